@@ -1,0 +1,2 @@
+// Package deploy holds the deployment files; its test checks them.
+package deploy

@@ -1,0 +1,139 @@
+// Package config reads teilhabe's typed configuration from TEILHABE_* environment variables,
+// validates it once at start and prints it with secrets masked.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Config is the whole configuration of one instance.
+type Config struct {
+	// Addr is the listen address (TEILHABE_ADDR).
+	Addr string
+	// DatabaseURL is a PostgreSQL URL (TEILHABE_DATABASE_URL); empty means the embedded SQLite file.
+	DatabaseURL string
+	// DataDir holds the SQLite file and uploads (TEILHABE_DATA_DIR).
+	DataDir string
+	// BaseURL is the public URL people reach the platform at (TEILHABE_BASE_URL).
+	BaseURL *url.URL
+	// LogFormat is "text" or "json" (TEILHABE_LOG_FORMAT).
+	LogFormat string
+	// Demo turns on demo data and the development identity provider (TEILHABE_DEMO=1).
+	Demo bool
+}
+
+// Error names the variable whose value is wrong, so start-up stops with a message one can act on.
+type Error struct {
+	Var    string
+	Reason string
+}
+
+func (e *Error) Error() string { return e.Var + ": " + e.Reason }
+
+// Load reads the configuration through getenv (os.Getenv in production) and validates it. A
+// variable NAME may instead be given as NAME_FILE, the path of a file holding the value, for secrets.
+func Load(getenv func(string) string) (Config, error) {
+	var errs []error
+	get := func(name, def string) string {
+		v, err := lookup(getenv, name)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if v == "" {
+			return def
+		}
+		return v
+	}
+	c := Config{
+		Addr:        get("TEILHABE_ADDR", ":8080"),
+		DatabaseURL: get("TEILHABE_DATABASE_URL", ""),
+		DataDir:     get("TEILHABE_DATA_DIR", "./data"),
+		LogFormat:   get("TEILHABE_LOG_FORMAT", "text"),
+	}
+	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
+		errs = append(errs, &Error{"TEILHABE_ADDR", fmt.Sprintf("%q is not host:port (e.g. :8080)", c.Addr)})
+	}
+	if c.DatabaseURL != "" {
+		u, err := url.Parse(c.DatabaseURL)
+		if err != nil || (u.Scheme != "postgres" && u.Scheme != "postgresql") {
+			errs = append(errs, &Error{"TEILHABE_DATABASE_URL", "must be a postgres:// URL (unset it for the embedded SQLite database)"})
+		}
+	}
+	if c.LogFormat != "text" && c.LogFormat != "json" {
+		errs = append(errs, &Error{"TEILHABE_LOG_FORMAT", fmt.Sprintf("%q is neither text nor json", c.LogFormat)})
+	}
+	base := get("TEILHABE_BASE_URL", "http://localhost:8080")
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		errs = append(errs, &Error{"TEILHABE_BASE_URL", fmt.Sprintf("%q is not an absolute http(s) URL", base)})
+	} else {
+		u.Path = strings.TrimSuffix(u.Path, "/")
+		c.BaseURL = u
+	}
+	switch demo := get("TEILHABE_DEMO", "0"); demo {
+	case "1", "true":
+		c.Demo = true
+	case "0", "false":
+	default:
+		errs = append(errs, &Error{"TEILHABE_DEMO", fmt.Sprintf("%q is neither 1 nor 0", demo)})
+	}
+	return c, errors.Join(errs...)
+}
+
+func lookup(getenv func(string) string, name string) (string, error) {
+	v := getenv(name)
+	file := getenv(name + "_FILE")
+	if file == "" {
+		return v, nil
+	}
+	if v != "" {
+		return "", &Error{name, "set both " + name + " and " + name + "_FILE; choose one"}
+	}
+	b, err := os.ReadFile(filepath.Clean(file))
+	if err != nil {
+		return "", &Error{name + "_FILE", err.Error()}
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+// SQLitePath is where the embedded database lives.
+func (c Config) SQLitePath() string { return filepath.Join(c.DataDir, "teilhabe.db") }
+
+// Secure reports whether cookies must carry the Secure flag: whenever the public URL is https.
+func (c Config) Secure() bool { return c.BaseURL != nil && c.BaseURL.Scheme == "https" }
+
+// LogValue lists the configuration for the start-up log with the database password masked.
+func (c Config) LogValue() []any {
+	db := "sqlite:" + c.SQLitePath()
+	if c.DatabaseURL != "" {
+		db = MaskURL(c.DatabaseURL)
+	}
+	base := ""
+	if c.BaseURL != nil {
+		base = c.BaseURL.String()
+	}
+	return []any{"addr", c.Addr, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo}
+}
+
+// MaskURL hides the password of a URL, including one given as a password= query parameter.
+func MaskURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return "(unparsable, hidden)"
+	}
+	if _, ok := u.User.Password(); ok {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	q := u.Query()
+	if q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}

@@ -1,0 +1,77 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/teilhabe/teilhabe/internal/config"
+)
+
+func env(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+
+func TestDefaults(t *testing.T) {
+	c, err := config.Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":8080" || c.DatabaseURL != "" || c.DataDir != "./data" || c.BaseURL.String() != "http://localhost:8080" || c.LogFormat != "text" || c.Demo {
+		t.Errorf("defaults = %+v", c)
+	}
+	if c.SQLitePath() != "data/teilhabe.db" || c.Secure() {
+		t.Errorf("sqlite path %q, secure %v", c.SQLitePath(), c.Secure())
+	}
+}
+
+func TestBadValuesNameTheVariable(t *testing.T) {
+	cases := map[string]map[string]string{
+		"TEILHABE_ADDR":         {"TEILHABE_ADDR": "8080"},
+		"TEILHABE_DATABASE_URL": {"TEILHABE_DATABASE_URL": "mysql://x"},
+		"TEILHABE_BASE_URL":     {"TEILHABE_BASE_URL": "localhost"},
+		"TEILHABE_LOG_FORMAT":   {"TEILHABE_LOG_FORMAT": "xml"},
+		"TEILHABE_DEMO":         {"TEILHABE_DEMO": "yes"},
+	}
+	for name, vars := range cases {
+		if _, err := config.Load(env(vars)); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: error %v does not name the variable", name, err)
+		}
+	}
+}
+
+func TestSecretFromFileAndMasking(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "db")
+	if err := os.WriteFile(f, []byte("postgres://app:s3cret@db:5432/teilhabe\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	c, err := config.Load(env(map[string]string{"TEILHABE_DATABASE_URL_FILE": f, "TEILHABE_BASE_URL": "https://planung.example/"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DatabaseURL != "postgres://app:s3cret@db:5432/teilhabe" || !c.Secure() || c.BaseURL.String() != "https://planung.example" {
+		t.Errorf("config = %+v", c)
+	}
+	logged := strings.Join(strings.Fields(strings.Trim(strings.ReplaceAll(fmtAll(c.LogValue()), "s3cret", "LEAK"), "[]")), " ")
+	if strings.Contains(logged, "LEAK") || !strings.Contains(logged, "xxxxx") {
+		t.Errorf("password not masked: %s", logged)
+	}
+	if got := config.MaskURL("postgres://db/x?user=a&password=p"); strings.Contains(got, "=p") {
+		t.Errorf("query password not masked: %s", got)
+	}
+	if _, err := config.Load(env(map[string]string{"TEILHABE_DATABASE_URL": "postgres://x", "TEILHABE_DATABASE_URL_FILE": f})); err == nil {
+		t.Error("both value and _FILE accepted")
+	}
+	if _, err := config.Load(env(map[string]string{"TEILHABE_DATABASE_URL_FILE": "/nonexistent"})); err == nil || !strings.Contains(err.Error(), "TEILHABE_DATABASE_URL_FILE") {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+func fmtAll(vs []any) string {
+	var b strings.Builder
+	for _, v := range vs {
+		if s, ok := v.(string); ok {
+			b.WriteString(s + " ")
+		}
+	}
+	return b.String()
+}

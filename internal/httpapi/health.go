@@ -1,0 +1,27 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/labstack/echo/v4"
+)
+
+// healthz answers as long as the process serves requests: the liveness probe.
+func healthz(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]string{"status": "ok"})
+}
+
+// readyz answers 200 only when the instance can do its work (database reachable and migrated):
+// the readiness probe, so a load balancer sends no traffic to an instance that would fail it.
+func readyz(ready func(context.Context) error) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
+		defer cancel()
+		if err := ready(ctx); err != nil {
+			return NewProblem(http.StatusServiceUnavailable, "not_ready", err.Error())
+		}
+		return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
+	}
+}

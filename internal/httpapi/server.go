@@ -1,0 +1,116 @@
+// Package httpapi is teilhabe's HTTP server: echo with its middleware, thin handlers that
+// implement the generated api.StrictServerInterface, one error handler that speaks
+// application/problem+json, the operational endpoints and the embedded frontend.
+package httpapi
+
+import (
+	"context"
+	"database/sql"
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/district"
+)
+
+// ContentSecurityPolicy allows only the app's own scripts, styles and connections: no inline
+// code, no third parties, no framing.
+const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+	"font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+
+// Deps is what the server needs from the composition root.
+type Deps struct {
+	Log       *slog.Logger
+	SQL       *sql.DB
+	Districts district.Store
+	// Ready reports why the instance cannot serve yet (nil when it can).
+	Ready func(context.Context) error
+	// Frontend is the built single-page app.
+	Frontend fs.FS
+}
+
+// handlers implements api.StrictServerInterface, one file per resource.
+type handlers struct {
+	districts district.Store
+}
+
+var _ api.StrictServerInterface = (*handlers)(nil)
+
+// New builds the echo server with every route and middleware.
+func New(d Deps) (*echo.Echo, error) {
+	e := echo.New()
+	e.HideBanner, e.HidePort = true, true
+	e.HTTPErrorHandler = errorHandler(d.Log)
+	m := newMetrics(d.SQL)
+	validate, err := validateRequests()
+	if err != nil {
+		return nil, err
+	}
+
+	e.Use(middleware.RequestID())
+	e.Use(requestLogger(d.Log))
+	e.Use(m.middleware)
+	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{
+		LogErrorFunc: func(c echo.Context, err error, stack []byte) error {
+			d.Log.ErrorContext(c.Request().Context(), "panic", "error", err, "stack", string(stack))
+			return err
+		},
+	}))
+	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
+		XSSProtection:         "0",
+		ContentTypeNosniff:    "nosniff",
+		XFrameOptions:         "DENY",
+		HSTSMaxAge:            31536000,
+		ContentSecurityPolicy: ContentSecurityPolicy,
+		ReferrerPolicy:        "strict-origin-when-cross-origin",
+	}))
+	e.Use(permissionsPolicy)
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
+	e.Use(middleware.BodyLimit("2M"))
+	e.Use(middleware.ContextTimeout(30 * time.Second))
+	e.Use(validate)
+
+	e.GET("/healthz", healthz)
+	e.GET("/readyz", readyz(d.Ready))
+	e.GET("/metrics", m.handler())
+
+	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(&handlers{districts: d.Districts}, nil), apiPrefix)
+
+	s := &spa{files: d.Frontend}
+	e.GET("/*", s.handle)
+	e.HEAD("/*", s.handle)
+	return e, nil
+}
+
+// permissionsPolicy switches off browser features the platform never uses.
+func permissionsPolicy(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		h := c.Response().Header()
+		h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		return next(c)
+	}
+}
+
+// requestLogger writes one structured line per request.
+func requestLogger(log *slog.Logger) echo.MiddlewareFunc {
+	return middleware.RequestLoggerWithConfig(middleware.RequestLoggerConfig{
+		LogMethod: true, LogURIPath: true, LogRoutePath: true, LogStatus: true, LogLatency: true,
+		LogRequestID: true, LogResponseSize: true, LogError: true, HandleError: true,
+		LogValuesFunc: func(c echo.Context, v middleware.RequestLoggerValues) error {
+			level := slog.LevelInfo
+			if v.Status >= 500 {
+				level = slog.LevelError
+			}
+			log.LogAttrs(c.Request().Context(), level, "request",
+				slog.String("method", v.Method), slog.String("path", v.URIPath), slog.String("route", v.RoutePath),
+				slog.Int("status", v.Status), slog.Duration("latency", v.Latency),
+				slog.Int64("bytes", v.ResponseSize), slog.String("request_id", v.RequestID))
+			return nil
+		},
+	})
+}

@@ -1,0 +1,108 @@
+// Package server runs one teilhabe instance: it opens the database, migrates it, loads the
+// reference data and serves HTTP until its context ends, then shuts down gracefully.
+package server
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/teilhabe/teilhabe/frontend"
+	"github.com/teilhabe/teilhabe/internal/config"
+	"github.com/teilhabe/teilhabe/internal/httpapi"
+	"github.com/teilhabe/teilhabe/internal/store"
+)
+
+// Open opens the configured database: PostgreSQL when TEILHABE_DATABASE_URL is set, else the
+// embedded SQLite file in the data folder.
+func Open(cfg config.Config, log *slog.Logger) (*store.DB, error) {
+	if cfg.DatabaseURL != "" {
+		return store.OpenPostgres(cfg.DatabaseURL, log)
+	}
+	return store.OpenSQLite(cfg.SQLitePath(), log)
+}
+
+// Options are the parts tests replace; zero values mean production behaviour.
+type Options struct {
+	// Listener to serve on instead of listening on cfg.Addr.
+	Listener net.Listener
+	// Frontend to serve instead of the embedded build.
+	Frontend fs.FS
+	// Migrations to apply instead of the embedded ones.
+	Migrations fs.FS
+	// RetryEvery is the pause between attempts to reach an unreachable database (default 2 s).
+	RetryEvery time.Duration
+}
+
+// Run serves until ctx ends (then it shuts down gracefully and returns nil) or a fatal error
+// occurs: a failing migration, or a listener that cannot be opened.
+func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options) error {
+	log.Info("starting teilhabe", cfg.LogValue()...)
+	db, err := Open(cfg, log)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if opts.RetryEvery == 0 {
+		opts.RetryEvery = 2 * time.Second
+	}
+	if opts.Frontend == nil {
+		opts.Frontend = frontend.Dist()
+	}
+
+	st := &state{db: db, migrations: opts.Migrations}
+	fatal := make(chan error, 2)
+	if err := st.prepare(ctx, log); err != nil {
+		if !errors.Is(err, errUnreachable) {
+			return err
+		}
+		log.Warn("database unreachable; serving with /readyz 503 and retrying", "error", err)
+		go st.retry(ctx, log, opts.RetryEvery, fatal)
+	}
+
+	e, err := httpapi.New(httpapi.Deps{Log: log, SQL: db.SQL, Districts: store.NewDistricts(db), Ready: st.ready, Frontend: opts.Frontend})
+	if err != nil {
+		return err
+	}
+	ln := opts.Listener
+	if ln == nil {
+		if ln, err = net.Listen("tcp", cfg.Addr); err != nil {
+			return fmt.Errorf("listen on %s (TEILHABE_ADDR): %w", cfg.Addr, err)
+		}
+	}
+	srv := &http.Server{
+		Handler:           e,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       60 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			fatal <- err
+		}
+	}()
+	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL.String())
+
+	select {
+	case <-ctx.Done():
+	case err := <-fatal:
+		_ = srv.Close()
+		return err
+	}
+	st.stopping.Store(true)
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("graceful shutdown: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
