@@ -1,0 +1,40 @@
+import { useEffect, useRef } from "react";
+import { Outlet, useLocation } from "react-router";
+import { useTranslation } from "react-i18next";
+import { SiteHeader } from "./SiteHeader";
+import { SiteFooter } from "./SiteFooter";
+
+/**
+ * The app shell: skip link, header, main content and footer. After a client-side route change it
+ * moves focus to the new page's h1, so screen readers announce the page and keyboard users start
+ * at its top, as they would after a full page load.
+ */
+export function Layout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const shownPath = useRef(pathname);
+
+  useEffect(() => {
+    if (shownPath.current === pathname) return;
+    shownPath.current = pathname;
+    const main = mainRef.current;
+    const heading = main?.querySelector<HTMLElement>("h1");
+    (heading ?? main)?.focus();
+  }, [pathname]);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t("skipLink")}
+      </a>
+      <SiteHeader />
+      <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
+        <div className="container">
+          <Outlet />
+        </div>
+      </main>
+      <SiteFooter />
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from "vitest/config";
+import react from "@vitejs/plugin-react";
+
+// The Go server serves the built app and the API from one origin. In development the API is
+// proxied to a locally running server (`teilhabe serve`), by default on port 8080.
+const apiTarget = process.env.TEILHABE_DEV_API ?? "http://localhost:8080";
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      "/api": { target: apiTarget, changeOrigin: false },
+    },
+  },
+  build: {
+    outDir: "dist",
+    // Never inline assets as data: URIs: the Content-Security-Policy only allows data: for images.
+    assetsInlineLimit: 0,
+    sourcemap: false,
+  },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["./src/test/setup.ts"],
+    include: ["src/**/*.test.{ts,tsx}"],
+    css: false,
+  },
+});
