@@ -14,11 +14,33 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/labstack/echo/v4"
 	"github.com/oapi-codegen/runtime"
 )
+
+// Defines values for Audience.
+const (
+	AudienceProvider Audience = "provider"
+	AudienceResident Audience = "resident"
+	AudienceStaff    Audience = "staff"
+)
+
+// Valid indicates whether the value is a known member of the Audience enum.
+func (e Audience) Valid() bool {
+	switch e {
+	case AudienceProvider:
+		return true
+	case AudienceResident:
+		return true
+	case AudienceStaff:
+		return true
+	default:
+		return false
+	}
+}
 
 // Defines values for DistrictFeatureType.
 const (
@@ -84,6 +106,166 @@ func (e GeometryType) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// Defines values for MemberSource.
+const (
+	MemberSourceClaim    MemberSource = "claim"
+	MemberSourcePlatform MemberSource = "platform"
+)
+
+// Valid indicates whether the value is a known member of the MemberSource enum.
+func (e MemberSource) Valid() bool {
+	switch e {
+	case MemberSourceClaim:
+		return true
+	case MemberSourcePlatform:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for MemberRole.
+const (
+	MemberRoleAdmin  MemberRole = "admin"
+	MemberRoleMember MemberRole = "member"
+)
+
+// Valid indicates whether the value is a known member of the MemberRole enum.
+func (e MemberRole) Valid() bool {
+	switch e {
+	case MemberRoleAdmin:
+		return true
+	case MemberRoleMember:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for OrganisationKind.
+const (
+	OrganisationKindAdministration OrganisationKind = "administration"
+	OrganisationKindProvider       OrganisationKind = "provider"
+	OrganisationKindUmbrella       OrganisationKind = "umbrella"
+)
+
+// Valid indicates whether the value is a known member of the OrganisationKind enum.
+func (e OrganisationKind) Valid() bool {
+	switch e {
+	case OrganisationKindAdministration:
+		return true
+	case OrganisationKindProvider:
+		return true
+	case OrganisationKindUmbrella:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RoleSource.
+const (
+	RoleSourceClaim    RoleSource = "claim"
+	RoleSourcePlatform RoleSource = "platform"
+)
+
+// Valid indicates whether the value is a known member of the RoleSource enum.
+func (e RoleSource) Valid() bool {
+	switch e {
+	case RoleSourceClaim:
+		return true
+	case RoleSourcePlatform:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RoleGrantInputRole.
+const (
+	RoleGrantInputRoleAdmin       RoleGrantInputRole = "admin"
+	RoleGrantInputRoleCoordinator RoleGrantInputRole = "coordinator"
+	RoleGrantInputRoleResident    RoleGrantInputRole = "resident"
+)
+
+// Valid indicates whether the value is a known member of the RoleGrantInputRole enum.
+func (e RoleGrantInputRole) Valid() bool {
+	switch e {
+	case RoleGrantInputRoleAdmin:
+		return true
+	case RoleGrantInputRoleCoordinator:
+		return true
+	case RoleGrantInputRoleResident:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for RoleName.
+const (
+	RoleNameAdmin          RoleName = "admin"
+	RoleNameCoordinator    RoleName = "coordinator"
+	RoleNameProviderAdmin  RoleName = "provider_admin"
+	RoleNameProviderMember RoleName = "provider_member"
+	RoleNameResident       RoleName = "resident"
+)
+
+// Valid indicates whether the value is a known member of the RoleName enum.
+func (e RoleName) Valid() bool {
+	switch e {
+	case RoleNameAdmin:
+		return true
+	case RoleNameCoordinator:
+		return true
+	case RoleNameProviderAdmin:
+		return true
+	case RoleNameProviderMember:
+		return true
+	case RoleNameResident:
+		return true
+	default:
+		return false
+	}
+}
+
+// Audience Who logs in with a provider.
+type Audience string
+
+// AuditEntry defines model for AuditEntry.
+type AuditEntry struct {
+	// Action Example: login
+	Action    string                 `json:"action"`
+	ActorId   *int64                 `json:"actor_id,omitempty"`
+	ActorName *string                `json:"actor_name,omitempty"`
+	At        time.Time              `json:"at"`
+	Details   map[string]interface{} `json:"details"`
+	Id        int64                  `json:"id"`
+	TargetId  string                 `json:"target_id"`
+
+	// TargetType Example: user
+	TargetType string `json:"target_type"`
+}
+
+// AuditPage defines model for AuditPage.
+type AuditPage struct {
+	Items      []AuditEntry `json:"items"`
+	NextCursor *string      `json:"next_cursor,omitempty"`
+}
+
+// AuthProvider defines model for AuthProvider.
+type AuthProvider struct {
+	// Audience Who logs in with a provider.
+	Audience Audience `json:"audience"`
+	Id       string   `json:"id"`
+	Label    string   `json:"label"`
+}
+
+// AuthProviderList defines model for AuthProviderList.
+type AuthProviderList struct {
+	Items []AuthProvider `json:"items"`
 }
 
 // District defines model for District.
@@ -166,6 +348,90 @@ type Geometry struct {
 // GeometryType defines model for Geometry.Type.
 type GeometryType string
 
+// Me defines model for Me.
+type Me struct {
+	// CsrfToken Send it as the X-CSRF-Token header with every state-changing request.
+	CsrfToken string `json:"csrf_token"`
+
+	// Districts The districts the person coordinates (all for admins).
+	Districts     []DistrictSummary `json:"districts"`
+	Email         string            `json:"email"`
+	Id            int64             `json:"id"`
+	Name          string            `json:"name"`
+	Organisations []MeOrganisation  `json:"organisations"`
+	Roles         []Role            `json:"roles"`
+}
+
+// MeOrganisation defines model for MeOrganisation.
+type MeOrganisation struct {
+	Kind OrganisationKind `json:"kind"`
+	Name string           `json:"name"`
+	Role MemberRole       `json:"role"`
+	Slug string           `json:"slug"`
+}
+
+// Member defines model for Member.
+type Member struct {
+	Email  string       `json:"email"`
+	Name   string       `json:"name"`
+	Role   MemberRole   `json:"role"`
+	Source MemberSource `json:"source"`
+	UserId int64        `json:"user_id"`
+}
+
+// MemberSource defines model for Member.Source.
+type MemberSource string
+
+// MemberInput defines model for MemberInput.
+type MemberInput struct {
+	Email string     `json:"email"`
+	Role  MemberRole `json:"role"`
+}
+
+// MemberList defines model for MemberList.
+type MemberList struct {
+	Items []Member `json:"items"`
+}
+
+// MemberRole defines model for MemberRole.
+type MemberRole string
+
+// Organisation defines model for Organisation.
+type Organisation struct {
+	Description string           `json:"description"`
+	DistrictKey *string          `json:"district_key,omitempty"`
+	Kind        OrganisationKind `json:"kind"`
+	Name        string           `json:"name"`
+	Slug        string           `json:"slug"`
+}
+
+// OrganisationCreate defines model for OrganisationCreate.
+type OrganisationCreate struct {
+	Description *string          `json:"description,omitempty"`
+	DistrictKey *string          `json:"district_key,omitempty"`
+	Kind        OrganisationKind `json:"kind"`
+	Name        string           `json:"name"`
+	Slug        string           `json:"slug"`
+}
+
+// OrganisationKind defines model for OrganisationKind.
+type OrganisationKind string
+
+// OrganisationList defines model for OrganisationList.
+type OrganisationList struct {
+	Items []Organisation `json:"items"`
+}
+
+// OrganisationUpdate defines model for OrganisationUpdate.
+type OrganisationUpdate struct {
+	Description *string `json:"description,omitempty"`
+
+	// DistrictKey Empty removes the district.
+	DistrictKey *string           `json:"district_key,omitempty"`
+	Kind        *OrganisationKind `json:"kind,omitempty"`
+	Name        *string           `json:"name,omitempty"`
+}
+
 // Problem defines model for Problem.
 type Problem struct {
 	// Code A stable, machine-readable error code, e.g. district_not_found.
@@ -192,11 +458,98 @@ type Problem struct {
 	Type string `json:"type"`
 }
 
+// Role defines model for Role.
+type Role struct {
+	// DistrictKey For coordinator.
+	DistrictKey *string `json:"district_key,omitempty"`
+
+	// Id The grant's id; absent for roles that come from memberships.
+	Id *int64 `json:"id,omitempty"`
+
+	// Organisation The organisation's slug, for provider_admin and provider_member.
+	Organisation *string  `json:"organisation,omitempty"`
+	Role         RoleName `json:"role"`
+
+	// Source claim: from the identity provider at login; platform: granted here.
+	Source RoleSource `json:"source"`
+}
+
+// RoleSource claim: from the identity provider at login; platform: granted here.
+type RoleSource string
+
+// RoleGrantInput defines model for RoleGrantInput.
+type RoleGrantInput struct {
+	// DistrictKey Required for coordinator.
+	DistrictKey *string            `json:"district_key,omitempty"`
+	Role        RoleGrantInputRole `json:"role"`
+}
+
+// RoleGrantInputRole defines model for RoleGrantInput.Role.
+type RoleGrantInputRole string
+
+// RoleName defines model for RoleName.
+type RoleName string
+
+// UserList defines model for UserList.
+type UserList struct {
+	Items []UserSummary `json:"items"`
+}
+
+// UserSummary defines model for UserSummary.
+type UserSummary struct {
+	Email string `json:"email"`
+	Id    int64  `json:"id"`
+	Name  string `json:"name"`
+	Roles []Role `json:"roles"`
+}
+
+// Cursor defines model for Cursor.
+type Cursor = string
+
 // DistrictKey defines model for DistrictKey.
 type DistrictKey = string
 
+// Limit defines model for Limit.
+type Limit = int
+
+// OrganisationSlug defines model for OrganisationSlug.
+type OrganisationSlug = string
+
+// UserId defines model for UserId.
+type UserId = int64
+
+// ListAuditLogParams defines parameters for ListAuditLog.
+type ListAuditLogParams struct {
+	// Cursor The next_cursor of the previous page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListUsersParams defines parameters for ListUsers.
+type ListUsersParams struct {
+	Q *string `form:"q,omitempty" json:"q,omitempty"`
+}
+
+// CreateOrganisationJSONRequestBody defines body for CreateOrganisation for application/json ContentType.
+type CreateOrganisationJSONRequestBody = OrganisationCreate
+
+// UpdateOrganisationJSONRequestBody defines body for UpdateOrganisation for application/json ContentType.
+type UpdateOrganisationJSONRequestBody = OrganisationUpdate
+
+// PutMemberJSONRequestBody defines body for PutMember for application/json ContentType.
+type PutMemberJSONRequestBody = MemberInput
+
+// GrantRoleJSONRequestBody defines body for GrantRole for application/json ContentType.
+type GrantRoleJSONRequestBody = RoleGrantInput
+
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// ListAuditLog The audit log, newest first (admins).
+	// (GET /audit-log)
+	ListAuditLog(ctx echo.Context, params ListAuditLogParams) error
+	// ListAuthProviders The configured login providers, one login button each.
+	// (GET /auth/providers)
+	ListAuthProviders(ctx echo.Context) error
 	// ListDistrictBoundaries All district boundaries as one GeoJSON FeatureCollection, for the overview map.
 	// (GET /district-boundaries)
 	ListDistrictBoundaries(ctx echo.Context) error
@@ -206,11 +559,78 @@ type ServerInterface interface {
 	// GetDistrict One district with its boundary as a GeoJSON geometry.
 	// (GET /districts/{key})
 	GetDistrict(ctx echo.Context, key DistrictKey) error
+	// GetMe The person logged in, with roles, organisations and districts.
+	// (GET /me)
+	GetMe(ctx echo.Context) error
+	// ListOrganisations All organisations, ordered by name.
+	// (GET /organisations)
+	ListOrganisations(ctx echo.Context) error
+	// CreateOrganisation Create an organisation (admins).
+	// (POST /organisations)
+	CreateOrganisation(ctx echo.Context) error
+	// GetOrganisation One organisation.
+	// (GET /organisations/{slug})
+	GetOrganisation(ctx echo.Context, slug OrganisationSlug) error
+	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
+	// (PATCH /organisations/{slug})
+	UpdateOrganisation(ctx echo.Context, slug OrganisationSlug) error
+	// ListMembers The organisation's members (admins and the organisation's provider admins).
+	// (GET /organisations/{slug}/members)
+	ListMembers(ctx echo.Context, slug OrganisationSlug) error
+	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
+	// (POST /organisations/{slug}/members)
+	PutMember(ctx echo.Context, slug OrganisationSlug) error
+	// RemoveMember Remove a member (admins and the organisation's provider admins).
+	// (DELETE /organisations/{slug}/members/{userId})
+	RemoveMember(ctx echo.Context, slug OrganisationSlug, userId UserId) error
+	// ListUsers People with an account, filtered by name or e-mail (admins).
+	// (GET /users)
+	ListUsers(ctx echo.Context, params ListUsersParams) error
+	// GrantRole Grant a role in the platform, e.g. coordinator of a district (admins).
+	// (POST /users/{userId}/roles)
+	GrantRole(ctx echo.Context, userId UserId) error
+	// RevokeRole Revoke a role granted in the platform (admins). Roles from the identity provider come back at the next login and cannot be revoked here.
+	// (DELETE /users/{userId}/roles/{roleId})
+	RevokeRole(ctx echo.Context, userId UserId, roleId int64) error
 }
 
 // ServerInterfaceWrapper converts echo contexts to parameters.
 type ServerInterfaceWrapper struct {
 	Handler ServerInterface
+}
+
+// ListAuditLog converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAuditLog(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAuditLogParams
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAuditLog(ctx, params)
+	return err
+}
+
+// ListAuthProviders converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAuthProviders(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAuthProviders(ctx)
+	return err
 }
 
 // ListDistrictBoundaries converts echo context to params.
@@ -244,6 +664,179 @@ func (w *ServerInterfaceWrapper) GetDistrict(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.GetDistrict(ctx, key)
+	return err
+}
+
+// GetMe converts echo context to params.
+func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetMe(ctx)
+	return err
+}
+
+// ListOrganisations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListOrganisations(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListOrganisations(ctx)
+	return err
+}
+
+// CreateOrganisation converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateOrganisation(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateOrganisation(ctx)
+	return err
+}
+
+// GetOrganisation converts echo context to params.
+func (w *ServerInterfaceWrapper) GetOrganisation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetOrganisation(ctx, slug)
+	return err
+}
+
+// UpdateOrganisation converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateOrganisation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateOrganisation(ctx, slug)
+	return err
+}
+
+// ListMembers converts echo context to params.
+func (w *ServerInterfaceWrapper) ListMembers(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListMembers(ctx, slug)
+	return err
+}
+
+// PutMember converts echo context to params.
+func (w *ServerInterfaceWrapper) PutMember(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PutMember(ctx, slug)
+	return err
+}
+
+// RemoveMember converts echo context to params.
+func (w *ServerInterfaceWrapper) RemoveMember(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RemoveMember(ctx, slug, userId)
+	return err
+}
+
+// ListUsers converts echo context to params.
+func (w *ServerInterfaceWrapper) ListUsers(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListUsersParams
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", ctx.QueryParams(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter q: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListUsers(ctx, params)
+	return err
+}
+
+// GrantRole converts echo context to params.
+func (w *ServerInterfaceWrapper) GrantRole(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GrantRole(ctx, userId)
+	return err
+}
+
+// RevokeRole converts echo context to params.
+func (w *ServerInterfaceWrapper) RevokeRole(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// ------------- Path parameter "roleId" -------------
+	var roleId int64
+
+	err = runtime.BindStyledParameterWithOptions("simple", "roleId", ctx.Param("roleId"), &roleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter roleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RevokeRole(ctx, userId, roleId)
 	return err
 }
 
@@ -297,10 +890,100 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/districts", wrapper.ListDistricts, options.OperationMiddlewares["listDistricts"]...)
 	router.GET(options.BaseURL+"/districts/:key", wrapper.GetDistrict, options.OperationMiddlewares["getDistrict"]...)
 	router.GET(options.BaseURL+"/district-boundaries", wrapper.ListDistrictBoundaries, options.OperationMiddlewares["listDistrictBoundaries"]...)
+	router.GET(options.BaseURL+"/auth/providers", wrapper.ListAuthProviders, options.OperationMiddlewares["listAuthProviders"]...)
+	router.GET(options.BaseURL+"/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
+	router.GET(options.BaseURL+"/organisations", wrapper.ListOrganisations, options.OperationMiddlewares["listOrganisations"]...)
+	router.POST(options.BaseURL+"/organisations", wrapper.CreateOrganisation, options.OperationMiddlewares["createOrganisation"]...)
+	router.GET(options.BaseURL+"/organisations/:slug", wrapper.GetOrganisation, options.OperationMiddlewares["getOrganisation"]...)
+	router.PATCH(options.BaseURL+"/organisations/:slug", wrapper.UpdateOrganisation, options.OperationMiddlewares["updateOrganisation"]...)
+	router.GET(options.BaseURL+"/organisations/:slug/members", wrapper.ListMembers, options.OperationMiddlewares["listMembers"]...)
+	router.POST(options.BaseURL+"/organisations/:slug/members", wrapper.PutMember, options.OperationMiddlewares["putMember"]...)
+	router.DELETE(options.BaseURL+"/organisations/:slug/members/:userId", wrapper.RemoveMember, options.OperationMiddlewares["removeMember"]...)
+	router.GET(options.BaseURL+"/users", wrapper.ListUsers, options.OperationMiddlewares["listUsers"]...)
+	router.POST(options.BaseURL+"/users/:userId/roles", wrapper.GrantRole, options.OperationMiddlewares["grantRole"]...)
+	router.DELETE(options.BaseURL+"/users/:userId/roles/:roleId", wrapper.RevokeRole, options.OperationMiddlewares["revokeRole"]...)
+	router.GET(options.BaseURL+"/audit-log", wrapper.ListAuditLog, options.OperationMiddlewares["listAuditLog"]...)
 
 }
 
 type ProblemApplicationProblemPlusJSONResponse Problem
+
+type ListAuditLogRequestObject struct {
+	Params ListAuditLogParams
+}
+
+type ListAuditLogResponseObject interface {
+	VisitListAuditLogResponse(w http.ResponseWriter) error
+}
+
+type ListAuditLog200JSONResponse AuditPage
+
+func (response ListAuditLog200JSONResponse) VisitListAuditLogResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuditLogdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAuditLogdefaultApplicationProblemPlusJSONResponse) VisitListAuditLogResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuthProvidersRequestObject struct {
+}
+
+type ListAuthProvidersResponseObject interface {
+	VisitListAuthProvidersResponse(w http.ResponseWriter) error
+}
+
+type ListAuthProviders200JSONResponse AuthProviderList
+
+func (response ListAuthProviders200JSONResponse) VisitListAuthProvidersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuthProvidersdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAuthProvidersdefaultApplicationProblemPlusJSONResponse) VisitListAuthProvidersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type ListDistrictBoundariesRequestObject struct {
 }
@@ -447,8 +1130,450 @@ func (response GetDistrictdefaultApplicationProblemPlusJSONResponse) VisitGetDis
 	return err
 }
 
+type GetMeRequestObject struct {
+}
+
+type GetMeResponseObject interface {
+	VisitGetMeResponse(w http.ResponseWriter) error
+}
+
+type GetMe200JSONResponse Me
+
+func (response GetMe200JSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMe401ApplicationProblemPlusJSONResponse struct {
+	ProblemApplicationProblemPlusJSONResponse
+}
+
+func (response GetMe401ApplicationProblemPlusJSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(401)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetMedefaultApplicationProblemPlusJSONResponse) VisitGetMeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrganisationsRequestObject struct {
+}
+
+type ListOrganisationsResponseObject interface {
+	VisitListOrganisationsResponse(w http.ResponseWriter) error
+}
+
+type ListOrganisations200JSONResponse OrganisationList
+
+func (response ListOrganisations200JSONResponse) VisitListOrganisationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrganisationsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListOrganisationsdefaultApplicationProblemPlusJSONResponse) VisitListOrganisationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOrganisationRequestObject struct {
+	Body *CreateOrganisationJSONRequestBody
+}
+
+type CreateOrganisationResponseObject interface {
+	VisitCreateOrganisationResponse(w http.ResponseWriter) error
+}
+
+type CreateOrganisation201JSONResponse Organisation
+
+func (response CreateOrganisation201JSONResponse) VisitCreateOrganisationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateOrganisationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateOrganisationdefaultApplicationProblemPlusJSONResponse) VisitCreateOrganisationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOrganisationRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+}
+
+type GetOrganisationResponseObject interface {
+	VisitGetOrganisationResponse(w http.ResponseWriter) error
+}
+
+type GetOrganisation200JSONResponse Organisation
+
+func (response GetOrganisation200JSONResponse) VisitGetOrganisationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetOrganisationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetOrganisationdefaultApplicationProblemPlusJSONResponse) VisitGetOrganisationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOrganisationRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+	Body *UpdateOrganisationJSONRequestBody
+}
+
+type UpdateOrganisationResponseObject interface {
+	VisitUpdateOrganisationResponse(w http.ResponseWriter) error
+}
+
+type UpdateOrganisation200JSONResponse Organisation
+
+func (response UpdateOrganisation200JSONResponse) VisitUpdateOrganisationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateOrganisationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateOrganisationdefaultApplicationProblemPlusJSONResponse) VisitUpdateOrganisationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMembersRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+}
+
+type ListMembersResponseObject interface {
+	VisitListMembersResponse(w http.ResponseWriter) error
+}
+
+type ListMembers200JSONResponse MemberList
+
+func (response ListMembers200JSONResponse) VisitListMembersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMembersdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListMembersdefaultApplicationProblemPlusJSONResponse) VisitListMembersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMemberRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+	Body *PutMemberJSONRequestBody
+}
+
+type PutMemberResponseObject interface {
+	VisitPutMemberResponse(w http.ResponseWriter) error
+}
+
+type PutMember200JSONResponse Member
+
+func (response PutMember200JSONResponse) VisitPutMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PutMemberdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response PutMemberdefaultApplicationProblemPlusJSONResponse) VisitPutMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemoveMemberRequestObject struct {
+	Slug   OrganisationSlug `json:"slug"`
+	UserId UserId           `json:"userId"`
+}
+
+type RemoveMemberResponseObject interface {
+	VisitRemoveMemberResponse(w http.ResponseWriter) error
+}
+
+type RemoveMember204Response struct {
+}
+
+func (response RemoveMember204Response) VisitRemoveMemberResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RemoveMemberdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RemoveMemberdefaultApplicationProblemPlusJSONResponse) VisitRemoveMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsersRequestObject struct {
+	Params ListUsersParams
+}
+
+type ListUsersResponseObject interface {
+	VisitListUsersResponse(w http.ResponseWriter) error
+}
+
+type ListUsers200JSONResponse UserList
+
+func (response ListUsers200JSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListUsersdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListUsersdefaultApplicationProblemPlusJSONResponse) VisitListUsersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GrantRoleRequestObject struct {
+	UserId UserId `json:"userId"`
+	Body   *GrantRoleJSONRequestBody
+}
+
+type GrantRoleResponseObject interface {
+	VisitGrantRoleResponse(w http.ResponseWriter) error
+}
+
+type GrantRole201JSONResponse Role
+
+func (response GrantRole201JSONResponse) VisitGrantRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GrantRoledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GrantRoledefaultApplicationProblemPlusJSONResponse) VisitGrantRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RevokeRoleRequestObject struct {
+	UserId UserId `json:"userId"`
+	RoleId int64  `json:"roleId"`
+}
+
+type RevokeRoleResponseObject interface {
+	VisitRevokeRoleResponse(w http.ResponseWriter) error
+}
+
+type RevokeRole204Response struct {
+}
+
+func (response RevokeRole204Response) VisitRevokeRoleResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RevokeRoledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RevokeRoledefaultApplicationProblemPlusJSONResponse) VisitRevokeRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// ListAuditLog The audit log, newest first (admins).
+	// (GET /audit-log)
+	ListAuditLog(ctx context.Context, request ListAuditLogRequestObject) (ListAuditLogResponseObject, error)
+	// ListAuthProviders The configured login providers, one login button each.
+	// (GET /auth/providers)
+	ListAuthProviders(ctx context.Context, request ListAuthProvidersRequestObject) (ListAuthProvidersResponseObject, error)
 	// ListDistrictBoundaries All district boundaries as one GeoJSON FeatureCollection, for the overview map.
 	// (GET /district-boundaries)
 	ListDistrictBoundaries(ctx context.Context, request ListDistrictBoundariesRequestObject) (ListDistrictBoundariesResponseObject, error)
@@ -458,6 +1583,39 @@ type StrictServerInterface interface {
 	// GetDistrict One district with its boundary as a GeoJSON geometry.
 	// (GET /districts/{key})
 	GetDistrict(ctx context.Context, request GetDistrictRequestObject) (GetDistrictResponseObject, error)
+	// GetMe The person logged in, with roles, organisations and districts.
+	// (GET /me)
+	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
+	// ListOrganisations All organisations, ordered by name.
+	// (GET /organisations)
+	ListOrganisations(ctx context.Context, request ListOrganisationsRequestObject) (ListOrganisationsResponseObject, error)
+	// CreateOrganisation Create an organisation (admins).
+	// (POST /organisations)
+	CreateOrganisation(ctx context.Context, request CreateOrganisationRequestObject) (CreateOrganisationResponseObject, error)
+	// GetOrganisation One organisation.
+	// (GET /organisations/{slug})
+	GetOrganisation(ctx context.Context, request GetOrganisationRequestObject) (GetOrganisationResponseObject, error)
+	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
+	// (PATCH /organisations/{slug})
+	UpdateOrganisation(ctx context.Context, request UpdateOrganisationRequestObject) (UpdateOrganisationResponseObject, error)
+	// ListMembers The organisation's members (admins and the organisation's provider admins).
+	// (GET /organisations/{slug}/members)
+	ListMembers(ctx context.Context, request ListMembersRequestObject) (ListMembersResponseObject, error)
+	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
+	// (POST /organisations/{slug}/members)
+	PutMember(ctx context.Context, request PutMemberRequestObject) (PutMemberResponseObject, error)
+	// RemoveMember Remove a member (admins and the organisation's provider admins).
+	// (DELETE /organisations/{slug}/members/{userId})
+	RemoveMember(ctx context.Context, request RemoveMemberRequestObject) (RemoveMemberResponseObject, error)
+	// ListUsers People with an account, filtered by name or e-mail (admins).
+	// (GET /users)
+	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
+	// GrantRole Grant a role in the platform, e.g. coordinator of a district (admins).
+	// (POST /users/{userId}/roles)
+	GrantRole(ctx context.Context, request GrantRoleRequestObject) (GrantRoleResponseObject, error)
+	// RevokeRole Revoke a role granted in the platform (admins). Roles from the identity provider come back at the next login and cannot be revoked here.
+	// (DELETE /users/{userId}/roles/{roleId})
+	RevokeRole(ctx context.Context, request RevokeRoleRequestObject) (RevokeRoleResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx echo.Context, request any) (any, error)
@@ -470,6 +1628,54 @@ func NewStrictHandler(ssi StrictServerInterface, middlewares []StrictMiddlewareF
 type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
+}
+
+// ListAuditLog operation middleware
+func (sh *strictHandler) ListAuditLog(ctx echo.Context, params ListAuditLogParams) error {
+	var request ListAuditLogRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAuditLog(ctx.Request().Context(), request.(ListAuditLogRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAuditLog")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAuditLogResponseObject); ok {
+		return validResponse.VisitListAuditLogResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAuthProviders operation middleware
+func (sh *strictHandler) ListAuthProviders(ctx echo.Context) error {
+	var request ListAuthProvidersRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAuthProviders(ctx.Request().Context(), request.(ListAuthProvidersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAuthProviders")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAuthProvidersResponseObject); ok {
+		return validResponse.VisitListAuthProvidersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
 }
 
 // ListDistrictBoundaries operation middleware
@@ -543,35 +1749,429 @@ func (sh *strictHandler) GetDistrict(ctx echo.Context, key DistrictKey) error {
 	return nil
 }
 
+// GetMe operation middleware
+func (sh *strictHandler) GetMe(ctx echo.Context) error {
+	var request GetMeRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetMe(ctx.Request().Context(), request.(GetMeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetMe")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetMeResponseObject); ok {
+		return validResponse.VisitGetMeResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListOrganisations operation middleware
+func (sh *strictHandler) ListOrganisations(ctx echo.Context) error {
+	var request ListOrganisationsRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOrganisations(ctx.Request().Context(), request.(ListOrganisationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOrganisations")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListOrganisationsResponseObject); ok {
+		return validResponse.VisitListOrganisationsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateOrganisation operation middleware
+func (sh *strictHandler) CreateOrganisation(ctx echo.Context) error {
+	var request CreateOrganisationRequestObject
+
+	var body CreateOrganisationJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateOrganisation(ctx.Request().Context(), request.(CreateOrganisationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateOrganisation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateOrganisationResponseObject); ok {
+		return validResponse.VisitCreateOrganisationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetOrganisation operation middleware
+func (sh *strictHandler) GetOrganisation(ctx echo.Context, slug OrganisationSlug) error {
+	var request GetOrganisationRequestObject
+
+	request.Slug = slug
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetOrganisation(ctx.Request().Context(), request.(GetOrganisationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetOrganisation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetOrganisationResponseObject); ok {
+		return validResponse.VisitGetOrganisationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateOrganisation operation middleware
+func (sh *strictHandler) UpdateOrganisation(ctx echo.Context, slug OrganisationSlug) error {
+	var request UpdateOrganisationRequestObject
+
+	request.Slug = slug
+
+	var body UpdateOrganisationJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateOrganisation(ctx.Request().Context(), request.(UpdateOrganisationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateOrganisation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateOrganisationResponseObject); ok {
+		return validResponse.VisitUpdateOrganisationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListMembers operation middleware
+func (sh *strictHandler) ListMembers(ctx echo.Context, slug OrganisationSlug) error {
+	var request ListMembersRequestObject
+
+	request.Slug = slug
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMembers(ctx.Request().Context(), request.(ListMembersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMembers")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMembersResponseObject); ok {
+		return validResponse.VisitListMembersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PutMember operation middleware
+func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug) error {
+	var request PutMemberRequestObject
+
+	request.Slug = slug
+
+	var body PutMemberJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PutMember(ctx.Request().Context(), request.(PutMemberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PutMember")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PutMemberResponseObject); ok {
+		return validResponse.VisitPutMemberResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RemoveMember operation middleware
+func (sh *strictHandler) RemoveMember(ctx echo.Context, slug OrganisationSlug, userId UserId) error {
+	var request RemoveMemberRequestObject
+
+	request.Slug = slug
+	request.UserId = userId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RemoveMember(ctx.Request().Context(), request.(RemoveMemberRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemoveMember")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RemoveMemberResponseObject); ok {
+		return validResponse.VisitRemoveMemberResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListUsers operation middleware
+func (sh *strictHandler) ListUsers(ctx echo.Context, params ListUsersParams) error {
+	var request ListUsersRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListUsers(ctx.Request().Context(), request.(ListUsersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListUsers")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListUsersResponseObject); ok {
+		return validResponse.VisitListUsersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GrantRole operation middleware
+func (sh *strictHandler) GrantRole(ctx echo.Context, userId UserId) error {
+	var request GrantRoleRequestObject
+
+	request.UserId = userId
+
+	var body GrantRoleJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GrantRole(ctx.Request().Context(), request.(GrantRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GrantRole")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GrantRoleResponseObject); ok {
+		return validResponse.VisitGrantRoleResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RevokeRole operation middleware
+func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int64) error {
+	var request RevokeRoleRequestObject
+
+	request.UserId = userId
+	request.RoleId = roleId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RevokeRole(ctx.Request().Context(), request.(RevokeRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RevokeRole")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RevokeRoleResponseObject); ok {
+		return validResponse.VisitRevokeRoleResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
 // Stored as a slice of fixed-width chunks rather than one concatenated
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"vFjdbtvGEn6VwZ4Ax8ahKPk3iM6Vmyaum7Qx4hQokLjOiBxJGy132d2lE0HQ2/QxepcXK2Yp/kiibTkt",
-	"ekeKu/PzzbfzzWohEpPlRpP2TgwXIkeLGXmy4e176byViX9Fc35NySVW5l4aLYbi3ZTAjMcykajgpJfK",
-	"ifSQrnbAjOaw98qSdC6Zqq9/OkdqPwKKJzEcnA5ODmBsLLyw48L6WERCsskc/VREQmNGYihmNBeRsPR7",
-	"IS2lYuhtQZFwyZQyLGP1nizv++39oPfsenGyfCIi4ec57+Y49EQsl0u24XKjHYWkLq0ZKcr4MTHak/b8",
-	"iHmuZIKcWz8vV/zvk+NEFy2XTyyNxVD8p9+g1i+/un5lN3hch+pMA1lrbATo4O3L5/Ds+OQprNxASh6l",
-	"crHgjStrbfRDeEq9GYvh+/tDqHZcFVmGdi6W0ULk1uRkvSyTR0t4M8sO+XlsbIZeDEVqipGiBjpdZCOy",
-	"YhkJ9N7KUVGm0UUAZwqbEKBOQcmEdMKcAD8lGJlCp2jnEXgDIwI3NZ81fJZ+CjJUfKNOkZiQycjb+UNA",
-	"n1frytJW9HjfJNeytZ7Dde3WjD5R4sXyehnVQL8k9IWlwK011B4fWbRh4XFVWwW5EKSLjDOrIrvepvc6",
-	"BOHrmvMWFtvZb+X+3ChFSVXvDe6sk2GrfuPSRFgrPWU7J15lVycu0Fq8D4hWmLtCUkf3ECMaTF5JnW7T",
-	"XqFOZ9zYYO919bgPxkJ4GluSdOM8ph72ml/gin/ZZ95XqdR2RCQ2t3Zk1YT1Wjq/XZ0a8UdBv8W5CvoN",
-	"EEuj94FVWdoKbPZN4hGQ+oJZrthdUIyunjFblWiXXEM5l5W8LFrmSxnqsp+bvFDY3f8u9BRH0qP2DoyG",
-	"o4P44DA+HBwecux1c5Xanx43pqX2NOHmugFwKXYhtFVWa867kD9vdaUNvYFzMj9evfkZLo2aT4xmev5U",
-	"KC+rd6nhxeXV+fD46PAU9liSnj47Pg38XK9eYoxNpUa/zrIdjurKlYhE2/PO57XtuCv7loxvRpxSFyTO",
-	"40hRBBkmU6mpZwlT/qWUZuBtq/mk4uGNNv5mzDrWqVelbne5mhYZ6paDL7lCHQpZqqN0YJKksJYFs9O2",
-	"1M6jTqj75DBc5DzwvNS5fbXgRqb3G5BpBKicYT6waP/ae1t+6V2kMCVMyQZt52/KTFynM+fRF67b0Q/v",
-	"3l1CuSAgHHechEh46VV3zabG+mgTT1e2ms5gKhZuWvrl7QVYGlOAHDRmUk9CWtUUxhvXmw6OTOGHI4V6",
-	"JnYkbZlIDUlUknGbvstQ4rHpBo3HUouJD2QhqaY4oqgMVqHnzhKG5xytl4nM0Rs7B2dCL2Wmaakn8Qf9",
-	"gnntAC3dOXPC3l1z7345quHq2MBHzuRj/IHPc5j0XIB5NaqfnV++7h3Fg56xPYV+raqiSgHOLi9EJG7J",
-	"ujLXQXwQD3ilyUljLsVQHMWD+IibEPppoFS/Ooy91UBZj2RBA/ngh+AvUjEUrIxVt/+uWb5xATgcDO4Z",
-	"/idkHjn43z1CdV0FYGtZibTRBKsZBXKydRP6PzTtjYUxYvJSBKwRETQSEZctaYyF8ndFXMPQuqxEwlXK",
-	"Lc6UakS4wZtvLRxeJSpbGUSBj0xQc0v2VtJnyDAP5xMnjs9HZdWJa3bZb953qeUjS/ht5QtjVUfF+ETW",
-	"4f4TKLMjwBbULgJjU7KUwmheDT8PItdfzGi+vBO/c6rhC+epudffcYlslvTb9/7l9b+A/UO4B9iPS8c7",
-	"Qs7rjx+1/m+W9Y1u4q3uua6+BvMZwvoEVVeyOwvNlsneVvUqrBJD0cdc9m8PQklWu7blo2B9kvhf19Cr",
-	"dVEpr+pr95Kvf6Se9kt98aTLcXa8Jjdx86dME+XyevlXAAAA//8=",
+	"zFvrbtw29n8VQv8CsfHXXOxcik6wKNJsks02aQwnwS6Qel2OdEbDmiJVknIya8zb9DH2W19swYskSqLm",
+	"4ozd/WTPiOI553euPIdzEyU8LzgDpmQ0u4kKLHAOCoT59LwUkgv9XwoyEaRQhLNoFn1YAmLwRV0mZgHi",
+	"C6SWgAoB14SXEhU4g3EUR0Qv/q0EsYriiOEcollkX4niSCZLyLHePMdf3gDL1DKanUyncaRWhV4plSAs",
+	"i9brOPor0R8S9SOswtzwxYIkBFP0eJSSjCiUujfQFazQ0Y8CiJTJkv7xHymBHscIxtkYnTyZPj5BCy7Q",
+	"C7Eohap5LrBaNixfgeZfwG8lEZBGMyVK8PkvsFIg9Hv/+jQdfXdx83j9TRQS4w3JidJvhICh5qG/bwoL",
+	"XFIVzR5PYw0Sycs8mp1qiHLC7KeTmg5hCjIQhtA7kWFGJNYIvadlNgCat+qBRHLJhUKaGwdPSvAVZwRG",
+	"sAkdqfffFR48+rdGyP0dXdycxE9OB9D6KEG8Tmu42lRL+3AT3QUXOVYWmSePoi2grfVWsuBMgrH9M8Hn",
+	"FHL9b8KZAmYUh4uCksQgNinsiv//VWpEbzzK3whYRLPo/yaNc03sUzmp9jUU2zp5xhAIwUWMsETnL5+j",
+	"7x49/hY5MigFhQmVY4ON200Te1amBFgCfR3/Y8kR5ZlEhKHPRC0R1ptdkxSE1iUwjcWnSCq8WERxVD0z",
+	"oEqSapEveoqJDUH1gilhfLEQvAChiEUNJ5b2TQRfcF5QY9g8IywKbIQTxcUlSYPK6iqoWm71fxPYTbX2",
+	"SbGCkSI5hCg7LA3HaUo0z5ieeZJYW3Lv8fmvkCj93s68KiwyUE62Hnn31H7vQ6WtOugLjZV/0kwYaeMK",
+	"7faGPvFG0ouANEaRZziDvh6Jgrz9zyab9ixiXdPBQmDz2csUATS6whl6YW7V8qwy0b7heV6wjVWzrtZm",
+	"TzsUz4HuwKmG166NG/LbOH9DpPp6uD0keoDvDGiVVA18lL5bRLNPmwlXb7wv8xwbZffUIABfXuWnbVfk",
+	"5Zx6fsjKfO5cWilB5mUVM/opSvJSJIAwSxEliUa4KjbmvGQpFqsYKY7moLPXZxfmiElVPb1mwHNwUWuT",
+	"lK+qdV0oa+G8vdoy9GG+8IB+CViVIuBt+3MWd3bYT2tRHXlcCqg4u9gWe1yE8Yh7WGwyMkfhOacU6hzR",
+	"sZ22MfT0t7Bb7O4nXdwDsWkACI/NXSGpudtmEV41S1jaN3uKWXql61V09Kb69xhxgcx/CwEELqXCqUJH",
+	"zTfovf7m2E/r9T5RHHVfDeb1iq1DhKhBm7t1lKp26jF2daszgUGqzrvmIBCKGVdORbvIatS5ripUP63b",
+	"00Vo/4IXJcXh+PeaLfGcKMyURJyhhyfjk9Px6fT0VPO+tQbpAGzPMIY1J1WLeAj5V15U6hSq6BXwv79/",
+	"9xM643SVcabN821JFak+E4ZenL1/NXv08PQJOtK17LffPXpi7LOtvYRzkRKGVdvKdnBVRyqKI5/yzv7q",
+	"Ew5J/zYQpxMpFpeKX0FAW++BpYgoXbrr9PTP0fP35y9HH/RitAScgrDJCa5BrJBUujxNlphlhGVI8wcy",
+	"nLYqq5VhK68f2yM4CMkZ8oRDR5hSc8bFaU6YNDo4jA/HEeSY0GCw3rlSHqzn/dPp7oHnLfhn3xDPgtM9",
+	"csg5p7A9eqWNb1lIKjJdMXx1xr49hU2wJUs/8u0QnPwdugGqB7nmeTvAunirYJGuubDZ5VyLoB19DLGw",
+	"2KY87Ik7bGyHFMgUnH6cSSgmuY5bFCttz8HcqQ9uu55kO+BUrwYtKKo5GkbqNStKNXyUXWAqIR7C0uu9",
+	"PTy1jaX6c/z1gHZkbYk2LNEhKhBnRbcvPDwxPGvI7bZxZKJp0BY2O20rgt8Mh/tLV9fcqiTZy+u/wod9",
+	"YUIY+nw8F4AV7GmnHbQ8az2dBlrFffh2681+Paptzlp+dBIPY37b3ugWzWzTRXXyqKzaGLNGDruGktcL",
+	"LPO5AErxVls/hNduTt47+66/zcci/RPsrl2ovcgLtUICcn4NtlCr1puKuDGCo8pIj7//8810HUDWa4t3",
+	"C/kUQicFqfCcQoxynCwJg5EAnOpvbKsb6dfqcYODkHF1ueAlS8fDvdsQqWWZY+YR+FJQzAwMtmlEJOJJ",
+	"UgoBLIHg3oRJhYO9dF1quyodFVgtg6+7Ba4QGN6ApDHCVHJ9TLKHhXP7ZPQ6rQ4LmKXmGeWZDBLTR4hy",
+	"4FDwtw8fzpBdYBAeh5vURNGwzpZcqLiLp7TngCAz1eGsu9PH89dIwAIM5IjhXJ927KzQTjX0i+2zOJ7z",
+	"Us3mFLOraMeznBWkhiS2xhgKDFU673j7Rud9aczUHai4CBvOgMYzgZl6IBFJnyI8l8CUOYqZwwFSS6xQ",
+	"wnNAC8FzZEsLuSSF3OmE3z5b7Dbio2UWGw6qAH9pQr+xtvory0jYwneo/zTGP+l40yqn27yZonpm5dbm",
+	"YKZNRK1qJhBWyAyOnqKq8J5ZNEG7iAC/1bVDid4xnO21tZbilaZ3m/J6s0GdO0aMIjqWtWu9Ijp1qS1H",
+	"vbYG3zLHCwEyhMNPVUdrI7G2Sflf1EXzxrniR3mYyl/v8/V9R3+XPY6iX9/3uNf+RF/ytUmDCx6OJwln",
+	"SuBEmYQKhC7xHGIb0J3v2eiChSIJKbRlrJDkpg2rszEjLBv/zF7o3C8RFjA450ZHQ7P242qYbUsL9IuO",
+	"9r+Mf9YmZ4ZE0gDrLgo8e3X2ZvRwPB1xMaJYtTJfVImAnp29juLoGoS0sk7HJ+OpCbEFMFyQaBY9HE/H",
+	"D62HLo1aJrhMiRpRntkZjjFcbSWG5ddpNIu0OZvh6BuemVeb2zUDo7ZmycTdvlnHW1faeyXri84VhtPp",
+	"dMP1hf2uLTSz4tDFBXPjR9sEMCUIyLEt1Nz1lfDONavelYg4kpXLGXMzCOs8ECMGn3XptCBCKnTk9TIV",
+	"zmQTlC70JhNcquWkCj9yi3qaYaqM7hTBzhQ4AOQHWxlZZp5qwXWJiBWyEpmEOLkh6fp7AaoU7FLxv0xs",
+	"OXprwCEpBVGraPbpogt/wtmCZKVOVYZ0w1uMOAP35bxUijMEOFn6+qhSulNJlRJHbnBbjz4H9FJ1n39o",
+	"lu+lnAz4njdzhkeVQZPvLbNhSePiZoGoAFGfap6iJoWgK1jF7qaVPtHFqBnFHMJ1nlHaDLsavBGWhr1q",
+	"eNOTwJaGOprzaxDXBD6jHBe+UpvudVuru+nyTv2rNb4c8K2a3UOgrAkh7EGtvUKkoN1lvqqGjFuRm9xc",
+	"wWo9iN8rqOHbO4P41ybvNDvUHG7B3cD+yBLeEXK9/tFe679Sre9Yw291n0TW1020D+Hag6qrD5sUbcu8",
+	"Id2+hbv0ibcwmGXsoJDyLIMUEeY0c3KfSIf4iC3kpjqNW8dXaQ6pngcPppre5HAwML3rDOfuTBG9PumA",
+	"WlqsHyoVtDZtxSidgnwg28hdmAsKMoCd7eW3mrV19+sHnq7uBDc3QFi3TzdKlLDuae7kTjgY0hqDzy2Q",
+	"D6E4Ky3CrLVzsPLtjpj9Srj1bHIjaZltzDU9nd6DQ+ziDOMDRfb2nhstf69U27txr/NtgVWy7MNsJxL3",
+	"7D1uDLKT99yvms0tGEgP70Fm364HPZC6EF8QCpUvPfXuxdtLMlUZTATin3uv66Bpc1EjyvEmWxryw4nr",
+	"+G5MUW/dmjutEuqh+4CKHKOHOtZ3AHW7V/qoRx99tXk6ksd3777B3HdWOp3ckdP6lzru2VurOxMbjWBJ",
+	"ioMUJmmq/c6Wf0fzldE4jHJMqLviTQTCScJLpsz1Vxsm3ANdHx7SXra56OTG/uBobduiFOxEuW0Z52a+",
+	"6xlHS02PQoMA/UJ6CDjtVgg7Lf1v+dL2Dqb7rZe5Lj/RUG8Oih+lDYkdxkI/q/tt6KeGp6GfGt7lIbme",
+	"bwT862OBFEcn0ykqgBcUDmESZ2Yn1yxnlS/FaEGo8g8A2rmc423rqxrN1L4wqUcV+xlIreyhEGvmbud2",
+	"RHcXIbYz27vnE4W7GReMsdWEUyN7CBswUiJs46W7bVBNaty1C2+IpwMvbpoft7GGyY3+szVQXvMrqBW8",
+	"PUzq5QcKk3qrCpAK7Q4wjeDo3AzqN4ypzfh+jpMrhJVZwuCLm1yb2JtgxrhCc0DCSlEPr7uIxrf0ojj4",
+	"+1irhf1+H9u7qHphBwTiumKpFDSaRRNckMn1iXFgJ0V/VljqiErwA+ndUG9+0GIL6NbvV/74PVVwbIeJ",
+	"Cpj92cOipZhxI1/TZdMAbO9vxV7hEGwsubs2/pDDI1d3mPrUWj0kZzr1VToZow/ij98zEDGqLtIhLM1E",
+	"1Dw/rogT0VTZNdl2Ku7TPqsstk21zv6c0dWxt5+1tfXF+r8BAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

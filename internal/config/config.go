@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Config is the whole configuration of one instance.
@@ -26,6 +27,12 @@ type Config struct {
 	LogFormat string
 	// Demo turns on demo data and the development identity provider (TEILHABE_DEMO=1).
 	Demo bool
+	// AuthConfig is the path of the identity providers file (TEILHABE_AUTH_CONFIG); empty: none.
+	AuthConfig string
+	// SessionIdle ends a session unused this long (TEILHABE_SESSION_IDLE_TIMEOUT).
+	SessionIdle time.Duration
+	// SessionMaxAge ends a session this long after login (TEILHABE_SESSION_MAX_AGE).
+	SessionMaxAge time.Duration
 }
 
 // Error names the variable whose value is wrong, so start-up stops with a message one can act on.
@@ -76,6 +83,9 @@ func Load(getenv func(string) string) (Config, error) {
 		u.Path = strings.TrimSuffix(u.Path, "/")
 		c.BaseURL = u
 	}
+	c.AuthConfig = get("TEILHABE_AUTH_CONFIG", "")
+	c.SessionIdle = duration(&errs, "TEILHABE_SESSION_IDLE_TIMEOUT", get("TEILHABE_SESSION_IDLE_TIMEOUT", "2h"))
+	c.SessionMaxAge = duration(&errs, "TEILHABE_SESSION_MAX_AGE", get("TEILHABE_SESSION_MAX_AGE", "12h"))
 	switch demo := get("TEILHABE_DEMO", "0"); demo {
 	case "1", "true":
 		c.Demo = true
@@ -84,6 +94,14 @@ func Load(getenv func(string) string) (Config, error) {
 		errs = append(errs, &Error{"TEILHABE_DEMO", fmt.Sprintf("%q is neither 1 nor 0", demo)})
 	}
 	return c, errors.Join(errs...)
+}
+
+func duration(errs *[]error, name, v string) time.Duration {
+	d, err := time.ParseDuration(v)
+	if err != nil || d < time.Minute {
+		*errs = append(*errs, &Error{name, fmt.Sprintf("%q is not a duration of at least 1m (e.g. 2h, 30m)", v)})
+	}
+	return d
 }
 
 func lookup(getenv func(string) string, name string) (string, error) {
@@ -118,7 +136,8 @@ func (c Config) LogValue() []any {
 	if c.BaseURL != nil {
 		base = c.BaseURL.String()
 	}
-	return []any{"addr", c.Addr, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo}
+	return []any{"addr", c.Addr, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo,
+		"auth_config", c.AuthConfig, "session_idle", c.SessionIdle.String(), "session_max_age", c.SessionMaxAge.String()}
 }
 
 // MaskURL hides the password of a URL, including one given as a password= query parameter.

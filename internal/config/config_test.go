@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/teilhabe/teilhabe/internal/config"
 )
@@ -16,7 +17,8 @@ func TestDefaults(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Addr != ":8080" || c.DatabaseURL != "" || c.DataDir != "./data" || c.BaseURL.String() != "http://localhost:8080" || c.LogFormat != "text" || c.Demo {
+	if c.Addr != ":8080" || c.DatabaseURL != "" || c.DataDir != "./data" || c.BaseURL.String() != "http://localhost:8080" || c.LogFormat != "text" || c.Demo ||
+		c.SessionIdle != 2*time.Hour || c.SessionMaxAge != 12*time.Hour || c.AuthConfig != "" {
 		t.Errorf("defaults = %+v", c)
 	}
 	if c.SQLitePath() != "data/teilhabe.db" || c.Secure() {
@@ -26,11 +28,13 @@ func TestDefaults(t *testing.T) {
 
 func TestBadValuesNameTheVariable(t *testing.T) {
 	cases := map[string]map[string]string{
-		"TEILHABE_ADDR":         {"TEILHABE_ADDR": "8080"},
-		"TEILHABE_DATABASE_URL": {"TEILHABE_DATABASE_URL": "mysql://x"},
-		"TEILHABE_BASE_URL":     {"TEILHABE_BASE_URL": "localhost"},
-		"TEILHABE_LOG_FORMAT":   {"TEILHABE_LOG_FORMAT": "xml"},
-		"TEILHABE_DEMO":         {"TEILHABE_DEMO": "yes"},
+		"TEILHABE_ADDR":                 {"TEILHABE_ADDR": "8080"},
+		"TEILHABE_DATABASE_URL":         {"TEILHABE_DATABASE_URL": "mysql://x"},
+		"TEILHABE_BASE_URL":             {"TEILHABE_BASE_URL": "localhost"},
+		"TEILHABE_LOG_FORMAT":           {"TEILHABE_LOG_FORMAT": "xml"},
+		"TEILHABE_DEMO":                 {"TEILHABE_DEMO": "yes"},
+		"TEILHABE_SESSION_IDLE_TIMEOUT": {"TEILHABE_SESSION_IDLE_TIMEOUT": "soon"},
+		"TEILHABE_SESSION_MAX_AGE":      {"TEILHABE_SESSION_MAX_AGE": "10s"},
 	}
 	for name, vars := range cases {
 		if _, err := config.Load(env(vars)); err == nil || !strings.Contains(err.Error(), name) {

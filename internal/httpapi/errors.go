@@ -5,6 +5,7 @@ import (
 	"net/http"
 
 	"github.com/teilhabe/teilhabe/domain/district"
+	"github.com/teilhabe/teilhabe/domain/identity"
 )
 
 // domainErrors maps the domain's sentinel errors to statuses and stable codes. Each context adds
@@ -16,6 +17,13 @@ var domainErrors = []struct {
 }{
 	{district.ErrNotFound, http.StatusNotFound, "district_not_found"},
 	{district.ErrInvalidKey, http.StatusBadRequest, "invalid_district_key"},
+	{identity.ErrUserNotFound, http.StatusNotFound, "user_not_found"},
+	{identity.ErrOrganisationNotFound, http.StatusNotFound, "organisation_not_found"},
+	{identity.ErrOrganisationExists, http.StatusConflict, "organisation_exists"},
+	{identity.ErrMemberNotFound, http.StatusNotFound, "member_not_found"},
+	{identity.ErrRoleNotFound, http.StatusNotFound, "role_not_found"},
+	{identity.ErrRoleFromClaims, http.StatusConflict, "role_from_identity_provider"},
+	{identity.ErrInvalid, http.StatusUnprocessableEntity, "validation_failed"},
 }
 
 func domainProblem(err error) *Problem {

@@ -6,12 +6,17 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/teilhabe/teilhabe/internal/auth"
+	"github.com/teilhabe/teilhabe/internal/auth/devidp"
+	"github.com/teilhabe/teilhabe/internal/demo"
 	"github.com/teilhabe/teilhabe/internal/httpapi"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
@@ -27,23 +32,66 @@ var testFrontend = fstest.MapFS{
 	"favicon.svg":        {Data: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>")},
 }
 
-// newServer returns the real router on db with the reference data loaded.
-func newServer(t *testing.T, db *store.DB, ready func(context.Context) error) *echo.Echo {
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+// app is the whole HTTP stack on a real database, served over real HTTP so that the login runs
+// through the development OIDC provider exactly as in `make run`.
+type app struct {
+	URL  string
+	Echo *echo.Echo
+	DB   *store.DB
+	IdP  *devidp.Provider
+}
+
+type appOption func(*httpapi.Deps)
+
+func newApp(t *testing.T, db *store.DB, opts ...appOption) *app {
 	t.Helper()
-	if err := refdata.Load(context.Background(), store.NewDistricts(db)); err != nil {
+	ctx := context.Background()
+	if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
 		t.Fatal(err)
 	}
-	if ready == nil {
-		ready = db.Ping
+	ids := store.NewIdentity(db)
+	if err := demo.Seed(ctx, ids); err != nil {
+		t.Fatal(err)
 	}
-	e, err := httpapi.New(httpapi.Deps{
-		Log: slog.New(slog.NewTextHandler(io.Discard, nil)), SQL: db.SQL,
-		Districts: store.NewDistricts(db), Ready: ready, Frontend: testFrontend,
-	})
+	var handler http.Handler
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handler.ServeHTTP(w, r) }))
+	t.Cleanup(srv.Close)
+	base, _ := url.Parse(srv.URL)
+	idp, providers, err := demo.Login(base)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return e
+	audit := store.NewAudit(db)
+	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
+		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
+	deps := httpapi.Deps{
+		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
+		Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
+	}
+	for _, o := range opts {
+		o(&deps)
+	}
+	e, err := httpapi.New(deps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	handler = e
+	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp}
+}
+
+func withReady(ready func(context.Context) error) appOption {
+	return func(d *httpapi.Deps) { d.Ready = ready }
+}
+
+// newServer is the router alone, for requests that need no login.
+func newServer(t *testing.T, db *store.DB, ready func(context.Context) error) *echo.Echo {
+	t.Helper()
+	if ready == nil {
+		return newApp(t, db).Echo
+	}
+	return newApp(t, db, withReady(ready)).Echo
 }
 
 func do(e http.Handler, method, path string, header ...string) *httptest.ResponseRecorder {

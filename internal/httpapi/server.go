@@ -8,13 +8,18 @@ import (
 	"database/sql"
 	"io/fs"
 	"log/slog"
+	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/labstack/echo/v4"
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/audit"
 	"github.com/teilhabe/teilhabe/domain/district"
+	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/auth"
 )
 
 // ContentSecurityPolicy allows only the app's own scripts, styles and connections: no inline
@@ -26,7 +31,15 @@ const ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 type Deps struct {
 	Log       *slog.Logger
 	SQL       *sql.DB
+	BaseURL   *url.URL
 	Districts district.Store
+	Identity  identity.Store
+	Audit     audit.Store
+	Auth      *auth.Service
+	// SessionMaxAge is the session cookie's lifetime.
+	SessionMaxAge time.Duration
+	// DevIdP is the built-in development identity provider, mounted at /devidp in demo mode only.
+	DevIdP http.Handler
 	// Ready reports why the instance cannot serve yet (nil when it can).
 	Ready func(context.Context) error
 	// Frontend is the built single-page app.
@@ -36,6 +49,9 @@ type Deps struct {
 // handlers implements api.StrictServerInterface, one file per resource.
 type handlers struct {
 	districts district.Store
+	identity  identity.Store
+	audit     audit.Store
+	auth      *auth.Service
 }
 
 var _ api.StrictServerInterface = (*handlers)(nil)
@@ -72,13 +88,25 @@ func New(d Deps) (*echo.Echo, error) {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
 	e.Use(middleware.BodyLimit("2M"))
 	e.Use(middleware.ContextTimeout(30 * time.Second))
+	secure := d.BaseURL.Scheme == "https"
+	e.Use(authenticate(d.Auth, secure))
+	e.Use(csrfProtect(d.BaseURL))
 	e.Use(validate)
 
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(d.Ready))
 	e.GET("/metrics", m.handler())
 
-	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(&handlers{districts: d.Districts}, nil), apiPrefix)
+	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, auth: d.Auth}
+	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, nil), apiPrefix)
+
+	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log}
+	e.GET("/auth/login/:provider", l.login)
+	e.GET("/auth/callback/:provider", l.callback)
+	e.POST("/auth/logout", l.logout)
+	if d.DevIdP != nil {
+		e.Any(devIdPPath+"/*", echo.WrapHandler(d.DevIdP))
+	}
 
 	s := &spa{files: d.Frontend}
 	e.GET("/*", s.handle)

@@ -13,7 +13,9 @@ import (
 	"time"
 
 	"github.com/teilhabe/teilhabe/frontend"
+	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/config"
+	"github.com/teilhabe/teilhabe/internal/demo"
 	"github.com/teilhabe/teilhabe/internal/httpapi"
 	"github.com/teilhabe/teilhabe/internal/store"
 )
@@ -55,7 +57,15 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		opts.Frontend = frontend.Dist()
 	}
 
+	providers, devIdP, err := loginProviders(cfg)
+	if err != nil {
+		return err
+	}
+	ids := store.NewIdentity(db)
 	st := &state{db: db, migrations: opts.Migrations}
+	if cfg.Demo {
+		st.seed = func(ctx context.Context) error { return demo.Seed(ctx, ids) }
+	}
 	fatal := make(chan error, 2)
 	if err := st.prepare(ctx, log); err != nil {
 		if !errors.Is(err, errUnreachable) {
@@ -65,7 +75,15 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		go st.retry(ctx, log, opts.RetryEvery, fatal)
 	}
 
-	e, err := httpapi.New(httpapi.Deps{Log: log, SQL: db.SQL, Districts: store.NewDistricts(db), Ready: st.ready, Frontend: opts.Frontend})
+	audit := store.NewAudit(db)
+	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
+		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
+	go sweep(ctx, authSvc, log)
+
+	e, err := httpapi.New(httpapi.Deps{
+		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
+		Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
+	})
 	if err != nil {
 		return err
 	}

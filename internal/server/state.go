@@ -19,7 +19,8 @@ var errUnreachable = errors.New("database unreachable")
 // shutting down.
 type state struct {
 	db         *store.DB
-	migrations fs.FS // nil: the embedded ones
+	migrations fs.FS                       // nil: the embedded ones
+	seed       func(context.Context) error // demo data, after the reference data
 	prepared   atomic.Bool
 	lastErr    atomic.Pointer[string]
 	stopping   atomic.Bool
@@ -47,6 +48,11 @@ func (s *state) prepare(ctx context.Context, log *slog.Logger) error {
 	}
 	if err := refdata.Load(ctx, store.NewDistricts(s.db)); err != nil {
 		return fmt.Errorf("load reference data: %w", err)
+	}
+	if s.seed != nil {
+		if err := s.seed(ctx); err != nil {
+			return fmt.Errorf("demo data: %w", err)
+		}
 	}
 	s.prepared.Store(true)
 	log.Info("database ready", "dialect", s.db.Dialect)

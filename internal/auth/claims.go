@@ -1,0 +1,72 @@
+package auth
+
+import (
+	"context"
+	"crypto/subtle"
+	"fmt"
+	"strings"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+)
+
+// idClaims are the verified claims of a login: the ID token's, merged with userinfo's.
+type idClaims struct {
+	Issuer, Subject string
+	extra           map[string]any
+}
+
+// verifyIDToken checks signature, issuer, audience and expiry (go-oidc) and the nonce (here, in
+// constant time).
+func verifyIDToken(ctx context.Context, v *oidc.IDTokenVerifier, raw, nonce string) (idClaims, error) {
+	if raw == "" {
+		return idClaims{}, fmt.Errorf("%w: the provider sent no ID token", ErrLoginFailed)
+	}
+	tok, err := v.Verify(ctx, raw)
+	if err != nil {
+		return idClaims{}, fmt.Errorf("%w: ID token: %v", ErrLoginFailed, err)
+	}
+	if subtle.ConstantTimeCompare([]byte(tok.Nonce), []byte(nonce)) != 1 {
+		return idClaims{}, fmt.Errorf("%w: ID token nonce does not match", ErrLoginFailed)
+	}
+	c := idClaims{Issuer: tok.Issuer, Subject: tok.Subject, extra: map[string]any{}}
+	if err := tok.Claims(&c.extra); err != nil {
+		return idClaims{}, fmt.Errorf("%w: ID token claims: %v", ErrLoginFailed, err)
+	}
+	return c, nil
+}
+
+func (c idClaims) str(name string) string {
+	s, _ := c.extra[name].(string)
+	return strings.TrimSpace(s)
+}
+
+func (c idClaims) name() string {
+	for _, k := range []string{"name", "preferred_username"} {
+		if v := c.str(k); v != "" {
+			return v
+		}
+	}
+	return strings.TrimSpace(c.str("given_name") + " " + c.str("family_name"))
+}
+
+func (c idClaims) email() string { return c.str("email") }
+
+// strings reads a claim holding a list of strings; a single string counts as a list of one.
+func (c idClaims) strings(name string) []string {
+	if name == "" {
+		return nil
+	}
+	switch v := c.extra[name].(type) {
+	case string:
+		return []string{v}
+	case []any:
+		out := make([]string, 0, len(v))
+		for _, x := range v {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}

@@ -1,0 +1,83 @@
+package httpapi
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"net/url"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/teilhabe/teilhabe/internal/auth"
+)
+
+// devIdPPath is where the built-in development provider is mounted in demo mode.
+const devIdPPath = "/devidp"
+
+// loginFailedPath is the page that tells a person their login did not work.
+const loginFailedPath = "/login/failed"
+
+type loginRoutes struct {
+	svc    *auth.Service
+	secure bool
+	maxAge int // seconds
+	base   *url.URL
+	log    *slog.Logger
+}
+
+// login sends the browser to the provider: GET /auth/login/{provider}?return_to=/path.
+func (l *loginRoutes) login(c echo.Context) error {
+	authURL, token, err := l.svc.BeginLogin(c.Request().Context(), c.Param("provider"), c.QueryParam("return_to"))
+	switch {
+	case errors.Is(err, auth.ErrUnknownProvider):
+		return NewProblem(http.StatusNotFound, "provider_not_found", "There is no login provider "+c.Param("provider")+".")
+	case errors.Is(err, auth.ErrBadReturnTo):
+		return NewProblem(http.StatusBadRequest, "invalid_return_to", err.Error())
+	case err != nil:
+		l.log.WarnContext(c.Request().Context(), "login start failed", "provider", c.Param("provider"), "error", err)
+		return NewProblem(http.StatusBadGateway, "provider_unavailable", "The login provider cannot be reached; please try again later.")
+	}
+	c.SetCookie(&http.Cookie{Name: loginCookie, Value: token, Path: "/auth/callback/", MaxAge: 600,
+		HttpOnly: true, Secure: l.secure, SameSite: http.SameSiteLaxMode})
+	c.Response().Header().Set("Cache-Control", "no-store")
+	return c.Redirect(http.StatusFound, authURL)
+}
+
+// callback finishes the login: GET /auth/callback/{provider}?code=...&state=...
+func (l *loginRoutes) callback(c echo.Context) error {
+	cb := auth.Callback{ProviderID: c.Param("provider"), State: c.QueryParam("state"), Code: c.QueryParam("code"), Error: c.QueryParam("error")}
+	if ck, err := c.Cookie(loginCookie); err == nil {
+		cb.LoginToken = ck.Value
+	}
+	c.SetCookie(expiredCookie(loginCookie, "/auth/callback/", l.secure))
+	c.Response().Header().Set("Cache-Control", "no-store")
+	token, returnTo, err := l.svc.FinishLogin(c.Request().Context(), cb)
+	if err != nil {
+		l.log.WarnContext(c.Request().Context(), "login failed", "provider", cb.ProviderID, "error", err)
+		return c.Redirect(http.StatusSeeOther, loginFailedPath)
+	}
+	// A new random session token at every login: a session id known before login is worthless.
+	if old, err := c.Cookie(sessionCookie); err == nil && old.Value != "" {
+		_ = l.svc.Discard(c.Request().Context(), old.Value)
+	}
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", MaxAge: l.maxAge,
+		HttpOnly: true, Secure: l.secure, SameSite: http.SameSiteLaxMode})
+	return c.Redirect(http.StatusSeeOther, returnTo)
+}
+
+// logout ends the session: POST /auth/logout with the CSRF header. It answers with where the
+// browser goes next (the provider's end-session endpoint when it has one), because a redirect of
+// a fetch cannot leave the site.
+func (l *loginRoutes) logout(c echo.Context) error {
+	home := l.base.JoinPath("/").String()
+	next := home
+	if ck, err := c.Cookie(sessionCookie); err == nil && ck.Value != "" {
+		u, err := l.svc.Logout(c.Request().Context(), ck.Value, home)
+		if err != nil && !errors.Is(err, auth.ErrNoSession) {
+			return err
+		}
+		next = u
+	}
+	c.SetCookie(expiredCookie(sessionCookie, "/", l.secure))
+	return c.JSON(http.StatusOK, map[string]string{"redirect_url": next})
+}

@@ -1,0 +1,118 @@
+package httpapi
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/auth"
+)
+
+// Cookie names. The session cookie holds only a random token; the login cookie binds a login in
+// progress to the browser that started it.
+const (
+	sessionCookie = "teilhabe_session"
+	loginCookie   = "teilhabe_login"
+	csrfHeader    = "X-CSRF-Token"
+)
+
+type ctxKey int
+
+const (
+	principalKey ctxKey = iota
+	sessionKey
+)
+
+// principalFrom returns who makes the request (the zero Principal for anonymous requests).
+func principalFrom(ctx context.Context) identity.Principal {
+	p, _ := ctx.Value(principalKey).(identity.Principal)
+	return p
+}
+
+func sessionFrom(ctx context.Context) (auth.Session, bool) {
+	s, ok := ctx.Value(sessionKey).(auth.Session)
+	return s, ok
+}
+
+var (
+	errUnauthenticated = NewProblem(http.StatusUnauthorized, "unauthenticated", "Please log in.")
+	errForbidden       = NewProblem(http.StatusForbidden, "forbidden", "You may not do this.")
+)
+
+// allow turns a decision of domain/access into the right error: 401 for anonymous requests, 403
+// for people without the right.
+func allow(p identity.Principal, allowed bool) error {
+	switch {
+	case allowed:
+		return nil
+	case p.Anonymous():
+		return errUnauthenticated
+	}
+	return errForbidden
+}
+
+// authenticate loads the session and principal of the session cookie into the request context.
+// A cookie of an ended session is removed; the request goes on anonymously.
+func authenticate(svc *auth.Service, secure bool) echo.MiddlewareFunc {
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			ck, err := c.Cookie(sessionCookie)
+			if err != nil || ck.Value == "" {
+				return next(c)
+			}
+			se, p, err := svc.Authenticate(c.Request().Context(), ck.Value)
+			if errors.Is(err, auth.ErrNoSession) {
+				c.SetCookie(expiredCookie(sessionCookie, "/", secure))
+				return next(c)
+			}
+			if err != nil {
+				return err
+			}
+			ctx := context.WithValue(context.WithValue(c.Request().Context(), principalKey, p), sessionKey, se)
+			c.SetRequest(c.Request().WithContext(ctx))
+			return next(c)
+		}
+	}
+}
+
+// csrfProtect guards every state-changing request: a request from another origin is refused, and
+// one that carries a session must also carry the session's CSRF token in X-CSRF-Token (which a
+// page of another site cannot read). The built-in development provider's own forms are exempt.
+func csrfProtect(base *url.URL) echo.MiddlewareFunc {
+	origin := base.Scheme + "://" + base.Host
+	return func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error {
+			r := c.Request()
+			switch r.Method {
+			case http.MethodGet, http.MethodHead, http.MethodOptions:
+				return next(c)
+			}
+			if strings.HasPrefix(r.URL.Path, devIdPPath+"/") {
+				return next(c)
+			}
+			if o := r.Header.Get("Origin"); o != "" && o != origin {
+				return NewProblem(http.StatusForbidden, "csrf_failed", "The request comes from another site.")
+			}
+			if r.Header.Get("Sec-Fetch-Site") == "cross-site" {
+				return NewProblem(http.StatusForbidden, "csrf_failed", "The request comes from another site.")
+			}
+			if se, ok := sessionFrom(r.Context()); ok {
+				sent := r.Header.Get(csrfHeader)
+				if sent == "" || subtle.ConstantTimeCompare([]byte(sent), []byte(se.CSRFToken)) != 1 {
+					return NewProblem(http.StatusForbidden, "csrf_failed", "The X-CSRF-Token header is missing or wrong; reload the page.")
+				}
+			}
+			return next(c)
+		}
+	}
+}
+
+func expiredCookie(name, path string, secure bool) *http.Cookie {
+	return &http.Cookie{Name: name, Value: "", Path: path, MaxAge: -1, HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode}
+}

@@ -1,0 +1,50 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"github.com/teilhabe/teilhabe/internal/auth"
+	"github.com/teilhabe/teilhabe/internal/config"
+	"github.com/teilhabe/teilhabe/internal/demo"
+)
+
+// loginProviders reads the providers file and, in demo mode only, adds the built-in development
+// provider's three logins; the development provider's handler is nil outside demo mode, so it
+// cannot be reached in production.
+func loginProviders(cfg config.Config) ([]auth.ProviderConfig, http.Handler, error) {
+	var providers []auth.ProviderConfig
+	if cfg.AuthConfig != "" {
+		ps, err := auth.LoadConfigFile(cfg.AuthConfig)
+		if err != nil {
+			return nil, nil, err
+		}
+		providers = ps
+	}
+	if !cfg.Demo {
+		return providers, nil, nil
+	}
+	idp, demoProviders, err := demo.Login(cfg.BaseURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	return append(providers, demoProviders...), idp.Handler(), nil
+}
+
+// sweep deletes ended sessions and abandoned logins every few minutes.
+func sweep(ctx context.Context, svc *auth.Service, log *slog.Logger) {
+	t := time.NewTicker(5 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			if err := svc.Sweep(ctx); err != nil {
+				log.Warn("sweeping sessions failed", "error", err)
+			}
+		}
+	}
+}
