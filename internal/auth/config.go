@@ -68,21 +68,26 @@ func LoadConfigFile(path string) ([]ProviderConfig, error) {
 // ParseConfig parses and validates a providers file; unknown keys are errors, so a typo never
 // silently disables a role mapping.
 func ParseConfig(data []byte) ([]ProviderConfig, error) {
-	var f configFile
+	// Decoded twice: strictly into the types (so unknown keys fail with their line), and as nodes
+	// for the line of each provider in validation errors.
+	var typed struct {
+		Providers []ProviderConfig `yaml:"providers"`
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	if err := dec.Decode(&f); err != nil {
+	if err := dec.Decode(&typed); err != nil {
 		return nil, err
 	}
-	if len(f.Providers) == 0 {
+	var f configFile
+	if err := yaml.Unmarshal(data, &f); err != nil {
+		return nil, err
+	}
+	if len(typed.Providers) == 0 || len(f.Providers) != len(typed.Providers) {
 		return nil, errors.New("line 1: no providers configured (a list under providers:)")
 	}
 	var out []ProviderConfig
-	for _, node := range f.Providers {
-		var p ProviderConfig
-		if err := node.Decode(&p); err != nil {
-			return nil, err
-		}
+	for i, node := range f.Providers {
+		p := typed.Providers[i]
 		if err := p.validate(); err != nil {
 			return nil, fmt.Errorf("line %d: provider %q: %w", node.Line, p.ID, err)
 		}

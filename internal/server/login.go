@@ -2,6 +2,7 @@ package server
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"time"
@@ -29,6 +30,13 @@ func loginProviders(cfg config.Config) ([]auth.ProviderConfig, http.Handler, err
 	idp, demoProviders, err := demo.Login(cfg.BaseURL)
 	if err != nil {
 		return nil, nil, err
+	}
+	for _, d := range demoProviders {
+		for _, p := range providers {
+			if p.ID == d.ID {
+				return nil, nil, fmt.Errorf("TEILHABE_AUTH_CONFIG: provider id %q is taken by the demo login (TEILHABE_DEMO=1)", p.ID)
+			}
+		}
 	}
 	return append(providers, demoProviders...), idp.Handler(), nil
 }

@@ -1,0 +1,97 @@
+package auth
+
+import (
+	"context"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/coreos/go-oidc/v3/oidc"
+
+	"github.com/teilhabe/teilhabe/internal/auth/devidp"
+)
+
+// idp starts a development provider on a real HTTP server.
+func idp(t *testing.T) *devidp.Provider {
+	t.Helper()
+	var p *devidp.Provider
+	srv := httptest.NewServer(nil)
+	t.Cleanup(srv.Close)
+	p, err := devidp.New(srv.URL+"/devidp", []devidp.Client{{ID: "app", Secret: "s", RedirectURIs: []string{srv.URL + "/cb"}}}, devidp.DemoUsers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.Config.Handler = p.Handler()
+	return p
+}
+
+func TestVerifyIDTokenRejectsForeignAndBrokenTokens(t *testing.T) {
+	ours, foreign := idp(t), idp(t)
+	ctx := context.Background()
+	op, err := oidc.NewProvider(ctx, ours.Issuer())
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifier := op.Verifier(&oidc.Config{ClientID: "app"})
+	now := time.Now()
+	claims := func(change func(map[string]any)) map[string]any {
+		c := map[string]any{"iss": ours.Issuer(), "sub": "demo-buergerin", "aud": "app", "nonce": "n1",
+			"iat": now.Unix(), "exp": now.Add(time.Hour).Unix(), "name": "Rita Rathaus", "groups": []string{"a", "b"}}
+		if change != nil {
+			change(c)
+		}
+		return c
+	}
+	sign := func(p *devidp.Provider, c map[string]any) string {
+		tok, err := p.SignIDToken(c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return tok
+	}
+
+	got, err := verifyIDToken(ctx, verifier, sign(ours, claims(nil)), "n1")
+	if err != nil || got.Subject != "demo-buergerin" || got.name() != "Rita Rathaus" || strings.Join(got.strings("groups"), ",") != "a,b" {
+		t.Fatalf("a valid token: %+v, %v", got, err)
+	}
+	bad := map[string]string{
+		"foreign issuer and key":   sign(foreign, claims(func(c map[string]any) { c["iss"] = foreign.Issuer() })),
+		"our issuer, foreign key":  sign(foreign, claims(nil)),
+		"foreign issuer, our key":  sign(ours, claims(func(c map[string]any) { c["iss"] = foreign.Issuer() })),
+		"another audience":         sign(ours, claims(func(c map[string]any) { c["aud"] = "other-app" })),
+		"expired":                  sign(ours, claims(func(c map[string]any) { c["exp"] = now.Add(-time.Minute).Unix() })),
+		"wrong nonce":              sign(ours, claims(func(c map[string]any) { c["nonce"] = "n2" })),
+		"no nonce":                 sign(ours, claims(func(c map[string]any) { delete(c, "nonce") })),
+		"not a token":              "abc.def.ghi",
+		"empty":                    "",
+		"signature of another jwt": spliced(sign(ours, claims(nil)), sign(ours, claims(func(c map[string]any) { c["sub"] = "x" }))),
+	}
+	for name, tok := range bad {
+		if _, err := verifyIDToken(ctx, verifier, tok, "n1"); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+func TestClaimStrings(t *testing.T) {
+	c := idClaims{extra: map[string]any{"one": "x", "many": []any{"a", 3, "b"}, "given_name": "Rita", "family_name": "Rathaus"}}
+	if got := c.strings("one"); len(got) != 1 || got[0] != "x" {
+		t.Errorf("single string claim = %v", got)
+	}
+	if got := c.strings("many"); strings.Join(got, ",") != "a,b" {
+		t.Errorf("list claim = %v", got)
+	}
+	if c.strings("") != nil || c.strings("missing") != nil {
+		t.Error("absent claim gave values")
+	}
+	if c.name() != "Rita Rathaus" {
+		t.Errorf("name from given and family name = %q", c.name())
+	}
+}
+
+// spliced puts b's signature under a's header and payload.
+func spliced(a, b string) string {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	return pa[0] + "." + pa[1] + "." + pb[2]
+}

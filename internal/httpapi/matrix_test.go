@@ -1,0 +1,202 @@
+package httpapi_test
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/store"
+	"github.com/teilhabe/teilhabe/internal/testdb"
+)
+
+// The acting roles of the matrix, each a demo user logged in through the real flow.
+var matrixRoles = []struct{ name, provider, subject string }{
+	{"anonymous", "", ""},
+	{"resident", "buerger", "demo-buergerin"},
+	{"provider_a", "traeger", "demo-traeger-diakonie"}, // Diakonie Erfurt, its provider admin
+	{"provider_b", "traeger", "demo-traeger-awo"},      // AWO Erfurt, member
+	{"coordinator_16051", "verwaltung", "demo-koordination-erfurt"},
+	{"coordinator_other", "verwaltung", "demo-koordination-jena"},
+	{"admin", "verwaltung", "demo-admin"},
+}
+
+// expect builds the expected statuses: every role gets def, except the listed ones.
+func expect(def int, except ...any) map[string]int {
+	m := map[string]int{}
+	for _, r := range matrixRoles {
+		m[r.name] = def
+	}
+	for i := 0; i+1 < len(except); i += 2 {
+		m[except[i].(string)] = except[i+1].(int)
+	}
+	return m
+}
+
+var (
+	public = func(status int) map[string]int { return expect(status) }
+	// loggedIn: anonymous requests are refused with 401.
+	loggedIn = func(status int) map[string]int { return expect(status, "anonymous", 401) }
+	// adminOnly: 401 for anonymous, 403 for everyone but admins.
+	adminOnly = func(status int) map[string]int { return expect(403, "anonymous", 401, "admin", status) }
+	// orgAdmins: admins and provider admins of Diakonie Erfurt.
+	orgAdmins = func(status int) map[string]int {
+		return expect(403, "anonymous", 401, "admin", status, "provider_a", status)
+	}
+)
+
+// matrixEnv gives rows what they need to build requests.
+type matrixEnv struct {
+	ids           *store.Identity
+	residentID    int64
+	residentEmail string
+}
+
+type matrixRow struct {
+	op   string // "METHOD /path" as in api/openapi.yaml
+	path func(e *matrixEnv, role string) string
+	body func(e *matrixEnv, role string) string
+	want map[string]int
+}
+
+func fixed(p string) func(*matrixEnv, string) string {
+	return func(*matrixEnv, string) string { return p }
+}
+
+var matrixRows = []matrixRow{
+	{op: "GET /districts", path: fixed("/api/v1/districts"), want: public(200)},
+	{op: "GET /districts/{key}", path: fixed("/api/v1/districts/16051"), want: public(200)},
+	{op: "GET /district-boundaries", path: fixed("/api/v1/district-boundaries"), want: public(200)},
+	{op: "GET /auth/providers", path: fixed("/api/v1/auth/providers"), want: public(200)},
+	{op: "GET /me", path: fixed("/api/v1/me"), want: loggedIn(200)},
+	{op: "GET /organisations", path: fixed("/api/v1/organisations"), want: public(200)},
+	{op: "POST /organisations", path: fixed("/api/v1/organisations"),
+		body: func(_ *matrixEnv, role string) string {
+			return fmt.Sprintf(`{"slug":"neu-%s","name":"Neu %s","kind":"provider"}`, strings.ReplaceAll(role, "_", "-"), role)
+		}, want: adminOnly(201)},
+	{op: "GET /organisations/{slug}", path: fixed("/api/v1/organisations/diakonie-erfurt"), want: public(200)},
+	{op: "PATCH /organisations/{slug}", path: fixed("/api/v1/organisations/diakonie-erfurt"),
+		body: func(*matrixEnv, string) string { return `{"description":"Geändert im Test"}` }, want: orgAdmins(200)},
+	{op: "GET /organisations/{slug}/members", path: fixed("/api/v1/organisations/diakonie-erfurt/members"), want: orgAdmins(200)},
+	{op: "POST /organisations/{slug}/members", path: fixed("/api/v1/organisations/diakonie-erfurt/members"),
+		body: func(e *matrixEnv, _ string) string { return `{"email":"` + e.residentEmail + `","role":"member"}` }, want: orgAdmins(200)},
+	{op: "DELETE /organisations/{slug}/members/{userId}",
+		path: func(e *matrixEnv, _ string) string {
+			if _, err := e.ids.PutMember(context.Background(), 0, "diakonie-erfurt", e.residentID, identity.MemberRoleMember); err != nil {
+				panic(err)
+			}
+			return fmt.Sprintf("/api/v1/organisations/diakonie-erfurt/members/%d", e.residentID)
+		}, want: orgAdmins(204)},
+	{op: "GET /users", path: fixed("/api/v1/users?q=a"), want: adminOnly(200)},
+	{op: "POST /users/{userId}/roles",
+		path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/users/%d/roles", e.residentID) },
+		body: func(*matrixEnv, string) string { return `{"role":"coordinator","district_key":"16055"}` }, want: adminOnly(201)},
+	{op: "DELETE /users/{userId}/roles/{roleId}",
+		path: func(e *matrixEnv, _ string) string {
+			g, err := e.ids.GrantRole(context.Background(), 0, e.residentID, identity.Grant{Role: identity.RoleCoordinator, DistrictKey: "16052"})
+			if err != nil {
+				panic(err)
+			}
+			return fmt.Sprintf("/api/v1/users/%d/roles/%d", e.residentID, g.ID)
+		}, want: adminOnly(204)},
+	{op: "GET /audit-log", path: fixed("/api/v1/audit-log?limit=5"), want: adminOnly(200)},
+}
+
+// TestAuthorisationMatrix sends every API operation as every role and checks the status. An
+// operation in the contract without rows here fails the test.
+func TestAuthorisationMatrix(t *testing.T) {
+	spec, err := api.GetSwagger()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ops []string
+	for path, item := range spec.Paths.Map() {
+		for method := range item.Operations() {
+			ops = append(ops, method+" "+path)
+		}
+	}
+	covered := map[string]bool{}
+	for _, r := range matrixRows {
+		if !slices.Contains(ops, r.op) {
+			t.Errorf("matrix row %q is not an operation of api/openapi.yaml", r.op)
+		}
+		covered[r.op] = true
+	}
+	for _, op := range ops {
+		if !covered[op] {
+			t.Errorf("%s has no rows in the authorisation matrix: add them", op)
+		}
+	}
+	if t.Failed() {
+		return
+	}
+
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		browsers := map[string]*browser{}
+		for _, r := range matrixRoles {
+			b := a.browser(t)
+			if r.provider != "" {
+				b.login(r.provider, r.subject)
+			}
+			browsers[r.name] = b
+		}
+		resident := browsers["resident"].me()
+		env := &matrixEnv{ids: store.NewIdentity(db), residentID: resident.ID, residentEmail: resident.Email}
+		for _, row := range matrixRows {
+			for _, role := range matrixRoles {
+				method := strings.Fields(row.op)[0]
+				path := row.path(env, role.name)
+				body := ""
+				if row.body != nil {
+					body = row.body(env, role.name)
+				}
+				got := browsers[role.name].do(method, path, body)
+				if want := row.want[role.name]; got.Status != want {
+					t.Errorf("%s as %s: %d, want %d: %s", row.op, role.name, got.Status, want, got.Body)
+				}
+				if got.Status >= 400 && !strings.HasPrefix(got.Header.Get("Content-Type"), "application/problem+json") {
+					t.Errorf("%s as %s: error without problem+json", row.op, role.name)
+				}
+			}
+		}
+	})
+}
+
+// nonAPIRoutes are the routes outside the contract, each with the test that covers it.
+var nonAPIRoutes = map[string]string{
+	"GET /healthz":                 "ops_test.go",
+	"GET /readyz":                  "ops_test.go",
+	"GET /metrics":                 "ops_test.go",
+	"GET /*":                       "districts_test.go (SPA)",
+	"HEAD /*":                      "districts_test.go (SPA)",
+	"GET /auth/login/:provider":    "login_test.go",
+	"GET /auth/callback/:provider": "login_test.go",
+	"POST /auth/logout":            "login_test.go",
+}
+
+// TestEveryRouteIsInTheContractOrKnown: a route added without the contract (and so without the
+// matrix) fails here.
+func TestEveryRouteIsInTheContractOrKnown(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	spec, _ := api.GetSwagger()
+	for _, r := range a.Echo.Routes() {
+		key := r.Method + " " + r.Path
+		if _, ok := nonAPIRoutes[key]; ok || strings.HasPrefix(r.Path, "/devidp/") || r.Method == "echo_route_any" {
+			continue
+		}
+		specPath := strings.TrimPrefix(r.Path, "/api/v1")
+		for _, part := range strings.Split(specPath, "/") {
+			if strings.HasPrefix(part, ":") {
+				specPath = strings.Replace(specPath, part, "{"+part[1:]+"}", 1)
+			}
+		}
+		item := spec.Paths.Value(specPath)
+		if item == nil || item.GetOperation(r.Method) == nil {
+			t.Errorf("route %s is neither in api/openapi.yaml nor a known non-API route", key)
+		}
+	}
+}
