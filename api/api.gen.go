@@ -10,6 +10,8 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"fmt"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"path"
@@ -19,7 +21,29 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/labstack/echo/v4"
 	"github.com/oapi-codegen/runtime"
+	openapi_types "github.com/oapi-codegen/runtime/types"
 )
+
+// Defines values for AreaLevel.
+const (
+	Planungsraum AreaLevel = "planungsraum"
+	Quartier     AreaLevel = "quartier"
+	Sozialraum   AreaLevel = "sozialraum"
+)
+
+// Valid indicates whether the value is a known member of the AreaLevel enum.
+func (e AreaLevel) Valid() bool {
+	switch e {
+	case Planungsraum:
+		return true
+	case Quartier:
+		return true
+	case Sozialraum:
+		return true
+	default:
+		return false
+	}
+}
 
 // Defines values for Audience.
 const (
@@ -90,6 +114,51 @@ func (e DistrictKind) Valid() bool {
 	}
 }
 
+// Defines values for Field.
+const (
+	Armut         Field = "armut"
+	Bildung       Field = "bildung"
+	Eingliederung Field = "eingliederung"
+	Familie       Field = "familie"
+	Gesundheit    Field = "gesundheit"
+	Integration   Field = "integration"
+	Jugendhilfe   Field = "jugendhilfe"
+	Pflege        Field = "pflege"
+	Senioren      Field = "senioren"
+	Sucht         Field = "sucht"
+	Wohnen        Field = "wohnen"
+)
+
+// Valid indicates whether the value is a known member of the Field enum.
+func (e Field) Valid() bool {
+	switch e {
+	case Armut:
+		return true
+	case Bildung:
+		return true
+	case Eingliederung:
+		return true
+	case Familie:
+		return true
+	case Gesundheit:
+		return true
+	case Integration:
+		return true
+	case Jugendhilfe:
+		return true
+	case Pflege:
+		return true
+	case Senioren:
+		return true
+	case Sucht:
+		return true
+	case Wohnen:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for GeometryType.
 const (
 	MultiPolygon GeometryType = "MultiPolygon"
@@ -102,6 +171,24 @@ func (e GeometryType) Valid() bool {
 	case MultiPolygon:
 		return true
 	case Polygon:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ImportChangeAction.
+const (
+	Create ImportChangeAction = "create"
+	Update ImportChangeAction = "update"
+)
+
+// Valid indicates whether the value is a known member of the ImportChangeAction enum.
+func (e ImportChangeAction) Valid() bool {
+	switch e {
+	case Create:
+		return true
+	case Update:
 		return true
 	default:
 		return false
@@ -159,6 +246,66 @@ func (e OrganisationKind) Valid() bool {
 	case OrganisationKindProvider:
 		return true
 	case OrganisationKindUmbrella:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for PhaseKind.
+const (
+	Bedarfsermittlung PhaseKind = "bedarfsermittlung"
+	Beschluss         PhaseKind = "beschluss"
+	Bestandsaufnahme  PhaseKind = "bestandsaufnahme"
+	Beteiligung       PhaseKind = "beteiligung"
+	Eigene            PhaseKind = "eigene"
+	Evaluation        PhaseKind = "evaluation"
+	Massnahmenplanung PhaseKind = "massnahmenplanung"
+	Umsetzung         PhaseKind = "umsetzung"
+)
+
+// Valid indicates whether the value is a known member of the PhaseKind enum.
+func (e PhaseKind) Valid() bool {
+	switch e {
+	case Bedarfsermittlung:
+		return true
+	case Beschluss:
+		return true
+	case Bestandsaufnahme:
+		return true
+	case Beteiligung:
+		return true
+	case Eigene:
+		return true
+	case Evaluation:
+		return true
+	case Massnahmenplanung:
+		return true
+	case Umsetzung:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProcessStatus.
+const (
+	Archived  ProcessStatus = "archived"
+	Concluded ProcessStatus = "concluded"
+	Draft     ProcessStatus = "draft"
+	Published ProcessStatus = "published"
+)
+
+// Valid indicates whether the value is a known member of the ProcessStatus enum.
+func (e ProcessStatus) Valid() bool {
+	switch e {
+	case Archived:
+		return true
+	case Concluded:
+		return true
+	case Draft:
+		return true
+	case Published:
 		return true
 	default:
 		return false
@@ -230,6 +377,9 @@ func (e RoleName) Valid() bool {
 		return false
 	}
 }
+
+// AreaLevel Planungsraum > Sozialraum > Quartier.
+type AreaLevel string
 
 // Audience Who logs in with a provider.
 type Audience string
@@ -339,6 +489,19 @@ type DistrictSummary struct {
 	Population int64 `json:"population"`
 }
 
+// Document defines model for Document.
+type Document struct {
+	ContentType string    `json:"content_type"`
+	FileName    string    `json:"file_name"`
+	Id          int64     `json:"id"`
+	Size        int64     `json:"size"`
+	Title       string    `json:"title"`
+	UploadedAt  time.Time `json:"uploaded_at"`
+}
+
+// Field A sectoral planning field (Fachplanung).
+type Field string
+
 // Geometry A GeoJSON Polygon or MultiPolygon in EPSG:4326 (RFC 7946).
 type Geometry struct {
 	Coordinates []interface{} `json:"coordinates"`
@@ -347,6 +510,69 @@ type Geometry struct {
 
 // GeometryType defines model for Geometry.Type.
 type GeometryType string
+
+// ImportChange defines model for ImportChange.
+type ImportChange struct {
+	Action ImportChangeAction `json:"action"`
+	Code   *string            `json:"code,omitempty"`
+
+	// Id The area's id (after the import, or the existing one for updates).
+	Id *int64 `json:"id,omitempty"`
+
+	// Index The feature's index in the collection.
+	Index int `json:"index"`
+
+	// Level Planungsraum > Sozialraum > Quartier.
+	Level      AreaLevel `json:"level"`
+	Name       string    `json:"name"`
+	ParentCode *string   `json:"parent_code,omitempty"`
+}
+
+// ImportChangeAction defines model for ImportChange.Action.
+type ImportChangeAction string
+
+// ImportIssue defines model for ImportIssue.
+type ImportIssue struct {
+	// Index The feature's index; -1 for the collection itself.
+	Index   int    `json:"index"`
+	Message string `json:"message"`
+
+	// Property The property or part at fault, e.g. name, geometry.
+	Property string `json:"property"`
+}
+
+// ImportProblem defines model for ImportProblem.
+type ImportProblem struct {
+	// Code A stable, machine-readable error code, e.g. district_not_found.
+	Code string `json:"code"`
+
+	// Detail A human-readable explanation of this occurrence.
+	Detail *string `json:"detail,omitempty"`
+
+	// Instance The request path.
+	Instance *string       `json:"instance,omitempty"`
+	Issues   []ImportIssue `json:"issues"`
+
+	// RequestId The request id, also in the X-Request-Id header and the logs.
+	RequestId *string `json:"request_id,omitempty"`
+
+	// Status The HTTP status code.
+	Status int `json:"status"`
+
+	// Title A short, human-readable summary.
+	Title string `json:"title"`
+
+	// Type A URI reference naming the problem type.
+	//
+	// Example: about:blank
+	Type string `json:"type"`
+}
+
+// ImportResult defines model for ImportResult.
+type ImportResult struct {
+	Changes []ImportChange `json:"changes"`
+	DryRun  bool           `json:"dry_run"`
+}
 
 // Me defines model for Me.
 type Me struct {
@@ -432,6 +658,27 @@ type OrganisationUpdate struct {
 	Name        *string           `json:"name,omitempty"`
 }
 
+// Phase defines model for Phase.
+type Phase struct {
+	// Current Whether today lies in this phase (read only).
+	Current  *bool              `json:"current,omitempty"`
+	EndsOn   openapi_types.Date `json:"ends_on"`
+	Id       *int64             `json:"id,omitempty"`
+	Kind     PhaseKind          `json:"kind"`
+	StartsOn openapi_types.Date `json:"starts_on"`
+
+	// Title The phase's name; required for kind eigene, otherwise it may rename a standard phase.
+	Title string `json:"title"`
+}
+
+// PhaseKind defines model for PhaseKind.
+type PhaseKind string
+
+// PhaseList defines model for PhaseList.
+type PhaseList struct {
+	Phases []Phase `json:"phases"`
+}
+
 // Problem defines model for Problem.
 type Problem struct {
 	// Code A stable, machine-readable error code, e.g. district_not_found.
@@ -456,6 +703,54 @@ type Problem struct {
 	//
 	// Example: about:blank
 	Type string `json:"type"`
+}
+
+// Process defines model for Process.
+type Process struct {
+	CurrentPhase  *Phase        `json:"current_phase,omitempty"`
+	DistrictKey   string        `json:"district_key"`
+	Documents     []Document    `json:"documents"`
+	Fields        []Field       `json:"fields"`
+	Id            int64         `json:"id"`
+	Office        string        `json:"office"`
+	Phases        []Phase       `json:"phases"`
+	SocialAreaIds []int64       `json:"social_area_ids"`
+	Status        ProcessStatus `json:"status"`
+	Summary       string        `json:"summary"`
+	Title         string        `json:"title"`
+	UpdatedAt     time.Time     `json:"updated_at"`
+}
+
+// ProcessInput defines model for ProcessInput.
+type ProcessInput struct {
+	Fields *[]Field `json:"fields,omitempty"`
+
+	// Office The responsible coordination office.
+	Office        *string  `json:"office,omitempty"`
+	SocialAreaIds *[]int64 `json:"social_area_ids,omitempty"`
+	Summary       *string  `json:"summary,omitempty"`
+	Title         string   `json:"title"`
+}
+
+// ProcessPage defines model for ProcessPage.
+type ProcessPage struct {
+	Items      []ProcessSummary `json:"items"`
+	NextCursor *string          `json:"next_cursor,omitempty"`
+}
+
+// ProcessStatus defines model for ProcessStatus.
+type ProcessStatus string
+
+// ProcessSummary defines model for ProcessSummary.
+type ProcessSummary struct {
+	CurrentPhase *Phase        `json:"current_phase,omitempty"`
+	DistrictKey  string        `json:"district_key"`
+	Fields       []Field       `json:"fields"`
+	Id           int64         `json:"id"`
+	Status       ProcessStatus `json:"status"`
+	Summary      string        `json:"summary"`
+	Title        string        `json:"title"`
+	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
 // Role defines model for Role.
@@ -490,6 +785,66 @@ type RoleGrantInputRole string
 // RoleName defines model for RoleName.
 type RoleName string
 
+// SocialArea defines model for SocialArea.
+type SocialArea struct {
+	// Code The district's own code for the area; unique in the district (may be empty).
+	Code        string `json:"code"`
+	Description string `json:"description"`
+	DistrictKey string `json:"district_key"`
+
+	// Geometry A GeoJSON Polygon or MultiPolygon in EPSG:4326 (RFC 7946).
+	Geometry Geometry `json:"geometry"`
+	Id       int64    `json:"id"`
+
+	// Level Planungsraum > Sozialraum > Quartier.
+	Level      AreaLevel `json:"level"`
+	Name       string    `json:"name"`
+	ParentId   *int64    `json:"parent_id,omitempty"`
+	Population *int64    `json:"population,omitempty"`
+}
+
+// SocialAreaInput defines model for SocialAreaInput.
+type SocialAreaInput struct {
+	Code        *string `json:"code,omitempty"`
+	Description *string `json:"description,omitempty"`
+
+	// Geometry A GeoJSON Polygon or MultiPolygon in EPSG:4326 (RFC 7946).
+	Geometry Geometry `json:"geometry"`
+
+	// Level Planungsraum > Sozialraum > Quartier.
+	Level      AreaLevel `json:"level"`
+	Name       string    `json:"name"`
+	ParentId   *int64    `json:"parent_id,omitempty"`
+	Population *int64    `json:"population,omitempty"`
+}
+
+// SocialAreaList defines model for SocialAreaList.
+type SocialAreaList struct {
+	Items []SocialArea `json:"items"`
+}
+
+// SocialAreaUpdate defines model for SocialAreaUpdate.
+type SocialAreaUpdate struct {
+	Code        *string `json:"code,omitempty"`
+	Description *string `json:"description,omitempty"`
+
+	// Geometry A GeoJSON Polygon or MultiPolygon in EPSG:4326 (RFC 7946).
+	Geometry *Geometry `json:"geometry,omitempty"`
+
+	// Level Planungsraum > Sozialraum > Quartier.
+	Level *AreaLevel `json:"level,omitempty"`
+	Name  *string    `json:"name,omitempty"`
+
+	// ParentId 0 removes the parent.
+	ParentId   *int64 `json:"parent_id,omitempty"`
+	Population *int64 `json:"population,omitempty"`
+}
+
+// StatusChange defines model for StatusChange.
+type StatusChange struct {
+	Status ProcessStatus `json:"status"`
+}
+
 // UserList defines model for UserList.
 type UserList struct {
 	Items []UserSummary `json:"items"`
@@ -503,17 +858,26 @@ type UserSummary struct {
 	Roles []Role `json:"roles"`
 }
 
+// AreaId defines model for AreaId.
+type AreaId = int64
+
 // Cursor defines model for Cursor.
 type Cursor = string
 
 // DistrictKey defines model for DistrictKey.
 type DistrictKey = string
 
+// DocumentId defines model for DocumentId.
+type DocumentId = int64
+
 // Limit defines model for Limit.
 type Limit = int
 
 // OrganisationSlug defines model for OrganisationSlug.
 type OrganisationSlug = string
+
+// ProcessId defines model for ProcessId.
+type ProcessId = int64
 
 // UserId defines model for UserId.
 type UserId = int64
@@ -525,10 +889,43 @@ type ListAuditLogParams struct {
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// ListProcessesParams defines parameters for ListProcesses.
+type ListProcessesParams struct {
+	Field  *Field         `form:"field,omitempty" json:"field,omitempty"`
+	Status *ProcessStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Cursor The next_cursor of the previous page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ImportSocialAreasJSONBody defines parameters for ImportSocialAreas.
+type ImportSocialAreasJSONBody = map[string]interface{}
+
+// ImportSocialAreasParams defines parameters for ImportSocialAreas.
+type ImportSocialAreasParams struct {
+	DryRun *bool `form:"dry_run,omitempty" json:"dry_run,omitempty"`
+}
+
+// UploadDocumentMultipartBody defines parameters for UploadDocument.
+type UploadDocumentMultipartBody struct {
+	File  openapi_types.File `json:"file"`
+	Title *string            `json:"title,omitempty"`
+}
+
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
 	Q *string `form:"q,omitempty" json:"q,omitempty"`
 }
+
+// CreateProcessJSONRequestBody defines body for CreateProcess for application/json ContentType.
+type CreateProcessJSONRequestBody = ProcessInput
+
+// CreateSocialAreaJSONRequestBody defines body for CreateSocialArea for application/json ContentType.
+type CreateSocialAreaJSONRequestBody = SocialAreaInput
+
+// ImportSocialAreasJSONRequestBody defines body for ImportSocialAreas for application/json ContentType.
+type ImportSocialAreasJSONRequestBody = ImportSocialAreasJSONBody
 
 // CreateOrganisationJSONRequestBody defines body for CreateOrganisation for application/json ContentType.
 type CreateOrganisationJSONRequestBody = OrganisationCreate
@@ -538,6 +935,21 @@ type UpdateOrganisationJSONRequestBody = OrganisationUpdate
 
 // PutMemberJSONRequestBody defines body for PutMember for application/json ContentType.
 type PutMemberJSONRequestBody = MemberInput
+
+// UpdateProcessJSONRequestBody defines body for UpdateProcess for application/json ContentType.
+type UpdateProcessJSONRequestBody = ProcessInput
+
+// UploadDocumentMultipartRequestBody defines body for UploadDocument for multipart/form-data ContentType.
+type UploadDocumentMultipartRequestBody UploadDocumentMultipartBody
+
+// ReplacePhasesJSONRequestBody defines body for ReplacePhases for application/json ContentType.
+type ReplacePhasesJSONRequestBody = PhaseList
+
+// ChangeProcessStatusJSONRequestBody defines body for ChangeProcessStatus for application/json ContentType.
+type ChangeProcessStatusJSONRequestBody = StatusChange
+
+// UpdateSocialAreaJSONRequestBody defines body for UpdateSocialArea for application/json ContentType.
+type UpdateSocialAreaJSONRequestBody = SocialAreaUpdate
 
 // GrantRoleJSONRequestBody defines body for GrantRole for application/json ContentType.
 type GrantRoleJSONRequestBody = RoleGrantInput
@@ -559,6 +971,21 @@ type ServerInterface interface {
 	// GetDistrict One district with its boundary as a GeoJSON geometry.
 	// (GET /districts/{key})
 	GetDistrict(ctx echo.Context, key DistrictKey) error
+	// ListProcesses The district's planning processes, running ones first. Drafts only for the district's coordinators and admins.
+	// (GET /districts/{key}/processes)
+	ListProcesses(ctx echo.Context, key DistrictKey, params ListProcessesParams) error
+	// CreateProcess Create a planning process as a draft (the district's coordinators and admins).
+	// (POST /districts/{key}/processes)
+	CreateProcess(ctx echo.Context, key DistrictKey) error
+	// ListSocialAreas The district's social areas with their outlines, parents first.
+	// (GET /districts/{key}/social-areas)
+	ListSocialAreas(ctx echo.Context, key DistrictKey) error
+	// CreateSocialArea Create a social area (the district's coordinators and admins).
+	// (POST /districts/{key}/social-areas)
+	CreateSocialArea(ctx echo.Context, key DistrictKey) error
+	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
+	// (POST /districts/{key}/social-areas/import)
+	ImportSocialAreas(ctx echo.Context, key DistrictKey, params ImportSocialAreasParams) error
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx echo.Context) error
@@ -583,6 +1010,36 @@ type ServerInterface interface {
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx echo.Context, slug OrganisationSlug, userId UserId) error
+	// GetProcess One process with phases, social areas and documents.
+	// (GET /processes/{processId})
+	GetProcess(ctx echo.Context, processId ProcessId) error
+	// UpdateProcess Change a process (the district's coordinators and admins).
+	// (PATCH /processes/{processId})
+	UpdateProcess(ctx echo.Context, processId ProcessId) error
+	// UploadDocument Upload a document (PDF or office file) to a process (the district's coordinators and admins).
+	// (POST /processes/{processId}/documents)
+	UploadDocument(ctx echo.Context, processId ProcessId) error
+	// DeleteDocument Delete a document (the district's coordinators and admins).
+	// (DELETE /processes/{processId}/documents/{documentId})
+	DeleteDocument(ctx echo.Context, processId ProcessId, documentId DocumentId) error
+	// DownloadDocument Download a document.
+	// (GET /processes/{processId}/documents/{documentId})
+	DownloadDocument(ctx echo.Context, processId ProcessId, documentId DocumentId) error
+	// ReplacePhases Replace the process's phases as a whole (the district's coordinators and admins); they must be ordered and must not overlap.
+	// (PUT /processes/{processId}/phases)
+	ReplacePhases(ctx echo.Context, processId ProcessId) error
+	// ChangeProcessStatus Move a process to another status (the district's coordinators and admins).
+	// (POST /processes/{processId}/status)
+	ChangeProcessStatus(ctx echo.Context, processId ProcessId) error
+	// DeleteSocialArea Delete a social area without sub-areas that no process names (the district's coordinators and admins).
+	// (DELETE /social-areas/{areaId})
+	DeleteSocialArea(ctx echo.Context, areaId AreaId) error
+	// GetSocialArea One social area.
+	// (GET /social-areas/{areaId})
+	GetSocialArea(ctx echo.Context, areaId AreaId) error
+	// UpdateSocialArea Change a social area (the district's coordinators and admins).
+	// (PATCH /social-areas/{areaId})
+	UpdateSocialArea(ctx echo.Context, areaId AreaId) error
 	// ListUsers People with an account, filtered by name or e-mail (admins).
 	// (GET /users)
 	ListUsers(ctx echo.Context, params ListUsersParams) error
@@ -664,6 +1121,125 @@ func (w *ServerInterfaceWrapper) GetDistrict(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.GetDistrict(ctx, key)
+	return err
+}
+
+// ListProcesses converts echo context to params.
+func (w *ServerInterfaceWrapper) ListProcesses(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "key" -------------
+	var key DistrictKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "key", ctx.Param("key"), &key, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListProcessesParams
+	// ------------- Optional query parameter "field" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "field", ctx.QueryParams(), &params.Field, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter field: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListProcesses(ctx, key, params)
+	return err
+}
+
+// CreateProcess converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateProcess(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "key" -------------
+	var key DistrictKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "key", ctx.Param("key"), &key, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateProcess(ctx, key)
+	return err
+}
+
+// ListSocialAreas converts echo context to params.
+func (w *ServerInterfaceWrapper) ListSocialAreas(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "key" -------------
+	var key DistrictKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "key", ctx.Param("key"), &key, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListSocialAreas(ctx, key)
+	return err
+}
+
+// CreateSocialArea converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateSocialArea(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "key" -------------
+	var key DistrictKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "key", ctx.Param("key"), &key, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateSocialArea(ctx, key)
+	return err
+}
+
+// ImportSocialAreas converts echo context to params.
+func (w *ServerInterfaceWrapper) ImportSocialAreas(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "key" -------------
+	var key DistrictKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "key", ctx.Param("key"), &key, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ImportSocialAreasParams
+	// ------------- Optional query parameter "dry_run" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "dry_run", ctx.QueryParams(), &params.DryRun, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dry_run: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ImportSocialAreas(ctx, key, params)
 	return err
 }
 
@@ -779,6 +1355,182 @@ func (w *ServerInterfaceWrapper) RemoveMember(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.RemoveMember(ctx, slug, userId)
+	return err
+}
+
+// GetProcess converts echo context to params.
+func (w *ServerInterfaceWrapper) GetProcess(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetProcess(ctx, processId)
+	return err
+}
+
+// UpdateProcess converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateProcess(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateProcess(ctx, processId)
+	return err
+}
+
+// UploadDocument converts echo context to params.
+func (w *ServerInterfaceWrapper) UploadDocument(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UploadDocument(ctx, processId)
+	return err
+}
+
+// DeleteDocument converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteDocument(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// ------------- Path parameter "documentId" -------------
+	var documentId DocumentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "documentId", ctx.Param("documentId"), &documentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter documentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteDocument(ctx, processId, documentId)
+	return err
+}
+
+// DownloadDocument converts echo context to params.
+func (w *ServerInterfaceWrapper) DownloadDocument(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// ------------- Path parameter "documentId" -------------
+	var documentId DocumentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "documentId", ctx.Param("documentId"), &documentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter documentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DownloadDocument(ctx, processId, documentId)
+	return err
+}
+
+// ReplacePhases converts echo context to params.
+func (w *ServerInterfaceWrapper) ReplacePhases(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ReplacePhases(ctx, processId)
+	return err
+}
+
+// ChangeProcessStatus converts echo context to params.
+func (w *ServerInterfaceWrapper) ChangeProcessStatus(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ChangeProcessStatus(ctx, processId)
+	return err
+}
+
+// DeleteSocialArea converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteSocialArea(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "areaId" -------------
+	var areaId AreaId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "areaId", ctx.Param("areaId"), &areaId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areaId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteSocialArea(ctx, areaId)
+	return err
+}
+
+// GetSocialArea converts echo context to params.
+func (w *ServerInterfaceWrapper) GetSocialArea(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "areaId" -------------
+	var areaId AreaId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "areaId", ctx.Param("areaId"), &areaId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areaId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetSocialArea(ctx, areaId)
+	return err
+}
+
+// UpdateSocialArea converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateSocialArea(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "areaId" -------------
+	var areaId AreaId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "areaId", ctx.Param("areaId"), &areaId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areaId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateSocialArea(ctx, areaId)
 	return err
 }
 
@@ -903,6 +1655,21 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/users/:userId/roles", wrapper.GrantRole, options.OperationMiddlewares["grantRole"]...)
 	router.DELETE(options.BaseURL+"/users/:userId/roles/:roleId", wrapper.RevokeRole, options.OperationMiddlewares["revokeRole"]...)
 	router.GET(options.BaseURL+"/audit-log", wrapper.ListAuditLog, options.OperationMiddlewares["listAuditLog"]...)
+	router.GET(options.BaseURL+"/districts/:key/social-areas", wrapper.ListSocialAreas, options.OperationMiddlewares["listSocialAreas"]...)
+	router.POST(options.BaseURL+"/districts/:key/social-areas", wrapper.CreateSocialArea, options.OperationMiddlewares["createSocialArea"]...)
+	router.POST(options.BaseURL+"/districts/:key/social-areas/import", wrapper.ImportSocialAreas, options.OperationMiddlewares["importSocialAreas"]...)
+	router.DELETE(options.BaseURL+"/social-areas/:areaId", wrapper.DeleteSocialArea, options.OperationMiddlewares["deleteSocialArea"]...)
+	router.GET(options.BaseURL+"/social-areas/:areaId", wrapper.GetSocialArea, options.OperationMiddlewares["getSocialArea"]...)
+	router.PATCH(options.BaseURL+"/social-areas/:areaId", wrapper.UpdateSocialArea, options.OperationMiddlewares["updateSocialArea"]...)
+	router.GET(options.BaseURL+"/districts/:key/processes", wrapper.ListProcesses, options.OperationMiddlewares["listProcesses"]...)
+	router.POST(options.BaseURL+"/districts/:key/processes", wrapper.CreateProcess, options.OperationMiddlewares["createProcess"]...)
+	router.GET(options.BaseURL+"/processes/:processId", wrapper.GetProcess, options.OperationMiddlewares["getProcess"]...)
+	router.PATCH(options.BaseURL+"/processes/:processId", wrapper.UpdateProcess, options.OperationMiddlewares["updateProcess"]...)
+	router.PUT(options.BaseURL+"/processes/:processId/phases", wrapper.ReplacePhases, options.OperationMiddlewares["replacePhases"]...)
+	router.POST(options.BaseURL+"/processes/:processId/status", wrapper.ChangeProcessStatus, options.OperationMiddlewares["changeProcessStatus"]...)
+	router.POST(options.BaseURL+"/processes/:processId/documents", wrapper.UploadDocument, options.OperationMiddlewares["uploadDocument"]...)
+	router.DELETE(options.BaseURL+"/processes/:processId/documents/:documentId", wrapper.DeleteDocument, options.OperationMiddlewares["deleteDocument"]...)
+	router.GET(options.BaseURL+"/processes/:processId/documents/:documentId", wrapper.DownloadDocument, options.OperationMiddlewares["downloadDocument"]...)
 
 }
 
@@ -1119,6 +1886,220 @@ type GetDistrictdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetDistrictdefaultApplicationProblemPlusJSONResponse) VisitGetDistrictResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProcessesRequestObject struct {
+	Key    DistrictKey `json:"key"`
+	Params ListProcessesParams
+}
+
+type ListProcessesResponseObject interface {
+	VisitListProcessesResponse(w http.ResponseWriter) error
+}
+
+type ListProcesses200JSONResponse ProcessPage
+
+func (response ListProcesses200JSONResponse) VisitListProcessesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListProcessesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListProcessesdefaultApplicationProblemPlusJSONResponse) VisitListProcessesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProcessRequestObject struct {
+	Key  DistrictKey `json:"key"`
+	Body *CreateProcessJSONRequestBody
+}
+
+type CreateProcessResponseObject interface {
+	VisitCreateProcessResponse(w http.ResponseWriter) error
+}
+
+type CreateProcess201JSONResponse Process
+
+func (response CreateProcess201JSONResponse) VisitCreateProcessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateProcessdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateProcessdefaultApplicationProblemPlusJSONResponse) VisitCreateProcessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSocialAreasRequestObject struct {
+	Key DistrictKey `json:"key"`
+}
+
+type ListSocialAreasResponseObject interface {
+	VisitListSocialAreasResponse(w http.ResponseWriter) error
+}
+
+type ListSocialAreas200JSONResponse SocialAreaList
+
+func (response ListSocialAreas200JSONResponse) VisitListSocialAreasResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSocialAreasdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListSocialAreasdefaultApplicationProblemPlusJSONResponse) VisitListSocialAreasResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSocialAreaRequestObject struct {
+	Key  DistrictKey `json:"key"`
+	Body *CreateSocialAreaJSONRequestBody
+}
+
+type CreateSocialAreaResponseObject interface {
+	VisitCreateSocialAreaResponse(w http.ResponseWriter) error
+}
+
+type CreateSocialArea201JSONResponse SocialArea
+
+func (response CreateSocialArea201JSONResponse) VisitCreateSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateSocialAreadefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateSocialAreadefaultApplicationProblemPlusJSONResponse) VisitCreateSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSocialAreasRequestObject struct {
+	Key    DistrictKey `json:"key"`
+	Params ImportSocialAreasParams
+	Body   *ImportSocialAreasJSONRequestBody
+}
+
+type ImportSocialAreasResponseObject interface {
+	VisitImportSocialAreasResponse(w http.ResponseWriter) error
+}
+
+type ImportSocialAreas200JSONResponse ImportResult
+
+func (response ImportSocialAreas200JSONResponse) VisitImportSocialAreasResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSocialAreas422ApplicationProblemPlusJSONResponse ImportProblem
+
+func (response ImportSocialAreas422ApplicationProblemPlusJSONResponse) VisitImportSocialAreasResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(422)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ImportSocialAreasdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ImportSocialAreasdefaultApplicationProblemPlusJSONResponse) VisitImportSocialAreasResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -1453,6 +2434,397 @@ func (response RemoveMemberdefaultApplicationProblemPlusJSONResponse) VisitRemov
 	return err
 }
 
+type GetProcessRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+}
+
+type GetProcessResponseObject interface {
+	VisitGetProcessResponse(w http.ResponseWriter) error
+}
+
+type GetProcess200JSONResponse Process
+
+func (response GetProcess200JSONResponse) VisitGetProcessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetProcessdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetProcessdefaultApplicationProblemPlusJSONResponse) VisitGetProcessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProcessRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Body      *UpdateProcessJSONRequestBody
+}
+
+type UpdateProcessResponseObject interface {
+	VisitUpdateProcessResponse(w http.ResponseWriter) error
+}
+
+type UpdateProcess200JSONResponse Process
+
+func (response UpdateProcess200JSONResponse) VisitUpdateProcessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateProcessdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateProcessdefaultApplicationProblemPlusJSONResponse) VisitUpdateProcessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadDocumentRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Body      *multipart.Reader
+}
+
+type UploadDocumentResponseObject interface {
+	VisitUploadDocumentResponse(w http.ResponseWriter) error
+}
+
+type UploadDocument201JSONResponse Document
+
+func (response UploadDocument201JSONResponse) VisitUploadDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadDocumentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UploadDocumentdefaultApplicationProblemPlusJSONResponse) VisitUploadDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteDocumentRequestObject struct {
+	ProcessId  ProcessId  `json:"processId"`
+	DocumentId DocumentId `json:"documentId"`
+}
+
+type DeleteDocumentResponseObject interface {
+	VisitDeleteDocumentResponse(w http.ResponseWriter) error
+}
+
+type DeleteDocument204Response struct {
+}
+
+func (response DeleteDocument204Response) VisitDeleteDocumentResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteDocumentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeleteDocumentdefaultApplicationProblemPlusJSONResponse) VisitDeleteDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadDocumentRequestObject struct {
+	ProcessId  ProcessId  `json:"processId"`
+	DocumentId DocumentId `json:"documentId"`
+}
+
+type DownloadDocumentResponseObject interface {
+	VisitDownloadDocumentResponse(w http.ResponseWriter) error
+}
+
+type DownloadDocument200ApplicationoctetStreamResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response DownloadDocument200ApplicationoctetStreamResponse) VisitDownloadDocumentResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/octet-stream")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadDocumentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DownloadDocumentdefaultApplicationProblemPlusJSONResponse) VisitDownloadDocumentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReplacePhasesRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Body      *ReplacePhasesJSONRequestBody
+}
+
+type ReplacePhasesResponseObject interface {
+	VisitReplacePhasesResponse(w http.ResponseWriter) error
+}
+
+type ReplacePhases200JSONResponse Process
+
+func (response ReplacePhases200JSONResponse) VisitReplacePhasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ReplacePhasesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ReplacePhasesdefaultApplicationProblemPlusJSONResponse) VisitReplacePhasesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeProcessStatusRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Body      *ChangeProcessStatusJSONRequestBody
+}
+
+type ChangeProcessStatusResponseObject interface {
+	VisitChangeProcessStatusResponse(w http.ResponseWriter) error
+}
+
+type ChangeProcessStatus200JSONResponse Process
+
+func (response ChangeProcessStatus200JSONResponse) VisitChangeProcessStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeProcessStatusdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ChangeProcessStatusdefaultApplicationProblemPlusJSONResponse) VisitChangeProcessStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteSocialAreaRequestObject struct {
+	AreaId AreaId `json:"areaId"`
+}
+
+type DeleteSocialAreaResponseObject interface {
+	VisitDeleteSocialAreaResponse(w http.ResponseWriter) error
+}
+
+type DeleteSocialArea204Response struct {
+}
+
+func (response DeleteSocialArea204Response) VisitDeleteSocialAreaResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteSocialAreadefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeleteSocialAreadefaultApplicationProblemPlusJSONResponse) VisitDeleteSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSocialAreaRequestObject struct {
+	AreaId AreaId `json:"areaId"`
+}
+
+type GetSocialAreaResponseObject interface {
+	VisitGetSocialAreaResponse(w http.ResponseWriter) error
+}
+
+type GetSocialArea200JSONResponse SocialArea
+
+func (response GetSocialArea200JSONResponse) VisitGetSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetSocialAreadefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetSocialAreadefaultApplicationProblemPlusJSONResponse) VisitGetSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSocialAreaRequestObject struct {
+	AreaId AreaId `json:"areaId"`
+	Body   *UpdateSocialAreaJSONRequestBody
+}
+
+type UpdateSocialAreaResponseObject interface {
+	VisitUpdateSocialAreaResponse(w http.ResponseWriter) error
+}
+
+type UpdateSocialArea200JSONResponse SocialArea
+
+func (response UpdateSocialArea200JSONResponse) VisitUpdateSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateSocialAreadefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateSocialAreadefaultApplicationProblemPlusJSONResponse) VisitUpdateSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListUsersRequestObject struct {
 	Params ListUsersParams
 }
@@ -1583,6 +2955,21 @@ type StrictServerInterface interface {
 	// GetDistrict One district with its boundary as a GeoJSON geometry.
 	// (GET /districts/{key})
 	GetDistrict(ctx context.Context, request GetDistrictRequestObject) (GetDistrictResponseObject, error)
+	// ListProcesses The district's planning processes, running ones first. Drafts only for the district's coordinators and admins.
+	// (GET /districts/{key}/processes)
+	ListProcesses(ctx context.Context, request ListProcessesRequestObject) (ListProcessesResponseObject, error)
+	// CreateProcess Create a planning process as a draft (the district's coordinators and admins).
+	// (POST /districts/{key}/processes)
+	CreateProcess(ctx context.Context, request CreateProcessRequestObject) (CreateProcessResponseObject, error)
+	// ListSocialAreas The district's social areas with their outlines, parents first.
+	// (GET /districts/{key}/social-areas)
+	ListSocialAreas(ctx context.Context, request ListSocialAreasRequestObject) (ListSocialAreasResponseObject, error)
+	// CreateSocialArea Create a social area (the district's coordinators and admins).
+	// (POST /districts/{key}/social-areas)
+	CreateSocialArea(ctx context.Context, request CreateSocialAreaRequestObject) (CreateSocialAreaResponseObject, error)
+	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
+	// (POST /districts/{key}/social-areas/import)
+	ImportSocialAreas(ctx context.Context, request ImportSocialAreasRequestObject) (ImportSocialAreasResponseObject, error)
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
@@ -1607,6 +2994,36 @@ type StrictServerInterface interface {
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx context.Context, request RemoveMemberRequestObject) (RemoveMemberResponseObject, error)
+	// GetProcess One process with phases, social areas and documents.
+	// (GET /processes/{processId})
+	GetProcess(ctx context.Context, request GetProcessRequestObject) (GetProcessResponseObject, error)
+	// UpdateProcess Change a process (the district's coordinators and admins).
+	// (PATCH /processes/{processId})
+	UpdateProcess(ctx context.Context, request UpdateProcessRequestObject) (UpdateProcessResponseObject, error)
+	// UploadDocument Upload a document (PDF or office file) to a process (the district's coordinators and admins).
+	// (POST /processes/{processId}/documents)
+	UploadDocument(ctx context.Context, request UploadDocumentRequestObject) (UploadDocumentResponseObject, error)
+	// DeleteDocument Delete a document (the district's coordinators and admins).
+	// (DELETE /processes/{processId}/documents/{documentId})
+	DeleteDocument(ctx context.Context, request DeleteDocumentRequestObject) (DeleteDocumentResponseObject, error)
+	// DownloadDocument Download a document.
+	// (GET /processes/{processId}/documents/{documentId})
+	DownloadDocument(ctx context.Context, request DownloadDocumentRequestObject) (DownloadDocumentResponseObject, error)
+	// ReplacePhases Replace the process's phases as a whole (the district's coordinators and admins); they must be ordered and must not overlap.
+	// (PUT /processes/{processId}/phases)
+	ReplacePhases(ctx context.Context, request ReplacePhasesRequestObject) (ReplacePhasesResponseObject, error)
+	// ChangeProcessStatus Move a process to another status (the district's coordinators and admins).
+	// (POST /processes/{processId}/status)
+	ChangeProcessStatus(ctx context.Context, request ChangeProcessStatusRequestObject) (ChangeProcessStatusResponseObject, error)
+	// DeleteSocialArea Delete a social area without sub-areas that no process names (the district's coordinators and admins).
+	// (DELETE /social-areas/{areaId})
+	DeleteSocialArea(ctx context.Context, request DeleteSocialAreaRequestObject) (DeleteSocialAreaResponseObject, error)
+	// GetSocialArea One social area.
+	// (GET /social-areas/{areaId})
+	GetSocialArea(ctx context.Context, request GetSocialAreaRequestObject) (GetSocialAreaResponseObject, error)
+	// UpdateSocialArea Change a social area (the district's coordinators and admins).
+	// (PATCH /social-areas/{areaId})
+	UpdateSocialArea(ctx context.Context, request UpdateSocialAreaRequestObject) (UpdateSocialAreaResponseObject, error)
 	// ListUsers People with an account, filtered by name or e-mail (admins).
 	// (GET /users)
 	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
@@ -1743,6 +3160,202 @@ func (sh *strictHandler) GetDistrict(ctx echo.Context, key DistrictKey) error {
 		return err
 	} else if validResponse, ok := response.(GetDistrictResponseObject); ok {
 		return validResponse.VisitGetDistrictResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListProcesses operation middleware
+func (sh *strictHandler) ListProcesses(ctx echo.Context, key DistrictKey, params ListProcessesParams) error {
+	var request ListProcessesRequestObject
+
+	request.Key = key
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListProcesses(ctx.Request().Context(), request.(ListProcessesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListProcesses")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListProcessesResponseObject); ok {
+		return validResponse.VisitListProcessesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateProcess operation middleware
+func (sh *strictHandler) CreateProcess(ctx echo.Context, key DistrictKey) error {
+	var request CreateProcessRequestObject
+
+	request.Key = key
+
+	var body CreateProcessJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateProcess(ctx.Request().Context(), request.(CreateProcessRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateProcess")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateProcessResponseObject); ok {
+		return validResponse.VisitCreateProcessResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListSocialAreas operation middleware
+func (sh *strictHandler) ListSocialAreas(ctx echo.Context, key DistrictKey) error {
+	var request ListSocialAreasRequestObject
+
+	request.Key = key
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSocialAreas(ctx.Request().Context(), request.(ListSocialAreasRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSocialAreas")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListSocialAreasResponseObject); ok {
+		return validResponse.VisitListSocialAreasResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateSocialArea operation middleware
+func (sh *strictHandler) CreateSocialArea(ctx echo.Context, key DistrictKey) error {
+	var request CreateSocialAreaRequestObject
+
+	request.Key = key
+
+	var body CreateSocialAreaJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateSocialArea(ctx.Request().Context(), request.(CreateSocialAreaRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateSocialArea")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateSocialAreaResponseObject); ok {
+		return validResponse.VisitCreateSocialAreaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ImportSocialAreas operation middleware
+func (sh *strictHandler) ImportSocialAreas(ctx echo.Context, key DistrictKey, params ImportSocialAreasParams) error {
+	var request ImportSocialAreasRequestObject
+
+	request.Key = key
+	request.Params = params
+
+	var body ImportSocialAreasJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ImportSocialAreas(ctx.Request().Context(), request.(ImportSocialAreasRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ImportSocialAreas")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ImportSocialAreasResponseObject); ok {
+		return validResponse.VisitImportSocialAreasResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -2013,6 +3626,356 @@ func (sh *strictHandler) RemoveMember(ctx echo.Context, slug OrganisationSlug, u
 	return nil
 }
 
+// GetProcess operation middleware
+func (sh *strictHandler) GetProcess(ctx echo.Context, processId ProcessId) error {
+	var request GetProcessRequestObject
+
+	request.ProcessId = processId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetProcess(ctx.Request().Context(), request.(GetProcessRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetProcess")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetProcessResponseObject); ok {
+		return validResponse.VisitGetProcessResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateProcess operation middleware
+func (sh *strictHandler) UpdateProcess(ctx echo.Context, processId ProcessId) error {
+	var request UpdateProcessRequestObject
+
+	request.ProcessId = processId
+
+	var body UpdateProcessJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateProcess(ctx.Request().Context(), request.(UpdateProcessRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateProcess")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateProcessResponseObject); ok {
+		return validResponse.VisitUpdateProcessResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UploadDocument operation middleware
+func (sh *strictHandler) UploadDocument(ctx echo.Context, processId ProcessId) error {
+	var request UploadDocumentRequestObject
+
+	request.ProcessId = processId
+
+	if reader, err := ctx.Request().MultipartReader(); err != nil {
+		return err
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UploadDocument(ctx.Request().Context(), request.(UploadDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UploadDocument")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UploadDocumentResponseObject); ok {
+		return validResponse.VisitUploadDocumentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteDocument operation middleware
+func (sh *strictHandler) DeleteDocument(ctx echo.Context, processId ProcessId, documentId DocumentId) error {
+	var request DeleteDocumentRequestObject
+
+	request.ProcessId = processId
+	request.DocumentId = documentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteDocument(ctx.Request().Context(), request.(DeleteDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteDocument")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteDocumentResponseObject); ok {
+		return validResponse.VisitDeleteDocumentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DownloadDocument operation middleware
+func (sh *strictHandler) DownloadDocument(ctx echo.Context, processId ProcessId, documentId DocumentId) error {
+	var request DownloadDocumentRequestObject
+
+	request.ProcessId = processId
+	request.DocumentId = documentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadDocument(ctx.Request().Context(), request.(DownloadDocumentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadDocument")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DownloadDocumentResponseObject); ok {
+		return validResponse.VisitDownloadDocumentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ReplacePhases operation middleware
+func (sh *strictHandler) ReplacePhases(ctx echo.Context, processId ProcessId) error {
+	var request ReplacePhasesRequestObject
+
+	request.ProcessId = processId
+
+	var body ReplacePhasesJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ReplacePhases(ctx.Request().Context(), request.(ReplacePhasesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ReplacePhases")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ReplacePhasesResponseObject); ok {
+		return validResponse.VisitReplacePhasesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ChangeProcessStatus operation middleware
+func (sh *strictHandler) ChangeProcessStatus(ctx echo.Context, processId ProcessId) error {
+	var request ChangeProcessStatusRequestObject
+
+	request.ProcessId = processId
+
+	var body ChangeProcessStatusJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangeProcessStatus(ctx.Request().Context(), request.(ChangeProcessStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangeProcessStatus")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ChangeProcessStatusResponseObject); ok {
+		return validResponse.VisitChangeProcessStatusResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteSocialArea operation middleware
+func (sh *strictHandler) DeleteSocialArea(ctx echo.Context, areaId AreaId) error {
+	var request DeleteSocialAreaRequestObject
+
+	request.AreaId = areaId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteSocialArea(ctx.Request().Context(), request.(DeleteSocialAreaRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteSocialArea")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteSocialAreaResponseObject); ok {
+		return validResponse.VisitDeleteSocialAreaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetSocialArea operation middleware
+func (sh *strictHandler) GetSocialArea(ctx echo.Context, areaId AreaId) error {
+	var request GetSocialAreaRequestObject
+
+	request.AreaId = areaId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetSocialArea(ctx.Request().Context(), request.(GetSocialAreaRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetSocialArea")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetSocialAreaResponseObject); ok {
+		return validResponse.VisitGetSocialAreaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateSocialArea operation middleware
+func (sh *strictHandler) UpdateSocialArea(ctx echo.Context, areaId AreaId) error {
+	var request UpdateSocialAreaRequestObject
+
+	request.AreaId = areaId
+
+	var body UpdateSocialAreaJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateSocialArea(ctx.Request().Context(), request.(UpdateSocialAreaRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateSocialArea")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateSocialAreaResponseObject); ok {
+		return validResponse.VisitUpdateSocialAreaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListUsers operation middleware
 func (sh *strictHandler) ListUsers(ctx echo.Context, params ListUsersParams) error {
 	var request ListUsersRequestObject
@@ -2117,61 +4080,97 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"zFvrbtw29n8VQv8CsfHXXOxcik6wKNJsks02aQwnwS6Qel2OdEbDmiJVknIya8zb9DH2W19swYskSqLm",
-	"4ozd/WTPiOI553euPIdzEyU8LzgDpmQ0u4kKLHAOCoT59LwUkgv9XwoyEaRQhLNoFn1YAmLwRV0mZgHi",
-	"C6SWgAoB14SXEhU4g3EUR0Qv/q0EsYriiOEcollkX4niSCZLyLHePMdf3gDL1DKanUyncaRWhV4plSAs",
-	"i9brOPor0R8S9SOswtzwxYIkBFP0eJSSjCiUujfQFazQ0Y8CiJTJkv7xHymBHscIxtkYnTyZPj5BCy7Q",
-	"C7Eohap5LrBaNixfgeZfwG8lEZBGMyVK8PkvsFIg9Hv/+jQdfXdx83j9TRQS4w3JidJvhICh5qG/bwoL",
-	"XFIVzR5PYw0Sycs8mp1qiHLC7KeTmg5hCjIQhtA7kWFGJNYIvadlNgCat+qBRHLJhUKaGwdPSvAVZwRG",
-	"sAkdqfffFR48+rdGyP0dXdycxE9OB9D6KEG8Tmu42lRL+3AT3QUXOVYWmSePoi2grfVWsuBMgrH9M8Hn",
-	"FHL9b8KZAmYUh4uCksQgNinsiv//VWpEbzzK3whYRLPo/yaNc03sUzmp9jUU2zp5xhAIwUWMsETnL5+j",
-	"7x49/hY5MigFhQmVY4ON200Te1amBFgCfR3/Y8kR5ZlEhKHPRC0R1ptdkxSE1iUwjcWnSCq8WERxVD0z",
-	"oEqSapEveoqJDUH1gilhfLEQvAChiEUNJ5b2TQRfcF5QY9g8IywKbIQTxcUlSYPK6iqoWm71fxPYTbX2",
-	"SbGCkSI5hCg7LA3HaUo0z5ieeZJYW3Lv8fmvkCj93s68KiwyUE62Hnn31H7vQ6WtOugLjZV/0kwYaeMK",
-	"7faGPvFG0ouANEaRZziDvh6Jgrz9zyab9ixiXdPBQmDz2csUATS6whl6YW7V8qwy0b7heV6wjVWzrtZm",
-	"TzsUz4HuwKmG166NG/LbOH9DpPp6uD0keoDvDGiVVA18lL5bRLNPmwlXb7wv8xwbZffUIABfXuWnbVfk",
-	"5Zx6fsjKfO5cWilB5mUVM/opSvJSJIAwSxEliUa4KjbmvGQpFqsYKY7moLPXZxfmiElVPb1mwHNwUWuT",
-	"lK+qdV0oa+G8vdoy9GG+8IB+CViVIuBt+3MWd3bYT2tRHXlcCqg4u9gWe1yE8Yh7WGwyMkfhOacU6hzR",
-	"sZ22MfT0t7Bb7O4nXdwDsWkACI/NXSGpudtmEV41S1jaN3uKWXql61V09Kb69xhxgcx/CwEELqXCqUJH",
-	"zTfovf7m2E/r9T5RHHVfDeb1iq1DhKhBm7t1lKp26jF2daszgUGqzrvmIBCKGVdORbvIatS5ripUP63b",
-	"00Vo/4IXJcXh+PeaLfGcKMyURJyhhyfjk9Px6fT0VPO+tQbpAGzPMIY1J1WLeAj5V15U6hSq6BXwv79/",
-	"9xM643SVcabN821JFak+E4ZenL1/NXv08PQJOtK17LffPXpi7LOtvYRzkRKGVdvKdnBVRyqKI5/yzv7q",
-	"Ew5J/zYQpxMpFpeKX0FAW++BpYgoXbrr9PTP0fP35y9HH/RitAScgrDJCa5BrJBUujxNlphlhGVI8wcy",
-	"nLYqq5VhK68f2yM4CMkZ8oRDR5hSc8bFaU6YNDo4jA/HEeSY0GCw3rlSHqzn/dPp7oHnLfhn3xDPgtM9",
-	"csg5p7A9eqWNb1lIKjJdMXx1xr49hU2wJUs/8u0QnPwdugGqB7nmeTvAunirYJGuubDZ5VyLoB19DLGw",
-	"2KY87Ik7bGyHFMgUnH6cSSgmuY5bFCttz8HcqQ9uu55kO+BUrwYtKKo5GkbqNStKNXyUXWAqIR7C0uu9",
-	"PTy1jaX6c/z1gHZkbYk2LNEhKhBnRbcvPDwxPGvI7bZxZKJp0BY2O20rgt8Mh/tLV9fcqiTZy+u/wod9",
-	"YUIY+nw8F4AV7GmnHbQ8az2dBlrFffh2681+Paptzlp+dBIPY37b3ugWzWzTRXXyqKzaGLNGDruGktcL",
-	"LPO5AErxVls/hNduTt47+66/zcci/RPsrl2ovcgLtUICcn4NtlCr1puKuDGCo8pIj7//8810HUDWa4t3",
-	"C/kUQicFqfCcQoxynCwJg5EAnOpvbKsb6dfqcYODkHF1ueAlS8fDvdsQqWWZY+YR+FJQzAwMtmlEJOJJ",
-	"UgoBLIHg3oRJhYO9dF1quyodFVgtg6+7Ba4QGN6ApDHCVHJ9TLKHhXP7ZPQ6rQ4LmKXmGeWZDBLTR4hy",
-	"4FDwtw8fzpBdYBAeh5vURNGwzpZcqLiLp7TngCAz1eGsu9PH89dIwAIM5IjhXJ927KzQTjX0i+2zOJ7z",
-	"Us3mFLOraMeznBWkhiS2xhgKDFU673j7Rud9aczUHai4CBvOgMYzgZl6IBFJnyI8l8CUOYqZwwFSS6xQ",
-	"wnNAC8FzZEsLuSSF3OmE3z5b7Dbio2UWGw6qAH9pQr+xtvory0jYwneo/zTGP+l40yqn27yZonpm5dbm",
-	"YKZNRK1qJhBWyAyOnqKq8J5ZNEG7iAC/1bVDid4xnO21tZbilaZ3m/J6s0GdO0aMIjqWtWu9Ijp1qS1H",
-	"vbYG3zLHCwEyhMNPVUdrI7G2Sflf1EXzxrniR3mYyl/v8/V9R3+XPY6iX9/3uNf+RF/ytUmDCx6OJwln",
-	"SuBEmYQKhC7xHGIb0J3v2eiChSIJKbRlrJDkpg2rszEjLBv/zF7o3C8RFjA450ZHQ7P242qYbUsL9IuO",
-	"9r+Mf9YmZ4ZE0gDrLgo8e3X2ZvRwPB1xMaJYtTJfVImAnp29juLoGoS0sk7HJ+OpCbEFMFyQaBY9HE/H",
-	"D62HLo1aJrhMiRpRntkZjjFcbSWG5ddpNIu0OZvh6BuemVeb2zUDo7ZmycTdvlnHW1faeyXri84VhtPp",
-	"dMP1hf2uLTSz4tDFBXPjR9sEMCUIyLEt1Nz1lfDONavelYg4kpXLGXMzCOs8ECMGn3XptCBCKnTk9TIV",
-	"zmQTlC70JhNcquWkCj9yi3qaYaqM7hTBzhQ4AOQHWxlZZp5qwXWJiBWyEpmEOLkh6fp7AaoU7FLxv0xs",
-	"OXprwCEpBVGraPbpogt/wtmCZKVOVYZ0w1uMOAP35bxUijMEOFn6+qhSulNJlRJHbnBbjz4H9FJ1n39o",
-	"lu+lnAz4njdzhkeVQZPvLbNhSePiZoGoAFGfap6iJoWgK1jF7qaVPtHFqBnFHMJ1nlHaDLsavBGWhr1q",
-	"eNOTwJaGOprzaxDXBD6jHBe+UpvudVuru+nyTv2rNb4c8K2a3UOgrAkh7EGtvUKkoN1lvqqGjFuRm9xc",
-	"wWo9iN8rqOHbO4P41ybvNDvUHG7B3cD+yBLeEXK9/tFe679Sre9Yw291n0TW1020D+Hag6qrD5sUbcu8",
-	"Id2+hbv0ibcwmGXsoJDyLIMUEeY0c3KfSIf4iC3kpjqNW8dXaQ6pngcPppre5HAwML3rDOfuTBG9PumA",
-	"WlqsHyoVtDZtxSidgnwg28hdmAsKMoCd7eW3mrV19+sHnq7uBDc3QFi3TzdKlLDuae7kTjgY0hqDzy2Q",
-	"D6E4Ky3CrLVzsPLtjpj9Srj1bHIjaZltzDU9nd6DQ+ziDOMDRfb2nhstf69U27txr/NtgVWy7MNsJxL3",
-	"7D1uDLKT99yvms0tGEgP70Fm364HPZC6EF8QCpUvPfXuxdtLMlUZTATin3uv66Bpc1EjyvEmWxryw4nr",
-	"+G5MUW/dmjutEuqh+4CKHKOHOtZ3AHW7V/qoRx99tXk6ksd3777B3HdWOp3ckdP6lzru2VurOxMbjWBJ",
-	"ioMUJmmq/c6Wf0fzldE4jHJMqLviTQTCScJLpsz1Vxsm3ANdHx7SXra56OTG/uBobduiFOxEuW0Z52a+",
-	"6xlHS02PQoMA/UJ6CDjtVgg7Lf1v+dL2Dqb7rZe5Lj/RUG8Oih+lDYkdxkI/q/tt6KeGp6GfGt7lIbme",
-	"bwT862OBFEcn0ykqgBcUDmESZ2Yn1yxnlS/FaEGo8g8A2rmc423rqxrN1L4wqUcV+xlIreyhEGvmbud2",
-	"RHcXIbYz27vnE4W7GReMsdWEUyN7CBswUiJs46W7bVBNaty1C2+IpwMvbpoft7GGyY3+szVQXvMrqBW8",
-	"PUzq5QcKk3qrCpAK7Q4wjeDo3AzqN4ypzfh+jpMrhJVZwuCLm1yb2JtgxrhCc0DCSlEPr7uIxrf0ojj4",
-	"+1irhf1+H9u7qHphBwTiumKpFDSaRRNckMn1iXFgJ0V/VljqiErwA+ndUG9+0GIL6NbvV/74PVVwbIeJ",
-	"Cpj92cOipZhxI1/TZdMAbO9vxV7hEGwsubs2/pDDI1d3mPrUWj0kZzr1VToZow/ij98zEDGqLtIhLM1E",
-	"1Dw/rogT0VTZNdl2Ku7TPqsstk21zv6c0dWxt5+1tfXF+r8BAAD//w==",
+	"7D1tb9w2mn+F0C0QGyfPjJ2ki9pYLLJpkstt0vqSBl2g8Xk50jMzrCVSISk7U8P/Zn/GfesfO/BNoiRq",
+	"RjOW3R5wnxJLFPnweePzyrmNEpYXjAKVIjq9jQrMcQ4SuP7rBQf8NlX/IzQ6jQosV1EcUZxDdBph8zKO",
+	"OHwpCYc0OpW8hDgSyQpyrL5aMJ5jGZ1GhMpvnkVxlBNK8jKPTo/jSK4LMK9gCTy6u4ujlyUXjKsvUxAJ",
+	"J4UkTC384woQha/yMtEDEFsguQJUcLgmrBSowEuYRLGB8ksJfF2DaT6JfLBy/PUd0KVcRafHs1kFiZCc",
+	"0KUG5Dui/kjk32EdhoYtFiQhOEPPj1KyJBKl9gt0BWt08HcORIhklf32P0JAdhgjmCwn6Pib2fNjtGAc",
+	"veKLkssK5iZmr2C9Ea0FlhK4+u6/f54dfXtx+/zuT1FwGywpc6Cyl4ZpPWBMOr4jOZHVki2CZPqlP30K",
+	"C1xmMjp9PosVcczUJ4o0Wxb6gS8xJQIrynzMymUPsbxRTwQSK8YlUtBYsqQEXzFK4Ag2UUWo+YeSBR/9",
+	"qihj/z26uD2OvznpodI5ZwkI0Uukono/Jo0+CeC9S5bm5Xjr3ampRMGoAK1ZzjmbZ5Cr/yaMSqCaXXBR",
+	"ZCTRdJoWZsS//yIUHW+9lf/EYRGdRv82rVXX1LwVUzevXrHJCS8oAs4ZjxEW6MPrl+jbZ8//jOwyKAWJ",
+	"SSYmGjd2NqcC38E1ZF3WOs8wLelScFzm6HM5mz0F9JH9SnDmP/mvEnNJgCuuAqrw83NUeF8qSag+iuLo",
+	"ix0fXXR4JY5elCkBmkAXmJ9WDGVsKRCh6IbIFcJqa9ckba4sJF4sojhy7zSJBUkVAfoWlK+o5FoPFpwV",
+	"oKDTqMGJWfs2gq84LzIt3GxJaBSYCCeS8UuSBlmnzS5uuOHG28BssjFPiiUcSZJDaGVLWQ1xmhIFM87O",
+	"vZ0YzrbfsfkvkEj13WBYJeZLkHZvneXtW/PcR5WSsaA+qGXuZwWE3m3ssN2c0F+83ulFYDeakOd4CV06",
+	"Egl58z+bJMzjiLtqHcw51n97p3QAG+3N6fXC0MrVuWPRLuN5UrANVD2uomaHOhmeG9EeQAYzNq6X3wb5",
+	"OyLk/dHtYaKD8MEIdQaNRl+W/bCITn/evLD74mOZ51gTu0MGDvjyKj9piiIr55knh7TM51akpeRkXjqd",
+	"0T2mBSt5AgjTFGUkURh2ht6clTTFfB0jydAc1Al+Y9Uc0cd1h65LYDlYrbVpl2/cuDYqq815czX30EXz",
+	"hYfo14BlyQPStjtkcWuG3agWVZrHHgEOsottusdqGG9xDxebmMyu8JJlGVRnRIt3mszQod/CTDFcTtp4",
+	"D+imHkR4YA5FSQXdNo7wPAlC0y7bZ5imV8pXQAfv3H8PEeNI/2/BgcClkDiV6KB+gj6qJ4f+sV7NE8VR",
+	"+9Pgue7AGkNF9fLc3lrKzdQB7Govf0xjqjp3tRMW0hlXlkRD9qrJeefsZf9YN55daP6CFWWGw/rvLV3h",
+	"OZGYSoEYRU+PJ8cnk5PZyYmCfasN0kKw8R81aHZXjcWDmLeOYBfl1jyvDJiuqJIM+i21wVaUIL/CUIOL",
+	"yCy8WllkDKeQXg43EEMnvVnA31rcxIMFt7lgCK+vCWQBuX+BBCgLF2dI+QKU0CVaqKHo4DVOVtY/aIj4",
+	"L+USaLoi2UJDhnOSEQ0IUMI4KMuwWGSwVM+A0GVGIAVe0qXW2qKk6Qq03z0nWWoeY56X6skNW1E9gcYx",
+	"x9bQFGWyCmuPN94Z1t7YG2D/+fGH79E5y9ZLRpUye19mkri/CUWvzj++OX329OQbdKD8sD9/++wbvdU2",
+	"4zGeEoplUycNUOx2qSiO/JUHa3d/4RBN3+YF4/LlCtOQNe15RRachAOWhlkUHwYxmrB0k/x0FZ6yT54I",
+	"RFJ0gBcSuLaTiIYsVjhXf8JXIqRiLUZBR50MAOJwkFJR7JDC1/Dy9gRUEKhBiqpqxaQ6SyfBGTPnSW80",
+	"eSuX21OwXW2KuRLHHsS1pVrvxHOirFAbePqJ/FaIMuQxDUbMGToyAb8mdhCRArJFGEk5CGEdte6uDRw9",
+	"p6B7qxigwFwiLJEOrdlAl4l5ORtusl0ZWrRVq9bA9ePMC+0M8zSqmE3HwyAK/cMNEZ9mW40QM3XYiDcT",
+	"fQCho5KdE1FL/q5gWX0RUF8pX1/y0reD54xlgGkHaDcyrmAIkeF9gGMTwReXkl1BwPb4CDRFRCIsNJf+",
+	"4+jlxw+vj35Ug9EKcArcuFpwDXyNhFRnqV5fqRYFHoiwE+ZsMBHm1uq1CeYDF4wiT/miA5xlWnhwmhNq",
+	"1NY4FmkcQY5Jdj+LpVc1+fHm4WzyHvxodghmzrId2O4DywaIQVorQ4MSt0x7Gz45Y5+fwizY2EvXjh9g",
+	"avsztM3tDsoVzNsRnM+BO7QImy7YrAFt0L9pS+vFwtvWwY7OdvuZbcwN6fBJw/DIMMmV+s6wVPwctDxK",
+	"AYPjsi3kuE+DHBRVEPVj6i0tStkfmF3gTEDch0svi/f0xKSKqr/j+yO0tdfG1vp3NIY/bblofzfa24bH",
+	"DbmZNo60Ng3ywmahbWjw2351f2m99L0c7J2k/h4y7G8mhEMfjpfGgN+NT1vY8rj1ZBZIOnfRNyzLe3+s",
+	"NiFryNFx3I/zfbOdWyizjRYujua4WjOzwpzzWr3MVpnPOWQZ3srrY0jt5sN7sOz603wy/uIj813TUHuV",
+	"F3KNOOTsGoyh5sZrj71mggPHpId//f3Z9C6A2fMVFiHLuOTcBr7aGVWQK+VYsxSvUUZAGC+XCFSoqdAB",
+	"B5wiRrP1oWf+VrZ7HAFNxaUhQyMSFULPYKtzCB71Vh0ChcRcDoajiq0FvEs16xOhvcgz5NhZG+gKKARk",
+	"CRRixBTabogA5VTkWHGP+gRh5TvQFPPUTKWQ1qbqZn1hdbcLz9U7q3F90Uf5tuKYg4ZG4HJB8UoroDmk",
+	"mC8E8JxImZkY2RwkkIwszV85FkKPpjZEp0eIZJWVQmiNI0D+ap7DNc5Kp5UMboKKSEPnNNAOgq5xOFw/",
+	"Gfa/0yh/az54OtuipuwSQZzWXn47bJdCMOAp8TyDGOU4WREKR0p41BNTlIHUZ1U5jlVIlMnLBStpOunP",
+	"64eWWpU5pt4CXxWxNCVMQpEIxBIj9wkE5yZUMUfSIwjW50UFlqvg53bAZV/wzk1A0hjhTDAXPvvH0Qfz",
+	"5uht6lxvTFP9LmNLEVxMOeRlj4v9Hz/+eI7MAI3hyeZ4eodmKx1ObOFTGK86CIwLxbZn+vThLeKwAI1y",
+	"pUEIXdoaPlN/oz5s5mnwnJXydJ5hehUNjNx6ikGhxIZVe9g3ASF2ClKpD/qz4a6Uboe8mcu5BFx9nc/q",
+	"CQHuKfftJQRLCM4udaKbpM0JhyRhNikOC353kQr82ENYOAjnyuL28BF1KmU4ikySpqEaj4830SQk0bq4",
+	"jSj5qEJYRuGoj1pH3dOgIXZPgtTAP5/NAuSuc6oeJM/DNmGlEXa1uhpCqSfZIH1jlCN15PKhSpLcQpW2",
+	"dYZEyvFCKsYu5xkRK0hNsjDJylT/H/NkRa4hDR/+TfD7rNPLwhmvg0R9qye+r4C0cTs8u1uhbQgxzeAm",
+	"0/bzaCALrKzb+yaBG0j0zhYLknfKWGw2Fg6xkIvItA6Ojf7Xa20bWYXC+KTfd+gqpSXHVOok4RnCcwFU",
+	"amNdx3eRXGGJEpYDWnCWIxMdEitSiIHZQdYKFm2vu87KZawhcD76pfbetYlTPTKAhM2qASE8hePvlcvY",
+	"iIg2YdNx0VOzb502TYFKItcVEAhLpCtZz5CLnZ4abIKyyzj4ifkBUdYWe20Pj6pdvFHr7XP6bWaoD77f",
+	"1uKsoSEn3gotmoiilzlnWwqLQwjpw8P3rsRm42JNlvIfVHHPjYXOH/Xh+4IDHurS+CmsJwKxG6pN7Crb",
+	"q87xM1RS8qUEZ+BXVUkHyi+eA4K8kI3wge/f3DPcuk+l4WCFPn4mf/DSzTqqXZMWId3eqAawXkOTAFsq",
+	"H2vu2UdgHX817LLtHLE9tLcPB+xP2B0DySOTvWo/mW1lgRa5B1J2jCCxp2X2DxHXk+wVIP5/bmsp8lkj",
+	"vG0GBm2gTSx2X/7sUllbl3WV2Q4U3svYbqdmzOMQ/30S4+Q51Tz3rxn2Z9kh8X7/Ko9Hrcbo7vxOhykX",
+	"LGyYJIxKjhOpA55AshWeQ2z425qpxhDHXJKEFMqIWiMTgKgqUief6SvOGRfKlOntmEMHfV17h64RzYR+",
+	"0T+V5vnn5LM6TXWDh/Fobcvhizfn746eTmZHjB9lWDYik5HbAnpx/jaKo2vgwsru5Hgy095IARQXJDqN",
+	"nk5mk6fGmF1pskxxmRJ5lLGl6b/QjKu4RIP8No1OI8XOurHpHVvqT+su6J64YD1karuW7+KtI01f7N1F",
+	"qxnyZDbb0Ai5WwNk3ecVaoHUndKKJ4BKTkBMjKK37bfhmStQveZKzzM31ahqVeUyxYjCDQiJFoQLiQ68",
+	"yi2Jl6K23y/UJFNcytXUWepiC3nqRigRPSgGWx1cAUTaYksDzJnauLLwsURmR9p3nN6S9O6vHGTJ6aVk",
+	"f5madMHeCIek5ESuo9OfL9roTxhdkGWpvDq9dA1brGt/zcN5KSWjCHCy8unhvF9LEmcaH9mmq6ptqYcu",
+	"rtbub/XwnYizBLZjj29/m1GQ5TvDjFrSNdHmFSqAV67ZGaqPEHQF69hWzV4RmsaoPuTHEJ0XWVa7hDW+",
+	"ERYaPFdK39lBXDmZ7Br4NYEblOPCJ2pdq9ek6jBaPqh8NVqPemSrAncMLKuFEPZQraSCp6DEZb52DUJb",
+	"MTe9vYL1XS/+3kCFvp1PEP+6iQc9HSoIt+Bdo/2ZWXggytX4ZzuNvydZf6BePMX2goqqVVTJEK4kqFHy",
+	"PozQU3vtwhb1d16N6hA9dPmFDhU3Lr8YEHdXlkVosioAPfhuhKbB/3/LsvGTRhttm4pwY1k3XpSv6taq",
+	"FokRL80jRkEYu2eCvuN4oVv5snWlq71pvNil0OFvYyf57OlWii7u7qtOCiYC3GuqGl0ivCpa+BtL12PT",
+	"zATF7prujuQl3HX45XjstftUHYUbR8Qx+MRgE+EOhxhFpJOE6GAYGxz28EFISxmf7QhzwJsVVR01etDT",
+	"vRUv60G+9TQ11A8gpf705miQKyAcsVJmhCqZNVEeJ66PL3ZeIPBhJK8dkX5k4fMDnf3y59FpVBn05n1o",
+	"mZuansv23Wn7c0ur/BYnq8pNoQCpcFVTzkUxpZU0RTqUig78u4ViVF8tFCN3s9DhmU5UfaYH4eTUoRMP",
+	"3VxpsrOV26NjQawwkcgJelEBd7NiAuzEOZbJSvkxtO5B1cSwDaiIyAn6Scml7Wj7i+JHRJlcqaFEoBtO",
+	"pARaVb9hKm6Af6b6yje4EehmhSW6YWWWojkg02Kb6uGmNS6doFe6X82Fq4hAHBSpIK1UQt2t+ZmaPlab",
+	"itbdjmeI6OtHOKiPMVWuYAdCE85qirhp+Gsq3AG2Yd3dF7gazQZ6Ow2CF/urj77O7Y676aUn/ejjNm0y",
+	"3qHS6McM6JOfNDNggQ4Yjw11LTLjikcOg0yi/ZaTk9HvIWu2wvZHkNRrcVbxldqDY6wRFKKBonkc6qoH",
+	"3E/sMRSmiZj3ucnv4SENkPfQi27TYZqx5RJSRKh1co8f02kNwWE5Vgf640bRjMG3Fwzpjdp1Wk577cAf",
+	"Wl2dD0aIToNND1kaoI8VVWtM2gj3KGXrI7KJOW31bbDbGl0+D2O5BTrPHtl4a7Yy9ZtvPurGtN9oY+Zg",
+	"EqHdm+wnFRrvprciK5cbw3Ydmj6CQAwRhslIQbLmnBs5fycLtnP5qjZjlenXRbOpVHhk6bHlEY9srAwh",
+	"szU/xpcgPW9bgp4IZWosSAZOls6860HNee6iVMpLvul8XjkZ3lYON/FSnxxObZ3pxiPqvR3zoFZC1a3d",
+	"QyIL6FjRiRZC7eyOHpWf0yWbRyNx+PDiGzz7zktLkwcSWv82gEeWVtdsv5EJVqQYxTBJUyV3xvw7mK/N",
+	"JU1HOSaZvemScISThJVU6lsAjZqwL5R9OCa/bBPR6a25BfrO+IoZmEqzJmd80JVTHnM0yPQsVH6sPkjH",
+	"QKeZCmFLpT+WLG1PmdgLuHWvU51smt5W131vNFr8uP3DJlw2eK9jBc+VleLC5doXMk1icdNz1eePaxob",
+	"KWZb372+1Xj5o2VKHo3QzlgZM1ti7ZSK6iMEHYIiNG20Zd6LN4In4yd9/2PVybmJN/Iyk6TAXE4XjOdH",
+	"KZa4SaJ2D2PWvA9zTqjpOxrerbe560KvcLFXaG88X7Nugu2pSLDvx+A6QyyEq0nRwfl3r5H+QZEFSQAp",
+	"jBwiyR6VMae39a9wbDxrv9PPG7y27bQ1n4xy2pqpGsi7H2ri8Nn2HbuhHZkarPhYIkEeCckB500m3CpH",
+	"Yf5TLDEK+uy2PASOf4RtNzq8X4TZYHhM6x7ze6nMUoYsxiLDCZy7NvAHOUyrKzX+WCdpw8YhUpgiBI2J",
+	"cQxijVqXIVRLPbGX1dgyhJuVdiIGCu6ZmmmN8lJINIcqiKpG6GeUSV2AmDVrDwepv7pHYfxD2VgXzXKn",
+	"B8qy+00af0heG4Ov3hs3y3GvOh+pvuTHXS0ywiHZyKnfmt8WG3Aatuoofo/z0C82UILNSolEOTdbMW3W",
+	"lFXIozgH8UBH5xuQm/Axe8TqjpErO5SD2JhylJPT/rzdVs/vEYt1fp+Q9XZ6Oh9w7Iod5weOXLFTim0x",
+	"5k/CRJgH1GV86fvxwKCP9ZAlsFXnXYBKnwqlmI9nM1QAK8YxWs/1TLaNi7rQZKyMYunnU5ULZeOY2zp+",
+	"NGWq0OK0aqLbTXKr2FmfCaAvT/hg7ll4CIltXdDwyE6zvaE2KKnumgqF2TF4QO8SYRN+tpVirofQXtjm",
+	"CShiC+XhVNcc7MEN01v1z9a48zW7gorA26POavhIUWc1lUOIw3YLMfXG0Qd928qGu0b0HSxznFwhLPUQ",
+	"Cl/t9SOmVAlTZWjPAXGzi+oGkjZG4z2lKA7+BqShwm6/AdlpbL4wrWv82oFU8iw6jaa4INPrYy3Adhfd",
+	"LtZSaVSCnwjvpvj6Z5JMPrLxq0i//SuVcGjaXCVQ82M6iwZhJl65XdX/oRCwvVwo9vIwwTode0uf337n",
+	"LVcV7HRXa5TkWNaprrQVMfqR//avJfAYuQttERb6wNTvD93ihNdJy2rZZmaju/a549jmqlUypbre1P3q",
+	"r+a17jwfvUh9HGyTMBA6b7Qdy3e/derO8buLu/8NAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -36,6 +36,12 @@ type response struct {
 // do sends a request; unsafe methods carry the CSRF token and the site's Origin like the frontend.
 func (b *browser) do(method, path, body string) response {
 	b.t.Helper()
+	return b.doType(method, path, body, "")
+}
+
+// doType is do with the body's content type (JSON when empty).
+func (b *browser) doType(method, path, body, contentType string) response {
+	b.t.Helper()
 	target := path
 	if strings.HasPrefix(path, "/") {
 		target = b.app.URL + path
@@ -45,7 +51,10 @@ func (b *browser) do(method, path, body string) response {
 		b.t.Fatal(err)
 	}
 	if body != "" {
-		req.Header.Set("Content-Type", "application/json")
+		if contentType == "" {
+			contentType = "application/json"
+		}
+		req.Header.Set("Content-Type", contentType)
 	}
 	if method != http.MethodGet && strings.HasPrefix(target, b.app.URL) {
 		req.Header.Set("Origin", b.app.URL)

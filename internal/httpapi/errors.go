@@ -6,6 +6,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/planning"
 )
 
 // domainErrors maps the domain's sentinel errors to statuses and stable codes. Each context adds
@@ -24,6 +25,12 @@ var domainErrors = []struct {
 	{identity.ErrRoleNotFound, http.StatusNotFound, "role_not_found"},
 	{identity.ErrRoleFromClaims, http.StatusConflict, "role_from_identity_provider"},
 	{identity.ErrInvalid, http.StatusUnprocessableEntity, "validation_failed"},
+	{planning.ErrAreaNotFound, http.StatusNotFound, "social_area_not_found"},
+	{planning.ErrProcessNotFound, http.StatusNotFound, "process_not_found"},
+	{planning.ErrDocumentNotFound, http.StatusNotFound, "document_not_found"},
+	{planning.ErrBadTransition, http.StatusConflict, "status_change_not_allowed"},
+	{planning.ErrConflict, http.StatusConflict, "conflict"},
+	{planning.ErrInvalid, http.StatusUnprocessableEntity, "validation_failed"},
 }
 
 func domainProblem(err error) *Problem {

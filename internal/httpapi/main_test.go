@@ -16,6 +16,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/auth/devidp"
+	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/demo"
 	"github.com/teilhabe/teilhabe/internal/httpapi"
 	"github.com/teilhabe/teilhabe/internal/refdata"
@@ -37,10 +38,11 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 // app is the whole HTTP stack on a real database, served over real HTTP so that the login runs
 // through the development OIDC provider exactly as in `make run`.
 type app struct {
-	URL  string
-	Echo *echo.Echo
-	DB   *store.DB
-	IdP  *devidp.Provider
+	URL   string
+	Echo  *echo.Echo
+	DB    *store.DB
+	IdP   *devidp.Provider
+	Blobs blob.Disk
 }
 
 type appOption func(*httpapi.Deps)
@@ -64,11 +66,12 @@ func newApp(t *testing.T, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	audit := store.NewAudit(db)
+	blobs := blob.Disk{Root: t.TempDir()}
 	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
 	deps := httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
+		Planning: store.NewPlanning(db), Blobs: blobs, Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
 	}
 	for _, o := range opts {
 		o(&deps)
@@ -78,7 +81,7 @@ func newApp(t *testing.T, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp}
+	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs}
 }
 
 func withReady(ready func(context.Context) error) appOption {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
@@ -51,15 +52,33 @@ var (
 // matrixEnv gives rows what they need to build requests.
 type matrixEnv struct {
 	ids           *store.Identity
+	plan          *store.Planning
+	blobs         blob.Disk
 	residentID    int64
 	residentEmail string
+	areaID        int64 // an area of Erfurt
+	publishedID   int64 // a published process of Erfurt with a document
+	draftID       int64 // a draft process of Erfurt with a document
+	publishedDoc  int64
+	draftDoc      int64
 }
 
 type matrixRow struct {
-	op   string // "METHOD /path" as in api/openapi.yaml
-	path func(e *matrixEnv, role string) string
-	body func(e *matrixEnv, role string) string
-	want map[string]int
+	op    string // "METHOD /path" as in api/openapi.yaml
+	path  func(e *matrixEnv, role string) string
+	body  func(e *matrixEnv, role string) string
+	ctype string // the body's content type; JSON when empty
+	want  map[string]int
+}
+
+// coordinatorsOfErfurt: the coordinators of 16051 and admins; 403 for the others.
+func coordinatorsOfErfurt(status int) map[string]int {
+	return expect(403, "anonymous", 401, "admin", status, "coordinator_16051", status)
+}
+
+// draftReaders: a draft exists only for the district's coordinators and admins.
+func draftReaders(status int) map[string]int {
+	return expect(404, "admin", status, "coordinator_16051", status)
 }
 
 func fixed(p string) func(*matrixEnv, string) string {
@@ -103,6 +122,48 @@ var matrixRows = []matrixRow{
 			return fmt.Sprintf("/api/v1/users/%d/roles/%d", e.residentID, g.ID)
 		}, want: adminOnly(204)},
 	{op: "GET /audit-log", path: fixed("/api/v1/audit-log?limit=5"), want: adminOnly(200)},
+	{op: "GET /districts/{key}/social-areas", path: fixed("/api/v1/districts/16051/social-areas"), want: public(200)},
+	{op: "POST /districts/{key}/social-areas", path: fixed("/api/v1/districts/16051/social-areas"),
+		body: func(*matrixEnv, string) string {
+			return `{"name":"Neu","level":"quartier","geometry":` + erfurtSquare + `}`
+		}, want: coordinatorsOfErfurt(201)},
+	{op: "POST /districts/{key}/social-areas/import", path: fixed("/api/v1/districts/16051/social-areas/import?dry_run=true"),
+		body: func(*matrixEnv, string) string {
+			return `{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"Q","level":"quartier"},"geometry":` + erfurtSquare + `}]}`
+		}, want: coordinatorsOfErfurt(200)},
+	{op: "GET /social-areas/{areaId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/social-areas/%d", e.areaID) }, want: public(200)},
+	{op: "PATCH /social-areas/{areaId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/social-areas/%d", e.areaID) },
+		body: func(*matrixEnv, string) string { return `{"description":"geändert"}` }, want: coordinatorsOfErfurt(200)},
+	{op: "DELETE /social-areas/{areaId}", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/social-areas/%d", e.newArea())
+	}, want: coordinatorsOfErfurt(204)},
+	{op: "GET /districts/{key}/processes", path: fixed("/api/v1/districts/16051/processes"), want: public(200)},
+	{op: "POST /districts/{key}/processes", path: fixed("/api/v1/districts/16051/processes"),
+		body: func(*matrixEnv, string) string { return `{"title":"Neuer Prozess","fields":["pflege"]}` }, want: coordinatorsOfErfurt(201)},
+	{op: "GET /processes/{processId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/processes/%d", e.publishedID) }, want: public(200)},
+	{op: "GET /processes/{processId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/processes/%d", e.draftID) }, want: draftReaders(200)},
+	{op: "PATCH /processes/{processId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/processes/%d", e.publishedID) },
+		body: func(*matrixEnv, string) string { return `{"title":"Umbenannt"}` }, want: coordinatorsOfErfurt(200)},
+	{op: "PATCH /processes/{processId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/processes/%d", e.draftID) },
+		body: func(*matrixEnv, string) string { return `{"title":"Entwurf umbenannt"}` }, want: expect(404, "anonymous", 401, "admin", 200, "coordinator_16051", 200)},
+	{op: "PUT /processes/{processId}/phases", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/processes/%d/phases", e.publishedID) },
+		body: func(*matrixEnv, string) string { return phasesJSON }, want: coordinatorsOfErfurt(200)},
+	{op: "POST /processes/{processId}/status", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/status", e.newDraft(true))
+	}, body: func(*matrixEnv, string) string { return `{"status":"published"}` }, want: expect(404, "anonymous", 401, "admin", 200, "coordinator_16051", 200)},
+	{op: "POST /processes/{processId}/documents", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/documents", e.publishedID)
+	},
+		body: func(*matrixEnv, string) string { return pdfUpload }, ctype: "multipart/form-data; boundary=" + uploadBoundary, want: coordinatorsOfErfurt(201)},
+	{op: "GET /processes/{processId}/documents/{documentId}", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/documents/%d", e.publishedID, e.publishedDoc)
+	}, want: public(200)},
+	{op: "GET /processes/{processId}/documents/{documentId}", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/documents/%d", e.draftID, e.draftDoc)
+	}, want: draftReaders(200)},
+	{op: "DELETE /processes/{processId}/documents/{documentId}", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/documents/%d", e.publishedID, e.newDocument(e.publishedID))
+	}, want: coordinatorsOfErfurt(204)},
 }
 
 // TestAuthorisationMatrix sends every API operation as every role and checks the status. An
@@ -145,7 +206,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 			browsers[r.name] = b
 		}
 		resident := browsers["resident"].me()
-		env := &matrixEnv{ids: store.NewIdentity(db), residentID: resident.ID, residentEmail: resident.Email}
+		env := newMatrixEnv(t, a, resident.ID, resident.Email)
 		for _, row := range matrixRows {
 			for _, role := range matrixRoles {
 				method := strings.Fields(row.op)[0]
@@ -154,7 +215,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 				if row.body != nil {
 					body = row.body(env, role.name)
 				}
-				got := browsers[role.name].do(method, path, body)
+				got := browsers[role.name].doType(method, path, body, row.ctype)
 				if want := row.want[role.name]; got.Status != want {
 					t.Errorf("%s as %s: %d, want %d: %s", row.op, role.name, got.Status, want, got.Body)
 				}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -19,6 +20,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/audit"
 	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/planning"
 	"github.com/teilhabe/teilhabe/internal/auth"
 )
 
@@ -35,6 +37,8 @@ type Deps struct {
 	Districts district.Store
 	Identity  identity.Store
 	Audit     audit.Store
+	Planning  planning.Store
+	Blobs     planning.Blobs
 	Auth      *auth.Service
 	// SessionMaxAge is the session cookie's lifetime.
 	SessionMaxAge time.Duration
@@ -51,7 +55,10 @@ type handlers struct {
 	districts district.Store
 	identity  identity.Store
 	audit     audit.Store
+	planning  planning.Store
+	blobs     planning.Blobs
 	auth      *auth.Service
+	now       func() time.Time
 }
 
 var _ api.StrictServerInterface = (*handlers)(nil)
@@ -86,7 +93,9 @@ func New(d Deps) (*echo.Echo, error) {
 	}))
 	e.Use(permissionsPolicy)
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
-	e.Use(middleware.BodyLimit("2M"))
+	// Documents and GeoJSON imports may be large; every other request body is small.
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
 	e.Use(middleware.ContextTimeout(30 * time.Second))
 	secure := d.BaseURL.Scheme == "https"
 	e.Use(authenticate(d.Auth, secure))
@@ -97,7 +106,8 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready))
 	e.GET("/metrics", m.handler())
 
-	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, auth: d.Auth}
+	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs, auth: d.Auth,
+		now: func() time.Time { return time.Now().UTC() }}
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, nil), apiPrefix)
 
 	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log}
@@ -112,6 +122,11 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/*", s.handle)
 	e.HEAD("/*", s.handle)
 	return e, nil
+}
+
+func largeBody(c echo.Context) bool {
+	p := c.Request().URL.Path
+	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import")
 }
 
 // permissionsPolicy switches off browser features the platform never uses.

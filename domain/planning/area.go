@@ -1,0 +1,123 @@
+// Package planning holds the planning space of a district: its social areas (Sozialräume, nested
+// Planungsraum > Sozialraum > Quartier) and its planning processes with their phases, fields,
+// social areas in scope and documents.
+package planning
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/paulmach/orb"
+)
+
+// Sentinel errors of the planning context.
+var (
+	ErrAreaNotFound     = errors.New("social area not found")
+	ErrProcessNotFound  = errors.New("process not found")
+	ErrDocumentNotFound = errors.New("document not found")
+	ErrInvalid          = errors.New("invalid")
+	ErrConflict         = errors.New("conflict")
+	ErrBadTransition    = errors.New("status change not allowed")
+)
+
+// Level is the place of a social area in the hierarchy.
+type Level string
+
+// The levels, from the widest to the narrowest.
+const (
+	LevelPlanungsraum Level = "planungsraum"
+	LevelSozialraum   Level = "sozialraum"
+	LevelQuartier     Level = "quartier"
+)
+
+var levelRank = map[Level]int{LevelPlanungsraum: 1, LevelSozialraum: 2, LevelQuartier: 3}
+
+// ValidLevel reports whether l is a known level.
+func ValidLevel(l Level) bool { return levelRank[l] > 0 }
+
+// SocialArea is a planning area inside one district.
+type SocialArea struct {
+	ID          int64
+	DistrictKey string
+	ParentID    int64 // 0: none
+	Name        string
+	Level       Level
+	Code        string // the district's own code, unique in the district when set
+	Description string
+	Population  *int64
+	Geometry    orb.Geometry
+}
+
+// Validate checks the area on its own; CheckParent and the district check need more context.
+func (a *SocialArea) Validate() error {
+	a.Name, a.Code = strings.TrimSpace(a.Name), strings.TrimSpace(a.Code)
+	switch {
+	case a.Name == "" || len(a.Name) > 200:
+		return fmt.Errorf("%w social area: name must have 1 to 200 characters", ErrInvalid)
+	case !ValidLevel(a.Level):
+		return fmt.Errorf("%w social area: level %q is not planungsraum, sozialraum or quartier", ErrInvalid, a.Level)
+	case len(a.Code) > 50 || len(a.Description) > 2000:
+		return fmt.Errorf("%w social area: code or description too long", ErrInvalid)
+	case a.Population != nil && *a.Population < 0:
+		return fmt.Errorf("%w social area: population must not be negative", ErrInvalid)
+	}
+	if err := ValidateGeometry(a.Geometry); err != nil {
+		return fmt.Errorf("%w social area: %v", ErrInvalid, err)
+	}
+	return nil
+}
+
+// CheckParent enforces the hierarchy: the parent is in the same district and on a wider level.
+func (a *SocialArea) CheckParent(parent *SocialArea) error {
+	if parent == nil {
+		return nil
+	}
+	switch {
+	case parent.ID == a.ID && a.ID != 0:
+		return fmt.Errorf("%w social area: an area cannot be its own parent", ErrInvalid)
+	case parent.DistrictKey != a.DistrictKey:
+		return fmt.Errorf("%w social area: the parent belongs to another district", ErrInvalid)
+	case levelRank[parent.Level] >= levelRank[a.Level]:
+		return fmt.Errorf("%w social area: a %s cannot lie inside a %s", ErrInvalid, a.Level, parent.Level)
+	}
+	return nil
+}
+
+// ValidateGeometry accepts a Polygon or MultiPolygon with closed rings of at least four positions
+// and coordinates that are longitudes and latitudes.
+func ValidateGeometry(g orb.Geometry) error {
+	var polys orb.MultiPolygon
+	switch v := g.(type) {
+	case orb.Polygon:
+		polys = orb.MultiPolygon{v}
+	case orb.MultiPolygon:
+		polys = v
+	case nil:
+		return errors.New("geometry is missing")
+	default:
+		return fmt.Errorf("geometry is a %s, not a Polygon or MultiPolygon", g.GeoJSONType())
+	}
+	if len(polys) == 0 {
+		return errors.New("geometry has no polygons")
+	}
+	for pi, p := range polys {
+		if len(p) == 0 {
+			return fmt.Errorf("polygon %d has no rings", pi)
+		}
+		for ri, r := range p {
+			if len(r) < 4 {
+				return fmt.Errorf("polygon %d, ring %d has %d positions; a ring needs at least 4", pi, ri, len(r))
+			}
+			if !r.Closed() {
+				return fmt.Errorf("polygon %d, ring %d is not closed (first and last position differ)", pi, ri)
+			}
+			for _, pt := range r {
+				if pt.Lon() < -180 || pt.Lon() > 180 || pt.Lat() < -90 || pt.Lat() > 90 || pt.Lon() != pt.Lon() || pt.Lat() != pt.Lat() {
+					return fmt.Errorf("polygon %d, ring %d has the invalid position %v", pi, ri, pt)
+				}
+			}
+		}
+	}
+	return nil
+}

@@ -1,0 +1,107 @@
+package httpapi_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/teilhabe/teilhabe/domain/planning"
+	"github.com/teilhabe/teilhabe/internal/store"
+)
+
+// erfurtSquare lies in the middle of Erfurt (16051).
+const erfurtSquare = `{"type":"Polygon","coordinates":[[[11.02,50.97],[11.04,50.97],[11.04,50.99],[11.02,50.99],[11.02,50.97]]]}`
+
+const phasesJSON = `{"phases":[{"kind":"bestandsaufnahme","title":"","starts_on":"2026-01-01","ends_on":"2026-06-30"},` +
+	`{"kind":"beteiligung","title":"","starts_on":"2026-07-01","ends_on":"2027-12-31"}]}`
+
+// minimalPDF is a tiny but real PDF document.
+const minimalPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj " +
+	"3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
+
+const uploadBoundary = "teilhabe-test-boundary"
+
+func multipartBody(fields map[string]string, fileName, content string) string {
+	var b strings.Builder
+	for k, v := range fields {
+		b.WriteString("--" + uploadBoundary + "\r\nContent-Disposition: form-data; name=\"" + k + "\"\r\n\r\n" + v + "\r\n")
+	}
+	if fileName != "" {
+		b.WriteString("--" + uploadBoundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName +
+			"\"\r\nContent-Type: application/octet-stream\r\n\r\n" + content + "\r\n")
+	}
+	b.WriteString("--" + uploadBoundary + "--\r\n")
+	return b.String()
+}
+
+var pdfUpload = multipartBody(map[string]string{"title": "Planentwurf"}, "entwurf.pdf", minimalPDF)
+
+func erfurtArea(name string) planning.SocialArea {
+	return planning.SocialArea{DistrictKey: "16051", Name: name, Level: planning.LevelSozialraum,
+		Geometry: orb.Polygon{{{11.02, 50.97}, {11.04, 50.97}, {11.04, 50.99}, {11.02, 50.99}, {11.02, 50.97}}}}
+}
+
+func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) *matrixEnv {
+	t.Helper()
+	e := &matrixEnv{ids: store.NewIdentity(a.DB), plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs}
+	area, err := e.plan.CreateArea(context.Background(), 0, erfurtArea("Matrix"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.areaID = area.ID
+	e.publishedID = e.newDraft(true)
+	if _, err := e.plan.UpdateProcess(context.Background(), 0, e.publishedID, "process.status", func(p *planning.Process) error {
+		p.Status = planning.StatusPublished
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	e.draftID = e.newDraft(false)
+	e.publishedDoc, e.draftDoc = e.newDocument(e.publishedID), e.newDocument(e.draftID)
+	return e
+}
+
+func (e *matrixEnv) newArea() int64 {
+	a, err := e.plan.CreateArea(context.Background(), 0, erfurtArea("Zum Löschen"))
+	if err != nil {
+		panic(err)
+	}
+	return a.ID
+}
+
+func (e *matrixEnv) newDraft(withPhases bool) int64 {
+	ctx := context.Background()
+	p, err := e.plan.CreateProcess(ctx, 0, planning.Process{DistrictKey: "16051", Title: "Entwurf"})
+	if err != nil {
+		panic(err)
+	}
+	if withPhases {
+		from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		if _, err := e.plan.UpdateProcess(ctx, 0, p.ID, "process.phases", func(p *planning.Process) error {
+			p.Phases = []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: from, EndsOn: from.AddDate(2, 0, 0)}}
+			return nil
+		}); err != nil {
+			panic(err)
+		}
+	}
+	return p.ID
+}
+
+// newDocument stores a document the way an upload does: blob first, then the row.
+func (e *matrixEnv) newDocument(processID int64) int64 {
+	ctx := context.Background()
+	key := "documents/fixture/" + strings.ReplaceAll(time.Now().Format("150405.000000000"), ".", "")
+	size, sum, err := e.blobs.Put(ctx, key, strings.NewReader(minimalPDF))
+	if err != nil {
+		panic(err)
+	}
+	d, err := e.plan.AddDocument(ctx, 0, planning.Document{ProcessID: processID, Title: "Bericht", FileName: "bericht.pdf",
+		ContentType: "application/pdf", Size: size, StorageKey: key, SHA256: sum})
+	if err != nil {
+		panic(err)
+	}
+	return d.ID
+}
