@@ -226,3 +226,19 @@ func TestPlanImportReportsEveryProblem(t *testing.T) {
 		t.Errorf("planungsraum in planungsraum: %+v", issues)
 	}
 }
+
+func TestInteriorPointOfACrescent(t *testing.T) {
+	// A U shape whose centroid lies in the gap between its arms.
+	u := orb.Polygon{{{0, 0}, {3, 0}, {3, 3}, {2, 3}, {2, 1}, {1, 1}, {1, 3}, {0, 3}, {0, 0}}}
+	p, ok := planning.InteriorPoint(u)
+	if !ok || !(p.Lon() > 0 && p.Lon() < 1 || p.Lon() > 2 && p.Lon() < 3) {
+		t.Errorf("interior point of the U = %v, %v", p, ok)
+	}
+	if !planning.Within(square(0.2, 1.5, 0.1), u) || planning.Within(square(1.4, 1.5, 0.1), u) {
+		t.Error("Within does not follow the U's shape")
+	}
+	holed := orb.Polygon{{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {3, 1}, {3, 3}, {1, 3}, {1, 1}}}
+	if p, _ := planning.InteriorPoint(holed); p.Lon() > 1 && p.Lon() < 3 {
+		t.Errorf("interior point %v lies in the hole", p)
+	}
+}

@@ -1,15 +1,17 @@
 package planning
 
 import (
+	"sort"
+
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 )
 
-// Within reports whether an area lies in a district: a point on its surface must be inside the
-// district's boundary. The district boundaries are generalised, so requiring every vertex inside
-// would reject real areas along the border.
+// Within reports whether an area lies in a district: a point inside the area must lie inside the
+// district's boundary. The boundaries are generalised, so requiring every vertex inside would
+// reject real areas along the border.
 func Within(area, district orb.Geometry) bool {
-	p, ok := pointOnSurface(area)
+	p, ok := InteriorPoint(area)
 	if !ok {
 		return false
 	}
@@ -22,25 +24,45 @@ func Within(area, district orb.Geometry) bool {
 	return false
 }
 
-// pointOnSurface returns the centroid when it lies inside the area (as for convex and most other
-// shapes), else the first vertex of the outer ring, which lies on the area's boundary.
-func pointOnSurface(g orb.Geometry) (orb.Point, bool) {
-	c, _ := planar.CentroidArea(g)
+// InteriorPoint returns a point strictly inside a Polygon or MultiPolygon (of its largest part):
+// the middle of the widest stretch of a horizontal line through the middle of the shape that lies
+// inside it. Unlike the centroid it is inside for any shape, also a crescent.
+func InteriorPoint(g orb.Geometry) (orb.Point, bool) {
+	var poly orb.Polygon
 	switch v := g.(type) {
 	case orb.Polygon:
-		if planar.PolygonContains(v, c) {
-			return c, true
-		}
-		if len(v) > 0 && len(v[0]) > 0 {
-			return v[0][0], true
-		}
+		poly = v
 	case orb.MultiPolygon:
-		if planar.MultiPolygonContains(v, c) {
-			return c, true
-		}
-		if len(v) > 0 && len(v[0]) > 0 && len(v[0][0]) > 0 {
-			return v[0][0][0], true
+		best := -1.0
+		for _, p := range v {
+			if a := planar.Area(p); a > best {
+				best, poly = a, p
+			}
 		}
 	}
-	return orb.Point{}, false
+	if len(poly) == 0 || len(poly[0]) < 4 {
+		return orb.Point{}, false
+	}
+	b := poly.Bound()
+	y := (b.Min.Lat() + b.Max.Lat()) / 2
+	var xs []float64
+	for _, ring := range poly {
+		for i := 0; i+1 < len(ring); i++ {
+			a, c := ring[i], ring[i+1]
+			// Half-open test so a vertex on the line is counted once.
+			if (a.Lat() <= y) != (c.Lat() <= y) {
+				xs = append(xs, a.Lon()+(y-a.Lat())*(c.Lon()-a.Lon())/(c.Lat()-a.Lat()))
+			}
+		}
+	}
+	sort.Float64s(xs)
+	bestWidth, found := 0.0, false
+	var p orb.Point
+	for i := 0; i+1 < len(xs); i += 2 {
+		if w := xs[i+1] - xs[i]; w > bestWidth {
+			bestWidth, found = w, true
+			p = orb.Point{(xs[i] + xs[i+1]) / 2, y}
+		}
+	}
+	return p, found
 }

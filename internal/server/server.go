@@ -64,9 +64,16 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		return err
 	}
 	ids := store.NewIdentity(db)
+	plan := store.NewPlanning(db)
+	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
 	st := &state{db: db, migrations: opts.Migrations}
 	if cfg.Demo {
-		st.seed = func(ctx context.Context) error { return demo.Seed(ctx, ids) }
+		st.seed = func(ctx context.Context) error {
+			if err := demo.Seed(ctx, ids); err != nil {
+				return err
+			}
+			return demo.SeedPlanning(ctx, store.NewDistricts(db), plan, blobs, time.Now())
+		}
 	}
 	fatal := make(chan error, 2)
 	if err := st.prepare(ctx, log); err != nil {
@@ -84,7 +91,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning: store.NewPlanning(db), Blobs: blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
+		Planning: plan, Blobs: blobs, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 	})
 	if err != nil {
 		return err
