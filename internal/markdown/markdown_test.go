@@ -1,0 +1,78 @@
+package markdown_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/teilhabe/teilhabe/internal/markdown"
+)
+
+func TestRendersTheSafeSubset(t *testing.T) {
+	got := markdown.Comment("**Mehr** _Bänke_ im ~~Park~~, siehe https://erfurt.de/plan und [Karte](https://example.org/k).\n\n- eins\n- zwei")
+	for _, want := range []string{"<strong>Mehr</strong>", "<em>Bänke</em>", "<del>Park</del>", "<li>eins</li>",
+		`<a href="https://erfurt.de/plan" rel="nofollow ugc noopener">`, `<a href="https://example.org/k" rel="nofollow ugc noopener">Karte</a>`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %s in %s", want, got)
+		}
+	}
+	if got := markdown.Comment("# Titel"); strings.Contains(got, "<h1") {
+		t.Errorf("a comment kept a heading: %s", got)
+	}
+	if got := markdown.Document("## Ziele"); !strings.Contains(got, "<h2") {
+		t.Errorf("a document lost its heading: %s", got)
+	}
+}
+
+// hostile are bodies people will try; every one must come out harmless.
+var hostile = []string{
+	`<script>alert(1)</script>`,
+	`<img src=x onerror=alert(1)>`,
+	`<a href="javascript:alert(1)">klick</a>`,
+	`[klick](javascript:alert(1))`,
+	`[klick](JaVaScRiPt:alert(1))`,
+	`[klick](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)`,
+	`<svg onload=alert(1)>`,
+	`<iframe src="https://evil.example"></iframe>`,
+	`<div style="background:url(javascript:alert(1))">x</div>`,
+	`<p onclick="alert(1)">x</p>`,
+	`<<script>script>alert(1)<</script>/script>`,
+	`<a href="https://ok.example" onmouseover="alert(1)">x</a>`,
+	"<b><i><u>unclosed",
+	`![bild](https://evil.example/track.png)`,
+	`<style>body{display:none}</style>`,
+	`<form action="https://evil.example"><input name=x></form>`,
+	"`<script>alert(1)</script>`",
+	`<a href="//evil.example">protocol-relative</a>`,
+	`[x](/relative/path)`,
+}
+
+func TestHostileBodiesComeOutHarmless(t *testing.T) {
+	for _, body := range append(hostile, strings.Repeat("<b>", 20000), strings.Repeat("A", 1<<20)) {
+		for _, out := range []string{markdown.Comment(body), markdown.Document(body)} {
+			low := strings.ToLower(out)
+			for _, bad := range []string{"<script", "<img", "<iframe", "<svg", "<style", "<form", "<input", "onerror", "onload",
+				"onclick", "onmouseover", "javascript:", "data:text", "style=", `href="//`, `href="/relative`} {
+				if strings.Contains(low, bad) {
+					t.Errorf("%.60q rendered with %s: %.200s", body, bad, out)
+				}
+			}
+		}
+	}
+	if out := markdown.Comment("`<script>alert(1)</script>`"); !strings.Contains(out, "&lt;script&gt;") {
+		t.Errorf("code lost its text: %s", out)
+	}
+}
+
+func FuzzComment(f *testing.F) {
+	for _, h := range hostile {
+		f.Add(h)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		out := strings.ToLower(markdown.Comment(body))
+		for _, bad := range []string{"<script", "javascript:", "onerror=", "<iframe", "<img"} {
+			if strings.Contains(out, bad) {
+				t.Fatalf("%q rendered with %s: %s", body, bad, out)
+			}
+		}
+	})
+}
