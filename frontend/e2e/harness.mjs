@@ -142,6 +142,18 @@ export function launchBrowser() {
  */
 
 /**
+ * Console errors that are expected and harmless:
+ * - Chromium logs every error response as a console error, and /api/v1/me answers an anonymous
+ *   visitor 401 by contract; the app asks it on every page load.
+ * - The development identity provider's login page declares no icon, so Chromium asks for
+ *   /favicon.ico, which does not exist (reported to the backend; harmless for the app).
+ */
+const expectedNoise = [
+  /status of 401 .*\(https?:\/\/[^/]+\/api\/v1\/me\)$/,
+  /status of 404 .*\(https?:\/\/[^/]+\/favicon\.ico\)$/,
+];
+
+/**
  * Opens a page in a fresh browser context (own storage, German locale) that records every
  * console error, uncaught exception and Content-Security-Policy violation.
  * @param {import("playwright-core").Browser} browser
@@ -173,7 +185,8 @@ export async function openPage(browser, options = {}) {
     page,
     problems,
     assertClean(allowed = []) {
-      const unexpected = problems.filter((p) => !allowed.some((pattern) => pattern.test(p)));
+      const patterns = [...expectedNoise, ...allowed];
+      const unexpected = problems.filter((p) => !patterns.some((pattern) => pattern.test(p)));
       assert.deepEqual(unexpected, [], `unexpected console errors or CSP violations:\n${unexpected.join("\n")}`);
     },
     close: () => context.close(),
@@ -209,4 +222,47 @@ export async function assertAccessible(page, label) {
 export async function waitForHomeData(page) {
   await page.locator("table tbody tr").first().waitFor();
   await page.locator("svg a").first().waitFor();
+}
+
+/**
+ * The login providers of demo mode by the text of their link in the header's login menu, and
+ * the demo people each one lists.
+ */
+export const loginAs = {
+  staff: "Anmelden als Verwaltung", // Anna Admin, Karl Koordinator, Jana Jenaer
+  provider: "Anmelden als Träger", // Dora Diakonie, Arne Awo
+  resident: "Anmelden als Bürgerin oder Bürger", // Rita Rathaus
+};
+
+/**
+ * Logs in through the user interface, as a person would: opens the header's login menu,
+ * follows the provider's link to the development identity provider, picks the demo person
+ * there, and waits until the app is back on the page it started from with the person's name
+ * in the header. The page must show the app and be anonymous (German interface).
+ * @param {import("playwright-core").Page} page
+ * @param {string} provider the link text, one of `loginAs`
+ * @param {string} person the demo person's name, e.g. "Rita Rathaus"
+ */
+export async function logIn(page, provider, person) {
+  const startURL = page.url();
+  const header = page.getByRole("banner");
+  await header.getByRole("button", { name: "Anmelden" }).click();
+  await header.getByRole("link", { name: provider }).click();
+  await page.getByRole("button", { name: person, exact: true }).click();
+  await page.waitForURL(startURL);
+  await header.getByRole("link", { name: person }).waitFor();
+}
+
+/**
+ * Logs out through the header and waits until the app shows the login button again.
+ * @param {import("playwright-core").Page} page
+ */
+export async function logOut(page) {
+  const header = page.getByRole("banner");
+  // The app leaves for the identity provider's logout, which sends the browser back home.
+  const leaving = page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame());
+  await header.getByRole("button", { name: "Abmelden" }).click();
+  await leaving;
+  await page.waitForURL((url) => url.pathname === "/", { waitUntil: "load" });
+  await header.getByRole("button", { name: "Anmelden" }).waitFor();
 }

@@ -4,9 +4,11 @@ import { describe, expect, it } from "vitest";
 import { App } from "./App";
 import { boundaries, erfurt, summaries } from "./test/fixtures";
 import { fakeApi, renderWithProviders } from "./test/render";
+import { meRoute } from "./test/people";
 
 function api() {
   return fakeApi({
+    ...meRoute(null),
     "/api/v1/districts": { items: summaries },
     "/api/v1/district-boundaries": boundaries,
     "/api/v1/districts/16051": erfurt,
@@ -42,6 +44,7 @@ describe("App shell", () => {
   it("shows an error with a retry button when the API fails, and recovers", async () => {
     let fail = true;
     fakeApi({
+      ...meRoute(null),
       "/api/v1/districts": () =>
         fail ? new Response("", { status: 503 }) : new Response(JSON.stringify({ items: summaries })),
       "/api/v1/district-boundaries": boundaries,
@@ -55,9 +58,10 @@ describe("App shell", () => {
     expect(await screen.findByRole("table")).toBeInTheDocument();
   });
 
-  it("shows a not-found page for unknown routes", () => {
+  it("shows a not-found page for unknown routes", async () => {
     api();
     renderWithProviders(<App />, { route: "/gibt-es-nicht" });
+    await screen.findByRole("button", { name: "Anmelden" });
     expect(screen.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeInTheDocument();
     expect(screen.getByText(/Die Seite \/gibt-es-nicht gibt es nicht/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Zur Startseite" })).toHaveAttribute("href", "/");

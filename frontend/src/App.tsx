@@ -1,19 +1,41 @@
 import { Route, Routes } from "react-router";
+import { AuthProvider } from "./auth/AuthProvider";
 import { Layout } from "./components/Layout";
+import { RequireAdmin } from "./components/admin/RequireAdmin";
 import { HomePage } from "./pages/HomePage";
 import { DistrictRoute } from "./pages/DistrictPage";
+import { ProfilePage } from "./pages/ProfilePage";
+import { OrganisationsPage } from "./pages/OrganisationsPage";
+import { OrganisationRoute } from "./pages/OrganisationPage";
+import { LoginFailedPage } from "./pages/LoginFailedPage";
+import { AdminHomePage } from "./pages/admin/AdminHomePage";
+import { NewOrganisationPage } from "./pages/admin/NewOrganisationPage";
+import { UsersPage } from "./pages/admin/UsersPage";
+import { AuditLogPage } from "./pages/admin/AuditLogPage";
 import { NotFoundPage } from "./pages/NotFoundPage";
 import { paths } from "./routes";
 
-/** The routes of the app, all inside the common layout. */
+/** The routes of the app, all inside the common layout and with the person logged in known. */
 export function App() {
   return (
-    <Routes>
-      <Route element={<Layout />}>
-        <Route path={paths.home} element={<HomePage />} />
-        <Route path={paths.district} element={<DistrictRoute />} />
-        <Route path="*" element={<NotFoundPage />} />
-      </Route>
-    </Routes>
+    <AuthProvider>
+      <Routes>
+        <Route element={<Layout />}>
+          <Route path={paths.home} element={<HomePage />} />
+          <Route path={paths.district} element={<DistrictRoute />} />
+          <Route path={paths.profile} element={<ProfilePage />} />
+          <Route path={paths.organisations} element={<OrganisationsPage />} />
+          <Route path={paths.organisation} element={<OrganisationRoute />} />
+          <Route path={paths.loginFailed} element={<LoginFailedPage />} />
+          <Route element={<RequireAdmin />}>
+            <Route path={paths.admin} element={<AdminHomePage />} />
+            <Route path={paths.adminNewOrganisation} element={<NewOrganisationPage />} />
+            <Route path={paths.adminUsers} element={<UsersPage />} />
+            <Route path={paths.adminAuditLog} element={<AuditLogPage />} />
+          </Route>
+          <Route path="*" element={<NotFoundPage />} />
+        </Route>
+      </Routes>
+    </AuthProvider>
   );
 }

@@ -6,6 +6,9 @@ import { App } from "./App";
 import { createI18n } from "./i18n";
 import "./styles/base.css";
 import "./styles/layout.css";
+import "./styles/components.css";
+import "./styles/forms.css";
+import "./styles/tables.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks the #root element");

@@ -2,8 +2,21 @@
 export const paths = {
   home: "/",
   district: "/districts/:key",
+  profile: "/profil",
+  organisations: "/organisationen",
+  organisation: "/organisationen/:slug",
+  admin: "/verwaltung",
+  adminNewOrganisation: "/verwaltung/organisationen/neu",
+  adminUsers: "/verwaltung/personen",
+  adminAuditLog: "/verwaltung/protokoll",
+  /** The server sends a failed login here. */
+  loginFailed: "/login/failed",
 } as const;
 
 export function districtPath(key: string): string {
   return `/districts/${encodeURIComponent(key)}`;
+}
+
+export function organisationPath(slug: string): string {
+  return `/organisationen/${encodeURIComponent(slug)}`;
 }

@@ -6,6 +6,12 @@ export type Problem = components["schemas"]["Problem"];
 /** The base path of the API, relative to the page's origin (the Go server serves both). */
 export const apiBase = "/api/v1";
 
+/** The methods that change state; the server requires the CSRF token with each of them. */
+export type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
+type Method = "GET" | UnsafeMethod;
+
+const unsafeMethods: ReadonlySet<Method> = new Set<Method>(["POST", "PUT", "PATCH", "DELETE"]);
+
 /** An error response of the API, carrying the problem details when the server sent them. */
 export class ApiError extends Error {
   readonly status: number;
@@ -22,6 +28,17 @@ export class ApiError extends Error {
   get code(): string | undefined {
     return this.problem?.code;
   }
+}
+
+/**
+ * The CSRF token of the current session, taken from the last /me answer. It lives in memory
+ * only (never in storage), so another site can neither read nor set it.
+ */
+let csrfToken: string | undefined;
+
+/** Remembers the session's CSRF token (undefined after logout or for anonymous visitors). */
+export function setCsrfToken(token: string | undefined): void {
+  csrfToken = token;
 }
 
 function isProblem(value: unknown): value is Problem {
@@ -44,16 +61,50 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
   }
 }
 
+interface RequestOptions {
+  method?: Method;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * Sends a request to the server (a full path such as /auth/logout, not only below /api/v1).
+ * State-changing requests carry the CSRF token centrally here, so no caller can forget it.
+ * A response that is not 2xx becomes an ApiError.
+ */
+export async function request(url: string, { method = "GET", body, signal }: RequestOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = {
+    Accept: "application/json, application/geo+json, application/problem+json",
+  };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (unsafeMethods.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  const response = await fetch(url, {
+    method,
+    headers,
+    credentials: "same-origin",
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(signal ? { signal } : {}),
+  });
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  return response;
+}
+
 /**
  * GETs a JSON resource of the API. The caller names the response type, taken from the generated
  * contract types, so a change of the contract shows up as a compile error.
  */
 export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T> {
-  const response = await fetch(apiBase + path, {
-    headers: { Accept: "application/json, application/geo+json, application/problem+json" },
-    credentials: "same-origin",
-    ...(signal ? { signal } : {}),
-  });
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  const response = await request(apiBase + path, { signal });
   return (await response.json()) as T;
+}
+
+/** Sends a state-changing request with an optional JSON body and returns the JSON answer. */
+export async function sendJSON<T>(method: UnsafeMethod, path: string, body?: unknown): Promise<T> {
+  const response = await request(apiBase + path, { method, body });
+  return (await response.json()) as T;
+}
+
+/** Sends a state-changing request whose answer has no body (204), e.g. a DELETE. */
+export async function sendEmpty(method: UnsafeMethod, path: string): Promise<void> {
+  await request(apiBase + path, { method });
 }

@@ -243,6 +243,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/districts/{key}/social-areas": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        /** The district's social areas with their outlines, parents first. */
+        get: operations["listSocialAreas"];
+        put?: never;
+        /** Create a social area (the district's coordinators and admins). */
+        post: operations["createSocialArea"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/districts/{key}/social-areas/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
+         * @description Each feature needs the properties name and level (planungsraum, sozialraum, quartier); code
+         *     (unique in the district), parent_code and population are optional. A feature whose code
+         *     matches an existing area updates it. With dry_run=true nothing is written and the answer
+         *     previews what would be created and changed. Every problem is reported with the feature's
+         *     index and property; if there is any, nothing is written.
+         */
+        post: operations["importSocialAreas"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/social-areas/{areaId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                areaId: components["parameters"]["AreaId"];
+            };
+            cookie?: never;
+        };
+        /** One social area. */
+        get: operations["getSocialArea"];
+        put?: never;
+        post?: never;
+        /** Delete a social area without sub-areas that no process names (the district's coordinators and admins). */
+        delete: operations["deleteSocialArea"];
+        options?: never;
+        head?: never;
+        /** Change a social area (the district's coordinators and admins). */
+        patch: operations["updateSocialArea"];
+        trace?: never;
+    };
+    "/districts/{key}/processes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        /** The district's planning processes, running ones first. Drafts only for the district's coordinators and admins. */
+        get: operations["listProcesses"];
+        put?: never;
+        /** Create a planning process as a draft (the district's coordinators and admins). */
+        post: operations["createProcess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** One process with phases, social areas and documents. */
+        get: operations["getProcess"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a process (the district's coordinators and admins). */
+        patch: operations["updateProcess"];
+        trace?: never;
+    };
+    "/processes/{processId}/phases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace the process's phases as a whole (the district's coordinators and admins); they must be ordered and must not overlap. */
+        put: operations["replacePhases"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a process to another status (the district's coordinators and admins). */
+        post: operations["changeProcessStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a document (PDF or office file) to a process (the district's coordinators and admins). */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/documents/{documentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        /** Download a document. */
+        get: operations["downloadDocument"];
+        put?: never;
+        post?: never;
+        /** Delete a document (the district's coordinators and admins). */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -445,6 +633,152 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             next_cursor?: string;
         };
+        /**
+         * @description Planungsraum > Sozialraum > Quartier.
+         * @enum {string}
+         */
+        AreaLevel: "planungsraum" | "sozialraum" | "quartier";
+        SocialArea: {
+            /** Format: int64 */
+            id: number;
+            district_key: string;
+            /** Format: int64 */
+            parent_id?: number;
+            name: string;
+            level: components["schemas"]["AreaLevel"];
+            /** @description The district's own code for the area; unique in the district (may be empty). */
+            code: string;
+            description: string;
+            /** Format: int64 */
+            population?: number;
+            geometry: components["schemas"]["Geometry"];
+        };
+        SocialAreaList: {
+            items: components["schemas"]["SocialArea"][];
+        };
+        SocialAreaInput: {
+            name: string;
+            level: components["schemas"]["AreaLevel"];
+            code?: string;
+            description?: string;
+            /** Format: int64 */
+            parent_id?: number;
+            /** Format: int64 */
+            population?: number;
+            geometry: components["schemas"]["Geometry"];
+        };
+        SocialAreaUpdate: {
+            name?: string;
+            level?: components["schemas"]["AreaLevel"];
+            code?: string;
+            description?: string;
+            /**
+             * Format: int64
+             * @description 0 removes the parent.
+             */
+            parent_id?: number;
+            /** Format: int64 */
+            population?: number;
+            geometry?: components["schemas"]["Geometry"];
+        };
+        ImportChange: {
+            /** @description The feature's index in the collection. */
+            index: number;
+            /** @enum {string} */
+            action: "create" | "update";
+            /**
+             * Format: int64
+             * @description The area's id (after the import, or the existing one for updates).
+             */
+            id?: number;
+            code?: string;
+            name: string;
+            level: components["schemas"]["AreaLevel"];
+            parent_code?: string;
+        };
+        ImportResult: {
+            dry_run: boolean;
+            changes: components["schemas"]["ImportChange"][];
+        };
+        ImportIssue: {
+            /** @description The feature's index; -1 for the collection itself. */
+            index: number;
+            /** @description The property or part at fault, e.g. name, geometry. */
+            property: string;
+            message: string;
+        };
+        ImportProblem: components["schemas"]["Problem"] & {
+            issues: components["schemas"]["ImportIssue"][];
+        };
+        /**
+         * @description A sectoral planning field (Fachplanung).
+         * @enum {string}
+         */
+        Field: "jugendhilfe" | "familie" | "senioren" | "pflege" | "eingliederung" | "gesundheit" | "bildung" | "armut" | "wohnen" | "integration" | "sucht";
+        /** @enum {string} */
+        ProcessStatus: "draft" | "published" | "concluded" | "archived";
+        /** @enum {string} */
+        PhaseKind: "bestandsaufnahme" | "bedarfsermittlung" | "beteiligung" | "massnahmenplanung" | "beschluss" | "umsetzung" | "evaluation" | "eigene";
+        Phase: {
+            /** Format: int64 */
+            id?: number;
+            kind: components["schemas"]["PhaseKind"];
+            /** @description The phase's name; required for kind eigene, otherwise it may rename a standard phase. */
+            title: string;
+            /** Format: date */
+            starts_on: string;
+            /** Format: date */
+            ends_on: string;
+            /** @description Whether today lies in this phase (read only). */
+            current?: boolean;
+        };
+        PhaseList: {
+            phases: components["schemas"]["Phase"][];
+        };
+        Document: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+            file_name: string;
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        ProcessInput: {
+            title: string;
+            summary?: string;
+            /** @description The responsible coordination office. */
+            office?: string;
+            fields?: components["schemas"]["Field"][];
+            social_area_ids?: number[];
+        };
+        ProcessSummary: {
+            /** Format: int64 */
+            id: number;
+            district_key: string;
+            title: string;
+            summary: string;
+            status: components["schemas"]["ProcessStatus"];
+            fields: components["schemas"]["Field"][];
+            current_phase?: components["schemas"]["Phase"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Process: components["schemas"]["ProcessSummary"] & {
+            office: string;
+            social_area_ids: number[];
+            phases: components["schemas"]["Phase"][];
+            documents: components["schemas"]["Document"][];
+        };
+        ProcessPage: {
+            items: components["schemas"]["ProcessSummary"][];
+            next_cursor?: string;
+        };
+        StatusChange: {
+            status: components["schemas"]["ProcessStatus"];
+        };
     };
     responses: {
         /** @description An error, as RFC 9457 problem details. */
@@ -458,6 +792,9 @@ export interface components {
         };
     };
     parameters: {
+        AreaId: number;
+        ProcessId: number;
+        DocumentId: number;
         /** @description The organisation's short name, e.g. diakonie-erfurt. */
         OrganisationSlug: string;
         UserId: number;
@@ -850,6 +1187,407 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["AuditPage"];
                 };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listSocialAreas: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The social areas. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialAreaList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createSocialArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SocialAreaInput"];
+            };
+        };
+        responses: {
+            /** @description The new social area. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialArea"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    importSocialAreas: {
+        parameters: {
+            query?: {
+                dry_run?: boolean;
+            };
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description What was (or, with dry_run, would be) created and changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportResult"];
+                };
+            };
+            /** @description The problems; nothing was written. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ImportProblem"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getSocialArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                areaId: components["parameters"]["AreaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The social area. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialArea"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteSocialArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                areaId: components["parameters"]["AreaId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateSocialArea: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                areaId: components["parameters"]["AreaId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SocialAreaUpdate"];
+            };
+        };
+        responses: {
+            /** @description The changed social area. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SocialArea"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listProcesses: {
+        parameters: {
+            query?: {
+                field?: components["schemas"]["Field"];
+                status?: components["schemas"]["ProcessStatus"];
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of processes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProcessPage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessInput"];
+            };
+        };
+        responses: {
+            /** @description The new process. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateProcess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProcessInput"];
+            };
+        };
+        responses: {
+            /** @description The changed process. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    replacePhases: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PhaseList"];
+            };
+        };
+        responses: {
+            /** @description The process with its new phases. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    changeProcessStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            /** @description The process. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Process"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    title?: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The document. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    downloadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+                documentId: components["parameters"]["DocumentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             default: components["responses"]["Problem"];
         };

@@ -3,6 +3,7 @@ import { Outlet, useLocation } from "react-router";
 import { useTranslation } from "react-i18next";
 import { SiteHeader } from "./SiteHeader";
 import { SiteFooter } from "./SiteFooter";
+import { AccountArea } from "./AccountArea";
 
 /**
  * The app shell: skip link, header, main content and footer. After a client-side route change it
@@ -28,7 +29,7 @@ export function Layout() {
       <a className="skip-link" href="#main">
         {t("skipLink")}
       </a>
-      <SiteHeader />
+      <SiteHeader account={<AccountArea />} />
       <main id="main" ref={mainRef} tabIndex={-1} className="site-main">
         <div className="container">
           <Outlet />

@@ -5,7 +5,7 @@ import { MainNav } from "./MainNav";
 import { LanguageSwitch } from "./LanguageSwitch";
 
 interface SiteHeaderProps {
-  /** The account area on the right (login, user menu); empty until login exists. */
+  /** The account area on the right: the login menu, or the person's name and logout. */
   account?: ReactNode;
 }
 

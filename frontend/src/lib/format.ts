@@ -14,3 +14,8 @@ export function formatDecimal(value: number, language: Language, digits = 2): st
     maximumFractionDigits: digits,
   }).format(value);
 }
+
+/** A date and time, e.g. 21.11.2026, 15:07:39 in German. */
+export function formatDateTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
+}

@@ -1,4 +1,4 @@
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { getDistrict } from "../api/districts";
@@ -8,6 +8,7 @@ import { PageHeading } from "../components/PageHeading";
 import { DistrictFacts } from "../components/DistrictFacts";
 import { DistrictOutline } from "../components/DistrictOutline";
 import { Attribution } from "../components/Attribution";
+import { BackLink } from "../components/BackLink";
 import { LoadError, Loading } from "../components/Status";
 import { paths } from "../routes";
 import "./DistrictPage.css";
@@ -16,18 +17,6 @@ import "./DistrictPage.css";
 export function DistrictRoute() {
   const { key = "" } = useParams();
   return <DistrictPage key={key} districtKey={key} />;
-}
-
-function BackLink() {
-  const { t } = useTranslation();
-  return (
-    <p className="back-link">
-      <Link to={paths.home}>
-        <span aria-hidden="true">← </span>
-        {t("district.back")}
-      </Link>
-    </p>
-  );
 }
 
 /** One district: name, kind, key, population, area and outline; or why it cannot be shown. */
@@ -47,7 +36,7 @@ export function DistrictPage({ districtKey }: { districtKey: string }) {
 
   return (
     <>
-      <BackLink />
+      <BackLink to={paths.home}>{t("district.back")}</BackLink>
       <PageHeading>{heading}</PageHeading>
       {state.status === "loading" && <Loading />}
       {notFound && <p className="notice">{t("district.notFoundText", { key: districtKey })}</p>}

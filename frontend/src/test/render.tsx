@@ -5,21 +5,24 @@ import { I18nextProvider } from "react-i18next";
 import type { i18n } from "i18next";
 import { vi } from "vitest";
 import { createI18n, type Language } from "../i18n";
+import { AuthProvider } from "../auth/AuthProvider";
 
 interface Options {
   route?: string;
   language?: Language;
+  /** Wraps the element in an AuthProvider, which loads /api/v1/me from the fake API. */
+  auth?: boolean;
 }
 
 /** Renders with a fresh i18n instance and an in-memory router, as the app does in the browser. */
 export function renderWithProviders(
   ui: ReactElement,
-  { route = "/", language = "de" }: Options = {},
+  { route = "/", language = "de", auth = false }: Options = {},
 ): RenderResult & { i18n: i18n } {
   const instance = createI18n(language);
   const result = render(
     <I18nextProvider i18n={instance}>
-      <MemoryRouter initialEntries={[route]}>{ui}</MemoryRouter>
+      <MemoryRouter initialEntries={[route]}>{auth ? <AuthProvider>{ui}</AuthProvider> : ui}</MemoryRouter>
     </I18nextProvider>,
   );
   return { ...result, i18n: instance };
@@ -29,24 +32,46 @@ function json(body: unknown, status = 200, type = "application/json"): Response 
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": type } });
 }
 
+/** A problem-details error response as the server sends it. */
+function problem(status: number, code: string, detail?: string): Response {
+  return json(
+    { type: "about:blank", title: `HTTP ${status}`, status, code, ...(detail ? { detail } : {}) },
+    status,
+    "application/problem+json",
+  );
+}
+
+/** A request as a fake route sees it. */
+export interface FakeRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  /** The parsed JSON body, if any. */
+  body: unknown;
+}
+
+type RouteHandler = (request: FakeRequest) => Response | Promise<Response>;
+
 /**
- * Replaces fetch with a fake API: each path maps to a response body (status 200) or a function
- * returning a Response. Unknown paths answer 404 with problem details, like the real server.
+ * Replaces fetch with a fake API. Keys are a path ("/api/v1/districts", GET only) or a method
+ * and a path ("POST /api/v1/organisations"); values are a response body (status 200) or a
+ * function of the request returning a Response. Unknown routes answer 404 with problem details,
+ * like the real server.
  */
-export function fakeApi(routes: Record<string, unknown | (() => Response)>) {
-  const fetchMock = vi.fn(async (input: RequestInfo | URL) => {
+export function fakeApi(routes: Record<string, RouteHandler | object>) {
+  const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), "http://localhost");
-    const route = routes[url.pathname];
-    if (typeof route === "function") return (route as () => Response)();
+    const method = (init?.method ?? "GET").toUpperCase();
+    const route = routes[`${method} ${url.pathname}`] ?? (method === "GET" ? routes[url.pathname] : undefined);
+    if (typeof route === "function") {
+      const body = typeof init?.body === "string" ? (JSON.parse(init.body) as unknown) : undefined;
+      return (route as RouteHandler)({ method, url, headers: new Headers(init?.headers), body });
+    }
     if (route !== undefined) return json(route);
-    return json(
-      { type: "about:blank", title: "Not Found", status: 404, code: "not_found" },
-      404,
-      "application/problem+json",
-    );
+    return problem(404, "not_found");
   });
   vi.stubGlobal("fetch", fetchMock);
   return fetchMock;
 }
 
-export { json };
+export { json, problem };

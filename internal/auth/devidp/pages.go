@@ -18,6 +18,7 @@ const layoutHTML = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{block "title" .}}Demo-Anmeldung{{end}}</title>
 <link rel="stylesheet" href="{{.Base}}/style.css">
+<link rel="icon" href="/favicon.svg">
 </head>
 <body>
 <main>

@@ -1,0 +1,145 @@
+import { useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/client";
+import type { DistrictSummary } from "../../api/districts";
+import { createOrganisation, type Organisation, type OrganisationCreate } from "../../api/organisations";
+import { useFocusFirstInvalid } from "../../hooks/useFocusFirstInvalid";
+import { validateOrganisation, type OrganisationField, type OrganisationValues } from "../../lib/organisationForm";
+import { slugify } from "../../lib/slug";
+import { fieldErrorText, isValid, type FieldErrors } from "../../lib/validation";
+import { ErrorAlert } from "../ErrorAlert";
+import { Field } from "../form/Field";
+import { KindSelect } from "../form/KindSelect";
+import { DistrictSelect } from "../form/DistrictSelect";
+
+interface NewOrganisationFormProps {
+  districts: readonly DistrictSummary[];
+  onCreated: (organisation: Organisation) => void;
+}
+
+const empty: OrganisationValues = { slug: "", name: "", kind: "", districtKey: "", description: "" };
+
+/**
+ * Creates an organisation. The short name follows the name until the person edits it; a taken
+ * short name is reported at its field.
+ */
+export function NewOrganisationForm({ districts, onCreated }: NewOrganisationFormProps) {
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const [values, setValues] = useState(empty);
+  const [slugEdited, setSlugEdited] = useState(false);
+  const [errors, setErrors] = useState<FieldErrors<OrganisationField>>({});
+  const [failure, setFailure] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+
+  const change = <K extends OrganisationField>(field: K, value: OrganisationValues[K]) =>
+    setValues((v) => ({ ...v, [field]: value }));
+
+  const changeName = (name: string) =>
+    setValues((v) => ({ ...v, name, slug: slugEdited ? v.slug : slugify(name) }));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found = validateOrganisation(values, true);
+    setErrors(found);
+    setFailure(undefined);
+    if (!isValid(found) || values.kind === "") {
+      focusFirstInvalid();
+      return;
+    }
+    const input: OrganisationCreate = { slug: values.slug.trim(), name: values.name.trim(), kind: values.kind };
+    if (values.description.trim()) input.description = values.description.trim();
+    if (values.districtKey) input.district_key = values.districtKey;
+    setBusy(true);
+    try {
+      onCreated(await createOrganisation(input));
+    } catch (error) {
+      if (error instanceof ApiError && error.code === "organisation_exists") {
+        setErrors({ slug: { key: "slugTaken" } });
+        focusFirstInvalid();
+      } else {
+        setFailure(error);
+      }
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
+      <Field label={t("organisations.fields.name")} required error={fieldErrorText(errors.name, t)}>
+        {(control) => (
+          <input
+            {...control}
+            className="field__control"
+            type="text"
+            autoComplete="organization"
+            value={values.name}
+            onChange={(e) => changeName(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field
+        label={t("organisations.fields.slug")}
+        required
+        hint={t("admin.newOrganisation.slugHint")}
+        error={fieldErrorText(errors.slug, t)}
+      >
+        {(control) => (
+          <input
+            {...control}
+            className="field__control"
+            type="text"
+            autoComplete="off"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={values.slug}
+            onChange={(e) => {
+              setSlugEdited(true);
+              change("slug", e.target.value);
+            }}
+          />
+        )}
+      </Field>
+      <Field label={t("organisations.fields.kind")} required error={fieldErrorText(errors.kind, t)}>
+        {(control) => (
+          <KindSelect
+            control={control}
+            value={values.kind}
+            onChange={(kind) => change("kind", kind)}
+            emptyLabel={t("form.choose")}
+          />
+        )}
+      </Field>
+      <Field label={t("organisations.fields.district")}>
+        {(control) => (
+          <DistrictSelect
+            control={control}
+            districts={districts}
+            value={values.districtKey}
+            onChange={(key) => change("districtKey", key)}
+            emptyLabel={t("organisations.noDistrict")}
+          />
+        )}
+      </Field>
+      <Field label={t("organisations.fields.description")} error={fieldErrorText(errors.description, t)}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="field__control"
+            rows={5}
+            value={values.description}
+            onChange={(e) => change("description", e.target.value)}
+          />
+        )}
+      </Field>
+      <ErrorAlert error={failure} />
+      <p className="form__actions">
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? t("form.saving") : t("admin.newOrganisation.submit")}
+        </button>
+      </p>
+    </form>
+  );
+}

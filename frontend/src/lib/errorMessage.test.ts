@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { ApiError } from "../api/client";
+import { createI18n } from "../i18n";
+import { errorMessage } from "./errorMessage";
+
+function apiError(status: number, code: string, detail?: string): ApiError {
+  return new ApiError(status, { type: "about:blank", title: "x", status, code, ...(detail ? { detail } : {}) });
+}
+
+describe("errorMessage", () => {
+  const de = createI18n("de").t;
+  const en = createI18n("en").t;
+
+  it("translates known codes", () => {
+    expect(errorMessage(apiError(404, "user_not_found", "user not found"), de)).toMatch(/^Zu dieser E-Mail-Adresse gibt es kein Konto/);
+    expect(errorMessage(apiError(403, "csrf_failed"), en)).toBe("Your session has changed. Please reload the page and try again.");
+    expect(errorMessage(apiError(409, "role_from_identity_provider"), de)).toMatch(/kommt vom Anmeldedienst/);
+  });
+
+  it("adds the server's explanation to invalid input", () => {
+    expect(errorMessage(apiError(422, "validation_failed", "a coordinator needs a district"), de)).toBe(
+      "Die Eingaben sind nicht gültig. Hinweis des Servers: a coordinator needs a district",
+    );
+  });
+
+  it("shows the detail of unknown codes, or a general message", () => {
+    expect(errorMessage(apiError(418, "teapot", "I am a teapot"), de)).toBe("I am a teapot");
+    expect(errorMessage(apiError(500, "internal"), de)).toBe("Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal.");
+    expect(errorMessage(new ApiError(502), de)).toBe("Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal.");
+  });
+
+  it("explains a network failure", () => {
+    expect(errorMessage(new TypeError("Failed to fetch"), de)).toMatch(/Server ist nicht erreichbar/);
+  });
+});
