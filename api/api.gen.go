@@ -66,6 +66,111 @@ func (e Audience) Valid() bool {
 	}
 }
 
+// Defines values for CommentStatus.
+const (
+	CommentStatusHidden    CommentStatus = "hidden"
+	CommentStatusPending   CommentStatus = "pending"
+	CommentStatusPublished CommentStatus = "published"
+	CommentStatusRejected  CommentStatus = "rejected"
+	CommentStatusWithdrawn CommentStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the CommentStatus enum.
+func (e CommentStatus) Valid() bool {
+	switch e {
+	case CommentStatusHidden:
+		return true
+	case CommentStatusPending:
+		return true
+	case CommentStatusPublished:
+		return true
+	case CommentStatusRejected:
+		return true
+	case CommentStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConsultationModeration.
+const (
+	ConsultationModerationPost ConsultationModeration = "post"
+	ConsultationModerationPre  ConsultationModeration = "pre"
+)
+
+// Valid indicates whether the value is a known member of the ConsultationModeration enum.
+func (e ConsultationModeration) Valid() bool {
+	switch e {
+	case ConsultationModerationPost:
+		return true
+	case ConsultationModerationPre:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConsultationState.
+const (
+	Closed   ConsultationState = "closed"
+	Open     ConsultationState = "open"
+	Upcoming ConsultationState = "upcoming"
+)
+
+// Valid indicates whether the value is a known member of the ConsultationState enum.
+func (e ConsultationState) Valid() bool {
+	switch e {
+	case Closed:
+		return true
+	case Open:
+		return true
+	case Upcoming:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConsultationAudience.
+const (
+	Everyone  ConsultationAudience = "everyone"
+	Invited   ConsultationAudience = "invited"
+	Providers ConsultationAudience = "providers"
+)
+
+// Valid indicates whether the value is a known member of the ConsultationAudience enum.
+func (e ConsultationAudience) Valid() bool {
+	switch e {
+	case Everyone:
+		return true
+	case Invited:
+		return true
+	case Providers:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ConsultationInputModeration.
+const (
+	ConsultationInputModerationPost ConsultationInputModeration = "post"
+	ConsultationInputModerationPre  ConsultationInputModeration = "pre"
+)
+
+// Valid indicates whether the value is a known member of the ConsultationInputModeration enum.
+func (e ConsultationInputModeration) Valid() bool {
+	switch e {
+	case ConsultationInputModerationPost:
+		return true
+	case ConsultationInputModerationPre:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for DistrictFeatureType.
 const (
 	Feature DistrictFeatureType = "Feature"
@@ -231,6 +336,60 @@ func (e MemberRole) Valid() bool {
 	}
 }
 
+// Defines values for ModerationDecisionAction.
+const (
+	ModerationDecisionActionApprove ModerationDecisionAction = "approve"
+	ModerationDecisionActionHide    ModerationDecisionAction = "hide"
+	ModerationDecisionActionPin     ModerationDecisionAction = "pin"
+	ModerationDecisionActionReject  ModerationDecisionAction = "reject"
+	ModerationDecisionActionUnpin   ModerationDecisionAction = "unpin"
+)
+
+// Valid indicates whether the value is a known member of the ModerationDecisionAction enum.
+func (e ModerationDecisionAction) Valid() bool {
+	switch e {
+	case ModerationDecisionActionApprove:
+		return true
+	case ModerationDecisionActionHide:
+		return true
+	case ModerationDecisionActionPin:
+		return true
+	case ModerationDecisionActionReject:
+		return true
+	case ModerationDecisionActionUnpin:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModerationInputAction.
+const (
+	ModerationInputActionApprove ModerationInputAction = "approve"
+	ModerationInputActionHide    ModerationInputAction = "hide"
+	ModerationInputActionPin     ModerationInputAction = "pin"
+	ModerationInputActionReject  ModerationInputAction = "reject"
+	ModerationInputActionUnpin   ModerationInputAction = "unpin"
+)
+
+// Valid indicates whether the value is a known member of the ModerationInputAction enum.
+func (e ModerationInputAction) Valid() bool {
+	switch e {
+	case ModerationInputActionApprove:
+		return true
+	case ModerationInputActionHide:
+		return true
+	case ModerationInputActionPin:
+		return true
+	case ModerationInputActionReject:
+		return true
+	case ModerationInputActionUnpin:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for OrganisationKind.
 const (
 	OrganisationKindAdministration OrganisationKind = "administration"
@@ -290,22 +449,22 @@ func (e PhaseKind) Valid() bool {
 
 // Defines values for ProcessStatus.
 const (
-	Archived  ProcessStatus = "archived"
-	Concluded ProcessStatus = "concluded"
-	Draft     ProcessStatus = "draft"
-	Published ProcessStatus = "published"
+	ProcessStatusArchived  ProcessStatus = "archived"
+	ProcessStatusConcluded ProcessStatus = "concluded"
+	ProcessStatusDraft     ProcessStatus = "draft"
+	ProcessStatusPublished ProcessStatus = "published"
 )
 
 // Valid indicates whether the value is a known member of the ProcessStatus enum.
 func (e ProcessStatus) Valid() bool {
 	switch e {
-	case Archived:
+	case ProcessStatusArchived:
 		return true
-	case Concluded:
+	case ProcessStatusConcluded:
 		return true
-	case Draft:
+	case ProcessStatusDraft:
 		return true
-	case Published:
+	case ProcessStatusPublished:
 		return true
 	default:
 		return false
@@ -378,6 +537,42 @@ func (e RoleName) Valid() bool {
 	}
 }
 
+// Defines values for ListCommentsParamsSort.
+const (
+	Newest    ListCommentsParamsSort = "newest"
+	Supported ListCommentsParamsSort = "supported"
+)
+
+// Valid indicates whether the value is a known member of the ListCommentsParamsSort enum.
+func (e ListCommentsParamsSort) Valid() bool {
+	switch e {
+	case Newest:
+		return true
+	case Supported:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ExportConsultationParamsFormat.
+const (
+	Csv  ExportConsultationParamsFormat = "csv"
+	Xlsx ExportConsultationParamsFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the ExportConsultationParamsFormat enum.
+func (e ExportConsultationParamsFormat) Valid() bool {
+	switch e {
+	case Csv:
+		return true
+	case Xlsx:
+		return true
+	default:
+		return false
+	}
+}
+
 // AreaLevel Planungsraum > Sozialraum > Quartier.
 type AreaLevel string
 
@@ -416,6 +611,122 @@ type AuthProvider struct {
 // AuthProviderList defines model for AuthProviderList.
 type AuthProviderList struct {
 	Items []AuthProvider `json:"items"`
+}
+
+// Comment defines model for Comment.
+type Comment struct {
+	AuthorName string `json:"author_name"`
+
+	// Body Markdown as written; for its author (to edit) and moderators.
+	Body           *string    `json:"body,omitempty"`
+	ConsultationId int64      `json:"consultation_id"`
+	CreatedAt      time.Time  `json:"created_at"`
+	EditedAt       *time.Time `json:"edited_at,omitempty"`
+
+	// Flags For moderators.
+	Flags *int `json:"flags,omitempty"`
+
+	// Html Rendered and sanitised; empty when withdrawn.
+	Html     string `json:"html"`
+	Id       int64  `json:"id"`
+	Own      bool   `json:"own"`
+	ParentId *int64 `json:"parent_id,omitempty"`
+	Pinned   bool   `json:"pinned"`
+
+	// Reason Why it was rejected or hidden; for its author and moderators.
+	Reason *string `json:"reason,omitempty"`
+
+	// Replies How many replies the person asking can see.
+	Replies   int               `json:"replies"`
+	Response  *OfficialResponse `json:"response,omitempty"`
+	SectionId *int64            `json:"section_id,omitempty"`
+	Status    CommentStatus     `json:"status"`
+
+	// Supported Whether the person asking supports it.
+	Supported bool `json:"supported"`
+	Supports  int  `json:"supports"`
+}
+
+// CommentEdit defines model for CommentEdit.
+type CommentEdit struct {
+	Body string `json:"body"`
+}
+
+// CommentInput defines model for CommentInput.
+type CommentInput struct {
+	// Body Markdown; at most 5,000 characters.
+	Body      string `json:"body"`
+	ParentId  *int64 `json:"parent_id,omitempty"`
+	SectionId *int64 `json:"section_id,omitempty"`
+}
+
+// CommentPage defines model for CommentPage.
+type CommentPage struct {
+	Items      []Comment `json:"items"`
+	NextCursor *string   `json:"next_cursor,omitempty"`
+}
+
+// CommentStatus defines model for CommentStatus.
+type CommentStatus string
+
+// Consultation defines model for Consultation.
+type Consultation struct {
+	// Audience everyone logged in, only Träger, or the invited organisations.
+	Audience ConsultationAudience `json:"audience"`
+
+	// CanComment Whether the person asking may comment now.
+	CanComment           bool      `json:"can_comment"`
+	CanModerate          bool      `json:"can_moderate"`
+	ClosesAt             time.Time `json:"closes_at"`
+	DistrictKey          string    `json:"district_key"`
+	Id                   int64     `json:"id"`
+	Intro                string    `json:"intro"`
+	IntroHtml            string    `json:"intro_html"`
+	InvitedOrganisations []string  `json:"invited_organisations"`
+
+	// LiveSeq The room's newest event when this was read; subscribe with since=live_seq.
+	LiveSeq    *int64                 `json:"live_seq,omitempty"`
+	Moderation ConsultationModeration `json:"moderation"`
+	OpensAt    time.Time              `json:"opens_at"`
+	ProcessId  int64                  `json:"process_id"`
+
+	// Room The live room, for /api/v1/live.
+	Room          string            `json:"room"`
+	Sections      []Section         `json:"sections"`
+	SocialAreaIds []int64           `json:"social_area_ids"`
+	State         ConsultationState `json:"state"`
+	Title         string            `json:"title"`
+}
+
+// ConsultationModeration defines model for Consultation.Moderation.
+type ConsultationModeration string
+
+// ConsultationState defines model for Consultation.State.
+type ConsultationState string
+
+// ConsultationAudience everyone logged in, only Träger, or the invited organisations.
+type ConsultationAudience string
+
+// ConsultationInput defines model for ConsultationInput.
+type ConsultationInput struct {
+	// Audience everyone logged in, only Träger, or the invited organisations.
+	Audience             ConsultationAudience        `json:"audience"`
+	ClosesAt             time.Time                   `json:"closes_at"`
+	Intro                *string                     `json:"intro,omitempty"`
+	InvitedOrganisations *[]string                   `json:"invited_organisations,omitempty"`
+	Moderation           ConsultationInputModeration `json:"moderation"`
+	OpensAt              time.Time                   `json:"opens_at"`
+	Sections             []SectionInput              `json:"sections"`
+	SocialAreaIds        *[]int64                    `json:"social_area_ids,omitempty"`
+	Title                string                      `json:"title"`
+}
+
+// ConsultationInputModeration defines model for ConsultationInput.Moderation.
+type ConsultationInputModeration string
+
+// ConsultationList defines model for ConsultationList.
+type ConsultationList struct {
+	Items []Consultation `json:"items"`
 }
 
 // District defines model for District.
@@ -501,6 +812,11 @@ type Document struct {
 
 // Field A sectoral planning field (Fachplanung).
 type Field string
+
+// FlagInput defines model for FlagInput.
+type FlagInput struct {
+	Reason string `json:"reason"`
+}
 
 // Geometry A GeoJSON Polygon or MultiPolygon in EPSG:4326 (RFC 7946).
 type Geometry struct {
@@ -621,6 +937,41 @@ type MemberList struct {
 
 // MemberRole defines model for MemberRole.
 type MemberRole string
+
+// ModerationDecision defines model for ModerationDecision.
+type ModerationDecision struct {
+	Action    ModerationDecisionAction `json:"action"`
+	At        time.Time                `json:"at"`
+	CommentId int64                    `json:"comment_id"`
+	Id        int64                    `json:"id"`
+	Reason    string                   `json:"reason"`
+}
+
+// ModerationDecisionAction defines model for ModerationDecision.Action.
+type ModerationDecisionAction string
+
+// ModerationInput defines model for ModerationInput.
+type ModerationInput struct {
+	Action ModerationInputAction `json:"action"`
+	Reason *string               `json:"reason,omitempty"`
+}
+
+// ModerationInputAction defines model for ModerationInput.Action.
+type ModerationInputAction string
+
+// ModerationLog defines model for ModerationLog.
+type ModerationLog struct {
+	Items      []ModerationDecision `json:"items"`
+	NextCursor *string              `json:"next_cursor,omitempty"`
+}
+
+// OfficialResponse defines model for OfficialResponse.
+type OfficialResponse struct {
+	Body      *string   `json:"body,omitempty"`
+	CommentId int64     `json:"comment_id"`
+	CreatedAt time.Time `json:"created_at"`
+	Html      string    `json:"html"`
+}
 
 // Organisation defines model for Organisation.
 type Organisation struct {
@@ -753,6 +1104,11 @@ type ProcessSummary struct {
 	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
+// ResponseInput defines model for ResponseInput.
+type ResponseInput struct {
+	Body string `json:"body"`
+}
+
 // Role defines model for Role.
 type Role struct {
 	// DistrictKey For coordinator.
@@ -784,6 +1140,24 @@ type RoleGrantInputRole string
 
 // RoleName defines model for RoleName.
 type RoleName string
+
+// Section defines model for Section.
+type Section struct {
+	// Body Markdown as written.
+	Body    string `json:"body"`
+	Heading string `json:"heading"`
+
+	// Html Rendered and sanitised.
+	Html string `json:"html"`
+	Id   int64  `json:"id"`
+}
+
+// SectionInput defines model for SectionInput.
+type SectionInput struct {
+	// Body Markdown.
+	Body    *string `json:"body,omitempty"`
+	Heading string  `json:"heading"`
+}
 
 // SocialArea defines model for SocialArea.
 type SocialArea struct {
@@ -861,6 +1235,12 @@ type UserSummary struct {
 // AreaId defines model for AreaId.
 type AreaId = int64
 
+// CommentId defines model for CommentId.
+type CommentId = int64
+
+// ConsultationId defines model for ConsultationId.
+type ConsultationId = int64
+
 // Cursor defines model for Cursor.
 type Cursor = string
 
@@ -889,6 +1269,41 @@ type ListAuditLogParams struct {
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// ListCommentsParams defines parameters for ListComments.
+type ListCommentsParams struct {
+	// Section A section's id; 0 for comments on the whole plan.
+	Section *int64 `form:"section,omitempty" json:"section,omitempty"`
+
+	// Parent List the replies to this comment.
+	Parent *int64                  `form:"parent,omitempty" json:"parent,omitempty"`
+	Sort   *ListCommentsParamsSort `form:"sort,omitempty" json:"sort,omitempty"`
+
+	// Q Full-text search (German).
+	Q *string `form:"q,omitempty" json:"q,omitempty"`
+
+	// Cursor The next_cursor of the previous page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListCommentsParamsSort defines parameters for ListComments.
+type ListCommentsParamsSort string
+
+// ExportConsultationParams defines parameters for ExportConsultation.
+type ExportConsultationParams struct {
+	Format *ExportConsultationParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// ExportConsultationParamsFormat defines parameters for ExportConsultation.
+type ExportConsultationParamsFormat string
+
+// GetModerationLogParams defines parameters for GetModerationLog.
+type GetModerationLogParams struct {
+	// Cursor The next_cursor of the previous page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // ListProcessesParams defines parameters for ListProcesses.
 type ListProcessesParams struct {
 	Field  *Field         `form:"field,omitempty" json:"field,omitempty"`
@@ -907,6 +1322,12 @@ type ImportSocialAreasParams struct {
 	DryRun *bool `form:"dry_run,omitempty" json:"dry_run,omitempty"`
 }
 
+// LiveParams defines parameters for Live.
+type LiveParams struct {
+	Room  string `form:"room" json:"room"`
+	Since *int64 `form:"since,omitempty" json:"since,omitempty"`
+}
+
 // UploadDocumentMultipartBody defines parameters for UploadDocument.
 type UploadDocumentMultipartBody struct {
 	File  openapi_types.File `json:"file"`
@@ -917,6 +1338,24 @@ type UploadDocumentMultipartBody struct {
 type ListUsersParams struct {
 	Q *string `form:"q,omitempty" json:"q,omitempty"`
 }
+
+// EditCommentJSONRequestBody defines body for EditComment for application/json ContentType.
+type EditCommentJSONRequestBody = CommentEdit
+
+// FlagCommentJSONRequestBody defines body for FlagComment for application/json ContentType.
+type FlagCommentJSONRequestBody = FlagInput
+
+// ModerateCommentJSONRequestBody defines body for ModerateComment for application/json ContentType.
+type ModerateCommentJSONRequestBody = ModerationInput
+
+// RespondToCommentJSONRequestBody defines body for RespondToComment for application/json ContentType.
+type RespondToCommentJSONRequestBody = ResponseInput
+
+// UpdateConsultationJSONRequestBody defines body for UpdateConsultation for application/json ContentType.
+type UpdateConsultationJSONRequestBody = ConsultationInput
+
+// CreateCommentJSONRequestBody defines body for CreateComment for application/json ContentType.
+type CreateCommentJSONRequestBody = CommentInput
 
 // CreateProcessJSONRequestBody defines body for CreateProcess for application/json ContentType.
 type CreateProcessJSONRequestBody = ProcessInput
@@ -938,6 +1377,9 @@ type PutMemberJSONRequestBody = MemberInput
 
 // UpdateProcessJSONRequestBody defines body for UpdateProcess for application/json ContentType.
 type UpdateProcessJSONRequestBody = ProcessInput
+
+// CreateConsultationJSONRequestBody defines body for CreateConsultation for application/json ContentType.
+type CreateConsultationJSONRequestBody = ConsultationInput
 
 // UploadDocumentMultipartRequestBody defines body for UploadDocument for multipart/form-data ContentType.
 type UploadDocumentMultipartRequestBody UploadDocumentMultipartBody
@@ -962,6 +1404,48 @@ type ServerInterface interface {
 	// ListAuthProviders The configured login providers, one login button each.
 	// (GET /auth/providers)
 	ListAuthProviders(ctx echo.Context) error
+	// EditComment Edit one's own comment within 15 minutes.
+	// (PATCH /comments/{commentId})
+	EditComment(ctx echo.Context, commentId CommentId) error
+	// FlagComment Flag a comment for the moderators, with a reason (once per person).
+	// (POST /comments/{commentId}/flags)
+	FlagComment(ctx echo.Context, commentId CommentId) error
+	// ModerateComment Approve, reject, hide, pin or unpin (the district's coordinators and admins).
+	// (POST /comments/{commentId}/moderation)
+	ModerateComment(ctx echo.Context, commentId CommentId) error
+	// RespondToComment The administration's official response (the district's coordinators and admins).
+	// (PUT /comments/{commentId}/response)
+	RespondToComment(ctx echo.Context, commentId CommentId) error
+	// UnsupportComment Take one's support back.
+	// (DELETE /comments/{commentId}/support)
+	UnsupportComment(ctx echo.Context, commentId CommentId) error
+	// SupportComment Support a comment (once per person, not one's own).
+	// (PUT /comments/{commentId}/support)
+	SupportComment(ctx echo.Context, commentId CommentId) error
+	// WithdrawComment Withdraw one's own comment; its replies stay.
+	// (POST /comments/{commentId}/withdraw)
+	WithdrawComment(ctx echo.Context, commentId CommentId) error
+	// GetConsultation A consultation with its plan document.
+	// (GET /consultations/{consultationId})
+	GetConsultation(ctx echo.Context, consultationId ConsultationId) error
+	// UpdateConsultation Change a consultation (the district's coordinators and admins).
+	// (PATCH /consultations/{consultationId})
+	UpdateConsultation(ctx echo.Context, consultationId ConsultationId) error
+	// ListComments A page of comments, pinned first; top-level ones unless parent is given.
+	// (GET /consultations/{consultationId}/comments)
+	ListComments(ctx echo.Context, consultationId ConsultationId, params ListCommentsParams) error
+	// CreateComment Comment on the plan, a section, or reply to a comment (logged-in people of the audience, while open).
+	// (POST /consultations/{consultationId}/comments)
+	CreateComment(ctx echo.Context, consultationId ConsultationId) error
+	// ExportConsultation The consultation report, every comment with section, status, supports, flags and response (the district's coordinators and admins).
+	// (GET /consultations/{consultationId}/export)
+	ExportConsultation(ctx echo.Context, consultationId ConsultationId, params ExportConsultationParams) error
+	// GetModerationLog The public moderation log, newest first, without personal data.
+	// (GET /consultations/{consultationId}/moderation-log)
+	GetModerationLog(ctx echo.Context, consultationId ConsultationId, params GetModerationLogParams) error
+	// GetModerationQueue Pending and flagged comments, oldest first (the district's coordinators and admins).
+	// (GET /consultations/{consultationId}/moderation-queue)
+	GetModerationQueue(ctx echo.Context, consultationId ConsultationId) error
 	// ListDistrictBoundaries All district boundaries as one GeoJSON FeatureCollection, for the overview map.
 	// (GET /district-boundaries)
 	ListDistrictBoundaries(ctx echo.Context) error
@@ -986,6 +1470,9 @@ type ServerInterface interface {
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx echo.Context, key DistrictKey, params ImportSocialAreasParams) error
+	// Live Live events of a room over a websocket.
+	// (GET /live)
+	Live(ctx echo.Context, params LiveParams) error
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx echo.Context) error
@@ -1016,6 +1503,12 @@ type ServerInterface interface {
 	// UpdateProcess Change a process (the district's coordinators and admins).
 	// (PATCH /processes/{processId})
 	UpdateProcess(ctx echo.Context, processId ProcessId) error
+	// ListConsultations The process's consultations.
+	// (GET /processes/{processId}/consultations)
+	ListConsultations(ctx echo.Context, processId ProcessId) error
+	// CreateConsultation Open a consultation on a plan document (the district's coordinators and admins).
+	// (POST /processes/{processId}/consultations)
+	CreateConsultation(ctx echo.Context, processId ProcessId) error
 	// UploadDocument Upload a document (PDF or office file) to a process (the district's coordinators and admins).
 	// (POST /processes/{processId}/documents)
 	UploadDocument(ctx echo.Context, processId ProcessId) error
@@ -1087,6 +1580,299 @@ func (w *ServerInterfaceWrapper) ListAuthProviders(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListAuthProviders(ctx)
+	return err
+}
+
+// EditComment converts echo context to params.
+func (w *ServerInterfaceWrapper) EditComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "commentId" -------------
+	var commentId CommentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "commentId", ctx.Param("commentId"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.EditComment(ctx, commentId)
+	return err
+}
+
+// FlagComment converts echo context to params.
+func (w *ServerInterfaceWrapper) FlagComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "commentId" -------------
+	var commentId CommentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "commentId", ctx.Param("commentId"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.FlagComment(ctx, commentId)
+	return err
+}
+
+// ModerateComment converts echo context to params.
+func (w *ServerInterfaceWrapper) ModerateComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "commentId" -------------
+	var commentId CommentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "commentId", ctx.Param("commentId"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ModerateComment(ctx, commentId)
+	return err
+}
+
+// RespondToComment converts echo context to params.
+func (w *ServerInterfaceWrapper) RespondToComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "commentId" -------------
+	var commentId CommentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "commentId", ctx.Param("commentId"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RespondToComment(ctx, commentId)
+	return err
+}
+
+// UnsupportComment converts echo context to params.
+func (w *ServerInterfaceWrapper) UnsupportComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "commentId" -------------
+	var commentId CommentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "commentId", ctx.Param("commentId"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UnsupportComment(ctx, commentId)
+	return err
+}
+
+// SupportComment converts echo context to params.
+func (w *ServerInterfaceWrapper) SupportComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "commentId" -------------
+	var commentId CommentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "commentId", ctx.Param("commentId"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SupportComment(ctx, commentId)
+	return err
+}
+
+// WithdrawComment converts echo context to params.
+func (w *ServerInterfaceWrapper) WithdrawComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "commentId" -------------
+	var commentId CommentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "commentId", ctx.Param("commentId"), &commentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.WithdrawComment(ctx, commentId)
+	return err
+}
+
+// GetConsultation converts echo context to params.
+func (w *ServerInterfaceWrapper) GetConsultation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "consultationId" -------------
+	var consultationId ConsultationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "consultationId", ctx.Param("consultationId"), &consultationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetConsultation(ctx, consultationId)
+	return err
+}
+
+// UpdateConsultation converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateConsultation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "consultationId" -------------
+	var consultationId ConsultationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "consultationId", ctx.Param("consultationId"), &consultationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateConsultation(ctx, consultationId)
+	return err
+}
+
+// ListComments converts echo context to params.
+func (w *ServerInterfaceWrapper) ListComments(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "consultationId" -------------
+	var consultationId ConsultationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "consultationId", ctx.Param("consultationId"), &consultationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListCommentsParams
+	// ------------- Optional query parameter "section" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "section", ctx.QueryParams(), &params.Section, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter section: %s", err))
+	}
+
+	// ------------- Optional query parameter "parent" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "parent", ctx.QueryParams(), &params.Parent, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter parent: %s", err))
+	}
+
+	// ------------- Optional query parameter "sort" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "sort", ctx.QueryParams(), &params.Sort, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter sort: %s", err))
+	}
+
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", ctx.QueryParams(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter q: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListComments(ctx, consultationId, params)
+	return err
+}
+
+// CreateComment converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateComment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "consultationId" -------------
+	var consultationId ConsultationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "consultationId", ctx.Param("consultationId"), &consultationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateComment(ctx, consultationId)
+	return err
+}
+
+// ExportConsultation converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportConsultation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "consultationId" -------------
+	var consultationId ConsultationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "consultationId", ctx.Param("consultationId"), &consultationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportConsultationParams
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportConsultation(ctx, consultationId, params)
+	return err
+}
+
+// GetModerationLog converts echo context to params.
+func (w *ServerInterfaceWrapper) GetModerationLog(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "consultationId" -------------
+	var consultationId ConsultationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "consultationId", ctx.Param("consultationId"), &consultationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetModerationLogParams
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetModerationLog(ctx, consultationId, params)
+	return err
+}
+
+// GetModerationQueue converts echo context to params.
+func (w *ServerInterfaceWrapper) GetModerationQueue(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "consultationId" -------------
+	var consultationId ConsultationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "consultationId", ctx.Param("consultationId"), &consultationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetModerationQueue(ctx, consultationId)
 	return err
 }
 
@@ -1243,6 +2029,31 @@ func (w *ServerInterfaceWrapper) ImportSocialAreas(ctx echo.Context) error {
 	return err
 }
 
+// Live converts echo context to params.
+func (w *ServerInterfaceWrapper) Live(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params LiveParams
+	// ------------- Required query parameter "room" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "room", ctx.QueryParams(), &params.Room, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter room: %s", err))
+	}
+
+	// ------------- Optional query parameter "since" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "since", ctx.QueryParams(), &params.Since, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter since: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.Live(ctx, params)
+	return err
+}
+
 // GetMe converts echo context to params.
 func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	var err error
@@ -1387,6 +2198,38 @@ func (w *ServerInterfaceWrapper) UpdateProcess(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UpdateProcess(ctx, processId)
+	return err
+}
+
+// ListConsultations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListConsultations(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListConsultations(ctx, processId)
+	return err
+}
+
+// CreateConsultation converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateConsultation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateConsultation(ctx, processId)
 	return err
 }
 
@@ -1670,6 +2513,23 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/processes/:processId/documents", wrapper.UploadDocument, options.OperationMiddlewares["uploadDocument"]...)
 	router.DELETE(options.BaseURL+"/processes/:processId/documents/:documentId", wrapper.DeleteDocument, options.OperationMiddlewares["deleteDocument"]...)
 	router.GET(options.BaseURL+"/processes/:processId/documents/:documentId", wrapper.DownloadDocument, options.OperationMiddlewares["downloadDocument"]...)
+	router.GET(options.BaseURL+"/processes/:processId/consultations", wrapper.ListConsultations, options.OperationMiddlewares["listConsultations"]...)
+	router.POST(options.BaseURL+"/processes/:processId/consultations", wrapper.CreateConsultation, options.OperationMiddlewares["createConsultation"]...)
+	router.GET(options.BaseURL+"/consultations/:consultationId", wrapper.GetConsultation, options.OperationMiddlewares["getConsultation"]...)
+	router.PATCH(options.BaseURL+"/consultations/:consultationId", wrapper.UpdateConsultation, options.OperationMiddlewares["updateConsultation"]...)
+	router.GET(options.BaseURL+"/consultations/:consultationId/comments", wrapper.ListComments, options.OperationMiddlewares["listComments"]...)
+	router.POST(options.BaseURL+"/consultations/:consultationId/comments", wrapper.CreateComment, options.OperationMiddlewares["createComment"]...)
+	router.PATCH(options.BaseURL+"/comments/:commentId", wrapper.EditComment, options.OperationMiddlewares["editComment"]...)
+	router.POST(options.BaseURL+"/comments/:commentId/withdraw", wrapper.WithdrawComment, options.OperationMiddlewares["withdrawComment"]...)
+	router.DELETE(options.BaseURL+"/comments/:commentId/support", wrapper.UnsupportComment, options.OperationMiddlewares["unsupportComment"]...)
+	router.PUT(options.BaseURL+"/comments/:commentId/support", wrapper.SupportComment, options.OperationMiddlewares["supportComment"]...)
+	router.POST(options.BaseURL+"/comments/:commentId/flags", wrapper.FlagComment, options.OperationMiddlewares["flagComment"]...)
+	router.POST(options.BaseURL+"/comments/:commentId/moderation", wrapper.ModerateComment, options.OperationMiddlewares["moderateComment"]...)
+	router.PUT(options.BaseURL+"/comments/:commentId/response", wrapper.RespondToComment, options.OperationMiddlewares["respondToComment"]...)
+	router.GET(options.BaseURL+"/consultations/:consultationId/moderation-queue", wrapper.GetModerationQueue, options.OperationMiddlewares["getModerationQueue"]...)
+	router.GET(options.BaseURL+"/consultations/:consultationId/moderation-log", wrapper.GetModerationLog, options.OperationMiddlewares["getModerationLog"]...)
+	router.GET(options.BaseURL+"/consultations/:consultationId/export", wrapper.ExportConsultation, options.OperationMiddlewares["exportConsultation"]...)
+	router.GET(options.BaseURL+"/live", wrapper.Live, options.OperationMiddlewares["live"]...)
 
 }
 
@@ -1741,6 +2601,605 @@ type ListAuthProvidersdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ListAuthProvidersdefaultApplicationProblemPlusJSONResponse) VisitListAuthProvidersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EditCommentRequestObject struct {
+	CommentId CommentId `json:"commentId"`
+	Body      *EditCommentJSONRequestBody
+}
+
+type EditCommentResponseObject interface {
+	VisitEditCommentResponse(w http.ResponseWriter) error
+}
+
+type EditComment200JSONResponse Comment
+
+func (response EditComment200JSONResponse) VisitEditCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type EditCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response EditCommentdefaultApplicationProblemPlusJSONResponse) VisitEditCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FlagCommentRequestObject struct {
+	CommentId CommentId `json:"commentId"`
+	Body      *FlagCommentJSONRequestBody
+}
+
+type FlagCommentResponseObject interface {
+	VisitFlagCommentResponse(w http.ResponseWriter) error
+}
+
+type FlagComment204Response struct {
+}
+
+func (response FlagComment204Response) VisitFlagCommentResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type FlagCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response FlagCommentdefaultApplicationProblemPlusJSONResponse) VisitFlagCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ModerateCommentRequestObject struct {
+	CommentId CommentId `json:"commentId"`
+	Body      *ModerateCommentJSONRequestBody
+}
+
+type ModerateCommentResponseObject interface {
+	VisitModerateCommentResponse(w http.ResponseWriter) error
+}
+
+type ModerateComment200JSONResponse Comment
+
+func (response ModerateComment200JSONResponse) VisitModerateCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ModerateCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ModerateCommentdefaultApplicationProblemPlusJSONResponse) VisitModerateCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RespondToCommentRequestObject struct {
+	CommentId CommentId `json:"commentId"`
+	Body      *RespondToCommentJSONRequestBody
+}
+
+type RespondToCommentResponseObject interface {
+	VisitRespondToCommentResponse(w http.ResponseWriter) error
+}
+
+type RespondToComment200JSONResponse OfficialResponse
+
+func (response RespondToComment200JSONResponse) VisitRespondToCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RespondToCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RespondToCommentdefaultApplicationProblemPlusJSONResponse) VisitRespondToCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnsupportCommentRequestObject struct {
+	CommentId CommentId `json:"commentId"`
+}
+
+type UnsupportCommentResponseObject interface {
+	VisitUnsupportCommentResponse(w http.ResponseWriter) error
+}
+
+type UnsupportComment200JSONResponse Comment
+
+func (response UnsupportComment200JSONResponse) VisitUnsupportCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnsupportCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UnsupportCommentdefaultApplicationProblemPlusJSONResponse) VisitUnsupportCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SupportCommentRequestObject struct {
+	CommentId CommentId `json:"commentId"`
+}
+
+type SupportCommentResponseObject interface {
+	VisitSupportCommentResponse(w http.ResponseWriter) error
+}
+
+type SupportComment200JSONResponse Comment
+
+func (response SupportComment200JSONResponse) VisitSupportCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SupportCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SupportCommentdefaultApplicationProblemPlusJSONResponse) VisitSupportCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCommentRequestObject struct {
+	CommentId CommentId `json:"commentId"`
+}
+
+type WithdrawCommentResponseObject interface {
+	VisitWithdrawCommentResponse(w http.ResponseWriter) error
+}
+
+type WithdrawComment200JSONResponse Comment
+
+func (response WithdrawComment200JSONResponse) VisitWithdrawCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response WithdrawCommentdefaultApplicationProblemPlusJSONResponse) VisitWithdrawCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetConsultationRequestObject struct {
+	ConsultationId ConsultationId `json:"consultationId"`
+}
+
+type GetConsultationResponseObject interface {
+	VisitGetConsultationResponse(w http.ResponseWriter) error
+}
+
+type GetConsultation200JSONResponse Consultation
+
+func (response GetConsultation200JSONResponse) VisitGetConsultationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetConsultationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetConsultationdefaultApplicationProblemPlusJSONResponse) VisitGetConsultationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateConsultationRequestObject struct {
+	ConsultationId ConsultationId `json:"consultationId"`
+	Body           *UpdateConsultationJSONRequestBody
+}
+
+type UpdateConsultationResponseObject interface {
+	VisitUpdateConsultationResponse(w http.ResponseWriter) error
+}
+
+type UpdateConsultation200JSONResponse Consultation
+
+func (response UpdateConsultation200JSONResponse) VisitUpdateConsultationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateConsultationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateConsultationdefaultApplicationProblemPlusJSONResponse) VisitUpdateConsultationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCommentsRequestObject struct {
+	ConsultationId ConsultationId `json:"consultationId"`
+	Params         ListCommentsParams
+}
+
+type ListCommentsResponseObject interface {
+	VisitListCommentsResponse(w http.ResponseWriter) error
+}
+
+type ListComments200JSONResponse CommentPage
+
+func (response ListComments200JSONResponse) VisitListCommentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListCommentsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListCommentsdefaultApplicationProblemPlusJSONResponse) VisitListCommentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCommentRequestObject struct {
+	ConsultationId ConsultationId `json:"consultationId"`
+	Body           *CreateCommentJSONRequestBody
+}
+
+type CreateCommentResponseObject interface {
+	VisitCreateCommentResponse(w http.ResponseWriter) error
+}
+
+type CreateComment201JSONResponse Comment
+
+func (response CreateComment201JSONResponse) VisitCreateCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateComment429ResponseHeaders struct {
+	RetryAfter *int
+}
+
+type CreateComment429ApplicationProblemPlusJSONResponse struct {
+	Body    Problem
+	Headers CreateComment429ResponseHeaders
+}
+
+func (response CreateComment429ApplicationProblemPlusJSONResponse) VisitCreateCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	if response.Headers.RetryAfter != nil {
+		w.Header().Set("Retry-After", fmt.Sprint(*response.Headers.RetryAfter))
+	}
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateCommentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateCommentdefaultApplicationProblemPlusJSONResponse) VisitCreateCommentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportConsultationRequestObject struct {
+	ConsultationId ConsultationId `json:"consultationId"`
+	Params         ExportConsultationParams
+}
+
+type ExportConsultationResponseObject interface {
+	VisitExportConsultationResponse(w http.ResponseWriter) error
+}
+
+type ExportConsultation200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportConsultation200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitExportConsultationResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportConsultation200TextcsvResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportConsultation200TextcsvResponse) VisitExportConsultationResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportConsultationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ExportConsultationdefaultApplicationProblemPlusJSONResponse) VisitExportConsultationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetModerationLogRequestObject struct {
+	ConsultationId ConsultationId `json:"consultationId"`
+	Params         GetModerationLogParams
+}
+
+type GetModerationLogResponseObject interface {
+	VisitGetModerationLogResponse(w http.ResponseWriter) error
+}
+
+type GetModerationLog200JSONResponse ModerationLog
+
+func (response GetModerationLog200JSONResponse) VisitGetModerationLogResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetModerationLogdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetModerationLogdefaultApplicationProblemPlusJSONResponse) VisitGetModerationLogResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetModerationQueueRequestObject struct {
+	ConsultationId ConsultationId `json:"consultationId"`
+}
+
+type GetModerationQueueResponseObject interface {
+	VisitGetModerationQueueResponse(w http.ResponseWriter) error
+}
+
+type GetModerationQueue200JSONResponse CommentPage
+
+func (response GetModerationQueue200JSONResponse) VisitGetModerationQueueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetModerationQueuedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetModerationQueuedefaultApplicationProblemPlusJSONResponse) VisitGetModerationQueueResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -2100,6 +3559,39 @@ type ImportSocialAreasdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ImportSocialAreasdefaultApplicationProblemPlusJSONResponse) VisitImportSocialAreasResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type LiveRequestObject struct {
+	Params LiveParams
+}
+
+type LiveResponseObject interface {
+	VisitLiveResponse(w http.ResponseWriter) error
+}
+
+type Live101Response struct {
+}
+
+func (response Live101Response) VisitLiveResponse(w http.ResponseWriter) error {
+	w.WriteHeader(101)
+	return nil
+}
+
+type LivedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response LivedefaultApplicationProblemPlusJSONResponse) VisitLiveResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -2502,6 +3994,85 @@ type UpdateProcessdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response UpdateProcessdefaultApplicationProblemPlusJSONResponse) VisitUpdateProcessResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListConsultationsRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+}
+
+type ListConsultationsResponseObject interface {
+	VisitListConsultationsResponse(w http.ResponseWriter) error
+}
+
+type ListConsultations200JSONResponse ConsultationList
+
+func (response ListConsultations200JSONResponse) VisitListConsultationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListConsultationsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListConsultationsdefaultApplicationProblemPlusJSONResponse) VisitListConsultationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateConsultationRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Body      *CreateConsultationJSONRequestBody
+}
+
+type CreateConsultationResponseObject interface {
+	VisitCreateConsultationResponse(w http.ResponseWriter) error
+}
+
+type CreateConsultation201JSONResponse Consultation
+
+func (response CreateConsultation201JSONResponse) VisitCreateConsultationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateConsultationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateConsultationdefaultApplicationProblemPlusJSONResponse) VisitCreateConsultationResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -2946,6 +4517,48 @@ type StrictServerInterface interface {
 	// ListAuthProviders The configured login providers, one login button each.
 	// (GET /auth/providers)
 	ListAuthProviders(ctx context.Context, request ListAuthProvidersRequestObject) (ListAuthProvidersResponseObject, error)
+	// EditComment Edit one's own comment within 15 minutes.
+	// (PATCH /comments/{commentId})
+	EditComment(ctx context.Context, request EditCommentRequestObject) (EditCommentResponseObject, error)
+	// FlagComment Flag a comment for the moderators, with a reason (once per person).
+	// (POST /comments/{commentId}/flags)
+	FlagComment(ctx context.Context, request FlagCommentRequestObject) (FlagCommentResponseObject, error)
+	// ModerateComment Approve, reject, hide, pin or unpin (the district's coordinators and admins).
+	// (POST /comments/{commentId}/moderation)
+	ModerateComment(ctx context.Context, request ModerateCommentRequestObject) (ModerateCommentResponseObject, error)
+	// RespondToComment The administration's official response (the district's coordinators and admins).
+	// (PUT /comments/{commentId}/response)
+	RespondToComment(ctx context.Context, request RespondToCommentRequestObject) (RespondToCommentResponseObject, error)
+	// UnsupportComment Take one's support back.
+	// (DELETE /comments/{commentId}/support)
+	UnsupportComment(ctx context.Context, request UnsupportCommentRequestObject) (UnsupportCommentResponseObject, error)
+	// SupportComment Support a comment (once per person, not one's own).
+	// (PUT /comments/{commentId}/support)
+	SupportComment(ctx context.Context, request SupportCommentRequestObject) (SupportCommentResponseObject, error)
+	// WithdrawComment Withdraw one's own comment; its replies stay.
+	// (POST /comments/{commentId}/withdraw)
+	WithdrawComment(ctx context.Context, request WithdrawCommentRequestObject) (WithdrawCommentResponseObject, error)
+	// GetConsultation A consultation with its plan document.
+	// (GET /consultations/{consultationId})
+	GetConsultation(ctx context.Context, request GetConsultationRequestObject) (GetConsultationResponseObject, error)
+	// UpdateConsultation Change a consultation (the district's coordinators and admins).
+	// (PATCH /consultations/{consultationId})
+	UpdateConsultation(ctx context.Context, request UpdateConsultationRequestObject) (UpdateConsultationResponseObject, error)
+	// ListComments A page of comments, pinned first; top-level ones unless parent is given.
+	// (GET /consultations/{consultationId}/comments)
+	ListComments(ctx context.Context, request ListCommentsRequestObject) (ListCommentsResponseObject, error)
+	// CreateComment Comment on the plan, a section, or reply to a comment (logged-in people of the audience, while open).
+	// (POST /consultations/{consultationId}/comments)
+	CreateComment(ctx context.Context, request CreateCommentRequestObject) (CreateCommentResponseObject, error)
+	// ExportConsultation The consultation report, every comment with section, status, supports, flags and response (the district's coordinators and admins).
+	// (GET /consultations/{consultationId}/export)
+	ExportConsultation(ctx context.Context, request ExportConsultationRequestObject) (ExportConsultationResponseObject, error)
+	// GetModerationLog The public moderation log, newest first, without personal data.
+	// (GET /consultations/{consultationId}/moderation-log)
+	GetModerationLog(ctx context.Context, request GetModerationLogRequestObject) (GetModerationLogResponseObject, error)
+	// GetModerationQueue Pending and flagged comments, oldest first (the district's coordinators and admins).
+	// (GET /consultations/{consultationId}/moderation-queue)
+	GetModerationQueue(ctx context.Context, request GetModerationQueueRequestObject) (GetModerationQueueResponseObject, error)
 	// ListDistrictBoundaries All district boundaries as one GeoJSON FeatureCollection, for the overview map.
 	// (GET /district-boundaries)
 	ListDistrictBoundaries(ctx context.Context, request ListDistrictBoundariesRequestObject) (ListDistrictBoundariesResponseObject, error)
@@ -2970,6 +4583,9 @@ type StrictServerInterface interface {
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx context.Context, request ImportSocialAreasRequestObject) (ImportSocialAreasResponseObject, error)
+	// Live Live events of a room over a websocket.
+	// (GET /live)
+	Live(ctx context.Context, request LiveRequestObject) (LiveResponseObject, error)
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
@@ -3000,6 +4616,12 @@ type StrictServerInterface interface {
 	// UpdateProcess Change a process (the district's coordinators and admins).
 	// (PATCH /processes/{processId})
 	UpdateProcess(ctx context.Context, request UpdateProcessRequestObject) (UpdateProcessResponseObject, error)
+	// ListConsultations The process's consultations.
+	// (GET /processes/{processId}/consultations)
+	ListConsultations(ctx context.Context, request ListConsultationsRequestObject) (ListConsultationsResponseObject, error)
+	// CreateConsultation Open a consultation on a plan document (the district's coordinators and admins).
+	// (POST /processes/{processId}/consultations)
+	CreateConsultation(ctx context.Context, request CreateConsultationRequestObject) (CreateConsultationResponseObject, error)
 	// UploadDocument Upload a document (PDF or office file) to a process (the district's coordinators and admins).
 	// (POST /processes/{processId}/documents)
 	UploadDocument(ctx context.Context, request UploadDocumentRequestObject) (UploadDocumentResponseObject, error)
@@ -3089,6 +4711,497 @@ func (sh *strictHandler) ListAuthProviders(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(ListAuthProvidersResponseObject); ok {
 		return validResponse.VisitListAuthProvidersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// EditComment operation middleware
+func (sh *strictHandler) EditComment(ctx echo.Context, commentId CommentId) error {
+	var request EditCommentRequestObject
+
+	request.CommentId = commentId
+
+	var body EditCommentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.EditComment(ctx.Request().Context(), request.(EditCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "EditComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(EditCommentResponseObject); ok {
+		return validResponse.VisitEditCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// FlagComment operation middleware
+func (sh *strictHandler) FlagComment(ctx echo.Context, commentId CommentId) error {
+	var request FlagCommentRequestObject
+
+	request.CommentId = commentId
+
+	var body FlagCommentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.FlagComment(ctx.Request().Context(), request.(FlagCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "FlagComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(FlagCommentResponseObject); ok {
+		return validResponse.VisitFlagCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ModerateComment operation middleware
+func (sh *strictHandler) ModerateComment(ctx echo.Context, commentId CommentId) error {
+	var request ModerateCommentRequestObject
+
+	request.CommentId = commentId
+
+	var body ModerateCommentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ModerateComment(ctx.Request().Context(), request.(ModerateCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ModerateComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ModerateCommentResponseObject); ok {
+		return validResponse.VisitModerateCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RespondToComment operation middleware
+func (sh *strictHandler) RespondToComment(ctx echo.Context, commentId CommentId) error {
+	var request RespondToCommentRequestObject
+
+	request.CommentId = commentId
+
+	var body RespondToCommentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RespondToComment(ctx.Request().Context(), request.(RespondToCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RespondToComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RespondToCommentResponseObject); ok {
+		return validResponse.VisitRespondToCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UnsupportComment operation middleware
+func (sh *strictHandler) UnsupportComment(ctx echo.Context, commentId CommentId) error {
+	var request UnsupportCommentRequestObject
+
+	request.CommentId = commentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UnsupportComment(ctx.Request().Context(), request.(UnsupportCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UnsupportComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UnsupportCommentResponseObject); ok {
+		return validResponse.VisitUnsupportCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SupportComment operation middleware
+func (sh *strictHandler) SupportComment(ctx echo.Context, commentId CommentId) error {
+	var request SupportCommentRequestObject
+
+	request.CommentId = commentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SupportComment(ctx.Request().Context(), request.(SupportCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SupportComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SupportCommentResponseObject); ok {
+		return validResponse.VisitSupportCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// WithdrawComment operation middleware
+func (sh *strictHandler) WithdrawComment(ctx echo.Context, commentId CommentId) error {
+	var request WithdrawCommentRequestObject
+
+	request.CommentId = commentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawComment(ctx.Request().Context(), request.(WithdrawCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(WithdrawCommentResponseObject); ok {
+		return validResponse.VisitWithdrawCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetConsultation operation middleware
+func (sh *strictHandler) GetConsultation(ctx echo.Context, consultationId ConsultationId) error {
+	var request GetConsultationRequestObject
+
+	request.ConsultationId = consultationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetConsultation(ctx.Request().Context(), request.(GetConsultationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetConsultation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetConsultationResponseObject); ok {
+		return validResponse.VisitGetConsultationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateConsultation operation middleware
+func (sh *strictHandler) UpdateConsultation(ctx echo.Context, consultationId ConsultationId) error {
+	var request UpdateConsultationRequestObject
+
+	request.ConsultationId = consultationId
+
+	var body UpdateConsultationJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateConsultation(ctx.Request().Context(), request.(UpdateConsultationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateConsultation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateConsultationResponseObject); ok {
+		return validResponse.VisitUpdateConsultationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListComments operation middleware
+func (sh *strictHandler) ListComments(ctx echo.Context, consultationId ConsultationId, params ListCommentsParams) error {
+	var request ListCommentsRequestObject
+
+	request.ConsultationId = consultationId
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListComments(ctx.Request().Context(), request.(ListCommentsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListComments")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListCommentsResponseObject); ok {
+		return validResponse.VisitListCommentsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateComment operation middleware
+func (sh *strictHandler) CreateComment(ctx echo.Context, consultationId ConsultationId) error {
+	var request CreateCommentRequestObject
+
+	request.ConsultationId = consultationId
+
+	var body CreateCommentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateComment(ctx.Request().Context(), request.(CreateCommentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateComment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateCommentResponseObject); ok {
+		return validResponse.VisitCreateCommentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportConsultation operation middleware
+func (sh *strictHandler) ExportConsultation(ctx echo.Context, consultationId ConsultationId, params ExportConsultationParams) error {
+	var request ExportConsultationRequestObject
+
+	request.ConsultationId = consultationId
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportConsultation(ctx.Request().Context(), request.(ExportConsultationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportConsultation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportConsultationResponseObject); ok {
+		return validResponse.VisitExportConsultationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetModerationLog operation middleware
+func (sh *strictHandler) GetModerationLog(ctx echo.Context, consultationId ConsultationId, params GetModerationLogParams) error {
+	var request GetModerationLogRequestObject
+
+	request.ConsultationId = consultationId
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetModerationLog(ctx.Request().Context(), request.(GetModerationLogRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetModerationLog")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetModerationLogResponseObject); ok {
+		return validResponse.VisitGetModerationLogResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetModerationQueue operation middleware
+func (sh *strictHandler) GetModerationQueue(ctx echo.Context, consultationId ConsultationId) error {
+	var request GetModerationQueueRequestObject
+
+	request.ConsultationId = consultationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetModerationQueue(ctx.Request().Context(), request.(GetModerationQueueRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetModerationQueue")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetModerationQueueResponseObject); ok {
+		return validResponse.VisitGetModerationQueueResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -3356,6 +5469,31 @@ func (sh *strictHandler) ImportSocialAreas(ctx echo.Context, key DistrictKey, pa
 		return err
 	} else if validResponse, ok := response.(ImportSocialAreasResponseObject); ok {
 		return validResponse.VisitImportSocialAreasResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// Live operation middleware
+func (sh *strictHandler) Live(ctx echo.Context, params LiveParams) error {
+	var request LiveRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.Live(ctx.Request().Context(), request.(LiveRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "Live")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(LiveResponseObject); ok {
+		return validResponse.VisitLiveResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -3693,6 +5831,79 @@ func (sh *strictHandler) UpdateProcess(ctx echo.Context, processId ProcessId) er
 		return err
 	} else if validResponse, ok := response.(UpdateProcessResponseObject); ok {
 		return validResponse.VisitUpdateProcessResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListConsultations operation middleware
+func (sh *strictHandler) ListConsultations(ctx echo.Context, processId ProcessId) error {
+	var request ListConsultationsRequestObject
+
+	request.ProcessId = processId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListConsultations(ctx.Request().Context(), request.(ListConsultationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListConsultations")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListConsultationsResponseObject); ok {
+		return validResponse.VisitListConsultationsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateConsultation operation middleware
+func (sh *strictHandler) CreateConsultation(ctx echo.Context, processId ProcessId) error {
+	var request CreateConsultationRequestObject
+
+	request.ProcessId = processId
+
+	var body CreateConsultationJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateConsultation(ctx.Request().Context(), request.(CreateConsultationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateConsultation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateConsultationResponseObject); ok {
+		return validResponse.VisitCreateConsultationResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -4080,97 +6291,134 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7D1tb9w2mn+F0C0QGyfPjJ2ki9pYLLJpkstt0vqSBl2g8Xk50jMzrCVSISk7U8P/Zn/GfesfO/BNoiRq",
-	"RjOW3R5wnxJLFPnweePzyrmNEpYXjAKVIjq9jQrMcQ4SuP7rBQf8NlX/IzQ6jQosV1EcUZxDdBph8zKO",
-	"OHwpCYc0OpW8hDgSyQpyrL5aMJ5jGZ1GhMpvnkVxlBNK8jKPTo/jSK4LMK9gCTy6u4ujlyUXjKsvUxAJ",
-	"J4UkTC384woQha/yMtEDEFsguQJUcLgmrBSowEuYRLGB8ksJfF2DaT6JfLBy/PUd0KVcRafHs1kFiZCc",
-	"0KUG5Dui/kjk32EdhoYtFiQhOEPPj1KyJBKl9gt0BWt08HcORIhklf32P0JAdhgjmCwn6Pib2fNjtGAc",
-	"veKLkssK5iZmr2C9Ea0FlhK4+u6/f54dfXtx+/zuT1FwGywpc6Cyl4ZpPWBMOr4jOZHVki2CZPqlP30K",
-	"C1xmMjp9PosVcczUJ4o0Wxb6gS8xJQIrynzMymUPsbxRTwQSK8YlUtBYsqQEXzFK4Ag2UUWo+YeSBR/9",
-	"qihj/z26uD2OvznpodI5ZwkI0Uukono/Jo0+CeC9S5bm5Xjr3ampRMGoAK1ZzjmbZ5Cr/yaMSqCaXXBR",
-	"ZCTRdJoWZsS//yIUHW+9lf/EYRGdRv82rVXX1LwVUzevXrHJCS8oAs4ZjxEW6MPrl+jbZ8//jOwyKAWJ",
-	"SSYmGjd2NqcC38E1ZF3WOs8wLelScFzm6HM5mz0F9JH9SnDmP/mvEnNJgCuuAqrw83NUeF8qSag+iuLo",
-	"ix0fXXR4JY5elCkBmkAXmJ9WDGVsKRCh6IbIFcJqa9ckba4sJF4sojhy7zSJBUkVAfoWlK+o5FoPFpwV",
-	"oKDTqMGJWfs2gq84LzIt3GxJaBSYCCeS8UuSBlmnzS5uuOHG28BssjFPiiUcSZJDaGVLWQ1xmhIFM87O",
-	"vZ0YzrbfsfkvkEj13WBYJeZLkHZvneXtW/PcR5WSsaA+qGXuZwWE3m3ssN2c0F+83ulFYDeakOd4CV06",
-	"Egl58z+bJMzjiLtqHcw51n97p3QAG+3N6fXC0MrVuWPRLuN5UrANVD2uomaHOhmeG9EeQAYzNq6X3wb5",
-	"OyLk/dHtYaKD8MEIdQaNRl+W/bCITn/evLD74mOZ51gTu0MGDvjyKj9piiIr55knh7TM51akpeRkXjqd",
-	"0T2mBSt5AgjTFGUkURh2ht6clTTFfB0jydAc1Al+Y9Uc0cd1h65LYDlYrbVpl2/cuDYqq815czX30EXz",
-	"hYfo14BlyQPStjtkcWuG3agWVZrHHgEOsottusdqGG9xDxebmMyu8JJlGVRnRIt3mszQod/CTDFcTtp4",
-	"D+imHkR4YA5FSQXdNo7wPAlC0y7bZ5imV8pXQAfv3H8PEeNI/2/BgcClkDiV6KB+gj6qJ4f+sV7NE8VR",
-	"+9Pgue7AGkNF9fLc3lrKzdQB7Govf0xjqjp3tRMW0hlXlkRD9qrJeefsZf9YN55daP6CFWWGw/rvLV3h",
-	"OZGYSoEYRU+PJ8cnk5PZyYmCfasN0kKw8R81aHZXjcWDmLeOYBfl1jyvDJiuqJIM+i21wVaUIL/CUIOL",
-	"yCy8WllkDKeQXg43EEMnvVnA31rcxIMFt7lgCK+vCWQBuX+BBCgLF2dI+QKU0CVaqKHo4DVOVtY/aIj4",
-	"L+USaLoi2UJDhnOSEQ0IUMI4KMuwWGSwVM+A0GVGIAVe0qXW2qKk6Qq03z0nWWoeY56X6skNW1E9gcYx",
-	"x9bQFGWyCmuPN94Z1t7YG2D/+fGH79E5y9ZLRpUye19mkri/CUWvzj++OX329OQbdKD8sD9/++wbvdU2",
-	"4zGeEoplUycNUOx2qSiO/JUHa3d/4RBN3+YF4/LlCtOQNe15RRachAOWhlkUHwYxmrB0k/x0FZ6yT54I",
-	"RFJ0gBcSuLaTiIYsVjhXf8JXIqRiLUZBR50MAOJwkFJR7JDC1/Dy9gRUEKhBiqpqxaQ6SyfBGTPnSW80",
-	"eSuX21OwXW2KuRLHHsS1pVrvxHOirFAbePqJ/FaIMuQxDUbMGToyAb8mdhCRArJFGEk5CGEdte6uDRw9",
-	"p6B7qxigwFwiLJEOrdlAl4l5ORtusl0ZWrRVq9bA9ePMC+0M8zSqmE3HwyAK/cMNEZ9mW40QM3XYiDcT",
-	"fQCho5KdE1FL/q5gWX0RUF8pX1/y0reD54xlgGkHaDcyrmAIkeF9gGMTwReXkl1BwPb4CDRFRCIsNJf+",
-	"4+jlxw+vj35Ug9EKcArcuFpwDXyNhFRnqV5fqRYFHoiwE+ZsMBHm1uq1CeYDF4wiT/miA5xlWnhwmhNq",
-	"1NY4FmkcQY5Jdj+LpVc1+fHm4WzyHvxodghmzrId2O4DywaIQVorQ4MSt0x7Gz45Y5+fwizY2EvXjh9g",
-	"avsztM3tDsoVzNsRnM+BO7QImy7YrAFt0L9pS+vFwtvWwY7OdvuZbcwN6fBJw/DIMMmV+s6wVPwctDxK",
-	"AYPjsi3kuE+DHBRVEPVj6i0tStkfmF3gTEDch0svi/f0xKSKqr/j+yO0tdfG1vp3NIY/bblofzfa24bH",
-	"DbmZNo60Ng3ywmahbWjw2351f2m99L0c7J2k/h4y7G8mhEMfjpfGgN+NT1vY8rj1ZBZIOnfRNyzLe3+s",
-	"NiFryNFx3I/zfbOdWyizjRYujua4WjOzwpzzWr3MVpnPOWQZ3srrY0jt5sN7sOz603wy/uIj813TUHuV",
-	"F3KNOOTsGoyh5sZrj71mggPHpId//f3Z9C6A2fMVFiHLuOTcBr7aGVWQK+VYsxSvUUZAGC+XCFSoqdAB",
-	"B5wiRrP1oWf+VrZ7HAFNxaUhQyMSFULPYKtzCB71Vh0ChcRcDoajiq0FvEs16xOhvcgz5NhZG+gKKARk",
-	"CRRixBTabogA5VTkWHGP+gRh5TvQFPPUTKWQ1qbqZn1hdbcLz9U7q3F90Uf5tuKYg4ZG4HJB8UoroDmk",
-	"mC8E8JxImZkY2RwkkIwszV85FkKPpjZEp0eIZJWVQmiNI0D+ap7DNc5Kp5UMboKKSEPnNNAOgq5xOFw/",
-	"Gfa/0yh/az54OtuipuwSQZzWXn47bJdCMOAp8TyDGOU4WREKR0p41BNTlIHUZ1U5jlVIlMnLBStpOunP",
-	"64eWWpU5pt4CXxWxNCVMQpEIxBIj9wkE5yZUMUfSIwjW50UFlqvg53bAZV/wzk1A0hjhTDAXPvvH0Qfz",
-	"5uht6lxvTFP9LmNLEVxMOeRlj4v9Hz/+eI7MAI3hyeZ4eodmKx1ObOFTGK86CIwLxbZn+vThLeKwAI1y",
-	"pUEIXdoaPlN/oz5s5mnwnJXydJ5hehUNjNx6ikGhxIZVe9g3ASF2ClKpD/qz4a6Uboe8mcu5BFx9nc/q",
-	"CQHuKfftJQRLCM4udaKbpM0JhyRhNikOC353kQr82ENYOAjnyuL28BF1KmU4ikySpqEaj4830SQk0bq4",
-	"jSj5qEJYRuGoj1pH3dOgIXZPgtTAP5/NAuSuc6oeJM/DNmGlEXa1uhpCqSfZIH1jlCN15PKhSpLcQpW2",
-	"dYZEyvFCKsYu5xkRK0hNsjDJylT/H/NkRa4hDR/+TfD7rNPLwhmvg0R9qye+r4C0cTs8u1uhbQgxzeAm",
-	"0/bzaCALrKzb+yaBG0j0zhYLknfKWGw2Fg6xkIvItA6Ojf7Xa20bWYXC+KTfd+gqpSXHVOok4RnCcwFU",
-	"amNdx3eRXGGJEpYDWnCWIxMdEitSiIHZQdYKFm2vu87KZawhcD76pfbetYlTPTKAhM2qASE8hePvlcvY",
-	"iIg2YdNx0VOzb502TYFKItcVEAhLpCtZz5CLnZ4abIKyyzj4ifkBUdYWe20Pj6pdvFHr7XP6bWaoD77f",
-	"1uKsoSEn3gotmoiilzlnWwqLQwjpw8P3rsRm42JNlvIfVHHPjYXOH/Xh+4IDHurS+CmsJwKxG6pN7Crb",
-	"q87xM1RS8qUEZ+BXVUkHyi+eA4K8kI3wge/f3DPcuk+l4WCFPn4mf/DSzTqqXZMWId3eqAawXkOTAFsq",
-	"H2vu2UdgHX817LLtHLE9tLcPB+xP2B0DySOTvWo/mW1lgRa5B1J2jCCxp2X2DxHXk+wVIP5/bmsp8lkj",
-	"vG0GBm2gTSx2X/7sUllbl3WV2Q4U3svYbqdmzOMQ/30S4+Q51Tz3rxn2Z9kh8X7/Ko9Hrcbo7vxOhykX",
-	"LGyYJIxKjhOpA55AshWeQ2z425qpxhDHXJKEFMqIWiMTgKgqUief6SvOGRfKlOntmEMHfV17h64RzYR+",
-	"0T+V5vnn5LM6TXWDh/Fobcvhizfn746eTmZHjB9lWDYik5HbAnpx/jaKo2vgwsru5Hgy095IARQXJDqN",
-	"nk5mk6fGmF1pskxxmRJ5lLGl6b/QjKu4RIP8No1OI8XOurHpHVvqT+su6J64YD1karuW7+KtI01f7N1F",
-	"qxnyZDbb0Ai5WwNk3ecVaoHUndKKJ4BKTkBMjKK37bfhmStQveZKzzM31ahqVeUyxYjCDQiJFoQLiQ68",
-	"yi2Jl6K23y/UJFNcytXUWepiC3nqRigRPSgGWx1cAUTaYksDzJnauLLwsURmR9p3nN6S9O6vHGTJ6aVk",
-	"f5madMHeCIek5ESuo9OfL9roTxhdkGWpvDq9dA1brGt/zcN5KSWjCHCy8unhvF9LEmcaH9mmq6ptqYcu",
-	"rtbub/XwnYizBLZjj29/m1GQ5TvDjFrSNdHmFSqAV67ZGaqPEHQF69hWzV4RmsaoPuTHEJ0XWVa7hDW+",
-	"ERYaPFdK39lBXDmZ7Br4NYEblOPCJ2pdq9ek6jBaPqh8NVqPemSrAncMLKuFEPZQraSCp6DEZb52DUJb",
-	"MTe9vYL1XS/+3kCFvp1PEP+6iQc9HSoIt+Bdo/2ZWXggytX4ZzuNvydZf6BePMX2goqqVVTJEK4kqFHy",
-	"PozQU3vtwhb1d16N6hA9dPmFDhU3Lr8YEHdXlkVosioAPfhuhKbB/3/LsvGTRhttm4pwY1k3XpSv6taq",
-	"FokRL80jRkEYu2eCvuN4oVv5snWlq71pvNil0OFvYyf57OlWii7u7qtOCiYC3GuqGl0ivCpa+BtL12PT",
-	"zATF7prujuQl3HX45XjstftUHYUbR8Qx+MRgE+EOhxhFpJOE6GAYGxz28EFISxmf7QhzwJsVVR01etDT",
-	"vRUv60G+9TQ11A8gpf705miQKyAcsVJmhCqZNVEeJ66PL3ZeIPBhJK8dkX5k4fMDnf3y59FpVBn05n1o",
-	"mZuansv23Wn7c0ur/BYnq8pNoQCpcFVTzkUxpZU0RTqUig78u4ViVF8tFCN3s9DhmU5UfaYH4eTUoRMP",
-	"3VxpsrOV26NjQawwkcgJelEBd7NiAuzEOZbJSvkxtO5B1cSwDaiIyAn6Scml7Wj7i+JHRJlcqaFEoBtO",
-	"pARaVb9hKm6Af6b6yje4EehmhSW6YWWWojkg02Kb6uGmNS6doFe6X82Fq4hAHBSpIK1UQt2t+ZmaPlab",
-	"itbdjmeI6OtHOKiPMVWuYAdCE85qirhp+Gsq3AG2Yd3dF7gazQZ6Ow2CF/urj77O7Y676aUn/ejjNm0y",
-	"3qHS6McM6JOfNDNggQ4Yjw11LTLjikcOg0yi/ZaTk9HvIWu2wvZHkNRrcVbxldqDY6wRFKKBonkc6qoH",
-	"3E/sMRSmiZj3ucnv4SENkPfQi27TYZqx5RJSRKh1co8f02kNwWE5Vgf640bRjMG3Fwzpjdp1Wk577cAf",
-	"Wl2dD0aIToNND1kaoI8VVWtM2gj3KGXrI7KJOW31bbDbGl0+D2O5BTrPHtl4a7Yy9ZtvPurGtN9oY+Zg",
-	"EqHdm+wnFRrvprciK5cbw3Ydmj6CQAwRhslIQbLmnBs5fycLtnP5qjZjlenXRbOpVHhk6bHlEY9srAwh",
-	"szU/xpcgPW9bgp4IZWosSAZOls6860HNee6iVMpLvul8XjkZ3lYON/FSnxxObZ3pxiPqvR3zoFZC1a3d",
-	"QyIL6FjRiRZC7eyOHpWf0yWbRyNx+PDiGzz7zktLkwcSWv82gEeWVtdsv5EJVqQYxTBJUyV3xvw7mK/N",
-	"JU1HOSaZvemScISThJVU6lsAjZqwL5R9OCa/bBPR6a25BfrO+IoZmEqzJmd80JVTHnM0yPQsVH6sPkjH",
-	"QKeZCmFLpT+WLG1PmdgLuHWvU51smt5W131vNFr8uP3DJlw2eK9jBc+VleLC5doXMk1icdNz1eePaxob",
-	"KWZb372+1Xj5o2VKHo3QzlgZM1ti7ZSK6iMEHYIiNG20Zd6LN4In4yd9/2PVybmJN/Iyk6TAXE4XjOdH",
-	"KZa4SaJ2D2PWvA9zTqjpOxrerbe560KvcLFXaG88X7Nugu2pSLDvx+A6QyyEq0nRwfl3r5H+QZEFSQAp",
-	"jBwiyR6VMae39a9wbDxrv9PPG7y27bQ1n4xy2pqpGsi7H2ri8Nn2HbuhHZkarPhYIkEeCckB500m3CpH",
-	"Yf5TLDEK+uy2PASOf4RtNzq8X4TZYHhM6x7ze6nMUoYsxiLDCZy7NvAHOUyrKzX+WCdpw8YhUpgiBI2J",
-	"cQxijVqXIVRLPbGX1dgyhJuVdiIGCu6ZmmmN8lJINIcqiKpG6GeUSV2AmDVrDwepv7pHYfxD2VgXzXKn",
-	"B8qy+00af0heG4Ov3hs3y3GvOh+pvuTHXS0ywiHZyKnfmt8WG3Aatuoofo/z0C82UILNSolEOTdbMW3W",
-	"lFXIozgH8UBH5xuQm/Axe8TqjpErO5SD2JhylJPT/rzdVs/vEYt1fp+Q9XZ6Oh9w7Iod5weOXLFTim0x",
-	"5k/CRJgH1GV86fvxwKCP9ZAlsFXnXYBKnwqlmI9nM1QAK8YxWs/1TLaNi7rQZKyMYunnU5ULZeOY2zp+",
-	"NGWq0OK0aqLbTXKr2FmfCaAvT/hg7ll4CIltXdDwyE6zvaE2KKnumgqF2TF4QO8SYRN+tpVirofQXtjm",
-	"CShiC+XhVNcc7MEN01v1z9a48zW7gorA26POavhIUWc1lUOIw3YLMfXG0Qd928qGu0b0HSxznFwhLPUQ",
-	"Cl/t9SOmVAlTZWjPAXGzi+oGkjZG4z2lKA7+BqShwm6/AdlpbL4wrWv82oFU8iw6jaa4INPrYy3Adhfd",
-	"LtZSaVSCnwjvpvj6Z5JMPrLxq0i//SuVcGjaXCVQ82M6iwZhJl65XdX/oRCwvVwo9vIwwTode0uf337n",
-	"LVcV7HRXa5TkWNaprrQVMfqR//avJfAYuQttERb6wNTvD93ihNdJy2rZZmaju/a549jmqlUypbre1P3q",
-	"r+a17jwfvUh9HGyTMBA6b7Qdy3e/derO8buLu/8NAAD//w==",
+	"7H3rcty4ueCroLipGqmWakm+THakSqUcj+14Y8eKZe9M1ciroMmvuxGRAA2AknpUeps8xvk3L3YKNxIk",
+	"wW52i62ZSZ1flpskLt8N3x13UcLyglGgUkQnd1GBOc5BAtf/e8EBv03VX4RGJ1GB5SKKI4pziE4ibB7G",
+	"EYevJeGQRieSlxBHIllAjtVXM8ZzLKOTiFD57bMojnJCSV7m0clxHMllAeYRzIFH9/dx9JLlOVDZO2VS",
+	"PR93VirKTGJJGF0xdeOlUecvuWBcfZmCSDgp1BzRSfRpAYjCrbxM9AuIzZBcACo4XBNWClTgOUyi2Kz2",
+	"awl86S3XjOkvK8e374DO5SI6OT46qlYiJCd0rhfyPVH/SeTfYBleDZvNSEJwhp4fpGROJErtF+gKlmjv",
+	"bxyIEMki++W/hIBsP0YwmU/Q8bdHz4/RjHH0is9KLqs1NyF8BcuVYC2wlMDVd///p6OD777cPb//QxTc",
+	"BkvKlWSU1i+Micd3JCeymrKFkEw/9IdPYYbLTEYnz49ihRwz9BOFmjUTfeBzTInQtHielfMeZHlvfSOQ",
+	"WDAukVqNRUtK8BWjBA5gFVaEGn8oWvDBzwoz9t+DL3fH8bdPerB0xlkCQvQiqaiej4mjzwJ475SleTje",
+	"fPdqKFEwKkDL0zPOphnk6s+EUQlUkwsuiowkGk+HhXnjf/9LKDzeeTP/gcMsOon+12EtsA/NU3HoxtUz",
+	"NinhBUXAOeMxwgJ9fP0Sfffs+R+RnQalIDHJxETDxo7mBP87uIasS1pnGaYlnQuOyxxdlEdHTwGds58J",
+	"zvxf/lFiLglwRVVAFXx+igrvS8UJ1UdRHH2170dfOrQSRy/KlABNoLuYHxYMZWwuEKHohsgFwmpr1yRt",
+	"ziwkns2iOHLPNIoFSRUC+iaUr6jkWg4WnBWgVqdBgxMz910EtzgvMs3cbE5oFBgIJ5LxS5IGSadNLu51",
+	"Q413gdFkY5wUSziQJIfQzBazesVpStSacXbm7cRQtv2OTf8FiVTfDV6rxHwO0u6tM719an73QaV4LCgP",
+	"ap77SS1C7zZ20G4O6E9e7/RLYDcakWd4Dl08Egl5849VHOZRxH01D+Yc6/97p3QAGu3N6fnCq5WLM0ei",
+	"XcLzuGDdUvV7FTY72Mnw1LD2ADSYd+N6+nUrf0eEfDi4PUh0AD4YoFafDMFSLlZx2pSlARXoPeZXKbuh",
+	"SpTecCIl0FOt1xApkBkS7UmGICVyH2GaopylwLFkXExCTOorlcOlRMIBS0gvNxEHakkbfjLL8Fx0gfCa",
+	"8fC2vBUuZB44OT4CTYFDqiEjMCWSCEhPEeSFXKKbBRgZnnJ8Q4PgGgwhdkM9tE4ZywBT9aDAHKgcDuqC",
+	"UAppeCwO2B7S7TNpiYhEN1ggDooSIUWMowVJ0wC9DKASDkVm6bY501/ZDcoxXSL7hjEPgAumSPSK0DlK",
+	"MEUCIIwmp5us48YPVu3/6N5XygIkm1GtkFiWaxnfcuy5eVl9VhYF49IgoQ1okAvggV3bjwQi0tu5hzv3",
+	"godZX0vsCME2o8YNCVJtzlJ+RTfeRA22NRTqb67G8go59io19kX4QJ/hTEDcEnROkHnG35OjI2tjVObg",
+	"uvNYj7JiYW9pUW67srCIPUVYopwJiZ7HR0dHKFlgjhMJhkU23M3mfL8hdW8IrjEUEne07U4babKiUuKc",
+	"Hg80VUPFUVFOMyIWln6NrFNMoEVdFEeVOA9q2b7fZXt1xx/FV30STC+T+vwfKjpyvET2M0TZTVh8qLGt",
+	"0Ibw4ZBkTIDY6Lx1vpTLK+N+2f74I1RyFh5CPbl0x3Pg8bVWE3zXQZMku4p+i/gycg2XAr6GfRKcsfwb",
+	"gSjcgJAIrhWU9cEvF0TYIxOnp0iUU/XpFIxVJwhN4E9uaIWTAVCwCHLGmiNeroBfMBG2/FgBdDO0WT/F",
+	"cNmiYBCGjtqgBlGstYRDXJDD6+ND9XNQMbBSarjQODcfhPAmmDrhLzEHfEnS5pBDrMH2cNKyhoN7WSQs",
+	"N1JDwTiyLJIGsSCJzGCgfeLBv8VDbhzHEA3y9wyaPrpvkJBHGj53u512AeihpymMWuLDEkRYAgdEW4dy",
+	"4Br4klFAGZvPIUWExojRbIk+8V/+PQceK+1TCTq7y4ZjUPhuEjeS5ykRNXTWyvBttIAHS/nN5WwlHZsO",
+	"8YBLfCuBmOPbt+ah72WvGOORpNK2osHgsLuNnFD339FlRz3V8xDEKmHQ1Po202CdJPCYfhBzOzCuY88x",
+	"nB4NfWh7p4eL4mj2yrIPs+jkp9UTuy/OyzzH2sPVUcYUaq/yJ00CZOU086iPlvnU+jGl5GRaOirvnnSC",
+	"lTwBbfxmJFEIcdGtKStpivkyRpKhKSCxYDfWt9sw5mpSnwPLwbpqV+3yjXuvDcpqc95YzT10wfzFA/Rr",
+	"wLLkAY1+85W1xeNmWIsqd6sVK25lX9ayh3GrepN7sFhFZHaGlyzLIOlR5JvE0PUzmSGG80kb7gH1owcQ",
+	"3jKHgqRa3TqK8MKnhAa8FRmm6RUHItDeO/fnvjqa9V8zDgQuhcSpRHv1L+hc/bLvH9LVOFEctT8NHh5u",
+	"WWOIqF6a21pKuZE6C7vaKgitIVUFG3TkOSQzriyKhuxVo/PeBQn9WIYJZweNAlaUGQ7Lv7d0gadEYioF",
+	"YhQ9PZ4cP5k8OXryZJBd0wKw0XOtF0rvqjF5EPI2+t0FuY1JVlGbLquSDPqd5sO9K+RnGGpX9FgCcVQW",
+	"GcPpRj7tkPngFIN6a3ETDna5zQlDcH1NIAvw/QuklAjGcYaKDFNK6BzN1Kto7zVOFjYo2mDxf5VzoOmC",
+	"ZDO9MpyTjOiFACWMa+OpmGUwV78BofOMQAq81MbVHERJ0wXoZIMpyVLzM+Z5qX65YQuqB9AwrtQfUSaL",
+	"sPR4neH5Nop97R331Lbnm6ptdpQQuN94h2sb4m+A/d/zD39HZyxbzhlVUvZ9mUni/k8oenV2/ubk2dMn",
+	"36K9j69foj9+9+xbjYM2RzCeEoplU1gOOHHsVFEc+TMPPnb8iUO7f5sXjMuXC0xDrkQvRm2XY5zPmooV",
+	"gwRRnbB0FWN3JbFSnL4RiKRoD8+kdacRvbLK6IRbIqSieWWhzhhHZgFif6AXh9AUbsPT26NZrUC9pLCq",
+	"ZkyqQz4c9chcXsPKAGSVAOFJ/j63cg/g2uJG78QLaVtpY9bTj+S3QpQhd/FgwJyiA5N+1YQOIlJANgsD",
+	"KQchrJc65PFS6+g5nt1TRQAF5hJhiXSik007MhlITrmcrJfSFmzVrPXi+mHmJdoMM4GqDJqO6UMU+Idr",
+	"SD7O1mpHZuiwdWEG+ghC54h1jmrN+Zsuy8qLgPhK+fKSl8GoaWvR7s24WkMIDe8DFJsIPruU7AoCStE5",
+	"0BQRibAJYv548PL84+uDT+pltACcAjc2oHZRIe1zO9DzK9GilgcibB065VCEqbV67IcCPOGL9nCWaebB",
+	"aU6oEVvjqMpxBDkm2cNUqV7R1O+xWrXo9+DnFobWzFm2Adl9ZNkANkhrYWhA4qZpb8NHZ+zTU5gEG3vp",
+	"GhgDbAB/hLYd0I3TswzWAzifAndgETZ5c7UEtCmYTSVfTxbetvbCdLbbT2xjbkj7dRqKR4ZJrsR3hqWi",
+	"56DmUQrgW8Za3adBCoqqFfVDahvltoKlp9s+fdLUbZ/GDwdoa6+NrfXvaAxD31LR9va9tw2PGnIzbBxp",
+	"aRqkhfeVW/Z7SIgIu5Q6+i0uCs6uoYpDmyg0mFQMpfbSome+TbzqNoQzPNY3PChYmUsDbFZvGZ46aYfQ",
+	"OwpipALsVoGaEUHebxuu3jxOep0a9ebesfmDib9LgrtLs+gkV3UW7zJlHk6O22QO9iQLtPbXIEkbYPVm",
+	"C2585encUNXutsiWGP14f8Bh7W9mHSheGkt9M+5sQauVHzUg2WRYcc3DobpRDK+G+bZFJmswsw4XzpNf",
+	"iTx1ainIOb+ZV1BQ5lMOWYaDEs8fdIzjebWWPlz2eMN8No6hR6a7pkX2SmcCc8jZtc1mde9r11xNBHuO",
+	"SPf//OuT6X0AsmcLHBLlScn56oQ0luIl0sm8xGZFFWootMcBpzqvYz+ckwY0FZcGDQ3B/qBE6iFw1Ft1",
+	"ABQSczl4HZV3P+BGUqN+I7S76BQ5ctaWuFoUAjIHCjFiCmw3RAAiUifvcVCfIIyExDTFPDVDddNG18kL",
+	"K7tdgKDeWQ3rL32YbwuOKejVCFzOKF5oATSFFPOZAJ4TKTPjpZ+CBJKRuflfjoXQb1MbJNBviGSRlUJo",
+	"iSNA/mx+h2uclU4qGdgEBZFenZNAGzC6huFw+WTIv5Hb8fRojZiyUwRhWrvz2v75FIIhF4mnGcQox8mC",
+	"UDhQzKN+MbVwSH1WVUFagUSZvJyxkqaT/nKq0FSLMsfUm+BWIUtjwqQ0EIFYYvg+CafxEaqII+lhBOvc",
+	"QgWWi57yAP3CZZ+X3g1A0hjhTDDnJ//x4KN5cvA2dT42TFP9LGPzcC1CncXfneivnz6dIfOChvBkdUSv",
+	"g7OFjhu04CmM+yy4GBdzaY/0+eNbxGEGGuRKghA6t6XTpuxRfdiMFOMpK+XJNMP0KhoYovEEg8n918TY",
+	"Q74JCLGRN1p90J+P4yqYN4jcu6hvwJLREfUeX/+WfL/T9NIWPuzyQymYdvmxB7Cwt91VI29hGetg7nAQ",
+	"mTBxM8PueBVOQhytTUWi+KPyVRuBoz5qHXVPg4rYbnP2RJ3V0TTxj1ZpAQ9P8FvBfWMUXXT4cldOATdR",
+	"p/Yi5XgmW5UXCaNJVqb6b8yTBbnuSdZtLb9PO70snPI6iNXXWuLbMkgbtiOXmjVh3CTawRnpLqD+0DSU",
+	"nsR1tyTvlLHQbEwcIiHnT3pIbdaOqsacV7h1pq00DV9rtc3KOsZX1Id25eWcYyp1osIpwlMBVGo7QseY",
+	"kFxgiRKWA5pxliPjoRYLUoiBGQqs5cda34kjK+emwsO5Dy61Y0FrX9VPZiFhjW9AGEHB+O/Kmm1EZZpr",
+	"07GZE7NvnbqRApVELqtFICyR7m1wilz85sRAE5TKyMHPWhoQ6Wln96wN0ahdvFHzbUPFqwnqo29Stihr",
+	"qDeMt8IbJqrhZe+wNa0mQgDpg8PfXf7hysmaJOX/UMVeVra+OO9L4x1cEh8kWWVfqD9DEnSTavGH1IWH",
+	"5K5bly35t4sJoaBRIDFmqWtLXXveU4riQfAhepIbJrhFrRO+4ICHWtp+CsU3AilCUC9W2UZKvTxFJSVf",
+	"S3B2Z5Wuu5fjJZqCqf/f7zG7HxgF2CYFf7CeMX4m2fDGBI0E461Iv6VyNLLRrDHbRMCakoCaerbhEUdf",
+	"DU5YTxHrPc7bUMD2iN0wvjEy2qtmVEdrSaCF7oGYHSN24UmZ7SMX9SBbxS3+h9pagvyoEXUxLwb131Uk",
+	"9lD67GJZGz11lvMGGN7KBmxHDM3PIfr7LMbJs1HjPLyYxh9lg8Svh2cZPmo2YHfn99p7PmNhxSRhVHKc",
+	"SO2HB5It8BRiQ9/WRDFGGOaSJKRQCvQSGb9YVaoxuaCvOGdcKFWmt38e2uvr4bfv2tKZiAT6p5I8/5xc",
+	"qNNUVz4aR4ttQPjizdm7g6eTowPGDzIsGw7zyG0BvTh7G8XRNXBheXdyPDlyZcK4INFJ9HRyNHlqDJmF",
+	"RsshLlMiDzKTHDMHTbiKSqqup5EiZ93m7B3TvT28TrA97ur6lUPbw/Q+Xvum6ZJ5/6XVGvHJ0dGKtoib",
+	"tUOsu76FGiLqvqmKJoBKTkBMjKC3zTjDI1dL9Voteg4jUw2hZlXmcuz6W8wIFxLteZnDUrfUcrbbFzXI",
+	"IS7l4rCut1+Nnrotmoh2CsFWP7cAIG2yv1nMqdq40vCxRGZH2m9weEfS+z9zkCWnl5L96dBEsbYGOCQl",
+	"J3IZnfz0pQ3+hNEZmZfKYtRT12uLke2OQCiallIyigAnCx8fzvNhUWKzmcThXdVx+L7dHXkAT1TdihW1",
+	"F1gmiy5aX6VEvqw6Q9hY3V+swTgKLv3mUfdNaSt5Cfc7JKOqSVGYeixwx2BAtTuF5soINR18lPAlFB0/",
+	"RzmhpQThI91v6iVWYP6w6oT3IPwzEeDq1xme7xb9dQHfIOQ/C7heMzyfQzoGmtRQCFfocW6CugFe7M5L",
+	"kyOK9hhNdF2Grc3Y3wqBzaYb42PRJozCbjHZTuD9j2XmFyazOLb9E2O0ICnEqCC6klPnFaM92XQ9eV5Q",
+	"oV2GgVN3ML34jREfRC1lgFhMYCb9xHZLLc34zyPTSrdjZJho3AJG08EaCZrqMHDNAtzXuyUc29DRyNAM",
+	"jF+iif7P1L7ko/93z7Kf8BXY89duD01xcrUKiPH4rHX+HwhZuyfv1GyfiTGizFN+tqNc16pxNwfkD3b0",
+	"/yjMuE119c5T3eHXdeUVEi/X48T7TSHGv23kvtcofAOy0TVqp3D1u1P1Abd+ZxRFoDGi6wIltHcGuZSu",
+	"cWVM45aXFXabcTt3gL8L863dYe/R9b7HR7xx+WqZ5+F/vKN7FbNV8nGlK+ale6lDYqH2L0YZIekpOrL5",
+	"BuZrxExM9GbBMu2WpH0X+thRomGXkQT96+2lqW3o2av24czkK1cyMrwUEx2IHnANS/iKHMF4zw05kXGo",
+	"eckm1Q91C+1QdkXHlC2z7EDCrUQCME8WaO8N8BybMzO0pq99VyiFCwh+X35Svx31Sk+pI9dxZHp7VG3Z",
+	"UUiNv/QUSVYc6JiYOlgFKmkGQtiYFCICzcm1zTLZodQPqjGmNu9R3HUbiPrjR9ad0J7tAI5KmiotlMNB",
+	"7WHZ10Ty7Ml3j3nL0SfGzE0IlWAlFGF755UkOZwiAYA+guTLgxczaRLrTNGDhqL3pLmg7p1OI5xuFo5W",
+	"+CuxH6vVGhGvWycpkbxUAtlT+01/3wNCUQGsyKqWma6naYxuFkT9XAB96BkIt86ODZ6Ar26NndXQflpM",
+	"FxKn9pwIC/lEXPvphPp/t5m4DUn2zcTiNU0nCiq3eWZWIA5MqnylQ4qCA07FAkDm2UT/26SD6oSbEmoy",
+	"cgNVgHArD9W6N/yyxzVizD6BXp7/P0USP747/3EsP0lDrTIzxba3ju86r0nShMLj6maNGGmnuNa6RnWt",
+	"PFh2DyDuWlitDIi+AdlsK/C7Doo2t7LyuE9t14PRQqO6WiFBNdy7YVLj+GeltE4NnKEUS/wbIpWvJZg+",
+	"bOuJ5R/61V9Pc1Mw18sdA4Fn9rBXDDwzoSBPdWNZ6oW6fysCwK3hwLaTrhoy91hzrlnXX+rXN8LeHNiG",
+	"ykx/A+Uga3ZeM/JZN1U0j7RD0O37FNU5QOgKlrFtu3dFaBqjOktrFIU+y+qc3hre6uRSy3O9ODs7iKvw",
+	"H7sGfk3gBuW48EmjbvZldJZGL7e1uNxpgkSjqXIPB1bLHQPK2ljHHqgV73GTIT9dutbHayF3eHcFy5X+",
+	"xKp9/KaM6N8evNOTrFrhGrgbQ8RMPBDk6v1nG73/QLR+oF5CfOXfdE3wFQ/hioMaPTOHIfrQ3o6yRvyd",
+	"VW8N0+J1hV48NAHB1PP1en1cYdtgI7CZsfn70sL8YtSVOliFuLF0MO9YrvpQV5PEiJfmJ+1y0af5BH3P",
+	"8Uz7KLNlJavXn+4+ebqZtjjX2+JklUfGFdjvxiPTqA1/ZI+M21mPqKNw45A4ittdQxPhDoUYQaSLj7dS",
+	"8jw6CEkpk3R7gDng1YKqTvvf6eneKnjoAb5NFdar3gGX+sObo0EugHDESpkRqnjWuEQduz4+23mVHLvh",
+	"vHZJ0SMzn1+p0s9/Hp5G5UFv3F3z3KFp2r557L+PWlptvXCyqMwUCpAK143FmSimZRNNkfH77/lXxceo",
+	"vik+Ru6i+P1TXWl4QffC1YX7jj10d3ZTWl2ZPTqZnxWmlGSCXlSLu1kwAXbgHMtkoewYWjex18iwHewR",
+	"kRP0g+JL2xL7T4oeEWVyoV4lVUFs1VUHU3ED/IIWHJS5I9DNAkt0w8osRVNAtl+ift301k4n6JV2yrl6",
+	"AyKstw7SSiTU7d4vqGmEb+vIdbv0U0S0l5iD+hjTZRxYoalHaLK46RjeFLgDdMO6PXjAxWsrdTodxr9s",
+	"Lz76rn7omJtefalfPvJ4cfRGQ/eAPPlBEwMWaI9xmwZrgRlXNLIfJBITcHkyesCl2Uu/vwRAPRanFV3d",
+	"+LXgDxeIZhXN41C3LMD9yB5DYGbk2nf3NXf+uZhznIKJ0NzAVLDkCuQEab0A+DVw6xLjUGR4aQSevf1U",
+	"X3sqkLkyQ19tqquSKBJAU3FB1aGi1XDTDH+JFrgogJ7qqgVkLz9Q3Kv3fnehL5C8iE7QRcOZdnJRHh09",
+	"TUiq/4WLKEYXkYCv+k39iJon8QW90KxhxjDPzN2s+lfv8xRLrN66m0wm9/dKciYZ0S8q4uWQMEohkcJs",
+	"xbQSw0IiAV8RkUjgm8kF/chY3ui3n+OlTmHTLQ6VaOYwKwWkaO/Z0dP9kHB6R3Tj4QHySF+u2WZzXzh5",
+	"vR4a0DONH47j4/8T7i3aY80Sc7lgQPgdbVhN2bFDj41q07o44YbIRLOdzt6AmhgVZ0qWsGwc99M1OMJl",
+	"M4Q1LWvHXYP+1wQd89X+8526zN/3esotFVbXp1q/0fFj+oFC67CHgC5+jJu3tmoR5vkXeyuZOtdA9JpW",
+	"H1o3LewuN7zdC7cHLa1rasdxVDcGbXhQFQP7gGxCThtSK0yhRkPe3RhDgSbRj2wPNbsO91tEPujGNIlo",
+	"Y+RgYWX7vhC/0LLx7PBOZOV8pSe8g9NHYIghzDAZye/cHHMl5W9kFPr7Oc/K+fo02kfmHtsy4rFrYgag",
+	"2Wr043OQzael7V5kBWczkoHjpVOEveZfuimZdfwSrhPcW59Xdru3lf1VtNTHh4e279rKI+q9fWenWkJ1",
+	"g0oPiuxCx3L4tQBqR3f4qFwHXbR5OBL7u2ff4Nl3Vlqc7Kri0buh55G51V2As5IIFqQYRTFJU8V3Rv3b",
+	"my7NxYkHOSaZzfEjHOEkYSWV+spgIybsA6Ufjkkv61j08K4UwG1VSl+V20fdTcYjjnVFxuaDUYqMzVAI",
+	"Wyz9tnhpfRTys4auTWSpInSHd/bPNeVAfihstzHMFQ6hseJRSktxEShtC5l+znHTGaTPH9ffeaQwiIv5",
+	"DagB+q0FHx8N0U5ZGTMA6ep+HNZH8OMFWaiZ97em0sd/85EKrVZpII2lj5aiaUCjQdwYfrxMvRZPrayw",
+	"+K2W1R3/rsvqPhRA20V1jNp4fyVDR6uzC3Ne4+6C8Snos76mvbruYBX15GUmSYG5PJwxnh+kWOIm/tqN",
+	"/jMYlNC/oqX96uaseoYvW8WpxiPM+qaInvS6qu724QRpkIWwR3tn379WKq6pz0AKIvsmyrLzI6EizMM7",
+	"9+caLfd7/XuD1tbpueaTUfRcM1QDeA8DTRw+BL9nN7TDU4PPQJZIkAdCcsD5KIUxiiRGAZ/dlgfA8ZXH",
+	"9er+9xWprVL5D+uLWB4kMsMNaYoMJ3Dm7krZiRpb3Tv129JhG9YFkcJk1GlIjGOKatC6dBerYZnxTU6d",
+	"qfweyrinJiCcl0KiKVThC/WG/k03ArkGnjUT6QeJv7pj6g7UOq3XN3N3d5Qy5reM/U3S2hh09d44OBz1",
+	"qvOR6pvw3P1bIxySjQSxO/XPoNOwlRT4a5yHfuacqyoT5dRsxaQqUFYBj+IcxI6OzjcgV8Hj6BFTFUdO",
+	"U/xAW0OOcnLqVM8BPpdHzDz9dYJF6/HpvC9jp586D8zI6aelWBfd+SxMbGdAUs9mXTl2Wc9R9QEPYOlz",
+	"oQTz8dGRrdcfpxhTV/6bJpnUBQVipRRLP5NBmVA2grCu/7DGTOXUP6xaem/GuZXXuk8F0Nf4fDQ3/uyk",
+	"32HzqqBHNppNa/Mwp7oLkxRkx6ABvUudgpVVac+uo7m91dRjUJOuVV+6sgU1HN6pf9ZGfK7ZFVQIXh/v",
+	"Ua+PFO9RQzmAOGi3AFNvHH3U936tuPVK3wY2xckVwqZBEoVbexGWybvFVCnaU0Dc7KK6C6sN0XhLLnLZ",
+	"hQWWCz+XUWFhZTbj+ptgvphG2vzaLankWXQSHeKCHF4fawa2u+j21C+VRCX4G1HnnqG9d5imVxyIMJkA",
+	"+s8ZBwLoXP7y71TCvmm6L4Fimz7oI2bi5Y5XxYzdzk3hBLk6AhrMkLNX2frNwL3pqlS57myNZDhLOlVb",
+	"URGjT/yXf8+Bx8jd+o6w0Aemfr7vJie8Theopm3GFLtznzmKbc5ahTGrO8DteIbWuuOcezGyOFjzZ1bo",
+	"rNF2FM11+3LneHeGRmQEMdp0I4vYaxNQ91GIuz1ZRYyyOr/Um7vpVL7/cv/fAQAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 
+	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
@@ -31,6 +32,15 @@ var domainErrors = []struct {
 	{planning.ErrBadTransition, http.StatusConflict, "status_change_not_allowed"},
 	{planning.ErrConflict, http.StatusConflict, "conflict"},
 	{planning.ErrInvalid, http.StatusUnprocessableEntity, "validation_failed"},
+	{consultation.ErrNotFound, http.StatusNotFound, "consultation_not_found"},
+	{consultation.ErrCommentNotFound, http.StatusNotFound, "comment_not_found"},
+	{consultation.ErrClosed, http.StatusConflict, "consultation_closed"},
+	{consultation.ErrNotInAudience, http.StatusForbidden, "not_in_audience"},
+	{consultation.ErrEditWindow, http.StatusConflict, "edit_window_over"},
+	{consultation.ErrNotAuthor, http.StatusForbidden, "not_author"},
+	{consultation.ErrAlreadyDone, http.StatusConflict, "already_done"},
+	{consultation.ErrOwnComment, http.StatusConflict, "own_comment"},
+	{consultation.ErrInvalid, http.StatusUnprocessableEntity, "validation_failed"},
 }
 
 func domainProblem(err error) *Problem {

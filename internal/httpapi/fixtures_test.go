@@ -8,6 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/planning"
 	"github.com/teilhabe/teilhabe/internal/store"
 )
@@ -61,7 +62,40 @@ func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) 
 	}
 	e.draftID = e.newDraft(false)
 	e.publishedDoc, e.draftDoc = e.newDocument(e.publishedID), e.newDocument(e.draftID)
+	e.cons = store.NewConsultations(a.DB, nil)
+	e.openID = e.newConsultation(e.publishedID, consultation.AudienceEveryone)
+	e.providersID = e.newConsultation(e.publishedID, consultation.AudienceProviders)
+	e.draftConsultationID = e.newConsultation(e.draftID, consultation.AudienceEveryone)
 	return e
+}
+
+// consultationJSON is a valid consultation open from yesterday to next month.
+func consultationJSON(audience string) string {
+	from, to := time.Now().UTC().Add(-24*time.Hour), time.Now().UTC().Add(30*24*time.Hour)
+	return `{"title":"Entwurf Sozialplan","intro":"Bitte **kommentieren**","audience":"` + audience + `","moderation":"post",` +
+		`"opens_at":"` + from.Format(time.RFC3339) + `","closes_at":"` + to.Format(time.RFC3339) + `",` +
+		`"sections":[{"heading":"Ziele","body":"Mehr Teilhabe"},{"heading":"Maßnahmen","body":"Spielplätze"}]}`
+}
+
+func (e *matrixEnv) newConsultation(processID int64, audience consultation.Audience) int64 {
+	now := time.Now().UTC()
+	c, err := e.cons.Create(context.Background(), 0, consultation.Consultation{ProcessID: processID, Title: "Beteiligung", Audience: audience,
+		Moderation: consultation.PostModeration, OpensAt: now.Add(-time.Hour), ClosesAt: now.Add(30 * 24 * time.Hour),
+		Sections: []consultation.Section{{Heading: "Ziele", Body: "Text"}}})
+	if err != nil {
+		panic(err)
+	}
+	return c.ID
+}
+
+// newComment is a published comment of the resident on the open consultation.
+func (e *matrixEnv) newComment() int64 {
+	cm, err := e.cons.AddComment(context.Background(), consultation.Comment{ConsultationID: e.openID, AuthorID: e.residentID,
+		Body: "Mehr Bänke", HTML: "<p>Mehr Bänke</p>", Status: consultation.StatusPublished, CreatedAt: time.Now().UTC()})
+	if err != nil {
+		panic(err)
+	}
+	return cm.ID
 }
 
 func (e *matrixEnv) newArea() int64 {

@@ -19,6 +19,7 @@ import (
 	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/demo"
 	"github.com/teilhabe/teilhabe/internal/httpapi"
+	"github.com/teilhabe/teilhabe/internal/realtime"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -49,12 +50,11 @@ type appOption func(*httpapi.Deps)
 
 func newApp(t *testing.T, db *store.DB, opts ...appOption) *app {
 	t.Helper()
-	ctx := context.Background()
-	if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
+	if err := refdata.Load(context.Background(), store.NewDistricts(db)); err != nil {
 		t.Fatal(err)
 	}
 	ids := store.NewIdentity(db)
-	if err := demo.Seed(ctx, ids); err != nil {
+	if err := demo.Seed(context.Background(), ids); err != nil {
 		t.Fatal(err)
 	}
 	var handler http.Handler
@@ -67,11 +67,17 @@ func newApp(t *testing.T, db *store.DB, opts ...appOption) *app {
 	}
 	audit := store.NewAudit(db)
 	blobs := blob.Disk{Root: t.TempDir()}
+	broker := realtime.NewBroker(db.Gorm, realtime.NewLocalBus(), quiet, realtime.Options{AllowedOrigins: []string{srv.URL}})
+	ctx, stop := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	go func() { _ = broker.Run(ctx); close(done) }()
+	t.Cleanup(func() { stop(); <-done })
 	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
 	deps := httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning: store.NewPlanning(db), Blobs: blobs, Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
+		Planning: store.NewPlanning(db), Blobs: blobs,
+		Consultations: store.NewConsultations(db, broker.Published), Live: broker, Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
 	}
 	for _, o := range opts {
 		o(&deps)

@@ -61,6 +61,11 @@ type matrixEnv struct {
 	draftID       int64 // a draft process of Erfurt with a document
 	publishedDoc  int64
 	draftDoc      int64
+	cons          *store.Consultations
+	openID        int64 // an open consultation for everyone on the published process
+	providersID   int64 // an open consultation for Träger only
+	// a consultation of the draft process: it exists only for the district's coordinators and admins
+	draftConsultationID int64
 }
 
 type matrixRow struct {
@@ -68,6 +73,7 @@ type matrixRow struct {
 	path  func(e *matrixEnv, role string) string
 	body  func(e *matrixEnv, role string) string
 	ctype string // the body's content type; JSON when empty
+	ws    bool   // a websocket upgrade: 101 when it succeeds
 	want  map[string]int
 }
 
@@ -164,6 +170,71 @@ var matrixRows = []matrixRow{
 	{op: "DELETE /processes/{processId}/documents/{documentId}", path: func(e *matrixEnv, _ string) string {
 		return fmt.Sprintf("/api/v1/processes/%d/documents/%d", e.publishedID, e.newDocument(e.publishedID))
 	}, want: coordinatorsOfErfurt(204)},
+	{op: "GET /processes/{processId}/consultations", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/consultations", e.publishedID)
+	}, want: public(200)},
+	{op: "GET /processes/{processId}/consultations", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/consultations", e.draftID)
+	}, want: draftReaders(200)},
+	{op: "POST /processes/{processId}/consultations", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/processes/%d/consultations", e.publishedID)
+	},
+		body: func(*matrixEnv, string) string { return consultationJSON("everyone") }, want: coordinatorsOfErfurt(201)},
+	{op: "GET /consultations/{consultationId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/consultations/%d", e.openID) }, want: public(200)},
+	{op: "GET /consultations/{consultationId}", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/consultations/%d", e.draftConsultationID)
+	}, want: draftReaders(200)},
+	{op: "PATCH /consultations/{consultationId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/consultations/%d", e.openID) },
+		body: func(*matrixEnv, string) string { return consultationJSON("everyone") }, want: coordinatorsOfErfurt(200)},
+	{op: "GET /consultations/{consultationId}/comments", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/consultations/%d/comments", e.openID) }, want: public(200)},
+	{op: "POST /consultations/{consultationId}/comments", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/consultations/%d/comments", e.openID) },
+		body: func(*matrixEnv, string) string { return `{"body":"Mein Beitrag"}` }, want: loggedIn(201)},
+	{op: "POST /consultations/{consultationId}/comments", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/consultations/%d/comments", e.providersID)
+	},
+		body: func(*matrixEnv, string) string { return `{"body":"Nur Träger"}` }, want: expect(403, "anonymous", 401, "provider_a", 201, "provider_b", 201)},
+	{op: "POST /consultations/{consultationId}/comments", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/consultations/%d/comments", e.draftConsultationID)
+	},
+		body: func(*matrixEnv, string) string { return `{"body":"Entwurf"}` }, want: expect(404, "anonymous", 401, "admin", 201, "coordinator_16051", 201)},
+	{op: "PATCH /comments/{commentId}", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/comments/%d", e.newComment()) },
+		body: func(*matrixEnv, string) string { return `{"body":"geändert"}` }, want: expect(403, "anonymous", 401, "resident", 200)},
+	{op: "POST /comments/{commentId}/withdraw", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/comments/%d/withdraw", e.newComment())
+	},
+		want: expect(403, "anonymous", 401, "resident", 200)},
+	{op: "PUT /comments/{commentId}/support", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/comments/%d/support", e.newComment()) },
+		want: expect(200, "anonymous", 401, "resident", 409)},
+	{op: "DELETE /comments/{commentId}/support", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/comments/%d/support", e.newComment()) },
+		want: expect(409, "anonymous", 401)},
+	{op: "POST /comments/{commentId}/flags", path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/comments/%d/flags", e.newComment()) },
+		body: func(*matrixEnv, string) string { return `{"reason":"Werbung"}` }, want: loggedIn(204)},
+	{op: "POST /comments/{commentId}/moderation", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/comments/%d/moderation", e.newComment())
+	},
+		body: func(*matrixEnv, string) string { return `{"action":"pin"}` }, want: coordinatorsOfErfurt(200)},
+	{op: "PUT /comments/{commentId}/response", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/comments/%d/response", e.newComment())
+	},
+		body: func(*matrixEnv, string) string { return `{"body":"Danke, wir prüfen das."}` }, want: coordinatorsOfErfurt(200)},
+	{op: "GET /consultations/{consultationId}/moderation-queue", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/consultations/%d/moderation-queue", e.openID)
+	}, want: coordinatorsOfErfurt(200)},
+	{op: "GET /consultations/{consultationId}/moderation-log", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/consultations/%d/moderation-log", e.openID)
+	}, want: public(200)},
+	{op: "GET /consultations/{consultationId}/export", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/consultations/%d/export?format=csv", e.openID)
+	}, want: coordinatorsOfErfurt(200)},
+	{op: "GET /consultations/{consultationId}/export", path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/consultations/%d/export?format=xlsx", e.openID)
+	}, want: coordinatorsOfErfurt(200)},
+	{op: "GET /live", ws: true, want: public(101), path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/live?room=consultation:%d", e.openID)
+	}},
+	{op: "GET /live", ws: true, want: expect(403, "admin", 101, "coordinator_16051", 101), path: func(e *matrixEnv, _ string) string {
+		return fmt.Sprintf("/api/v1/live?room=consultation:%d", e.draftConsultationID)
+	}},
 }
 
 // TestAuthorisationMatrix sends every API operation as every role and checks the status. An
@@ -214,6 +285,12 @@ func TestAuthorisationMatrix(t *testing.T) {
 				body := ""
 				if row.body != nil {
 					body = row.body(env, role.name)
+				}
+				if row.ws {
+					if got := browsers[role.name].dialStatus(path); got != row.want[role.name] {
+						t.Errorf("%s %s as %s: %d, want %d", row.op, path, role.name, got, row.want[role.name])
+					}
+					continue
 				}
 				got := browsers[role.name].doType(method, path, body, row.ctype)
 				if want := row.want[role.name]; got.Status != want {

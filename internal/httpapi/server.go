@@ -18,6 +18,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/audit"
+	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
@@ -39,7 +40,10 @@ type Deps struct {
 	Audit     audit.Store
 	Planning  planning.Store
 	Blobs     planning.Blobs
-	Auth      *auth.Service
+	// Consultations keeps consultations and comments; Live serves their rooms (nil: no live updates).
+	Consultations consultation.Store
+	Live          Live
+	Auth          *auth.Service
 	// SessionMaxAge is the session cookie's lifetime.
 	SessionMaxAge time.Duration
 	// DevIdP is the built-in development identity provider, mounted at /devidp in demo mode only.
@@ -52,13 +56,16 @@ type Deps struct {
 
 // handlers implements api.StrictServerInterface, one file per resource.
 type handlers struct {
-	districts district.Store
-	identity  identity.Store
-	audit     audit.Store
-	planning  planning.Store
-	blobs     planning.Blobs
-	auth      *auth.Service
-	now       func() time.Time
+	districts     district.Store
+	identity      identity.Store
+	audit         audit.Store
+	planning      planning.Store
+	blobs         planning.Blobs
+	consultations consultation.Store
+	live          Live
+	limiter       *postLimiter
+	auth          *auth.Service
+	now           func() time.Time
 }
 
 var _ api.StrictServerInterface = (*handlers)(nil)
@@ -92,11 +99,11 @@ func New(d Deps) (*echo.Echo, error) {
 		ReferrerPolicy:        "strict-origin-when-cross-origin",
 	}))
 	e.Use(permissionsPolicy)
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: isLive}))
 	// Documents and GeoJSON imports may be large; every other request body is small.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
-	e.Use(middleware.ContextTimeout(30 * time.Second))
+	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second, Skipper: isLive}))
 	secure := d.BaseURL.Scheme == "https"
 	e.Use(authenticate(d.Auth, secure))
 	e.Use(csrfProtect(d.BaseURL))
@@ -106,9 +113,10 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready))
 	e.GET("/metrics", m.handler())
 
-	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs, auth: d.Auth,
+	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
+		consultations: d.Consultations, live: d.Live, limiter: newPostLimiter(12*time.Second, 5), auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
-	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, nil), apiPrefix)
+	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 
 	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log}
 	e.GET("/auth/login/:provider", l.login)
@@ -123,6 +131,9 @@ func New(d Deps) (*echo.Echo, error) {
 	e.HEAD("/*", s.handle)
 	return e, nil
 }
+
+// isLive: a websocket lives long and must not be compressed or timed out like a request.
+func isLive(c echo.Context) bool { return c.Request().URL.Path == livePath }
 
 func largeBody(c echo.Context) bool {
 	p := c.Request().URL.Path

@@ -84,6 +84,11 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		go st.retry(ctx, log, opts.RetryEvery, fatal)
 	}
 
+	broker, stopBroker, err := startBroker(ctx, cfg, db, log)
+	if err != nil {
+		return err
+	}
+	defer stopBroker()
 	audit := store.NewAudit(db)
 	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
@@ -91,7 +96,8 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning: plan, Blobs: blobs, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
+		Planning: plan, Blobs: blobs,
+		Consultations: store.NewConsultations(db, broker.Published), Live: broker, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 	})
 	if err != nil {
 		return err

@@ -1,0 +1,150 @@
+package httpapi
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/access"
+	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/planning"
+	"github.com/teilhabe/teilhabe/internal/markdown"
+)
+
+// readableConsultation loads a consultation the principal may read: that of a process they may
+// read (drafts only for the district's coordinators and admins).
+func (h *handlers) readableConsultation(ctx context.Context, p identity.Principal, id int64) (consultation.Consultation, error) {
+	c, err := h.consultations.Get(ctx, id)
+	if err != nil {
+		return c, err
+	}
+	if _, err := h.readableProcess(ctx, p, c.ProcessID); err != nil {
+		if err == planning.ErrProcessNotFound {
+			return consultation.Consultation{}, consultation.ErrNotFound
+		}
+		return c, err
+	}
+	return c, nil
+}
+
+func (h *handlers) consultationOut(ctx context.Context, c consultation.Consultation, p identity.Principal) (api.Consultation, error) {
+	now := h.now()
+	state := api.Open
+	switch {
+	case now.Before(c.OpensAt):
+		state = api.Upcoming
+	case !c.Open(now):
+		state = api.Closed
+	}
+	out := api.Consultation{Id: c.ID, ProcessId: c.ProcessID, DistrictKey: c.DistrictKey, Title: c.Title, Intro: c.Intro,
+		IntroHtml: markdown.Document(c.Intro), Audience: api.ConsultationAudience(c.Audience), InvitedOrganisations: c.InvitedOrgs,
+		Moderation: api.ConsultationModeration(c.Moderation), OpensAt: c.OpensAt, ClosesAt: c.ClosesAt, State: state,
+		SocialAreaIds: c.AreaIDs, Sections: make([]api.Section, len(c.Sections)), CanComment: c.CanComment(p, now) == nil,
+		CanModerate: access.CanCoordinate(p, c.DistrictKey), Room: consultation.Room(c.ID)}
+	for i, s := range c.Sections {
+		out.Sections[i] = api.Section{Id: s.ID, Heading: s.Heading, Body: s.Body, Html: markdown.Document(s.Body)}
+	}
+	if h.live != nil {
+		seq, err := h.live.LastSeq(ctx, out.Room)
+		if err != nil {
+			return out, err
+		}
+		out.LiveSeq = &seq
+	}
+	return out, nil
+}
+
+func consultationIn(in api.ConsultationInput) consultation.Consultation {
+	c := consultation.Consultation{Title: in.Title, Audience: consultation.Audience(in.Audience), Moderation: consultation.Moderation(in.Moderation),
+		OpensAt: in.OpensAt.UTC(), ClosesAt: in.ClosesAt.UTC()}
+	set(&c.Intro, in.Intro)
+	set(&c.InvitedOrgs, in.InvitedOrganisations)
+	set(&c.AreaIDs, in.SocialAreaIds)
+	for _, s := range in.Sections {
+		sec := consultation.Section{Heading: s.Heading}
+		set(&sec.Body, s.Body)
+		c.Sections = append(c.Sections, sec)
+	}
+	return c
+}
+
+// ListConsultations implements api.StrictServerInterface.
+func (h *handlers) ListConsultations(ctx context.Context, req api.ListConsultationsRequestObject) (api.ListConsultationsResponseObject, error) {
+	p := principalFrom(ctx)
+	if _, err := h.readableProcess(ctx, p, req.ProcessId); err != nil {
+		return nil, err
+	}
+	cs, err := h.consultations.ByProcess(ctx, req.ProcessId)
+	if err != nil {
+		return nil, err
+	}
+	items := make([]api.Consultation, len(cs))
+	for i, c := range cs {
+		if items[i], err = h.consultationOut(ctx, c, p); err != nil {
+			return nil, err
+		}
+	}
+	return api.ListConsultations200JSONResponse{Items: items}, nil
+}
+
+// CreateConsultation implements api.StrictServerInterface.
+func (h *handlers) CreateConsultation(ctx context.Context, req api.CreateConsultationRequestObject) (api.CreateConsultationResponseObject, error) {
+	p := principalFrom(ctx)
+	if _, err := h.changeableProcess(ctx, p, req.ProcessId); err != nil {
+		return nil, err
+	}
+	c := consultationIn(*req.Body)
+	c.ProcessID = req.ProcessId
+	c, err := h.consultations.Create(ctx, p.User.ID, c)
+	if err != nil {
+		return nil, err
+	}
+	out, err := h.consultationOut(ctx, c, p)
+	return api.CreateConsultation201JSONResponse(out), err
+}
+
+// GetConsultation implements api.StrictServerInterface.
+func (h *handlers) GetConsultation(ctx context.Context, req api.GetConsultationRequestObject) (api.GetConsultationResponseObject, error) {
+	p := principalFrom(ctx)
+	c, err := h.readableConsultation(ctx, p, req.ConsultationId)
+	if err != nil {
+		return nil, err
+	}
+	out, err := h.consultationOut(ctx, c, p)
+	return api.GetConsultation200JSONResponse(out), err
+}
+
+// UpdateConsultation implements api.StrictServerInterface.
+func (h *handlers) UpdateConsultation(ctx context.Context, req api.UpdateConsultationRequestObject) (api.UpdateConsultationResponseObject, error) {
+	p := principalFrom(ctx)
+	if _, err := h.moderatedConsultation(ctx, p, req.ConsultationId); err != nil {
+		return nil, err
+	}
+	in := consultationIn(*req.Body)
+	c, err := h.consultations.Update(ctx, p.User.ID, req.ConsultationId, func(c *consultation.Consultation) error {
+		in.ID, in.ProcessID, in.DistrictKey, in.CreatedAt = c.ID, c.ProcessID, c.DistrictKey, c.CreatedAt
+		*c = in
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out, err := h.consultationOut(ctx, c, p)
+	return api.UpdateConsultation200JSONResponse(out), err
+}
+
+// moderatedConsultation loads a consultation the principal moderates: the district's coordinators
+// and admins.
+func (h *handlers) moderatedConsultation(ctx context.Context, p identity.Principal, id int64) (consultation.Consultation, error) {
+	if p.Anonymous() {
+		return consultation.Consultation{}, errUnauthenticated
+	}
+	c, err := h.readableConsultation(ctx, p, id)
+	if err != nil {
+		return c, err
+	}
+	return c, allow(p, access.CanCoordinate(p, c.DistrictKey))
+}
+
+var errLoginToComment = NewProblem(http.StatusUnauthorized, "unauthenticated", "Please log in to take part.")

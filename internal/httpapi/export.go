@@ -1,0 +1,118 @@
+package httpapi
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"mime"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/consultation"
+)
+
+var exportHeader = []string{"ID", "Antwort auf", "Abschnitt", "Verfasst von", "Datum", "Status", "Begründung", "Unterstützungen", "Meldungen", "Kommentar", "Stellungnahme der Verwaltung"}
+
+func exportRecord(r consultation.ExportRow) []string {
+	cm := r.Comment
+	parent := ""
+	if cm.ParentID != 0 {
+		parent = strconv.FormatInt(cm.ParentID, 10)
+	}
+	section := r.Section
+	if cm.SectionID == 0 {
+		section = "Gesamter Plan"
+	}
+	return []string{strconv.FormatInt(cm.ID, 10), parent, section, cm.AuthorName, cm.CreatedAt.Format(time.RFC3339), string(cm.Status),
+		cm.Reason, strconv.Itoa(cm.Supports), strconv.Itoa(cm.Flags), sanitiseCell(cm.Body), sanitiseCell(r.Response)}
+}
+
+// sanitiseCell keeps a spreadsheet from running text as a formula (CSV injection).
+func sanitiseCell(s string) string {
+	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
+		return "'" + s
+	}
+	return s
+}
+
+// ExportConsultation implements api.StrictServerInterface.
+func (h *handlers) ExportConsultation(ctx context.Context, req api.ExportConsultationRequestObject) (api.ExportConsultationResponseObject, error) {
+	c, err := h.moderatedConsultation(ctx, principalFrom(ctx), req.ConsultationId)
+	if err != nil {
+		return nil, err
+	}
+	format := "csv"
+	if req.Params.Format != nil {
+		format = string(*req.Params.Format)
+	}
+	return exportReport{ctx: ctx, store: h.consultations, c: c, format: format}, nil
+}
+
+// exportReport streams the report; rows come from the store page by page.
+type exportReport struct {
+	ctx    context.Context
+	store  consultation.Store
+	c      consultation.Consultation
+	format string
+}
+
+func (e exportReport) VisitExportConsultationResponse(w http.ResponseWriter) error {
+	name := fmt.Sprintf("beteiligung-%d-bericht.%s", e.c.ID, e.format)
+	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
+	w.Header().Set("Cache-Control", "private, no-store")
+	if e.format == "xlsx" {
+		return e.xlsx(w)
+	}
+	w.Header().Set("Content-Type", "text/csv; charset=utf-8")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write([]byte("\xef\xbb\xbf")) // a BOM, so spreadsheet programs read UTF-8
+	cw := csv.NewWriter(w)
+	cw.Comma = ';' // what German spreadsheet programs expect
+	if err := cw.Write(exportHeader); err != nil {
+		return err
+	}
+	if err := e.store.Export(e.ctx, e.c.ID, func(r consultation.ExportRow) error { return cw.Write(exportRecord(r)) }); err != nil {
+		return err
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func (e exportReport) xlsx(w http.ResponseWriter) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sheet := "Beteiligung"
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return err
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return err
+	}
+	row := 1
+	write := func(values []string) error {
+		cells := make([]any, len(values))
+		for i, v := range values {
+			cells[i] = v
+		}
+		cell, _ := excelize.CoordinatesToCellName(1, row)
+		row++
+		return sw.SetRow(cell, cells)
+	}
+	if err := write(exportHeader); err != nil {
+		return err
+	}
+	if err := e.store.Export(e.ctx, e.c.ID, func(r consultation.ExportRow) error { return write(exportRecord(r)) }); err != nil {
+		return err
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	w.WriteHeader(http.StatusOK)
+	return f.Write(w)
+}

@@ -1,0 +1,170 @@
+package realtime
+
+import (
+	"context"
+	"io"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// conn is one websocket subscribed to one room. The hub holds it in its index and feeds send; the
+// writer goroutine owns all data writes; the reader handles control frames and notices a dead
+// peer. Both run on goroutines of their own, not the HTTP handler's.
+type conn struct {
+	room  string
+	since int64
+	ws    *websocket.Conn
+	send  chan *frame
+	ready chan struct{} // closed by the hub once the connection may replay
+
+	ctx    context.Context // ends with the connection; bounds its replay reads
+	cancel context.CancelFunc
+
+	once   sync.Once
+	closed chan struct{} // closed by close; code and reason are set before
+	code   int
+	reason string
+}
+
+func newConn(ws *websocket.Conn, room string, since int64, queue int) *conn {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &conn{
+		room: room, since: since, ws: ws,
+		send:  make(chan *frame, queue),
+		ready: make(chan struct{}),
+		ctx:   ctx, cancel: cancel,
+		closed: make(chan struct{}),
+	}
+}
+
+// close asks the writer to say goodbye with code and reason and end the connection. It never
+// blocks, so the hub may call it; only the first call counts.
+func (c *conn) close(code int, reason string) {
+	c.once.Do(func() {
+		c.code, c.reason = code, reason
+		close(c.closed)
+		c.cancel()
+	})
+}
+
+// readPump reads until the peer goes away, sends something it must not, or stays silent longer
+// than the pong wait. Clients only need to answer pings; a small {"type":"ping"} also counts as
+// a sign of life.
+func (b *Broker) readPump(c *conn) {
+	ws, wait := c.ws, b.opts.pongWait()
+	ws.SetReadLimit(b.opts.ReadLimit) // a larger message closes with 1009
+	_ = ws.SetReadDeadline(time.Now().Add(wait))
+	ws.SetPongHandler(func(string) error { return ws.SetReadDeadline(time.Now().Add(wait)) })
+	for {
+		typ, r, err := ws.NextReader()
+		if err != nil {
+			return
+		}
+		_ = ws.SetReadDeadline(time.Now().Add(wait))
+		if typ != websocket.TextMessage {
+			c.close(websocket.CloseUnsupportedData, "text messages only")
+			return
+		}
+		msg, err := io.ReadAll(r)
+		if err != nil {
+			return
+		}
+		if _, err := parseClientMessage(msg); err != nil {
+			c.close(websocket.CloseUnsupportedData, "expected {\"type\":\"ping\"}")
+			return
+		}
+	}
+}
+
+// writePump first replays what the client missed, then writes live events, pings on schedule, and
+// finally the close frame. Writing only seq > last keeps the two phases free of duplicates.
+func (b *Broker) writePump(c *conn) {
+	defer c.ws.Close() // unblocks the reader when the writer ends first
+	ping := time.NewTicker(b.opts.PingInterval)
+	defer ping.Stop()
+	select {
+	case <-c.ready:
+	case <-c.closed:
+		b.goodbye(c)
+		return
+	}
+	last, err := b.replay(c, ping)
+	if err != nil {
+		c.close(websocket.CloseInternalServerErr, "try again")
+		b.goodbye(c)
+		return
+	}
+	for {
+		select {
+		case f := <-c.send:
+			if f.seq <= last {
+				continue // already replayed
+			}
+			if err := b.writeFrame(c, f.payload); err != nil {
+				c.close(websocket.CloseAbnormalClosure, "")
+				return
+			}
+			last = f.seq
+		case <-ping.C:
+			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(b.opts.WriteTimeout)); err != nil {
+				c.close(websocket.CloseAbnormalClosure, "")
+				return
+			}
+		case <-c.closed:
+			b.goodbye(c)
+			return
+		}
+	}
+}
+
+// replay writes the room's events after c.since straight from the database, page by page. Live
+// events arriving meanwhile wait in the send queue and are dropped there if already replayed.
+func (b *Broker) replay(c *conn, ping *time.Ticker) (int64, error) {
+	last := c.since
+	for {
+		events, err := Since(c.ctx, b.db, c.room, last, defaultPage)
+		if err != nil {
+			return last, err
+		}
+		for _, ev := range events {
+			payload, err := encodeEvent(ev)
+			if err != nil {
+				b.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)
+			} else if err := b.writeFrame(c, payload); err != nil {
+				return last, err
+			}
+			last = ev.Seq
+		}
+		if len(events) < defaultPage {
+			return last, nil
+		}
+		select { // a long replay must not starve the peer of pings it answers to stay alive
+		case <-ping.C:
+			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(b.opts.WriteTimeout)); err != nil {
+				return last, err
+			}
+		default:
+		}
+	}
+}
+
+func (b *Broker) writeFrame(c *conn, payload []byte) error {
+	if payload == nil {
+		return nil // an event that could not be encoded was logged by the hub
+	}
+	if err := c.ws.SetWriteDeadline(time.Now().Add(b.opts.WriteTimeout)); err != nil {
+		return err
+	}
+	return c.ws.WriteMessage(websocket.TextMessage, payload)
+}
+
+// goodbye sends the close frame chosen by close, if one is to be sent.
+func (b *Broker) goodbye(c *conn) {
+	if c.code == websocket.CloseAbnormalClosure || c.code == 0 {
+		return // 1006 is never sent on the wire: the connection just ends
+	}
+	msg := websocket.FormatCloseMessage(c.code, c.reason)
+	_ = c.ws.WriteControl(websocket.CloseMessage, msg, time.Now().Add(b.opts.WriteTimeout))
+}

@@ -1,0 +1,205 @@
+package realtime_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"gorm.io/gorm"
+
+	"github.com/teilhabe/teilhabe/internal/realtime"
+)
+
+const testOrigin = "http://teilhabe.test"
+
+// testLog is silent unless REALTIME_TEST_LOG is set, for debugging a failing run.
+func testLog() *slog.Logger {
+	if os.Getenv("REALTIME_TEST_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
+
+// instance is one running broker behind its own HTTP server: one app instance.
+type instance struct {
+	b      *realtime.Broker
+	db     *gorm.DB
+	srv    *httptest.Server
+	cancel context.CancelFunc
+	done   chan error
+	once   sync.Once
+}
+
+func startInstance(t testing.TB, db *gorm.DB, bus realtime.Bus, opts realtime.Options) *instance {
+	t.Helper()
+	if opts.AllowedOrigins == nil {
+		opts.AllowedOrigins = []string{testOrigin}
+	}
+	b := realtime.NewBroker(db, bus, testLog(), opts)
+	ctx, cancel := context.WithCancel(context.Background())
+	in := &instance{b: b, db: db, cancel: cancel, done: make(chan error, 1)}
+	go func() { in.done <- b.Run(ctx) }()
+	in.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		since, _ := strconv.ParseInt(q.Get("since"), 10, 64)
+		_ = b.ServeWS(w, r, q.Get("room"), since)
+	}))
+	t.Cleanup(func() {
+		in.stop(t)
+		in.srv.Close()
+	})
+	return in
+}
+
+// stop ends Run and waits for it; calling it twice is fine.
+func (in *instance) stop(t testing.TB) {
+	in.once.Do(func() {
+		in.cancel()
+		select {
+		case err := <-in.done:
+			if err != nil {
+				t.Errorf("Run: %v", err)
+			}
+		case <-time.After(15 * time.Second):
+			t.Error("Run did not return after cancel")
+		}
+	})
+}
+
+func (in *instance) wsURL(room string, since int64) string {
+	return "ws" + strings.TrimPrefix(in.srv.URL, "http") + "/?room=" + url.QueryEscape(room) + "&since=" + strconv.FormatInt(since, 10)
+}
+
+// client is a websocket client of one room, as a browser tab would be.
+type client struct {
+	t  testing.TB
+	ws *websocket.Conn
+}
+
+func (in *instance) dial(t testing.TB, room string, since int64) *client {
+	t.Helper()
+	return dialWith(t, websocket.DefaultDialer, in.wsURL(room, since))
+}
+
+func dialWith(t testing.TB, d *websocket.Dialer, u string) *client {
+	t.Helper()
+	ws, resp, err := d.Dial(u, http.Header{"Origin": {testOrigin}})
+	if err != nil {
+		status := 0
+		if resp != nil {
+			status = resp.StatusCode
+		}
+		t.Fatalf("dial %s: %v (status %d)", u, err, status)
+	}
+	t.Cleanup(func() { _ = ws.Close() })
+	return &client{t: t, ws: ws}
+}
+
+// next reads one event and checks that it is exactly an Event's JSON and nothing more.
+func (c *client) next(timeout time.Duration) (realtime.Event, error) {
+	_ = c.ws.SetReadDeadline(time.Now().Add(timeout))
+	typ, msg, err := c.ws.ReadMessage()
+	if err != nil {
+		return realtime.Event{}, err
+	}
+	if typ != websocket.TextMessage {
+		return realtime.Event{}, fmt.Errorf("message type %d", typ)
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(msg, &keys); err != nil || len(keys) != 4 {
+		return realtime.Event{}, fmt.Errorf("not an event: %s", msg)
+	}
+	var ev realtime.Event
+	dec := json.NewDecoder(strings.NewReader(string(msg)))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&ev); err != nil {
+		return realtime.Event{}, fmt.Errorf("not an event: %s: %v", msg, err)
+	}
+	return ev, nil
+}
+
+// expect reads the events from..to of room, in order, each exactly once.
+func (c *client) expect(room string, from, to int64) {
+	c.t.Helper()
+	for want := from; want <= to; want++ {
+		ev, err := c.next(10 * time.Second)
+		if err != nil {
+			c.t.Fatalf("waiting for %s #%d: %v", room, want, err)
+		}
+		if ev.Room != room || ev.Seq != want {
+			c.t.Fatalf("got %s #%d, want %s #%d", ev.Room, ev.Seq, room, want)
+		}
+	}
+}
+
+// closeCode waits for the connection to end and returns the close code the server sent (1006
+// when it sent none).
+func (c *client) closeCode(timeout time.Duration) int {
+	c.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		_ = c.ws.SetReadDeadline(deadline)
+		_, _, err := c.ws.ReadMessage()
+		if err == nil {
+			continue
+		}
+		if ce, ok := err.(*websocket.CloseError); ok {
+			return ce.Code
+		}
+		if ne, ok := err.(interface{ Timeout() bool }); ok && ne.Timeout() {
+			c.t.Fatalf("connection still open after %v", timeout)
+		}
+		return websocket.CloseAbnormalClosure
+	}
+}
+
+// publish appends n events to room, each in its own transaction, announcing each after commit as
+// the platform's handlers do.
+func publish(t testing.TB, in *instance, room string, n int) []realtime.Event {
+	t.Helper()
+	out := make([]realtime.Event, 0, n)
+	for i := 0; i < n; i++ {
+		ev := appendOne(t, in.db, room, map[string]any{"n": i})
+		in.b.Published(room, ev.Seq)
+		out = append(out, ev)
+	}
+	return out
+}
+
+func appendOne(t testing.TB, db *gorm.DB, room string, data any) realtime.Event {
+	t.Helper()
+	var ev realtime.Event
+	err := db.Transaction(func(tx *gorm.DB) error {
+		var err error
+		ev, err = realtime.Append(tx, room, "comment.created", data)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("append to %s: %v", room, err)
+	}
+	return ev
+}
+
+// waitFor polls cond until it holds or the timeout passes.
+func waitFor(t testing.TB, timeout time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

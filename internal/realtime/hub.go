@@ -1,0 +1,297 @@
+package realtime
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/gorilla/websocket"
+	"gorm.io/gorm"
+)
+
+// frame is one event encoded once for all connections of its room; it is never modified after
+// the hub sends it.
+type frame struct {
+	seq     int64
+	payload []byte
+}
+
+// room is the hub's state of one room with local connections.
+type room struct {
+	name      string
+	conns     map[*conn]struct{}
+	waiting   []*conn // registered before delivered was known; released when it is
+	delivered int64   // newest seq fanned out; valid once ready
+	ready     bool
+	fetching  bool  // a read of this room is in flight (at most one at a time)
+	want      int64 // newest seq announced since the last read started
+	force     bool  // read again regardless of want: a full page, or announcements were lost
+}
+
+type notice struct {
+	room string // AllRooms: every room
+	seq  int64  // newest committed seq; below 1: read regardless
+}
+
+type fetchResult struct {
+	room   *room
+	init   bool
+	last   int64    // init: the newest committed seq
+	frames []*frame // otherwise: the events after delivered, in order
+}
+
+// hub owns the index room → connections. Only its goroutine touches the index and the rooms, so
+// nothing is locked; it never blocks: database reads run in their own goroutines and report back,
+// and fan-out is a non-blocking send into each connection's bounded queue.
+type hub struct {
+	db   *gorm.DB
+	log  *slog.Logger
+	page int
+
+	register   chan *conn
+	unregister chan *conn
+	notices    chan notice
+	results    chan fetchResult
+	done       chan struct{} // closed when the hub has stopped
+	reads      chan struct{} // bounds concurrent database reads of the hub
+
+	rooms map[string]*room
+}
+
+func newHub(db *gorm.DB, log *slog.Logger) *hub {
+	return &hub{
+		db:         db,
+		log:        log,
+		page:       defaultPage,
+		register:   make(chan *conn),
+		unregister: make(chan *conn, 64),
+		notices:    make(chan notice, 256),
+		results:    make(chan fetchResult),
+		done:       make(chan struct{}),
+		reads:      make(chan struct{}, 4),
+		rooms:      map[string]*room{},
+	}
+}
+
+// run serves until ctx ends, then closes every connection with a reconnect hint.
+func (h *hub) run(ctx context.Context) {
+	defer close(h.done)
+	for {
+		select {
+		case <-ctx.Done():
+			for _, r := range h.rooms {
+				for c := range r.conns {
+					c.close(websocket.CloseServiceRestart, "going away, reconnect")
+				}
+			}
+			h.rooms = nil
+			return
+		case c := <-h.register:
+			h.add(ctx, c)
+		case c := <-h.unregister:
+			h.remove(c)
+		case n := <-h.notices:
+			h.notice(ctx, n)
+		case res := <-h.results:
+			h.apply(ctx, res)
+		}
+	}
+}
+
+// join registers c; false means the hub has stopped.
+func (h *hub) join(c *conn) bool {
+	select {
+	case h.register <- c:
+		return true
+	case <-h.done:
+		return false
+	}
+}
+
+func (h *hub) leave(c *conn) {
+	select {
+	case h.unregister <- c:
+	case <-h.done:
+	}
+}
+
+// notify is the bus callback; it waits only for the hub's loop, which never blocks.
+func (h *hub) notify(room string, seq int64) {
+	select {
+	case h.notices <- notice{room: room, seq: seq}:
+	case <-h.done:
+	}
+}
+
+func (h *hub) add(ctx context.Context, c *conn) {
+	r := h.rooms[c.room]
+	if r == nil {
+		r = &room{name: c.room, conns: map[*conn]struct{}{}}
+		h.rooms[c.room] = r
+	}
+	r.conns[c] = struct{}{}
+	if r.ready {
+		close(c.ready)
+	} else {
+		// The connection replays only after delivered is known: every event up to it is then
+		// committed before the replay reads, and every later one reaches the connection live.
+		r.waiting = append(r.waiting, c)
+	}
+	h.fetch(ctx, r)
+}
+
+func (h *hub) remove(c *conn) {
+	r := h.rooms[c.room]
+	if r == nil {
+		return
+	}
+	if _, ok := r.conns[c]; !ok {
+		return
+	}
+	delete(r.conns, c)
+	for i, w := range r.waiting {
+		if w == c {
+			r.waiting = append(r.waiting[:i], r.waiting[i+1:]...)
+			break
+		}
+	}
+	h.forgetIfIdle(r)
+}
+
+// forgetIfIdle drops a room without connections; a read in flight keeps it until it reports.
+func (h *hub) forgetIfIdle(r *room) {
+	if len(r.conns) == 0 && !r.fetching {
+		delete(h.rooms, r.name)
+	}
+}
+
+func (h *hub) notice(ctx context.Context, n notice) {
+	if n.room == AllRooms {
+		for _, r := range h.rooms {
+			r.force = true
+			h.fetch(ctx, r)
+		}
+		return
+	}
+	r := h.rooms[n.room]
+	if r == nil {
+		return // no local connections
+	}
+	if n.seq < 1 {
+		r.force = true
+	}
+	r.want = max(r.want, n.seq)
+	h.fetch(ctx, r)
+}
+
+func (h *hub) apply(ctx context.Context, res fetchResult) {
+	r := res.room
+	r.fetching = false
+	if h.rooms[r.name] != r {
+		return
+	}
+	if len(r.conns) == 0 {
+		h.forgetIfIdle(r)
+		return
+	}
+	if res.init {
+		r.delivered, r.ready = res.last, true
+		for _, c := range r.waiting {
+			close(c.ready)
+		}
+		r.waiting = nil
+	}
+	for _, f := range res.frames {
+		if f.seq <= r.delivered {
+			continue
+		}
+		h.fanout(r, f)
+		r.delivered = f.seq
+	}
+	if len(res.frames) == h.page {
+		r.force = true // a full page: there may be more
+	}
+	h.fetch(ctx, r)
+	h.forgetIfIdle(r)
+}
+
+// fanout offers f to every connection of r without waiting; a connection whose queue is full is
+// closed, so one slow client never holds up the others (it catches up when it reconnects).
+func (h *hub) fanout(r *room, f *frame) {
+	for c := range r.conns {
+		select {
+		case c.send <- f:
+		default:
+			delete(r.conns, c)
+			c.close(websocket.CloseTryAgainLater, "too slow, reconnect")
+		}
+	}
+}
+
+// fetch starts a read of r unless one is in flight or nothing new was announced: at most one read
+// per room and announcement, however many connections. Announcements that arrive during a read
+// and are covered by it cost nothing more, and a bogus one (any session may NOTIFY) costs one
+// empty read, never a loop.
+func (h *hub) fetch(ctx context.Context, r *room) {
+	if r.fetching || (r.ready && !r.force && r.want <= r.delivered) {
+		return
+	}
+	r.fetching, r.force, r.want = true, false, 0
+	init, after := !r.ready, r.delivered
+	go h.read(ctx, r, init, after)
+}
+
+// read runs outside the hub's goroutine and touches no room state; it retries database errors
+// with backoff (the room stays "fetching" meanwhile, so announcements just accumulate in want).
+func (h *hub) read(ctx context.Context, r *room, init bool, after int64) {
+	res := fetchResult{room: r, init: init}
+	for backoff := minBackoff; ; backoff = min(2*backoff, maxBackoff) {
+		err := h.readOnce(ctx, r.name, after, &res)
+		if err == nil {
+			break
+		}
+		if ctx.Err() != nil {
+			return
+		}
+		h.log.Warn("realtime: reading room failed, retrying", "room", r.name, "err", err, "in", backoff)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(backoff):
+		}
+	}
+	select {
+	case h.results <- res:
+	case <-ctx.Done():
+	}
+}
+
+func (h *hub) readOnce(ctx context.Context, name string, after int64, res *fetchResult) error {
+	select {
+	case h.reads <- struct{}{}:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	defer func() { <-h.reads }()
+	if res.init {
+		last, err := lastSeq(ctx, h.db, name)
+		res.last = last
+		return err
+	}
+	events, err := Since(ctx, h.db, name, after, h.page)
+	if err != nil {
+		return err
+	}
+	res.frames = make([]*frame, 0, len(events))
+	for _, ev := range events {
+		b, err := encodeEvent(ev)
+		if err != nil {
+			// Stored data that is not JSON cannot be sent as the fixed event format; skipping
+			// it keeps the room moving, and the log says which event to repair.
+			h.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)
+			b = nil
+		}
+		res.frames = append(res.frames, &frame{seq: ev.Seq, payload: b})
+	}
+	return nil
+}

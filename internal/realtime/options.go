@@ -1,0 +1,71 @@
+package realtime
+
+import (
+	"strings"
+	"time"
+)
+
+// Options tunes a Broker; zero fields take the defaults below.
+type Options struct {
+	// AllowedOrigins lists the exact browser origins (scheme://host[:port]) that may open a
+	// websocket; the session cookie rides along with any cross-site upgrade, so nothing else may.
+	AllowedOrigins []string
+	// SendQueue is the per-connection queue of events, default 256. A connection whose queue is
+	// full is closed: it reconnects and catches up with since, instead of slowing the hub down.
+	SendQueue int
+	// PingInterval is how often the server pings, default 25 s; a peer silent for twice as long
+	// (no pong, no message) is considered dead.
+	PingInterval time.Duration
+	// WriteTimeout bounds every write to a client, default 10 s.
+	WriteTimeout time.Duration
+	// ReadLimit bounds a client message in bytes, default 4096: clients send nothing but pings,
+	// pongs and perhaps a small {"type":"ping"}.
+	ReadLimit int64
+}
+
+func (o Options) withDefaults() Options {
+	if o.SendQueue <= 0 {
+		o.SendQueue = 256
+	}
+	if o.PingInterval <= 0 {
+		o.PingInterval = 25 * time.Second
+	}
+	if o.WriteTimeout <= 0 {
+		o.WriteTimeout = 10 * time.Second
+	}
+	if o.ReadLimit <= 0 {
+		o.ReadLimit = 4096
+	}
+	origins := make([]string, 0, len(o.AllowedOrigins))
+	for _, a := range o.AllowedOrigins {
+		if a = normaliseOrigin(a); a != "" {
+			origins = append(origins, a)
+		}
+	}
+	o.AllowedOrigins = origins
+	return o
+}
+
+func (o Options) pongWait() time.Duration { return 2 * o.PingInterval }
+
+// normaliseOrigin lower-cases (scheme and host are case-insensitive) and drops a trailing slash
+// that configuration may carry but an Origin header never does.
+func normaliseOrigin(s string) string {
+	return strings.TrimSuffix(strings.ToLower(strings.TrimSpace(s)), "/")
+}
+
+// originAllowed matches the request's Origin exactly against the allowed list. A missing or
+// "null" Origin is refused: every browser sends one on a websocket upgrade, and a request without
+// one is not a browser we can vouch for.
+func (o Options) originAllowed(origin string) bool {
+	origin = normaliseOrigin(origin)
+	if origin == "" || origin == "null" {
+		return false
+	}
+	for _, a := range o.AllowedOrigins {
+		if origin == a {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,36 @@
+package server
+
+import (
+	"context"
+	"log/slog"
+
+	"github.com/teilhabe/teilhabe/internal/config"
+	"github.com/teilhabe/teilhabe/internal/realtime"
+	"github.com/teilhabe/teilhabe/internal/store"
+)
+
+// startBroker runs the real-time layer: on PostgreSQL its bus is LISTEN/NOTIFY, so that several
+// instances behind a load balancer share live events; on the embedded SQLite there is one
+// instance and an in-process bus. The returned stop ends it and waits for its connections.
+func startBroker(ctx context.Context, cfg config.Config, db *store.DB, log *slog.Logger) (*realtime.Broker, func(), error) {
+	var bus realtime.Bus = realtime.NewLocalBus()
+	closeBus := func() {}
+	if db.Dialect == store.Postgres {
+		pg, err := realtime.NewPostgresBus(cfg.DatabaseURL, log)
+		if err != nil {
+			return nil, nil, err
+		}
+		bus, closeBus = pg, pg.Close
+	}
+	origin := cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host
+	b := realtime.NewBroker(db.Gorm, bus, log, realtime.Options{AllowedOrigins: []string{origin}})
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := b.Run(ctx); err != nil {
+			log.Error("real-time layer stopped", "error", err)
+		}
+	}()
+	return b, func() { cancel(); <-done; closeBus() }, nil
+}
