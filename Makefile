@@ -59,9 +59,12 @@ lint: frontend/node_modules/.package-lock.json
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	cd frontend && $(NPM) run typecheck
 
-## bench: the benchmarks (throughput, latency, memory), with their references
+## bench: the benchmarks, each against its own reference, as a table (PostgreSQL as for tests)
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@echo "| benchmark              | metric             |          value |"
+	@echo "|------------------------|--------------------|----------------|"
+	@$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/httpapi ./internal/realtime | awk -f scripts/benchtable.awk
+	@echo "$$(date -u +%Y-%m-%d), $$(nproc) cores, $$(awk -F': ' '/model name/{print $$2; exit}' /proc/cpuinfo)"
 
 ## generate: Go server types and TypeScript types from api/openapi.yaml
 generate: frontend/node_modules/.package-lock.json

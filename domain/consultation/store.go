@@ -56,8 +56,8 @@ type ExportRow struct {
 }
 
 // Store keeps consultations, comments and everything around them. Every write that changes what
-// people watching the consultation see also appends a live event to the consultation's room in
-// the same transaction.
+// people watching the consultation see also stores a live event for the consultation's room
+// before it is announced.
 type Store interface {
 	Create(ctx context.Context, actorID int64, c Consultation) (Consultation, error)
 	Get(ctx context.Context, id int64) (Consultation, error)

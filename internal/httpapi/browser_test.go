@@ -13,13 +13,13 @@ import (
 // browser is an HTTP client with a cookie jar that does not follow redirects, so each step of a
 // login can be checked.
 type browser struct {
-	t    *testing.T
+	t    testing.TB
 	app  *app
 	http *http.Client
 	csrf string
 }
 
-func (a *app) browser(t *testing.T) *browser {
+func (a *app) browser(t testing.TB) *browser {
 	jar, _ := cookiejar.New(nil)
 	return &browser{t: t, app: a, http: &http.Client{Jar: jar, CheckRedirect: func(*http.Request, []*http.Request) error {
 		return http.ErrUseLastResponse

@@ -33,7 +33,7 @@ type commentPage struct {
 }
 
 // openConsultation creates, as Karl, an open consultation on a published process of Erfurt.
-func openConsultation(t *testing.T, a *app, coord *browser, moderation string) int64 {
+func openConsultation(t testing.TB, a *app, coord *browser, moderation string) int64 {
 	t.Helper()
 	p := decode[processBody](t, coord.do("POST", "/api/v1/districts/16051/processes", `{"title":"Sozialplan"}`))
 	coord.do("PUT", fmt.Sprintf("/api/v1/processes/%d/phases", p.ID), phasesJSON)

@@ -48,7 +48,7 @@ type app struct {
 
 type appOption func(*httpapi.Deps)
 
-func newApp(t *testing.T, db *store.DB, opts ...appOption) *app {
+func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	t.Helper()
 	if err := refdata.Load(context.Background(), store.NewDistricts(db)); err != nil {
 		t.Fatal(err)
@@ -90,12 +90,16 @@ func newApp(t *testing.T, db *store.DB, opts ...appOption) *app {
 	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs}
 }
 
+func withPostLimit(every time.Duration, burst int) appOption {
+	return func(d *httpapi.Deps) { d.PostEvery, d.PostBurst = every, burst }
+}
+
 func withReady(ready func(context.Context) error) appOption {
 	return func(d *httpapi.Deps) { d.Ready = ready }
 }
 
 // newServer is the router alone, for requests that need no login.
-func newServer(t *testing.T, db *store.DB, ready func(context.Context) error) *echo.Echo {
+func newServer(t testing.TB, db *store.DB, ready func(context.Context) error) *echo.Echo {
 	t.Helper()
 	if ready == nil {
 		return newApp(t, db).Echo

@@ -27,7 +27,7 @@ type processBody struct {
 	} `json:"documents"`
 }
 
-func decode[T any](t *testing.T, r response) T {
+func decode[T any](t testing.TB, r response) T {
 	t.Helper()
 	var v T
 	if err := json.Unmarshal([]byte(r.Body), &v); err != nil {

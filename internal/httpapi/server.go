@@ -4,6 +4,7 @@
 package httpapi
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"io/fs"
@@ -43,7 +44,11 @@ type Deps struct {
 	// Consultations keeps consultations and comments; Live serves their rooms (nil: no live updates).
 	Consultations consultation.Store
 	Live          Live
-	Auth          *auth.Service
+	// PostEvery and PostBurst limit how fast one person posts comments (defaults: 5, then one
+	// every 12 s).
+	PostEvery time.Duration
+	PostBurst int
+	Auth      *auth.Service
 	// SessionMaxAge is the session cookie's lifetime.
 	SessionMaxAge time.Duration
 	// DevIdP is the built-in development identity provider, mounted at /devidp in demo mode only.
@@ -114,7 +119,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/metrics", m.handler())
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
-		consultations: d.Consultations, live: d.Live, limiter: newPostLimiter(12*time.Second, 5), auth: d.Auth,
+		consultations: d.Consultations, live: d.Live, limiter: newPostLimiter(cmp.Or(d.PostEvery, 12*time.Second), cmp.Or(d.PostBurst, 5)), auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 

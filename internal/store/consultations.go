@@ -50,8 +50,8 @@ type consultationAreaRow struct {
 
 func (consultationAreaRow) TableName() string { return "consultation_areas" }
 
-// Consultations is the gorm implementation of consultation.Store. Writes append live events to
-// the consultation's room in their transaction and report them to published after the commit.
+// Consultations is the gorm implementation of consultation.Store. Writes store live events for
+// the consultation's room (see write) and report them to published after the commit.
 type Consultations struct {
 	db        *gorm.DB
 	published func(room string, seq int64)
@@ -68,24 +68,52 @@ func NewConsultations(db *DB, published func(room string, seq int64)) *Consultat
 
 var _ consultation.Store = (*Consultations)(nil)
 
-// write runs fn in a transaction; the live events fn appends are announced after the commit.
+// write runs fn in a transaction and then stores the live events it emitted in a second, short
+// one, and announces them. Why two: a room's sequence is a counter row, locked from the event's
+// insert to its commit; inside the change's own transaction that lock would be held through the
+// commit's flush to disk, so all writes to one room would commit one at a time. The event
+// transaction commits without waiting for that flush (synchronous_commit off): the change itself
+// is already durable, and PostgreSQL flushes its log in order, so a crash can lose only the newest
+// events of a room, never one in the middle. Such an event is missing live but not on reload.
 func (s *Consultations) write(ctx context.Context, fn func(tx *gorm.DB, emit func(room, typ string, data any) error) error) error {
-	var last = map[string]int64{}
+	type pending struct {
+		room, typ string
+		data      any
+	}
+	var events []pending
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		events = events[:0]
 		return fn(tx, func(room, typ string, data any) error {
-			ev, err := realtime.Append(tx, room, typ, data)
-			if err == nil {
-				last[room] = ev.Seq
-			}
-			return err
+			events = append(events, pending{room, typ, data})
+			return nil
 		})
 	})
-	if err == nil {
-		for room, seq := range last {
-			s.published(room, seq)
-		}
+	if err != nil || len(events) == 0 {
+		return err
 	}
-	return err
+	last := map[string]int64{}
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if tx.Dialector.Name() == "postgres" {
+			if err := tx.Exec("SET LOCAL synchronous_commit TO OFF").Error; err != nil {
+				return err
+			}
+		}
+		for _, e := range events {
+			ev, err := realtime.Append(tx, e.room, e.typ, e.data)
+			if err != nil {
+				return err
+			}
+			last[e.room] = ev.Seq
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("the change is saved, but its live event is not: %w", err)
+	}
+	for room, seq := range last {
+		s.published(room, seq)
+	}
+	return nil
 }
 
 func (r consultationRow) toDomain() consultation.Consultation {
