@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/planning"
 	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/demo"
@@ -26,11 +27,9 @@ func TestSeedIsLabelledAndIdempotent(t *testing.T) {
 		}
 		plan, blobs := store.NewPlanning(db), blob.Disk{Root: t.TempDir()}
 		now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
+		cons := store.NewConsultations(db, nil)
 		for i := 0; i < 2; i++ {
-			if err := demo.Seed(ctx, store.NewIdentity(db)); err != nil {
-				t.Fatal(err)
-			}
-			if err := demo.SeedPlanning(ctx, districts, plan, blobs, now); err != nil {
+			if err := demo.SeedAll(ctx, districts, store.NewIdentity(db), plan, cons, blobs, "http://localhost:8080/devidp", now); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -71,6 +70,26 @@ func TestSeedIsLabelledAndIdempotent(t *testing.T) {
 		}
 		if len(kinds) != 2 {
 			t.Errorf("the two processes are in the same phase: %v", kinds)
+		}
+		var consultations int
+		for _, p := range ps {
+			cs, err := cons.ByProcess(ctx, p.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			consultations += len(cs)
+			for _, c := range cs {
+				if !c.Open(now) || len(c.Sections) < 3 {
+					t.Errorf("demo consultation %q: open %v, %d sections", c.Title, c.Open(now), len(c.Sections))
+				}
+				page, _, err := cons.Comments(ctx, consultation.CommentQuery{ConsultationID: c.ID, Limit: 100})
+				if err != nil || len(page) < 30 {
+					t.Errorf("demo consultation has %d top-level comments (%v), want a few dozen", len(page), err)
+				}
+			}
+		}
+		if consultations != 1 {
+			t.Errorf("%d demo consultations after seeding twice, want 1", consultations)
 		}
 	})
 }

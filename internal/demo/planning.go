@@ -9,7 +9,9 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/clip"
 
+	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/district"
+	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
 )
 
@@ -23,6 +25,37 @@ func SeedPlanning(ctx context.Context, districts district.Store, plan planning.S
 	if err != nil || len(areas) > 0 {
 		return err
 	}
+	return seedProcesses(ctx, districts, plan, blobs, now)
+}
+
+// SeedAll writes all demo data; it only adds what is missing, so restarts change nothing. issuer is
+// the development provider's, so the demo users' comments belong to the accounts they log in to.
+func SeedAll(ctx context.Context, districts district.Store, ids identity.Store, plan planning.Store, cons consultation.Store, blobs planning.Blobs, issuer string, now time.Time) error {
+	if err := Seed(ctx, ids); err != nil {
+		return err
+	}
+	if err := SeedPlanning(ctx, districts, plan, blobs, now); err != nil {
+		return err
+	}
+	ps, _, err := plan.Processes(ctx, planning.ProcessQuery{DistrictKey: "16051", Limit: 10})
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if p.Title == firstProcessTitle {
+			full, err := plan.Process(ctx, p.ID)
+			if err != nil {
+				return err
+			}
+			return seedConsultation(ctx, ids, cons, full, issuer, now)
+		}
+	}
+	return nil
+}
+
+const firstProcessTitle = "Integrierte Sozialplanung Erfurt (Beispiel)"
+
+func seedProcesses(ctx context.Context, districts district.Store, plan planning.Store, blobs planning.Blobs, now time.Time) error {
 	erfurt, err := districts.Get(ctx, "16051")
 	if err != nil {
 		return err
@@ -79,7 +112,7 @@ func SeedPlanning(ctx context.Context, districts district.Store, plan planning.S
 		p   planning.Process
 		doc string
 	}{
-		{planning.Process{DistrictKey: "16051", Title: "Integrierte Sozialplanung Erfurt (Beispiel)",
+		{planning.Process{DistrictKey: "16051", Title: firstProcessTitle,
 			Summary: "Beispieldaten: Wie lebt es sich in den Erfurter Sozialräumen, und was fehlt? Die Stadt sammelt Daten, " +
 				"hört Träger und Bürgerinnen und Bürger an und beschließt daraus Maßnahmen.",
 			Office: "Sozialplanung der Stadt Erfurt (Beispiel)", Fields: []planning.Field{"familie", "jugendhilfe", "armut"},

@@ -67,12 +67,11 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	plan := store.NewPlanning(db)
 	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
 	st := &state{db: db, migrations: opts.Migrations}
+	cons := store.NewConsultations(db, nil) // the broker is not running yet; seeding announces nothing
 	if cfg.Demo {
+		issuer := cfg.BaseURL.JoinPath(demo.IdPPath).String()
 		st.seed = func(ctx context.Context) error {
-			if err := demo.Seed(ctx, ids); err != nil {
-				return err
-			}
-			return demo.SeedPlanning(ctx, store.NewDistricts(db), plan, blobs, time.Now())
+			return demo.SeedAll(ctx, store.NewDistricts(db), ids, plan, cons, blobs, issuer, time.Now())
 		}
 	}
 	fatal := make(chan error, 2)
