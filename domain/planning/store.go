@@ -28,6 +28,9 @@ type Store interface {
 	// Processes lists a page of processes, running ones first, and the cursor of the next page.
 	Processes(ctx context.Context, q ProcessQuery) ([]Process, string, error)
 	Process(ctx context.Context, id int64) (Process, error)
+	// ProcessHead returns a process without phases, areas and documents: enough to decide who
+	// may see it.
+	ProcessHead(ctx context.Context, id int64) (Process, error)
 	CreateProcess(ctx context.Context, actorID int64, p Process) (Process, error)
 	// UpdateProcess reads the process, lets update change it (fields, areas, phases, status) and
 	// writes it back in one transaction, after checking it.

@@ -19,11 +19,12 @@ func (h *handlers) readableConsultation(ctx context.Context, p identity.Principa
 	if err != nil {
 		return c, err
 	}
-	if _, err := h.readableProcess(ctx, p, c.ProcessID); err != nil {
-		if err == planning.ErrProcessNotFound {
-			return consultation.Consultation{}, consultation.ErrNotFound
-		}
+	pr, err := h.planning.ProcessHead(ctx, c.ProcessID)
+	if err != nil {
 		return c, err
+	}
+	if pr.Status == planning.StatusDraft && !access.CanCoordinate(p, pr.DistrictKey) {
+		return consultation.Consultation{}, consultation.ErrNotFound
 	}
 	return c, nil
 }

@@ -208,9 +208,12 @@ func (s *Consultations) AddComment(ctx context.Context, cm consultation.Comment)
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		var err error
-		if out, err = loadComment(tx, row.ID); err != nil {
-			return err
+		out = cm
+		out.ID, out.CreatedAt = row.ID, row.CreatedAt
+		if out.AuthorName == "" {
+			if err := tx.Model(&userRow{}).Where("id = ?", cm.AuthorID).Pluck("name", &out.AuthorName).Error; err != nil {
+				return err
+			}
 		}
 		if out.Public() {
 			return emit(consultation.Room(cm.ConsultationID), consultation.EventCommentCreated, out.PublicView())

@@ -147,6 +147,17 @@ func dateOnly(t time.Time) time.Time {
 	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, time.UTC)
 }
 
+// ProcessHead implements planning.Store.
+func (s *Planning) ProcessHead(ctx context.Context, id int64) (planning.Process, error) {
+	var r processRow
+	if err := s.db.WithContext(ctx).Take(&r, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return planning.Process{}, planning.ErrProcessNotFound
+	} else if err != nil {
+		return planning.Process{}, err
+	}
+	return r.toDomain(), nil
+}
+
 // Process implements planning.Store.
 func (s *Planning) Process(ctx context.Context, id int64) (planning.Process, error) {
 	return loadProcess(s.db.WithContext(ctx), id)
