@@ -4,6 +4,9 @@ import { Layout } from "./components/Layout";
 import { RequireAdmin } from "./components/admin/RequireAdmin";
 import { HomePage } from "./pages/HomePage";
 import { DistrictRoute } from "./pages/DistrictPage";
+import { NewProcessRoute } from "./pages/NewProcessPage";
+import { ProcessRoute } from "./pages/ProcessPage";
+import { SocialAreasRoute } from "./pages/SocialAreasPage";
 import { ProfilePage } from "./pages/ProfilePage";
 import { OrganisationsPage } from "./pages/OrganisationsPage";
 import { OrganisationRoute } from "./pages/OrganisationPage";
@@ -23,6 +26,9 @@ export function App() {
         <Route element={<Layout />}>
           <Route path={paths.home} element={<HomePage />} />
           <Route path={paths.district} element={<DistrictRoute />} />
+          <Route path={paths.newProcess} element={<NewProcessRoute />} />
+          <Route path={paths.socialAreas} element={<SocialAreasRoute />} />
+          <Route path={paths.process} element={<ProcessRoute />} />
           <Route path={paths.profile} element={<ProfilePage />} />
           <Route path={paths.organisations} element={<OrganisationsPage />} />
           <Route path={paths.organisation} element={<OrganisationRoute />} />

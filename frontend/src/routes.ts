@@ -2,6 +2,9 @@
 export const paths = {
   home: "/",
   district: "/districts/:key",
+  newProcess: "/districts/:key/processes/new",
+  socialAreas: "/districts/:key/social-areas",
+  process: "/processes/:id",
   profile: "/profil",
   organisations: "/organisationen",
   organisation: "/organisationen/:slug",
@@ -19,4 +22,16 @@ export function districtPath(key: string): string {
 
 export function organisationPath(slug: string): string {
   return `/organisationen/${encodeURIComponent(slug)}`;
+}
+
+export function newProcessPath(districtKey: string): string {
+  return `${districtPath(districtKey)}/processes/new`;
+}
+
+export function socialAreasPath(districtKey: string): string {
+  return `${districtPath(districtKey)}/social-areas`;
+}
+
+export function processPath(id: number): string {
+  return `/processes/${id}`;
 }

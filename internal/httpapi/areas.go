@@ -185,7 +185,11 @@ func (h *handlers) ImportSocialAreas(ctx context.Context, req api.ImportSocialAr
 	}
 	changes, issues := planning.PlanImport(raw, req.Key, d.Boundary, existing)
 	if len(issues) > 0 {
-		return importProblem(req.Key, issues), nil
+		out := importProblem(req.Key, issues)
+		if rid, _ := ctx.Value(requestIDKey).(string); rid != "" {
+			out.RequestId = &rid
+		}
+		return out, nil
 	}
 	dry := req.Params.DryRun != nil && *req.Params.DryRun
 	if !dry {

@@ -116,14 +116,15 @@ func TestImportRejectsBrokenInputAndWritesNothing(t *testing.T) {
 			t.Fatalf("broken import = %d %s", r.Status, r.Body)
 		}
 		problem := decode[struct {
-			Code   string
-			Issues []struct {
+			Code      string
+			RequestID string `json:"request_id"`
+			Issues    []struct {
 				Index    int
 				Property string
 				Message  string
 			}
 		}](t, r)
-		if problem.Code != "import_invalid" || len(problem.Issues) != 3 {
+		if problem.Code != "import_invalid" || len(problem.Issues) != 3 || problem.RequestID == "" {
 			t.Fatalf("problem = %+v", problem)
 		}
 		for i, want := range []string{"not closed", "LineString", "outside district 16051"} {

@@ -87,6 +87,7 @@ func New(d Deps) (*echo.Echo, error) {
 	}
 
 	e.Use(middleware.RequestID())
+	e.Use(withRequestID)
 	e.Use(requestLogger(d.Log))
 	e.Use(m.middleware)
 	e.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{

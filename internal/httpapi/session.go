@@ -27,7 +27,18 @@ type ctxKey int
 const (
 	principalKey ctxKey = iota
 	sessionKey
+	requestIDKey
 )
+
+// withRequestID puts the request id into the request's context, for the answers that handlers
+// build themselves (such as import problems).
+func withRequestID(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		rid := c.Response().Header().Get(echo.HeaderXRequestID)
+		c.SetRequest(c.Request().WithContext(context.WithValue(c.Request().Context(), requestIDKey, rid)))
+		return next(c)
+	}
+}
 
 // principalFrom returns who makes the request (the zero Principal for anonymous requests).
 func principalFrom(ctx context.Context) identity.Principal {

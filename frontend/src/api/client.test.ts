@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, getJSON, sendEmpty, sendJSON, setCsrfToken } from "./client";
+import { ApiError, getJSON, sendEmpty, sendForm, sendJSON, setCsrfToken } from "./client";
 import { getMe } from "./auth";
 import { fakeApi, json } from "../test/render";
 import { karl } from "../test/people";
@@ -65,6 +65,20 @@ describe("CSRF protection", () => {
     expect(headersOf(fetchMock, 1).get("Content-Type")).toBe("application/json");
     expect(fetchMock.mock.calls[1]?.[1]?.body).toBe('{"slug":"x"}');
     expect(headersOf(fetchMock, 4).get("X-CSRF-Token")).toBeNull();
+  });
+
+  it("sends a multipart upload with the token and lets the browser set its Content-Type", async () => {
+    const fetchMock = fakeApi({
+      "/api/v1/me": { ...karl, csrf_token: "secret-2" },
+      "POST /api/v1/processes/1/documents": () => json({ id: 5 }, 201),
+    });
+    await getMe();
+    const form = new FormData();
+    form.set("title", "Plan");
+    await expect(sendForm("/processes/1/documents", form)).resolves.toEqual({ id: 5 });
+    expect(headersOf(fetchMock, 1).get("X-CSRF-Token")).toBe("secret-2");
+    expect(headersOf(fetchMock, 1).get("Content-Type")).toBeNull();
+    expect(fetchMock.mock.calls[1]?.[1]?.body).toBe(form);
   });
 
   it("forgets the token when /me says anonymous", async () => {

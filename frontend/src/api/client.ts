@@ -63,7 +63,10 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
 
 interface RequestOptions {
   method?: Method;
+  /** A JSON body. */
   body?: unknown;
+  /** A multipart body (file uploads); the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   signal?: AbortSignal | undefined;
 }
 
@@ -72,17 +75,20 @@ interface RequestOptions {
  * State-changing requests carry the CSRF token centrally here, so no caller can forget it.
  * A response that is not 2xx becomes an ApiError.
  */
-export async function request(url: string, { method = "GET", body, signal }: RequestOptions = {}): Promise<Response> {
+export async function request(url: string, { method = "GET", body, form, signal }: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = {
     Accept: "application/json, application/geo+json, application/problem+json",
   };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (unsafeMethods.has(method) && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  let payload: string | FormData | undefined;
+  if (form !== undefined) payload = form;
+  else if (body !== undefined) payload = JSON.stringify(body);
   const response = await fetch(url, {
     method,
     headers,
     credentials: "same-origin",
-    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    ...(payload !== undefined ? { body: payload } : {}),
     ...(signal ? { signal } : {}),
   });
   if (!response.ok) throw new ApiError(response.status, await readProblem(response));
@@ -101,6 +107,12 @@ export async function getJSON<T>(path: string, signal?: AbortSignal): Promise<T>
 /** Sends a state-changing request with an optional JSON body and returns the JSON answer. */
 export async function sendJSON<T>(method: UnsafeMethod, path: string, body?: unknown): Promise<T> {
   const response = await request(apiBase + path, { method, body });
+  return (await response.json()) as T;
+}
+
+/** POSTs a multipart form (a file upload) and returns the JSON answer. */
+export async function sendForm<T>(path: string, form: FormData): Promise<T> {
+  const response = await request(apiBase + path, { method: "POST", form });
   return (await response.json()) as T;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { anna, arne, dora, karl, rita } from "../test/people";
-import { coordinates, isAdmin, managesOrganisation, memberRole } from "./roles";
+import { anna, arne, dora, jana, karl, rita } from "../test/people";
+import { coordinates, isAdmin, managesDistrict, managesOrganisation, memberRole } from "./roles";
 
 describe("role helpers", () => {
   it("recognise admins", () => {
@@ -28,5 +28,14 @@ describe("role helpers", () => {
     expect(managesOrganisation(dora, "awo-erfurt")).toBe(false);
     expect(managesOrganisation(arne, "awo-erfurt")).toBe(false);
     expect(managesOrganisation(null, "awo-erfurt")).toBe(false);
+  });
+
+  it("let admins and the district's coordinators run its planning, nobody else", () => {
+    expect(managesDistrict(karl, "16051")).toBe(true);
+    expect(managesDistrict(anna, "16051")).toBe(true);
+    expect(managesDistrict(jana, "16051")).toBe(false);
+    expect(managesDistrict(jana, "16053")).toBe(true);
+    expect(managesDistrict(rita, "16051")).toBe(false);
+    expect(managesDistrict(null, "16051")).toBe(false);
   });
 });

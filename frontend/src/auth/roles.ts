@@ -20,3 +20,8 @@ export function memberRole(me: Me | null, slug: string): MemberRole | undefined 
 export function managesOrganisation(me: Me | null, slug: string): boolean {
   return isAdmin(me) || memberRole(me, slug) === "admin";
 }
+
+/** Whether the person may run the district's planning: its coordinators and admins. */
+export function managesDistrict(me: Me | null, districtKey: string): boolean {
+  return isAdmin(me) || coordinates(me, districtKey);
+}

@@ -23,6 +23,14 @@ describe("errorMessage", () => {
     );
   });
 
+  it("prefers the context's own message and explains refused status changes", () => {
+    const conflict = apiError(409, "conflict", "conflict: the area has 2 sub-areas");
+    expect(errorMessage(conflict, de, { conflict: "Das Gebiet hat Teilgebiete." })).toBe("Das Gebiet hat Teilgebiete.");
+    expect(errorMessage(apiError(409, "status_change_not_allowed", "needs a phase"), de)).toBe(
+      "Dieser Statuswechsel ist nicht möglich. Hinweis des Servers: needs a phase",
+    );
+  });
+
   it("shows the detail of unknown codes, or a general message", () => {
     expect(errorMessage(apiError(418, "teapot", "I am a teapot"), de)).toBe("I am a teapot");
     expect(errorMessage(apiError(500, "internal"), de)).toBe("Das hat leider nicht geklappt. Bitte versuchen Sie es noch einmal.");

@@ -19,3 +19,23 @@ export function formatDecimal(value: number, language: Language, digits = 2): st
 export function formatDateTime(iso: string, language: Language): string {
   return new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "medium" }).format(new Date(iso));
 }
+
+/**
+ * A calendar date of the API (YYYY-MM-DD), e.g. 01.09.2026 in German and 1 Sept 2026 in English.
+ * The date is read and written in UTC, so no time zone can move it to the day before.
+ */
+export function formatDate(isoDate: string, language: Language): string {
+  const date = new Date(`${isoDate.slice(0, 10)}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return isoDate;
+  return new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeZone: "UTC" }).format(date);
+}
+
+const byteUnit: Record<Language, string> = { de: "Byte", en: "bytes" };
+
+/** A file size, e.g. 778 Byte, 12,3 KB or 1,5 MB in German (binary multiples, as file managers show them). */
+export function formatFileSize(bytes: number, language: Language): string {
+  if (bytes < 1024) return `${formatInteger(bytes, language)} ${byteUnit[language]}`;
+  const kilobytes = bytes / 1024;
+  if (kilobytes < 1024) return `${formatDecimal(kilobytes, language, 1)} KB`;
+  return `${formatDecimal(kilobytes / 1024, language, 1)} MB`;
+}

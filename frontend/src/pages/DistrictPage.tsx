@@ -10,6 +10,8 @@ import { DistrictOutline } from "../components/DistrictOutline";
 import { Attribution } from "../components/Attribution";
 import { BackLink } from "../components/BackLink";
 import { LoadError, Loading } from "../components/Status";
+import { SocialAreasSection } from "../components/areas/SocialAreasSection";
+import { ProcessesSection } from "../components/processes/ProcessesSection";
 import { paths } from "../routes";
 import "./DistrictPage.css";
 
@@ -19,7 +21,10 @@ export function DistrictRoute() {
   return <DistrictPage key={key} districtKey={key} />;
 }
 
-/** One district: name, kind, key, population, area and outline; or why it cannot be shown. */
+/**
+ * One district: name, kind, key, population, area and outline, its social areas and its planning
+ * processes; or why it cannot be shown.
+ */
 export function DistrictPage({ districtKey }: { districtKey: string }) {
   const { t } = useTranslation();
   const state = useAsync((signal) => getDistrict(districtKey, signal), [districtKey]);
@@ -60,6 +65,12 @@ export function DistrictPage({ districtKey }: { districtKey: string }) {
             </figure>
           </section>
         </div>
+      )}
+      {state.status === "success" && (
+        <>
+          <SocialAreasSection district={state.data} />
+          <ProcessesSection districtKey={state.data.key} />
+        </>
       )}
     </>
   );

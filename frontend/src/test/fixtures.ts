@@ -1,4 +1,6 @@
 import type { District, DistrictFeatureCollection, DistrictSummary } from "../api/districts";
+import type { Phase, Process, ProcessSummary } from "../api/processes";
+import type { SocialArea } from "../api/socialAreas";
 
 /** A counter-clockwise ring (as RFC 7946 requires) around a rectangle of degrees. */
 function box(west: number, south: number, east: number, north: number): number[][] {
@@ -46,4 +48,89 @@ export const boundaries: DistrictFeatureCollection = {
       },
     },
   ],
+};
+
+/** Made-up social areas of Erfurt inside the fixture's box: two Planungsräume, one Sozialraum, one Quartier. */
+export const areas: SocialArea[] = [
+  {
+    id: 1,
+    district_key: "16051",
+    name: "Planungsraum West (Beispiel)",
+    level: "planungsraum",
+    code: "PR-W",
+    description: "",
+    population: 107000,
+    geometry: { type: "Polygon", coordinates: [box(10.87, 50.88, 11.0, 51.08)] },
+  },
+  {
+    id: 2,
+    district_key: "16051",
+    name: "Planungsraum Ost (Beispiel)",
+    level: "planungsraum",
+    code: "PR-O",
+    description: "",
+    geometry: { type: "Polygon", coordinates: [box(11.0, 50.88, 11.16, 51.08)] },
+  },
+  {
+    id: 3,
+    district_key: "16051",
+    parent_id: 1,
+    name: "Sozialraum Nord-West (Beispiel)",
+    level: "sozialraum",
+    code: "SR-W1",
+    description: "",
+    population: 41000,
+    geometry: { type: "Polygon", coordinates: [box(10.87, 50.98, 11.0, 51.08)] },
+  },
+  {
+    id: 4,
+    district_key: "16051",
+    parent_id: 3,
+    name: "Andreasviertel",
+    level: "quartier",
+    code: "Q-1",
+    description: "",
+    population: 5300,
+    geometry: { type: "Polygon", coordinates: [box(10.95, 51.0, 10.99, 51.04)] },
+  },
+];
+
+export const phases: Phase[] = [
+  { id: 11, kind: "bestandsaufnahme", title: "", starts_on: "2026-03-01", ends_on: "2026-08-31", current: false },
+  { id: 12, kind: "beteiligung", title: "", starts_on: "2026-09-01", ends_on: "2027-01-31", current: true },
+  { id: 13, kind: "eigene", title: "Stadtteilkonferenz", starts_on: "2027-02-01", ends_on: "2027-03-31", current: false },
+];
+
+export const process: Process = {
+  id: 7,
+  district_key: "16051",
+  title: "Integrierte Sozialplanung Erfurt (Beispiel)",
+  summary: "Wie lebt es sich in den Erfurter Sozialräumen?",
+  status: "published",
+  fields: ["jugendhilfe", "armut"],
+  current_phase: phases[1]!,
+  updated_at: "2026-11-21T14:24:16Z",
+  office: "Sozialplanung der Stadt Erfurt",
+  social_area_ids: [3],
+  phases,
+  documents: [
+    {
+      id: 21,
+      title: "Planentwurf",
+      file_name: "planentwurf.pdf",
+      content_type: "application/pdf",
+      size: 1536,
+      uploaded_at: "2026-11-21T14:24:16Z",
+    },
+  ],
+};
+
+export const draft: ProcessSummary = {
+  id: 8,
+  district_key: "16051",
+  title: "Pflegeplanung (Entwurf)",
+  summary: "",
+  status: "draft",
+  fields: ["pflege"],
+  updated_at: "2026-11-21T14:24:16Z",
 };

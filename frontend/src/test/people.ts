@@ -34,6 +34,10 @@ export const karl = person(3, "Karl Koordinator", {
   districts: [summaries[0]!],
 });
 
+export const jana = person(6, "Jana Jenaer", {
+  roles: [{ id: 6, role: "coordinator", district_key: "16053", source: "claim" }],
+});
+
 export const dora = person(4, "Dora Diakonie", {
   roles: [{ role: "provider_admin", organisation: "diakonie-erfurt", source: "claim" }],
   organisations: [{ slug: "diakonie-erfurt", name: "Diakonie Erfurt", kind: "provider", role: "admin" }],

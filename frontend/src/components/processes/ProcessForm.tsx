@@ -1,0 +1,176 @@
+import { useRef, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { fields, type Field as PlanningField, type Process, type ProcessInput } from "../../api/processes";
+import { areaLevels, type SocialArea } from "../../api/socialAreas";
+import { useFocusFirstInvalid } from "../../hooks/useFocusFirstInvalid";
+import { sortAreas } from "../../lib/areaTree";
+import { fieldErrorText, isValid, maxLength, required, type FieldErrors } from "../../lib/validation";
+import { ErrorAlert } from "../ErrorAlert";
+import { SuccessStatus } from "../SuccessStatus";
+import { Field } from "../form/Field";
+import { CheckboxGroup } from "./CheckboxGroup";
+
+/** What the form edits. */
+export interface ProcessValues {
+  title: string;
+  summary: string;
+  office: string;
+  fields: PlanningField[];
+  areaIds: number[];
+}
+
+type TextField = "title" | "summary" | "office";
+
+export const emptyProcessValues: ProcessValues = { title: "", summary: "", office: "", fields: [], areaIds: [] };
+
+export function processValues(process: Process): ProcessValues {
+  return {
+    title: process.title,
+    summary: process.summary,
+    office: process.office,
+    fields: [...process.fields],
+    areaIds: [...process.social_area_ids],
+  };
+}
+
+function validate(values: ProcessValues): FieldErrors<TextField> {
+  return {
+    title: required(values.title) ?? maxLength(values.title, 200),
+    summary: maxLength(values.summary, 5000),
+    office: maxLength(values.office, 300),
+  };
+}
+
+interface ProcessFormProps {
+  initial: ProcessValues;
+  /** The district's social areas to choose from. */
+  areas: readonly SocialArea[];
+  submitLabel: string;
+  /** Saves the input; a rejection is shown in the form. */
+  onSubmit: (input: ProcessInput) => Promise<void>;
+  /** The confirmation after saving; none when the page moves on. */
+  savedMessage?: string;
+}
+
+/**
+ * The details of a process: title, summary, responsible office, planning fields and the social
+ * areas in scope (grouped by level). Used to create a process and to change it.
+ */
+export function ProcessForm({ initial, areas, submitLabel, onSubmit, savedMessage }: ProcessFormProps) {
+  const { t } = useTranslation();
+  const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const [values, setValues] = useState(initial);
+  const [errors, setErrors] = useState<FieldErrors<TextField>>({});
+  const [failure, setFailure] = useState<unknown>();
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const change = <K extends keyof ProcessValues>(field: K, value: ProcessValues[K]) => {
+    setValues((v) => ({ ...v, [field]: value }));
+    setSaved(false);
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (busy) return;
+    const found = validate(values);
+    setErrors(found);
+    setFailure(undefined);
+    setSaved(false);
+    if (!isValid(found)) {
+      focusFirstInvalid();
+      return;
+    }
+    setBusy(true);
+    try {
+      await onSubmit({
+        title: values.title.trim(),
+        summary: values.summary.trim(),
+        office: values.office.trim(),
+        fields: values.fields,
+        social_area_ids: values.areaIds,
+      });
+      setSaved(true);
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const sorted = sortAreas(areas);
+
+  return (
+    <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
+      <Field label={t("processForm.title")} required error={fieldErrorText(errors.title, t)}>
+        {(control) => (
+          <input
+            {...control}
+            className="field__control"
+            type="text"
+            value={values.title}
+            onChange={(e) => change("title", e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t("processForm.summary")} error={fieldErrorText(errors.summary, t)}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="field__control"
+            rows={5}
+            value={values.summary}
+            onChange={(e) => change("summary", e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t("processForm.office")} hint={t("processForm.officeHint")} error={fieldErrorText(errors.office, t)}>
+        {(control) => (
+          <input
+            {...control}
+            className="field__control"
+            type="text"
+            autoComplete="organization"
+            value={values.office}
+            onChange={(e) => change("office", e.target.value)}
+          />
+        )}
+      </Field>
+      <CheckboxGroup
+        className="fieldset--group"
+        legend={t("processForm.fieldsLegend")}
+        options={fields.map((f) => ({ value: f, label: t(`processes.field.${f}`) }))}
+        checked={values.fields}
+        onChange={(checked) => change("fields", checked)}
+      />
+      <fieldset className="fieldset fieldset--group">
+        <legend>{t("processForm.areasLegend")}</legend>
+        {sorted.length === 0 && <p className="hint">{t("processForm.noAreas")}</p>}
+        {areaLevels.map((level) => {
+          const onLevel = sorted.filter((a) => a.level === level);
+          if (onLevel.length === 0) return null;
+          const ids = onLevel.map((a) => a.id);
+          return (
+            <CheckboxGroup
+              key={level}
+              legend={t(`areas.levelPlural.${level}`)}
+              options={onLevel.map((a) => ({ value: a.id, label: a.name }))}
+              checked={values.areaIds.filter((id) => ids.includes(id))}
+              onChange={(checked) =>
+                change("areaIds", [...values.areaIds.filter((id) => !ids.includes(id)), ...checked])
+              }
+            />
+          );
+        })}
+      </fieldset>
+      <ErrorAlert error={failure} />
+      <SuccessStatus message={saved ? savedMessage : undefined} />
+      <p className="form__actions">
+        <button type="submit" className="button" aria-disabled={busy || undefined}>
+          {busy ? t("form.saving") : submitLabel}
+        </button>
+      </p>
+    </form>
+  );
+}
