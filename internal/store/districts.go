@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 	"time"
 
 	"github.com/paulmach/orb/geojson"
@@ -35,8 +36,13 @@ func (r districtRow) toDomain() (district.District, error) {
 	return district.New(r.Key, r.Name, district.Kind(r.Kind), r.Population, r.AreaKm2, g.Geometry())
 }
 
-// Districts is the gorm implementation of district.Store.
-type Districts struct{ db *gorm.DB }
+// Districts is the gorm implementation of district.Store. Districts are reference data that change
+// only when Upsert loads them, so the parsed list is kept in memory: parsing 22 boundaries on every
+// request would cost more than everything else a page needs.
+type Districts struct {
+	db     *gorm.DB
+	cached atomic.Pointer[[]district.District]
+}
 
 // NewDistricts returns the district store on db.
 func NewDistricts(db *DB) *Districts { return &Districts{db: db.Gorm} }
@@ -45,6 +51,17 @@ var _ district.Store = (*Districts)(nil)
 
 // List implements district.Store.
 func (s *Districts) List(ctx context.Context) ([]district.District, error) {
+	if ds := s.cached.Load(); ds != nil {
+		return *ds, nil
+	}
+	ds, err := s.load(ctx)
+	if err == nil && len(ds) > 0 {
+		s.cached.Store(&ds)
+	}
+	return ds, err
+}
+
+func (s *Districts) load(ctx context.Context) ([]district.District, error) {
 	var rows []districtRow
 	if err := s.db.WithContext(ctx).Order("key").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list districts: %w", err)
@@ -62,6 +79,14 @@ func (s *Districts) List(ctx context.Context) ([]district.District, error) {
 
 // Get implements district.Store.
 func (s *Districts) Get(ctx context.Context, key string) (district.District, error) {
+	if ds := s.cached.Load(); ds != nil {
+		for _, d := range *ds {
+			if d.Key == key {
+				return d, nil
+			}
+		}
+		return district.District{}, district.ErrNotFound
+	}
 	var r districtRow
 	err := s.db.WithContext(ctx).Where("key = ?", key).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -90,6 +115,7 @@ func (s *Districts) Upsert(ctx context.Context, ds []district.District) error {
 		Columns:   []clause.Column{{Name: "key"}},
 		DoUpdates: clause.AssignmentColumns([]string{"name", "kind", "population", "area_km2", "boundary", "updated_at"}),
 	}).Create(&rows).Error
+	s.cached.Store(nil)
 	if err != nil {
 		return fmt.Errorf("upsert districts: %w", err)
 	}
