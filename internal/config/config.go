@@ -41,6 +41,7 @@ type Error struct {
 	Reason string
 }
 
+// Error names the variable and the reason.
 func (e *Error) Error() string { return e.Var + ": " + e.Reason }
 
 // Load reads the configuration through getenv (os.Getenv in production) and validates it. A

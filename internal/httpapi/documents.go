@@ -186,6 +186,7 @@ type download struct {
 	body io.ReadCloser
 }
 
+// VisitDownloadDocumentResponse writes the file with its headers.
 func (d download) VisitDownloadDocumentResponse(w http.ResponseWriter) error {
 	defer d.body.Close()
 	h := w.Header()

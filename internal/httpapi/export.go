@@ -60,6 +60,7 @@ type exportReport struct {
 	format string
 }
 
+// VisitExportConsultationResponse streams the report as CSV or XLSX.
 func (e exportReport) VisitExportConsultationResponse(w http.ResponseWriter) error {
 	name := fmt.Sprintf("beteiligung-%d-bericht.%s", e.c.ID, e.format)
 	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))

@@ -18,6 +18,7 @@ type Problem struct {
 	Detail string
 }
 
+// Error makes a Problem an error that handlers can return.
 func (p *Problem) Error() string { return p.Code + ": " + p.Detail }
 
 // NewProblem returns a Problem; handlers return it as an error.
