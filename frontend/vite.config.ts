@@ -9,7 +9,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      "/api": { target: apiTarget, changeOrigin: false },
+      // ws: the live updates of consultations are a websocket below /api/v1/live.
+      "/api": { target: apiTarget, changeOrigin: false, ws: true },
     },
   },
   build: {
@@ -17,6 +18,13 @@ export default defineConfig({
     // Never inline assets as data: URIs: the Content-Security-Policy only allows data: for images.
     assetsInlineLimit: 0,
     sourcemap: false,
+    rolldownOptions: {
+      output: {
+        // The libraries change less often than the app: a chunk of their own stays cached across
+        // releases, and neither chunk grows past the 500 kB warning.
+        codeSplitting: { groups: [{ name: "vendor", test: /node_modules/ }] },
+      },
+    },
   },
   test: {
     environment: "jsdom",

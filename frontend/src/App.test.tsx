@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { App } from "./App";
@@ -38,7 +38,8 @@ describe("App shell", () => {
     expect(within(map).getAllByRole("link")).toHaveLength(3);
     const table = await screen.findByRole("table");
     expect(within(table).getAllByRole("link").map((a) => a.textContent)).toEqual(["Erfurt", "Weimar", "Gotha"]);
-    expect(document.title).toBe("Startseite – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Startseite – teilhabe"));
   });
 
   it("shows an error with a retry button when the API fails, and recovers", async () => {
@@ -65,7 +66,8 @@ describe("App shell", () => {
     expect(screen.getByRole("heading", { level: 1, name: "Seite nicht gefunden" })).toBeInTheDocument();
     expect(screen.getByText(/Die Seite \/gibt-es-nicht gibt es nicht/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Zur Startseite" })).toHaveAttribute("href", "/");
-    expect(document.title).toBe("Seite nicht gefunden – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Seite nicht gefunden – teilhabe"));
   });
 
   it("moves focus to the new page's h1 after following a link", async () => {
@@ -76,7 +78,8 @@ describe("App shell", () => {
     await user.click(within(table).getByRole("link", { name: "Erfurt" }));
     const heading = await screen.findByRole("heading", { level: 1, name: "Erfurt" });
     expect(heading).toHaveFocus();
-    expect(document.title).toBe("Erfurt – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Erfurt – teilhabe"));
   });
 });
 
@@ -104,7 +107,8 @@ describe("language switch", () => {
     expect(screen.getByRole("link", { name: "Skip to main content" })).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Erfurt (Urban district)" })).toBeInTheDocument();
     expect(screen.getByText("214,969")).toBeInTheDocument();
-    expect(document.title).toBe("Home – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Home – teilhabe"));
   });
 
   it("marks each button with its own language", async () => {

@@ -5,6 +5,10 @@ export const paths = {
   newProcess: "/districts/:key/processes/new",
   socialAreas: "/districts/:key/social-areas",
   process: "/processes/:id",
+  newConsultation: "/processes/:id/consultations/new",
+  consultation: "/consultations/:id",
+  moderation: "/consultations/:id/moderation",
+  moderationLog: "/consultations/:id/moderation-log",
   profile: "/profil",
   organisations: "/organisationen",
   organisation: "/organisationen/:slug",
@@ -34,4 +38,20 @@ export function socialAreasPath(districtKey: string): string {
 
 export function processPath(id: number): string {
   return `/processes/${id}`;
+}
+
+export function consultationPath(id: number): string {
+  return `/consultations/${id}`;
+}
+
+export function newConsultationPath(processId: number): string {
+  return `${processPath(processId)}/consultations/new`;
+}
+
+export function moderationPath(consultationId: number): string {
+  return `${consultationPath(consultationId)}/moderation`;
+}
+
+export function moderationLogPath(consultationId: number): string {
+  return `${consultationPath(consultationId)}/moderation-log`;
 }

@@ -16,12 +16,15 @@ const unsafeMethods: ReadonlySet<Method> = new Set<Method>(["POST", "PUT", "PATC
 export class ApiError extends Error {
   readonly status: number;
   readonly problem: Problem | undefined;
+  /** Seconds to wait before trying again (Retry-After of a 429), if the server said so. */
+  readonly retryAfter: number | undefined;
 
-  constructor(status: number, problem?: Problem) {
+  constructor(status: number, problem?: Problem, retryAfter?: number) {
     super(problem?.title ?? `HTTP ${status}`);
     this.name = "ApiError";
     this.status = status;
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 
   /** The stable machine-readable code, e.g. district_not_found. */
@@ -61,6 +64,13 @@ async function readProblem(response: Response): Promise<Problem | undefined> {
   }
 }
 
+/** Retry-After in seconds; the HTTP-date form is not used by this API and is ignored. */
+function readRetryAfter(response: Response): number | undefined {
+  const value = response.headers.get("Retry-After");
+  if (value === null || !/^\d{1,6}$/.test(value.trim())) return undefined;
+  return Number(value.trim());
+}
+
 interface RequestOptions {
   method?: Method;
   /** A JSON body. */
@@ -91,7 +101,7 @@ export async function request(url: string, { method = "GET", body, form, signal 
     ...(payload !== undefined ? { body: payload } : {}),
     ...(signal ? { signal } : {}),
   });
-  if (!response.ok) throw new ApiError(response.status, await readProblem(response));
+  if (!response.ok) throw new ApiError(response.status, await readProblem(response), readRetryAfter(response));
   return response;
 }
 

@@ -431,6 +431,261 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/processes/{processId}/consultations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The process's consultations. */
+        get: operations["listConsultations"];
+        put?: never;
+        /** Open a consultation on a plan document (the district's coordinators and admins). */
+        post: operations["createConsultation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultations/{consultationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        /** A consultation with its plan document. */
+        get: operations["getConsultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a consultation (the district's coordinators and admins). */
+        patch: operations["updateConsultation"];
+        trace?: never;
+    };
+    "/consultations/{consultationId}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        /** A page of comments, pinned first; top-level ones unless parent is given. */
+        get: operations["listComments"];
+        put?: never;
+        /** Comment on the plan, a section, or reply to a comment (logged-in people of the audience, while open). */
+        post: operations["createComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/{commentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit one's own comment within 15 minutes. */
+        patch: operations["editComment"];
+        trace?: never;
+    };
+    "/comments/{commentId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraw one's own comment; its replies stay. */
+        post: operations["withdrawComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/{commentId}/support": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Support a comment (once per person, not one's own). */
+        put: operations["supportComment"];
+        post?: never;
+        /** Take one's support back. */
+        delete: operations["unsupportComment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/{commentId}/flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Flag a comment for the moderators, with a reason (once per person). */
+        post: operations["flagComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/{commentId}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, reject, hide, pin or unpin (the district's coordinators and admins). */
+        post: operations["moderateComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/comments/{commentId}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** The administration's official response (the district's coordinators and admins). */
+        put: operations["respondToComment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultations/{consultationId}/moderation-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        /** Pending and flagged comments, oldest first (the district's coordinators and admins). */
+        get: operations["getModerationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultations/{consultationId}/moderation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        /** The public moderation log, newest first, without personal data. */
+        get: operations["getModerationLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/consultations/{consultationId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        /** The consultation report, every comment with section, status, supports, flags and response (the district's coordinators and admins). */
+        get: operations["exportConsultation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/live": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events of a room over a websocket.
+         * @description Upgrade to a websocket. The server first replays the room's events after since, then sends
+         *     new ones as they happen; each message is JSON {"room": "consultation:<id>", "seq": <n>,
+         *     "type": "<event type>", "data": {...}}. A client that reconnects sends the last seq it saw.
+         *     Rooms the person may not read are refused (403).
+         */
+        get: operations["live"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -779,6 +1034,157 @@ export interface components {
         StatusChange: {
             status: components["schemas"]["ProcessStatus"];
         };
+        /**
+         * @description everyone logged in, only Träger, or the invited organisations.
+         * @enum {string}
+         */
+        ConsultationAudience: "everyone" | "providers" | "invited";
+        SectionInput: {
+            heading: string;
+            /** @description Markdown. */
+            body?: string;
+        };
+        Section: {
+            /** Format: int64 */
+            id: number;
+            heading: string;
+            /** @description Markdown as written. */
+            body: string;
+            /** @description Rendered and sanitised. */
+            html: string;
+        };
+        ConsultationInput: {
+            title: string;
+            intro?: string;
+            audience: components["schemas"]["ConsultationAudience"];
+            invited_organisations?: string[];
+            /** @enum {string} */
+            moderation: "pre" | "post";
+            /** Format: date-time */
+            opens_at: string;
+            /** Format: date-time */
+            closes_at: string;
+            social_area_ids?: number[];
+            sections: components["schemas"]["SectionInput"][];
+        };
+        Consultation: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            process_id: number;
+            district_key: string;
+            title: string;
+            intro: string;
+            intro_html: string;
+            audience: components["schemas"]["ConsultationAudience"];
+            invited_organisations: string[];
+            /** @enum {string} */
+            moderation: "pre" | "post";
+            /** Format: date-time */
+            opens_at: string;
+            /** Format: date-time */
+            closes_at: string;
+            /** @enum {string} */
+            state: "upcoming" | "open" | "closed";
+            social_area_ids: number[];
+            sections: components["schemas"]["Section"][];
+            /** @description Whether the person asking may comment now. */
+            can_comment: boolean;
+            can_moderate: boolean;
+            /** @description The live room, for /api/v1/live. */
+            room: string;
+            /**
+             * Format: int64
+             * @description The room's newest event when this was read; subscribe with since=live_seq.
+             */
+            live_seq?: number;
+        };
+        ConsultationList: {
+            items: components["schemas"]["Consultation"][];
+        };
+        /** @enum {string} */
+        CommentStatus: "pending" | "published" | "rejected" | "hidden" | "withdrawn";
+        OfficialResponse: {
+            /** Format: int64 */
+            comment_id: number;
+            body?: string;
+            html: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        Comment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            consultation_id: number;
+            /** Format: int64 */
+            section_id?: number;
+            /** Format: int64 */
+            parent_id?: number;
+            author_name: string;
+            status: components["schemas"]["CommentStatus"];
+            /** @description Why it was rejected or hidden; for its author and moderators. */
+            reason?: string;
+            /** @description Markdown as written; for its author (to edit) and moderators. */
+            body?: string;
+            /** @description Rendered and sanitised; empty when withdrawn. */
+            html: string;
+            pinned: boolean;
+            supports: number;
+            /** @description For moderators. */
+            flags?: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            edited_at?: string;
+            own: boolean;
+            /** @description Whether the person asking supports it. */
+            supported: boolean;
+            /** @description How many replies the person asking can see. */
+            replies: number;
+            response?: components["schemas"]["OfficialResponse"];
+        };
+        CommentPage: {
+            items: components["schemas"]["Comment"][];
+            next_cursor?: string;
+        };
+        CommentInput: {
+            /** @description Markdown; at most 5,000 characters. */
+            body: string;
+            /** Format: int64 */
+            section_id?: number;
+            /** Format: int64 */
+            parent_id?: number;
+        };
+        CommentEdit: {
+            body: string;
+        };
+        FlagInput: {
+            reason: string;
+        };
+        ModerationInput: {
+            /** @enum {string} */
+            action: "approve" | "reject" | "hide" | "pin" | "unpin";
+            reason?: string;
+        };
+        ResponseInput: {
+            body: string;
+        };
+        ModerationDecision: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            comment_id: number;
+            /** @enum {string} */
+            action: "approve" | "reject" | "hide" | "pin" | "unpin";
+            reason: string;
+            /** Format: date-time */
+            at: string;
+        };
+        ModerationLog: {
+            items: components["schemas"]["ModerationDecision"][];
+            next_cursor?: string;
+        };
     };
     responses: {
         /** @description An error, as RFC 9457 problem details. */
@@ -792,6 +1198,8 @@ export interface components {
         };
     };
     parameters: {
+        ConsultationId: number;
+        CommentId: number;
         AreaId: number;
         ProcessId: number;
         DocumentId: number;
@@ -1584,6 +1992,450 @@ export interface operations {
         responses: {
             /** @description Deleted. */
             204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listConsultations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consultations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsultationList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationInput"];
+            };
+        };
+        responses: {
+            /** @description The consultation. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consultation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateConsultation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsultationInput"];
+            };
+        };
+        responses: {
+            /** @description The consultation. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Consultation"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listComments: {
+        parameters: {
+            query?: {
+                /** @description A section's id; 0 for comments on the whole plan. */
+                section?: number;
+                /** @description List the replies to this comment. */
+                parent?: number;
+                sort?: "newest" | "supported";
+                /** @description Full-text search (German). */
+                q?: string;
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of comments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentInput"];
+            };
+        };
+        responses: {
+            /** @description The comment (pending under pre-moderation). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            /** @description Too many comments in a short time; see Retry-After. */
+            429: {
+                headers: {
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    editComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentEdit"];
+            };
+        };
+        responses: {
+            /** @description The comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    withdrawComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    supportComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    unsupportComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    flagComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FlagInput"];
+            };
+        };
+        responses: {
+            /** @description Flagged. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    moderateComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModerationInput"];
+            };
+        };
+        responses: {
+            /** @description The comment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Comment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    respondToComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                commentId: components["parameters"]["CommentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResponseInput"];
+            };
+        };
+        responses: {
+            /** @description The response. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfficialResponse"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getModerationQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentPage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getModerationLog: {
+        parameters: {
+            query?: {
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of decisions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModerationLog"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    exportConsultation: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                consultationId: components["parameters"]["ConsultationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as CSV or XLSX. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    live: {
+        parameters: {
+            query: {
+                room: string;
+                since?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Switching to the websocket protocol. */
+            101: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -14,6 +14,8 @@ interface ConfirmActionProps {
   /** Messages of the context by problem code, e.g. for a conflict. */
   errorMessages?: Readonly<Record<string, string>>;
   danger?: boolean;
+  /** Small buttons, for a row of actions such as a comment's. */
+  small?: boolean;
 }
 
 /**
@@ -28,6 +30,7 @@ export function ConfirmAction({
   onConfirm,
   errorMessages,
   danger = true,
+  small = false,
 }: ConfirmActionProps) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
@@ -37,6 +40,7 @@ export function ConfirmAction({
   const cancelRef = useRef<HTMLButtonElement>(null);
   const triggerRef = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
+  const size = small ? " button--small" : "";
 
   useEffect(() => {
     if (confirming) cancelRef.current?.focus();
@@ -67,13 +71,13 @@ export function ConfirmAction({
           </p>
           <button
             type="button"
-            className={danger ? "button button--danger" : "button"}
+            className={(danger ? "button button--danger" : "button") + size}
             aria-disabled={busy || undefined}
             onClick={() => void confirm()}
           >
             {confirmLabel}
           </button>
-          <button type="button" ref={cancelRef} className="button button--secondary" onClick={() => setConfirming(false)}>
+          <button type="button" ref={cancelRef} className={`button button--secondary${size}`} onClick={() => setConfirming(false)}>
             {t("confirm.cancel")}
           </button>
         </div>
@@ -81,7 +85,7 @@ export function ConfirmAction({
         <button
           type="button"
           ref={triggerRef}
-          className="button button--secondary"
+          className={`button button--secondary${size}`}
           aria-label={accessibleLabel}
           onClick={() => {
             setFailure(undefined);

@@ -54,7 +54,8 @@ describe("DistrictPage", () => {
     expect(screen.getByRole("img", { name: "Umriss von Erfurt" })).toBeInTheDocument();
     expect(screen.getByText(/Datenlizenz Deutschland – Namensnennung 2.0/)).toBeInTheDocument();
     expect(screen.getByRole("link", { name: "Zurück zur Übersicht" })).toHaveAttribute("href", "/");
-    expect(document.title).toBe("Erfurt – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Erfurt – teilhabe"));
   });
 
   it("uses English labels and number formats", async () => {

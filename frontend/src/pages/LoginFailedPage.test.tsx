@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { LoginFailedPage } from "./LoginFailedPage";
 import { meRoute } from "../test/people";
@@ -14,6 +14,7 @@ describe("LoginFailedPage", () => {
       "href",
       "/auth/login/verwaltung?return_to=%2F",
     );
-    expect(document.title).toBe("Anmeldung fehlgeschlagen – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Anmeldung fehlgeschlagen – teilhabe"));
   });
 });

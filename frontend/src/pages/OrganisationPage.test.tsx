@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it } from "vitest";
 import { Route, Routes } from "react-router";
@@ -52,7 +52,8 @@ describe("OrganisationPage", () => {
     expect(screen.getByText("Ein freier Träger.")).toBeInTheDocument();
     expect(screen.queryByRole("heading", { name: "Profil bearbeiten" })).toBeNull();
     expect(screen.queryByRole("heading", { name: "Mitglieder" })).toBeNull();
-    expect(document.title).toBe("Diakonie Erfurt – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Diakonie Erfurt – teilhabe"));
   });
 
   it("hides the management from a plain member", async () => {

@@ -8,6 +8,7 @@ import { areas, erfurt, process } from "../test/fixtures";
 import { fakeApi, json, problem, renderWithProviders, type FakeRequest } from "../test/render";
 import { jana, karl, meRoute } from "../test/people";
 import { AuthStatus } from "../test/AuthStatus";
+import { consultation } from "../test/consultations";
 import { ProcessRoute } from "./ProcessPage";
 
 function renderProcess(id: number | string = 7, language: "de" | "en" = "de") {
@@ -33,6 +34,7 @@ function api(me: Me | null, shown: Process = process, extra: Record<string, unkn
     "/api/v1/processes/7": shown,
     "/api/v1/districts/16051": erfurt,
     "/api/v1/districts/16051/social-areas": { items: areas },
+    "/api/v1/processes/7/consultations": { items: [consultation()] },
     ...extra,
   });
 }
@@ -46,7 +48,8 @@ describe("ProcessPage", () => {
     api(null);
     renderProcess();
     expect(await screen.findByRole("heading", { level: 1, name: process.title })).toBeInTheDocument();
-    expect(document.title).toBe(`${process.title} – teilhabe`);
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe(`${process.title} – teilhabe`));
     expect(screen.getByText(process.summary)).toBeInTheDocument();
     expect(screen.getByText("Sozialplanung der Stadt Erfurt")).toBeInTheDocument();
     expect(screen.getByText("Jugendhilfe, Armut/Grundsicherung")).toBeInTheDocument();
@@ -102,6 +105,19 @@ describe("ProcessPage", () => {
       expect(screen.queryByRole("heading", { name: "Prozess verwalten" })).toBeNull();
       expect(screen.queryByRole("button", { name: "Phasen bearbeiten" })).toBeNull();
       expect(screen.queryByRole("button", { name: /löschen/ })).toBeNull();
+      expect(screen.queryByRole("link", { name: "Beteiligung eröffnen" })).toBeNull();
+    });
+
+    it("lists the process's consultations and lets its coordinator open one", async () => {
+      api(karl);
+      renderProcess();
+      await authKnown("authenticated");
+      const section = await screen.findByRole("region", { name: "Beteiligung" });
+      const link = await within(section).findByRole("link", { name: "Entwurf des Sozialplans Erfurt (Beispiel)" });
+      expect(link).toHaveAttribute("href", "/consultations/1");
+      expect(within(section).getByText("Offen für Beiträge")).toBeInTheDocument();
+      expect(within(section).getByText(/noch 3 Tage 4 Stunden/)).toBeInTheDocument();
+      expect(within(section).getByRole("link", { name: "Beteiligung eröffnen" })).toHaveAttribute("href", "/processes/7/consultations/new");
     });
 
     it("gives the district's coordinator status actions, editors, upload and delete", async () => {

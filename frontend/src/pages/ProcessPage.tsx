@@ -20,6 +20,7 @@ import { ProcessAreas } from "../components/processes/ProcessAreas";
 import { ProcessFacts } from "../components/processes/ProcessFacts";
 import { ProcessManagement } from "../components/processes/ProcessManagement";
 import { StatusBadge } from "../components/processes/StatusBadge";
+import { ConsultationsSection } from "../components/consultations/ConsultationsSection";
 import { districtPath, paths } from "../routes";
 import "../components/processes/processes.css";
 
@@ -88,6 +89,7 @@ export function ProcessPage({ processId }: { processId: number | undefined }) {
             <h2 id="timeline-heading">{t("process.timelineHeading")}</h2>
             <PhaseTimeline phases={process.phases} />
           </section>
+          <ConsultationsSection processId={process.id} manages={manages} />
           <section aria-labelledby="scope-heading">
             <h2 id="scope-heading">{t("process.areasHeading")}</h2>
             {context.status === "loading" && <Loading />}

@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { ProfilePage } from "./ProfilePage";
 import { anna, dora, karl, meRoute, rita } from "../test/people";
@@ -30,7 +30,8 @@ describe("ProfilePage", () => {
       "href",
       "/auth/login/buerger?return_to=%2Fprofil",
     );
-    expect(document.title).toBe("Profil – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Profil – teilhabe"));
   });
 
   it("shows a resident's name, e-mail and role", async () => {

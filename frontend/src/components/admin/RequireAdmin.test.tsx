@@ -1,4 +1,4 @@
-import { screen, within } from "@testing-library/react";
+import { screen, waitFor, within } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { App } from "../../App";
 import type { Me } from "../../api/auth";
@@ -18,7 +18,8 @@ describe("administration pages", () => {
     expect(screen.getByText("Diese Seite ist der Administration vorbehalten.")).toBeInTheDocument();
     const nav = screen.getByRole("navigation", { name: "Hauptnavigation" });
     expect(within(nav).queryByRole("link", { name: "Verwaltung" })).toBeNull();
-    expect(document.title).toBe("Kein Zugriff – teilhabe");
+    // The title is set in an effect, which may run after the heading is shown.
+    await waitFor(() => expect(document.title).toBe("Kein Zugriff – teilhabe"));
   });
 
   it("invite anonymous visitors to log in and come back", async () => {

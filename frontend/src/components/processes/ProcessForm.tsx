@@ -1,13 +1,13 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fields, type Field as PlanningField, type Process, type ProcessInput } from "../../api/processes";
-import { areaLevels, type SocialArea } from "../../api/socialAreas";
+import type { SocialArea } from "../../api/socialAreas";
 import { useFocusFirstInvalid } from "../../hooks/useFocusFirstInvalid";
-import { sortAreas } from "../../lib/areaTree";
 import { fieldErrorText, isValid, maxLength, required, type FieldErrors } from "../../lib/validation";
 import { ErrorAlert } from "../ErrorAlert";
 import { SuccessStatus } from "../SuccessStatus";
 import { Field } from "../form/Field";
+import { AreaCheckboxes } from "./AreaCheckboxes";
 import { CheckboxGroup } from "./CheckboxGroup";
 
 /** What the form edits. */
@@ -99,8 +99,6 @@ export function ProcessForm({ initial, areas, submitLabel, onSubmit, savedMessag
     }
   };
 
-  const sorted = sortAreas(areas);
-
   return (
     <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
       <Field label={t("processForm.title")} required error={fieldErrorText(errors.title, t)}>
@@ -144,26 +142,12 @@ export function ProcessForm({ initial, areas, submitLabel, onSubmit, savedMessag
         checked={values.fields}
         onChange={(checked) => change("fields", checked)}
       />
-      <fieldset className="fieldset fieldset--group">
-        <legend>{t("processForm.areasLegend")}</legend>
-        {sorted.length === 0 && <p className="hint">{t("processForm.noAreas")}</p>}
-        {areaLevels.map((level) => {
-          const onLevel = sorted.filter((a) => a.level === level);
-          if (onLevel.length === 0) return null;
-          const ids = onLevel.map((a) => a.id);
-          return (
-            <CheckboxGroup
-              key={level}
-              legend={t(`areas.levelPlural.${level}`)}
-              options={onLevel.map((a) => ({ value: a.id, label: a.name }))}
-              checked={values.areaIds.filter((id) => ids.includes(id))}
-              onChange={(checked) =>
-                change("areaIds", [...values.areaIds.filter((id) => !ids.includes(id)), ...checked])
-              }
-            />
-          );
-        })}
-      </fieldset>
+      <AreaCheckboxes
+        legend={t("processForm.areasLegend")}
+        areas={areas}
+        checked={values.areaIds}
+        onChange={(ids) => change("areaIds", ids)}
+      />
       <ErrorAlert error={failure} />
       <SuccessStatus message={saved ? savedMessage : undefined} />
       <p className="form__actions">

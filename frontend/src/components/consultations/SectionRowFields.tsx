@@ -1,0 +1,82 @@
+import { useTranslation } from "react-i18next";
+import type { SectionDraft, SectionErrors } from "../../lib/consultationForm";
+import { fieldErrorText } from "../../lib/validation";
+import { Field } from "../form/Field";
+
+interface SectionRowFieldsProps {
+  row: SectionDraft;
+  /** The row's position, from 0. */
+  index: number;
+  count: number;
+  errors: SectionErrors;
+  onChange: (patch: Partial<SectionDraft>) => void;
+  onMove: (delta: -1 | 1) => void;
+  onRemove: () => void;
+}
+
+/** One section of the plan in the editor: heading, Markdown text, and buttons to move or remove it. */
+export function SectionRowFields({ row, index, count, errors, onChange, onMove, onRemove }: SectionRowFieldsProps) {
+  const { t } = useTranslation();
+  const number = index + 1;
+  return (
+    <fieldset className="fieldset section-row" data-section={row.key}>
+      <legend>{t("consultationForm.sectionLegend", { number })}</legend>
+      <Field label={t("consultationForm.sectionHeading")} required error={fieldErrorText(errors.heading, t)}>
+        {(control) => (
+          <input
+            {...control}
+            className="field__control"
+            data-focus="heading"
+            type="text"
+            value={row.heading}
+            onChange={(e) => onChange({ heading: e.target.value })}
+          />
+        )}
+      </Field>
+      <Field label={t("consultationForm.sectionBody")} hint={t("consultationForm.markdownHint")} error={fieldErrorText(errors.body, t)}>
+        {(control) => (
+          <textarea
+            {...control}
+            className="field__control"
+            rows={6}
+            value={row.body}
+            onChange={(e) => onChange({ body: e.target.value })}
+          />
+        )}
+      </Field>
+      <p className="button-row">
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          data-focus="up"
+          disabled={index === 0}
+          aria-label={t("consultationForm.moveUpLabel", { number })}
+          onClick={() => onMove(-1)}
+        >
+          <span aria-hidden="true">↑ </span>
+          {t("phases.moveUp")}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          data-focus="down"
+          disabled={index === count - 1}
+          aria-label={t("consultationForm.moveDownLabel", { number })}
+          onClick={() => onMove(1)}
+        >
+          <span aria-hidden="true">↓ </span>
+          {t("phases.moveDown")}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          disabled={count === 1}
+          aria-label={t("consultationForm.removeLabel", { number })}
+          onClick={onRemove}
+        >
+          {t("phases.remove")}
+        </button>
+      </p>
+    </fieldset>
+  );
+}

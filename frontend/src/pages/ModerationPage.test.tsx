@@ -1,0 +1,134 @@
+import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { Route, Routes } from "react-router";
+import { describe, expect, it } from "vitest";
+import type { Me } from "../api/auth";
+import { AuthStatus } from "../test/AuthStatus";
+import { comment, consultation } from "../test/consultations";
+import { areas, process } from "../test/fixtures";
+import { jana, karl, meRoute } from "../test/people";
+import { fakeApi, json, renderWithProviders, type FakeRequest } from "../test/render";
+import { ModerationRoute } from "./ModerationPage";
+import { ModerationLogRoute } from "./ModerationLogPage";
+
+const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000 - 60_000).toISOString();
+
+function api(me: Me | null, extra: Record<string, unknown> = {}) {
+  return fakeApi({
+    ...meRoute(me),
+    "/api/v1/consultations/1": consultation({ can_moderate: me === karl }),
+    "/api/v1/processes/7": process,
+    "/api/v1/districts/16051/social-areas": { items: areas },
+    "/api/v1/organisations": { items: [{ slug: "awo-erfurt", name: "AWO Erfurt", kind: "provider", description: "" }] },
+    "/api/v1/consultations/1/moderation-queue": {
+      items: [
+        comment(5, { author_name: "Rita Rathaus", status: "pending", created_at: hoursAgo(3), body: "Bitte prüfen", flags: 0 }),
+        comment(6, { author_name: "Arne Awo", created_at: hoursAgo(26), flags: 2, section_id: 12 }),
+      ],
+    },
+    "/api/v1/consultations/1/moderation-log": {
+      items: [{ id: 4, comment_id: 6, action: "hide", reason: "Werbung", at: "2026-11-21T12:00:00Z" }],
+      next_cursor: "4",
+    },
+    ...extra,
+  });
+}
+
+function renderAt(path: string) {
+  return renderWithProviders(
+    <Routes>
+      <Route path="/consultations/:id/moderation" element={<><ModerationRoute /><AuthStatus /></>} />
+      <Route path="/consultations/:id/moderation-log" element={<><ModerationLogRoute /><AuthStatus /></>} />
+    </Routes>,
+    { route: path, auth: true },
+  );
+}
+
+describe("ModerationPage", () => {
+  it("shows the queue oldest first with each item's age, and decides", async () => {
+    const decisions: unknown[] = [];
+    api(karl, {
+      "POST /api/v1/comments/5/moderation": ({ body }: FakeRequest) => {
+        decisions.push(body);
+        return json(comment(5, { status: "rejected", reason: "Beleidigend" }));
+      },
+      "POST /api/v1/comments/6/moderation": ({ body }: FakeRequest) => {
+        decisions.push(body);
+        return json(comment(6, { status: "published" }));
+      },
+    });
+    const user = userEvent.setup();
+    renderAt("/consultations/1/moderation");
+    expect(await screen.findByRole("heading", { level: 1, name: "Moderation: Entwurf des Sozialplans Erfurt (Beispiel)" })).toBeInTheDocument();
+    const queue = screen.getByRole("region", { name: "Warteschlange" });
+    expect(await within(queue).findByText("2 Beiträge warten auf eine Entscheidung.")).toBeInTheDocument();
+    const [first, second] = within(queue).getAllByRole("article");
+    expect(within(first!).getByText("eingegangen vor 3 Stunden")).toBeInTheDocument();
+    expect(within(first!).getByText("Wartet auf Freigabe")).toBeInTheDocument();
+    expect(within(second!).getByText("eingegangen gestern")).toBeInTheDocument();
+    expect(within(second!).getByText("2 Meldungen")).toBeInTheDocument();
+
+    await user.click(within(first!).getByRole("button", { name: "Beitrag von Rita Rathaus ablehnen" }));
+    const reason = within(first!).getByRole("textbox", { name: "Begründung der Ablehnung" });
+    expect(reason).toHaveFocus();
+    await user.click(within(first!).getByRole("button", { name: "Ablehnen" }));
+    expect(within(first!).getByText("Bitte geben Sie eine Begründung an (höchstens 500 Zeichen).")).toBeInTheDocument();
+    await user.type(reason, "Beleidigend");
+    await user.click(within(first!).getByRole("button", { name: "Ablehnen" }));
+    expect(await within(queue).findByText("1 Beitrag wartet auf eine Entscheidung.")).toHaveFocus();
+    expect(within(queue).getByText("Der Beitrag ist abgelehnt.")).toBeInTheDocument();
+
+    await user.click(within(queue).getByRole("button", { name: "Beitrag von Arne Awo anheften" }));
+    await waitFor(() => expect(within(queue).getByText("Kein Beitrag wartet auf eine Entscheidung.")).toBeInTheDocument());
+    expect(decisions).toEqual([{ action: "reject", reason: "Beleidigend" }, { action: "pin" }]);
+
+    const exports = screen.getByRole("region", { name: "Bericht herunterladen" });
+    expect(within(exports).getByRole("link", { name: "Alle Beiträge als CSV-Datei" })).toHaveAttribute("href", "/api/v1/consultations/1/export?format=csv");
+    expect(within(exports).getByRole("link", { name: "Alle Beiträge als Excel-Datei (XLSX)" })).toHaveAttribute("href", "/api/v1/consultations/1/export?format=xlsx");
+  });
+
+  it("changes the settings, switching to pre-moderation", async () => {
+    let sent: unknown;
+    api(karl, {
+      "PATCH /api/v1/consultations/1": ({ body }: FakeRequest) => {
+        sent = body;
+        return json(consultation({ moderation: "pre", can_moderate: true }));
+      },
+    });
+    const user = userEvent.setup();
+    renderAt("/consultations/1/moderation");
+    await user.click(await screen.findByRole("button", { name: "Einstellungen der Beteiligung bearbeiten" }));
+    expect(screen.getByText(/Kommentare gehören zur Position eines Abschnitts/)).toBeInTheDocument();
+    await user.click(screen.getByRole("radio", { name: /Vorab: Beiträge erscheinen erst nach Freigabe/ }));
+    await user.click(screen.getByRole("button", { name: "Einstellungen speichern" }));
+    expect(await screen.findByText("Die Einstellungen sind gespeichert.")).toBeInTheDocument();
+    expect(sent).toMatchObject({ moderation: "pre", title: "Entwurf des Sozialplans Erfurt (Beispiel)", sections: [{ heading: "Ausgangslage" }, { heading: "Ziele" }] });
+  });
+
+  it("is closed to another district's coordinator", async () => {
+    api(jana);
+    renderAt("/consultations/1/moderation");
+    expect(await screen.findByRole("heading", { level: 1, name: "Kein Zugriff" })).toBeInTheDocument();
+    expect(screen.queryByRole("region", { name: "Warteschlange" })).not.toBeInTheDocument();
+  });
+});
+
+describe("ModerationLogPage", () => {
+  it("lists the decisions for everyone, without names, page by page", async () => {
+    api(null, {
+      "/api/v1/consultations/1/moderation-log": ({ url }: FakeRequest) =>
+        url.searchParams.get("cursor") === "4"
+          ? json({ items: [{ id: 3, comment_id: 5, action: "approve", reason: "", at: "2026-11-21T11:00:00Z" }] })
+          : json({ items: [{ id: 4, comment_id: 6, action: "hide", reason: "Werbung", at: "2026-11-21T12:00:00Z" }], next_cursor: "4" }),
+    });
+    const user = userEvent.setup();
+    renderAt("/consultations/1/moderation-log");
+    const table = await screen.findByRole("table", { name: "Entscheidungen der Moderation, die neuesten zuerst" });
+    expect(within(table).getByRole("cell", { name: "Ausgeblendet" })).toBeInTheDocument();
+    expect(within(table).getByRole("cell", { name: "Werbung" })).toBeInTheDocument();
+    expect(within(table).getByRole("cell", { name: "Nr. 6" })).toBeInTheDocument();
+    await user.click(screen.getByRole("button", { name: "Weitere laden" }));
+    expect(await within(table).findByRole("cell", { name: "Freigegeben" })).toBeInTheDocument();
+    expect(screen.getByText(/2 Entscheidungen angezeigt\. Alle sind geladen\./)).toHaveFocus();
+  });
+});
