@@ -44,6 +44,16 @@ func commentOut(cm consultation.Comment, p identity.Principal, moderator bool) a
 	return out
 }
 
+// oneCommentOut is commentsOut for a single comment, so an action's answer is as complete as the
+// list's.
+func (h *handlers) oneCommentOut(ctx context.Context, cm consultation.Comment, p identity.Principal, moderator bool) (api.Comment, error) {
+	out, err := h.commentsOut(ctx, []consultation.Comment{cm}, p, moderator)
+	if err != nil {
+		return api.Comment{}, err
+	}
+	return out[0], nil
+}
+
 // commentsOut adds what the person needs around each comment: whether they support it, how many
 // replies they can see, and the official response.
 func (h *handlers) commentsOut(ctx context.Context, cms []consultation.Comment, p identity.Principal, moderator bool) ([]api.Comment, error) {
@@ -175,7 +185,7 @@ func (h *handlers) changeOwn(ctx context.Context, id int64, change func(identity
 	if err != nil {
 		return api.Comment{}, err
 	}
-	return commentOut(cm, p, moderator), nil
+	return h.oneCommentOut(ctx, cm, p, moderator)
 }
 
 // EditComment implements api.StrictServerInterface.
@@ -208,8 +218,12 @@ func (h *handlers) support(ctx context.Context, id int64, on bool) (api.Comment,
 	if p.Anonymous() {
 		return api.Comment{}, errUnauthenticated
 	}
-	cm, _, moderator, err := h.visibleComment(ctx, p, id)
+	cm, c, moderator, err := h.visibleComment(ctx, p, id)
 	if err != nil {
+		return api.Comment{}, err
+	}
+	// Supporting is taking part: only while open and for the audience.
+	if err := c.CanComment(p, h.now()); err != nil {
 		return api.Comment{}, err
 	}
 	if on {
@@ -220,9 +234,7 @@ func (h *handlers) support(ctx context.Context, id int64, on bool) (api.Comment,
 	if cm, err = h.consultations.Support(ctx, p.User.ID, id, on); err != nil {
 		return api.Comment{}, err
 	}
-	out := commentOut(cm, p, moderator)
-	out.Supported = on
-	return out, nil
+	return h.oneCommentOut(ctx, cm, p, moderator)
 }
 
 // SupportComment implements api.StrictServerInterface.
@@ -275,7 +287,8 @@ func (h *handlers) ModerateComment(ctx context.Context, req api.ModerateCommentR
 	if err != nil {
 		return nil, err
 	}
-	return api.ModerateComment200JSONResponse(commentOut(cm, p, true)), nil
+	out, err := h.oneCommentOut(ctx, cm, p, true)
+	return api.ModerateComment200JSONResponse(out), err
 }
 
 func (h *handlers) moderatedComment(ctx context.Context, p identity.Principal, id int64) (consultation.Comment, error) {

@@ -64,6 +64,7 @@ func consultationIn(in api.ConsultationInput) consultation.Consultation {
 	set(&c.AreaIDs, in.SocialAreaIds)
 	for _, s := range in.Sections {
 		sec := consultation.Section{Heading: s.Heading}
+		set(&sec.ID, s.Id)
 		set(&sec.Body, s.Body)
 		c.Sections = append(c.Sections, sec)
 	}

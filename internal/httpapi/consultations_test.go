@@ -109,6 +109,12 @@ func TestPreModeratedConsultationGoesLive(t *testing.T) {
 		if r := dora.do("PUT", fmt.Sprintf("/api/v1/comments/%d/support", cm.ID), ""); r.Status != 409 {
 			t.Errorf("second support = %d", r.Status)
 		}
+		if got := decode[commentBody](t, dora.do("DELETE", fmt.Sprintf("/api/v1/comments/%d/support", cm.ID), "")); got.Supported || got.Supports != 0 {
+			t.Errorf("unsupport answer = %+v", got)
+		}
+		dora.do("PUT", fmt.Sprintf("/api/v1/comments/%d/support", cm.ID), "")
+		next(anon, ws) // the unsupport
+		next(anon, ws) // the support again
 		if r := coord.do("PUT", fmt.Sprintf("/api/v1/comments/%d/response", cm.ID), `{"body":"Wir prüfen das bis Juni."}`); r.Status != 200 {
 			t.Fatalf("response = %d %s", r.Status, r.Body)
 		}
@@ -118,6 +124,18 @@ func TestPreModeratedConsultationGoesLive(t *testing.T) {
 		page := decode[commentPage](t, dora.do("GET", fmt.Sprintf("/api/v1/consultations/%d/comments", id), ""))
 		if len(page.Items) != 1 || !page.Items[0].Supported || page.Items[0].Response == nil || !strings.Contains(page.Items[0].Response.HTML, "Juni") {
 			t.Errorf("list as Dora = %+v", page.Items)
+		}
+		// An action answers with the comment as complete as the list shows it.
+		pinned := decode[commentBody](t, coord.do("POST", fmt.Sprintf("/api/v1/comments/%d/moderation", cm.ID), `{"action":"pin"}`))
+		if pinned.Response == nil || pinned.Supports != 1 {
+			t.Errorf("pin answer = %+v", pinned)
+		}
+		// After the window closes, supporting is over too.
+		if err := db.Gorm.Exec("UPDATE consultations SET closes_at = ? WHERE id = ?", time.Now().UTC().Add(-time.Minute), id).Error; err != nil {
+			t.Fatal(err)
+		}
+		if r := rita.do("PUT", fmt.Sprintf("/api/v1/comments/%d/support", cm.ID), ""); r.Status != 409 || !strings.Contains(r.Body, "consultation_closed") {
+			t.Errorf("support after closing = %d %s", r.Status, r.Body)
 		}
 		log := anon.do("GET", fmt.Sprintf("/api/v1/consultations/%d/moderation-log", id), "")
 		if !strings.Contains(log.Body, `"action":"approve"`) || strings.Contains(log.Body, "Rita") || strings.Contains(log.Body, "Karl") {
@@ -288,7 +306,7 @@ func TestExportAsCSVAndXLSX(t *testing.T) {
 	coord.do("PUT", fmt.Sprintf("/api/v1/comments/%d/response", cm.ID), `{"body":"Wird umgesetzt"}`)
 	csv := coord.do("GET", fmt.Sprintf("/api/v1/consultations/%d/export?format=csv", id), "")
 	if csv.Status != 200 || !strings.HasPrefix(csv.Header.Get("Content-Type"), "text/csv") || !strings.Contains(csv.Body, "Rita Rathaus") ||
-		!strings.Contains(csv.Body, "Wird umgesetzt") || !strings.Contains(csv.Body, "'=HYPERLINK") {
+		!strings.Contains(csv.Body, "Wird umgesetzt") || !strings.Contains(csv.Body, "'=HYPERLINK") || !strings.Contains(csv.Body, ";veröffentlicht;") {
 		t.Errorf("csv = %d %v\n%s", csv.Status, csv.Header, csv.Body)
 	}
 	x := coord.do("GET", fmt.Sprintf("/api/v1/consultations/%d/export?format=xlsx", id), "")

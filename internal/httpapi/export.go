@@ -17,6 +17,12 @@ import (
 
 var exportHeader = []string{"ID", "Antwort auf", "Abschnitt", "Verfasst von", "Datum", "Status", "Begründung", "Unterstützungen", "Meldungen", "Kommentar", "Stellungnahme der Verwaltung"}
 
+// statusWords are the report's words for comment statuses.
+var statusWords = map[consultation.Status]string{
+	consultation.StatusPending: "wartet auf Freigabe", consultation.StatusPublished: "veröffentlicht",
+	consultation.StatusRejected: "abgelehnt", consultation.StatusHidden: "ausgeblendet", consultation.StatusWithdrawn: "zurückgezogen",
+}
+
 func exportRecord(r consultation.ExportRow) []string {
 	cm := r.Comment
 	parent := ""
@@ -27,7 +33,7 @@ func exportRecord(r consultation.ExportRow) []string {
 	if cm.SectionID == 0 {
 		section = "Gesamter Plan"
 	}
-	return []string{strconv.FormatInt(cm.ID, 10), parent, section, cm.AuthorName, cm.CreatedAt.Format(time.RFC3339), string(cm.Status),
+	return []string{strconv.FormatInt(cm.ID, 10), parent, section, cm.AuthorName, cm.CreatedAt.Format(time.RFC3339), statusWords[cm.Status],
 		cm.Reason, strconv.Itoa(cm.Supports), strconv.Itoa(cm.Flags), sanitiseCell(cm.Body), sanitiseCell(r.Response)}
 }
 

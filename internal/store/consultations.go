@@ -257,13 +257,23 @@ func writeConsultationParts(tx *gorm.DB, c consultation.Consultation, created bo
 			return err
 		}
 	}
+	// Sections keep their rows (and so their comments) by id; positions move out of the way
+	// first, because (consultation_id, position) is unique.
 	var existing []sectionRow
 	if err := tx.Where("consultation_id = ?", c.ID).Order("position").Find(&existing).Error; err != nil {
 		return err
 	}
+	if err := tx.Model(&sectionRow{}).Where("consultation_id = ?", c.ID).Update("position", gorm.Expr("-1 - position")).Error; err != nil {
+		return err
+	}
+	kept := map[int64]bool{}
 	for i, sec := range c.Sections {
-		if i < len(existing) {
-			if err := tx.Model(&existing[i]).Updates(map[string]any{"heading": sec.Heading, "body": sec.Body}).Error; err != nil {
+		if sec.ID != 0 {
+			if !slices.ContainsFunc(existing, func(r sectionRow) bool { return r.ID == sec.ID }) {
+				return fmt.Errorf("%w consultation: section %d does not belong to it", consultation.ErrInvalid, sec.ID)
+			}
+			kept[sec.ID] = true
+			if err := tx.Model(&sectionRow{ID: sec.ID}).Updates(map[string]any{"position": i, "heading": sec.Heading, "body": sec.Body}).Error; err != nil {
 				return err
 			}
 			continue
@@ -272,9 +282,11 @@ func writeConsultationParts(tx *gorm.DB, c consultation.Consultation, created bo
 			return err
 		}
 	}
-	for _, old := range existing[min(len(c.Sections), len(existing)):] {
-		if err := tx.Delete(&old).Error; err != nil { // comments on it stay, on the whole plan
-			return err
+	for _, old := range existing {
+		if !kept[old.ID] {
+			if err := tx.Delete(&old).Error; err != nil { // its comments stay, on the whole plan
+				return err
+			}
 		}
 	}
 	return nil

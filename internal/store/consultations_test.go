@@ -184,6 +184,26 @@ func TestConsultationStoreContract(t *testing.T) {
 			t.Errorf("export = %+v", rows)
 		}
 
+		// Moving sections keeps their ids and so their comments; a removed one's comments go to
+		// the whole plan.
+		swapped, err := s.Update(ctx, 0, c.ID, func(c *consultation.Consultation) error {
+			c.Sections[0], c.Sections[1] = c.Sections[1], c.Sections[0]
+			return nil
+		})
+		if err != nil || swapped.Sections[0].Heading != "Maßnahmen" || swapped.Sections[1].ID != c.Sections[0].ID {
+			t.Fatalf("swap = %+v, %v", swapped.Sections, err)
+		}
+		if got, _ := s.Comment(ctx, top.ID); got.SectionID != c.Sections[0].ID {
+			t.Errorf("the comment left its section: %d", got.SectionID)
+		}
+		if _, err := s.Update(ctx, 0, c.ID, func(c *consultation.Consultation) error {
+			c.Sections = append(c.Sections, consultation.Section{ID: 424242, Heading: "Fremd"})
+			return nil
+		}); !errors.Is(err, consultation.ErrInvalid) {
+			t.Errorf("a foreign section id: %v", err)
+		}
+		c, _ = s.Get(ctx, c.ID)
+
 		// Updating the plan keeps section ids where positions stay.
 		upd, err := s.Update(ctx, 0, c.ID, func(c *consultation.Consultation) error {
 			c.Sections[0].Body = "Neu"

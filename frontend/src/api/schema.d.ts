@@ -1040,6 +1040,11 @@ export interface components {
          */
         ConsultationAudience: "everyone" | "providers" | "invited";
         SectionInput: {
+            /**
+             * Format: int64
+             * @description An existing section's id, so that it keeps its comments when sections move; absent for a new section.
+             */
+            id?: number;
             heading: string;
             /** @description Markdown. */
             body?: string;

@@ -655,7 +655,7 @@ export const de = {
     sectionsLegend: "Planentwurf",
     sectionsIntro: "Der Plan in Abschnitten; jeder Abschnitt lässt sich einzeln kommentieren.",
     editNote:
-      "Kommentare gehören zur Position eines Abschnitts: Wer Abschnitte verschiebt oder entfernt, ordnet vorhandene Kommentare einem anderen Text zu.",
+      "Kommentare bleiben bei ihrem Abschnitt, auch wenn Sie ihn verschieben. Entfernen Sie einen Abschnitt, gelten seine Kommentare dem ganzen Plan.",
     sectionLegend: "Abschnitt {{number}}",
     sectionHeading: "Überschrift",
     sectionBody: "Text",

@@ -654,7 +654,7 @@ export const en: Messages = {
     sectionsLegend: "Draft plan",
     sectionsIntro: "The plan in sections; each section can be commented on separately.",
     editNote:
-      "Comments belong to a section's position: moving or removing sections attaches existing comments to different text.",
+      "Comments stay with their section when you move it. If you remove a section, its comments apply to the whole plan.",
     sectionLegend: "Section {{number}}",
     sectionHeading: "Heading",
     sectionBody: "Text",

@@ -93,6 +93,6 @@ describe("toConsultationInput", () => {
     } as unknown as Consultation;
     const input = toConsultationInput(consultationValues(c));
     expect(input).toMatchObject({ title: "Entwurf", audience: "providers", opens_at: "2026-11-07T14:43:00.000Z", closes_at: "2027-01-02T14:43:00.000Z" });
-    expect(input.sections).toEqual([{ heading: "Ausgangslage", body: "Text" }]);
+    expect(input.sections).toEqual([{ id: 1, heading: "Ausgangslage", body: "Text" }]);
   });
 });

@@ -4,6 +4,8 @@ import type { FieldError } from "./validation";
 /** One section of the plan as the editor holds it; the key identifies the row while it moves. */
 export interface SectionDraft {
   key: string;
+  /** The saved section's id; absent for a new one. Sent back, so a section keeps its comments when it moves. */
+  id?: number;
   heading: string;
   body: string;
 }
@@ -92,7 +94,7 @@ export function consultationValues(c: Consultation): ConsultationValues {
     opensAt: toLocalInput(c.opens_at),
     closesAt: toLocalInput(c.closes_at),
     areaIds: [...c.social_area_ids],
-    sections: c.sections.map((s) => ({ key: newSectionKey(), heading: s.heading, body: s.body })),
+    sections: c.sections.map((s) => ({ key: newSectionKey(), id: s.id, heading: s.heading, body: s.body })),
   };
 }
 
@@ -143,6 +145,6 @@ export function toConsultationInput(values: ConsultationValues): ConsultationInp
     opens_at: fromLocalInput(values.opensAt) ?? "",
     closes_at: fromLocalInput(values.closesAt) ?? "",
     social_area_ids: values.areaIds,
-    sections: values.sections.map((s) => ({ heading: s.heading.trim(), body: s.body })),
+    sections: values.sections.map((s) => ({ ...(s.id !== undefined ? { id: s.id } : {}), heading: s.heading.trim(), body: s.body })),
   };
 }

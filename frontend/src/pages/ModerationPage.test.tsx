@@ -98,7 +98,7 @@ describe("ModerationPage", () => {
     const user = userEvent.setup();
     renderAt("/consultations/1/moderation");
     await user.click(await screen.findByRole("button", { name: "Einstellungen der Beteiligung bearbeiten" }));
-    expect(screen.getByText(/Kommentare gehören zur Position eines Abschnitts/)).toBeInTheDocument();
+    expect(screen.getByText(/Kommentare bleiben bei ihrem Abschnitt/)).toBeInTheDocument();
     await user.click(screen.getByRole("radio", { name: /Vorab: Beiträge erscheinen erst nach Freigabe/ }));
     await user.click(screen.getByRole("button", { name: "Einstellungen speichern" }));
     expect(await screen.findByText("Die Einstellungen sind gespeichert.")).toBeInTheDocument();

@@ -30,7 +30,7 @@ interface ConsultationFormProps {
   onSubmit: (input: ConsultationInput) => Promise<void>;
   /** The confirmation after saving; none when the page moves on. */
   savedMessage?: string;
-  /** Changing an existing consultation (its comments stay with the sections' positions). */
+  /** Changing an existing consultation (comments stay with their sections, which keep their ids). */
   editing?: boolean;
 }
 

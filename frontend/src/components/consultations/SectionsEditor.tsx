@@ -9,7 +9,7 @@ interface SectionsEditorProps {
   errors: Readonly<Record<string, SectionErrors>>;
   listError?: FieldError | undefined;
   onChange: (sections: SectionDraft[]) => void;
-  /** Shows that comments stay with a section's position (when editing an open consultation). */
+  /** Shows what happens to comments when sections move or go (when editing a consultation). */
   editing: boolean;
 }
 
