@@ -10,7 +10,9 @@ import { fieldErrorText, isValid, type FieldErrors } from "../../lib/validation"
 import { ErrorAlert } from "../ErrorAlert";
 import { Field } from "../form/Field";
 import { KindSelect } from "../form/KindSelect";
-import { DistrictSelect } from "../form/DistrictSelect";
+import { SubmitRow } from "../form/SubmitRow";
+import { useFormValues } from "../form/useFormValues";
+import { OrganisationDescriptionField, OrganisationDistrictField, OrganisationNameField } from "../organisations/OrganisationFields";
 
 interface NewOrganisationFormProps {
   districts: readonly DistrictSummary[];
@@ -27,14 +29,11 @@ export function NewOrganisationForm({ districts, onCreated }: NewOrganisationFor
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
-  const [values, setValues] = useState(empty);
+  const { values, setValues, change } = useFormValues(empty);
   const [slugEdited, setSlugEdited] = useState(false);
   const [errors, setErrors] = useState<FieldErrors<OrganisationField>>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-
-  const change = <K extends OrganisationField>(field: K, value: OrganisationValues[K]) =>
-    setValues((v) => ({ ...v, [field]: value }));
 
   const changeName = (name: string) =>
     setValues((v) => ({ ...v, name, slug: slugEdited ? v.slug : slugify(name) }));
@@ -68,18 +67,7 @@ export function NewOrganisationForm({ districts, onCreated }: NewOrganisationFor
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
-      <Field label={t("organisations.fields.name")} required error={fieldErrorText(errors.name, t)}>
-        {(control) => (
-          <input
-            {...control}
-            className="field__control"
-            type="text"
-            autoComplete="organization"
-            value={values.name}
-            onChange={(e) => changeName(e.target.value)}
-          />
-        )}
-      </Field>
+      <OrganisationNameField value={values.name} error={errors.name} onChange={changeName} />
       <Field
         label={t("organisations.fields.slug")}
         required
@@ -112,34 +100,14 @@ export function NewOrganisationForm({ districts, onCreated }: NewOrganisationFor
           />
         )}
       </Field>
-      <Field label={t("organisations.fields.district")}>
-        {(control) => (
-          <DistrictSelect
-            control={control}
-            districts={districts}
-            value={values.districtKey}
-            onChange={(key) => change("districtKey", key)}
-            emptyLabel={t("organisations.noDistrict")}
-          />
-        )}
-      </Field>
-      <Field label={t("organisations.fields.description")} error={fieldErrorText(errors.description, t)}>
-        {(control) => (
-          <textarea
-            {...control}
-            className="field__control"
-            rows={5}
-            value={values.description}
-            onChange={(e) => change("description", e.target.value)}
-          />
-        )}
-      </Field>
+      <OrganisationDistrictField districts={districts} value={values.districtKey} onChange={(key) => change("districtKey", key)} />
+      <OrganisationDescriptionField
+        value={values.description}
+        error={errors.description}
+        onChange={(description) => change("description", description)}
+      />
       <ErrorAlert error={failure} />
-      <p className="form__actions">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? t("form.saving") : t("admin.newOrganisation.submit")}
-        </button>
-      </p>
+      <SubmitRow busy={busy} label={t("admin.newOrganisation.submit")} />
     </form>
   );
 }

@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { audiences, moderationModes, type ConsultationInput } from "../../api/consultations";
 import type { Organisation } from "../../api/organisations";
 import type { SocialArea } from "../../api/socialAreas";
-import { useFocusFirstInvalid } from "../../hooks/useFocusFirstInvalid";
 import {
   consultationValid,
   toConsultationInput,
@@ -12,10 +11,11 @@ import {
   type ConsultationValues,
 } from "../../lib/consultationForm";
 import { fieldErrorText } from "../../lib/validation";
-import { ErrorAlert } from "../ErrorAlert";
-import { SuccessStatus } from "../SuccessStatus";
 import { Field } from "../form/Field";
+import { FormActions } from "../form/FormActions";
 import { RadioGroup } from "../form/RadioGroup";
+import { useFormValues } from "../form/useFormValues";
+import { useSaveForm } from "../form/useSaveForm";
 import { AreaCheckboxes } from "../processes/AreaCheckboxes";
 import { SectionsEditor } from "./SectionsEditor";
 
@@ -44,40 +44,21 @@ export function ConsultationForm({ initial, areas, organisations, submitLabel, o
   const { t } = useTranslation();
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
-  const [values, setValues] = useState(initial);
+  const form = useSaveForm(formRef);
+  const { values, change } = useFormValues(initial, () => form.setSaved(false));
   const [errors, setErrors] = useState<ConsultationErrors>(noErrors);
-  const [failure, setFailure] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const invitable = organisations.filter((o) => o.kind !== "administration");
 
-  const change = <K extends keyof ConsultationValues>(field: K, value: ConsultationValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setSaved(false);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const found = validateConsultation(values);
-    setErrors(found);
-    setFailure(undefined);
-    setSaved(false);
-    if (!consultationValid(found)) {
-      focusFirstInvalid();
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit(toConsultationInput(values));
-      setSaved(true);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent) =>
+    form.submit(
+      event,
+      () => {
+        const found = validateConsultation(values);
+        setErrors(found);
+        return consultationValid(found);
+      },
+      () => onSubmit(toConsultationInput(values)),
+    );
 
   const fieldError = (name: keyof ConsultationErrors["fields"]) => fieldErrorText(errors.fields[name], t);
   const invitedError = fieldError("invited");
@@ -187,13 +168,7 @@ export function ConsultationForm({ initial, areas, organisations, submitLabel, o
       <div role="alert" className="alert-region">
         {!consultationValid(errors) && <p className="status status--error">{t("consultationForm.invalid")}</p>}
       </div>
-      <ErrorAlert error={failure} />
-      <SuccessStatus message={saved ? savedMessage : undefined} />
-      <p className="form__actions">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? t("form.saving") : submitLabel}
-        </button>
-      </p>
+      <FormActions form={form} label={submitLabel} savedMessage={savedMessage} />
     </form>
   );
 }

@@ -3,9 +3,9 @@ import { useTranslation } from "react-i18next";
 import { flagComment, type Comment } from "../../api/consultations";
 import { commentErrorMessages } from "../../lib/commentForm";
 import { ErrorAlert } from "../ErrorAlert";
+import { ReasonField } from "./ReasonField";
 import type { Report } from "./threadEnv";
-
-const maxReason = 500;
+import { maxReason, useReason } from "./useReason";
 
 interface FlagDisclosureProps {
   comment: Comment;
@@ -20,16 +20,14 @@ export function FlagDisclosure({ comment, report }: FlagDisclosureProps) {
   const { t } = useTranslation();
   const id = useId();
   const [open, setOpen] = useState(false);
-  const [reason, setReason] = useState("");
-  const [invalid, setInvalid] = useState(false);
+  const reason = useReason();
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const triggerRef = useRef<HTMLButtonElement>(null);
-  const fieldRef = useRef<HTMLTextAreaElement>(null);
   const wasOpen = useRef(false);
 
   useEffect(() => {
-    if (open) fieldRef.current?.focus();
+    if (open) reason.fieldRef.current?.focus();
     else if (wasOpen.current) triggerRef.current?.focus();
     wasOpen.current = open;
   }, [open]);
@@ -37,18 +35,14 @@ export function FlagDisclosure({ comment, report }: FlagDisclosureProps) {
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const text = reason.trim();
-    if (text === "" || [...text].length > maxReason) {
-      setInvalid(true);
-      fieldRef.current?.focus();
-      return;
-    }
+    const text = reason.check();
+    if (text === undefined) return;
     setBusy(true);
     setFailure(undefined);
     try {
       await flagComment(comment.id, text);
       setOpen(false);
-      setReason("");
+      reason.clear();
       report.success(t("comments.flag.done"));
     } catch (error) {
       setFailure(error);
@@ -75,32 +69,13 @@ export function FlagDisclosure({ comment, report }: FlagDisclosureProps) {
         {t("comments.flag.button")}
       </button>
       <form id={`${id}-form`} hidden={!open} className="flag__form" noValidate onSubmit={(e) => void submit(e)}>
-        <div className="field">
-          <label htmlFor={`${id}-reason`} className="field__label">
-            {t("comments.flag.reason")}
-          </label>
-          <p id={`${id}-hint`} className="field__hint">
-            {t("comments.flag.hint")}
-          </p>
-          {invalid && (
-            <p id={`${id}-error`} className="field__error">
-              {t("comments.flag.reasonError", { max: maxReason })}
-            </p>
-          )}
-          <textarea
-            id={`${id}-reason`}
-            ref={fieldRef}
-            className="field__control"
-            rows={3}
-            value={reason}
-            aria-describedby={invalid ? `${id}-hint ${id}-error` : `${id}-hint`}
-            aria-invalid={invalid || undefined}
-            onChange={(e) => {
-              setReason(e.target.value);
-              setInvalid(false);
-            }}
-          />
-        </div>
+        <ReasonField
+          input={reason}
+          label={t("comments.flag.reason")}
+          hint={t("comments.flag.hint")}
+          error={t("comments.flag.reasonError", { max: maxReason })}
+          rows={3}
+        />
         <ErrorAlert error={failure} messages={commentErrorMessages(failure, t, t("comments.flag.already"))} />
         <p className="button-row">
           <button type="submit" className="button button--small" aria-disabled={busy || undefined}>

@@ -1,9 +1,9 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { moderateComment, type Comment, type ModerationAction } from "../../api/consultations";
 import { ErrorAlert } from "../ErrorAlert";
-
-const maxReason = 500;
+import { ReasonField } from "./ReasonField";
+import { maxReason, useReason } from "./useReason";
 
 /** The decisions that fit a comment's state; the server refuses the others. */
 export function moderationChoices(comment: Pick<Comment, "status" | "pinned">): ModerationAction[] {
@@ -33,23 +33,20 @@ interface ModerationActionsProps {
  */
 export function ModerationActions({ comment, onDecided }: ModerationActionsProps) {
   const { t } = useTranslation();
-  const id = useId();
   const [asking, setAsking] = useState<ModerationAction | null>(null);
-  const [reason, setReason] = useState("");
-  const [invalid, setInvalid] = useState(false);
+  const reason = useReason();
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const fieldRef = useRef<HTMLTextAreaElement>(null);
   const rowRef = useRef<HTMLParagraphElement>(null);
   const wasAsking = useRef(false);
   // Each decision replaces the buttons (pin becomes unpin); focus returns to the first one.
   const [decisions, setDecisions] = useState(0);
 
   useEffect(() => {
-    if (asking) fieldRef.current?.focus();
+    if (asking) reason.fieldRef.current?.focus();
     else if (wasAsking.current || decisions > 0) rowRef.current?.querySelector("button")?.focus();
     wasAsking.current = asking !== null;
-  }, [asking, decisions]);
+  }, [asking, decisions, reason.fieldRef]);
 
   const decide = async (action: ModerationAction, why?: string) => {
     if (busy) return;
@@ -58,7 +55,7 @@ export function ModerationActions({ comment, onDecided }: ModerationActionsProps
     try {
       const changed = await moderateComment(comment.id, action, why);
       setAsking(null);
-      setReason("");
+      reason.clear();
       setDecisions((n) => n + 1);
       onDecided(changed, action);
     } catch (error) {
@@ -70,14 +67,9 @@ export function ModerationActions({ comment, onDecided }: ModerationActionsProps
 
   const submitReason = (event: FormEvent) => {
     event.preventDefault();
-    const text = reason.trim();
     if (!asking) return;
-    if (text === "" || [...text].length > maxReason) {
-      setInvalid(true);
-      fieldRef.current?.focus();
-      return;
-    }
-    void decide(asking, text);
+    const text = reason.check();
+    if (text !== undefined) void decide(asking, text);
   };
 
   const choices = moderationChoices(comment);
@@ -86,32 +78,13 @@ export function ModerationActions({ comment, onDecided }: ModerationActionsProps
     <div className="moderation-actions">
       {asking ? (
         <form className="moderation-actions__reason" noValidate onSubmit={submitReason}>
-          <div className="field">
-            <label htmlFor={`${id}-reason`} className="field__label">
-              {t(`moderation.reasonLabel.${asking === "hide" ? "hide" : "reject"}`)}
-            </label>
-            <p id={`${id}-hint`} className="field__hint">
-              {t("moderation.reasonHint")}
-            </p>
-            {invalid && (
-              <p id={`${id}-error`} className="field__error">
-                {t("moderation.reasonError", { max: maxReason })}
-              </p>
-            )}
-            <textarea
-              id={`${id}-reason`}
-              ref={fieldRef}
-              className="field__control"
-              rows={2}
-              value={reason}
-              aria-describedby={invalid ? `${id}-hint ${id}-error` : `${id}-hint`}
-              aria-invalid={invalid || undefined}
-              onChange={(e) => {
-                setReason(e.target.value);
-                setInvalid(false);
-              }}
-            />
-          </div>
+          <ReasonField
+            input={reason}
+            label={t(`moderation.reasonLabel.${asking === "hide" ? "hide" : "reject"}`)}
+            hint={t("moderation.reasonHint")}
+            error={t("moderation.reasonError", { max: maxReason })}
+            rows={2}
+          />
           <p className="button-row">
             <button type="submit" className="button button--danger button--small" aria-disabled={busy || undefined}>
               {t(`moderation.confirm.${asking === "hide" ? "hide" : "reject"}`)}
@@ -132,7 +105,7 @@ export function ModerationActions({ comment, onDecided }: ModerationActionsProps
               aria-disabled={busy || undefined}
               onClick={() => {
                 setFailure(undefined);
-                setInvalid(false);
+                reason.setInvalid(false);
                 if (needsReason(action)) setAsking(action);
                 else void decide(action);
               }}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { SectionDraft, SectionErrors } from "../../lib/consultationForm";
 import { fieldErrorText } from "../../lib/validation";
 import { Field } from "../form/Field";
+import { RowMoveButtons } from "../form/RowMoveButtons";
 
 interface SectionRowFieldsProps {
   row: SectionDraft;
@@ -44,39 +45,18 @@ export function SectionRowFields({ row, index, count, errors, onChange, onMove, 
           />
         )}
       </Field>
-      <p className="button-row">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-focus="up"
-          disabled={index === 0}
-          aria-label={t("consultationForm.moveUpLabel", { number })}
-          onClick={() => onMove(-1)}
-        >
-          <span aria-hidden="true">↑ </span>
-          {t("phases.moveUp")}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-focus="down"
-          disabled={index === count - 1}
-          aria-label={t("consultationForm.moveDownLabel", { number })}
-          onClick={() => onMove(1)}
-        >
-          <span aria-hidden="true">↓ </span>
-          {t("phases.moveDown")}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          disabled={count === 1}
-          aria-label={t("consultationForm.removeLabel", { number })}
-          onClick={onRemove}
-        >
-          {t("phases.remove")}
-        </button>
-      </p>
+      <RowMoveButtons
+        index={index}
+        count={count}
+        labels={{
+          moveUp: t("consultationForm.moveUpLabel", { number }),
+          moveDown: t("consultationForm.moveDownLabel", { number }),
+          remove: t("consultationForm.removeLabel", { number }),
+        }}
+        removeDisabled={count === 1}
+        onMove={onMove}
+        onRemove={onRemove}
+      />
     </fieldset>
   );
 }

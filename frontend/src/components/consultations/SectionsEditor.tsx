@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState } from "react";
+import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { maxSections, newSectionKey, type SectionDraft, type SectionErrors } from "../../lib/consultationForm";
 import { fieldErrorText, type FieldError } from "../../lib/validation";
+import { AddRowButton } from "../form/AddRowButton";
+import { useReorderableRows } from "../form/useReorderableRows";
 import { SectionRowFields } from "./SectionRowFields";
 
 interface SectionsEditorProps {
@@ -13,9 +15,6 @@ interface SectionsEditorProps {
   editing: boolean;
 }
 
-/** Where the focus goes after a row moved, was added or removed. */
-type FocusTarget = { key: string; control: "heading" | "up" | "down" } | "add" | null;
-
 /**
  * The plan's sections: add, remove and reorder rows of heading and Markdown text. Moving a row
  * keeps the focus on its button; a new row's heading takes the focus; after removing, "Abschnitt
@@ -24,37 +23,9 @@ type FocusTarget = { key: string; control: "heading" | "up" | "down" } | "add" |
 export function SectionsEditor({ sections, errors, listError, onChange, editing }: SectionsEditorProps) {
   const { t } = useTranslation();
   const rootRef = useRef<HTMLFieldSetElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-  const [focus, setFocus] = useState<FocusTarget>(null);
+  const rows = useReorderableRows({ rootRef, rowAttribute: "data-section", rows: sections, onChange });
 
-  useEffect(() => {
-    if (focus === null) return;
-    setFocus(null);
-    if (focus === "add") {
-      addRef.current?.focus();
-      return;
-    }
-    const row = rootRef.current?.querySelector(`[data-section="${focus.key}"]`);
-    const wanted = row?.querySelector<HTMLElement>(`[data-focus="${focus.control}"]`);
-    const other = focus.control === "up" ? "down" : "up";
-    const target = wanted && !wanted.matches(":disabled") ? wanted : row?.querySelector<HTMLElement>(`[data-focus="${other}"]`);
-    target?.focus();
-  }, [focus]);
-
-  const move = (index: number, delta: -1 | 1) => {
-    const row = sections[index];
-    if (!row || index + delta < 0 || index + delta >= sections.length) return;
-    const next = sections.filter((_, i) => i !== index);
-    next.splice(index + delta, 0, row);
-    onChange(next);
-    setFocus({ key: row.key, control: delta < 0 ? "up" : "down" });
-  };
-
-  const add = () => {
-    const row: SectionDraft = { key: newSectionKey(), heading: "", body: "" };
-    onChange([...sections, row]);
-    setFocus({ key: row.key, control: "heading" });
-  };
+  const add = () => rows.add({ key: newSectionKey(), heading: "", body: "" }, "heading");
 
   const listErrorText = fieldErrorText(listError, t);
   return (
@@ -70,23 +41,19 @@ export function SectionsEditor({ sections, errors, listError, onChange, editing 
           index={index}
           count={sections.length}
           errors={errors[row.key] ?? {}}
-          onChange={(patch) => onChange(sections.map((r) => (r.key === row.key ? { ...r, ...patch } : r)))}
-          onMove={(delta) => move(index, delta)}
-          onRemove={() => {
-            onChange(sections.filter((r) => r.key !== row.key));
-            setFocus("add");
-          }}
+          onChange={(patch) => rows.update(row.key, patch)}
+          onMove={(delta) => rows.move(index, delta)}
+          onRemove={() => rows.remove(row.key)}
         />
       ))}
-      <p className="form__actions">
-        {sections.length < maxSections ? (
-          <button type="button" ref={addRef} className="button button--secondary" onClick={add}>
-            {t("consultationForm.addSection")}
-          </button>
-        ) : (
-          <span className="hint">{t("consultationForm.maxSections", { max: maxSections })}</span>
-        )}
-      </p>
+      <AddRowButton
+        buttonRef={rows.addRef}
+        count={sections.length}
+        max={maxSections}
+        label={t("consultationForm.addSection")}
+        maxText={t("consultationForm.maxSections", { max: maxSections })}
+        onAdd={add}
+      />
     </fieldset>
   );
 }

@@ -2,14 +2,14 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { DistrictSummary } from "../../api/districts";
 import { updateOrganisation, type Organisation, type OrganisationUpdate } from "../../api/organisations";
-import { useFocusFirstInvalid } from "../../hooks/useFocusFirstInvalid";
 import { validateOrganisation, type OrganisationField, type OrganisationValues } from "../../lib/organisationForm";
-import { fieldErrorText, isValid, type FieldErrors } from "../../lib/validation";
-import { ErrorAlert } from "../ErrorAlert";
-import { SuccessStatus } from "../SuccessStatus";
+import { isValid, type FieldErrors } from "../../lib/validation";
 import { Field } from "../form/Field";
+import { FormActions } from "../form/FormActions";
 import { KindSelect } from "../form/KindSelect";
-import { DistrictSelect } from "../form/DistrictSelect";
+import { useFormValues } from "../form/useFormValues";
+import { useSaveForm } from "../form/useSaveForm";
+import { OrganisationDescriptionField, OrganisationDistrictField, OrganisationNameField } from "./OrganisationFields";
 
 interface OrganisationEditFormProps {
   organisation: Organisation;
@@ -27,98 +27,50 @@ function valuesOf(o: Organisation): OrganisationValues {
 export function OrganisationEditForm({ organisation, isAdmin, districts, onSaved }: OrganisationEditFormProps) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
-  const [values, setValues] = useState(() => valuesOf(organisation));
+  const form = useSaveForm(formRef);
+  const { values, setValues, change } = useFormValues(() => valuesOf(organisation), () => form.setSaved(false));
   const [errors, setErrors] = useState<FieldErrors<OrganisationField>>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  const change = <K extends OrganisationField>(field: K, value: OrganisationValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setSaved(false);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const found = validateOrganisation(values, false);
-    setErrors(found);
-    setFailure(undefined);
-    setSaved(false);
-    if (!isValid(found)) {
-      focusFirstInvalid();
-      return;
-    }
+  const save = async () => {
     const input: OrganisationUpdate = { name: values.name.trim(), description: values.description.trim() };
     if (isAdmin && values.kind !== "") {
       input.kind = values.kind;
       input.district_key = values.districtKey;
     }
-    setBusy(true);
-    try {
-      const result = await updateOrganisation(organisation.slug, input);
-      setValues(valuesOf(result));
-      setSaved(true);
-      onSaved(result);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
+    const result = await updateOrganisation(organisation.slug, input);
+    setValues(valuesOf(result));
+    onSaved(result);
   };
+
+  const submit = (event: FormEvent) =>
+    form.submit(
+      event,
+      () => {
+        const found = validateOrganisation(values, false);
+        setErrors(found);
+        return isValid(found);
+      },
+      save,
+    );
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
       {!isAdmin && <p className="hint">{t("organisations.editHintProvider")}</p>}
-      <Field label={t("organisations.fields.name")} required error={fieldErrorText(errors.name, t)}>
-        {(control) => (
-          <input
-            {...control}
-            className="field__control"
-            type="text"
-            autoComplete="organization"
-            value={values.name}
-            onChange={(e) => change("name", e.target.value)}
-          />
-        )}
-      </Field>
+      <OrganisationNameField value={values.name} error={errors.name} onChange={(name) => change("name", name)} />
       {isAdmin && (
         <>
           <Field label={t("organisations.fields.kind")}>
             {(control) => <KindSelect control={control} value={values.kind} onChange={(kind) => change("kind", kind)} />}
           </Field>
-          <Field label={t("organisations.fields.district")}>
-            {(control) => (
-              <DistrictSelect
-                control={control}
-                districts={districts}
-                value={values.districtKey}
-                onChange={(key) => change("districtKey", key)}
-                emptyLabel={t("organisations.noDistrict")}
-              />
-            )}
-          </Field>
+          <OrganisationDistrictField districts={districts} value={values.districtKey} onChange={(key) => change("districtKey", key)} />
         </>
       )}
-      <Field label={t("organisations.fields.description")} error={fieldErrorText(errors.description, t)}>
-        {(control) => (
-          <textarea
-            {...control}
-            className="field__control"
-            rows={5}
-            value={values.description}
-            onChange={(e) => change("description", e.target.value)}
-          />
-        )}
-      </Field>
-      <ErrorAlert error={failure} />
-      <SuccessStatus message={saved ? t("organisations.saved") : undefined} />
-      <p className="form__actions">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? t("form.saving") : t("organisations.save")}
-        </button>
-      </p>
+      <OrganisationDescriptionField
+        value={values.description}
+        error={errors.description}
+        onChange={(description) => change("description", description)}
+      />
+      <FormActions form={form} label={t("organisations.save")} savedMessage={t("organisations.saved")} />
     </form>
   );
 }

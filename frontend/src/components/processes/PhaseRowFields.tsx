@@ -3,6 +3,7 @@ import { isPhaseKind, phaseKinds } from "../../api/processes";
 import { useLanguage } from "../../hooks/useLanguage";
 import { phaseProblemText, type PhaseDraft, type PhaseErrors } from "../../lib/phases";
 import { Field } from "../form/Field";
+import { RowMoveButtons } from "../form/RowMoveButtons";
 
 interface PhaseRowFieldsProps {
   row: PhaseDraft;
@@ -86,38 +87,17 @@ export function PhaseRowFields({ row, index, count, errors, onChange, onMove, on
           )}
         </Field>
       </div>
-      <p className="button-row">
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-focus="up"
-          disabled={index === 0}
-          aria-label={t("phases.moveUpLabel", { number })}
-          onClick={() => onMove(-1)}
-        >
-          <span aria-hidden="true">↑ </span>
-          {t("phases.moveUp")}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          data-focus="down"
-          disabled={index === count - 1}
-          aria-label={t("phases.moveDownLabel", { number })}
-          onClick={() => onMove(1)}
-        >
-          <span aria-hidden="true">↓ </span>
-          {t("phases.moveDown")}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary button--small"
-          aria-label={t("phases.removeLabel", { number })}
-          onClick={onRemove}
-        >
-          {t("phases.remove")}
-        </button>
-      </p>
+      <RowMoveButtons
+        index={index}
+        count={count}
+        labels={{
+          moveUp: t("phases.moveUpLabel", { number }),
+          moveDown: t("phases.moveDownLabel", { number }),
+          remove: t("phases.removeLabel", { number }),
+        }}
+        onMove={onMove}
+        onRemove={onRemove}
+      />
     </fieldset>
   );
 }

@@ -1,7 +1,6 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useMemo, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { phaseKinds, replacePhases, type Phase, type PhaseKind, type Process } from "../../api/processes";
-import { useFocusFirstInvalid } from "../../hooks/useFocusFirstInvalid";
 import {
   dayAfter,
   maxPhases,
@@ -12,8 +11,10 @@ import {
   validatePhases,
   type PhaseDraft,
 } from "../../lib/phases";
-import { ErrorAlert } from "../ErrorAlert";
-import { SuccessStatus } from "../SuccessStatus";
+import { AddRowButton } from "../form/AddRowButton";
+import { FormActions } from "../form/FormActions";
+import { useReorderableRows } from "../form/useReorderableRows";
+import { useSaveForm } from "../form/useSaveForm";
 import { PhaseRowFields } from "./PhaseRowFields";
 
 interface PhasesEditorProps {
@@ -21,9 +22,6 @@ interface PhasesEditorProps {
   phases: readonly Phase[];
   onSaved: (process: Process) => void;
 }
-
-/** Where the focus goes after a row moved, was added or removed. */
-type FocusTarget = { key: string; control: "kind" | "up" | "down" } | "add" | null;
 
 /** The standard phase after the given one, e.g. Beteiligung after Bedarfsermittlung. */
 function nextKind(previous: PhaseKind | undefined): PhaseKind {
@@ -41,46 +39,19 @@ function nextKind(previous: PhaseKind | undefined): PhaseKind {
 export function PhasesEditor({ processId, phases, onSaved }: PhasesEditorProps) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const addRef = useRef<HTMLButtonElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
+  const form = useSaveForm(formRef);
   const [rows, setRows] = useState<PhaseDraft[]>(() => toPhaseDrafts(phases));
   const [submitted, setSubmitted] = useState(false);
-  const [failure, setFailure] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [focus, setFocus] = useState<FocusTarget>(null);
   const errors = useMemo(() => validatePhases(rows), [rows]);
   const valid = phasesValid(errors);
 
-  useEffect(() => {
-    if (focus === null) return;
-    setFocus(null);
-    if (focus === "add") {
-      addRef.current?.focus();
-      return;
-    }
-    const row = formRef.current?.querySelector(`[data-phase="${focus.key}"]`);
-    const wanted = row?.querySelector<HTMLElement>(`[data-focus="${focus.control}"]`);
-    // A row moved to the top or bottom has that move button disabled; the other one is next.
-    const other = focus.control === "up" ? "down" : "up";
-    const target = wanted && !wanted.matches(":disabled") ? wanted : row?.querySelector<HTMLElement>(`[data-focus="${other}"]`);
-    target?.focus();
-  }, [focus]);
-
   const edit = (next: PhaseDraft[]) => {
     setRows(next);
-    setSaved(false);
-    setFailure(undefined);
+    form.setSaved(false);
+    form.setFailure(undefined);
   };
 
-  const move = (index: number, delta: -1 | 1) => {
-    const row = rows[index];
-    if (!row || index + delta < 0 || index + delta >= rows.length) return;
-    const next = rows.filter((_, i) => i !== index);
-    next.splice(index + delta, 0, row);
-    edit(next);
-    setFocus({ key: row.key, control: delta < 0 ? "up" : "down" });
-  };
+  const editor = useReorderableRows({ rootRef: formRef, rowAttribute: "data-phase", rows, onChange: edit });
 
   const add = () => {
     const previous = rows[rows.length - 1];
@@ -91,33 +62,23 @@ export function PhasesEditor({ processId, phases, onSaved }: PhasesEditorProps) 
       startsOn: previous ? dayAfter(previous.endsOn) : "",
       endsOn: "",
     };
-    edit([...rows, row]);
-    setFocus({ key: row.key, control: "kind" });
+    editor.add(row, "kind");
   };
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    setSubmitted(true);
-    setFailure(undefined);
-    setSaved(false);
-    if (!valid) {
-      focusFirstInvalid();
-      return;
-    }
-    setBusy(true);
-    try {
-      const process = await replacePhases(processId, toPhases(rows));
-      setRows(toPhaseDrafts(process.phases));
-      setSubmitted(false);
-      setSaved(true);
-      onSaved(process);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent) =>
+    form.submit(
+      event,
+      () => {
+        setSubmitted(true);
+        return valid;
+      },
+      async () => {
+        const process = await replacePhases(processId, toPhases(rows));
+        setRows(toPhaseDrafts(process.phases));
+        setSubmitted(false);
+        onSaved(process);
+      },
+    );
 
   return (
     <form ref={formRef} className="form form--wide phases-editor" noValidate onSubmit={(e) => void submit(e)}>
@@ -130,33 +91,23 @@ export function PhasesEditor({ processId, phases, onSaved }: PhasesEditorProps) 
           index={index}
           count={rows.length}
           errors={submitted ? (errors[index] ?? {}) : {}}
-          onChange={(patch) => edit(rows.map((r) => (r.key === row.key ? { ...r, ...patch } : r)))}
-          onMove={(delta) => move(index, delta)}
-          onRemove={() => {
-            edit(rows.filter((r) => r.key !== row.key));
-            setFocus("add");
-          }}
+          onChange={(patch) => editor.update(row.key, patch)}
+          onMove={(delta) => editor.move(index, delta)}
+          onRemove={() => editor.remove(row.key)}
         />
       ))}
-      <p className="form__actions">
-        {rows.length < maxPhases ? (
-          <button type="button" ref={addRef} className="button button--secondary" onClick={add}>
-            {t("phases.add")}
-          </button>
-        ) : (
-          <span className="hint">{t("phases.max", { max: maxPhases })}</span>
-        )}
-      </p>
+      <AddRowButton
+        buttonRef={editor.addRef}
+        count={rows.length}
+        max={maxPhases}
+        label={t("phases.add")}
+        maxText={t("phases.max", { max: maxPhases })}
+        onAdd={add}
+      />
       <div role="alert" className="alert-region">
         {submitted && !valid && <p className="status status--error">{t("phases.invalid")}</p>}
       </div>
-      <ErrorAlert error={failure} />
-      <SuccessStatus message={saved ? t("phases.saved") : undefined} />
-      <p className="form__actions">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? t("form.saving") : t("phases.save")}
-        </button>
-      </p>
+      <FormActions form={form} label={t("phases.save")} savedMessage={t("phases.saved")} />
     </form>
   );
 }

@@ -2,11 +2,11 @@ import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fields, type Field as PlanningField, type Process, type ProcessInput } from "../../api/processes";
 import type { SocialArea } from "../../api/socialAreas";
-import { useFocusFirstInvalid } from "../../hooks/useFocusFirstInvalid";
 import { fieldErrorText, isValid, maxLength, required, type FieldErrors } from "../../lib/validation";
-import { ErrorAlert } from "../ErrorAlert";
-import { SuccessStatus } from "../SuccessStatus";
 import { Field } from "../form/Field";
+import { FormActions } from "../form/FormActions";
+import { useFormValues } from "../form/useFormValues";
+import { useSaveForm } from "../form/useSaveForm";
 import { AreaCheckboxes } from "./AreaCheckboxes";
 import { CheckboxGroup } from "./CheckboxGroup";
 
@@ -59,45 +59,27 @@ interface ProcessFormProps {
 export function ProcessForm({ initial, areas, submitLabel, onSubmit, savedMessage }: ProcessFormProps) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstInvalid = useFocusFirstInvalid(formRef);
-  const [values, setValues] = useState(initial);
+  const form = useSaveForm(formRef);
+  const { values, change } = useFormValues(initial, () => form.setSaved(false));
   const [errors, setErrors] = useState<FieldErrors<TextField>>({});
-  const [failure, setFailure] = useState<unknown>();
-  const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
 
-  const change = <K extends keyof ProcessValues>(field: K, value: ProcessValues[K]) => {
-    setValues((v) => ({ ...v, [field]: value }));
-    setSaved(false);
-  };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (busy) return;
-    const found = validate(values);
-    setErrors(found);
-    setFailure(undefined);
-    setSaved(false);
-    if (!isValid(found)) {
-      focusFirstInvalid();
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit({
-        title: values.title.trim(),
-        summary: values.summary.trim(),
-        office: values.office.trim(),
-        fields: values.fields,
-        social_area_ids: values.areaIds,
-      });
-      setSaved(true);
-    } catch (error) {
-      setFailure(error);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = (event: FormEvent) =>
+    form.submit(
+      event,
+      () => {
+        const found = validate(values);
+        setErrors(found);
+        return isValid(found);
+      },
+      () =>
+        onSubmit({
+          title: values.title.trim(),
+          summary: values.summary.trim(),
+          office: values.office.trim(),
+          fields: values.fields,
+          social_area_ids: values.areaIds,
+        }),
+    );
 
   return (
     <form ref={formRef} className="form" noValidate onSubmit={(e) => void submit(e)}>
@@ -148,13 +130,7 @@ export function ProcessForm({ initial, areas, submitLabel, onSubmit, savedMessag
         checked={values.areaIds}
         onChange={(ids) => change("areaIds", ids)}
       />
-      <ErrorAlert error={failure} />
-      <SuccessStatus message={saved ? savedMessage : undefined} />
-      <p className="form__actions">
-        <button type="submit" className="button" aria-disabled={busy || undefined}>
-          {busy ? t("form.saving") : submitLabel}
-        </button>
-      </p>
+      <FormActions form={form} label={submitLabel} savedMessage={savedMessage} />
     </form>
   );
 }
