@@ -224,7 +224,7 @@ func (h *handlers) ImportSocialAreas(ctx context.Context, req api.ImportSocialAr
 func importProblem(key string, issues []planning.ImportIssue) api.ImportSocialAreas422ApplicationProblemPlusJSONResponse {
 	detail := "The file has problems; nothing was imported."
 	instance := apiPrefix + "/districts/" + key + "/social-areas/import"
-	out := api.ImportSocialAreas422ApplicationProblemPlusJSONResponse{Type: "about:blank", Title: http.StatusText(422), Status: 422,
+	out := api.ImportSocialAreas422ApplicationProblemPlusJSONResponse{Type: "about:blank", Title: http.StatusText(http.StatusUnprocessableEntity), Status: http.StatusUnprocessableEntity,
 		Code: "import_invalid", Detail: &detail, Instance: &instance, Issues: make([]api.ImportIssue, len(issues))}
 	for i, is := range issues {
 		out.Issues[i] = api.ImportIssue{Index: is.Index, Property: is.Property, Message: is.Message}

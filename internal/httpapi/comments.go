@@ -127,7 +127,7 @@ func (h *handlers) CreateComment(ctx context.Context, req api.CreateCommentReque
 	}
 	if wait, ok := h.limiter.allow(p.User.ID); !ok {
 		return api.CreateComment429ApplicationProblemPlusJSONResponse{
-			Body:    api.Problem{Type: "about:blank", Title: http.StatusText(429), Status: 429, Code: "rate_limited", Detail: ptr("You are commenting very fast; please wait a moment.")},
+			Body:    api.Problem{Type: "about:blank", Title: http.StatusText(http.StatusTooManyRequests), Status: http.StatusTooManyRequests, Code: "rate_limited", Detail: ptr("You are commenting very fast; please wait a moment.")},
 			Headers: api.CreateComment429ResponseHeaders{RetryAfter: &wait},
 		}, nil
 	}

@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"net/http"
 
 	"github.com/teilhabe/teilhabe/api"
@@ -19,12 +20,10 @@ func (h *handlers) readableConsultation(ctx context.Context, p identity.Principa
 	if err != nil {
 		return c, err
 	}
-	pr, err := h.planning.ProcessHead(ctx, c.ProcessID)
-	if err != nil {
-		return c, err
-	}
-	if pr.Status == planning.StatusDraft && !access.CanCoordinate(p, pr.DistrictKey) {
+	if _, err := h.readableProcess(ctx, p, c.ProcessID); errors.Is(err, planning.ErrProcessNotFound) {
 		return consultation.Consultation{}, consultation.ErrNotFound
+	} else if err != nil {
+		return c, err
 	}
 	return c, nil
 }

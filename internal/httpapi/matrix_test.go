@@ -240,7 +240,7 @@ var matrixRows = []matrixRow{
 // TestAuthorisationMatrix sends every API operation as every role and checks the status. An
 // operation in the contract without rows here fails the test.
 func TestAuthorisationMatrix(t *testing.T) {
-	spec, err := api.GetSwagger()
+	spec, err := api.GetSpec()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +320,7 @@ var nonAPIRoutes = map[string]string{
 // matrix) fails here.
 func TestEveryRouteIsInTheContractOrKnown(t *testing.T) {
 	a := newApp(t, testdb.SQLite(t))
-	spec, _ := api.GetSwagger()
+	spec, _ := api.GetSpec()
 	for _, r := range a.Echo.Routes() {
 		key := r.Method + " " + r.Path
 		if _, ok := nonAPIRoutes[key]; ok || strings.HasPrefix(r.Path, "/devidp/") || r.Method == "echo_route_any" {

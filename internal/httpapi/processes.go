@@ -84,10 +84,11 @@ func (h *handlers) ListProcesses(ctx context.Context, req api.ListProcessesReque
 	return api.ListProcesses200JSONResponse(page), nil
 }
 
-// readableProcess loads a process the principal may read: drafts only for the district's
-// coordinators and admins; for everyone else a draft does not exist.
+// readableProcess loads the head of a process the principal may read (without phases, areas and
+// documents): drafts only for the district's coordinators and admins; for everyone else a draft
+// does not exist.
 func (h *handlers) readableProcess(ctx context.Context, p identity.Principal, id int64) (planning.Process, error) {
-	pr, err := h.planning.Process(ctx, id)
+	pr, err := h.planning.ProcessHead(ctx, id)
 	if err != nil {
 		return pr, err
 	}
@@ -97,7 +98,7 @@ func (h *handlers) readableProcess(ctx context.Context, p identity.Principal, id
 	return pr, nil
 }
 
-// changeableProcess loads a process the principal may change.
+// changeableProcess loads the head of a process the principal may change.
 func (h *handlers) changeableProcess(ctx context.Context, p identity.Principal, id int64) (planning.Process, error) {
 	if p.Anonymous() {
 		return planning.Process{}, errUnauthenticated
@@ -111,7 +112,10 @@ func (h *handlers) changeableProcess(ctx context.Context, p identity.Principal, 
 
 // GetProcess implements api.StrictServerInterface.
 func (h *handlers) GetProcess(ctx context.Context, req api.GetProcessRequestObject) (api.GetProcessResponseObject, error) {
-	pr, err := h.readableProcess(ctx, principalFrom(ctx), req.ProcessId)
+	if _, err := h.readableProcess(ctx, principalFrom(ctx), req.ProcessId); err != nil {
+		return nil, err
+	}
+	pr, err := h.planning.Process(ctx, req.ProcessId)
 	if err != nil {
 		return nil, err
 	}

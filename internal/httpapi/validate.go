@@ -20,7 +20,7 @@ const apiPrefix = "/api/v1"
 // validateRequests checks every /api/v1 request against api/openapi.yaml before a handler sees
 // it, so handlers can trust parameter formats and body shapes.
 func validateRequests() (echo.MiddlewareFunc, error) {
-	spec, err := api.GetSwagger()
+	spec, err := api.GetSpec()
 	if err != nil {
 		return nil, err
 	}

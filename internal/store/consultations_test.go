@@ -226,27 +226,46 @@ func TestCommentPagesAndSearch(t *testing.T) {
 		for i := 0; i < 25; i++ {
 			ids = append(ids, addComment(t, s, c, u.User.ID, 0, 0, bodies[i%len(bodies)], consultation.StatusPublished).ID)
 		}
+		// Supports on some comments, so that "most supported" differs from "newest".
+		fans := []int64{login(t, store.NewIdentity(db), "f1").User.ID, login(t, store.NewIdentity(db), "f2").User.ID}
+		for i, id := range ids[:6] {
+			for _, f := range fans[:1+i%2] {
+				if _, err := s.Support(ctx, f, id, true); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
 		for _, sort := range []consultation.Sort{consultation.SortNewest, consultation.SortSupported} {
-			seen := map[int64]bool{}
+			var paged []consultation.Comment
 			cursor := ""
-			for pages := 0; ; pages++ {
+			for {
 				page, next, err := s.Comments(ctx, consultation.CommentQuery{ConsultationID: c.ID, Sort: sort, Limit: 7, Cursor: cursor})
 				if err != nil {
 					t.Fatal(err)
 				}
-				for _, cm := range page {
-					if seen[cm.ID] {
-						t.Fatalf("%s: comment %d twice", sort, cm.ID)
-					}
-					seen[cm.ID] = true
-				}
+				paged = append(paged, page...)
 				if next == "" {
 					break
 				}
 				cursor = next
 			}
-			if len(seen) != 25 {
-				t.Errorf("%s: pages hold %d comments, want 25", sort, len(seen))
+			if len(paged) != 25 {
+				t.Fatalf("%s: pages hold %d comments, want 25", sort, len(paged))
+			}
+			for i, cm := range paged {
+				switch sort {
+				case consultation.SortNewest:
+					if cm.ID != ids[len(ids)-1-i] {
+						t.Fatalf("newest: position %d holds %d, want %d", i, cm.ID, ids[len(ids)-1-i])
+					}
+				case consultation.SortSupported:
+					if i > 0 && (cm.Supports > paged[i-1].Supports || cm.Supports == paged[i-1].Supports && cm.ID > paged[i-1].ID) {
+						t.Fatalf("supported: %d (%d) after %d (%d)", cm.ID, cm.Supports, paged[i-1].ID, paged[i-1].Supports)
+					}
+				}
+			}
+			if sort == consultation.SortSupported && paged[0].Supports != 2 {
+				t.Errorf("most supported first has %d supports", paged[0].Supports)
 			}
 		}
 		found, _, err := s.Comments(ctx, consultation.CommentQuery{ConsultationID: c.ID, Search: "Spielplätze", Limit: 50})

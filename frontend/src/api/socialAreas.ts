@@ -1,5 +1,6 @@
 import { ApiError, getJSON, sendEmpty, sendJSON } from "./client";
 import type { components } from "./schema";
+import { getDistrict, type District } from "./districts";
 
 type Schemas = components["schemas"];
 
@@ -73,4 +74,10 @@ export function importIssues(error: unknown): ImportIssue[] | undefined {
   if (!(error instanceof ApiError) || error.code !== "import_invalid") return undefined;
   const issues = (error.problem as { issues?: unknown } | undefined)?.issues;
   return Array.isArray(issues) ? issues.filter(isIssue) : [];
+}
+
+/** A district with its social areas, as the pages that draw or pick areas need them; both at once. */
+export async function loadDistrictWithAreas(districtKey: string, signal?: AbortSignal): Promise<{ district: District; areas: SocialArea[] }> {
+  const [district, areas] = await Promise.all([getDistrict(districtKey, signal), listSocialAreas(districtKey, signal)]);
+  return { district, areas };
 }

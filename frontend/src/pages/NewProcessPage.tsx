@@ -1,8 +1,8 @@
 import { useNavigate, useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { getDistrict } from "../api/districts";
+
 import { createProcess } from "../api/processes";
-import { listSocialAreas } from "../api/socialAreas";
+import { loadDistrictWithAreas } from "../api/socialAreas";
 import { useAsync } from "../hooks/useAsync";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { BackLink } from "../components/BackLink";
@@ -32,10 +32,7 @@ function NewProcess({ districtKey }: { districtKey: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const loaded = useAsync(
-    async (signal) => ({
-      district: await getDistrict(districtKey, signal),
-      areas: await listSocialAreas(districtKey, signal),
-    }),
+    (signal) => loadDistrictWithAreas(districtKey, signal),
     [districtKey],
   );
   const name = loaded.status === "success" ? loaded.data.district.name : undefined;

@@ -2,9 +2,9 @@ import { useRef, useState } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
-import { getDistrict } from "../api/districts";
+
 import { deleteDocument, getProcess, type Process, type ProcessDocument } from "../api/processes";
-import { listSocialAreas } from "../api/socialAreas";
+import { loadDistrictWithAreas } from "../api/socialAreas";
 import { useManagesDistrict } from "../auth/useManagesDistrict";
 import { useAsync } from "../hooks/useAsync";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
@@ -46,10 +46,7 @@ export function ProcessPage({ processId }: { processId: number | undefined }) {
   const process = changed ?? (loaded.status === "success" ? loaded.data : null);
   const districtKey = process?.district_key ?? "";
   const context = useAsync(
-    async (signal) =>
-      districtKey === ""
-        ? null
-        : { district: await getDistrict(districtKey, signal), areas: await listSocialAreas(districtKey, signal) },
+    async (signal) => (districtKey === "" ? null : loadDistrictWithAreas(districtKey, signal)),
     [districtKey],
   );
   const manages = useManagesDistrict(districtKey);

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from "react";
 import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
-import { getDistrict, type District } from "../api/districts";
-import { createSocialArea, listSocialAreas, type SocialArea } from "../api/socialAreas";
+import { type District } from "../api/districts";
+import { createSocialArea, listSocialAreas, loadDistrictWithAreas, type SocialArea } from "../api/socialAreas";
 import { useAsync } from "../hooks/useAsync";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { buildAreaTree, flattenTree, sortAreas } from "../lib/areaTree";
@@ -38,10 +38,7 @@ export function SocialAreasPage({ districtKey }: { districtKey: string }) {
 function ManageAreas({ districtKey }: { districtKey: string }) {
   const { t } = useTranslation();
   const loaded = useAsync(
-    async (signal) => ({
-      district: await getDistrict(districtKey, signal),
-      areas: await listSocialAreas(districtKey, signal),
-    }),
+    (signal) => loadDistrictWithAreas(districtKey, signal),
     [districtKey],
   );
   const name = loaded.status === "success" ? loaded.data.district.name : undefined;
