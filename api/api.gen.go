@@ -66,6 +66,51 @@ func (e Audience) Valid() bool {
 	}
 }
 
+// Defines values for CommentAction.
+const (
+	CommentActionApprove  CommentAction = "approve"
+	CommentActionEdit     CommentAction = "edit"
+	CommentActionFlag     CommentAction = "flag"
+	CommentActionHide     CommentAction = "hide"
+	CommentActionPin      CommentAction = "pin"
+	CommentActionReject   CommentAction = "reject"
+	CommentActionReply    CommentAction = "reply"
+	CommentActionRespond  CommentAction = "respond"
+	CommentActionSupport  CommentAction = "support"
+	CommentActionUnpin    CommentAction = "unpin"
+	CommentActionWithdraw CommentAction = "withdraw"
+)
+
+// Valid indicates whether the value is a known member of the CommentAction enum.
+func (e CommentAction) Valid() bool {
+	switch e {
+	case CommentActionApprove:
+		return true
+	case CommentActionEdit:
+		return true
+	case CommentActionFlag:
+		return true
+	case CommentActionHide:
+		return true
+	case CommentActionPin:
+		return true
+	case CommentActionReject:
+		return true
+	case CommentActionReply:
+		return true
+	case CommentActionRespond:
+		return true
+	case CommentActionSupport:
+		return true
+	case CommentActionUnpin:
+		return true
+	case CommentActionWithdraw:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommentStatus.
 const (
 	CommentStatusHidden    CommentStatus = "hidden"
@@ -615,21 +660,28 @@ type AuthProviderList struct {
 
 // Comment defines model for Comment.
 type Comment struct {
-	AuthorName string `json:"author_name"`
+	// Actions What the person asking may do to it now; the server checks each again.
+	Actions    []CommentAction `json:"actions"`
+	AuthorName string          `json:"author_name"`
 
 	// Body Markdown as written; for its author (to edit) and moderators.
-	Body           *string    `json:"body,omitempty"`
-	ConsultationId int64      `json:"consultation_id"`
-	CreatedAt      time.Time  `json:"created_at"`
-	EditedAt       *time.Time `json:"edited_at,omitempty"`
+	Body           *string   `json:"body,omitempty"`
+	ConsultationId int64     `json:"consultation_id"`
+	CreatedAt      time.Time `json:"created_at"`
+
+	// EditableUntil Until when the person asking may edit it; absent when they may not.
+	EditableUntil *time.Time `json:"editable_until,omitempty"`
+	EditedAt      *time.Time `json:"edited_at,omitempty"`
 
 	// Flags For moderators.
 	Flags *int `json:"flags,omitempty"`
 
 	// Html Rendered and sanitised; empty when withdrawn.
-	Html     string `json:"html"`
-	Id       int64  `json:"id"`
-	Own      bool   `json:"own"`
+	Html string `json:"html"`
+	Id   int64  `json:"id"`
+
+	// IsOwn Whether the person asking wrote it.
+	IsOwn    bool   `json:"is_own"`
 	ParentId *int64 `json:"parent_id,omitempty"`
 	Pinned   bool   `json:"pinned"`
 
@@ -647,6 +699,9 @@ type Comment struct {
 	Supports  int  `json:"supports"`
 }
 
+// CommentAction defines model for CommentAction.
+type CommentAction string
+
 // CommentEdit defines model for CommentEdit.
 type CommentEdit struct {
 	Body string `json:"body"`
@@ -654,7 +709,7 @@ type CommentEdit struct {
 
 // CommentInput defines model for CommentInput.
 type CommentInput struct {
-	// Body Markdown; at most 5,000 characters.
+	// Body Markdown.
 	Body      string `json:"body"`
 	ParentId  *int64 `json:"parent_id,omitempty"`
 	SectionId *int64 `json:"section_id,omitempty"`
@@ -6294,135 +6349,137 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3rcty4ueCroLipGqmWakm+THakSqUcj+14Y8eKZe9M1ciroMmvuxGRAA2AknpUeps8xvk3L3YKNxIk",
-	"wW52i62ZSZ1flpskLt8N3x13UcLyglGgUkQnd1GBOc5BAtf/e8EBv03VX4RGJ1GB5SKKI4pziE4ibB7G",
-	"EYevJeGQRieSlxBHIllAjtVXM8ZzLKOTiFD57bMojnJCSV7m0clxHMllAeYRzIFH9/dx9JLlOVDZO2VS",
-	"PR93VirKTGJJGF0xdeOlUecvuWBcfZmCSDgp1BzRSfRpAYjCrbxM9AuIzZBcACo4XBNWClTgOUyi2Kz2",
-	"awl86S3XjOkvK8e374DO5SI6OT46qlYiJCd0rhfyPVH/SeTfYBleDZvNSEJwhp4fpGROJErtF+gKlmjv",
-	"bxyIEMki++W/hIBsP0YwmU/Q8bdHz4/RjHH0is9KLqs1NyF8BcuVYC2wlMDVd///p6OD777cPb//QxTc",
-	"BkvKlWSU1i+Micd3JCeymrKFkEw/9IdPYYbLTEYnz49ihRwz9BOFmjUTfeBzTInQtHielfMeZHlvfSOQ",
-	"WDAukVqNRUtK8BWjBA5gFVaEGn8oWvDBzwoz9t+DL3fH8bdPerB0xlkCQvQiqaiej4mjzwJ475SleTje",
-	"fPdqKFEwKkDL0zPOphnk6s+EUQlUkwsuiowkGk+HhXnjf/9LKDzeeTP/gcMsOon+12EtsA/NU3HoxtUz",
-	"NinhBUXAOeMxwgJ9fP0Sfffs+R+RnQalIDHJxETDxo7mBP87uIasS1pnGaYlnQuOyxxdlEdHTwGds58J",
-	"zvxf/lFiLglwRVVAFXx+igrvS8UJ1UdRHH2170dfOrQSRy/KlABNoLuYHxYMZWwuEKHohsgFwmpr1yRt",
-	"ziwkns2iOHLPNIoFSRUC+iaUr6jkWg4WnBWgVqdBgxMz910EtzgvMs3cbE5oFBgIJ5LxS5IGSadNLu51",
-	"Q413gdFkY5wUSziQJIfQzBazesVpStSacXbm7cRQtv2OTf8FiVTfDV6rxHwO0u6tM719an73QaV4LCgP",
-	"ap77SS1C7zZ20G4O6E9e7/RLYDcakWd4Dl08Egl5849VHOZRxH01D+Yc6/97p3QAGu3N6fnCq5WLM0ei",
-	"XcLzuGDdUvV7FTY72Mnw1LD2ADSYd+N6+nUrf0eEfDi4PUh0AD4YoFafDMFSLlZx2pSlARXoPeZXKbuh",
-	"SpTecCIl0FOt1xApkBkS7UmGICVyH2GaopylwLFkXExCTOorlcOlRMIBS0gvNxEHakkbfjLL8Fx0gfCa",
-	"8fC2vBUuZB44OT4CTYFDqiEjMCWSCEhPEeSFXKKbBRgZnnJ8Q4PgGgwhdkM9tE4ZywBT9aDAHKgcDuqC",
-	"UAppeCwO2B7S7TNpiYhEN1ggDooSIUWMowVJ0wC9DKASDkVm6bY501/ZDcoxXSL7hjEPgAumSPSK0DlK",
-	"MEUCIIwmp5us48YPVu3/6N5XygIkm1GtkFiWaxnfcuy5eVl9VhYF49IgoQ1okAvggV3bjwQi0tu5hzv3",
-	"godZX0vsCME2o8YNCVJtzlJ+RTfeRA22NRTqb67G8go59io19kX4QJ/hTEDcEnROkHnG35OjI2tjVObg",
-	"uvNYj7JiYW9pUW67srCIPUVYopwJiZ7HR0dHKFlgjhMJhkU23M3mfL8hdW8IrjEUEne07U4babKiUuKc",
-	"Hg80VUPFUVFOMyIWln6NrFNMoEVdFEeVOA9q2b7fZXt1xx/FV30STC+T+vwfKjpyvET2M0TZTVh8qLGt",
-	"0Ibw4ZBkTIDY6Lx1vpTLK+N+2f74I1RyFh5CPbl0x3Pg8bVWE3zXQZMku4p+i/gycg2XAr6GfRKcsfwb",
-	"gSjcgJAIrhWU9cEvF0TYIxOnp0iUU/XpFIxVJwhN4E9uaIWTAVCwCHLGmiNeroBfMBG2/FgBdDO0WT/F",
-	"cNmiYBCGjtqgBlGstYRDXJDD6+ND9XNQMbBSarjQODcfhPAmmDrhLzEHfEnS5pBDrMH2cNKyhoN7WSQs",
-	"N1JDwTiyLJIGsSCJzGCgfeLBv8VDbhzHEA3y9wyaPrpvkJBHGj53u512AeihpymMWuLDEkRYAgdEW4dy",
-	"4Br4klFAGZvPIUWExojRbIk+8V/+PQceK+1TCTq7y4ZjUPhuEjeS5ykRNXTWyvBttIAHS/nN5WwlHZsO",
-	"8YBLfCuBmOPbt+ah72WvGOORpNK2osHgsLuNnFD339FlRz3V8xDEKmHQ1Po202CdJPCYfhBzOzCuY88x",
-	"nB4NfWh7p4eL4mj2yrIPs+jkp9UTuy/OyzzH2sPVUcYUaq/yJ00CZOU086iPlvnU+jGl5GRaOirvnnSC",
-	"lTwBbfxmJFEIcdGtKStpivkyRpKhKSCxYDfWt9sw5mpSnwPLwbpqV+3yjXuvDcpqc95YzT10wfzFA/Rr",
-	"wLLkAY1+85W1xeNmWIsqd6sVK25lX9ayh3GrepN7sFhFZHaGlyzLIOlR5JvE0PUzmSGG80kb7gH1owcQ",
-	"3jKHgqRa3TqK8MKnhAa8FRmm6RUHItDeO/fnvjqa9V8zDgQuhcSpRHv1L+hc/bLvH9LVOFEctT8NHh5u",
-	"WWOIqF6a21pKuZE6C7vaKgitIVUFG3TkOSQzriyKhuxVo/PeBQn9WIYJZweNAlaUGQ7Lv7d0gadEYioF",
-	"YhQ9PZ4cP5k8OXryZJBd0wKw0XOtF0rvqjF5EPI2+t0FuY1JVlGbLquSDPqd5sO9K+RnGGpX9FgCcVQW",
-	"GcPpRj7tkPngFIN6a3ETDna5zQlDcH1NIAvw/QuklAjGcYaKDFNK6BzN1Kto7zVOFjYo2mDxf5VzoOmC",
-	"ZDO9MpyTjOiFACWMa+OpmGUwV78BofOMQAq81MbVHERJ0wXoZIMpyVLzM+Z5qX65YQuqB9AwrtQfUSaL",
-	"sPR4neH5Nop97R331Lbnm6ptdpQQuN94h2sb4m+A/d/zD39HZyxbzhlVUvZ9mUni/k8oenV2/ubk2dMn",
-	"36K9j69foj9+9+xbjYM2RzCeEoplU1gOOHHsVFEc+TMPPnb8iUO7f5sXjMuXC0xDrkQvRm2XY5zPmooV",
-	"gwRRnbB0FWN3JbFSnL4RiKRoD8+kdacRvbLK6IRbIqSieWWhzhhHZgFif6AXh9AUbsPT26NZrUC9pLCq",
-	"ZkyqQz4c9chcXsPKAGSVAOFJ/j63cg/g2uJG78QLaVtpY9bTj+S3QpQhd/FgwJyiA5N+1YQOIlJANgsD",
-	"KQchrJc65PFS6+g5nt1TRQAF5hJhiXSik007MhlITrmcrJfSFmzVrPXi+mHmJdoMM4GqDJqO6UMU+Idr",
-	"SD7O1mpHZuiwdWEG+ghC54h1jmrN+Zsuy8qLgPhK+fKSl8GoaWvR7s24WkMIDe8DFJsIPruU7AoCStE5",
-	"0BQRibAJYv548PL84+uDT+pltACcAjc2oHZRIe1zO9DzK9GilgcibB065VCEqbV67IcCPOGL9nCWaebB",
-	"aU6oEVvjqMpxBDkm2cNUqV7R1O+xWrXo9+DnFobWzFm2Adl9ZNkANkhrYWhA4qZpb8NHZ+zTU5gEG3vp",
-	"GhgDbAB/hLYd0I3TswzWAzifAndgETZ5c7UEtCmYTSVfTxbetvbCdLbbT2xjbkj7dRqKR4ZJrsR3hqWi",
-	"56DmUQrgW8Za3adBCoqqFfVDahvltoKlp9s+fdLUbZ/GDwdoa6+NrfXvaAxD31LR9va9tw2PGnIzbBxp",
-	"aRqkhfeVW/Z7SIgIu5Q6+i0uCs6uoYpDmyg0mFQMpfbSome+TbzqNoQzPNY3PChYmUsDbFZvGZ46aYfQ",
-	"OwpipALsVoGaEUHebxuu3jxOep0a9ebesfmDib9LgrtLs+gkV3UW7zJlHk6O22QO9iQLtPbXIEkbYPVm",
-	"C2585encUNXutsiWGP14f8Bh7W9mHSheGkt9M+5sQauVHzUg2WRYcc3DobpRDK+G+bZFJmswsw4XzpNf",
-	"iTx1ainIOb+ZV1BQ5lMOWYaDEs8fdIzjebWWPlz2eMN8No6hR6a7pkX2SmcCc8jZtc1mde9r11xNBHuO",
-	"SPf//OuT6X0AsmcLHBLlScn56oQ0luIl0sm8xGZFFWootMcBpzqvYz+ckwY0FZcGDQ3B/qBE6iFw1Ft1",
-	"ABQSczl4HZV3P+BGUqN+I7S76BQ5ctaWuFoUAjIHCjFiCmw3RAAiUifvcVCfIIyExDTFPDVDddNG18kL",
-	"K7tdgKDeWQ3rL32YbwuOKejVCFzOKF5oATSFFPOZAJ4TKTPjpZ+CBJKRuflfjoXQb1MbJNBviGSRlUJo",
-	"iSNA/mx+h2uclU4qGdgEBZFenZNAGzC6huFw+WTIv5Hb8fRojZiyUwRhWrvz2v75FIIhF4mnGcQox8mC",
-	"UDhQzKN+MbVwSH1WVUFagUSZvJyxkqaT/nKq0FSLMsfUm+BWIUtjwqQ0EIFYYvg+CafxEaqII+lhBOvc",
-	"QgWWi57yAP3CZZ+X3g1A0hjhTDDnJ//x4KN5cvA2dT42TFP9LGPzcC1CncXfneivnz6dIfOChvBkdUSv",
-	"g7OFjhu04CmM+yy4GBdzaY/0+eNbxGEGGuRKghA6t6XTpuxRfdiMFOMpK+XJNMP0KhoYovEEg8n918TY",
-	"Q74JCLGRN1p90J+P4yqYN4jcu6hvwJLREfUeX/+WfL/T9NIWPuzyQymYdvmxB7Cwt91VI29hGetg7nAQ",
-	"mTBxM8PueBVOQhytTUWi+KPyVRuBoz5qHXVPg4rYbnP2RJ3V0TTxj1ZpAQ9P8FvBfWMUXXT4cldOATdR",
-	"p/Yi5XgmW5UXCaNJVqb6b8yTBbnuSdZtLb9PO70snPI6iNXXWuLbMkgbtiOXmjVh3CTawRnpLqD+0DSU",
-	"nsR1tyTvlLHQbEwcIiHnT3pIbdaOqsacV7h1pq00DV9rtc3KOsZX1Id25eWcYyp1osIpwlMBVGo7QseY",
-	"kFxgiRKWA5pxliPjoRYLUoiBGQqs5cda34kjK+emwsO5Dy61Y0FrX9VPZiFhjW9AGEHB+O/Kmm1EZZpr",
-	"07GZE7NvnbqRApVELqtFICyR7m1wilz85sRAE5TKyMHPWhoQ6Wln96wN0ahdvFHzbUPFqwnqo29Stihr",
-	"qDeMt8IbJqrhZe+wNa0mQgDpg8PfXf7hysmaJOX/UMVeVra+OO9L4x1cEh8kWWVfqD9DEnSTavGH1IWH",
-	"5K5bly35t4sJoaBRIDFmqWtLXXveU4riQXBDJ2pILL6gdWaWLXLQAjJGghmRSCS6AiiELla37n1hivVc",
-	"VQTK2TU0RCpGFG7c823yWd0ugxjQKusLDnioI8DP8PhGIEWn6sUqGUppv6eopORrCc4srrKJ93K8RFMw",
-	"7Qn2e7wCDwxSbFMhMFgNGj/RbXjfhEb+81ac2dKIGsly1tZuImBNxUJNPduwsKOvBqOup4j1DvFtKGB7",
-	"xG4oOUZGe9Ur62gtCbTQPRCzY4RWPCmzfWClHmSrsMr/UFtLkB81gkLmxeDxsorEHkqfXSxrm6xOwt4A",
-	"w1uZqO2Apvk5RH+fxThpQGqch9f6+KNskJf28CTIR01W7O78Xjv3ZyysmCSMSo4TqcMEQLIFnkJs6Nta",
-	"UMZGxFyShBRKv18i47arKkkmF/QV54wLpcr0tvdDe30tBvdd1zwTMEH/VJLnn5MLdZrqwkzjB7L9EV+8",
-	"OXt38HRydMD4QYZlw58fuS2gF2dvozi6Bi4s706OJ0euihkXJDqJnk6OJk+NnbXQaDnEZUrkQWZyd+ag",
-	"CVdRSdWUNVLkrLuwvWO69YjXqLbHm16/cmhbrN7Ha980TTzvv7Q6Nz45OlrRtXGzbo11U7pQv0bd1lXR",
-	"BFDJCYiJEfS2V2h45GqpXidIz59lijXUrMqaj137jRnhQqI9L7FZ6o5fzrT8ogY5xKVcHNbtAFajp+7a",
-	"JqKdQrDVbi4ASFuLYBZzqjauNHwskdmRdmsc3pH0/s8cZMnppWR/OjRBtq0BDknJiVxGJz99aYM/YXRG",
-	"5qUyaPXU9dpiZJs3EIqmpZSMIsDJwseHc8xYlDhr7PCuaoh8327ePIAnqmbKitoLLJNFF62vUiJfVo0r",
-	"bCjxL9aeHQWXfm+r+6a0lbyE+x2SUdVDKUw9FrhjMKDanUJzZYSaBkNK+BKKjp+jnNBSgvCR7vccEysw",
-	"f1g16nsQ/pkIcPXrDM93i/66vnAQ8p8FPMMZns8hHQNNaiiEK/Q4N0Hdny9256VJYUV7jCa6bMSWjuxv",
-	"hcBmT5DxsWjzWWG3mGznF//HMvMLk/gc2/aOMVqQFGJUEF1oqtOe0Z5sup48J63QHs3AqTuYXvy+jQ+i",
-	"ljJALCZulH5iu6WWZnjqkWml29AyTDRuAaPpYI38UXUYuF4G7uvdEo7tN2lkaAbGL9FE/2dqX/LR/7tn",
-	"2U/4Cuz5a7eHpji5WgXEeHzWOv8PhKzdk3dqts/EGFHmKT/bUa7rJLmbA/IHO/p/FGbcprp656mO6bim",
-	"wULi5XqceL8pxPiXodz3GoVvQDaaWu0Urn7zrD7g1u+Mogg0RnRNqoT2ziCXcTaujGlcQrPCbjNu5w7w",
-	"d2G+tRsAPrre9/iINy5fLfM8/I93dK9itko+rnTFvHQvdUgs1J3GRX9P0ZFNh7DhXmZiojcLlmm3JO27",
-	"b8iOEg27KyXoX28vTW1Dz151N2cmnbqSkeGlmOhA9IBbYsI3+AjGey7wiYxDzcuFqX6oO3yHkj86pmyZ",
-	"ZQcSbiUSgHmyQHtvgOfYnJmhNX3tu+EpXN/w+/KT+t2yV3pKHbmOI9Pbo2rLjkJq/KWnSLLiQMfE1MEq",
-	"UEkzEMLGpBARaE6ubRLMDqV+UI0xpYOP4q7bQNQfP7LuhPZsg3JU0lRpoRwOag/LviaSZ0++e8xLmD4x",
-	"Zi5qqAQroQjbK7kkyeEUCQD0ESRfHryYSZP3Z2oyNBS9J80Fda+cGuF0s3C0wl+J/Vit1oh43dlJieSl",
-	"Esie2m/aDx8QigpgRVZ19HQtV2N0syDq5wLoQ89AuHV2bPAEfHVr7KyG9tNiupA4tedEWMgn4trPdtT/",
-	"u83EbUiybyYWr2k6UVC5zTOzAnFgMvkrHVIUHHAqFgAyzyb63yYdVCfclFCTMBwoUoRbeajWveGXPa4R",
-	"Y/YJ9PL8/ymS+PHd+Y9j+UkaapWZKbatf3zXeU2SJhQeVxd/xEg7xbXWNapr5cGyewBx18JqZUD0Dchm",
-	"14PfdVC0uZWVx31qmzKMFhrVxRQJquHeDZMaxz8rpXVq4AylWOLfEKl8LcG0iVtPLP/Qr/56mpuCuV7u",
-	"GAg8s4e9YuCZCQV5qhvLUi/U/VsRAG4NB7bbddUvuseac73E/lK/vhH25sA2VGb6+zsHWbPzmpHPuuej",
-	"eaQdgm7fp6jOAUJXsIxtV8ArQtMY1Vlaoyj0WVbn9NbwVieXWp5rFdrZQVyF/9g18GsCNyjHhU8adS8y",
-	"o7M0Ws2txeVOEyQaPZ97OLBa7hhQ1sY69kCteI+bBP7p0nVmXgu5w7srWK70J1bd7TdlRP9y452eZNUK",
-	"18DdGCJm4oEgV+8/2+j9B6L1A/US4iv/puvRr3gIVxzUaOk5DNGH9vKWNeLvrHprmBavCwjjoQkIptyw",
-	"1+vj6u4GG4HNjM3flxbm18qu1MEqxI2lg3nHctUmu5okRrw0P2mXiz7NJ+h7jmfaR5ktK1m9/nT3ydPN",
-	"tMW53hYnqzwyrv5/Nx6ZRun6I3tk3M56RB2FG4fEUdzuGpoIdyjECCJdG72VkufRQUhKmaTbA8wBrxZU",
-	"ddr/Tk/3VsFDD/BtqrBe9Q641B/eHA1yAYQjVsqMUMWzxiXq2PXx2c6r5NgN57VLih6Z+fxKlX7+8/A0",
-	"Kg964+6a5w5NT/nNY/991NLqOoaTRWWmUIBUuGYxzkQxHaVoiozff8+/yT5G9UX2MXL32O+f6krDC7oX",
-	"ri7cd+yhm8ebyu/K7NHJ/KwwpSQT9KJa3M2CCbAD51gmC2XHeJWcGhm2wT4icoJ+UHxpO3b/SdEjokwu",
-	"1Kukqtetmv5gKm6AX9CCgzJ3BLpZYIluWJmlaArItnPUr5vW3+kEvdJOOVdvQIT11kFaiYS6G/0FNX36",
-	"bZm77uZ+ioj2EnNQH2O6jAMrNPUITRY3Dc2bAneAblh3Lw+4eG2lTqcB+pftxUffzRQdc9OrL/XLRx4v",
-	"jt7oNx+QJz9oYsAC7TFu02AtMOOKRvaDRGICLk9GD7g0W/33lwCox+K0oqsbv1T94QLRrKJ5HOqOCrgf",
-	"2WMIzIxc++6+5s4/F3OOUzARmhuYCpZcgZwgrRcAvwZuXWIcigwvjcCzl7PqW1kFMjd66JtXdVUSRQJo",
-	"Ki6oOlS0Gm569S/RAhcF0FNdtYDs3QyKe/Xe7y70/ZYX0Qm6aDjTTi7Ko6OnCUn1v3ARxegiEvBVv6kf",
-	"UfMkvqAXmjXMGOaZuTpW/+p9nmKJ1Vt3k8nk/l5JziQj+kVFvBwSRikkUpitmE5nWEgk4CsiEgl8M7mg",
-	"HxnLG9cB5HipU9h0B0YlmjnMSgEp2nt29HQ/JJzeEd0XeYA80nd/ttncF05eK4oG9ExfiuP4+P+EW5/2",
-	"WLPE3H0YEH5HG1ZTduzQY6PatO51uCEy0WynszegJkbFmZIlLBvH/XQNjnDZDGFNy9px16D/NUHHfLX/",
-	"fKcu8/e9nnJLhdXtrtZvdPyYfqDQOuwhoIsf4+alslqEef7F3kqmzi0VvabVh9ZFELvLDW+36u1BS+sW",
-	"3XEc1Y1BGx5UxcA+IJuQ04bUClOo0S94N8ZQoIf1I9tDzabI/RaRD7oxTSLaGDlYWNm+zsQvtGw8O7wT",
-	"WTlf6Qnv4PQRGGIIM0xG8js3x1xJ+RsZhf5+zrNyvj6N9pG5x7aMeOyamAFothr9+Bxk82lpu1VawdmM",
-	"ZOB46RRhrzeZ7plmHb+E6wT31ueV3e5tZX8VLfXx4aFtC7fyiHpv39mpllBd8NKDIrvQsRx+LYDa0R0+",
-	"KtdBF20ejsT+7tk3ePadlRYnu6p49C4QemRudffzrCSCBSlGUUzSVPGdUf/2pktzr+NBjklmc/wIRzhJ",
-	"WEmlvtHYiAn7QOmHY9LLOhY9vCsFcFuV0lfl9lF3k/GIY12RsflglCJjMxTCFku/LV5aH4X8rKFrE1mq",
-	"CN3hnf1zTTmQHwrbbQxzhUNorHiU0lJcBErbQqbddNx0Bunzx7WfHikM4mJ+A2qAfmvBx0dDtFNWxgxA",
-	"urofh/UR/HhBFmrm/a2p9PHffKRCq1UaSGPpo6VoGtBoEDeGHy9Tr8VTKyssfqtldce/67K6DwXQdlEd",
-	"ozbeX8nQ0erswpzXuFphfAr6rG+Rr25jWEU9eZlJUmAuD2eM5wcplriJv/Y9BBkMSuhf0XF/dXtiPcOX",
-	"reJU4xFmfZFFT3pdVXf7cII0yELYo72z718rFdfUZyAFkX0TZdn5kVAR5uGd+3ONlvu9/r1Ba+v0XPPJ",
-	"KHquGaoBvIeBJg4fgt+zG9rhqcFnIEskyAMhOeB8lMIYRRKjgM9uywPg+MrjenX/+4rUVqn8h/U9MQ8S",
-	"meGGNEWGEzhzV7nsRI2trsX6bemwDeuCSGEy6jQkxjFFNWhduovVsMz4JqfOVH4PZdxTExDOSyHRFKrw",
-	"hXpD/6YbgVwDz5qJ9IPEX90xdQdqndbrm7m7O0oZ81vG/iZpbQy6em8cHI561flI9UV97nqwEQ7JRoLY",
-	"nfpn0GnYSgr8Nc5DP3POVZWJcmq2YlIVKKuAR3EOYkdH5xuQq+Bx9IipiiOnKX6grSFHOTl1qucAn8sj",
-	"Zp7+OsGi9fh03pex00+dB2bk9NNSrIvufBYmtjMgqWezrhy7rOeo+oAHsPS5UIL5+OjI1uuPU4ypK/9N",
-	"k0zqggKxUoqln8mgTCgbQVjXf1hjpnLqH1YtvTfj3Mpr3acC6FuGPpoLiXbS77B5k9EjG82mtXmYU919",
-	"TgqyY9CA3qVOwcqqtGfX0dxeuuoxqEnXqi9d2YIaDu/UP2sjPtfsCioEr4/3qNdHiveooRxAHLRbgKk3",
-	"jj7qa8lWXMqlLyub4uQKYdMgicKtvafL5N1iqhTtKSBudlFd1dWGaLwlF7nswgLLhZ/LqLCwMptx/U0w",
-	"X0wjbX7tllTyLDqJDnFBDq+PNQPbXXR76pdKohL8jahzz9DeO0zTKw5EmEwA/eeMAwF0Ln/5dyph3zTd",
-	"l0CxTR/0ETPxcserYsZu56ZwglwdAQ1myNmbdv1m4N50Vapcd7ZGMpwlnaqtqIjRJ/7Lv+fAY+QupUdY",
-	"6ANTP993kxNepwtU0zZjit25zxzFNmetwpjVFeV2PENr3XHOvRhZHKz5Myt01mg7iua6fblzvDtDIzKC",
-	"GG26kUXstQmo+yjE3Z6sIkZZnV/qzd10Kt9/uf/vAAAA//8=",
+	"7H3rcty4lfCroPilaqT6qJbky2RHqlTK8diON3asWPZmqkZeBU2e7kZEAjQASupR6W3yGPtvXmwLNxIk",
+	"wW52i62ZSe0vy00Sl3PDueMuSlheMApUiujkLiowxzlI4Pp/Lzjgt6n6i9DoJCqwXERxRHEO0UmEzcM4",
+	"4vC1JBzS6ETyEuJIJAvIsfpqxniOZXQSESq/fRbFUU4oycs8OjmOI7kswDyCOfDo/j6OXrI8Byp7p0yq",
+	"5+POSkWZSSwJoyumbrw06vwlF4yrL1MQCSeFmiM6iT4tAFG4lZeJfgGxGZILQAWHa8JKgQo8h0kUm9V+",
+	"LYEvveWaMf1l5fj2HdC5XEQnx0dH1UqE5ITO9UK+J+o/ifwLLMOrYbMZSQjO0PODlMyJRKn9Al3BEu39",
+	"hQMRIllkP/+PEJDtxwgm8wk6/vbo+TGaMY5e8VnJZbXmJoSvYLkSrAWWErj67r9/PDr47svd8/vfRcFt",
+	"sKRcSUZp/cKYeHxHciKrKVsIyfRDf/gUZrjMZHTy/ChWyDFDP1GoWTPRBz7HlAhNi+dZOe9BlvfWNwKJ",
+	"BeMSqdVYtKQEXzFK4ABWYUWo8YeiBR/8pDBj/z34cnccf/ukB0tnnCUgRC+Siur5mDj6LID3Tlmah+PN",
+	"d6+GEgWjArQ8PeNsmkGu/kwYlUA1ueCiyEii8XRYmDf+/z+FwuOdN/PvOMyik+j/HdYC+9A8FYduXD1j",
+	"kxJeUAScMx4jLNDH1y/Rd8+e/x7ZaVAKEpNMTDRs7GhO8L+Da8i6pHWWYVrSueC4zNFFeXT0FNA5+4ng",
+	"zP/lbyXmkgBXVAVUwefHqPC+VJxQfRTF0Vf7fvSlQytx9KJMCdAEuov5+4KhjM0FIhTdELlAWG3tmqTN",
+	"mYXEs1kUR+6ZRrEgqUJA34TyFZVcy8GCswLU6jRocGLmvovgFudFppmbzQmNAgPhRDJ+SdIg6bTJxb1u",
+	"qPEuMJpsjJNiCQeS5BCa2WJWrzhNiVozzs68nRjKtt+x6T8hkeq7wWuVmM9B2r11prdPze8+qBSPBeVB",
+	"zXM/qkXo3cYO2s0B/cnrnX4J7EYj8gzPoYtHIiFv/rGKwzyKuK/mwZxj/X/vlA5Ao705PV94tXJx5ki0",
+	"S3geF6xbqn6vwmYHOxmeGtYegAbzblxPv27l74iQDwe3B4kOwAcD1OqTfUwsQgIFS6NlAReMIiyuCJ2j",
+	"HC9RypBkiEhE2c2pfkcAvwaOkgUkVwIBThYIzzGh+igdsk27vheGyAOEhUu5WCURpiwNqGrvMb9K2Y1a",
+	"PbrhREqgp1r/IlIgMyTakwxBSuQ+wjRFOUuBY8m4mISEia/8DpdmCQcsIb3cRGypJeFpBpcllSRw+nxW",
+	"P6ObBdAeLKkBEJGnCE8FUFm9utRPKdN6zvC1bLj8WYbnAap6zXgYxB60FjIP7Pcj0BQ4pBpLAlMiiYD0",
+	"FEFeyKXZnDr3Uo5vaBB1g7FFxCW7oSGOALkAHgD3DWcSEJHevFPGMsCalAvMgcrh1FIQSsEXV95YHLDV",
+	"h9prWyqGvMECcVBMDyliHC1ImgZIfgChcygyKyKaM/2Z3aAc0yWybwTAkWCKBEAYu04NXCcRPlgL66N7",
+	"X+llkGzGeEJiWQ4VPufmZfVZWRSMS4OEoURgPxK9dOBe8DDrK+Sd86Yta5pCsNqcZZiKbryJGpKnIuy4",
+	"Evr+TmuUrzg/XtQqn1MozQD2c2XmKc6PjMyI4sjxZOQwr/dRKP0T9G96hjhakBTMHqI4Kqn6N6SP2nW8",
+	"So19GVboZjgTELcOOndAeMb/8yNrYlbegHXqmB5kBXze0qLcdmHhk0uR0mZL3lzgbMhWG8JkDKXTqS+7",
+	"0zibMsAj8AJoqoaKo6KcZkQsLK8YIWsoNwXqkXof5dbcvL1K64/iq7cJppdJreMNlVlKE7CfKWUuLLfU",
+	"2Pa0gPCplGRMgNhIP3D+sssr42J7wHFNJWfhIdSTS6dOBB5fa7XGdw81SbJrzLWILyPXcCnga9jvxBnL",
+	"vxGIwg0IieDa08KIsGc1Tk+RKKfq0ykYy10QmsAf3NANLa0fChZBLelccC1UmQhb96wAuhnarC9quGxR",
+	"MAhDR21QgyjW6skhLsjh9fGh+jmokVgpNVxonEOvNSGYUi0uMQd8SdLmkEMs/vZw0rKGg3tZJCw3UkPB",
+	"OLIskgaxIInMYKAN6sG/xUNuHMcQDfL3jNY+um+QkEcaPne7nXYB6KGnKYxa4sMSRFgCB0Rbh3LgGviS",
+	"UUAZm88hRYTGiNFsiT7xn/81Bx4rtVcJOrvLhvNX+K4wN5LnDRM1dNbK8G2O+gdL+c3lbCUdm0GPQNhj",
+	"K4GY49u35qEfSakY45Gk0raiweCwu42cUPff0WVHPdXzEMQqYeDh68mmaqqTBB7TD2JuB8Z17DmGY6uh",
+	"D23v2HKROs1eWfZhFp38uHpi98V5medYezE7yphC7VX+pEmArJxmHvXRMp9aX7WUnExLR+Xdk06wkieg",
+	"re6MJAohLoI5ZSVNMV/GSDI0BSQW7Mb67xtWZE3qc2A5WHf8ql2+ce+1QVltzhuruYcumL94gH4NWJY8",
+	"oNFvvrK2eNwMa1HlUrdixa3sy1r2MK5zb3IPFquIzM7wkmUZJD2KfJMYun4xM8RwPmnDPaB+9ADCW+ZQ",
+	"kFSrW0cRXoic0ICbJMM0veJABNp75/7cV0ez/mvGgcClkDiVaK/+BZ2rX/b9Q7oaJ4qj9qfBw8MtawwR",
+	"1UtzW0spN1JnYVdbJRpoSFUBJZ1dEJIZVxZFQ/aq0XnvAsF+vMqkLASNAlaUGQ7Lv7d0gadEYioFYhQ9",
+	"PZ4cP5k8OXryZJBd0wKw0XOt+0vvqjF5EPI2w6ELcht3riJzXVYlGfQHHIZ7V8hPMNSu6LEE4qgsMobT",
+	"jXzwIfPBKQb11uImHOxymxOG4PqaQBbg+xdIKRGM4wwVGaaU0DmaqVfR3mucLGzgu8Hi/yznQNMFyWZ6",
+	"ZTgnGdELAUoY18ZTMctgrn4DQucZgRR4qY2rOYiSpgvQrsYpyVLzM+Z5qZ2PbEH1ABrGlfojymQRlh6v",
+	"MzzfRrGv3fJNX91mapsdJQTuN97h2ob4G2D/ef7hr+iMZcs5o0rKvi8zSdz/CUWvzs7fnDx7+uRbtPfx",
+	"9Uv0+++efatx0OYIxlNCsWwKywEnjp0qiiN/5sHHjj9xaPdv84Jx+XKBaciViDtOaeP11lSsGCSI6oSl",
+	"qxi7K4mV4vSNQCRFe3gmrTuN6JVVRifcEiEVzSsLdcY4MgsQ+wO9OISmcBue3h7NagXqJYVVNWNSHfLh",
+	"cEvmcldWBpmrJBdP8ve5lXsA1xY3eide2oKVNmY9/Uh+K0QZchcPBswpOjApdk3oICIFZLMwkHIQwnqp",
+	"Qx4vtY6e49k9VQRQYC4Rlkgns9nUMpNl5pTLyXopbcFWzVovrh9mXjLVMBOoypLqmD5EgX+4huTjbK12",
+	"ZIYOWxdmoI8gdB5g56jWnL/psqy8CIivlC8veUlDzuzWot2bcbWGEBreByg2EXx2KdkVBJSic6ApIhJh",
+	"Ez394eDl+cfXB5/Uy2gBOAVubEDtokLa53ag51eiRS0PRNg6dMqhCFNr9dgPBXjCF+3hLNPMg9OcUCO2",
+	"xlGV4whyTLKHqVK9oqnfY7Vq0e/Bzx8NrZmzbAOy+8iyAWyQ1sLQgMRN096Gj87Yp6cwCTb20jUwBtgA",
+	"/ghtO6CbIMAyWA/gfArcgUXYBN3VEtCm2TaVfD1ZeNvaC9PZbj+xjbkh7ddpKB4ZJrkS3xmWip6Dmkcp",
+	"gG8Za3WfBikoqlbUD6ltlNsKlp5u+/RJU7d9Gj8coK29NrbWv6MxDH1LRdvb9942PGrIzbBxpKVpkBbe",
+	"V27Z7yEhIuxS6ui32+dPbOJVtyGc4bG+4UHBylwaYLN6y/DUSTuE3lEQIxVgtwrUjAjyfttw9eZx0uvU",
+	"qDf3js0fTPxdEtxdmkUnq6uzeJcO83By3CbrsidZoLW/BknaAKs3W3DjK0/nhqp2t0W2xOjH+wMOa38z",
+	"60Dx0ljqm3FnC1rNSNnRgGSTYQVUD4fqRjG8GubbFhKtwcw6XDhPfiXy1KmlIOf8Zl7RSJlPOWQZDko8",
+	"f9AxjufVWvpw2eMN89k4hh6Z7poW2SuducwhZ9c2jda9r11zNRHsOSLd/+MvT6b3AcieLXBIlCcl56sT",
+	"0liKl0hnERObFVWoodAeB5zqvI79cE4a0FRcGjQ0BPuDEr+HwFFv1QFQSMzl4HVU3v2AG0mN+o3Q7qJT",
+	"5MhZW+JqUQjIHCjEiCmw3RABiEidvMdBfYIwEhLTFPPUDNXKGn2yXtuwstsFCOqd1bD+0of5tuCYgl6N",
+	"wOWM4oUWQFNIMZ8J4DmRMjNe+ilIIBmZm//lWAj9NrVBAv2GSBZZKYSWOALkT+Z3uMZZ6aSSgU1QEOnV",
+	"OQm0AaNrGA6XT4b8G7kdT4/WiCk7RRCmtTuv7Z9PIRhy0YUiMcpxsiAUDhTzqF9MvSNSn1WVrlYgUSYv",
+	"Z6yk6aS/ZC401aLMMfUmuFXI0pgwKQ1EIJYYvk/CaXyEKuJIehjBOrdQgeWipy5Bv3DZ56V3A5A0RjgT",
+	"zPnJfzj4aJ4cvE2djw3TVD/L2DxcBFGXD3Qn+vOnT2fIvKAhPFkd0evgbKHjBi14CuM+Cy7GxVzaI33+",
+	"+BZxmIEGuZIghM5tebwpbVUfNiPFeMpKeTLNML2KBoZoPMFgig40MfaQbwJCbOSNVh/05+O4KvUNIvcu",
+	"6huwZHREvcfXvyXf7zS9tIUPu/xQCqZdfuwBLOxtdxXnW1jGOpg7HEQmTNzMsDtehZMQR2tTkSj+qHzV",
+	"RuCoj1pH3dOgIrbbnD1RZ3V0SjX6tYCHJ/it4L4xii46fLkrp4CbqFN7kXI8k63Ki4TRJCtT/TfmyYJc",
+	"9yTrtpbfp51eFk55HcTqay3xbRmkDduRa9yaMG4S7eCMdBdQf2gaSk/iuluSd8pYaDYmDpGQ8yc9pABr",
+	"N5VhzincOtJWWoavtdZmRR3jK8pZu+JyzjGVOk+hqvxVZoQOMSG5wBIlLAc04yxHxkEtFqQQAxMUWMuN",
+	"tb7ZSlbOTYGH8x5car+CVr6qn8xCwgrfgCiCgvFflTHbCMo016ZDMydm3zpzIwUqiVxWi0BYIt2+4hS5",
+	"8M2JgSYojZGDn7Q0INDTTu5ZG6FRu3ij5tuGiFcT1EffomxR1lBnGG9FN0xQw0veYWu6iYQA0geHv7r0",
+	"w5WTNUnK/6EKvazsbnLel8U7uJtAkGSVeaH+DAnQTYrbH1LGHhK7bl22W4JdTAgFjfqIHZezHq2G4IY+",
+	"1JBYfEHrxCxb46AFZIwEMyKRSHQFUAhdJG+9+8LU6rmiCJSza2iIVIwo3Ljn26Szul0GMaA11hcc8FA/",
+	"gJ/g8Y1Aik7Vi1UulFJ+T1FJydcSnFVcJRPv5XiJpmC6Kez3OAUeGKPYpkBgsBY0fp7b8H4NjfTnrTiz",
+	"pRA1cuWsqd1EwJqChZp6tmFhR18NRl1PEev94dtQwPaI3VByjIz2qh3a0VoSaKF7IGbHiKx4Umb7uEo9",
+	"yFZRlf+jtpYgP2rEhMyLweNlFYk9lD67WNYmWZ2DvQGGt7JQ2/FM83OI/j6LcbKA1DgPL/XxR9kgLe3h",
+	"OZCPmqvY3fm99u3PWFgxSRiVHCdSRwmAZAs8hdjQt7WgjI2IuSQJKZR+v0TGa1cVkkwu6CvOGRdKlent",
+	"4Ij2+rpI7rvGiCZegv6hJM8/JhfqNNV1mcYNZFtgvnhz9u7g6eTogPGDDMuGOz9yW0Avzt5GcXQNXFje",
+	"nRxPjlwRMy5IdBI9nRxNnho7a6HRcojLlMiDzKTuzEETrqKSqu9upMhZN9p7x3TnEa8XcY8zvX7l0HbR",
+	"vY/Xvmn6tN5/aTXnfHJ0tKIx52YNOeu+g6GWnLpzr6IJoJITEBMj6G072PDI1VK9Zp+eO8vUaqhZlTUf",
+	"u+4bM8KFRHteXrPUDcqcaflFDXKIS7k4rLsBrEZP3ZhPRDuFYKujYACQthTBLOZUbVxp+FgisyPt1ji8",
+	"I+n9HznIktNLyf5waGJsWwMckpITuYxOfvzSBn/C6IzMS2XQ6qnrtcXI9m4gFE1LKRnV3QJ9fDjHjEWJ",
+	"s8YO76qe1/ft/twDeKLql62ovcAyWXTR+iol8mXVt8JGEv9k7dlRcOm3r7pvSlvJS7jfIRlVLZTC1GOB",
+	"OwYDqt0pNFdGqOkvpIQvoej4OcoJLSUIH+l+rzOxAvOHVV/BB+GfiQBXv87wfLfor8sLByH/WcAznOH5",
+	"HNIx0KSGQrhCj3MT1H0BY3demgxWtMdooqtGbOXI/lYIbLYEGR+LNp0VdovJdnrxvy0zvzB5z7FtKxmj",
+	"BUkhRgXRdaY66xntyabryXPSCu3RDJy6g+nF7xf5IGopA8RiwkbpJ7ZbamlGpx6ZVrqNNMNE4xYwmg7W",
+	"SB9Vh4FrZeC+3i3huM6UWoZmYPwSTfR/pvYlH/2/eZb9hK/Anr92e2iKk6tVQIzHZ63zf0PI2j15p2b7",
+	"TIwRZZ7ysx3lVj1Td3JA/t2O/m+FGbeprt55qmM6rlmxkHi5Hifebwox/n03971G4RuQjZ5WO4Wr3zur",
+	"D7j1O6MoAo0RXY8qob0zyCWcjStjGvcMrbDbjNu5A/xdmG/t/n+Prvc9PuKNy1fLPA//4x3dq5itko8r",
+	"XTEv3UsdEgs1p3HR31N0ZNMhbLiXmZjozYJl2i1J+66UsqNEw67DCfrX20tT29CzV13VmcmmrmRkeCkm",
+	"OhA94CKg8CVNwvT0DtzRFBmHmpcLU/1QNxMPJX90TNkyyw4k3EokAPNkgfbeAM+xOTNDa/rad4lXuLzh",
+	"t+Un9Ztlr/SUOnIdR6a3R9WWHYXU+EtPkWTFgY6JqYNVoJJmIISNSSEi0Jxc2ySYHUr9oBpjKgcfxV23",
+	"gag/fmTdCe3Z/uSopKnSQjkc1B6WfU0kz55895j3bH1izFwQUQlWQhG2t65JksMpEgDoI0i+PHgxkybv",
+	"z5RkaCh6T5oL6t4qNsLpZuFohb8S+7FarRHxurGTvthACWRP7Tfdhw8IRQWwIqsaerqOqzG6WRD1cwH0",
+	"oWcg3Do7NngCvro1dlZD+2kxXUic2nMiLOQTce1nO+r/3WbiNiTZNxOL1zSdKKjc5plZgTgwifyVDikK",
+	"DjgVCwCZZxP9b5MOqhNuSqjJFw7UKMKtPFTr3vDLHteIMfsEenn+X4okfnh3/sNYfpKGWmVmim3nH991",
+	"XpOkCYXH1YUjMdJOca11jepaebDsHkDctbBaGRB9A7LZ9OA3HRRtbmXlcZ/angyjhUZ1LUWCarh3w6TG",
+	"8c9KaZ0aOEMplvhXRCpfSzBd4tYTy9/0q7+c5qZgrpc7BgLP7GGvGHhmQkGe6say1At1/1oEgFvDgW12",
+	"XbWL7rHmXCuxP9Wvb4S9ObANlZn+9s5B1uy8ZuSzbvloHmmHoNv3KapzgNAVLGPbFPCK0DRGdZbWKAp9",
+	"ltU5vTW81cmlluc6hXZ2EFfhP3YN/JrADcpx4ZNG3YrM6CyNTnNrcbnTBIlGy+ceDqyWOwaUtbGOPVAr",
+	"3uMmgX+6dI2Z10Lu8O4Kliv9iVVz+00Z0b+/eqcnWbXCNXA3hoiZeCDI1fvPNnr/gWj9QL2E+Mq/6Vr0",
+	"Kx7CFQc1OnoOQ/Shvbtljfg7q94apsXr+sF4aAKCqTbs9fq4srvBRmAzY/O3pYX5pbIrdbAKcWPpYN6x",
+	"XHXJriaJES/NT9rlok/zCfqe45n2UWbLSlavP9198nQzbXGut8XJKo+MK//fjUemUbn+yB4Zt7MeUUfh",
+	"xiFxFLe7hibCHQoxgkiXRm+l5Hl0EJJSJun2AHPAqwVVnfa/09O9VfDQA3ybKqxXvQMu9Yc3R4NcAOGI",
+	"lTIjVPGscYk6dn18tvMqOXbDee2SokdmPr9SpZ//PDyNyoPeuLvmuUPTUn7z2H8ftbSajuFkUZkpFCAV",
+	"rleMM1FMQymaIuP337PtmATHZR4jwX4iODN/fy2x+oTvn+pKwwu6F64u3HfsoXvHm8rvyuzRyfysMKUk",
+	"E/SiWtzNggmwA+dYJgtlx3iVnBoZtr8+InKC/q740jbs/oOiR0SZXKhXSVWvW/X8wVTcAL+gBQdl7gh0",
+	"s8AS3bAyS9EUkO3mqF83nb/TCXqlnXKu3oAI662DtBIJdTP6C2ra9Nsyd93M/RQR7SXmoD7GdBkHVmjq",
+	"EZosbvqZNwXuAN2wbl4ecPHaSp1O//Mv24uPvospOuamV1/ql488Xhy90W4+IE/05fc3WKA9xm0arAVm",
+	"XNHIfpBITMDlyegBl2an//4SAPVYnFZ0deOXqj9cIJpVNI9D3VEB9yN7DIGZkWvf3de6Cb+Yc5yCidDc",
+	"wFSw5ArkBGm9APg1cOsS41BkeGkEnr2bVV/KKpC50ENfvKqrkigSQFNxQdWhotVw06p/iRa4KICe6qoF",
+	"ZK9mUNyr9353oa+3vIhO0EXDmXZyUR4dPU1Iqv+FiyhGF5GAr/pN/YiaJ/EFvdCsYcYwz8zNsfpX7/MU",
+	"S6zeuptMJvf3SnImGdEvKuLlkDBKIZHCbMU0OsNCIgFfEZFI4JvJBf3IWN64DSDHS53CphswKtHMYVYK",
+	"SNHes6On+yHh9I7otsgD5JG++rPN5r5w8lpRNKBn+lIcx8f/Ee582mPNEnP1YUD4HW1YTdmxQ4+NatO6",
+	"1uGGyESznc7egJoYFWdKlrBsHPfTNTjCZTOENS1rx12D/tcEHfPV/vOduszf93rKLRVWl7tav9HxY/qB",
+	"Quuwh4Aufoybd8pqEeb5F3srmTqXVPSaVh9a90DsLje83am3By2tS3THcVQ3Bm14UBUD+4BsQk4bUitM",
+	"oUa74N0YQ4EW1o9sDzV7IvdbRD7oxjSJaGPkYGFl+zYTv9Cy8ezwTmTlfKUnvIPTR2CIIcwwGcnv3Bxz",
+	"JeVvZBT6+znPyvn6NNpH5h7bMuKxa2IGoNlq9ONzkM2npe1WaQVnM5KB46VThL3eZLpnmnX8Eq4T3Fuf",
+	"V3a7t5X9VbTUx4eHti3cyiPqvX1np1pCdb9LD4rsQsdy+LUAakd3+KhcB120eTgS+7tn3+DZd1ZanOyq",
+	"4tG7P+iRudVdz7OSCBakGEUxSVPFd0b925suzbWOBzkmmc3xIxzhJGEllfpCYyMm7AOlH45JL+tY9PCu",
+	"FMBtVUpfldtH3U3GI451Rcbmg1GKjM1QCFss/bp4aX0U8rOGrk1kqSJ0h3f2zzXlQH4obLcxzBUOobHi",
+	"UUpLcREobQuZbtNx0xmkzx/XfXqkMIiL+Q2oAfq1BR8fDdFOWRkzAOnqfhzWR/DjBVmomfe3ptLHf/OR",
+	"Cq1WaSCNpY+WomlAo0HcGH68TL0WT62ssPi1ltUd/6bL6j4UQNtFdYzaeH8lQ0erswtzXuNmhfEp6LO+",
+	"RL66jGEV9eRlJkmBuTycMZ4fpFjiJv7a1xBkMCihf0XD/dXtifUMX7aKU41HmPU9Fj3pdVXd7cMJ0iAL",
+	"YY/2zr5/rVRcU5+BFET2TZRl50dCRZiHd+7PNVru9/r3Bq2t03PNJ6PouWaoBvAeBpo4fAh+z25oh6cG",
+	"n4EskSAPhOSA81EKYxRJjAI+uy0PgOMrj+vV/e8rUlul8h/W18Q8SGSGG9IUGU7gzN3kshM1troV69el",
+	"wzasCyKFyajTkBjHFNWgdekuVsMy45ucOlP5PZRxT01AOC+FRFOowhfqDf2bbgRyDTxrJtIPEn91x9Qd",
+	"qHVar2/m7u4oZcxvGfurpLUx6Oq9cXA46lXnI9X39LnbwUY4JBsJYnfqn0GnYSsp8Jc4D/3MOVdVJsqp",
+	"2YpJVaCsAh7FOYgdHZ1vQK6Cx9EjpiqOnKb4gbaGHOXk1KmeA3wuj5h5+ssEi9bj03lfxk4/dR6YkdNP",
+	"S7EuuvNZmNjOgKSezbpy7LKeo+oDHsDS50IJ5uOjI1uvP04xpq78N00yqQsKxEopln4mgzKhbARhXf9h",
+	"jZnKqX9YtfTejHMrr3WfCqBvGfpoLiTaSb/D5k1Gj2w0m9bmYU519zkpyI5BA3qXOgUrq9KeXUdze+eq",
+	"x6AmXau+dGULaji8U/+sjfhcsyuoELw+3qNeHyneo4ZyAHHQbgGm3jj6qK8lW3Epl76sbIqTK4RNgyQK",
+	"t/aeLpN3i6lStKeAuNlFdVVXG6LxllzksgsLLBd+LqPCwspsxvU3wXwxjbT5tVtSybPoJDrEBTm8PtYM",
+	"bHfR7alfKolK8Deizj1De+8wTa84EGEyAfSfMw4E0Ln8+V+phH3TdF8CxTZ90EfMxMsdr4oZu52bwgly",
+	"dQQ0mCFnL9r1m4F701Wpct3ZGslwlnSqtqIiRp/4z/+aA4+Ru5MeYaEPTP18301OeJ0uUE3bjCl25z5z",
+	"FNuctQpjVjeU2/EMrXXHOfdiZHGw5s+s0Fmj7Sia6/blzvHuDI3ICGK06UYWsdcmoO6jEHd7sooYZXV+",
+	"qTd306l8/+X+fwMAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -170,6 +170,9 @@ func (cm *Comment) Moderate(a Action, reason string) error {
 	return nil
 }
 
+// PublicStatuses are the statuses everyone may see; stores filter lists with them.
+var PublicStatuses = []Status{StatusPublished, StatusWithdrawn}
+
 // Public reports whether everyone may see the comment.
 func (cm *Comment) Public() bool { return cm.Status == StatusPublished || cm.Status == StatusWithdrawn }
 

@@ -4,27 +4,30 @@
 package consultation
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/teilhabe/teilhabe/domain/access"
+	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/domain/planning"
+
 	"github.com/teilhabe/teilhabe/domain/identity"
 )
 
 // Sentinel errors of the consultation context.
 var (
-	ErrNotFound        = errors.New("consultation not found")
-	ErrCommentNotFound = errors.New("comment not found")
-	ErrInvalid         = errors.New("invalid")
-	ErrClosed          = errors.New("the consultation is not open for comments")
-	ErrNotInAudience   = errors.New("this consultation is for another audience")
-	ErrEditWindow      = errors.New("a comment can be edited for 15 minutes only")
-	ErrNotAuthor       = errors.New("only the author may do this")
-	ErrAlreadyDone     = errors.New("already done")
-	ErrOwnComment      = errors.New("you cannot support your own comment")
+	ErrNotFound        = kernel.New(kernel.KindNotFound, "consultation_not_found", "consultation not found")
+	ErrCommentNotFound = kernel.New(kernel.KindNotFound, "comment_not_found", "comment not found")
+	ErrInvalid         = kernel.New(kernel.KindInvalid, "validation_failed", "invalid")
+	ErrClosed          = kernel.New(kernel.KindConflict, "consultation_closed", "the consultation is not open for comments")
+	ErrNotInAudience   = kernel.New(kernel.KindForbidden, "not_in_audience", "this consultation is for another audience")
+	ErrEditWindow      = kernel.New(kernel.KindConflict, "edit_window_over", "a comment can be edited for 15 minutes only")
+	ErrNotAuthor       = kernel.New(kernel.KindForbidden, "not_author", "only the author may do this")
+	ErrAlreadyDone     = kernel.New(kernel.KindConflict, "already_done", "already done")
+	ErrOwnComment      = kernel.New(kernel.KindConflict, "own_comment", "you cannot support your own comment")
 )
 
 // Audience says who may comment.
@@ -70,6 +73,22 @@ type Consultation struct {
 	OpensAt     time.Time
 	ClosesAt    time.Time
 	CreatedAt   time.Time
+	// ProcessStatus is the status of the consultation's process, read with it: a draft process
+	// hides its consultations.
+	ProcessStatus planning.Status
+}
+
+// ReadableBy reports whether the person may read the consultation and follow its room: as they
+// may its process.
+func (c *Consultation) ReadableBy(p identity.Principal) bool {
+	pr := planning.Process{Status: c.ProcessStatus, DistrictKey: c.DistrictKey}
+	return pr.ReadableBy(p)
+}
+
+// ModeratedBy reports whether the person moderates the consultation: its district's
+// coordinators and admins.
+func (c *Consultation) ModeratedBy(p identity.Principal) bool {
+	return access.CanCoordinate(p, c.DistrictKey)
 }
 
 // MaxSections bounds a plan document.
@@ -130,6 +149,14 @@ func (c *Consultation) CanComment(p identity.Principal, t time.Time) error {
 	}
 	if !c.InAudience(p) {
 		return ErrNotInAudience
+	}
+	return nil
+}
+
+// checkOpen: after a consultation closes, its comments are read-only (edits, withdrawals, flags).
+func (c *Consultation) checkOpen(t time.Time) error {
+	if !c.Open(t) {
+		return ErrClosed
 	}
 	return nil
 }

@@ -55,32 +55,45 @@ type ExportRow struct {
 	Response string
 }
 
-// Store keeps consultations, comments and everything around them. Every write that changes what
-// people watching the consultation see also stores a live event for the consultation's room
-// before it is announced.
+// Store keeps consultations, comments and everything around them: rows, queries, and database
+// errors translated into this package's errors; no rule. Called with a context from
+// kernel.Transactor.InTx, every method takes part in that transaction.
 type Store interface {
-	Create(ctx context.Context, actorID int64, c Consultation) (Consultation, error)
+	InsertConsultation(ctx context.Context, c Consultation) (Consultation, error)
+	// SaveConsultation writes the consultation's fields, areas and sections; sections keep their
+	// ids (and so their comments) where they are given.
+	SaveConsultation(ctx context.Context, c Consultation) error
 	Get(ctx context.Context, id int64) (Consultation, error)
+	// Head returns what deciding on a new comment needs, in one read: the consultation without
+	// its texts and areas, the ids of its sections, and its process's status.
+	Head(ctx context.Context, id int64) (Consultation, error)
 	ByProcess(ctx context.Context, processID int64) ([]Consultation, error)
-	Update(ctx context.Context, actorID, id int64, update func(*Consultation) error) (Consultation, error)
 
 	// Comments returns a page of comments, pinned ones first, and the next page's cursor.
 	Comments(ctx context.Context, q CommentQuery) ([]Comment, string, error)
 	Comment(ctx context.Context, id int64) (Comment, error)
-	AddComment(ctx context.Context, cm Comment) (Comment, error)
-	// ChangeComment reads the comment, lets change alter it (edit, withdraw, moderate) and writes
-	// it back; a moderation action is recorded in the moderation log.
-	ChangeComment(ctx context.Context, actorID, id int64, action Action, change func(*Comment) error) (Comment, error)
-	// Support adds (on) or removes the person's support; ErrAlreadyDone when nothing changes.
-	Support(ctx context.Context, userID, commentID int64, on bool) (Comment, error)
-	// Flag records a person's flag once and puts the comment in the moderation queue.
-	Flag(ctx context.Context, userID, commentID int64, reason string) (Comment, error)
+	// InsertComment stores a new comment and returns it with its id.
+	InsertComment(ctx context.Context, cm Comment) (Comment, error)
+	// SaveComment writes the changeable fields of a comment: body, html, status, reason, pinned,
+	// flags_open, edited_at.
+	SaveComment(ctx context.Context, cm Comment) error
+	// AddSupport records the person's support; ErrAlreadyDone when it exists (the unique
+	// constraint decides, so concurrent requests cannot both succeed). It returns the new count.
+	AddSupport(ctx context.Context, userID, commentID int64) (int, error)
+	// RemoveSupport removes it; ErrAlreadyDone when there was none. It returns the new count.
+	RemoveSupport(ctx context.Context, userID, commentID int64) (int, error)
+	// AddFlag records the person's flag and opens the comment's flags; ErrAlreadyDone when the
+	// person has flagged it before. It returns the comment's flag count.
+	AddFlag(ctx context.Context, userID, commentID int64, reason string) (int, error)
 	// Supported tells which of the comments the person supports.
 	Supported(ctx context.Context, userID int64, commentIDs []int64) (map[int64]bool, error)
 	// ReplyCounts counts the replies to each comment that the viewer may see.
 	ReplyCounts(ctx context.Context, commentIDs []int64, viewerID int64, moderator bool) (map[int64]int, error)
-	Respond(ctx context.Context, actorID, commentID int64, body, html string) (Response, error)
+	// SaveResponse stores or replaces the official response to a comment.
+	SaveResponse(ctx context.Context, r Response) (Response, error)
 	Responses(ctx context.Context, commentIDs []int64) (map[int64]Response, error)
+	// AddDecision appends a line to the public moderation log.
+	AddDecision(ctx context.Context, consultationID, moderatorID int64, d Decision) (Decision, error)
 	// Queue lists pending and flagged comments, oldest first.
 	Queue(ctx context.Context, consultationID int64, limit int) ([]Comment, error)
 	ModerationLog(ctx context.Context, consultationID int64, before int64, limit int) ([]Decision, error)

@@ -4,10 +4,11 @@ package district
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 
 	"github.com/paulmach/orb"
 )
@@ -29,9 +30,9 @@ const Attribution = "Grenzen: © GeoBasis-DE / BKG 2021 (VG5000, Stand 01.01.202
 
 // Sentinel errors of the district context; the HTTP layer maps them to problem codes.
 var (
-	ErrNotFound   = errors.New("district not found")
-	ErrInvalidKey = errors.New("a district key has exactly 5 digits")
-	ErrInvalid    = errors.New("invalid district")
+	ErrNotFound   = kernel.New(kernel.KindNotFound, "district_not_found", "district not found")
+	ErrInvalidKey = kernel.New(kernel.KindMalformed, "invalid_district_key", "a district key has exactly 5 digits")
+	ErrInvalid    = kernel.New(kernel.KindInvalid, "validation_failed", "invalid district")
 )
 
 var keyPattern = regexp.MustCompile(`^[0-9]{5}$`)

@@ -4,22 +4,23 @@
 package identity
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // Sentinel errors of the identity context.
 var (
-	ErrUserNotFound         = errors.New("user not found")
-	ErrOrganisationNotFound = errors.New("organisation not found")
-	ErrOrganisationExists   = errors.New("an organisation with this slug exists")
-	ErrMemberNotFound       = errors.New("membership not found")
-	ErrRoleNotFound         = errors.New("role not found")
-	ErrRoleFromClaims       = errors.New("this role comes from the identity provider and is re-applied at every login")
-	ErrInvalid              = errors.New("invalid")
+	ErrUserNotFound         = kernel.New(kernel.KindNotFound, "user_not_found", "user not found")
+	ErrOrganisationNotFound = kernel.New(kernel.KindNotFound, "organisation_not_found", "organisation not found")
+	ErrOrganisationExists   = kernel.New(kernel.KindConflict, "organisation_exists", "an organisation with this slug exists")
+	ErrMemberNotFound       = kernel.New(kernel.KindNotFound, "member_not_found", "membership not found")
+	ErrRoleNotFound         = kernel.New(kernel.KindNotFound, "role_not_found", "role not found")
+	ErrRoleFromClaims       = kernel.New(kernel.KindConflict, "role_from_identity_provider", "this role comes from the identity provider and is re-applied at every login")
+	ErrInvalid              = kernel.New(kernel.KindInvalid, "validation_failed", "invalid")
 )
 
 // RoleName names a role; see the roles table in docs/architecture.md.

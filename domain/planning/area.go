@@ -8,17 +8,19 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/teilhabe/teilhabe/domain/kernel"
+
 	"github.com/paulmach/orb"
 )
 
 // Sentinel errors of the planning context.
 var (
-	ErrAreaNotFound     = errors.New("social area not found")
-	ErrProcessNotFound  = errors.New("process not found")
-	ErrDocumentNotFound = errors.New("document not found")
-	ErrInvalid          = errors.New("invalid")
-	ErrConflict         = errors.New("conflict")
-	ErrBadTransition    = errors.New("status change not allowed")
+	ErrAreaNotFound     = kernel.New(kernel.KindNotFound, "social_area_not_found", "social area not found")
+	ErrProcessNotFound  = kernel.New(kernel.KindNotFound, "process_not_found", "process not found")
+	ErrDocumentNotFound = kernel.New(kernel.KindNotFound, "document_not_found", "document not found")
+	ErrInvalid          = kernel.New(kernel.KindInvalid, "validation_failed", "invalid")
+	ErrConflict         = kernel.New(kernel.KindConflict, "conflict", "conflict")
+	ErrBadTransition    = kernel.New(kernel.KindConflict, "status_change_not_allowed", "status change not allowed")
 )
 
 // Level is the place of a social area in the hierarchy.

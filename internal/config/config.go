@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -33,6 +34,10 @@ type Config struct {
 	SessionIdle time.Duration
 	// SessionMaxAge ends a session this long after login (TEILHABE_SESSION_MAX_AGE).
 	SessionMaxAge time.Duration
+	// PostBurst comments may one person post in a row (TEILHABE_POST_BURST), then one every
+	// PostInterval (TEILHABE_POST_INTERVAL); a live workshop or a load test needs other values.
+	PostBurst    int
+	PostInterval time.Duration
 }
 
 // Error names the variable whose value is wrong, so start-up stops with a message one can act on.
@@ -87,6 +92,18 @@ func Load(getenv func(string) string) (Config, error) {
 	c.AuthConfig = get("TEILHABE_AUTH_CONFIG", "")
 	c.SessionIdle = duration(&errs, "TEILHABE_SESSION_IDLE_TIMEOUT", get("TEILHABE_SESSION_IDLE_TIMEOUT", "2h"))
 	c.SessionMaxAge = duration(&errs, "TEILHABE_SESSION_MAX_AGE", get("TEILHABE_SESSION_MAX_AGE", "12h"))
+	interval := get("TEILHABE_POST_INTERVAL", "12s")
+	if d, err := time.ParseDuration(interval); err != nil || d <= 0 {
+		errs = append(errs, &Error{"TEILHABE_POST_INTERVAL", fmt.Sprintf("%q is not a positive duration (e.g. 12s, 1m)", interval)})
+	} else {
+		c.PostInterval = d
+	}
+	burst := get("TEILHABE_POST_BURST", "5")
+	if n, err := strconv.Atoi(burst); err != nil || n < 1 {
+		errs = append(errs, &Error{"TEILHABE_POST_BURST", fmt.Sprintf("%q is not a whole number of at least 1", burst)})
+	} else {
+		c.PostBurst = n
+	}
 	switch demo := get("TEILHABE_DEMO", "0"); demo {
 	case "1", "true":
 		c.Demo = true
@@ -138,7 +155,8 @@ func (c Config) LogValue() []any {
 		base = c.BaseURL.String()
 	}
 	return []any{"addr", c.Addr, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo,
-		"auth_config", c.AuthConfig, "session_idle", c.SessionIdle.String(), "session_max_age", c.SessionMaxAge.String()}
+		"auth_config", c.AuthConfig, "session_idle", c.SessionIdle.String(), "session_max_age", c.SessionMaxAge.String(),
+		"post_burst", c.PostBurst, "post_interval", c.PostInterval.String()}
 }
 
 // MaskURL hides the password of a URL, including one given as a password= query parameter.

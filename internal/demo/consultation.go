@@ -55,7 +55,7 @@ func seedConsultation(ctx context.Context, ids identity.Store, cons consultation
 		}
 		people = append(people, p)
 	}
-	c, err := cons.Create(ctx, 0, consultation.Consultation{ProcessID: process.ID, Title: "Entwurf des Sozialplans Erfurt (Beispiel)",
+	c, err := cons.InsertConsultation(ctx, consultation.Consultation{ProcessID: process.ID, Title: "Entwurf des Sozialplans Erfurt (Beispiel)",
 		Intro:    "Beispieldaten: Was halten Sie vom Entwurf? Kommentieren Sie den ganzen Plan oder einzelne Abschnitte.",
 		Audience: consultation.AudienceEveryone, Moderation: consultation.PostModeration, AreaIDs: process.SocialAreaIDs,
 		OpensAt: now.AddDate(0, 0, -14), ClosesAt: now.AddDate(0, 0, 42), Sections: planSections})
@@ -70,7 +70,7 @@ func seedConsultation(ctx context.Context, ids identity.Store, cons consultation
 		if i%3 != 0 {
 			section = c.Sections[i%len(c.Sections)].ID
 		}
-		cm, err := cons.AddComment(ctx, consultation.Comment{ConsultationID: c.ID, SectionID: section, AuthorID: authors[i%3].User.ID,
+		cm, err := cons.InsertComment(ctx, consultation.Comment{ConsultationID: c.ID, SectionID: section, AuthorID: authors[i%3].User.ID,
 			Body: body, HTML: markdown.Comment(body), Status: consultation.StatusPublished, CreatedAt: now.Add(time.Duration(i-40) * time.Hour)})
 		if err != nil {
 			return err
@@ -81,16 +81,17 @@ func seedConsultation(ctx context.Context, ids identity.Store, cons consultation
 	}
 	for i, cm := range first {
 		reply := "Da stimme ich zu."
-		_, err := cons.AddComment(ctx, consultation.Comment{ConsultationID: c.ID, SectionID: cm.SectionID, ParentID: cm.ID,
+		_, err := cons.InsertComment(ctx, consultation.Comment{ConsultationID: c.ID, SectionID: cm.SectionID, ParentID: cm.ID,
 			AuthorID: authors[(i+1)%3].User.ID, Body: reply, HTML: markdown.Comment(reply), Status: consultation.StatusPublished, CreatedAt: now.Add(-time.Hour)})
 		if err != nil {
 			return err
 		}
-		if _, err := cons.Support(ctx, authors[(i+2)%3].User.ID, cm.ID, true); err != nil {
+		if _, err := cons.AddSupport(ctx, authors[(i+2)%3].User.ID, cm.ID); err != nil {
 			return err
 		}
 	}
 	answer := "Vielen Dank! Die Barrierefreiheit wird bei allen Standorten geprüft."
-	_, err = cons.Respond(ctx, people[3].User.ID, first[1].ID, answer, markdown.Comment(answer))
+	_, err = cons.SaveResponse(ctx, consultation.Response{CommentID: first[1].ID, AuthorID: people[3].User.ID, Body: answer,
+		HTML: markdown.Comment(answer), CreatedAt: now, UpdatedAt: now})
 	return err
 }

@@ -27,7 +27,7 @@ func TestSeedIsLabelledAndIdempotent(t *testing.T) {
 		}
 		plan, blobs := store.NewPlanning(db), blob.Disk{Root: t.TempDir()}
 		now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
-		cons := store.NewConsultations(db, nil)
+		cons := store.NewConsultations(db)
 		for i := 0; i < 2; i++ {
 			if err := demo.SeedAll(ctx, districts, store.NewIdentity(db), plan, cons, blobs, "http://localhost:8080/devidp", now); err != nil {
 				t.Fatal(err)

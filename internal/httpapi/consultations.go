@@ -2,30 +2,17 @@ package httpapi
 
 import (
 	"context"
-	"errors"
-	"net/http"
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/identity"
-	"github.com/teilhabe/teilhabe/domain/planning"
 	"github.com/teilhabe/teilhabe/internal/markdown"
 )
 
-// readableConsultation loads a consultation the principal may read: that of a process they may
-// read (drafts only for the district's coordinators and admins).
+// readableConsultation loads a consultation the principal may read.
 func (h *handlers) readableConsultation(ctx context.Context, p identity.Principal, id int64) (consultation.Consultation, error) {
-	c, err := h.consultations.Get(ctx, id)
-	if err != nil {
-		return c, err
-	}
-	if _, err := h.readableProcess(ctx, p, c.ProcessID); errors.Is(err, planning.ErrProcessNotFound) {
-		return consultation.Consultation{}, consultation.ErrNotFound
-	} else if err != nil {
-		return c, err
-	}
-	return c, nil
+	return h.cons.Readable(ctx, p, id)
 }
 
 func (h *handlers) consultationOut(ctx context.Context, c consultation.Consultation, p identity.Principal) (api.Consultation, error) {
@@ -76,7 +63,7 @@ func (h *handlers) ListConsultations(ctx context.Context, req api.ListConsultati
 	if _, err := h.readableProcess(ctx, p, req.ProcessId); err != nil {
 		return nil, err
 	}
-	cs, err := h.consultations.ByProcess(ctx, req.ProcessId)
+	cs, err := h.cons.ByProcess(ctx, req.ProcessId)
 	if err != nil {
 		return nil, err
 	}
@@ -97,7 +84,7 @@ func (h *handlers) CreateConsultation(ctx context.Context, req api.CreateConsult
 	}
 	c := consultationIn(*req.Body)
 	c.ProcessID = req.ProcessId
-	c, err := h.consultations.Create(ctx, p.User.ID, c)
+	c, err := h.cons.Create(ctx, p, c)
 	if err != nil {
 		return nil, err
 	}
@@ -119,33 +106,10 @@ func (h *handlers) GetConsultation(ctx context.Context, req api.GetConsultationR
 // UpdateConsultation implements api.StrictServerInterface.
 func (h *handlers) UpdateConsultation(ctx context.Context, req api.UpdateConsultationRequestObject) (api.UpdateConsultationResponseObject, error) {
 	p := principalFrom(ctx)
-	if _, err := h.moderatedConsultation(ctx, p, req.ConsultationId); err != nil {
-		return nil, err
-	}
-	in := consultationIn(*req.Body)
-	c, err := h.consultations.Update(ctx, p.User.ID, req.ConsultationId, func(c *consultation.Consultation) error {
-		in.ID, in.ProcessID, in.DistrictKey, in.CreatedAt = c.ID, c.ProcessID, c.DistrictKey, c.CreatedAt
-		*c = in
-		return nil
-	})
+	c, err := h.cons.Update(ctx, p, req.ConsultationId, consultationIn(*req.Body))
 	if err != nil {
 		return nil, err
 	}
 	out, err := h.consultationOut(ctx, c, p)
 	return api.UpdateConsultation200JSONResponse(out), err
 }
-
-// moderatedConsultation loads a consultation the principal moderates: the district's coordinators
-// and admins.
-func (h *handlers) moderatedConsultation(ctx context.Context, p identity.Principal, id int64) (consultation.Consultation, error) {
-	if p.Anonymous() {
-		return consultation.Consultation{}, errUnauthenticated
-	}
-	c, err := h.readableConsultation(ctx, p, id)
-	if err != nil {
-		return c, err
-	}
-	return c, allow(p, access.CanCoordinate(p, c.DistrictKey))
-}
-
-var errLoginToComment = NewProblem(http.StatusUnauthorized, "unauthenticated", "Please log in to take part.")

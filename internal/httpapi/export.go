@@ -47,7 +47,8 @@ func sanitiseCell(s string) string {
 
 // ExportConsultation implements api.StrictServerInterface.
 func (h *handlers) ExportConsultation(ctx context.Context, req api.ExportConsultationRequestObject) (api.ExportConsultationResponseObject, error) {
-	c, err := h.moderatedConsultation(ctx, principalFrom(ctx), req.ConsultationId)
+	p := principalFrom(ctx)
+	c, err := h.cons.Moderated(ctx, p, req.ConsultationId)
 	if err != nil {
 		return nil, err
 	}
@@ -55,13 +56,16 @@ func (h *handlers) ExportConsultation(ctx context.Context, req api.ExportConsult
 	if req.Params.Format != nil {
 		format = string(*req.Params.Format)
 	}
-	return exportReport{ctx: ctx, store: h.consultations, c: c, format: format}, nil
+	rows := func(fn func(consultation.ExportRow) error) error {
+		_, err := h.cons.Export(ctx, p, c.ID, fn)
+		return err
+	}
+	return exportReport{rows: rows, c: c, format: format}, nil
 }
 
 // exportReport streams the report; rows come from the store page by page.
 type exportReport struct {
-	ctx    context.Context
-	store  consultation.Store
+	rows   func(fn func(consultation.ExportRow) error) error
 	c      consultation.Consultation
 	format string
 }
@@ -82,7 +86,7 @@ func (e exportReport) VisitExportConsultationResponse(w http.ResponseWriter) err
 	if err := cw.Write(exportHeader); err != nil {
 		return err
 	}
-	if err := e.store.Export(e.ctx, e.c.ID, func(r consultation.ExportRow) error { return cw.Write(exportRecord(r)) }); err != nil {
+	if err := e.rows(func(r consultation.ExportRow) error { return cw.Write(exportRecord(r)) }); err != nil {
 		return err
 	}
 	cw.Flush()
@@ -113,7 +117,7 @@ func (e exportReport) xlsx(w http.ResponseWriter) error {
 	if err := write(exportHeader); err != nil {
 		return err
 	}
-	if err := e.store.Export(e.ctx, e.c.ID, func(r consultation.ExportRow) error { return write(exportRecord(r)) }); err != nil {
+	if err := e.rows(func(r consultation.ExportRow) error { return write(exportRecord(r)) }); err != nil {
 		return err
 	}
 	if err := sw.Flush(); err != nil {

@@ -62,7 +62,7 @@ func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) 
 	}
 	e.draftID = e.newDraft(false)
 	e.publishedDoc, e.draftDoc = e.newDocument(e.publishedID), e.newDocument(e.draftID)
-	e.cons = store.NewConsultations(a.DB, nil)
+	e.cons = store.NewConsultations(a.DB)
 	e.openID = e.newConsultation(e.publishedID, consultation.AudienceEveryone)
 	e.providersID = e.newConsultation(e.publishedID, consultation.AudienceProviders)
 	e.draftConsultationID = e.newConsultation(e.draftID, consultation.AudienceEveryone)
@@ -79,7 +79,7 @@ func consultationJSON(audience string) string {
 
 func (e *matrixEnv) newConsultation(processID int64, audience consultation.Audience) int64 {
 	now := time.Now().UTC()
-	c, err := e.cons.Create(context.Background(), 0, consultation.Consultation{ProcessID: processID, Title: "Beteiligung", Audience: audience,
+	c, err := e.cons.InsertConsultation(context.Background(), consultation.Consultation{ProcessID: processID, Title: "Beteiligung", Audience: audience,
 		Moderation: consultation.PostModeration, OpensAt: now.Add(-time.Hour), ClosesAt: now.Add(30 * 24 * time.Hour),
 		Sections: []consultation.Section{{Heading: "Ziele", Body: "Text"}}})
 	if err != nil {
@@ -90,7 +90,7 @@ func (e *matrixEnv) newConsultation(processID int64, audience consultation.Audie
 
 // newComment is a published comment of the resident on the open consultation.
 func (e *matrixEnv) newComment() int64 {
-	cm, err := e.cons.AddComment(context.Background(), consultation.Comment{ConsultationID: e.openID, AuthorID: e.residentID,
+	cm, err := e.cons.InsertComment(context.Background(), consultation.Comment{ConsultationID: e.openID, AuthorID: e.residentID,
 		Body: "Mehr Bänke", HTML: "<p>Mehr Bänke</p>", Status: consultation.StatusPublished, CreatedAt: time.Now().UTC()})
 	if err != nil {
 		panic(err)

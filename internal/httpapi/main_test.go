@@ -14,6 +14,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	compose "github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/auth/devidp"
 	"github.com/teilhabe/teilhabe/internal/blob"
@@ -46,7 +47,13 @@ type app struct {
 	Blobs blob.Disk
 }
 
-type appOption func(*httpapi.Deps)
+// testDeps are the server's dependencies plus what the harness composes from options.
+type testDeps struct {
+	httpapi.Deps
+	limits compose.Limits
+}
+
+type appOption func(*testDeps)
 
 func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	t.Helper()
@@ -70,19 +77,23 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	broker := realtime.NewBroker(db.Gorm, realtime.NewLocalBus(), quiet, realtime.Options{AllowedOrigins: []string{srv.URL}})
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
+	outbox := store.NewOutbox(db, quiet, broker.Published)
+	relayed := make(chan struct{})
 	go func() { _ = broker.Run(ctx); close(done) }()
-	t.Cleanup(func() { stop(); <-done })
+	go func() { outbox.Run(ctx); close(relayed) }()
+	t.Cleanup(func() { stop(); <-done; <-relayed })
 	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
-	deps := httpapi.Deps{
+	deps := testDeps{Deps: httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: store.NewPlanning(db), Blobs: blobs,
-		Consultations: store.NewConsultations(db, broker.Published), Live: broker, Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
-	}
+		Live: broker, Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
+	}}
 	for _, o := range opts {
 		o(&deps)
 	}
-	e, err := httpapi.New(deps)
+	deps.Consultations = compose.Consultations(db, outbox, deps.limits, nil)
+	e, err := httpapi.New(deps.Deps)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -91,11 +102,11 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {
-	return func(d *httpapi.Deps) { d.PostEvery, d.PostBurst = every, burst }
+	return func(d *testDeps) { d.limits = compose.Limits{PostInterval: every, PostBurst: burst} }
 }
 
 func withReady(ready func(context.Context) error) appOption {
-	return func(d *httpapi.Deps) { d.Ready = ready }
+	return func(d *testDeps) { d.Ready = ready }
 }
 
 // newServer is the router alone, for requests that need no login.

@@ -16,6 +16,8 @@ type Problem struct {
 	Status int
 	Code   string
 	Detail string
+	// RetryAfter, in seconds, is sent as the Retry-After header (429, 503).
+	RetryAfter string
 }
 
 // Error makes a Problem an error that handlers can return.
@@ -90,6 +92,9 @@ func writeProblem(c echo.Context, p *Problem, requestID string) {
 		body.RequestId = &requestID
 	}
 	c.Response().Header().Set(echo.HeaderContentType, "application/problem+json")
+	if p.RetryAfter != "" {
+		c.Response().Header().Set("Retry-After", p.RetryAfter)
+	}
 	if c.Request().Method == http.MethodHead {
 		_ = c.NoContent(p.Status)
 		return

@@ -4,7 +4,6 @@
 package httpapi
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"io/fs"
@@ -41,14 +40,11 @@ type Deps struct {
 	Audit     audit.Store
 	Planning  planning.Store
 	Blobs     planning.Blobs
-	// Consultations keeps consultations and comments; Live serves their rooms (nil: no live updates).
-	Consultations consultation.Store
+	// Consultations is the consultation context's use cases; Live serves their rooms (nil: no
+	// live updates).
+	Consultations *consultation.Service
 	Live          Live
-	// PostEvery and PostBurst limit how fast one person posts comments (defaults: 5, then one
-	// every 12 s).
-	PostEvery time.Duration
-	PostBurst int
-	Auth      *auth.Service
+	Auth          *auth.Service
 	// SessionMaxAge is the session cookie's lifetime.
 	SessionMaxAge time.Duration
 	// DevIdP is the built-in development identity provider, mounted at /devidp in demo mode only.
@@ -61,16 +57,15 @@ type Deps struct {
 
 // handlers implements api.StrictServerInterface, one file per resource.
 type handlers struct {
-	districts     district.Store
-	identity      identity.Store
-	audit         audit.Store
-	planning      planning.Store
-	blobs         planning.Blobs
-	consultations consultation.Store
-	live          Live
-	limiter       *postLimiter
-	auth          *auth.Service
-	now           func() time.Time
+	districts district.Store
+	identity  identity.Store
+	audit     audit.Store
+	planning  planning.Store
+	blobs     planning.Blobs
+	cons      *consultation.Service
+	live      Live
+	auth      *auth.Service
+	now       func() time.Time
 }
 
 var _ api.StrictServerInterface = (*handlers)(nil)
@@ -120,7 +115,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/metrics", m.handler())
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
-		consultations: d.Consultations, live: d.Live, limiter: newPostLimiter(cmp.Or(d.PostEvery, 12*time.Second), cmp.Or(d.PostBurst, 5)), auth: d.Auth,
+		cons: d.Consultations, live: d.Live, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 

@@ -11,6 +11,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/internal/auth"
 )
 
@@ -52,21 +53,13 @@ func sessionFrom(ctx context.Context) (auth.Session, bool) {
 }
 
 var (
-	errUnauthenticated = NewProblem(http.StatusUnauthorized, "unauthenticated", "Please log in.")
-	errForbidden       = NewProblem(http.StatusForbidden, "forbidden", "You may not do this.")
+	errUnauthenticated = kernel.ErrLoginRequired
+	errForbidden       = kernel.ErrForbidden
 )
 
 // allow turns a decision of domain/access into the right error: 401 for anonymous requests, 403
 // for people without the right.
-func allow(p identity.Principal, allowed bool) error {
-	switch {
-	case allowed:
-		return nil
-	case p.Anonymous():
-		return errUnauthenticated
-	}
-	return errForbidden
-}
+func allow(p identity.Principal, allowed bool) error { return kernel.Allow(p.Anonymous(), allowed) }
 
 // authenticate loads the session and principal of the session cookie into the request context.
 // A cookie of an ended session is removed; the request goes on anonymously.

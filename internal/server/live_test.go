@@ -79,7 +79,7 @@ func TestCommentReachesAClientOfAnotherInstance(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	c, err := store.NewConsultations(db, nil).Create(ctx, karl.User.ID, consultation.Consultation{ProcessID: p.ID, Title: "Beteiligung",
+	c, err := store.NewConsultations(db).InsertConsultation(ctx, consultation.Consultation{ProcessID: p.ID, Title: "Beteiligung",
 		Audience: consultation.AudienceEveryone, Moderation: consultation.PostModeration, OpensAt: now.Add(-time.Hour), ClosesAt: now.Add(time.Hour),
 		Sections: []consultation.Section{{Heading: "Ziele"}}})
 	if err != nil {

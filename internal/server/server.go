@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/teilhabe/teilhabe/frontend"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/config"
@@ -67,7 +68,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	plan := store.NewPlanning(db)
 	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
 	st := &state{db: db, migrations: opts.Migrations}
-	cons := store.NewConsultations(db, nil) // the broker is not running yet; seeding announces nothing
+	cons := store.NewConsultations(db)
 	if cfg.Demo {
 		issuer := cfg.BaseURL.JoinPath(demo.IdPPath).String()
 		st.seed = func(ctx context.Context) error {
@@ -88,6 +89,10 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		return err
 	}
 	defer stopBroker()
+	outbox := store.NewOutbox(db, log, broker.Published)
+	relayCtx, stopRelay := context.WithCancel(ctx)
+	defer stopRelay()
+	go outbox.Run(relayCtx)
 	audit := store.NewAudit(db)
 	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
@@ -96,7 +101,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: plan, Blobs: blobs,
-		Consultations: store.NewConsultations(db, broker.Published), Live: broker, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
+		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 	})
 	if err != nil {
 		return err

@@ -34,7 +34,7 @@ var _ audit.Store = (*Audit)(nil)
 
 // Append implements audit.Store.
 func (s *Audit) Append(ctx context.Context, e audit.Entry) error {
-	return appendAudit(s.db.WithContext(ctx), e.ActorID, e.Action, e.TargetType, e.TargetID, e.Details)
+	return appendAudit(conn(ctx, s.db), e.ActorID, e.Action, e.TargetType, e.TargetID, e.Details)
 }
 
 // appendAudit writes one entry on tx, so that a change and its audit line commit together.

@@ -66,6 +66,16 @@ func (v commentRow) toDomain() consultation.Comment {
 	return c
 }
 
+// publicStatuses are the domain's public statuses as query parameters: the rule stays in the
+// domain, the store only filters by it.
+func publicStatuses() []string {
+	out := make([]string, len(consultation.PublicStatuses))
+	for i, st := range consultation.PublicStatuses {
+		out[i] = string(st)
+	}
+	return out
+}
+
 func (s *Consultations) comments(tx *gorm.DB) *gorm.DB {
 	return tx.Table("comments").Select(commentColumns).Joins("JOIN users ON users.id = comments.author_id")
 }
@@ -81,13 +91,13 @@ func loadComment(tx *gorm.DB, id int64) (consultation.Comment, error) {
 
 // Comment implements consultation.Store.
 func (s *Consultations) Comment(ctx context.Context, id int64) (consultation.Comment, error) {
-	return loadComment(s.db.WithContext(ctx), id)
+	return loadComment(conn(ctx, s.db), id)
 }
 
 // Comments implements consultation.Store. Keyset pagination keeps every page as cheap as the first,
 // however long the thread.
 func (s *Consultations) Comments(ctx context.Context, q consultation.CommentQuery) ([]consultation.Comment, string, error) {
-	db := s.db.WithContext(ctx)
+	db := conn(ctx, s.db)
 	tx := s.comments(db).Where("comments.consultation_id = ?", q.ConsultationID)
 	if q.ParentID == 0 {
 		tx = tx.Where("comments.parent_id IS NULL")
@@ -102,7 +112,7 @@ func (s *Consultations) Comments(ctx context.Context, q consultation.CommentQuer
 		}
 	}
 	if !q.Moderator {
-		tx = tx.Where("(comments.status IN ('published', 'withdrawn') OR comments.author_id = ?)", q.ViewerID)
+		tx = tx.Where("(comments.status IN ? OR comments.author_id = ?)", publicStatuses(), q.ViewerID)
 	}
 	if strings.TrimSpace(q.Search) != "" {
 		if s.db.Dialector.Name() == "postgres" {
@@ -194,146 +204,90 @@ func ftsQuery(q string) string {
 	return strings.Join(terms, " ")
 }
 
-// AddComment implements consultation.Store.
-func (s *Consultations) AddComment(ctx context.Context, cm consultation.Comment) (consultation.Comment, error) {
-	var out consultation.Comment
-	err := s.write(ctx, func(tx *gorm.DB, emit func(room, typ string, data any) error) error {
-		row := commentRow{ConsultationID: cm.ConsultationID, AuthorID: cm.AuthorID, Body: cm.Body, HTML: cm.HTML, Status: string(cm.Status), CreatedAt: cm.CreatedAt.UTC()}
-		if cm.SectionID != 0 {
-			row.SectionID = &cm.SectionID
+// InsertComment implements consultation.Store.
+func (s *Consultations) InsertComment(ctx context.Context, cm consultation.Comment) (consultation.Comment, error) {
+	row := commentRow{ConsultationID: cm.ConsultationID, AuthorID: cm.AuthorID, Body: cm.Body, HTML: cm.HTML, Status: string(cm.Status), CreatedAt: cm.CreatedAt.UTC()}
+	if cm.SectionID != 0 {
+		row.SectionID = &cm.SectionID
+	}
+	if cm.ParentID != 0 {
+		row.ParentID = &cm.ParentID
+	}
+	db := conn(ctx, s.db)
+	if err := db.Omit("AuthorName").Create(&row).Error; err != nil {
+		return cm, translate(err, consultation.ErrInvalid)
+	}
+	out := cm
+	out.ID, out.CreatedAt = row.ID, row.CreatedAt.UTC()
+	if out.AuthorName == "" {
+		if err := db.Model(&userRow{}).Where("id = ?", cm.AuthorID).Pluck("name", &out.AuthorName).Error; err != nil {
+			return out, err
 		}
-		if cm.ParentID != 0 {
-			row.ParentID = &cm.ParentID
-		}
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		out = cm
-		out.ID, out.CreatedAt = row.ID, row.CreatedAt
-		if out.AuthorName == "" {
-			if err := tx.Model(&userRow{}).Where("id = ?", cm.AuthorID).Pluck("name", &out.AuthorName).Error; err != nil {
-				return err
-			}
-		}
-		if out.Public() {
-			return emit(consultation.Room(cm.ConsultationID), consultation.EventCommentCreated, out.PublicView())
-		}
-		return nil
-	})
-	return out, err
+	}
+	return out, nil
 }
 
-// ChangeComment implements consultation.Store.
-func (s *Consultations) ChangeComment(ctx context.Context, actorID, id int64, action consultation.Action, change func(*consultation.Comment) error) (consultation.Comment, error) {
-	var out consultation.Comment
-	err := s.write(ctx, func(tx *gorm.DB, emit func(room, typ string, data any) error) error {
-		before, err := loadComment(tx, id)
-		if err != nil {
-			return err
-		}
-		cm := before
-		if err := change(&cm); err != nil {
-			return err
-		}
-		updates := map[string]any{"body": cm.Body, "html": cm.HTML, "status": string(cm.Status), "reason": cm.Reason, "pinned": cm.Pinned, "flags_open": cm.FlagsOpen}
-		if !cm.EditedAt.IsZero() {
-			updates["edited_at"] = cm.EditedAt.UTC()
-		}
-		if err := tx.Model(&commentRow{ID: id}).Updates(updates).Error; err != nil {
-			return err
-		}
-		if out, err = loadComment(tx, id); err != nil {
-			return err
-		}
-		room := consultation.Room(out.ConsultationID)
-		if action != "" {
-			d := decisionRow{ConsultationID: out.ConsultationID, CommentID: id, Action: string(action), Reason: cm.Reason, At: time.Now().UTC()}
-			if actorID != 0 {
-				d.ModeratorID = &actorID
-			}
-			if err := tx.Create(&d).Error; err != nil {
-				return err
-			}
-			if err := appendAudit(tx, actorID, "comment."+string(action), "comment", strconv.FormatInt(id, 10), map[string]any{"reason": cm.Reason}); err != nil {
-				return err
-			}
-			if err := emit(room, consultation.EventModeration, map[string]any{"comment_id": id, "action": string(action), "reason": cm.Reason}); err != nil {
-				return err
-			}
-		}
-		switch {
-		case !before.Public() && out.Public():
-			return emit(room, consultation.EventCommentCreated, out.PublicView())
-		case before.Public() && !out.Public():
-			return emit(room, consultation.EventCommentRemoved, map[string]any{"id": id})
-		case out.Public():
-			return emit(room, consultation.EventCommentUpdated, out.PublicView())
-		}
-		return nil
-	})
-	return out, err
+// SaveComment implements consultation.Store.
+func (s *Consultations) SaveComment(ctx context.Context, cm consultation.Comment) error {
+	updates := map[string]any{"body": cm.Body, "html": cm.HTML, "status": string(cm.Status), "reason": cm.Reason, "pinned": cm.Pinned, "flags_open": cm.FlagsOpen}
+	if !cm.EditedAt.IsZero() {
+		updates["edited_at"] = cm.EditedAt.UTC()
+	}
+	res := conn(ctx, s.db).Model(&commentRow{ID: cm.ID}).Updates(updates)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return consultation.ErrCommentNotFound
+	}
+	return res.Error
 }
 
-// Support implements consultation.Store.
-func (s *Consultations) Support(ctx context.Context, userID, commentID int64, on bool) (consultation.Comment, error) {
-	var out consultation.Comment
-	err := s.write(ctx, func(tx *gorm.DB, emit func(room, typ string, data any) error) error {
-		var res *gorm.DB
-		delta := 1
-		if on {
-			var n int64
-			if err := tx.Model(&supportRow{}).Where("comment_id = ? AND user_id = ?", commentID, userID).Count(&n).Error; err != nil {
-				return err
-			}
-			if n > 0 {
-				return consultation.ErrAlreadyDone
-			}
-			res = tx.Create(&supportRow{CommentID: commentID, UserID: userID, CreatedAt: time.Now().UTC()})
-		} else {
-			delta = -1
-			res = tx.Where("comment_id = ? AND user_id = ?", commentID, userID).Delete(&supportRow{})
-			if res.Error == nil && res.RowsAffected == 0 {
-				return consultation.ErrAlreadyDone
-			}
-		}
-		if res.Error != nil {
-			return res.Error
-		}
-		// Counted in the row, so a thread sorts by support without counting on every read.
-		if err := tx.Model(&commentRow{ID: commentID}).Update("supports", gorm.Expr("supports + ?", delta)).Error; err != nil {
-			return err
-		}
-		var err error
-		if out, err = loadComment(tx, commentID); err != nil {
-			return err
-		}
-		return emit(consultation.Room(out.ConsultationID), consultation.EventSupportsChanged, map[string]any{"id": commentID, "supports": out.Supports})
-	})
-	return out, err
+// AddSupport implements consultation.Store. ON CONFLICT DO NOTHING lets the primary key decide
+// between concurrent requests without aborting the transaction.
+func (s *Consultations) AddSupport(ctx context.Context, userID, commentID int64) (int, error) {
+	db := conn(ctx, s.db)
+	res := db.Exec("INSERT INTO comment_supports (comment_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING", commentID, userID, time.Now().UTC())
+	if res.Error != nil {
+		return 0, translate(res.Error, consultation.ErrInvalid)
+	}
+	if res.RowsAffected == 0 {
+		return 0, consultation.ErrAlreadyDone
+	}
+	return s.addSupports(db, commentID, 1)
 }
 
-// Flag implements consultation.Store.
-func (s *Consultations) Flag(ctx context.Context, userID, commentID int64, reason string) (consultation.Comment, error) {
-	var out consultation.Comment
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&flagRow{}).Where("comment_id = ? AND user_id = ?", commentID, userID).Count(&n).Error; err != nil {
-			return err
-		}
-		if n > 0 {
-			return consultation.ErrAlreadyDone
-		}
-		if err := tx.Create(&flagRow{CommentID: commentID, UserID: userID, Reason: reason, CreatedAt: time.Now().UTC()}).Error; err != nil {
-			return err
-		}
-		if err := tx.Model(&commentRow{ID: commentID}).Updates(map[string]any{"flags": gorm.Expr("flags + 1"), "flags_open": true}).Error; err != nil {
-			return err
-		}
-		var err error
-		out, err = loadComment(tx, commentID)
-		return err
-	})
-	return out, err
+// RemoveSupport implements consultation.Store.
+func (s *Consultations) RemoveSupport(ctx context.Context, userID, commentID int64) (int, error) {
+	db := conn(ctx, s.db)
+	res := db.Where("comment_id = ? AND user_id = ?", commentID, userID).Delete(&supportRow{})
+	if res.Error != nil {
+		return 0, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return 0, consultation.ErrAlreadyDone
+	}
+	return s.addSupports(db, commentID, -1)
+}
+
+// addSupports keeps the count in the comment's row, so a thread sorts by support without
+// counting on every read.
+func (s *Consultations) addSupports(db *gorm.DB, commentID int64, delta int) (int, error) {
+	var n int
+	err := db.Raw("UPDATE comments SET supports = supports + ? WHERE id = ? RETURNING supports", delta, commentID).Scan(&n).Error
+	return n, err
+}
+
+// AddFlag implements consultation.Store.
+func (s *Consultations) AddFlag(ctx context.Context, userID, commentID int64, reason string) (int, error) {
+	db := conn(ctx, s.db)
+	res := db.Exec("INSERT INTO comment_flags (comment_id, user_id, reason, created_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", commentID, userID, reason, time.Now().UTC())
+	if res.Error != nil {
+		return 0, translate(res.Error, consultation.ErrInvalid)
+	}
+	if res.RowsAffected == 0 {
+		return 0, consultation.ErrAlreadyDone
+	}
+	var n int
+	err := db.Raw("UPDATE comments SET flags = flags + 1, flags_open = ? WHERE id = ? RETURNING flags", true, commentID).Scan(&n).Error
+	return n, err
 }
 
 // Supported implements consultation.Store.
@@ -343,7 +297,7 @@ func (s *Consultations) Supported(ctx context.Context, userID int64, commentIDs 
 		return out, nil
 	}
 	var ids []int64
-	if err := s.db.WithContext(ctx).Model(&supportRow{}).Where("user_id = ? AND comment_id IN ?", userID, commentIDs).Pluck("comment_id", &ids).Error; err != nil {
+	if err := conn(ctx, s.db).Model(&supportRow{}).Where("user_id = ? AND comment_id IN ?", userID, commentIDs).Pluck("comment_id", &ids).Error; err != nil {
 		return nil, err
 	}
 	for _, id := range ids {
@@ -358,9 +312,9 @@ func (s *Consultations) ReplyCounts(ctx context.Context, commentIDs []int64, vie
 	if len(commentIDs) == 0 {
 		return out, nil
 	}
-	q := s.db.WithContext(ctx).Model(&commentRow{}).Select("parent_id, COUNT(*) AS n").Where("parent_id IN ?", commentIDs)
+	q := conn(ctx, s.db).Model(&commentRow{}).Select("parent_id, COUNT(*) AS n").Where("parent_id IN ?", commentIDs)
 	if !moderator {
-		q = q.Where("(status IN ('published', 'withdrawn') OR author_id = ?)", viewerID)
+		q = q.Where("(status IN ? OR author_id = ?)", publicStatuses(), viewerID)
 	}
 	var rows []struct {
 		ParentID int64

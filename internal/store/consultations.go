@@ -13,7 +13,6 @@ import (
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/planning"
-	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
 type consultationRow struct {
@@ -50,71 +49,17 @@ type consultationAreaRow struct {
 
 func (consultationAreaRow) TableName() string { return "consultation_areas" }
 
-// Consultations is the gorm implementation of consultation.Store. Writes store live events for
-// the consultation's room (see write) and report them to published after the commit.
+// Consultations is the gorm implementation of consultation.Store.
 type Consultations struct {
-	db        *gorm.DB
-	published func(room string, seq int64)
+	db *gorm.DB
 }
 
-// NewConsultations returns the consultation store; published is told of committed live events
-// (nil: nobody listens).
-func NewConsultations(db *DB, published func(room string, seq int64)) *Consultations {
-	if published == nil {
-		published = func(string, int64) {}
-	}
-	return &Consultations{db: db.Gorm, published: published}
+// NewConsultations returns the consultation store.
+func NewConsultations(db *DB) *Consultations {
+	return &Consultations{db: db.Gorm}
 }
 
 var _ consultation.Store = (*Consultations)(nil)
-
-// write runs fn in a transaction and then stores the live events it emitted in a second, short
-// one, and announces them. Why two: a room's sequence is a counter row, locked from the event's
-// insert to its commit; inside the change's own transaction that lock would be held through the
-// commit's flush to disk, so all writes to one room would commit one at a time. The event
-// transaction commits without waiting for that flush (synchronous_commit off): the change itself
-// is already durable, and PostgreSQL flushes its log in order, so a crash can lose only the newest
-// events of a room, never one in the middle. Such an event is missing live but not on reload.
-func (s *Consultations) write(ctx context.Context, fn func(tx *gorm.DB, emit func(room, typ string, data any) error) error) error {
-	type pending struct {
-		room, typ string
-		data      any
-	}
-	var events []pending
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		events = events[:0]
-		return fn(tx, func(room, typ string, data any) error {
-			events = append(events, pending{room, typ, data})
-			return nil
-		})
-	})
-	if err != nil || len(events) == 0 {
-		return err
-	}
-	last := map[string]int64{}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if tx.Dialector.Name() == "postgres" {
-			if err := tx.Exec("SET LOCAL synchronous_commit TO OFF").Error; err != nil {
-				return err
-			}
-		}
-		for _, e := range events {
-			ev, err := realtime.Append(tx, e.room, e.typ, e.data)
-			if err != nil {
-				return err
-			}
-			last[e.room] = ev.Seq
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("the change is saved, but its live event is not: %w", err)
-	}
-	for room, seq := range last {
-		s.published(room, seq)
-	}
-	return nil
-}
 
 func (r consultationRow) toDomain() consultation.Consultation {
 	c := consultation.Consultation{ID: r.ID, ProcessID: r.ProcessID, DistrictKey: r.DistrictKey, Title: r.Title, Intro: r.Intro,
@@ -128,14 +73,62 @@ func (r consultationRow) toDomain() consultation.Consultation {
 	return c
 }
 
-func loadConsultation(tx *gorm.DB, id int64) (consultation.Consultation, error) {
-	var r consultationRow
-	if err := tx.Take(&r, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-		return consultation.Consultation{}, consultation.ErrNotFound
-	} else if err != nil {
-		return consultation.Consultation{}, err
+// consultationHead is a consultation's row with its process's status, which decides who sees it.
+type consultationHead struct {
+	ID            int64
+	ProcessID     int64
+	DistrictKey   string
+	Title         string
+	Intro         string
+	Audience      string
+	InvitedOrgs   string
+	Moderation    string
+	OpensAt       time.Time
+	ClosesAt      time.Time
+	CreatedAt     time.Time
+	ProcessStatus string
+	SectionIDs    string // comma-separated, in Head only
+}
+
+func loadHead(tx *gorm.DB, id int64, sections bool) (consultation.Consultation, error) {
+	cols := "consultations.*, processes.status AS process_status"
+	if sections {
+		agg := "string_agg(CAST(s.id AS TEXT), ',')"
+		if tx.Dialector.Name() != "postgres" {
+			agg = "group_concat(s.id, ',')"
+		}
+		cols += ", (SELECT " + agg + " FROM consultation_sections s WHERE s.consultation_id = consultations.id) AS section_ids"
 	}
-	c := r.toDomain()
+	var r consultationHead
+	res := tx.Table("consultations").Select(cols).Joins("JOIN processes ON processes.id = consultations.process_id").
+		Where("consultations.id = ?", id).Limit(1).Scan(&r)
+	if res.Error != nil {
+		return consultation.Consultation{}, res.Error
+	}
+	if res.RowsAffected == 0 {
+		return consultation.Consultation{}, consultation.ErrNotFound
+	}
+	c := consultationRow{ID: r.ID, ProcessID: r.ProcessID, DistrictKey: r.DistrictKey, Title: r.Title, Intro: r.Intro, Audience: r.Audience,
+		InvitedOrgs: r.InvitedOrgs, Moderation: r.Moderation, OpensAt: r.OpensAt, ClosesAt: r.ClosesAt, CreatedAt: r.CreatedAt}.toDomain()
+	c.ProcessStatus = planning.Status(r.ProcessStatus)
+	for _, sid := range strings.Split(r.SectionIDs, ",") {
+		if n, err := strconv.ParseInt(sid, 10, 64); err == nil {
+			c.Sections = append(c.Sections, consultation.Section{ID: n})
+		}
+	}
+	return c, nil
+}
+
+// Head implements consultation.Store.
+func (s *Consultations) Head(ctx context.Context, id int64) (consultation.Consultation, error) {
+	return loadHead(conn(ctx, s.db), id, true)
+}
+
+func loadConsultation(tx *gorm.DB, id int64) (consultation.Consultation, error) {
+	c, err := loadHead(tx, id, false)
+	if err != nil {
+		return c, err
+	}
 	var secs []sectionRow
 	if err := tx.Where("consultation_id = ?", id).Order("position").Find(&secs).Error; err != nil {
 		return c, err
@@ -143,19 +136,19 @@ func loadConsultation(tx *gorm.DB, id int64) (consultation.Consultation, error) 
 	for _, s := range secs {
 		c.Sections = append(c.Sections, consultation.Section{ID: s.ID, Position: s.Position, Heading: s.Heading, Body: s.Body})
 	}
-	err := tx.Model(&consultationAreaRow{}).Where("consultation_id = ?", id).Order("social_area_id").Pluck("social_area_id", &c.AreaIDs).Error
+	err = tx.Model(&consultationAreaRow{}).Where("consultation_id = ?", id).Order("social_area_id").Pluck("social_area_id", &c.AreaIDs).Error
 	return c, err
 }
 
 // Get implements consultation.Store.
 func (s *Consultations) Get(ctx context.Context, id int64) (consultation.Consultation, error) {
-	return loadConsultation(s.db.WithContext(ctx), id)
+	return loadConsultation(conn(ctx, s.db), id)
 }
 
 // ByProcess implements consultation.Store.
 func (s *Consultations) ByProcess(ctx context.Context, processID int64) ([]consultation.Consultation, error) {
 	var ids []int64
-	db := s.db.WithContext(ctx)
+	db := conn(ctx, s.db)
 	if err := db.Model(&consultationRow{}).Where("process_id = ?", processID).Order("opens_at, id").Pluck("id", &ids).Error; err != nil {
 		return nil, err
 	}
@@ -170,70 +163,37 @@ func (s *Consultations) ByProcess(ctx context.Context, processID int64) ([]consu
 	return out, nil
 }
 
-// Create implements consultation.Store.
-func (s *Consultations) Create(ctx context.Context, actorID int64, c consultation.Consultation) (consultation.Consultation, error) {
-	var out consultation.Consultation
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var p processRow
-		if err := tx.Take(&p, c.ProcessID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return planning.ErrProcessNotFound
-		} else if err != nil {
-			return err
-		}
-		c.DistrictKey = p.DistrictKey
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		row := consultationRow{ProcessID: c.ProcessID, DistrictKey: c.DistrictKey, Title: c.Title, Intro: c.Intro, Audience: string(c.Audience),
-			InvitedOrgs: strings.Join(c.InvitedOrgs, ","), Moderation: string(c.Moderation), OpensAt: c.OpensAt.UTC(), ClosesAt: c.ClosesAt.UTC()}
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		c.ID = row.ID
-		if err := writeConsultationParts(tx, c, true); err != nil {
-			return err
-		}
-		if err := appendAudit(tx, actorID, "consultation.create", "consultation", strconv.FormatInt(c.ID, 10), map[string]any{"title": c.Title, "process_id": c.ProcessID}); err != nil {
-			return err
-		}
-		var err error
-		out, err = loadConsultation(tx, c.ID)
-		return err
-	})
-	return out, err
+// InsertConsultation implements consultation.Store; the district is the process's.
+func (s *Consultations) InsertConsultation(ctx context.Context, c consultation.Consultation) (consultation.Consultation, error) {
+	tx := conn(ctx, s.db)
+	var p processRow
+	if err := tx.Take(&p, c.ProcessID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return c, planning.ErrProcessNotFound
+	} else if err != nil {
+		return c, err
+	}
+	c.DistrictKey = p.DistrictKey
+	row := consultationRow{ProcessID: c.ProcessID, DistrictKey: c.DistrictKey, Title: c.Title, Intro: c.Intro, Audience: string(c.Audience),
+		InvitedOrgs: strings.Join(c.InvitedOrgs, ","), Moderation: string(c.Moderation), OpensAt: c.OpensAt.UTC(), ClosesAt: c.ClosesAt.UTC()}
+	if err := tx.Create(&row).Error; err != nil {
+		return c, err
+	}
+	c.ID = row.ID
+	if err := writeConsultationParts(tx, c, true); err != nil {
+		return c, err
+	}
+	return loadConsultation(tx, c.ID)
 }
 
-// Update implements consultation.Store. Sections keep their ids where their position stays, so
-// comments on them stay attached.
-func (s *Consultations) Update(ctx context.Context, actorID, id int64, update func(*consultation.Consultation) error) (consultation.Consultation, error) {
-	var out consultation.Consultation
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		c, err := loadConsultation(tx, id)
-		if err != nil {
-			return err
-		}
-		if err := update(&c); err != nil {
-			return err
-		}
-		c.ID = id
-		if err := c.Validate(); err != nil {
-			return err
-		}
-		if err := tx.Model(&consultationRow{ID: id}).Select("title", "intro", "audience", "invited_orgs", "moderation", "opens_at", "closes_at", "updated_at").
-			Updates(map[string]any{"title": c.Title, "intro": c.Intro, "audience": string(c.Audience), "invited_orgs": strings.Join(c.InvitedOrgs, ","),
-				"moderation": string(c.Moderation), "opens_at": c.OpensAt.UTC(), "closes_at": c.ClosesAt.UTC(), "updated_at": time.Now().UTC()}).Error; err != nil {
-			return err
-		}
-		if err := writeConsultationParts(tx, c, false); err != nil {
-			return err
-		}
-		if err := appendAudit(tx, actorID, "consultation.update", "consultation", strconv.FormatInt(id, 10), map[string]any{"title": c.Title}); err != nil {
-			return err
-		}
-		out, err = loadConsultation(tx, id)
+// SaveConsultation implements consultation.Store.
+func (s *Consultations) SaveConsultation(ctx context.Context, c consultation.Consultation) error {
+	tx := conn(ctx, s.db)
+	if err := tx.Model(&consultationRow{ID: c.ID}).Select("title", "intro", "audience", "invited_orgs", "moderation", "opens_at", "closes_at", "updated_at").
+		Updates(map[string]any{"title": c.Title, "intro": c.Intro, "audience": string(c.Audience), "invited_orgs": strings.Join(c.InvitedOrgs, ","),
+			"moderation": string(c.Moderation), "opens_at": c.OpensAt.UTC(), "closes_at": c.ClosesAt.UTC(), "updated_at": time.Now().UTC()}).Error; err != nil {
 		return err
-	})
-	return out, err
+	}
+	return writeConsultationParts(tx, c, false)
 }
 
 func writeConsultationParts(tx *gorm.DB, c consultation.Consultation, created bool) error {

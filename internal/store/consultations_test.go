@@ -4,13 +4,15 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/planning"
-	"github.com/teilhabe/teilhabe/internal/realtime"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -27,31 +29,71 @@ func (p *publishedLog) note(room string, seq int64) {
 	p.seq[room] = seq
 }
 
+// fixture is a consultation with its use cases on a real database; relay moves the outbox into
+// the room's events, as the running server's relay does.
+type fixture struct {
+	s      *store.Consultations
+	svc    *consultation.Service
+	outbox *store.Outbox
+	c      consultation.Consultation
+	log    *publishedLog
+}
+
+func (f *fixture) relay(t *testing.T) {
+	t.Helper()
+	for {
+		n, err := f.outbox.Relay(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			return
+		}
+	}
+}
+
 func newConsultation(t *testing.T, db *store.DB, mod consultation.Moderation) (*store.Consultations, consultation.Consultation, *publishedLog) {
+	f := newFixture(t, db, mod)
+	return f.s, f.c, f.log
+}
+
+func newFixture(t *testing.T, db *store.DB, mod consultation.Moderation) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
 		t.Fatal(err)
 	}
-	p, err := store.NewPlanning(db).CreateProcess(ctx, 0, planning.Process{DistrictKey: "16051", Title: "Plan"})
+	plan := store.NewPlanning(db)
+	p, err := plan.CreateProcess(ctx, 0, planning.Process{DistrictKey: "16051", Title: "Plan"})
 	if err != nil {
 		t.Fatal(err)
 	}
+	today := time.Now().UTC().Truncate(24 * time.Hour)
+	if _, err := plan.UpdateProcess(ctx, 0, p.ID, "process.status", func(p *planning.Process) error {
+		p.Phases = []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: today.AddDate(0, 0, -1), EndsOn: today.AddDate(0, 1, 0)}}
+		p.Status = planning.StatusPublished
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
 	log := &publishedLog{seq: map[string]int64{}}
-	s := store.NewConsultations(db, log.note)
+	s := store.NewConsultations(db)
+	out := store.NewOutbox(db, slog.New(slog.DiscardHandler), log.note)
+	svc := consultation.NewService(consultation.Deps{Store: s, Tx: db, Outbox: out, Audit: store.NewAudit(db),
+		Render: func(md string) string { return "<p>" + md + "</p>" }})
 	now := time.Now().UTC()
-	c, err := s.Create(ctx, 0, consultation.Consultation{ProcessID: p.ID, Title: "Entwurf Sozialplan", Audience: consultation.AudienceEveryone,
+	c, err := s.InsertConsultation(ctx, consultation.Consultation{ProcessID: p.ID, Title: "Entwurf Sozialplan", Audience: consultation.AudienceEveryone,
 		Moderation: mod, OpensAt: now.Add(-time.Hour), ClosesAt: now.Add(24 * time.Hour),
 		Sections: []consultation.Section{{Heading: "Ziele", Body: "Mehr **Teilhabe**."}, {Heading: "Maßnahmen", Body: "Spielplätze"}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s, c, log
+	return &fixture{s: s, svc: svc, outbox: out, c: c, log: log}
 }
 
 func addComment(t *testing.T, s *store.Consultations, c consultation.Consultation, author int64, section, parent int64, body string, status consultation.Status) consultation.Comment {
 	t.Helper()
-	cm, err := s.AddComment(context.Background(), consultation.Comment{ConsultationID: c.ID, SectionID: section, ParentID: parent, AuthorID: author,
+	cm, err := s.InsertComment(context.Background(), consultation.Comment{ConsultationID: c.ID, SectionID: section, ParentID: parent, AuthorID: author,
 		Body: body, HTML: "<p>" + body + "</p>", Status: status, CreatedAt: time.Now().UTC()})
 	if err != nil {
 		t.Fatal(err)
@@ -59,115 +101,134 @@ func addComment(t *testing.T, s *store.Consultations, c consultation.Consultatio
 	return cm
 }
 
-func TestConsultationStoreContract(t *testing.T) {
+func TestConsultationUseCasesOnTheStore(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		s, c, published := newConsultation(t, db, consultation.PostModeration)
+		f := newFixture(t, db, consultation.PostModeration)
+		s, svc, c := f.s, f.svc, f.c
 		if c.DistrictKey != "16051" || len(c.Sections) != 2 || c.Sections[1].Heading != "Maßnahmen" || c.Sections[0].ID == 0 {
 			t.Fatalf("consultation = %+v", c)
 		}
 		ids := store.NewIdentity(db)
 		rita := login(t, ids, "rita")
-		karl := login(t, ids, "karl")
+		karl := login(t, ids, "karl", "coordinator:16051")
+		otto := login(t, ids, "otto")
 
-		top := addComment(t, s, c, rita.User.ID, c.Sections[0].ID, 0, "Mehr Spielplätze in Nord", consultation.StatusPublished)
-		reply := addComment(t, s, c, karl.User.ID, c.Sections[0].ID, top.ID, "Stimme zu", consultation.StatusPublished)
-		hidden := addComment(t, s, c, karl.User.ID, 0, 0, "Wartet auf Freigabe", consultation.StatusPending)
-		if top.AuthorName != "Name rita" {
-			t.Errorf("author name = %q", top.AuthorName)
+		post := func(who identity.Principal, section, parent int64, body string) consultation.View {
+			t.Helper()
+			v, err := svc.PostComment(ctx, who, consultation.PostComment{ConsultationID: c.ID, SectionID: section, ParentID: parent, Body: body})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return v
 		}
+		top := post(rita, c.Sections[0].ID, 0, "Mehr Spielplätze in Nord")
+		reply := post(karl, c.Sections[0].ID, top.ID, "Stimme zu")
+		if top.AuthorName != "Name rita" || !top.Own || top.EditableUntil.IsZero() || !top.Has(consultation.CanEdit) || top.Has(consultation.CanSupport) {
+			t.Errorf("posted view = %+v", top)
+		}
+		hidden := addComment(t, s, c, otto.User.ID, 0, 0, "Wartet auf Freigabe", consultation.StatusPending)
 
-		// Live events: stored with per-room sequence numbers, announced after commit, none for
-		// the pending comment.
+		// Live events: committed with the change in the outbox, numbered per room by the relay
+		// and announced after it commits.
 		room := consultation.Room(c.ID)
-		events, err := realtime.Since(ctx, db.Gorm, room, 0, 100)
+		if events, _ := store.NewEventLog(db).Since(ctx, room, 0, 100); len(events) != 0 {
+			t.Fatalf("events before the relay = %+v", events)
+		}
+		f.relay(t)
+		events, err := store.NewEventLog(db).Since(ctx, room, 0, 100)
 		if err != nil || len(events) != 2 || events[0].Seq != 1 || events[1].Type != consultation.EventCommentCreated {
 			t.Fatalf("events = %+v, %v", events, err)
 		}
-		if published.seq[room] != 2 {
-			t.Errorf("announced seq = %d, want 2", published.seq[room])
+		if f.log.seq[room] != 2 {
+			t.Errorf("announced seq = %d, want 2", f.log.seq[room])
 		}
 
 		// Visibility: the pending comment only for its author and moderators.
-		list := func(q consultation.CommentQuery) []consultation.Comment {
+		list := func(who identity.Principal, q consultation.CommentQuery) []consultation.View {
+			t.Helper()
 			q.ConsultationID, q.Limit = c.ID, 50
-			out, _, err := s.Comments(ctx, q)
+			out, _, err := svc.Comments(ctx, who, q)
 			if err != nil {
 				t.Fatal(err)
 			}
 			return out
 		}
-		if got := list(consultation.CommentQuery{}); len(got) != 1 || got[0].ID != top.ID {
+		if got := list(identity.Principal{}, consultation.CommentQuery{}); len(got) != 1 || got[0].ID != top.ID || got[0].Replies != 1 {
 			t.Errorf("anonymous top-level = %+v", got)
 		}
-		if got := list(consultation.CommentQuery{ViewerID: karl.User.ID}); len(got) != 2 {
+		if got := list(otto, consultation.CommentQuery{}); len(got) != 2 {
 			t.Errorf("author sees %d", len(got))
 		}
-		if got := list(consultation.CommentQuery{Moderator: true}); len(got) != 2 {
-			t.Errorf("moderator sees %d", len(got))
+		if got := list(karl, consultation.CommentQuery{}); len(got) != 2 || !got[0].Has(consultation.CanApprove) {
+			t.Errorf("moderator sees %+v", got)
 		}
-		if got := list(consultation.CommentQuery{ParentID: top.ID}); len(got) != 1 || got[0].ID != reply.ID {
+		if got := list(rita, consultation.CommentQuery{ParentID: top.ID}); len(got) != 1 || got[0].ID != reply.ID {
 			t.Errorf("replies = %+v", got)
 		}
 		whole := int64(0)
-		if got := list(consultation.CommentQuery{SectionID: &whole, Moderator: true}); len(got) != 1 || got[0].ID != hidden.ID {
+		if got := list(karl, consultation.CommentQuery{SectionID: &whole}); len(got) != 1 || got[0].ID != hidden.ID {
 			t.Errorf("whole-plan filter = %+v", got)
 		}
 
-		// Supports: once per person, counted, announced.
-		if _, err := s.Support(ctx, karl.User.ID, top.ID, true); err != nil {
-			t.Fatal(err)
+		// Supports: once per person, never one's own, counted.
+		if v, err := svc.Support(ctx, otto, top.ID, true); err != nil || v.Supports != 1 || !v.Supported {
+			t.Fatalf("support = %+v, %v", v, err)
 		}
-		if _, err := s.Support(ctx, karl.User.ID, top.ID, true); !errors.Is(err, consultation.ErrAlreadyDone) {
+		if _, err := svc.Support(ctx, otto, top.ID, true); !errors.Is(err, consultation.ErrAlreadyDone) {
 			t.Errorf("second support: %v", err)
 		}
-		if got, _ := s.Comment(ctx, top.ID); got.Supports != 1 {
-			t.Errorf("supports = %d", got.Supports)
+		if _, err := svc.Support(ctx, rita, top.ID, true); !errors.Is(err, consultation.ErrOwnComment) {
+			t.Errorf("own support: %v", err)
 		}
 
 		// Flags put a comment in the queue; moderation clears it and is logged publicly.
-		if _, err := s.Flag(ctx, karl.User.ID, top.ID, "Werbung"); err != nil {
+		if err := svc.Flag(ctx, otto, top.ID, "Werbung"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Flag(ctx, karl.User.ID, top.ID, "nochmal"); !errors.Is(err, consultation.ErrAlreadyDone) {
+		if err := svc.Flag(ctx, otto, top.ID, "nochmal"); !errors.Is(err, consultation.ErrAlreadyDone) {
 			t.Errorf("second flag: %v", err)
 		}
-		queue, _ := s.Queue(ctx, c.ID, 50)
-		if len(queue) != 2 || queue[0].ID != top.ID || queue[1].ID != hidden.ID {
+		if _, err := svc.Queue(ctx, rita, c.ID); !errors.Is(err, kernel.ErrForbidden) {
+			t.Errorf("queue for a resident: %v", err)
+		}
+		queue, _ := svc.Queue(ctx, karl, c.ID)
+		if len(queue) != 2 || queue[0].ID != top.ID || queue[1].ID != hidden.ID || queue[0].Flags != 1 {
 			t.Errorf("queue = %+v", queue)
 		}
-		if _, err := s.ChangeComment(ctx, karl.User.ID, top.ID, consultation.ActionHide, func(cm *consultation.Comment) error {
-			return cm.Moderate(consultation.ActionHide, "Werbung")
-		}); err != nil {
+		if _, err := svc.Moderate(ctx, rita, top.ID, consultation.ActionHide, "Werbung"); !errors.Is(err, kernel.ErrForbidden) {
+			t.Errorf("a resident moderates: %v", err)
+		}
+		if _, err := svc.Moderate(ctx, karl, top.ID, consultation.ActionHide, "Werbung"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.ChangeComment(ctx, karl.User.ID, hidden.ID, consultation.ActionApprove, func(cm *consultation.Comment) error {
-			return cm.Moderate(consultation.ActionApprove, "")
-		}); err != nil {
+		if _, err := svc.Moderate(ctx, karl, hidden.ID, consultation.ActionApprove, ""); err != nil {
 			t.Fatal(err)
 		}
-		if queue, _ := s.Queue(ctx, c.ID, 50); len(queue) != 0 {
+		if queue, _ := svc.Queue(ctx, karl, c.ID); len(queue) != 0 {
 			t.Errorf("queue after moderation = %+v", queue)
 		}
-		decisions, _ := s.ModerationLog(ctx, c.ID, 0, 10)
+		decisions, _ := svc.ModerationLog(ctx, rita, c.ID, 0, 10)
 		if len(decisions) != 2 || decisions[0].Action != consultation.ActionApprove || decisions[1].Reason != "Werbung" {
 			t.Errorf("moderation log = %+v", decisions)
 		}
-		events, _ = realtime.Since(ctx, db.Gorm, room, 2, 100)
+		f.relay(t)
+		events, _ = store.NewEventLog(db).Since(ctx, room, 2, 100)
 		var types []string
 		for _, e := range events {
-			types = append(types, e.Type)
+			types = append(types, e.Audience+" "+e.Type)
 		}
-		want := fmt.Sprint([]string{"comment.supports", "moderation.decided", "comment.removed", "moderation.decided", "comment.created"})
+		want := fmt.Sprint([]string{"everyone comment.supports", "moderators comment.queued", "everyone moderation.decided", "everyone comment.removed",
+			"moderators comment.dequeued", "everyone moderation.decided", "everyone comment.created", "moderators comment.dequeued"})
 		if fmt.Sprint(types) != want {
 			t.Errorf("event types = %v, want %v", types, want)
 		}
 
 		// Responses: one per comment, replaced when answered again.
-		if _, err := s.Respond(ctx, karl.User.ID, reply.ID, "Danke", "<p>Danke</p>"); err != nil {
+		if _, err := svc.Respond(ctx, karl, reply.ID, "Danke"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := s.Respond(ctx, karl.User.ID, reply.ID, "Danke, wird geprüft", "<p>Danke, wird geprüft</p>"); err != nil {
+		if _, err := svc.Respond(ctx, karl, reply.ID, "Danke, wird geprüft"); err != nil {
 			t.Fatal(err)
 		}
 		rs, _ := s.Responses(ctx, []int64{reply.ID, top.ID})
@@ -177,7 +238,7 @@ func TestConsultationStoreContract(t *testing.T) {
 
 		// Export walks every comment in order with section heading and response.
 		var rows []consultation.ExportRow
-		if err := s.Export(ctx, c.ID, func(r consultation.ExportRow) error { rows = append(rows, r); return nil }); err != nil {
+		if _, err := svc.Export(ctx, karl, c.ID, func(r consultation.ExportRow) error { rows = append(rows, r); return nil }); err != nil {
 			t.Fatal(err)
 		}
 		if len(rows) != 3 || rows[0].Section != "Ziele" || rows[1].Response != "Danke, wird geprüft" || rows[0].Comment.Status != consultation.StatusHidden {
@@ -186,30 +247,25 @@ func TestConsultationStoreContract(t *testing.T) {
 
 		// Moving sections keeps their ids and so their comments; a removed one's comments go to
 		// the whole plan.
-		swapped, err := s.Update(ctx, 0, c.ID, func(c *consultation.Consultation) error {
-			c.Sections[0], c.Sections[1] = c.Sections[1], c.Sections[0]
-			return nil
-		})
+		in := c
+		in.Sections = []consultation.Section{c.Sections[1], c.Sections[0]}
+		swapped, err := svc.Update(ctx, karl, c.ID, in)
 		if err != nil || swapped.Sections[0].Heading != "Maßnahmen" || swapped.Sections[1].ID != c.Sections[0].ID {
 			t.Fatalf("swap = %+v, %v", swapped.Sections, err)
 		}
 		if got, _ := s.Comment(ctx, top.ID); got.SectionID != c.Sections[0].ID {
 			t.Errorf("the comment left its section: %d", got.SectionID)
 		}
-		if _, err := s.Update(ctx, 0, c.ID, func(c *consultation.Consultation) error {
-			c.Sections = append(c.Sections, consultation.Section{ID: 424242, Heading: "Fremd"})
-			return nil
-		}); !errors.Is(err, consultation.ErrInvalid) {
+		in.Sections = append(in.Sections, consultation.Section{ID: 424242, Heading: "Fremd"})
+		if _, err := svc.Update(ctx, karl, c.ID, in); !errors.Is(err, consultation.ErrInvalid) {
 			t.Errorf("a foreign section id: %v", err)
 		}
 		c, _ = s.Get(ctx, c.ID)
 
 		// Updating the plan keeps section ids where positions stay.
-		upd, err := s.Update(ctx, 0, c.ID, func(c *consultation.Consultation) error {
-			c.Sections[0].Body = "Neu"
-			c.Sections = c.Sections[:1]
-			return nil
-		})
+		in = c
+		in.Sections = []consultation.Section{{ID: c.Sections[0].ID, Heading: c.Sections[0].Heading, Body: "Neu"}}
+		upd, err := svc.Update(ctx, karl, c.ID, in)
 		if err != nil || len(upd.Sections) != 1 || upd.Sections[0].ID != c.Sections[0].ID || upd.Sections[0].Body != "Neu" {
 			t.Errorf("update = %+v, %v", upd.Sections, err)
 		}
@@ -230,7 +286,7 @@ func TestCommentPagesAndSearch(t *testing.T) {
 		fans := []int64{login(t, store.NewIdentity(db), "f1").User.ID, login(t, store.NewIdentity(db), "f2").User.ID}
 		for i, id := range ids[:6] {
 			for _, f := range fans[:1+i%2] {
-				if _, err := s.Support(ctx, f, id, true); err != nil {
+				if _, err := s.AddSupport(ctx, f, id); err != nil {
 					t.Fatal(err)
 				}
 			}

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -40,42 +39,40 @@ type decisionRow struct {
 
 func (decisionRow) TableName() string { return "moderation_decisions" }
 
-// Respond implements consultation.Store: one response per comment, replaced when answered again.
-func (s *Consultations) Respond(ctx context.Context, actorID, commentID int64, body, html string) (consultation.Response, error) {
-	var out consultation.Response
-	err := s.write(ctx, func(tx *gorm.DB, emit func(room, typ string, data any) error) error {
-		cm, err := loadComment(tx, commentID)
-		if err != nil {
-			return err
+// SaveResponse implements consultation.Store: one response per comment, replaced when answered
+// again (the first answer's time stays).
+func (s *Consultations) SaveResponse(ctx context.Context, r consultation.Response) (consultation.Response, error) {
+	tx := conn(ctx, s.db)
+	var row responseRow
+	err := tx.Where("comment_id = ?", r.CommentID).Take(&row).Error
+	switch {
+	case errors.Is(err, gorm.ErrRecordNotFound):
+		row = responseRow{CommentID: r.CommentID, Body: r.Body, HTML: r.HTML, CreatedAt: r.CreatedAt.UTC(), UpdatedAt: r.UpdatedAt.UTC()}
+		if r.AuthorID != 0 {
+			row.AuthorID = &r.AuthorID
 		}
-		now := time.Now().UTC()
-		var row responseRow
-		err = tx.Where("comment_id = ?", commentID).Take(&row).Error
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			row = responseRow{CommentID: commentID, Body: body, HTML: html, CreatedAt: now, UpdatedAt: now}
-			if actorID != 0 {
-				row.AuthorID = &actorID
-			}
-			err = tx.Create(&row).Error
-		case err == nil:
-			row.Body, row.HTML, row.UpdatedAt = body, html, now
-			err = tx.Model(&row).Updates(map[string]any{"body": body, "html": html, "updated_at": now, "author_id": actorID}).Error
-		}
-		if err != nil {
-			return err
-		}
-		out = row.toDomain()
-		if err := appendAudit(tx, actorID, "comment.respond", "comment", strconv.FormatInt(commentID, 10), nil); err != nil {
-			return err
-		}
-		if !cm.Public() {
-			return nil
-		}
-		return emit(consultation.Room(cm.ConsultationID), consultation.EventResponse,
-			map[string]any{"comment_id": commentID, "html": html, "created_at": out.CreatedAt.Format(time.RFC3339Nano)})
-	})
-	return out, err
+		err = tx.Create(&row).Error
+	case err == nil:
+		row.Body, row.HTML, row.UpdatedAt = r.Body, r.HTML, r.UpdatedAt.UTC()
+		err = tx.Model(&row).Updates(map[string]any{"body": r.Body, "html": r.HTML, "updated_at": row.UpdatedAt, "author_id": r.AuthorID}).Error
+	}
+	if err != nil {
+		return r, translate(err, consultation.ErrCommentNotFound)
+	}
+	return row.toDomain(), nil
+}
+
+// AddDecision implements consultation.Store.
+func (s *Consultations) AddDecision(ctx context.Context, consultationID, moderatorID int64, d consultation.Decision) (consultation.Decision, error) {
+	row := decisionRow{ConsultationID: consultationID, CommentID: d.CommentID, Action: string(d.Action), Reason: d.Reason, At: d.At.UTC()}
+	if moderatorID != 0 {
+		row.ModeratorID = &moderatorID
+	}
+	if err := conn(ctx, s.db).Create(&row).Error; err != nil {
+		return d, err
+	}
+	d.ID = row.ID
+	return d, nil
 }
 
 // Responses implements consultation.Store.
@@ -85,7 +82,7 @@ func (s *Consultations) Responses(ctx context.Context, commentIDs []int64) (map[
 		return out, nil
 	}
 	var rows []responseRow
-	if err := s.db.WithContext(ctx).Where("comment_id IN ?", commentIDs).Find(&rows).Error; err != nil {
+	if err := conn(ctx, s.db).Where("comment_id IN ?", commentIDs).Find(&rows).Error; err != nil {
 		return nil, err
 	}
 	for _, r := range rows {
@@ -97,7 +94,7 @@ func (s *Consultations) Responses(ctx context.Context, commentIDs []int64) (map[
 // Queue implements consultation.Store.
 func (s *Consultations) Queue(ctx context.Context, consultationID int64, limit int) ([]consultation.Comment, error) {
 	var rows []commentRow
-	err := s.comments(s.db.WithContext(ctx)).
+	err := s.comments(conn(ctx, s.db)).
 		Where("comments.consultation_id = ? AND (comments.status = 'pending' OR (comments.flags_open AND comments.status = 'published'))", consultationID).
 		Order("comments.id").Limit(limit).Scan(&rows).Error
 	if err != nil {
@@ -112,7 +109,7 @@ func (s *Consultations) Queue(ctx context.Context, consultationID int64, limit i
 
 // ModerationLog implements consultation.Store.
 func (s *Consultations) ModerationLog(ctx context.Context, consultationID int64, before int64, limit int) ([]consultation.Decision, error) {
-	q := s.db.WithContext(ctx).Where("consultation_id = ?", consultationID).Order("id DESC").Limit(limit)
+	q := conn(ctx, s.db).Where("consultation_id = ?", consultationID).Order("id DESC").Limit(limit)
 	if before > 0 {
 		q = q.Where("id < ?", before)
 	}
@@ -141,7 +138,7 @@ func (s *Consultations) Export(ctx context.Context, consultationID int64, fn fun
 	var after int64
 	for {
 		var rows []commentRow
-		if err := s.comments(s.db.WithContext(ctx)).Where("comments.consultation_id = ? AND comments.id > ?", consultationID, after).
+		if err := s.comments(conn(ctx, s.db)).Where("comments.consultation_id = ? AND comments.id > ?", consultationID, after).
 			Order("comments.id").Limit(500).Scan(&rows).Error; err != nil {
 			return err
 		}

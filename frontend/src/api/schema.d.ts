@@ -1142,19 +1142,29 @@ export interface components {
             created_at: string;
             /** Format: date-time */
             edited_at?: string;
-            own: boolean;
+            /** @description Whether the person asking wrote it. */
+            is_own: boolean;
+            /**
+             * Format: date-time
+             * @description Until when the person asking may edit it; absent when they may not.
+             */
+            editable_until?: string;
+            /** @description What the person asking may do to it now; the server checks each again. */
+            actions: components["schemas"]["CommentAction"][];
             /** @description Whether the person asking supports it. */
             supported: boolean;
             /** @description How many replies the person asking can see. */
             replies: number;
             response?: components["schemas"]["OfficialResponse"];
         };
+        /** @enum {string} */
+        CommentAction: "support" | "reply" | "flag" | "edit" | "withdraw" | "respond" | "approve" | "reject" | "hide" | "pin" | "unpin";
         CommentPage: {
             items: components["schemas"]["Comment"][];
             next_cursor?: string;
         };
         CommentInput: {
-            /** @description Markdown; at most 5,000 characters. */
+            /** @description Markdown. */
             body: string;
             /** Format: int64 */
             section_id?: number;

@@ -12,7 +12,8 @@ const comment = (rest: Partial<Comment> = {}): Comment => ({
   pinned: false,
   supports: 0,
   created_at: "2026-11-21T12:00:00Z",
-  own: false,
+  is_own: false,
+  actions: [],
   supported: false,
   replies: 0,
   ...rest,
@@ -43,11 +44,11 @@ describe("commentControls", () => {
   });
 
   it("offers one's own comment edit (in the window) and withdraw, never support or flag", () => {
-    expect(on(commentControls(comment({ own: true }), resident, now))).toEqual(["reply", "edit", "withdraw"]);
-    expect(on(commentControls(comment({ own: true, created_at: "2026-11-21T11:00:00Z" }), resident, now))).toEqual(["reply", "withdraw"]);
-    expect(on(commentControls(comment({ own: true, status: "pending" }), resident, now))).toEqual(["edit", "withdraw"]);
-    expect(on(commentControls(comment({ own: true, status: "rejected" }), resident, now))).toEqual(["withdraw"]);
-    expect(on(commentControls(comment({ own: true, status: "withdrawn" }), resident, now))).toEqual(["reply"]);
+    expect(on(commentControls(comment({ is_own: true }), resident, now))).toEqual(["reply", "edit", "withdraw"]);
+    expect(on(commentControls(comment({ is_own: true, created_at: "2026-11-21T11:00:00Z" }), resident, now))).toEqual(["reply", "withdraw"]);
+    expect(on(commentControls(comment({ is_own: true, status: "pending" }), resident, now))).toEqual(["edit", "withdraw"]);
+    expect(on(commentControls(comment({ is_own: true, status: "rejected" }), resident, now))).toEqual(["withdraw"]);
+    expect(on(commentControls(comment({ is_own: true, status: "withdrawn" }), resident, now))).toEqual(["reply"]);
   });
 
   it("lets moderators moderate and respond", () => {
@@ -57,6 +58,6 @@ describe("commentControls", () => {
 
   it("is read-only after the consultation closed", () => {
     expect(on(commentControls(comment(), closed, now))).toEqual([]);
-    expect(on(commentControls(comment({ own: true }), closed, now))).toEqual([]);
+    expect(on(commentControls(comment({ is_own: true }), closed, now))).toEqual([]);
   });
 });

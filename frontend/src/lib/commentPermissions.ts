@@ -26,13 +26,13 @@ export interface CommentControls {
 export function commentControls(comment: Comment, viewer: Viewer, now: number): CommentControls {
   const published = comment.status === "published";
   const isPublic = published || comment.status === "withdrawn";
-  const others = viewer.loggedIn && !comment.own;
+  const others = viewer.loggedIn && !comment.is_own;
   return {
     support: others && published && viewer.open,
     reply: viewer.canComment && isPublic,
     flag: others && published && viewer.open,
     edit: viewer.open && canEdit(comment, now),
-    withdraw: viewer.open && comment.own && comment.status !== "withdrawn",
+    withdraw: viewer.open && comment.is_own && comment.status !== "withdrawn",
     moderate: viewer.canModerate,
     respond: viewer.canModerate && comment.status !== "withdrawn",
   };

@@ -26,11 +26,11 @@ describe("edit window", () => {
   });
 
   it("lets only the author edit a published or waiting comment in time", () => {
-    const own = { own: true, status: "published" as const, created_at: written };
+    const own = { is_own: true, status: "published" as const, created_at: written };
     expect(canEdit(own, t0 + 5 * minute)).toBe(true);
     expect(canEdit({ ...own, status: "pending" }, t0 + 5 * minute)).toBe(true);
     expect(canEdit(own, t0 + 16 * minute)).toBe(false);
-    expect(canEdit({ ...own, own: false }, t0)).toBe(false);
+    expect(canEdit({ ...own, is_own: false }, t0)).toBe(false);
     expect(canEdit({ ...own, status: "withdrawn" }, t0)).toBe(false);
     expect(canEdit({ ...own, status: "rejected" }, t0)).toBe(false);
   });

@@ -20,6 +20,6 @@ export function editMinutesLeft(createdAt: string, now: number): number {
 }
 
 /** Whether one's own comment may still be edited: published or waiting, within the window. */
-export function canEdit(comment: Pick<Comment, "own" | "status" | "created_at">, now: number): boolean {
-  return comment.own && (comment.status === "published" || comment.status === "pending") && editTimeLeft(comment.created_at, now) > 0;
+export function canEdit(comment: Pick<Comment, "is_own" | "status" | "created_at">, now: number): boolean {
+  return comment.is_own && (comment.status === "published" || comment.status === "pending") && editTimeLeft(comment.created_at, now) > 0;
 }

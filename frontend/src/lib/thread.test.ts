@@ -15,7 +15,8 @@ function comment(id: number, rest: Partial<Comment> = {}): Comment {
     pinned: false,
     supports: 0,
     created_at: "2026-11-21T10:00:00Z",
-    own: false,
+    is_own: false,
+    actions: [],
     supported: false,
     replies: 0,
     ...rest,
@@ -82,9 +83,9 @@ describe("threadReducer", () => {
   });
 
   it("keeps what only the reader knows when their own comment arrives live after posting it", () => {
-    const posted = comment(9, { author_name: "Rita Rathaus", own: true, body: "Hallo" });
+    const posted = comment(9, { author_name: "Rita Rathaus", is_own: true, body: "Hallo" });
     const state = run(loaded(), { type: "local", comment: posted, context: reader }, event(ev("comment.created", view(9, { author_name: "Rita Rathaus" }))));
-    expect(state.byId[9]).toMatchObject({ own: true, body: "Hallo" });
+    expect(state.byId[9]).toMatchObject({ is_own: true, body: "Hallo" });
     expect(ids(state)).toEqual([1, 9, 3, 2]);
   });
 
@@ -147,7 +148,7 @@ describe("threadReducer", () => {
   });
 
   it("keeps a rejected comment for its author, with the reason", () => {
-    let state = run(loaded(), { type: "local", comment: comment(9, { own: true, status: "pending", author_name: "Rita Rathaus" }), context: reader });
+    let state = run(loaded(), { type: "local", comment: comment(9, { is_own: true, status: "pending", author_name: "Rita Rathaus" }), context: reader });
     expect(ids(state)).toEqual([1, 9, 3, 2]);
     state = run(
       state,
@@ -159,7 +160,7 @@ describe("threadReducer", () => {
   });
 
   it("shows the author's waiting comment as published once approved, without a second copy", () => {
-    let state = run(loaded(), { type: "local", comment: comment(9, { own: true, status: "pending", author_name: "Rita Rathaus" }), context: reader });
+    let state = run(loaded(), { type: "local", comment: comment(9, { is_own: true, status: "pending", author_name: "Rita Rathaus" }), context: reader });
     state = run(
       state,
       event(ev("moderation.decided", { comment_id: 9, action: "approve", reason: "" })),

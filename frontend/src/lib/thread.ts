@@ -83,7 +83,7 @@ export function insertsLive(filter: CommentFilter): boolean {
 
 /** Whether the reader still sees a comment that left the public: its author and the moderators do. */
 function staysVisible(comment: Comment, context: ThreadContext): boolean {
-  return comment.own || context.moderator;
+  return comment.is_own || context.moderator;
 }
 
 const unique = (ids: number[]) => [...new Set(ids)];
@@ -124,7 +124,7 @@ function mergePublic(known: Comment, view: PublicComment): Comment {
 }
 
 function fromPublic(view: PublicComment): Comment {
-  return { ...view, own: false, supported: false, replies: 0 };
+  return { ...view, is_own: false, actions: [], supported: false, replies: 0 };
 }
 
 function addNotice(state: ThreadState, notice: Omit<Notice, "id">, id: number): Notice[] {
@@ -160,7 +160,7 @@ function placeNew(state: ThreadState, comment: Comment, context: ThreadContext, 
   }
   const counts = countIn(state.counts, comment);
   if (!matchesSection(context.filter, comment)) return { ...state, byId, counts };
-  if (insertsLive(context.filter) || comment.own) return { ...state, byId, counts, top: insertAtTop(state.top, comment.id, byId) };
+  if (insertsLive(context.filter) || comment.is_own) return { ...state, byId, counts, top: insertAtTop(state.top, comment.id, byId) };
   return { ...state, byId, counts, fresh: unique([...state.fresh, comment.id]) };
 }
 

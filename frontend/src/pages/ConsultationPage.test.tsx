@@ -130,7 +130,7 @@ describe("ConsultationPage", () => {
   });
 
   it("lets Rita write, see her own comment with edit time and withdraw, and support others", async () => {
-    const posted = comment(10, { author_name: "Rita Rathaus", own: true, body: "Mein Beitrag", html: "<p>Mein Beitrag</p>", created_at: new Date().toISOString(), section_id: 12 });
+    const posted = comment(10, { author_name: "Rita Rathaus", is_own: true, body: "Mein Beitrag", html: "<p>Mein Beitrag</p>", created_at: new Date().toISOString(), section_id: 12 });
     const sent: unknown[] = [];
     api(rita, consultation({ can_comment: true }), {
       "POST /api/v1/consultations/1/comments": ({ body }: FakeRequest) => {

@@ -47,7 +47,7 @@ function CommentBadges({ comment }: { comment: Comment }) {
   const flags = comment.flags ?? 0;
   const badges = [
     comment.pinned && <span key="pinned" className="badge badge--pinned">{t("comments.pinned")}</span>,
-    comment.own && <span key="own" className="badge">{t("comments.own")}</span>,
+    comment.is_own && <span key="own" className="badge">{t("comments.own")}</span>,
     comment.status !== "published" && (
       <span key="status" className={`badge badge--comment-${comment.status}`}>
         {t(`comments.status.${comment.status}`)}
@@ -71,7 +71,7 @@ export function CommentBody({ comment }: { comment: Comment }) {
       {comment.reason && (comment.status === "rejected" || comment.status === "hidden") && (
         <p className="comment__reason">{t("comments.reason", { reason: comment.reason })}</p>
       )}
-      {comment.status === "pending" && comment.own && <p className="comment__reason">{t("comments.pendingNote")}</p>}
+      {comment.status === "pending" && comment.is_own && <p className="comment__reason">{t("comments.pendingNote")}</p>}
       {comment.status === "withdrawn" ? (
         <p className="comment__withdrawn">{t("comments.withdrawnText")}</p>
       ) : (

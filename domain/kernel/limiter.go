@@ -1,16 +1,15 @@
-package httpapi
+package kernel
 
 import (
-	"math"
 	"sync"
 	"time"
 
 	"golang.org/x/time/rate"
 )
 
-// postLimiter limits how fast one person posts comments, per instance: a burst, then one every
+// Limiter limits how fast one person does something, per instance: a burst, then one every
 // interval. Idle entries are dropped so the map stays small.
-type postLimiter struct {
+type Limiter struct {
 	mu       sync.Mutex
 	every    time.Duration
 	burst    int
@@ -23,12 +22,16 @@ type limiterEntry struct {
 	seen time.Time
 }
 
-func newPostLimiter(every time.Duration, burst int) *postLimiter {
-	return &postLimiter{every: every, burst: burst, limiters: map[int64]*limiterEntry{}, now: time.Now}
+// NewLimiter returns a limiter allowing burst actions in a row, then one every interval.
+func NewLimiter(every time.Duration, burst int, now func() time.Time) *Limiter {
+	if now == nil {
+		now = time.Now
+	}
+	return &Limiter{every: every, burst: burst, limiters: map[int64]*limiterEntry{}, now: now}
 }
 
-// allow takes a token for the person, or says how many whole seconds to wait.
-func (p *postLimiter) allow(userID int64) (int, bool) {
+// Allow takes a token for the person, or says how long to wait.
+func (p *Limiter) Allow(userID int64) (time.Duration, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.now()
@@ -48,7 +51,7 @@ func (p *postLimiter) allow(userID int64) (int, bool) {
 	r := e.l.ReserveN(now, 1)
 	if d := r.DelayFrom(now); d > 0 {
 		r.CancelAt(now)
-		return int(math.Ceil(d.Seconds())), false
+		return d, false
 	}
 	return 0, true
 }

@@ -1,0 +1,36 @@
+// Package app composes the domain's services from their adapters, so the server and the tests
+// build them the same way.
+package app
+
+import (
+	"cmp"
+	"time"
+
+	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/internal/markdown"
+	"github.com/teilhabe/teilhabe/internal/store"
+)
+
+// Posting limits by default: five comments in a row, then one every 12 seconds per person and
+// instance.
+const (
+	DefaultPostBurst    = 5
+	DefaultPostInterval = 12 * time.Second
+)
+
+// Limits configure the services.
+type Limits struct {
+	PostBurst    int           // 0: DefaultPostBurst
+	PostInterval time.Duration // 0: DefaultPostInterval
+}
+
+// Consultations returns the consultation use cases on db, emitting live events into out.
+func Consultations(db *store.DB, out *store.Outbox, l Limits, now func() time.Time) *consultation.Service {
+	return consultation.NewService(consultation.Deps{
+		Store: store.NewConsultations(db), Tx: db, Outbox: out, Audit: store.NewAudit(db),
+		Render:  markdown.Comment,
+		Limiter: kernel.NewLimiter(cmp.Or(l.PostInterval, DefaultPostInterval), cmp.Or(l.PostBurst, DefaultPostBurst), now),
+		Now:     now,
+	})
+}
