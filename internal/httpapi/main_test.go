@@ -67,13 +67,13 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	}
 	audit := store.NewAudit(db)
 	blobs := blob.Disk{Root: t.TempDir()}
-	broker := realtime.NewBroker(db.Gorm, realtime.NewLocalBus(), quiet, realtime.Options{AllowedOrigins: []string{srv.URL}})
+	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
+		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
+	broker := realtime.NewBroker(store.NewEvents(db), realtime.NewLocalBus(), httpapi.LiveResolver(svc), quiet, realtime.Options{AllowedOrigins: []string{srv.URL}})
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	go func() { _ = broker.Run(ctx); close(done) }()
 	t.Cleanup(func() { stop(); <-done })
-	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
-		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
 	deps := httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: store.NewPlanning(db), Blobs: blobs,

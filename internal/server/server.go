@@ -83,15 +83,15 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		go st.retry(ctx, log, opts.RetryEvery, fatal)
 	}
 
-	broker, stopBroker, err := startBroker(ctx, cfg, db, log)
-	if err != nil {
-		return err
-	}
-	defer stopBroker()
 	audit := store.NewAudit(db)
 	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
 	go sweep(ctx, authSvc, log)
+	broker, stopBroker, err := startBroker(ctx, cfg, db, authSvc, log)
+	if err != nil {
+		return err
+	}
+	defer stopBroker()
 
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,

@@ -99,7 +99,7 @@ func (s *Consultations) write(ctx context.Context, fn func(tx *gorm.DB, emit fun
 			}
 		}
 		for _, e := range events {
-			ev, err := realtime.Append(tx, e.room, e.typ, e.data)
+			ev, err := AppendEvent(tx, e.room, realtime.Everyone, e.typ, e.data)
 			if err != nil {
 				return err
 			}

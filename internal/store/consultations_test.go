@@ -10,7 +10,6 @@ import (
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/planning"
-	"github.com/teilhabe/teilhabe/internal/realtime"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -80,7 +79,7 @@ func TestConsultationStoreContract(t *testing.T) {
 		// Live events: stored with per-room sequence numbers, announced after commit, none for
 		// the pending comment.
 		room := consultation.Room(c.ID)
-		events, err := realtime.Since(ctx, db.Gorm, room, 0, 100)
+		events, err := store.NewEvents(db).Since(ctx, room, 0, 100)
 		if err != nil || len(events) != 2 || events[0].Seq != 1 || events[1].Type != consultation.EventCommentCreated {
 			t.Fatalf("events = %+v, %v", events, err)
 		}
@@ -153,7 +152,7 @@ func TestConsultationStoreContract(t *testing.T) {
 		if len(decisions) != 2 || decisions[0].Action != consultation.ActionApprove || decisions[1].Reason != "Werbung" {
 			t.Errorf("moderation log = %+v", decisions)
 		}
-		events, _ = realtime.Since(ctx, db.Gorm, room, 2, 100)
+		events, _ = store.NewEvents(db).Since(ctx, room, 2, 100)
 		var types []string
 		for _, e := range events {
 			types = append(types, e.Type)
