@@ -44,6 +44,7 @@ type app struct {
 	DB    *store.DB
 	IdP   *devidp.Provider
 	Blobs blob.Disk
+	Live  *realtime.Broker
 }
 
 type appOption func(*httpapi.Deps)
@@ -87,7 +88,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs}
+	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker}
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {
