@@ -68,7 +68,7 @@ func startInstance(t testing.TB, db *store.DB, bus realtime.Bus, opts realtime.O
 		var refused *realtime.Refusal
 		if err := b.ServeWS(w, r, sub); errors.As(err, &refused) {
 			http.Error(w, refused.Error(), refused.Status)
-		} else if err != nil && !errors.Is(err, errUndecided) {
+		} else if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
 		}
 	}))
