@@ -101,7 +101,10 @@ type Store interface {
 	Export(ctx context.Context, consultationID int64, fn func(ExportRow) error) error
 }
 
+// RoomPrefix is the kind of a consultation's live room: rooms are "consultation:<id>".
+const RoomPrefix = "consultation"
+
 // Room is the live room of a consultation.
 func Room(consultationID int64) string {
-	return "consultation:" + strconv.FormatInt(consultationID, 10)
+	return RoomPrefix + ":" + strconv.FormatInt(consultationID, 10)
 }

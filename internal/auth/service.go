@@ -219,6 +219,26 @@ func (s *Service) Authenticate(ctx context.Context, token string) (Session, iden
 	return se, p, err
 }
 
+// SessionPrincipal returns who the session stored under idHash (HashToken of its cookie) belongs
+// to now, with their current roles, or ErrNoSession when it has ended, under the same rules as
+// Authenticate. It does not count as activity: a websocket that re-checks its access every few
+// seconds must not keep an otherwise idle session alive.
+func (s *Service) SessionPrincipal(ctx context.Context, idHash string) (identity.Principal, error) {
+	se, err := s.sessions.Session(ctx, idHash)
+	if err != nil {
+		return identity.Principal{}, err
+	}
+	now := s.now()
+	if now.After(se.ExpiresAt) || now.Sub(se.LastSeenAt) > s.opts.IdleTimeout {
+		return identity.Principal{}, ErrNoSession
+	}
+	p, err := s.identity.Principal(ctx, se.UserID)
+	if errors.Is(err, identity.ErrUserNotFound) {
+		return identity.Principal{}, ErrNoSession
+	}
+	return p, err
+}
+
 // Logout ends the session and returns where to send the browser: the provider's end-session
 // endpoint (RP-initiated logout) when it advertises one, else postLogout.
 func (s *Service) Logout(ctx context.Context, token, postLogout string) (string, error) {

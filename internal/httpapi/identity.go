@@ -7,6 +7,7 @@ import (
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
 // ListAuthProviders implements api.StrictServerInterface.
@@ -101,6 +102,7 @@ func (h *handlers) GrantRole(ctx context.Context, req api.GrantRoleRequestObject
 	if err != nil {
 		return nil, err
 	}
+	h.announce(ctx, realtime.Change{User: req.UserId})
 	return api.GrantRole201JSONResponse(roles(identity.Principal{Grants: []identity.Grant{g}})[0]), nil
 }
 
@@ -113,6 +115,7 @@ func (h *handlers) RevokeRole(ctx context.Context, req api.RevokeRoleRequestObje
 	if err := h.identity.RevokeRole(ctx, p.User.ID, req.UserId, req.RoleId); err != nil {
 		return nil, err
 	}
+	h.announce(ctx, realtime.Change{User: req.UserId})
 	return api.RevokeRole204Response{}, nil
 }
 

@@ -2,21 +2,28 @@ package httpapi
 
 import (
 	"context"
+	"errors"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/auth"
+	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
 // Live is the real-time layer (internal/realtime's Broker) as the HTTP layer uses it.
 type Live interface {
-	// ServeWS upgrades to a websocket for the room, replaying events after since first.
-	ServeWS(w http.ResponseWriter, r *http.Request, room string, since int64) error
+	// ServeWS authorises the subscription with its room kind and upgrades to a websocket; a
+	// *realtime.Refusal means nothing was written yet.
+	ServeWS(w http.ResponseWriter, r *http.Request, sub realtime.Subscription) error
 	// LastSeq is the room's newest event number, so a page can subscribe from what it showed.
 	LastSeq(ctx context.Context, room string) (int64, error)
+	// RegisterKind makes the rooms "<prefix>:<id>" followable, guarded by auth.
+	RegisterKind(prefix string, auth realtime.Authoriser)
+	// Announce re-authorises the connections of a person or session at once, on every instance.
+	Announce(ctx context.Context, ch realtime.Change)
 }
 
 const livePath = apiPrefix + "/live"
@@ -27,31 +34,68 @@ func (h *handlers) Live(context.Context, api.LiveRequestObject) (api.LiveRespons
 	return nil, NewProblem(http.StatusBadRequest, "websocket_required", "Connect with a websocket.")
 }
 
-// liveUpgrade is the strict middleware that serves GET /api/v1/live: it checks that the person
-// may read the room, then hands the connection to the real-time layer.
+// liveUpgrade is the strict middleware that serves GET /api/v1/live: it hands the connection,
+// with who makes it, to the real-time layer, whose room kinds decide who may follow what, and
+// answers its refusals as problems like every other error of the API.
 func (h *handlers) liveUpgrade(f api.StrictHandlerFunc, operationID string) api.StrictHandlerFunc {
 	if operationID != "Live" {
 		return f
 	}
 	return func(c echo.Context, request any) (any, error) {
 		req := request.(api.LiveRequestObject)
-		id, ok := strings.CutPrefix(req.Params.Room, "consultation:")
-		cid, err := strconv.ParseInt(id, 10, 64)
-		if !ok || err != nil {
-			return nil, NewProblem(http.StatusBadRequest, "invalid_request", "unknown room")
-		}
-		ctx := c.Request().Context()
-		if _, err := h.readableConsultation(ctx, principalFrom(ctx), cid); err != nil {
-			return nil, NewProblem(http.StatusForbidden, "forbidden", "You may not follow this room.")
-		}
 		if h.live == nil {
 			return nil, NewProblem(http.StatusServiceUnavailable, "unavailable", "Live updates are switched off.")
 		}
-		var since int64
-		set(&since, req.Params.Since)
-		if err := h.live.ServeWS(c.Response(), c.Request(), req.Params.Room, since); err != nil {
-			return nil, err
+		ctx := c.Request().Context()
+		sub := realtime.Subscription{Room: req.Params.Room, Who: principalFrom(ctx)}
+		set(&sub.Since, req.Params.Since)
+		if _, ok := sessionFrom(ctx); ok {
+			if ck, err := c.Cookie(sessionCookie); err == nil {
+				sub.Session = auth.HashToken(ck.Value)
+			}
 		}
-		return nil, nil
+		err := h.live.ServeWS(c.Response(), c.Request(), sub)
+		var refused *realtime.Refusal
+		switch {
+		case err == nil:
+			return nil, nil
+		case errors.Is(err, realtime.ErrUnknownKind), errors.Is(err, realtime.ErrInvalidRoom):
+			return nil, NewProblem(http.StatusBadRequest, "invalid_request", "unknown room")
+		case errors.Is(err, realtime.ErrNoAccess):
+			return nil, NewProblem(http.StatusForbidden, "forbidden", "You may not follow this room.")
+		case errors.Is(err, realtime.ErrOriginNotAllowed):
+			return nil, NewProblem(http.StatusForbidden, "origin_not_allowed", "Live updates are only for pages of this site.")
+		case errors.Is(err, realtime.ErrStopped):
+			return nil, NewProblem(http.StatusServiceUnavailable, "unavailable", "The server is restarting; reconnect in a moment.")
+		case errors.As(err, &refused):
+			return nil, NewProblem(refused.Status, "websocket_required", "Connect with a websocket.")
+		}
+		return nil, err
+	}
+}
+
+// announce tells the real-time layer that someone's access changed; without one there is nothing
+// to tell.
+func (h *handlers) announce(ctx context.Context, ch realtime.Change) {
+	if h.live != nil {
+		h.live.Announce(ctx, ch)
+	}
+}
+
+// sessionEnded is the logout hook: the session's sockets stop hearing what only its person may.
+func (h *handlers) sessionEnded(ctx context.Context, token string) {
+	h.announce(ctx, realtime.Change{Session: auth.HashToken(token)})
+}
+
+// LiveResolver adapts the session service to the real-time layer, which re-resolves who each
+// connection's session belongs to: an ended session is realtime.ErrSessionEnded, so its
+// connections carry on as anonymous ones where the room allows that.
+func LiveResolver(svc *auth.Service) realtime.Resolver {
+	return func(ctx context.Context, session string) (identity.Principal, error) {
+		p, err := svc.SessionPrincipal(ctx, session)
+		if errors.Is(err, auth.ErrNoSession) {
+			return identity.Principal{}, realtime.ErrSessionEnded
+		}
+		return p, err
 	}
 }

@@ -1,6 +1,7 @@
 package httpapi
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -23,6 +24,7 @@ type loginRoutes struct {
 	maxAge int // seconds
 	base   *url.URL
 	log    *slog.Logger
+	ended  func(ctx context.Context, token string) // a session ended: its live connections re-check
 }
 
 // login sends the browser to the provider: GET /auth/login/{provider}?return_to=/path.
@@ -58,7 +60,9 @@ func (l *loginRoutes) callback(c echo.Context) error {
 	}
 	// A new random session token at every login: a session id known before login is worthless.
 	if old, err := c.Cookie(sessionCookie); err == nil && old.Value != "" {
-		_ = l.svc.Discard(c.Request().Context(), old.Value)
+		if l.svc.Discard(c.Request().Context(), old.Value) == nil {
+			l.ended(c.Request().Context(), old.Value)
+		}
 	}
 	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", MaxAge: l.maxAge,
 		HttpOnly: true, Secure: l.secure, SameSite: http.SameSiteLaxMode})
@@ -76,6 +80,7 @@ func (l *loginRoutes) logout(c echo.Context) error {
 		if err != nil && !errors.Is(err, auth.ErrNoSession) {
 			return err
 		}
+		l.ended(c.Request().Context(), ck.Value)
 		next = u
 	}
 	c.SetCookie(expiredCookie(sessionCookie, "/", l.secure))

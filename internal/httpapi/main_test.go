@@ -45,6 +45,7 @@ type app struct {
 	DB    *store.DB
 	IdP   *devidp.Provider
 	Blobs blob.Disk
+	Live  *realtime.Broker
 }
 
 // testDeps are the server's dependencies plus what the harness composes from options.
@@ -74,7 +75,9 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	}
 	audit := store.NewAudit(db)
 	blobs := blob.Disk{Root: t.TempDir()}
-	broker := realtime.NewBroker(db.Gorm, realtime.NewLocalBus(), quiet, realtime.Options{AllowedOrigins: []string{srv.URL}})
+	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
+		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
+	broker := realtime.NewBroker(store.NewEvents(db), realtime.NewLocalBus(), httpapi.LiveResolver(svc), quiet, realtime.Options{AllowedOrigins: []string{srv.URL}})
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	outbox := store.NewOutbox(db, quiet, broker.Published)
@@ -82,8 +85,6 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	go func() { _ = broker.Run(ctx); close(done) }()
 	go func() { outbox.Run(ctx); close(relayed) }()
 	t.Cleanup(func() { stop(); <-done; <-relayed })
-	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
-		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
 	deps := testDeps{Deps: httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: store.NewPlanning(db), Blobs: blobs,
@@ -98,7 +99,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs}
+	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker}
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {

@@ -6,6 +6,7 @@ import (
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
 func organisationOut(o identity.Organisation) api.Organisation {
@@ -129,6 +130,7 @@ func (h *handlers) PutMember(ctx context.Context, req api.PutMemberRequestObject
 	if err != nil {
 		return nil, err
 	}
+	h.announce(ctx, realtime.Change{User: u.ID})
 	return api.PutMember200JSONResponse(memberOut(m)), nil
 }
 
@@ -141,5 +143,6 @@ func (h *handlers) RemoveMember(ctx context.Context, req api.RemoveMemberRequest
 	if err := h.identity.RemoveMember(ctx, p.User.ID, req.Slug, req.UserId); err != nil {
 		return nil, err
 	}
+	h.announce(ctx, realtime.Change{User: req.UserId})
 	return api.RemoveMember204Response{}, nil
 }

@@ -117,9 +117,10 @@ func New(d Deps) (*echo.Echo, error) {
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
 		cons: d.Consultations, live: d.Live, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
+	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 
-	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log}
+	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded}
 	e.GET("/auth/login/:provider", l.login)
 	e.GET("/auth/callback/:provider", l.callback)
 	e.POST("/auth/logout", l.logout)

@@ -22,7 +22,9 @@ import (
 	"github.com/gorilla/websocket"
 	"gorm.io/gorm"
 
+	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/internal/realtime"
+	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
 
@@ -143,12 +145,13 @@ func heapAndStacks() int64 {
 
 func startBrokerTarget(b *testing.B) *fanoutTarget {
 	db := testdb.SQLite(b)
-	broker := realtime.NewBroker(db.Gorm, realtime.NewLocalBus(), testLog(), realtime.Options{AllowedOrigins: []string{testOrigin}})
+	broker := realtime.NewBroker(store.NewEvents(db), realtime.NewLocalBus(), nil, testLog(), realtime.Options{AllowedOrigins: []string{testOrigin}})
+	broker.RegisterKind("workshop", func(context.Context, identity.Principal, string) ([]string, error) { return nil, nil })
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- broker.Run(ctx) }()
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_ = broker.ServeWS(w, r, fanoutRoom, 0)
+		_ = broker.ServeWS(w, r, realtime.Subscription{Room: fanoutRoom})
 	}))
 	return &fanoutTarget{
 		url:   "ws" + strings.TrimPrefix(srv.URL, "http"),
@@ -156,7 +159,7 @@ func startBrokerTarget(b *testing.B) *fanoutTarget {
 		send: func(data []byte) {
 			var ev realtime.Event
 			err := db.Gorm.Transaction(func(tx *gorm.DB) (err error) {
-				ev, err = realtime.Append(tx, fanoutRoom, "bench.tick", json.RawMessage(data))
+				ev, err = store.AppendEvent(tx, fanoutRoom, realtime.Everyone, "bench.tick", json.RawMessage(data))
 				return err
 			})
 			if err != nil {

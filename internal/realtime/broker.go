@@ -11,24 +11,28 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
-	"gorm.io/gorm"
+
+	"github.com/teilhabe/teilhabe/domain/identity"
 )
 
-// ErrOriginNotAllowed is returned by ServeWS after it answered 403 to a foreign Origin.
+// ErrOriginNotAllowed is in the Refusal of ServeWS for a foreign Origin.
 var ErrOriginNotAllowed = errors.New("realtime: origin not allowed")
 
-// ErrStopped is returned by ServeWS after it answered 503 because the broker is shutting down.
+// ErrStopped is in the Refusal of ServeWS while the broker is shutting down.
 var ErrStopped = errors.New("realtime: broker stopped")
 
 // Broker is the real-time layer of one instance: the hub with its connections, the coalescing
 // publisher and the bus listener.
 type Broker struct {
-	db       *gorm.DB
+	events   Log
 	bus      Bus
+	resolve  Resolver
 	log      *slog.Logger
 	opts     Options
 	hub      *hub
 	pub      *publisher
+	access   *checker
+	kinds    kinds
 	upgrader websocket.Upgrader
 
 	started atomic.Bool
@@ -38,12 +42,15 @@ type Broker struct {
 	conns   atomic.Int64
 }
 
-// NewBroker returns a broker reading events from db and exchanging announcements on bus
-// (NewLocalBus for one instance, NewPostgresBus for several). Run must be running for ServeWS.
-func NewBroker(db *gorm.DB, bus Bus, log *slog.Logger, opts Options) *Broker {
-	b := &Broker{db: db, bus: bus, log: log, opts: opts.withDefaults()}
-	b.hub = newHub(db, log)
+// NewBroker returns a broker reading events from the log and exchanging announcements on bus
+// (NewLocalBus for one instance, NewPostgresBus for several). resolve tells who a session belongs
+// to now (nil: connections keep the principal they were admitted with). Rooms of a kind can be
+// followed once the kind is registered with RegisterKind; Run must be running for ServeWS.
+func NewBroker(events Log, bus Bus, resolve Resolver, log *slog.Logger, opts Options) *Broker {
+	b := &Broker{events: events, bus: bus, resolve: resolve, log: log, opts: opts.withDefaults()}
+	b.hub = newHub(events, log)
 	b.pub = newPublisher(bus, log)
+	b.access = newChecker(b)
 	b.upgrader = websocket.Upgrader{
 		HandshakeTimeout: b.opts.WriteTimeout,
 		// Clients send only tiny messages; a small read buffer and pooled write buffers keep an
@@ -52,6 +59,13 @@ func NewBroker(db *gorm.DB, bus Bus, log *slog.Logger, opts Options) *Broker {
 		WriteBufferSize: 4096,
 		WriteBufferPool: &sync.Pool{},
 		CheckOrigin:     func(r *http.Request) bool { return b.opts.originAllowed(r.Header.Get("Origin")) },
+		// Handshake errors are not written here but returned as a Refusal, so that the caller
+		// answers them in the API's error format like every other refusal.
+		Error: func(_ http.ResponseWriter, r *http.Request, status int, _ error) {
+			if s, ok := r.Context().Value(handshakeKey{}).(*int); ok {
+				*s = status
+			}
+		},
 	}
 	return b
 }
@@ -68,7 +82,15 @@ func (b *Broker) Run(ctx context.Context) error {
 	wg.Go(func() { b.hub.run(ctx) })
 	wg.Go(func() { b.pub.run(ctx) })
 	var busErr error
-	wg.Go(func() { busErr = b.bus.Subscribe(ctx, b.hub.notify) })
+	wg.Go(func() { b.access.run(ctx) })
+	wg.Go(func() {
+		busErr = b.bus.Subscribe(ctx, func(room string, seq int64) {
+			b.hub.notify(room, seq)
+			if room == AllRooms {
+				b.access.add(Change{}) // Changes may have been lost as well
+			}
+		}, b.access.add)
+	})
 
 	<-ctx.Done()
 	b.mu.Lock()
@@ -99,28 +121,65 @@ func (b *Broker) Published(room string, seq int64) {
 // Connections returns the number of open websocket connections, for metrics and tests.
 func (b *Broker) Connections() int { return int(b.conns.Load()) }
 
-// ServeWS upgrades an authenticated request to a websocket subscribed to room and returns; the
-// connection is served in the background until it closes (Run waits for that at shutdown): first
-// the room's events after since, then live events, without gap or duplicate. The caller has
-// already authenticated the person and checked that they may read the room. A foreign Origin gets
-// 403 before any upgrade. When ServeWS returns an error, the HTTP response has been written.
-func (b *Broker) ServeWS(w http.ResponseWriter, r *http.Request, room string, since int64) error {
+// Subscription is what a websocket asks for and who asks: the room, the last sequence the client
+// saw, and the person as the HTTP layer authenticated them.
+type Subscription struct {
+	Room  string
+	Since int64
+	Who   identity.Principal // the zero Principal for anonymous connections
+	// Session is the stored hash of the session token (auth.HashToken), "" without a session:
+	// the broker re-resolves Who from it and finds the connection when the session ends.
+	Session string
+}
+
+// Refusal is the error of ServeWS when it refused a connection before writing anything: the
+// caller answers with Status (in its own error format). It wraps ErrOriginNotAllowed,
+// ErrInvalidRoom, ErrUnknownKind, ErrNoAccess, ErrStopped or a websocket handshake error.
+type Refusal struct {
+	Status int
+	Err    error
+}
+
+func (r *Refusal) Error() string { return r.Err.Error() }
+
+// Unwrap lets errors.Is find the reason.
+func (r *Refusal) Unwrap() error { return r.Err }
+
+type handshakeKey struct{}
+
+// ServeWS authorises sub with the room kind's authoriser, upgrades the request to a websocket
+// and returns; the connection is served in the background until it closes (Run waits for that at
+// shutdown): first the room's events after since that the person may see, then live ones,
+// without gap or duplicate. A *Refusal means nothing was written and the caller answers; any
+// other error (an authoriser that could not decide: answer 500; or a failure after the upgrade,
+// when nothing can be answered any more) is returned as it is.
+func (b *Broker) ServeWS(w http.ResponseWriter, r *http.Request, sub Subscription) error {
 	if !b.opts.originAllowed(r.Header.Get("Origin")) {
-		http.Error(w, "origin not allowed", http.StatusForbidden)
-		return ErrOriginNotAllowed
+		return &Refusal{http.StatusForbidden, ErrOriginNotAllowed}
 	}
-	if !validRoom(room) {
-		http.Error(w, "invalid room", http.StatusBadRequest)
-		return ErrInvalidRoom
+	if !validRoom(sub.Room) {
+		return &Refusal{http.StatusBadRequest, ErrInvalidRoom}
+	}
+	aud, err := b.kinds.authorise(r.Context(), sub.Who, sub.Room)
+	switch {
+	case errors.Is(err, ErrUnknownKind), errors.Is(err, ErrInvalidRoom):
+		return &Refusal{http.StatusBadRequest, err}
+	case errors.Is(err, ErrNoAccess):
+		return &Refusal{http.StatusForbidden, err}
+	case err != nil:
+		return err
 	}
 	if !b.enter() {
-		http.Error(w, "shutting down", http.StatusServiceUnavailable)
-		return ErrStopped
+		return &Refusal{http.StatusServiceUnavailable, ErrStopped}
 	}
-	ws, err := b.upgrader.Upgrade(w, r, nil)
+	status := 0
+	ws, err := b.upgrader.Upgrade(w, r.WithContext(context.WithValue(r.Context(), handshakeKey{}, &status)), nil)
 	if err != nil {
 		b.active.Done()
-		return err // the upgrader has answered
+		if status != 0 {
+			return &Refusal{status, err}
+		}
+		return err // after the hijack: nothing can be answered
 	}
 	b.conns.Add(1)
 	// Serving on fresh goroutines lets the HTTP server's per-connection state and buffers go,
@@ -128,7 +187,7 @@ func (b *Broker) ServeWS(w http.ResponseWriter, r *http.Request, room string, si
 	go func() {
 		defer b.active.Done()
 		defer b.conns.Add(-1)
-		b.serve(newConn(ws, room, max(since, 0), b.opts.SendQueue))
+		b.serve(newConn(ws, sub, aud, b.opts.SendQueue))
 	}()
 	return nil
 }

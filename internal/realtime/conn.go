@@ -4,20 +4,32 @@ import (
 	"context"
 	"io"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"github.com/teilhabe/teilhabe/domain/identity"
 )
+
+// CloseAccessRevoked is the close code of a connection whose person may no longer read the room
+// (logged out of a private room, lost a role, the room became private). It is in the 4000-4999
+// range of application codes: 1008 (policy violation) would not tell a client that reconnecting
+// is pointless until the person logs in again.
+const CloseAccessRevoked = 4403
 
 // conn is one websocket subscribed to one room. The hub holds it in its index and feeds send; the
 // writer goroutine owns all data writes; the reader handles control frames and notices a dead
 // peer. Both run on goroutines of their own, not the HTTP handler's.
 type conn struct {
-	room  string
-	since int64
-	ws    *websocket.Conn
-	send  chan *frame
-	ready chan struct{} // closed by the hub once the connection may replay
+	room    string
+	since   int64
+	who     identity.Principal // as admitted; re-resolved from session when it has one
+	session string             // hash of the session token; "" for anonymous connections
+	aud     atomic.Pointer[audienceSet]
+	ws      *websocket.Conn
+	send    chan *frame
+	ready   chan struct{} // closed by the hub once the connection may replay
 
 	ctx    context.Context // ends with the connection; bounds its replay reads
 	cancel context.CancelFunc
@@ -28,15 +40,23 @@ type conn struct {
 	reason string
 }
 
-func newConn(ws *websocket.Conn, room string, since int64, queue int) *conn {
+func newConn(ws *websocket.Conn, sub Subscription, aud audienceSet, queue int) *conn {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &conn{
-		room: room, since: since, ws: ws,
+	c := &conn{
+		room: sub.Room, since: max(sub.Since, 0), who: sub.Who, session: sub.Session, ws: ws,
 		send:  make(chan *frame, queue),
 		ready: make(chan struct{}),
 		ctx:   ctx, cancel: cancel,
 		closed: make(chan struct{}),
 	}
+	c.aud.Store(&aud)
+	return c
+}
+
+// hears reports whether an event for audience a may go to this connection. The hub, the writer
+// and the access checker each run on their own goroutine, so the set is swapped atomically.
+func (c *conn) hears(a string) bool {
+	return a == Everyone || c.aud.Load().hears(a)
 }
 
 // close asks the writer to say goodbye with code and reason and end the connection. It never
@@ -99,8 +119,8 @@ func (b *Broker) writePump(c *conn) {
 	for {
 		select {
 		case f := <-c.send:
-			if f.seq <= last {
-				continue // already replayed
+			if f.seq <= last || !c.hears(f.audience) {
+				continue // already replayed, or queued before the audiences shrank
 			}
 			if err := b.writeFrame(c, f.payload); err != nil {
 				c.close(websocket.CloseAbnormalClosure, "")
@@ -124,11 +144,15 @@ func (b *Broker) writePump(c *conn) {
 func (b *Broker) replay(c *conn, ping *time.Ticker) (int64, error) {
 	last := c.since
 	for {
-		events, err := Since(c.ctx, b.db, c.room, last, defaultPage)
+		events, err := b.events.Since(c.ctx, c.room, last, defaultPage)
 		if err != nil {
 			return last, err
 		}
 		for _, ev := range events {
+			if !c.hears(ev.Audience) {
+				last = ev.Seq // not for this person: a gap the client tolerates
+				continue
+			}
 			payload, err := encodeEvent(ev)
 			if err != nil {
 				b.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)

@@ -19,7 +19,7 @@ import (
 // TestOriginCheck: only the configured origins may upgrade; others get 403 before any upgrade.
 func TestOriginCheck(t *testing.T) {
 	db := testdb.SQLite(t)
-	in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{AllowedOrigins: []string{"HTTP://Teilhabe.test/"}})
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{AllowedOrigins: []string{"HTTP://Teilhabe.test/"}})
 	for _, origin := range []string{"http://evil.example", "https://teilhabe.test", "http://teilhabe.test:8080", "null", ""} {
 		h := http.Header{}
 		if origin != "" {
@@ -45,7 +45,7 @@ func TestOriginCheck(t *testing.T) {
 // because it answers the server's pings.
 func TestPingPongKeepsIdleConnectionAlive(t *testing.T) {
 	db := testdb.SQLite(t)
-	in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{PingInterval: 100 * time.Millisecond})
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{PingInterval: 100 * time.Millisecond})
 	c := in.dial(t, "workshop:1", 0)
 	var pings atomic.Int32
 	c.ws.SetPingHandler(func(data string) error {
@@ -74,7 +74,7 @@ func TestPingPongKeepsIdleConnectionAlive(t *testing.T) {
 // wait, so dead peers do not pile up.
 func TestSilentPeerIsDropped(t *testing.T) {
 	db := testdb.SQLite(t)
-	in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{PingInterval: 100 * time.Millisecond})
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{PingInterval: 100 * time.Millisecond})
 	c := in.dial(t, "workshop:1", 0)
 	c.ws.SetPingHandler(func(string) error { return nil }) // swallow pings, send no pongs
 	if code := c.closeCode(5 * time.Second); code != websocket.CloseAbnormalClosure {
@@ -87,7 +87,7 @@ func TestSilentPeerIsDropped(t *testing.T) {
 // anything that is not a small JSON object with 1003.
 func TestClientMessages(t *testing.T) {
 	db := testdb.SQLite(t)
-	in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{ReadLimit: 512})
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{ReadLimit: 512})
 
 	ok := in.dial(t, "workshop:1", 0)
 	if err := ok.ws.WriteMessage(websocket.TextMessage, []byte(`{"type":"ping"}`)); err != nil {
@@ -124,7 +124,7 @@ func TestClientMessages(t *testing.T) {
 // hint, and later upgrades are refused.
 func TestShutdownSaysServiceRestart(t *testing.T) {
 	db := testdb.SQLite(t)
-	in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{})
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{})
 	a, b := in.dial(t, "workshop:1", 0), in.dial(t, "consultation:2", 0)
 	publish(t, in, "workshop:1", 1)
 	a.expect("workshop:1", 1, 1)
@@ -144,7 +144,7 @@ func TestShutdownSaysServiceRestart(t *testing.T) {
 // and is closed, while another client of the room receives every event as it is published.
 func TestSlowClientDoesNotDelayOthers(t *testing.T) {
 	db := testdb.SQLite(t)
-	in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{SendQueue: 8, WriteTimeout: 2 * time.Second})
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{SendQueue: 8, WriteTimeout: 2 * time.Second})
 	const room, total = "workshop:2", 150
 	// A small receive window makes the server's socket fill up quickly behind the slow client.
 	slowDialer := &websocket.Dialer{NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
@@ -162,7 +162,7 @@ func TestSlowClientDoesNotDelayOthers(t *testing.T) {
 	var slowest time.Duration
 	for i := int64(1); i <= total; i++ {
 		start := time.Now()
-		ev := appendOne(t, db.Gorm, room, map[string]any{"i": i, "text": blob})
+		ev := appendOne(t, db, room, map[string]any{"i": i, "text": blob})
 		in.b.Published(room, ev.Seq)
 		got, err := fast.next(10 * time.Second)
 		if err != nil || got.Seq != i {

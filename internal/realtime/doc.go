@@ -1,13 +1,19 @@
 // Package realtime delivers the events of rooms (workshops, open consultations) to websocket
-// clients, live and without gaps or duplicates.
+// clients, live and without gaps or duplicates, each to the audiences that may see it.
 //
-// An event is first stored with Append inside the caller's write transaction, which gives it the
-// room's next sequence number. After the commit the caller calls Broker.Published; one publisher
-// goroutine per instance coalesces those calls per room and announces "room R is at seq S" on a Bus
-// (in-process, or PostgreSQL LISTEN/NOTIFY between instances). Each instance's hub then reads the
-// room's new events from the database once and fans them out to its local connections of that
-// room. A client that reconnects passes the last sequence it saw and is replayed what it missed
-// before live events continue.
+// An event is first stored in the caller's write transaction by the store (store.AppendEvent),
+// which gives it the room's next sequence number and one audience (Everyone, Moderators, an
+// organisation or a person). After the commit the caller calls Broker.Published; one publisher
+// goroutine per instance coalesces those calls per room and announces "room R is at seq S" on a
+// Bus (in-process, or PostgreSQL LISTEN/NOTIFY between instances). Each instance's hub then reads
+// the room's new events from the Log once, encodes each once and fans it out to its local
+// connections of that room whose audiences include the event's. A client that reconnects passes
+// the last sequence it saw and is replayed what it missed (of its audiences) before live events
+// continue; events of other audiences are simply gaps in its numbering.
+//
+// Who may follow a room is decided by the room's kind (RegisterKind), whose authoriser the
+// broker runs at the upgrade, every Options.RecheckEvery and when a Change (lost role, ended
+// session) is announced on the bus; a connection that lost access is closed with 4403.
 //
 // The database is the only thing instances share: a notification carries no event, only the
 // room's newest sequence, so a coalesced notification loses nothing and a lost one only delays

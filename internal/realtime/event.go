@@ -1,14 +1,11 @@
 package realtime
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
-	"time"
+	"strconv"
+	"strings"
 	"unicode/utf8"
-
-	"gorm.io/gorm"
 )
 
 // MaxRoomLen bounds a room name in bytes. It keeps a notification (room and sequence as JSON, even
@@ -18,106 +15,82 @@ const MaxRoomLen = 256
 // maxTypeLen bounds an event type; types are short dotted names such as "comment.created".
 const maxTypeLen = 128
 
-// ErrInvalidRoom reports an empty, overlong or non-printable room name.
+// maxAudienceLen bounds an audience; the longest is "org:" and an organisation's slug.
+const maxAudienceLen = 128
+
+// ErrInvalidRoom reports an empty, overlong or non-printable room name, or one whose id its kind
+// cannot read.
 var ErrInvalidRoom = errors.New("realtime: invalid room name")
 
 // ErrInvalidType reports an empty or overlong event type.
 var ErrInvalidType = errors.New("realtime: invalid event type")
 
-// Event is one stored event of a room. Its JSON is exactly what a websocket client receives.
+// ErrInvalidAudience reports an audience that is none of Everyone, Moderators, "org:<slug>" and
+// "user:<id>".
+var ErrInvalidAudience = errors.New("realtime: invalid audience")
+
+// The audiences of a room that do not depend on who is in it. An event is stored for exactly one
+// audience; a connection belongs to several (see Authoriser).
+const (
+	// Everyone is every person who may read the room, and the audience of most events.
+	Everyone = "everyone"
+	// Moderators are the people who run the room: for a consultation, the district's
+	// coordinators and the admins.
+	Moderators = "moderators"
+)
+
+// OrgAudience is the audience of one organisation's members, e.g. "org:jugendhilfe-erfurt".
+func OrgAudience(slug string) string { return "org:" + slug }
+
+// UserAudience is the audience of one person, e.g. for an answer meant only for its author.
+func UserAudience(id int64) string { return "user:" + strconv.FormatInt(id, 10) }
+
+// Event is one stored event of a room. Its JSON is exactly what a websocket client receives; the
+// audience decides who receives it and is never sent.
 type Event struct {
-	Room string          `json:"room"` // e.g. "consultation:42"
-	Seq  int64           `json:"seq"`  // per-room sequence, 1, 2, 3, ... without gaps
-	Type string          `json:"type"` // e.g. "comment.created"
-	Data json.RawMessage `json:"data"`
+	Room     string          `json:"room"` // e.g. "consultation:42"
+	Seq      int64           `json:"seq"`  // per-room sequence, 1, 2, 3, ... without gaps in storage
+	Type     string          `json:"type"` // e.g. "comment.created"
+	Data     json.RawMessage `json:"data"`
+	Audience string          `json:"-"` // Everyone, Moderators, "org:<slug>" or "user:<id>"
 }
 
-type eventRow struct {
-	ID        int64 `gorm:"primaryKey"`
-	Room      string
-	Seq       int64
-	Type      string
-	Data      string
-	CreatedAt time.Time
-}
-
-func (eventRow) TableName() string { return "room_events" }
-
-type sequenceRow struct {
-	Room    string `gorm:"primaryKey"`
-	LastSeq int64
-}
-
-func (sequenceRow) TableName() string { return "room_sequences" }
-
-// nextSeq works on both databases (SQLite has had upsert and RETURNING since 3.35). On PostgreSQL
-// the conflicting update row-locks the counter until the transaction ends, so a concurrent append
-// to the same room waits and then reads the committed value: numbers are consecutive, and a room's
-// events commit in sequence order, which is what lets readers treat "seq > last" as complete.
-const nextSeq = `INSERT INTO room_sequences (room, last_seq) VALUES (?, 1)
-ON CONFLICT (room) DO UPDATE SET last_seq = room_sequences.last_seq + 1
-RETURNING room, last_seq`
-
-// Append stores an event in the caller's transaction tx, assigning the room's next sequence
-// number. A rolled-back transaction takes its number back with it, so sequences stay gapless.
-// The caller calls Broker.Published after its transaction commits. A transaction that appends to
-// several rooms should visit them in a fixed order, because each room's counter stays locked
-// until the transaction ends.
-func Append(tx *gorm.DB, room, typ string, data any) (Event, error) {
+// CheckEvent validates what a store is about to append, so that every event the hub later reads
+// can be announced and delivered: a valid room, a short type and a known form of audience.
+func CheckEvent(room, audience, typ string) error {
 	if !validRoom(room) {
-		return Event{}, ErrInvalidRoom
+		return ErrInvalidRoom
 	}
 	if typ == "" || len(typ) > maxTypeLen || !utf8.ValidString(typ) {
-		return Event{}, ErrInvalidType
+		return ErrInvalidType
 	}
-	raw, err := json.Marshal(data)
-	if err != nil {
-		return Event{}, fmt.Errorf("realtime: encode %s data: %w", typ, err)
+	if !validAudience(audience) {
+		return ErrInvalidAudience
 	}
-	var counter sequenceRow
-	if err := tx.Raw(nextSeq, room).Scan(&counter).Error; err != nil {
-		return Event{}, fmt.Errorf("realtime: next sequence of %s: %w", room, err)
-	}
-	if counter.LastSeq < 1 {
-		return Event{}, fmt.Errorf("realtime: next sequence of %s: none returned", room)
-	}
-	row := eventRow{Room: room, Seq: counter.LastSeq, Type: typ, Data: string(raw)}
-	if err := tx.Create(&row).Error; err != nil {
-		return Event{}, fmt.Errorf("realtime: store event of %s: %w", room, err)
-	}
-	return Event{Room: room, Seq: row.Seq, Type: typ, Data: raw}, nil
+	return nil
 }
 
-// Since returns the room's events with seq > after, in order, at most limit (below 1: 128).
-func Since(ctx context.Context, db *gorm.DB, room string, after int64, limit int) ([]Event, error) {
-	if limit < 1 {
-		limit = defaultPage
+// validAudience accepts Everyone, Moderators, "org:<slug>" and "user:<positive id>".
+func validAudience(a string) bool {
+	if a == Everyone || a == Moderators {
+		return true
 	}
-	var rows []eventRow
-	err := db.WithContext(ctx).Where("room = ? AND seq > ?", room, after).Order("seq").Limit(limit).Find(&rows).Error
-	if err != nil {
-		return nil, fmt.Errorf("realtime: events of %s since %d: %w", room, after, err)
+	if len(a) > maxAudienceLen || !utf8.ValidString(a) {
+		return false
 	}
-	out := make([]Event, len(rows))
-	for i, r := range rows {
-		out[i] = Event{Room: r.Room, Seq: r.Seq, Type: r.Type, Data: json.RawMessage(r.Data)}
+	if slug, ok := strings.CutPrefix(a, "org:"); ok {
+		return slug != "" && !strings.ContainsFunc(slug, func(r rune) bool { return r < 0x21 || r == 0x7f })
 	}
-	return out, nil
+	if id, ok := strings.CutPrefix(a, "user:"); ok {
+		n, err := strconv.ParseInt(id, 10, 64)
+		return err == nil && n > 0 && strconv.FormatInt(n, 10) == id
+	}
+	return false
 }
 
 // defaultPage is the page size of replays and hub reads; it stays below the default send queue,
 // so one page of live events fits a healthy connection's queue.
 const defaultPage = 128
-
-// lastSeq returns the room's newest committed sequence (0 for a room without events).
-func lastSeq(ctx context.Context, db *gorm.DB, room string) (int64, error) {
-	var last int64
-	err := db.WithContext(ctx).Model(&eventRow{}).Where("room = ?", room).Select("COALESCE(MAX(seq), 0)").Scan(&last).Error
-	if err != nil {
-		return 0, fmt.Errorf("realtime: last sequence of %s: %w", room, err)
-	}
-	return last, nil
-}
 
 // validRoom accepts 1..MaxRoomLen bytes of printable UTF-8, so a room name is safe in a NOTIFY
 // payload and in logs.

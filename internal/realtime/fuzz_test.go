@@ -73,3 +73,31 @@ func FuzzParseClientMessage(f *testing.F) {
 		}
 	})
 }
+
+// FuzzParseChange: a Change's payload is outside input too; what parses is exactly one of a
+// positive user and a short printable session, and it round-trips; no room payload parses as one.
+func FuzzParseChange(f *testing.F) {
+	for _, s := range []string{`{"c":{"u":42}}`, `{"c":{"x":"abc"}}`, `{"c":{"u":1,"x":"a"}}`, `{"c":{}}`, `{"c":null}`,
+		`{"c":{"u":-1}}`, `{"c":{"x":"a b"}}`, `{"r":"consultation:1","s":1}`, `{}`, `null`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, payload string) {
+		ch, err := realtime.ParseChange(payload)
+		if err != nil {
+			return
+		}
+		if (ch.User > 0) == (ch.Session != "") || ch.User < 0 || len(ch.Session) > 128 {
+			t.Fatalf("accepted %q as %+v", payload, ch)
+		}
+		if _, _, err := realtime.ParseNotification(payload); err == nil {
+			t.Fatalf("%q parses both as a change and as a room notification", payload)
+		}
+		again, err := realtime.EncodeChange(ch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ch2, err := realtime.ParseChange(again); err != nil || ch2 != ch {
+			t.Fatalf("round trip of %+v: %+v %v", ch, ch2, err)
+		}
+	})
+}

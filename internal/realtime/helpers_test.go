@@ -3,6 +3,7 @@ package realtime_test
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -20,6 +21,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/teilhabe/teilhabe/internal/realtime"
+	"github.com/teilhabe/teilhabe/internal/store"
 )
 
 const testOrigin = "http://teilhabe.test"
@@ -32,29 +34,43 @@ func testLog() *slog.Logger {
 	return slog.New(slog.NewTextHandler(io.Discard, nil))
 }
 
-// instance is one running broker behind its own HTTP server: one app instance.
+// instance is one running broker behind its own HTTP server: one app instance. Its rooms are of
+// the kinds "consultation" and "workshop", both guarded by its gate.
 type instance struct {
 	b      *realtime.Broker
-	db     *gorm.DB
+	db     *store.DB
+	gate   *gate
 	srv    *httptest.Server
 	cancel context.CancelFunc
 	done   chan error
 	once   sync.Once
 }
 
-func startInstance(t testing.TB, db *gorm.DB, bus realtime.Bus, opts realtime.Options) *instance {
+func startInstance(t testing.TB, db *store.DB, bus realtime.Bus, opts realtime.Options) *instance {
 	t.Helper()
 	if opts.AllowedOrigins == nil {
 		opts.AllowedOrigins = []string{testOrigin}
 	}
-	b := realtime.NewBroker(db, bus, testLog(), opts)
+	g := newGate()
+	b := realtime.NewBroker(store.NewEvents(db), bus, g.resolve, testLog(), opts)
+	b.RegisterKind("consultation", g.authorise)
+	b.RegisterKind("workshop", g.authorise)
 	ctx, cancel := context.WithCancel(context.Background())
-	in := &instance{b: b, db: db, cancel: cancel, done: make(chan error, 1)}
+	in := &instance{b: b, db: db, gate: g, cancel: cancel, done: make(chan error, 1)}
 	go func() { in.done <- b.Run(ctx) }()
 	in.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		since, _ := strconv.ParseInt(q.Get("since"), 10, 64)
-		_ = b.ServeWS(w, r, q.Get("room"), since)
+		sub := realtime.Subscription{Room: q.Get("room"), Since: since, Session: q.Get("session")}
+		if sub.Session != "" {
+			sub.Who, _ = g.resolve(r.Context(), sub.Session)
+		}
+		var refused *realtime.Refusal
+		if err := b.ServeWS(w, r, sub); errors.As(err, &refused) {
+			http.Error(w, refused.Error(), refused.Status)
+		} else if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+		}
 	}))
 	t.Cleanup(func() {
 		in.stop(t)
@@ -178,12 +194,18 @@ func publish(t testing.TB, in *instance, room string, n int) []realtime.Event {
 	return out
 }
 
-func appendOne(t testing.TB, db *gorm.DB, room string, data any) realtime.Event {
+func appendOne(t testing.TB, db *store.DB, room string, data any) realtime.Event {
+	t.Helper()
+	return appendFor(t, db, room, realtime.Everyone, data)
+}
+
+// appendFor stores one event of room for audience.
+func appendFor(t testing.TB, db *store.DB, room, audience string, data any) realtime.Event {
 	t.Helper()
 	var ev realtime.Event
-	err := db.Transaction(func(tx *gorm.DB) error {
+	err := db.Gorm.Transaction(func(tx *gorm.DB) error {
 		var err error
-		ev, err = realtime.Append(tx, room, "comment.created", data)
+		ev, err = store.AppendEvent(tx, room, audience, "comment.created", data)
 		return err
 	})
 	if err != nil {

@@ -6,14 +6,14 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
-	"gorm.io/gorm"
 )
 
-// frame is one event encoded once for all connections of its room; it is never modified after
-// the hub sends it.
+// frame is one event encoded once for all connections of its room that hear its audience; it is
+// never modified after the hub sends it.
 type frame struct {
-	seq     int64
-	payload []byte
+	seq      int64
+	audience string
+	payload  []byte
 }
 
 // room is the hub's state of one room with local connections.
@@ -44,29 +44,31 @@ type fetchResult struct {
 // nothing is locked; it never blocks: database reads run in their own goroutines and report back,
 // and fan-out is a non-blocking send into each connection's bounded queue.
 type hub struct {
-	db   *gorm.DB
-	log  *slog.Logger
-	page int
+	events Log
+	log    *slog.Logger
+	page   int
 
 	register   chan *conn
 	unregister chan *conn
 	notices    chan notice
 	results    chan fetchResult
+	snapshots  chan snapshot
 	done       chan struct{} // closed when the hub has stopped
 	reads      chan struct{} // bounds concurrent database reads of the hub
 
 	rooms map[string]*room
 }
 
-func newHub(db *gorm.DB, log *slog.Logger) *hub {
+func newHub(events Log, log *slog.Logger) *hub {
 	return &hub{
-		db:         db,
+		events:     events,
 		log:        log,
 		page:       defaultPage,
 		register:   make(chan *conn),
 		unregister: make(chan *conn, 64),
 		notices:    make(chan notice, 256),
 		results:    make(chan fetchResult),
+		snapshots:  make(chan snapshot),
 		done:       make(chan struct{}),
 		reads:      make(chan struct{}, 4),
 		rooms:      map[string]*room{},
@@ -94,6 +96,8 @@ func (h *hub) run(ctx context.Context) {
 			h.notice(ctx, n)
 		case res := <-h.results:
 			h.apply(ctx, res)
+		case s := <-h.snapshots:
+			s.reply <- h.matching(s.match)
 		}
 	}
 }
@@ -219,6 +223,9 @@ func (h *hub) apply(ctx context.Context, res fetchResult) {
 // closed, so one slow client never holds up the others (it catches up when it reconnects).
 func (h *hub) fanout(r *room, f *frame) {
 	for c := range r.conns {
+		if !c.hears(f.audience) {
+			continue
+		}
 		select {
 		case c.send <- f:
 		default:
@@ -274,11 +281,11 @@ func (h *hub) readOnce(ctx context.Context, name string, after int64, res *fetch
 	}
 	defer func() { <-h.reads }()
 	if res.init {
-		last, err := lastSeq(ctx, h.db, name)
+		last, err := h.events.LastSeq(ctx, name)
 		res.last = last
 		return err
 	}
-	events, err := Since(ctx, h.db, name, after, h.page)
+	events, err := h.events.Since(ctx, name, after, h.page)
 	if err != nil {
 		return err
 	}
@@ -291,7 +298,42 @@ func (h *hub) readOnce(ctx context.Context, name string, after int64, res *fetch
 			h.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)
 			b = nil
 		}
-		res.frames = append(res.frames, &frame{seq: ev.Seq, payload: b})
+		res.frames = append(res.frames, &frame{seq: ev.Seq, audience: ev.Audience, payload: b})
 	}
 	return nil
+}
+
+// snapshot asks the hub for its connections that match, for the access checker, which must not
+// touch the index itself.
+type snapshot struct {
+	match func(*conn) bool
+	reply chan []*conn // buffered, so the hub never waits for the asker
+}
+
+func (h *hub) matching(match func(*conn) bool) []*conn {
+	var out []*conn
+	for _, r := range h.rooms {
+		for c := range r.conns {
+			if match(c) {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// connections returns the registered connections that match (nil once the hub has stopped).
+func (h *hub) connections(match func(*conn) bool) []*conn {
+	s := snapshot{match: match, reply: make(chan []*conn, 1)}
+	select {
+	case h.snapshots <- s:
+	case <-h.done:
+		return nil
+	}
+	select {
+	case cs := <-s.reply:
+		return cs
+	case <-h.done:
+		return nil
+	}
 }

@@ -21,6 +21,10 @@ type Options struct {
 	// ReadLimit bounds a client message in bytes, default 4096: clients send nothing but pings,
 	// pongs and perhaps a small {"type":"ping"}.
 	ReadLimit int64
+	// RecheckEvery is how often every connection's access is decided again, default 30 s: the
+	// bound on how long someone who lost a role without a Change reaching this instance (a lost
+	// notification, a rule that changed with the room) keeps receiving.
+	RecheckEvery time.Duration
 }
 
 func (o Options) withDefaults() Options {
@@ -35,6 +39,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ReadLimit <= 0 {
 		o.ReadLimit = 4096
+	}
+	if o.RecheckEvery <= 0 {
+		o.RecheckEvery = 30 * time.Second
 	}
 	origins := make([]string, 0, len(o.AllowedOrigins))
 	for _, a := range o.AllowedOrigins {

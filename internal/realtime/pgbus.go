@@ -57,19 +57,33 @@ func (p *PostgresBus) Publish(ctx context.Context, room string, seq int64) error
 	if err != nil {
 		return fmt.Errorf("realtime: notify %q: %w", room, err)
 	}
+	return p.notify(ctx, payload)
+}
+
+func (p *PostgresBus) notify(ctx context.Context, payload string) error {
 	if _, err := p.pool.Exec(ctx, "SELECT pg_notify($1, $2)", Channel, payload); err != nil {
 		return fmt.Errorf("realtime: notify: %w", err)
 	}
 	return nil
 }
 
+// Announce sends one NOTIFY with the Change, on the same channel as the rooms' announcements: one
+// listener per instance hears both, and a reconnect's catch-up covers both.
+func (p *PostgresBus) Announce(ctx context.Context, ch Change) error {
+	payload, err := encodeChange(ch)
+	if err != nil {
+		return fmt.Errorf("realtime: notify change: %w", err)
+	}
+	return p.notify(ctx, payload)
+}
+
 // Subscribe listens until ctx ends, reconnecting with exponential backoff. After every (re)connect
 // it calls fn(AllRooms, 0): notifications sent while no listener was connected are gone, and the
 // broker re-reads its rooms from the database instead.
-func (p *PostgresBus) Subscribe(ctx context.Context, fn func(room string, seq int64)) error {
+func (p *PostgresBus) Subscribe(ctx context.Context, fn func(room string, seq int64), changed func(Change)) error {
 	backoff := minBackoff
 	for {
-		connected, err := p.listen(ctx, fn)
+		connected, err := p.listen(ctx, fn, changed)
 		if ctx.Err() != nil {
 			return nil
 		}
@@ -88,7 +102,7 @@ func (p *PostgresBus) Subscribe(ctx context.Context, fn func(room string, seq in
 
 // listen runs one listening session until it fails or ctx ends; connected reports whether it got
 // as far as LISTEN.
-func (p *PostgresBus) listen(ctx context.Context, fn func(string, int64)) (connected bool, err error) {
+func (p *PostgresBus) listen(ctx context.Context, fn func(string, int64), changed func(Change)) (connected bool, err error) {
 	conn, err := pgx.ConnectConfig(ctx, p.listenCfg)
 	if err != nil {
 		return false, err
@@ -121,12 +135,13 @@ func (p *PostgresBus) listen(ctx context.Context, fn func(string, int64)) (conne
 		case err != nil:
 			return true, err
 		default:
-			room, seq, perr := parseNotification(n.Payload)
-			if perr != nil {
+			if room, seq, perr := parseNotification(n.Payload); perr == nil {
+				fn(room, seq)
+			} else if ch, cerr := parseChange(n.Payload); cerr == nil {
+				changed(ch)
+			} else {
 				p.log.Warn("realtime: ignoring malformed notification", "pid", n.PID, "len", len(n.Payload))
-				continue
 			}
-			fn(room, seq)
 		}
 	}
 }

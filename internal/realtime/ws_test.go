@@ -19,8 +19,8 @@ import (
 // order, once each, and only those of its own room; the messages are exactly Event's JSON.
 func TestReplayThenLive(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
-		in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{})
-		first := appendOne(t, db.Gorm, "consultation:42", map[string]string{"text": "Mehr Spielplätze"})
+		in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{})
+		first := appendOne(t, db, "consultation:42", map[string]string{"text": "Mehr Spielplätze"})
 		in.b.Published("consultation:42", first.Seq)
 		publish(t, in, "consultation:42", 4)
 		publish(t, in, "workshop:7", 3)
@@ -53,7 +53,7 @@ func TestReplayThenLive(t *testing.T) {
 // reconnect with since=<last seen>, then live ones continue.
 func TestReconnectGetsExactlyWhatWasMissed(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
-		in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{})
+		in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{})
 		c := in.dial(t, "workshop:1", 0)
 		publish(t, in, "workshop:1", 3)
 		c.expect("workshop:1", 1, 3)
@@ -75,14 +75,14 @@ func TestReconnectGetsExactlyWhatWasMissed(t *testing.T) {
 // came from the replay or live.
 func TestJoinWhileAppending(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
-		in := startInstance(t, db.Gorm, realtime.NewLocalBus(), realtime.Options{})
+		in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{})
 		const room, total = "workshop:9", 120
 		var wg sync.WaitGroup
 		wg.Go(func() {
 			for i := range total {
 				var ev realtime.Event
 				err := db.Gorm.Transaction(func(tx *gorm.DB) (err error) {
-					ev, err = realtime.Append(tx, room, "message.posted", i)
+					ev, err = store.AppendEvent(tx, room, realtime.Everyone, "message.posted", i)
 					return err
 				})
 				if err != nil {
@@ -148,7 +148,7 @@ func TestListenerReconnectCatchesUp(t *testing.T) {
 
 	appendOne(t, in.db, "workshop:3", "never announced") // as if its NOTIFY had been lost
 	var killed int
-	err := in.db.Raw(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+	err := in.db.Gorm.Raw(`SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
 		WHERE application_name = 'teilhabe-realtime-listen' AND datname = current_database()`).Scan(&killed).Error
 	if err != nil || killed != 1 {
 		t.Fatalf("terminated %d listener sessions: %v", killed, err)
@@ -170,5 +170,5 @@ func pgInstance(t *testing.T, url string) *instance {
 		t.Fatal(err)
 	}
 	t.Cleanup(bus.Close) // runs after the instance has stopped
-	return startInstance(t, db.Gorm, bus, realtime.Options{})
+	return startInstance(t, db, bus, realtime.Options{})
 }

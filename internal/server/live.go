@@ -4,15 +4,19 @@ import (
 	"context"
 	"log/slog"
 
+	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/config"
+	"github.com/teilhabe/teilhabe/internal/httpapi"
 	"github.com/teilhabe/teilhabe/internal/realtime"
 	"github.com/teilhabe/teilhabe/internal/store"
 )
 
 // startBroker runs the real-time layer: on PostgreSQL its bus is LISTEN/NOTIFY, so that several
 // instances behind a load balancer share live events; on the embedded SQLite there is one
-// instance and an in-process bus. The returned stop ends it and waits for its connections.
-func startBroker(ctx context.Context, cfg config.Config, db *store.DB, log *slog.Logger) (*realtime.Broker, func(), error) {
+// instance and an in-process bus. It reads events from the store's log and re-resolves its
+// connections' sessions through svc. The room kinds are registered by httpapi.New. The returned
+// stop ends it and waits for its connections.
+func startBroker(ctx context.Context, cfg config.Config, db *store.DB, svc *auth.Service, log *slog.Logger) (*realtime.Broker, func(), error) {
 	var bus realtime.Bus = realtime.NewLocalBus()
 	closeBus := func() {}
 	if db.Dialect == store.Postgres {
@@ -23,7 +27,7 @@ func startBroker(ctx context.Context, cfg config.Config, db *store.DB, log *slog
 		bus, closeBus = pg, pg.Close
 	}
 	origin := cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host
-	b := realtime.NewBroker(db.Gorm, bus, log, realtime.Options{AllowedOrigins: []string{origin}})
+	b := realtime.NewBroker(store.NewEvents(db), bus, httpapi.LiveResolver(svc), log, realtime.Options{AllowedOrigins: []string{origin}})
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {

@@ -84,7 +84,11 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		go st.retry(ctx, log, opts.RetryEvery, fatal)
 	}
 
-	broker, stopBroker, err := startBroker(ctx, cfg, db, log)
+	audit := store.NewAudit(db)
+	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
+		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
+	go sweep(ctx, authSvc, log)
+	broker, stopBroker, err := startBroker(ctx, cfg, db, authSvc, log)
 	if err != nil {
 		return err
 	}
@@ -93,10 +97,6 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	relayCtx, stopRelay := context.WithCancel(ctx)
 	defer stopRelay()
 	go outbox.Run(relayCtx)
-	audit := store.NewAudit(db)
-	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
-		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
-	go sweep(ctx, authSvc, log)
 
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,

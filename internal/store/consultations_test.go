@@ -132,11 +132,11 @@ func TestConsultationUseCasesOnTheStore(t *testing.T) {
 		// Live events: committed with the change in the outbox, numbered per room by the relay
 		// and announced after it commits.
 		room := consultation.Room(c.ID)
-		if events, _ := store.NewEventLog(db).Since(ctx, room, 0, 100); len(events) != 0 {
+		if events, _ := store.NewEvents(db).Since(ctx, room, 0, 100); len(events) != 0 {
 			t.Fatalf("events before the relay = %+v", events)
 		}
 		f.relay(t)
-		events, err := store.NewEventLog(db).Since(ctx, room, 0, 100)
+		events, err := store.NewEvents(db).Since(ctx, room, 0, 100)
 		if err != nil || len(events) != 2 || events[0].Seq != 1 || events[1].Type != consultation.EventCommentCreated {
 			t.Fatalf("events = %+v, %v", events, err)
 		}
@@ -213,7 +213,7 @@ func TestConsultationUseCasesOnTheStore(t *testing.T) {
 			t.Errorf("moderation log = %+v", decisions)
 		}
 		f.relay(t)
-		events, _ = store.NewEventLog(db).Since(ctx, room, 2, 100)
+		events, _ = store.NewEvents(db).Since(ctx, room, 2, 100)
 		var types []string
 		for _, e := range events {
 			types = append(types, e.Audience+" "+e.Type)

@@ -62,7 +62,7 @@ func TestOutboxNeverLosesOrDuplicates(t *testing.T) {
 		}
 		f.outbox.FailRelayAt(nil)
 		f.relay(t)
-		events, err := store.NewEventLog(db).Since(ctx, room, 0, 100)
+		events, err := store.NewEvents(db).Since(ctx, room, 0, 100)
 		if err != nil || len(events) != 5 {
 			t.Fatalf("events = %d, %v; want 5", len(events), err)
 		}
@@ -118,7 +118,7 @@ func TestConcurrentRelays(t *testing.T) {
 			t.Fatal(err)
 		}
 		f.relay(t)
-		events, err := store.NewEventLog(db).Since(ctx, consultation.Room(f.c.ID), 0, 1000)
+		events, err := store.NewEvents(db).Since(ctx, consultation.Room(f.c.ID), 0, 1000)
 		if err != nil || len(events) != len(people)*each {
 			t.Fatalf("events = %d, %v; want %d", len(events), err, len(people)*each)
 		}
@@ -127,10 +127,10 @@ func TestConcurrentRelays(t *testing.T) {
 			if e.Seq != int64(i+1) {
 				t.Fatalf("event %d has seq %d", i, e.Seq)
 			}
-			if seen[e.Data] {
+			if seen[string(e.Data)] {
 				t.Fatalf("event %s relayed twice", e.Data)
 			}
-			seen[e.Data] = true
+			seen[string(e.Data)] = true
 		}
 	})
 }

@@ -12,8 +12,5 @@ CREATE TABLE outbox (
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 
-ALTER TABLE room_events ADD COLUMN audience TEXT NOT NULL DEFAULT 'everyone' CHECK (audience <> '');
-
 -- +goose Down
-ALTER TABLE room_events DROP COLUMN audience;
 DROP TABLE outbox;

@@ -11,8 +11,5 @@ CREATE TABLE outbox (
     created_at  DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
-ALTER TABLE room_events ADD COLUMN audience TEXT NOT NULL DEFAULT 'everyone' CHECK (audience <> '');
-
 -- +goose Down
-ALTER TABLE room_events DROP COLUMN audience;
 DROP TABLE outbox;
