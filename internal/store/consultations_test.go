@@ -27,7 +27,7 @@ func (p *publishedLog) note(room string, seq int64) {
 	p.seq[room] = seq
 }
 
-func newConsultation(t *testing.T, db *store.DB, mod consultation.Moderation) (*store.Consultations, consultation.Consultation, *publishedLog) {
+func newConsultation(t testing.TB, db *store.DB, mod consultation.Moderation) (*store.Consultations, consultation.Consultation, *publishedLog) {
 	t.Helper()
 	ctx := context.Background()
 	if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
