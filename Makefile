@@ -59,11 +59,17 @@ lint: frontend/node_modules/.package-lock.json
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 	cd frontend && $(NPM) run typecheck
 
+PIN_SERVER ?= $(shell [ "$$(nproc)" -gt 1 ] && command -v taskset >/dev/null && echo taskset -c 0)
+
 ## bench: the benchmarks, each against its own reference, as a table (PostgreSQL as for tests)
 bench:
 	@echo "| benchmark              | metric             |          value |"
 	@echo "|------------------------|--------------------|----------------|"
-	@$(GO) test -run '^$$' -bench . -benchtime 1x ./internal/httpapi ./internal/realtime | awk -f scripts/benchtable.awk
+	@$(GO) test -c -o bin/bench-httpapi.test ./internal/httpapi && $(GO) test -c -o bin/bench-store.test ./internal/store && $(GO) test -c -o bin/bench-realtime.test ./internal/realtime
+	@# The servers of store and httpapi run on core 0; wrk and pgbench, their load, are pinned to
+	@# core 1 by the benchmarks. The fan-out benchmark places its own client process.
+	@{ for p in store httpapi; do (cd internal/$$p && $(PIN_SERVER) ../../bin/bench-$$p.test -test.run '^$$' -test.bench . -test.benchtime 1x); done; \
+	  (cd internal/realtime && ../../bin/bench-realtime.test -test.run '^$$' -test.bench . -test.benchtime 1x); } | awk -f scripts/benchtable.awk
 	@echo "$$(date -u +%Y-%m-%d), $$(nproc) cores, $$(awk -F': ' '/model name/{print $$2; exit}' /proc/cpuinfo)"
 
 ## generate: Go server types and TypeScript types from api/openapi.yaml

@@ -1,18 +1,13 @@
 package httpapi_test
 
 import (
-	"context"
 	"fmt"
-	"net/http"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgxpool"
-
-	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
 
@@ -47,66 +42,6 @@ func run(total int, op func(i int) error) (float64, time.Duration, error) {
 	elapsed := time.Since(start)
 	slices.Sort(lat)
 	return float64(total) / elapsed.Seconds(), lat[total*99/100], firstErr
-}
-
-// BenchmarkPostComment: comments posted through the HTTP API on PostgreSQL by 8 clients, against
-// plain single-row INSERTs into the same database by 8 clients (target: at least half the rate).
-func BenchmarkPostComment(b *testing.B) {
-	dbURL := testdb.PostgresURL(b)
-	db, err := store.OpenPostgres(dbURL, quiet)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { _ = db.Close() })
-	a := newApp(b, db, withPostLimit(time.Nanosecond, 1<<30))
-	coord := a.browser(b).login("verwaltung", "demo-koordination-erfurt")
-	id := openConsultation(b, a, coord, "post")
-	pool, err := pgxpool.New(context.Background(), dbURL)
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer pool.Close()
-	if _, err := pool.Exec(context.Background(), "CREATE TABLE bench_insert (id BIGSERIAL PRIMARY KEY, body TEXT NOT NULL, created_at TIMESTAMPTZ NOT NULL DEFAULT now())"); err != nil {
-		b.Fatal(err)
-	}
-	// One keep-alive connection per client, as 8 browsers would have; the default transport keeps
-	// only 2 idle connections per host and would measure TCP set-up instead.
-	client := &http.Client{Jar: coord.http.Jar, Transport: &http.Transport{MaxIdleConnsPerHost: benchClients, MaxConnsPerHost: benchClients}}
-	url := fmt.Sprintf("%s/api/v1/consultations/%d/comments", a.URL, id)
-	const total = 2000
-	b.ResetTimer()
-	for n := 0; n < b.N; n++ {
-		apiRate, apiP99, err := run(total, func(i int) error {
-			req, _ := http.NewRequest("POST", url, strings.NewReader(fmt.Sprintf(`{"body":"Beitrag %d mit etwas Text"}`, i)))
-			req.Header.Set("Content-Type", "application/json")
-			req.Header.Set("Origin", a.URL)
-			req.Header.Set("X-CSRF-Token", coord.csrf)
-			resp, err := client.Do(req)
-			if err != nil {
-				return err
-			}
-			resp.Body.Close()
-			if resp.StatusCode != 201 {
-				return fmt.Errorf("status %d", resp.StatusCode)
-			}
-			return nil
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		refRate, refP99, err := run(total, func(i int) error {
-			_, err := pool.Exec(context.Background(), "INSERT INTO bench_insert (body) VALUES ($1)", fmt.Sprintf("Beitrag %d mit etwas Text", i))
-			return err
-		})
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.ReportMetric(apiRate, "posts/s")
-		b.ReportMetric(float64(apiP99.Microseconds())/1000, "p99_ms")
-		b.ReportMetric(refRate, "ref_inserts/s")
-		b.ReportMetric(float64(refP99.Microseconds())/1000, "ref_p99_ms")
-		b.ReportMetric(apiRate/refRate, "rate_ratio")
-	}
 }
 
 // BenchmarkFirstPage: the first page of a 10,000-comment thread against the first page of a

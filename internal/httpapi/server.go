@@ -72,13 +72,52 @@ var _ api.StrictServerInterface = (*handlers)(nil)
 
 // New builds the echo server with every route and middleware.
 func New(d Deps) (*echo.Echo, error) {
+	e, m, err := stack(d)
+	if err != nil {
+		return nil, err
+	}
+	secure := d.BaseURL.Scheme == "https"
+
+	e.GET("/healthz", healthz)
+	e.GET("/readyz", readyz(d.Ready))
+	e.GET("/metrics", m.handler())
+
+	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
+		cons: d.Consultations, live: d.Live, auth: d.Auth,
+		now: func() time.Time { return time.Now().UTC() }}
+	h.registerLiveKinds()
+	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
+
+	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded}
+	e.GET("/auth/login/:provider", l.login)
+	e.GET("/auth/callback/:provider", l.callback)
+	e.POST("/auth/logout", l.logout)
+	if d.DevIdP != nil {
+		e.Any(devIdPPath+"/*", echo.WrapHandler(d.DevIdP))
+	}
+
+	s := &spa{files: d.Frontend}
+	e.GET("/*", s.handle)
+	e.HEAD("/*", s.handle)
+	return e, nil
+}
+
+// Stack is the echo server with New's whole middleware chain and no route. The benchmarks mount
+// their reference handler on it, so that a comparison with the API measures the handler and the
+// store, not a lighter server.
+func Stack(d Deps) (*echo.Echo, error) {
+	e, _, err := stack(d)
+	return e, err
+}
+
+func stack(d Deps) (*echo.Echo, *metrics, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Log)
 	m := newMetrics(d.SQL)
 	validate, err := validateRequests()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 
 	e.Use(middleware.RequestID())
@@ -109,29 +148,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.Use(authenticate(d.Auth, secure))
 	e.Use(csrfProtect(d.BaseURL))
 	e.Use(validate)
-
-	e.GET("/healthz", healthz)
-	e.GET("/readyz", readyz(d.Ready))
-	e.GET("/metrics", m.handler())
-
-	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
-		cons: d.Consultations, live: d.Live, auth: d.Auth,
-		now: func() time.Time { return time.Now().UTC() }}
-	h.registerLiveKinds()
-	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
-
-	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded}
-	e.GET("/auth/login/:provider", l.login)
-	e.GET("/auth/callback/:provider", l.callback)
-	e.POST("/auth/logout", l.logout)
-	if d.DevIdP != nil {
-		e.Any(devIdPPath+"/*", echo.WrapHandler(d.DevIdP))
-	}
-
-	s := &spa{files: d.Frontend}
-	e.GET("/*", s.handle)
-	e.HEAD("/*", s.handle)
-	return e, nil
+	return e, m, nil
 }
 
 // isLive: a websocket lives long and must not be compressed or timed out like a request.

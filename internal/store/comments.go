@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 
 	"gorm.io/gorm"
 
@@ -31,6 +30,7 @@ type commentRow struct {
 	FlagsOpen      bool
 	CreatedAt      time.Time
 	EditedAt       *time.Time
+	SearchVector   string `gorm:"->"` // PostgreSQL computes it from body (00009); never read or written here
 }
 
 func (commentRow) TableName() string { return "comments" }
@@ -114,16 +114,9 @@ func (s *Consultations) Comments(ctx context.Context, q consultation.CommentQuer
 	if !q.Moderator {
 		tx = tx.Where("(comments.status IN ? OR comments.author_id = ?)", publicStatuses(), q.ViewerID)
 	}
-	if strings.TrimSpace(q.Search) != "" {
-		if s.db.Dialector.Name() == "postgres" {
-			tx = tx.Where("to_tsvector('german', comments.body) @@ plainto_tsquery('german', ?)", q.Search)
-		} else {
-			match := ftsQuery(q.Search)
-			if match == "" {
-				return []consultation.Comment{}, "", nil
-			}
-			tx = tx.Where("comments.id IN (SELECT rowid FROM comments_fts WHERE comments_fts MATCH ?)", match)
-		}
+	tx, found, err := matchSearch(db, tx, q.ConsultationID, q.Search)
+	if err != nil || !found {
+		return []consultation.Comment{}, "", err
 	}
 	supported := q.Sort == consultation.SortSupported
 	if q.Cursor != "" {
@@ -188,20 +181,6 @@ func parseCommentCursor(c string, supported bool) (commentCursor, bool) {
 		}
 	}
 	return out, true
-}
-
-// ftsQuery turns what a person typed into an FTS5 query of prefix terms, so "Spielplatz"
-// also finds "Spielplätze"; quoting each term keeps FTS5 operators out of people's hands.
-func ftsQuery(q string) string {
-	var terms []string
-	for _, w := range strings.FieldsFunc(q, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
-		r := []rune(w)
-		if len(r) > 5 {
-			r = r[:len(r)-2] // a crude stem: German inflections live in the last letters
-		}
-		terms = append(terms, `"`+string(r)+`"*`)
-	}
-	return strings.Join(terms, " ")
 }
 
 // InsertComment implements consultation.Store.

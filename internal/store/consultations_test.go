@@ -52,12 +52,12 @@ func (f *fixture) relay(t *testing.T) {
 	}
 }
 
-func newConsultation(t *testing.T, db *store.DB, mod consultation.Moderation) (*store.Consultations, consultation.Consultation, *publishedLog) {
+func newConsultation(t testing.TB, db *store.DB, mod consultation.Moderation) (*store.Consultations, consultation.Consultation, *publishedLog) {
 	f := newFixture(t, db, mod)
 	return f.s, f.c, f.log
 }
 
-func newFixture(t *testing.T, db *store.DB, mod consultation.Moderation) *fixture {
+func newFixture(t testing.TB, db *store.DB, mod consultation.Moderation) *fixture {
 	t.Helper()
 	ctx := context.Background()
 	if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {

@@ -50,7 +50,11 @@ func gormConfig(log *slog.Logger) *gorm.Config {
 
 // OpenPostgres opens a pool to the PostgreSQL server at url without connecting yet.
 func OpenPostgres(url string, log *slog.Logger) (*DB, error) {
-	g, err := gorm.Open(postgres.Open(url), gormConfig(log))
+	return openPostgres(postgres.Open(url), log)
+}
+
+func openPostgres(dialector gorm.Dialector, log *slog.Logger) (*DB, error) {
+	g, err := gorm.Open(dialector, gormConfig(log))
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}

@@ -14,7 +14,7 @@ import (
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
 
-func claimed(t *testing.T, roles ...string) []identity.ClaimedRole {
+func claimed(t testing.TB, roles ...string) []identity.ClaimedRole {
 	t.Helper()
 	var out []identity.ClaimedRole
 	for _, r := range roles {
@@ -27,7 +27,7 @@ func claimed(t *testing.T, roles ...string) []identity.ClaimedRole {
 	return out
 }
 
-func login(t *testing.T, s *store.Identity, subject string, roles ...string) identity.Principal {
+func login(t testing.TB, s *store.Identity, subject string, roles ...string) identity.Principal {
 	t.Helper()
 	l, err := identity.NewLogin("https://idp.invalid", subject, "Name "+subject, subject+"@example.invalid", "test", claimed(t, roles...))
 	if err != nil {
