@@ -1253,6 +1253,9 @@ type DistrictKey = string
 // DocumentId defines model for DocumentId.
 type DocumentId = int64
 
+// IdempotencyKey defines model for IdempotencyKey.
+type IdempotencyKey = string
+
 // Limit defines model for Limit.
 type Limit = int
 
@@ -1270,6 +1273,18 @@ type ListAuditLogParams struct {
 	// Cursor The next_cursor of the previous page.
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// FlagCommentParams defines parameters for FlagComment.
+type FlagCommentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // ListCommentsParams defines parameters for ListComments.
@@ -1291,6 +1306,18 @@ type ListCommentsParams struct {
 
 // ListCommentsParamsSort defines parameters for ListComments.
 type ListCommentsParamsSort string
+
+// CreateCommentParams defines parameters for CreateComment.
+type CreateCommentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // ExportConsultationParams defines parameters for ExportConsultation.
 type ExportConsultationParams struct {
@@ -1317,12 +1344,45 @@ type ListProcessesParams struct {
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// CreateProcessParams defines parameters for CreateProcess.
+type CreateProcessParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateSocialAreaParams defines parameters for CreateSocialArea.
+type CreateSocialAreaParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ImportSocialAreasJSONBody defines parameters for ImportSocialAreas.
 type ImportSocialAreasJSONBody = map[string]interface{}
 
 // ImportSocialAreasParams defines parameters for ImportSocialAreas.
 type ImportSocialAreasParams struct {
 	DryRun *bool `form:"dry_run,omitempty" json:"dry_run,omitempty"`
+
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // LiveParams defines parameters for Live.
@@ -1331,15 +1391,75 @@ type LiveParams struct {
 	Since *int64 `form:"since,omitempty" json:"since,omitempty"`
 }
 
+// CreateOrganisationParams defines parameters for CreateOrganisation.
+type CreateOrganisationParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// PutMemberParams defines parameters for PutMember.
+type PutMemberParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateConsultationParams defines parameters for CreateConsultation.
+type CreateConsultationParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // UploadDocumentMultipartBody defines parameters for UploadDocument.
 type UploadDocumentMultipartBody struct {
 	File  openapi_types.File `json:"file"`
 	Title *string            `json:"title,omitempty"`
 }
 
+// UploadDocumentParams defines parameters for UploadDocument.
+type UploadDocumentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
 	Q *string `form:"q,omitempty" json:"q,omitempty"`
+}
+
+// GrantRoleParams defines parameters for GrantRole.
+type GrantRoleParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // EditCommentJSONRequestBody defines body for EditComment for application/json ContentType.
@@ -1412,7 +1532,7 @@ type ServerInterface interface {
 	EditComment(ctx echo.Context, commentId CommentId) error
 	// FlagComment Flag a comment for the moderators, with a reason (once per person).
 	// (POST /comments/{commentId}/flags)
-	FlagComment(ctx echo.Context, commentId CommentId) error
+	FlagComment(ctx echo.Context, commentId CommentId, params FlagCommentParams) error
 	// ModerateComment Approve, reject, hide, pin or unpin (the district's coordinators and admins).
 	// (POST /comments/{commentId}/moderation)
 	ModerateComment(ctx echo.Context, commentId CommentId) error
@@ -1439,7 +1559,7 @@ type ServerInterface interface {
 	ListComments(ctx echo.Context, consultationId ConsultationId, params ListCommentsParams) error
 	// CreateComment Comment on the plan, a section, or reply to a comment (logged-in people of the audience, while open).
 	// (POST /consultations/{consultationId}/comments)
-	CreateComment(ctx echo.Context, consultationId ConsultationId) error
+	CreateComment(ctx echo.Context, consultationId ConsultationId, params CreateCommentParams) error
 	// ExportConsultation The consultation report, every comment with section, status, supports, flags and response (the district's coordinators and admins).
 	// (GET /consultations/{consultationId}/export)
 	ExportConsultation(ctx echo.Context, consultationId ConsultationId, params ExportConsultationParams) error
@@ -1463,13 +1583,13 @@ type ServerInterface interface {
 	ListProcesses(ctx echo.Context, key DistrictKey, params ListProcessesParams) error
 	// CreateProcess Create a planning process as a draft (the district's coordinators and admins).
 	// (POST /districts/{key}/processes)
-	CreateProcess(ctx echo.Context, key DistrictKey) error
+	CreateProcess(ctx echo.Context, key DistrictKey, params CreateProcessParams) error
 	// ListSocialAreas The district's social areas with their outlines, parents first.
 	// (GET /districts/{key}/social-areas)
 	ListSocialAreas(ctx echo.Context, key DistrictKey) error
 	// CreateSocialArea Create a social area (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas)
-	CreateSocialArea(ctx echo.Context, key DistrictKey) error
+	CreateSocialArea(ctx echo.Context, key DistrictKey, params CreateSocialAreaParams) error
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx echo.Context, key DistrictKey, params ImportSocialAreasParams) error
@@ -1484,7 +1604,7 @@ type ServerInterface interface {
 	ListOrganisations(ctx echo.Context) error
 	// CreateOrganisation Create an organisation (admins).
 	// (POST /organisations)
-	CreateOrganisation(ctx echo.Context) error
+	CreateOrganisation(ctx echo.Context, params CreateOrganisationParams) error
 	// GetOrganisation One organisation.
 	// (GET /organisations/{slug})
 	GetOrganisation(ctx echo.Context, slug OrganisationSlug) error
@@ -1496,7 +1616,7 @@ type ServerInterface interface {
 	ListMembers(ctx echo.Context, slug OrganisationSlug) error
 	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
 	// (POST /organisations/{slug}/members)
-	PutMember(ctx echo.Context, slug OrganisationSlug) error
+	PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx echo.Context, slug OrganisationSlug, userId UserId) error
@@ -1511,10 +1631,10 @@ type ServerInterface interface {
 	ListConsultations(ctx echo.Context, processId ProcessId) error
 	// CreateConsultation Open a consultation on a plan document (the district's coordinators and admins).
 	// (POST /processes/{processId}/consultations)
-	CreateConsultation(ctx echo.Context, processId ProcessId) error
+	CreateConsultation(ctx echo.Context, processId ProcessId, params CreateConsultationParams) error
 	// UploadDocument Upload a document (PDF or office file) to a process (the district's coordinators and admins).
 	// (POST /processes/{processId}/documents)
-	UploadDocument(ctx echo.Context, processId ProcessId) error
+	UploadDocument(ctx echo.Context, processId ProcessId, params UploadDocumentParams) error
 	// DeleteDocument Delete a document (the district's coordinators and admins).
 	// (DELETE /processes/{processId}/documents/{documentId})
 	DeleteDocument(ctx echo.Context, processId ProcessId, documentId DocumentId) error
@@ -1541,7 +1661,7 @@ type ServerInterface interface {
 	ListUsers(ctx echo.Context, params ListUsersParams) error
 	// GrantRole Grant a role in the platform, e.g. coordinator of a district (admins).
 	// (POST /users/{userId}/roles)
-	GrantRole(ctx echo.Context, userId UserId) error
+	GrantRole(ctx echo.Context, userId UserId, params GrantRoleParams) error
 	// RevokeRole Revoke a role granted in the platform (admins). Roles from the identity provider come back at the next login and cannot be revoked here.
 	// (DELETE /users/{userId}/roles/{roleId})
 	RevokeRole(ctx echo.Context, userId UserId, roleId int64) error
@@ -1613,8 +1733,28 @@ func (w *ServerInterfaceWrapper) FlagComment(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params FlagCommentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.FlagComment(ctx, commentId)
+	err = w.Handler.FlagComment(ctx, commentId, params)
 	return err
 }
 
@@ -1801,8 +1941,28 @@ func (w *ServerInterfaceWrapper) CreateComment(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateCommentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateComment(ctx, consultationId)
+	err = w.Handler.CreateComment(ctx, consultationId, params)
 	return err
 }
 
@@ -1970,8 +2130,28 @@ func (w *ServerInterfaceWrapper) CreateProcess(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateProcessParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateProcess(ctx, key)
+	err = w.Handler.CreateProcess(ctx, key, params)
 	return err
 }
 
@@ -2002,8 +2182,28 @@ func (w *ServerInterfaceWrapper) CreateSocialArea(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateSocialAreaParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateSocialArea(ctx, key)
+	err = w.Handler.CreateSocialArea(ctx, key, params)
 	return err
 }
 
@@ -2025,6 +2225,23 @@ func (w *ServerInterfaceWrapper) ImportSocialAreas(ctx echo.Context) error {
 	err = runtime.BindQueryParameterWithOptions("form", true, false, "dry_run", ctx.QueryParams(), &params.DryRun, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
 	if err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dry_run: %s", err))
+	}
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
 	}
 
 	// Invoke the callback with all the unmarshaled arguments
@@ -2079,8 +2296,28 @@ func (w *ServerInterfaceWrapper) ListOrganisations(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateOrganisation(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateOrganisationParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateOrganisation(ctx)
+	err = w.Handler.CreateOrganisation(ctx, params)
 	return err
 }
 
@@ -2143,8 +2380,28 @@ func (w *ServerInterfaceWrapper) PutMember(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutMemberParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.PutMember(ctx, slug)
+	err = w.Handler.PutMember(ctx, slug, params)
 	return err
 }
 
@@ -2231,8 +2488,28 @@ func (w *ServerInterfaceWrapper) CreateConsultation(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateConsultationParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateConsultation(ctx, processId)
+	err = w.Handler.CreateConsultation(ctx, processId, params)
 	return err
 }
 
@@ -2247,8 +2524,28 @@ func (w *ServerInterfaceWrapper) UploadDocument(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UploadDocumentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.UploadDocument(ctx, processId)
+	err = w.Handler.UploadDocument(ctx, processId, params)
 	return err
 }
 
@@ -2409,8 +2706,28 @@ func (w *ServerInterfaceWrapper) GrantRole(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GrantRoleParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.GrantRole(ctx, userId)
+	err = w.Handler.GrantRole(ctx, userId, params)
 	return err
 }
 
@@ -2657,6 +2974,7 @@ func (response EditCommentdefaultApplicationProblemPlusJSONResponse) VisitEditCo
 
 type FlagCommentRequestObject struct {
 	CommentId CommentId `json:"commentId"`
+	Params    FlagCommentParams
 	Body      *FlagCommentJSONRequestBody
 }
 
@@ -3007,6 +3325,7 @@ func (response ListCommentsdefaultApplicationProblemPlusJSONResponse) VisitListC
 
 type CreateCommentRequestObject struct {
 	ConsultationId ConsultationId `json:"consultationId"`
+	Params         CreateCommentParams
 	Body           *CreateCommentJSONRequestBody
 }
 
@@ -3400,8 +3719,9 @@ func (response ListProcessesdefaultApplicationProblemPlusJSONResponse) VisitList
 }
 
 type CreateProcessRequestObject struct {
-	Key  DistrictKey `json:"key"`
-	Body *CreateProcessJSONRequestBody
+	Key    DistrictKey `json:"key"`
+	Params CreateProcessParams
+	Body   *CreateProcessJSONRequestBody
 }
 
 type CreateProcessResponseObject interface {
@@ -3479,8 +3799,9 @@ func (response ListSocialAreasdefaultApplicationProblemPlusJSONResponse) VisitLi
 }
 
 type CreateSocialAreaRequestObject struct {
-	Key  DistrictKey `json:"key"`
-	Body *CreateSocialAreaJSONRequestBody
+	Key    DistrictKey `json:"key"`
+	Params CreateSocialAreaParams
+	Body   *CreateSocialAreaJSONRequestBody
 }
 
 type CreateSocialAreaResponseObject interface {
@@ -3699,7 +4020,8 @@ func (response ListOrganisationsdefaultApplicationProblemPlusJSONResponse) Visit
 }
 
 type CreateOrganisationRequestObject struct {
-	Body *CreateOrganisationJSONRequestBody
+	Params CreateOrganisationParams
+	Body   *CreateOrganisationJSONRequestBody
 }
 
 type CreateOrganisationResponseObject interface {
@@ -3856,8 +4178,9 @@ func (response ListMembersdefaultApplicationProblemPlusJSONResponse) VisitListMe
 }
 
 type PutMemberRequestObject struct {
-	Slug OrganisationSlug `json:"slug"`
-	Body *PutMemberJSONRequestBody
+	Slug   OrganisationSlug `json:"slug"`
+	Params PutMemberParams
+	Body   *PutMemberJSONRequestBody
 }
 
 type PutMemberResponseObject interface {
@@ -4049,6 +4372,7 @@ func (response ListConsultationsdefaultApplicationProblemPlusJSONResponse) Visit
 
 type CreateConsultationRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
+	Params    CreateConsultationParams
 	Body      *CreateConsultationJSONRequestBody
 }
 
@@ -4089,6 +4413,7 @@ func (response CreateConsultationdefaultApplicationProblemPlusJSONResponse) Visi
 
 type UploadDocumentRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
+	Params    UploadDocumentParams
 	Body      *multipart.Reader
 }
 
@@ -4440,6 +4765,7 @@ func (response ListUsersdefaultApplicationProblemPlusJSONResponse) VisitListUser
 
 type GrantRoleRequestObject struct {
 	UserId UserId `json:"userId"`
+	Params GrantRoleParams
 	Body   *GrantRoleJSONRequestBody
 }
 
@@ -4769,10 +5095,11 @@ func (sh *strictHandler) EditComment(ctx echo.Context, commentId CommentId) erro
 }
 
 // FlagComment operation middleware
-func (sh *strictHandler) FlagComment(ctx echo.Context, commentId CommentId) error {
+func (sh *strictHandler) FlagComment(ctx echo.Context, commentId CommentId, params FlagCommentParams) error {
 	var request FlagCommentRequestObject
 
 	request.CommentId = commentId
+	request.Params = params
 
 	var body FlagCommentJSONRequestBody
 	var err error
@@ -5087,10 +5414,11 @@ func (sh *strictHandler) ListComments(ctx echo.Context, consultationId Consultat
 }
 
 // CreateComment operation middleware
-func (sh *strictHandler) CreateComment(ctx echo.Context, consultationId ConsultationId) error {
+func (sh *strictHandler) CreateComment(ctx echo.Context, consultationId ConsultationId, params CreateCommentParams) error {
 	var request CreateCommentRequestObject
 
 	request.ConsultationId = consultationId
+	request.Params = params
 
 	var body CreateCommentJSONRequestBody
 	var err error
@@ -5309,10 +5637,11 @@ func (sh *strictHandler) ListProcesses(ctx echo.Context, key DistrictKey, params
 }
 
 // CreateProcess operation middleware
-func (sh *strictHandler) CreateProcess(ctx echo.Context, key DistrictKey) error {
+func (sh *strictHandler) CreateProcess(ctx echo.Context, key DistrictKey, params CreateProcessParams) error {
 	var request CreateProcessRequestObject
 
 	request.Key = key
+	request.Params = params
 
 	var body CreateProcessJSONRequestBody
 	var err error
@@ -5382,10 +5711,11 @@ func (sh *strictHandler) ListSocialAreas(ctx echo.Context, key DistrictKey) erro
 }
 
 // CreateSocialArea operation middleware
-func (sh *strictHandler) CreateSocialArea(ctx echo.Context, key DistrictKey) error {
+func (sh *strictHandler) CreateSocialArea(ctx echo.Context, key DistrictKey, params CreateSocialAreaParams) error {
 	var request CreateSocialAreaRequestObject
 
 	request.Key = key
+	request.Params = params
 
 	var body CreateSocialAreaJSONRequestBody
 	var err error
@@ -5550,8 +5880,10 @@ func (sh *strictHandler) ListOrganisations(ctx echo.Context) error {
 }
 
 // CreateOrganisation operation middleware
-func (sh *strictHandler) CreateOrganisation(ctx echo.Context) error {
+func (sh *strictHandler) CreateOrganisation(ctx echo.Context, params CreateOrganisationParams) error {
 	var request CreateOrganisationRequestObject
+
+	request.Params = params
 
 	var body CreateOrganisationJSONRequestBody
 	var err error
@@ -5694,10 +6026,11 @@ func (sh *strictHandler) ListMembers(ctx echo.Context, slug OrganisationSlug) er
 }
 
 // PutMember operation middleware
-func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug) error {
+func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error {
 	var request PutMemberRequestObject
 
 	request.Slug = slug
+	request.Params = params
 
 	var body PutMemberJSONRequestBody
 	var err error
@@ -5866,10 +6199,11 @@ func (sh *strictHandler) ListConsultations(ctx echo.Context, processId ProcessId
 }
 
 // CreateConsultation operation middleware
-func (sh *strictHandler) CreateConsultation(ctx echo.Context, processId ProcessId) error {
+func (sh *strictHandler) CreateConsultation(ctx echo.Context, processId ProcessId, params CreateConsultationParams) error {
 	var request CreateConsultationRequestObject
 
 	request.ProcessId = processId
+	request.Params = params
 
 	var body CreateConsultationJSONRequestBody
 	var err error
@@ -5914,10 +6248,11 @@ func (sh *strictHandler) CreateConsultation(ctx echo.Context, processId ProcessI
 }
 
 // UploadDocument operation middleware
-func (sh *strictHandler) UploadDocument(ctx echo.Context, processId ProcessId) error {
+func (sh *strictHandler) UploadDocument(ctx echo.Context, processId ProcessId, params UploadDocumentParams) error {
 	var request UploadDocumentRequestObject
 
 	request.ProcessId = processId
+	request.Params = params
 
 	if reader, err := ctx.Request().MultipartReader(); err != nil {
 		return err
@@ -6216,10 +6551,11 @@ func (sh *strictHandler) ListUsers(ctx echo.Context, params ListUsersParams) err
 }
 
 // GrantRole operation middleware
-func (sh *strictHandler) GrantRole(ctx echo.Context, userId UserId) error {
+func (sh *strictHandler) GrantRole(ctx echo.Context, userId UserId, params GrantRoleParams) error {
 	var request GrantRoleRequestObject
 
 	request.UserId = userId
+	request.Params = params
 
 	var body GrantRoleJSONRequestBody
 	var err error
@@ -6294,135 +6630,141 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3rcty4ueCroLipGqmWakm+THakSqUcj+14Y8eKZe9M1ciroMmvuxGRAA2AknpUeps8xvk3L3YKNxIk",
-	"wW52i62ZSZ1flpskLt8N3x13UcLyglGgUkQnd1GBOc5BAtf/e8EBv03VX4RGJ1GB5SKKI4pziE4ibB7G",
-	"EYevJeGQRieSlxBHIllAjtVXM8ZzLKOTiFD57bMojnJCSV7m0clxHMllAeYRzIFH9/dx9JLlOVDZO2VS",
-	"PR93VirKTGJJGF0xdeOlUecvuWBcfZmCSDgp1BzRSfRpAYjCrbxM9AuIzZBcACo4XBNWClTgOUyi2Kz2",
-	"awl86S3XjOkvK8e374DO5SI6OT46qlYiJCd0rhfyPVH/SeTfYBleDZvNSEJwhp4fpGROJErtF+gKlmjv",
-	"bxyIEMki++W/hIBsP0YwmU/Q8bdHz4/RjHH0is9KLqs1NyF8BcuVYC2wlMDVd///p6OD777cPb//QxTc",
-	"BkvKlWSU1i+Micd3JCeymrKFkEw/9IdPYYbLTEYnz49ihRwz9BOFmjUTfeBzTInQtHielfMeZHlvfSOQ",
-	"WDAukVqNRUtK8BWjBA5gFVaEGn8oWvDBzwoz9t+DL3fH8bdPerB0xlkCQvQiqaiej4mjzwJ475SleTje",
-	"fPdqKFEwKkDL0zPOphnk6s+EUQlUkwsuiowkGk+HhXnjf/9LKDzeeTP/gcMsOon+12EtsA/NU3HoxtUz",
-	"NinhBUXAOeMxwgJ9fP0Sfffs+R+RnQalIDHJxETDxo7mBP87uIasS1pnGaYlnQuOyxxdlEdHTwGds58J",
-	"zvxf/lFiLglwRVVAFXx+igrvS8UJ1UdRHH2170dfOrQSRy/KlABNoLuYHxYMZWwuEKHohsgFwmpr1yRt",
-	"ziwkns2iOHLPNIoFSRUC+iaUr6jkWg4WnBWgVqdBgxMz910EtzgvMs3cbE5oFBgIJ5LxS5IGSadNLu51",
-	"Q413gdFkY5wUSziQJIfQzBazesVpStSacXbm7cRQtv2OTf8FiVTfDV6rxHwO0u6tM719an73QaV4LCgP",
-	"ap77SS1C7zZ20G4O6E9e7/RLYDcakWd4Dl08Egl5849VHOZRxH01D+Yc6/97p3QAGu3N6fnCq5WLM0ei",
-	"XcLzuGDdUvV7FTY72Mnw1LD2ADSYd+N6+nUrf0eEfDi4PUh0AD4YoFafDMFSLlZx2pSlARXoPeZXKbuh",
-	"SpTecCIl0FOt1xApkBkS7UmGICVyH2GaopylwLFkXExCTOorlcOlRMIBS0gvNxEHakkbfjLL8Fx0gfCa",
-	"8fC2vBUuZB44OT4CTYFDqiEjMCWSCEhPEeSFXKKbBRgZnnJ8Q4PgGgwhdkM9tE4ZywBT9aDAHKgcDuqC",
-	"UAppeCwO2B7S7TNpiYhEN1ggDooSIUWMowVJ0wC9DKASDkVm6bY501/ZDcoxXSL7hjEPgAumSPSK0DlK",
-	"MEUCIIwmp5us48YPVu3/6N5XygIkm1GtkFiWaxnfcuy5eVl9VhYF49IgoQ1okAvggV3bjwQi0tu5hzv3",
-	"godZX0vsCME2o8YNCVJtzlJ+RTfeRA22NRTqb67G8go59io19kX4QJ/hTEDcEnROkHnG35OjI2tjVObg",
-	"uvNYj7JiYW9pUW67srCIPUVYopwJiZ7HR0dHKFlgjhMJhkU23M3mfL8hdW8IrjEUEne07U4babKiUuKc",
-	"Hg80VUPFUVFOMyIWln6NrFNMoEVdFEeVOA9q2b7fZXt1xx/FV30STC+T+vwfKjpyvET2M0TZTVh8qLGt",
-	"0Ibw4ZBkTIDY6Lx1vpTLK+N+2f74I1RyFh5CPbl0x3Pg8bVWE3zXQZMku4p+i/gycg2XAr6GfRKcsfwb",
-	"gSjcgJAIrhWU9cEvF0TYIxOnp0iUU/XpFIxVJwhN4E9uaIWTAVCwCHLGmiNeroBfMBG2/FgBdDO0WT/F",
-	"cNmiYBCGjtqgBlGstYRDXJDD6+ND9XNQMbBSarjQODcfhPAmmDrhLzEHfEnS5pBDrMH2cNKyhoN7WSQs",
-	"N1JDwTiyLJIGsSCJzGCgfeLBv8VDbhzHEA3y9wyaPrpvkJBHGj53u512AeihpymMWuLDEkRYAgdEW4dy",
-	"4Br4klFAGZvPIUWExojRbIk+8V/+PQceK+1TCTq7y4ZjUPhuEjeS5ykRNXTWyvBttIAHS/nN5WwlHZsO",
-	"8YBLfCuBmOPbt+ah72WvGOORpNK2osHgsLuNnFD339FlRz3V8xDEKmHQ1Po202CdJPCYfhBzOzCuY88x",
-	"nB4NfWh7p4eL4mj2yrIPs+jkp9UTuy/OyzzH2sPVUcYUaq/yJ00CZOU086iPlvnU+jGl5GRaOirvnnSC",
-	"lTwBbfxmJFEIcdGtKStpivkyRpKhKSCxYDfWt9sw5mpSnwPLwbpqV+3yjXuvDcpqc95YzT10wfzFA/Rr",
-	"wLLkAY1+85W1xeNmWIsqd6sVK25lX9ayh3GrepN7sFhFZHaGlyzLIOlR5JvE0PUzmSGG80kb7gH1owcQ",
-	"3jKHgqRa3TqK8MKnhAa8FRmm6RUHItDeO/fnvjqa9V8zDgQuhcSpRHv1L+hc/bLvH9LVOFEctT8NHh5u",
-	"WWOIqF6a21pKuZE6C7vaKgitIVUFG3TkOSQzriyKhuxVo/PeBQn9WIYJZweNAlaUGQ7Lv7d0gadEYioF",
-	"YhQ9PZ4cP5k8OXryZJBd0wKw0XOtF0rvqjF5EPI2+t0FuY1JVlGbLquSDPqd5sO9K+RnGGpX9FgCcVQW",
-	"GcPpRj7tkPngFIN6a3ETDna5zQlDcH1NIAvw/QuklAjGcYaKDFNK6BzN1Kto7zVOFjYo2mDxf5VzoOmC",
-	"ZDO9MpyTjOiFACWMa+OpmGUwV78BofOMQAq81MbVHERJ0wXoZIMpyVLzM+Z5qX65YQuqB9AwrtQfUSaL",
-	"sPR4neH5Nop97R331Lbnm6ptdpQQuN94h2sb4m+A/d/zD39HZyxbzhlVUvZ9mUni/k8oenV2/ubk2dMn",
-	"36K9j69foj9+9+xbjYM2RzCeEoplU1gOOHHsVFEc+TMPPnb8iUO7f5sXjMuXC0xDrkQvRm2XY5zPmooV",
-	"gwRRnbB0FWN3JbFSnL4RiKRoD8+kdacRvbLK6IRbIqSieWWhzhhHZgFif6AXh9AUbsPT26NZrUC9pLCq",
-	"ZkyqQz4c9chcXsPKAGSVAOFJ/j63cg/g2uJG78QLaVtpY9bTj+S3QpQhd/FgwJyiA5N+1YQOIlJANgsD",
-	"KQchrJc65PFS6+g5nt1TRQAF5hJhiXSik007MhlITrmcrJfSFmzVrPXi+mHmJdoMM4GqDJqO6UMU+Idr",
-	"SD7O1mpHZuiwdWEG+ghC54h1jmrN+Zsuy8qLgPhK+fKSl8GoaWvR7s24WkMIDe8DFJsIPruU7AoCStE5",
-	"0BQRibAJYv548PL84+uDT+pltACcAjc2oHZRIe1zO9DzK9GilgcibB065VCEqbV67IcCPOGL9nCWaebB",
-	"aU6oEVvjqMpxBDkm2cNUqV7R1O+xWrXo9+DnFobWzFm2Adl9ZNkANkhrYWhA4qZpb8NHZ+zTU5gEG3vp",
-	"GhgDbAB/hLYd0I3TswzWAzifAndgETZ5c7UEtCmYTSVfTxbetvbCdLbbT2xjbkj7dRqKR4ZJrsR3hqWi",
-	"56DmUQrgW8Za3adBCoqqFfVDahvltoKlp9s+fdLUbZ/GDwdoa6+NrfXvaAxD31LR9va9tw2PGnIzbBxp",
-	"aRqkhfeVW/Z7SIgIu5Q6+i0uCs6uoYpDmyg0mFQMpfbSome+TbzqNoQzPNY3PChYmUsDbFZvGZ46aYfQ",
-	"OwpipALsVoGaEUHebxuu3jxOep0a9ebesfmDib9LgrtLs+gkV3UW7zJlHk6O22QO9iQLtPbXIEkbYPVm",
-	"C2585encUNXutsiWGP14f8Bh7W9mHSheGkt9M+5sQauVHzUg2WRYcc3DobpRDK+G+bZFJmswsw4XzpNf",
-	"iTx1ainIOb+ZV1BQ5lMOWYaDEs8fdIzjebWWPlz2eMN8No6hR6a7pkX2SmcCc8jZtc1mde9r11xNBHuO",
-	"SPf//OuT6X0AsmcLHBLlScn56oQ0luIl0sm8xGZFFWootMcBpzqvYz+ckwY0FZcGDQ3B/qBE6iFw1Ft1",
-	"ABQSczl4HZV3P+BGUqN+I7S76BQ5ctaWuFoUAjIHCjFiCmw3RAAiUifvcVCfIIyExDTFPDVDddNG18kL",
-	"K7tdgKDeWQ3rL32YbwuOKejVCFzOKF5oATSFFPOZAJ4TKTPjpZ+CBJKRuflfjoXQb1MbJNBviGSRlUJo",
-	"iSNA/mx+h2uclU4qGdgEBZFenZNAGzC6huFw+WTIv5Hb8fRojZiyUwRhWrvz2v75FIIhF4mnGcQox8mC",
-	"UDhQzKN+MbVwSH1WVUFagUSZvJyxkqaT/nKq0FSLMsfUm+BWIUtjwqQ0EIFYYvg+CafxEaqII+lhBOvc",
-	"QgWWi57yAP3CZZ+X3g1A0hjhTDDnJ//x4KN5cvA2dT42TFP9LGPzcC1CncXfneivnz6dIfOChvBkdUSv",
-	"g7OFjhu04CmM+yy4GBdzaY/0+eNbxGEGGuRKghA6t6XTpuxRfdiMFOMpK+XJNMP0KhoYovEEg8n918TY",
-	"Q74JCLGRN1p90J+P4yqYN4jcu6hvwJLREfUeX/+WfL/T9NIWPuzyQymYdvmxB7Cwt91VI29hGetg7nAQ",
-	"mTBxM8PueBVOQhytTUWi+KPyVRuBoz5qHXVPg4rYbnP2RJ3V0TTxj1ZpAQ9P8FvBfWMUXXT4cldOATdR",
-	"p/Yi5XgmW5UXCaNJVqb6b8yTBbnuSdZtLb9PO70snPI6iNXXWuLbMkgbtiOXmjVh3CTawRnpLqD+0DSU",
-	"nsR1tyTvlLHQbEwcIiHnT3pIbdaOqsacV7h1pq00DV9rtc3KOsZX1Id25eWcYyp1osIpwlMBVGo7QseY",
-	"kFxgiRKWA5pxliPjoRYLUoiBGQqs5cda34kjK+emwsO5Dy61Y0FrX9VPZiFhjW9AGEHB+O/Kmm1EZZpr",
-	"07GZE7NvnbqRApVELqtFICyR7m1wilz85sRAE5TKyMHPWhoQ6Wln96wN0ahdvFHzbUPFqwnqo29Stihr",
-	"qDeMt8IbJqrhZe+wNa0mQgDpg8PfXf7hysmaJOX/UMVeVra+OO9L4x1cEh8kWWVfqD9DEnSTavGH1IWH",
-	"5K5bly35t4sJoaBRIDFmqWtLXXveU4riQXBDJ2pILL6gdWaWLXLQAjJGghmRSCS6AiiELla37n1hivVc",
-	"VQTK2TU0RCpGFG7c823yWd0ugxjQKusLDnioI8DP8PhGIEWn6sUqGUppv6eopORrCc4srrKJ93K8RFMw",
-	"7Qn2e7wCDwxSbFMhMFgNGj/RbXjfhEb+81ac2dKIGsly1tZuImBNxUJNPduwsKOvBqOup4j1DvFtKGB7",
-	"xG4oOUZGe9Ur62gtCbTQPRCzY4RWPCmzfWClHmSrsMr/UFtLkB81gkLmxeDxsorEHkqfXSxrm6xOwt4A",
-	"w1uZqO2Apvk5RH+fxThpQGqch9f6+KNskJf28CTIR01W7O78Xjv3ZyysmCSMSo4TqcMEQLIFnkJs6Nta",
-	"UMZGxFyShBRKv18i47arKkkmF/QV54wLpcr0tvdDe30tBvdd1zwTMEH/VJLnn5MLdZrqwkzjB7L9EV+8",
-	"OXt38HRydMD4QYZlw58fuS2gF2dvozi6Bi4s706OJ0euihkXJDqJnk6OJk+NnbXQaDnEZUrkQWZyd+ag",
-	"CVdRSdWUNVLkrLuwvWO69YjXqLbHm16/cmhbrN7Ha980TTzvv7Q6Nz45OlrRtXGzbo11U7pQv0bd1lXR",
-	"BFDJCYiJEfS2V2h45GqpXidIz59lijXUrMqaj137jRnhQqI9L7FZ6o5fzrT8ogY5xKVcHNbtAFajp+7a",
-	"JqKdQrDVbi4ASFuLYBZzqjauNHwskdmRdmsc3pH0/s8cZMnppWR/OjRBtq0BDknJiVxGJz99aYM/YXRG",
-	"5qUyaPXU9dpiZJs3EIqmpZSMIsDJwseHc8xYlDhr7PCuaoh8327ePIAnqmbKitoLLJNFF62vUiJfVo0r",
-	"bCjxL9aeHQWXfm+r+6a0lbyE+x2SUdVDKUw9FrhjMKDanUJzZYSaBkNK+BKKjp+jnNBSgvCR7vccEysw",
-	"f1g16nsQ/pkIcPXrDM93i/66vnAQ8p8FPMMZns8hHQNNaiiEK/Q4N0Hdny9256VJYUV7jCa6bMSWjuxv",
-	"hcBmT5DxsWjzWWG3mGznF//HMvMLk/gc2/aOMVqQFGJUEF1oqtOe0Z5sup48J63QHs3AqTuYXvy+jQ+i",
-	"ljJALCZulH5iu6WWZnjqkWml29AyTDRuAaPpYI38UXUYuF4G7uvdEo7tN2lkaAbGL9FE/2dqX/LR/7tn",
-	"2U/4Cuz5a7eHpji5WgXEeHzWOv8PhKzdk3dqts/EGFHmKT/bUa7rJLmbA/IHO/p/FGbcprp656mO6bim",
-	"wULi5XqceL8pxPiXodz3GoVvQDaaWu0Urn7zrD7g1u+Mogg0RnRNqoT2ziCXcTaujGlcQrPCbjNu5w7w",
-	"d2G+tRsAPrre9/iINy5fLfM8/I93dK9itko+rnTFvHQvdUgs1J3GRX9P0ZFNh7DhXmZiojcLlmm3JO27",
-	"b8iOEg27KyXoX28vTW1Dz151N2cmnbqSkeGlmOhA9IBbYsI3+AjGey7wiYxDzcuFqX6oO3yHkj86pmyZ",
-	"ZQcSbiUSgHmyQHtvgOfYnJmhNX3tu+EpXN/w+/KT+t2yV3pKHbmOI9Pbo2rLjkJq/KWnSLLiQMfE1MEq",
-	"UEkzEMLGpBARaE6ubRLMDqV+UI0xpYOP4q7bQNQfP7LuhPZsg3JU0lRpoRwOag/LviaSZ0++e8xLmD4x",
-	"Zi5qqAQroQjbK7kkyeEUCQD0ESRfHryYSZP3Z2oyNBS9J80Fda+cGuF0s3C0wl+J/Vit1oh43dlJieSl",
-	"Esie2m/aDx8QigpgRVZ19HQtV2N0syDq5wLoQ89AuHV2bPAEfHVr7KyG9tNiupA4tedEWMgn4trPdtT/",
-	"u83EbUiybyYWr2k6UVC5zTOzAnFgMvkrHVIUHHAqFgAyzyb63yYdVCfclFCTMBwoUoRbeajWveGXPa4R",
-	"Y/YJ9PL8/ymS+PHd+Y9j+UkaapWZKbatf3zXeU2SJhQeVxd/xEg7xbXWNapr5cGyewBx18JqZUD0Dchm",
-	"14PfdVC0uZWVx31qmzKMFhrVxRQJquHeDZMaxz8rpXVq4AylWOLfEKl8LcG0iVtPLP/Qr/56mpuCuV7u",
-	"GAg8s4e9YuCZCQV5qhvLUi/U/VsRAG4NB7bbddUvuseac73E/lK/vhH25sA2VGb6+zsHWbPzmpHPuuej",
-	"eaQdgm7fp6jOAUJXsIxtV8ArQtMY1Vlaoyj0WVbn9NbwVieXWp5rFdrZQVyF/9g18GsCNyjHhU8adS8y",
-	"o7M0Ws2txeVOEyQaPZ97OLBa7hhQ1sY69kCteI+bBP7p0nVmXgu5w7srWK70J1bd7TdlRP9y452eZNUK",
-	"18DdGCJm4oEgV+8/2+j9B6L1A/US4iv/puvRr3gIVxzUaOk5DNGH9vKWNeLvrHprmBavCwjjoQkIptyw",
-	"1+vj6u4GG4HNjM3flxbm18qu1MEqxI2lg3nHctUmu5okRrw0P2mXiz7NJ+h7jmfaR5ktK1m9/nT3ydPN",
-	"tMW53hYnqzwyrv5/Nx6ZRun6I3tk3M56RB2FG4fEUdzuGpoIdyjECCJdG72VkufRQUhKmaTbA8wBrxZU",
-	"ddr/Tk/3VsFDD/BtqrBe9Q641B/eHA1yAYQjVsqMUMWzxiXq2PXx2c6r5NgN57VLih6Z+fxKlX7+8/A0",
-	"Kg964+6a5w5NT/nNY/991NLqOoaTRWWmUIBUuGYxzkQxHaVoiozff8+/yT5G9UX2MXL32O+f6krDC7oX",
-	"ri7cd+yhm8ebyu/K7NHJ/KwwpSQT9KJa3M2CCbAD51gmC2XHeJWcGhm2wT4icoJ+UHxpO3b/SdEjokwu",
-	"1Kukqtetmv5gKm6AX9CCgzJ3BLpZYIluWJmlaArItnPUr5vW3+kEvdJOOVdvQIT11kFaiYS6G/0FNX36",
-	"bZm77uZ+ioj2EnNQH2O6jAMrNPUITRY3Dc2bAneAblh3Lw+4eG2lTqcB+pftxUffzRQdc9OrL/XLRx4v",
-	"jt7oNx+QJz9oYsAC7TFu02AtMOOKRvaDRGICLk9GD7g0W/33lwCox+K0oqsbv1T94QLRrKJ5HOqOCrgf",
-	"2WMIzIxc++6+5s4/F3OOUzARmhuYCpZcgZwgrRcAvwZuXWIcigwvjcCzl7PqW1kFMjd66JtXdVUSRQJo",
-	"Ki6oOlS0Gm569S/RAhcF0FNdtYDs3QyKe/Xe7y70/ZYX0Qm6aDjTTi7Ko6OnCUn1v3ARxegiEvBVv6kf",
-	"UfMkvqAXmjXMGOaZuTpW/+p9nmKJ1Vt3k8nk/l5JziQj+kVFvBwSRikkUpitmE5nWEgk4CsiEgl8M7mg",
-	"HxnLG9cB5HipU9h0B0YlmjnMSgEp2nt29HQ/JJzeEd0XeYA80nd/ttncF05eK4oG9ExfiuP4+P+EW5/2",
-	"WLPE3H0YEH5HG1ZTduzQY6PatO51uCEy0WynszegJkbFmZIlLBvH/XQNjnDZDGFNy9px16D/NUHHfLX/",
-	"fKcu8/e9nnJLhdXtrtZvdPyYfqDQOuwhoIsf4+alslqEef7F3kqmzi0VvabVh9ZFELvLDW+36u1BS+sW",
-	"3XEc1Y1BGx5UxcA+IJuQ04bUClOo0S94N8ZQoIf1I9tDzabI/RaRD7oxTSLaGDlYWNm+zsQvtGw8O7wT",
-	"WTlf6Qnv4PQRGGIIM0xG8js3x1xJ+RsZhf5+zrNyvj6N9pG5x7aMeOyamAFothr9+Bxk82lpu1VawdmM",
-	"ZOB46RRhrzeZ7plmHb+E6wT31ueV3e5tZX8VLfXx4aFtC7fyiHpv39mpllBd8NKDIrvQsRx+LYDa0R0+",
-	"KtdBF20ejsT+7tk3ePadlRYnu6p49C4QemRudffzrCSCBSlGUUzSVPGdUf/2pktzr+NBjklmc/wIRzhJ",
-	"WEmlvtHYiAn7QOmHY9LLOhY9vCsFcFuV0lfl9lF3k/GIY12RsflglCJjMxTCFku/LV5aH4X8rKFrE1mq",
-	"CN3hnf1zTTmQHwrbbQxzhUNorHiU0lJcBErbQqbddNx0Bunzx7WfHikM4mJ+A2qAfmvBx0dDtFNWxgxA",
-	"urofh/UR/HhBFmrm/a2p9PHffKRCq1UaSGPpo6VoGtBoEDeGHy9Tr8VTKyssfqtldce/67K6DwXQdlEd",
-	"ozbeX8nQ0erswpzXuFphfAr6rG+Rr25jWEU9eZlJUmAuD2eM5wcplriJv/Y9BBkMSuhf0XF/dXtiPcOX",
-	"reJU4xFmfZFFT3pdVXf7cII0yELYo72z718rFdfUZyAFkX0TZdn5kVAR5uGd+3ONlvu9/r1Ba+v0XPPJ",
-	"KHquGaoBvIeBJg4fgt+zG9rhqcFnIEskyAMhOeB8lMIYRRKjgM9uywPg+MrjenX/+4rUVqn8h/U9MQ8S",
-	"meGGNEWGEzhzV7nsRI2trsX6bemwDeuCSGEy6jQkxjFFNWhduovVsMz4JqfOVH4PZdxTExDOSyHRFKrw",
-	"hXpD/6YbgVwDz5qJ9IPEX90xdQdqndbrm7m7O0oZ81vG/iZpbQy6em8cHI561flI9UV97nqwEQ7JRoLY",
-	"nfpn0GnYSgr8Nc5DP3POVZWJcmq2YlIVKKuAR3EOYkdH5xuQq+Bx9IipiiOnKX6grSFHOTl1qucAn8sj",
-	"Zp7+OsGi9fh03pex00+dB2bk9NNSrIvufBYmtjMgqWezrhy7rOeo+oAHsPS5UIL5+OjI1uuPU4ypK/9N",
-	"k0zqggKxUoqln8mgTCgbQVjXf1hjpnLqH1YtvTfj3Mpr3acC6FuGPpoLiXbS77B5k9EjG82mtXmYU919",
-	"TgqyY9CA3qVOwcqqtGfX0dxeuuoxqEnXqi9d2YIaDu/UP2sjPtfsCioEr4/3qNdHiveooRxAHLRbgKk3",
-	"jj7qa8lWXMqlLyub4uQKYdMgicKtvafL5N1iqhTtKSBudlFd1dWGaLwlF7nswgLLhZ/LqLCwMptx/U0w",
-	"X0wjbX7tllTyLDqJDnFBDq+PNQPbXXR76pdKohL8jahzz9DeO0zTKw5EmEwA/eeMAwF0Ln/5dyph3zTd",
-	"l0CxTR/0ETPxcserYsZu56ZwglwdAQ1myNmbdv1m4N50Vapcd7ZGMpwlnaqtqIjRJ/7Lv+fAY+QupUdY",
-	"6ANTP993kxNepwtU0zZjit25zxzFNmetwpjVFeV2PENr3XHOvRhZHKz5Myt01mg7iua6fblzvDtDIzKC",
-	"GG26kUXstQmo+yjE3Z6sIkZZnV/qzd10Kt9/uf/vAAAA//8=",
+	"7H3pcty6ueCroDi36kh1qZbk5WSOVKlbvt6uJ3asK9mTVB15FDT5dTciEqABUFJHpbfJY8y/vNgUNjZI",
+	"gmx2i634pOaX5SaJ5dvw7biPEpYXjAKVIjq5jwrMcQ4SuP7fKw74Q6r+IjQ6iQosF1EcUZxDdBJh8zCO",
+	"OHwvCYc0OpG8hDgSyQJyrL6aMZ5jGZ1EhMqfX0RxlBNK8jKPTo7jSC4LMI9gDjx6eIij1yzPgcrOKZPq",
+	"+bizUlFmEkvCaM/UtZdGnb/kgnH1ZQoi4aRQc0Qn0ZcFIAp38irRLyA2Q3IBqOBwQ1gpUIHnMIlis9rv",
+	"JfClt1wzpr+sHN99BDqXi+jk+OioWomQnNC5Xsgbov6TyD/AMrwaNpuRhOAMvTxIyZxIlNov0DUs0d4f",
+	"OBAhkkX2j/8rBGT7MYLJfIKOfz56eYxmjKO3fFZyWa25DuFrWPaCtcBSAlff/Z9fjw5++Xb/8uHfouA2",
+	"WFL2klG6emFMPH5IIS+YBJosgxB8paGkUJhkBKhEyYIxAQIxmgAqgCM1Gk0hRQkHTWloT0MQo69fP7zZ",
+	"j5FkiIPkSyTwDLLlCcKX1PxwS+RCjy1wDnoiTNPVD2qXICTCVNwCF/rBjHAhEQdF1wjPMaGxHuaSVjuR",
+	"B+dQZHgJ6QnS4NGj6tWBQJTJBaHzCVK0oaacQsboXKhlqgkyNp9DekCo2pxg9JKqrzNyA0KTw7MXaMFK",
+	"LswA1cL1VrAaHHhr4S+ePbukZAXpq2tYXnEoBaSn6HZBMqjtzXwsJMkyxEsqYvTi6Jf2AIReFZzNOQgx",
+	"QZ9ptkSiTBIQYlZm1dSYq/UVMkaCIYxmmGSQIkWVeSFRjpeXdAoaPwTSNkIml9QR/gJwCnxFkB7lHPxB",
+	"s0GQbZ8pts0Jrdg4rjHF5eXds6ODy8u737399u9h1vhIciIrrmjIjEw/9OdOYYbLTEYnL9XE+M5Qv1tG",
+	"Hy985nNMidBEfJGV8w554r31k0BiwbhEajVWcqQEXzNK4AD6BIdQ4w+VHPjgb0p42H8Pvt0fxz8/6xAk",
+	"Z5wpGuiUI0X1fEwx8lUA75yyNA/Hm+9BDSUKRgXoI/+Ms2kGufozYUocaXLBRZGRROPpsDBv/PtfhcLj",
+	"vTfzv3GYRSfR/zhc6RSH5qk4dOPqGRtykSLgnPEYYYHO371Gv7x4+Ttkp0EpSEwyMdGwsaM53eQj3EDW",
+	"Jq2zDNOSzgXHZY4uy6Oj54Au2N8Izvxf/rvEXBLgiqqAKvj8GhXel4oTqo+iOPpu34++tWgljl6VKQGa",
+	"QHsxf1owJQgFItRKNrW1G5LWZxYSz2ZRHLlnGsWCpAoBXRPKt1RyfdAUnBWgVqdBgxMz930EdzgvMs3c",
+	"bE5oFBgIJ5LxK5IGSadJLu51Q433gdFkbZwUSziQJIfQzBazesVpStSacXbm7cRQtv2OTf8KiVTfDV6r",
+	"xHwO0u6tNb19an73QaV4LCgPVjz3q1qE3m3soF0f0J98tdNvgd1oRJ7hObTxSCTk9T/6OMyjiIdqHsw5",
+	"1v/3FMkANJqb0/OFVysXZ45E24TnccG6per3Kmy2sJPhqWHtAWgw78ar6det/CMR8vHg9iDRAvhggFqT",
+	"JwRLuejjtClLAzrmJ8yvU3ZLlSi95URKoKda1yJSIDMk2pMMQUrkvlbmcpYCx5JxMQkxqW/3DJcSRkNM",
+	"rzYRB2pJG34yy/BctIHwjvHwtrwVLmQeODnOlfrNlVZHUyQwJZJoxVJpeEt0uwAjw1OOb2kQXIMhxG6p",
+	"h9YpYxlgqh4UmAOVw0FdEEohDY/FAdtDunkmLRGR6BYLxEFRIqSIcbQgaRqglwFUwqHILN3WZ/ovdoty",
+	"TJfIvmEsWG0NICyuCZ2jBFMkAMJocrrJOm78bC3Tc/e+UhYg2YxqhcSyXMv4lmMvzMvqs7IoGJcGCU1A",
+	"g7Zi2ru2HwlEpLdzD3fuBQ+zvpbYEoJNRo1rEqTanKX8im68iWpsayjU39wKyz1y7G1q7IvwgT7DmYC4",
+	"IeicIKsbOm1Tp/8g0KP0LOwDLcptVxYWsacIS5QzIdHL+OjoCCULzHEiwbDIhrvZnO83pO4NwTWGQuKO",
+	"tt1pI3VWVEqc0+OBpmqoOCrKaUbEwtKvkXWKCbSoi+KoEudBLdt3DW6v7vij+KpPgulVsjr/h4qOHC+R",
+	"/QxRdhsWH2psK7QhfDgkGRMgNjpvnbvv6tr4t7Y//giVnIWHUE+u3PEceHyj1QTfdVAnybai3yC+jNzA",
+	"lYDvYZ8EZyz/SSAKtyAkghsFZX3wywUR9sjE6SkS5VR9OgVj1QlCE/i9G1rhZAAULIKcseaIlyvgF0yE",
+	"LT9WAN0MbdZPMVy2KBiEoaM2qEEUay3hEBfk8Ob4UP0cVAyslBouNC7MByG8CaZO+CvMAV+RtD7kEGuw",
+	"OZy0rOHgXhYJy43UUDCOLIukQSxIIjMYaJ948G/wkBvHMUSN/D2DpovuayTkkYbP3W6nbQB66KkLo4b4",
+	"sAQRlsAB0daiHLgBvmTUeYQRoTFiNFuiL/wff58Dj5X2qQSd3WXNMSh8N4kbyfOUiBV01srwbbSAR0v5",
+	"zeVsJR3rMZtA1GYrgZjjuw/moR8IqhjjiaTStqLB4LC9jZxQ99/RZcdqqpchiFXCoN9Z3y8qnCTwmH4Q",
+	"czswrmPPMZweNX1oe6eHCzRq9sqyz7Po5Nf+id0XF2WeY+3hailjCrXX+bM6AbJymnnUR8t8av2YUnIy",
+	"LR2Vt086wUqeADIRq0QhxAVgp6ykKeZLHY6bAhILdmt9uzVjbkXqc2A5WFdt3y7fu/eaoKw2541V30Mb",
+	"zN88QL8DLEse0Og3X1lTPG6Gtahyt1qx4lb2bS17GLeqN7kHiz4iszO8ZlkGSYciXyeGtp/JDDGcT5pw",
+	"D6gfHYDwljkUJNXq1lGEF+EnNOCtyDBNrzkQgfY+uj/31dGs/5pxIHAlJE4l2lv9gi7UL/v+IV2NE8VR",
+	"89Pg4eGWNYaI6qS5raWUG6m1sOut8iQ0pKpgg06OCMmMa4uiIXvV6HxwQUI/lmEyLoJGASvKDIfl3we6",
+	"wFMiMZUCMYqeH0+On02eHT17NsiuaQDY6LnWC6V3VZs8CHmboNEGuY1JVlGbNquSDLqd5sO9K+RvMNSu",
+	"6LAE4qgsMobTjXzaIfPBKQarrcV1ONjl1icMwfUdgSwNJaYoJYJxnKEiw5QSOkcz9Srae4eThQ2K1lj8",
+	"r+UcaLog2UyvDOckI3ohQAnj2ngqZhnM1W9A6DwjkAIvtXE1B1HSdAE62WBKstT8jHleql9u2YKCSZWQ",
+	"MK/UH1Emi7D0eJfh+TaK/co77qltLzdV2+woIXC/9w7XJsTfA/tfF5//iM5YtpwzqqTspzKTxP2fUPT2",
+	"7OL9yYvnz35Ge+fvXqPf/fLiZ42DJkcwnhKKZV1YDjhx7FRRHPkzDz52/IlDu/+QF4zL1wtMQ65EL0Zt",
+	"l2Ocz5qKFYMEUZ2wtI+x25JYKU4/CURStIdn0rrTiF5ZZXTCHRFS0byyUGeMI7MAsT/Qi0NoCnfh6e3R",
+	"rFagXlJY1flf1SEfjnpkLq+hNwBZJUB4kr/LrdwBuKa40TvxQtpW2pj1dCP5gxBlyF08GDCn6MBkCNah",
+	"g4gUkM3CQMpBCOulDnm81Do6jmf3VBFAgblEWCKd6GTTjkwGklMuJ+ultAVbNetqcd0w8xJthplAVQZN",
+	"y/QhCvzDNSQfZ2u1IzN02LowA53rBMLAUa05f9NlWXkREF8pX17xMhg1bSzavRlXawih4VOAYhPBZ1eS",
+	"XUNAKboAmiIiETZBzD8fvL44f3fwRb2MTEKfsQG1iwppn9uBnl+JFpuJOOnzqoswtVaP/VCAJ3zRHs4y",
+	"zTw4zQk1YmscVTmOIMcke5wq1Smauj1WfYv+BH5uYWjNnGUbkN05ywawQboShgYkbprmNnx0xj49hUmw",
+	"tpe2gTHABvBHaNoB7Tg9y2A9gPMpcAcWYZM3+yWgTcGsK/l6svC2tRemtd1uYhtzQ9qvU1M8MkxyJb4z",
+	"LBU9BzWPUgDfMtbqPg1SUFStqBtS2yi3FSw93fb5s7pu+zx+PEAbe61trXtHYxj6loq2t++9bXjUkJth",
+	"40hL0yAtfKrcsm8gISLsUmrpt7goOLuBKg5totBgUjGU2kuLjvk28arbEM7wWN/woGBlLg2wWb1leOqk",
+	"HULvKIiRCrBbBWpGBHm3bdi/eZx0OjVWm/vI5o8m/jYJ7i7NopVc1Vq8y5R5PDlukznYkSzQ2F+NJG2A",
+	"1ZstuPHe07mmqt1vkS0x+vH+iMPa38w6ULw2lvpm3NmAViM/akCyybD6r8dDdaMY3grm2xaZrMHMOlw4",
+	"T34l8tSppSDn/GZeQUGZTzlkGQ5KPH/QMY7nfi19uOzxhvlqHENPTHd1i+ytzgTmkLMbm83q3teuuRUR",
+	"7Dki3f+Pfz6ZPgQge7bAIVGelJz3J6SxFC+RTuYlNiuqUEOhPQ441Xkd++GcNKCpuDJoqAn2RyVSD4Gj",
+	"3qoDoJCYy8HrqLz7ATeSGvUnod1Fp8iRs7bE1aIQkDlQiJEuZLwlAhDRZYKIg/oEYSQkpinmqRmqnTa6",
+	"Tl5Y2e0CBKudrWD9rQvzTcExBb0agcsZxQstgKaQYj4TwHMiZWa89FOQQDIyN//LsRD6bWqDBPoNkSyy",
+	"UggtcQTIv5nf4QZnpZNKBjZBQaRX5yTQBoyuYThcPhnyr+V2PD9aI6bsFEGYrtx5Tf98CsGQi8TTDGKU",
+	"42RBKBwo5lG/mFo4pD6rqiCtQKJMXs1YSdNJdzlVaKpFmWPqTXCnkGXqi3VKAxGIJYbvk3AaH6GKOJIO",
+	"RnBltgWWi47yAP3CVZeX3g1A0hjhTDDnJ//zwbl5cvAhdT42V9acsXm4FmGVxd+e6L++fDlD5gUN4Ul/",
+	"RK+Fs4WOGzTgKYz7LLgYF3NpjvT1/APiMAMNciVBCJ3b6n5T9qg+rEeK8ZSV8mSaYXodDQzReILB5P5r",
+	"Yuwg3wSE2MgbrT7ozsdxRfYbRO5d1DdgyeiIeoevf0u+32l6aQMfdvmhFEy7/NgDWNjb7qqRt7CMdTB3",
+	"OIhMmLieYXfch5MQR2tTkSj+qHzVRuCojxpH3fOgIrbbnD2xyuqom/hHfVrA4xP8erhvjKKLFl/uying",
+	"JmrVXqQcz2Sj8iJhNMnKVP+NebIgNx3Juo3ld2mnV4VTXgex+lpLfFsGacJ25FKzOozrRDs4I90F1B+b",
+	"htKRuO6W5J0yFpq1iUMk5PxJj6nN2lHVmPMKN860XtPwnVbbrKxjvKc+tC0v5xxTqRMVThGeCqBS2xE6",
+	"xoTkAkuUsBzQjLMcGQ+1WJBCDMxQYA0/1vpOHFk5NxUezn1wpR0LWvuqfjILCWt8A8IICsZ/VNZsLSpT",
+	"X5uOzZyYfevUjRSoJHJZLQJhiXRvg1Pk4jcnBpqgVEYOftbSgEhPM7tnbYhG7eK9mm8bKu4nqHPfpGxQ",
+	"1lBvGG+EN0xUw8veYWtaTYQA0gWHP7r8w97J6iTl/1DFXnpbX1x0pfEOLokPkqyyL9SfIQm6SbX4Y+rC",
+	"Q3LXrcuW/NvFhFBQK5AYs9S1oa697ChF8SC4oRM1JBZf0VVmli1y0AJSt1/SIpFIdA1QCF2sbt37whTr",
+	"uaoIlLMbqIlUjCjcuufb5LO6XQYxoFXWVxzwUEeAn+Hxk0CKTtWLVTKU0n5PUUnJ9xKcWVxlE+/leImm",
+	"YNoT7Hd4BR4ZpNimQmCwGjR+otvwvgm1/OetOLOhEdWS5aytXUfAmoqFFfVsw8KOvmqMup4i1jvEt6GA",
+	"7RG7oeQYGe1Vr6yjtSTQQPdAzI4RWvGkzPaBldUgW4VV/j+1NQT5US0oZF4MHi99JPZY+mxjWdtkqyTs",
+	"DTC8lYnaDGian0P091WMkwakxnl8rY8/ygZ5aY9PgnzSZMX2zh+0c3/GwopJwqjkOJE6TAAkW+ApxIa+",
+	"rQVlbETMJUlIofT7JTJuu6qSZHJJ33LObP/MrvZ+aK+rxeC+65pnAiboL0ry/MU009SFmcYPZPsjvnp/",
+	"9vHg+eTogPGDDMuaPz9yW0Cvzj5EcXQDXFjenRxPjlwVMy5IdBI9nxxNnhs7a6HRcojLlMiDzOTuzEET",
+	"rqKSqm9wpMhZd2H7yHTrEa+Xcoc3ffXKoe0C/BCvfdM08Xz41ujc+OzoqKdr42bdGldN6UL9GnXnYUUT",
+	"QCUnICZG0NteoeGRq6V6nSA9f5Yp1lCzKms+du03TBvXPS+xWeqOX860/KYGOcSlXByu2gH0o2fVtU1E",
+	"O4Vgo91cAJC2FsEs5lRtXGn4WCKzI+3WOLwn6cN/cJAlp1eS/f7QBNm2BjgkJSdyGZ38+q0J/oTRGZmX",
+	"yqDVU6/WFiPbvIFQNC2lZBQBThY+PpxjxqLEWWOH91XP7odmf/EBPFH1+1bUXmCZLNpofZsS+bpqXGFD",
+	"if9p7dlRcOn3tnqoS1vJS3jYIRlVPZTC1GOBOwYDqt0pNFdGqGkwpIQvoej4JcoJLSUIH+l+zzHRg/nD",
+	"qlHfo/DPRICr32V4vkL/ZuM3OnYbkTo+/awKFAdRz4uAaznD8zmkY+BZDYVwhV/nZ1g1+IvdgWtyYNFe",
+	"1Z7c1J7sb0UB9aYi45OBTYiF3UqCZoLyv6w0eGUyp2PbHzJGC5JCjAqiK1V13jTak3XfleflFdolGji2",
+	"B9OL3/jxUdRSBojFBJ7SL2y31FKPbz0xrbQ7YoaJxi1gNCWuloCqThPXDMF9vVvCsQ0rjQzNwDg26uj/",
+	"Su1LPvp/8yz7BV+DPcDt9tAUJ9d9QIzHZ62Lf0HI2j15p2bzTIwRZZ72tB3lulaUuzkg/2RH/5fCjNtU",
+	"W3E91UEh13VYSLxcjxPvN4UY/8Kfh06r8j3IWlesncLV777VBdzVO6MoArURXZcrod07yKWsjStjahct",
+	"9Rh+xm/dAv4u7L9mB8En1/ueHvHGZ6xlnof/8Y7uPmar5GOvL+e1e6lFYqH2Ni58fIqObD6FjRczE1S9",
+	"XbBM+zVp151adpRo2GUrQQd9c2lqG3r2qj06M/nYlYwML8WEF6JHXDMTvgJIMN5xA1BkPHJeMk31w6pF",
+	"eCh7pGXKlll2IOFOIgGYJwu09x54js2ZGVrT997rkALz/ZYcrX677V5XqyPXcWR6c1Rt2VFIjcP1FElW",
+	"HOigmjpYBSppBkLYoBYiAs3Jjc2i2aHUD6oxpvbwB3f41HrODzorjp9Y+UJ7tkU6Kmmq1FgOBysXzb6m",
+	"shfPfnnKa6C+MGauiqgkM6EI20vBJMnhFAkAdA6SLw9ezaTJPDRVIRqK3pP6gtqXXo1wPFo42tNDnRux",
+	"Wq05I3RvKSXTl0qie3aDfyUeK7Kqp6hr+hrbO+xYAfSxhyjcOUM4eIS+vTOGWk19arBTSB7bgyZ8SiTi",
+	"xs+31P+7y8Rd6GjYTK7e0HSioHKXZ2YF4sDUElRKqCg44FQsAGSeTfS/dTqojsgpoSZlOVAmCXfyUK17",
+	"wy87fCvGbhTo9cX/ViTx548Xfx7L0VLTy8xMsW0+5DvvVyRpgvFxdfVIjLRbXqtto/pmHi38BxD3Slj1",
+	"hmTfg6z3XfhNh2XrW+nVF1LbFmK04Kwu50jQCu7tQK2JHLBSWq8IzlCKJf6BSOV7CaZR3Xpi+W/96j9P",
+	"9VMw18sdA4Fn9rBXDDwzsSRP92NZ6gXbfxQB4NZwYPttVx2rO8xB183sP1evb4S9ObANlZnuDtNB1my9",
+	"ZuSz7jppHmmPotv3KVplIaFrWMa2L+E1oWmMVnlio1gEWbbKKl7BW51canmuWWlrB3EVP2Q3wG8I3KIc",
+	"Fz5prLqhGZ2l1uxuLS53mqJR6zrdwYHVcseAsrb2sQdqxXvclBBMl6439FrIHd5fw7LXIVn119+UEf0b",
+	"wHd6klUrXAN3Y4iYiQeCXL3/YqP3H4nWz9RLya8cpO6WAMVDuOKgWlPRYYg+tNfHrBF/Z9Vbw7R4XcIY",
+	"D81gMAWPnW4jV/k32Ais54z+trQwv1q3VwerEDeWDuYdy1Wj7mqSGPHS/KR9Nvo0n6A3HM+0kzNbVrJ6",
+	"/enuk6ebaYtzvSlO+lw6rgPBD+rSqVXfP7FLx4GmQ1ZSuHVUMIrjX6MD4RaJGUmmy7u30hI9QgqJOZM3",
+	"fIA54H5Jt6pc2Kl60KjZ6AC+zXbWq94Bm/vDm7NFLoBwxEqZEaqY3jhlHb8/Pd96xSg/KOs2y6qemHv9",
+	"ap1uBvYQPSoTe+PummkPTV/9zdMXusit0XkNJ4vKUKIAqXANc5yRZLpq0RSZ0MWef5t/jFaX+cfI3eW/",
+	"f6qrLS/pXrjCct/xl26gb6rfK8NLFzSwwpTTTNCranG3CybADpxjmSyUJeVVs2pk2EsGEJET9CfF2LZr",
+	"+e8VPSLK5EK9Sqqa5arxEabiFvglLTgog0ug2wWW6JaVWYqmgGxLS/26aX+eTtBb7RZ0NRdEWH8hpJVM",
+	"WXXkv6TmrgJb6q872p8iov3UHNTHmC7jwApNTUZdRpim7nWJ/Tgh0aGCrnq+B9zStr6p1Tb+EQKn6z6P",
+	"lonsVeX6RTdPlzxQ69IfkEB/0uSDBdpj3Ob+WmDGFVXtB8nKBImejR4kql+Q0F04oR6L04oSb/0C/8eL",
+	"ULOK+gms+1DgbmSPIWIzcuO7KOs7/1rMOU7BRJVuYSpYcg1ygrQqAvwGuHXjcSgyvDQi0l5pq++yFcjc",
+	"g6Lvq9W1XBQJoKm4pOoY0qaDueFgiRa4KICe6loPZG+0UPyu935/qW8FvYxO0GXNAXhyWR4dPU9Iqv+F",
+	"yyhGl5GA7/pN/YiaJ/ElvdSsYcYwz8yFu/pX7/MUS6zeup9MJg8PStYmGdEvKuLlkDBKIZHCbMX0h8NC",
+	"IgHfEZFI4NvJJT1nLK9dopDjpc7b030rlTDnMCsFpGjvxdHz/ZA4+0h0N+kB9rW+MbXJ5r5w8hp41KBn",
+	"unkcx8f/M9wwtsMCJ+bGyIDwO9qwBrVlOx8bZahxG8YtkYlmO52yAitiVJwpWcKycVxmN+AIl80Q1rSs",
+	"nY01+l8TKM37ff47dfN/6vTuWyqs7sS1vq7jp/RdhdZhDwFdMhrXr+LVIszziXbWf7Xu9ui05j43rs/Y",
+	"XUJ8s8FxB1oadw+P41yvDVrz+ioG9gFZh5y23Xqsr1qX5R/U/gq0Dn9iE6zei7rbCPNhP6YVRmsjB+tZ",
+	"m7fI+PWttWeH9yIr573u/wZRPAlHDeGmyUjO9vqYvayzET/4+7nIyvn65OMWpHfLPbZTx1NXEg1AszUJ",
+	"xucgm4VMmx3qCs5mJAPHS6cIey3hdKs66+0mXJcFND6vXAXeVvb7aKmLDw9tN77eM+6TfWenakZ1r04H",
+	"iuxCx3JSNgBqR3f4qLwVbbR5OBL7u2ff4OF5Vlqc/Khnpn/x0xOzu7tXqZeKFqQYRTVKU8W4RgHdmy7N",
+	"fZwHOSaZzYwkHOEkYSWV+iZqI2fsA6Whjklw63j88L4UwG0xUFdx4bnuAvTJ62S4prbbfDBKbbcZCmGL",
+	"pR+LGdfHbr9q6Nr0nyqueXhv/1xThbUKIO468tvjkhorCKfUHBd209aYaRMe191R+gBzbcNHiv24QOeA",
+	"0isf4j9CxPXJEO20nTGjrq7cymF9BE9ikIXq2ZJrCqz8N5+ovq1PhaktfbTEVgMaDeLa8OPlNzZ4qrew",
+	"pS8d/0epbtmqHPL4N10O+bkA2iyGZNRmSVRCeLT6yDDr1u7UGJ8EvxYZw2l1DcdOyS8vM0kKzOXhjPH8",
+	"IMUS1wmgeYOFaWO9thCj566G/sbWeoZvW8XqxqPs1RUoHWmRVcH14ynaYBthj3jP3rxTSrapq0EKIvsm",
+	"0rTzQ6mi7MN79+caPfuN/t0j1vWatvlkFE3bDFUD3uNAE4eP4TfsljaYcoNTmCUS5IGQHHA+SkGTIolR",
+	"wGe35QFwfPV1vcHxpiK1PqPjcHXD0KNkbrgTUZHhBM7cJUA7UaSrC9V+LC26Zt8QKUwio4bEOMawBq1L",
+	"ErI6nhnfpDKakv+hjHtqguJ5KSSaQhXCUW/o33QHmBvgWb0AYpD4W/Xa3YFiqS2Les71jhLt/GbDPySt",
+	"jUFXn4yLxVGvOh+pvuLRXSw3wiFZS6u7V/8MOg1ruZj/nPPQzzd01YCinJqtmHQNyirgUZyD2NHR+R5k",
+	"HzyOnjDBc+Tkzs+0MeQoJ6dOkB3g9WkAdZf5uv+ceNd6fDr/z9hJu84HNHLSbinWBai+ChOeGpDYtFk7",
+	"ll3W4VQd5ANY+loowXx8dGT7LIxTRKs7NpjuqNSFJWKlFEs/m0OZUDaGsa5ztcZMFVY4rJrBb8a5ld+8",
+	"SwXQ91Odm6usfkiXUuMSrSe2uk1X/TCru6vEFGrGICK9S53HllXZ5q6Zvr3v1+Nwk/O2uu9nC3I6vFf/",
+	"rA1a3bBrsBQyJGSlXh8pZKWGcgBx0G4AZrVxdK5vxOu5D07fkzfFyTXCprUWhTt7RZxJXsZUaepTQNzs",
+	"orolrgnReEs2dCmaBZYLPyFUYaE3JXT9JUTfTA93fuOWVPIsOokOcUEOb441e9pdtK9zKJVIJvgnsUrg",
+	"Q3sfMU2vORBhsiH0nzMOBNCF/MffUwn75r4HCRTbHEwfMRMvAb+qYm33/ApnGa6CuME0Q3vJs9+H3puu",
+	"yjdsz1bLKLSkUzWkFTH6wv/x9znwGJX5lEOWYYSFPnH18303OeGrlIlq2npYtD33maPY+qxVJLa6Hd+O",
+	"Z2itPc6FF+aLg8WeZoXOnG0GAl2fOKcItGeoBXcQo3VHtoi9/hCrBhpxu5uviFG2StL15q67tR++Pfy/",
+	"AAAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
