@@ -44,6 +44,8 @@ type Deps struct {
 	// Consultations keeps consultations and comments; Live serves their rooms (nil: no live updates).
 	Consultations consultation.Store
 	Live          Live
+	// Idempotency keeps the Idempotency-Keys of creating requests (nil: the header is ignored).
+	Idempotency IdempotencyStore
 	// PostEvery and PostBurst limit how fast one person posts comments (defaults: 5, then one
 	// every 12 s).
 	PostEvery time.Duration
@@ -114,6 +116,13 @@ func New(d Deps) (*echo.Echo, error) {
 	e.Use(authenticate(d.Auth, secure))
 	e.Use(csrfProtect(d.BaseURL))
 	e.Use(validate)
+	if d.Idempotency != nil {
+		idem, err := newIdempotency(d.Idempotency, d.Log)
+		if err != nil {
+			return nil, err
+		}
+		e.Use(idem.handle)
+	}
 
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(d.Ready))
