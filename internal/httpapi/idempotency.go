@@ -8,8 +8,10 @@ import (
 	"errors"
 	"io"
 	"log/slog"
+	"mime"
 	"net/http"
 	"regexp"
+	"strings"
 	"time"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -109,7 +111,7 @@ func (m *idempotency) handle(next echo.HandlerFunc) echo.HandlerFunc {
 			return err // e.g. the body limit's 413
 		}
 		req.Body = io.NopCloser(bytes.NewReader(body))
-		sum := sha256.Sum256(body)
+		sum := sha256.Sum256(withoutBoundary(body, req.Header.Get(echo.HeaderContentType)))
 		r := store.IdempotentRequest{UserID: p.User.ID, Key: key, Method: req.Method, Path: req.URL.RequestURI(),
 			BodyHash: hex.EncodeToString(sum[:]), CreatedAt: m.now()}
 		// A key found gone (released by a failed first attempt, or expired) is reserved again; the
@@ -139,6 +141,7 @@ func (m *idempotency) handle(next echo.HandlerFunc) echo.HandlerFunc {
 				return errKeyReused
 			}
 			if rec.Response == nil {
+				c.Response().Header().Set("Retry-After", "1")
 				return errKeyInProgress
 			}
 			return replay(c, *rec.Response)
@@ -180,6 +183,16 @@ func (m *idempotency) run(c echo.Context, next echo.HandlerFunc, r store.Idempot
 		m.log.ErrorContext(ctx, "keeping an idempotent answer failed", "error", err, "user_id", r.UserID)
 	}
 	return nil
+}
+
+// withoutBoundary is the body as hashed: a browser draws a new multipart boundary for every
+// send, so a retried upload differs from the first only there; the boundary is left out.
+func withoutBoundary(body []byte, contentType string) []byte {
+	mt, params, err := mime.ParseMediaType(contentType)
+	if err != nil || !strings.HasPrefix(mt, "multipart/") || params["boundary"] == "" {
+		return body
+	}
+	return bytes.ReplaceAll(body, []byte("--"+params["boundary"]), []byte("--"))
 }
 
 // replay answers with the stored response of the key's first request.

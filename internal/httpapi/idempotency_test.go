@@ -2,6 +2,8 @@ package httpapi_test
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"slices"
@@ -94,6 +96,11 @@ func TestRetryWithTheSameKeyCreatesOneComment(t *testing.T) {
 		if r := withKey(e.app.browser(t), "POST", path, body, "key-anon"); r.Status != 401 {
 			t.Errorf("anonymous with a key = %d %s", r.Status, r.Body)
 		}
+		for _, bad := range []string{strings.Repeat("k", 201), "schlüssel"} {
+			if r := withKey(e.rita, "POST", path, body, bad); r.Status != 400 {
+				t.Errorf("key %.20q = %d %s", bad, r.Status, r.Body)
+			}
+		}
 	})
 }
 
@@ -114,10 +121,12 @@ func TestRetriedFlagAndUploadAreReplayed(t *testing.T) {
 		}
 
 		p := decode[processBody](t, e.coord.do("POST", "/api/v1/districts/16051/processes", `{"title":"Mit Anlage"}`))
-		docs, ctype := fmt.Sprintf("/api/v1/processes/%d/documents", p.ID), "multipart/form-data; boundary="+uploadBoundary
+		docs := fmt.Sprintf("/api/v1/processes/%d/documents", p.ID)
+		// A browser draws a new boundary for every send of a form.
 		var answers []response
-		for range 2 {
-			r, err := e.coord.send("POST", docs, pdfUpload, ctype, http.Header{"Idempotency-Key": {"upload-1"}})
+		for _, boundary := range []string{uploadBoundary, "another-boundary"} {
+			body, ctype := strings.ReplaceAll(pdfUpload, uploadBoundary, boundary), "multipart/form-data; boundary="+boundary
+			r, err := e.coord.send("POST", docs, body, ctype, http.Header{"Idempotency-Key": {"upload-1"}})
 			if err != nil || r.Status != 201 {
 				t.Fatalf("upload = %v %d %s", err, r.Status, r.Body)
 			}
@@ -167,6 +176,27 @@ func TestConcurrentRequestsWithOneKeyCreateOneComment(t *testing.T) {
 		}
 		if r := withKey(e.rita, "POST", path, body, "race"); r.Status != 201 || !replayed(r) || (len(created) > 0 && r.Body != created[0]) {
 			t.Errorf("retry after the race = %d replayed=%v %s", r.Status, replayed(r), r.Body)
+		}
+	})
+}
+
+// While the first request with a key runs (its row reserved, no answer yet), a retry waits.
+func TestRetryWhileTheFirstRunsIsInProgress(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		e := newIdemEnv(t, db)
+		path, body := commentsOf(e.consultation), `{"body":"Noch unterwegs"}`
+		sum := sha256.Sum256([]byte(body))
+		running := store.IdempotentRequest{UserID: e.rita.me().ID, Key: "slow", Method: "POST", Path: path,
+			BodyHash: hex.EncodeToString(sum[:]), CreatedAt: time.Now()}
+		if err := store.NewIdempotencyKeys(db).Reserve(context.Background(), running); err != nil {
+			t.Fatal(err)
+		}
+		r := withKey(e.rita, "POST", path, body, "slow")
+		if r.Status != 409 || problemCode(t, r) != "idempotency_key_in_progress" || r.Header.Get("Retry-After") == "" {
+			t.Errorf("retry while running = %d %v %s", r.Status, r.Header, r.Body)
+		}
+		if n := countComments(t, e.app, e.consultation); n != 0 {
+			t.Errorf("%d comments, want 0", n)
 		}
 	})
 }
