@@ -156,33 +156,42 @@ func (m *idempotency) run(c echo.Context, next echo.HandlerFunc, r store.Idempot
 	res := c.Response()
 	rec := &teeWriter{ResponseWriter: res.Writer}
 	res.Writer = rec
-	// The answer is kept or the key released even when the client has gone away meanwhile.
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(c.Request().Context()), 5*time.Second)
-	defer cancel()
 	kept := false
 	defer func() {
 		res.Writer = rec.ResponseWriter
 		if kept {
 			return
 		}
+		ctx, cancel := afterwards(c)
+		defer cancel()
 		if err := m.store.Release(ctx, r.UserID, r.Key); err != nil {
 			m.log.ErrorContext(ctx, "releasing an idempotency key failed", "error", err, "user_id", r.UserID)
 		}
 	}()
 	err := next(c)
-	if err != nil || !res.Committed || res.Status < 200 || res.Status > 299 {
+	// A committed 2xx counts even with an error, which then comes from writing to a client that
+	// has gone: the creation happened, and its retry must be a replay.
+	if !res.Committed || res.Status < 200 || res.Status > 299 {
 		return err
 	}
 	kept = true
 	h := res.Header()
 	stored := store.StoredResponse{Status: res.Status, ContentType: h.Get(echo.HeaderContentType),
 		Location: h.Get(echo.HeaderLocation), Body: rec.buf.Bytes()}
+	ctx, cancel := afterwards(c)
+	defer cancel()
 	if err := m.store.Complete(ctx, r.UserID, r.Key, stored); err != nil {
 		// The creation happened; releasing the key would let a retry create it twice, so the key
 		// stays reserved (answering 409) until it expires.
 		m.log.ErrorContext(ctx, "keeping an idempotent answer failed", "error", err, "user_id", r.UserID)
 	}
-	return nil
+	return err
+}
+
+// afterwards is a context for settling the key after the handler: the answer is kept or the key
+// released even when the client has gone away or the request's deadline has passed meanwhile.
+func afterwards(c echo.Context) (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.WithoutCancel(c.Request().Context()), 5*time.Second)
 }
 
 // withoutBoundary is the body as hashed: a browser draws a new multipart boundary for every
