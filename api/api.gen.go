@@ -1308,6 +1308,9 @@ type DistrictKey = string
 // DocumentId defines model for DocumentId.
 type DocumentId = int64
 
+// IdempotencyKey defines model for IdempotencyKey.
+type IdempotencyKey = string
+
 // Limit defines model for Limit.
 type Limit = int
 
@@ -1325,6 +1328,18 @@ type ListAuditLogParams struct {
 	// Cursor The next_cursor of the previous page.
 	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// FlagCommentParams defines parameters for FlagComment.
+type FlagCommentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // ListCommentsParams defines parameters for ListComments.
@@ -1346,6 +1361,18 @@ type ListCommentsParams struct {
 
 // ListCommentsParamsSort defines parameters for ListComments.
 type ListCommentsParamsSort string
+
+// CreateCommentParams defines parameters for CreateComment.
+type CreateCommentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // ExportConsultationParams defines parameters for ExportConsultation.
 type ExportConsultationParams struct {
@@ -1372,12 +1399,45 @@ type ListProcessesParams struct {
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// CreateProcessParams defines parameters for CreateProcess.
+type CreateProcessParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateSocialAreaParams defines parameters for CreateSocialArea.
+type CreateSocialAreaParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ImportSocialAreasJSONBody defines parameters for ImportSocialAreas.
 type ImportSocialAreasJSONBody = map[string]interface{}
 
 // ImportSocialAreasParams defines parameters for ImportSocialAreas.
 type ImportSocialAreasParams struct {
 	DryRun *bool `form:"dry_run,omitempty" json:"dry_run,omitempty"`
+
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // LiveParams defines parameters for Live.
@@ -1386,15 +1446,75 @@ type LiveParams struct {
 	Since *int64 `form:"since,omitempty" json:"since,omitempty"`
 }
 
+// CreateOrganisationParams defines parameters for CreateOrganisation.
+type CreateOrganisationParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// PutMemberParams defines parameters for PutMember.
+type PutMemberParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// CreateConsultationParams defines parameters for CreateConsultation.
+type CreateConsultationParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // UploadDocumentMultipartBody defines parameters for UploadDocument.
 type UploadDocumentMultipartBody struct {
 	File  openapi_types.File `json:"file"`
 	Title *string            `json:"title,omitempty"`
 }
 
+// UploadDocumentParams defines parameters for UploadDocument.
+type UploadDocumentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
 	Q *string `form:"q,omitempty" json:"q,omitempty"`
+}
+
+// GrantRoleParams defines parameters for GrantRole.
+type GrantRoleParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
 // EditCommentJSONRequestBody defines body for EditComment for application/json ContentType.
@@ -1467,7 +1587,7 @@ type ServerInterface interface {
 	EditComment(ctx echo.Context, commentId CommentId) error
 	// FlagComment Flag a comment for the moderators, with a reason (once per person).
 	// (POST /comments/{commentId}/flags)
-	FlagComment(ctx echo.Context, commentId CommentId) error
+	FlagComment(ctx echo.Context, commentId CommentId, params FlagCommentParams) error
 	// ModerateComment Approve, reject, hide, pin or unpin (the district's coordinators and admins).
 	// (POST /comments/{commentId}/moderation)
 	ModerateComment(ctx echo.Context, commentId CommentId) error
@@ -1494,7 +1614,7 @@ type ServerInterface interface {
 	ListComments(ctx echo.Context, consultationId ConsultationId, params ListCommentsParams) error
 	// CreateComment Comment on the plan, a section, or reply to a comment (logged-in people of the audience, while open).
 	// (POST /consultations/{consultationId}/comments)
-	CreateComment(ctx echo.Context, consultationId ConsultationId) error
+	CreateComment(ctx echo.Context, consultationId ConsultationId, params CreateCommentParams) error
 	// ExportConsultation The consultation report, every comment with section, status, supports, flags and response (the district's coordinators and admins).
 	// (GET /consultations/{consultationId}/export)
 	ExportConsultation(ctx echo.Context, consultationId ConsultationId, params ExportConsultationParams) error
@@ -1518,13 +1638,13 @@ type ServerInterface interface {
 	ListProcesses(ctx echo.Context, key DistrictKey, params ListProcessesParams) error
 	// CreateProcess Create a planning process as a draft (the district's coordinators and admins).
 	// (POST /districts/{key}/processes)
-	CreateProcess(ctx echo.Context, key DistrictKey) error
+	CreateProcess(ctx echo.Context, key DistrictKey, params CreateProcessParams) error
 	// ListSocialAreas The district's social areas with their outlines, parents first.
 	// (GET /districts/{key}/social-areas)
 	ListSocialAreas(ctx echo.Context, key DistrictKey) error
 	// CreateSocialArea Create a social area (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas)
-	CreateSocialArea(ctx echo.Context, key DistrictKey) error
+	CreateSocialArea(ctx echo.Context, key DistrictKey, params CreateSocialAreaParams) error
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx echo.Context, key DistrictKey, params ImportSocialAreasParams) error
@@ -1539,7 +1659,7 @@ type ServerInterface interface {
 	ListOrganisations(ctx echo.Context) error
 	// CreateOrganisation Create an organisation (admins).
 	// (POST /organisations)
-	CreateOrganisation(ctx echo.Context) error
+	CreateOrganisation(ctx echo.Context, params CreateOrganisationParams) error
 	// GetOrganisation One organisation.
 	// (GET /organisations/{slug})
 	GetOrganisation(ctx echo.Context, slug OrganisationSlug) error
@@ -1551,7 +1671,7 @@ type ServerInterface interface {
 	ListMembers(ctx echo.Context, slug OrganisationSlug) error
 	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
 	// (POST /organisations/{slug}/members)
-	PutMember(ctx echo.Context, slug OrganisationSlug) error
+	PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx echo.Context, slug OrganisationSlug, userId UserId) error
@@ -1566,10 +1686,10 @@ type ServerInterface interface {
 	ListConsultations(ctx echo.Context, processId ProcessId) error
 	// CreateConsultation Open a consultation on a plan document (the district's coordinators and admins).
 	// (POST /processes/{processId}/consultations)
-	CreateConsultation(ctx echo.Context, processId ProcessId) error
+	CreateConsultation(ctx echo.Context, processId ProcessId, params CreateConsultationParams) error
 	// UploadDocument Upload a document (PDF or office file) to a process (the district's coordinators and admins).
 	// (POST /processes/{processId}/documents)
-	UploadDocument(ctx echo.Context, processId ProcessId) error
+	UploadDocument(ctx echo.Context, processId ProcessId, params UploadDocumentParams) error
 	// DeleteDocument Delete a document (the district's coordinators and admins).
 	// (DELETE /processes/{processId}/documents/{documentId})
 	DeleteDocument(ctx echo.Context, processId ProcessId, documentId DocumentId) error
@@ -1596,7 +1716,7 @@ type ServerInterface interface {
 	ListUsers(ctx echo.Context, params ListUsersParams) error
 	// GrantRole Grant a role in the platform, e.g. coordinator of a district (admins).
 	// (POST /users/{userId}/roles)
-	GrantRole(ctx echo.Context, userId UserId) error
+	GrantRole(ctx echo.Context, userId UserId, params GrantRoleParams) error
 	// RevokeRole Revoke a role granted in the platform (admins). Roles from the identity provider come back at the next login and cannot be revoked here.
 	// (DELETE /users/{userId}/roles/{roleId})
 	RevokeRole(ctx echo.Context, userId UserId, roleId int64) error
@@ -1668,8 +1788,28 @@ func (w *ServerInterfaceWrapper) FlagComment(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter commentId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params FlagCommentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.FlagComment(ctx, commentId)
+	err = w.Handler.FlagComment(ctx, commentId, params)
 	return err
 }
 
@@ -1856,8 +1996,28 @@ func (w *ServerInterfaceWrapper) CreateComment(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter consultationId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateCommentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateComment(ctx, consultationId)
+	err = w.Handler.CreateComment(ctx, consultationId, params)
 	return err
 }
 
@@ -2025,8 +2185,28 @@ func (w *ServerInterfaceWrapper) CreateProcess(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateProcessParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateProcess(ctx, key)
+	err = w.Handler.CreateProcess(ctx, key, params)
 	return err
 }
 
@@ -2057,8 +2237,28 @@ func (w *ServerInterfaceWrapper) CreateSocialArea(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateSocialAreaParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateSocialArea(ctx, key)
+	err = w.Handler.CreateSocialArea(ctx, key, params)
 	return err
 }
 
@@ -2080,6 +2280,23 @@ func (w *ServerInterfaceWrapper) ImportSocialAreas(ctx echo.Context) error {
 	err = runtime.BindQueryParameterWithOptions("form", true, false, "dry_run", ctx.QueryParams(), &params.DryRun, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
 	if err != nil {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter dry_run: %s", err))
+	}
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
 	}
 
 	// Invoke the callback with all the unmarshaled arguments
@@ -2134,8 +2351,28 @@ func (w *ServerInterfaceWrapper) ListOrganisations(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateOrganisation(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateOrganisationParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateOrganisation(ctx)
+	err = w.Handler.CreateOrganisation(ctx, params)
 	return err
 }
 
@@ -2198,8 +2435,28 @@ func (w *ServerInterfaceWrapper) PutMember(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params PutMemberParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.PutMember(ctx, slug)
+	err = w.Handler.PutMember(ctx, slug, params)
 	return err
 }
 
@@ -2286,8 +2543,28 @@ func (w *ServerInterfaceWrapper) CreateConsultation(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateConsultationParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateConsultation(ctx, processId)
+	err = w.Handler.CreateConsultation(ctx, processId, params)
 	return err
 }
 
@@ -2302,8 +2579,28 @@ func (w *ServerInterfaceWrapper) UploadDocument(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UploadDocumentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.UploadDocument(ctx, processId)
+	err = w.Handler.UploadDocument(ctx, processId, params)
 	return err
 }
 
@@ -2464,8 +2761,28 @@ func (w *ServerInterfaceWrapper) GrantRole(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GrantRoleParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.GrantRole(ctx, userId)
+	err = w.Handler.GrantRole(ctx, userId, params)
 	return err
 }
 
@@ -2712,6 +3029,7 @@ func (response EditCommentdefaultApplicationProblemPlusJSONResponse) VisitEditCo
 
 type FlagCommentRequestObject struct {
 	CommentId CommentId `json:"commentId"`
+	Params    FlagCommentParams
 	Body      *FlagCommentJSONRequestBody
 }
 
@@ -3062,6 +3380,7 @@ func (response ListCommentsdefaultApplicationProblemPlusJSONResponse) VisitListC
 
 type CreateCommentRequestObject struct {
 	ConsultationId ConsultationId `json:"consultationId"`
+	Params         CreateCommentParams
 	Body           *CreateCommentJSONRequestBody
 }
 
@@ -3455,8 +3774,9 @@ func (response ListProcessesdefaultApplicationProblemPlusJSONResponse) VisitList
 }
 
 type CreateProcessRequestObject struct {
-	Key  DistrictKey `json:"key"`
-	Body *CreateProcessJSONRequestBody
+	Key    DistrictKey `json:"key"`
+	Params CreateProcessParams
+	Body   *CreateProcessJSONRequestBody
 }
 
 type CreateProcessResponseObject interface {
@@ -3534,8 +3854,9 @@ func (response ListSocialAreasdefaultApplicationProblemPlusJSONResponse) VisitLi
 }
 
 type CreateSocialAreaRequestObject struct {
-	Key  DistrictKey `json:"key"`
-	Body *CreateSocialAreaJSONRequestBody
+	Key    DistrictKey `json:"key"`
+	Params CreateSocialAreaParams
+	Body   *CreateSocialAreaJSONRequestBody
 }
 
 type CreateSocialAreaResponseObject interface {
@@ -3754,7 +4075,8 @@ func (response ListOrganisationsdefaultApplicationProblemPlusJSONResponse) Visit
 }
 
 type CreateOrganisationRequestObject struct {
-	Body *CreateOrganisationJSONRequestBody
+	Params CreateOrganisationParams
+	Body   *CreateOrganisationJSONRequestBody
 }
 
 type CreateOrganisationResponseObject interface {
@@ -3911,8 +4233,9 @@ func (response ListMembersdefaultApplicationProblemPlusJSONResponse) VisitListMe
 }
 
 type PutMemberRequestObject struct {
-	Slug OrganisationSlug `json:"slug"`
-	Body *PutMemberJSONRequestBody
+	Slug   OrganisationSlug `json:"slug"`
+	Params PutMemberParams
+	Body   *PutMemberJSONRequestBody
 }
 
 type PutMemberResponseObject interface {
@@ -4104,6 +4427,7 @@ func (response ListConsultationsdefaultApplicationProblemPlusJSONResponse) Visit
 
 type CreateConsultationRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
+	Params    CreateConsultationParams
 	Body      *CreateConsultationJSONRequestBody
 }
 
@@ -4144,6 +4468,7 @@ func (response CreateConsultationdefaultApplicationProblemPlusJSONResponse) Visi
 
 type UploadDocumentRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
+	Params    UploadDocumentParams
 	Body      *multipart.Reader
 }
 
@@ -4495,6 +4820,7 @@ func (response ListUsersdefaultApplicationProblemPlusJSONResponse) VisitListUser
 
 type GrantRoleRequestObject struct {
 	UserId UserId `json:"userId"`
+	Params GrantRoleParams
 	Body   *GrantRoleJSONRequestBody
 }
 
@@ -4824,10 +5150,11 @@ func (sh *strictHandler) EditComment(ctx echo.Context, commentId CommentId) erro
 }
 
 // FlagComment operation middleware
-func (sh *strictHandler) FlagComment(ctx echo.Context, commentId CommentId) error {
+func (sh *strictHandler) FlagComment(ctx echo.Context, commentId CommentId, params FlagCommentParams) error {
 	var request FlagCommentRequestObject
 
 	request.CommentId = commentId
+	request.Params = params
 
 	var body FlagCommentJSONRequestBody
 	var err error
@@ -5142,10 +5469,11 @@ func (sh *strictHandler) ListComments(ctx echo.Context, consultationId Consultat
 }
 
 // CreateComment operation middleware
-func (sh *strictHandler) CreateComment(ctx echo.Context, consultationId ConsultationId) error {
+func (sh *strictHandler) CreateComment(ctx echo.Context, consultationId ConsultationId, params CreateCommentParams) error {
 	var request CreateCommentRequestObject
 
 	request.ConsultationId = consultationId
+	request.Params = params
 
 	var body CreateCommentJSONRequestBody
 	var err error
@@ -5364,10 +5692,11 @@ func (sh *strictHandler) ListProcesses(ctx echo.Context, key DistrictKey, params
 }
 
 // CreateProcess operation middleware
-func (sh *strictHandler) CreateProcess(ctx echo.Context, key DistrictKey) error {
+func (sh *strictHandler) CreateProcess(ctx echo.Context, key DistrictKey, params CreateProcessParams) error {
 	var request CreateProcessRequestObject
 
 	request.Key = key
+	request.Params = params
 
 	var body CreateProcessJSONRequestBody
 	var err error
@@ -5437,10 +5766,11 @@ func (sh *strictHandler) ListSocialAreas(ctx echo.Context, key DistrictKey) erro
 }
 
 // CreateSocialArea operation middleware
-func (sh *strictHandler) CreateSocialArea(ctx echo.Context, key DistrictKey) error {
+func (sh *strictHandler) CreateSocialArea(ctx echo.Context, key DistrictKey, params CreateSocialAreaParams) error {
 	var request CreateSocialAreaRequestObject
 
 	request.Key = key
+	request.Params = params
 
 	var body CreateSocialAreaJSONRequestBody
 	var err error
@@ -5605,8 +5935,10 @@ func (sh *strictHandler) ListOrganisations(ctx echo.Context) error {
 }
 
 // CreateOrganisation operation middleware
-func (sh *strictHandler) CreateOrganisation(ctx echo.Context) error {
+func (sh *strictHandler) CreateOrganisation(ctx echo.Context, params CreateOrganisationParams) error {
 	var request CreateOrganisationRequestObject
+
+	request.Params = params
 
 	var body CreateOrganisationJSONRequestBody
 	var err error
@@ -5749,10 +6081,11 @@ func (sh *strictHandler) ListMembers(ctx echo.Context, slug OrganisationSlug) er
 }
 
 // PutMember operation middleware
-func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug) error {
+func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error {
 	var request PutMemberRequestObject
 
 	request.Slug = slug
+	request.Params = params
 
 	var body PutMemberJSONRequestBody
 	var err error
@@ -5921,10 +6254,11 @@ func (sh *strictHandler) ListConsultations(ctx echo.Context, processId ProcessId
 }
 
 // CreateConsultation operation middleware
-func (sh *strictHandler) CreateConsultation(ctx echo.Context, processId ProcessId) error {
+func (sh *strictHandler) CreateConsultation(ctx echo.Context, processId ProcessId, params CreateConsultationParams) error {
 	var request CreateConsultationRequestObject
 
 	request.ProcessId = processId
+	request.Params = params
 
 	var body CreateConsultationJSONRequestBody
 	var err error
@@ -5969,10 +6303,11 @@ func (sh *strictHandler) CreateConsultation(ctx echo.Context, processId ProcessI
 }
 
 // UploadDocument operation middleware
-func (sh *strictHandler) UploadDocument(ctx echo.Context, processId ProcessId) error {
+func (sh *strictHandler) UploadDocument(ctx echo.Context, processId ProcessId, params UploadDocumentParams) error {
 	var request UploadDocumentRequestObject
 
 	request.ProcessId = processId
+	request.Params = params
 
 	if reader, err := ctx.Request().MultipartReader(); err != nil {
 		return err
@@ -6271,10 +6606,11 @@ func (sh *strictHandler) ListUsers(ctx echo.Context, params ListUsersParams) err
 }
 
 // GrantRole operation middleware
-func (sh *strictHandler) GrantRole(ctx echo.Context, userId UserId) error {
+func (sh *strictHandler) GrantRole(ctx echo.Context, userId UserId, params GrantRoleParams) error {
 	var request GrantRoleRequestObject
 
 	request.UserId = userId
+	request.Params = params
 
 	var body GrantRoleJSONRequestBody
 	var err error
@@ -6349,137 +6685,142 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3rcty4lfCroPilaqT6qJbky2RHqlTK8diON3asWPZmqkZeBU2e7kZEAjQASupR6W3yGPtvXmwLNxIk",
-	"wW52i62ZSe0vy00Sl3PDueMuSlheMApUiujkLiowxzlI4Pp/Lzjgt6n6i9DoJCqwXERxRHEO0UmEzcM4",
-	"4vC1JBzS6ETyEuJIJAvIsfpqxniOZXQSESq/fRbFUU4oycs8OjmOI7kswDyCOfDo/j6OXrI8Byp7p0yq",
-	"5+POSkWZSSwJoyumbrw06vwlF4yrL1MQCSeFmiM6iT4tAFG4lZeJfgGxGZILQAWHa8JKgQo8h0kUm9V+",
-	"LYEvveWaMf1l5fj2HdC5XEQnx0dH1UqE5ITO9UK+J+o/ifwLLMOrYbMZSQjO0PODlMyJRKn9Al3BEu39",
-	"hQMRIllkP/+PEJDtxwgm8wk6/vbo+TGaMY5e8VnJZbXmJoSvYLkSrAWWErj67r9/PDr47svd8/vfRcFt",
-	"sKRcSUZp/cKYeHxHciKrKVsIyfRDf/gUZrjMZHTy/ChWyDFDP1GoWTPRBz7HlAhNi+dZOe9BlvfWNwKJ",
-	"BeMSqdVYtKQEXzFK4ABWYUWo8YeiBR/8pDBj/z34cnccf/ukB0tnnCUgRC+Siur5mDj6LID3Tlmah+PN",
-	"d6+GEgWjArQ8PeNsmkGu/kwYlUA1ueCiyEii8XRYmDf+/z+FwuOdN/PvOMyik+j/HdYC+9A8FYduXD1j",
-	"kxJeUAScMx4jLNDH1y/Rd8+e/x7ZaVAKEpNMTDRs7GhO8L+Da8i6pHWWYVrSueC4zNFFeXT0FNA5+4ng",
-	"zP/lbyXmkgBXVAVUwefHqPC+VJxQfRTF0Vf7fvSlQytx9KJMCdAEuov5+4KhjM0FIhTdELlAWG3tmqTN",
-	"mYXEs1kUR+6ZRrEgqUJA34TyFZVcy8GCswLU6jRocGLmvovgFudFppmbzQmNAgPhRDJ+SdIg6bTJxb1u",
-	"qPEuMJpsjJNiCQeS5BCa2WJWrzhNiVozzs68nRjKtt+x6T8hkeq7wWuVmM9B2r11prdPze8+qBSPBeVB",
-	"zXM/qkXo3cYO2s0B/cnrnX4J7EYj8gzPoYtHIiFv/rGKwzyKuK/mwZxj/X/vlA5Ao705PV94tXJx5ki0",
-	"S3geF6xbqn6vwmYHOxmeGtYegAbzblxPv27l74iQDwe3B4kOwAcD1OqTfUwsQgIFS6NlAReMIiyuCJ2j",
-	"HC9RypBkiEhE2c2pfkcAvwaOkgUkVwIBThYIzzGh+igdsk27vheGyAOEhUu5WCURpiwNqGrvMb9K2Y1a",
-	"PbrhREqgp1r/IlIgMyTakwxBSuQ+wjRFOUuBY8m4mISEia/8DpdmCQcsIb3cRGypJeFpBpcllSRw+nxW",
-	"P6ObBdAeLKkBEJGnCE8FUFm9utRPKdN6zvC1bLj8WYbnAap6zXgYxB60FjIP7Pcj0BQ4pBpLAlMiiYD0",
-	"FEFeyKXZnDr3Uo5vaBB1g7FFxCW7oSGOALkAHgD3DWcSEJHevFPGMsCalAvMgcrh1FIQSsEXV95YHLDV",
-	"h9prWyqGvMECcVBMDyliHC1ImgZIfgChcygyKyKaM/2Z3aAc0yWybwTAkWCKBEAYu04NXCcRPlgL66N7",
-	"X+llkGzGeEJiWQ4VPufmZfVZWRSMS4OEoURgPxK9dOBe8DDrK+Sd86Yta5pCsNqcZZiKbryJGpKnIuy4",
-	"Evr+TmuUrzg/XtQqn1MozQD2c2XmKc6PjMyI4sjxZOQwr/dRKP0T9G96hjhakBTMHqI4Kqn6N6SP2nW8",
-	"So19GVboZjgTELcOOndAeMb/8yNrYlbegHXqmB5kBXze0qLcdmHhk0uR0mZL3lzgbMhWG8JkDKXTqS+7",
-	"0zibMsAj8AJoqoaKo6KcZkQsLK8YIWsoNwXqkXof5dbcvL1K64/iq7cJppdJreMNlVlKE7CfKWUuLLfU",
-	"2Pa0gPCplGRMgNhIP3D+sssr42J7wHFNJWfhIdSTS6dOBB5fa7XGdw81SbJrzLWILyPXcCnga9jvxBnL",
-	"vxGIwg0IieDa08KIsGc1Tk+RKKfq0ykYy10QmsAf3NANLa0fChZBLelccC1UmQhb96wAuhnarC9quGxR",
-	"MAhDR21QgyjW6skhLsjh9fGh+jmokVgpNVxonEOvNSGYUi0uMQd8SdLmkEMs/vZw0rKGg3tZJCw3UkPB",
-	"OLIskgaxIInMYKAN6sG/xUNuHMcQDfL3jNY+um+QkEcaPne7nXYB6KGnKYxa4sMSRFgCB0Rbh3LgGviS",
-	"UUAZm88hRYTGiNFsiT7xn/81Bx4rtVcJOrvLhvNX+K4wN5LnDRM1dNbK8G2O+gdL+c3lbCUdm0GPQNhj",
-	"K4GY49u35qEfSakY45Gk0raiweCwu42cUPff0WVHPdXzEMQqYeDh68mmaqqTBB7TD2JuB8Z17DmGY6uh",
-	"D23v2HKROs1eWfZhFp38uHpi98V5medYezE7yphC7VX+pEmArJxmHvXRMp9aX7WUnExLR+Xdk06wkieg",
-	"re6MJAohLoI5ZSVNMV/GSDI0BSQW7Mb67xtWZE3qc2A5WHf8ql2+ce+1QVltzhuruYcumL94gH4NWJY8",
-	"oNFvvrK2eNwMa1HlUrdixa3sy1r2MK5zb3IPFquIzM7wkmUZJD2KfJMYun4xM8RwPmnDPaB+9ADCW+ZQ",
-	"kFSrW0cRXoic0ICbJMM0veJABNp75/7cV0ez/mvGgcClkDiVaK/+BZ2rX/b9Q7oaJ4qj9qfBw8MtawwR",
-	"1UtzW0spN1JnYVdbJRpoSFUBJZ1dEJIZVxZFQ/aq0XnvAsF+vMqkLASNAlaUGQ7Lv7d0gadEYioFYhQ9",
-	"PZ4cP5k8OXryZJBd0wKw0XOt+0vvqjF5EPI2w6ELcht3riJzXVYlGfQHHIZ7V8hPMNSu6LEE4qgsMobT",
-	"jXzwIfPBKQb11uImHOxymxOG4PqaQBbg+xdIKRGM4wwVGaaU0DmaqVfR3mucLGzgu8Hi/yznQNMFyWZ6",
-	"ZTgnGdELAUoY18ZTMctgrn4DQucZgRR4qY2rOYiSpgvQrsYpyVLzM+Z5qZ2PbEH1ABrGlfojymQRlh6v",
-	"MzzfRrGv3fJNX91mapsdJQTuN97h2ob4G2D/ef7hr+iMZcs5o0rKvi8zSdz/CUWvzs7fnDx7+uRbtPfx",
-	"9Uv0+++efatx0OYIxlNCsWwKywEnjp0qiiN/5sHHjj9xaPdv84Jx+XKBaciViDtOaeP11lSsGCSI6oSl",
-	"qxi7K4mV4vSNQCRFe3gmrTuN6JVVRifcEiEVzSsLdcY4MgsQ+wO9OISmcBue3h7NagXqJYVVNWNSHfLh",
-	"cEvmcldWBpmrJBdP8ve5lXsA1xY3eide2oKVNmY9/Uh+K0QZchcPBswpOjApdk3oICIFZLMwkHIQwnqp",
-	"Qx4vtY6e49k9VQRQYC4Rlkgns9nUMpNl5pTLyXopbcFWzVovrh9mXjLVMBOoypLqmD5EgX+4huTjbK12",
-	"ZIYOWxdmoI8gdB5g56jWnL/psqy8CIivlC8veUlDzuzWot2bcbWGEBreByg2EXx2KdkVBJSic6ApIhJh",
-	"Ez394eDl+cfXB5/Uy2gBOAVubEDtokLa53ag51eiRS0PRNg6dMqhCFNr9dgPBXjCF+3hLNPMg9OcUCO2",
-	"xlGV4whyTLKHqVK9oqnfY7Vq0e/Bzx8NrZmzbAOy+8iyAWyQ1sLQgMRN096Gj87Yp6cwCTb20jUwBtgA",
-	"/ghtO6CbIMAyWA/gfArcgUXYBN3VEtCm2TaVfD1ZeNvaC9PZbj+xjbkh7ddpKB4ZJrkS3xmWip6Dmkcp",
-	"gG8Za3WfBikoqlbUD6ltlNsKlp5u+/RJU7d9Gj8coK29NrbWv6MxDH1LRdvb9942PGrIzbBxpKVpkBbe",
-	"V27Z7yEhIuxS6ui32+dPbOJVtyGc4bG+4UHBylwaYLN6y/DUSTuE3lEQIxVgtwrUjAjyfttw9eZx0uvU",
-	"qDf3js0fTPxdEtxdmkUnq6uzeJcO83By3CbrsidZoLW/BknaAKs3W3DjK0/nhqp2t0W2xOjH+wMOa38z",
-	"60Dx0ljqm3FnC1rNSNnRgGSTYQVUD4fqRjG8GubbFhKtwcw6XDhPfiXy1KmlIOf8Zl7RSJlPOWQZDko8",
-	"f9AxjufVWvpw2eMN89k4hh6Z7poW2SuducwhZ9c2jda9r11zNRHsOSLd/+MvT6b3AcieLXBIlCcl56sT",
-	"0liKl0hnERObFVWoodAeB5zqvI79cE4a0FRcGjQ0BPuDEr+HwFFv1QFQSMzl4HVU3v2AG0mN+o3Q7qJT",
-	"5MhZW+JqUQjIHCjEiCmw3RABiEidvMdBfYIwEhLTFPPUDNXKGn2yXtuwstsFCOqd1bD+0of5tuCYgl6N",
-	"wOWM4oUWQFNIMZ8J4DmRMjNe+ilIIBmZm//lWAj9NrVBAv2GSBZZKYSWOALkT+Z3uMZZ6aSSgU1QEOnV",
-	"OQm0AaNrGA6XT4b8G7kdT4/WiCk7RRCmtTuv7Z9PIRhy0YUiMcpxsiAUDhTzqF9MvSNSn1WVrlYgUSYv",
-	"Z6yk6aS/ZC401aLMMfUmuFXI0pgwKQ1EIJYYvk/CaXyEKuJIehjBOrdQgeWipy5Bv3DZ56V3A5A0RjgT",
-	"zPnJfzj4aJ4cvE2djw3TVD/L2DxcBFGXD3Qn+vOnT2fIvKAhPFkd0evgbKHjBi14CuM+Cy7GxVzaI33+",
-	"+BZxmIEGuZIghM5tebwpbVUfNiPFeMpKeTLNML2KBoZoPMFgig40MfaQbwJCbOSNVh/05+O4KvUNIvcu",
-	"6huwZHREvcfXvyXf7zS9tIUPu/xQCqZdfuwBLOxtdxXnW1jGOpg7HEQmTNzMsDtehZMQR2tTkSj+qHzV",
-	"RuCoj1pH3dOgIrbbnD1RZ3V0SjX6tYCHJ/it4L4xii46fLkrp4CbqFN7kXI8k63Ki4TRJCtT/TfmyYJc",
-	"9yTrtpbfp51eFk55HcTqay3xbRmkDduRa9yaMG4S7eCMdBdQf2gaSk/iuluSd8pYaDYmDpGQ8yc9pABr",
-	"N5VhzincOtJWWoavtdZmRR3jK8pZu+JyzjGVOk+hqvxVZoQOMSG5wBIlLAc04yxHxkEtFqQQAxMUWMuN",
-	"tb7ZSlbOTYGH8x5car+CVr6qn8xCwgrfgCiCgvFflTHbCMo016ZDMydm3zpzIwUqiVxWi0BYIt2+4hS5",
-	"8M2JgSYojZGDn7Q0INDTTu5ZG6FRu3ij5tuGiFcT1EffomxR1lBnGG9FN0xQw0veYWu6iYQA0geHv7r0",
-	"w5WTNUnK/6EKvazsbnLel8U7uJtAkGSVeaH+DAnQTYrbH1LGHhK7bl22W4JdTAgFjfqIHZezHq2G4IY+",
-	"1JBYfEHrxCxb46AFZIwEMyKRSHQFUAhdJG+9+8LU6rmiCJSza2iIVIwo3Ljn26Szul0GMaA11hcc8FA/",
-	"gJ/g8Y1Aik7Vi1UulFJ+T1FJydcSnFVcJRPv5XiJpmC6Kez3OAUeGKPYpkBgsBY0fp7b8H4NjfTnrTiz",
-	"pRA1cuWsqd1EwJqChZp6tmFhR18NRl1PEev94dtQwPaI3VByjIz2qh3a0VoSaKF7IGbHiKx4Umb7uEo9",
-	"yFZRlf+jtpYgP2rEhMyLweNlFYk9lD67WNYmWZ2DvQGGt7JQ2/FM83OI/j6LcbKA1DgPL/XxR9kgLe3h",
-	"OZCPmqvY3fm99u3PWFgxSRiVHCdSRwmAZAs8hdjQt7WgjI2IuSQJKZR+v0TGa1cVkkwu6CvOGRdKlent",
-	"4Ij2+rpI7rvGiCZegv6hJM8/JhfqNNV1mcYNZFtgvnhz9u7g6eTogPGDDMuGOz9yW0Avzt5GcXQNXFje",
-	"nRxPjlwRMy5IdBI9nRxNnho7a6HRcojLlMiDzKTuzEETrqKSqu9upMhZN9p7x3TnEa8XcY8zvX7l0HbR",
-	"vY/Xvmn6tN5/aTXnfHJ0tKIx52YNOeu+g6GWnLpzr6IJoJITEBMj6G072PDI1VK9Zp+eO8vUaqhZlTUf",
-	"u+4bM8KFRHteXrPUDcqcaflFDXKIS7k4rLsBrEZP3ZhPRDuFYKujYACQthTBLOZUbVxp+FgisyPt1ji8",
-	"I+n9HznIktNLyf5waGJsWwMckpITuYxOfvzSBn/C6IzMS2XQ6qnrtcXI9m4gFE1LKRnV3QJ9fDjHjEWJ",
-	"s8YO76qe1/ft/twDeKLql62ovcAyWXTR+iol8mXVt8JGEv9k7dlRcOm3r7pvSlvJS7jfIRlVLZTC1GOB",
-	"OwYDqt0pNFdGqOkvpIQvoej4OcoJLSUIH+l+rzOxAvOHVV/BB+GfiQBXv87wfLfor8sLByH/WcAznOH5",
-	"HNIx0KSGQrhCj3MT1H0BY3demgxWtMdooqtGbOXI/lYIbLYEGR+LNp0VdovJdnrxvy0zvzB5z7FtKxmj",
-	"BUkhRgXRdaY66xntyabryXPSCu3RDJy6g+nF7xf5IGopA8RiwkbpJ7ZbamlGpx6ZVrqNNMNE4xYwmg7W",
-	"SB9Vh4FrZeC+3i3huM6UWoZmYPwSTfR/pvYlH/2/eZb9hK/Anr92e2iKk6tVQIzHZ63zf0PI2j15p2b7",
-	"TIwRZZ7ysx3lVj1Td3JA/t2O/m+FGbeprt55qmM6rlmxkHi5Hifebwox/n03971G4RuQjZ5WO4Wr3zur",
-	"D7j1O6MoAo0RXY8qob0zyCWcjStjGvcMrbDbjNu5A/xdmG/t/n+Prvc9PuKNy1fLPA//4x3dq5itko8r",
-	"XTEv3UsdEgs1p3HR31N0ZNMhbLiXmZjozYJl2i1J+66UsqNEw67DCfrX20tT29CzV13VmcmmrmRkeCkm",
-	"OhA94CKg8CVNwvT0DtzRFBmHmpcLU/1QNxMPJX90TNkyyw4k3EokAPNkgfbeAM+xOTNDa/rad4lXuLzh",
-	"t+Un9Ztlr/SUOnIdR6a3R9WWHYXU+EtPkWTFgY6JqYNVoJJmIISNSSEi0Jxc2ySYHUr9oBpjKgcfxV23",
-	"gag/fmTdCe3Z/uSopKnSQjkc1B6WfU0kz55895j3bH1izFwQUQlWQhG2t65JksMpEgDoI0i+PHgxkybv",
-	"z5RkaCh6T5oL6t4qNsLpZuFohb8S+7FarRHxurGTvthACWRP7Tfdhw8IRQWwIqsaerqOqzG6WRD1cwH0",
-	"oWcg3Do7NngCvro1dlZD+2kxXUic2nMiLOQTce1nO+r/3WbiNiTZNxOL1zSdKKjc5plZgTgwifyVDikK",
-	"DjgVCwCZZxP9b5MOqhNuSqjJFw7UKMKtPFTr3vDLHteIMfsEenn+X4okfnh3/sNYfpKGWmVmim3nH991",
-	"XpOkCYXH1YUjMdJOca11jepaebDsHkDctbBaGRB9A7LZ9OA3HRRtbmXlcZ/angyjhUZ1LUWCarh3w6TG",
-	"8c9KaZ0aOEMplvhXRCpfSzBd4tYTy9/0q7+c5qZgrpc7BgLP7GGvGHhmQkGe6say1At1/1oEgFvDgW12",
-	"XbWL7rHmXCuxP9Wvb4S9ObANlZn+9s5B1uy8ZuSzbvloHmmHoNv3KapzgNAVLGPbFPCK0DRGdZbWKAp9",
-	"ltU5vTW81cmlluc6hXZ2EFfhP3YN/JrADcpx4ZNG3YrM6CyNTnNrcbnTBIlGy+ceDqyWOwaUtbGOPVAr",
-	"3uMmgX+6dI2Z10Lu8O4Kliv9iVVz+00Z0b+/eqcnWbXCNXA3hoiZeCDI1fvPNnr/gWj9QL2E+Mq/6Vr0",
-	"Kx7CFQc1OnoOQ/Shvbtljfg7q94apsXr+sF4aAKCqTbs9fq4srvBRmAzY/O3pYX5pbIrdbAKcWPpYN6x",
-	"XHXJriaJES/NT9rlok/zCfqe45n2UWbLSlavP9198nQzbXGut8XJKo+MK//fjUemUbn+yB4Zt7MeUUfh",
-	"xiFxFLe7hibCHQoxgkiXRm+l5Hl0EJJSJun2AHPAqwVVnfa/09O9VfDQA3ybKqxXvQMu9Yc3R4NcAOGI",
-	"lTIjVPGscYk6dn18tvMqOXbDee2SokdmPr9SpZ//PDyNyoPeuLvmuUPTUn7z2H8ftbSajuFkUZkpFCAV",
-	"rleMM1FMQymaIuP337PtmATHZR4jwX4iODN/fy2x+oTvn+pKwwu6F64u3HfsoXvHm8rvyuzRyfysMKUk",
-	"E/SiWtzNggmwA+dYJgtlx3iVnBoZtr8+InKC/q740jbs/oOiR0SZXKhXSVWvW/X8wVTcAL+gBQdl7gh0",
-	"s8AS3bAyS9EUkO3mqF83nb/TCXqlnXKu3oAI662DtBIJdTP6C2ra9Nsyd93M/RQR7SXmoD7GdBkHVmjq",
-	"EZosbvqZNwXuAN2wbl4ecPHaSp1O//Mv24uPvospOuamV1/ql488Xhy90W4+IE/05fc3WKA9xm0arAVm",
-	"XNHIfpBITMDlyegBl2an//4SAPVYnFZ0deOXqj9cIJpVNI9D3VEB9yN7DIGZkWvf3de6Cb+Yc5yCidDc",
-	"wFSw5ArkBGm9APg1cOsS41BkeGkEnr2bVV/KKpC50ENfvKqrkigSQFNxQdWhotVw06p/iRa4KICe6qoF",
-	"ZK9mUNyr9353oa+3vIhO0EXDmXZyUR4dPU1Iqv+FiyhGF5GAr/pN/YiaJ/EFvdCsYcYwz8zNsfpX7/MU",
-	"S6zeuptMJvf3SnImGdEvKuLlkDBKIZHCbMU0OsNCIgFfEZFI4JvJBf3IWN64DSDHS53CphswKtHMYVYK",
-	"SNHes6On+yHh9I7otsgD5JG++rPN5r5w8lpRNKBn+lIcx8f/Ee582mPNEnP1YUD4HW1YTdmxQ4+NatO6",
-	"1uGGyESznc7egJoYFWdKlrBsHPfTNTjCZTOENS1rx12D/tcEHfPV/vOduszf93rKLRVWl7tav9HxY/qB",
-	"Quuwh4Aufoybd8pqEeb5F3srmTqXVPSaVh9a90DsLje83am3By2tS3THcVQ3Bm14UBUD+4BsQk4bUitM",
-	"oUa74N0YQ4EW1o9sDzV7IvdbRD7oxjSJaGPkYGFl+zYTv9Cy8ezwTmTlfKUnvIPTR2CIIcwwGcnv3Bxz",
-	"JeVvZBT6+znPyvn6NNpH5h7bMuKxa2IGoNlq9ONzkM2npe1WaQVnM5KB46VThL3eZLpnmnX8Eq4T3Fuf",
-	"V3a7t5X9VbTUx4eHti3cyiPqvX1np1pCdb9LD4rsQsdy+LUAakd3+KhcB120eTgS+7tn3+DZd1ZanOyq",
-	"4tG7P+iRudVdz7OSCBakGEUxSVPFd0b925suzbWOBzkmmc3xIxzhJGEllfpCYyMm7AOlH45JL+tY9PCu",
-	"FMBtVUpfldtH3U3GI451Rcbmg1GKjM1QCFss/bp4aX0U8rOGrk1kqSJ0h3f2zzXlQH4obLcxzBUOobHi",
-	"UUpLcREobQuZbtNx0xmkzx/XfXqkMIiL+Q2oAfq1BR8fDdFOWRkzAOnqfhzWR/DjBVmomfe3ptLHf/OR",
-	"Cq1WaSCNpY+WomlAo0HcGH68TL0WT62ssPi1ltUd/6bL6j4UQNtFdYzaeH8lQ0erswtzXuNmhfEp6LO+",
-	"RL66jGEV9eRlJkmBuTycMZ4fpFjiJv7a1xBkMCihf0XD/dXtifUMX7aKU41HmPU9Fj3pdVXd7cMJ0iAL",
-	"YY/2zr5/rVRcU5+BFET2TZRl50dCRZiHd+7PNVru9/r3Bq2t03PNJ6PouWaoBvAeBpo4fAh+z25oh6cG",
-	"n4EskSAPhOSA81EKYxRJjAI+uy0PgOMrj+vV/e8rUlul8h/W18Q8SGSGG9IUGU7gzN3kshM1troV69el",
-	"wzasCyKFyajTkBjHFNWgdekuVsMy45ucOlP5PZRxT01AOC+FRFOowhfqDf2bbgRyDTxrJtIPEn91x9Qd",
-	"qHVar2/m7u4oZcxvGfurpLUx6Oq9cXA46lXnI9X39LnbwUY4JBsJYnfqn0GnYSsp8Jc4D/3MOVdVJsqp",
-	"2YpJVaCsAh7FOYgdHZ1vQK6Cx9EjpiqOnKb4gbaGHOXk1KmeA3wuj5h5+ssEi9bj03lfxk4/dR6YkdNP",
-	"S7EuuvNZmNjOgKSezbpy7LKeo+oDHsDS50IJ5uOjI1uvP04xpq78N00yqQsKxEopln4mgzKhbARhXf9h",
-	"jZnKqX9YtfTejHMrr3WfCqBvGfpoLiTaSb/D5k1Gj2w0m9bmYU519zkpyI5BA3qXOgUrq9KeXUdze+eq",
-	"x6AmXau+dGULaji8U/+sjfhcsyuoELw+3qNeHyneo4ZyAHHQbgGm3jj6qK8lW3Epl76sbIqTK4RNgyQK",
-	"t/aeLpN3i6lStKeAuNlFdVVXG6LxllzksgsLLBd+LqPCwspsxvU3wXwxjbT5tVtSybPoJDrEBTm8PtYM",
-	"bHfR7alfKolK8Deizj1De+8wTa84EGEyAfSfMw4E0Ln8+V+phH3TdF8CxTZ90EfMxMsdr4oZu52bwgly",
-	"dQQ0mCFnL9r1m4F701Wpct3ZGslwlnSqtqIiRp/4z/+aA4+Ru5MeYaEPTP18301OeJ0uUE3bjCl25z5z",
-	"FNuctQpjVjeU2/EMrXXHOfdiZHGw5s+s0Fmj7Sia6/blzvHuDI3ICGK06UYWsdcmoO6jEHd7sooYZXV+",
-	"qTd306l8/+X+fwMAAP//",
+	"7H3rcts4uuCroLinqu06tHxJumfbrqlTObmd7CQTnzjZmap21gORnySMSYABQNtql99mHmP/zYtt4UaC",
+	"JChRMuVOT+2vOCKJy3fDd8d9lLC8YBSoFNHpfVRgjnOQwPX/XnDA71L1F6HRaVRguYjiiOIcotMIm4dx",
+	"xOFbSTik0ankJcSRSBaQY/XVjPEcy+g0IlT+9DyKo5xQkpd5dHocR3JZgHkEc+DRw0McvWR5DlT2TplU",
+	"z8edlYoyk1gSRldM3Xhp1PlLLhhXX6YgEk4KNUd0Gn1eAKJwJ68S/QJiMyQXgAoON4SVAhV4DpMoNqv9",
+	"VgJfess1Y/rLyvHde6BzuYhOj4+OqpUIyQmd64W8Iuo/ifwTLMOrYbMZSQjO0I8HKZkTiVL7BbqGJdr7",
+	"EwciRLLI/vl/hYBsP0YwmU/Q8U9HPx6jGePoNZ+VXFZrbkL4GpYrwVpgKYGr7/7PL0cHP3+9//Hh36Lg",
+	"NlhSriSjtH5hTDy+SyEvmASaLIMQfKGhpFCYZASoRMmCMQECMZoAKoAjNRpNIUUJB01paE9DEKMvX969",
+	"2o+RZIiD5Esk8Ayy5SnCl9T8cEvkQo8tcA56IkzT+ge1SxASYSpugQv9YEa4kIiDomuE55jQWA9zSaud",
+	"yINPUGR4Cekp0uDRo+rVgUCUyQWh8wlStKGmnELG6FyoZaoJMjafQ3pAqNqcYPSSqq8zcgNCk8PJc7Rg",
+	"JRdmgGrheitYDQ68s/DnJyeXlNSQvrqG5RWHUkB6hm4XJIPG3szHQpIsQ7ykIkbPj37uDkDoVcHZnIMQ",
+	"E/SRZkskyiQBIWZlVk2NuVpfIWMkGMJohkkGKVJUmRcS5Xh5Saeg8UMg7SJkckkd4S8Ap8BrgvQo5+BP",
+	"mg2CbHui2DYntGLjuMEUl5d3J0cHl5d3f3j99d/DrPGe5ERWXNGSGZl+6M+dwgyXmYxOf1QT4ztD/W4Z",
+	"q3jhI59jSoQm4ousnPfIE++tHwQSC8YlUquxkiMl+JpRAgewSnAINf5QyYEPflXCw/578PX+OP7ppEeQ",
+	"nHOmaKBXjhTV8zHFyBcBvHfK0jwcb74HNZQoGBWgj/xzzqYZ5OrPhClxpMkFF0VGEo2nw8K88e9/FwqP",
+	"997M/8ZhFp1G/+Ow1ikOzVNx6MbVM7bkIkXAOeMxwgJ9evMS/fz8xz8gOw1KQWKSiYmGjR3N6Sbv4Qay",
+	"LmmdZ5iWdC44LnN0WR4dPQN0wX4lOPN/+e8Sc0mAK6oCquDzS1R4XypOqD6K4uibfT/62qGVOHpRpgRo",
+	"At3F/GXBlCAUiFAr2dTWbkjanFlIPJtFceSeaRQLkioE9E0oX1PJ9UFTcFaAWp0GDU7M3PcR3OG8yDRz",
+	"szmhUWAgnEjGr0gaJJ02ubjXDTXeB0aTjXFSLOFAkhxCM1vM6hWnKVFrxtm5txND2fY7Nv07JFJ9N3it",
+	"EvM5SLu3zvT2qfndB5XisaA8qHnuF7UIvdvYQbs5oD95vdOvgd1oRJ7jOXTxSCTkzT9WcZhHEQ/VPJhz",
+	"rP/vKZIBaLQ3p+cLr1Yuzh2JdgnP44J1S9XvVdjsYCfDU8PaA9Bg3o3r6det/D0R8vHg9iDRAfhggFqT",
+	"p4+JRUigYGkMAa1UISyuCZ0r/QOlTKleRCLKbs+M8gH8BjhKFpBcCwQ4WRhNTx+lQ7Zp1/fCEHmAsHAp",
+	"F6skwpSlAV34A+bXKbtVq0e3nEgJ9EzrhEQKZIZEe5IhSInc10pnzlLgWDIuJiFh4ttnw6WZ0WTTq03E",
+	"lloSnmZwVVJJAqfPF/Uzul0A7cGSGgAReYbwVCgzwL261E8p03rO8LVsuPxZhucBqnrDeBjEHrQWMg/s",
+	"95MyWbjShGmKBKZEEq2MK614aTanzr2U41saRN1gbBFxxW5piCNA2wpdcN9yJgER6c07ZSwDrEm5wByo",
+	"HE4tBaEUfHHljcUBW32ovbalYshbLBAHxfSQIsbRgqRpgOQHEDqHIrMiojnTf7FblGO6RPaNADgSTJEA",
+	"CGPXqYHrJMJH6wT45N5XehkkmzGekFiWQ4XPhXlZfVYWBePSIGEoEdiPRC8duBc8zPoKeee8acuaphCs",
+	"NmcZpqIbb6KG5KkIO66Evr/TGuUrzo8XtcrnFEozgP1cmXmK8yMjM6I4cjwZOczrfRRK/wT9m54hjhYk",
+	"BbOHKI5Kqv4N6aN2Ha9TY1+GFboZzgTErYPOHRCeofvjUdfSXa0H6EFWwOcdLcptFxY+uRQpbbbkzQXO",
+	"hmy1IUzGUDqd+rI7jbMpAzwCL4Cmaqg4KsppRsTC8ooRsoZyU6AeqfdRbs3N26u0/ii+eptgepXUOt5Q",
+	"maU0AfuZUubCckuNbU8LCJ9KScYEiI30A+fSvbo2PsxHHNdUchYeQj25cupE4PGNVmt891CTJLvGXIv4",
+	"MnIDVwK+hf1OnLH8B4Eo3IKQCG48LYwIe1bj9AyJcqo+nYKx3AWhCfzRDd3Q0vqhYBHUks4F10KVibB1",
+	"zwqgm6HN+qKGyxYFgzB01AY1iGKtnhzighzeHB+qn4MaiZVSw4XGBfRaE4Ip1eIKc8BXJG0OOcTibw8n",
+	"LWs4uJdFwnIjNRSMI8siaRALksgMBtqgHvxbPOTGcQzRIH/PaO2j+wYJeaThc7fbaReAHnqawqglPixB",
+	"hCVwQLR1KAdugC8ZdV5/RGiMGM2W6DP/5z/mwGOl9ipBZ3fZcP4K3xXmRvK8YaKGzloZvs1R/2gpv7mc",
+	"raRjMy4XiMxtJRBzfPfOPPSDfRVjPJFU2lY0GBx2t5ET6v47uuyop/oxBLFKGKwOyKwWFU4SeEw/iLkd",
+	"GNex5xiOrYY+tL1jywWTNXtl2cdZdPrL6ondFxdlnmPtxewoYwq11/lJkwBZOc086qNlPrW+aik5mZaO",
+	"yrsnnWAlTwCZqGSiEOKC7FNW0hTzpQ65TgGJBbu1/vuGFVmT+hxYDtYdv2qXb917bVBWm/PGau6hC+av",
+	"HqDfAJYlD2j0m6+sLR43w1pUudStWHEr+7qWPYzr3Jvcg8UqIrMzvGRZBkmPIt8khq5fzAwxnE/acA+o",
+	"Hz2A8JY5FCTV6tZRhJfFQWjATZJhml5zIALtvXd/7qujWf8140DgSkicSrRX/4Iu1C/7/iFdjRPFUfvT",
+	"4OHhljWGiOqlua2llBups7DrrXJhNKSqgJJOgAnJjGuLoiF71eh8cIFgP15lsmqCRgErygyH5d87usBT",
+	"IjGVAjGKnh1Pjk8mJ0cnJ4PsmhaAjZ5r3V96V43Jg5C3SThdkNu4cxWZ67IqyaA/4DDcu0J+haF2RY8l",
+	"EEdlkTGcbuSDD5kPTjGotxY34WCX25wwBNc3BLI0lHyklAjGcYaKDFNK6BzN1Kto7w1OFjbw3WDxv5dz",
+	"oOmCZDO9MpyTjOiFACWMa+OpmGUwV78BofOMQAq81MbVHERJ0wVoV+OUZKn5GfO81M5HtqBg0mEkzCv1",
+	"R5TJIiw93mR4vo1iX7vlm766zdQ2O0oI3G+9w7UN8bfA/tfFxz+jc5Yt54wqKfuhzCRx/ycUvT6/eHv6",
+	"/NnJT2jv05uX6A8/P/9J46DNEYynhGLZFJYDThw7VRRH/syDjx1/4tDu3+UF4/LlAtOQKxF3nNLG662p",
+	"WDFIENUJS1cxdlcSK8XpB4FIivbwTFp3GtErq4xOuCNCKppXFuqMcWQWIPYHenEITeEuPL09mtUK1EsK",
+	"qzrHrzrkw+GWzOWurAwyV0kunuTvcyv3AK4tbvROvLQFK23MevqR/E6IMuQuHgyYM3RgskCb0EFECshm",
+	"YSDlIIT1Uoc8XmodPceze6oIoMBcIiyRTmazqWUmy8wpl5P1UtqCrZq1Xlw/zLxkqmEmUJUl1TF9iAL/",
+	"cA3Jx9la7cgMHbYuzECfdJJo4KjWnL/psqy8CIivlC+veElDzuzWot2bcbWGEBo+BCg2EXx2Jdk1BJSi",
+	"C6ApIhJhEz3968HLi09vDj6rl5FJ2jQ2oHZRIe1zO9DzK9Fis00nq7zqIkyt1WM/FOAJX7SHs0wzD05z",
+	"Qo3YGkdVjiPIMckep0r1iqZ+j9WqRX8AP380tGbOsg3I7hPLBrBBWgtDAxI3TXsbPjpjn57CJNjYS9fA",
+	"GGAD+CO07YBuggDLYD2A8ylwBxZhE3RXS0CbZttU8vVk4W1rL0xnu/3ENuaGtF+noXhkmORKfGdYKnoO",
+	"ah6lAL5lrNV9GqSgqFpRP6S2UW4rWHq67bOTpm77LH48QFt7bWytf0djGPqWira3771teNSQm2HjSEvT",
+	"IC18qNyyryAhIuxS6ui32+dPbOJVtyGc4bG+4UHBylwaYLN6y/DUSTuE3lEQIxVgtwrUjAjyfttw9eZx",
+	"0uvUqDf3ns0fTfxdEtxdmkUnq6uzeJcO83hy3CbrsidZoLW/BknaAKs3W3DjK0/nhqp2v0W2xOjH+yMO",
+	"a38z60Dx0ljqm3FnC1rNSNnRgGSTYTV+j4fqRjG8GubbFhKtwcw6XDhPfiXy1KmlIOf8Zl7RSJlPOWQZ",
+	"Dko8f9AxjufVWvpw2eMN88U4hp6Y7poW2WuducwhZzc2jda9r11zNRHsOSLd/4/fnkwfApA9X+CQKE9K",
+	"zlcnpLEUL5HOIiY2K6pQQ6E9DjjVeR374Zw0oKm4MmhoCPZHJX4PgaPeqgOgkJjLweuovPsBN5Ia9Qeh",
+	"3UVnyJGztsTVohCQOVCIkS5WvSUCENGloIiD+gRhJCSmKeapGaqVNXqyXtuwstsFCOqd1bD+2of5tuCY",
+	"gl6NwOWM4oUWQFNIMZ8J4DmRMjNe+ilIIBmZm//lWAj9NrVBAv2GSBZZKYSWOALkr+Z3uMFZ6aSSgU1Q",
+	"EOnVOQm0AaNrGA6XT4b8G7kdz47WiCk7RRCmtTuv7Z9PIRhy0YUiMcpxsiAUDhTzqF9MvSNSn1WVrlYg",
+	"USavZqyk6aS/ZC401aLMMfUmuFPIMjXkOqWBCMQSw/dJOI2PUEUcSQ8juFLqAstFT12CfuGqz0vvBiBp",
+	"jHAmmPOT//Xgk3ly8C51PjZXup6xebgIoi4f6E70X58/nyPzgobwZHVEr4OzhY4btOApjPssuBgXc2mP",
+	"9OXTO8RhBhrkSoIQOrcdHExpq/qwGSnGU1bK02mG6XU0METjCQZTdKCJsYd8ExBiI2+0+qA/H8c1Utgg",
+	"cu+ivgFLRkfUe3z9W/L9TtNLW/iwyw+lYNrlxx7Awt52V3G+hWWsg7nDQWTCxM0Mu+NVOAlxtDYVieKP",
+	"yldtBI76qHXUPQsqYrvN2RN1VkenVKNfC3h8gt8K7huj6KLDl7tyCriJOrUXKccz2aq8SBhNsjLVf2Oe",
+	"LMhNT7Jua/l92ulV4ZTXQay+1hLflkHasB25xq0J4ybRDs5IdwH1x6ah9CSuuyV5p4yFZmPiEAk5f9Jj",
+	"CrB2UxnmnMKtI22lZfhGa21W1DG+opy1Ky7nHFOp8xSqyl9lRugQE5ILLFHCckAzznJkHNRiQQoxMEGB",
+	"tdxY65utZOXcFHg478GV9ito5av6ySwkrPANiCIoGP9ZGbONoExzbTo0c2r2rTM3UqCSyGW1CIQl0u0r",
+	"zpAL35waaILSGDn4SUsDAj3t5J61ERq1i7dqvm2IeDVBffItyhZlDXWG8VZ0wwQ1vOQdtqabSAggfXD4",
+	"s0s/XDlZk6T8H6rQy8ruJhd9WbyDuwkESVaZF+rPkADdpLj9MWXsIbHr1mW7JdjFhFDQqI/YcTnr0WoI",
+	"buhDDYnFF7ROzLI1DlpA6g5bWiQSia4BCqGL5K13X5haPVcUgXJ2Aw2RihGFW/d8m3RWt8sgBrTG+oID",
+	"HuoH8BM8fhBI0al6scqFUsrvGSop+VaCs4qrZOK9HC/RFEw3hf0ep8AjYxTbFAgM1oLGz3Mb3q+hkf68",
+	"FWe2FKJGrpw1tZsIWFOwUFPPNizs6KvBqOspYr0/fBsK2B6xG0qOkdFetUM7WksCLXQPxOwYkRVPymwf",
+	"V6kH2Sqq8v+prSXIjxoxIfNi8HhZRWKPpc8ulrVJVudgb4DhrSzUdjzT/Byivy9inCwgNc7jS338UTZI",
+	"S3t8DuST5ip2d/6gffszFlZMEkYlx4nUUQIg2QJPITb0bS0oYyNiLklCCqXfL5Hx2lWFJJNL+ppzZluk",
+	"9nVwRHt9XST3XWNEEy9Bf1OS52+mX6quyzRuINsC88Xb8/cHzyZHB4wfZFg23PmR2wJ6cf4uiqMb4MLy",
+	"7uR4cuSKmHFBotPo2eRo8szYWQuNlkNcpkQeZCZ1Zw6acBWVVK2hI0XOutHee6Y7j3jtsnuc6fUrh7bR",
+	"80O89k3Tp/Xha6s558nR0YrGnJs15Kz7DoZacurm0oomgEpOQEyMoLftYMMjV0v1mn167ixTq6FmVdZ8",
+	"7LpvmE69e15es9QNypxp+VUNcohLuTisuwGsRk/dmE9EO4Vgq6NgAJC2FMEs5kxtXGn4WCKzI+3WOLwn",
+	"6cN/cJAlp1eS/fHQxNi2BjgkJSdyGZ3+8rUN/oTRGZmXyqDVU9dri5Ht3UAompZSMqq7Bfr4cI4ZixJn",
+	"jR3eV23ZH9ot5AfwRNXSXVF7gWWy6KL1dUrky6pvhY0k/qe1Z0fBpd++6qEpbSUv4WGHZFS1UApTjwXu",
+	"GAyodqfQXBmhpr+QEr6EouMfUU5oKUH4SPd7nYkVmD+s+go+Cv9MBLj6TYbnNfo3G7/VlN2I1PHpp65P",
+	"HEQ9zwOu5QzP55COgWc1FMIVfp2foW4sGLsD16TAor2qA70pPdnfigKaPUXGJwObDwu7lQTt/OR/WWnw",
+	"wiROx7YvZYwWJIUYFUQXquq0abQnm74rz8srtEs0cGwPphe/4eSjqKUMEIuJO6Wf2W6ppRneemJa6Xbi",
+	"DBONW8BoSlwj/1SdJq4Xgvt6t4TjWltqGZqBcWw00f+F2pd89P/uWfYzvgZ7gNvtoSlOrlcBMR6ftS7+",
+	"BSFr9+Sdmu0zMUaUedrTdpRbNV3dyQH5Fzv6vxRm3Ka6iuuZDgq5bsdC4uV6nHi/KcT4dzo99FqVb0E2",
+	"mmLtFK5+860+4NbvjKIINEZ0Ta6Edu8gl7E2roxp3KW1wvAzfusO8Hdh/7UbCD653vf0iDc+Yy3zPPyP",
+	"d3SvYrZKPq705bx0L3VILNTdxoWPz9CRzaew8WJmgqq3C5ZpvybtuzbNjhINu08n6KBvL01tQ89etWVn",
+	"Jh27kpHhpZjwQvSIm4TCtzwJ0xQ8cMlTZDxyXjJN9UPdjTyUPdIxZcssO5BwJ5EAzJMF2nsLPMfmzAyt",
+	"6dvKG68C8/2eHK1+t+2VrlZHruPI9Pao2rKjkBqH6xmSrDjQQTV1sApU0gyEsEEtRASakxubRbNDqR9U",
+	"Y0zp4Xfu8Gn0lR90Vhw/sfKF9myHdFTSVKmxHA5qF82+prLnJz8/5U1fnxkzV1RUkplQhO29b5LkcIYE",
+	"APoEki8PXsykyTw0RSEait6T5oK695qNcDxaONrTQ50bsVqtOSN0ayl9tYKS6J7d4N96yIqsainqer7G",
+	"9ppCVgB97CEKd84QDh6hr++ModZQn1rsFJLH9qAJnxKJuPHzLfX/7jJxFzoaNpOrNzSdKKjc5ZlZgTgw",
+	"pQSVEioKDjgVCwCZZxP9b5MOqiNySqjJWA5UScKdPFTr3vDLHt+KsRsFennxvxVJ/PX9xV/HcrQ09DIz",
+	"U2x7D/nO+5okTTA+rq48iZF2y2u1bVTfzKOF/wDiroXVypDsW5DNtgu/67Bscysr9YXUdoUYLTirqzkS",
+	"VMO9G6g1kQNWSusVwRlKscTfEal8K8H0qVtPLP+tX/3tVD8Fc73cMRB4bg97xcAzE0vydD+WpV6w/XsR",
+	"AG4NB7bddtWwusccdM3M/rN+fSPszYFtqMz0N5gOsmbnNSOfddNJ80h7FN2+z1CdhYSuYRnbtoTXhKYx",
+	"qvPERrEIsqzOKq7hrU4utTzXq7Szg7iKH7Ib4DcEblGOC5806mZoRmdp9Lpbi8udpmg0mk73cGC13DGg",
+	"rK197IFa8R43JQTTpWsNvRZyh/fXsFzpkKza62/KiP4l7zs9yaoVroG7MUTMxANBrt5/vtH7j0TrR+ql",
+	"5FcOUndJgOIhXHFQo6foMEQf2ttj1oi/8+qtYVq8rmCMh2YwmHrHXreRK/wbbAQ2c0Z/X1qYX6y7Uger",
+	"EDeWDuYdy1Wf7mqSGPHS/KR9Nvo0n6BXHM+0kzNbVrJ6/enuk6ebaYtzvS1OVrl0XAOC79Sl0yi+f2KX",
+	"jgNNj6ykcOuoYBTHv0YHwh0SM5JMV3dvpSV6hBQScyZv+ABzwKslXV25sFP1oFWz0QN8m+2sV70DNveH",
+	"N2eLXADhiJUyI1QxvXHKOn5/er71ilG+U9Ztl1U9Mff61Tr9DOwhelQm9sbdNdMemrb6m6cv9JFbq/Ea",
+	"ThaVoUQBUuH65TgjyTTVoikyoYs925JKcFzmMRLsV4Iz8/e3EqtP+P6Zrra8pHvhCst9x1+6f76pfq8M",
+	"L13QwApTTjNBL6rF3S6YADtwjmWyUJaUV82qkWHvGEBETtBfFGPbpuV/VPSIKJML9SqpaparvkeYilvg",
+	"l7TgoAwugW4XWKJbVmYpmgKyHS3166b7eTpBr7Vb0NVcEGH9hZBWMqVuyH9JzVUFttRfN7Q/Q0T7qTmo",
+	"jzFdxoEVmpqMpowwPd2bEvtxQqJHBa1bvgfc0ra+qdM1/hECp+86j46J7FXl+kU3T5c80GjSH5BAf9Hk",
+	"gwXaY9zm/lpgxhVV7QfJygSJTkYPEjXvR+gvnFCPxVlFibd+gf/jRahZRfME1n0ocD+yxxCxGbnxXZTN",
+	"nX8p5hynYKJKtzAVLLkGOUFaFQF+A9y68TgUGV4aEWlvtNVX2QpkrkHR19XqWi6KBNBUXFJ1DGnTwVxw",
+	"sEQLXBRAz3StB7IXWih+13u/v9SXgl5Gp+iy4QA8vSyPjp4lJNX/wmUUo8tIwDf9pn5EzZP4kl5q1jBj",
+	"mGfmvl39q/d5iiVWb91PJpOHByVrk4zoFxXxckgYpZBIYbZi2sNhIZGAb4hIJPDt5JJ+Yixv3KGQ46XO",
+	"29NtK5Uw5zArBaRo7/nRs/2QOHtPdDPpAfa1vjC1zea+cPIaeDSgZ7p5HMfH/zPcL7bHAifmwsiA8Dva",
+	"sAa1YzsfG2WodRnGLZGJZjudsgI1MSrOlCxh2TgusxtwhMtmCGta1s7GBv2vCZTmq33+O3Xzf+j17lsq",
+	"rK7Etb6u46f0XYXWYQ8BXTIaN2/i1SLM84n21n91rvboteY+tm7P2F1CfLu/cQ9aWlcPj+Ncbwza8Poq",
+	"BvYB2YSctt1WWF+NJsvfqf0V6Bz+xCZYsxV1vxHmw35MK4w2Rg7Ws7YvkfHrWxvPDu9FVs5Xuv9bRPEk",
+	"HDWEmyYjOdubY65knY34wd/PRVbO1ycfdyC9W+6xnTqeupJoAJqtSTA+B9ksZNruUFdwNiMZOF46Q9hr",
+	"Cadb1VlvN+G6LKD1eeUq8Layv4qW+vjw0HbjW3nGfbDv7FTNqK7V6UGRXehYTsoWQO3oDh+Vt6KLNg9H",
+	"Yn/37Bs8PM9Li5Pv9cz07316YnZ31yqtpKIFKUZRjdJUMa5RQPemS3Md50GOSWYzIwlHOElYSaW+iNrI",
+	"GftAaahjEtw6Hj+8LwVwWwzUV1z4SXcB+uB1MlxT220+GKW22wyFsMXS98WM62O3XzR0bfpPFdc8vLd/",
+	"rqnCqgOIu478rnBJjRWEU2qOC7tpa8x0CY+b7ih9gLmu4SPFflygc0DplQ/x7yHi+mSIdtrOmFFXV27l",
+	"sD6CJzHIQs1syTUFVv6bT1TftkqFaSx9tMRWAxoN4sbw4+U3tnhqZWHLqnT876W6ZatyyOPfdTnkxwJo",
+	"uxiSUZslUQnh0eojw6zbuFJjfBL8UmQMp9UtHDslv7zMJCkwl4czxvODFEvcJID2BRamjfXaQowVVzWs",
+	"bmytZ/i6VaxuPMqub0DpSYusCq4fT9EG2wh7xHv+6o1Ssk1dDVIQ2TeRpp0fShVlH967P9fo2a/07x6x",
+	"rte0zSejaNpmqAbwHgeaOHwMv2K3tMWUG5zCLJEgD4TkgPNRCpoUSYwCPrstD4Djq6/rDY5XFamtMjoO",
+	"6wuGHiVzw52IigwncO7uANqJIl3dp/Z9adEN+4ZIYRIZNSTGMYY1aF2SkNXxzPgmldGU/A9l3DMTFM9L",
+	"IdEUqhCOekP/pjvA3ADPmgUQg8Rf3Wt3B4qltiyaOdc7SrTzmw1/l7Q2Bl19MC4WR73qfKT6hkd3r9wI",
+	"h2Qjre5e/TPoNGzkYv4256Gfb+iqAUU5NVsx6RqUVcCjOAexo6PzLchV8Dh6wgTPkZM7P9LWkKOcnDpB",
+	"doDXpwXUXebr/jbxrvX4dP6fsZN2nQ9o5KTdUqwLUH0RJjw1ILFps3Ysu6zDqTrIB7D0pVCC+fjoyPZZ",
+	"GKeIVndsMN1RqQtLxEopln42hzKhbAxjXedqjZkqrHBYNYPfjHMrv3mfCqDvp/pkrrL6Ll1KrUu0ntjq",
+	"Nl31w6zurhJTqBmDiPQudR5bVmWbu2b69rpfj8NNzlt9388W5HR4r/5ZG7S6YddgKWRIyEq9PlLISg3l",
+	"AOKg3QJMvXH0Sd+It+I+OH1P3hQn1wib1loU7uwVcSZ5GVOlqU8BcbOL6pa4NkTjLdnQpWgWWC78hFCF",
+	"hZUpoesvIfpqerjzG7ekkmfRaXSIC3J4c6zZ0+6ie51DqUQywT+IOoEP7b3HNL3mQITJhtB/zjgQQBfy",
+	"n/9IJeyb+x4kUGxzMH3ETLwE/KqKtdvzK5xlWAdxg2mG9o5nvw+9N12Vb9idrZFRaEmnakgrYvSZ//Mf",
+	"c+AxKvMphyzDCAt94urn+25ywuuUiWraZli0O/e5o9jmrFUktroc345naK07zoUX5ouDxZ5mhc6cbQcC",
+	"XZ84pwh0Z2gEdxCjTUe2iL3+EHUDjbjbzVfEKKuTdL25m27th68P/y8AAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

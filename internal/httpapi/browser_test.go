@@ -42,13 +42,26 @@ func (b *browser) do(method, path, body string) response {
 // doType is do with the body's content type (JSON when empty).
 func (b *browser) doType(method, path, body, contentType string) response {
 	b.t.Helper()
+	r, err := b.send(method, path, body, contentType, nil)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	return r
+}
+
+// send is doType with extra headers; it returns its error instead of failing the test, so that
+// goroutines may call it.
+func (b *browser) send(method, path, body, contentType string, header http.Header) (response, error) {
 	target := path
 	if strings.HasPrefix(path, "/") {
 		target = b.app.URL + path
 	}
 	req, err := http.NewRequest(method, target, strings.NewReader(body))
 	if err != nil {
-		b.t.Fatal(err)
+		return response{}, err
+	}
+	for k, v := range header {
+		req.Header[k] = v
 	}
 	if body != "" {
 		if contentType == "" {
@@ -64,11 +77,11 @@ func (b *browser) doType(method, path, body, contentType string) response {
 	}
 	resp, err := b.http.Do(req)
 	if err != nil {
-		b.t.Fatal(err)
+		return response{}, err
 	}
 	defer resp.Body.Close()
-	data, _ := io.ReadAll(resp.Body)
-	return response{Status: resp.StatusCode, Header: resp.Header, Body: string(data), Location: resp.Header.Get("Location")}
+	data, err := io.ReadAll(resp.Body)
+	return response{Status: resp.StatusCode, Header: resp.Header, Body: string(data), Location: resp.Header.Get("Location")}, err
 }
 
 // startLogin follows /auth/login to the provider's authorization URL.

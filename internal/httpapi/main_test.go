@@ -88,7 +88,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	deps := testDeps{Deps: httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: store.NewPlanning(db), Blobs: blobs,
-		Live: broker, Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
+		Live: broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
 	}}
 	for _, o := range opts {
 		o(&deps)

@@ -44,7 +44,9 @@ type Deps struct {
 	// live updates).
 	Consultations *consultation.Service
 	Live          Live
-	Auth          *auth.Service
+	// Idempotency keeps the Idempotency-Keys of creating requests (nil: the header is ignored).
+	Idempotency IdempotencyStore
+	Auth        *auth.Service
 	// SessionMaxAge is the session cookie's lifetime.
 	SessionMaxAge time.Duration
 	// DevIdP is the built-in development identity provider, mounted at /devidp in demo mode only.
@@ -75,6 +77,13 @@ func New(d Deps) (*echo.Echo, error) {
 	e, m, err := stack(d)
 	if err != nil {
 		return nil, err
+	}
+	if d.Idempotency != nil {
+		idem, err := newIdempotency(d.Idempotency, d.Log)
+		if err != nil {
+			return nil, err
+		}
+		e.Use(idem.handle)
 	}
 	secure := d.BaseURL.Scheme == "https"
 

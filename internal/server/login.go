@@ -10,6 +10,7 @@ import (
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/config"
 	"github.com/teilhabe/teilhabe/internal/demo"
+	"github.com/teilhabe/teilhabe/internal/httpapi"
 )
 
 // loginProviders reads the providers file and, in demo mode only, adds the built-in development
@@ -41,8 +42,8 @@ func loginProviders(cfg config.Config) ([]auth.ProviderConfig, http.Handler, err
 	return append(providers, demoProviders...), idp.Handler(), nil
 }
 
-// sweep deletes ended sessions and abandoned logins every few minutes.
-func sweep(ctx context.Context, svc *auth.Service, log *slog.Logger) {
+// sweep deletes ended sessions, abandoned logins and expired idempotency keys every few minutes.
+func sweep(ctx context.Context, svc *auth.Service, keys httpapi.IdempotencyStore, log *slog.Logger) {
 	t := time.NewTicker(5 * time.Minute)
 	defer t.Stop()
 	for {
@@ -52,6 +53,9 @@ func sweep(ctx context.Context, svc *auth.Service, log *slog.Logger) {
 		case <-t.C:
 			if err := svc.Sweep(ctx); err != nil {
 				log.Warn("sweeping sessions failed", "error", err)
+			}
+			if _, err := httpapi.SweepIdempotencyKeys(ctx, keys, time.Now()); err != nil {
+				log.Warn("sweeping idempotency keys failed", "error", err)
 			}
 		}
 	}

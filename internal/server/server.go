@@ -87,7 +87,8 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	audit := store.NewAudit(db)
 	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
-	go sweep(ctx, authSvc, log)
+	keys := store.NewIdempotencyKeys(db)
+	go sweep(ctx, authSvc, keys, log)
 	broker, stopBroker, err := startBroker(ctx, cfg, db, authSvc, log)
 	if err != nil {
 		return err
@@ -101,7 +102,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: plan, Blobs: blobs,
-		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
+		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 	})
 	if err != nil {
 		return err

@@ -1213,6 +1213,16 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+         *     retry with the same key and the same request answers the first result again, with
+         *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+         *     and lives for 24 hours. The same key with another request answers 422
+         *     idempotency_key_reused; while the first request still runs, 409
+         *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+         *     be retried with the same key.
+         */
+        IdempotencyKey: string;
         ConsultationId: number;
         CommentId: number;
         AreaId: number;
@@ -1368,7 +1378,18 @@ export interface operations {
     createOrganisation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1469,7 +1490,18 @@ export interface operations {
     putMember: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description The organisation's short name, e.g. diakonie-erfurt. */
                 slug: components["parameters"]["OrganisationSlug"];
@@ -1543,7 +1575,18 @@ export interface operations {
     grantRole: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 userId: components["parameters"]["UserId"];
             };
@@ -1641,7 +1684,18 @@ export interface operations {
     createSocialArea: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
                 key: components["parameters"]["DistrictKey"];
@@ -1671,7 +1725,18 @@ export interface operations {
             query?: {
                 dry_run?: boolean;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
                 key: components["parameters"]["DistrictKey"];
@@ -1809,7 +1874,18 @@ export interface operations {
     createProcess: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
                 key: components["parameters"]["DistrictKey"];
@@ -1941,7 +2017,18 @@ export interface operations {
     uploadDocument: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 processId: components["parameters"]["ProcessId"];
             };
@@ -2041,7 +2128,18 @@ export interface operations {
     createConsultation: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 processId: components["parameters"]["ProcessId"];
             };
@@ -2152,7 +2250,18 @@ export interface operations {
     createComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 consultationId: components["parameters"]["ConsultationId"];
             };
@@ -2285,7 +2394,18 @@ export interface operations {
     flagComment: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path: {
                 commentId: components["parameters"]["CommentId"];
             };
