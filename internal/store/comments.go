@@ -11,6 +11,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/teilhabe/teilhabe/api/events"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 )
 
@@ -257,7 +258,7 @@ func (s *Consultations) ChangeComment(ctx context.Context, actorID, id int64, ac
 			if err := appendAudit(tx, actorID, "comment."+string(action), "comment", strconv.FormatInt(id, 10), map[string]any{"reason": cm.Reason}); err != nil {
 				return err
 			}
-			if err := emit(room, consultation.EventModeration, map[string]any{"comment_id": id, "action": string(action), "reason": cm.Reason}); err != nil {
+			if err := emit(room, consultation.EventModeration, events.ModerationDecided{CommentId: id, Action: events.ModerationDecidedAction(action), Reason: cm.Reason}); err != nil {
 				return err
 			}
 		}
@@ -265,7 +266,7 @@ func (s *Consultations) ChangeComment(ctx context.Context, actorID, id int64, ac
 		case !before.Public() && out.Public():
 			return emit(room, consultation.EventCommentCreated, out.PublicView())
 		case before.Public() && !out.Public():
-			return emit(room, consultation.EventCommentRemoved, map[string]any{"id": id})
+			return emit(room, consultation.EventCommentRemoved, events.CommentRef{Id: id})
 		case out.Public():
 			return emit(room, consultation.EventCommentUpdated, out.PublicView())
 		}
@@ -307,7 +308,7 @@ func (s *Consultations) Support(ctx context.Context, userID, commentID int64, on
 		if out, err = loadComment(tx, commentID); err != nil {
 			return err
 		}
-		return emit(consultation.Room(out.ConsultationID), consultation.EventSupportsChanged, map[string]any{"id": commentID, "supports": out.Supports})
+		return emit(consultation.Room(out.ConsultationID), consultation.EventSupportsChanged, events.SupportsChanged{Id: commentID, Supports: out.Supports})
 	})
 	return out, err
 }

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/teilhabe/teilhabe/api/events"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 )
 
@@ -73,7 +74,7 @@ func (s *Consultations) Respond(ctx context.Context, actorID, commentID int64, b
 			return nil
 		}
 		return emit(consultation.Room(cm.ConsultationID), consultation.EventResponse,
-			map[string]any{"comment_id": commentID, "html": html, "created_at": out.CreatedAt.Format(time.RFC3339Nano)})
+			events.ResponseCreated{CommentId: commentID, Html: html, CreatedAt: out.CreatedAt})
 	})
 	return out, err
 }
