@@ -10,7 +10,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 CHROMIUM ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
 
 FRONTEND_SRC := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
-	frontend/index.html frontend/vite.config.ts frontend/package.json api/openapi.yaml
+	frontend/index.html frontend/vite.config.ts frontend/package.json api/openapi.yaml api/events.yaml
 GO_SRC := $(shell find . -name '*.go' -not -path './frontend/node_modules/*' 2>/dev/null) \
 	$(shell find migrations -name '*.sql') go.mod go.sum
 
@@ -72,9 +72,9 @@ bench:
 	  (cd internal/realtime && ../../bin/bench-realtime.test -test.run '^$$' -test.bench . -test.benchtime 1x); } | awk -f scripts/benchtable.awk
 	@echo "$$(date -u +%Y-%m-%d), $$(nproc) cores, $$(awk -F': ' '/model name/{print $$2; exit}' /proc/cpuinfo)"
 
-## generate: Go server types and TypeScript types from api/openapi.yaml
+## generate: Go and TypeScript types from api/openapi.yaml and from the live events in api/events.yaml
 generate: frontend/node_modules/.package-lock.json
-	$(GO) generate ./api
+	$(GO) generate ./api/...
 	cd frontend && $(NPM) run gen:api
 
 clean:

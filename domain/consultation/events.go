@@ -1,69 +1,74 @@
 package consultation
 
-import "time"
+import "github.com/teilhabe/teilhabe/api/events"
 
-// Live event types of a consultation's room; each payload is described in api/events.yaml.
+// Live event types of a consultation's room; each message carries the data below. Their schemas
+// are in api/events.yaml, their channel and audiences in api/asyncapi.yaml; a test there fails
+// when a type here has neither.
 const (
-	EventCommentCreated  = "comment.created"    // everyone: a comment became public: PublicView
-	EventCommentUpdated  = "comment.updated"    // everyone: edited, withdrawn, pinned: PublicView
-	EventCommentRemoved  = "comment.removed"    // everyone: rejected or hidden: {id}
-	EventSupportsChanged = "comment.supports"   // everyone: {id, supports}
-	EventResponse        = "response.created"   // everyone: {comment_id, html, created_at}
-	EventModeration      = "moderation.decided" // everyone: {comment_id, action, reason}
-	EventCommentQueued   = "comment.queued"     // moderators: entered or changed in the queue: ModeratorView
-	EventCommentDequeued = "comment.dequeued"   // moderators: left the queue: {id}
+	EventCommentCreated  = "comment.created"    // a comment became public: PublicView
+	EventCommentUpdated  = "comment.updated"    // edited, withdrawn, pinned: PublicView
+	EventCommentRemoved  = "comment.removed"    // rejected or hidden: events.CommentRef
+	EventSupportsChanged = "comment.supports"   // events.SupportsChanged
+	EventResponse        = "response.created"   // events.ResponseCreated
+	EventModeration      = "moderation.decided" // events.ModerationDecided
+	EventCommentQueued   = "comment.queued"     // for moderators: QueuedView
+	EventCommentDequeued = "comment.dequeued"   // for moderators: events.CommentRef
 )
 
 // PublicView is what everyone may see of a public comment, as sent live and listed.
-func (cm *Comment) PublicView() map[string]any {
-	v := map[string]any{
-		"id": cm.ID, "consultation_id": cm.ConsultationID, "author_name": cm.AuthorName, "status": string(cm.Status),
-		"html": cm.HTML, "pinned": cm.Pinned, "supports": cm.Supports, "created_at": cm.CreatedAt.UTC().Format(time.RFC3339Nano),
-	}
+func (cm *Comment) PublicView() events.PublicComment {
+	v := events.PublicComment{Id: cm.ID, ConsultationId: cm.ConsultationID, AuthorName: cm.AuthorName,
+		Status: events.PublicCommentStatus(cm.Status), Html: cm.HTML, Pinned: cm.Pinned, Supports: cm.Supports,
+		CreatedAt: cm.CreatedAt.UTC(), SectionId: nonZero(cm.SectionID), ParentId: nonZero(cm.ParentID)}
 	if cm.Status == StatusWithdrawn {
-		v["html"] = ""
-	}
-	if cm.SectionID != 0 {
-		v["section_id"] = cm.SectionID
-	}
-	if cm.ParentID != 0 {
-		v["parent_id"] = cm.ParentID
+		v.Html = ""
 	}
 	if !cm.EditedAt.IsZero() {
-		v["edited_at"] = cm.EditedAt.UTC().Format(time.RFC3339Nano)
+		at := cm.EditedAt.UTC()
+		v.EditedAt = &at
 	}
 	return v
 }
 
-// ModeratorView is what the moderators see of a comment in their queue: the public view, its
-// text and status even when not public, the reason and the flags.
-func (cm *Comment) ModeratorView() map[string]any {
-	v := cm.PublicView()
-	v["html"] = cm.HTML
-	if cm.Status != StatusWithdrawn {
-		v["body"] = cm.Body
-	}
-	v["flags"] = cm.Flags
+// QueuedView is the comment as a moderator sees it in the queue: the public view, plus what only
+// moderators may read. It is meant for rooms' moderator audience only.
+func (cm *Comment) QueuedView() events.QueuedComment {
+	p := cm.PublicView()
+	v := events.QueuedComment{Id: p.Id, ConsultationId: p.ConsultationId, SectionId: p.SectionId, ParentId: p.ParentId,
+		AuthorName: p.AuthorName, Status: events.QueuedCommentStatus(cm.Status), Html: cm.HTML, Pinned: p.Pinned,
+		Supports: p.Supports, CreatedAt: p.CreatedAt, EditedAt: p.EditedAt, Body: cm.Body, Flags: cm.Flags}
 	if cm.Reason != "" {
-		v["reason"] = cm.Reason
+		v.Reason = &cm.Reason
 	}
 	return v
 }
+
+// nonZero is nil for 0, so an optional id is left out of the JSON as it always was.
+func nonZero(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
+}
+
+// ModeratorView is the payload of comment.queued.
+func (cm *Comment) ModeratorView() events.QueuedComment { return cm.QueuedView() }
 
 // RemovedView is the payload of comment.removed and comment.dequeued.
-func RemovedView(id int64) map[string]any { return map[string]any{"id": id} }
+func RemovedView(id int64) events.CommentRef { return events.CommentRef{Id: id} }
 
 // SupportsView is the payload of comment.supports.
-func SupportsView(id int64, supports int) map[string]any {
-	return map[string]any{"id": id, "supports": supports}
+func SupportsView(id int64, supports int) events.SupportsChanged {
+	return events.SupportsChanged{Id: id, Supports: supports}
 }
 
 // ResponseView is the payload of response.created.
-func ResponseView(r Response) map[string]any {
-	return map[string]any{"comment_id": r.CommentID, "html": r.HTML, "created_at": r.CreatedAt}
+func ResponseView(r Response) events.ResponseCreated {
+	return events.ResponseCreated{CommentId: r.CommentID, Html: r.HTML, CreatedAt: r.CreatedAt.UTC()}
 }
 
 // DecisionView is the payload of moderation.decided.
-func DecisionView(d Decision) map[string]any {
-	return map[string]any{"comment_id": d.CommentID, "action": string(d.Action), "reason": d.Reason}
+func DecisionView(d Decision) events.ModerationDecided {
+	return events.ModerationDecided{CommentId: d.CommentID, Action: events.ModerationDecidedAction(d.Action), Reason: d.Reason}
 }

@@ -1,39 +1,20 @@
 import { apiBase } from "./client";
-import type { CommentStatus, ModerationAction } from "./consultations";
+import type { components } from "./events";
 
-/** What everyone may see of a public comment, as the server sends it live. */
-export interface PublicComment {
-  id: number;
-  consultation_id: number;
-  section_id?: number;
-  parent_id?: number;
-  author_name: string;
-  status: CommentStatus;
-  html: string;
-  pinned: boolean;
-  supports: number;
-  created_at: string;
-  edited_at?: string;
-}
+type Events = components["schemas"];
+type ModerationAction = Events["ModerationDecided"]["action"];
 
-interface Envelope<T extends string, D> {
-  room: string;
-  seq: number;
-  type: T;
-  data: D;
-}
+/** What everyone may see of a public comment, as the server sends it live (generated from api/events.yaml). */
+export type PublicComment = Events["PublicComment"];
 
-/** An event of a consultation's room. */
-export type LiveEvent =
-  | Envelope<"comment.created", PublicComment>
-  | Envelope<"comment.updated", PublicComment>
-  | Envelope<"comment.removed", { id: number }>
-  | Envelope<"comment.supports", { id: number; supports: number }>
-  | Envelope<"response.created", { comment_id: number; html: string; created_at: string }>
-  | Envelope<"moderation.decided", { comment_id: number; action: ModerationAction; reason: string }>;
+/** An event of a consultation's room that this client acts on; the moderator-only events are not among them yet. */
+export type LiveEvent = Extract<
+  Events["LiveEvent"],
+  { type: "comment.created" | "comment.updated" | "comment.removed" | "comment.supports" | "response.created" | "moderation.decided" }
+>;
 
 /** A message of the room as received, before its type is known to this client. */
-export type RawEvent = Envelope<string, unknown>;
+export type RawEvent = Events["LiveFrame"];
 
 /** The state of the connection, as the page shows it. */
 export type LiveStatus = "connecting" | "live" | "reconnecting" | "closed";
@@ -54,8 +35,9 @@ export function parseEnvelope(text: string): RawEvent | undefined {
   return { room: value.room, seq: value.seq, type: value.type, data: value.data };
 }
 
-const statuses: ReadonlySet<string> = new Set(["pending", "published", "rejected", "hidden", "withdrawn"]);
-const actions: ReadonlySet<string> = new Set(["approve", "reject", "hide", "pin", "unpin"]);
+// Only public comments are sent to everyone, so only their statuses pass (as events.yaml says).
+const statuses: ReadonlySet<string> = new Set<PublicComment["status"]>(["published", "withdrawn"]);
+const actions: ReadonlySet<string> = new Set<ModerationAction>(["approve", "reject", "hide", "pin", "unpin"]);
 
 function isPublicComment(d: unknown): d is PublicComment {
   return (

@@ -675,7 +675,8 @@ export interface paths {
          * @description Upgrade to a websocket. The server first replays the room's events after since, then sends
          *     new ones as they happen; each message is JSON {"room": "consultation:<id>", "seq": <n>,
          *     "type": "<event type>", "data": {...}}. A client that reconnects sends the last seq it saw.
-         *     Rooms the person may not read are refused (403).
+         *     Rooms the person may not read are refused (403). Every event type and its data are
+         *     described in events.yaml (schemas) and asyncapi.yaml (the channel, rooms and audiences).
          */
         get: operations["live"];
         put?: never;
