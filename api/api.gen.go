@@ -739,6 +739,9 @@ type Consultation struct {
 	IntroHtml            string    `json:"intro_html"`
 	InvitedOrganisations []string  `json:"invited_organisations"`
 
+	// LiveCommentActions What the person asking may do to someone else's public comment that arrives live (a live event carries no per-person actions), by its status.
+	LiveCommentActions *LiveCommentActions `json:"live_comment_actions,omitempty"`
+
 	// LiveSeq The room's newest event when this was read; subscribe with since=live_seq.
 	LiveSeq    *int64                 `json:"live_seq,omitempty"`
 	Moderation ConsultationModeration `json:"moderation"`
@@ -943,6 +946,49 @@ type ImportProblem struct {
 type ImportResult struct {
 	Changes []ImportChange `json:"changes"`
 	DryRun  bool           `json:"dry_run"`
+}
+
+// Limits Lengths in characters.
+type Limits struct {
+	// Code A social area's own code.
+	Code int `json:"code"`
+
+	// Comment A comment and an official response.
+	Comment     int `json:"comment"`
+	Description int `json:"description"`
+
+	// EditWindowSeconds How long an author may edit a comment.
+	EditWindowSeconds int `json:"edit_window_seconds"`
+
+	// Intro A consultation's introduction.
+	Intro int `json:"intro"`
+
+	// Name Names and titles.
+	Name int `json:"name"`
+
+	// Office A process's responsible office.
+	Office int `json:"office"`
+
+	// Reason The reason of a flag or a moderation decision.
+	Reason int `json:"reason"`
+
+	// Search A search query.
+	Search int `json:"search"`
+
+	// SectionBody One section of a plan document.
+	SectionBody int `json:"section_body"`
+
+	// Sections Sections of a plan document.
+	Sections int `json:"sections"`
+
+	// Summary A process's summary.
+	Summary int `json:"summary"`
+}
+
+// LiveCommentActions What the person asking may do to someone else's public comment that arrives live (a live event carries no per-person actions), by its status.
+type LiveCommentActions struct {
+	Published []CommentAction `json:"published"`
+	Withdrawn []CommentAction `json:"withdrawn"`
 }
 
 // Me defines model for Me.
@@ -1648,6 +1694,9 @@ type ServerInterface interface {
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx echo.Context, key DistrictKey, params ImportSocialAreasParams) error
+	// GetLimits The limits of what people write (characters) and of the edit window, as the server enforces them.
+	// (GET /limits)
+	GetLimits(ctx echo.Context) error
 	// Live Live events of a room over a websocket.
 	// (GET /live)
 	Live(ctx echo.Context, params LiveParams) error
@@ -2304,6 +2353,15 @@ func (w *ServerInterfaceWrapper) ImportSocialAreas(ctx echo.Context) error {
 	return err
 }
 
+// GetLimits converts echo context to params.
+func (w *ServerInterfaceWrapper) GetLimits(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetLimits(ctx)
+	return err
+}
+
 // Live converts echo context to params.
 func (w *ServerInterfaceWrapper) Live(ctx echo.Context) error {
 	var err error
@@ -2861,6 +2919,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/districts/:key", wrapper.GetDistrict, options.OperationMiddlewares["getDistrict"]...)
 	router.GET(options.BaseURL+"/district-boundaries", wrapper.ListDistrictBoundaries, options.OperationMiddlewares["listDistrictBoundaries"]...)
 	router.GET(options.BaseURL+"/auth/providers", wrapper.ListAuthProviders, options.OperationMiddlewares["listAuthProviders"]...)
+	router.GET(options.BaseURL+"/limits", wrapper.GetLimits, options.OperationMiddlewares["getLimits"]...)
 	router.GET(options.BaseURL+"/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.GET(options.BaseURL+"/organisations", wrapper.ListOrganisations, options.OperationMiddlewares["listOrganisations"]...)
 	router.POST(options.BaseURL+"/organisations", wrapper.CreateOrganisation, options.OperationMiddlewares["createOrganisation"]...)
@@ -3949,6 +4008,44 @@ func (response ImportSocialAreasdefaultApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type GetLimitsRequestObject struct {
+}
+
+type GetLimitsResponseObject interface {
+	VisitGetLimitsResponse(w http.ResponseWriter) error
+}
+
+type GetLimits200JSONResponse Limits
+
+func (response GetLimits200JSONResponse) VisitGetLimitsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetLimitsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetLimitsdefaultApplicationProblemPlusJSONResponse) VisitGetLimitsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type LiveRequestObject struct {
 	Params LiveParams
 }
@@ -4967,6 +5064,9 @@ type StrictServerInterface interface {
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx context.Context, request ImportSocialAreasRequestObject) (ImportSocialAreasResponseObject, error)
+	// GetLimits The limits of what people write (characters) and of the edit window, as the server enforces them.
+	// (GET /limits)
+	GetLimits(ctx context.Context, request GetLimitsRequestObject) (GetLimitsResponseObject, error)
 	// Live Live events of a room over a websocket.
 	// (GET /live)
 	Live(ctx context.Context, request LiveRequestObject) (LiveResponseObject, error)
@@ -5863,6 +5963,29 @@ func (sh *strictHandler) ImportSocialAreas(ctx echo.Context, key DistrictKey, pa
 	return nil
 }
 
+// GetLimits operation middleware
+func (sh *strictHandler) GetLimits(ctx echo.Context) error {
+	var request GetLimitsRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetLimits(ctx.Request().Context(), request.(GetLimitsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetLimits")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetLimitsResponseObject); ok {
+		return validResponse.VisitGetLimitsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // Live operation middleware
 func (sh *strictHandler) Live(ctx echo.Context, params LiveParams) error {
 	var request LiveRequestObject
@@ -6685,143 +6808,150 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3rcts4uuCroLinqu06tHxJumfbrqlTObmd7CQTnzjZmap21gORnySMSYABQNtql99mHmP/zYtt4UaC",
-	"JChRMuVOT+2vOCKJy3fDd8d9lLC8YBSoFNHpfVRgjnOQwPX/XnDA71L1F6HRaVRguYjiiOIcotMIm4dx",
-	"xOFbSTik0ankJcSRSBaQY/XVjPEcy+g0IlT+9DyKo5xQkpd5dHocR3JZgHkEc+DRw0McvWR5DlT2TplU",
-	"z8edlYoyk1gSRldM3Xhp1PlLLhhXX6YgEk4KNUd0Gn1eAKJwJ68S/QJiMyQXgAoON4SVAhV4DpMoNqv9",
-	"VgJfess1Y/rLyvHde6BzuYhOj4+OqpUIyQmd64W8Iuo/ifwTLMOrYbMZSQjO0I8HKZkTiVL7BbqGJdr7",
-	"EwciRLLI/vl/hYBsP0YwmU/Q8U9HPx6jGePoNZ+VXFZrbkL4GpYrwVpgKYGr7/7PL0cHP3+9//Hh36Lg",
-	"NlhSriSjtH5hTDy+SyEvmASaLIMQfKGhpFCYZASoRMmCMQECMZoAKoAjNRpNIUUJB01paE9DEKMvX969",
-	"2o+RZIiD5Esk8Ayy5SnCl9T8cEvkQo8tcA56IkzT+ge1SxASYSpugQv9YEa4kIiDomuE55jQWA9zSaud",
-	"yINPUGR4Cekp0uDRo+rVgUCUyQWh8wlStKGmnELG6FyoZaoJMjafQ3pAqNqcYPSSqq8zcgNCk8PJc7Rg",
-	"JRdmgGrheitYDQ68s/DnJyeXlNSQvrqG5RWHUkB6hm4XJIPG3szHQpIsQ7ykIkbPj37uDkDoVcHZnIMQ",
-	"E/SRZkskyiQBIWZlVk2NuVpfIWMkGMJohkkGKVJUmRcS5Xh5Saeg8UMg7SJkckkd4S8Ap8BrgvQo5+BP",
-	"mg2CbHui2DYntGLjuMEUl5d3J0cHl5d3f3j99d/DrPGe5ERWXNGSGZl+6M+dwgyXmYxOf1QT4ztD/W4Z",
-	"q3jhI59jSoQm4ousnPfIE++tHwQSC8YlUquxkiMl+JpRAgewSnAINf5QyYEPflXCw/578PX+OP7ppEeQ",
-	"nHOmaKBXjhTV8zHFyBcBvHfK0jwcb74HNZQoGBWgj/xzzqYZ5OrPhClxpMkFF0VGEo2nw8K88e9/FwqP",
-	"997M/8ZhFp1G/+Ow1ikOzVNx6MbVM7bkIkXAOeMxwgJ9evMS/fz8xz8gOw1KQWKSiYmGjR3N6Sbv4Qay",
-	"LmmdZ5iWdC44LnN0WR4dPQN0wX4lOPN/+e8Sc0mAK6oCquDzS1R4XypOqD6K4uibfT/62qGVOHpRpgRo",
-	"At3F/GXBlCAUiFAr2dTWbkjanFlIPJtFceSeaRQLkioE9E0oX1PJ9UFTcFaAWp0GDU7M3PcR3OG8yDRz",
-	"szmhUWAgnEjGr0gaJJ02ubjXDTXeB0aTjXFSLOFAkhxCM1vM6hWnKVFrxtm5txND2fY7Nv07JFJ9N3it",
-	"EvM5SLu3zvT2qfndB5XisaA8qHnuF7UIvdvYQbs5oD95vdOvgd1oRJ7jOXTxSCTkzT9WcZhHEQ/VPJhz",
-	"rP/vKZIBaLQ3p+cLr1Yuzh2JdgnP44J1S9XvVdjsYCfDU8PaA9Bg3o3r6det/D0R8vHg9iDRAfhggFqT",
-	"p4+JRUigYGkMAa1UISyuCZ0r/QOlTKleRCLKbs+M8gH8BjhKFpBcCwQ4WRhNTx+lQ7Zp1/fCEHmAsHAp",
-	"F6skwpSlAV34A+bXKbtVq0e3nEgJ9EzrhEQKZIZEe5IhSInc10pnzlLgWDIuJiFh4ttnw6WZ0WTTq03E",
-	"lloSnmZwVVJJAqfPF/Uzul0A7cGSGgAReYbwVCgzwL261E8p03rO8LVsuPxZhucBqnrDeBjEHrQWMg/s",
-	"95MyWbjShGmKBKZEEq2MK614aTanzr2U41saRN1gbBFxxW5piCNA2wpdcN9yJgER6c07ZSwDrEm5wByo",
-	"HE4tBaEUfHHljcUBW32ovbalYshbLBAHxfSQIsbRgqRpgOQHEDqHIrMiojnTf7FblGO6RPaNADgSTJEA",
-	"CGPXqYHrJMJH6wT45N5XehkkmzGekFiWQ4XPhXlZfVYWBePSIGEoEdiPRC8duBc8zPoKeee8acuaphCs",
-	"NmcZpqIbb6KG5KkIO66Evr/TGuUrzo8XtcrnFEozgP1cmXmK8yMjM6I4cjwZOczrfRRK/wT9m54hjhYk",
-	"BbOHKI5Kqv4N6aN2Ha9TY1+GFboZzgTErYPOHRCeofvjUdfSXa0H6EFWwOcdLcptFxY+uRQpbbbkzQXO",
-	"hmy1IUzGUDqd+rI7jbMpAzwCL4Cmaqg4KsppRsTC8ooRsoZyU6AeqfdRbs3N26u0/ii+eptgepXUOt5Q",
-	"maU0AfuZUubCckuNbU8LCJ9KScYEiI30A+fSvbo2PsxHHNdUchYeQj25cupE4PGNVmt891CTJLvGXIv4",
-	"MnIDVwK+hf1OnLH8B4Eo3IKQCG48LYwIe1bj9AyJcqo+nYKx3AWhCfzRDd3Q0vqhYBHUks4F10KVibB1",
-	"zwqgm6HN+qKGyxYFgzB01AY1iGKtnhzighzeHB+qn4MaiZVSw4XGBfRaE4Ip1eIKc8BXJG0OOcTibw8n",
-	"LWs4uJdFwnIjNRSMI8siaRALksgMBtqgHvxbPOTGcQzRIH/PaO2j+wYJeaThc7fbaReAHnqawqglPixB",
-	"hCVwQLR1KAdugC8ZdV5/RGiMGM2W6DP/5z/mwGOl9ipBZ3fZcP4K3xXmRvK8YaKGzloZvs1R/2gpv7mc",
-	"raRjMy4XiMxtJRBzfPfOPPSDfRVjPJFU2lY0GBx2t5ET6v47uuyop/oxBLFKGKwOyKwWFU4SeEw/iLkd",
-	"GNex5xiOrYY+tL1jywWTNXtl2cdZdPrL6ondFxdlnmPtxewoYwq11/lJkwBZOc086qNlPrW+aik5mZaO",
-	"yrsnnWAlTwCZqGSiEOKC7FNW0hTzpQ65TgGJBbu1/vuGFVmT+hxYDtYdv2qXb917bVBWm/PGau6hC+av",
-	"HqDfAJYlD2j0m6+sLR43w1pUudStWHEr+7qWPYzr3Jvcg8UqIrMzvGRZBkmPIt8khq5fzAwxnE/acA+o",
-	"Hz2A8JY5FCTV6tZRhJfFQWjATZJhml5zIALtvXd/7qujWf8140DgSkicSrRX/4Iu1C/7/iFdjRPFUfvT",
-	"4OHhljWGiOqlua2llBups7DrrXJhNKSqgJJOgAnJjGuLoiF71eh8cIFgP15lsmqCRgErygyH5d87usBT",
-	"IjGVAjGKnh1Pjk8mJ0cnJ4PsmhaAjZ5r3V96V43Jg5C3SThdkNu4cxWZ67IqyaA/4DDcu0J+haF2RY8l",
-	"EEdlkTGcbuSDD5kPTjGotxY34WCX25wwBNc3BLI0lHyklAjGcYaKDFNK6BzN1Kto7w1OFjbw3WDxv5dz",
-	"oOmCZDO9MpyTjOiFACWMa+OpmGUwV78BofOMQAq81MbVHERJ0wVoV+OUZKn5GfO81M5HtqBg0mEkzCv1",
-	"R5TJIiw93mR4vo1iX7vlm766zdQ2O0oI3G+9w7UN8bfA/tfFxz+jc5Yt54wqKfuhzCRx/ycUvT6/eHv6",
-	"/NnJT2jv05uX6A8/P/9J46DNEYynhGLZFJYDThw7VRRH/syDjx1/4tDu3+UF4/LlAtOQKxF3nNLG662p",
-	"WDFIENUJS1cxdlcSK8XpB4FIivbwTFp3GtErq4xOuCNCKppXFuqMcWQWIPYHenEITeEuPL09mtUK1EsK",
-	"qzrHrzrkw+GWzOWurAwyV0kunuTvcyv3AK4tbvROvLQFK23MevqR/E6IMuQuHgyYM3RgskCb0EFECshm",
-	"YSDlIIT1Uoc8XmodPceze6oIoMBcIiyRTmazqWUmy8wpl5P1UtqCrZq1Xlw/zLxkqmEmUJUl1TF9iAL/",
-	"cA3Jx9la7cgMHbYuzECfdJJo4KjWnL/psqy8CIivlC+veElDzuzWot2bcbWGEBo+BCg2EXx2Jdk1BJSi",
-	"C6ApIhJhEz3968HLi09vDj6rl5FJ2jQ2oHZRIe1zO9DzK9Fis00nq7zqIkyt1WM/FOAJX7SHs0wzD05z",
-	"Qo3YGkdVjiPIMckep0r1iqZ+j9WqRX8AP380tGbOsg3I7hPLBrBBWgtDAxI3TXsbPjpjn57CJNjYS9fA",
-	"GGAD+CO07YBuggDLYD2A8ylwBxZhE3RXS0CbZttU8vVk4W1rL0xnu/3ENuaGtF+noXhkmORKfGdYKnoO",
-	"ah6lAL5lrNV9GqSgqFpRP6S2UW4rWHq67bOTpm77LH48QFt7bWytf0djGPqWira3771teNSQm2HjSEvT",
-	"IC18qNyyryAhIuxS6ui32+dPbOJVtyGc4bG+4UHBylwaYLN6y/DUSTuE3lEQIxVgtwrUjAjyfttw9eZx",
-	"0uvUqDf3ns0fTfxdEtxdmkUnq6uzeJcO83hy3CbrsidZoLW/BknaAKs3W3DjK0/nhqp2v0W2xOjH+yMO",
-	"a38z60Dx0ljqm3FnC1rNSNnRgGSTYTV+j4fqRjG8GubbFhKtwcw6XDhPfiXy1KmlIOf8Zl7RSJlPOWQZ",
-	"Dko8f9AxjufVWvpw2eMN88U4hp6Y7poW2WuducwhZzc2jda9r11zNRHsOSLd/4/fnkwfApA9X+CQKE9K",
-	"zlcnpLEUL5HOIiY2K6pQQ6E9DjjVeR374Zw0oKm4MmhoCPZHJX4PgaPeqgOgkJjLweuovPsBN5Ia9Qeh",
-	"3UVnyJGztsTVohCQOVCIkS5WvSUCENGloIiD+gRhJCSmKeapGaqVNXqyXtuwstsFCOqd1bD+2of5tuCY",
-	"gl6NwOWM4oUWQFNIMZ8J4DmRMjNe+ilIIBmZm//lWAj9NrVBAv2GSBZZKYSWOALkr+Z3uMFZ6aSSgU1Q",
-	"EOnVOQm0AaNrGA6XT4b8G7kdz47WiCk7RRCmtTuv7Z9PIRhy0YUiMcpxsiAUDhTzqF9MvSNSn1WVrlYg",
-	"USavZqyk6aS/ZC401aLMMfUmuFPIMjXkOqWBCMQSw/dJOI2PUEUcSQ8juFLqAstFT12CfuGqz0vvBiBp",
-	"jHAmmPOT//Xgk3ly8C51PjZXup6xebgIoi4f6E70X58/nyPzgobwZHVEr4OzhY4btOApjPssuBgXc2mP",
-	"9OXTO8RhBhrkSoIQOrcdHExpq/qwGSnGU1bK02mG6XU0METjCQZTdKCJsYd8ExBiI2+0+qA/H8c1Utgg",
-	"cu+ivgFLRkfUe3z9W/L9TtNLW/iwyw+lYNrlxx7Awt52V3G+hWWsg7nDQWTCxM0Mu+NVOAlxtDYVieKP",
-	"yldtBI76qHXUPQsqYrvN2RN1VkenVKNfC3h8gt8K7huj6KLDl7tyCriJOrUXKccz2aq8SBhNsjLVf2Oe",
-	"LMhNT7Jua/l92ulV4ZTXQay+1hLflkHasB25xq0J4ybRDs5IdwH1x6ah9CSuuyV5p4yFZmPiEAk5f9Jj",
-	"CrB2UxnmnMKtI22lZfhGa21W1DG+opy1Ky7nHFOp8xSqyl9lRugQE5ILLFHCckAzznJkHNRiQQoxMEGB",
-	"tdxY65utZOXcFHg478GV9ito5av6ySwkrPANiCIoGP9ZGbONoExzbTo0c2r2rTM3UqCSyGW1CIQl0u0r",
-	"zpAL35waaILSGDn4SUsDAj3t5J61ERq1i7dqvm2IeDVBffItyhZlDXWG8VZ0wwQ1vOQdtqabSAggfXD4",
-	"s0s/XDlZk6T8H6rQy8ruJhd9WbyDuwkESVaZF+rPkADdpLj9MWXsIbHr1mW7JdjFhFDQqI/YcTnr0WoI",
-	"buhDDYnFF7ROzLI1DlpA6g5bWiQSia4BCqGL5K13X5haPVcUgXJ2Aw2RihGFW/d8m3RWt8sgBrTG+oID",
-	"HuoH8BM8fhBI0al6scqFUsrvGSop+VaCs4qrZOK9HC/RFEw3hf0ep8AjYxTbFAgM1oLGz3Mb3q+hkf68",
-	"FWe2FKJGrpw1tZsIWFOwUFPPNizs6KvBqOspYr0/fBsK2B6xG0qOkdFetUM7WksCLXQPxOwYkRVPymwf",
-	"V6kH2Sqq8v+prSXIjxoxIfNi8HhZRWKPpc8ulrVJVudgb4DhrSzUdjzT/Byivy9inCwgNc7jS338UTZI",
-	"S3t8DuST5ip2d/6gffszFlZMEkYlx4nUUQIg2QJPITb0bS0oYyNiLklCCqXfL5Hx2lWFJJNL+ppzZluk",
-	"9nVwRHt9XST3XWNEEy9Bf1OS52+mX6quyzRuINsC88Xb8/cHzyZHB4wfZFg23PmR2wJ6cf4uiqMb4MLy",
-	"7uR4cuSKmHFBotPo2eRo8szYWQuNlkNcpkQeZCZ1Zw6acBWVVK2hI0XOutHee6Y7j3jtsnuc6fUrh7bR",
-	"80O89k3Tp/Xha6s558nR0YrGnJs15Kz7DoZacurm0oomgEpOQEyMoLftYMMjV0v1mn167ixTq6FmVdZ8",
-	"7LpvmE69e15es9QNypxp+VUNcohLuTisuwGsRk/dmE9EO4Vgq6NgAJC2FMEs5kxtXGn4WCKzI+3WOLwn",
-	"6cN/cJAlp1eS/fHQxNi2BjgkJSdyGZ3+8rUN/oTRGZmXyqDVU9dri5Ht3UAompZSMqq7Bfr4cI4ZixJn",
-	"jR3eV23ZH9ot5AfwRNXSXVF7gWWy6KL1dUrky6pvhY0k/qe1Z0fBpd++6qEpbSUv4WGHZFS1UApTjwXu",
-	"GAyodqfQXBmhpr+QEr6EouMfUU5oKUH4SPd7nYkVmD+s+go+Cv9MBLj6TYbnNfo3G7/VlN2I1PHpp65P",
-	"HEQ9zwOu5QzP55COgWc1FMIVfp2foW4sGLsD16TAor2qA70pPdnfigKaPUXGJwObDwu7lQTt/OR/WWnw",
-	"wiROx7YvZYwWJIUYFUQXquq0abQnm74rz8srtEs0cGwPphe/4eSjqKUMEIuJO6Wf2W6ppRneemJa6Xbi",
-	"DBONW8BoSlwj/1SdJq4Xgvt6t4TjWltqGZqBcWw00f+F2pd89P/uWfYzvgZ7gNvtoSlOrlcBMR6ftS7+",
-	"BSFr9+Sdmu0zMUaUedrTdpRbNV3dyQH5Fzv6vxRm3Ka6iuuZDgq5bsdC4uV6nHi/KcT4dzo99FqVb0E2",
-	"mmLtFK5+860+4NbvjKIINEZ0Ta6Edu8gl7E2roxp3KW1wvAzfusO8Hdh/7UbCD653vf0iDc+Yy3zPPyP",
-	"d3SvYrZKPq705bx0L3VILNTdxoWPz9CRzaew8WJmgqq3C5ZpvybtuzbNjhINu08n6KBvL01tQ89etWVn",
-	"Jh27kpHhpZjwQvSIm4TCtzwJ0xQ8cMlTZDxyXjJN9UPdjTyUPdIxZcssO5BwJ5EAzJMF2nsLPMfmzAyt",
-	"6dvKG68C8/2eHK1+t+2VrlZHruPI9Pao2rKjkBqH6xmSrDjQQTV1sApU0gyEsEEtRASakxubRbNDqR9U",
-	"Y0zp4Xfu8Gn0lR90Vhw/sfKF9myHdFTSVKmxHA5qF82+prLnJz8/5U1fnxkzV1RUkplQhO29b5LkcIYE",
-	"APoEki8PXsykyTw0RSEait6T5oK695qNcDxaONrTQ50bsVqtOSN0ayl9tYKS6J7d4N96yIqsainqer7G",
-	"9ppCVgB97CEKd84QDh6hr++ModZQn1rsFJLH9qAJnxKJuPHzLfX/7jJxFzoaNpOrNzSdKKjc5ZlZgTgw",
-	"pQSVEioKDjgVCwCZZxP9b5MOqiNySqjJWA5UScKdPFTr3vDLHt+KsRsFennxvxVJ/PX9xV/HcrQ09DIz",
-	"U2x7D/nO+5okTTA+rq48iZF2y2u1bVTfzKOF/wDiroXVypDsW5DNtgu/67Bscysr9YXUdoUYLTirqzkS",
-	"VMO9G6g1kQNWSusVwRlKscTfEal8K8H0qVtPLP+tX/3tVD8Fc73cMRB4bg97xcAzE0vydD+WpV6w/XsR",
-	"AG4NB7bddtWwusccdM3M/rN+fSPszYFtqMz0N5gOsmbnNSOfddNJ80h7FN2+z1CdhYSuYRnbtoTXhKYx",
-	"qvPERrEIsqzOKq7hrU4utTzXq7Szg7iKH7Ib4DcEblGOC5806mZoRmdp9Lpbi8udpmg0mk73cGC13DGg",
-	"rK197IFa8R43JQTTpWsNvRZyh/fXsFzpkKza62/KiP4l7zs9yaoVroG7MUTMxANBrt5/vtH7j0TrR+ql",
-	"5FcOUndJgOIhXHFQo6foMEQf2ttj1oi/8+qtYVq8rmCMh2YwmHrHXreRK/wbbAQ2c0Z/X1qYX6y7Uger",
-	"EDeWDuYdy1Wf7mqSGPHS/KR9Nvo0n6BXHM+0kzNbVrJ6/enuk6ebaYtzvS1OVrl0XAOC79Sl0yi+f2KX",
-	"jgNNj6ykcOuoYBTHv0YHwh0SM5JMV3dvpSV6hBQScyZv+ABzwKslXV25sFP1oFWz0QN8m+2sV70DNveH",
-	"N2eLXADhiJUyI1QxvXHKOn5/er71ilG+U9Ztl1U9Mff61Tr9DOwhelQm9sbdNdMemrb6m6cv9JFbq/Ea",
-	"ThaVoUQBUuH65TgjyTTVoikyoYs925JKcFzmMRLsV4Iz8/e3EqtP+P6Zrra8pHvhCst9x1+6f76pfq8M",
-	"L13QwApTTjNBL6rF3S6YADtwjmWyUJaUV82qkWHvGEBETtBfFGPbpuV/VPSIKJML9SqpaparvkeYilvg",
-	"l7TgoAwugW4XWKJbVmYpmgKyHS3166b7eTpBr7Vb0NVcEGH9hZBWMqVuyH9JzVUFttRfN7Q/Q0T7qTmo",
-	"jzFdxoEVmpqMpowwPd2bEvtxQqJHBa1bvgfc0ra+qdM1/hECp+86j46J7FXl+kU3T5c80GjSH5BAf9Hk",
-	"gwXaY9zm/lpgxhVV7QfJygSJTkYPEjXvR+gvnFCPxVlFibd+gf/jRahZRfME1n0ocD+yxxCxGbnxXZTN",
-	"nX8p5hynYKJKtzAVLLkGOUFaFQF+A9y68TgUGV4aEWlvtNVX2QpkrkHR19XqWi6KBNBUXFJ1DGnTwVxw",
-	"sEQLXBRAz3StB7IXWih+13u/v9SXgl5Gp+iy4QA8vSyPjp4lJNX/wmUUo8tIwDf9pn5EzZP4kl5q1jBj",
-	"mGfmvl39q/d5iiVWb91PJpOHByVrk4zoFxXxckgYpZBIYbZi2sNhIZGAb4hIJPDt5JJ+Yixv3KGQ46XO",
-	"29NtK5Uw5zArBaRo7/nRs30nNesVaQQq214tR31wSQ12pvpKUwvgyRLnGdqzxLxvsC6WNMEFsc/0JScL",
-	"TClkscaOpQ0bBBT7IVH6nuhG1gNse31Za1vE+ILRax7SwJzpJHIcH//PcK/aHuufmMsqA4L3aMP6147d",
-	"fmwUsdZFHLdEJprldboM1IygpIJkCcvGcdfdgGMaNkNYY0o7Ohu8tyZIm6+ON+w0xPChN7JgOaC6jtf6",
-	"2Y6f0m8WWoc9gHS5aty8BViziOeP7a0961wr0mtJfmzd3LG7ZPx2b+UetLSuPR7Hsd8YtOFxVgzsA7IJ",
-	"OW03rrD8Gg2ev1PbL9C1/InNv2Yb7H4D0If9mBYgbYwcrKVtX2Dj19Y2nh3ei6ycrww9tIjiSThqCDdN",
-	"RnL0N8dcyTob8YO/n4usnK9PfO5AerfcY7uEPHUV0wA0W3NkfA6yGdC03R2v4GxGMnC8dIaw145Ot8mz",
-	"nnbCdUlC6/PKTeFtZX8VLfXx4aHtBLjyjPtg39mpmlFd6dODIrvQsRykLYDa0R0+Kk9JF20ejsT+7tk3",
-	"eHielxYn3+uZ6d859cTs7q50WklFC1KMohqlqWJco4DuTZfmKtCDHJPMZmUSjnCSsJJKfQm2kTP2gdJQ",
-	"xyS4dTx+eF8K4LYQqa+w8ZPuQPTB66K4pq7cfDBKXbkZCmGLpe+LGdfHjb9o6NrUoyqmenhv/1xTAVYH",
-	"L3cddV7hDhsrAKjUHBfy09aY6VAeN11h+gBzHctHiju5IOuAsi8f4t9DtPfJEO20nTEjvq7Uy2F9BC9m",
-	"kIWamZprirv8N5+otm6VCtNY+mhJtQY0GsSN4cfLrWzx1MqimlWlAN9LZc1WpZjHv+tSzI8F0HYhJqM2",
-	"Q6MSwqPVZoZZt3Gdx/gk+KXIGE6rG0B2Sn55mUlSYC4PZ4znBymWuEkA7cszTAvttUUgK66JWN1UW8/w",
-	"das44XiUXd++0pOSWRV7P56iDbYR9oj3/NUbpWSbmh6kILJvolw7P5Qqyj68d3+u0bNf6d89Yl2vaZtP",
-	"RtG0zVAN4D0ONHH4GH7FbmmLKTc4hVkiQR4IyQHnoxRTKZIYBXx2Wx4Ax1df1xscrypSW2V0HNaXGz1K",
-	"5oa7IBUZTuDc3T+0E0W6usvt+9KiG/YNkcIkUWpIjGMMa9C6BCWr45nxTRqlaTcwlHHPTEA+L4VEU6hC",
-	"OOoN/ZvuPnMDPGsWXwwSf3Wf3x0oltqyaOZ77yjJz290/F3S2hh09cG4WBz1qvOR6tsl3Z12IxySjZS+",
-	"e/XPoNOwkQf625yHfq6jq0QU5dRsxaSKUFYBj+IcxI6OzrcgV8Hj6AmTS0dOLP1IW0OOcnLq5NwBXp8W",
-	"UHeZK/zbxLvW49P5f8ZOGHY+oJEThkuxLkD1RZjw1IDEps1aweyyBqjqXh/A0pdCCebjoyPb42GcAl7d",
-	"LcJ0ZqUuLBErpVj62RzKhLIxjHVdszVmqrDCYdWIfjPOrfzmfSqAvhvrk7lG67t0KbUu8Hpiq9t09A+z",
-	"urvGTKFmDCLSu9R5bFmV6e4a+durhj0ONzlv9V1DW5DT4b36Z23Q6oZdg6WQISEr9fpIISs1lAOIg3YL",
-	"MPXG0Sd9G9+Ku+j0HX1TnFwjbNp6Ubiz19OZxGlMlaY+BcTNLqob6toQjbdkQ5eiWWC58BNCFRZWpoSu",
-	"vwDpq+kfz2/ckkqeRafRIS7I4c2xZk+7i+5VEqUSyQT/IOoEPrT3HtP0mgMRJhtC/znjQABdyH/+I5Ww",
-	"b+6akECxzcH0ETPxkv+rCtpuv7FwlmEdxA2mGdr7pf0e+N50Vb5hd7ZGRqElnaoZrojRZ/7Pf8yBx6jM",
-	"pxyyDCMs9Imrn++7yQmvUyaqaZth0e7c545im7NWkdjqYn47nqG17jgXXpgvDhaamhU6c7YdCHQ96pwi",
-	"0J2hEdxBjDYd2SL2elPUzTvibidhEaOsTtL15m66tR++Pvy/AAAA//8=",
+	"7H3bctw4luCvILgTUVIMlZJsV82WFB0THpft8bbd9viy3RElrwZJnsxEiwRoAJSUpdDf9GfsW//YBm4k",
+	"SIJMZoqpdnXsk+Ukicu54eBc76KE5QWjQKWIzu6iAnOcgwSu//ecA36Tqr8Ijc6iAstVFEcU5xCdRdg8",
+	"jCMO30rCIY3OJC8hjkSyghyrrxaM51hGZxGh8qdnURzlhJK8zKOz0ziS6wLMI1gCj+7v4+gFy3OgsnfK",
+	"pHo+7axUlJnEkjA6MHXjpUnnL7lgXH2Zgkg4KdQc0Vn0eQWIwq28TPQLiC2QXAEqOFwTVgpU4CXMotis",
+	"9lsJfO0t14zpLyvHt2+BLuUqOjs9OalWIiQndKkX8gtR/0nkH2EdXg1bLEhCcIZ+PErJkkiU2i/QFazR",
+	"wR85ECGSVfb3/ysEZIcxgtlyhk5/OvnxFC0YRy/5ouSyWnMTwlewHgRrgaUErr77P7+eHP389e7H+3+J",
+	"gttgSTlIRmn9wpR4fJNCXjAJNFkHIfhcQ0mhMMkIUImSFWMCBGI0AVQAR2o0mkKKEg6a0tCBhiBGX768",
+	"+eUwRpIhDpKvkcALyNZnCF9Q88MNkSs9tsA56IkwTesf1C5BSISpuAEu9IMF4UIiDoquEV5iQmM9zAWt",
+	"diKPPkKR4TWkZ0iDR4+qVwcCUSZXhC5nSNGGmnIOGaNLoZapJsjYcgnpEaFqc4LRC6q+zsg1CE0OT56h",
+	"FSu5MANUC9dbwWpw4J2FP3vy5IKSGtKXV7C+5FAKSM/RzYpk0Nib+VhIkmWIl1TE6NnJz90BCL0sOFty",
+	"EGKG3tNsjUSZJCDEosyqqTFX6ytkjARDGC0wySBFiirzQqIcry/oHDR+CKRdhMwuqCP8FeAUeE2QHuUc",
+	"/VGzQZBtnyi2zQmt2DhuMMXFxe2Tk6OLi9t/e/n1X8Os8ZbkRFZc0ZIZmX7oz53CApeZjM5+VBPjW0P9",
+	"bhlDvPCeLzElQhPxp6xc9sgT760fBBIrxiVSq7GSIyX4ilECRzAkOIQaf6zkwEe/KeFh/z36enca//Sk",
+	"R5B84EzRQK8cKarnU4qRLwJ475SleTjdfPdqKFEwKkAf+R84m2eQqz8TpsSRJhdcFBlJNJ6OC/PGv/5V",
+	"KDzeeTP/C4dFdBb9j+Napzg2T8WxG1fP2JKLFAHnjMcIC/Tx1Qv087Mf/w3ZaVAKEpNMzDRs7GhON3kL",
+	"15B1SetDhmlJl4LjMkcX5cnJU0Cf2G8EZ/4v/1ViLglwRVVAFXx+jQrvS8UJ1UdRHH2z70dfO7QSR8/L",
+	"lABNoLuYP6+YEoQCEWolm9raNUmbMwuJF4sojtwzjWJBUoWAvgnlSyq5PmgKzgpQq9OgwYmZ+y6CW5wX",
+	"mWZutiQ0CgyEE8n4JUmDpNMmF/e6oca7wGiyMU6KJRxJkkNoZotZveI0JWrNOPvg7cRQtv2Ozf8KiVTf",
+	"jV6rxHwJ0u6tM719an73QaV4LCgPap77VS1C7zZ20G4O6E9e7/RrYDcakR/wErp4JBLy5h9DHOZRxH01",
+	"D+Yc6/97imQAGu3N6fnCq5WrD45Eu4TnccGmper3Kmx2sJPhuWHtEWgw78b19JtW/pYI+XBwe5DoAHw0",
+	"QO2Vp4+JRUigYGkuAlqpQlhcEbpU+gdKmVK9iESU3Zwb5QP4NXCUrCC5EghwsjKanj5Kx2zTru+5IfIA",
+	"YeFSroYkwpylAV34HeZXKbtRq0c3nEgJ9FzrhEQKZIZEB5IhSIk81EpnzlLgWDIuZiFh4t/Pxkszo8mm",
+	"l9uILbUkPM/gsqSSBE6fL+pndLMC2oMlNQAi8hzhuVDXAPfqWj+lTOs549ey5fIXGV4GqOoV42EQe9Ba",
+	"yTyw34/qysKVJkxTJDAlkmhlXGnFa7M5de6lHN/QIOpGY4uIS3ZDQxwB+q7QBfcNZxIQkd68c8YywJqU",
+	"C8yByvHUUhBKwRdX3lgcsNWH2mtbK4a8wQJxUEwPKWIcrUiaBkh+BKFzKDIrIpoz/Se7QTmma2TfCIAj",
+	"wRQJgDB2nRq4SSK8t0aAj+59pZdBsh3jCYllOVb4fDIvq8/KomBcGiSMJQL7keilA/eCh1lfIe+cN21Z",
+	"0xSC1eYsw1R0403UkDwVYceV0Pd3WqN84Px4Xqt8TqE0A9jP1TVPcX5kZEYUR44nI4d5vY9C6Z+gf9Mz",
+	"xNGKpGD2EMVRSdW/IX3UruNlau6XYYVugTMBceugcweEd9H98aR70x3WA/QgA/B5Q4ty14WFTy5FStst",
+	"eXuBsyVbbQmTKZROp77sT+NsygCPwAugqRoqjopynhGxsrxihKyh3BSoR+p9lFtz8+4qrT+Kr94mmF4m",
+	"tY43VmYpTcB+ppS5sNxSY9vTAsKnUpIxAWIr/cCZdC+vjA3zAcc1lZyFh1BPLp06EXh8rdUa3zzUJMnu",
+	"Za5FfBm5Bgf3S0+VHkLhW3INDXEqqpEEfAtbsDhj+Q8CUbgBIRFce/ocEfbUx+k5EuVcfToHYwMQhCbw",
+	"Bzd0Q9/rh6dFdUvOF1yLZybCdgJWAN2OAKxVa7yUUjAIQ0dtUIMo1orOMS7I8fXpsfo5qNtYeTde/HyC",
+	"3nuJYEpJucQc8CVJm0OOsR20h5OWyRzcyyJhuZE/CsaRZbY0iAVJZAYjb7Me/Fvc6MZxrNVgJO/628dB",
+	"DRLySMOXE26nXQB66GmKtZYgsgQRluUBIdmhHLgGvmbU+Q8QoTFiNFujz/zvf1sCj5UCrUSm3WXDjCx8",
+	"o5obybOriRo6G0+DXZSGB58X20vsSs42PXwBH99OojXHt2/MQ99tWDHGI0mlXUWDwWF3Gzmh7r+Ty456",
+	"qh9DEKuEwbBrZ1hUOEngMf0o5nZg3MSeU5jIGprV7iYy55bW7JVl7xfR2a/DE7svPpV5jrU9tKPWKdRe",
+	"5U+aBMjKeeZRHy3zubV6S8nJvHRU3j3pBCt5Asj4NxOFEOeun7OSppivtfN2Dkis2I31BDTuozWpL4Hl",
+	"YA37Q7t87d5rg7LanDdWcw9dMH/1AP0KsCx54G6w/cra4nE7rEWVcd6KFbeyrxvZwxjhvck9WAwRmZ3h",
+	"BcsySHquBE1i6FrYzBDj+aQN94D60QMIb5ljQVKtbhNFePEghAYMLhmm6RUHItDBW/fnoTqa9V8LDgQu",
+	"hcSpRAf1L+iT+uXQP6SrcaI4an8aPDzcsqYQUb00t7OUciN1Fna1U1SNhlTlmtKhNCGZcWVRNGavGp33",
+	"zqXse75MfE7wUsCKMsNh+feGrvCcSEylQIyip6ez0yezJydPnoy617QAbPRca0jTu2pMHoS8Defpgtx6",
+	"sCsfX5dVSQb9rovxdhryG4y9V/TcBOKoLDKG062s+aHrg1MM6q3FTTjY5TYnDMH1FYEsDYUxKSWCcZyh",
+	"IsOUErpEC/UqOniFk5V1oTdY/K/lEmi6ItlCrwznJCN6IUAJ4/ryVCwyWKrfgNBlRiAFXurL1RJESdMV",
+	"aKPlnGSp+RnzvNRmTLaiYAJrJCwr9UeUySosPV5leLmLYl8b+JtWv+3UNjtKCNyvvcO1DfHXwP7Xp/d/",
+	"Qh9Ytl4yqqTsuzKTxP2fUPTyw6fXZ8+ePvkJHXx89QL928/PftI4aHME4ymhWDaF5YgTx04VxZE/8+hj",
+	"x584tPs3ecG4fLHCNGSUxB3ztrGfaypWDBJEdcLSIcbuSmKlOP0gEEnRAV5Ia5gjemXVpRNuiZCK5tUN",
+	"dcE4MgsQhyOtOISmcBue3h7NagXqJYVVHS1YHfJhx03momAG3dVVuIwn+fsM1D2Aa4sbvRMvAMJKG7Oe",
+	"fiS/EaIMGZ5HA+YcHZl40iZ0EJECskUYSDkIYe3dIYuXWkfP8eyeKgIoMJcIS6TD4myQmolXc8rlbLOU",
+	"tmCrZq0X1w8zLyxr3BWoirfqXH2IAv94DcnH2UbtyAwdvl2YgT7qcNPAUa05f9tlWXkREF8pX1/ykobM",
+	"4q1Fuzfjag0hNOjIyYDX1Uh+Hd2VrDDHiQTjuG3L3RSCR6m2NDjBo26G6s0wCfe6EZ5XrgJ1/8S01iid",
+	"Tzc8YGOUu8ALkBJ5eUNoym4uBSSMpj1+54zRpZrYurGrKAfsVjYb9hB091NbDjTXS87SckAGOonWHOhP",
+	"OAdhAqGVVtQT1qChFcSONcX+IBwgyTyz+nqvEz0cBqB9BfoZYguE0SLDSyVQMKqtNiiFhIjeLQrAPFmF",
+	"9TH1BOlw3tmgIzHs0nxPAdk3zOqUDodclPzgiAF6sIY3MX6o+sbUjwD70mzzDaLSebXf2h+xnqpCem1K",
+	"b4CoZrYKpRUCGnbwEIeExUfHt7R9YJdgOSitAzKhzkLt9kwq3pfqc8y5Dq/XnpcDbP41bqlEPdNR+2qC",
+	"IzeJWc1hjOZrHYlighe6Eqx2sm7pG+4PHav9shMN2aIE3y8c8gHX6HkX0EcSwReXkl0BDdE4TZGSbybK",
+	"5i9HLz59fHX0Wb2MTHC/sfBpB4QGKRzp00Uh1GYlzIa8ryIsQqrHPp14qjU6wFmmVSOc5oQapXQaQ0gc",
+	"QY5J9rCLcq/i2e+PGFr0O/DzDEJr5izbQqn4yLIRSk5aq7oGJG6a9jZ8dMY+PYVJsLGXrvlohIXHH6Ft",
+	"5ekGkrEMNgM4nwN3YBE2kWNYv7XpGE0Tjp4svG1tY+9st5/YptyQtto3rpUZJrmSfRmWip6D98pSAN8x",
+	"Jsd9GqSgqFpRP6R2MV1UsPQsF0+fNC0XT+OHA7S118bW+nc0hRnXUtHu1ltvGx415GbYONLSNEgL7yr1",
+	"7RervY2xXuweZ7eNz9TFv4yP2Bkd8lGpuSMskt4yPGNBpVb1WB9rwO7khp8Q5P2Wv+HN46TXZF1v7i1b",
+	"Ppj4uyS4v3C8TvRvZ/HujvFwctwlOr8nqKy1vwZJ2vAZb7bgxgdP5/BVeouousmP9wcc1v5mNoHihbHD",
+	"bsedLWg14yBORgQljssFfzhUt4rQqGG+a8LpBsxswoXz01YiT51aCnLOK+IlF5b5nEOW4aDE8wed4nge",
+	"1tLHyx5vmC/G7P/IdNe8kb3UGS4ccnZt0y3c+/r6XBPBgSPSw3//x5PpfQCyH1Y4JMqTkvPhwGWW4jXS",
+	"2SbExrwWaih0wAGnOmrvMBy7DDQVlwYNDcH+oAShMXDUW3UAFBJzOXodle824CRQo/4gtDPgHDly1jdx",
+	"tSgEZAkUYqSLGtwQAYjokgGIg/oEYSQkpinmqRmqlV3wZLO2YWW3c//WO6th/bUP823BMQe9GoHLBcUr",
+	"LYDmkGK+EMBzImVmfLBzkEAysjT/y7EQ+m1qXcD6DZGsslIILXEEyN/M73CNs9JJJQOboCDSq3MSaAtG",
+	"1zAcL58M+Tci956ebDIumSmCMK2dNSO9ADqhMEY5TlaEwpFiHvWLyYvXLoGqIoIVSJTJywUraTrrT60O",
+	"TbUqc0y9CW4VsrAz/WoOZonh+yQcpE2oIo4E+ozcpuRGgeWqJ39Nv3DZ54N1A5A0RjgTzHlB/3L00Tw5",
+	"epM6G5srcZKxZThZrk4z6070n58/f7DWzgGnSw/PPzfFKuI2PLtm6naOQnekLx/fIA4L0CBXEoTQpa30",
+	"Y0ogqA+bcUB4zkp5Ns8wvYpGOuA9wWCS0zQx9pBvAkJs5WtUH/RHWzr7/xZxWS6mJ3CTqf01XU/ujny/",
+	"1+SBFj4qz0M3wN4uP/YAFvalusokO9yMdajOeBCZIKBm/PTpEE5CHF37zipbtRE4zpHmG6aCith+I7I9",
+	"D1Qnpa9fC3h4+PYA902RnNfhy30ZBdxEnRy9lOOFbGXoJYwmWZnqvzFPVuS6JxWjtfw+7fSycMrrKFbf",
+	"eBPflUHasJ04F7oJ4ybRjs43cuFSDw0y7ElLqt2r1SljodmYOERCzp70kETd/WQQO6Nw60gbvBm+0lqb",
+	"FXWMD5Q96IrLJcdU6ii0qkKEukZoF5Nx8iYsB7TgLEfGQC1WpBAjw89Yy4y1uShXVi5N+p6zHlxqu4JW",
+	"vqqfzELCCt8IL4KC8Z/UZbbhlGmuTbtmzsy+dVxeClQSua4WgbBEuszROXLumzMDTVAaIwc/JHWEo6cd",
+	"urnRQ6N28VrNtwsRDxPUR/9G2aKsscYw3vJuGKeGF5rJNlSdCgGkDw5/csHlg5M1Scr/oXK9DFbB+tSX",
+	"ozG66kyQZNX1Qv0ZEqDbFEF5SLmTkNh167JVdexiQihoZL/tuezByTAEt7ShhsTic1qH3drgGy0gdSVG",
+	"LRKJRFcAhdAhLNa6L0wmtovWQTm7hoZIxYjCjXu+S7KC22UQA1pjfc4Bj7UD+AEeXjBgFemqlN9zVFLy",
+	"rQR3K65SRQ5yvEZzMFV3DnuMAg/0UeyS/jVaC5o+inl8XZ9GcstOnNlSiBqR0D2xaIPpaDX17MLCjr4a",
+	"jLqZIjbbw3ehgN0Ru6XkmBjtVdnMk7Ehhw7dIzE7hWfFkzK7+1XqQXbyqvx/amsJ8pOGT8i8GDxehkjs",
+	"ofTZxbK+ktUZNltgeKcbatufaX4O0d8XMU0UkBrn4Ymc/ihbhKU9PAbyUWMVuzu/17b9BQsrJgmjkuNE",
+	"ai8BkGyF5xAb+rY3KHNHxFyShBRKv1+77AaXJji7oC85Z7aUdl+lX3TQV2340BXQNf4S9N9K8vy3qaut",
+	"s+6NGciWSn7++sPbo6ezkyPGjzIsG+b8yG0BPf/wJoqja+DC8u7sdHbiSlTggkRn0dPZyeypuWetNFqO",
+	"cZkSeZSZ0J0laMJVVFK1EIgUOeuCrG+ZrlDltVXoMabXrxzbhgD38cY3TT3v+6+tIs5PTk4GCjhvV7i5",
+	"rk8bKt2smxAomgAqOQExM4Lelg0Pj1wt1SsK7ZmzTCaemlXd5mNXW8lUdD/w4pqlLmTprpZf1SDHuJSr",
+	"47rWyzB66gKuItorBFuVZwOAtIlmZjHnauNKw8cSmR1ps8bxHUnv/52DLDm9lOwPx8bHtjPAISk5kevo",
+	"7NevbfAnjC7IslQXWj11vbYY2co8hKJ5KSWjuqqsjw9nmLEocbex47uqfcd9u9XICJ6oWn8oai+wNKkw",
+	"TbS+TIl84SVuaH/hf9j77CS49Msc3jelreQl3O+RjKpSe2HqqRKtHs6AancKzdUl1CSYKOFLKDr9EeWE",
+	"ltKmU1mk+xlbYgDzx1X92Qfhn4kAV7/K8LJG/3bjt5p3GJE6Pf3U2eejqOdZwLSc4eUS0inwrIaqU/Qq",
+	"O0NdgDZ2B65NXTuoOpWY1JPDnSigWTFqejKw8bCwX0nQjk/+p5UGz03gdGzrF8doRVKIUUF0GQIdNo0O",
+	"ZNN25Vl5Tf5l4NgeTS9+YeIHUUsZIBbjd0o/s/1SS9O99ci00q3YHCaaOlt4IiWuEX+qTpN2XvJ+CceV",
+	"QNYyNANj2Gii/wu1L/no/92z7Gd8BfYAt9tDc5xcDQExnp61Pv0TQtbuyTs122dijCjztKfdKLcqzr2X",
+	"A/LPdvR/Ksy4TXUV13PtFHJV8YXE68048X5TiPF7/9333ipfg2yUPNwrXP3Sin3Ard+ZRBFojOhKGIpA",
+	"iv9kMqbRc3Hg4mfs1h3g7+P+1y4P++h63+Mj3tiMtczz8D/d0T3EbJV8HLTlvHAvdUgsVLvMuY/P0YmN",
+	"p7D+Ymacqjcrlmm7Ju1rr2lHicb1XQsa6DuFZIgw1R+q9h3MhGN7FVRCSzHuhegBHefC3QCFaR4RaAYY",
+	"GYucF0xT/VB3rQhFj3SusmWWHUm4la6CycFr4Dk2Z2ZoTd8GOyMG5vs9GVr9rgyDplZHrtPI9Pao+mZH",
+	"ITUG13MkWXGknWrqYBWopBkIYZ1aiAi0JNc2imaPUj+oxpjUw+/c4NPoPzLqrDh9ZOULHdhOGqikqVJj",
+	"ORzVJppDTWXPnvz8mB0hPzNmWhlVkplQhG1/UElyOEcCAH0EyddHzxfSRB6apBANRe9Jc0Hd/pcTHI8W",
+	"jvb0UOdGrFZrzghdOFC34FES3bs3+N1xWZFVBaNdRe/YtrNlBdCHHqJw6y7CwSP05a25qDXUpxY7heSx",
+	"PWjCp0Qirv14S/2/20zcho6G7eTqNU1nCiq3eWZWII5MKkGlhIqCA07FCkDm2Uz/26SD6oicE2oilgNZ",
+	"knArj9W6t/yyx7Zi7o0Cvfj0vxVJ/OXtp79MZWhp6GVmptjWHvKN9zVJGmd8XLXGinVBMqO2TWqbebDw",
+	"H0HctbAadMm+Btksu/C7dss2tzKoL7iycpM5Z23hMa9yXcdRazwHrJTWKoIzlGKJvyNS+VaCqUK6mVj+",
+	"S7/6j1P9FMz1cqdA4Ad72CsGXhhfkqf7sSz1nO3fiwBwaziyzRSqdgQ910FXzOw/6te3wt4S2JbKTH/7",
+	"gCBrdl4z8lmXFDaPtEXR7fsc1VFI6ArWsS06e0VoGqM6TmySG0GW1VHFNbzVyaWW5ypRd3YQV/5Ddg38",
+	"msANynHhk0ZdDM3oLI1adxtxudcQjUZLgR4OrJY7BZT1bR97oFa8x00KwXztCv9vhNzx3RWsBw2SVfOU",
+	"bRmx6hZQXY72DPtNcDcXETPxSJCr959t9f4D0fqeeiH5lYHUtYBRPIQrDmpUjB6H6GNbD3WD+PtQvTVO",
+	"i9cZjPHYCAaT79hrNnKJf6Mvgc2Y0d+XFuYn6w7qYBXiptLBvGO56sJQTRIjXpqftM1Gn+Yz9AvHC23k",
+	"zNaVrN58uvvk6Wba4Vxvi5Mhk44rQPCdmnQayfePbNJxoOmRlRRuHBVMYvjX6LBVnH0SM5JMZ3fvpCV6",
+	"hBQScyZu+AhzwMOSrs5c2Kt60MrZ6AG+V8t9H2zuD2/OFrkCwhErZUaoYnpjlHX8/vh86yWjfKes206r",
+	"emTu9bN1+hnYQ/SkTOyNu2+mPTZNU7YPX+gjt1bhNZysqosSBUiFq5fjLkmmqBZNkXFdHNiSVILjMo+R",
+	"YL8RnJm/v5VYfcIPz3W25QU9CGdYHjr+0t1RTPZ7dfHSCQ2sMOk0M/S8WtzNigmwA+dYJivdj6DOZtXI",
+	"sB1kEJEz9GfF2LYlxR8UPSLK5Eq9Sqqc5aruEabiBvgFLTioC5dANyss0Q0rsxTNAdmKlvp109sinaGX",
+	"2izoci6IsPZCSCuZUrdbuaCmEY1N9dftSs4R0XZqDupjTNdxYIUmJ6MpI0zHjqbEfpiQ6FFB64YeAbO0",
+	"zW/q9AR5gMDpa9bUuSJ7Wbl+0s3jBQ80WrAEJJDuQHCDBTpg3Mb+WmDGFVUdBsnKOImeTO4kana/6U+c",
+	"UI/FeUWJN36C/8NFqFlF8wTWdShwP7KnELFZ1XSm73pv29LskWbsDD2gNys8N2KD6/lS3eJUS+Rc73OF",
+	"eXqkRKBAlFHYT8aKWYi6amkZaF1qigYAHdSdeQ71iqynTbeoMc07YtfKQQC/Bo6ALhhPTAZnPnRDz8i1",
+	"b0VuQuhLseQ4BeP4u4G5YMkVyBn6XE9kLK0cigyvzQpsS3ndtEMg04dM94vX6XYUCaCpuKBKU9C3O7Pw",
+	"NVrhogB6rtNxkO0opUSyJs+7C92V+yI6QxcNG+3ZRXly8jQhqf4XLqIYXUQCvuk39SNqnsQX9EJLLzOG",
+	"eWY6i+hfvc9TLLF66242m93fq+MwyUjVooRDwiiFRAqzFVPBDwuJBHxDRCKBb2YX9CNjeaPNRY7XOrRS",
+	"VxZV5y2HRSkgRQfPTp4euoOtXpHGtKIJtRz1wQU12JnrnuIWwLM1zjN0YKndkAcWa5rggthnusvYClMK",
+	"WayxY9nX+mnFYei0e0t0rfER5hfdLb19Cvhnl1ffpYE5U+zlND79n+Fywj0GGmK6RQfOxpMtU5Q7ppVT",
+	"oyu3eqXcEJloqawjmqBmBCW4JUtYNo1F1XW6sZ2HFFy1LbrBexv86PmwS2ivXqB3vc4fywFVP3xrCj19",
+	"TNNmaB1WR9AZxXGzDb9mEc9k3pse2On80nvZf99qrrK/fIl2+esetDSWPpXvpTFowymgGNgHZBNy+mo/",
+	"cDlv1OD+Tq/ngcLyj3xDb1Yq77+j+7Cf8pJOGyMH053bPYb89OfGs+M7kZXLQe9QiygehaPGcNNsIl9M",
+	"c8xB1tmKH/z9fMrK5ebY9A6k98s9tpDLYyeajUCzvTFOz0E2SJ22CxgWnC1IBo6XzhH2KgbqSobWGUK4",
+	"zhppfV5ZkrytHA7RUh8fHttijYNn3Dv7zl7VjKrrUg+K7EKnsmG3AGpHd/iojFldtHk4Eof7Z9/g4fmh",
+	"tDj5Xs9Mvy3YI7O767o1SEUrUkyiGqWpYlyjgB7M1+YCf5RjktnrPOEIJwkrqTxEjFs5Yx8oDXVKgtvE",
+	"48d3pQBuc8X6ck8/6iJR77xClxtS/80Hk6T+m6EQtlj6vphxs2v/i4aujQ6r3N7Hd/bPDUl6tX9534EB",
+	"AxbLqXy0Ss1xXll9GzNF5OOmtVIfYK6o/ESuQecHH5GZ50P8e3DIPxqinbYzpVPeZeM5rE9gaA6yUDOY",
+	"dkP+nf/mI6U/DqkwjaVPFvdcdaNuDT9d+GuLpwbznoayNb6X5KedsmVPf9fZsu8LoO1cWUbbrdAnS58N",
+	"s26j48r0JPilyBhOqyYteyW/vMwkKTCXxwvG86MUS9wkgHZ/E1PlfGOezkAnj+G653qGrzu5cqej7LpB",
+	"Tk/UbJWP/3CKNthG2CPeD7+8Ukq2SbtCCiKHxsu190OpouzjO/fnBj37F/27R6ybNW3zySSathmqAbyH",
+	"gSYOH8O/sBvaYsotTmGWSJBHQnLA+ST5bookJgGf3ZYHwOnV180Xjl8qUhu6dBzX/aceJHPDhaqKDCfw",
+	"wbWI2osiXbXb+7606Mb9hkhh4lw1JKa5DGvQuhgyq+OZ8U2kq6kIMZZxz41DPi+FRHOoXDjqDf2bLhB0",
+	"DTxr5seMEn91KeY9KJb6ZtEMyd9THKZfi/q7pLUp6OqdMbE46lXnI9UNQF3bwQkOyUbU5Z36Z9Rp2AjV",
+	"/cech344qksWFeXcbMWEilBWAY/iHMSejs7XIIfgcfKI8b8Tx/6+p60hJzk5dfz0CKtPC6j7DOf+x/i7",
+	"NuPT2X+mjul2NqCJY7pLsclB9UUY99SIwKbtqvXsM02rajAQwNKXQgnm05MTGzM4TY61iT7UxXOpc0vE",
+	"SimWfjSHukJZH8amwuYaM5Vb4bjqFbAd51Z28z4VQLcv+2g6nX2XJqVWj7VHvnWbpgthVned5hRqpiAi",
+	"vUsdx5ZVyQiu14LtBu1xuIl5q9tB7UBOx3fqn41Oq2t2BZZCxris1OsTuazUUA4gDtotwNQbRx91w8SB",
+	"doG6jeIcJ1cIm8prFG5tB0ET246p0tTngLjZRdVEsA3ReEc2dCGaBZYrPyBUYWEwJHRzj6qvJmCaX7sl",
+	"lTyLzqJjXJDj61PNnnYX3W4fpRLJBP8g6gA+dPAW0/SKAxEmGkL/ueBAAH2Sf/9bKuHQtAORQLGNwfQR",
+	"M/PyM6oQ6m5JuHCUYe3EDYYZ2hbgfpsCb7oq3rA7WyOi0JJOVa9YxOgz//vflsBjVOZzDlmGERb6xNXP",
+	"D93khNchE9W0Tbdod+4PjmKbs1aeWEYz08fNjmdorTvOJ8/NFwdzgc0K3XW27Qh0ZQSdItCdoeHcQYw2",
+	"Ddki9sqH1PVV4m6xZxGjrA7S9eZumrXvv97/vwAAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

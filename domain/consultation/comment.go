@@ -7,10 +7,11 @@ import (
 	"unicode/utf8"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // MaxCommentRunes bounds a comment's text.
-const MaxCommentRunes = 5000
+const MaxCommentRunes = kernel.MaxComment
 
 // EditWindow is how long an author may change their comment.
 const EditWindow = 15 * time.Minute
@@ -138,7 +139,7 @@ const (
 // Moderate applies a moderator's decision; reject and hide need a reason, which the author sees.
 func (cm *Comment) Moderate(a Action, reason string) error {
 	reason = strings.TrimSpace(reason)
-	if utf8.RuneCountInString(reason) > 500 {
+	if kernel.Chars(reason) > kernel.MaxReason {
 		return fmt.Errorf("%w: the reason is longer than 500 characters", ErrInvalid)
 	}
 	switch a {
@@ -199,7 +200,7 @@ func (cm *Comment) CheckSupport(p identity.Principal) error {
 // CheckFlagReason validates the reason of a flag.
 func CheckFlagReason(reason string) (string, error) {
 	reason = strings.TrimSpace(reason)
-	if n := utf8.RuneCountInString(reason); n == 0 || n > 500 {
+	if n := utf8.RuneCountInString(reason); n == 0 || n > kernel.MaxReason {
 		return "", fmt.Errorf("%w: a flag needs a reason of 1 to 500 characters", ErrInvalid)
 	}
 	return reason, nil

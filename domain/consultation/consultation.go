@@ -8,7 +8,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/kernel"
@@ -98,9 +97,9 @@ const MaxSections = 100
 func (c *Consultation) Validate() error {
 	c.Title = strings.TrimSpace(c.Title)
 	switch {
-	case c.Title == "" || utf8.RuneCountInString(c.Title) > 200:
+	case c.Title == "" || kernel.Chars(c.Title) > kernel.MaxName:
 		return fmt.Errorf("%w consultation: title must have 1 to 200 characters", ErrInvalid)
-	case utf8.RuneCountInString(c.Intro) > 10000:
+	case kernel.Chars(c.Intro) > kernel.MaxIntro:
 		return fmt.Errorf("%w consultation: intro longer than 10,000 characters", ErrInvalid)
 	case c.Audience != AudienceEveryone && c.Audience != AudienceProviders && c.Audience != AudienceInvited:
 		return fmt.Errorf("%w consultation: unknown audience %q", ErrInvalid, c.Audience)
@@ -116,7 +115,7 @@ func (c *Consultation) Validate() error {
 	for i := range c.Sections {
 		s := &c.Sections[i]
 		s.Heading, s.Position = strings.TrimSpace(s.Heading), i
-		if s.Heading == "" || utf8.RuneCountInString(s.Heading) > 200 || utf8.RuneCountInString(s.Body) > 50000 {
+		if s.Heading == "" || kernel.Chars(s.Heading) > kernel.MaxName || kernel.Chars(s.Body) > kernel.MaxSectionBody {
 			return fmt.Errorf("%w consultation: section %d needs a heading (up to 200 characters) and at most 50,000 characters of text", ErrInvalid, i+1)
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // OrgKind tells administrations, welfare organisations (Träger) and umbrella associations apart.
@@ -37,11 +39,11 @@ func (o *Organisation) Validate() error {
 	switch {
 	case !ValidSlug(o.Slug):
 		return fmt.Errorf("%w organisation: slug %q must be 2 to 63 of a-z, 0-9 and -", ErrInvalid, o.Slug)
-	case o.Name == "" || len(o.Name) > 200:
+	case o.Name == "" || kernel.Chars(o.Name) > kernel.MaxName:
 		return fmt.Errorf("%w organisation: name must have 1 to 200 characters", ErrInvalid)
 	case o.Kind != OrgAdministration && o.Kind != OrgProvider && o.Kind != OrgUmbrella:
 		return fmt.Errorf("%w organisation: unknown kind %q", ErrInvalid, o.Kind)
-	case len(o.Description) > 2000:
+	case kernel.Chars(o.Description) > kernel.MaxDescription:
 		return fmt.Errorf("%w organisation: description longer than 2000 characters", ErrInvalid)
 	case o.DistrictKey != "" && !districtKey.MatchString(o.DistrictKey):
 		return fmt.Errorf("%w organisation: district key %q", ErrInvalid, o.DistrictKey)

@@ -55,11 +55,11 @@ type SocialArea struct {
 func (a *SocialArea) Validate() error {
 	a.Name, a.Code = strings.TrimSpace(a.Name), strings.TrimSpace(a.Code)
 	switch {
-	case a.Name == "" || len(a.Name) > 200:
+	case a.Name == "" || kernel.Chars(a.Name) > kernel.MaxName:
 		return fmt.Errorf("%w social area: name must have 1 to 200 characters", ErrInvalid)
 	case !ValidLevel(a.Level):
 		return fmt.Errorf("%w social area: level %q is not planungsraum, sozialraum or quartier", ErrInvalid, a.Level)
-	case len(a.Code) > 50 || len(a.Description) > 2000:
+	case kernel.Chars(a.Code) > kernel.MaxCode || kernel.Chars(a.Description) > kernel.MaxDescription:
 		return fmt.Errorf("%w social area: code or description too long", ErrInvalid)
 	case a.Population != nil && *a.Population < 0:
 		return fmt.Errorf("%w social area: population must not be negative", ErrInvalid)

@@ -8,6 +8,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // ImportIssue is one problem of an import, precise enough to fix the file: the feature's index
@@ -113,19 +114,19 @@ func planFeature(i int, raw json.RawMessage, districtKey string, boundary orb.Ge
 			issues = append(issues, ImportIssue{i, name, fmt.Sprintf("%s must be a text", name)})
 		case required && s == "":
 			issues = append(issues, ImportIssue{i, name, name + " is empty"})
-		case len(s) > max:
+		case kernel.Chars(s) > max:
 			issues = append(issues, ImportIssue{i, name, fmt.Sprintf("%s is longer than %d characters", name, max)})
 		}
 		return s
 	}
-	c.Area.Name = str("name", true, 200)
+	c.Area.Name = str("name", true, kernel.MaxName)
 	c.Area.Level = Level(str("level", true, 20))
 	if c.Area.Level != "" && !ValidLevel(c.Area.Level) {
 		issues = append(issues, ImportIssue{i, "level", fmt.Sprintf("level %q is not planungsraum, sozialraum or quartier", c.Area.Level)})
 	}
-	c.Area.Code = str("code", false, 50)
-	c.Area.Description = str("description", false, 2000)
-	c.ParentCode = str("parent_code", false, 50)
+	c.Area.Code = str("code", false, kernel.MaxCode)
+	c.Area.Description = str("description", false, kernel.MaxDescription)
+	c.ParentCode = str("parent_code", false, kernel.MaxCode)
 	if v, ok := f.Properties["population"]; ok && v != nil {
 		n, isNum := v.(float64)
 		if !isNum || n < 0 || n != math.Trunc(n) || n > 1e9 {

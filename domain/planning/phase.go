@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // PhaseKind names the standard phases of integrated social planning; eigene is a process's own.
@@ -49,7 +51,7 @@ func ValidatePhases(phases []Phase) error {
 			return fmt.Errorf("%w phase %d: unknown kind %q", ErrInvalid, i+1, ph.Kind)
 		case ph.Kind == PhaseEigene && ph.Title == "":
 			return fmt.Errorf("%w phase %d: a phase of its own needs a title", ErrInvalid, i+1)
-		case len(ph.Title) > 200:
+		case kernel.Chars(ph.Title) > kernel.MaxName:
 			return fmt.Errorf("%w phase %d: title too long", ErrInvalid, i+1)
 		case ph.StartsOn.IsZero() || ph.EndsOn.IsZero():
 			return fmt.Errorf("%w phase %d: start and end dates are required", ErrInvalid, i+1)

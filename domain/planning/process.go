@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // Field is a sectoral planning field (Fachplanung).
@@ -52,9 +54,9 @@ type Process struct {
 func (p *Process) Validate() error {
 	p.Title, p.Office = strings.TrimSpace(p.Title), strings.TrimSpace(p.Office)
 	switch {
-	case p.Title == "" || len(p.Title) > 200:
+	case p.Title == "" || kernel.Chars(p.Title) > kernel.MaxName:
 		return fmt.Errorf("%w process: title must have 1 to 200 characters", ErrInvalid)
-	case len(p.Summary) > 5000 || len(p.Office) > 300:
+	case kernel.Chars(p.Summary) > kernel.MaxSummary || kernel.Chars(p.Office) > kernel.MaxOffice:
 		return fmt.Errorf("%w process: summary or office too long", ErrInvalid)
 	}
 	seen := map[Field]bool{}

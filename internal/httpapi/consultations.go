@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"time"
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/access"
@@ -29,6 +30,7 @@ func (h *handlers) consultationOut(ctx context.Context, c consultation.Consultat
 		Moderation: api.ConsultationModeration(c.Moderation), OpensAt: c.OpensAt, ClosesAt: c.ClosesAt, State: state,
 		SocialAreaIds: c.AreaIDs, Sections: make([]api.Section, len(c.Sections)), CanComment: c.CanComment(p, now) == nil,
 		CanModerate: access.CanCoordinate(p, c.DistrictKey), Room: consultation.Room(c.ID)}
+	out.LiveCommentActions = liveCommentActions(&c, p, now)
 	for i, s := range c.Sections {
 		out.Sections[i] = api.Section{Id: s.ID, Heading: s.Heading, Body: s.Body, Html: markdown.Document(s.Body)}
 	}
@@ -112,4 +114,23 @@ func (h *handlers) UpdateConsultation(ctx context.Context, req api.UpdateConsult
 	}
 	out, err := h.consultationOut(ctx, c, p)
 	return api.UpdateConsultation200JSONResponse(out), err
+}
+
+// liveCommentActions are the person's actions on someone else's public comment, by status, for
+// comments that arrive live without them.
+func liveCommentActions(c *consultation.Consultation, p identity.Principal, now time.Time) *api.LiveCommentActions {
+	out := &api.LiveCommentActions{}
+	for _, st := range []consultation.Status{consultation.StatusPublished, consultation.StatusWithdrawn} {
+		v := consultation.ViewFor(c, consultation.Comment{ConsultationID: c.ID, AuthorID: -1, Status: st, CreatedAt: now}, p, now)
+		acts := make([]api.CommentAction, len(v.Capabilities))
+		for i, a := range v.Capabilities {
+			acts[i] = api.CommentAction(a)
+		}
+		if st == consultation.StatusPublished {
+			out.Published = acts
+		} else {
+			out.Withdrawn = acts
+		}
+	}
+	return out
 }

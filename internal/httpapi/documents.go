@@ -17,6 +17,7 @@ import (
 	"github.com/gabriel-vasile/mimetype"
 
 	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/planning"
 )
 
@@ -76,8 +77,8 @@ func (h *handlers) UploadDocument(ctx context.Context, req api.UploadDocumentReq
 	if tmp == "" {
 		return nil, NewProblem(http.StatusBadRequest, "invalid_request", "the form field file is missing")
 	}
-	if len([]rune(title)) > 200 {
-		return nil, NewProblem(http.StatusUnprocessableEntity, "validation_failed", "the title is longer than 200 characters")
+	if kernel.Chars(title) > kernel.MaxName {
+		return nil, NewProblem(http.StatusUnprocessableEntity, "validation_failed", fmt.Sprintf("the title is longer than %d characters", kernel.MaxName))
 	}
 	mt, err := mimetype.DetectFile(tmp)
 	if err != nil {

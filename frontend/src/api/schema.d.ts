@@ -72,6 +72,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/limits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The limits of what people write (characters) and of the edit window, as the server enforces them. */
+        get: operations["getLimits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/me": {
         parameters: {
             query?: never;
@@ -1104,6 +1121,7 @@ export interface components {
              * @description The room's newest event when this was read; subscribe with since=live_seq.
              */
             live_seq?: number;
+            live_comment_actions?: components["schemas"]["LiveCommentActions"];
         };
         ConsultationList: {
             items: components["schemas"]["Consultation"][];
@@ -1157,6 +1175,37 @@ export interface components {
             /** @description How many replies the person asking can see. */
             replies: number;
             response?: components["schemas"]["OfficialResponse"];
+        };
+        /** @description What the person asking may do to someone else's public comment that arrives live (a live event carries no per-person actions), by its status. */
+        LiveCommentActions: {
+            published: components["schemas"]["CommentAction"][];
+            withdrawn: components["schemas"]["CommentAction"][];
+        };
+        /** @description Lengths in characters. */
+        Limits: {
+            /** @description Names and titles. */
+            name: number;
+            /** @description A social area's own code. */
+            code: number;
+            description: number;
+            /** @description A process's summary. */
+            summary: number;
+            /** @description A process's responsible office. */
+            office: number;
+            /** @description A consultation's introduction. */
+            intro: number;
+            /** @description One section of a plan document. */
+            section_body: number;
+            /** @description A comment and an official response. */
+            comment: number;
+            /** @description The reason of a flag or a moderation decision. */
+            reason: number;
+            /** @description A search query. */
+            search: number;
+            /** @description Sections of a plan document. */
+            sections: number;
+            /** @description How long an author may edit a comment. */
+            edit_window_seconds: number;
         };
         /** @enum {string} */
         CommentAction: "support" | "reply" | "flag" | "edit" | "withdraw" | "respond" | "approve" | "reject" | "hide" | "pin" | "unpin";
@@ -1328,6 +1377,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthProviderList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The limits; the frontend shows them and hard-codes none. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Limits"];
                 };
             };
             default: components["responses"]["Problem"];
