@@ -51,12 +51,8 @@ func (s *Service) PostComment(ctx context.Context, who identity.Principal, cmd P
 		}
 	}
 	cm.HTML = s.render(cm.Body)
-	err = s.tx.InTx(ctx, func(ctx context.Context) error {
-		if cm, err = s.store.InsertComment(ctx, cm); err != nil {
-			return err
-		}
-		return s.outbox.Emit(ctx, changeEvents(Comment{}, cm)...)
-	})
+	// One store call, atomic by itself: the comment and its events commit together.
+	cm, err = s.store.InsertComment(ctx, cm, func(cm Comment) []kernel.Event { return changeEvents(Comment{}, cm) })
 	if err != nil {
 		return View{}, err
 	}

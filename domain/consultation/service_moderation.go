@@ -9,9 +9,12 @@ import (
 
 // Comments lists a page of a consultation's comments as the person sees them.
 func (s *Service) Comments(ctx context.Context, who identity.Principal, q CommentQuery) ([]View, string, error) {
-	c, err := s.Readable(ctx, who, q.ConsultationID)
+	c, err := s.store.Head(ctx, q.ConsultationID)
 	if err != nil {
 		return nil, "", err
+	}
+	if !c.ReadableBy(who) {
+		return nil, "", ErrNotFound
 	}
 	q.ViewerID, q.Moderator = who.User.ID, c.ModeratedBy(who)
 	if q.Limit <= 0 {
@@ -41,15 +44,7 @@ func (s *Service) views(ctx context.Context, c *Consultation, cms []Comment, who
 	for i, cm := range cms {
 		ids[i] = cm.ID
 	}
-	supported, err := s.store.Supported(ctx, who.User.ID, ids)
-	if err != nil {
-		return nil, err
-	}
-	replies, err := s.store.ReplyCounts(ctx, ids, who.User.ID, c.ModeratedBy(who))
-	if err != nil {
-		return nil, err
-	}
-	responses, err := s.store.Responses(ctx, ids)
+	around, err := s.store.Around(ctx, ids, who.User.ID, c.ModeratedBy(who))
 	if err != nil {
 		return nil, err
 	}
@@ -57,10 +52,8 @@ func (s *Service) views(ctx context.Context, c *Consultation, cms []Comment, who
 	out := make([]View, len(cms))
 	for i, cm := range cms {
 		out[i] = ViewFor(c, cm, who, now)
-		out[i].Supported, out[i].Replies = supported[cm.ID], replies[cm.ID]
-		if r, ok := responses[cm.ID]; ok {
-			out[i].Response = &r
-		}
+		a := around[cm.ID]
+		out[i].Supported, out[i].Replies, out[i].Response = a.Supported, a.Replies, a.Response
 	}
 	return out, nil
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strconv"
 	"time"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // Sort orders a comment list.
@@ -26,6 +28,13 @@ type CommentQuery struct {
 	Moderator      bool   // moderators see every comment
 	Cursor         string
 	Limit          int
+}
+
+// Around is what surrounds a comment for one viewer.
+type Around struct {
+	Replies   int
+	Supported bool
+	Response  *Response
 }
 
 // Response is the administration's official answer to a comment.
@@ -72,8 +81,9 @@ type Store interface {
 	// Comments returns a page of comments, pinned ones first, and the next page's cursor.
 	Comments(ctx context.Context, q CommentQuery) ([]Comment, string, error)
 	Comment(ctx context.Context, id int64) (Comment, error)
-	// InsertComment stores a new comment and returns it with its id.
-	InsertComment(ctx context.Context, cm Comment) (Comment, error)
+	// InsertComment stores a new comment and the live events that events builds from it (given
+	// the comment with its id; nil: none), atomically, and returns it with its id.
+	InsertComment(ctx context.Context, cm Comment, events func(Comment) []kernel.Event) (Comment, error)
 	// SaveComment writes the changeable fields of a comment: body, html, status, reason, pinned,
 	// flags_open, edited_at.
 	SaveComment(ctx context.Context, cm Comment) error
@@ -85,10 +95,9 @@ type Store interface {
 	// AddFlag records the person's flag and opens the comment's flags; ErrAlreadyDone when the
 	// person has flagged it before. It returns the comment's flag count.
 	AddFlag(ctx context.Context, userID, commentID int64, reason string) (int, error)
-	// Supported tells which of the comments the person supports.
-	Supported(ctx context.Context, userID int64, commentIDs []int64) (map[int64]bool, error)
-	// ReplyCounts counts the replies to each comment that the viewer may see.
-	ReplyCounts(ctx context.Context, commentIDs []int64, viewerID int64, moderator bool) (map[int64]int, error)
+	// Around tells for each comment what surrounds it for the viewer: the replies they may see,
+	// whether they support it, and its official response.
+	Around(ctx context.Context, commentIDs []int64, viewerID int64, moderator bool) (map[int64]Around, error)
 	// SaveResponse stores or replaces the official response to a comment.
 	SaveResponse(ctx context.Context, r Response) (Response, error)
 	Responses(ctx context.Context, commentIDs []int64) (map[int64]Response, error)

@@ -71,7 +71,7 @@ func seedConsultation(ctx context.Context, ids identity.Store, cons consultation
 			section = c.Sections[i%len(c.Sections)].ID
 		}
 		cm, err := cons.InsertComment(ctx, consultation.Comment{ConsultationID: c.ID, SectionID: section, AuthorID: authors[i%3].User.ID,
-			Body: body, HTML: markdown.Comment(body), Status: consultation.StatusPublished, CreatedAt: now.Add(time.Duration(i-40) * time.Hour)})
+			Body: body, HTML: markdown.Comment(body), Status: consultation.StatusPublished, CreatedAt: now.Add(time.Duration(i-40) * time.Hour)}, nil)
 		if err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func seedConsultation(ctx context.Context, ids identity.Store, cons consultation
 	for i, cm := range first {
 		reply := "Da stimme ich zu."
 		_, err := cons.InsertComment(ctx, consultation.Comment{ConsultationID: c.ID, SectionID: cm.SectionID, ParentID: cm.ID,
-			AuthorID: authors[(i+1)%3].User.ID, Body: reply, HTML: markdown.Comment(reply), Status: consultation.StatusPublished, CreatedAt: now.Add(-time.Hour)})
+			AuthorID: authors[(i+1)%3].User.ID, Body: reply, HTML: markdown.Comment(reply), Status: consultation.StatusPublished, CreatedAt: now.Add(-time.Hour)}, nil)
 		if err != nil {
 			return err
 		}

@@ -91,7 +91,7 @@ func (e *matrixEnv) newConsultation(processID int64, audience consultation.Audie
 // newComment is a published comment of the resident on the open consultation.
 func (e *matrixEnv) newComment() int64 {
 	cm, err := e.cons.InsertComment(context.Background(), consultation.Comment{ConsultationID: e.openID, AuthorID: e.residentID,
-		Body: "Mehr Bänke", HTML: "<p>Mehr Bänke</p>", Status: consultation.StatusPublished, CreatedAt: time.Now().UTC()})
+		Body: "Mehr Bänke", HTML: "<p>Mehr Bänke</p>", Status: consultation.StatusPublished, CreatedAt: time.Now().UTC()}, nil)
 	if err != nil {
 		panic(err)
 	}

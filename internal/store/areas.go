@@ -149,9 +149,11 @@ func checkArea(tx *gorm.DB, a *planning.SocialArea) error {
 	return nil
 }
 
-func deref(p *int64) int64 {
+// deref is *p, or the zero value for nil (a NULL column).
+func deref[T any](p *T) T {
+	var zero T
 	if p == nil {
-		return 0
+		return zero
 	}
 	return *p
 }

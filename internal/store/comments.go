@@ -11,6 +11,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 type commentRow struct {
@@ -183,27 +184,84 @@ func parseCommentCursor(c string, supported bool) (commentCursor, bool) {
 	return out, true
 }
 
-// InsertComment implements consultation.Store.
-func (s *Consultations) InsertComment(ctx context.Context, cm consultation.Comment) (consultation.Comment, error) {
-	row := commentRow{ConsultationID: cm.ConsultationID, AuthorID: cm.AuthorID, Body: cm.Body, HTML: cm.HTML, Status: string(cm.Status), CreatedAt: cm.CreatedAt.UTC()}
-	if cm.SectionID != 0 {
-		row.SectionID = &cm.SectionID
+// InsertComment implements consultation.Store. On PostgreSQL the comment and its events are one
+// statement (the events' "id" is set from the new row), atomic without a transaction of its own:
+// posting is the hottest write, and each round trip counts.
+func (s *Consultations) InsertComment(ctx context.Context, cm consultation.Comment, events func(consultation.Comment) []kernel.Event) (consultation.Comment, error) {
+	cm.CreatedAt = cm.CreatedAt.UTC()
+	if s.base.Dialect == Postgres {
+		return s.insertCommentPG(ctx, cm, events)
 	}
-	if cm.ParentID != 0 {
-		row.ParentID = &cm.ParentID
-	}
-	db := conn(ctx, s.db)
-	if err := db.Omit("AuthorName").Create(&row).Error; err != nil {
-		return cm, translate(err, consultation.ErrInvalid)
-	}
-	out := cm
-	out.ID, out.CreatedAt = row.ID, row.CreatedAt.UTC()
-	if out.AuthorName == "" {
-		if err := db.Model(&userRow{}).Where("id = ?", cm.AuthorID).Pluck("name", &out.AuthorName).Error; err != nil {
-			return out, err
+	err := s.base.InTx(ctx, func(ctx context.Context) error {
+		row := commentRow{ConsultationID: cm.ConsultationID, AuthorID: cm.AuthorID, Body: cm.Body, HTML: cm.HTML, Status: string(cm.Status), CreatedAt: cm.CreatedAt}
+		row.SectionID, row.ParentID = nonZero(cm.SectionID), nonZero(cm.ParentID)
+		db := conn(ctx, s.db)
+		if err := db.Omit("AuthorName", "SearchVector").Create(&row).Error; err != nil {
+			return translate(err, consultation.ErrInvalid)
+		}
+		cm.ID = row.ID
+		if cm.AuthorName == "" {
+			if err := db.Model(&userRow{}).Where("id = ?", cm.AuthorID).Pluck("name", &cm.AuthorName).Error; err != nil {
+				return err
+			}
+		}
+		if events == nil {
+			return nil
+		}
+		rows, err := outboxRows(events(cm))
+		if err != nil || len(rows) == 0 {
+			return err
+		}
+		if err := db.Create(&rows).Error; err != nil {
+			return fmt.Errorf("store events: %w", err)
+		}
+		afterCommit(ctx, s.base.kickRelay)
+		return nil
+	})
+	return cm, err
+}
+
+func (s *Consultations) insertCommentPG(ctx context.Context, cm consultation.Comment, events func(consultation.Comment) []kernel.Event) (consultation.Comment, error) {
+	var rows []outboxRow
+	if events != nil {
+		var err error
+		if rows, err = outboxRows(events(cm)); err != nil {
+			return cm, err
 		}
 	}
-	return out, nil
+	q := `WITH c AS (INSERT INTO comments (consultation_id, section_id, parent_id, author_id, body, html, status, created_at)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)`
+	args := []any{cm.ConsultationID, nonZero(cm.SectionID), nonZero(cm.ParentID), cm.AuthorID, cm.Body, cm.HTML, string(cm.Status), cm.CreatedAt}
+	if len(rows) > 0 {
+		values := make([]string, len(rows))
+		for i, r := range rows {
+			values[i] = "(?, ?, ?, ?::jsonb)"
+			args = append(args, r.Room, r.Audience, r.Type, r.Data)
+		}
+		q += `, e AS (INSERT INTO outbox (room, audience, type, data, created_at)
+SELECT v.room, v.audience, v.type, jsonb_set(v.data, '{id}', to_jsonb(c.id))::text, ? FROM c, (VALUES ` + strings.Join(values, ", ") + `) AS v(room, audience, type, data))`
+		args = append(args[:8], append([]any{rows[0].CreatedAt}, args[8:]...)...)
+	}
+	q += " SELECT id FROM c"
+	if err := conn(ctx, s.db).Raw(q, args...).Scan(&cm.ID).Error; err != nil {
+		return cm, translate(err, consultation.ErrInvalid)
+	}
+	if cm.AuthorName == "" {
+		if err := conn(ctx, s.db).Model(&userRow{}).Where("id = ?", cm.AuthorID).Pluck("name", &cm.AuthorName).Error; err != nil {
+			return cm, err
+		}
+	}
+	if len(rows) > 0 {
+		afterCommit(ctx, s.base.kickRelay)
+	}
+	return cm, nil
+}
+
+func nonZero(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
 }
 
 // SaveComment implements consultation.Store.
@@ -269,41 +327,45 @@ func (s *Consultations) AddFlag(ctx context.Context, userID, commentID int64, re
 	return n, err
 }
 
-// Supported implements consultation.Store.
-func (s *Consultations) Supported(ctx context.Context, userID int64, commentIDs []int64) (map[int64]bool, error) {
-	out := map[int64]bool{}
-	if userID == 0 || len(commentIDs) == 0 {
-		return out, nil
-	}
-	var ids []int64
-	if err := conn(ctx, s.db).Model(&supportRow{}).Where("user_id = ? AND comment_id IN ?", userID, commentIDs).Pluck("comment_id", &ids).Error; err != nil {
-		return nil, err
-	}
-	for _, id := range ids {
-		out[id] = true
-	}
-	return out, nil
-}
-
-// ReplyCounts implements consultation.Store.
-func (s *Consultations) ReplyCounts(ctx context.Context, commentIDs []int64, viewerID int64, moderator bool) (map[int64]int, error) {
-	out := map[int64]int{}
+// Around implements consultation.Store in one query: a page of comments costs the same few
+// round trips however much surrounds each comment.
+func (s *Consultations) Around(ctx context.Context, commentIDs []int64, viewerID int64, moderator bool) (map[int64]consultation.Around, error) {
+	out := map[int64]consultation.Around{}
 	if len(commentIDs) == 0 {
 		return out, nil
 	}
-	q := conn(ctx, s.db).Model(&commentRow{}).Select("parent_id, COUNT(*) AS n").Where("parent_id IN ?", commentIDs)
+	visible, args := "", []any{}
 	if !moderator {
-		q = q.Where("(status IN ? OR author_id = ?)", publicStatuses(), viewerID)
+		visible, args = " AND (r.status IN ? OR r.author_id = ?)", append(args, publicStatuses(), viewerID)
 	}
+	args = append(args, viewerID, commentIDs)
 	var rows []struct {
-		ParentID int64
-		N        int
+		ID                int64
+		Replies           int
+		Supported         bool
+		ResponseID        *int64
+		ResponseBody      *string
+		ResponseHTML      *string `gorm:"column:response_html"`
+		ResponseCreatedAt *time.Time
+		ResponseUpdatedAt *time.Time
 	}
-	if err := q.Group("parent_id").Scan(&rows).Error; err != nil {
-		return nil, err
+	err := conn(ctx, s.db).Raw(`SELECT c.id,
+  (SELECT COUNT(*) FROM comments r WHERE r.parent_id = c.id`+visible+`) AS replies,
+  EXISTS (SELECT 1 FROM comment_supports sp WHERE sp.comment_id = c.id AND sp.user_id = ?) AS supported,
+  resp.id AS response_id, resp.body AS response_body, resp.html AS response_html,
+  resp.created_at AS response_created_at, resp.updated_at AS response_updated_at
+FROM comments c LEFT JOIN responses resp ON resp.comment_id = c.id
+WHERE c.id IN ?`, args...).Scan(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("around comments: %w", err)
 	}
 	for _, r := range rows {
-		out[r.ParentID] = r.N
+		a := consultation.Around{Replies: r.Replies, Supported: r.Supported}
+		if r.ResponseID != nil {
+			a.Response = &consultation.Response{ID: *r.ResponseID, CommentID: r.ID, Body: deref(r.ResponseBody), HTML: deref(r.ResponseHTML),
+				CreatedAt: r.ResponseCreatedAt.UTC(), UpdatedAt: r.ResponseUpdatedAt.UTC()}
+		}
+		out[r.ID] = a
 	}
 	return out, nil
 }

@@ -51,12 +51,13 @@ func (consultationAreaRow) TableName() string { return "consultation_areas" }
 
 // Consultations is the gorm implementation of consultation.Store.
 type Consultations struct {
-	db *gorm.DB
+	db   *gorm.DB
+	base *DB
 }
 
 // NewConsultations returns the consultation store.
 func NewConsultations(db *DB) *Consultations {
-	return &Consultations{db: db.Gorm}
+	return &Consultations{db: db.Gorm, base: db}
 }
 
 var _ consultation.Store = (*Consultations)(nil)

@@ -94,7 +94,7 @@ func newFixture(t testing.TB, db *store.DB, mod consultation.Moderation) *fixtur
 func addComment(t *testing.T, s *store.Consultations, c consultation.Consultation, author int64, section, parent int64, body string, status consultation.Status) consultation.Comment {
 	t.Helper()
 	cm, err := s.InsertComment(context.Background(), consultation.Comment{ConsultationID: c.ID, SectionID: section, ParentID: parent, AuthorID: author,
-		Body: body, HTML: "<p>" + body + "</p>", Status: status, CreatedAt: time.Now().UTC()})
+		Body: body, HTML: "<p>" + body + "</p>", Status: status, CreatedAt: time.Now().UTC()}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -32,6 +33,15 @@ type DB struct {
 	Gorm    *gorm.DB
 	SQL     *sql.DB
 	Dialect Dialect
+	// relay is woken after a commit that stored live events (set by NewOutbox).
+	relay atomic.Pointer[func()]
+}
+
+// kickRelay wakes the outbox relay, if one runs.
+func (db *DB) kickRelay() {
+	if f := db.relay.Load(); f != nil {
+		(*f)()
+	}
 }
 
 func gormConfig(log *slog.Logger) *gorm.Config {

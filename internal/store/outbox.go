@@ -73,7 +73,10 @@ func NewOutbox(db *DB, log *slog.Logger, published func(room string, seq int64))
 	if published == nil {
 		published = func(string, int64) {}
 	}
-	return &Outbox{db: db, log: log, published: published, wake: make(chan struct{}, 1), every: time.Second}
+	o := &Outbox{db: db, log: log, published: published, wake: make(chan struct{}, 1), every: time.Second}
+	kick := o.Kick
+	db.relay.Store(&kick)
+	return o
 }
 
 var _ kernel.Outbox = (*Outbox)(nil)
@@ -84,26 +87,35 @@ func (o *Outbox) Emit(ctx context.Context, events ...kernel.Event) error {
 	if len(events) == 0 {
 		return nil
 	}
-	rows := make([]outboxRow, len(events))
-	now := time.Now().UTC()
-	for i, e := range events {
-		if e.Room == "" || len(e.Room) > maxRoomLen || !utf8.ValidString(e.Room) || e.Type == "" {
-			return fmt.Errorf("%w: room %q, type %q", ErrEvent, e.Room, e.Type)
-		}
-		data, err := json.Marshal(e.Data)
-		if err != nil {
-			return fmt.Errorf("%w: %s data: %v", ErrEvent, e.Type, err)
-		}
-		rows[i] = outboxRow{Room: e.Room, Audience: e.Audience, Type: e.Type, Data: string(data), CreatedAt: now}
-		if rows[i].Audience == "" {
-			rows[i].Audience = kernel.AudienceEveryone
-		}
+	rows, err := outboxRows(events)
+	if err != nil {
+		return err
 	}
 	if err := conn(ctx, o.db.Gorm).Create(&rows).Error; err != nil {
 		return fmt.Errorf("store events: %w", err)
 	}
 	afterCommit(ctx, o.Kick)
 	return nil
+}
+
+// outboxRows encodes events as outbox rows.
+func outboxRows(events []kernel.Event) ([]outboxRow, error) {
+	rows := make([]outboxRow, len(events))
+	now := time.Now().UTC()
+	for i, e := range events {
+		if e.Room == "" || len(e.Room) > maxRoomLen || !utf8.ValidString(e.Room) || e.Type == "" {
+			return nil, fmt.Errorf("%w: room %q, type %q", ErrEvent, e.Room, e.Type)
+		}
+		data, err := json.Marshal(e.Data)
+		if err != nil {
+			return nil, fmt.Errorf("%w: %s data: %v", ErrEvent, e.Type, err)
+		}
+		rows[i] = outboxRow{Room: e.Room, Audience: e.Audience, Type: e.Type, Data: string(data), CreatedAt: now}
+		if rows[i].Audience == "" {
+			rows[i].Audience = kernel.AudienceEveryone
+		}
+	}
+	return rows, nil
 }
 
 // Kick wakes the relay without waiting.

@@ -30,7 +30,7 @@ func TestOutboxNeverLosesOrDuplicates(t *testing.T) {
 		// A change whose event cannot be stored is not saved either: one transaction.
 		err := db.InTx(ctx, func(ctx context.Context) error {
 			if _, err := f.s.InsertComment(ctx, consultation.Comment{ConsultationID: f.c.ID, AuthorID: rita.User.ID, Body: "weg", HTML: "weg",
-				Status: consultation.StatusPublished}); err != nil {
+				Status: consultation.StatusPublished}, nil); err != nil {
 				return err
 			}
 			return f.outbox.Emit(ctx, kernel.Event{Room: room, Type: consultation.EventCommentCreated, Data: func() {}})
