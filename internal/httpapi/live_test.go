@@ -245,3 +245,51 @@ func readAll(t *testing.T, resp *http.Response) string {
 	}
 	return string(b)
 }
+
+// TestModeratorsSeePendingCommentsLive: on a pre-moderated consultation a resident's new comment
+// appears live in the moderators' queue (comment.queued) and leaves it on approval
+// (comment.dequeued), while the resident's and an anonymous reader's sockets in the same room
+// receive nothing until it is approved and then only the public events.
+func TestModeratorsSeePendingCommentsLive(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+		rita := a.browser(t).login("buerger", "demo-buergerin")
+		anon := a.browser(t)
+		id := openConsultation(t, a, coord, "pre")
+		room := consultation.Room(id)
+		sockets := map[*browser]*websocket.Conn{coord: follow(coord, room, 0), rita: follow(rita, room, 0), anon: follow(anon, room, 0)}
+
+		r := rita.do("POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Bitte mehr Bänke"}`)
+		if r.Status != http.StatusCreated {
+			t.Fatalf("post = %d %s", r.Status, r.Body)
+		}
+		posted := decode[struct{ ID int64 }](t, r).ID
+		if ev := next(coord, sockets[coord]); ev.Type != consultation.EventCommentQueued || !strings.Contains(string(ev.Data), "Bitte mehr Bänke") {
+			t.Fatalf("the moderator's first frame = %s %s, want comment.queued with the text", ev.Type, ev.Data)
+		}
+		if r := coord.do("POST", fmt.Sprintf("/api/v1/comments/%d/moderation", posted), `{"action":"approve"}`); r.Status != http.StatusOK {
+			t.Fatalf("approve = %d %s", r.Status, r.Body)
+		}
+		for _, b := range []*browser{rita, anon} {
+			var types []string
+			for len(types) < 2 {
+				ev := next(b, sockets[b])
+				if ev.Type == consultation.EventCommentQueued || ev.Type == consultation.EventCommentDequeued {
+					t.Fatalf("a reader without moderation received %s", ev.Type)
+				}
+				types = append(types, ev.Type)
+			}
+			if fmt.Sprint(types) != fmt.Sprint([]string{consultation.EventModeration, consultation.EventCommentCreated}) {
+				t.Errorf("reader frames = %v", types)
+			}
+		}
+		var types []string
+		for len(types) < 3 {
+			types = append(types, next(coord, sockets[coord]).Type)
+		}
+		if fmt.Sprint(types) != fmt.Sprint([]string{consultation.EventModeration, consultation.EventCommentCreated, consultation.EventCommentDequeued}) {
+			t.Errorf("moderator frames after approval = %v", types)
+		}
+	})
+}
