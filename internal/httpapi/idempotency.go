@@ -18,7 +18,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/teilhabe/teilhabe/api"
-	"github.com/teilhabe/teilhabe/internal/store"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // The headers of idempotent requests, as the IETF draft "The Idempotency-Key HTTP Header Field"
@@ -33,12 +33,12 @@ const (
 // covers a phone that was offline overnight.
 const IdempotencyTTL = 24 * time.Hour
 
-// IdempotencyStore keeps the Idempotency-Keys of creating requests; *store.IdempotencyKeys
+// IdempotencyStore keeps the Idempotency-Keys of creating requests; the store's IdempotencyKeys
 // implements it.
 type IdempotencyStore interface {
-	Reserve(ctx context.Context, r store.IdempotentRequest) error
-	Find(ctx context.Context, userID int64, key string) (store.IdempotencyRecord, error)
-	Complete(ctx context.Context, userID int64, key string, resp store.StoredResponse) error
+	Reserve(ctx context.Context, r kernel.IdempotentRequest) error
+	Find(ctx context.Context, userID int64, key string) (kernel.IdempotencyRecord, error)
+	Complete(ctx context.Context, userID int64, key string, resp kernel.StoredResponse) error
 	Release(ctx context.Context, userID int64, key string) error
 	DeleteBefore(ctx context.Context, t time.Time) (int64, error)
 }
@@ -112,7 +112,7 @@ func (m *idempotency) handle(next echo.HandlerFunc) echo.HandlerFunc {
 		}
 		req.Body = io.NopCloser(bytes.NewReader(body))
 		sum := sha256.Sum256(withoutBoundary(body, req.Header.Get(echo.HeaderContentType)))
-		r := store.IdempotentRequest{UserID: p.User.ID, Key: key, Method: req.Method, Path: req.URL.RequestURI(),
+		r := kernel.IdempotentRequest{UserID: p.User.ID, Key: key, Method: req.Method, Path: req.URL.RequestURI(),
 			BodyHash: hex.EncodeToString(sum[:]), CreatedAt: m.now()}
 		// A key found gone (released by a failed first attempt, or expired) is reserved again; the
 		// attempts are bounded because another request may take it again in between.
@@ -121,11 +121,11 @@ func (m *idempotency) handle(next echo.HandlerFunc) echo.HandlerFunc {
 			if err == nil {
 				return m.run(c, next, r)
 			}
-			if !errors.Is(err, store.ErrIdempotencyKeyTaken) {
+			if !errors.Is(err, kernel.ErrIdempotencyKeyTaken) {
 				return err
 			}
 			rec, err := m.store.Find(req.Context(), r.UserID, key)
-			if errors.Is(err, store.ErrIdempotencyKeyUnknown) {
+			if errors.Is(err, kernel.ErrIdempotencyKeyUnknown) {
 				continue
 			}
 			if err != nil {
@@ -152,7 +152,7 @@ func (m *idempotency) handle(next echo.HandlerFunc) echo.HandlerFunc {
 
 // run serves the request that holds the key and keeps its answer if it succeeded. Anything else
 // (an error, a 4xx or 5xx answer, a panic) releases the key, so that a corrected retry runs.
-func (m *idempotency) run(c echo.Context, next echo.HandlerFunc, r store.IdempotentRequest) error {
+func (m *idempotency) run(c echo.Context, next echo.HandlerFunc, r kernel.IdempotentRequest) error {
 	res := c.Response()
 	rec := &teeWriter{ResponseWriter: res.Writer}
 	res.Writer = rec
@@ -176,7 +176,7 @@ func (m *idempotency) run(c echo.Context, next echo.HandlerFunc, r store.Idempot
 	}
 	kept = true
 	h := res.Header()
-	stored := store.StoredResponse{Status: res.Status, ContentType: h.Get(echo.HeaderContentType),
+	stored := kernel.StoredResponse{Status: res.Status, ContentType: h.Get(echo.HeaderContentType),
 		Location: h.Get(echo.HeaderLocation), Body: rec.buf.Bytes()}
 	ctx, cancel := afterwards(c)
 	defer cancel()
@@ -205,7 +205,7 @@ func withoutBoundary(body []byte, contentType string) []byte {
 }
 
 // replay answers with the stored response of the key's first request.
-func replay(c echo.Context, resp store.StoredResponse) error {
+func replay(c echo.Context, resp kernel.StoredResponse) error {
 	h := c.Response().Header()
 	h.Set(replayedHeader, "true")
 	if resp.Location != "" {

@@ -15,6 +15,7 @@ import (
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/internal/httpapi"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -186,7 +187,7 @@ func TestRetryWhileTheFirstRunsIsInProgress(t *testing.T) {
 		e := newIdemEnv(t, db)
 		path, body := commentsOf(e.consultation), `{"body":"Noch unterwegs"}`
 		sum := sha256.Sum256([]byte(body))
-		running := store.IdempotentRequest{UserID: e.rita.me().ID, Key: "slow", Method: "POST", Path: path,
+		running := kernel.IdempotentRequest{UserID: e.rita.me().ID, Key: "slow", Method: "POST", Path: path,
 			BodyHash: hex.EncodeToString(sum[:]), CreatedAt: time.Now()}
 		if err := store.NewIdempotencyKeys(db).Reserve(context.Background(), running); err != nil {
 			t.Fatal(err)

@@ -6,18 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"gorm.io/gorm"
 )
-
-// ErrIdempotencyKeyTaken means the person already sent a request with this Idempotency-Key: the
-// key's row exists, whether its request still runs or has finished.
-//
-// It lives here until the domain has a kernel package for error kinds.
-var ErrIdempotencyKeyTaken = errors.New("idempotency key taken")
-
-// ErrIdempotencyKeyUnknown means no row exists for the person and key (never sent, released or
-// swept).
-var ErrIdempotencyKeyUnknown = errors.New("idempotency key unknown")
 
 type idempotencyKeyRow struct {
 	UserID      int64  `gorm:"primaryKey"`
@@ -34,31 +25,6 @@ type idempotencyKeyRow struct {
 
 func (idempotencyKeyRow) TableName() string { return "idempotency_keys" }
 
-// IdempotentRequest is what identifies a request sent with an Idempotency-Key.
-type IdempotentRequest struct {
-	UserID    int64
-	Key       string
-	Method    string
-	Path      string
-	BodyHash  string
-	CreatedAt time.Time
-}
-
-// StoredResponse is a finished request's answer, kept for replays.
-type StoredResponse struct {
-	Status      int
-	ContentType string
-	Location    string
-	Body        []byte
-}
-
-// IdempotencyRecord is a key's row: the request and, once it has finished, its answer (nil while
-// it still runs).
-type IdempotencyRecord struct {
-	IdempotentRequest
-	Response *StoredResponse
-}
-
 // IdempotencyKeys keeps the Idempotency-Keys of creating requests.
 type IdempotencyKeys struct{ db *gorm.DB }
 
@@ -66,13 +32,13 @@ type IdempotencyKeys struct{ db *gorm.DB }
 func NewIdempotencyKeys(db *DB) *IdempotencyKeys { return &IdempotencyKeys{db: db.Gorm} }
 
 // Reserve inserts the key's row as running. The primary key (user_id, key) decides between
-// concurrent requests: every one but the first gets ErrIdempotencyKeyTaken.
-func (s *IdempotencyKeys) Reserve(ctx context.Context, r IdempotentRequest) error {
+// concurrent requests: every one but the first gets kernel.ErrIdempotencyKeyTaken.
+func (s *IdempotencyKeys) Reserve(ctx context.Context, r kernel.IdempotentRequest) error {
 	row := idempotencyKeyRow{UserID: r.UserID, Key: r.Key, Method: r.Method, Path: r.Path, BodyHash: r.BodyHash,
 		CreatedAt: r.CreatedAt.UTC()}
 	err := s.db.WithContext(ctx).Create(&row).Error
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
-		return ErrIdempotencyKeyTaken
+		return kernel.ErrIdempotencyKeyTaken
 	}
 	if err != nil {
 		return fmt.Errorf("reserve idempotency key: %w", err)
@@ -80,26 +46,26 @@ func (s *IdempotencyKeys) Reserve(ctx context.Context, r IdempotentRequest) erro
 	return nil
 }
 
-// Find returns the key's row, or ErrIdempotencyKeyUnknown.
-func (s *IdempotencyKeys) Find(ctx context.Context, userID int64, key string) (IdempotencyRecord, error) {
+// Find returns the key's row, or kernel.ErrIdempotencyKeyUnknown.
+func (s *IdempotencyKeys) Find(ctx context.Context, userID int64, key string) (kernel.IdempotencyRecord, error) {
 	var row idempotencyKeyRow
 	err := s.db.WithContext(ctx).Where(&idempotencyKeyRow{UserID: userID, Key: key}).Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return IdempotencyRecord{}, ErrIdempotencyKeyUnknown
+		return kernel.IdempotencyRecord{}, kernel.ErrIdempotencyKeyUnknown
 	}
 	if err != nil {
-		return IdempotencyRecord{}, fmt.Errorf("find idempotency key: %w", err)
+		return kernel.IdempotencyRecord{}, fmt.Errorf("find idempotency key: %w", err)
 	}
-	rec := IdempotencyRecord{IdempotentRequest: IdempotentRequest{UserID: row.UserID, Key: row.Key, Method: row.Method,
+	rec := kernel.IdempotencyRecord{IdempotentRequest: kernel.IdempotentRequest{UserID: row.UserID, Key: row.Key, Method: row.Method,
 		Path: row.Path, BodyHash: row.BodyHash, CreatedAt: row.CreatedAt.UTC()}}
 	if row.Status != 0 {
-		rec.Response = &StoredResponse{Status: row.Status, ContentType: row.ContentType, Location: row.Location, Body: row.Body}
+		rec.Response = &kernel.StoredResponse{Status: row.Status, ContentType: row.ContentType, Location: row.Location, Body: row.Body}
 	}
 	return rec, nil
 }
 
 // Complete stores the answer of the key's running request.
-func (s *IdempotencyKeys) Complete(ctx context.Context, userID int64, key string, resp StoredResponse) error {
+func (s *IdempotencyKeys) Complete(ctx context.Context, userID int64, key string, resp kernel.StoredResponse) error {
 	res := s.db.WithContext(ctx).Model(&idempotencyKeyRow{}).
 		Where("user_id = ? AND key = ? AND status = 0", userID, key).
 		Updates(map[string]any{"status": resp.Status, "content_type": resp.ContentType, "location": resp.Location, "body": resp.Body})
@@ -107,7 +73,7 @@ func (s *IdempotencyKeys) Complete(ctx context.Context, userID int64, key string
 		return fmt.Errorf("complete idempotency key: %w", res.Error)
 	}
 	if res.RowsAffected != 1 {
-		return ErrIdempotencyKeyUnknown
+		return kernel.ErrIdempotencyKeyUnknown
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -28,15 +29,15 @@ func TestIdempotencyKeyStoreContract(t *testing.T) {
 		rita, karl := keyOwners(t, db)
 		keys := store.NewIdempotencyKeys(db)
 		at := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)
-		req := store.IdempotentRequest{UserID: rita, Key: "k-1", Method: "POST", Path: "/api/v1/x", BodyHash: "h1", CreatedAt: at}
+		req := kernel.IdempotentRequest{UserID: rita, Key: "k-1", Method: "POST", Path: "/api/v1/x", BodyHash: "h1", CreatedAt: at}
 
-		if _, err := keys.Find(ctx, rita, "k-1"); !errors.Is(err, store.ErrIdempotencyKeyUnknown) {
+		if _, err := keys.Find(ctx, rita, "k-1"); !errors.Is(err, kernel.ErrIdempotencyKeyUnknown) {
 			t.Fatalf("find before reserve: %v", err)
 		}
 		if err := keys.Reserve(ctx, req); err != nil {
 			t.Fatal(err)
 		}
-		if err := keys.Reserve(ctx, req); !errors.Is(err, store.ErrIdempotencyKeyTaken) {
+		if err := keys.Reserve(ctx, req); !errors.Is(err, kernel.ErrIdempotencyKeyTaken) {
 			t.Fatalf("second reserve: %v, want ErrIdempotencyKeyTaken", err)
 		}
 		other := req
@@ -49,11 +50,11 @@ func TestIdempotencyKeyStoreContract(t *testing.T) {
 			t.Fatalf("running record = %+v, %v", rec, err)
 		}
 
-		resp := store.StoredResponse{Status: 201, ContentType: "application/json", Location: "/x/1", Body: []byte(`{"id":1}`)}
+		resp := kernel.StoredResponse{Status: 201, ContentType: "application/json", Location: "/x/1", Body: []byte(`{"id":1}`)}
 		if err := keys.Complete(ctx, rita, "k-1", resp); err != nil {
 			t.Fatal(err)
 		}
-		if err := keys.Complete(ctx, rita, "k-1", resp); !errors.Is(err, store.ErrIdempotencyKeyUnknown) {
+		if err := keys.Complete(ctx, rita, "k-1", resp); !errors.Is(err, kernel.ErrIdempotencyKeyUnknown) {
 			t.Errorf("completing twice: %v", err)
 		}
 		// A finished key is not released: its answer must stay for the retries.
@@ -69,7 +70,7 @@ func TestIdempotencyKeyStoreContract(t *testing.T) {
 		if err := keys.Release(ctx, karl, "k-1"); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := keys.Find(ctx, karl, "k-1"); !errors.Is(err, store.ErrIdempotencyKeyUnknown) {
+		if _, err := keys.Find(ctx, karl, "k-1"); !errors.Is(err, kernel.ErrIdempotencyKeyUnknown) {
 			t.Errorf("released key still there: %v", err)
 		}
 
@@ -82,7 +83,7 @@ func TestIdempotencyKeyStoreContract(t *testing.T) {
 		if err != nil || n != 1 {
 			t.Fatalf("sweep deleted %d, %v; want 1", n, err)
 		}
-		if _, err := keys.Find(ctx, rita, "k-1"); !errors.Is(err, store.ErrIdempotencyKeyUnknown) {
+		if _, err := keys.Find(ctx, rita, "k-1"); !errors.Is(err, kernel.ErrIdempotencyKeyUnknown) {
 			t.Errorf("old key survived the sweep: %v", err)
 		}
 		if _, err := keys.Find(ctx, rita, "k-2"); err != nil {
@@ -97,7 +98,7 @@ func TestIdempotencyKeyReservationRace(t *testing.T) {
 		ctx := context.Background()
 		rita, _ := keyOwners(t, db)
 		keys := store.NewIdempotencyKeys(db)
-		req := store.IdempotentRequest{UserID: rita, Key: "race", Method: "POST", Path: "/p", BodyHash: "h", CreatedAt: time.Now()}
+		req := kernel.IdempotentRequest{UserID: rita, Key: "race", Method: "POST", Path: "/p", BodyHash: "h", CreatedAt: time.Now()}
 		var wg sync.WaitGroup
 		errs := make([]error, 16)
 		for i := range errs {
@@ -110,7 +111,7 @@ func TestIdempotencyKeyReservationRace(t *testing.T) {
 			switch {
 			case err == nil:
 				won++
-			case !errors.Is(err, store.ErrIdempotencyKeyTaken):
+			case !errors.Is(err, kernel.ErrIdempotencyKeyTaken):
 				t.Errorf("reserve: %v", err)
 			}
 		}
