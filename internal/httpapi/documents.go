@@ -77,6 +77,9 @@ func (h *handlers) UploadDocument(ctx context.Context, req api.UploadDocumentReq
 	if tmp == "" {
 		return nil, NewProblem(http.StatusBadRequest, "invalid_request", "the form field file is missing")
 	}
+	if strings.ContainsRune(title, 0) {
+		return nil, errNULCharacter
+	}
 	if kernel.Chars(title) > kernel.MaxName {
 		return nil, NewProblem(http.StatusUnprocessableEntity, "validation_failed", fmt.Sprintf("the title is longer than %d characters", kernel.MaxName))
 	}

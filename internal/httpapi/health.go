@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"context"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -15,12 +16,16 @@ func healthz(c echo.Context) error {
 
 // readyz answers 200 only when the instance can do its work (database reachable and migrated):
 // the readiness probe, so a load balancer sends no traffic to an instance that would fail it.
-func readyz(ready func(context.Context) error) echo.HandlerFunc {
+// The reason goes to the log only: the driver's message names the database's user, host and port.
+func readyz(ready func(context.Context) error, log *slog.Logger) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		ctx, cancel := context.WithTimeout(c.Request().Context(), 2*time.Second)
 		defer cancel()
 		if err := ready(ctx); err != nil {
-			return NewProblem(http.StatusServiceUnavailable, "not_ready", err.Error())
+			log.WarnContext(ctx, "not ready", "error", err)
+			p := NewProblem(http.StatusServiceUnavailable, "not_ready", "The database is unreachable or not yet migrated.")
+			p.RetryAfter = "5"
+			return p
 		}
 		return c.JSON(http.StatusOK, map[string]string{"status": "ready"})
 	}

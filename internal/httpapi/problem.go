@@ -64,6 +64,11 @@ func toProblem(err error) (p *Problem, internal bool) {
 	if errors.As(err, &he) && he.Code == http.StatusServiceUnavailable {
 		return NewProblem(he.Code, "unavailable", "The service is unavailable; please try again shortly."), false
 	}
+	if unavailable(err) {
+		p := NewProblem(http.StatusServiceUnavailable, "unavailable", "The service is unavailable; please try again shortly.")
+		p.RetryAfter = "5"
+		return p, true // logged: an outage is worth knowing about
+	}
 	return NewProblem(http.StatusInternalServerError, "internal_error", "An internal error occurred. Please try again later."), true
 }
 

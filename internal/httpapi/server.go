@@ -88,7 +88,7 @@ func New(d Deps) (*echo.Echo, error) {
 	secure := d.BaseURL.Scheme == "https"
 
 	e.GET("/healthz", healthz)
-	e.GET("/readyz", readyz(d.Ready))
+	e.GET("/readyz", readyz(d.Ready, d.Log))
 	e.GET("/metrics", m.handler())
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
@@ -143,12 +143,17 @@ func stack(d Deps) (*echo.Echo, *metrics, error) {
 		XSSProtection:         "0",
 		ContentTypeNosniff:    "nosniff",
 		XFrameOptions:         "DENY",
-		HSTSMaxAge:            31536000,
 		ContentSecurityPolicy: ContentSecurityPolicy,
 		ReferrerPolicy:        "strict-origin-when-cross-origin",
 	}))
 	e.Use(permissionsPolicy)
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: isLive}))
+	if d.BaseURL.Scheme == "https" {
+		e.Use(hsts)
+	}
+	// /metrics compresses itself when the scraper asks (promhttp); gzip here would do it twice.
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: func(c echo.Context) bool {
+		return isLive(c) || c.Request().URL.Path == "/metrics"
+	}}))
 	// Documents and GeoJSON imports may be large; every other request body is small.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
@@ -156,6 +161,8 @@ func stack(d Deps) (*echo.Echo, *metrics, error) {
 	secure := d.BaseURL.Scheme == "https"
 	e.Use(authenticate(d.Auth, secure))
 	e.Use(csrfProtect(d.BaseURL))
+	e.Use(personalNoStore)
+	e.Use(refuseNUL)
 	e.Use(validate)
 	return e, m, nil
 }

@@ -1,0 +1,136 @@
+package httpapi_test
+
+import (
+	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/teilhabe/teilhabe/internal/store"
+	"github.com/teilhabe/teilhabe/internal/testdb"
+)
+
+// TestNULCharactersAreRefusedAlike: a NUL in a comment, a title or a search query answered 500 on
+// PostgreSQL (which cannot store it) and was stored on SQLite; both now answer 422
+// invalid_characters and store nothing.
+func TestNULCharactersAreRefusedAlike(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+		rita := a.browser(t).login("buerger", "demo-buergerin")
+		id := openConsultation(t, a, coord, "post")
+		for _, c := range []struct {
+			who          *browser
+			method, path string
+			body         string
+		}{
+			{rita, "POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Telefon\u0000 0361"}`},
+			{coord, "POST", "/api/v1/districts/16051/processes", `{"title":"Plan\u0000"}`},
+			{rita, "GET", fmt.Sprintf("/api/v1/consultations/%d/comments?q=Bank%%00", id), ""},
+		} {
+			r := c.who.do(c.method, c.path, c.body)
+			if r.Status != http.StatusUnprocessableEntity || !strings.Contains(string(r.Body), `"code":"invalid_characters"`) {
+				t.Errorf("%s %s = %d %s", c.method, c.path, r.Status, r.Body)
+			}
+		}
+		page := decode[struct{ Items []struct{ ID int64 } }](t, rita.do("GET", fmt.Sprintf("/api/v1/consultations/%d/comments", id), ""))
+		if len(page.Items) != 0 {
+			t.Errorf("a comment with NUL was stored: %+v", page.Items)
+		}
+	})
+}
+
+// TestPersonalAnswersAreNotStored: every API answer to a logged-in person says no-store; public
+// answers to anonymous readers stay cacheable.
+func TestPersonalAnswersAreNotStored(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	rita := a.browser(t).login("buerger", "demo-buergerin")
+	for _, path := range []string{"/api/v1/me", "/api/v1/districts", "/api/v1/organisations"} {
+		r, err := rita.send("GET", path, "", "", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Header.Get("Cache-Control"); got != "no-store" {
+			t.Errorf("%s for a logged-in person: Cache-Control %q", path, got)
+		}
+	}
+	if got := do(a.Echo, "GET", "/api/v1/districts").Header().Get("Cache-Control"); got == "no-store" {
+		t.Errorf("anonymous districts: Cache-Control %q", got)
+	}
+}
+
+// TestMetricsAreCompressedOnce: Prometheus asks for gzip; the answer must be gzip once, not
+// gzip of gzip.
+func TestMetricsAreCompressedOnce(t *testing.T) {
+	e := newServer(t, testdb.SQLite(t), nil)
+	rec := do(e, "GET", "/metrics", "Accept-Encoding", "gzip")
+	if rec.Header().Get("Content-Encoding") != "gzip" {
+		t.Fatalf("metrics not compressed: %v", rec.Header())
+	}
+	zr, err := gzip.NewReader(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil || !strings.Contains(string(b), "# HELP go_gc_duration_seconds") {
+		t.Errorf("one gunzip does not give the metrics text: %v %.60q", err, b)
+	}
+}
+
+// TestHSTSFollowsThePublicURL: behind a TLS-terminating proxy the request says nothing reliable
+// about the scheme; HSTS is sent whenever TEILHABE_BASE_URL is https, and never for http.
+func TestHSTSFollowsThePublicURL(t *testing.T) {
+	db := testdb.SQLite(t)
+	https := newApp(t, db, func(d *testDeps) { d.BaseURL = &url.URL{Scheme: "https", Host: "kreis.example"} })
+	if got := do(https.Echo, "GET", "/healthz").Header().Get("Strict-Transport-Security"); !strings.HasPrefix(got, "max-age=") {
+		t.Errorf("https base URL: Strict-Transport-Security %q", got)
+	}
+	plain := newApp(t, testdb.SQLite(t))
+	if got := do(plain.Echo, "GET", "/healthz", "X-Forwarded-Proto", "https").Header().Get("Strict-Transport-Security"); got != "" {
+		t.Errorf("http base URL: Strict-Transport-Security %q", got)
+	}
+}
+
+// TestOutageAnswers503: while PostgreSQL refuses connections, writes answer 503 unavailable with
+// Retry-After (as /readyz does), never 500; afterwards the same request succeeds.
+func TestOutageAnswers503(t *testing.T) {
+	dbURL := testdb.PostgresURL(t)
+	db, err := store.OpenPostgres(dbURL, quiet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	a := newApp(t, db)
+	coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+	rita := a.browser(t).login("buerger", "demo-buergerin")
+	id := openConsultation(t, a, coord, "post")
+
+	u, _ := url.Parse(dbURL)
+	name := strings.TrimPrefix(u.Path, "/")
+	admin, err := pgx.Connect(context.Background(), strings.Replace(dbURL, "/"+name, "/postgres", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close(context.Background())
+	exec := func(sql string) {
+		t.Helper()
+		if _, err := admin.Exec(context.Background(), sql); err != nil {
+			t.Fatal(err)
+		}
+	}
+	exec(`ALTER DATABASE "` + name + `" WITH ALLOW_CONNECTIONS false`)
+	exec(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '` + name + `' AND pid <> pg_backend_pid()`)
+	r := rita.do("POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Während des Ausfalls"}`)
+	exec(`ALTER DATABASE "` + name + `" WITH ALLOW_CONNECTIONS true`)
+	if r.Status != http.StatusServiceUnavailable || !strings.Contains(string(r.Body), `"code":"unavailable"`) || r.Header.Get("Retry-After") == "" {
+		t.Fatalf("post during the outage = %d %v %s", r.Status, r.Header, r.Body)
+	}
+	if r := rita.do("POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Danach"}`); r.Status != http.StatusCreated {
+		t.Errorf("post after the outage = %d %s", r.Status, r.Body)
+	}
+}
