@@ -3,6 +3,7 @@ package consultation
 import (
 	"context"
 	"fmt"
+	"strconv"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/kernel"
@@ -62,24 +63,28 @@ func (s *Service) PostComment(ctx context.Context, who identity.Principal, cmd P
 // changeEvents are the live events of a comment going from before to after (a zero before: new).
 // Everyone sees public comments appear, change and go; moderators see the queue change.
 func changeEvents(before, after Comment) []kernel.Event {
-	room := Room(after.ConsultationID)
+	room, subject := Room(after.ConsultationID), commentSubject(after.ID)
 	var out []kernel.Event
 	switch {
 	case before.ID != 0 && before.Public() && !after.Public():
-		out = append(out, kernel.Event{Room: room, Type: EventCommentRemoved, Data: RemovedView(after.ID)})
+		out = append(out, kernel.Event{Room: room, Type: EventCommentRemoved, Data: RemovedView(after.ID), Subject: subject, Supersede: kernel.Replace})
 	case after.Public() && (before.ID == 0 || !before.Public()):
-		out = append(out, kernel.Event{Room: room, Type: EventCommentCreated, Data: after.PublicView()})
+		out = append(out, kernel.Event{Room: room, Type: EventCommentCreated, Data: after.PublicView(), Subject: subject, Supersede: kernel.Rewrite})
 	case after.Public():
-		out = append(out, kernel.Event{Room: room, Type: EventCommentUpdated, Data: after.PublicView()})
+		out = append(out, kernel.Event{Room: room, Type: EventCommentUpdated, Data: after.PublicView(), Subject: subject, Supersede: kernel.Rewrite})
 	}
 	switch {
 	case after.Queued():
-		out = append(out, kernel.Event{Room: room, Audience: kernel.AudienceModerators, Type: EventCommentQueued, Data: after.ModeratorView()})
+		out = append(out, kernel.Event{Room: room, Audience: kernel.AudienceModerators, Type: EventCommentQueued, Data: after.ModeratorView(), Subject: subject, Supersede: kernel.Rewrite})
 	case before.Queued():
-		out = append(out, kernel.Event{Room: room, Audience: kernel.AudienceModerators, Type: EventCommentDequeued, Data: RemovedView(after.ID)})
+		out = append(out, kernel.Event{Room: room, Audience: kernel.AudienceModerators, Type: EventCommentDequeued, Data: RemovedView(after.ID), Subject: subject, Supersede: kernel.Replace})
 	}
 	return out
 }
+
+// commentSubject names a comment as the subject of live events: its later events supersede the
+// earlier ones in the stored log.
+func commentSubject(id int64) string { return "comment:" + strconv.FormatInt(id, 10) }
 
 // Queued reports whether the comment waits in the moderation queue: pending, or flagged since
 // the last decision.
@@ -186,7 +191,8 @@ func (s *Service) Support(ctx context.Context, who identity.Principal, id int64,
 		if err != nil {
 			return err
 		}
-		return s.outbox.Emit(ctx, kernel.Event{Room: Room(cm.ConsultationID), Type: EventSupportsChanged, Data: SupportsView(id, cm.Supports)})
+		return s.outbox.Emit(ctx, kernel.Event{Room: Room(cm.ConsultationID), Type: EventSupportsChanged, Data: SupportsView(id, cm.Supports),
+			Subject: commentSubject(id) + "/supports", Supersede: kernel.Replace})
 	})
 	if err != nil {
 		return View{}, err
@@ -215,6 +221,7 @@ func (s *Service) Flag(ctx context.Context, who identity.Principal, id int64, re
 			return err
 		}
 		cm.FlagsOpen = true
-		return s.outbox.Emit(ctx, kernel.Event{Room: Room(cm.ConsultationID), Audience: kernel.AudienceModerators, Type: EventCommentQueued, Data: cm.ModeratorView()})
+		return s.outbox.Emit(ctx, kernel.Event{Room: Room(cm.ConsultationID), Audience: kernel.AudienceModerators, Type: EventCommentQueued, Data: cm.ModeratorView(),
+			Subject: commentSubject(id), Supersede: kernel.Rewrite})
 	})
 }

@@ -74,7 +74,7 @@ func (s *Service) Moderate(ctx context.Context, who identity.Principal, id int64
 		if err := s.log(ctx, who, "comment."+string(action), id, map[string]any{"reason": cm.Reason}); err != nil {
 			return err
 		}
-		return s.outbox.Emit(ctx, kernel.Event{Room: Room(c.ID), Type: EventModeration, Data: DecisionView(d)})
+		return s.outbox.Emit(ctx, kernel.Event{Room: Room(c.ID), Type: EventModeration, Data: DecisionView(d), Supersede: kernel.Standalone})
 	})
 }
 
@@ -103,7 +103,8 @@ func (s *Service) Respond(ctx context.Context, who identity.Principal, id int64,
 		if !cm.Public() {
 			return nil
 		}
-		return s.outbox.Emit(ctx, kernel.Event{Room: Room(c.ID), Type: EventResponse, Data: ResponseView(out)})
+		return s.outbox.Emit(ctx, kernel.Event{Room: Room(c.ID), Type: EventResponse, Data: ResponseView(out),
+			Subject: commentSubject(id) + "/response", Supersede: kernel.Rewrite})
 	})
 	return out, err
 }

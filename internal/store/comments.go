@@ -235,11 +235,14 @@ VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id)`
 	if len(rows) > 0 {
 		values := make([]string, len(rows))
 		for i, r := range rows {
-			values[i] = "(?, ?, ?, ?::jsonb)"
-			args = append(args, r.Room, r.Audience, r.Type, r.Data)
+			values[i] = "(?, ?, ?, ?::jsonb, ?, ?)"
+			args = append(args, r.Room, r.Audience, r.Type, r.Data, r.Subject, r.Supersede)
 		}
-		q += `, e AS (INSERT INTO outbox (room, audience, type, data, created_at)
-SELECT v.room, v.audience, v.type, jsonb_set(v.data, '{id}', to_jsonb(c.id))::text, ? FROM c, (VALUES ` + strings.Join(values, ", ") + `) AS v(room, audience, type, data))`
+		// The subject names the comment, whose id the insert makes: "comment:0" becomes "comment:<id>".
+		q += `, e AS (INSERT INTO outbox (room, audience, type, data, subject, supersede, created_at)
+SELECT v.room, v.audience, v.type, jsonb_set(v.data, '{id}', to_jsonb(c.id))::text,
+  replace(v.subject, 'comment:0', 'comment:' || c.id), v.supersede, ?
+FROM c, (VALUES ` + strings.Join(values, ", ") + `) AS v(room, audience, type, data, subject, supersede))`
 		args = append(args[:8], append([]any{rows[0].CreatedAt}, args[8:]...)...)
 	}
 	q += " SELECT id FROM c"

@@ -9,6 +9,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
@@ -20,6 +21,8 @@ type eventRow struct {
 	Type      string
 	Data      string
 	Audience  string
+	Subject   string
+	Supersede string
 	CreatedAt time.Time
 }
 
@@ -62,7 +65,7 @@ func AppendEvent(tx *gorm.DB, room, audience, typ string, data any) (realtime.Ev
 	if counter.LastSeq < 1 {
 		return realtime.Event{}, fmt.Errorf("store: next sequence of %s: none returned", room)
 	}
-	row := eventRow{Room: room, Seq: counter.LastSeq, Type: typ, Data: string(raw), Audience: audience}
+	row := eventRow{Room: room, Seq: counter.LastSeq, Type: typ, Data: string(raw), Audience: audience, Supersede: string(kernel.Standalone)}
 	if err := tx.Create(&row).Error; err != nil {
 		return realtime.Event{}, fmt.Errorf("store: store event of %s: %w", room, err)
 	}

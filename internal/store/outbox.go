@@ -21,6 +21,8 @@ type outboxRow struct {
 	Audience  string
 	Type      string
 	Data      string
+	Subject   string
+	Supersede string
 	CreatedAt time.Time
 }
 
@@ -33,6 +35,8 @@ type relayedRow struct {
 	Audience  string
 	Type      string
 	Data      string
+	Subject   string
+	Supersede string
 	CreatedAt time.Time
 }
 
@@ -106,11 +110,17 @@ func outboxRows(events []kernel.Event) ([]outboxRow, error) {
 		if e.Room == "" || len(e.Room) > maxRoomLen || !utf8.ValidString(e.Room) || e.Type == "" {
 			return nil, fmt.Errorf("%w: room %q, type %q", ErrEvent, e.Room, e.Type)
 		}
+		switch {
+		case e.Supersede == kernel.Standalone && e.Subject == "":
+		case (e.Supersede == kernel.Rewrite || e.Supersede == kernel.Replace) && e.Subject != "":
+		default:
+			return nil, fmt.Errorf("%w: %s must name its subject and how it supersedes (%q, %q)", ErrEvent, e.Type, e.Subject, e.Supersede)
+		}
 		data, err := json.Marshal(e.Data)
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s data: %v", ErrEvent, e.Type, err)
 		}
-		rows[i] = outboxRow{Room: e.Room, Audience: e.Audience, Type: e.Type, Data: string(data), CreatedAt: now}
+		rows[i] = outboxRow{Room: e.Room, Audience: e.Audience, Type: e.Type, Data: string(data), Subject: e.Subject, Supersede: string(e.Supersede), CreatedAt: now}
 		if rows[i].Audience == "" {
 			rows[i].Audience = kernel.AudienceEveryone
 		}
@@ -170,12 +180,19 @@ func (o *Outbox) Relay(ctx context.Context) (int, error) {
 			}
 		}
 		var rows []outboxRow
-		err := tx.Raw("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT ?) RETURNING id, room, audience, type, data, created_at", relayBatch).
+		err := tx.Raw("DELETE FROM outbox WHERE id IN (SELECT id FROM outbox ORDER BY id LIMIT ?) RETURNING id, room, audience, type, data, subject, supersede, created_at", relayBatch).
 			Scan(&rows).Error
 		if err != nil || len(rows) == 0 {
 			return err
 		}
 		slices.SortFunc(rows, func(a, b outboxRow) int { return int(a.ID - b.ID) })
+		moved = len(rows)
+		if rows, err = supersede(tx, rows); err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return nil
+		}
 		count := map[string]int64{}
 		for _, r := range rows {
 			count[r.Room]++
@@ -202,13 +219,13 @@ ON CONFLICT (room) DO UPDATE SET last_seq = room_sequences.last_seq + excluded.l
 		}
 		events := make([]relayedRow, len(rows))
 		for i, r := range rows {
-			events[i] = relayedRow{Room: r.Room, Seq: next[r.Room], Audience: r.Audience, Type: r.Type, Data: r.Data, CreatedAt: r.CreatedAt}
+			events[i] = relayedRow{Room: r.Room, Seq: next[r.Room], Audience: r.Audience, Type: r.Type, Data: r.Data,
+				Subject: r.Subject, Supersede: r.Supersede, CreatedAt: r.CreatedAt}
 			next[r.Room]++
 		}
 		if err := tx.CreateInBatches(&events, 200).Error; err != nil {
 			return fmt.Errorf("store relayed events: %w", err)
 		}
-		moved = len(rows)
 		return o.fail("inserted")
 	})
 	if err != nil {
