@@ -56,6 +56,7 @@ func TestStoredEventsMatchTheContract(t *testing.T) {
 		must(svc.Moderate(ctx, karl, pending.ID, consultation.ActionApprove, ""))
 		must(svc.WithdrawComment(ctx, rita, top.ID))
 		must(svc.Respond(ctx, karl, pending.ID, "Danke"))
+		post(otto, 0, "Bleibt in der Warteschlange") // its comment.queued stays stored
 		f.relay(t)
 
 		stored, err := store.NewEvents(db).Since(ctx, consultation.Room(c.ID), 0, 100)
