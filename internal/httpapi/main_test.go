@@ -47,6 +47,7 @@ type app struct {
 	IdP   *devidp.Provider
 	Blobs blob.Disk
 	Live  *realtime.Broker
+	Auth  *auth.Service
 }
 
 // testDeps are the server's dependencies plus what the harness composes from options.
@@ -120,7 +121,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker}
+	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc}
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {
