@@ -31,6 +31,15 @@ type Options struct {
 	MaxAge      time.Duration // a session ends this long after login, however used
 	// HTTPClient talks to the providers (nil: a client with a 10 s timeout).
 	HTTPClient *http.Client
+	// CacheSize bounds how many sessions are kept in memory with their principals (0:
+	// DefaultCacheSize; negative: no cache, every request reads the database).
+	CacheSize int
+	// CacheMaxAge is how long a cached session is used before it is read again (0:
+	// DefaultCacheMaxAge; negative: no cache). Changes announced over the bus drop entries at
+	// once; this bounds how long a change that was never announced goes unseen.
+	CacheMaxAge time.Duration
+	// Now is the clock (nil: time.Now in UTC); tests move it to let sessions expire.
+	Now func() time.Time
 }
 
 // Service runs logins, sessions and logouts.
@@ -41,6 +50,7 @@ type Service struct {
 	audit     audit.Store
 	opts      Options
 	now       func() time.Time
+	cache     *cache
 }
 
 // NewService configures the providers; nothing is fetched from them until the first login.
@@ -48,7 +58,10 @@ func NewService(cfgs []ProviderConfig, sessions SessionStore, ids identity.Store
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}
-	s := &Service{sessions: sessions, identity: ids, audit: log, opts: opts, now: func() time.Time { return time.Now().UTC() }}
+	if opts.Now == nil {
+		opts.Now = func() time.Time { return time.Now().UTC() }
+	}
+	s := &Service{sessions: sessions, identity: ids, audit: log, opts: opts, now: opts.Now, cache: newCache(opts.CacheSize, opts.CacheMaxAge)}
 	for _, c := range cfgs {
 		cb := opts.BaseURL.JoinPath("/auth/callback/", c.ID)
 		s.providers = append(s.providers, &provider{cfg: c, redirectURL: cb.String(), client: opts.HTTPClient})
@@ -119,124 +132,87 @@ type Callback struct {
 
 // FinishLogin checks the callback against the kept state, redeems the code with the PKCE
 // verifier, verifies the ID token (issuer, audience, expiry, nonce) and the userinfo subject,
-// updates the user and their roles, and starts a new session. It returns the session token and
-// where to send the browser.
-func (s *Service) FinishLogin(ctx context.Context, cb Callback) (sessionToken, returnTo string, err error) {
+// updates the user and their roles, and starts a new session. The roles claimed at login replace
+// the person's claim-sourced ones, so this instance forgets the person's other cached sessions at
+// once; the caller announces Change{User} so that the other instances do too.
+func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error) {
 	if cb.LoginToken == "" {
-		return "", "", fmt.Errorf("%w: no login in progress in this browser", ErrLoginFailed)
+		return LoggedIn{}, fmt.Errorf("%w: no login in progress in this browser", ErrLoginFailed)
 	}
 	st, err := s.sessions.TakeLoginState(ctx, HashToken(cb.LoginToken))
 	if errors.Is(err, ErrNoSession) {
-		return "", "", fmt.Errorf("%w: unknown or already used login", ErrLoginFailed)
+		return LoggedIn{}, fmt.Errorf("%w: unknown or already used login", ErrLoginFailed)
 	} else if err != nil {
-		return "", "", err
+		return LoggedIn{}, err
 	}
 	switch {
 	case st.ProviderID != cb.ProviderID:
-		return "", "", fmt.Errorf("%w: the login was started with another provider", ErrLoginFailed)
+		return LoggedIn{}, fmt.Errorf("%w: the login was started with another provider", ErrLoginFailed)
 	case subtle.ConstantTimeCompare([]byte(st.State), []byte(cb.State)) != 1:
-		return "", "", fmt.Errorf("%w: state does not match", ErrLoginFailed)
+		return LoggedIn{}, fmt.Errorf("%w: state does not match", ErrLoginFailed)
 	case s.now().After(st.ExpiresAt):
-		return "", "", fmt.Errorf("%w: the login took too long", ErrLoginFailed)
+		return LoggedIn{}, fmt.Errorf("%w: the login took too long", ErrLoginFailed)
 	case cb.Error != "":
-		return "", "", fmt.Errorf("%w: the provider answered %q", ErrLoginFailed, cb.Error)
+		return LoggedIn{}, fmt.Errorf("%w: the provider answered %q", ErrLoginFailed, cb.Error)
 	case cb.Code == "":
-		return "", "", fmt.Errorf("%w: no code", ErrLoginFailed)
+		return LoggedIn{}, fmt.Errorf("%w: no code", ErrLoginFailed)
 	}
 	p, err := s.provider(cb.ProviderID)
 	if err != nil {
-		return "", "", err
+		return LoggedIn{}, err
 	}
 	d, err := p.discover(ctx)
 	if err != nil {
-		return "", "", err
+		return LoggedIn{}, err
 	}
 	octx := oidc.ClientContext(ctx, p.client)
 	tok, err := d.oauth.Exchange(octx, cb.Code, oauth2.VerifierOption(st.Verifier))
 	if err != nil {
-		return "", "", fmt.Errorf("%w: code exchange: %v", ErrLoginFailed, err)
+		return LoggedIn{}, fmt.Errorf("%w: code exchange: %v", ErrLoginFailed, err)
 	}
 	rawID, _ := tok.Extra("id_token").(string)
 	claims, err := verifyIDToken(octx, d.verifier, rawID, st.Nonce)
 	if err != nil {
-		return "", "", err
+		return LoggedIn{}, err
 	}
 	if d.op.UserInfoEndpoint() != "" {
 		ui, err := d.op.UserInfo(octx, oauth2.StaticTokenSource(tok))
 		if err != nil {
-			return "", "", fmt.Errorf("%w: userinfo: %v", ErrLoginFailed, err)
+			return LoggedIn{}, fmt.Errorf("%w: userinfo: %v", ErrLoginFailed, err)
 		}
 		if ui.Subject != claims.Subject {
-			return "", "", fmt.Errorf("%w: userinfo subject differs from the ID token's", ErrLoginFailed)
+			return LoggedIn{}, fmt.Errorf("%w: userinfo subject differs from the ID token's", ErrLoginFailed)
 		}
 		if err := ui.Claims(&claims.extra); err != nil {
-			return "", "", fmt.Errorf("%w: userinfo claims: %v", ErrLoginFailed, err)
+			return LoggedIn{}, fmt.Errorf("%w: userinfo claims: %v", ErrLoginFailed, err)
 		}
 	}
 	login, err := identity.NewLogin(claims.Issuer, claims.Subject, claims.name(), claims.email(), p.cfg.ID, p.cfg.Roles(claims.strings(p.cfg.RolesClaim)))
 	if err != nil {
-		return "", "", err
+		return LoggedIn{}, err
 	}
 	principal, err := s.identity.Login(ctx, login)
 	if err != nil {
-		return "", "", err
+		return LoggedIn{}, err
 	}
+	// Always, not only when the roles differ: telling would need the roles from before the
+	// login, one more read, and a login is rare next to the requests the cache serves.
+	s.cache.forgetUser(principal.User.ID)
 	now := s.now()
-	sessionToken = randomToken()
+	sessionToken := randomToken()
 	err = s.sessions.CreateSession(ctx, HashToken(sessionToken), Session{UserID: principal.User.ID, ProviderID: p.cfg.ID,
 		CSRFToken: randomToken(), IDToken: rawID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.opts.MaxAge)})
 	if err != nil {
-		return "", "", err
+		return LoggedIn{}, err
 	}
-	return sessionToken, st.ReturnTo, nil
+	return LoggedIn{Token: sessionToken, ReturnTo: st.ReturnTo, UserID: principal.User.ID}, nil
 }
 
-// Authenticate returns the session and principal of a session token, or ErrNoSession when the
-// session does not exist, has expired or has been idle too long.
-func (s *Service) Authenticate(ctx context.Context, token string) (Session, identity.Principal, error) {
-	if token == "" {
-		return Session{}, identity.Principal{}, ErrNoSession
-	}
-	h := HashToken(token)
-	se, err := s.sessions.Session(ctx, h)
-	if err != nil {
-		return Session{}, identity.Principal{}, err
-	}
-	now := s.now()
-	if now.After(se.ExpiresAt) || now.Sub(se.LastSeenAt) > s.opts.IdleTimeout {
-		_ = s.sessions.DeleteSession(ctx, h)
-		return Session{}, identity.Principal{}, ErrNoSession
-	}
-	if now.Sub(se.LastSeenAt) > time.Minute { // one write a minute, not one per request
-		if err := s.sessions.TouchSession(ctx, h, now); err != nil {
-			return Session{}, identity.Principal{}, err
-		}
-	}
-	p, err := s.identity.Principal(ctx, se.UserID)
-	if errors.Is(err, identity.ErrUserNotFound) {
-		return Session{}, identity.Principal{}, ErrNoSession
-	}
-	return se, p, err
-}
-
-// SessionPrincipal returns who the session stored under idHash (HashToken of its cookie) belongs
-// to now, with their current roles, or ErrNoSession when it has ended, under the same rules as
-// Authenticate. It does not count as activity: a websocket that re-checks its access every few
-// seconds must not keep an otherwise idle session alive.
-func (s *Service) SessionPrincipal(ctx context.Context, idHash string) (identity.Principal, error) {
-	se, err := s.sessions.Session(ctx, idHash)
-	if err != nil {
-		return identity.Principal{}, err
-	}
-	now := s.now()
-	if now.After(se.ExpiresAt) || now.Sub(se.LastSeenAt) > s.opts.IdleTimeout {
-		return identity.Principal{}, ErrNoSession
-	}
-	p, err := s.identity.Principal(ctx, se.UserID)
-	if errors.Is(err, identity.ErrUserNotFound) {
-		return identity.Principal{}, ErrNoSession
-	}
-	return p, err
+// LoggedIn is the outcome of a login.
+type LoggedIn struct {
+	Token    string // the session cookie's value
+	ReturnTo string // where to send the browser
+	UserID   int64  // whose roles may have changed with the login's claims
 }
 
 // Logout ends the session and returns where to send the browser: the provider's end-session
@@ -249,6 +225,7 @@ func (s *Service) Logout(ctx context.Context, token, postLogout string) (string,
 	if err := s.sessions.DeleteSession(ctx, HashToken(token)); err != nil {
 		return "", err
 	}
+	s.cache.forgetSession(HashToken(token))
 	_ = s.audit.Append(ctx, audit.Entry{ActorID: p.User.ID, Action: "logout", TargetType: "user",
 		TargetID: fmt.Sprint(p.User.ID), Details: map[string]any{"provider": se.ProviderID}})
 	prov, err := s.provider(se.ProviderID)
@@ -282,5 +259,8 @@ func (s *Service) Sweep(ctx context.Context) error {
 // Discard deletes a session without logging out at the provider: the session a browser had
 // before a new login, which must not live on next to the new one.
 func (s *Service) Discard(ctx context.Context, token string) error {
-	return s.sessions.DeleteSession(ctx, HashToken(token))
+	h := HashToken(token)
+	err := s.sessions.DeleteSession(ctx, h)
+	s.cache.forgetSession(h)
+	return err
 }

@@ -75,8 +75,12 @@ func (h *handlers) liveUpgrade(f api.StrictHandlerFunc, operationID string) api.
 }
 
 // announce tells the real-time layer that someone's access changed; without one there is nothing
-// to tell.
+// to tell. This instance's session cache forgets at once, so that the person's next request here
+// sees the change even before the announcement has come back over the bus.
 func (h *handlers) announce(ctx context.Context, ch realtime.Change) {
+	if h.auth != nil {
+		h.auth.Forget(ch.User, ch.Session)
+	}
 	if h.live != nil {
 		h.live.Announce(ctx, ch)
 	}
@@ -85,6 +89,19 @@ func (h *handlers) announce(ctx context.Context, ch realtime.Change) {
 // sessionEnded is the logout hook: the session's sockets stop hearing what only its person may.
 func (h *handlers) sessionEnded(ctx context.Context, token string) {
 	h.announce(ctx, realtime.Change{Session: auth.HashToken(token)})
+}
+
+// loggedIn is the login hook: the login's claims may have changed the person's roles, which their
+// other sessions, cached on any instance, must show.
+func (h *handlers) loggedIn(ctx context.Context, userID int64) {
+	h.announce(ctx, realtime.Change{User: userID})
+}
+
+// SessionInvalidator is the broker's OnChange for the session cache of svc: every Change that
+// arrives over the bus (and the "may have missed some" signal) drops the cached sessions it
+// concerns, so a logout or a role change on any instance takes effect on this one.
+func SessionInvalidator(svc *auth.Service) func(realtime.Change) {
+	return func(ch realtime.Change) { svc.Forget(ch.User, ch.Session) }
 }
 
 // LiveResolver adapts the session service to the real-time layer, which re-resolves who each

@@ -25,6 +25,8 @@ type loginRoutes struct {
 	base   *url.URL
 	log    *slog.Logger
 	ended  func(ctx context.Context, token string) // a session ended: its live connections re-check
+	// loggedIn says that a person logged in: their roles may have changed with the claims.
+	loggedIn func(ctx context.Context, userID int64)
 }
 
 // login sends the browser to the provider: GET /auth/login/{provider}?return_to=/path.
@@ -53,7 +55,7 @@ func (l *loginRoutes) callback(c echo.Context) error {
 	}
 	c.SetCookie(expiredCookie(loginCookie, "/auth/callback/", l.secure))
 	c.Response().Header().Set("Cache-Control", "no-store")
-	token, returnTo, err := l.svc.FinishLogin(c.Request().Context(), cb)
+	in, err := l.svc.FinishLogin(c.Request().Context(), cb)
 	if err != nil {
 		l.log.WarnContext(c.Request().Context(), "login failed", "provider", cb.ProviderID, "error", err)
 		return c.Redirect(http.StatusSeeOther, loginFailedPath)
@@ -64,9 +66,10 @@ func (l *loginRoutes) callback(c echo.Context) error {
 			l.ended(c.Request().Context(), old.Value)
 		}
 	}
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: token, Path: "/", MaxAge: l.maxAge,
+	l.loggedIn(c.Request().Context(), in.UserID)
+	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: in.Token, Path: "/", MaxAge: l.maxAge,
 		HttpOnly: true, Secure: l.secure, SameSite: http.SameSiteLaxMode})
-	return c.Redirect(http.StatusSeeOther, returnTo)
+	return c.Redirect(http.StatusSeeOther, in.ReturnTo)
 }
 
 // logout ends the session: POST /auth/logout with the CSRF header. It answers with where the

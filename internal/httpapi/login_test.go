@@ -214,22 +214,42 @@ func TestProviderErrorIsAFailedLogin(t *testing.T) {
 	assertFailed(t, b, b.do("GET", cb, ""))
 }
 
+// The session timeouts hold for sessions this instance has cached as well: the clock moves, the
+// cache is never asked to forget.
 func TestExpiredSessionsAreRejected(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
-		a := newApp(t, db)
-		for name, stmt := range map[string]string{
-			"idle":     "UPDATE sessions SET last_seen_at = ?",
-			"absolute": "UPDATE sessions SET expires_at = ?",
-		} {
-			b := a.browser(t).login("buerger", "demo-buergerin")
-			if err := db.Gorm.Exec(stmt, time.Now().UTC().Add(-3*time.Hour)).Error; err != nil {
-				t.Fatal(err)
-			}
+		clock := &testClock{}
+		a := newApp(t, db, withClock(clock))
+		expectEnded := func(name string, b *browser) {
+			t.Helper()
 			r := b.do("GET", "/api/v1/me", "")
 			if r.Status != http.StatusUnauthorized || !strings.Contains(r.Body, "unauthenticated") {
 				t.Errorf("%s: /me with an expired session = %d %s", name, r.Status, r.Body)
 			}
 		}
+
+		idle := a.browser(t).login("buerger", "demo-buergerin")
+		clock.advance(59 * time.Minute)
+		if idle.me() == nil {
+			t.Fatal("idle: ended after 59 idle minutes")
+		}
+		clock.advance(61 * time.Minute)
+		expectEnded("idle", idle)
+
+		// Busy every 50 minutes, so never idle, until the 12 hours after login are over.
+		busy := a.browser(t).login("buerger", "demo-buergerin")
+		for range 14 {
+			clock.advance(50 * time.Minute)
+			if busy.me() == nil {
+				t.Fatal("absolute: a busy session ended before its 12 hours")
+			}
+		}
+		clock.advance(19 * time.Minute) // 11 h 59 min
+		if busy.me() == nil {
+			t.Fatal("absolute: ended a minute early")
+		}
+		clock.advance(2 * time.Minute)
+		expectEnded("absolute", busy)
 	})
 }
 

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -46,13 +47,30 @@ type app struct {
 	IdP   *devidp.Provider
 	Blobs blob.Disk
 	Live  *realtime.Broker
+	Auth  *auth.Service
 }
 
 // testDeps are the server's dependencies plus what the harness composes from options.
 type testDeps struct {
 	httpapi.Deps
 	limits compose.Limits
+	clock  *testClock // the session service's clock; nil: the wall clock
 }
+
+// testClock is the wall clock moved ahead by what a test advanced it, so that sessions can expire
+// without the test waiting for hours.
+type testClock struct{ ahead atomic.Int64 }
+
+func (c *testClock) advance(d time.Duration) { c.ahead.Add(int64(d)) }
+
+func (c *testClock) offset() time.Duration {
+	if c == nil {
+		return 0
+	}
+	return time.Duration(c.ahead.Load())
+}
+
+func withClock(c *testClock) appOption { return func(d *testDeps) { d.clock = c } }
 
 type appOption func(*testDeps)
 
@@ -75,9 +93,13 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	}
 	audit := store.NewAudit(db)
 	blobs := blob.Disk{Root: t.TempDir()}
+	var deps testDeps
+	// The options are applied below, before the first request; the clock is read at each one.
+	now := func() time.Time { return time.Now().UTC().Add(deps.clock.offset()) }
 	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
-		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour})
-	broker := realtime.NewBroker(store.NewEvents(db), realtime.NewLocalBus(), httpapi.LiveResolver(svc), quiet, realtime.Options{AllowedOrigins: []string{srv.URL}})
+		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour, Now: now})
+	broker := realtime.NewBroker(store.NewEvents(db), realtime.NewLocalBus(), httpapi.LiveResolver(svc), quiet, realtime.Options{AllowedOrigins: []string{srv.URL},
+		OnChange: httpapi.SessionInvalidator(svc)})
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	outbox := store.NewOutbox(db, quiet, broker.Published)
@@ -85,11 +107,11 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	go func() { _ = broker.Run(ctx); close(done) }()
 	go func() { outbox.Run(ctx); close(relayed) }()
 	t.Cleanup(func() { stop(); <-done; <-relayed })
-	deps := testDeps{Deps: httpapi.Deps{
+	deps.Deps = httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: store.NewPlanning(db), Blobs: blobs,
 		Live: broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
-	}}
+	}
 	for _, o := range opts {
 		o(&deps)
 	}
@@ -99,7 +121,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker}
+	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc}
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {

@@ -97,7 +97,7 @@ func New(d Deps) (*echo.Echo, error) {
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 
-	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded}
+	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn}
 	e.GET("/auth/login/:provider", l.login)
 	e.GET("/auth/callback/:provider", l.callback)
 	e.POST("/auth/logout", l.logout)

@@ -3,6 +3,8 @@ package realtime_test
 import (
 	"context"
 	"net/http"
+	"slices"
+	"sync"
 	"testing"
 	"time"
 
@@ -142,4 +144,26 @@ func untilDeaf(t *testing.T, in *instance, c *client, room string) {
 		expectSeqs(c, room, marker)
 	}
 	t.Fatal("the connection still hears the moderators")
+}
+
+// TestOnChangeHearsEveryChange: the hook gets the zero Change when the listener (re)subscribes,
+// then every Change announced, on another instance as on its own.
+func TestOnChangeHearsEveryChange(t *testing.T) {
+	url := testdb.PostgresURL(t)
+	var mu sync.Mutex
+	var heard []realtime.Change
+	a := pgInstance(t, url)
+	b := pgInstanceWith(t, url, realtime.Options{OnChange: func(ch realtime.Change) {
+		mu.Lock()
+		heard = append(heard, ch)
+		mu.Unlock()
+	}})
+	has := func(want realtime.Change) func() bool {
+		return func() bool { mu.Lock(); defer mu.Unlock(); return slices.Contains(heard, want) }
+	}
+	waitFor(t, 10*time.Second, "the zero Change on subscribing", has(realtime.Change{}))
+	a.b.Announce(context.Background(), realtime.Change{User: 8})
+	waitFor(t, 10*time.Second, "a Change from another instance", has(realtime.Change{User: 8}))
+	b.b.Announce(context.Background(), realtime.Change{Session: "s9"})
+	waitFor(t, 10*time.Second, "the instance's own Change", has(realtime.Change{Session: "s9"}))
 }

@@ -87,9 +87,9 @@ func (b *Broker) Run(ctx context.Context) error {
 		busErr = b.bus.Subscribe(ctx, func(room string, seq int64) {
 			b.hub.notify(room, seq)
 			if room == AllRooms {
-				b.access.add(Change{}) // Changes may have been lost as well
+				b.changed(Change{}) // Changes may have been lost as well
 			}
-		}, b.access.add)
+		}, b.changed)
 	})
 
 	<-ctx.Done()
@@ -106,6 +106,15 @@ func (b *Broker) Run(ctx context.Context) error {
 	}
 	wg.Wait()
 	return busErr
+}
+
+// changed hands a Change from the bus to OnChange first, so that a re-check of the connections
+// never resolves a session from a cache that has not yet heard of it, then to the checker.
+func (b *Broker) changed(ch Change) {
+	if b.opts.OnChange != nil {
+		b.opts.OnChange(ch)
+	}
+	b.access.add(ch)
 }
 
 // Published tells the broker that the room's events up to seq are committed. It never blocks:

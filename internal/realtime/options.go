@@ -25,6 +25,12 @@ type Options struct {
 	// bound on how long someone who lost a role without a Change reaching this instance (a lost
 	// notification, a rule that changed with the room) keeps receiving.
 	RecheckEvery time.Duration
+	// OnChange, if set, hears every Change the bus delivers, this instance's own included, and
+	// the zero Change whenever Changes may have been lost (on subscribing, after a reconnect).
+	// It lets a cache of sessions share the broker's one listener instead of opening a second.
+	// It runs on the listener's goroutine, before the connections are re-checked, so it must
+	// not block.
+	OnChange func(Change)
 }
 
 func (o Options) withDefaults() Options {

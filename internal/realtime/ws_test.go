@@ -160,6 +160,12 @@ func TestListenerReconnectCatchesUp(t *testing.T) {
 
 func pgInstance(t *testing.T, url string) *instance {
 	t.Helper()
+	return pgInstanceWith(t, url, realtime.Options{})
+}
+
+// pgInstanceWith is pgInstance with the broker's options.
+func pgInstanceWith(t *testing.T, url string, opts realtime.Options) *instance {
+	t.Helper()
 	db, err := store.OpenPostgres(url, testLog())
 	if err != nil {
 		t.Fatal(err)
@@ -170,5 +176,5 @@ func pgInstance(t *testing.T, url string) *instance {
 		t.Fatal(err)
 	}
 	t.Cleanup(bus.Close) // runs after the instance has stopped
-	return startInstance(t, db, bus, realtime.Options{})
+	return startInstance(t, db, bus, opts)
 }

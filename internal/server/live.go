@@ -14,7 +14,8 @@ import (
 // startBroker runs the real-time layer: on PostgreSQL its bus is LISTEN/NOTIFY, so that several
 // instances behind a load balancer share live events; on the embedded SQLite there is one
 // instance and an in-process bus. It reads events from the store's log and re-resolves its
-// connections' sessions through svc. The room kinds are registered by httpapi.New. The returned
+// connections' sessions through svc. Its listener also feeds svc's session cache: one LISTEN
+// connection per instance carries room events and Changes alike. The room kinds are registered by httpapi.New. The returned
 // stop ends it and waits for its connections.
 func startBroker(ctx context.Context, cfg config.Config, db *store.DB, svc *auth.Service, log *slog.Logger) (*realtime.Broker, func(), error) {
 	var bus realtime.Bus = realtime.NewLocalBus()
@@ -27,7 +28,8 @@ func startBroker(ctx context.Context, cfg config.Config, db *store.DB, svc *auth
 		bus, closeBus = pg, pg.Close
 	}
 	origin := cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host
-	b := realtime.NewBroker(store.NewEvents(db), bus, httpapi.LiveResolver(svc), log, realtime.Options{AllowedOrigins: []string{origin}})
+	b := realtime.NewBroker(store.NewEvents(db), bus, httpapi.LiveResolver(svc), log, realtime.Options{AllowedOrigins: []string{origin},
+		OnChange: httpapi.SessionInvalidator(svc)})
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {

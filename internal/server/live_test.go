@@ -24,11 +24,19 @@ import (
 // instance starts a server on dbURL whose public URL is its own listener.
 func instance(t *testing.T, dbURL string) string {
 	t.Helper()
+	return instanceWith(t, dbURL, nil)
+}
+
+// instanceWith is instance with more configuration (such as TEILHABE_DEMO).
+func instanceWith(t *testing.T, dbURL string, env map[string]string) string {
+	t.Helper()
 	ln := mustListen(t)
 	base := "http://" + ln.Addr().String()
-	cfg, err := config.Load(func(k string) string {
-		return map[string]string{"TEILHABE_DATA_DIR": t.TempDir(), "TEILHABE_DATABASE_URL": dbURL, "TEILHABE_BASE_URL": base}[k]
-	})
+	vars := map[string]string{"TEILHABE_DATA_DIR": t.TempDir(), "TEILHABE_DATABASE_URL": dbURL, "TEILHABE_BASE_URL": base}
+	for k, v := range env {
+		vars[k] = v
+	}
+	cfg, err := config.Load(func(k string) string { return vars[k] })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,12 +15,20 @@ import (
 // included: each one is a round trip, and the round trips, not the rows, bound how many comments a
 // second one instance can take. Benchmarks report statements per post with it, and a test may
 // assert an upper bound.
-type StatementCounter struct{ n atomic.Int64 }
+type StatementCounter struct {
+	// Only, when set before the pool opens, restricts the count to the statements whose SQL it
+	// accepts: a test can then count the statements of one concern (say, those reading sessions)
+	// while the background work on the same pool (the outbox relay's polling) goes on.
+	Only func(sql string) bool
+	n    atomic.Int64
+}
 
 // TraceQueryStart implements pgx.QueryTracer: pgx calls it for every Exec and Query, and the
 // database/sql driver sends BEGIN, COMMIT and ROLLBACK through Exec.
-func (c *StatementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, _ pgx.TraceQueryStartData) context.Context {
-	c.n.Add(1)
+func (c *StatementCounter) TraceQueryStart(ctx context.Context, _ *pgx.Conn, d pgx.TraceQueryStartData) context.Context {
+	if c.Only == nil || c.Only(d.SQL) {
+		c.n.Add(1)
+	}
 	return ctx
 }
 
