@@ -53,8 +53,9 @@ type app struct {
 // testDeps are the server's dependencies plus what the harness composes from options.
 type testDeps struct {
 	httpapi.Deps
-	limits compose.Limits
-	clock  *testClock // the session service's clock; nil: the wall clock
+	limits  compose.Limits
+	noRelay bool       // the outbox relay does not run (events stay in the outbox)
+	clock   *testClock // the session service's clock; nil: the wall clock
 }
 
 // testClock is the wall clock moved ahead by what a test advanced it, so that sessions can expire
@@ -105,7 +106,6 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	outbox := store.NewOutbox(db, quiet, broker.Published)
 	relayed := make(chan struct{})
 	go func() { _ = broker.Run(ctx); close(done) }()
-	go func() { outbox.Run(ctx); close(relayed) }()
 	t.Cleanup(func() { stop(); <-done; <-relayed })
 	deps.Deps = httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
@@ -114,6 +114,11 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	}
 	for _, o := range opts {
 		o(&deps)
+	}
+	if deps.noRelay {
+		close(relayed)
+	} else {
+		go func() { outbox.Run(ctx); close(relayed) }()
 	}
 	deps.Consultations = compose.Consultations(db, outbox, deps.limits, nil)
 	e, err := httpapi.New(deps.Deps)

@@ -81,3 +81,31 @@ func TestRevokedRoleIsGoneAtTheNextRequest(t *testing.T) {
 		t.Errorf("in Jena after the revocation: %d %s, want 403", r.Status, r.Body)
 	}
 }
+
+// TestCommentPostStatements: a comment post on PostgreSQL sends at most 4 SQL statements in all,
+// counted with the relay stopped so that only the request's own statements are counted (today:
+// one read of the consultation head and one statement for the comment with its live events).
+func TestCommentPostStatements(t *testing.T) {
+	counter := &store.StatementCounter{}
+	db, err := store.OpenPostgresCounted(testdb.PostgresURL(t), quiet, counter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = db.Close() })
+	a := newApp(t, db, func(d *testDeps) { d.noRelay = true })
+	coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+	id := openConsultation(t, a, coord, "post")
+	path := fmt.Sprintf("/api/v1/consultations/%d/comments", id)
+	if r := coord.do("POST", path, `{"body":"Zum Aufwärmen"}`); r.Status != http.StatusCreated {
+		t.Fatalf("comment = %d %s", r.Status, r.Body)
+	}
+	before := counter.Count()
+	if r := coord.do("POST", path, `{"body":"Gezählt"}`); r.Status != http.StatusCreated {
+		t.Fatalf("comment = %d %s", r.Status, r.Body)
+	}
+	n := counter.Count() - before
+	if n > 4 {
+		t.Errorf("a comment post sent %d statements, want at most 4", n)
+	}
+	t.Logf("a comment post sent %d statements", n)
+}
