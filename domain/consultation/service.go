@@ -11,6 +11,9 @@ import (
 	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
+// ErrTogglingTooFast: a person supports, takes back or flags faster than the limit.
+var ErrTogglingTooFast = kernel.New(kernel.KindRateLimited, "rate_limited", "You are doing this very fast; please wait a moment.")
+
 // ErrPostingTooFast: a person posts comments faster than the configured limit.
 var ErrPostingTooFast = kernel.New(kernel.KindRateLimited, "rate_limited", "You are commenting very fast; please wait a moment.")
 
@@ -23,7 +26,8 @@ type Service struct {
 	outbox  kernel.Outbox
 	audit   audit.Store
 	render  func(markdown string) string
-	limiter *kernel.Limiter
+	limiter *kernel.Limiter[int64]
+	toggles *kernel.Limiter[int64]
 	now     func() time.Time
 }
 
@@ -36,7 +40,10 @@ type Deps struct {
 	// Render turns a comment's Markdown into sanitised HTML.
 	Render func(markdown string) string
 	// Limiter bounds how fast one person posts comments (nil: no limit).
-	Limiter *kernel.Limiter
+	Limiter *kernel.Limiter[int64]
+	// Toggles bounds how fast one person supports, takes back supports and flags (nil: no
+	// limit): each is a stored live event.
+	Toggles *kernel.Limiter[int64]
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
 }
@@ -46,7 +53,7 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	return &Service{store: d.Store, tx: d.Tx, outbox: d.Outbox, audit: d.Audit, render: d.Render, limiter: d.Limiter, now: d.Now}
+	return &Service{store: d.Store, tx: d.Tx, outbox: d.Outbox, audit: d.Audit, render: d.Render, limiter: d.Limiter, toggles: d.Toggles, now: d.Now}
 }
 
 // Readable loads a consultation the person may read.

@@ -82,6 +82,17 @@ func changeEvents(before, after Comment) []kernel.Event {
 	return out
 }
 
+// toggle takes a token of the person's support and flag limit.
+func (s *Service) toggle(who identity.Principal) error {
+	if s.toggles == nil {
+		return nil
+	}
+	if wait, ok := s.toggles.Allow(who.User.ID); !ok {
+		return kernel.Limited(ErrTogglingTooFast, wait)
+	}
+	return nil
+}
+
 // commentSubject names a comment as the subject of live events: its later events supersede the
 // earlier ones in the stored log.
 func commentSubject(id int64) string { return "comment:" + strconv.FormatInt(id, 10) }
@@ -176,6 +187,9 @@ func (s *Service) Support(ctx context.Context, who identity.Principal, id int64,
 	if err := c.CanComment(who, s.now()); err != nil {
 		return View{}, err
 	}
+	if err := s.toggle(who); err != nil {
+		return View{}, err
+	}
 	if on {
 		if err := cm.CheckSupport(who); err != nil {
 			return View{}, err
@@ -213,6 +227,9 @@ func (s *Service) Flag(ctx context.Context, who identity.Principal, id int64, re
 		return err
 	}
 	if err := c.checkOpen(s.now()); err != nil {
+		return err
+	}
+	if err := s.toggle(who); err != nil {
 		return err
 	}
 	return s.tx.InTx(ctx, func(ctx context.Context) error {

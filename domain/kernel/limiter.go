@@ -7,13 +7,13 @@ import (
 	"golang.org/x/time/rate"
 )
 
-// Limiter limits how fast one person does something, per instance: a burst, then one every
+// Limiter limits how fast one person (or address) does something, per instance: a burst, then one every
 // interval. Idle entries are dropped so the map stays small.
-type Limiter struct {
+type Limiter[K comparable] struct {
 	mu       sync.Mutex
 	every    time.Duration
 	burst    int
-	limiters map[int64]*limiterEntry
+	limiters map[K]*limiterEntry
 	now      func() time.Time
 }
 
@@ -23,19 +23,19 @@ type limiterEntry struct {
 }
 
 // NewLimiter returns a limiter allowing burst actions in a row, then one every interval.
-func NewLimiter(every time.Duration, burst int, now func() time.Time) *Limiter {
+func NewLimiter[K comparable](every time.Duration, burst int, now func() time.Time) *Limiter[K] {
 	if now == nil {
 		now = time.Now
 	}
-	return &Limiter{every: every, burst: burst, limiters: map[int64]*limiterEntry{}, now: now}
+	return &Limiter[K]{every: every, burst: burst, limiters: map[K]*limiterEntry{}, now: now}
 }
 
-// Allow takes a token for the person, or says how long to wait.
-func (p *Limiter) Allow(userID int64) (time.Duration, bool) {
+// Allow takes a token for key (a person, an address), or says how long to wait.
+func (p *Limiter[K]) Allow(key K) (time.Duration, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := p.now()
-	e, ok := p.limiters[userID]
+	e, ok := p.limiters[key]
 	if !ok {
 		if len(p.limiters) > 10000 {
 			for id, old := range p.limiters {
@@ -45,7 +45,7 @@ func (p *Limiter) Allow(userID int64) (time.Duration, bool) {
 			}
 		}
 		e = &limiterEntry{l: rate.NewLimiter(rate.Every(p.every), p.burst)}
-		p.limiters[userID] = e
+		p.limiters[key] = e
 	}
 	e.seen = now
 	r := e.l.ReserveN(now, 1)

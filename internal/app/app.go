@@ -19,10 +19,19 @@ const (
 	DefaultPostInterval = 12 * time.Second
 )
 
+// Supports, their withdrawals and flags by default: twenty in a row, then two a second per person
+// and instance; each is a stored live event, and nobody clicks faster.
+const (
+	DefaultToggleBurst    = 20
+	DefaultToggleInterval = 500 * time.Millisecond
+)
+
 // Limits configure the services.
 type Limits struct {
-	PostBurst    int           // 0: DefaultPostBurst
-	PostInterval time.Duration // 0: DefaultPostInterval
+	PostBurst      int           // 0: DefaultPostBurst
+	PostInterval   time.Duration // 0: DefaultPostInterval
+	ToggleBurst    int           // 0: DefaultToggleBurst
+	ToggleInterval time.Duration // 0: DefaultToggleInterval
 }
 
 // Consultations returns the consultation use cases on db, emitting live events into out.
@@ -30,7 +39,8 @@ func Consultations(db *store.DB, out *store.Outbox, l Limits, now func() time.Ti
 	return consultation.NewService(consultation.Deps{
 		Store: store.NewConsultations(db), Tx: db, Outbox: out, Audit: store.NewAudit(db),
 		Render:  markdown.Comment,
-		Limiter: kernel.NewLimiter(cmp.Or(l.PostInterval, DefaultPostInterval), cmp.Or(l.PostBurst, DefaultPostBurst), now),
+		Limiter: kernel.NewLimiter[int64](cmp.Or(l.PostInterval, DefaultPostInterval), cmp.Or(l.PostBurst, DefaultPostBurst), now),
+		Toggles: kernel.NewLimiter[int64](cmp.Or(l.ToggleInterval, DefaultToggleInterval), cmp.Or(l.ToggleBurst, DefaultToggleBurst), now),
 		Now:     now,
 	})
 }

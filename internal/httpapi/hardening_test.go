@@ -9,7 +9,9 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/gorilla/websocket"
 	"github.com/jackc/pgx/v5"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -132,5 +134,74 @@ func TestOutageAnswers503(t *testing.T) {
 	}
 	if r := rita.do("POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Danach"}`); r.Status != http.StatusCreated {
 		t.Errorf("post after the outage = %d %s", r.Status, r.Body)
+	}
+}
+
+// TestSupportTogglesAreLimited: a person toggling a support as fast as a script can is stopped
+// with 429 rate_limited and Retry-After (each toggle is a stored live event); nothing else
+// answers.
+func TestSupportTogglesAreLimited(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+	rita := a.browser(t).login("buerger", "demo-buergerin")
+	id := openConsultation(t, a, coord, "post")
+	c := decode[struct{ ID int64 }](t, coord.do("POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Mehr Bänke"}`))
+	limited := 0
+	for i := 0; i < 60; i++ {
+		method := "PUT"
+		if i%2 == 1 {
+			method = "DELETE"
+		}
+		r := rita.do(method, fmt.Sprintf("/api/v1/comments/%d/support", c.ID), "")
+		switch {
+		case r.Status == http.StatusOK:
+		case r.Status == http.StatusTooManyRequests && strings.Contains(string(r.Body), `"code":"rate_limited"`) && r.Header.Get("Retry-After") != "":
+			limited++
+		default:
+			t.Fatalf("toggle %d = %d %s", i, r.Status, r.Body)
+		}
+	}
+	if limited == 0 {
+		t.Error("60 toggles in a row were all accepted")
+	}
+}
+
+// TestLiveConnectionsPerAddressAreLimited: the review opened 2,000 websockets from one address;
+// past 50 the server answers 429 as problem+json, and a closed connection frees its place.
+func TestLiveConnectionsPerAddressAreLimited(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+	anon := a.browser(t)
+	path := fmt.Sprintf("/api/v1/live?room=consultation:%d", openConsultation(t, a, coord, "post"))
+	var open []*websocket.Conn
+	defer func() {
+		for _, c := range open {
+			c.Close()
+		}
+	}()
+	for i := 0; i < 50; i++ {
+		c, _, err := anon.dial(path)
+		if err != nil {
+			t.Fatalf("connection %d: %v", i+1, err)
+		}
+		open = append(open, c)
+	}
+	_, resp, err := anon.dial(path)
+	if err == nil || resp == nil || resp.StatusCode != http.StatusTooManyRequests || resp.Header.Get("Content-Type") != "application/problem+json" {
+		t.Fatalf("connection 51 = %v %v", resp, err)
+	}
+	open[0].Close()
+	open = open[1:]
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		c, _, err := anon.dial(path)
+		if err == nil {
+			open = append(open, c)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("a closed connection did not free its place: %v", err)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
 }

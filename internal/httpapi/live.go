@@ -47,7 +47,7 @@ func (h *handlers) liveUpgrade(f api.StrictHandlerFunc, operationID string) api.
 			return nil, NewProblem(http.StatusServiceUnavailable, "unavailable", "Live updates are switched off.")
 		}
 		ctx := c.Request().Context()
-		sub := realtime.Subscription{Room: req.Params.Room, Who: principalFrom(ctx)}
+		sub := realtime.Subscription{Room: req.Params.Room, Who: principalFrom(ctx), Address: c.RealIP()}
 		set(&sub.Since, req.Params.Since)
 		if _, ok := sessionFrom(ctx); ok {
 			if ck, err := c.Cookie(sessionCookie); err == nil {
@@ -65,6 +65,10 @@ func (h *handlers) liveUpgrade(f api.StrictHandlerFunc, operationID string) api.
 			return nil, NewProblem(http.StatusForbidden, "forbidden", "You may not follow this room.")
 		case errors.Is(err, realtime.ErrOriginNotAllowed):
 			return nil, NewProblem(http.StatusForbidden, "origin_not_allowed", "Live updates are only for pages of this site.")
+		case errors.Is(err, realtime.ErrTooManyConnections):
+			p := NewProblem(http.StatusTooManyRequests, "rate_limited", "Too many live connections from this address.")
+			p.RetryAfter = "30"
+			return nil, p
 		case errors.Is(err, realtime.ErrStopped):
 			return nil, NewProblem(http.StatusServiceUnavailable, "unavailable", "The server is restarting; reconnect in a moment.")
 		case errors.As(err, &refused):

@@ -21,6 +21,9 @@ var ErrOriginNotAllowed = errors.New("realtime: origin not allowed")
 // ErrStopped is in the Refusal of ServeWS while the broker is shutting down.
 var ErrStopped = errors.New("realtime: broker stopped")
 
+// ErrTooManyConnections is the Refusal's error when one address has MaxPerAddress open already.
+var ErrTooManyConnections = errors.New("realtime: too many connections from this address")
+
 // Broker is the real-time layer of one instance: the hub with its connections, the coalescing
 // publisher and the bus listener.
 type Broker struct {
@@ -40,6 +43,7 @@ type Broker struct {
 	stop    bool
 	active  sync.WaitGroup // ServeWS calls past the upgrade
 	conns   atomic.Int64
+	perAddr map[string]int // open connections by client address; guarded by mu
 }
 
 // NewBroker returns a broker reading events from the log and exchanging announcements on bus
@@ -139,6 +143,9 @@ type Subscription struct {
 	// Session is the stored hash of the session token (auth.HashToken), "" without a session:
 	// the broker re-resolves Who from it and finds the connection when the session ends.
 	Session string
+	// Address is the client's address (behind a proxy, the one it reports), for the limit of
+	// connections per address; "" is not limited.
+	Address string
 }
 
 // Refusal is the error of ServeWS when it refused a connection before writing anything: the
@@ -178,13 +185,18 @@ func (b *Broker) ServeWS(w http.ResponseWriter, r *http.Request, sub Subscriptio
 	case err != nil:
 		return err
 	}
+	if !b.admit(sub.Address) {
+		return &Refusal{http.StatusTooManyRequests, ErrTooManyConnections}
+	}
 	if !b.enter() {
+		b.release(sub.Address)
 		return &Refusal{http.StatusServiceUnavailable, ErrStopped}
 	}
 	status := 0
 	ws, err := b.upgrader.Upgrade(w, r.WithContext(context.WithValue(r.Context(), handshakeKey{}, &status)), nil)
 	if err != nil {
 		b.active.Done()
+		b.release(sub.Address)
 		if status != 0 {
 			return &Refusal{status, err}
 		}
@@ -196,9 +208,39 @@ func (b *Broker) ServeWS(w http.ResponseWriter, r *http.Request, sub Subscriptio
 	go func() {
 		defer b.active.Done()
 		defer b.conns.Add(-1)
+		defer b.release(sub.Address)
 		b.serve(newConn(ws, sub, aud, b.opts.SendQueue))
 	}()
 	return nil
+}
+
+// admit counts a connection of addr in, unless the address has its maximum open.
+func (b *Broker) admit(addr string) bool {
+	if addr == "" {
+		return true
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.perAddr == nil {
+		b.perAddr = map[string]int{}
+	}
+	if b.perAddr[addr] >= b.opts.MaxPerAddress {
+		return false
+	}
+	b.perAddr[addr]++
+	return true
+}
+
+// release counts a connection of addr out.
+func (b *Broker) release(addr string) {
+	if addr == "" {
+		return
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.perAddr[addr]--; b.perAddr[addr] <= 0 {
+		delete(b.perAddr, addr)
+	}
 }
 
 // enter counts a connection in, unless shutdown has begun: Run waits only for those counted.

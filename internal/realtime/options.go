@@ -31,6 +31,10 @@ type Options struct {
 	// It runs on the listener's goroutine, before the connections are re-checked, so it must
 	// not block.
 	OnChange func(Change)
+	// MaxPerAddress bounds the open connections from one client address, default 50: a page
+	// needs one, a household behind one address a few dozen; a script opening thousands is
+	// refused with 429.
+	MaxPerAddress int
 }
 
 func (o Options) withDefaults() Options {
@@ -45,6 +49,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.ReadLimit <= 0 {
 		o.ReadLimit = 4096
+	}
+	if o.MaxPerAddress <= 0 {
+		o.MaxPerAddress = 50
 	}
 	if o.RecheckEvery <= 0 {
 		o.RecheckEvery = 30 * time.Second
