@@ -205,3 +205,18 @@ func TestLiveConnectionsPerAddressAreLimited(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+// TestLoginStartsPerAddressAreLimited: each login start stores a login state; an address that
+// starts logins without end is answered 429 with Retry-After.
+func TestLoginStartsPerAddressAreLimited(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	for i := 0; i < 61; i++ {
+		rec := do(a.Echo, "GET", "/auth/login/verwaltung?return_to=/")
+		if i < 60 && rec.Code != http.StatusFound {
+			t.Fatalf("login start %d = %d %s", i+1, rec.Code, rec.Body)
+		}
+		if i == 60 && (rec.Code != http.StatusTooManyRequests || rec.Header().Get("Retry-After") == "" || !strings.Contains(rec.Body.String(), `"rate_limited"`)) {
+			t.Fatalf("login start 61 = %d %v %s", rec.Code, rec.Header(), rec.Body)
+		}
+	}
+}

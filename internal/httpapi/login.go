@@ -4,11 +4,15 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"math"
 	"net/http"
 	"net/url"
+	"strconv"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/internal/auth"
 )
 
@@ -27,10 +31,24 @@ type loginRoutes struct {
 	ended  func(ctx context.Context, token string) // a session ended: its live connections re-check
 	// loggedIn says that a person logged in: their roles may have changed with the claims.
 	loggedIn func(ctx context.Context, userID int64)
+	// starts bounds login starts per client address: each stores a login state.
+	starts *kernel.Limiter[string]
 }
+
+// Login starts per client address: sixty in a row (a school class behind one router), then one a
+// second.
+const (
+	loginStartBurst = 60
+	loginStartEvery = time.Second
+)
 
 // login sends the browser to the provider: GET /auth/login/{provider}?return_to=/path.
 func (l *loginRoutes) login(c echo.Context) error {
+	if wait, ok := l.starts.Allow(c.RealIP()); !ok {
+		p := NewProblem(http.StatusTooManyRequests, "rate_limited", "Too many logins from this address; please wait a moment.")
+		p.RetryAfter = strconv.Itoa(int(math.Ceil(wait.Seconds())))
+		return p
+	}
 	authURL, token, err := l.svc.BeginLogin(c.Request().Context(), c.Param("provider"), c.QueryParam("return_to"))
 	switch {
 	case errors.Is(err, auth.ErrUnknownProvider):

@@ -21,6 +21,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/planning"
 	"github.com/teilhabe/teilhabe/internal/auth"
 )
@@ -97,7 +98,8 @@ func New(d Deps) (*echo.Echo, error) {
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 
-	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn}
+	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn,
+		starts: kernel.NewLimiter[string](loginStartEvery, loginStartBurst, nil)}
 	e.GET("/auth/login/:provider", l.login)
 	e.GET("/auth/callback/:provider", l.callback)
 	e.POST("/auth/logout", l.logout)
