@@ -35,3 +35,28 @@ func isOrgAdmin(p identity.Principal, slug string) bool {
 	r, ok := p.MemberRole(slug)
 	return ok && r == identity.MemberRoleAdmin
 }
+
+// Identity is these rules as the identity context's policy (identity.Policy): the identity
+// service cannot import this package, which imports identity.
+type Identity struct{}
+
+// CanManageOrganisations implements identity.Policy.
+func (Identity) CanManageOrganisations(p identity.Principal) bool { return CanManageOrganisations(p) }
+
+// CanEditOrganisationProfile implements identity.Policy.
+func (Identity) CanEditOrganisationProfile(p identity.Principal, slug string) bool {
+	return CanEditOrganisationProfile(p, slug)
+}
+
+// CanManageMembers implements identity.Policy.
+func (Identity) CanManageMembers(p identity.Principal, slug string) bool {
+	return CanManageMembers(p, slug)
+}
+
+// CanManageRoles implements identity.Policy.
+func (Identity) CanManageRoles(p identity.Principal) bool { return CanManageRoles(p) }
+
+// CanListUsers implements identity.Policy.
+func (Identity) CanListUsers(p identity.Principal) bool { return CanListUsers(p) }
+
+var _ identity.Policy = Identity{}

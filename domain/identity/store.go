@@ -2,30 +2,47 @@ package identity
 
 import "context"
 
-// Store keeps people, roles and organisations. Every change is written to the audit log in the
-// same transaction, with actorID as the actor (0 for the system).
+// Store keeps people, roles and organisations: rows, queries, and database errors translated into
+// this package's errors; no rule (who may, what is valid, which roles a login brings all live in
+// Service and Reconcile). Called with a context from kernel.Transactor.InTx, every method takes
+// part in that transaction.
 type Store interface {
-	// Login creates or updates the user of (issuer, subject) from the login, replaces their
-	// claim-sourced roles and memberships with the login's (creating organisations first seen in a
-	// claim, as providers), keeps platform-granted ones, and returns the resulting principal.
-	Login(ctx context.Context, l Login) (Principal, error)
+	// SaveLoginUser creates the user of (u.Issuer, u.Subject) or updates their name, e-mail and
+	// last login; created tells which. The unique (issuer, subject) decides, so two first logins
+	// of one person at once make one user.
+	SaveLoginUser(ctx context.Context, u User) (saved User, created bool, err error)
+	// User loads a user or gives ErrUserNotFound.
+	User(ctx context.Context, id int64) (User, error)
 	// Principal loads a user with roles and memberships.
 	Principal(ctx context.Context, userID int64) (Principal, error)
 	// Users lists up to limit users whose name or e-mail contains query, with their roles.
 	Users(ctx context.Context, query string, limit int) ([]Principal, error)
 	// UserByEmail finds the user with this e-mail (case-insensitive).
 	UserByEmail(ctx context.Context, email string) (User, error)
+	// KnownDistricts tells which of keys name a district.
+	KnownDistricts(ctx context.Context, keys []string) (map[string]bool, error)
 
 	Organisations(ctx context.Context) ([]Organisation, error)
 	Organisation(ctx context.Context, slug string) (Organisation, error)
-	CreateOrganisation(ctx context.Context, actorID int64, o Organisation) (Organisation, error)
-	// UpdateOrganisation reads, changes with update and validates the organisation in one transaction.
-	UpdateOrganisation(ctx context.Context, actorID int64, slug string, update func(*Organisation) error) (Organisation, error)
-	Members(ctx context.Context, slug string) ([]Member, error)
-	PutMember(ctx context.Context, actorID int64, slug string, userID int64, role MemberRole) (Member, error)
-	RemoveMember(ctx context.Context, actorID int64, slug string, userID int64) error
+	// InsertOrganisation stores a new organisation; ErrOrganisationExists when its slug is taken.
+	InsertOrganisation(ctx context.Context, o Organisation) (Organisation, error)
+	// EnsureOrganisation stores o unless an organisation has its slug, and returns the stored one;
+	// created tells whether it was o. The unique slug decides, so concurrent calls create it once.
+	EnsureOrganisation(ctx context.Context, o Organisation) (stored Organisation, created bool, err error)
+	// SaveOrganisation writes the name, kind, description and district of organisation o.ID.
+	SaveOrganisation(ctx context.Context, o Organisation) error
+	// Members lists the members of an organisation.
+	Members(ctx context.Context, organisationID int64) ([]Member, error)
+	// SetMembership adds the user to the organisation or replaces their role and source.
+	SetMembership(ctx context.Context, userID, organisationID int64, role MemberRole, source Source) error
+	// DeleteMembership removes the user from the organisation; ErrMemberNotFound when they were not in it.
+	DeleteMembership(ctx context.Context, userID, organisationID int64) error
 
-	GrantRole(ctx context.Context, actorID, userID int64, g Grant) (Grant, error)
-	// RevokeRole removes a platform grant; a claim-sourced one gives ErrRoleFromClaims.
-	RevokeRole(ctx context.Context, actorID, userID, grantID int64) error
+	// InsertGrant stores a grant for the user; when the same grant exists it is returned with
+	// created false (the unique index decides).
+	InsertGrant(ctx context.Context, userID int64, g Grant) (stored Grant, created bool, err error)
+	// Grant loads one of the user's grants or gives ErrRoleNotFound.
+	Grant(ctx context.Context, userID, grantID int64) (Grant, error)
+	// DeleteGrant removes one of the user's grants.
+	DeleteGrant(ctx context.Context, userID, grantID int64) error
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -36,7 +37,7 @@ type sessionEnv struct {
 func newSessionEnv(t *testing.T) *sessionEnv {
 	t.Helper()
 	db := testdb.SQLite(t)
-	ids := store.NewIdentity(db)
+	ids := app.Identity(db)
 	login, err := identity.NewLogin("https://idp.invalid", "rita", "Rita", "rita@example.invalid", "test", nil)
 	if err != nil {
 		t.Fatal(err)

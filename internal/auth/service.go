@@ -46,7 +46,7 @@ type Options struct {
 type Service struct {
 	providers []*provider
 	sessions  SessionStore
-	identity  identity.Store
+	identity  Identities
 	audit     audit.Store
 	opts      Options
 	now       func() time.Time
@@ -54,7 +54,7 @@ type Service struct {
 }
 
 // NewService configures the providers; nothing is fetched from them until the first login.
-func NewService(cfgs []ProviderConfig, sessions SessionStore, ids identity.Store, log audit.Store, opts Options) *Service {
+func NewService(cfgs []ProviderConfig, sessions SessionStore, ids Identities, log audit.Store, opts Options) *Service {
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
 	}

@@ -35,7 +35,7 @@ var demoComments = []string{
 
 // seedConsultation opens a consultation on the first demo process, with comments by the demo
 // users (created as they will log in, so their later logins continue these accounts).
-func seedConsultation(ctx context.Context, ids identity.Store, cons consultation.Store, process planning.Process, issuer string, now time.Time) error {
+func seedConsultation(ctx context.Context, ids *identity.Service, cons consultation.Store, process planning.Process, issuer string, now time.Time) error {
 	existing, err := cons.ByProcess(ctx, process.ID)
 	if err != nil || len(existing) > 0 {
 		return err

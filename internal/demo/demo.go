@@ -7,7 +7,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"net/url"
 
@@ -83,16 +82,9 @@ var organisations = []identity.Organisation{
 }
 
 // Seed writes the demo data; it only adds what is missing, so restarts change nothing.
-func Seed(ctx context.Context, ids identity.Store) error {
+func Seed(ctx context.Context, ids *identity.Service) error {
 	for _, o := range organisations {
-		_, err := ids.Organisation(ctx, o.Slug)
-		if err == nil {
-			continue
-		}
-		if !errors.Is(err, identity.ErrOrganisationNotFound) {
-			return err
-		}
-		if _, err := ids.CreateOrganisation(ctx, 0, o); err != nil && !errors.Is(err, identity.ErrOrganisationExists) {
+		if err := ids.SeedOrganisation(ctx, o); err != nil {
 			return fmt.Errorf("demo organisation %s: %w", o.Slug, err)
 		}
 	}

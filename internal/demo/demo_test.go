@@ -9,6 +9,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/planning"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/demo"
 	"github.com/teilhabe/teilhabe/internal/refdata"
@@ -29,7 +30,7 @@ func TestSeedIsLabelledAndIdempotent(t *testing.T) {
 		now := time.Date(2026, 11, 21, 12, 0, 0, 0, time.UTC)
 		cons := store.NewConsultations(db)
 		for i := 0; i < 2; i++ {
-			if err := demo.SeedAll(ctx, districts, store.NewIdentity(db), plan, cons, blobs, "http://localhost:8080/devidp", now); err != nil {
+			if err := demo.SeedAll(ctx, districts, app.Identity(db), plan, cons, blobs, "http://localhost:8080/devidp", now); err != nil {
 				t.Fatal(err)
 			}
 		}

@@ -30,7 +30,7 @@ func SeedPlanning(ctx context.Context, districts district.Store, plan planning.S
 
 // SeedAll writes all demo data; it only adds what is missing, so restarts change nothing. issuer is
 // the development provider's, so the demo users' comments belong to the accounts they log in to.
-func SeedAll(ctx context.Context, districts district.Store, ids identity.Store, plan planning.Store, cons consultation.Store, blobs planning.Blobs, issuer string, now time.Time) error {
+func SeedAll(ctx context.Context, districts district.Store, ids *identity.Service, plan planning.Store, cons consultation.Store, blobs planning.Blobs, issuer string, now time.Time) error {
 	if err := Seed(ctx, ids); err != nil {
 		return err
 	}

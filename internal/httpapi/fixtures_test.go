@@ -9,7 +9,9 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
+	compose "github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/store"
 )
 
@@ -45,9 +47,13 @@ func erfurtArea(name string) planning.SocialArea {
 		Geometry: orb.Polygon{{{11.02, 50.97}, {11.04, 50.97}, {11.04, 50.99}, {11.02, 50.99}, {11.02, 50.97}}}}
 }
 
+// fixtureAdmin grants roles and memberships the matrix needs to exist before a request; it is an
+// admin without an account, so its audit lines have no actor, like the system's.
+var fixtureAdmin = identity.Principal{Grants: []identity.Grant{{Role: identity.RoleAdmin}}}
+
 func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) *matrixEnv {
 	t.Helper()
-	e := &matrixEnv{ids: store.NewIdentity(a.DB), plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs}
+	e := &matrixEnv{ids: compose.Identity(a.DB), plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs}
 	area, err := e.plan.CreateArea(context.Background(), 0, erfurtArea("Matrix"))
 	if err != nil {
 		t.Fatal(err)

@@ -80,7 +80,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	if err := refdata.Load(context.Background(), store.NewDistricts(db)); err != nil {
 		t.Fatal(err)
 	}
-	ids := store.NewIdentity(db)
+	ids := compose.Identity(db)
 	if err := demo.Seed(context.Background(), ids); err != nil {
 		t.Fatal(err)
 	}

@@ -51,7 +51,7 @@ var (
 
 // matrixEnv gives rows what they need to build requests.
 type matrixEnv struct {
-	ids           *store.Identity
+	ids           *identity.Service
 	plan          *store.Planning
 	blobs         blob.Disk
 	residentID    int64
@@ -111,7 +111,7 @@ var matrixRows = []matrixRow{
 		body: func(e *matrixEnv, _ string) string { return `{"email":"` + e.residentEmail + `","role":"member"}` }, want: orgAdmins(200)},
 	{op: "DELETE /organisations/{slug}/members/{userId}",
 		path: func(e *matrixEnv, _ string) string {
-			if _, err := e.ids.PutMember(context.Background(), 0, "diakonie-erfurt", e.residentID, identity.MemberRoleMember); err != nil {
+			if _, err := e.ids.PutMember(context.Background(), fixtureAdmin, "diakonie-erfurt", e.residentEmail, identity.MemberRoleMember); err != nil {
 				panic(err)
 			}
 			return fmt.Sprintf("/api/v1/organisations/diakonie-erfurt/members/%d", e.residentID)
@@ -122,7 +122,7 @@ var matrixRows = []matrixRow{
 		body: func(*matrixEnv, string) string { return `{"role":"coordinator","district_key":"16055"}` }, want: adminOnly(201)},
 	{op: "DELETE /users/{userId}/roles/{roleId}",
 		path: func(e *matrixEnv, _ string) string {
-			g, err := e.ids.GrantRole(context.Background(), 0, e.residentID, identity.Grant{Role: identity.RoleCoordinator, DistrictKey: "16052"})
+			g, err := e.ids.GrantRole(context.Background(), fixtureAdmin, e.residentID, identity.RoleCoordinator, "16052")
 			if err != nil {
 				panic(err)
 			}

@@ -4,7 +4,6 @@ import (
 	"context"
 
 	"github.com/teilhabe/teilhabe/api"
-	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/internal/realtime"
 )
@@ -46,50 +45,25 @@ func (h *handlers) GetOrganisation(ctx context.Context, req api.GetOrganisationR
 
 // CreateOrganisation implements api.StrictServerInterface.
 func (h *handlers) CreateOrganisation(ctx context.Context, req api.CreateOrganisationRequestObject) (api.CreateOrganisationResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanManageOrganisations(p)); err != nil {
-		return nil, err
-	}
 	o := identity.Organisation{Slug: req.Body.Slug, Name: req.Body.Name, Kind: identity.OrgKind(req.Body.Kind)}
-	if req.Body.Description != nil {
-		o.Description = *req.Body.Description
-	}
-	if req.Body.DistrictKey != nil {
-		o.DistrictKey = *req.Body.DistrictKey
-	}
-	o, err := h.identity.CreateOrganisation(ctx, p.User.ID, o)
+	set(&o.Description, req.Body.Description)
+	set(&o.DistrictKey, req.Body.DistrictKey)
+	o, err := h.identity.CreateOrganisation(ctx, principalFrom(ctx), o)
 	if err != nil {
 		return nil, err
 	}
 	return api.CreateOrganisation201JSONResponse(organisationOut(o)), nil
 }
 
-// UpdateOrganisation implements api.StrictServerInterface. A provider admin edits their own
-// organisation's profile; kind and district are for admins.
+// UpdateOrganisation implements api.StrictServerInterface.
 func (h *handlers) UpdateOrganisation(ctx context.Context, req api.UpdateOrganisationRequestObject) (api.UpdateOrganisationResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanEditOrganisationProfile(p, req.Slug)); err != nil {
-		return nil, err
-	}
 	b := req.Body
-	if (b.Kind != nil || b.DistrictKey != nil) && !access.CanManageOrganisations(p) {
-		return nil, NewProblem(403, "forbidden", "Only admins change an organisation's kind or district.")
+	ch := identity.OrganisationChange{Name: b.Name, Description: b.Description, DistrictKey: b.DistrictKey}
+	if b.Kind != nil {
+		k := identity.OrgKind(*b.Kind)
+		ch.Kind = &k
 	}
-	o, err := h.identity.UpdateOrganisation(ctx, p.User.ID, req.Slug, func(o *identity.Organisation) error {
-		if b.Name != nil {
-			o.Name = *b.Name
-		}
-		if b.Description != nil {
-			o.Description = *b.Description
-		}
-		if b.Kind != nil {
-			o.Kind = identity.OrgKind(*b.Kind)
-		}
-		if b.DistrictKey != nil {
-			o.DistrictKey = *b.DistrictKey
-		}
-		return nil
-	})
+	o, err := h.identity.UpdateOrganisation(ctx, principalFrom(ctx), req.Slug, ch)
 	if err != nil {
 		return nil, err
 	}
@@ -98,11 +72,7 @@ func (h *handlers) UpdateOrganisation(ctx context.Context, req api.UpdateOrganis
 
 // ListMembers implements api.StrictServerInterface.
 func (h *handlers) ListMembers(ctx context.Context, req api.ListMembersRequestObject) (api.ListMembersResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanManageMembers(p, req.Slug)); err != nil {
-		return nil, err
-	}
-	ms, err := h.identity.Members(ctx, req.Slug)
+	ms, err := h.identity.Members(ctx, principalFrom(ctx), req.Slug)
 	if err != nil {
 		return nil, err
 	}
@@ -115,32 +85,17 @@ func (h *handlers) ListMembers(ctx context.Context, req api.ListMembersRequestOb
 
 // PutMember implements api.StrictServerInterface.
 func (h *handlers) PutMember(ctx context.Context, req api.PutMemberRequestObject) (api.PutMemberResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanManageMembers(p, req.Slug)); err != nil {
-		return nil, err
-	}
-	if _, err := h.identity.Organisation(ctx, req.Slug); err != nil {
-		return nil, err
-	}
-	u, err := h.identity.UserByEmail(ctx, req.Body.Email)
+	m, err := h.identity.PutMember(ctx, principalFrom(ctx), req.Slug, string(req.Body.Email), identity.MemberRole(req.Body.Role))
 	if err != nil {
 		return nil, err
 	}
-	m, err := h.identity.PutMember(ctx, p.User.ID, req.Slug, u.ID, identity.MemberRole(req.Body.Role))
-	if err != nil {
-		return nil, err
-	}
-	h.announce(ctx, realtime.Change{User: u.ID})
+	h.announce(ctx, realtime.Change{User: m.User.ID})
 	return api.PutMember200JSONResponse(memberOut(m)), nil
 }
 
 // RemoveMember implements api.StrictServerInterface.
 func (h *handlers) RemoveMember(ctx context.Context, req api.RemoveMemberRequestObject) (api.RemoveMemberResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanManageMembers(p, req.Slug)); err != nil {
-		return nil, err
-	}
-	if err := h.identity.RemoveMember(ctx, p.User.ID, req.Slug, req.UserId); err != nil {
+	if err := h.identity.RemoveMember(ctx, principalFrom(ctx), req.Slug, req.UserId); err != nil {
 		return nil, err
 	}
 	h.announce(ctx, realtime.Change{User: req.UserId})

@@ -51,7 +51,7 @@ func TestReplayShowsThePresent(t *testing.T) {
 			last = decode[struct {
 				LiveSeq int64 `json:"live_seq"`
 			}](t, anon.do("GET", fmt.Sprintf("/api/v1/consultations/%d", id), "")).LiveSeq
-			if last >= 6 || time.Now().After(deadline) {
+			if last >= 7 || time.Now().After(deadline) { // three created, withdrawn, decided, removed, edited
 				break
 			}
 			time.Sleep(20 * time.Millisecond)

@@ -37,10 +37,11 @@ type Deps struct {
 	SQL       *sql.DB
 	BaseURL   *url.URL
 	Districts district.Store
-	Identity  identity.Store
-	Audit     audit.Store
-	Planning  planning.Store
-	Blobs     planning.Blobs
+	// Identity is the identity context's use cases: people, organisations, members and roles.
+	Identity *identity.Service
+	Audit    audit.Store
+	Planning planning.Store
+	Blobs    planning.Blobs
 	// Consultations is the consultation context's use cases; Live serves their rooms (nil: no
 	// live updates).
 	Consultations *consultation.Service
@@ -61,7 +62,7 @@ type Deps struct {
 // handlers implements api.StrictServerInterface, one file per resource.
 type handlers struct {
 	districts district.Store
-	identity  identity.Store
+	identity  *identity.Service
 	audit     audit.Store
 	planning  planning.Store
 	blobs     planning.Blobs

@@ -14,6 +14,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/config"
 	"github.com/teilhabe/teilhabe/internal/server"
@@ -65,7 +66,7 @@ func TestCommentReachesAClientOfAnotherInstance(t *testing.T) {
 	ctx := context.Background()
 	role, _ := identity.ParseRole("coordinator:16051")
 	login, _ := identity.NewLogin("https://idp.invalid", "karl", "Karl", "karl@example.invalid", "test", []identity.ClaimedRole{role})
-	karl, err := store.NewIdentity(db).Login(ctx, login)
+	karl, err := app.Identity(db).Login(ctx, login)
 	if err != nil {
 		t.Fatal(err)
 	}

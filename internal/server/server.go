@@ -64,7 +64,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	if err != nil {
 		return err
 	}
-	ids := store.NewIdentity(db)
+	ids := app.Identity(db)
 	plan := store.NewPlanning(db)
 	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
 	st := &state{db: db, migrations: opts.Migrations}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -54,10 +53,6 @@ func appendAudit(tx *gorm.DB, actorID int64, action, targetType, targetID string
 		return fmt.Errorf("audit %s: %w", action, err)
 	}
 	return nil
-}
-
-func auditUser(tx *gorm.DB, actorID int64, action string, userID int64, details map[string]any) error {
-	return appendAudit(tx, actorID, action, "user", strconv.FormatInt(userID, 10), details)
 }
 
 // List implements audit.Store.

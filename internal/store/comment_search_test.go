@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
@@ -15,7 +16,7 @@ import (
 func TestSearchPagesRareAndFrequentTerms(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		s, c, _ := newConsultation(t, db, consultation.PostModeration)
-		u := login(t, store.NewIdentity(db), "u")
+		u := login(t, app.Identity(db), "u")
 		const n = 1500 // more than the search collects by id
 		seedThread(t, db, c.ID, u.User.ID, n)
 		for term, want := range map[string]int{frequentTerm: n, rareTerm: 3} {

@@ -13,6 +13,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/planning"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -109,7 +110,7 @@ func TestConsultationUseCasesOnTheStore(t *testing.T) {
 		if c.DistrictKey != "16051" || len(c.Sections) != 2 || c.Sections[1].Heading != "Maßnahmen" || c.Sections[0].ID == 0 {
 			t.Fatalf("consultation = %+v", c)
 		}
-		ids := store.NewIdentity(db)
+		ids := app.Identity(db)
 		rita := login(t, ids, "rita")
 		karl := login(t, ids, "karl", "coordinator:16051")
 		otto := login(t, ids, "otto")
@@ -277,14 +278,14 @@ func TestCommentPagesAndSearch(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		s, c, _ := newConsultation(t, db, consultation.PostModeration)
-		u := login(t, store.NewIdentity(db), "u")
+		u := login(t, app.Identity(db), "u")
 		bodies := []string{"Wir brauchen mehr Spielplätze", "Der Spielplatz am Anger ist kaputt", "Busverbindung nach Nord", "Mehr Bänke im Park", "Pflegeplätze fehlen"}
 		var ids []int64
 		for i := 0; i < 25; i++ {
 			ids = append(ids, addComment(t, s, c, u.User.ID, 0, 0, bodies[i%len(bodies)], consultation.StatusPublished).ID)
 		}
 		// Supports on some comments, so that "most supported" differs from "newest".
-		fans := []int64{login(t, store.NewIdentity(db), "f1").User.ID, login(t, store.NewIdentity(db), "f2").User.ID}
+		fans := []int64{login(t, app.Identity(db), "f1").User.ID, login(t, app.Identity(db), "f2").User.ID}
 		for i, id := range ids[:6] {
 			for _, f := range fans[:1+i%2] {
 				if _, err := s.AddSupport(ctx, f, id); err != nil {

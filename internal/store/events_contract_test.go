@@ -7,6 +7,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/eventcontract"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -23,7 +24,7 @@ func TestStoredEventsMatchTheContract(t *testing.T) {
 		ctx := context.Background()
 		f := newFixture(t, db, consultation.PreModeration)
 		svc, c := f.svc, f.c
-		ids := store.NewIdentity(db)
+		ids := app.Identity(db)
 		rita, karl, otto := login(t, ids, "rita"), login(t, ids, "karl", "coordinator:16051"), login(t, ids, "otto")
 		must := func(_ any, err error) {
 			t.Helper()

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -19,7 +20,7 @@ func keyOwners(t *testing.T, db *store.DB) (rita, karl int64) {
 	if err := refdata.Load(context.Background(), store.NewDistricts(db)); err != nil {
 		t.Fatal(err)
 	}
-	ids := store.NewIdentity(db)
+	ids := app.Identity(db)
 	return login(t, ids, "rita").User.ID, login(t, ids, "karl").User.ID
 }
 

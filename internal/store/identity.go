@@ -8,11 +8,13 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
 )
 
-// Identity is the gorm implementation of identity.Store.
+// Identity is the gorm implementation of identity.Store: rows and queries; the rules of who
+// gets which role live in identity.Service.
 type Identity struct{ db *gorm.DB }
 
 // NewIdentity returns the identity store on db.
@@ -20,173 +22,58 @@ func NewIdentity(db *DB) *Identity { return &Identity{db: db.Gorm} }
 
 var _ identity.Store = (*Identity)(nil)
 
-// Login implements identity.Store.
-func (s *Identity) Login(ctx context.Context, l identity.Login) (identity.Principal, error) {
-	var userID int64
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		now := time.Now().UTC()
-		var u userRow
-		err := tx.Where("issuer = ? AND subject = ?", l.Issuer, l.Subject).Take(&u).Error
-		switch {
-		case errors.Is(err, gorm.ErrRecordNotFound):
-			u = userRow{Issuer: l.Issuer, Subject: l.Subject, Name: l.Name, Email: l.Email, LastLoginAt: now}
-			if err := tx.Create(&u).Error; err != nil {
-				return fmt.Errorf("create user: %w", err)
-			}
-			if err := auditUser(tx, u.ID, "user.create", u.ID, map[string]any{"issuer": l.Issuer}); err != nil {
-				return err
-			}
-		case err != nil:
-			return fmt.Errorf("find user: %w", err)
-		default:
-			if err := tx.Model(&u).Updates(map[string]any{"name": l.Name, "email": l.Email, "last_login_at": now, "updated_at": now}).Error; err != nil {
-				return fmt.Errorf("update user: %w", err)
-			}
-		}
-		userID = u.ID
-		if err := applyClaimGrants(tx, u.ID, l.Grants); err != nil {
-			return err
-		}
-		if err := applyClaimMemberships(tx, u.ID, l.Memberships); err != nil {
-			return err
-		}
-		return auditUser(tx, u.ID, "login", u.ID, map[string]any{"provider": l.ProviderID})
-	})
-	if err != nil {
-		return identity.Principal{}, err
+// SaveLoginUser implements identity.Store: insert unless (issuer, subject) exists, else update,
+// so the unique constraint, not a prior read, decides who is new.
+func (s *Identity) SaveLoginUser(ctx context.Context, u identity.User) (identity.User, bool, error) {
+	db := conn(ctx, s.db)
+	row := userRow{Issuer: u.Issuer, Subject: u.Subject, Name: u.Name, Email: u.Email, LastLoginAt: u.LastLoginAt}
+	res := db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "issuer"}, {Name: "subject"}}, DoNothing: true}).Create(&row)
+	if res.Error != nil {
+		return identity.User{}, false, fmt.Errorf("create user: %w", res.Error)
 	}
-	return s.Principal(ctx, userID)
+	if res.RowsAffected == 1 {
+		return row.toDomain(), true, nil
+	}
+	row = userRow{}
+	if err := db.Model(&userRow{}).Where("issuer = ? AND subject = ?", u.Issuer, u.Subject).Updates(map[string]any{"name": u.Name, "email": u.Email, "last_login_at": u.LastLoginAt, "updated_at": time.Now().UTC()}).Error; err != nil {
+		return identity.User{}, false, fmt.Errorf("update user: %w", err)
+	}
+	if err := db.Where("issuer = ? AND subject = ?", u.Issuer, u.Subject).Take(&row).Error; err != nil {
+		return identity.User{}, false, fmt.Errorf("find user: %w", err)
+	}
+	return row.toDomain(), false, nil
 }
 
-// applyClaimGrants makes the user's claim-sourced grants exactly the claimed ones.
-func applyClaimGrants(tx *gorm.DB, userID int64, claimed []identity.Grant) error {
-	var have []roleGrantRow
-	if err := tx.Where("user_id = ? AND source = ?", userID, identity.SourceClaim).Find(&have).Error; err != nil {
-		return err
+// User implements identity.Store.
+func (s *Identity) User(ctx context.Context, id int64) (identity.User, error) {
+	var u userRow
+	if err := conn(ctx, s.db).Take(&u, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+		return identity.User{}, identity.ErrUserNotFound
+	} else if err != nil {
+		return identity.User{}, err
 	}
-	want := map[identity.Grant]bool{}
-	for _, g := range claimed {
-		want[identity.Grant{Role: g.Role, DistrictKey: g.DistrictKey, Source: identity.SourceClaim}] = true
-	}
-	for _, r := range have {
-		g := r.toDomain()
-		key := identity.Grant{Role: g.Role, DistrictKey: g.DistrictKey, Source: identity.SourceClaim}
-		if want[key] {
-			delete(want, key)
-			continue
-		}
-		if err := tx.Delete(&roleGrantRow{}, r.ID).Error; err != nil {
-			return err
-		}
-		if err := auditUser(tx, userID, "role.revoke", userID, grantDetails(g)); err != nil {
-			return err
-		}
-	}
-	for g := range want {
-		if g.DistrictKey != "" {
-			// A coordinator claim for a district that does not exist grants nothing. Checked first:
-			// a failed insert would abort a PostgreSQL transaction.
-			var n int64
-			if err := tx.Table("districts").Where("key = ?", g.DistrictKey).Count(&n).Error; err != nil {
-				return err
-			}
-			if n == 0 {
-				continue
-			}
-		}
-		if err := tx.Create(&roleGrantRow{UserID: userID, Role: string(g.Role), DistrictKey: nullable(g.DistrictKey), Source: string(g.Source)}).Error; err != nil {
-			return fmt.Errorf("grant %s: %w", g.Role, err)
-		}
-		if err := auditUser(tx, userID, "role.grant", userID, grantDetails(g)); err != nil {
-			return err
-		}
-	}
-	return nil
+	return u.toDomain(), nil
 }
 
-// applyClaimMemberships makes the user's claim-sourced memberships exactly the claimed ones;
-// memberships granted in the platform stay as they are.
-func applyClaimMemberships(tx *gorm.DB, userID int64, claimed map[string]identity.MemberRole) error {
-	var have []struct {
-		OrganisationID int64
-		Role, Source   string
-		Slug           string
+// KnownDistricts implements identity.Store.
+func (s *Identity) KnownDistricts(ctx context.Context, keys []string) (map[string]bool, error) {
+	out := map[string]bool{}
+	if len(keys) == 0 {
+		return out, nil
 	}
-	if err := tx.Table("memberships").Select("memberships.organisation_id, memberships.role, memberships.source, organisations.slug").
-		Joins("JOIN organisations ON organisations.id = memberships.organisation_id").
-		Where("memberships.user_id = ?", userID).Scan(&have).Error; err != nil {
-		return err
+	var found []string
+	if err := conn(ctx, s.db).Table("districts").Where("key IN ?", keys).Pluck("key", &found).Error; err != nil {
+		return nil, fmt.Errorf("known districts: %w", err)
 	}
-	seen := map[string]bool{}
-	for _, m := range have {
-		seen[m.Slug] = true
-		role, wanted := claimed[m.Slug]
-		switch {
-		case m.Source == string(identity.SourcePlatform):
-		case !wanted:
-			if err := tx.Where("user_id = ? AND organisation_id = ?", userID, m.OrganisationID).Delete(&membershipRow{}).Error; err != nil {
-				return err
-			}
-			if err := auditMembership(tx, userID, "membership.remove", m.Slug, userID, m.Role, identity.SourceClaim); err != nil {
-				return err
-			}
-		case string(role) != m.Role:
-			if err := tx.Model(&membershipRow{}).Where("user_id = ? AND organisation_id = ?", userID, m.OrganisationID).Update("role", string(role)).Error; err != nil {
-				return err
-			}
-			if err := auditMembership(tx, userID, "membership.put", m.Slug, userID, string(role), identity.SourceClaim); err != nil {
-				return err
-			}
-		}
+	for _, k := range found {
+		out[k] = true
 	}
-	for slug, role := range claimed {
-		if seen[slug] {
-			continue
-		}
-		org, err := organisationForClaim(tx, userID, slug)
-		if err != nil {
-			return err
-		}
-		if err := tx.Create(&membershipRow{UserID: userID, OrganisationID: org.ID, Role: string(role), Source: string(identity.SourceClaim)}).Error; err != nil {
-			return fmt.Errorf("membership %s: %w", slug, err)
-		}
-		if err := auditMembership(tx, userID, "membership.put", slug, userID, string(role), identity.SourceClaim); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// organisationForClaim finds the organisation a claim names, creating it as a provider with a
-// provisional name when it is new.
-func organisationForClaim(tx *gorm.DB, actorID int64, slug string) (organisationRow, error) {
-	var org organisationRow
-	err := tx.Where("slug = ?", slug).Take(&org).Error
-	if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return org, err
-	}
-	org = organisationRow{Slug: slug, Name: identity.NameFromSlug(slug), Kind: string(identity.OrgProvider)}
-	if err := tx.Create(&org).Error; err != nil {
-		return org, fmt.Errorf("create organisation %s: %w", slug, err)
-	}
-	return org, appendAudit(tx, actorID, "organisation.create", "organisation", slug, map[string]any{"from": "login claim"})
-}
-
-func grantDetails(g identity.Grant) map[string]any {
-	d := map[string]any{"role": string(g.Role), "source": string(g.Source)}
-	if g.DistrictKey != "" {
-		d["district_key"] = g.DistrictKey
-	}
-	return d
-}
-
-func auditMembership(tx *gorm.DB, actorID int64, action, slug string, userID int64, role string, source identity.Source) error {
-	return appendAudit(tx, actorID, action, "organisation", slug, map[string]any{"user_id": userID, "role": role, "source": string(source)})
+	return out, nil
 }
 
 // Principal implements identity.Store.
 func (s *Identity) Principal(ctx context.Context, userID int64) (identity.Principal, error) {
-	db := s.db.WithContext(ctx)
+	db := conn(ctx, s.db)
 	var u userRow
 	if err := db.Take(&u, userID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 		return identity.Principal{}, identity.ErrUserNotFound
@@ -246,7 +133,7 @@ func (s *Identity) withRoles(db *gorm.DB, users []userRow) ([]identity.Principal
 
 // Users implements identity.Store.
 func (s *Identity) Users(ctx context.Context, query string, limit int) ([]identity.Principal, error) {
-	db := s.db.WithContext(ctx)
+	db := conn(ctx, s.db)
 	q := db.Order("name, id").Limit(limit)
 	if query = strings.TrimSpace(query); query != "" {
 		like := "%" + strings.ToLower(escapeLike(query)) + "%"
@@ -262,7 +149,7 @@ func (s *Identity) Users(ctx context.Context, query string, limit int) ([]identi
 // UserByEmail implements identity.Store.
 func (s *Identity) UserByEmail(ctx context.Context, email string) (identity.User, error) {
 	var u userRow
-	err := s.db.WithContext(ctx).Where("lower(email) = ?", strings.ToLower(strings.TrimSpace(email))).Order("id").Take(&u).Error
+	err := conn(ctx, s.db).Where("lower(email) = ?", strings.ToLower(strings.TrimSpace(email))).Order("id").Take(&u).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) || strings.TrimSpace(email) == "" {
 		return identity.User{}, identity.ErrUserNotFound
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
@@ -27,7 +28,7 @@ func claimed(t testing.TB, roles ...string) []identity.ClaimedRole {
 	return out
 }
 
-func login(t testing.TB, s *store.Identity, subject string, roles ...string) identity.Principal {
+func login(t testing.TB, s *identity.Service, subject string, roles ...string) identity.Principal {
 	t.Helper()
 	l, err := identity.NewLogin("https://idp.invalid", subject, "Name "+subject, subject+"@example.invalid", "test", claimed(t, roles...))
 	if err != nil {
@@ -39,6 +40,12 @@ func login(t testing.TB, s *store.Identity, subject string, roles ...string) ide
 	}
 	return p
 }
+
+// platformAdmin manages roles and organisations in these tests: an admin without an account, so
+// its audit lines have no actor, like the system's.
+var platformAdmin = identity.Principal{Grants: []identity.Grant{{Role: identity.RoleAdmin}}}
+
+func ptr[T any](v T) *T { return &v }
 
 func grantNames(p identity.Principal) []string {
 	var out []string
@@ -58,7 +65,7 @@ func TestIdentityStoreContract(t *testing.T) {
 		if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
 			t.Fatal(err)
 		}
-		s := store.NewIdentity(db)
+		s := app.Identity(db)
 
 		// First login creates the user, their roles and the organisation a claim names.
 		p := login(t, s, "k", "coordinator:16051", "provider_member:neue-initiative", "coordinator:99999")
@@ -74,7 +81,7 @@ func TestIdentityStoreContract(t *testing.T) {
 		}
 
 		// A platform grant survives the next login; claim roles follow the claims.
-		if _, err := s.GrantRole(ctx, 0, p.User.ID, identity.Grant{Role: identity.RoleCoordinator, DistrictKey: "16053"}); err != nil {
+		if _, err := s.GrantRole(ctx, platformAdmin, p.User.ID, identity.RoleCoordinator, "16053"); err != nil {
 			t.Fatal(err)
 		}
 		p = login(t, s, "k", "resident")
@@ -89,7 +96,7 @@ func TestIdentityStoreContract(t *testing.T) {
 
 		// Claim-sourced roles cannot be revoked in the platform; platform ones can.
 		for _, g := range p.Grants {
-			err := s.RevokeRole(ctx, 0, p.User.ID, g.ID)
+			err := s.RevokeRole(ctx, platformAdmin, p.User.ID, g.ID)
 			if g.Source == identity.SourceClaim && !errors.Is(err, identity.ErrRoleFromClaims) {
 				t.Errorf("revoking a claim role: %v", err)
 			}
@@ -97,32 +104,32 @@ func TestIdentityStoreContract(t *testing.T) {
 				t.Errorf("revoking a platform role: %v", err)
 			}
 		}
-		if err := s.RevokeRole(ctx, 0, p.User.ID, 999999); !errors.Is(err, identity.ErrRoleNotFound) {
+		if err := s.RevokeRole(ctx, platformAdmin, p.User.ID, 999999); !errors.Is(err, identity.ErrRoleNotFound) {
 			t.Errorf("revoking an unknown role: %v", err)
 		}
-		if _, err := s.GrantRole(ctx, 0, p.User.ID, identity.Grant{Role: identity.RoleCoordinator, DistrictKey: "99999"}); err == nil {
+		if _, err := s.GrantRole(ctx, platformAdmin, p.User.ID, identity.RoleCoordinator, "99999"); err == nil {
 			t.Error("granted a coordinator role for an unknown district")
 		}
-		if _, err := s.GrantRole(ctx, 0, 424242, identity.Grant{Role: identity.RoleAdmin}); !errors.Is(err, identity.ErrUserNotFound) {
+		if _, err := s.GrantRole(ctx, platformAdmin, 424242, identity.RoleAdmin, ""); !errors.Is(err, identity.ErrUserNotFound) {
 			t.Errorf("grant to unknown user: %v", err)
 		}
 
 		// Organisations and members.
-		created, err := s.CreateOrganisation(ctx, p.User.ID, identity.Organisation{Slug: "awo-test", Name: "AWO Test", Kind: identity.OrgProvider, DistrictKey: "16051"})
+		created, err := s.CreateOrganisation(ctx, platformAdmin, identity.Organisation{Slug: "awo-test", Name: "AWO Test", Kind: identity.OrgProvider, DistrictKey: "16051"})
 		if err != nil || created.ID == 0 {
 			t.Fatalf("create organisation: %+v %v", created, err)
 		}
-		if _, err := s.CreateOrganisation(ctx, 0, identity.Organisation{Slug: "awo-test", Name: "x", Kind: identity.OrgProvider}); !errors.Is(err, identity.ErrOrganisationExists) {
+		if _, err := s.CreateOrganisation(ctx, platformAdmin, identity.Organisation{Slug: "awo-test", Name: "x", Kind: identity.OrgProvider}); !errors.Is(err, identity.ErrOrganisationExists) {
 			t.Errorf("duplicate slug: %v", err)
 		}
-		if _, err := s.CreateOrganisation(ctx, 0, identity.Organisation{Slug: "BAD SLUG", Name: "x", Kind: identity.OrgProvider}); !errors.Is(err, identity.ErrInvalid) {
+		if _, err := s.CreateOrganisation(ctx, platformAdmin, identity.Organisation{Slug: "BAD SLUG", Name: "x", Kind: identity.OrgProvider}); !errors.Is(err, identity.ErrInvalid) {
 			t.Errorf("bad slug: %v", err)
 		}
-		updated, err := s.UpdateOrganisation(ctx, 0, "awo-test", func(o *identity.Organisation) error { o.Description = "neu"; o.DistrictKey = ""; return nil })
+		updated, err := s.UpdateOrganisation(ctx, platformAdmin, "awo-test", identity.OrganisationChange{Description: ptr("neu"), DistrictKey: ptr("")})
 		if err != nil || updated.Description != "neu" || updated.DistrictKey != "" {
 			t.Errorf("update: %+v %v", updated, err)
 		}
-		if _, err := s.UpdateOrganisation(ctx, 0, "awo-test", func(o *identity.Organisation) error { o.Name = ""; return nil }); !errors.Is(err, identity.ErrInvalid) {
+		if _, err := s.UpdateOrganisation(ctx, platformAdmin, "awo-test", identity.OrganisationChange{Name: ptr("")}); !errors.Is(err, identity.ErrInvalid) {
 			t.Errorf("update to empty name: %v", err)
 		}
 		if o, _ := s.Organisation(ctx, "awo-test"); o.Name != "AWO Test" {
@@ -130,14 +137,14 @@ func TestIdentityStoreContract(t *testing.T) {
 		}
 
 		other := login(t, s, "m")
-		u, err := s.UserByEmail(ctx, "M@EXAMPLE.invalid")
+		u, err := store.NewIdentity(db).UserByEmail(ctx, "M@EXAMPLE.invalid")
 		if err != nil || u.ID != other.User.ID {
 			t.Fatalf("UserByEmail: %+v %v", u, err)
 		}
-		if _, err := s.PutMember(ctx, p.User.ID, "awo-test", other.User.ID, identity.MemberRoleAdmin); err != nil {
+		if _, err := s.PutMember(ctx, platformAdmin, "awo-test", other.User.Email, identity.MemberRoleAdmin); err != nil {
 			t.Fatal(err)
 		}
-		ms, err := s.Members(ctx, "awo-test")
+		ms, err := s.Members(ctx, platformAdmin, "awo-test")
 		if err != nil || len(ms) != 1 || ms[0].User.ID != other.User.ID || ms[0].Role != identity.MemberRoleAdmin || ms[0].Source != identity.SourcePlatform {
 			t.Fatalf("members = %+v, %v", ms, err)
 		}
@@ -146,21 +153,21 @@ func TestIdentityStoreContract(t *testing.T) {
 		if r, ok := other.MemberRole("awo-test"); !ok || r != identity.MemberRoleAdmin {
 			t.Errorf("platform membership lost at login: %v", grantNames(other))
 		}
-		if err := s.RemoveMember(ctx, 0, "awo-test", other.User.ID); err != nil {
+		if err := s.RemoveMember(ctx, platformAdmin, "awo-test", other.User.ID); err != nil {
 			t.Fatal(err)
 		}
-		if err := s.RemoveMember(ctx, 0, "awo-test", other.User.ID); !errors.Is(err, identity.ErrMemberNotFound) {
+		if err := s.RemoveMember(ctx, platformAdmin, "awo-test", other.User.ID); !errors.Is(err, identity.ErrMemberNotFound) {
 			t.Errorf("removing twice: %v", err)
 		}
-		if _, err := s.Members(ctx, "nope"); !errors.Is(err, identity.ErrOrganisationNotFound) {
+		if _, err := s.Members(ctx, platformAdmin, "nope"); !errors.Is(err, identity.ErrOrganisationNotFound) {
 			t.Errorf("members of unknown organisation: %v", err)
 		}
 
-		users, err := s.Users(ctx, "name k", 10)
+		users, err := s.Users(ctx, platformAdmin, "name k", 10)
 		if err != nil || len(users) != 1 || users[0].User.ID != p.User.ID {
 			t.Errorf("Users search = %d, %v", len(users), err)
 		}
-		if users, _ := s.Users(ctx, "%", 10); len(users) != 0 {
+		if users, _ := s.Users(ctx, platformAdmin, "%", 10); len(users) != 0 {
 			t.Errorf("a %% in the query matched %d users", len(users))
 		}
 
@@ -194,7 +201,7 @@ func TestSessionStoreContract(t *testing.T) {
 		if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
 			t.Fatal(err)
 		}
-		user := login(t, store.NewIdentity(db), "s")
+		user := login(t, app.Identity(db), "s")
 		s := store.NewSessions(db)
 		now := time.Now().UTC().Truncate(time.Second)
 

@@ -4,19 +4,20 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // Organisations implements identity.Store.
 func (s *Identity) Organisations(ctx context.Context) ([]identity.Organisation, error) {
 	var rows []organisationRow
-	if err := s.db.WithContext(ctx).Order("name, slug").Find(&rows).Error; err != nil {
+	if err := conn(ctx, s.db).Order("name, slug").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list organisations: %w", err)
 	}
 	out := make([]identity.Organisation, len(rows))
@@ -28,88 +29,71 @@ func (s *Identity) Organisations(ctx context.Context) ([]identity.Organisation, 
 
 // Organisation implements identity.Store.
 func (s *Identity) Organisation(ctx context.Context, slug string) (identity.Organisation, error) {
-	r, err := findOrganisation(s.db.WithContext(ctx), slug)
+	var r organisationRow
+	err := conn(ctx, s.db).Where("slug = ?", slug).Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return identity.Organisation{}, identity.ErrOrganisationNotFound
+	}
 	return r.toDomain(), err
 }
 
-func findOrganisation(tx *gorm.DB, slug string) (organisationRow, error) {
-	var r organisationRow
-	err := tx.Where("slug = ?", slug).Take(&r).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return r, identity.ErrOrganisationNotFound
-	}
-	return r, err
-}
-
-// CreateOrganisation implements identity.Store.
-func (s *Identity) CreateOrganisation(ctx context.Context, actorID int64, o identity.Organisation) (identity.Organisation, error) {
-	if err := o.Validate(); err != nil {
-		return identity.Organisation{}, err
-	}
+// InsertOrganisation implements identity.Store.
+func (s *Identity) InsertOrganisation(ctx context.Context, o identity.Organisation) (identity.Organisation, error) {
 	row := organisationFromDomain(o)
-	row.ID = 0
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Create(&row).Error; err != nil {
-			return organisationWriteError(err)
-		}
-		return appendAudit(tx, actorID, "organisation.create", "organisation", o.Slug, map[string]any{"name": o.Name, "kind": string(o.Kind)})
-	})
-	return row.toDomain(), err
+	if err := conn(ctx, s.db).Create(&row).Error; err != nil {
+		return identity.Organisation{}, organisationWriteError(err)
+	}
+	return row.toDomain(), nil
 }
 
-// UpdateOrganisation implements identity.Store.
-func (s *Identity) UpdateOrganisation(ctx context.Context, actorID int64, slug string, update func(*identity.Organisation) error) (identity.Organisation, error) {
-	var out identity.Organisation
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		row, err := findOrganisation(tx, slug)
-		if err != nil {
-			return err
-		}
-		o := row.toDomain()
-		if err := update(&o); err != nil {
-			return err
-		}
-		o.ID, o.Slug = row.ID, row.Slug
-		if err := o.Validate(); err != nil {
-			return err
-		}
-		next := organisationFromDomain(o)
-		if err := tx.Model(&row).Select("name", "kind", "description", "district_key", "updated_at").
-			Updates(map[string]any{"name": next.Name, "kind": next.Kind, "description": next.Description, "district_key": next.DistrictKey, "updated_at": time.Now().UTC()}).Error; err != nil {
-			return organisationWriteError(err)
-		}
-		out = o
-		return appendAudit(tx, actorID, "organisation.update", "organisation", slug, map[string]any{"name": o.Name, "kind": string(o.Kind), "district_key": o.DistrictKey})
-	})
-	return out, err
+// EnsureOrganisation implements identity.Store: ON CONFLICT (slug) DO NOTHING waits for a
+// concurrent insert of the same slug and then reads the row it committed.
+func (s *Identity) EnsureOrganisation(ctx context.Context, o identity.Organisation) (identity.Organisation, bool, error) {
+	db := conn(ctx, s.db)
+	row := organisationFromDomain(o)
+	res := db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "slug"}}, DoNothing: true}).Create(&row)
+	if res.Error != nil {
+		return identity.Organisation{}, false, organisationWriteError(res.Error)
+	}
+	if res.RowsAffected == 1 {
+		return row.toDomain(), true, nil
+	}
+	stored, err := s.Organisation(ctx, o.Slug)
+	return stored, false, err
 }
 
+// SaveOrganisation implements identity.Store.
+func (s *Identity) SaveOrganisation(ctx context.Context, o identity.Organisation) error {
+	next := organisationFromDomain(o)
+	err := conn(ctx, s.db).Model(&organisationRow{ID: o.ID}).Select("name", "kind", "description", "district_key", "updated_at").
+		Updates(map[string]any{"name": next.Name, "kind": next.Kind, "description": next.Description, "district_key": next.DistrictKey, "updated_at": time.Now().UTC()}).Error
+	if err != nil {
+		return organisationWriteError(err)
+	}
+	return nil
+}
+
+// organisationWriteError translates the constraints of the organisations table: the unique slug
+// and the district it names.
 func organisationWriteError(err error) error {
-	switch {
-	case errors.Is(err, gorm.ErrDuplicatedKey):
-		return identity.ErrOrganisationExists
-	case errors.Is(err, gorm.ErrForeignKeyViolated):
-		return fmt.Errorf("%w: unknown district", district.ErrNotFound)
+	err = translateAs(err, identity.ErrOrganisationExists, fmt.Errorf("%w: unknown district", district.ErrNotFound))
+	if kernel.KindOf(err) != kernel.KindInternal {
+		return err
 	}
 	return fmt.Errorf("write organisation: %w", err)
 }
 
 // Members implements identity.Store.
-func (s *Identity) Members(ctx context.Context, slug string) ([]identity.Member, error) {
-	db := s.db.WithContext(ctx)
-	org, err := findOrganisation(db, slug)
-	if err != nil {
-		return nil, err
-	}
+func (s *Identity) Members(ctx context.Context, organisationID int64) ([]identity.Member, error) {
 	var rows []struct {
 		Role, Source string
 		UserID       int64
 		Name, Email  string
 	}
-	if err := db.Table("memberships").
+	if err := conn(ctx, s.db).Table("memberships").
 		Select("memberships.role, memberships.source, users.id AS user_id, users.name, users.email").
 		Joins("JOIN users ON users.id = memberships.user_id").
-		Where("memberships.organisation_id = ?", org.ID).Order("users.name, users.id").Scan(&rows).Error; err != nil {
+		Where("memberships.organisation_id = ?", organisationID).Order("users.name, users.id").Scan(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list members: %w", err)
 	}
 	out := make([]identity.Member, len(rows))
@@ -119,110 +103,73 @@ func (s *Identity) Members(ctx context.Context, slug string) ([]identity.Member,
 	return out, nil
 }
 
-// PutMember implements identity.Store: it adds the user or changes their role; a membership set
-// here is the platform's and survives the next login's claims.
-func (s *Identity) PutMember(ctx context.Context, actorID int64, slug string, userID int64, role identity.MemberRole) (identity.Member, error) {
-	if role != identity.MemberRoleMember && role != identity.MemberRoleAdmin {
-		return identity.Member{}, fmt.Errorf("%w member role %q", identity.ErrInvalid, role)
-	}
-	var out identity.Member
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		org, err := findOrganisation(tx, slug)
-		if err != nil {
-			return err
-		}
-		var u userRow
-		if err := tx.Take(&u, userID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return identity.ErrUserNotFound
-		} else if err != nil {
-			return err
-		}
-		res := tx.Model(&membershipRow{}).Where("user_id = ? AND organisation_id = ?", userID, org.ID).
-			Updates(map[string]any{"role": string(role), "source": string(identity.SourcePlatform)})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			if err := tx.Create(&membershipRow{UserID: userID, OrganisationID: org.ID, Role: string(role), Source: string(identity.SourcePlatform)}).Error; err != nil {
-				return fmt.Errorf("add member: %w", err)
-			}
-		}
-		out = identity.Member{User: u.toDomain(), Role: role, Source: identity.SourcePlatform}
-		return auditMembership(tx, actorID, "membership.put", slug, userID, string(role), identity.SourcePlatform)
-	})
-	return out, err
-}
-
-// RemoveMember implements identity.Store.
-func (s *Identity) RemoveMember(ctx context.Context, actorID int64, slug string, userID int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		org, err := findOrganisation(tx, slug)
-		if err != nil {
-			return err
-		}
-		res := tx.Where("user_id = ? AND organisation_id = ?", userID, org.ID).Delete(&membershipRow{})
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return identity.ErrMemberNotFound
-		}
-		return auditMembership(tx, actorID, "membership.remove", slug, userID, "", identity.SourcePlatform)
-	})
-}
-
-// GrantRole implements identity.Store.
-func (s *Identity) GrantRole(ctx context.Context, actorID, userID int64, g identity.Grant) (identity.Grant, error) {
-	g, err := identity.NewGrant(g.Role, g.DistrictKey, identity.SourcePlatform)
+// SetMembership implements identity.Store with one upsert on the (user, organisation) key.
+func (s *Identity) SetMembership(ctx context.Context, userID, organisationID int64, role identity.MemberRole, source identity.Source) error {
+	row := membershipRow{UserID: userID, OrganisationID: organisationID, Role: string(role), Source: string(source)}
+	err := conn(ctx, s.db).Clauses(clause.OnConflict{
+		Columns:   []clause.Column{{Name: "user_id"}, {Name: "organisation_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"role", "source"}),
+	}).Create(&row).Error
 	if err != nil {
-		return identity.Grant{}, err
+		return fmt.Errorf("set membership: %w", translate(err, identity.ErrUserNotFound))
 	}
+	return nil
+}
+
+// DeleteMembership implements identity.Store.
+func (s *Identity) DeleteMembership(ctx context.Context, userID, organisationID int64) error {
+	res := conn(ctx, s.db).Where("user_id = ? AND organisation_id = ?", userID, organisationID).Delete(&membershipRow{})
+	switch {
+	case res.Error != nil:
+		return fmt.Errorf("remove member: %w", res.Error)
+	case res.RowsAffected == 0:
+		return identity.ErrMemberNotFound
+	}
+	return nil
+}
+
+// InsertGrant implements identity.Store: ON CONFLICT DO NOTHING on the unique index of
+// (user, role, district, source), then the grant that was there.
+func (s *Identity) InsertGrant(ctx context.Context, userID int64, g identity.Grant) (identity.Grant, bool, error) {
+	db := conn(ctx, s.db)
 	row := roleGrantRow{UserID: userID, Role: string(g.Role), DistrictKey: nullable(g.DistrictKey), Source: string(g.Source)}
-	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if err := tx.Take(&userRow{}, userID).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return identity.ErrUserNotFound
-		} else if err != nil {
-			return err
+	res := db.Clauses(clause.OnConflict{DoNothing: true}).Create(&row)
+	if res.Error != nil {
+		if err := translateAs(res.Error, nil, fmt.Errorf("%w: %s", district.ErrNotFound, g.DistrictKey)); err != res.Error {
+			return identity.Grant{}, false, err
 		}
-		var existing roleGrantRow
-		q := tx.Where("user_id = ? AND role = ? AND source = ?", userID, row.Role, row.Source)
-		if row.DistrictKey != nil {
-			q = q.Where("district_key = ?", *row.DistrictKey)
-		} else {
-			q = q.Where("district_key IS NULL")
-		}
-		if err := q.Take(&existing).Error; err == nil {
-			row = existing // granting twice is granting once
-			return nil
-		}
-		if err := tx.Create(&row).Error; err != nil {
-			if errors.Is(err, gorm.ErrForeignKeyViolated) {
-				return fmt.Errorf("%w: %s", district.ErrNotFound, g.DistrictKey)
-			}
-			return fmt.Errorf("grant role: %w", err)
-		}
-		return auditUser(tx, actorID, "role.grant", userID, grantDetails(g))
-	})
+		return identity.Grant{}, false, fmt.Errorf("grant role: %w", res.Error)
+	}
+	if res.RowsAffected == 1 {
+		return row.toDomain(), true, nil
+	}
+	q := db.Where("user_id = ? AND role = ? AND source = ?", userID, row.Role, row.Source)
+	if row.DistrictKey != nil {
+		q = q.Where("district_key = ?", *row.DistrictKey)
+	} else {
+		q = q.Where("district_key IS NULL")
+	}
+	var existing roleGrantRow
+	if err := q.Take(&existing).Error; err != nil {
+		return identity.Grant{}, false, fmt.Errorf("find grant: %w", err)
+	}
+	return existing.toDomain(), false, nil
+}
+
+// Grant implements identity.Store.
+func (s *Identity) Grant(ctx context.Context, userID, grantID int64) (identity.Grant, error) {
+	var row roleGrantRow
+	err := conn(ctx, s.db).Where("id = ? AND user_id = ?", grantID, userID).Take(&row).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return identity.Grant{}, identity.ErrRoleNotFound
+	}
 	return row.toDomain(), err
 }
 
-// RevokeRole implements identity.Store.
-func (s *Identity) RevokeRole(ctx context.Context, actorID, userID, grantID int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var row roleGrantRow
-		if err := tx.Where("id = ? AND user_id = ?", grantID, userID).Take(&row).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return identity.ErrRoleNotFound
-		} else if err != nil {
-			return err
-		}
-		if row.Source == string(identity.SourceClaim) {
-			return identity.ErrRoleFromClaims
-		}
-		if err := tx.Delete(&row).Error; err != nil {
-			return err
-		}
-		d := grantDetails(row.toDomain())
-		d["grant_id"] = strconv.FormatInt(grantID, 10)
-		return auditUser(tx, actorID, "role.revoke", userID, d)
-	})
+// DeleteGrant implements identity.Store.
+func (s *Identity) DeleteGrant(ctx context.Context, userID, grantID int64) error {
+	if err := conn(ctx, s.db).Where("id = ? AND user_id = ?", grantID, userID).Delete(&roleGrantRow{}).Error; err != nil {
+		return fmt.Errorf("revoke role: %w", err)
+	}
+	return nil
 }

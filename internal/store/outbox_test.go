@@ -11,6 +11,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
@@ -24,7 +25,7 @@ func TestOutboxNeverLosesOrDuplicates(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db, consultation.PostModeration)
-		rita := login(t, store.NewIdentity(db), "rita")
+		rita := login(t, app.Identity(db), "rita")
 		room := consultation.Room(f.c.ID)
 
 		// A change whose event cannot be stored is not saved either: one transaction.
@@ -83,7 +84,7 @@ func TestConcurrentRelays(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db, consultation.PostModeration)
-		ids := store.NewIdentity(db)
+		ids := app.Identity(db)
 		var people []identity.Principal
 		for i := 0; i < 4; i++ {
 			people = append(people, login(t, ids, fmt.Sprintf("p%d", i)))
@@ -141,7 +142,7 @@ func TestConcurrentSupportsAndFlags(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
 		f := newFixture(t, db, consultation.PostModeration)
-		ids := store.NewIdentity(db)
+		ids := app.Identity(db)
 		rita, otto := login(t, ids, "rita"), login(t, ids, "otto")
 		cm, err := f.svc.PostComment(ctx, rita, consultation.PostComment{ConsultationID: f.c.ID, Body: "Mehr Bänke"})
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
@@ -69,7 +70,7 @@ func BenchmarkSearch(b *testing.B) {
 		}
 		s, big, _ := newConsultation(b, db, consultation.PostModeration)
 		_, small, _ := newConsultation(b, db, consultation.PostModeration)
-		author := login(b, store.NewIdentity(db), "bench-"+dialect)
+		author := login(b, app.Identity(db), "bench-"+dialect)
 		seedThread(b, db, big.ID, author.User.ID, 100000)
 		seedThread(b, db, small.ID, author.User.ID, 100)
 		b.Run(dialect, func(b *testing.B) {
