@@ -38,8 +38,8 @@ type Deps struct {
 	Districts district.Store
 	Identity  identity.Store
 	Audit     audit.Store
-	Planning  planning.Store
-	Blobs     planning.Blobs
+	// Planning is the planning context's use cases (areas, processes, documents).
+	Planning *planning.Service
 	// Consultations is the consultation context's use cases; Live serves their rooms (nil: no
 	// live updates).
 	Consultations *consultation.Service
@@ -62,8 +62,7 @@ type handlers struct {
 	districts district.Store
 	identity  identity.Store
 	audit     audit.Store
-	planning  planning.Store
-	blobs     planning.Blobs
+	plan      *planning.Service
 	cons      *consultation.Service
 	live      Live
 	auth      *auth.Service
@@ -91,7 +90,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready))
 	e.GET("/metrics", m.handler())
 
-	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
+	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
 		cons: d.Consultations, live: d.Live, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	h.registerLiveKinds()
