@@ -24,10 +24,13 @@ func box(x, y, d float64) orb.Polygon {
 
 func ptr[T any](v T) *T { return &v }
 
-// planningService is the planning use cases on db, as the server composes them, and an admin
-// who may do everything they offer.
+// planningService loads the districts into db and returns the planning use cases on it, as the
+// server composes them, and an admin who may do everything they offer.
 func planningService(t *testing.T, db *store.DB) (*planning.Service, identity.Principal) {
 	t.Helper()
+	if err := refdata.Load(context.Background(), store.NewDistricts(db)); err != nil {
+		t.Fatal(err)
+	}
 	return compose.Planning(db, blob.Disk{Root: t.TempDir()}, nil), login(t, store.NewIdentity(db), "admin", "admin")
 }
 
@@ -39,9 +42,6 @@ func date(s string) time.Time {
 func TestPlanningStoreContract(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
-			t.Fatal(err)
-		}
 		s, admin := planningService(t, db)
 
 		pr, err := s.CreateArea(ctx, admin, planning.SocialArea{DistrictKey: "16051", Name: "West", Level: planning.LevelPlanungsraum, Code: "W", Geometry: box(10.98, 50.95, 0.05)})
@@ -200,9 +200,6 @@ func TestPlanningStoreContract(t *testing.T) {
 func TestImportAppliesAllOrNothing(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *store.DB) {
 		ctx := context.Background()
-		if err := refdata.Load(ctx, store.NewDistricts(db)); err != nil {
-			t.Fatal(err)
-		}
 		s, admin := planningService(t, db)
 		plan := []planning.ImportChange{
 			{Index: 1, Area: planning.SocialArea{Name: "PR", Level: planning.LevelPlanungsraum, Code: "PR", Geometry: box(10.98, 50.95, 0.05)}},
