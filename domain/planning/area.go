@@ -6,6 +6,7 @@ package planning
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/teilhabe/teilhabe/domain/kernel"
@@ -122,4 +123,65 @@ func ValidateGeometry(g orb.Geometry) error {
 		}
 	}
 	return nil
+}
+
+// CheckDistrict enforces that the area lies in its district, whose boundary is given.
+func (a *SocialArea) CheckDistrict(boundary orb.Geometry) error {
+	if !Within(a.Geometry, boundary) {
+		return fmt.Errorf("%w social area: it lies outside district %s", ErrInvalid, a.DistrictKey)
+	}
+	return nil
+}
+
+// CheckHierarchy enforces the area's place under its parent: one that CheckParent accepts, and
+// never the area itself or one of its own sub-areas (parentAncestors are the parent's ancestors,
+// nearest first), so the hierarchy stays a tree.
+func (a *SocialArea) CheckHierarchy(parent *SocialArea, parentAncestors []int64) error {
+	if err := a.CheckParent(parent); err != nil {
+		return err
+	}
+	if parent != nil && a.ID != 0 && slices.Contains(parentAncestors, a.ID) {
+		return fmt.Errorf("%w social area: the parent lies inside this area", ErrInvalid)
+	}
+	return nil
+}
+
+// CheckDeletable refuses to delete an area that still has sub-areas or that a process names:
+// either would be left pointing at nothing.
+func CheckDeletable(children, processes int64) error {
+	if children > 0 || processes > 0 {
+		return fmt.Errorf("%w: the area has %d sub-areas and is named by %d processes", ErrConflict, children, processes)
+	}
+	return nil
+}
+
+// AreaPatch is a partial change of an area; nil fields stay as they are.
+type AreaPatch struct {
+	Name, Code, Description *string
+	ParentID                *int64 // 0: no parent
+	Level                   *Level
+	Population              *int64
+	Geometry                orb.Geometry
+}
+
+// ApplyTo changes a by the patch.
+func (c AreaPatch) ApplyTo(a *SocialArea) {
+	set(&a.Name, c.Name)
+	set(&a.Code, c.Code)
+	set(&a.Description, c.Description)
+	set(&a.ParentID, c.ParentID)
+	set(&a.Level, c.Level)
+	if c.Population != nil {
+		a.Population = c.Population
+	}
+	if c.Geometry != nil {
+		a.Geometry = c.Geometry
+	}
+}
+
+// set copies an optional value of a patch.
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
 }

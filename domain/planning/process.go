@@ -92,3 +92,43 @@ func (p *Process) CurrentPhase(today time.Time) (Phase, bool) {
 	}
 	return Phase{}, false
 }
+
+// Check validates the process as a whole before it is saved: its own fields, its phases, and
+// that a process past the draft has at least one phase. It sorts the areas in scope and drops
+// repeated ones; that they belong to the district is for the caller to ask the store.
+func (p *Process) Check() error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	if err := ValidatePhases(p.Phases); err != nil {
+		return err
+	}
+	if p.Status != StatusDraft && len(p.Phases) == 0 {
+		return fmt.Errorf("%w: a %s process needs at least one phase", ErrInvalid, p.Status)
+	}
+	p.SocialAreaIDs = slices.Compact(slices.Sorted(slices.Values(p.SocialAreaIDs)))
+	return nil
+}
+
+// errAreaOutOfScope: a process names a social area that is not one of its district's.
+var errAreaOutOfScope = fmt.Errorf("%w process: a social area in scope does not exist or belongs to another district", ErrInvalid)
+
+// ProcessChange is what a coordinator edits of a process; nil fields stay as they are.
+type ProcessChange struct {
+	Title         string
+	Summary       *string
+	Office        *string
+	Fields        *[]Field
+	SocialAreaIDs *[]int64
+}
+
+// ApplyTo changes p by the change.
+func (c ProcessChange) ApplyTo(p *Process) {
+	p.Title = c.Title
+	set(&p.Summary, c.Summary)
+	set(&p.Office, c.Office)
+	if c.Fields != nil {
+		p.Fields = append([]Field{}, *c.Fields...)
+	}
+	set(&p.SocialAreaIDs, c.SocialAreaIDs)
+}

@@ -12,31 +12,41 @@ type ProcessQuery struct {
 	Limit         int
 }
 
-// Store keeps social areas, processes, phases and documents. Every change is written to the audit
-// log in the same transaction with actorID as the actor.
+// Store keeps social areas, processes, phases and documents: rows, queries, and database errors
+// translated into this package's errors; no rule (the Service checks before it writes). Called
+// with a context from kernel.Transactor.InTx, every method takes part in that transaction.
 type Store interface {
 	Areas(ctx context.Context, districtKey string) ([]SocialArea, error)
 	Area(ctx context.Context, id int64) (SocialArea, error)
-	// CreateArea checks the area, its parent and that it lies in its district.
-	CreateArea(ctx context.Context, actorID int64, a SocialArea) (SocialArea, error)
-	UpdateArea(ctx context.Context, actorID, id int64, update func(*SocialArea) error) (SocialArea, error)
-	// DeleteArea refuses (ErrConflict) while the area has sub-areas or a process names it.
-	DeleteArea(ctx context.Context, actorID, id int64) error
-	// ApplyImport applies planned changes all or nothing and returns them with their ids.
-	ApplyImport(ctx context.Context, actorID int64, districtKey string, changes []ImportChange) ([]ImportChange, error)
+	// AreaByCode finds the district's area with the code (ErrAreaNotFound).
+	AreaByCode(ctx context.Context, districtKey, code string) (SocialArea, error)
+	// Ancestors returns the ids of the area's parent, its parent's parent and so on, nearest first.
+	Ancestors(ctx context.Context, id int64) ([]int64, error)
+	// AreaUses counts the area's sub-areas and the processes that name it.
+	AreaUses(ctx context.Context, id int64) (children, processes int64, err error)
+	// CountAreas counts how many of ids are areas of the district.
+	CountAreas(ctx context.Context, districtKey string, ids []int64) (int64, error)
+	// InsertArea stores a new area and returns it with its id; a code the district already has
+	// is ErrConflict (the unique index decides).
+	InsertArea(ctx context.Context, a SocialArea) (SocialArea, error)
+	// SaveArea writes every field of the area but its district.
+	SaveArea(ctx context.Context, a SocialArea) error
+	DeleteArea(ctx context.Context, id int64) error
 
 	// Processes lists a page of processes, running ones first, and the cursor of the next page.
 	Processes(ctx context.Context, q ProcessQuery) ([]Process, string, error)
+	// Process returns a process with its phases, areas and documents.
 	Process(ctx context.Context, id int64) (Process, error)
 	// ProcessHead returns a process without phases, areas and documents: enough to decide who
 	// may see it.
 	ProcessHead(ctx context.Context, id int64) (Process, error)
-	CreateProcess(ctx context.Context, actorID int64, p Process) (Process, error)
-	// UpdateProcess reads the process, lets update change it (fields, areas, phases, status) and
-	// writes it back in one transaction, after checking it.
-	UpdateProcess(ctx context.Context, actorID, id int64, action string, update func(*Process) error) (Process, error)
+	// InsertProcess stores a new process with its areas and phases and returns it as Process does.
+	InsertProcess(ctx context.Context, p Process) (Process, error)
+	// SaveProcess writes the process's fields and status and replaces its areas and phases.
+	SaveProcess(ctx context.Context, p Process) error
 
-	AddDocument(ctx context.Context, actorID int64, d Document) (Document, error)
+	InsertDocument(ctx context.Context, d Document) (Document, error)
 	Document(ctx context.Context, processID, documentID int64) (Document, error)
-	DeleteDocument(ctx context.Context, actorID, processID, documentID int64) (Document, error)
+	// DeleteDocument removes the document's row and returns it (ErrDocumentNotFound).
+	DeleteDocument(ctx context.Context, processID, documentID int64) (Document, error)
 }

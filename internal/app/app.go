@@ -8,6 +8,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/domain/planning"
 	"github.com/teilhabe/teilhabe/internal/markdown"
 	"github.com/teilhabe/teilhabe/internal/store"
 )
@@ -42,5 +43,12 @@ func Consultations(db *store.DB, out *store.Outbox, l Limits, now func() time.Ti
 		Limiter: kernel.NewLimiter[int64](cmp.Or(l.PostInterval, DefaultPostInterval), cmp.Or(l.PostBurst, DefaultPostBurst), now),
 		Toggles: kernel.NewLimiter[int64](cmp.Or(l.ToggleInterval, DefaultToggleInterval), cmp.Or(l.ToggleBurst, DefaultToggleBurst), now),
 		Now:     now,
+	})
+}
+
+// Planning returns the planning use cases on db, keeping documents' bytes in blobs.
+func Planning(db *store.DB, blobs planning.Blobs, now func() time.Time) *planning.Service {
+	return planning.NewService(planning.Deps{
+		Store: store.NewPlanning(db), Districts: store.NewDistricts(db), Tx: db, Audit: store.NewAudit(db), Blobs: blobs, Now: now,
 	})
 }

@@ -76,7 +76,7 @@ func seedProcesses(ctx context.Context, districts district.Store, plan planning.
 	var sozialraeume []int64
 	for _, side := range []string{"West", "Ost"} {
 		pop := int64(107000)
-		pr, err := plan.CreateArea(ctx, 0, planning.SocialArea{DistrictKey: "16051", Name: "Planungsraum " + side + " (Beispiel)",
+		pr, err := plan.InsertArea(ctx, planning.SocialArea{DistrictKey: "16051", Name: "Planungsraum " + side + " (Beispiel)",
 			Level: planning.LevelPlanungsraum, Code: "PR-" + side[:1], Description: sampleNote, Population: &pop, Geometry: halves[side]})
 		if err != nil {
 			return fmt.Errorf("demo area: %w", err)
@@ -90,7 +90,7 @@ func seedProcesses(ctx context.Context, districts district.Store, plan planning.
 			minY, maxY float64
 		}{{"Nord", midY, b.Max.Y()}, {"Süd", b.Min.Y(), midY}} {
 			pop := int64(41000 + 12000*i)
-			sr, err := plan.CreateArea(ctx, 0, planning.SocialArea{DistrictKey: "16051", ParentID: pr.ID,
+			sr, err := plan.InsertArea(ctx, planning.SocialArea{DistrictKey: "16051", ParentID: pr.ID,
 				Name: "Sozialraum " + part.name + "-" + side + " (Beispiel)", Level: planning.LevelSozialraum,
 				Code: fmt.Sprintf("SR-%s%d", side[:1], i+1), Description: sampleNote, Population: &pop,
 				Geometry: cut(minX, part.minY, maxX, part.maxY)})
@@ -127,15 +127,10 @@ func seedProcesses(ctx context.Context, districts district.Store, plan planning.
 			"Bestandsbericht Altenhilfe (Beispiel)"},
 	}
 	for _, x := range processes {
-		phases := x.p.Phases
-		p, err := plan.CreateProcess(ctx, 0, x.p)
+		// The store writes what it is given: the demo's processes start published, with phases.
+		x.p.Status = planning.StatusPublished
+		p, err := plan.InsertProcess(ctx, x.p)
 		if err != nil {
-			return fmt.Errorf("demo process: %w", err)
-		}
-		if _, err := plan.UpdateProcess(ctx, 0, p.ID, "process.status", func(p *planning.Process) error {
-			p.Phases, p.Status = phases, planning.StatusPublished
-			return nil
-		}); err != nil {
 			return fmt.Errorf("demo process: %w", err)
 		}
 		body := pdf(x.doc, "", sampleNote, "teilhabe - Beteiligung an der integrierten Sozialplanung")
@@ -144,7 +139,7 @@ func seedProcesses(ctx context.Context, districts district.Store, plan planning.
 		if err != nil {
 			return err
 		}
-		if _, err := plan.AddDocument(ctx, 0, planning.Document{ProcessID: p.ID, Title: x.doc, FileName: "beispiel.pdf",
+		if _, err := plan.InsertDocument(ctx, planning.Document{ProcessID: p.ID, Title: x.doc, FileName: "beispiel.pdf",
 			ContentType: "application/pdf", Size: size, StorageKey: key, SHA256: sum}); err != nil {
 			return err
 		}

@@ -8,8 +8,6 @@ import (
 	"github.com/paulmach/orb/geojson"
 
 	"github.com/teilhabe/teilhabe/api"
-	"github.com/teilhabe/teilhabe/domain/access"
-	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
 )
 
@@ -43,10 +41,7 @@ func geometryIn(g api.Geometry) (*geojson.Geometry, error) {
 
 // ListSocialAreas implements api.StrictServerInterface.
 func (h *handlers) ListSocialAreas(ctx context.Context, req api.ListSocialAreasRequestObject) (api.ListSocialAreasResponseObject, error) {
-	if _, err := h.districts.Get(ctx, req.Key); err != nil {
-		return nil, err
-	}
-	areas, err := h.planning.Areas(ctx, req.Key)
+	areas, err := h.plan.Areas(ctx, req.Key)
 	if err != nil {
 		return nil, err
 	}
@@ -63,25 +58,15 @@ func (h *handlers) ListSocialAreas(ctx context.Context, req api.ListSocialAreasR
 
 // CreateSocialArea implements api.StrictServerInterface.
 func (h *handlers) CreateSocialArea(ctx context.Context, req api.CreateSocialAreaRequestObject) (api.CreateSocialAreaResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanCoordinate(p, req.Key)); err != nil {
-		return nil, err
-	}
 	g, err := geometryIn(req.Body.Geometry)
 	if err != nil {
 		return nil, err
 	}
 	a := planning.SocialArea{DistrictKey: req.Key, Name: req.Body.Name, Level: planning.Level(req.Body.Level), Population: req.Body.Population, Geometry: g.Geometry()}
-	if req.Body.Code != nil {
-		a.Code = *req.Body.Code
-	}
-	if req.Body.Description != nil {
-		a.Description = *req.Body.Description
-	}
-	if req.Body.ParentId != nil {
-		a.ParentID = *req.Body.ParentId
-	}
-	a, err = h.planning.CreateArea(ctx, p.User.ID, a)
+	set(&a.Code, req.Body.Code)
+	set(&a.Description, req.Body.Description)
+	set(&a.ParentID, req.Body.ParentId)
+	a, err = h.plan.CreateArea(ctx, principalFrom(ctx), a)
 	if err != nil {
 		return nil, err
 	}
@@ -91,7 +76,7 @@ func (h *handlers) CreateSocialArea(ctx context.Context, req api.CreateSocialAre
 
 // GetSocialArea implements api.StrictServerInterface.
 func (h *handlers) GetSocialArea(ctx context.Context, req api.GetSocialAreaRequestObject) (api.GetSocialAreaResponseObject, error) {
-	a, err := h.planning.Area(ctx, req.AreaId)
+	a, err := h.plan.Area(ctx, req.AreaId)
 	if err != nil {
 		return nil, err
 	}
@@ -101,34 +86,20 @@ func (h *handlers) GetSocialArea(ctx context.Context, req api.GetSocialAreaReque
 
 // UpdateSocialArea implements api.StrictServerInterface.
 func (h *handlers) UpdateSocialArea(ctx context.Context, req api.UpdateSocialAreaRequestObject) (api.UpdateSocialAreaResponseObject, error) {
-	p := principalFrom(ctx)
-	current, err := h.areaFor(ctx, p, req.AreaId)
-	if err != nil {
-		return nil, err
-	}
 	b := req.Body
-	var g *geojson.Geometry
+	change := planning.AreaPatch{Name: b.Name, Code: b.Code, Description: b.Description, ParentID: b.ParentId, Population: b.Population}
+	if b.Level != nil {
+		l := planning.Level(*b.Level)
+		change.Level = &l
+	}
 	if b.Geometry != nil {
-		if g, err = geometryIn(*b.Geometry); err != nil {
+		g, err := geometryIn(*b.Geometry)
+		if err != nil {
 			return nil, err
 		}
+		change.Geometry = g.Geometry()
 	}
-	a, err := h.planning.UpdateArea(ctx, p.User.ID, current.ID, func(a *planning.SocialArea) error {
-		set(&a.Name, b.Name)
-		set(&a.Code, b.Code)
-		set(&a.Description, b.Description)
-		set(&a.ParentID, b.ParentId)
-		if b.Level != nil {
-			a.Level = planning.Level(*b.Level)
-		}
-		if b.Population != nil {
-			a.Population = b.Population
-		}
-		if g != nil {
-			a.Geometry = g.Geometry()
-		}
-		return nil
-	})
+	a, err := h.plan.UpdateArea(ctx, principalFrom(ctx), req.AreaId, change)
 	if err != nil {
 		return nil, err
 	}
@@ -138,87 +109,52 @@ func (h *handlers) UpdateSocialArea(ctx context.Context, req api.UpdateSocialAre
 
 // DeleteSocialArea implements api.StrictServerInterface.
 func (h *handlers) DeleteSocialArea(ctx context.Context, req api.DeleteSocialAreaRequestObject) (api.DeleteSocialAreaResponseObject, error) {
-	p := principalFrom(ctx)
-	a, err := h.areaFor(ctx, p, req.AreaId)
-	if err != nil {
-		return nil, err
-	}
-	if err := h.planning.DeleteArea(ctx, p.User.ID, a.ID); err != nil {
+	if err := h.plan.DeleteArea(ctx, principalFrom(ctx), req.AreaId); err != nil {
 		return nil, err
 	}
 	return api.DeleteSocialArea204Response{}, nil
 }
 
-// areaFor loads an area the principal may change: its district's coordinators and admins.
-func (h *handlers) areaFor(ctx context.Context, p identity.Principal, id int64) (planning.SocialArea, error) {
-	if p.Anonymous() {
-		return planning.SocialArea{}, errUnauthenticated
-	}
-	a, err := h.planning.Area(ctx, id)
-	if err != nil {
-		return a, err
-	}
-	return a, allow(p, access.CanCoordinate(p, a.DistrictKey))
-}
-
 // ImportSocialAreas implements api.StrictServerInterface.
 func (h *handlers) ImportSocialAreas(ctx context.Context, req api.ImportSocialAreasRequestObject) (api.ImportSocialAreasResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanCoordinate(p, req.Key)); err != nil {
-		return nil, err
+	in := planning.ImportRequest{DistrictKey: req.Key, DryRun: req.Params.DryRun != nil && *req.Params.DryRun}
+	if req.Body != nil {
+		raw, err := json.Marshal(req.Body)
+		if err != nil {
+			return nil, err
+		}
+		in.File = raw
 	}
-	d, err := h.districts.Get(ctx, req.Key)
+	res, err := h.plan.Import(ctx, principalFrom(ctx), in)
 	if err != nil {
 		return nil, err
 	}
-	body := req.Body
-	if body == nil {
-		return nil, NewProblem(http.StatusBadRequest, "invalid_request", "a GeoJSON FeatureCollection is required")
-	}
-	raw, err := json.Marshal(body)
-	if err != nil {
-		return nil, err
-	}
-	existing, err := h.planning.Areas(ctx, req.Key)
-	if err != nil {
-		return nil, err
-	}
-	changes, issues := planning.PlanImport(raw, req.Key, d.Boundary, existing)
-	if len(issues) > 0 {
-		out := importProblem(req.Key, issues)
+	if len(res.Issues) > 0 {
+		out := importProblem(req.Key, res.Issues)
 		if rid, _ := ctx.Value(requestIDKey).(string); rid != "" {
 			out.RequestId = &rid
 		}
 		return out, nil
 	}
-	dry := req.Params.DryRun != nil && *req.Params.DryRun
-	if !dry {
-		if changes, err = h.planning.ApplyImport(ctx, p.User.ID, req.Key, changes); err != nil {
-			return nil, err
-		}
-	}
-	res := api.ImportResult{DryRun: dry, Changes: make([]api.ImportChange, len(changes))}
-	for i, c := range changes {
+	changes := make([]api.ImportChange, len(res.Changes))
+	for i, c := range res.Changes {
 		action := api.Create
 		if c.Update {
 			action = api.Update
 		}
 		ch := api.ImportChange{Index: c.Index, Action: action, Name: c.Area.Name, Level: api.AreaLevel(c.Area.Level)}
 		if c.ID != 0 {
-			id := c.ID
-			ch.Id = &id
+			ch.Id = ptr(c.ID)
 		}
 		if c.Area.Code != "" {
-			code := c.Area.Code
-			ch.Code = &code
+			ch.Code = ptr(c.Area.Code)
 		}
 		if c.ParentCode != "" {
-			pc := c.ParentCode
-			ch.ParentCode = &pc
+			ch.ParentCode = ptr(c.ParentCode)
 		}
-		res.Changes[i] = ch
+		changes[i] = ch
 	}
-	return api.ImportSocialAreas200JSONResponse(res), nil
+	return api.ImportSocialAreas200JSONResponse(api.ImportResult{DryRun: in.DryRun, Changes: changes}), nil
 }
 
 func importProblem(key string, issues []planning.ImportIssue) api.ImportSocialAreas422ApplicationProblemPlusJSONResponse {

@@ -62,7 +62,7 @@ func consultationIn(in api.ConsultationInput) consultation.Consultation {
 // ListConsultations implements api.StrictServerInterface.
 func (h *handlers) ListConsultations(ctx context.Context, req api.ListConsultationsRequestObject) (api.ListConsultationsResponseObject, error) {
 	p := principalFrom(ctx)
-	if _, err := h.readableProcess(ctx, p, req.ProcessId); err != nil {
+	if _, err := h.plan.ReadableProcess(ctx, p, req.ProcessId); err != nil {
 		return nil, err
 	}
 	cs, err := h.cons.ByProcess(ctx, req.ProcessId)
@@ -81,7 +81,7 @@ func (h *handlers) ListConsultations(ctx context.Context, req api.ListConsultati
 // CreateConsultation implements api.StrictServerInterface.
 func (h *handlers) CreateConsultation(ctx context.Context, req api.CreateConsultationRequestObject) (api.CreateConsultationResponseObject, error) {
 	p := principalFrom(ctx)
-	if _, err := h.changeableProcess(ctx, p, req.ProcessId); err != nil {
+	if _, err := h.plan.ChangeableProcess(ctx, p, req.ProcessId); err != nil {
 		return nil, err
 	}
 	c := consultationIn(*req.Body)

@@ -2,8 +2,6 @@ package httpapi
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -42,8 +40,8 @@ var documentTypes = map[string]bool{
 // UploadDocument implements api.StrictServerInterface.
 func (h *handlers) UploadDocument(ctx context.Context, req api.UploadDocumentRequestObject) (api.UploadDocumentResponseObject, error) {
 	p := principalFrom(ctx)
-	pr, err := h.changeableProcess(ctx, p, req.ProcessId)
-	if err != nil {
+	// Refuse before reading a file that would only be thrown away; AddDocument checks again.
+	if _, err := h.plan.ChangeableProcess(ctx, p, req.ProcessId); err != nil {
 		return nil, err
 	}
 	var title, fileName, tmp string
@@ -103,15 +101,9 @@ func (h *handlers) UploadDocument(ctx context.Context, req api.UploadDocumentReq
 		return nil, err
 	}
 	defer f.Close()
-	key := fmt.Sprintf("documents/%d/%s", pr.ID, randomKey())
-	size, sum, err := h.blobs.Put(ctx, key, f)
+	d, err := h.plan.AddDocument(ctx, p, planning.NewDocument{ProcessID: req.ProcessId, Title: title, FileName: fileName,
+		ContentType: contentType, Body: f})
 	if err != nil {
-		return nil, err
-	}
-	d, err := h.planning.AddDocument(ctx, p.User.ID, planning.Document{ProcessID: pr.ID, Title: title, FileName: fileName,
-		ContentType: contentType, Size: size, StorageKey: key, SHA256: sum})
-	if err != nil {
-		_ = h.blobs.Delete(ctx, key)
 		return nil, err
 	}
 	return api.UploadDocument201JSONResponse{Id: d.ID, Title: d.Title, FileName: d.FileName, ContentType: d.ContentType, Size: d.Size, UploadedAt: d.UploadedAt}, nil
@@ -161,23 +153,9 @@ func cleanFileName(name string) string {
 	return name
 }
 
-func randomKey() string {
-	b := make([]byte, 16)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
-}
-
 // DownloadDocument implements api.StrictServerInterface.
 func (h *handlers) DownloadDocument(ctx context.Context, req api.DownloadDocumentRequestObject) (api.DownloadDocumentResponseObject, error) {
-	pr, err := h.readableProcess(ctx, principalFrom(ctx), req.ProcessId)
-	if err != nil {
-		return nil, err
-	}
-	d, err := h.planning.Document(ctx, pr.ID, req.DocumentId)
-	if err != nil {
-		return nil, err
-	}
-	f, err := h.blobs.Open(ctx, d.StorageKey)
+	d, f, err := h.plan.Document(ctx, principalFrom(ctx), req.ProcessId, req.DocumentId)
 	if err != nil {
 		return nil, err
 	}
@@ -206,15 +184,8 @@ func (d download) VisitDownloadDocumentResponse(w http.ResponseWriter) error {
 
 // DeleteDocument implements api.StrictServerInterface.
 func (h *handlers) DeleteDocument(ctx context.Context, req api.DeleteDocumentRequestObject) (api.DeleteDocumentResponseObject, error) {
-	p := principalFrom(ctx)
-	pr, err := h.changeableProcess(ctx, p, req.ProcessId)
-	if err != nil {
+	if err := h.plan.DeleteDocument(ctx, principalFrom(ctx), req.ProcessId, req.DocumentId); err != nil {
 		return nil, err
 	}
-	d, err := h.planning.DeleteDocument(ctx, p.User.ID, pr.ID, req.DocumentId)
-	if err != nil {
-		return nil, err
-	}
-	_ = h.blobs.Delete(ctx, d.StorageKey) // the row is gone; a left-over file is only disk space
 	return api.DeleteDocument204Response{}, nil
 }

@@ -54,18 +54,12 @@ var fixtureAdmin = identity.Principal{Grants: []identity.Grant{{Role: identity.R
 func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) *matrixEnv {
 	t.Helper()
 	e := &matrixEnv{ids: compose.Identity(a.DB), plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs}
-	area, err := e.plan.CreateArea(context.Background(), 0, erfurtArea("Matrix"))
+	area, err := e.plan.InsertArea(context.Background(), erfurtArea("Matrix"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.areaID = area.ID
-	e.publishedID = e.newDraft(true)
-	if _, err := e.plan.UpdateProcess(context.Background(), 0, e.publishedID, "process.status", func(p *planning.Process) error {
-		p.Status = planning.StatusPublished
-		return nil
-	}); err != nil {
-		t.Fatal(err)
-	}
+	e.publishedID = e.newProcess(planning.StatusPublished, true)
 	e.draftID = e.newDraft(false)
 	e.publishedDoc, e.draftDoc = e.newDocument(e.publishedID), e.newDocument(e.draftID)
 	e.cons = store.NewConsultations(a.DB)
@@ -105,27 +99,28 @@ func (e *matrixEnv) newComment() int64 {
 }
 
 func (e *matrixEnv) newArea() int64 {
-	a, err := e.plan.CreateArea(context.Background(), 0, erfurtArea("Zum Löschen"))
+	a, err := e.plan.InsertArea(context.Background(), erfurtArea("Zum Löschen"))
 	if err != nil {
 		panic(err)
 	}
 	return a.ID
 }
 
-func (e *matrixEnv) newDraft(withPhases bool) int64 {
-	ctx := context.Background()
-	p, err := e.plan.CreateProcess(ctx, 0, planning.Process{DistrictKey: "16051", Title: "Entwurf"})
+// newDraft stores a draft, with one phase (so that it may be published) or none.
+func (e *matrixEnv) newDraft(withPhase bool) int64 {
+	return e.newProcess(planning.StatusDraft, withPhase)
+}
+
+// newProcess stores a process in the status, with one phase or none.
+func (e *matrixEnv) newProcess(status planning.Status, withPhase bool) int64 {
+	p := planning.Process{DistrictKey: "16051", Title: "Entwurf", Status: status}
+	if withPhase {
+		from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+		p.Phases = []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: from, EndsOn: from.AddDate(2, 0, 0)}}
+	}
+	p, err := e.plan.InsertProcess(context.Background(), p)
 	if err != nil {
 		panic(err)
-	}
-	if withPhases {
-		from := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
-		if _, err := e.plan.UpdateProcess(ctx, 0, p.ID, "process.phases", func(p *planning.Process) error {
-			p.Phases = []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: from, EndsOn: from.AddDate(2, 0, 0)}}
-			return nil
-		}); err != nil {
-			panic(err)
-		}
 	}
 	return p.ID
 }
@@ -138,7 +133,7 @@ func (e *matrixEnv) newDocument(processID int64) int64 {
 	if err != nil {
 		panic(err)
 	}
-	d, err := e.plan.AddDocument(ctx, 0, planning.Document{ProcessID: processID, Title: "Bericht", FileName: "bericht.pdf",
+	d, err := e.plan.InsertDocument(ctx, planning.Document{ProcessID: processID, Title: "Bericht", FileName: "bericht.pdf",
 		ContentType: "application/pdf", Size: size, StorageKey: key, SHA256: sum})
 	if err != nil {
 		panic(err)

@@ -103,7 +103,7 @@ func closeCode(t *testing.T, ws *websocket.Conn) (int, string) {
 func draftConsultation(t *testing.T, a *app) string {
 	t.Helper()
 	ctx := context.Background()
-	p, err := store.NewPlanning(a.DB).CreateProcess(ctx, 0, planning.Process{DistrictKey: "16051", Title: "Entwurf"})
+	p, err := store.NewPlanning(a.DB).InsertProcess(ctx, planning.Process{DistrictKey: "16051", Title: "Entwurf", Status: planning.StatusDraft})
 	if err != nil {
 		t.Fatal(err)
 	}

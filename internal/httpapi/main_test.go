@@ -109,8 +109,8 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	t.Cleanup(func() { stop(); <-done; <-relayed })
 	deps.Deps = httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning: store.NewPlanning(db), Blobs: blobs,
-		Live: broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
+		Planning: compose.Planning(db, blobs, nil),
+		Live:     broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
 	}
 	for _, o := range opts {
 		o(&deps)

@@ -7,8 +7,6 @@ import (
 	openapi_types "github.com/oapi-codegen/runtime/types"
 
 	"github.com/teilhabe/teilhabe/api"
-	"github.com/teilhabe/teilhabe/domain/access"
-	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
 )
 
@@ -52,24 +50,16 @@ func processOut(p planning.Process, today time.Time) api.Process {
 
 // ListProcesses implements api.StrictServerInterface.
 func (h *handlers) ListProcesses(ctx context.Context, req api.ListProcessesRequestObject) (api.ListProcessesResponseObject, error) {
-	if _, err := h.districts.Get(ctx, req.Key); err != nil {
-		return nil, err
-	}
-	p := principalFrom(ctx)
-	q := planning.ProcessQuery{DistrictKey: req.Key, IncludeDrafts: access.CanCoordinate(p, req.Key), Limit: 50}
+	q := planning.ProcessQuery{DistrictKey: req.Key, Limit: 50}
 	if req.Params.Field != nil {
 		q.Field = planning.Field(*req.Params.Field)
 	}
 	if req.Params.Status != nil {
 		q.Status = planning.Status(*req.Params.Status)
 	}
-	if req.Params.Cursor != nil {
-		q.Cursor = *req.Params.Cursor
-	}
-	if req.Params.Limit != nil {
-		q.Limit = *req.Params.Limit
-	}
-	ps, next, err := h.planning.Processes(ctx, q)
+	set(&q.Cursor, req.Params.Cursor)
+	set(&q.Limit, req.Params.Limit)
+	ps, next, err := h.plan.Processes(ctx, principalFrom(ctx), q)
 	if err != nil {
 		return nil, err
 	}
@@ -84,68 +74,32 @@ func (h *handlers) ListProcesses(ctx context.Context, req api.ListProcessesReque
 	return api.ListProcesses200JSONResponse(page), nil
 }
 
-// readableProcess loads the head of a process the principal may read (without phases, areas and
-// documents): drafts only for the district's coordinators and admins; for everyone else a draft
-// does not exist.
-func (h *handlers) readableProcess(ctx context.Context, p identity.Principal, id int64) (planning.Process, error) {
-	pr, err := h.planning.ProcessHead(ctx, id)
-	if err != nil {
-		return pr, err
-	}
-	if pr.Status == planning.StatusDraft && !access.CanCoordinate(p, pr.DistrictKey) {
-		return planning.Process{}, planning.ErrProcessNotFound
-	}
-	return pr, nil
-}
-
-// changeableProcess loads the head of a process the principal may change.
-func (h *handlers) changeableProcess(ctx context.Context, p identity.Principal, id int64) (planning.Process, error) {
-	if p.Anonymous() {
-		return planning.Process{}, errUnauthenticated
-	}
-	pr, err := h.readableProcess(ctx, p, id)
-	if err != nil {
-		return pr, err
-	}
-	return pr, allow(p, access.CanCoordinate(p, pr.DistrictKey))
-}
-
 // GetProcess implements api.StrictServerInterface.
 func (h *handlers) GetProcess(ctx context.Context, req api.GetProcessRequestObject) (api.GetProcessResponseObject, error) {
-	if _, err := h.readableProcess(ctx, principalFrom(ctx), req.ProcessId); err != nil {
-		return nil, err
-	}
-	pr, err := h.planning.Process(ctx, req.ProcessId)
+	pr, err := h.plan.Process(ctx, principalFrom(ctx), req.ProcessId)
 	if err != nil {
 		return nil, err
 	}
 	return api.GetProcess200JSONResponse(processOut(pr, h.now())), nil
 }
 
-func applyProcessInput(pr *planning.Process, in api.ProcessInput) {
-	pr.Title = in.Title
-	set(&pr.Summary, in.Summary)
-	set(&pr.Office, in.Office)
+func processChange(in api.ProcessInput) planning.ProcessChange {
+	c := planning.ProcessChange{Title: in.Title, Summary: in.Summary, Office: in.Office, SocialAreaIDs: in.SocialAreaIds}
 	if in.Fields != nil {
-		pr.Fields = pr.Fields[:0]
-		for _, f := range *in.Fields {
-			pr.Fields = append(pr.Fields, planning.Field(f))
+		fs := make([]planning.Field, len(*in.Fields))
+		for i, f := range *in.Fields {
+			fs[i] = planning.Field(f)
 		}
+		c.Fields = &fs
 	}
-	if in.SocialAreaIds != nil {
-		pr.SocialAreaIDs = *in.SocialAreaIds
-	}
+	return c
 }
 
 // CreateProcess implements api.StrictServerInterface.
 func (h *handlers) CreateProcess(ctx context.Context, req api.CreateProcessRequestObject) (api.CreateProcessResponseObject, error) {
-	p := principalFrom(ctx)
-	if err := allow(p, access.CanCoordinate(p, req.Key)); err != nil {
-		return nil, err
-	}
 	pr := planning.Process{DistrictKey: req.Key}
-	applyProcessInput(&pr, *req.Body)
-	pr, err := h.planning.CreateProcess(ctx, p.User.ID, pr)
+	processChange(*req.Body).ApplyTo(&pr)
+	pr, err := h.plan.CreateProcess(ctx, principalFrom(ctx), pr)
 	if err != nil {
 		return nil, err
 	}
@@ -154,14 +108,7 @@ func (h *handlers) CreateProcess(ctx context.Context, req api.CreateProcessReque
 
 // UpdateProcess implements api.StrictServerInterface.
 func (h *handlers) UpdateProcess(ctx context.Context, req api.UpdateProcessRequestObject) (api.UpdateProcessResponseObject, error) {
-	p := principalFrom(ctx)
-	if _, err := h.changeableProcess(ctx, p, req.ProcessId); err != nil {
-		return nil, err
-	}
-	pr, err := h.planning.UpdateProcess(ctx, p.User.ID, req.ProcessId, "process.update", func(pr *planning.Process) error {
-		applyProcessInput(pr, *req.Body)
-		return nil
-	})
+	pr, err := h.plan.UpdateProcess(ctx, principalFrom(ctx), req.ProcessId, processChange(*req.Body))
 	if err != nil {
 		return nil, err
 	}
@@ -170,18 +117,11 @@ func (h *handlers) UpdateProcess(ctx context.Context, req api.UpdateProcessReque
 
 // ReplacePhases implements api.StrictServerInterface.
 func (h *handlers) ReplacePhases(ctx context.Context, req api.ReplacePhasesRequestObject) (api.ReplacePhasesResponseObject, error) {
-	p := principalFrom(ctx)
-	if _, err := h.changeableProcess(ctx, p, req.ProcessId); err != nil {
-		return nil, err
-	}
 	phases := make([]planning.Phase, len(req.Body.Phases))
 	for i, ph := range req.Body.Phases {
 		phases[i] = planning.Phase{Kind: planning.PhaseKind(ph.Kind), Title: ph.Title, StartsOn: ph.StartsOn.Time, EndsOn: ph.EndsOn.Time}
 	}
-	pr, err := h.planning.UpdateProcess(ctx, p.User.ID, req.ProcessId, "process.phases", func(pr *planning.Process) error {
-		pr.Phases = phases
-		return nil
-	})
+	pr, err := h.plan.ReplacePhases(ctx, principalFrom(ctx), req.ProcessId, phases)
 	if err != nil {
 		return nil, err
 	}
@@ -190,18 +130,7 @@ func (h *handlers) ReplacePhases(ctx context.Context, req api.ReplacePhasesReque
 
 // ChangeProcessStatus implements api.StrictServerInterface.
 func (h *handlers) ChangeProcessStatus(ctx context.Context, req api.ChangeProcessStatusRequestObject) (api.ChangeProcessStatusResponseObject, error) {
-	p := principalFrom(ctx)
-	if _, err := h.changeableProcess(ctx, p, req.ProcessId); err != nil {
-		return nil, err
-	}
-	next := planning.Status(req.Body.Status)
-	pr, err := h.planning.UpdateProcess(ctx, p.User.ID, req.ProcessId, "process.status", func(pr *planning.Process) error {
-		if err := pr.CanMoveTo(next); err != nil {
-			return err
-		}
-		pr.Status = next
-		return nil
-	})
+	pr, err := h.plan.ChangeStatus(ctx, principalFrom(ctx), req.ProcessId, planning.Status(req.Body.Status))
 	if err != nil {
 		return nil, err
 	}

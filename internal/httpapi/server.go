@@ -40,8 +40,8 @@ type Deps struct {
 	// Identity is the identity context's use cases: people, organisations, members and roles.
 	Identity *identity.Service
 	Audit    audit.Store
-	Planning planning.Store
-	Blobs    planning.Blobs
+	// Planning is the planning context's use cases (areas, processes, documents).
+	Planning *planning.Service
 	// Consultations is the consultation context's use cases; Live serves their rooms (nil: no
 	// live updates).
 	Consultations *consultation.Service
@@ -64,8 +64,7 @@ type handlers struct {
 	districts district.Store
 	identity  *identity.Service
 	audit     audit.Store
-	planning  planning.Store
-	blobs     planning.Blobs
+	plan      *planning.Service
 	cons      *consultation.Service
 	live      Live
 	auth      *auth.Service
@@ -93,7 +92,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready, d.Log))
 	e.GET("/metrics", m.handler())
 
-	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, planning: d.Planning, blobs: d.Blobs,
+	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
 		cons: d.Consultations, live: d.Live, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	h.registerLiveKinds()

@@ -77,15 +77,9 @@ func TestCommentReachesAClientOfAnotherInstance(t *testing.T) {
 		t.Fatal(err)
 	}
 	plan := store.NewPlanning(db)
-	p, err := plan.CreateProcess(ctx, karl.User.ID, planning.Process{DistrictKey: "16051", Title: "Plan"})
+	p, err := plan.InsertProcess(ctx, planning.Process{DistrictKey: "16051", Title: "Plan", Status: planning.StatusPublished,
+		Phases: []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: now.AddDate(0, 0, -1), EndsOn: now.AddDate(0, 1, 0)}}})
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := plan.UpdateProcess(ctx, 0, p.ID, "process.status", func(p *planning.Process) error {
-		p.Phases = []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: now.AddDate(0, 0, -1), EndsOn: now.AddDate(0, 1, 0)}}
-		p.Status = planning.StatusPublished
-		return nil
-	}); err != nil {
 		t.Fatal(err)
 	}
 	c, err := store.NewConsultations(db).InsertConsultation(ctx, consultation.Consultation{ProcessID: p.ID, Title: "Beteiligung",

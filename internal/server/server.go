@@ -65,14 +65,13 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		return err
 	}
 	ids := app.Identity(db)
-	plan := store.NewPlanning(db)
 	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
 	st := &state{db: db, migrations: opts.Migrations}
 	cons := store.NewConsultations(db)
 	if cfg.Demo {
 		issuer := cfg.BaseURL.JoinPath(demo.IdPPath).String()
 		st.seed = func(ctx context.Context) error {
-			return demo.SeedAll(ctx, store.NewDistricts(db), ids, plan, cons, blobs, issuer, time.Now())
+			return demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now())
 		}
 	}
 	fatal := make(chan error, 2)
@@ -101,7 +100,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning: plan, Blobs: blobs,
+		Planning:      app.Planning(db, blobs, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 	})
 	if err != nil {

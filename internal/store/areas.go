@@ -4,13 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/paulmach/orb/geojson"
 	"gorm.io/gorm"
 
-	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/planning"
 )
 
@@ -58,17 +56,20 @@ func areaRow(a planning.SocialArea) (socialAreaRow, error) {
 }
 
 // Planning is the gorm implementation of planning.Store.
-type Planning struct{ db *gorm.DB }
+type Planning struct {
+	db    *gorm.DB
+	owner *DB // for transactions of the store's own
+}
 
 // NewPlanning returns the planning store on db.
-func NewPlanning(db *DB) *Planning { return &Planning{db: db.Gorm} }
+func NewPlanning(db *DB) *Planning { return &Planning{db: db.Gorm, owner: db} }
 
 var _ planning.Store = (*Planning)(nil)
 
 // Areas implements planning.Store.
 func (s *Planning) Areas(ctx context.Context, districtKey string) ([]planning.SocialArea, error) {
 	var rows []socialAreaRow
-	if err := s.db.WithContext(ctx).Where("district_key = ?", districtKey).
+	if err := conn(ctx, s.db).Where("district_key = ?", districtKey).
 		Order("CASE level WHEN 'planungsraum' THEN 1 WHEN 'sozialraum' THEN 2 ELSE 3 END, name, id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list social areas: %w", err)
 	}
@@ -85,68 +86,55 @@ func (s *Planning) Areas(ctx context.Context, districtKey string) ([]planning.So
 
 // Area implements planning.Store.
 func (s *Planning) Area(ctx context.Context, id int64) (planning.SocialArea, error) {
-	r, err := findArea(s.db.WithContext(ctx), id)
-	if err != nil {
+	return s.takeArea(conn(ctx, s.db).Where("id = ?", id))
+}
+
+// AreaByCode implements planning.Store.
+func (s *Planning) AreaByCode(ctx context.Context, districtKey, code string) (planning.SocialArea, error) {
+	return s.takeArea(conn(ctx, s.db).Where("district_key = ? AND code = ?", districtKey, code))
+}
+
+func (s *Planning) takeArea(q *gorm.DB) (planning.SocialArea, error) {
+	var r socialAreaRow
+	err := q.Take(&r).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return planning.SocialArea{}, planning.ErrAreaNotFound
+	} else if err != nil {
 		return planning.SocialArea{}, err
 	}
 	return r.toDomain()
 }
 
-func findArea(tx *gorm.DB, id int64) (socialAreaRow, error) {
-	var r socialAreaRow
-	err := tx.Take(&r, id).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return r, planning.ErrAreaNotFound
+// Ancestors implements planning.Store in one recursive query; the depth bound stops it on a
+// cycle that the data should never hold.
+func (s *Planning) Ancestors(ctx context.Context, id int64) ([]int64, error) {
+	var ids []int64
+	err := conn(ctx, s.db).Raw(`WITH RECURSIVE up (id, parent_id, depth) AS (
+		SELECT id, parent_id, 0 FROM social_areas WHERE id = ?
+		UNION ALL
+		SELECT a.id, a.parent_id, up.depth + 1 FROM social_areas a JOIN up ON a.id = up.parent_id WHERE up.depth < 100
+	) SELECT id FROM up WHERE depth > 0 ORDER BY depth`, id).Scan(&ids).Error
+	if err != nil {
+		return nil, fmt.Errorf("ancestors of social area %d: %w", id, err)
 	}
-	return r, err
+	return ids, nil
 }
 
-// checkArea validates the area in its district: its own fields, its parent, its place.
-func checkArea(tx *gorm.DB, a *planning.SocialArea) error {
-	if err := a.Validate(); err != nil {
-		return err
+// AreaUses implements planning.Store.
+func (s *Planning) AreaUses(ctx context.Context, id int64) (children, processes int64, err error) {
+	db := conn(ctx, s.db)
+	if err := db.Model(&socialAreaRow{}).Where("parent_id = ?", id).Count(&children).Error; err != nil {
+		return 0, 0, err
 	}
-	var d districtRow
-	if err := tx.Where("key = ?", a.DistrictKey).Take(&d).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-		return district.ErrNotFound
-	} else if err != nil {
-		return err
-	}
-	dist, err := d.toDomain()
-	if err != nil {
-		return err
-	}
-	if !planning.Within(a.Geometry, dist.Boundary) {
-		return fmt.Errorf("%w social area: it lies outside district %s", planning.ErrInvalid, a.DistrictKey)
-	}
-	if a.ParentID == 0 {
-		return nil
-	}
-	pr, err := findArea(tx, a.ParentID)
-	if errors.Is(err, planning.ErrAreaNotFound) {
-		return fmt.Errorf("%w social area: parent %d does not exist", planning.ErrInvalid, a.ParentID)
-	} else if err != nil {
-		return err
-	}
-	parent, err := pr.toDomain()
-	if err != nil {
-		return err
-	}
-	if err := a.CheckParent(&parent); err != nil {
-		return err
-	}
-	// No cycles: walk up from the parent; the area itself must not appear.
-	for p := parent; p.ParentID != 0; {
-		if p.ParentID == a.ID && a.ID != 0 {
-			return fmt.Errorf("%w social area: the parent lies inside this area", planning.ErrInvalid)
-		}
-		next, err := findArea(tx, p.ParentID)
-		if err != nil {
-			return err
-		}
-		p = planning.SocialArea{ID: next.ID, ParentID: deref(next.ParentID)}
-	}
-	return nil
+	err = db.Model(&processAreaRow{}).Where("social_area_id = ?", id).Count(&processes).Error
+	return children, processes, err
+}
+
+// CountAreas implements planning.Store.
+func (s *Planning) CountAreas(ctx context.Context, districtKey string, ids []int64) (int64, error) {
+	var n int64
+	err := conn(ctx, s.db).Model(&socialAreaRow{}).Where("id IN ? AND district_key = ?", ids, districtKey).Count(&n).Error
+	return n, err
 }
 
 // deref is *p, or the zero value for nil (a NULL column).
@@ -158,138 +146,57 @@ func deref[T any](p *T) T {
 	return *p
 }
 
-func writeAreaError(err error) error {
+// areaError translates a write's error: the unique index on (district, code) decides that codes
+// are unique, and a parent or district that vanished is invalid.
+func areaError(err error) error {
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		return fmt.Errorf("%w: another area of the district has this code", planning.ErrConflict)
 	}
-	return err
+	return translate(err, planning.ErrInvalid)
 }
 
-// CreateArea implements planning.Store.
-func (s *Planning) CreateArea(ctx context.Context, actorID int64, a planning.SocialArea) (planning.SocialArea, error) {
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		a.ID = 0
-		if err := checkArea(tx, &a); err != nil {
-			return err
-		}
-		row, err := areaRow(a)
-		if err != nil {
-			return err
-		}
-		if err := tx.Create(&row).Error; err != nil {
-			return writeAreaError(err)
-		}
-		a.ID = row.ID
-		return auditArea(tx, actorID, "social_area.create", a)
-	})
-	return a, err
+// InsertArea implements planning.Store.
+func (s *Planning) InsertArea(ctx context.Context, a planning.SocialArea) (planning.SocialArea, error) {
+	row, err := areaRow(a)
+	if err != nil {
+		return a, err
+	}
+	row.ID = 0
+	if err := conn(ctx, s.db).Create(&row).Error; err != nil {
+		return a, areaError(err)
+	}
+	a.ID = row.ID
+	return a, nil
 }
 
-func auditArea(tx *gorm.DB, actorID int64, action string, a planning.SocialArea) error {
-	return appendAudit(tx, actorID, action, "social_area", strconv.FormatInt(a.ID, 10),
-		map[string]any{"district_key": a.DistrictKey, "name": a.Name, "level": string(a.Level), "code": a.Code, "parent_id": a.ParentID})
-}
-
-// UpdateArea implements planning.Store.
-func (s *Planning) UpdateArea(ctx context.Context, actorID, id int64, update func(*planning.SocialArea) error) (planning.SocialArea, error) {
-	var out planning.SocialArea
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		row, err := findArea(tx, id)
-		if err != nil {
-			return err
-		}
-		a, err := row.toDomain()
-		if err != nil {
-			return err
-		}
-		if err := update(&a); err != nil {
-			return err
-		}
-		a.ID, a.DistrictKey = id, row.DistrictKey
-		if err := checkArea(tx, &a); err != nil {
-			return err
-		}
-		next, err := areaRow(a)
-		if err != nil {
-			return err
-		}
-		if err := tx.Model(&row).Select("parent_id", "name", "level", "code", "description", "population", "geometry", "updated_at").
-			Updates(map[string]any{"parent_id": next.ParentID, "name": next.Name, "level": next.Level, "code": next.Code,
-				"description": next.Description, "population": next.Population, "geometry": next.Geometry, "updated_at": time.Now().UTC()}).Error; err != nil {
-			return writeAreaError(err)
-		}
-		out = a
-		return auditArea(tx, actorID, "social_area.update", a)
-	})
-	return out, err
+// SaveArea implements planning.Store.
+func (s *Planning) SaveArea(ctx context.Context, a planning.SocialArea) error {
+	row, err := areaRow(a)
+	if err != nil {
+		return err
+	}
+	res := conn(ctx, s.db).Model(&socialAreaRow{ID: a.ID}).Select("parent_id", "name", "level", "code", "description", "population", "geometry", "updated_at").
+		Updates(map[string]any{"parent_id": row.ParentID, "name": row.Name, "level": row.Level, "code": row.Code,
+			"description": row.Description, "population": row.Population, "geometry": row.Geometry, "updated_at": time.Now().UTC()})
+	if res.Error != nil {
+		return areaError(res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return planning.ErrAreaNotFound
+	}
+	return nil
 }
 
 // DeleteArea implements planning.Store.
-func (s *Planning) DeleteArea(ctx context.Context, actorID, id int64) error {
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		row, err := findArea(tx, id)
-		if err != nil {
-			return err
-		}
-		var children, uses int64
-		if err := tx.Model(&socialAreaRow{}).Where("parent_id = ?", id).Count(&children).Error; err != nil {
-			return err
-		}
-		if err := tx.Table("process_areas").Where("social_area_id = ?", id).Count(&uses).Error; err != nil {
-			return err
-		}
-		if children > 0 || uses > 0 {
-			return fmt.Errorf("%w: the area has %d sub-areas and is named by %d processes", planning.ErrConflict, children, uses)
-		}
-		if err := tx.Delete(&socialAreaRow{}, id).Error; err != nil {
-			return err
-		}
-		a, _ := row.toDomain()
-		return auditArea(tx, actorID, "social_area.delete", a)
-	})
-}
-
-// ApplyImport implements planning.Store: the changes come parents first, so each parent_code
-// resolves to an area created or updated before.
-func (s *Planning) ApplyImport(ctx context.Context, actorID int64, districtKey string, changes []planning.ImportChange) ([]planning.ImportChange, error) {
-	out := append([]planning.ImportChange(nil), changes...)
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for i := range out {
-			c := &out[i]
-			c.Area.DistrictKey = districtKey
-			c.Area.ParentID = 0
-			if c.ParentCode != "" {
-				var parent socialAreaRow
-				if err := tx.Where("district_key = ? AND code = ?", districtKey, c.ParentCode).Take(&parent).Error; err != nil {
-					return fmt.Errorf("%w: feature %d: parent %q not found", planning.ErrInvalid, c.Index, c.ParentCode)
-				}
-				c.Area.ParentID = parent.ID
-			}
-			c.Area.ID = c.ID
-			if err := checkArea(tx, &c.Area); err != nil {
-				return fmt.Errorf("feature %d: %w", c.Index, err)
-			}
-			row, err := areaRow(c.Area)
-			if err != nil {
-				return err
-			}
-			if c.Update {
-				err = tx.Model(&socialAreaRow{ID: c.ID}).Select("parent_id", "name", "level", "description", "population", "geometry", "updated_at").
-					Updates(map[string]any{"parent_id": row.ParentID, "name": row.Name, "level": row.Level, "description": row.Description,
-						"population": row.Population, "geometry": row.Geometry, "updated_at": time.Now().UTC()}).Error
-			} else {
-				row.ID = 0
-				err = tx.Create(&row).Error
-				c.ID, c.Area.ID = row.ID, row.ID
-			}
-			if err != nil {
-				return fmt.Errorf("feature %d: %w", c.Index, writeAreaError(err))
-			}
-		}
-		return appendAudit(tx, actorID, "social_area.import", "district", districtKey, map[string]any{"changes": len(out)})
-	})
-	if err != nil {
-		return nil, err
+func (s *Planning) DeleteArea(ctx context.Context, id int64) error {
+	res := conn(ctx, s.db).Delete(&socialAreaRow{}, id)
+	if errors.Is(res.Error, gorm.ErrForeignKeyViolated) {
+		return fmt.Errorf("%w: the area is still in use", planning.ErrConflict)
+	} else if res.Error != nil {
+		return res.Error
 	}
-	return out, nil
+	if res.RowsAffected == 0 {
+		return planning.ErrAreaNotFound
+	}
+	return nil
 }

@@ -65,16 +65,10 @@ func newFixture(t testing.TB, db *store.DB, mod consultation.Moderation) *fixtur
 		t.Fatal(err)
 	}
 	plan := store.NewPlanning(db)
-	p, err := plan.CreateProcess(ctx, 0, planning.Process{DistrictKey: "16051", Title: "Plan"})
-	if err != nil {
-		t.Fatal(err)
-	}
 	today := time.Now().UTC().Truncate(24 * time.Hour)
-	if _, err := plan.UpdateProcess(ctx, 0, p.ID, "process.status", func(p *planning.Process) error {
-		p.Phases = []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: today.AddDate(0, 0, -1), EndsOn: today.AddDate(0, 1, 0)}}
-		p.Status = planning.StatusPublished
-		return nil
-	}); err != nil {
+	p, err := plan.InsertProcess(ctx, planning.Process{DistrictKey: "16051", Title: "Plan", Status: planning.StatusPublished,
+		Phases: []planning.Phase{{Kind: planning.PhaseBeteiligung, StartsOn: today.AddDate(0, 0, -1), EndsOn: today.AddDate(0, 1, 0)}}})
+	if err != nil {
 		t.Fatal(err)
 	}
 	log := &publishedLog{seq: map[string]int64{}}

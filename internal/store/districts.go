@@ -88,7 +88,7 @@ func (s *Districts) Get(ctx context.Context, key string) (district.District, err
 		return district.District{}, district.ErrNotFound
 	}
 	var r districtRow
-	err := s.db.WithContext(ctx).Where("key = ?", key).Take(&r).Error
+	err := conn(ctx, s.db).Where("key = ?", key).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return district.District{}, district.ErrNotFound
 	}

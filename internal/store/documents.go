@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"errors"
-	"strconv"
 	"time"
 
 	"gorm.io/gorm"
@@ -31,52 +30,41 @@ func (r documentRow) toDomain() planning.Document {
 		Size: r.Size, StorageKey: r.StorageKey, SHA256: r.SHA256, UploadedBy: deref(r.UploadedBy), UploadedAt: r.UploadedAt.UTC()}
 }
 
-// AddDocument implements planning.Store.
-func (s *Planning) AddDocument(ctx context.Context, actorID int64, d planning.Document) (planning.Document, error) {
+// InsertDocument implements planning.Store.
+func (s *Planning) InsertDocument(ctx context.Context, d planning.Document) (planning.Document, error) {
 	row := documentRow{ProcessID: d.ProcessID, Title: d.Title, FileName: d.FileName, ContentType: d.ContentType, Size: d.Size,
-		StorageKey: d.StorageKey, SHA256: d.SHA256, UploadedAt: time.Now().UTC()}
-	if actorID != 0 {
-		row.UploadedBy = &actorID
+		StorageKey: d.StorageKey, SHA256: d.SHA256, UploadedAt: d.UploadedAt}
+	if row.UploadedAt.IsZero() {
+		row.UploadedAt = time.Now().UTC()
 	}
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		if _, err := loadProcess(tx, d.ProcessID); err != nil {
-			return err
-		}
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		return appendAudit(tx, actorID, "document.create", "process", strconv.FormatInt(d.ProcessID, 10),
-			map[string]any{"document_id": row.ID, "file_name": d.FileName, "size": d.Size})
-	})
-	return row.toDomain(), err
+	if d.UploadedBy != 0 {
+		row.UploadedBy = &d.UploadedBy
+	}
+	if err := conn(ctx, s.db).Create(&row).Error; err != nil {
+		return planning.Document{}, translate(err, planning.ErrProcessNotFound)
+	}
+	return row.toDomain(), nil
 }
 
 // Document implements planning.Store.
 func (s *Planning) Document(ctx context.Context, processID, documentID int64) (planning.Document, error) {
 	var r documentRow
-	err := s.db.WithContext(ctx).Where("id = ? AND process_id = ?", documentID, processID).Take(&r).Error
+	err := conn(ctx, s.db).Where("id = ? AND process_id = ?", documentID, processID).Take(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return planning.Document{}, planning.ErrDocumentNotFound
 	}
 	return r.toDomain(), err
 }
 
-// DeleteDocument implements planning.Store; the caller removes the blob after the commit.
-func (s *Planning) DeleteDocument(ctx context.Context, actorID, processID, documentID int64) (planning.Document, error) {
-	var out planning.Document
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var r documentRow
-		if err := tx.Where("id = ? AND process_id = ?", documentID, processID).Take(&r).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-			return planning.ErrDocumentNotFound
-		} else if err != nil {
-			return err
-		}
-		if err := tx.Delete(&r).Error; err != nil {
-			return err
-		}
-		out = r.toDomain()
-		return appendAudit(tx, actorID, "document.delete", "process", strconv.FormatInt(processID, 10),
-			map[string]any{"document_id": documentID, "file_name": r.FileName})
-	})
-	return out, err
+// DeleteDocument implements planning.Store.
+func (s *Planning) DeleteDocument(ctx context.Context, processID, documentID int64) (planning.Document, error) {
+	d, err := s.Document(ctx, processID, documentID)
+	if err != nil {
+		return d, err
+	}
+	res := conn(ctx, s.db).Delete(&documentRow{}, d.ID)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return d, planning.ErrDocumentNotFound
+	}
+	return d, res.Error
 }

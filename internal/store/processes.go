@@ -11,7 +11,6 @@ import (
 
 	"gorm.io/gorm"
 
-	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/planning"
 )
 
@@ -77,7 +76,7 @@ var rankOf = map[planning.Status]int{planning.StatusPublished: 1, planning.Statu
 
 // Processes implements planning.Store. The cursor is "rank.id" of the last item.
 func (s *Planning) Processes(ctx context.Context, q planning.ProcessQuery) ([]planning.Process, string, error) {
-	db := s.db.WithContext(ctx)
+	db := conn(ctx, s.db)
 	tx := db.Where("district_key = ?", q.DistrictKey)
 	if !q.IncludeDrafts {
 		tx = tx.Where("status <> ?", planning.StatusDraft)
@@ -150,7 +149,7 @@ func dateOnly(t time.Time) time.Time {
 // ProcessHead implements planning.Store.
 func (s *Planning) ProcessHead(ctx context.Context, id int64) (planning.Process, error) {
 	var r processRow
-	if err := s.db.WithContext(ctx).Take(&r, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
+	if err := conn(ctx, s.db).Take(&r, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
 		return planning.Process{}, planning.ErrProcessNotFound
 	} else if err != nil {
 		return planning.Process{}, err
@@ -160,17 +159,11 @@ func (s *Planning) ProcessHead(ctx context.Context, id int64) (planning.Process,
 
 // Process implements planning.Store.
 func (s *Planning) Process(ctx context.Context, id int64) (planning.Process, error) {
-	return loadProcess(s.db.WithContext(ctx), id)
-}
-
-func loadProcess(db *gorm.DB, id int64) (planning.Process, error) {
-	var r processRow
-	if err := db.Take(&r, id).Error; errors.Is(err, gorm.ErrRecordNotFound) {
-		return planning.Process{}, planning.ErrProcessNotFound
-	} else if err != nil {
-		return planning.Process{}, err
+	db := conn(ctx, s.db)
+	p, err := s.ProcessHead(ctx, id)
+	if err != nil {
+		return p, err
 	}
-	p := r.toDomain()
 	phases, err := loadPhases(db, []int64{id})
 	if err != nil {
 		return p, err
@@ -190,109 +183,65 @@ func loadProcess(db *gorm.DB, id int64) (planning.Process, error) {
 	return p, nil
 }
 
-// CreateProcess implements planning.Store.
-func (s *Planning) CreateProcess(ctx context.Context, actorID int64, p planning.Process) (planning.Process, error) {
+// InsertProcess implements planning.Store.
+func (s *Planning) InsertProcess(ctx context.Context, p planning.Process) (planning.Process, error) {
 	var out planning.Process
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		var n int64
-		if err := tx.Model(&districtRow{}).Where("key = ?", p.DistrictKey).Count(&n).Error; err != nil {
-			return err
-		}
-		if n == 0 {
-			return district.ErrNotFound
-		}
-		p.Status = planning.StatusDraft
-		if err := p.Validate(); err != nil {
-			return err
-		}
+	err := s.inTx(ctx, func(ctx context.Context) error {
 		row := processRow{DistrictKey: p.DistrictKey, Title: p.Title, Summary: p.Summary, Office: p.Office, Fields: fieldsColumn(p.Fields), Status: string(p.Status)}
-		if err := tx.Create(&row).Error; err == nil {
-			p.ID = row.ID
-		} else {
-			return err
+		if err := conn(ctx, s.db).Create(&row).Error; err != nil {
+			return translate(err, planning.ErrInvalid)
 		}
-		if err := writeProcess(tx, &p, true); err != nil {
-			return err
-		}
-		if err := appendAudit(tx, actorID, "process.create", "process", strconv.FormatInt(p.ID, 10), map[string]any{"title": p.Title, "district_key": p.DistrictKey}); err != nil {
+		p.ID = row.ID
+		if err := writeProcessParts(conn(ctx, s.db), p); err != nil {
 			return err
 		}
 		var err error
-		out, err = loadProcess(tx, p.ID)
+		out, err = s.Process(ctx, p.ID)
 		return err
 	})
 	return out, err
 }
 
-// UpdateProcess implements planning.Store.
-func (s *Planning) UpdateProcess(ctx context.Context, actorID, id int64, action string, update func(*planning.Process) error) (planning.Process, error) {
-	var out planning.Process
-	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		p, err := loadProcess(tx, id)
-		if err != nil {
+// SaveProcess implements planning.Store.
+func (s *Planning) SaveProcess(ctx context.Context, p planning.Process) error {
+	return s.inTx(ctx, func(ctx context.Context) error {
+		db := conn(ctx, s.db)
+		res := db.Model(&processRow{ID: p.ID}).Select("title", "summary", "office", "fields", "status", "updated_at").
+			Updates(map[string]any{"title": p.Title, "summary": p.Summary, "office": p.Office, "fields": fieldsColumn(p.Fields),
+				"status": string(p.Status), "updated_at": time.Now().UTC()})
+		if res.Error != nil {
+			return res.Error
+		} else if res.RowsAffected == 0 {
+			return planning.ErrProcessNotFound
+		}
+		if err := db.Where("process_id = ?", p.ID).Delete(&processAreaRow{}).Error; err != nil {
 			return err
 		}
-		if err := update(&p); err != nil {
+		if err := db.Where("process_id = ?", p.ID).Delete(&phaseRow{}).Error; err != nil {
 			return err
 		}
-		p.ID = id
-		if err := writeProcess(tx, &p, false); err != nil {
-			return err
-		}
-		if err := appendAudit(tx, actorID, action, "process", strconv.FormatInt(id, 10), map[string]any{"title": p.Title, "status": string(p.Status)}); err != nil {
-			return err
-		}
-		out, err = loadProcess(tx, id)
-		return err
+		return writeProcessParts(db, p)
 	})
-	return out, err
 }
 
-// writeProcess validates p and writes its row, area links and phases.
-func writeProcess(tx *gorm.DB, p *planning.Process, created bool) error {
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	if err := planning.ValidatePhases(p.Phases); err != nil {
-		return err
-	}
-	if p.Status != planning.StatusDraft && len(p.Phases) == 0 {
-		return fmt.Errorf("%w: a %s process needs at least one phase", planning.ErrInvalid, p.Status)
-	}
-	areas := slices.Compact(slices.Sorted(slices.Values(p.SocialAreaIDs)))
-	if len(areas) > 0 {
-		var n int64
-		if err := tx.Model(&socialAreaRow{}).Where("id IN ? AND district_key = ?", areas, p.DistrictKey).Count(&n).Error; err != nil {
-			return err
-		}
-		if int(n) != len(areas) {
-			return fmt.Errorf("%w process: a social area in scope does not exist or belongs to another district", planning.ErrInvalid)
-		}
-	}
-	err := tx.Model(&processRow{ID: p.ID}).Select("title", "summary", "office", "fields", "status", "updated_at").
-		Updates(map[string]any{"title": p.Title, "summary": p.Summary, "office": p.Office, "fields": fieldsColumn(p.Fields),
-			"status": string(p.Status), "updated_at": time.Now().UTC()}).Error
-	if err != nil {
-		return err
-	}
-	if !created {
-		if err := tx.Where("process_id = ?", p.ID).Delete(&processAreaRow{}).Error; err != nil {
-			return err
-		}
-		if err := tx.Where("process_id = ?", p.ID).Delete(&phaseRow{}).Error; err != nil {
-			return err
-		}
-	}
-	for _, a := range areas {
-		if err := tx.Create(&processAreaRow{ProcessID: p.ID, SocialAreaID: a}).Error; err != nil {
-			return err
+// writeProcessParts writes the area links and phases of a process that has none.
+func writeProcessParts(db *gorm.DB, p planning.Process) error {
+	for _, a := range p.SocialAreaIDs {
+		if err := db.Create(&processAreaRow{ProcessID: p.ID, SocialAreaID: a}).Error; err != nil {
+			return translate(err, planning.ErrInvalid)
 		}
 	}
 	for i, ph := range p.Phases {
-		if err := tx.Create(&phaseRow{ProcessID: p.ID, Position: i, Kind: string(ph.Kind), Title: ph.Title,
+		if err := db.Create(&phaseRow{ProcessID: p.ID, Position: i, Kind: string(ph.Kind), Title: ph.Title,
 			StartsOn: dateOnly(ph.StartsOn), EndsOn: dateOnly(ph.EndsOn)}).Error; err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// inTx runs fn in the transaction of ctx, or in one of its own: a process and its parts are
+// written together also when a caller (the demo, a test) uses the store alone.
+func (s *Planning) inTx(ctx context.Context, fn func(ctx context.Context) error) error {
+	return s.owner.InTx(ctx, fn)
 }
