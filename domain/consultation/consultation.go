@@ -6,7 +6,6 @@ package consultation
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/access"
@@ -95,7 +94,7 @@ const MaxSections = 100
 
 // Validate checks a consultation before it is stored.
 func (c *Consultation) Validate() error {
-	c.Title = strings.TrimSpace(c.Title)
+	c.Title = kernel.CleanName(c.Title)
 	switch {
 	case c.Title == "" || kernel.Chars(c.Title) > kernel.MaxName:
 		return fmt.Errorf("%w consultation: title must have 1 to 200 characters", ErrInvalid)
@@ -114,7 +113,7 @@ func (c *Consultation) Validate() error {
 	}
 	for i := range c.Sections {
 		s := &c.Sections[i]
-		s.Heading, s.Position = strings.TrimSpace(s.Heading), i
+		s.Heading, s.Position = kernel.CleanName(s.Heading), i
 		if s.Heading == "" || kernel.Chars(s.Heading) > kernel.MaxName || kernel.Chars(s.Body) > kernel.MaxSectionBody {
 			return fmt.Errorf("%w consultation: section %d needs a heading (up to 200 characters) and at most 50,000 characters of text", ErrInvalid, i+1)
 		}

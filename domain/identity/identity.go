@@ -150,7 +150,7 @@ func NewLogin(issuer, subject, name, email, providerID string, roles []ClaimedRo
 	if issuer == "" || subject == "" {
 		return Login{}, fmt.Errorf("%w login: issuer and subject are required", ErrInvalid)
 	}
-	l := Login{Issuer: issuer, Subject: subject, Name: strings.TrimSpace(name), Email: strings.TrimSpace(email),
+	l := Login{Issuer: issuer, Subject: subject, Name: kernel.CleanName(name), Email: strings.TrimSpace(email),
 		ProviderID: providerID, Memberships: map[string]MemberRole{}}
 	if l.Name == "" {
 		l.Name = l.Email

@@ -35,7 +35,7 @@ type Organisation struct {
 
 // Validate checks an organisation before it is stored.
 func (o *Organisation) Validate() error {
-	o.Name = strings.TrimSpace(o.Name)
+	o.Name = kernel.CleanName(o.Name)
 	switch {
 	case !ValidSlug(o.Slug):
 		return fmt.Errorf("%w organisation: slug %q must be 2 to 63 of a-z, 0-9 and -", ErrInvalid, o.Slug)

@@ -54,7 +54,7 @@ type SocialArea struct {
 
 // Validate checks the area on its own; CheckParent and the district check need more context.
 func (a *SocialArea) Validate() error {
-	a.Name, a.Code = strings.TrimSpace(a.Name), strings.TrimSpace(a.Code)
+	a.Name, a.Code = kernel.CleanName(a.Name), strings.TrimSpace(a.Code)
 	switch {
 	case a.Name == "" || kernel.Chars(a.Name) > kernel.MaxName:
 		return fmt.Errorf("%w social area: name must have 1 to 200 characters", ErrInvalid)

@@ -2,7 +2,6 @@ package planning
 
 import (
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/kernel"
@@ -45,7 +44,7 @@ func (p Phase) Contains(t time.Time) bool {
 func ValidatePhases(phases []Phase) error {
 	for i := range phases {
 		ph := &phases[i]
-		ph.Title = strings.TrimSpace(ph.Title)
+		ph.Title = kernel.CleanName(ph.Title)
 		switch {
 		case !phaseKinds[ph.Kind]:
 			return fmt.Errorf("%w phase %d: unknown kind %q", ErrInvalid, i+1, ph.Kind)

@@ -3,7 +3,6 @@ package planning
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/kernel"
@@ -52,7 +51,7 @@ type Process struct {
 
 // Validate checks the process's own fields; phases are checked by ValidatePhases.
 func (p *Process) Validate() error {
-	p.Title, p.Office = strings.TrimSpace(p.Title), strings.TrimSpace(p.Office)
+	p.Title, p.Office = kernel.CleanName(p.Title), kernel.CleanName(p.Office)
 	switch {
 	case p.Title == "" || kernel.Chars(p.Title) > kernel.MaxName:
 		return fmt.Errorf("%w process: title must have 1 to 200 characters", ErrInvalid)

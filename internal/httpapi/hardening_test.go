@@ -220,3 +220,23 @@ func TestLoginStartsPerAddressAreLimited(t *testing.T) {
 		}
 	}
 }
+
+// TestInvisibleNamesAreRefused: a name of nothing but zero-width or control characters is
+// refused like an empty one; bidirectional overrides are taken out of names; and limits count
+// characters, not bytes (150 × "ä" is a valid name of 150 characters).
+func TestInvisibleNamesAreRefused(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+		if r := coord.do("POST", "/api/v1/districts/16051/processes", `{"title":"\u200b\u200d\ufeff"}`); r.Status != http.StatusUnprocessableEntity {
+			t.Errorf("zero-width title = %d %s", r.Status, r.Body)
+		}
+		r := coord.do("POST", "/api/v1/districts/16051/processes", `{"title":"Plan \u202eNord"}`)
+		if r.Status != http.StatusCreated || strings.Contains(string(r.Body), "\u202e") || strings.Contains(string(r.Body), `\u202e`) {
+			t.Errorf("bidi override title = %d %s", r.Status, r.Body)
+		}
+		if r := coord.do("POST", "/api/v1/districts/16051/processes", `{"title":"`+strings.Repeat("ä", 150)+`"}`); r.Status != http.StatusCreated {
+			t.Errorf("150 × ä = %d %s", r.Status, r.Body)
+		}
+	})
+}
