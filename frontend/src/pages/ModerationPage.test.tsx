@@ -22,8 +22,9 @@ function api(me: Me | null, extra: Record<string, unknown> = {}) {
     "/api/v1/organisations": { items: [{ slug: "awo-erfurt", name: "AWO Erfurt", kind: "provider", description: "" }] },
     "/api/v1/consultations/1/moderation-queue": {
       items: [
-        comment(5, { author_name: "Rita Rathaus", status: "pending", created_at: hoursAgo(3), body: "Bitte prüfen", flags: 0 }),
-        comment(6, { author_name: "Arne Awo", created_at: hoursAgo(26), flags: 2, section_id: 12 }),
+        // The actions are the coordinator's, as the server lists them for a pending and a flagged comment.
+        comment(5, { author_name: "Rita Rathaus", status: "pending", created_at: hoursAgo(3), body: "Bitte prüfen", flags: 0, actions: ["approve", "reject", "respond"] }),
+        comment(6, { author_name: "Arne Awo", created_at: hoursAgo(26), flags: 2, section_id: 12, actions: ["support", "reply", "flag", "respond", "pin", "hide"] }),
       ],
     },
     "/api/v1/consultations/1/moderation-log": {

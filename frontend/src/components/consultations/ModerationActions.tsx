@@ -5,18 +5,11 @@ import { ErrorAlert } from "../ErrorAlert";
 import { ReasonField } from "./ReasonField";
 import { maxReason, useReason } from "./useReason";
 
-/** The decisions that fit a comment's state; the server refuses the others. */
-export function moderationChoices(comment: Pick<Comment, "status" | "pinned">): ModerationAction[] {
-  switch (comment.status) {
-    case "pending":
-      return ["approve", "reject"];
-    case "published":
-      return [comment.pinned ? "unpin" : "pin", "hide"];
-    case "hidden":
-      return ["approve"];
-    default:
-      return [];
-  }
+const decisions: readonly ModerationAction[] = ["approve", "reject", "pin", "unpin", "hide"];
+
+/** The decisions the server offers the moderator on this comment now (its actions), in a fixed order. */
+export function moderationChoices(comment: Pick<Comment, "actions">): ModerationAction[] {
+  return decisions.filter((action) => comment.actions.includes(action));
 }
 
 const needsReason = (action: ModerationAction) => action === "reject" || action === "hide";

@@ -96,13 +96,15 @@ function QueueItem({ comment: initial, consultation, now, onDecided }: QueueItem
         <CommentBody comment={comment} />
         {comment.response && <OfficialResponseView response={comment.response} />}
         <ModerationActions comment={comment} onDecided={(_, action) => onDecided(t(`moderation.done.${action}`))} />
-        <ResponseEditor
-          comment={comment}
-          onResponded={(response) => {
-            setComment({ ...comment, response: { comment_id: comment.id, html: response.html, created_at: response.created_at } });
-            setResponded(t("responses.done"));
-          }}
-        />
+        {comment.actions.includes("respond") && (
+          <ResponseEditor
+            comment={comment}
+            onResponded={(response) => {
+              setComment({ ...comment, response: { comment_id: comment.id, html: response.html, created_at: response.created_at } });
+              setResponded(t("responses.done"));
+            }}
+          />
+        )}
         <SuccessStatus message={responded} />
       </article>
     </li>

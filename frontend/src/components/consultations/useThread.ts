@@ -44,14 +44,15 @@ export interface Thread {
  * arrive while a page loads are applied at once and again (quietly) after the page, so a page read
  * before an event never hides it.
  */
-export function useThread(consultation: Consultation, viewerName: string | undefined): Thread {
+export function useThread(consultation: Consultation): Thread {
   const [state, dispatch] = useReducer(threadReducer, emptyThread);
   const [filter, setFilter] = useState<CommentFilter>(defaultFilter);
   const [load, setLoad] = useState<LoadState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
   const [live, setLive] = useState<LiveStatus>("connecting");
-  const context = useRef<ThreadContext>({ filter, moderator: consultation.can_moderate, viewerName });
-  context.current = { filter, moderator: consultation.can_moderate, viewerName };
+  const threadContext: ThreadContext = { filter, moderator: consultation.can_moderate, liveActions: consultation.live_comment_actions };
+  const context = useRef<ThreadContext>(threadContext);
+  context.current = threadContext;
   const loads = useRef(0);
   const buffer = useRef<LiveEvent[]>([]);
   /** Counts the listings shown; a next page of an earlier one is dropped. */
