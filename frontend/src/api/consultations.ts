@@ -23,9 +23,6 @@ export type ModerationLog = Schemas["ModerationLog"];
 export const audiences: readonly ConsultationAudience[] = ["everyone", "providers", "invited"];
 export const moderationModes: readonly ModerationMode[] = ["post", "pre"];
 
-/** The most characters of a comment the server accepts (counted as Unicode code points). */
-export const maxCommentLength = 5000;
-
 /** The order of a thread: newest first, or most supported first; pinned comments come first in both. */
 export type CommentSort = "newest" | "supported";
 

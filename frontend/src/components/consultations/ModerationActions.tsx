@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { moderateComment, type Comment, type ModerationAction } from "../../api/consultations";
 import { ErrorAlert } from "../ErrorAlert";
 import { ReasonField } from "./ReasonField";
-import { maxReason, useReason } from "./useReason";
+import { useReason } from "./useReason";
 
 const decisions: readonly ModerationAction[] = ["approve", "reject", "pin", "unpin", "hide"];
 
@@ -75,7 +75,7 @@ export function ModerationActions({ comment, onDecided }: ModerationActionsProps
             input={reason}
             label={t(`moderation.reasonLabel.${asking === "hide" ? "hide" : "reject"}`)}
             hint={t("moderation.reasonHint")}
-            error={t("moderation.reasonError", { max: maxReason })}
+            error={reason.max === undefined ? t("moderation.reasonRequired") : t("moderation.reasonError", { max: reason.max })}
             rows={2}
           />
           <p className="button-row">
