@@ -419,11 +419,14 @@ export const de = {
       live: "Live – neue Beiträge erscheinen sofort",
       reconnecting: "Verbindung wird wiederhergestellt",
       closed: "Keine Live-Aktualisierung",
+      revoked: "Live-Aktualisierung beendet, weil sich Ihr Zugang geändert hat. Bitte laden Sie die Seite neu oder melden Sie sich an.",
     },
     notice: {
       comment: "Neuer Beitrag von {{author}}",
       reply: "Neue Antwort von {{author}}",
       response: "Neue Stellungnahme der Verwaltung zum Beitrag von {{author}}",
+      pending: "Neuer Beitrag von {{author}} wartet auf Freigabe",
+      flagged: "Neue Meldung zum Beitrag von {{author}}",
     },
   },
   comments: {

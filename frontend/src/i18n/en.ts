@@ -420,11 +420,14 @@ export const en: Messages = {
       live: "Live – new comments appear at once",
       reconnecting: "Reconnecting",
       closed: "No live updates",
+      revoked: "Live updates ended because your access changed. Please reload the page or log in.",
     },
     notice: {
       comment: "New comment by {{author}}",
       reply: "New reply by {{author}}",
       response: "New official response to the comment by {{author}}",
+      pending: "New comment by {{author}} awaits approval",
+      flagged: "New report on the comment by {{author}}",
     },
   },
   comments: {

@@ -10,7 +10,7 @@ export interface ReplyList {
 /** Something the polite live region tells screen-reader users; `id` keeps each one distinct. */
 export interface Notice {
   id: number;
-  kind: "comment" | "reply" | "response";
+  kind: "comment" | "reply" | "response" | "pending" | "flagged";
   author: string;
   /** The comment announced, so the notice can be taken back once it turns out to be one's own. */
   commentId?: number;
@@ -264,6 +264,10 @@ function applyEvent(state: ThreadState, event: LiveEvent, context: ThreadContext
       if (quiet || known.response?.html === response.html) return { ...state, byId };
       return { ...state, byId, notices: addNotice(state, { kind: "response", author: known.author_name }, event.seq) };
     }
+    case "comment.queued":
+    case "comment.dequeued":
+      // The moderation queue's events; the thread learns of the same changes from the public ones.
+      return state;
     case "moderation.decided": {
       const known = state.byId[event.data.comment_id];
       if (!known) return state;

@@ -6,7 +6,8 @@ import {
   type CommentFilter,
   type Consultation,
 } from "../../api/consultations";
-import { connectLive, type LiveEvent, type LiveStatus } from "../../api/live";
+import type { LiveEvent, LiveStatus } from "../../api/live";
+import { useLiveRoom } from "../../hooks/useLiveRoom";
 import {
   emptyThread,
   sectionKey,
@@ -49,7 +50,6 @@ export function useThread(consultation: Consultation): Thread {
   const [filter, setFilter] = useState<CommentFilter>(defaultFilter);
   const [load, setLoad] = useState<LoadState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
-  const [live, setLive] = useState<LiveStatus>("connecting");
   const threadContext: ThreadContext = { filter, moderator: consultation.can_moderate, liveActions: consultation.live_comment_actions };
   const context = useRef<ThreadContext>(threadContext);
   context.current = threadContext;
@@ -71,23 +71,10 @@ export function useThread(consultation: Consultation): Thread {
     }
   }, []);
 
-  useEffect(() => {
-    if (consultation.live_seq === undefined) {
-      setLive("closed");
-      return;
-    }
-    const connection = connectLive({
-      room: consultation.room,
-      since: consultation.live_seq,
-      onStatus: setLive,
-      onEvent: (event) => {
-        if (loads.current > 0) buffer.current.push(event);
-        dispatch({ type: "event", event, context: context.current });
-      },
-    });
-    return () => connection.close();
-    // One connection per page: a changed consultation (settings saved) continues the same room.
-  }, [consultation.room]);
+  const live = useLiveRoom(consultation, (event) => {
+    if (loads.current > 0) buffer.current.push(event);
+    dispatch({ type: "event", event, context: context.current });
+  });
 
   useEffect(() => {
     const controller = new AbortController();
