@@ -46,6 +46,34 @@ async function loggedIn(path, provider, person) {
   return checked;
 }
 
+/**
+ * Opens a pre-moderated consultation on process 1 through the API, as the logged-in page's
+ * person (with the session's CSRF token from /me), and answers its id.
+ * @param {import("playwright-core").Page} page
+ * @param {string} title
+ * @returns {Promise<number>}
+ */
+function openConsultation(page, title) {
+  return page.evaluate(async (title) => {
+    const me = await (await fetch("/api/v1/me")).json();
+    const now = Date.now();
+    const response = await fetch("/api/v1/processes/1/consultations", {
+      method: "POST",
+      headers: { "Content-Type": "application/json", "X-CSRF-Token": me.csrf_token },
+      body: JSON.stringify({
+        title,
+        audience: "everyone",
+        moderation: "pre",
+        opens_at: new Date(now - 60_000).toISOString(),
+        closes_at: new Date(now + 7 * 86_400_000).toISOString(),
+        sections: [{ heading: "Bestand", body: "Es gibt **zwölf** Spielplätze." }],
+      }),
+    });
+    if (response.status !== 201) throw new Error(`creating the consultation answered ${response.status}: ${await response.text()}`);
+    return (await response.json()).id;
+  }, title);
+}
+
 describe("consultation moderation", () => {
   test("pre-moderation: waiting comments show only to their author until approved; decisions and responses arrive live", async () => {
     // Karl opens a pre-moderated consultation on process 1 through the form.
@@ -195,5 +223,44 @@ describe("consultation moderation", () => {
     await assertAccessible(visitor.page, "the moderation log");
     visitor.assertClean();
     await visitor.close();
+  });
+
+  test("a waiting comment appears in the coordinator's open queue without reload, and nowhere public", async () => {
+    const karl = await loggedIn("/processes/1", loginAs.staff, "Karl Koordinator");
+    const id = await openConsultation(karl.page, "Live-Warteschlange (E2E)");
+    const path = `/consultations/${id}`;
+
+    await karl.page.goto(server.baseURL + path + "/moderation");
+    const queue = karl.page.getByRole("region", { name: "Warteschlange" });
+    await queue.getByText("Kein Beitrag wartet auf eine Entscheidung.").waitFor();
+    await queue.getByText("Live – neue Beiträge erscheinen sofort").waitFor();
+
+    const reader = await openPage(browser);
+    await reader.page.goto(server.baseURL + path);
+    await reader.page.getByText("Noch keine Beiträge.").waitFor();
+    await reader.page.getByText("Live – neue Beiträge erscheinen sofort").waitFor();
+
+    const rita = await loggedIn(path, loginAs.resident, "Rita Rathaus");
+    const text = "Am Anger fehlt ein Spielplatz (E2E, live).";
+    await rita.page.getByRole("textbox", { name: "Ihr Beitrag" }).fill(text);
+    await rita.page.getByRole("button", { name: "Beitrag einreichen" }).click();
+    await rita.page.getByText("Danke! Ihr Beitrag wartet auf Freigabe durch die Moderation.").waitFor();
+
+    // Karl's queue shows it live, announced, with the server's decisions once it has read them.
+    const waiting = commentWith(queue, text);
+    await waiting.waitFor({ timeout: 5000 });
+    await queue.getByText("1 Beitrag wartet auf eine Entscheidung.").waitFor();
+    assert.match((await queue.locator(".live-announcer").textContent()) ?? "", /Neuer Beitrag von Rita Rathaus wartet auf Freigabe/);
+    await waiting.getByRole("button", { name: "Beitrag von Rita Rathaus freigeben" }).waitFor({ timeout: 5000 });
+    await assertAccessible(karl.page, "the moderation queue with a comment that arrived live");
+
+    // The anonymous reader's page got nothing of it.
+    assert.equal(await reader.page.getByText(text).count(), 0);
+    assert.equal(await reader.page.locator(".live-announcer").textContent(), "");
+
+    karl.assertClean();
+    rita.assertClean();
+    reader.assertClean();
+    await Promise.all([karl.close(), rita.close(), reader.close()]);
   });
 });

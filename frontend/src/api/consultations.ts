@@ -11,6 +11,8 @@ export type ModerationMode = Consultation["moderation"];
 export type Section = Schemas["Section"];
 export type SectionInput = Schemas["SectionInput"];
 export type Comment = Schemas["Comment"];
+export type CommentAction = Schemas["CommentAction"];
+export type LiveCommentActions = Schemas["LiveCommentActions"];
 export type CommentStatus = Schemas["CommentStatus"];
 export type CommentPage = Schemas["CommentPage"];
 export type OfficialResponse = Schemas["OfficialResponse"];
@@ -20,9 +22,6 @@ export type ModerationLog = Schemas["ModerationLog"];
 
 export const audiences: readonly ConsultationAudience[] = ["everyone", "providers", "invited"];
 export const moderationModes: readonly ModerationMode[] = ["post", "pre"];
-
-/** The most characters of a comment the server accepts (counted as Unicode code points). */
-export const maxCommentLength = 5000;
 
 /** The order of a thread: newest first, or most supported first; pinned comments come first in both. */
 export type CommentSort = "newest" | "supported";

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { backoffDelay, connectLive, liveURL, maxDelay, parseEnvelope, toLiveEvent, type LiveEvent, type LiveSocket, type LiveStatus } from "./live";
+import { accessRevoked, backoffDelay, connectLive, liveURL, maxDelay, parseEnvelope, toLiveEvent, type LiveEvent, type LiveSocket, type LiveStatus } from "./live";
 
 /** A socket the test drives: open it, send it messages, close it. */
 class FakeSocket implements LiveSocket {
@@ -170,6 +170,17 @@ describe("connectLive", () => {
     expect(sockets).toHaveLength(1);
   });
 
+  it("stops for good when the server ends the socket for lost access (4403)", () => {
+    const { sockets, statuses, last, connection } = setup(5);
+    last().open();
+    last().drop(accessRevoked);
+    expect(statuses.at(-1)).toBe("revoked");
+    vi.advanceTimersByTime(maxDelay * 2);
+    expect(sockets).toHaveLength(1);
+    connection.close();
+    expect(statuses.at(-1)).toBe("revoked");
+  });
+
   it("reports the last seq seen", () => {
     const { connection, last } = setup(3);
     last().open();
@@ -205,6 +216,11 @@ describe("messages", () => {
     });
     expect(toLiveEvent(envelope("moderation.decided", { comment_id: 3, action: "delete" }))).toBeUndefined();
     expect(toLiveEvent(envelope("comment.created", { ...comment(3), status: "secret" }))).toBeUndefined();
+    const waiting = { ...comment(4), status: "pending", body: "Hallo", flags: 0 };
+    expect(toLiveEvent(envelope("comment.queued", waiting))?.data).toEqual(waiting);
+    expect(toLiveEvent(envelope("comment.queued", { ...waiting, status: "hidden" }))).toBeUndefined();
+    expect(toLiveEvent(envelope("comment.queued", { ...waiting, flags: undefined }))).toBeUndefined();
+    expect(toLiveEvent(envelope("comment.dequeued", { id: 4 }))?.data).toEqual({ id: 4 });
     expect(toLiveEvent(envelope("workshop.poll", {}))).toBeUndefined();
     expect(parseEnvelope(JSON.stringify({ room, seq: 0, type: "x" }))).toBeUndefined();
     expect(parseEnvelope("[]")).toBeUndefined();

@@ -7,17 +7,33 @@ type ModerationAction = Events["ModerationDecided"]["action"];
 /** What everyone may see of a public comment, as the server sends it live (generated from api/events.yaml). */
 export type PublicComment = Events["PublicComment"];
 
-/** An event of a consultation's room that this client acts on; the moderator-only events are not among them yet. */
+/** A comment as it entered or changed in the moderation queue, sent to moderators only. */
+export type QueuedComment = Events["QueuedComment"];
+
+/** An event of a consultation's room that this client acts on. */
 export type LiveEvent = Extract<
   Events["LiveEvent"],
-  { type: "comment.created" | "comment.updated" | "comment.removed" | "comment.supports" | "response.created" | "moderation.decided" }
+  {
+    type:
+      | "comment.created"
+      | "comment.updated"
+      | "comment.removed"
+      | "comment.supports"
+      | "response.created"
+      | "moderation.decided"
+      | "comment.queued"
+      | "comment.dequeued";
+  }
 >;
 
 /** A message of the room as received, before its type is known to this client. */
 export type RawEvent = Events["LiveFrame"];
 
-/** The state of the connection, as the page shows it. */
-export type LiveStatus = "connecting" | "live" | "reconnecting" | "closed";
+/** The state of the connection, as the page shows it; "revoked" when the server ended it for lost access. */
+export type LiveStatus = "connecting" | "live" | "reconnecting" | "closed" | "revoked";
+
+/** The close code with which the server ends a socket whose person lost access to the room. */
+export const accessRevoked = 4403;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isId = (v: unknown): v is number => typeof v === "number" && Number.isSafeInteger(v) && v > 0;
@@ -39,13 +55,14 @@ export function parseEnvelope(text: string): RawEvent | undefined {
 const statuses: ReadonlySet<string> = new Set<PublicComment["status"]>(["published", "withdrawn"]);
 const actions: ReadonlySet<string> = new Set<ModerationAction>(["approve", "reject", "hide", "pin", "unpin"]);
 
-function isPublicComment(d: unknown): d is PublicComment {
+/** The fields public and queued comments share, with a status from `allowed`. */
+function hasCommentFields(d: unknown, allowed: ReadonlySet<string>): d is Record<string, unknown> {
   return (
     isObject(d) &&
     isId(d.id) &&
     isString(d.author_name) &&
     isString(d.status) &&
-    statuses.has(d.status) &&
+    allowed.has(d.status) &&
     isString(d.html) &&
     typeof d.pinned === "boolean" &&
     typeof d.supports === "number" &&
@@ -54,6 +71,16 @@ function isPublicComment(d: unknown): d is PublicComment {
     (d.parent_id === undefined || isId(d.parent_id)) &&
     (d.edited_at === undefined || isString(d.edited_at))
   );
+}
+
+function isPublicComment(d: unknown): d is PublicComment {
+  return hasCommentFields(d, statuses);
+}
+
+const queuedStatuses: ReadonlySet<string> = new Set<QueuedComment["status"]>(["pending", "published"]);
+
+function isQueuedComment(d: unknown): d is QueuedComment {
+  return hasCommentFields(d, queuedStatuses) && isString(d.body) && typeof d.flags === "number" && (d.reason === undefined || isString(d.reason));
 }
 
 /**
@@ -67,7 +94,10 @@ export function toLiveEvent(raw: RawEvent): LiveEvent | undefined {
     case "comment.updated":
       return isPublicComment(d) ? ({ ...raw, type: raw.type, data: d } as LiveEvent) : undefined;
     case "comment.removed":
+    case "comment.dequeued":
       return isObject(d) && isId(d.id) ? { ...raw, type: raw.type, data: { id: d.id } } : undefined;
+    case "comment.queued":
+      return isQueuedComment(d) ? { ...raw, type: raw.type, data: d } : undefined;
     case "comment.supports":
       return isObject(d) && isId(d.id) && typeof d.supports === "number"
         ? { ...raw, type: raw.type, data: { id: d.id, supports: d.supports } }
@@ -213,9 +243,15 @@ export function connectLive(options: LiveOptions): LiveConnection {
       if (event) onEvent(event);
     };
     current.onerror = () => undefined; // a close event follows; reconnecting happens there
-    current.onclose = () => {
+    current.onclose = (event: CloseEvent) => {
       if (stopped || socket !== current) return;
       socket = undefined;
+      // Lost access (logged out elsewhere, role taken away): trying again would only be refused.
+      if (event.code === accessRevoked) {
+        stopped = true;
+        onStatus("revoked");
+        return;
+      }
       if (openedAt !== undefined && now() - openedAt >= stableAfter) attempt = 0;
       scheduleReconnect();
     };
@@ -226,9 +262,9 @@ export function connectLive(options: LiveOptions): LiveConnection {
 
   return {
     close() {
+      if (timer !== undefined) clearTimeout(timer);
       if (stopped) return;
       stopped = true;
-      if (timer !== undefined) clearTimeout(timer);
       if (socket) closeQuietly(socket);
       socket = undefined;
       onStatus("closed");

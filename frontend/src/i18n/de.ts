@@ -419,11 +419,14 @@ export const de = {
       live: "Live – neue Beiträge erscheinen sofort",
       reconnecting: "Verbindung wird wiederhergestellt",
       closed: "Keine Live-Aktualisierung",
+      revoked: "Live-Aktualisierung beendet, weil sich Ihr Zugang geändert hat. Bitte laden Sie die Seite neu oder melden Sie sich an.",
     },
     notice: {
       comment: "Neuer Beitrag von {{author}}",
       reply: "Neue Antwort von {{author}}",
       response: "Neue Stellungnahme der Verwaltung zum Beitrag von {{author}}",
+      pending: "Neuer Beitrag von {{author}} wartet auf Freigabe",
+      flagged: "Neue Meldung zum Beitrag von {{author}}",
     },
   },
   comments: {
@@ -492,6 +495,7 @@ export const de = {
       reason: "Warum melden Sie diesen Beitrag?",
       hint: "Zum Beispiel: beleidigend, persönliche Daten, Werbung. Die Moderation prüft ihn; Ihr Name wird nicht veröffentlicht.",
       reasonError: "Bitte nennen Sie einen Grund (höchstens {{max}} Zeichen).",
+      reasonRequired: "Bitte nennen Sie einen Grund.",
       submit: "Meldung absenden",
       done: "Danke. Die Moderation prüft den Beitrag.",
       already: "Sie haben diesen Beitrag bereits gemeldet.",
@@ -516,6 +520,8 @@ export const de = {
       markdownHint:
         "Einfache Formatierungen sind möglich: **fett**, *kursiv*, eine Liste mit „- “ am Zeilenanfang, ein Link als [Text](https://…). Eine Leerzeile beginnt einen neuen Absatz.",
       counter: "{{count}} von {{max}} Zeichen",
+      counterPlain_one: "{{count}} Zeichen",
+      counterPlain_other: "{{count}} Zeichen",
       counterOver_one: "{{count}} Zeichen zu viel",
       counterOver_other: "{{count}} Zeichen zu viel",
       submit: "Beitrag veröffentlichen",
@@ -586,6 +592,7 @@ export const de = {
     },
     reasonHint: "Die Person, die den Beitrag geschrieben hat, sieht die Begründung; das öffentliche Moderationsprotokoll zeigt sie ohne Namen.",
     reasonError: "Bitte geben Sie eine Begründung an (höchstens {{max}} Zeichen).",
+    reasonRequired: "Bitte geben Sie eine Begründung an.",
     confirm: {
       reject: "Ablehnen",
       hide: "Ausblenden",
@@ -920,7 +927,7 @@ export const de = {
     comment_not_found: "Diesen Beitrag gibt es nicht (mehr).",
     consultation_closed: "Die Beteiligung ist nicht offen: Beiträge sind nur in ihrem Zeitraum möglich.",
     not_in_audience: "An dieser Beteiligung können Sie nicht mitschreiben; sie richtet sich an einen anderen Kreis von Beteiligten.",
-    edit_window_over: "Ein Beitrag lässt sich nur in den ersten 15 Minuten bearbeiten. Die Zeit ist abgelaufen.",
+    edit_window_over: "Die Zeit zum Bearbeiten dieses Beitrags ist abgelaufen.",
     not_author: "Das darf nur die Person, die den Beitrag geschrieben hat.",
     already_done: "Das ist bereits geschehen.",
     own_comment: "Eigene Beiträge können Sie nicht unterstützen.",

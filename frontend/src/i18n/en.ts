@@ -420,11 +420,14 @@ export const en: Messages = {
       live: "Live – new comments appear at once",
       reconnecting: "Reconnecting",
       closed: "No live updates",
+      revoked: "Live updates ended because your access changed. Please reload the page or log in.",
     },
     notice: {
       comment: "New comment by {{author}}",
       reply: "New reply by {{author}}",
       response: "New official response to the comment by {{author}}",
+      pending: "New comment by {{author}} awaits approval",
+      flagged: "New report on the comment by {{author}}",
     },
   },
   comments: {
@@ -493,6 +496,7 @@ export const en: Messages = {
       reason: "Why are you reporting this comment?",
       hint: "For example: insulting, personal data, advertising. The moderators will check it; your name is not published.",
       reasonError: "Please give a reason (at most {{max}} characters).",
+      reasonRequired: "Please give a reason.",
       submit: "Send report",
       done: "Thank you. The moderators will check the comment.",
       already: "You have already reported this comment.",
@@ -517,6 +521,8 @@ export const en: Messages = {
       markdownHint:
         "Simple formatting works: **bold**, *italic*, a list with “- ” at the start of a line, a link as [text](https://…). An empty line starts a new paragraph.",
       counter: "{{count}} of {{max}} characters",
+      counterPlain_one: "{{count}} character",
+      counterPlain_other: "{{count}} characters",
       counterOver_one: "{{count}} character too many",
       counterOver_other: "{{count}} characters too many",
       submit: "Publish comment",
@@ -585,6 +591,7 @@ export const en: Messages = {
     },
     reasonHint: "The person who wrote the comment sees the reason; the public moderation log shows it without names.",
     reasonError: "Please give a reason (at most {{max}} characters).",
+    reasonRequired: "Please give a reason.",
     confirm: {
       reject: "Reject",
       hide: "Hide",
@@ -918,7 +925,7 @@ export const en: Messages = {
     comment_not_found: "This comment does not exist (any more).",
     consultation_closed: "The consultation is not open: comments are possible only during its period.",
     not_in_audience: "You cannot write in this consultation; it is meant for other participants.",
-    edit_window_over: "A comment can be edited in its first 15 minutes only. That time is over.",
+    edit_window_over: "The time to edit this comment is over.",
     not_author: "Only the person who wrote the comment may do that.",
     already_done: "That has already been done.",
     own_comment: "You cannot support your own comment.",

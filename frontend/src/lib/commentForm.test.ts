@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ApiError } from "../api/client";
 import { createI18n } from "../i18n";
+import { limits } from "../test/fixtures";
 import { commentErrorMessages, commentLength, validateComment } from "./commentForm";
 
 const t = createI18n("de").t;
@@ -11,11 +12,16 @@ describe("comment validation", () => {
     expect(commentLength("👍🏽")).toBe(2);
   });
 
-  it("requires text and allows at most 5,000 characters", () => {
-    expect(validateComment("   ")).toEqual({ key: "required" });
-    expect(validateComment("a".repeat(5000))).toBeUndefined();
-    expect(validateComment("a".repeat(5001))).toEqual({ key: "tooLong", max: 5000 });
-    expect(validateComment("😀".repeat(5000))).toBeUndefined();
+  it("requires text and allows at most the server's limit of characters", () => {
+    expect(validateComment("   ", limits.comment)).toEqual({ key: "required" });
+    expect(validateComment("a".repeat(5000), limits.comment)).toBeUndefined();
+    expect(validateComment("a".repeat(5001), limits.comment)).toEqual({ key: "tooLong", max: 5000 });
+    expect(validateComment("😀".repeat(5000), limits.comment)).toBeUndefined();
+  });
+
+  it("leaves the length to the server while its limits are unknown", () => {
+    expect(validateComment("a".repeat(5001), undefined)).toBeUndefined();
+    expect(validateComment(" ", undefined)).toEqual({ key: "required" });
   });
 
   it("tells how long to wait after writing too fast", () => {

@@ -1,19 +1,14 @@
 import type { TFunction } from "i18next";
 import { ApiError } from "../api/client";
-import { maxCommentLength } from "../api/consultations";
-import type { FieldError } from "./validation";
+import { charCount, maxLength, type FieldError } from "./validation";
 
 /** The length of a comment as the server counts it: Unicode code points of the trimmed text. */
-export function commentLength(text: string): number {
-  return [...text.trim()].length;
-}
+export const commentLength = charCount;
 
-/** The problem of a comment's text, if any: empty, or longer than 5,000 characters. */
-export function validateComment(text: string, max = maxCommentLength): FieldError | undefined {
-  const length = commentLength(text);
-  if (length === 0) return { key: "required" };
-  if (length > max) return { key: "tooLong", max };
-  return undefined;
+/** The problem of a comment's text, if any: empty, or longer than the server's limit. */
+export function validateComment(text: string, max: number | undefined): FieldError | undefined {
+  if (commentLength(text) === 0) return { key: "required" };
+  return maxLength(text, max);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Consultation } from "../api/consultations";
+import { limits } from "../test/fixtures";
 import {
   consultationValid,
   consultationValues,
@@ -40,7 +41,7 @@ describe("date-time inputs", () => {
 
 describe("validateConsultation", () => {
   it("accepts a complete consultation", () => {
-    expect(consultationValid(validateConsultation(valid()))).toBe(true);
+    expect(consultationValid(validateConsultation(valid(), limits))).toBe(true);
   });
 
   it("finds what the server would refuse, field by field", () => {
@@ -52,14 +53,14 @@ describe("validateConsultation", () => {
       closesAt: "2026-11-21T14:00",
       sections: [{ key: "a", heading: "", body: "" }],
     };
-    const errors = validateConsultation(values);
+    const errors = validateConsultation(values, limits);
     expect(errors.fields.title).toEqual({ key: "required" });
     expect(errors.fields.invited).toEqual({ key: "chooseOrganisation" });
     expect(errors.fields.closesAt).toEqual({ key: "closesBeforeOpens" });
     expect(errors.sections.a?.heading).toEqual({ key: "required" });
-    expect(validateConsultation({ ...valid(), sections: [] }).fields.sections).toEqual({ key: "needSection" });
-    expect(validateConsultation({ ...valid(), opensAt: "" }).fields.opensAt).toEqual({ key: "required" });
-    expect(validateConsultation({ ...valid(), title: "x".repeat(201) }).fields.title).toEqual({ key: "tooLong", max: 200 });
+    expect(validateConsultation({ ...valid(), sections: [] }, limits).fields.sections).toEqual({ key: "needSection" });
+    expect(validateConsultation({ ...valid(), opensAt: "" }, limits).fields.opensAt).toEqual({ key: "required" });
+    expect(validateConsultation({ ...valid(), title: "x".repeat(201) }, limits).fields.title).toEqual({ key: "tooLong", max: 200 });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { Consultation, ConsultationAudience, ConsultationInput, ModerationMode } from "../api/consultations";
-import type { FieldError } from "./validation";
+import type { Limits } from "../api/limits";
+import { maxLength, required, type FieldError } from "./validation";
 
 /** One section of the plan as the editor holds it; the key identifies the row while it moves. */
 export interface SectionDraft {
@@ -34,8 +35,6 @@ export interface ConsultationErrors {
   fields: { [K in ConsultationField]?: FieldError | undefined };
   sections: Record<string, SectionErrors>;
 }
-
-export const maxSections = 100;
 
 let keyCounter = 0;
 
@@ -98,15 +97,12 @@ export function consultationValues(c: Consultation): ConsultationValues {
   };
 }
 
-const length = (s: string) => [...s.trim()].length;
-
-function text(value: string, max: number, required: boolean): FieldError | undefined {
-  if (required && value.trim() === "") return { key: "required" };
-  return length(value) > max ? { key: "tooLong", max } : undefined;
+function text(value: string, max: number | undefined, needed: boolean): FieldError | undefined {
+  return (needed ? required(value) : undefined) ?? maxLength(value, max);
 }
 
 /** Checks the form as the server will: lengths, invited organisations, the window, the sections. */
-export function validateConsultation(values: ConsultationValues): ConsultationErrors {
+export function validateConsultation(values: ConsultationValues, limits: Limits | undefined): ConsultationErrors {
   const opens = fromLocalInput(values.opensAt);
   const closes = fromLocalInput(values.closesAt);
   let closesError: FieldError | undefined;
@@ -114,13 +110,13 @@ export function validateConsultation(values: ConsultationValues): ConsultationEr
   else if (opens && new Date(closes) <= new Date(opens)) closesError = { key: "closesBeforeOpens" };
   const sections: Record<string, SectionErrors> = {};
   for (const s of values.sections) {
-    const errors = { heading: text(s.heading, 200, true), body: text(s.body, 50000, false) };
+    const errors = { heading: text(s.heading, limits?.name, true), body: text(s.body, limits?.section_body, false) };
     if (errors.heading || errors.body) sections[s.key] = errors;
   }
   return {
     fields: {
-      title: text(values.title, 200, true),
-      intro: text(values.intro, 10000, false),
+      title: text(values.title, limits?.name, true),
+      intro: text(values.intro, limits?.intro, false),
       invited: values.audience === "invited" && values.invited.length === 0 ? { key: "chooseOrganisation" } : undefined,
       opensAt: opens ? undefined : { key: values.opensAt === "" ? "required" : "invalidDateTime" },
       closesAt: closesError,

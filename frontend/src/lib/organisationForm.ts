@@ -1,3 +1,4 @@
+import type { Limits } from "../api/limits";
 import type { OrganisationKind } from "../api/organisations";
 import { maxLength, required, validSlug, type FieldErrors } from "./validation";
 
@@ -12,19 +13,15 @@ export interface OrganisationValues {
 
 export type OrganisationField = keyof OrganisationValues;
 
-/** The limits of the API contract. */
-export const nameMax = 200;
-export const descriptionMax = 2000;
-
 /**
  * Checks the values before they are sent, with the contract's rules, so the person learns
  * about a mistake at the field instead of from a server error. `creating` adds the slug and
  * the kind, which only the create form has as required inputs.
  */
-export function validateOrganisation(values: OrganisationValues, creating: boolean): FieldErrors<OrganisationField> {
+export function validateOrganisation(values: OrganisationValues, creating: boolean, limits: Limits | undefined): FieldErrors<OrganisationField> {
   return {
-    name: required(values.name) ?? maxLength(values.name, nameMax),
-    description: maxLength(values.description, descriptionMax),
+    name: required(values.name) ?? maxLength(values.name, limits?.name),
+    description: maxLength(values.description, limits?.description),
     ...(creating
       ? {
           slug: validSlug(values.slug),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createI18n } from "../i18n";
+import { limits } from "../test/fixtures";
 import { dayAfter, phaseName, phaseProblemText, phasesValid, toPhases, validatePhases, type PhaseDraft } from "./phases";
 
 function row(kind: PhaseDraft["kind"], startsOn: string, endsOn: string, title = ""): PhaseDraft {
@@ -12,7 +13,7 @@ describe("validatePhases", () => {
       row("bestandsaufnahme", "2026-01-01", "2026-03-31"),
       row("beteiligung", "2026-04-01", "2026-04-01"),
       row("eigene", "2026-05-01", "2026-06-30", "Werkstatt"),
-    ]);
+    ], limits);
     expect(phasesValid(errors)).toBe(true);
   });
 
@@ -20,7 +21,7 @@ describe("validatePhases", () => {
     const [missing, reversed] = validatePhases([
       row("bestandsaufnahme", "", ""),
       row("beteiligung", "2026-05-10", "2026-05-01"),
-    ]);
+    ], limits);
     expect(missing).toEqual({ startsOn: { key: "startRequired" }, endsOn: { key: "endRequired" } });
     expect(reversed).toEqual({ endsOn: { key: "endBeforeStart" } });
   });
@@ -30,7 +31,7 @@ describe("validatePhases", () => {
       row("bestandsaufnahme", "2026-01-01", "2026-03-31"),
       row("beteiligung", "2026-03-31", "2026-05-31"),
       row("beschluss", "2026-02-01", "2026-02-28"),
-    ]);
+    ], limits);
     expect(errors[1]).toEqual({ startsOn: { key: "overlap", previous: 1, date: "2026-03-31" } });
     expect(errors[2]).toEqual({ startsOn: { key: "overlap", previous: 2, date: "2026-05-31" } });
     expect(phasesValid(errors)).toBe(false);
@@ -40,9 +41,9 @@ describe("validatePhases", () => {
     const errors = validatePhases([
       row("eigene", "2026-01-01", "2026-01-31", "  "),
       row("beteiligung", "2026-02-01", "2026-02-28", "x".repeat(201)),
-    ]);
+    ], limits);
     expect(errors[0]).toEqual({ title: { key: "titleRequired" } });
-    expect(errors[1]).toEqual({ title: { key: "titleTooLong" } });
+    expect(errors[1]).toEqual({ title: { key: "titleTooLong", max: 200 } });
   });
 
   it("explains the problems in German and English", () => {

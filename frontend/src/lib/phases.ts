@@ -1,10 +1,9 @@
 import type { TFunction } from "i18next";
+import type { Limits } from "../api/limits";
 import type { Phase, PhaseKind } from "../api/processes";
 import type { Language } from "../i18n";
 import { formatDate } from "./format";
-
-/** The longest title of a phase the server accepts. */
-export const phaseTitleMax = 200;
+import { charCount } from "./validation";
 
 /** The most phases a process may have. */
 export const maxPhases = 30;
@@ -21,7 +20,8 @@ export interface PhaseDraft {
 
 /** Why a value of a row is not acceptable. */
 export type PhaseProblem =
-  | { key: "titleRequired" | "titleTooLong" | "startRequired" | "endRequired" | "invalidDate" | "endBeforeStart" }
+  | { key: "titleRequired" | "startRequired" | "endRequired" | "invalidDate" | "endBeforeStart" }
+  | { key: "titleTooLong"; max: number }
   | { key: "overlap"; previous: number; date: string };
 
 /** The problems of one row by input; an input without an entry is fine. */
@@ -47,12 +47,12 @@ function dateProblem(value: string, missing: "startRequired" | "endRequired"): P
  * title for a phase of its own, and each phase starting after the previous one ends (dates are
  * inclusive, so a phase may start the day after the previous one ends, not on the same day).
  */
-export function validatePhases(rows: readonly PhaseDraft[]): PhaseErrors[] {
+export function validatePhases(rows: readonly PhaseDraft[], limits: Limits | undefined): PhaseErrors[] {
   return rows.map((row, i) => {
     const errors: PhaseErrors = {};
     const title = row.title.trim();
     if (row.kind === "eigene" && title === "") errors.title = { key: "titleRequired" };
-    else if (title.length > phaseTitleMax) errors.title = { key: "titleTooLong" };
+    else if (limits && charCount(title) > limits.name) errors.title = { key: "titleTooLong", max: limits.name };
 
     const start = dateProblem(row.startsOn, "startRequired");
     const end = dateProblem(row.endsOn, "endRequired");
@@ -79,7 +79,7 @@ export function phaseProblemText(problem: PhaseProblem | undefined, t: TFunction
   if (problem.key === "overlap") {
     return t("phases.errors.overlap", { previous: problem.previous, date: formatDate(problem.date, language) });
   }
-  if (problem.key === "titleTooLong") return t("phases.errors.titleTooLong", { max: phaseTitleMax });
+  if (problem.key === "titleTooLong") return t("phases.errors.titleTooLong", { max: problem.max });
   return t(`phases.errors.${problem.key}`);
 }
 

@@ -42,7 +42,10 @@ const ev = <T extends LiveEvent["type"]>(type: T, data: Extract<LiveEvent, { typ
   ({ room, seq: ++seq, type, data }) as LiveEvent;
 
 const newest: CommentFilter = { section: "all", sort: "newest", q: "" };
-const reader: ThreadContext = { filter: newest, moderator: false, viewerName: "Rita Rathaus" };
+// As the server sends live_comment_actions to a logged-in resident of an open consultation.
+const reader: ThreadContext = { filter: newest, moderator: false, liveActions: { published: ["support", "reply", "flag"], withdrawn: ["reply"] } };
+const moderatorActions = { published: ["support", "reply", "flag", "respond", "pin", "hide"], withdrawn: ["reply"] } as const;
+const moderator: ThreadContext = { ...reader, moderator: true, liveActions: { published: [...moderatorActions.published], withdrawn: [...moderatorActions.withdrawn] } };
 
 function run(state: ThreadState, ...actions: ThreadAction[]): ThreadState {
   return actions.reduce(threadReducer, state);
@@ -75,18 +78,46 @@ describe("threadReducer", () => {
     expect(state.counts["0"]?.ids).toEqual([1, 3, 9]);
   });
 
-  it("does not announce one's own comment, nor show a comment twice", () => {
-    const own = view(9, { author_name: "Rita Rathaus" });
-    const state = run(loaded(), event(ev("comment.created", own)), event(ev("comment.created", own)));
-    expect(ids(state)).toEqual([1, 9, 3, 2]);
-    expect(state.notices).toEqual([]);
+  it("gives a comment that arrives live the reader's actions for its status, and never marks it as their own", () => {
+    const state = run(loaded(), event(ev("comment.created", view(9))), event(ev("comment.created", view(10, { status: "withdrawn", html: "" }))));
+    expect(state.byId[9]).toMatchObject({ is_own: false, actions: ["support", "reply", "flag"] });
+    expect(state.byId[10]?.actions).toEqual(["reply"]);
+    const anonymous = run(loaded(), event(ev("comment.created", view(9)), { ...reader, liveActions: undefined }));
+    expect(anonymous.byId[9]?.actions).toEqual([]);
   });
 
-  it("keeps what only the reader knows when their own comment arrives live after posting it", () => {
-    const posted = comment(9, { author_name: "Rita Rathaus", is_own: true, body: "Hallo" });
-    const state = run(loaded(), { type: "local", comment: posted, context: reader }, event(ev("comment.created", view(9, { author_name: "Rita Rathaus" }))));
-    expect(state.byId[9]).toMatchObject({ is_own: true, body: "Hallo" });
+  it("does not announce one's own comment (known by the id the POST answered), nor show it twice", () => {
+    const posted = comment(9, { author_name: "Arne Awo", is_own: true, body: "Hallo", actions: ["edit", "withdraw"] });
+    const state = run(loaded(), { type: "local", comment: posted, context: reader }, event(ev("comment.created", view(9))), event(ev("comment.created", view(9))));
     expect(ids(state)).toEqual([1, 9, 3, 2]);
+    expect(state.notices).toEqual([]);
+    expect(state.byId[9]).toMatchObject({ is_own: true, body: "Hallo", actions: ["edit", "withdraw"] });
+  });
+
+  it("takes back the notice of one's own comment whose event came before the POST answer", () => {
+    let state = run(loaded(), event(ev("comment.created", view(9))), event(ev("comment.created", view(10, { author_name: "Dora Diakonie" }))));
+    expect(state.notices).toHaveLength(2);
+    state = run(state, { type: "local", comment: comment(9, { is_own: true, actions: ["edit", "withdraw"] }), context: reader });
+    expect(state.notices.map((n) => n.author)).toEqual(["Dora Diakonie"]);
+    expect(state.byId[9]).toMatchObject({ is_own: true, actions: ["edit", "withdraw"] });
+    expect(ids(state)).toEqual([1, 10, 9, 3, 2]);
+  });
+
+  it("follows a live change of someone else's comment with the actions for its new status", () => {
+    let state = run(loaded(), event(ev("comment.updated", view(3, { status: "withdrawn", html: "" }))));
+    expect(state.byId[3]?.actions).toEqual(["reply"]);
+    state = run(loaded(), event(ev("moderation.decided", { comment_id: 3, action: "pin", reason: "" }), moderator));
+    expect(state.byId[3]?.actions).toEqual(["support", "reply", "flag", "respond", "unpin", "hide"]);
+  });
+
+  it("keeps the server's actions when one's own decision answered before its event", () => {
+    const hidden = comment(3, { status: "hidden", reason: "Werbung", actions: ["approve"] });
+    const state = run(
+      loaded(),
+      { type: "local", comment: hidden, context: moderator },
+      event(ev("moderation.decided", { comment_id: 3, action: "hide", reason: "Werbung" }), moderator),
+    );
+    expect(state.byId[3]).toMatchObject({ status: "hidden", actions: ["approve"] });
   });
 
   it("leaves a new comment of another section out of a filtered listing, but counts it", () => {
@@ -171,7 +202,6 @@ describe("threadReducer", () => {
   });
 
   it("keeps a hidden comment for moderators", () => {
-    const moderator = { ...reader, moderator: true, viewerName: "Karl Koordinator" };
     const state = run(
       loaded(),
       event(ev("moderation.decided", { comment_id: 3, action: "hide", reason: "Werbung" }), moderator),

@@ -1,4 +1,4 @@
-import type { Comment, CommentFilter, CommentPage } from "../api/consultations";
+import type { Comment, CommentAction, CommentFilter, CommentPage, LiveCommentActions } from "../api/consultations";
 import type { LiveEvent, PublicComment } from "../api/live";
 
 /** The replies to one comment that the reader opened, newest first. */
@@ -10,8 +10,10 @@ export interface ReplyList {
 /** Something the polite live region tells screen-reader users; `id` keeps each one distinct. */
 export interface Notice {
   id: number;
-  kind: "comment" | "reply" | "response";
+  kind: "comment" | "reply" | "response" | "pending" | "flagged";
   author: string;
+  /** The comment announced, so the notice can be taken back once it turns out to be one's own. */
+  commentId?: number;
 }
 
 /** Which section a top-level comment counts for: "0" is the whole plan. */
@@ -45,8 +47,8 @@ export interface ThreadContext {
   filter: CommentFilter;
   /** The reader moderates: they keep seeing rejected and hidden comments. */
   moderator: boolean;
-  /** The reader's name, so their own comments arriving live are not announced to them. */
-  viewerName: string | undefined;
+  /** The server's actions of the reader on someone else's public comment (consultation.live_comment_actions). */
+  liveActions: LiveCommentActions | undefined;
 }
 
 export type ThreadAction =
@@ -123,12 +125,38 @@ function mergePublic(known: Comment, view: PublicComment): Comment {
   return merged;
 }
 
-function fromPublic(view: PublicComment): Comment {
-  return { ...view, is_own: false, actions: [], supported: false, replies: 0 };
+/**
+ * The reader's actions on someone else's comment as the server listed them for its status; a
+ * pinned one offers "unpin" where the list, made for an unpinned comment, offers "pin".
+ */
+export function liveActionsFor(comment: Pick<Comment, "status" | "pinned">, liveActions: LiveCommentActions | undefined): CommentAction[] {
+  const listed = comment.status === "published" || comment.status === "withdrawn" ? liveActions?.[comment.status] : undefined;
+  if (!listed) return [];
+  return comment.pinned ? listed.map((a) => (a === "pin" ? "unpin" : a)) : [...listed];
+}
+
+/**
+ * Someone else's comment changed live: when its status or pin changed, its actions follow from
+ * the server's list for the new status. Otherwise (one's own, or a decision whose answer already
+ * came with the server's actions) the actions stay.
+ */
+function withLiveActions(known: Comment, changed: Comment, context: ThreadContext): Comment {
+  if (changed.is_own || (changed.status === known.status && changed.pinned === known.pinned)) return changed;
+  return { ...changed, actions: liveActionsFor(changed, context.liveActions) };
+}
+
+function fromPublic(view: PublicComment, context: ThreadContext): Comment {
+  return { ...view, is_own: false, actions: liveActionsFor(view, context.liveActions), supported: false, replies: 0 };
 }
 
 function addNotice(state: ThreadState, notice: Omit<Notice, "id">, id: number): Notice[] {
   return [...state.notices, { ...notice, id }].slice(-keptNotices);
+}
+
+/** Takes back the notice of one's own comment whose live event arrived before the POST answer. */
+function withoutNotice(state: ThreadState, commentId: number): ThreadState {
+  const notices = state.notices.filter((n) => n.commentId !== commentId);
+  return notices.length === state.notices.length ? state : { ...state, notices };
 }
 
 function countIn(counts: Record<SectionKey, SectionCount>, comment: Comment): Record<SectionKey, SectionCount> {
@@ -193,16 +221,19 @@ function isListed(state: ThreadState, id: number): boolean {
 function applyCreated(state: ThreadState, view: PublicComment, seq: number, context: ThreadContext, quiet: boolean): ThreadState {
   const known = state.byId[view.id];
   if (known) {
-    const comment = mergePublic(known, view);
+    const comment = withLiveActions(known, mergePublic(known, view), context);
     const byId = { ...state.byId, [view.id]: comment };
     // Already shown (e.g. the author's own comment, now approved), or a replay after a reload.
     if (quiet || isListed(state, view.id)) return { ...state, byId, counts: countIn(state.counts, comment), top: pinnedFirst(state.top, byId) };
     return placeNew(state, comment, context, byId, false);
   }
-  const comment = fromPublic(view);
+  const comment = fromPublic(view, context);
   const next = placeNew(state, comment, context, { ...state.byId, [view.id]: comment }, true);
-  if (quiet || view.status !== "published" || view.author_name === context.viewerName) return next;
-  return { ...next, notices: addNotice(state, { kind: view.parent_id === undefined ? "comment" : "reply", author: view.author_name }, seq) };
+  // A comment this client posted is known from the POST answer; one whose event came first is
+  // announced, and the notice is taken back when the answer arrives ("local").
+  if (quiet || view.status !== "published") return next;
+  const notice = { kind: view.parent_id === undefined ? "comment" : "reply", author: view.author_name, commentId: view.id } as const;
+  return { ...next, notices: addNotice(state, notice, seq) };
 }
 
 function applyEvent(state: ThreadState, event: LiveEvent, context: ThreadContext, quiet: boolean): ThreadState {
@@ -212,7 +243,7 @@ function applyEvent(state: ThreadState, event: LiveEvent, context: ThreadContext
     case "comment.updated": {
       const known = state.byId[event.data.id];
       if (!known) return state;
-      const byId = { ...state.byId, [known.id]: mergePublic(known, event.data) };
+      const byId = { ...state.byId, [known.id]: withLiveActions(known, mergePublic(known, event.data), context) };
       return { ...state, byId, top: pinnedFirst(state.top, byId) };
     }
     case "comment.removed": {
@@ -233,6 +264,10 @@ function applyEvent(state: ThreadState, event: LiveEvent, context: ThreadContext
       if (quiet || known.response?.html === response.html) return { ...state, byId };
       return { ...state, byId, notices: addNotice(state, { kind: "response", author: known.author_name }, event.seq) };
     }
+    case "comment.queued":
+    case "comment.dequeued":
+      // The moderation queue's events; the thread learns of the same changes from the public ones.
+      return state;
     case "moderation.decided": {
       const known = state.byId[event.data.comment_id];
       if (!known) return state;
@@ -248,10 +283,22 @@ function applyEvent(state: ThreadState, event: LiveEvent, context: ThreadContext
       } else {
         changed.pinned = action === "pin";
       }
-      const byId = { ...state.byId, [known.id]: changed };
+      const byId = { ...state.byId, [known.id]: withLiveActions(known, changed, context) };
       return { ...state, byId, top: pinnedFirst(state.top, byId) };
     }
   }
+}
+
+/** A comment as the server answered one's own action: new to the page, or merged into what it knows. */
+function applyLocal(state: ThreadState, comment: Comment, context: ThreadContext): ThreadState {
+  const known = state.byId[comment.id];
+  if (!known) return placeNew(state, comment, context, { ...state.byId, [comment.id]: comment }, true);
+  // The answers to edit, withdraw and moderate carry neither replies, support nor response.
+  const merged: Comment = { ...comment, replies: known.replies, supported: known.supported };
+  const response = comment.response ?? known.response;
+  if (response) merged.response = response;
+  const byId = { ...state.byId, [known.id]: merged };
+  return { ...state, byId, top: pinnedFirst(state.top, byId) };
 }
 
 /** Applies one change to the thread; pure, so a test can feed it events in any order. */
@@ -287,16 +334,8 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
     }
     case "counts":
       return { ...state, counts: action.counts };
-    case "local": {
-      const known = state.byId[action.comment.id];
-      if (!known) return placeNew(state, action.comment, action.context, { ...state.byId, [action.comment.id]: action.comment }, true);
-      // The answers to edit, withdraw and moderate carry neither replies, support nor response.
-      const merged: Comment = { ...action.comment, replies: known.replies, supported: known.supported };
-      const response = action.comment.response ?? known.response;
-      if (response) merged.response = response;
-      const byId = { ...state.byId, [known.id]: merged };
-      return { ...state, byId, top: pinnedFirst(state.top, byId) };
-    }
+    case "local":
+      return applyLocal(action.comment.is_own ? withoutNotice(state, action.comment.id) : state, action.comment, action.context);
     case "supported": {
       const known = state.byId[action.id];
       if (!known) return state;

@@ -26,8 +26,17 @@ export function required(value: string): FieldError | undefined {
   return value.trim() === "" ? { key: "required" } : undefined;
 }
 
-export function maxLength(value: string, max: number): FieldError | undefined {
-  return value.trim().length > max ? { key: "tooLong", max } : undefined;
+/** The length as the server counts it: characters (code points) of the trimmed text. */
+export function charCount(value: string): number {
+  return [...value.trim()].length;
+}
+
+/**
+ * Too long for the server's limit (from GET /api/v1/limits); without the limit (not fetched)
+ * the server's own check decides.
+ */
+export function maxLength(value: string, max: number | undefined): FieldError | undefined {
+  return max !== undefined && charCount(value) > max ? { key: "tooLong", max } : undefined;
 }
 
 export function validSlug(value: string): FieldError | undefined {

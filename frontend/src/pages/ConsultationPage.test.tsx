@@ -3,7 +3,7 @@ import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Me } from "../api/auth";
-import type { Comment, Consultation } from "../api/consultations";
+import type { Comment, CommentAction, Consultation } from "../api/consultations";
 import { AuthStatus } from "../test/AuthStatus";
 import { comment, consultation, FakeWebSocket } from "../test/consultations";
 import { areas, erfurt, process } from "../test/fixtures";
@@ -17,7 +17,16 @@ const listing: Comment[] = [
   comment(1, { author_name: "Rita Rathaus", section_id: 11 }),
 ];
 
-function api(me: Me | null, shown: Consultation = consultation(), extra: Record<string, unknown> = {}) {
+/** What the server lists for a logged-in resident, and for the district's coordinator, on others' published comments. */
+const resident: CommentAction[] = ["support", "reply", "flag"];
+const coordinator: CommentAction[] = [...resident, "respond", "pin", "hide"];
+
+/**
+ * The fake API of a consultation page; every listed comment carries `actions`, the reader's
+ * actions on it as the server would send them (none for anonymous readers).
+ */
+function api(me: Me | null, shown: Consultation = consultation(), extra: Record<string, unknown> = {}, actions: CommentAction[] = []) {
+  const withActions = (items: Comment[]) => json({ items: items.map((c) => ({ ...c, actions })) });
   return fakeApi({
     ...meRoute(me),
     "/api/v1/consultations/1": shown,
@@ -27,11 +36,11 @@ function api(me: Me | null, shown: Consultation = consultation(), extra: Record<
     "/api/v1/consultations/1/comments": ({ url }: FakeRequest) => {
       const section = url.searchParams.get("section");
       const parent = url.searchParams.get("parent");
-      if (parent === "3") return json({ items: [comment(30, { parent_id: 3, author_name: "Rita Rathaus" })] });
-      if (url.searchParams.get("limit") === "100") {
-        return json({ items: listing.filter((c) => String(c.section_id ?? 0) === section) });
-      }
-      return json({ items: section === null ? listing : listing.filter((c) => String(c.section_id ?? 0) === section), next_cursor: "0.1" });
+      const inSection = listing.filter((c) => String(c.section_id ?? 0) === section);
+      if (parent === "3") return withActions([comment(30, { parent_id: 3, author_name: "Rita Rathaus" })]);
+      if (url.searchParams.get("limit") === "100") return withActions(inSection);
+      const page = { items: (section === null ? listing : inSection).map((c) => ({ ...c, actions })), next_cursor: "0.1" };
+      return json(page);
     },
     ...extra,
   });
@@ -130,16 +139,28 @@ describe("ConsultationPage", () => {
   });
 
   it("lets Rita write, see her own comment with edit time and withdraw, and support others", async () => {
-    const posted = comment(10, { author_name: "Rita Rathaus", is_own: true, body: "Mein Beitrag", html: "<p>Mein Beitrag</p>", created_at: new Date().toISOString(), section_id: 12 });
+    const written = Date.now();
+    const posted = comment(10, {
+      author_name: "Rita Rathaus",
+      is_own: true,
+      body: "Mein Beitrag",
+      html: "<p>Mein Beitrag</p>",
+      created_at: new Date(written).toISOString(),
+      editable_until: new Date(written + 15 * 60_000).toISOString(),
+      actions: ["reply", "edit", "withdraw"],
+      section_id: 12,
+    });
+    const withdrawn: Comment = { ...posted, status: "withdrawn", html: "", actions: ["reply"] };
+    delete withdrawn.editable_until;
     const sent: unknown[] = [];
     api(rita, consultation({ can_comment: true }), {
       "POST /api/v1/consultations/1/comments": ({ body }: FakeRequest) => {
         sent.push(body);
         return json(posted, 201);
       },
-      "PUT /api/v1/comments/3/support": () => json({ ...listing[0], supports: 3, supported: true }),
-      "POST /api/v1/comments/10/withdraw": () => json({ ...posted, status: "withdrawn", html: "" }),
-    });
+      "PUT /api/v1/comments/3/support": () => json({ ...listing[0], supports: 3, supported: true, actions: resident }),
+      "POST /api/v1/comments/10/withdraw": () => json(withdrawn),
+    }, resident);
     const user = userEvent.setup();
     renderConsultation();
     await ready("authenticated");
@@ -182,7 +203,7 @@ describe("ConsultationPage", () => {
         flags.push(body);
         return new Response(null, { status: 204 });
       },
-    });
+    }, resident);
     const user = userEvent.setup();
     renderConsultation();
     await ready("authenticated");
@@ -210,9 +231,9 @@ describe("ConsultationPage", () => {
     api(karl, consultation({ can_comment: true, can_moderate: true }), {
       "POST /api/v1/comments/3/moderation": ({ body }: FakeRequest) => {
         expect(body).toEqual({ action: "hide", reason: "Werbung" });
-        return json({ ...listing[0], status: "hidden", reason: "Werbung", flags: 0 });
+        return json({ ...listing[0], status: "hidden", reason: "Werbung", flags: 0, actions: ["approve", "respond"] });
       },
-    });
+    }, coordinator);
     const user = userEvent.setup();
     renderConsultation();
     await ready("authenticated");
@@ -229,12 +250,24 @@ describe("ConsultationPage", () => {
   });
 
   it("gives another district's coordinator no moderation controls", async () => {
-    api(jana, consultation({ can_comment: true, can_moderate: false }));
+    api(jana, consultation({ can_comment: true, can_moderate: false }), {}, resident);
     renderConsultation();
     await ready("authenticated");
     expect(screen.queryByRole("link", { name: "Moderation" })).not.toBeInTheDocument();
     expect(screen.queryByRole("button", { name: /moderieren/ })).not.toBeInTheDocument();
     expect(screen.getAllByRole("button", { name: /unterstützen/ }).length).toBeGreaterThan(0);
+  });
+
+  it("offers on a comment that arrives live what the consultation's live_comment_actions allow", async () => {
+    api(rita, consultation({ can_comment: true, live_comment_actions: { published: ["support", "reply"], withdrawn: ["reply"] } }), {}, resident);
+    renderConsultation();
+    await ready("authenticated");
+    const live = { consultation_id: 1, status: "published", pinned: false, supports: 0, created_at: "2026-11-21T12:00:00Z" };
+    act(() => FakeWebSocket.latest().emit(41, "comment.created", { ...live, id: 9, author_name: "Dora Diakonie", html: "<p>Ganz neu</p>" }));
+    const fresh = screen.getByText("Ganz neu").closest("article")!;
+    expect(within(fresh).getByRole("button", { name: "Beitrag von Dora Diakonie unterstützen" })).toBeInTheDocument();
+    expect(within(fresh).queryByRole("button", { name: /melden$/ })).not.toBeInTheDocument();
+    expect(within(fresh).queryByText("Ihr Beitrag")).not.toBeInTheDocument();
   });
 
   it("explains who may write when the reader is not in the audience", async () => {

@@ -7,12 +7,10 @@ import { getDistrict } from "../api/districts";
 import { listOrganisations } from "../api/organisations";
 import { getProcess } from "../api/processes";
 import { listSocialAreas } from "../api/socialAreas";
-import { useAuth } from "../auth/useAuth";
 import { useAsync } from "../hooks/useAsync";
 import { useDocumentTitle } from "../hooks/useDocumentTitle";
 import { useNow } from "../hooks/useNow";
 import { consultationState } from "../lib/consultation";
-import type { Viewer } from "../lib/commentPermissions";
 import { isExample } from "../lib/example";
 import { BackLink } from "../components/BackLink";
 import { ExampleBadge } from "../components/ExampleBadge";
@@ -88,9 +86,8 @@ export function ConsultationPage({ consultationId }: { consultationId: number | 
 
 function ConsultationView({ consultation }: { consultation: Consultation }) {
   const { t } = useTranslation();
-  const auth = useAuth();
   const now = useNow();
-  const thread = useThread(consultation, auth.user?.name);
+  const thread = useThread(consultation);
   const state = consultationState(consultation, now);
   const [target, setTarget] = useState(0);
   const writeRef = useRef<HTMLElement | null>(null);
@@ -103,15 +100,8 @@ function ConsultationView({ consultation }: { consultation: Consultation }) {
     }),
     [consultation.district_key, consultation.audience],
   );
-  const viewer: Viewer = {
-    loggedIn: auth.user !== null,
-    canComment: consultation.can_comment && state === "open",
-    open: state === "open",
-    canModerate: consultation.can_moderate,
-  };
-
   return (
-    <ThreadEnvContext.Provider value={{ thread, consultation, viewer, now }}>
+    <ThreadEnvContext.Provider value={{ thread, consultation, now }}>
       <p className="badge-row">
         <ConsultationStateBadge state={state} />
         {isExample(consultation.title) && <ExampleBadge />}

@@ -1,10 +1,10 @@
-import { screen, waitFor, within } from "@testing-library/react";
+import { act, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Route, Routes } from "react-router";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import type { Me } from "../api/auth";
 import { AuthStatus } from "../test/AuthStatus";
-import { comment, consultation } from "../test/consultations";
+import { comment, consultation, FakeWebSocket } from "../test/consultations";
 import { areas, process } from "../test/fixtures";
 import { jana, karl, meRoute } from "../test/people";
 import { fakeApi, json, renderWithProviders, type FakeRequest } from "../test/render";
@@ -22,8 +22,9 @@ function api(me: Me | null, extra: Record<string, unknown> = {}) {
     "/api/v1/organisations": { items: [{ slug: "awo-erfurt", name: "AWO Erfurt", kind: "provider", description: "" }] },
     "/api/v1/consultations/1/moderation-queue": {
       items: [
-        comment(5, { author_name: "Rita Rathaus", status: "pending", created_at: hoursAgo(3), body: "Bitte prüfen", flags: 0 }),
-        comment(6, { author_name: "Arne Awo", created_at: hoursAgo(26), flags: 2, section_id: 12 }),
+        // The actions are the coordinator's, as the server lists them for a pending and a flagged comment.
+        comment(5, { author_name: "Rita Rathaus", status: "pending", created_at: hoursAgo(3), body: "Bitte prüfen", flags: 0, actions: ["approve", "reject", "respond"] }),
+        comment(6, { author_name: "Arne Awo", created_at: hoursAgo(26), flags: 2, section_id: 12, actions: ["support", "reply", "flag", "respond", "pin", "hide"] }),
       ],
     },
     "/api/v1/consultations/1/moderation-log": {
@@ -44,7 +45,53 @@ function renderAt(path: string) {
   );
 }
 
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+  vi.stubGlobal("WebSocket", FakeWebSocket);
+});
+
 describe("ModerationPage", () => {
+  it("updates the queue live: new pending comments and flags arrive announced, decided ones leave", async () => {
+    const waiting = { consultation_id: 1, status: "pending", pinned: false, supports: 0, flags: 0 };
+    const arrived = { ...waiting, id: 7, author_name: "Dora Diakonie", html: "<p>Ganz neu</p>", body: "Ganz neu", created_at: hoursAgo(0) };
+    let reads = 0;
+    api(karl, {
+      "/api/v1/consultations/1/moderation-queue": () => {
+        reads += 1;
+        const items = [comment(5, { author_name: "Rita Rathaus", status: "pending", created_at: hoursAgo(3), flags: 0, actions: ["approve", "reject", "respond"] })];
+        // The server's actions for the comment that arrived live come with the next read.
+        if (reads > 1) items.push(comment(7, { ...arrived, status: "pending", actions: ["approve", "reject", "respond"] }));
+        return json({ items });
+      },
+    });
+    renderAt("/consultations/1/moderation");
+    const queue = await screen.findByRole("region", { name: "Warteschlange" });
+    expect(await within(queue).findByText("1 Beitrag wartet auf eine Entscheidung.")).toBeInTheDocument();
+    const socket = FakeWebSocket.latest();
+    expect(socket.url).toMatch(/room=consultation%3A1&since=40$/);
+    act(() => socket.open());
+    expect(within(queue).getByText("Live – neue Beiträge erscheinen sofort")).toBeInTheDocument();
+    const announcer = queue.querySelector('[aria-live="polite"]')!;
+
+    act(() => socket.emit(41, "comment.queued", arrived));
+    expect(within(queue).getByText("2 Beiträge warten auf eine Entscheidung.")).toBeInTheDocument();
+    expect(within(queue).getByText("Ganz neu")).toBeInTheDocument();
+    expect(announcer).toHaveTextContent("Neuer Beitrag von Dora Diakonie wartet auf Freigabe");
+    expect(await within(queue).findByRole("button", { name: "Beitrag von Dora Diakonie freigeben" })).toBeInTheDocument();
+
+    act(() => socket.emit(42, "comment.queued", { ...arrived, id: 5, author_name: "Rita Rathaus", html: "<p>Beitrag 5</p>", body: "Beitrag 5", status: "published", flags: 1, created_at: hoursAgo(3) }));
+    expect(announcer).toHaveTextContent("Neue Meldung zum Beitrag von Rita Rathaus");
+    expect(within(queue).getByText("1 Meldung")).toBeInTheDocument();
+    await waitFor(() => expect(reads).toBe(3));
+
+    act(() => socket.emit(43, "comment.dequeued", { id: 7 }));
+    expect(within(queue).queryByText("Ganz neu")).not.toBeInTheDocument();
+    expect(within(queue).getByText("1 Beitrag wartet auf eine Entscheidung.")).toBeInTheDocument();
+
+    act(() => socket.drop(4403));
+    expect(within(queue).getByText(/Live-Aktualisierung beendet, weil sich Ihr Zugang geändert hat/)).toBeInTheDocument();
+  });
+
   it("shows the queue oldest first with each item's age, and decides", async () => {
     const decisions: unknown[] = [];
     api(karl, {

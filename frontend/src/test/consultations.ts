@@ -76,6 +76,12 @@ export class FakeWebSocket implements LiveSocket {
     this.onmessage?.(new MessageEvent("message", { data: JSON.stringify({ room: "consultation:1", seq, type, data }) }));
   }
 
+  /** The server ends the connection, e.g. with 4403 when the person lost access. */
+  drop(code: number) {
+    this.readyState = 3;
+    this.onclose?.(new CloseEvent("close", { code }));
+  }
+
   close() {
     this.readyState = 3;
   }

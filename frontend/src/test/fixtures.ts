@@ -1,3 +1,4 @@
+import type { Limits } from "../api/limits";
 import type { District, DistrictFeatureCollection, DistrictSummary } from "../api/districts";
 import type { Phase, Process, ProcessSummary } from "../api/processes";
 import type { SocialArea } from "../api/socialAreas";
@@ -133,4 +134,20 @@ export const draft: ProcessSummary = {
   status: "draft",
   fields: ["pflege"],
   updated_at: "2026-11-21T14:24:16Z",
+};
+
+/** GET /api/v1/limits as the server answers it (domain/kernel/limits.go). */
+export const limits: Limits = {
+  name: 200,
+  code: 50,
+  description: 2000,
+  summary: 5000,
+  office: 300,
+  intro: 10000,
+  section_body: 50000,
+  comment: 5000,
+  reason: 500,
+  search: 200,
+  sections: 100,
+  edit_window_seconds: 900,
 };

@@ -6,6 +6,7 @@ import type { i18n } from "i18next";
 import { vi } from "vitest";
 import { createI18n, type Language } from "../i18n";
 import { AuthProvider } from "../auth/AuthProvider";
+import { limits } from "./fixtures";
 
 interface Options {
   route?: string;
@@ -56,9 +57,10 @@ type RouteHandler = (request: FakeRequest) => Response | Promise<Response>;
  * Replaces fetch with a fake API. Keys are a path ("/api/v1/districts", GET only) or a method
  * and a path ("POST /api/v1/organisations"); values are a response body (status 200) or a
  * function of the request returning a Response. Unknown routes answer 404 with problem details,
- * like the real server.
+ * like the real server. GET /api/v1/limits answers as the server does unless a route replaces it.
  */
-export function fakeApi(routes: Record<string, RouteHandler | object>) {
+export function fakeApi(given: Record<string, RouteHandler | object>) {
+  const routes: Record<string, RouteHandler | object> = { "/api/v1/limits": limits, ...given };
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
     const url = new URL(input instanceof Request ? input.url : String(input), "http://localhost");
     const method = (init?.method ?? "GET").toUpperCase();

@@ -1,8 +1,10 @@
 import "@testing-library/jest-dom/vitest";
 import { afterEach, vi } from "vitest";
+import { forgetLimits } from "../api/limits";
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  forgetLimits();
   window.localStorage.clear();
   document.documentElement.lang = "";
   document.title = "";

@@ -33,7 +33,8 @@ describe("NewOrganisationForm", () => {
     expect(slug()).toHaveAccessibleDescription(/Teil der Adresse der Seite.*Bitte füllen Sie dieses Feld aus\./);
     expect(kind()).toHaveAccessibleDescription("Bitte wählen Sie die Art der Organisation.");
     expect(district()).not.toHaveAttribute("aria-invalid");
-    expect(fetchMock).not.toHaveBeenCalled();
+    // Only the limits were read; nothing was sent.
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual(["/api/v1/limits"]);
   });
 
   it("suggests the short name from the name until it is edited, and checks its form", async () => {

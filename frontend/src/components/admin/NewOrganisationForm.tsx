@@ -13,6 +13,7 @@ import { KindSelect } from "../form/KindSelect";
 import { SubmitRow } from "../form/SubmitRow";
 import { useFormValues } from "../form/useFormValues";
 import { OrganisationDescriptionField, OrganisationDistrictField, OrganisationNameField } from "../organisations/OrganisationFields";
+import { useLimits } from "../../hooks/useLimits";
 
 interface NewOrganisationFormProps {
   districts: readonly DistrictSummary[];
@@ -31,6 +32,7 @@ export function NewOrganisationForm({ districts, onCreated }: NewOrganisationFor
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const { values, setValues, change } = useFormValues(empty);
   const [slugEdited, setSlugEdited] = useState(false);
+  const limits = useLimits();
   const [errors, setErrors] = useState<FieldErrors<OrganisationField>>({});
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -41,7 +43,7 @@ export function NewOrganisationForm({ districts, onCreated }: NewOrganisationFor
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const found = validateOrganisation(values, true);
+    const found = validateOrganisation(values, true, limits);
     setErrors(found);
     setFailure(undefined);
     if (!isValid(found) || values.kind === "") {

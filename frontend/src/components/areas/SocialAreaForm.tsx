@@ -12,6 +12,7 @@ import { Field } from "../form/Field";
 import { AreaMap } from "./AreaMap";
 import { GeometryInput } from "./GeometryInput";
 import { useAreaShapes } from "./useAreaShapes";
+import { useLimits } from "../../hooks/useLimits";
 
 /** What the form hands over, checked. */
 export interface AreaFormResult {
@@ -48,6 +49,7 @@ const mutedTone = () => "muted" as const;
  */
 export function SocialAreaForm({ district, areas, area, submitLabel, onSubmit, onCancel }: SocialAreaFormProps) {
   const { t } = useTranslation();
+  const limits = useLimits();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
   const [name, setName] = useState(area?.name ?? "");
@@ -92,9 +94,9 @@ export function SocialAreaForm({ district, areas, area, submitLabel, onSubmit, o
     event.preventDefault();
     if (busy) return;
     const found: FieldErrors<TextField> = {
-      name: required(name) ?? maxLength(name, 200),
-      code: maxLength(code, 50),
-      description: maxLength(description, 2000),
+      name: required(name) ?? maxLength(name, limits?.name),
+      code: maxLength(code, limits?.code),
+      description: maxLength(description, limits?.description),
     };
     setErrors(found);
     setSubmitted(true);

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { CommentFilter, CommentSort, Section } from "../../api/consultations";
 import { sectionKey, type SectionCount } from "../../lib/thread";
+import { useLimits } from "../../hooks/useLimits";
 
 interface CommentFiltersProps {
   filter: CommentFilter;
@@ -24,6 +25,7 @@ export function countText(count: SectionCount | undefined): string | undefined {
  */
 export function CommentFilters({ filter, sections, counts, onChange }: CommentFiltersProps) {
   const { t } = useTranslation();
+  const limits = useLimits();
   const id = useId();
   const [query, setQuery] = useState(filter.q);
 
@@ -83,7 +85,7 @@ export function CommentFilters({ filter, sections, counts, onChange }: CommentFi
             id={`${id}-q`}
             type="search"
             className="field__control"
-            maxLength={200}
+            maxLength={limits?.search}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
           />

@@ -1,7 +1,8 @@
-import { screen } from "@testing-library/react";
+import { screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { createComment } from "../../api/consultations";
+import { limits } from "../../test/fixtures";
 import { fakeApi, json, renderWithProviders } from "../../test/render";
 import { CommentForm } from "./CommentForm";
 
@@ -29,17 +30,18 @@ describe("CommentForm", () => {
     expect(onSubmit).not.toHaveBeenCalled();
   });
 
-  it("counts characters, describes the Markdown basics and refuses more than 5,000", async () => {
+  it("counts characters, describes the Markdown basics and refuses more than the server's limit", async () => {
+    fakeApi({ "/api/v1/limits": { ...limits, comment: 300 } });
     const onSubmit = renderForm(vi.fn(async () => undefined));
     const user = userEvent.setup();
     const field = screen.getByRole("textbox", { name: "Ihr Beitrag" });
     expect(field).toHaveAccessibleDescription(expect.stringContaining("**fett**"));
-    expect(field).toHaveAccessibleDescription(expect.stringContaining("0 von 5000 Zeichen"));
+    await waitFor(() => expect(field).toHaveAccessibleDescription(expect.stringContaining("0 von 300 Zeichen")));
     await user.click(field);
-    await user.paste("a".repeat(5003));
-    expect(screen.getByText(/5003 von 5000 Zeichen/)).toHaveTextContent("5003 von 5000 Zeichen – 3 Zeichen zu viel");
+    await user.paste("a".repeat(303));
+    expect(screen.getByText(/303 von 300 Zeichen/)).toHaveTextContent("303 von 300 Zeichen – 3 Zeichen zu viel");
     await user.click(screen.getByRole("button", { name: "Beitrag veröffentlichen" }));
-    expect(screen.getByText("Bitte höchstens 5000 Zeichen.")).toBeInTheDocument();
+    expect(screen.getByText("Bitte höchstens 300 Zeichen.")).toBeInTheDocument();
     expect(onSubmit).not.toHaveBeenCalled();
   });
 

@@ -1,9 +1,9 @@
 import { useId, useRef, useState, type FormEvent, type ReactNode, type Ref } from "react";
 import { useTranslation } from "react-i18next";
-import { maxCommentLength } from "../../api/consultations";
 import { commentErrorMessages, commentLength, validateComment } from "../../lib/commentForm";
 import { fieldErrorText, type FieldError } from "../../lib/validation";
 import { ErrorAlert } from "../ErrorAlert";
+import { useLimits } from "../../hooks/useLimits";
 
 interface CommentFormProps {
   /** The label of the text area, e.g. "Ihr Beitrag". */
@@ -56,13 +56,14 @@ export function CommentForm({
     else if (textareaRef) textareaRef.current = element;
   };
   const length = commentLength(text);
-  const over = length - maxCommentLength;
+  const max = useLimits()?.comment;
+  const over = max === undefined ? 0 : length - max;
   const errorText = fieldErrorText(error, t);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
-    const found = validateComment(text);
+    const found = validateComment(text, max);
     setError(found);
     setFailure(undefined);
     if (found) {
@@ -110,7 +111,7 @@ export function CommentForm({
           }}
         />
         <p id={`${id}-counter`} className={over > 0 ? "char-counter char-counter--over" : "char-counter"}>
-          {t("comments.write.counter", { count: length, max: maxCommentLength })}
+          {max === undefined ? t("comments.write.counterPlain", { count: length }) : t("comments.write.counter", { count: length, max })}
           {over > 0 && <> – {t("comments.write.counterOver", { count: over })}</>}
         </p>
       </div>

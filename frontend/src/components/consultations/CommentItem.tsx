@@ -1,7 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { createComment, editComment, withdrawComment, type Comment } from "../../api/consultations";
-import { commentControls } from "../../lib/commentPermissions";
 import { editMinutesLeft } from "../../lib/editWindow";
 import { commentsOf } from "../../lib/thread";
 import { ConfirmAction } from "../ConfirmAction";
@@ -10,7 +9,7 @@ import { SuccessStatus } from "../SuccessStatus";
 import { CommentBody, CommentHeader, OfficialResponseView, sectionReference } from "./CommentParts";
 import { CommentForm } from "./CommentForm";
 import { FlagDisclosure } from "./FlagDisclosure";
-import { ModerationActions } from "./ModerationActions";
+import { ModerationActions, moderationChoices } from "./ModerationActions";
 import { ResponseEditor } from "./ResponseEditor";
 import { SupportButton } from "./SupportButton";
 import { useThreadEnv, type Report } from "./threadEnv";
@@ -30,12 +29,13 @@ interface CommentItemProps {
 }
 
 /**
- * One comment with what the reader may do with it: support, reply, flag; their own also edit
- * (for 15 minutes) and withdraw; moderators decide and answer. Replies load when opened.
+ * One comment with what the reader may do with it, exactly the actions the server listed for it:
+ * support, reply, flag; their own also edit (until editable_until) and withdraw; moderators decide
+ * and answer. Replies load when opened.
  */
 export function CommentItem({ comment, depth }: CommentItemProps) {
   const { t } = useTranslation();
-  const { thread, consultation, viewer, now } = useThreadEnv();
+  const { thread, consultation, now } = useThreadEnv();
   const id = useId();
   const [panel, setPanel] = useState<Panel>(null);
   const [outcome, setOutcome] = useState<Outcome>({});
@@ -43,7 +43,9 @@ export function CommentItem({ comment, depth }: CommentItemProps) {
   const articleRef = useRef<HTMLElement>(null);
   const actionsRef = useRef<HTMLDivElement>(null);
   const lastPanel = useRef<Panel>(null);
-  const controls = commentControls(comment, viewer, now);
+  const may = (action: Comment["actions"][number]) => comment.actions.includes(action);
+  // The page's clock ticks once a minute and may be older than a comment just written.
+  const editMinutes = editMinutesLeft(comment.editable_until, Math.max(now, Date.now()));
 
   // Closing a panel returns focus to the button that opened it (or the comment, if it is gone).
   useEffect(() => {
@@ -91,14 +93,13 @@ export function CommentItem({ comment, depth }: CommentItemProps) {
         {comment.response && <OfficialResponseView response={comment.response} />}
         <div className="comment__actions" ref={actionsRef}>
           <span className="comment__supports">{t("comments.supports", { count: comment.supports })}</span>
-          {controls.support && (
+          {may("support") && (
             <SupportButton comment={comment} report={report} onChanged={(on, supports) => thread.supported(comment.id, on, supports)} />
           )}
-          {controls.reply && panelButton("reply", t("comments.reply.button"), t("comments.reply.label", { author: comment.author_name }))}
-          {controls.flag && <FlagDisclosure comment={comment} report={report} />}
-          {controls.edit &&
-            panelButton("edit", t("comments.edit.button", { count: editMinutesLeft(comment.created_at, now) }))}
-          {controls.withdraw && (
+          {may("reply") && panelButton("reply", t("comments.reply.button"), t("comments.reply.label", { author: comment.author_name }))}
+          {may("flag") && <FlagDisclosure comment={comment} report={report} />}
+          {may("edit") && editMinutes > 0 && panelButton("edit", t("comments.edit.button", { count: editMinutes }))}
+          {may("withdraw") && (
             <ConfirmAction
               small
               label={t("comments.withdraw.button")}
@@ -112,7 +113,7 @@ export function CommentItem({ comment, depth }: CommentItemProps) {
               }}
             />
           )}
-          {controls.moderate && panelButton("moderate", t("moderation.toggle"), t("moderation.toggleLabel", { author: comment.author_name }))}
+          {(may("respond") || moderationChoices(comment).length > 0) && panelButton("moderate", t("moderation.toggle"), t("moderation.toggleLabel", { author: comment.author_name }))}
         </div>
         {panel === "edit" && (
           <CommentForm
@@ -152,7 +153,7 @@ export function CommentItem({ comment, depth }: CommentItemProps) {
                 report.success(t(`moderation.done.${action}`));
               }}
             />
-            {controls.respond && (
+            {may("respond") && (
               <ResponseEditor
                 comment={comment}
                 onResponded={(response) => {

@@ -18,6 +18,7 @@ import { useFormValues } from "../form/useFormValues";
 import { useSaveForm } from "../form/useSaveForm";
 import { AreaCheckboxes } from "../processes/AreaCheckboxes";
 import { SectionsEditor } from "./SectionsEditor";
+import { useLimits } from "../../hooks/useLimits";
 
 interface ConsultationFormProps {
   initial: ConsultationValues;
@@ -45,6 +46,7 @@ export function ConsultationForm({ initial, areas, organisations, submitLabel, o
   const id = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useSaveForm(formRef);
+  const limits = useLimits();
   const { values, change } = useFormValues(initial, () => form.setSaved(false));
   const [errors, setErrors] = useState<ConsultationErrors>(noErrors);
   const invitable = organisations.filter((o) => o.kind !== "administration");
@@ -53,7 +55,7 @@ export function ConsultationForm({ initial, areas, organisations, submitLabel, o
     form.submit(
       event,
       () => {
-        const found = validateConsultation(values);
+        const found = validateConsultation(values, limits);
         setErrors(found);
         return consultationValid(found);
       },

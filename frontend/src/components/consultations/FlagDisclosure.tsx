@@ -5,7 +5,7 @@ import { commentErrorMessages } from "../../lib/commentForm";
 import { ErrorAlert } from "../ErrorAlert";
 import { ReasonField } from "./ReasonField";
 import type { Report } from "./threadEnv";
-import { maxReason, useReason } from "./useReason";
+import { useReason } from "./useReason";
 
 interface FlagDisclosureProps {
   comment: Comment;
@@ -73,7 +73,7 @@ export function FlagDisclosure({ comment, report }: FlagDisclosureProps) {
           input={reason}
           label={t("comments.flag.reason")}
           hint={t("comments.flag.hint")}
-          error={t("comments.flag.reasonError", { max: maxReason })}
+          error={reason.max === undefined ? t("comments.flag.reasonRequired") : t("comments.flag.reasonError", { max: reason.max })}
           rows={3}
         />
         <ErrorAlert error={failure} messages={commentErrorMessages(failure, t, t("comments.flag.already"))} />

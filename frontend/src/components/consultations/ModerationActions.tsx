@@ -3,20 +3,13 @@ import { useTranslation } from "react-i18next";
 import { moderateComment, type Comment, type ModerationAction } from "../../api/consultations";
 import { ErrorAlert } from "../ErrorAlert";
 import { ReasonField } from "./ReasonField";
-import { maxReason, useReason } from "./useReason";
+import { useReason } from "./useReason";
 
-/** The decisions that fit a comment's state; the server refuses the others. */
-export function moderationChoices(comment: Pick<Comment, "status" | "pinned">): ModerationAction[] {
-  switch (comment.status) {
-    case "pending":
-      return ["approve", "reject"];
-    case "published":
-      return [comment.pinned ? "unpin" : "pin", "hide"];
-    case "hidden":
-      return ["approve"];
-    default:
-      return [];
-  }
+const decisions: readonly ModerationAction[] = ["approve", "reject", "pin", "unpin", "hide"];
+
+/** The decisions the server offers the moderator on this comment now (its actions), in a fixed order. */
+export function moderationChoices(comment: Pick<Comment, "actions">): ModerationAction[] {
+  return decisions.filter((action) => comment.actions.includes(action));
 }
 
 const needsReason = (action: ModerationAction) => action === "reject" || action === "hide";
@@ -82,7 +75,7 @@ export function ModerationActions({ comment, onDecided }: ModerationActionsProps
             input={reason}
             label={t(`moderation.reasonLabel.${asking === "hide" ? "hide" : "reject"}`)}
             hint={t("moderation.reasonHint")}
-            error={t("moderation.reasonError", { max: maxReason })}
+            error={reason.max === undefined ? t("moderation.reasonRequired") : t("moderation.reasonError", { max: reason.max })}
             rows={2}
           />
           <p className="button-row">

@@ -1,14 +1,16 @@
-import { useId, useRef, useState } from "react";
+import { useId, useRef, useState, type RefObject } from "react";
 import { useTranslation } from "react-i18next";
-import { getModerationQueue, type Comment, type Consultation } from "../../api/consultations";
-import { useAsync } from "../../hooks/useAsync";
+import type { Comment, Consultation, OfficialResponse } from "../../api/consultations";
 import { useLanguage } from "../../hooks/useLanguage";
 import { formatAge } from "../../lib/time";
 import { LoadError, Loading } from "../Status";
 import { SuccessStatus } from "../SuccessStatus";
 import { CommentBody, CommentHeader, OfficialResponseView, sectionReference } from "./CommentParts";
+import { LiveAnnouncer } from "./LiveAnnouncer";
+import { LiveStatusNote } from "./LiveStatusNote";
 import { ModerationActions } from "./ModerationActions";
 import { ResponseEditor } from "./ResponseEditor";
+import { useModerationQueue } from "./useModerationQueue";
 
 interface ModerationQueueProps {
   consultation: Consultation;
@@ -17,19 +19,56 @@ interface ModerationQueueProps {
 
 /**
  * The comments waiting for a decision — pending ones and flagged ones — oldest first, each with
- * its age. A decision takes the comment out of the queue; focus then moves to the queue's summary.
+ * its age. New ones and new flags arrive live and are announced politely; a decision (here or by
+ * another moderator) takes the comment out of the queue. After one's own decision focus moves to
+ * the queue's summary.
  */
 export function ModerationQueue({ consultation, now }: ModerationQueueProps) {
-  const { t } = useTranslation();
-  const loaded = useAsync((signal) => getModerationQueue(consultation.id, signal), [consultation.id]);
-  const [decided, setDecided] = useState<number[]>([]);
+  const queue = useModerationQueue(consultation);
   const [message, setMessage] = useState<string>();
   const summaryRef = useRef<HTMLParagraphElement>(null);
+  const items = queue.state.items;
 
-  if (loaded.status === "loading") return <Loading />;
-  if (loaded.status === "error") return <LoadError error={loaded.error} onRetry={loaded.retry} />;
-  const items = loaded.data.filter((c) => !decided.includes(c.id));
+  return (
+    <>
+      <LiveStatusNote status={queue.live} />
+      <LiveAnnouncer notices={queue.state.notices} />
+      {queue.load.status === "loading" && <Loading />}
+      {queue.load.status === "error" && <LoadError error={queue.load.error} onRetry={queue.refresh} />}
+      {queue.load.status === "ready" && (
+        <QueueList
+          consultation={consultation}
+          items={items}
+          now={now}
+          message={message}
+          summaryRef={summaryRef}
+          onRefresh={() => {
+            setMessage(undefined);
+            queue.refresh();
+          }}
+          onDecided={(id, text) => {
+            queue.decided(id);
+            setMessage(text);
+            summaryRef.current?.focus();
+          }}
+        />
+      )}
+    </>
+  );
+}
 
+interface QueueListProps {
+  consultation: Consultation;
+  items: Comment[];
+  now: number;
+  message: string | undefined;
+  summaryRef: RefObject<HTMLParagraphElement | null>;
+  onRefresh: () => void;
+  onDecided: (id: number, message: string) => void;
+}
+
+function QueueList({ consultation, items, now, message, summaryRef, onRefresh, onDecided }: QueueListProps) {
+  const { t } = useTranslation();
   return (
     <>
       <p ref={summaryRef} tabIndex={-1} className="list-summary">
@@ -39,11 +78,7 @@ export function ModerationQueue({ consultation, now }: ModerationQueueProps) {
         <button
           type="button"
           className="button button--secondary"
-          onClick={() => {
-            setDecided([]);
-            setMessage(undefined);
-            loaded.retry();
-          }}
+          onClick={onRefresh}
         >
           {t("moderation.refresh")}
         </button>
@@ -57,11 +92,7 @@ export function ModerationQueue({ consultation, now }: ModerationQueueProps) {
               comment={comment}
               consultation={consultation}
               now={now}
-              onDecided={(text) => {
-                setDecided((ids) => [...ids, comment.id]);
-                setMessage(text);
-                summaryRef.current?.focus();
-              }}
+              onDecided={(text) => onDecided(comment.id, text)}
             />
           ))}
         </ol>
@@ -77,11 +108,13 @@ interface QueueItemProps {
   onDecided: (message: string) => void;
 }
 
-function QueueItem({ comment: initial, consultation, now, onDecided }: QueueItemProps) {
+function QueueItem({ comment: queued, consultation, now, onDecided }: QueueItemProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
-  const [comment, setComment] = useState(initial);
+  // The comment follows the queue (new flags, the server's actions); one's own response shows at once.
+  const [answered, setAnswered] = useState<OfficialResponse>();
+  const comment = answered ? { ...queued, response: answered } : queued;
   const [responded, setResponded] = useState<string>();
   const parent = comment.parent_id !== undefined ? t("moderation.replyTo", { id: comment.parent_id }) : undefined;
   return (
@@ -96,13 +129,15 @@ function QueueItem({ comment: initial, consultation, now, onDecided }: QueueItem
         <CommentBody comment={comment} />
         {comment.response && <OfficialResponseView response={comment.response} />}
         <ModerationActions comment={comment} onDecided={(_, action) => onDecided(t(`moderation.done.${action}`))} />
-        <ResponseEditor
-          comment={comment}
-          onResponded={(response) => {
-            setComment({ ...comment, response: { comment_id: comment.id, html: response.html, created_at: response.created_at } });
-            setResponded(t("responses.done"));
-          }}
-        />
+        {comment.actions.includes("respond") && (
+          <ResponseEditor
+            comment={comment}
+            onResponded={(response) => {
+              setAnswered({ comment_id: comment.id, html: response.html, created_at: response.created_at });
+              setResponded(t("responses.done"));
+            }}
+          />
+        )}
         <SuccessStatus message={responded} />
       </article>
     </li>

@@ -1,9 +1,10 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
-import { describe, expect, it, vi } from "vitest";
-import { renderWithProviders } from "../../test/render";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { limits } from "../../test/fixtures";
+import { fakeApi, renderWithProviders } from "../../test/render";
 import { ReasonField } from "./ReasonField";
-import { maxReason, useReason } from "./useReason";
+import { useReason } from "./useReason";
 
 function ReasonForm({ onReason }: { onReason: (text: string) => void }) {
   const reason = useReason();
@@ -19,11 +20,15 @@ function ReasonForm({ onReason }: { onReason: (text: string) => void }) {
         }
       }}
     >
-      <ReasonField input={reason} label="Grund" hint="Sichtbar für alle." error={`Höchstens ${maxReason} Zeichen.`} rows={2} />
+      <ReasonField input={reason} label="Grund" hint="Sichtbar für alle." error={`Höchstens ${reason.max ?? "?"} Zeichen.`} rows={2} />
       <button type="submit">Senden</button>
     </form>
   );
 }
+
+beforeEach(() => {
+  fakeApi({});
+});
 
 describe("ReasonField with useReason", () => {
   it("ties the hint to the field", () => {
@@ -46,7 +51,7 @@ describe("ReasonField with useReason", () => {
     expect(field).toHaveAccessibleDescription("Sichtbar für alle. Höchstens 500 Zeichen.");
 
     await user.click(field);
-    await user.paste("x".repeat(maxReason + 1));
+    await user.paste("x".repeat(limits.reason + 1));
     expect(field).not.toHaveAttribute("aria-invalid");
     await user.click(screen.getByRole("button", { name: "Senden" }));
     expect(field).toHaveAttribute("aria-invalid", "true");

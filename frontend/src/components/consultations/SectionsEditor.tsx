@@ -1,10 +1,11 @@
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
-import { maxSections, newSectionKey, type SectionDraft, type SectionErrors } from "../../lib/consultationForm";
+import { newSectionKey, type SectionDraft, type SectionErrors } from "../../lib/consultationForm";
 import { fieldErrorText, type FieldError } from "../../lib/validation";
 import { AddRowButton } from "../form/AddRowButton";
 import { useReorderableRows } from "../form/useReorderableRows";
 import { SectionRowFields } from "./SectionRowFields";
+import { useLimits } from "../../hooks/useLimits";
 
 interface SectionsEditorProps {
   sections: SectionDraft[];
@@ -23,6 +24,7 @@ interface SectionsEditorProps {
 export function SectionsEditor({ sections, errors, listError, onChange, editing }: SectionsEditorProps) {
   const { t } = useTranslation();
   const rootRef = useRef<HTMLFieldSetElement>(null);
+  const maxSections = useLimits()?.sections;
   const rows = useReorderableRows({ rootRef, rowAttribute: "data-section", rows: sections, onChange });
 
   const add = () => rows.add({ key: newSectionKey(), heading: "", body: "" }, "heading");

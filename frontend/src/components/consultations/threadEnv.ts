@@ -1,13 +1,11 @@
 import { createContext, useContext } from "react";
 import type { Consultation } from "../../api/consultations";
-import type { Viewer } from "../../lib/commentPermissions";
 import type { Thread } from "./useThread";
 
-/** What every comment of a thread needs: the thread's actions, the consultation, the reader, the clock. */
+/** What every comment of a thread needs: the thread's actions, the consultation, the clock. */
 export interface ThreadEnv {
   thread: Thread;
   consultation: Consultation;
-  viewer: Viewer;
   now: number;
 }
 

@@ -1,12 +1,13 @@
 import { useRef, useState, type RefObject } from "react";
-
-/** The longest reason a flag or a moderator's decision may give (as the server checks it). */
-export const maxReason = 500;
+import { useLimits } from "../../hooks/useLimits";
+import { maxLength } from "../../lib/validation";
 
 export interface ReasonInput {
   reason: string;
   invalid: boolean;
   fieldRef: RefObject<HTMLTextAreaElement | null>;
+  /** The longest reason the server accepts; undefined until its limits arrive. */
+  max: number | undefined;
   /** Sets the text and clears the error, as the person types. */
   change: (text: string) => void;
   clear: () => void;
@@ -20,9 +21,10 @@ export function useReason(): ReasonInput {
   const [reason, setReason] = useState("");
   const [invalid, setInvalid] = useState(false);
   const fieldRef = useRef<HTMLTextAreaElement>(null);
+  const max = useLimits()?.reason;
   const check = () => {
     const text = reason.trim();
-    if (text === "" || [...text].length > maxReason) {
+    if (text === "" || maxLength(text, max)) {
       setInvalid(true);
       fieldRef.current?.focus();
       return undefined;
@@ -33,6 +35,7 @@ export function useReason(): ReasonInput {
     reason,
     invalid,
     fieldRef,
+    max,
     change: (text) => {
       setReason(text);
       setInvalid(false);

@@ -6,7 +6,8 @@ import {
   type CommentFilter,
   type Consultation,
 } from "../../api/consultations";
-import { connectLive, type LiveEvent, type LiveStatus } from "../../api/live";
+import type { LiveEvent, LiveStatus } from "../../api/live";
+import { useLiveRoom } from "../../hooks/useLiveRoom";
 import {
   emptyThread,
   sectionKey,
@@ -44,14 +45,14 @@ export interface Thread {
  * arrive while a page loads are applied at once and again (quietly) after the page, so a page read
  * before an event never hides it.
  */
-export function useThread(consultation: Consultation, viewerName: string | undefined): Thread {
+export function useThread(consultation: Consultation): Thread {
   const [state, dispatch] = useReducer(threadReducer, emptyThread);
   const [filter, setFilter] = useState<CommentFilter>(defaultFilter);
   const [load, setLoad] = useState<LoadState>({ status: "loading" });
   const [attempt, setAttempt] = useState(0);
-  const [live, setLive] = useState<LiveStatus>("connecting");
-  const context = useRef<ThreadContext>({ filter, moderator: consultation.can_moderate, viewerName });
-  context.current = { filter, moderator: consultation.can_moderate, viewerName };
+  const threadContext: ThreadContext = { filter, moderator: consultation.can_moderate, liveActions: consultation.live_comment_actions };
+  const context = useRef<ThreadContext>(threadContext);
+  context.current = threadContext;
   const loads = useRef(0);
   const buffer = useRef<LiveEvent[]>([]);
   /** Counts the listings shown; a next page of an earlier one is dropped. */
@@ -70,23 +71,10 @@ export function useThread(consultation: Consultation, viewerName: string | undef
     }
   }, []);
 
-  useEffect(() => {
-    if (consultation.live_seq === undefined) {
-      setLive("closed");
-      return;
-    }
-    const connection = connectLive({
-      room: consultation.room,
-      since: consultation.live_seq,
-      onStatus: setLive,
-      onEvent: (event) => {
-        if (loads.current > 0) buffer.current.push(event);
-        dispatch({ type: "event", event, context: context.current });
-      },
-    });
-    return () => connection.close();
-    // One connection per page: a changed consultation (settings saved) continues the same room.
-  }, [consultation.room]);
+  const live = useLiveRoom(consultation, (event) => {
+    if (loads.current > 0) buffer.current.push(event);
+    dispatch({ type: "event", event, context: context.current });
+  });
 
   useEffect(() => {
     const controller = new AbortController();

@@ -4,7 +4,8 @@ interface AddRowButtonProps {
   /** From useReorderableRows, which focuses the button after a row was removed. */
   buttonRef: RefObject<HTMLButtonElement | null>;
   count: number;
-  max: number;
+  /** Undefined while the server's limit is not known: the button stays. */
+  max: number | undefined;
   label: string;
   /** Shown instead of the button once there are `max` rows. */
   maxText: string;
@@ -15,7 +16,7 @@ interface AddRowButtonProps {
 export function AddRowButton({ buttonRef, count, max, label, maxText, onAdd }: AddRowButtonProps) {
   return (
     <p className="form__actions">
-      {count < max ? (
+      {max === undefined || count < max ? (
         <button type="button" ref={buttonRef} className="button button--secondary" onClick={onAdd}>
           {label}
         </button>

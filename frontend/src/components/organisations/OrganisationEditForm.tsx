@@ -10,6 +10,7 @@ import { KindSelect } from "../form/KindSelect";
 import { useFormValues } from "../form/useFormValues";
 import { useSaveForm } from "../form/useSaveForm";
 import { OrganisationDescriptionField, OrganisationDistrictField, OrganisationNameField } from "./OrganisationFields";
+import { useLimits } from "../../hooks/useLimits";
 
 interface OrganisationEditFormProps {
   organisation: Organisation;
@@ -28,6 +29,7 @@ export function OrganisationEditForm({ organisation, isAdmin, districts, onSaved
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useSaveForm(formRef);
+  const limits = useLimits();
   const { values, setValues, change } = useFormValues(() => valuesOf(organisation), () => form.setSaved(false));
   const [errors, setErrors] = useState<FieldErrors<OrganisationField>>({});
 
@@ -46,7 +48,7 @@ export function OrganisationEditForm({ organisation, isAdmin, districts, onSaved
     form.submit(
       event,
       () => {
-        const found = validateOrganisation(values, false);
+        const found = validateOrganisation(values, false, limits);
         setErrors(found);
         return isValid(found);
       },

@@ -6,6 +6,7 @@ import { documentExtensions, hasDocumentExtension, maxDocumentBytes } from "../.
 import { ErrorAlert } from "../ErrorAlert";
 import { SuccessStatus } from "../SuccessStatus";
 import { Field } from "../form/Field";
+import { useLimits } from "../../hooks/useLimits";
 
 type FileProblem = "fileRequired" | "fileType" | "fileTooLarge";
 
@@ -23,6 +24,7 @@ interface DocumentUploadProps {
 /** Uploads a PDF or office document with an optional title; type and size are checked first. */
 export function DocumentUpload({ processId, onUploaded }: DocumentUploadProps) {
   const { t } = useTranslation();
+  const limits = useLimits();
   const formRef = useRef<HTMLFormElement>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
@@ -66,7 +68,7 @@ export function DocumentUpload({ processId, onUploaded }: DocumentUploadProps) {
             {...control}
             className="field__control"
             type="text"
-            maxLength={200}
+            maxLength={limits?.name}
             value={title}
             onChange={(e) => setTitle(e.target.value)}
           />

@@ -47,7 +47,8 @@ describe("PhasesEditor", () => {
       expect.stringContaining("Eine eigene Phase braucht eine Bezeichnung."),
     );
     expect(within(phase(4)).getByLabelText(/Ende/)).toHaveAccessibleDescription("Bitte geben Sie das Ende an.");
-    expect(fetchMock).not.toHaveBeenCalled();
+    // Only the limits were read; nothing was sent.
+    expect(fetchMock.mock.calls.map(([url]) => String(url))).toEqual(["/api/v1/limits"]);
   });
 
   it("flags an end before the start", async () => {

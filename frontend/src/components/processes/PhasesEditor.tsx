@@ -16,6 +16,7 @@ import { FormActions } from "../form/FormActions";
 import { useReorderableRows } from "../form/useReorderableRows";
 import { useSaveForm } from "../form/useSaveForm";
 import { PhaseRowFields } from "./PhaseRowFields";
+import { useLimits } from "../../hooks/useLimits";
 
 interface PhasesEditorProps {
   processId: number;
@@ -40,9 +41,10 @@ export function PhasesEditor({ processId, phases, onSaved }: PhasesEditorProps) 
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useSaveForm(formRef);
+  const limits = useLimits();
   const [rows, setRows] = useState<PhaseDraft[]>(() => toPhaseDrafts(phases));
   const [submitted, setSubmitted] = useState(false);
-  const errors = useMemo(() => validatePhases(rows), [rows]);
+  const errors = useMemo(() => validatePhases(rows, limits), [rows, limits]);
   const valid = phasesValid(errors);
 
   const edit = (next: PhaseDraft[]) => {

@@ -9,6 +9,8 @@ import { useFormValues } from "../form/useFormValues";
 import { useSaveForm } from "../form/useSaveForm";
 import { AreaCheckboxes } from "./AreaCheckboxes";
 import { CheckboxGroup } from "./CheckboxGroup";
+import type { Limits } from "../../api/limits";
+import { useLimits } from "../../hooks/useLimits";
 
 /** What the form edits. */
 export interface ProcessValues {
@@ -33,11 +35,11 @@ export function processValues(process: Process): ProcessValues {
   };
 }
 
-function validate(values: ProcessValues): FieldErrors<TextField> {
+function validate(values: ProcessValues, limits: Limits | undefined): FieldErrors<TextField> {
   return {
-    title: required(values.title) ?? maxLength(values.title, 200),
-    summary: maxLength(values.summary, 5000),
-    office: maxLength(values.office, 300),
+    title: required(values.title) ?? maxLength(values.title, limits?.name),
+    summary: maxLength(values.summary, limits?.summary),
+    office: maxLength(values.office, limits?.office),
   };
 }
 
@@ -58,6 +60,7 @@ interface ProcessFormProps {
  */
 export function ProcessForm({ initial, areas, submitLabel, onSubmit, savedMessage }: ProcessFormProps) {
   const { t } = useTranslation();
+  const limits = useLimits();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useSaveForm(formRef);
   const { values, change } = useFormValues(initial, () => form.setSaved(false));
@@ -67,7 +70,7 @@ export function ProcessForm({ initial, areas, submitLabel, onSubmit, savedMessag
     form.submit(
       event,
       () => {
-        const found = validate(values);
+        const found = validate(values, limits);
         setErrors(found);
         return isValid(found);
       },
