@@ -32,5 +32,8 @@ export default defineConfig({
     setupFiles: ["./src/test/setup.ts"],
     include: ["src/**/*.test.{ts,tsx}"],
     css: false,
+    // jsdom with user-event is slow on two shared cores; a page test typing a whole form takes
+    // seconds there, and a timeout is not what these tests are about.
+    testTimeout: 20_000,
   },
 });
