@@ -1,5 +1,4 @@
-// Package domain is the heart of teilhabe: entities with validating constructors, their rules,
-// the Store interfaces they need and their sentinel errors, one sub-package per bounded context.
-// It imports neither echo nor gorm (domain_test.go checks it), so its rules are reachable from
-// plain unit tests.
+// Package domain is the heart of teilhabe: one sub-package per bounded context with its entities
+// (validating constructors), rules, the Service of its use cases, the Store interfaces it needs
+// and its errors (declared with kinds and codes in domain/kernel). It imports neither echo nor gorm.
 package domain
