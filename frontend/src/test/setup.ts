@@ -1,6 +1,6 @@
 import "@testing-library/jest-dom/vitest";
 import { afterEach, vi } from "vitest";
-import { forgetLimits } from "../api/limits";
+import { forgetLimits } from "../shared/api/limits";
 
 afterEach(() => {
   vi.unstubAllGlobals();
