@@ -94,7 +94,7 @@ export function createComment(consultationId: number, input: NewComment): Promis
   return sendJSON<Comment>("POST", `/consultations/${consultationId}/comments`, input);
 }
 
-/** Changes one's own comment within 15 minutes of writing it. */
+/** Changes one's own comment while the server allows it (the comment's editable_until). */
 export function editComment(id: number, body: string): Promise<Comment> {
   return sendJSON<Comment>("PATCH", `/comments/${id}`, { body });
 }
