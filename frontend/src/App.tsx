@@ -1,30 +1,30 @@
 import { lazy, Suspense, type ReactNode } from "react";
 import { Route, Routes } from "react-router";
-import { AuthProvider } from "./auth/AuthProvider";
-import { Layout } from "./components/Layout";
-import { RequireAdmin } from "./components/admin/RequireAdmin";
-import { HomePage } from "./pages/HomePage";
-import { DistrictRoute } from "./pages/DistrictPage";
-import { NewProcessRoute } from "./pages/NewProcessPage";
-import { ProcessRoute } from "./pages/ProcessPage";
-import { SocialAreasRoute } from "./pages/SocialAreasPage";
-import { ProfilePage } from "./pages/ProfilePage";
-import { OrganisationsPage } from "./pages/OrganisationsPage";
-import { OrganisationRoute } from "./pages/OrganisationPage";
-import { LoginFailedPage } from "./pages/LoginFailedPage";
-import { AdminHomePage } from "./pages/admin/AdminHomePage";
-import { NewOrganisationPage } from "./pages/admin/NewOrganisationPage";
-import { UsersPage } from "./pages/admin/UsersPage";
-import { AuditLogPage } from "./pages/admin/AuditLogPage";
-import { NotFoundPage } from "./pages/NotFoundPage";
-import { Loading } from "./components/Status";
+import { AuthProvider } from "./features/identity/auth/AuthProvider";
+import { Layout } from "./shared/components/Layout";
+import { RequireAdmin } from "./features/identity/components/admin/RequireAdmin";
+import { HomePage } from "./features/districts/pages/HomePage";
+import { DistrictRoute } from "./features/districts/pages/DistrictPage";
+import { NewProcessRoute } from "./features/planning/pages/NewProcessPage";
+import { ProcessRoute } from "./features/planning/pages/ProcessPage";
+import { SocialAreasRoute } from "./features/planning/pages/SocialAreasPage";
+import { ProfilePage } from "./features/identity/pages/ProfilePage";
+import { OrganisationsPage } from "./features/identity/pages/OrganisationsPage";
+import { OrganisationRoute } from "./features/identity/pages/OrganisationPage";
+import { LoginFailedPage } from "./features/identity/pages/LoginFailedPage";
+import { AdminHomePage } from "./features/identity/pages/admin/AdminHomePage";
+import { NewOrganisationPage } from "./features/identity/pages/admin/NewOrganisationPage";
+import { UsersPage } from "./features/identity/pages/admin/UsersPage";
+import { AuditLogPage } from "./features/identity/pages/admin/AuditLogPage";
+import { NotFoundPage } from "./shared/pages/NotFoundPage";
+import { Loading } from "./shared/components/Status";
 import { paths } from "./routes";
 
 // The consultation pages (thread, live updates, moderation) load on demand: most visits never need them.
-const ConsultationRoute = lazy(() => import("./pages/ConsultationPage").then((m) => ({ default: m.ConsultationRoute })));
-const NewConsultationRoute = lazy(() => import("./pages/NewConsultationPage").then((m) => ({ default: m.NewConsultationRoute })));
-const ModerationRoute = lazy(() => import("./pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
-const ModerationLogRoute = lazy(() => import("./pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
+const ConsultationRoute = lazy(() => import("./features/consultation/pages/ConsultationPage").then((m) => ({ default: m.ConsultationRoute })));
+const NewConsultationRoute = lazy(() => import("./features/consultation/pages/NewConsultationPage").then((m) => ({ default: m.NewConsultationRoute })));
+const ModerationRoute = lazy(() => import("./features/consultation/pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
+const ModerationLogRoute = lazy(() => import("./features/consultation/pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;

@@ -3,12 +3,12 @@ import { createRoot } from "react-dom/client";
 import { BrowserRouter } from "react-router";
 import { I18nextProvider } from "react-i18next";
 import { App } from "./App";
-import { createI18n } from "./i18n";
-import "./styles/base.css";
-import "./styles/layout.css";
-import "./styles/components.css";
-import "./styles/forms.css";
-import "./styles/tables.css";
+import { createI18n } from "./shared/i18n";
+import "./shared/styles/base.css";
+import "./shared/styles/layout.css";
+import "./shared/styles/components.css";
+import "./shared/styles/forms.css";
+import "./shared/styles/tables.css";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks the #root element");

@@ -1,4 +1,4 @@
-import { useAuth } from "../auth/useAuth";
+import { useAuth } from "../features/identity/auth/useAuth";
 
 /** Shows the AuthProvider's status, so a test can wait until it knows who is logged in. */
 export function AuthStatus() {

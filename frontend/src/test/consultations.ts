@@ -1,5 +1,5 @@
-import type { Comment, Consultation } from "../api/consultations";
-import type { LiveSocket } from "../api/live";
+import type { Comment, Consultation } from "../features/consultation/api/consultations";
+import type { LiveSocket } from "../features/consultation/api/live";
 
 /** An open consultation of Erfurt's process 7 on a plan of two sections, under post-moderation. */
 export function consultation(rest: Partial<Consultation> = {}): Consultation {

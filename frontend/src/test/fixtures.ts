@@ -1,7 +1,7 @@
-import type { Limits } from "../api/limits";
-import type { District, DistrictFeatureCollection, DistrictSummary } from "../api/districts";
-import type { Phase, Process, ProcessSummary } from "../api/processes";
-import type { SocialArea } from "../api/socialAreas";
+import type { Limits } from "../shared/api/limits";
+import type { District, DistrictFeatureCollection, DistrictSummary } from "../features/districts/api/districts";
+import type { Phase, Process, ProcessSummary } from "../features/planning/api/processes";
+import type { SocialArea } from "../features/planning/api/socialAreas";
 
 /** A counter-clockwise ring (as RFC 7946 requires) around a rectangle of degrees. */
 function box(west: number, south: number, east: number, north: number): number[][] {

@@ -1,4 +1,4 @@
-import type { LoginProvider, Me } from "../api/auth";
+import type { LoginProvider, Me } from "../features/identity/api/auth";
 import { summaries } from "./fixtures";
 import { problem } from "./render";
 

@@ -4,8 +4,8 @@ import { MemoryRouter } from "react-router";
 import { I18nextProvider } from "react-i18next";
 import type { i18n } from "i18next";
 import { vi } from "vitest";
-import { createI18n, type Language } from "../i18n";
-import { AuthProvider } from "../auth/AuthProvider";
+import { createI18n, type Language } from "../shared/i18n";
+import { AuthProvider } from "../features/identity/auth/AuthProvider";
 import { limits } from "./fixtures";
 
 interface Options {

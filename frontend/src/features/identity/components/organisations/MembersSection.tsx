@@ -1,0 +1,84 @@
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { listMembers, type Member } from "../../api/organisations";
+import { useAsync } from "../../../../shared/hooks/useAsync";
+import { LoadError, Loading } from "../../../../shared/components/Status";
+import { SuccessStatus } from "../../../../shared/components/SuccessStatus";
+import { MemberRow } from "./MemberRow";
+import { AddMemberForm } from "./AddMemberForm";
+
+interface MembersSectionProps {
+  slug: string;
+  organisationName: string;
+  /** The id of the person using the page: a change to their own membership changes their rights. */
+  currentUserId: number;
+  onOwnMembershipChanged: () => void;
+}
+
+function byName(a: Member, b: Member): number {
+  return a.name.localeCompare(b.name, "de");
+}
+
+/**
+ * The members of an organisation (for admins and the organisation's provider admins): a table
+ * with role and source, role changes, removal, and a form to add a person. Changes update the
+ * table in place, so focus and scroll position stay where they are.
+ */
+export function MembersSection({ slug, organisationName, currentUserId, onOwnMembershipChanged }: MembersSectionProps) {
+  const { t } = useTranslation();
+  const loaded = useAsync((signal) => listMembers(slug, signal), [slug]);
+  const [edited, setEdited] = useState<Member[] | null>(null);
+  const [message, setMessage] = useState<string>();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const members = edited ?? (loaded.status === "success" ? loaded.data : null);
+
+  const changed = (member: Member) => {
+    const list = members ?? [];
+    const exists = list.some((m) => m.user_id === member.user_id);
+    setEdited(exists ? list.map((m) => (m.user_id === member.user_id ? member : m)) : [...list, member].sort(byName));
+    setMessage(t("members.changed", { name: member.name, role: t(`members.role.${member.role}`) }));
+    if (member.user_id === currentUserId) onOwnMembershipChanged();
+  };
+
+  const removed = (member: Member) => {
+    setEdited((members ?? []).filter((m) => m.user_id !== member.user_id));
+    setMessage(t("members.removed", { name: member.name }));
+    // The row with the focused button is gone; the section heading is the next sensible place.
+    headingRef.current?.focus();
+    if (member.user_id === currentUserId) onOwnMembershipChanged();
+  };
+
+  return (
+    <section aria-labelledby="members-heading" className="members">
+      <h2 id="members-heading" ref={headingRef} tabIndex={-1}>
+        {t("members.heading")}
+      </h2>
+      <SuccessStatus message={message} />
+      {loaded.status === "loading" && <Loading />}
+      {loaded.status === "error" && <LoadError error={loaded.error} onRetry={loaded.retry} />}
+      {members && members.length === 0 && <p>{t("members.empty")}</p>}
+      {members && members.length > 0 && (
+        // On a phone the rows are stacked as cards (CSS); the explicit roles keep the table's
+        // semantics, which some browsers drop when table elements are displayed as blocks.
+        <table role="table" className="data-table members-table">
+          <caption>{t("members.caption", { name: organisationName })}</caption>
+          <thead role="rowgroup">
+            <tr role="row">
+              <th scope="col" role="columnheader">{t("members.columns.name")}</th>
+              <th scope="col" role="columnheader">{t("members.columns.email")}</th>
+              <th scope="col" role="columnheader">{t("members.columns.role")}</th>
+              <th scope="col" role="columnheader">{t("members.columns.source")}</th>
+              <th scope="col" role="columnheader">{t("members.columns.actions")}</th>
+            </tr>
+          </thead>
+          <tbody role="rowgroup">
+            {members.map((member) => (
+              <MemberRow key={member.user_id} slug={slug} member={member} onChanged={changed} onRemoved={removed} />
+            ))}
+          </tbody>
+        </table>
+      )}
+      {members && <AddMemberForm slug={slug} onSaved={changed} />}
+    </section>
+  );
+}
