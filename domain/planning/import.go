@@ -152,3 +152,15 @@ func planFeature(i int, raw json.RawMessage, districtKey string, boundary orb.Ge
 	}
 	return c, issues
 }
+
+// MaxReportedIssues bounds the problems an answer lists (with the count of all): a broken file of
+// 200,000 features would otherwise be answered with tens of megabytes.
+const MaxReportedIssues = 100
+
+// Reported are the issues an answer lists: the first MaxReportedIssues, in file order.
+func Reported(issues []ImportIssue) []ImportIssue {
+	if len(issues) > MaxReportedIssues {
+		return issues[:MaxReportedIssues]
+	}
+	return issues
+}

@@ -161,7 +161,9 @@ func importProblem(key string, issues []planning.ImportIssue) api.ImportSocialAr
 	detail := "The file has problems; nothing was imported."
 	instance := apiPrefix + "/districts/" + key + "/social-areas/import"
 	out := api.ImportSocialAreas422ApplicationProblemPlusJSONResponse{Type: "about:blank", Title: http.StatusText(http.StatusUnprocessableEntity), Status: http.StatusUnprocessableEntity,
-		Code: "import_invalid", Detail: &detail, Instance: &instance, Issues: make([]api.ImportIssue, len(issues))}
+		Code: "import_invalid", Detail: &detail, Instance: &instance, IssueCount: len(issues)}
+	issues = planning.Reported(issues)
+	out.Issues = make([]api.ImportIssue, len(issues))
 	for i, is := range issues {
 		out.Issues[i] = api.ImportIssue{Index: is.Index, Property: is.Property, Message: is.Message}
 	}

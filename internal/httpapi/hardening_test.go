@@ -241,3 +241,25 @@ func TestInvisibleNamesAreRefused(t *testing.T) {
 		}
 	})
 }
+
+// TestImportProblemsAreCapped: a file with thousands of broken features is answered with the first
+// 100 problems and the count of all, not with a list as long as the file.
+func TestImportProblemsAreCapped(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+	features := make([]string, 2500)
+	for i := range features {
+		features[i] = `{"type":"Feature","properties":{"level":"quartier"},"geometry":null}`
+	}
+	r := coord.do("POST", "/api/v1/districts/16051/social-areas/import", `{"type":"FeatureCollection","features":[`+strings.Join(features, ",")+`]}`)
+	if r.Status != http.StatusUnprocessableEntity {
+		t.Fatalf("import = %d %.300s", r.Status, r.Body)
+	}
+	p := decode[struct {
+		Issues     []struct{ Index int }
+		IssueCount int `json:"issue_count"`
+	}](t, r)
+	if len(p.Issues) != 100 || p.IssueCount < 2500 || p.Issues[0].Index != 0 {
+		t.Errorf("answer lists %d issues of %d (first at %d)", len(p.Issues), p.IssueCount, p.Issues[0].Index)
+	}
+}

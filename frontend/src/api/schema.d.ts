@@ -981,7 +981,10 @@ export interface components {
             message: string;
         };
         ImportProblem: components["schemas"]["Problem"] & {
+            /** @description The first problems, in file order (at most 100). */
             issues: components["schemas"]["ImportIssue"][];
+            /** @description How many problems the file has in all. */
+            issue_count: number;
         };
         /**
          * @description A sectoral planning field (Fachplanung).

@@ -76,6 +76,13 @@ export function importIssues(error: unknown): ImportIssue[] | undefined {
   return Array.isArray(issues) ? issues.filter(isIssue) : [];
 }
 
+/** How many problems a refused import has in all; its answer lists only the first of them. */
+export function importIssueCount(error: unknown): number | undefined {
+  if (!(error instanceof ApiError) || error.code !== "import_invalid") return undefined;
+  const count = (error.problem as { issue_count?: unknown } | undefined)?.issue_count;
+  return typeof count === "number" ? count : undefined;
+}
+
 /** A district with its social areas, as the pages that draw or pick areas need them; both at once. */
 export async function loadDistrictWithAreas(districtKey: string, signal?: AbortSignal): Promise<{ district: District; areas: SocialArea[] }> {
   const [district, areas] = await Promise.all([getDistrict(districtKey, signal), listSocialAreas(districtKey, signal)]);

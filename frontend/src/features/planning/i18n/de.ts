@@ -269,6 +269,7 @@ export const dePlanning = {
     object: "Objekt {{number}}",
     fromFile: "aus der Datei",
     mapLabel: "Vorschau: die Gebiete aus der Datei, hervorgehoben auf der Karte von {{name}}",
+    issuesFirst: "Die ersten {{count}} sind hier aufgeführt; beheben Sie sie und laden Sie die Datei erneut.",
     issuesIntro_one: "Die Datei hat {{count}} Problem; es wurde nichts übernommen:",
     issuesIntro_other: "Die Datei hat {{count}} Probleme; es wurde nichts übernommen:",
     issuesNumbering: "Die Objekte sind in der Reihenfolge der Datei gezählt, beginnend mit 1.",

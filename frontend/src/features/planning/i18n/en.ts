@@ -272,6 +272,7 @@ export const enPlanning: Pick<Messages, keyof typeof dePlanning> = {
     object: "Object {{number}}",
     fromFile: "from the file",
     mapLabel: "Preview: the areas of the file, highlighted on the map of {{name}}",
+    issuesFirst: "The first {{count}} are listed here; fix them and upload the file again.",
     issuesIntro_one: "The file has {{count}} problem; nothing was applied:",
     issuesIntro_other: "The file has {{count}} problems; nothing was applied:",
     issuesNumbering: "Objects are counted in the order of the file, starting at 1.",

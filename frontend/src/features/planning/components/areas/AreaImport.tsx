@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import type { District } from "../../../districts/api/districts";
-import { importIssues, importSocialAreas, type ImportIssue, type ImportResult, type SocialArea } from "../../api/socialAreas";
+import { importIssueCount, importIssues, importSocialAreas, type ImportIssue, type ImportResult, type SocialArea } from "../../api/socialAreas";
 import { parseJsonObject } from "../../../districts/model/geojson";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
 import { Field } from "../../../../shared/form/Field";
@@ -34,6 +34,7 @@ export function AreaImport({ district, areas, onImported }: AreaImportProps) {
   const [fileError, setFileError] = useState<string>();
   const [preview, setPreview] = useState<Preview | null>(null);
   const [issues, setIssues] = useState<ImportIssue[]>();
+  const [issueCount, setIssueCount] = useState<number>();
   const [failure, setFailure] = useState<unknown>();
   const [applied, setApplied] = useState<string>();
   const [busy, setBusy] = useState<"preview" | "apply" | null>(null);
@@ -56,6 +57,7 @@ export function AreaImport({ district, areas, onImported }: AreaImportProps) {
 
   const refused = (error: unknown) => {
     const found = importIssues(error);
+    setIssueCount(importIssueCount(error));
     if (found) setIssues(found);
     else setFailure(error);
   };
@@ -132,7 +134,7 @@ export function AreaImport({ district, areas, onImported }: AreaImportProps) {
           </button>
         </p>
       </form>
-      <ImportIssues issues={issues} />
+      <ImportIssues issues={issues} total={issueCount} />
       <ErrorAlert error={failure} />
       <div role="status" className="alert-region">
         {applied && (
