@@ -68,6 +68,19 @@ func (s *Service) Readable(ctx context.Context, who identity.Principal, id int64
 	return c, nil
 }
 
+// readableHead loads what deciding on comments needs (Store.Head: one read, without the texts
+// of the plan) of a consultation the person may read.
+func (s *Service) readableHead(ctx context.Context, who identity.Principal, id int64) (Consultation, error) {
+	c, err := s.store.Head(ctx, id)
+	if err != nil {
+		return c, err
+	}
+	if !c.ReadableBy(who) {
+		return Consultation{}, ErrNotFound
+	}
+	return c, nil
+}
+
 // Moderated loads a consultation the person moderates.
 func (s *Service) Moderated(ctx context.Context, who identity.Principal, id int64) (Consultation, error) {
 	if who.Anonymous() {

@@ -23,12 +23,9 @@ func (s *Service) PostComment(ctx context.Context, who identity.Principal, cmd P
 	if who.Anonymous() {
 		return View{}, fmt.Errorf("%w Log in to take part.", kernel.ErrLoginRequired)
 	}
-	c, err := s.store.Head(ctx, cmd.ConsultationID)
+	c, err := s.readableHead(ctx, who, cmd.ConsultationID)
 	if err != nil {
 		return View{}, err
-	}
-	if !c.ReadableBy(who) {
-		return View{}, ErrNotFound
 	}
 	now := s.now()
 	if err := c.CanComment(who, now); err != nil {
@@ -109,7 +106,7 @@ func (s *Service) visible(ctx context.Context, who identity.Principal, id int64)
 	if err != nil {
 		return cm, Consultation{}, err
 	}
-	c, err := s.Readable(ctx, who, cm.ConsultationID)
+	c, err := s.readableHead(ctx, who, cm.ConsultationID)
 	if err != nil {
 		return cm, c, err
 	}

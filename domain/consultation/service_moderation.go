@@ -9,12 +9,9 @@ import (
 
 // Comments lists a page of a consultation's comments as the person sees them.
 func (s *Service) Comments(ctx context.Context, who identity.Principal, q CommentQuery) ([]View, string, error) {
-	c, err := s.store.Head(ctx, q.ConsultationID)
+	c, err := s.readableHead(ctx, who, q.ConsultationID)
 	if err != nil {
 		return nil, "", err
-	}
-	if !c.ReadableBy(who) {
-		return nil, "", ErrNotFound
 	}
 	q.ViewerID, q.Moderator = who.User.ID, c.ModeratedBy(who)
 	if q.Limit <= 0 {

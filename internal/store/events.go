@@ -43,6 +43,10 @@ const nextSeq = `INSERT INTO room_sequences (room, last_seq) VALUES (?, 1)
 ON CONFLICT (room) DO UPDATE SET last_seq = room_sequences.last_seq + 1
 RETURNING room, last_seq`
 
+// AppendEvent is for the real-time layer's own tests and benchmarks, which need events without a
+// change behind them: use cases never call it, they emit through the Outbox, whose relay numbers
+// events and applies their supersede rules.
+//
 // AppendEvent stores an event for audience (realtime.Everyone, realtime.Moderators,
 // realtime.OrgAudience, realtime.UserAudience) in the caller's transaction tx, assigning the
 // room's next sequence number. A rolled-back transaction takes its number back with it, so

@@ -95,7 +95,8 @@ func (s *Consultations) Responses(ctx context.Context, commentIDs []int64) (map[
 func (s *Consultations) Queue(ctx context.Context, consultationID int64, limit int) ([]consultation.Comment, error) {
 	var rows []commentRow
 	err := s.comments(conn(ctx, s.db)).
-		Where("comments.consultation_id = ? AND (comments.status = 'pending' OR (comments.flags_open AND comments.status = 'published'))", consultationID).
+		Where("comments.consultation_id = ? AND (comments.status = ? OR (comments.flags_open AND comments.status = ?))", consultationID,
+			string(consultation.StatusPending), string(consultation.StatusPublished)). // consultation.Comment.Queued
 		Order("comments.id").Limit(limit).Scan(&rows).Error
 	if err != nil {
 		return nil, err
