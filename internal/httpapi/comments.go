@@ -2,6 +2,8 @@ package httpapi
 
 import (
 	"context"
+	"encoding/json"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -69,7 +71,18 @@ func (h *handlers) ListComments(ctx context.Context, req api.ListCommentsRequest
 	if req.Params.Sort != nil {
 		q.Sort = consultation.Sort(*req.Params.Sort)
 	}
-	vs, next, err := h.cons.Comments(ctx, principalFrom(ctx), q)
+	who := principalFrom(ctx)
+	key, cacheable := "", h.pages != nil && who.Anonymous() && q.Cursor == "" && q.Search == ""
+	var stamp pageStamp
+	if cacheable {
+		key = fmt.Sprintf("%d/%d/%d/%s", q.SectionID, q.ParentID, q.Limit, q.Sort)
+		body, st, ok := h.pages.get(q.ConsultationID, key)
+		if ok {
+			return cachedPage(body), nil
+		}
+		stamp = st
+	}
+	vs, next, err := h.cons.Comments(ctx, who, q)
 	if err != nil {
 		return nil, err
 	}
@@ -77,7 +90,16 @@ func (h *handlers) ListComments(ctx context.Context, req api.ListCommentsRequest
 	if next != "" {
 		page.NextCursor = &next
 	}
-	return api.ListComments200JSONResponse(page), nil
+	if !cacheable {
+		return api.ListComments200JSONResponse(page), nil
+	}
+	body, err := json.Marshal(page)
+	if err != nil {
+		return nil, err
+	}
+	body = append(body, '\n')
+	h.pages.put(q.ConsultationID, key, stamp, body)
+	return cachedPage(body), nil
 }
 
 // CreateComment implements api.StrictServerInterface.

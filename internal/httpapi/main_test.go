@@ -71,6 +71,10 @@ func (c *testClock) offset() time.Duration {
 	return time.Duration(c.ahead.Load())
 }
 
+// pageTTL is the life of the test apps' cached anonymous pages: an hour, so that a test reading
+// a page it changed passes only if the change dropped it, never by the page's expiry.
+const pageTTL = time.Hour
+
 func withClock(c *testClock) appOption { return func(d *testDeps) { d.clock = c } }
 
 type appOption func(*testDeps)
@@ -99,8 +103,9 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	now := func() time.Time { return time.Now().UTC().Add(deps.clock.offset()) }
 	svc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour, Now: now})
+	pages := httpapi.NewPageCache(pageTTL)
 	broker := realtime.NewBroker(store.NewEvents(db), realtime.NewLocalBus(), httpapi.LiveResolver(svc), quiet, realtime.Options{AllowedOrigins: []string{srv.URL},
-		OnChange: httpapi.SessionInvalidator(svc)})
+		OnChange: httpapi.SessionInvalidator(svc), OnRoom: pages.OnRoom})
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	outbox := store.NewOutbox(db, quiet, broker.Published)
@@ -111,6 +116,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: compose.Planning(db, blobs, nil),
 		Live:     broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
+		Pages: pages,
 	}
 	for _, o := range opts {
 		o(&deps)

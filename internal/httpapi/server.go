@@ -57,6 +57,9 @@ type Deps struct {
 	Ready func(context.Context) error
 	// Frontend is the built single-page app.
 	Frontend fs.FS
+	// Pages caches the first pages of threads for anonymous readers (nil: no cache); the
+	// broker's OnRoom keeps it fresh across instances.
+	Pages *PageCache
 }
 
 // handlers implements api.StrictServerInterface, one file per resource.
@@ -67,6 +70,7 @@ type handlers struct {
 	plan      *planning.Service
 	cons      *consultation.Service
 	live      Live
+	pages     *PageCache
 	auth      *auth.Service
 	now       func() time.Time
 }
@@ -86,6 +90,9 @@ func New(d Deps) (*echo.Echo, error) {
 		}
 		e.Use(idem.handle)
 	}
+	if d.Pages != nil {
+		e.Use(d.Pages.clearOnWrite)
+	}
 	secure := d.BaseURL.Scheme == "https"
 
 	e.GET("/healthz", healthz)
@@ -93,7 +100,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/metrics", m.handler())
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
-		cons: d.Consultations, live: d.Live, auth: d.Auth,
+		cons: d.Consultations, live: d.Live, pages: d.Pages, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)

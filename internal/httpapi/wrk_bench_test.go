@@ -64,13 +64,20 @@ func runWrk(b *testing.B, url, script string) wrkResult {
 	return wrkResult{rate: r, p99: time.Duration(d * float64(unit))}
 }
 
+// luaHeaders is a wrk script that sends the given headers with every request.
+func luaHeaders(headers map[string]string) string {
+	var b strings.Builder
+	for k, v := range headers {
+		fmt.Fprintf(&b, "wrk.headers[%q] = %q\n", k, v)
+	}
+	return b.String()
+}
+
 // luaPost is a wrk script that POSTs JSON bodies numbered per request, with the given headers.
 func luaPost(headers map[string]string) string {
 	var b strings.Builder
 	b.WriteString("wrk.method = \"POST\"\nwrk.headers[\"Content-Type\"] = \"application/json\"\n")
-	for k, v := range headers {
-		fmt.Fprintf(&b, "wrk.headers[%q] = %q\n", k, v)
-	}
+	b.WriteString(luaHeaders(headers))
 	b.WriteString(`n = 0
 request = function()
   n = n + 1

@@ -89,6 +89,9 @@ func (b *Broker) Run(ctx context.Context) error {
 	wg.Go(func() { b.access.run(ctx) })
 	wg.Go(func() {
 		busErr = b.bus.Subscribe(ctx, func(room string, seq int64) {
+			if b.opts.OnRoom != nil {
+				b.opts.OnRoom(room, seq)
+			}
 			b.hub.notify(room, seq)
 			if room == AllRooms {
 				b.changed(Change{}) // Changes may have been lost as well
@@ -263,6 +266,11 @@ func (b *Broker) serve(c *conn) {
 		return
 	}
 	defer b.hub.leave(c)
+	if c.session != "" {
+		// The session was resolved before the hub knew c: a logout or a lost role announced in
+		// between found no connection to re-check. One check once c is known closes that gap.
+		b.access.add(Change{Session: c.session})
+	}
 	writerDone := make(chan struct{})
 	go func() { defer close(writerDone); b.writePump(c) }()
 	b.readPump(c)

@@ -31,6 +31,11 @@ type Options struct {
 	// It runs on the listener's goroutine, before the connections are re-checked, so it must
 	// not block.
 	OnChange func(Change)
+	// OnRoom, if set, hears every announcement the bus delivers: the room's events up to seq
+	// are committed (this instance's own included), or AllRooms whenever announcements may
+	// have been lost. It lets a cache of pages drop what a room's change made stale. It runs on
+	// the listener's goroutine and must not block.
+	OnRoom func(room string, seq int64)
 	// MaxPerAddress bounds the open connections from one client address, default 50: a page
 	// needs one, a household behind one address a few dozen; a script opening thousands is
 	// refused with 429.

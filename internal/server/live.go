@@ -15,9 +15,10 @@ import (
 // instances behind a load balancer share live events; on the embedded SQLite there is one
 // instance and an in-process bus. It reads events from the store's log and re-resolves its
 // connections' sessions through svc. Its listener also feeds svc's session cache: one LISTEN
-// connection per instance carries room events and Changes alike. The room kinds are registered by httpapi.New. The returned
+// connection per instance carries room events and Changes alike, and keeps pages' cache of
+// anonymous first pages fresh. The room kinds are registered by httpapi.New. The returned
 // stop ends it and waits for its connections.
-func startBroker(ctx context.Context, cfg config.Config, db *store.DB, svc *auth.Service, log *slog.Logger) (*realtime.Broker, func(), error) {
+func startBroker(ctx context.Context, cfg config.Config, db *store.DB, svc *auth.Service, pages *httpapi.PageCache, log *slog.Logger) (*realtime.Broker, func(), error) {
 	var bus realtime.Bus = realtime.NewLocalBus()
 	closeBus := func() {}
 	if db.Dialect == store.Postgres {
@@ -29,7 +30,7 @@ func startBroker(ctx context.Context, cfg config.Config, db *store.DB, svc *auth
 	}
 	origin := cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host
 	b := realtime.NewBroker(store.NewEvents(db), bus, httpapi.LiveResolver(svc), log, realtime.Options{AllowedOrigins: []string{origin},
-		OnChange: httpapi.SessionInvalidator(svc)})
+		OnChange: httpapi.SessionInvalidator(svc), OnRoom: pages.OnRoom})
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {

@@ -88,7 +88,8 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
 	keys := store.NewIdempotencyKeys(db)
 	go sweep(ctx, authSvc, keys, log)
-	broker, stopBroker, err := startBroker(ctx, cfg, db, authSvc, log)
+	pages := httpapi.NewPageCache(httpapi.PageCacheTTL)
+	broker, stopBroker, err := startBroker(ctx, cfg, db, authSvc, pages, log)
 	if err != nil {
 		return err
 	}
@@ -102,6 +103,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning:      app.Planning(db, blobs, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
+		Pages: pages,
 	})
 	if err != nil {
 		return err

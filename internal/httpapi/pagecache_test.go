@@ -1,0 +1,94 @@
+package httpapi_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/internal/store"
+	"github.com/teilhabe/teilhabe/internal/testdb"
+)
+
+// TestAnonymousPagesAreCachedAndDropped: an anonymous reader's first page is answered from the
+// cache (a change behind the platform's back stays unseen), a logged-in reader's never; a post,
+// a withdrawal, a moderator's hiding and another instance's announcement drop it at once.
+func TestAnonymousPagesAreCachedAndDropped(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+		rita := a.browser(t).login("buerger", "demo-buergerin")
+		anon := a.browser(t)
+		id := openConsultation(t, a, coord, "post")
+		path := fmt.Sprintf("/api/v1/consultations/%d/comments", id)
+		page := func(b *browser) string {
+			t.Helper()
+			r := b.do("GET", path, "")
+			if r.Status != 200 {
+				t.Fatalf("page = %d %s", r.Status, r.Body)
+			}
+			return r.Body
+		}
+		post := func(body string) commentBody {
+			t.Helper()
+			r := rita.do("POST", path, `{"body":"`+body+`"}`)
+			if r.Status != 201 {
+				t.Fatalf("post = %d %s", r.Status, r.Body)
+			}
+			return decode[commentBody](t, r)
+		}
+		first := post("Erster Beitrag")
+		if !strings.Contains(page(anon), "Erster Beitrag") {
+			t.Fatal("the first comment is missing")
+		}
+		// Behind the platform's back: nothing drops the page.
+		if err := db.Gorm.Exec("UPDATE comments SET html = '<p>Hintertür</p>' WHERE id = ?", first.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		if p := page(anon); strings.Contains(p, "Hintertür") {
+			t.Errorf("the anonymous page was read again instead of from the cache: %s", p)
+		}
+		if p := page(rita); !strings.Contains(p, "Hintertür") {
+			t.Errorf("a logged-in reader got a cached page: %s", p)
+		}
+
+		second := post("Zweiter Beitrag")
+		if p := page(anon); !strings.Contains(p, "Zweiter Beitrag") || !strings.Contains(p, "Hintertür") {
+			t.Errorf("after a post the anonymous page is stale: %s", p)
+		}
+		if r := rita.do("POST", fmt.Sprintf("/api/v1/comments/%d/withdraw", second.ID), ""); r.Status != 200 {
+			t.Fatalf("withdraw = %d %s", r.Status, r.Body)
+		}
+		if p := page(anon); strings.Contains(p, "Zweiter Beitrag") {
+			t.Errorf("a withdrawn text is still on the anonymous page: %s", p)
+		}
+		if r := coord.do("POST", fmt.Sprintf("/api/v1/comments/%d/moderation", first.ID), `{"action":"hide","reason":"Telefonnummer"}`); r.Status != 200 {
+			t.Fatalf("hide = %d %s", r.Status, r.Body)
+		}
+		if p := page(anon); strings.Contains(p, "Hintertür") {
+			t.Errorf("a hidden text is still on the anonymous page: %s", p)
+		}
+
+		// Another instance's change reaches this one as the room's announcement only.
+		third := post("Dritter Beitrag")
+		page(anon)
+		if err := db.Gorm.Exec("UPDATE comments SET html = '<p>Anderswo geändert</p>' WHERE id = ?", third.ID).Error; err != nil {
+			t.Fatal(err)
+		}
+		a.Live.Published(consultation.Room(id), 1000)
+		if !eventually(func() bool { return strings.Contains(page(anon), "Anderswo geändert") }) {
+			t.Error("a room's announcement did not drop its cached page")
+		}
+	})
+}
+
+// eventually polls ok for up to five seconds.
+func eventually(ok func() bool) bool {
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if ok() {
+			return true
+		}
+	}
+	return false
+}
