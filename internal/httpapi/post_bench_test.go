@@ -12,6 +12,8 @@ import (
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/labstack/echo/v4"
 
+	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/internal/httpapi"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -21,7 +23,9 @@ import (
 // against a reference on the same server stack (httpapi.Stack: the same middleware chain) whose
 // handler checks a session cookie in a map and does one single-row INSERT through the same pool.
 // Targets: at least half the reference's rate, p99 within 2 times, at most 4 statements a post.
-// The rate of plain INSERTs by 8 Go clients, the database's own limit, is reported for the record.
+// The rate of plain INSERTs by 8 Go clients, the database's own limit, is reported for the record,
+// and so is the rate of the store's InsertComment by 8 goroutines: what a post must write (the
+// comment with its page and search indexes, and its event), without HTTP and the domain.
 // The post limiter is set out of reach (one post per nanosecond, a burst of 2^30), as every test
 // that posts in bulk does.
 func BenchmarkPostComment(b *testing.B) {
@@ -74,7 +78,24 @@ func BenchmarkPostComment(b *testing.B) {
 		b.ReportMetric(ms(api.p99), "p99_ms")
 		b.ReportMetric(ms(refRes.p99), "ref_p99_ms")
 		b.ReportMetric(float64(api.p99)/float64(refRes.p99), "p99_ratio")
+		// The post's own writes without HTTP and without the domain: the store's InsertComment (one
+		// statement: the comment, its indexes, its event) by 8 goroutines.
+		cons, me := store.NewConsultations(db), coord.me()
+		stored, _, err := run(2000, func(i int) error {
+			cm := consultation.Comment{ConsultationID: id, AuthorID: me.ID, AuthorName: me.Name, Body: fmt.Sprintf("Beitrag %d mit etwas Text", i),
+				HTML: fmt.Sprintf("<p>Beitrag %d mit etwas Text</p>", i), Status: consultation.StatusPublished, CreatedAt: time.Now().UTC()}
+			_, err := cons.InsertComment(context.Background(), cm, func(cm consultation.Comment) []kernel.Event {
+				return []kernel.Event{{Room: consultation.Room(id), Type: consultation.EventCommentCreated, Data: cm.PublicView(),
+					Subject: "comment:0", Supersede: kernel.Rewrite}}
+			})
+			return err
+		})
+		if err != nil {
+			b.Fatal(err)
+		}
 		b.ReportMetric(plain, "plain_inserts/s")
+		b.ReportMetric(stored, "store_posts/s")
+		b.ReportMetric(api.rate/stored, "store_ratio")
 		b.ReportMetric(api.rate/plain, "plain_ratio")
 		b.ReportMetric(perPost, "statements/post")
 	}
