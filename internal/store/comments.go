@@ -137,7 +137,7 @@ func (s *Consultations) Comments(ctx context.Context, q consultation.CommentQuer
 		order = "comments.pinned DESC, comments.supports DESC, comments.id DESC"
 	}
 	var rows []commentRow
-	if err := tx.Order(order).Limit(q.Limit + 1).Scan(&rows).Error; err != nil {
+	if err := tx.Order(order).Limit(q.Limit + 1).Find(&rows).Error; err != nil {
 		return nil, "", fmt.Errorf("list comments: %w", err)
 	}
 	next := ""
@@ -246,7 +246,7 @@ FROM c, (VALUES ` + strings.Join(values, ", ") + `) AS v(room, audience, type, d
 		args = append(args[:8], append([]any{rows[0].CreatedAt}, args[8:]...)...)
 	}
 	q += " SELECT id FROM c"
-	if err := conn(ctx, s.db).Raw(q, args...).Scan(&cm.ID).Error; err != nil {
+	if err := conn(ctx, s.db).Raw(q, args...).Row().Scan(&cm.ID); err != nil {
 		return cm, translate(err, consultation.ErrInvalid)
 	}
 	if cm.AuthorName == "" {
@@ -358,7 +358,7 @@ func (s *Consultations) Around(ctx context.Context, commentIDs []int64, viewerID
   resp.id AS response_id, resp.body AS response_body, resp.html AS response_html,
   resp.created_at AS response_created_at, resp.updated_at AS response_updated_at
 FROM comments c LEFT JOIN responses resp ON resp.comment_id = c.id
-WHERE c.id IN ?`, args...).Scan(&rows).Error
+WHERE c.id IN ?`, args...).Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("around comments: %w", err)
 	}

@@ -102,7 +102,7 @@ func loadHead(tx *gorm.DB, id int64, sections bool) (consultation.Consultation, 
 	}
 	var r consultationHead
 	res := tx.Table("consultations").Select(cols).Joins("JOIN processes ON processes.id = consultations.process_id").
-		Where("consultations.id = ?", id).Limit(1).Scan(&r)
+		Where("consultations.id = ?", id).Limit(1).Find(&r)
 	if res.Error != nil {
 		return consultation.Consultation{}, res.Error
 	}

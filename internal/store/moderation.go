@@ -97,7 +97,7 @@ func (s *Consultations) Queue(ctx context.Context, consultationID int64, limit i
 	err := s.comments(conn(ctx, s.db)).
 		Where("comments.consultation_id = ? AND (comments.status = ? OR (comments.flags_open AND comments.status = ?))", consultationID,
 			string(consultation.StatusPending), string(consultation.StatusPublished)). // consultation.Comment.Queued
-		Order("comments.id").Limit(limit).Scan(&rows).Error
+		Order("comments.id").Limit(limit).Find(&rows).Error
 	if err != nil {
 		return nil, err
 	}
@@ -140,7 +140,7 @@ func (s *Consultations) Export(ctx context.Context, consultationID int64, fn fun
 	for {
 		var rows []commentRow
 		if err := s.comments(conn(ctx, s.db)).Where("comments.consultation_id = ? AND comments.id > ?", consultationID, after).
-			Order("comments.id").Limit(500).Scan(&rows).Error; err != nil {
+			Order("comments.id").Limit(500).Find(&rows).Error; err != nil {
 			return err
 		}
 		if len(rows) == 0 {
