@@ -4,7 +4,6 @@
 package planning
 
 import (
-	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -66,7 +65,7 @@ func (a *SocialArea) Validate() error {
 		return fmt.Errorf("%w social area: population must not be negative", ErrInvalid)
 	}
 	if err := ValidateGeometry(a.Geometry); err != nil {
-		return fmt.Errorf("%w social area: %v", ErrInvalid, err)
+		return fmt.Errorf("%w of social area %q: %v", ErrInvalidGeometry, a.Name, err)
 	}
 	return nil
 }
@@ -87,48 +86,12 @@ func (a *SocialArea) CheckParent(parent *SocialArea) error {
 	return nil
 }
 
-// ValidateGeometry accepts a Polygon or MultiPolygon with closed rings of at least four positions
-// and coordinates that are longitudes and latitudes.
-func ValidateGeometry(g orb.Geometry) error {
-	var polys orb.MultiPolygon
-	switch v := g.(type) {
-	case orb.Polygon:
-		polys = orb.MultiPolygon{v}
-	case orb.MultiPolygon:
-		polys = v
-	case nil:
-		return errors.New("geometry is missing")
-	default:
-		return fmt.Errorf("geometry is a %s, not a Polygon or MultiPolygon", g.GeoJSONType())
-	}
-	if len(polys) == 0 {
-		return errors.New("geometry has no polygons")
-	}
-	for pi, p := range polys {
-		if len(p) == 0 {
-			return fmt.Errorf("polygon %d has no rings", pi)
-		}
-		for ri, r := range p {
-			if len(r) < 4 {
-				return fmt.Errorf("polygon %d, ring %d has %d positions; a ring needs at least 4", pi, ri, len(r))
-			}
-			if !r.Closed() {
-				return fmt.Errorf("polygon %d, ring %d is not closed (first and last position differ)", pi, ri)
-			}
-			for _, pt := range r {
-				if pt.Lon() < -180 || pt.Lon() > 180 || pt.Lat() < -90 || pt.Lat() > 90 || pt.Lon() != pt.Lon() || pt.Lat() != pt.Lat() {
-					return fmt.Errorf("polygon %d, ring %d has the invalid position %v", pi, ri, pt)
-				}
-			}
-		}
-	}
-	return nil
-}
-
-// CheckDistrict enforces that the area lies in its district, whose boundary is given.
-func (a *SocialArea) CheckDistrict(boundary orb.Geometry) error {
-	if !Within(a.Geometry, boundary) {
-		return fmt.Errorf("%w social area: it lies outside district %s", ErrInvalid, a.DistrictKey)
+// CheckDistrict enforces that every part of the area lies in its district, whose boundary is
+// given, up to DistrictTolerance (see Boundary.Check): the same rule as for each feature of an
+// import.
+func (a *SocialArea) CheckDistrict(boundary *Boundary) error {
+	if err := boundary.Check(a.Geometry); err != nil {
+		return fmt.Errorf("social area %q lies %w %s: %v", a.Name, ErrOutsideDistrict, a.DistrictKey, err)
 	}
 	return nil
 }

@@ -30,8 +30,10 @@ type ImportChange struct {
 
 // PlanImport reads a GeoJSON FeatureCollection of social areas for a district and plans the
 // changes against the district's existing areas. Features name their parent by parent_code, an
-// existing area's or another feature's code. It reports every problem it finds, not just the
-// first; when there are any, nothing may be applied.
+// existing area's or another feature's code. Each geometry must be valid (ValidateGeometry) and
+// every part of it lie in the boundary (Boundary.Check, the rule SocialArea.CheckDistrict applies
+// to a single area); a geometry issue names the feature by its name and code. It reports every
+// problem it finds, not just the first; when there are any, nothing may be applied.
 func PlanImport(data []byte, districtKey string, boundary orb.Geometry, existing []SocialArea) ([]ImportChange, []ImportIssue) {
 	var fc struct {
 		Type     string            `json:"type"`
@@ -51,9 +53,10 @@ func PlanImport(data []byte, districtKey string, boundary orb.Geometry, existing
 	}
 	var changes []ImportChange
 	var issues []ImportIssue
-	codes := map[string]int{} // code -> feature index in this file
+	codes := map[string]int{}         // code -> feature index in this file
+	prepared := NewBoundary(boundary) // one index of the boundary for all features
 	for i, raw := range fc.Features {
-		c, problems := planFeature(i, raw, districtKey, boundary)
+		c, problems := planFeature(i, raw, districtKey, prepared)
 		issues = append(issues, problems...)
 		if c.Area.Code != "" {
 			if prev, dup := codes[c.Area.Code]; dup {
@@ -94,7 +97,7 @@ func PlanImport(data []byte, districtKey string, boundary orb.Geometry, existing
 	return changes, nil
 }
 
-func planFeature(i int, raw json.RawMessage, districtKey string, boundary orb.Geometry) (ImportChange, []ImportIssue) {
+func planFeature(i int, raw json.RawMessage, districtKey string, boundary *Boundary) (ImportChange, []ImportIssue) {
 	var f struct {
 		Type       string          `json:"type"`
 		Properties map[string]any  `json:"properties"`
@@ -144,11 +147,21 @@ func planFeature(i int, raw json.RawMessage, districtKey string, boundary orb.Ge
 		return c, append(issues, ImportIssue{i, "geometry", "geometry is not valid GeoJSON: " + err.Error()})
 	}
 	c.Area.Geometry = g.Geometry()
-	if err := ValidateGeometry(c.Area.Geometry); err != nil {
-		return c, append(issues, ImportIssue{i, "geometry", err.Error()})
+	// The feature as people find it in the file: by its name and code, where it has them.
+	var label string
+	switch {
+	case c.Area.Name != "" && c.Area.Code != "":
+		label = fmt.Sprintf("%q (code %q): ", c.Area.Name, c.Area.Code)
+	case c.Area.Name != "":
+		label = fmt.Sprintf("%q: ", c.Area.Name)
+	case c.Area.Code != "":
+		label = fmt.Sprintf("code %q: ", c.Area.Code)
 	}
-	if boundary != nil && !Within(c.Area.Geometry, boundary) {
-		issues = append(issues, ImportIssue{i, "geometry", "the area lies outside district " + districtKey})
+	if err := ValidateGeometry(c.Area.Geometry); err != nil {
+		return c, append(issues, ImportIssue{i, "geometry", label + err.Error()})
+	}
+	if err := boundary.Check(c.Area.Geometry); err != nil {
+		issues = append(issues, ImportIssue{i, "geometry", label + "outside district " + districtKey + ": " + err.Error()})
 	}
 	return c, issues
 }

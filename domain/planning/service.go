@@ -147,7 +147,7 @@ func (s *Service) checkArea(ctx context.Context, a *SocialArea) error {
 	if err != nil {
 		return err
 	}
-	if err := a.CheckDistrict(d.Boundary); err != nil || a.ParentID == 0 {
+	if err := a.CheckDistrict(NewBoundary(d.Boundary)); err != nil || a.ParentID == 0 {
 		return err
 	}
 	parent, err := s.store.Area(ctx, a.ParentID)
