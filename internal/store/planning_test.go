@@ -51,11 +51,13 @@ func TestPlanningStoreContract(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Rules the store enforces with the domain: place, parent, level, code.
+		if _, err := s.CreateArea(ctx, admin, planning.SocialArea{DistrictKey: "16051", Name: "Jena", Level: planning.LevelQuartier, Geometry: box(11.58, 50.92, 0.01)}); !errors.Is(err, planning.ErrOutsideDistrict) {
+			t.Errorf("outside the district: %v", err)
+		}
 		bad := map[string]planning.SocialArea{
-			"outside the district": {DistrictKey: "16051", Name: "Jena", Level: planning.LevelQuartier, Geometry: box(11.58, 50.92, 0.01)},
-			"unknown parent":       {DistrictKey: "16051", ParentID: 999999, Name: "X", Level: planning.LevelQuartier, Geometry: box(11.02, 50.97, 0.01)},
-			"parent too narrow":    {DistrictKey: "16051", ParentID: sr.ID, Name: "X", Level: planning.LevelPlanungsraum, Geometry: box(11.02, 50.97, 0.01)},
-			"parent elsewhere":     {DistrictKey: "16053", ParentID: pr.ID, Name: "X", Level: planning.LevelQuartier, Geometry: box(11.58, 50.92, 0.01)},
+			"unknown parent":    {DistrictKey: "16051", ParentID: 999999, Name: "X", Level: planning.LevelQuartier, Geometry: box(11.02, 50.97, 0.01)},
+			"parent too narrow": {DistrictKey: "16051", ParentID: sr.ID, Name: "X", Level: planning.LevelPlanungsraum, Geometry: box(11.02, 50.97, 0.01)},
+			"parent elsewhere":  {DistrictKey: "16053", ParentID: pr.ID, Name: "X", Level: planning.LevelQuartier, Geometry: box(11.58, 50.92, 0.01)},
 		}
 		for name, a := range bad {
 			if _, err := s.CreateArea(ctx, admin, a); !errors.Is(err, planning.ErrInvalid) {
