@@ -273,7 +273,12 @@ export interface paths {
         /** The district's social areas with their outlines, parents first. */
         get: operations["listSocialAreas"];
         put?: never;
-        /** Create a social area (the district's coordinators and admins). */
+        /**
+         * Create a social area (the district's coordinators and admins).
+         * @description The outline gets the import's check: every ring valid (else 422 invalid_geometry, naming
+         *     the part and ring) and every part inside the district, up to 1,000 m for the generalised
+         *     boundaries (else 422 outside_district, naming the part, a position and how far out).
+         */
         post: operations["createSocialArea"];
         delete?: never;
         options?: never;
@@ -299,7 +304,11 @@ export interface paths {
          *     (unique in the district), parent_code and population are optional. A feature whose code
          *     matches an existing area updates it. With dry_run=true nothing is written and the answer
          *     previews what would be created and changed. Every problem is reported with the feature's
-         *     index and property; if there is any, nothing is written.
+         *     index and property; if there is any, nothing is written. A geometry problem also names the
+         *     feature by its name and code, and the part and ring at fault: rings need at least 4
+         *     positions, must be closed and must not cross themselves or each other, holes lie inside
+         *     their outer ring, and every part lies inside the district, up to 1,000 m for the
+         *     generalised boundaries.
          */
         post: operations["importSocialAreas"];
         delete?: never;
@@ -325,7 +334,10 @@ export interface paths {
         delete: operations["deleteSocialArea"];
         options?: never;
         head?: never;
-        /** Change a social area (the district's coordinators and admins). */
+        /**
+         * Change a social area (the district's coordinators and admins).
+         * @description A new outline is checked as on creation (invalid_geometry, outside_district).
+         */
         patch: operations["updateSocialArea"];
         trace?: never;
     };

@@ -69,6 +69,9 @@ export const de = {
   errors: {
     validation_failed: "Die Eingaben sind nicht gültig.",
     invalid_request: "Die Eingaben sind nicht gültig.",
+    invalid_geometry: "Die Umrisslinie ist ungültig.",
+    outside_district:
+      "Das Gebiet liegt nicht (ganz) im Kreis. Jeder Teil darf höchstens 1.000 m über die vereinfachte Kreisgrenze hinausragen.",
     organisation_exists: "Diese Kurzbezeichnung ist schon vergeben.",
     organisation_not_found: "Diese Organisation gibt es nicht (mehr).",
     user_not_found:

@@ -71,6 +71,9 @@ export const en: Messages = {
   errors: {
     validation_failed: "The input is not valid.",
     invalid_request: "The input is not valid.",
+    invalid_geometry: "The outline is not valid.",
+    outside_district:
+      "The area does not lie (entirely) in the district. Each part may stick out of the simplified district boundary by at most 1,000 m.",
     organisation_exists: "This short name is already taken.",
     organisation_not_found: "This organisation does not exist (any more).",
     user_not_found: "There is no account with this e-mail address. The person must log in to teilhabe once first.",

@@ -23,6 +23,15 @@ describe("errorMessage", () => {
     );
   });
 
+  it("explains a refused outline with the part and ring the server names", () => {
+    expect(errorMessage(apiError(422, "invalid_geometry", 'invalid outline of social area "Nord": outer ring crosses itself at 11.03000, 50.98000'), de)).toBe(
+      'Die Umrisslinie ist ungültig. Hinweis des Servers: invalid outline of social area "Nord": outer ring crosses itself at 11.03000, 50.98000',
+    );
+    expect(errorMessage(apiError(422, "outside_district", "part 2 reaches 642 km beyond the boundary"), en)).toBe(
+      "The area does not lie (entirely) in the district. Each part may stick out of the simplified district boundary by at most 1,000 m. Server message: part 2 reaches 642 km beyond the boundary",
+    );
+  });
+
   it("prefers the context's own message and explains refused status changes", () => {
     const conflict = apiError(409, "conflict", "conflict: the area has 2 sub-areas");
     expect(errorMessage(conflict, de, { conflict: "Das Gebiet hat Teilgebiete." })).toBe("Das Gebiet hat Teilgebiete.");

@@ -8,7 +8,13 @@ const knownCodes: ReadonlySet<string> = new Set(
   Object.keys(de.errors).filter((key) => key !== "generic" && key !== "serverDetail"),
 );
 /** Codes whose general message gains the server's explanation (e.g. which phase overlaps). */
-const detailCodes: ReadonlySet<string> = new Set(["validation_failed", "invalid_request", "status_change_not_allowed"]);
+const detailCodes: ReadonlySet<string> = new Set([
+  "validation_failed",
+  "invalid_request",
+  "status_change_not_allowed",
+  "invalid_geometry",
+  "outside_district",
+]);
 
 function isKnownCode(code: string | undefined): code is KnownCode {
   return code !== undefined && knownCodes.has(code);
