@@ -95,4 +95,38 @@ describe("social areas", () => {
     assertClean([/status of 422 .*\/api\/v1\/districts\/16051\/social-areas\/import\?dry_run=true\)$/]);
     await close();
   });
+
+  test("a single area with a crossing ring or a part in Paris is refused, and the answer names the ring or part", async () => {
+    const { page, assertClean, close } = await openPage(browser);
+    await page.goto(server.baseURL + "/districts/16051");
+    await page.getByRole("heading", { level: 1, name: "Erfurt" }).waitFor();
+    await logIn(page, loginAs.staff, "Karl Koordinator");
+    await page.getByRole("link", { name: "Sozialräume verwalten" }).click();
+    const form = page.getByRole("region", { name: "Neues Gebiet anlegen" });
+    await form.getByLabel(/^Name/).fill("Schleife (E2E)");
+    const outline = form.getByLabel(/^GeoJSON-Text/);
+    const alert = form.getByRole("alert").filter({ hasText: "Hinweis des Servers" });
+
+    const bowTie = { type: "Polygon", coordinates: [[[11.02, 50.97], [11.04, 50.99], [11.04, 50.97], [11.02, 50.99], [11.02, 50.97]]] };
+    await outline.fill(JSON.stringify(bowTie));
+    await form.getByRole("button", { name: "Gebiet anlegen" }).click();
+    await alert.waitFor();
+    assert.equal(
+      await alert.textContent(),
+      'Die Umrisslinie ist ungültig. Hinweis des Servers: invalid outline of social area "Schleife (E2E)": outer ring crosses itself at 11.03000, 50.98000',
+    );
+
+    /** @param {number} lon @param {number} lat */
+    const square = (lon, lat) => [[[lon, lat], [lon + 0.02, lat], [lon + 0.02, lat + 0.02], [lon, lat + 0.02], [lon, lat]]];
+    await outline.fill(JSON.stringify({ type: "MultiPolygon", coordinates: [square(11.02, 50.97), square(2.34, 48.85)] }));
+    await form.getByRole("button", { name: "Gebiet anlegen" }).click();
+    await alert.filter({ hasText: "part 2" }).waitFor();
+    assert.match(
+      (await alert.textContent()) ?? "",
+      /^Das Gebiet liegt nicht \(ganz\) im Kreis\. Jeder Teil darf höchstens 1\.000 m .*outside district 16051: part 2 reaches 642 km beyond the boundary, at 2\.34000, 48\.85000/,
+    );
+    await assertAccessible(page, "the social-areas management page with a refused outline");
+    assertClean([/status of 422 .*\/api\/v1\/districts\/16051\/social-areas\)$/]);
+    await close();
+  });
 });
