@@ -47,7 +47,10 @@ func ValidateGeometry(g orb.Geometry) error {
 	var segs []segment
 	for pi, p := range polys {
 		if len(p) == 0 {
-			return fmt.Errorf("%shas no rings", partName(multi, pi))
+			if multi {
+				return fmt.Errorf("part %d has no rings", pi+1)
+			}
+			return errors.New("the polygon has no rings")
 		}
 		for ri, r := range p {
 			where := partName(multi, pi) + ringName(ri)
