@@ -239,7 +239,7 @@ func TestImportOfALargeFileIsFast(t *testing.T) {
 		t.Fatalf("issues: %v", planning.Reported(issues)[:min(3, len(issues))])
 	}
 	t.Logf("planned 300 areas of 3,000 positions in %v", took)
-	if took > 20*time.Second {
+	if took > 20*time.Second && !raceDetector {
 		t.Errorf("planning took %v", took)
 	}
 }
@@ -265,7 +265,7 @@ func TestAHugeOutlineIsCheckedInNLogN(t *testing.T) {
 	if err := planning.NewBoundary(outline).Check(orb.Polygon{ring}); err != nil {
 		t.Fatal(err)
 	}
-	if took := time.Since(start); took > 5*time.Second {
+	if took := time.Since(start); took > 5*time.Second && !raceDetector {
 		t.Errorf("%d positions took %v", len(ring), took)
 	}
 }
