@@ -18,6 +18,9 @@ import (
 type Config struct {
 	// Addr is the listen address (TEILHABE_ADDR).
 	Addr string
+	// MetricsAddr is the listen address of /metrics (TEILHABE_METRICS_ADDR); empty: no metrics
+	// listener. /metrics is never served on Addr, the public port.
+	MetricsAddr string
 	// DatabaseURL is a PostgreSQL URL (TEILHABE_DATABASE_URL); empty means the embedded SQLite file.
 	DatabaseURL string
 	// DataDir holds the SQLite file and uploads (TEILHABE_DATA_DIR).
@@ -65,12 +68,20 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	c := Config{
 		Addr:        get("TEILHABE_ADDR", ":8080"),
+		MetricsAddr: get("TEILHABE_METRICS_ADDR", ""),
 		DatabaseURL: get("TEILHABE_DATABASE_URL", ""),
 		DataDir:     get("TEILHABE_DATA_DIR", "./data"),
 		LogFormat:   get("TEILHABE_LOG_FORMAT", "text"),
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, &Error{"TEILHABE_ADDR", fmt.Sprintf("%q is not host:port (e.g. :8080)", c.Addr)})
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			errs = append(errs, &Error{"TEILHABE_METRICS_ADDR", fmt.Sprintf("%q is not host:port (e.g. :9090 or 127.0.0.1:9090)", c.MetricsAddr)})
+		} else if c.MetricsAddr == c.Addr {
+			errs = append(errs, &Error{"TEILHABE_METRICS_ADDR", fmt.Sprintf("%q is TEILHABE_ADDR, the public port; metrics need an address of their own", c.MetricsAddr)})
+		}
 	}
 	if c.DatabaseURL != "" {
 		u, err := url.Parse(c.DatabaseURL)
@@ -154,7 +165,11 @@ func (c Config) LogValue() []any {
 	if c.BaseURL != nil {
 		base = c.BaseURL.String()
 	}
-	return []any{"addr", c.Addr, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo,
+	metrics := c.MetricsAddr
+	if metrics == "" {
+		metrics = "off"
+	}
+	return []any{"addr", c.Addr, "metrics_addr", metrics, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo,
 		"auth_config", c.AuthConfig, "session_idle", c.SessionIdle.String(), "session_max_age", c.SessionMaxAge.String(),
 		"post_burst", c.PostBurst, "post_interval", c.PostInterval.String()}
 }

@@ -48,6 +48,8 @@ type app struct {
 	Blobs blob.Disk
 	Live  *realtime.Broker
 	Auth  *auth.Service
+	// Metrics is what the metrics listener serves (never the public router).
+	Metrics http.Handler
 }
 
 // testDeps are the server's dependencies plus what the harness composes from options.
@@ -116,7 +118,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: compose.Planning(db, blobs, nil),
 		Live:     broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
-		Pages: pages,
+		Pages: pages, Metrics: httpapi.NewMetrics(db.SQL),
 	}
 	for _, o := range opts {
 		o(&deps)
@@ -132,7 +134,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc}
+	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc, Metrics: deps.Metrics.Handler()}
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"sync"
 
@@ -14,7 +15,8 @@ import (
 
 // spa serves the embedded frontend: files as they are, with long caching for Vite's
 // content-hashed assets, and index.html for every other path so that client routes such as
-// /districts/16051 load directly. Paths under /api/ never fall back: they are API 404s.
+// /districts/16051 load directly. The server's own paths (serverPaths) never fall back: under
+// them an unknown path is a 404, so /metrics on the public port is not the app's index.html.
 type spa struct {
 	files fs.FS
 	etags sync.Map // file name -> strong ETag of its content
@@ -22,7 +24,7 @@ type spa struct {
 
 func (s *spa) handle(c echo.Context) error {
 	p := c.Request().URL.Path
-	if strings.HasPrefix(p, "/api/") || p == "/api" {
+	if serverPath(p) {
 		return echo.ErrNotFound
 	}
 	name := strings.TrimPrefix(path.Clean("/"+p), "/")
@@ -42,6 +44,14 @@ func (s *spa) handle(c echo.Context) error {
 	}
 	c.Response().Header().Set("Cache-Control", "no-cache")
 	return s.serve(c, "index.html")
+}
+
+// serverPaths are the first segments the server itself answers under; the app has no route there.
+var serverPaths = []string{"api", "auth", "devidp", "metrics", "healthz", "readyz"}
+
+func serverPath(p string) bool {
+	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	return slices.Contains(serverPaths, first)
 }
 
 func (s *spa) serve(c echo.Context, name string) error {
