@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -25,7 +26,8 @@ type Config struct {
 	DatabaseURL string
 	// DataDir holds the SQLite file and uploads (TEILHABE_DATA_DIR).
 	DataDir string
-	// BaseURL is the public URL people reach the platform at (TEILHABE_BASE_URL).
+	// BaseURL is the public URL people reach the platform at (TEILHABE_BASE_URL), without a
+	// trailing slash; its path (e.g. /teilhabe) is where everything is served.
 	BaseURL *url.URL
 	// LogFormat is "text" or "json" (TEILHABE_LOG_FORMAT).
 	LogFormat string
@@ -96,6 +98,8 @@ func Load(getenv func(string) string) (Config, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		errs = append(errs, &Error{"TEILHABE_BASE_URL", fmt.Sprintf("%q is not an absolute http(s) URL", base)})
+	} else if !basePath.MatchString(u.EscapedPath()) || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		errs = append(errs, &Error{"TEILHABE_BASE_URL", fmt.Sprintf("%q: the path may only hold segments of letters, digits and . _ ~ - (e.g. https://kreis.example/teilhabe), no query, fragment or user", base)})
 	} else {
 		u.Path = strings.TrimSuffix(u.Path, "/")
 		c.BaseURL = u
@@ -124,6 +128,10 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	return c, errors.Join(errs...)
 }
+
+// basePath is a sub-path the app can be served under: plain segments that need no escaping in a
+// URL, a cookie path or HTML, and no dot segments, which a browser would resolve away.
+var basePath = regexp.MustCompile(`^(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*/?$`)
 
 func duration(errs *[]error, name, v string) time.Duration {
 	d, err := time.ParseDuration(v)

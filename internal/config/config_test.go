@@ -62,6 +62,27 @@ func TestMetricsAddr(t *testing.T) {
 	}
 }
 
+// TestBaseURLWithPath: a sub-path behind a reverse proxy is kept (without its trailing slash); one
+// that a cookie path, HTML or the browser would read differently is refused.
+func TestBaseURLWithPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://kreis.example/teilhabe":           "https://kreis.example/teilhabe",
+		"https://kreis.example/teilhabe/":          "https://kreis.example/teilhabe",
+		"https://kreis.example/sozial/planung.v2/": "https://kreis.example/sozial/planung.v2",
+	} {
+		c, err := config.Load(env(map[string]string{"TEILHABE_BASE_URL": in}))
+		if err != nil || c.BaseURL.String() != want {
+			t.Errorf("%s: %v, %v", in, c.BaseURL, err)
+		}
+	}
+	for _, bad := range []string{"https://k.example/a b", "https://k.example/a\"b", "https://k.example/../x", "https://k.example/a/./b",
+		"https://k.example/t?x=1", "https://k.example/t#f", "https://k.example//t", "https://k.example/t%2Fx", "https://u@k.example/t"} {
+		if _, err := config.Load(env(map[string]string{"TEILHABE_BASE_URL": bad})); err == nil || !strings.Contains(err.Error(), "TEILHABE_BASE_URL") {
+			t.Errorf("%s accepted: %v", bad, err)
+		}
+	}
+}
+
 func TestSecretFromFileAndMasking(t *testing.T) {
 	f := filepath.Join(t.TempDir(), "db")
 	if err := os.WriteFile(f, []byte("postgres://app:s3cret@db:5432/teilhabe\n"), 0o600); err != nil {

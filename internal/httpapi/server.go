@@ -96,8 +96,6 @@ func New(d Deps) (*echo.Echo, error) {
 	if d.Pages != nil {
 		e.Use(d.Pages.clearOnWrite)
 	}
-	secure := d.BaseURL.Scheme == "https"
-
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(d.Ready, d.Log))
 
@@ -107,16 +105,16 @@ func New(d Deps) (*echo.Echo, error) {
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 
-	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn,
+	l := &loginRoutes{svc: d.Auth, cookies: newCookieScope(d.BaseURL), maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn,
 		starts: kernel.NewLimiter[string](loginStartEvery, loginStartBurst, nil)}
 	e.GET("/auth/login/:provider", l.login)
 	e.GET("/auth/callback/:provider", l.callback)
 	e.POST("/auth/logout", l.logout)
 	if d.DevIdP != nil {
-		e.Any(devIdPPath+"/*", echo.WrapHandler(d.DevIdP))
+		e.Any(devIdPPath+"/*", echo.WrapHandler(withBase(basePath(d.BaseURL), d.DevIdP)))
 	}
 
-	s := &spa{files: d.Frontend}
+	s := &spa{files: d.Frontend, root: basePath(d.BaseURL)}
 	e.GET("/*", s.handle)
 	e.HEAD("/*", s.handle)
 	return e, nil
@@ -133,6 +131,7 @@ func stack(d Deps) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Log)
+	e.Pre(underBase(basePath(d.BaseURL)))
 	m := d.Metrics
 	if m == nil {
 		m = NewMetrics(d.SQL)
@@ -168,8 +167,7 @@ func stack(d Deps) (*echo.Echo, error) {
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second, Skipper: isLive}))
-	secure := d.BaseURL.Scheme == "https"
-	e.Use(authenticate(d.Auth, secure))
+	e.Use(authenticate(d.Auth, newCookieScope(d.BaseURL)))
 	e.Use(csrfProtect(d.BaseURL))
 	e.Use(personalNoStore)
 	e.Use(refuseNUL)
