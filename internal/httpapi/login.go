@@ -26,9 +26,9 @@ type loginRoutes struct {
 	svc     *auth.Service
 	cookies cookieScope
 	maxAge  int // seconds
-	base   *url.URL
-	log    *slog.Logger
-	ended  func(ctx context.Context, token string) // a session ended: its live connections re-check
+	base    *url.URL
+	log     *slog.Logger
+	ended   func(ctx context.Context, token string) // a session ended: its live connections re-check
 	// loggedIn says that a person logged in: their roles may have changed with the claims.
 	loggedIn func(ctx context.Context, userID int64)
 	// starts bounds login starts per client address: each stores a login state.

@@ -44,12 +44,12 @@ type app struct {
 	// URL is the base URL (with the base path, if any); Origin its scheme and host.
 	URL    string
 	Origin string
-	Echo  *echo.Echo
-	DB    *store.DB
-	IdP   *devidp.Provider
-	Blobs blob.Disk
-	Live  *realtime.Broker
-	Auth  *auth.Service
+	Echo   *echo.Echo
+	DB     *store.DB
+	IdP    *devidp.Provider
+	Blobs  blob.Disk
+	Live   *realtime.Broker
+	Auth   *auth.Service
 	// Metrics is what the metrics listener serves (never the public router).
 	Metrics http.Handler
 }
