@@ -141,7 +141,7 @@ type deployment struct {
 		Replicas int
 		Selector labelSelector
 		Template struct {
-			Metadata struct{ Labels map[string]string }
+			Metadata struct{ Labels, Annotations map[string]string }
 			Spec     struct {
 				SecurityContext               securityContext `yaml:"securityContext"`
 				TerminationGracePeriodSeconds int             `yaml:"terminationGracePeriodSeconds"`
@@ -223,8 +223,14 @@ func TestDeployment(t *testing.T) {
 	if c.Image != "ghcr.io/teilhabe/teilhabe:latest" {
 		t.Errorf("image = %q", c.Image)
 	}
-	if len(c.Ports) != 1 || c.Ports[0].Name != "http" || c.Ports[0].ContainerPort != 8080 {
-		t.Errorf("ports = %+v, want http:8080", c.Ports)
+	if len(c.Ports) != 2 || c.Ports[0].Name != "http" || c.Ports[0].ContainerPort != 8080 ||
+		c.Ports[1].Name != "metrics" || c.Ports[1].ContainerPort != 9090 {
+		t.Errorf("ports = %+v, want http:8080 and metrics:9090", c.Ports)
+	}
+	// Prometheus scrapes the pods on the metrics port: /metrics is not served on the public one.
+	ann := dep.Spec.Template.Metadata.Annotations
+	if ann["prometheus.io/scrape"] != "true" || ann["prometheus.io/port"] != "9090" || ann["prometheus.io/path"] != "/metrics" {
+		t.Errorf("pod annotations %v do not scrape /metrics on 9090", ann)
 	}
 
 	for _, p := range []struct {
@@ -271,10 +277,14 @@ func TestDeployment(t *testing.T) {
 	if err := cm.node.Decode(&cmData); err != nil {
 		t.Fatal(err)
 	}
-	for _, key := range []string{"TEILHABE_BASE_URL", "TEILHABE_LOG_FORMAT", "TEILHABE_ADDR"} {
+	for _, key := range []string{"TEILHABE_BASE_URL", "TEILHABE_LOG_FORMAT", "TEILHABE_ADDR", "TEILHABE_METRICS_ADDR"} {
 		if _, ok := cmData.Data[key]; !ok {
 			t.Errorf("ConfigMap has no %s", key)
 		}
+	}
+	if cmData.Data["TEILHABE_ADDR"] != ":8080" || cmData.Data["TEILHABE_METRICS_ADDR"] != ":9090" {
+		t.Errorf("TEILHABE_ADDR %q, TEILHABE_METRICS_ADDR %q: want :8080 (http) and :9090 (metrics)",
+			cmData.Data["TEILHABE_ADDR"], cmData.Data["TEILHABE_METRICS_ADDR"])
 	}
 	if cmData.Data["TEILHABE_LOG_FORMAT"] != "json" {
 		t.Errorf("TEILHABE_LOG_FORMAT = %q, want json", cmData.Data["TEILHABE_LOG_FORMAT"])
@@ -336,8 +346,8 @@ func TestServiceAndPDB(t *testing.T) {
 	if len(svc.Spec.Selector) == 0 || !subset(svc.Spec.Selector, podLabels) {
 		t.Errorf("Service selector %v does not match pod labels %v", svc.Spec.Selector, podLabels)
 	}
-	if len(svc.Spec.Ports) != 1 || svc.Spec.Ports[0].Port != 80 || !ports[svc.Spec.Ports[0].TargetPort] {
-		t.Errorf("Service ports = %+v, want 80 -> a named container port", svc.Spec.Ports)
+	if len(svc.Spec.Ports) != 1 || svc.Spec.Ports[0].Port != 80 || svc.Spec.Ports[0].TargetPort != "http" || !ports["http"] {
+		t.Errorf("Service ports = %+v, want only 80 -> http (metrics stay off the Service)", svc.Spec.Ports)
 	}
 
 	p := decode[pdb](t, objs, "PodDisruptionBudget")
@@ -489,10 +499,16 @@ func TestDockerfile(t *testing.T) {
 	if !nonroot {
 		t.Error("final stage runs as root: need a :nonroot base or a non-root USER")
 	}
-	for _, want := range []string{`ENTRYPOINT ["/teilhabe"]`, `CMD ["serve"]`, "EXPOSE 8080"} {
+	for _, want := range []string{`ENTRYPOINT ["/teilhabe"]`, `CMD ["serve"]`, "EXPOSE 8080", "EXPOSE 9090"} {
 		if !slices.Contains(last, want) {
 			t.Errorf("final stage lacks %s", want)
 		}
+	}
+
+	if !slices.ContainsFunc(last, func(in string) bool {
+		return strings.HasPrefix(in, "ENV ") && slices.Contains(strings.Fields(in), "TEILHABE_METRICS_ADDR=:9090")
+	}) {
+		t.Error("final stage does not set TEILHABE_METRICS_ADDR=:9090")
 	}
 
 	ignore, err := os.ReadFile(dockerfile + ".dockerignore")

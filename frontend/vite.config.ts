@@ -7,6 +7,9 @@ const apiTarget = process.env.TEILHABE_DEV_API ?? "http://localhost:8080";
 
 export default defineConfig({
   plugins: [react()],
+  // Relative asset URLs, resolved against the <base href> the server fills in: one build serves
+  // under / and under any TEILHABE_BASE_URL path.
+  base: "./",
   server: {
     proxy: {
       // ws: the live updates of consultations are a websocket below /api/v1/live.

@@ -39,16 +39,19 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * @typedef {object} RunningServer
- * @property {string} baseURL
+ * @property {string} baseURL TEILHABE_BASE_URL: the origin and the base path, if any
+ * @property {string} origin scheme, host and port
  * @property {() => Promise<void>} stop
  */
 
 /**
  * Starts `teilhabe serve` on a free port with a fresh data directory and demo data, and waits
- * until /readyz answers 200.
+ * until /readyz answers 200. With basePath (e.g. "/teilhabe") it serves under that sub-path, as
+ * behind a reverse proxy that forwards the full path.
+ * @param {{ basePath?: string }} [options]
  * @returns {Promise<RunningServer>}
  */
-export async function startServer() {
+export async function startServer({ basePath = "" } = {}) {
   try {
     accessSync(serverBinary, constants.X_OK);
   } catch {
@@ -58,7 +61,8 @@ export async function startServer() {
     );
   }
   const port = await freePort();
-  const baseURL = `http://127.0.0.1:${port}`;
+  const origin = `http://127.0.0.1:${port}`;
+  const baseURL = origin + basePath;
   const dataDir = mkdtempSync(path.join(tmpdir(), "teilhabe-e2e-"));
   const child = spawn(serverBinary, ["serve"], {
     env: {
@@ -99,7 +103,7 @@ export async function startServer() {
     }
     try {
       const response = await fetch(`${baseURL}/readyz`);
-      if (response.status === 200) return { baseURL, stop };
+      if (response.status === 200) return { baseURL, origin, stop };
       lastError = `status ${response.status}`;
     } catch (error) {
       lastError = String(error);
@@ -149,7 +153,7 @@ export function launchBrowser() {
  *   /favicon.ico, which does not exist (reported to the backend; harmless for the app).
  */
 const expectedNoise = [
-  /status of 401 .*\(https?:\/\/[^/]+\/api\/v1\/me\)$/,
+  /status of 401 .*\(https?:\/\/[^/]+(\/[\w.~-]+)*\/api\/v1\/me\)$/,
   /status of 404 .*\(https?:\/\/[^/]+\/favicon\.ico\)$/,
 ];
 
@@ -256,13 +260,14 @@ export async function logIn(page, provider, person) {
 /**
  * Logs out through the header and waits until the app shows the login button again.
  * @param {import("playwright-core").Page} page
+ * @param {string} [home] the path of the home page the provider sends the browser back to
  */
-export async function logOut(page) {
+export async function logOut(page, home = "/") {
   const header = page.getByRole("banner");
   // The app leaves for the identity provider's logout, which sends the browser back home.
   const leaving = page.waitForRequest((r) => r.isNavigationRequest() && r.frame() === page.mainFrame());
   await header.getByRole("button", { name: "Abmelden" }).click();
   await leaving;
-  await page.waitForURL((url) => url.pathname === "/", { waitUntil: "load" });
+  await page.waitForURL((url) => url.pathname === home, { waitUntil: "load" });
   await header.getByRole("button", { name: "Anmelden" }).waitFor();
 }

@@ -4,6 +4,7 @@ import { BrowserRouter } from "react-router";
 import { I18nextProvider } from "react-i18next";
 import { App } from "./App";
 import { createI18n } from "./shared/i18n";
+import { basePath } from "./shared/lib/basePath";
 import "./shared/styles/base.css";
 import "./shared/styles/layout.css";
 import "./shared/styles/components.css";
@@ -16,7 +17,7 @@ if (!root) throw new Error("index.html lacks the #root element");
 createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={createI18n()}>
-      <BrowserRouter>
+      <BrowserRouter basename={basePath || "/"}>
         <App />
       </BrowserRouter>
     </I18nextProvider>

@@ -95,12 +95,14 @@ func TestParseConfigNamesLineAndReason(t *testing.T) {
 }
 
 func TestLocalPath(t *testing.T) {
-	for _, ok := range []string{"", "/", "/districts/16051?x=1#top"} {
+	for _, ok := range []string{"", "/", "/districts/16051?x=1#top", "/a..b/.c", "/x?q=/../y"} {
 		if _, err := auth.LocalPath(ok); err != nil {
 			t.Errorf("%q rejected", ok)
 		}
 	}
-	for _, bad := range []string{"https://x.example/", "//x.example", "/\\x.example", "x", "/a\nb", "javascript:alert(1)"} {
+	for _, bad := range []string{"https://x.example/", "//x.example", "/\\x.example", "x", "/a\nb", "javascript:alert(1)",
+		// Below a base path the browser would resolve these out of it.
+		"/..", "/../metrics", "/a/./b", "/%2e%2e/x", "/a/%2E/b"} {
 		if _, err := auth.LocalPath(bad); err == nil {
 			t.Errorf("%q accepted", bad)
 		}

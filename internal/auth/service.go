@@ -87,18 +87,29 @@ func (s *Service) provider(id string) (*provider, error) {
 	return nil, ErrUnknownProvider
 }
 
-// LocalPath returns returnTo if it is a path on this site (and "/" if empty), so a login can
-// never be turned into a redirect to another site.
+// LocalPath returns returnTo if it is a path of the app (and "/" if empty), so a login can never
+// be turned into a redirect to another site. The path is the app's, below the base URL's path:
+// the browser is sent to the base path plus it, so a dot segment, which the browser would resolve
+// to a place outside the base path, is refused too (also percent-encoded: url.Parse decodes it).
 func LocalPath(returnTo string) (string, error) {
 	if returnTo == "" {
 		return "/", nil
 	}
 	u, err := url.Parse(returnTo)
 	if err != nil || u.Scheme != "" || u.Host != "" || u.User != nil || !strings.HasPrefix(returnTo, "/") ||
-		strings.HasPrefix(returnTo, "//") || strings.ContainsAny(returnTo, "\\\r\n\t") {
+		strings.HasPrefix(returnTo, "//") || strings.ContainsAny(returnTo, "\\\r\n\t") || dotSegment(u.Path) {
 		return "", ErrBadReturnTo
 	}
 	return returnTo, nil
+}
+
+func dotSegment(p string) bool {
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
 }
 
 // BeginLogin keeps state, nonce and PKCE verifier server side and returns the provider's
@@ -205,13 +216,13 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 	if err != nil {
 		return LoggedIn{}, err
 	}
-	return LoggedIn{Token: sessionToken, ReturnTo: st.ReturnTo, UserID: principal.User.ID}, nil
+	return LoggedIn{Token: sessionToken, ReturnTo: s.opts.BaseURL.EscapedPath() + st.ReturnTo, UserID: principal.User.ID}, nil
 }
 
 // LoggedIn is the outcome of a login.
 type LoggedIn struct {
 	Token    string // the session cookie's value
-	ReturnTo string // where to send the browser
+	ReturnTo string // where to send the browser: the app path asked for, below the base URL's path
 	UserID   int64  // whose roles may have changed with the login's claims
 }
 

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -18,11 +19,15 @@ import (
 type Config struct {
 	// Addr is the listen address (TEILHABE_ADDR).
 	Addr string
+	// MetricsAddr is the listen address of /metrics (TEILHABE_METRICS_ADDR); empty: no metrics
+	// listener. /metrics is never served on Addr, the public port.
+	MetricsAddr string
 	// DatabaseURL is a PostgreSQL URL (TEILHABE_DATABASE_URL); empty means the embedded SQLite file.
 	DatabaseURL string
 	// DataDir holds the SQLite file and uploads (TEILHABE_DATA_DIR).
 	DataDir string
-	// BaseURL is the public URL people reach the platform at (TEILHABE_BASE_URL).
+	// BaseURL is the public URL people reach the platform at (TEILHABE_BASE_URL), without a
+	// trailing slash; its path (e.g. /teilhabe) is where everything is served.
 	BaseURL *url.URL
 	// LogFormat is "text" or "json" (TEILHABE_LOG_FORMAT).
 	LogFormat string
@@ -65,12 +70,20 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	c := Config{
 		Addr:        get("TEILHABE_ADDR", ":8080"),
+		MetricsAddr: get("TEILHABE_METRICS_ADDR", ""),
 		DatabaseURL: get("TEILHABE_DATABASE_URL", ""),
 		DataDir:     get("TEILHABE_DATA_DIR", "./data"),
 		LogFormat:   get("TEILHABE_LOG_FORMAT", "text"),
 	}
 	if _, _, err := net.SplitHostPort(c.Addr); err != nil {
 		errs = append(errs, &Error{"TEILHABE_ADDR", fmt.Sprintf("%q is not host:port (e.g. :8080)", c.Addr)})
+	}
+	if c.MetricsAddr != "" {
+		if _, _, err := net.SplitHostPort(c.MetricsAddr); err != nil {
+			errs = append(errs, &Error{"TEILHABE_METRICS_ADDR", fmt.Sprintf("%q is not host:port (e.g. :9090 or 127.0.0.1:9090)", c.MetricsAddr)})
+		} else if c.MetricsAddr == c.Addr {
+			errs = append(errs, &Error{"TEILHABE_METRICS_ADDR", fmt.Sprintf("%q is TEILHABE_ADDR, the public port; metrics need an address of their own", c.MetricsAddr)})
+		}
 	}
 	if c.DatabaseURL != "" {
 		u, err := url.Parse(c.DatabaseURL)
@@ -85,6 +98,8 @@ func Load(getenv func(string) string) (Config, error) {
 	u, err := url.Parse(base)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		errs = append(errs, &Error{"TEILHABE_BASE_URL", fmt.Sprintf("%q is not an absolute http(s) URL", base)})
+	} else if !basePath.MatchString(u.EscapedPath()) || u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		errs = append(errs, &Error{"TEILHABE_BASE_URL", fmt.Sprintf("%q: the path may only hold segments of letters, digits and . _ ~ - (e.g. https://kreis.example/teilhabe), no query, fragment or user", base)})
 	} else {
 		u.Path = strings.TrimSuffix(u.Path, "/")
 		c.BaseURL = u
@@ -113,6 +128,10 @@ func Load(getenv func(string) string) (Config, error) {
 	}
 	return c, errors.Join(errs...)
 }
+
+// basePath is a sub-path the app can be served under: plain segments that need no escaping in a
+// URL, a cookie path or HTML, and no dot segments, which a browser would resolve away.
+var basePath = regexp.MustCompile(`^(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)*/?$`)
 
 func duration(errs *[]error, name, v string) time.Duration {
 	d, err := time.ParseDuration(v)
@@ -154,7 +173,11 @@ func (c Config) LogValue() []any {
 	if c.BaseURL != nil {
 		base = c.BaseURL.String()
 	}
-	return []any{"addr", c.Addr, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo,
+	metrics := c.MetricsAddr
+	if metrics == "" {
+		metrics = "off"
+	}
+	return []any{"addr", c.Addr, "metrics_addr", metrics, "database", db, "data_dir", c.DataDir, "base_url", base, "log_format", c.LogFormat, "demo", c.Demo,
 		"auth_config", c.AuthConfig, "session_idle", c.SessionIdle.String(), "session_max_age", c.SessionMaxAge.String(),
 		"post_burst", c.PostBurst, "post_interval", c.PostInterval.String()}
 }

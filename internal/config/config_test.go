@@ -1,6 +1,7 @@
 package config_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +19,7 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != ":8080" || c.DatabaseURL != "" || c.DataDir != "./data" || c.BaseURL.String() != "http://localhost:8080" || c.LogFormat != "text" || c.Demo ||
-		c.SessionIdle != 2*time.Hour || c.SessionMaxAge != 12*time.Hour || c.AuthConfig != "" {
+		c.SessionIdle != 2*time.Hour || c.SessionMaxAge != 12*time.Hour || c.AuthConfig != "" || c.MetricsAddr != "" {
 		t.Errorf("defaults = %+v", c)
 	}
 	if c.SQLitePath() != "data/teilhabe.db" || c.Secure() {
@@ -32,6 +33,7 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 		"TEILHABE_DATABASE_URL":         {"TEILHABE_DATABASE_URL": "mysql://x"},
 		"TEILHABE_BASE_URL":             {"TEILHABE_BASE_URL": "localhost"},
 		"TEILHABE_LOG_FORMAT":           {"TEILHABE_LOG_FORMAT": "xml"},
+		"TEILHABE_METRICS_ADDR":         {"TEILHABE_METRICS_ADDR": "9090"},
 		"TEILHABE_DEMO":                 {"TEILHABE_DEMO": "yes"},
 		"TEILHABE_SESSION_IDLE_TIMEOUT": {"TEILHABE_SESSION_IDLE_TIMEOUT": "soon"},
 		"TEILHABE_SESSION_MAX_AGE":      {"TEILHABE_SESSION_MAX_AGE": "10s"},
@@ -39,6 +41,44 @@ func TestBadValuesNameTheVariable(t *testing.T) {
 	for name, vars := range cases {
 		if _, err := config.Load(env(vars)); err == nil || !strings.Contains(err.Error(), name) {
 			t.Errorf("%s: error %v does not name the variable", name, err)
+		}
+	}
+}
+
+// TestMetricsAddr: /metrics has a listener of its own or none; never the public port.
+func TestMetricsAddr(t *testing.T) {
+	for _, addr := range []string{":9090", "127.0.0.1:9090", "[::1]:9090"} {
+		c, err := config.Load(env(map[string]string{"TEILHABE_METRICS_ADDR": addr}))
+		if err != nil || c.MetricsAddr != addr {
+			t.Errorf("%s: %q, %v", addr, c.MetricsAddr, err)
+		}
+	}
+	if _, err := config.Load(env(map[string]string{"TEILHABE_METRICS_ADDR": ":8080"})); err == nil || !strings.Contains(err.Error(), "TEILHABE_METRICS_ADDR") {
+		t.Errorf("metrics on the public port accepted: %v", err)
+	}
+	c, _ := config.Load(env(nil))
+	if logged := fmt.Sprintln(c.LogValue()...); !strings.Contains(logged, "metrics_addr off") {
+		t.Errorf("start-up log does not say metrics are off: %s", logged)
+	}
+}
+
+// TestBaseURLWithPath: a sub-path behind a reverse proxy is kept (without its trailing slash); one
+// that a cookie path, HTML or the browser would read differently is refused.
+func TestBaseURLWithPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://kreis.example/teilhabe":           "https://kreis.example/teilhabe",
+		"https://kreis.example/teilhabe/":          "https://kreis.example/teilhabe",
+		"https://kreis.example/sozial/planung.v2/": "https://kreis.example/sozial/planung.v2",
+	} {
+		c, err := config.Load(env(map[string]string{"TEILHABE_BASE_URL": in}))
+		if err != nil || c.BaseURL.String() != want {
+			t.Errorf("%s: %v, %v", in, c.BaseURL, err)
+		}
+	}
+	for _, bad := range []string{"https://k.example/a b", "https://k.example/a\"b", "https://k.example/../x", "https://k.example/a/./b",
+		"https://k.example/t?x=1", "https://k.example/t#f", "https://k.example//t", "https://k.example/t%2Fx", "https://u@k.example/t"} {
+		if _, err := config.Load(env(map[string]string{"TEILHABE_BASE_URL": bad})); err == nil || !strings.Contains(err.Error(), "TEILHABE_BASE_URL") {
+			t.Errorf("%s accepted: %v", bad, err)
 		}
 	}
 }

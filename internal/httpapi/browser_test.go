@@ -69,8 +69,8 @@ func (b *browser) send(method, path, body, contentType string, header http.Heade
 		}
 		req.Header.Set("Content-Type", contentType)
 	}
-	if method != http.MethodGet && strings.HasPrefix(target, b.app.URL) {
-		req.Header.Set("Origin", b.app.URL)
+	if method != http.MethodGet && strings.HasPrefix(target, b.app.Origin) {
+		req.Header.Set("Origin", b.app.Origin)
 		if b.csrf != "" {
 			req.Header.Set("X-CSRF-Token", b.csrf)
 		}
@@ -125,7 +125,7 @@ func (b *browser) choose(authURL *url.URL, subject string) string {
 func (b *browser) login(provider, subject string) *browser {
 	b.t.Helper()
 	cb := b.do("GET", b.choose(b.startLogin(provider, "/"), subject), "")
-	if cb.Status != http.StatusSeeOther || cb.Location != "/" {
+	if want := basePathOf(b.app) + "/"; cb.Status != http.StatusSeeOther || cb.Location != want {
 		b.t.Fatalf("callback = %d to %q", cb.Status, cb.Location)
 	}
 	me := b.me()
@@ -150,6 +150,9 @@ type meBody struct {
 	Organisations []struct{ Slug, Role string } `json:"organisations"`
 	Districts     []struct{ Key string }        `json:"districts"`
 }
+
+// basePathOf is the app's base path, "" at the host's root.
+func basePathOf(a *app) string { return strings.TrimPrefix(a.URL, a.Origin) }
 
 func (b *browser) me() *meBody {
 	b.t.Helper()

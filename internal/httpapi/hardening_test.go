@@ -69,8 +69,7 @@ func TestPersonalAnswersAreNotStored(t *testing.T) {
 // TestMetricsAreCompressedOnce: Prometheus asks for gzip; the answer must be gzip once, not
 // gzip of gzip.
 func TestMetricsAreCompressedOnce(t *testing.T) {
-	e := newServer(t, testdb.SQLite(t), nil)
-	rec := do(e, "GET", "/metrics", "Accept-Encoding", "gzip")
+	rec := do(newApp(t, testdb.SQLite(t)).Metrics, "GET", "/metrics", "Accept-Encoding", "gzip")
 	if rec.Header().Get("Content-Encoding") != "gzip" {
 		t.Fatalf("metrics not compressed: %v", rec.Header())
 	}

@@ -23,12 +23,12 @@ const devIdPPath = "/devidp"
 const loginFailedPath = "/login/failed"
 
 type loginRoutes struct {
-	svc    *auth.Service
-	secure bool
-	maxAge int // seconds
-	base   *url.URL
-	log    *slog.Logger
-	ended  func(ctx context.Context, token string) // a session ended: its live connections re-check
+	svc     *auth.Service
+	cookies cookieScope
+	maxAge  int // seconds
+	base    *url.URL
+	log     *slog.Logger
+	ended   func(ctx context.Context, token string) // a session ended: its live connections re-check
 	// loggedIn says that a person logged in: their roles may have changed with the claims.
 	loggedIn func(ctx context.Context, userID int64)
 	// starts bounds login starts per client address: each stores a login state.
@@ -59,8 +59,7 @@ func (l *loginRoutes) login(c echo.Context) error {
 		l.log.WarnContext(c.Request().Context(), "login start failed", "provider", c.Param("provider"), "error", err)
 		return NewProblem(http.StatusBadGateway, "provider_unavailable", "The login provider cannot be reached; please try again later.")
 	}
-	c.SetCookie(&http.Cookie{Name: loginCookie, Value: token, Path: "/auth/callback/", MaxAge: 600,
-		HttpOnly: true, Secure: l.secure, SameSite: http.SameSiteLaxMode})
+	c.SetCookie(l.cookies.cookie(loginCookie, token, "/auth/callback/", 600))
 	c.Response().Header().Set("Cache-Control", "no-store")
 	return c.Redirect(http.StatusFound, authURL)
 }
@@ -71,12 +70,12 @@ func (l *loginRoutes) callback(c echo.Context) error {
 	if ck, err := c.Cookie(loginCookie); err == nil {
 		cb.LoginToken = ck.Value
 	}
-	c.SetCookie(expiredCookie(loginCookie, "/auth/callback/", l.secure))
+	c.SetCookie(l.cookies.expired(loginCookie, "/auth/callback/"))
 	c.Response().Header().Set("Cache-Control", "no-store")
 	in, err := l.svc.FinishLogin(c.Request().Context(), cb)
 	if err != nil {
 		l.log.WarnContext(c.Request().Context(), "login failed", "provider", cb.ProviderID, "error", err)
-		return c.Redirect(http.StatusSeeOther, loginFailedPath)
+		return c.Redirect(http.StatusSeeOther, l.cookies.root+loginFailedPath)
 	}
 	// A new random session token at every login: a session id known before login is worthless.
 	if old, err := c.Cookie(sessionCookie); err == nil && old.Value != "" {
@@ -85,8 +84,7 @@ func (l *loginRoutes) callback(c echo.Context) error {
 		}
 	}
 	l.loggedIn(c.Request().Context(), in.UserID)
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: in.Token, Path: "/", MaxAge: l.maxAge,
-		HttpOnly: true, Secure: l.secure, SameSite: http.SameSiteLaxMode})
+	c.SetCookie(l.cookies.cookie(sessionCookie, in.Token, "/", l.maxAge))
 	return c.Redirect(http.StatusSeeOther, in.ReturnTo)
 }
 
@@ -104,6 +102,6 @@ func (l *loginRoutes) logout(c echo.Context) error {
 		l.ended(c.Request().Context(), ck.Value)
 		next = u
 	}
-	c.SetCookie(expiredCookie(sessionCookie, "/", l.secure))
+	c.SetCookie(l.cookies.expired(sessionCookie, "/"))
 	return c.JSON(http.StatusOK, map[string]string{"redirect_url": next})
 }

@@ -31,7 +31,7 @@ func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
 
 // testFrontend stands in for the built app; the real build is exercised by the browser tests.
 var testFrontend = fstest.MapFS{
-	"index.html":         {Data: []byte("<!doctype html><title>teilhabe</title><div id=root></div>")},
+	"index.html":         {Data: []byte(`<!doctype html><base href="/"><title>teilhabe</title><div id=root></div>`)},
 	"assets/app-1a2b.js": {Data: []byte("console.log('teilhabe')")},
 	"favicon.svg":        {Data: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>")},
 }
@@ -41,13 +41,17 @@ var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
 // app is the whole HTTP stack on a real database, served over real HTTP so that the login runs
 // through the development OIDC provider exactly as in `make run`.
 type app struct {
-	URL   string
-	Echo  *echo.Echo
-	DB    *store.DB
-	IdP   *devidp.Provider
-	Blobs blob.Disk
-	Live  *realtime.Broker
-	Auth  *auth.Service
+	// URL is the base URL (with the base path, if any); Origin its scheme and host.
+	URL    string
+	Origin string
+	Echo   *echo.Echo
+	DB     *store.DB
+	IdP    *devidp.Provider
+	Blobs  blob.Disk
+	Live   *realtime.Broker
+	Auth   *auth.Service
+	// Metrics is what the metrics listener serves (never the public router).
+	Metrics http.Handler
 }
 
 // testDeps are the server's dependencies plus what the harness composes from options.
@@ -81,6 +85,13 @@ type appOption func(*testDeps)
 
 func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	t.Helper()
+	return newAppAt(t, db, "", opts...)
+}
+
+// newAppAt is newApp served under the base path root (e.g. "/teilhabe"), as behind a reverse
+// proxy that forwards the full path.
+func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
+	t.Helper()
 	if err := refdata.Load(context.Background(), store.NewDistricts(db)); err != nil {
 		t.Fatal(err)
 	}
@@ -91,7 +102,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	var handler http.Handler
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { handler.ServeHTTP(w, r) }))
 	t.Cleanup(srv.Close)
-	base, _ := url.Parse(srv.URL)
+	base, _ := url.Parse(srv.URL + root)
 	idp, providers, err := demo.Login(base)
 	if err != nil {
 		t.Fatal(err)
@@ -116,7 +127,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: compose.Planning(db, blobs, nil),
 		Live:     broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
-		Pages: pages,
+		Pages: pages, Metrics: httpapi.NewMetrics(db.SQL),
 	}
 	for _, o := range opts {
 		o(&deps)
@@ -132,7 +143,7 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc}
+	return &app{URL: base.String(), Origin: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc, Metrics: deps.Metrics.Handler()}
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {

@@ -309,7 +309,6 @@ func TestAuthorisationMatrix(t *testing.T) {
 var nonAPIRoutes = map[string]string{
 	"GET /healthz":                 "ops_test.go",
 	"GET /readyz":                  "ops_test.go",
-	"GET /metrics":                 "ops_test.go",
 	"GET /*":                       "districts_test.go (SPA)",
 	"HEAD /*":                      "districts_test.go (SPA)",
 	"GET /auth/login/:provider":    "login_test.go",

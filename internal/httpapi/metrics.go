@@ -2,6 +2,7 @@ package httpapi
 
 import (
 	"database/sql"
+	"net/http"
 	"strconv"
 	"time"
 
@@ -11,17 +12,19 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// metrics holds the Prometheus collectors of one server, on its own registry so that several
-// servers (as in tests) never collide.
-type metrics struct {
+// Metrics holds the Prometheus collectors of one server, on its own registry so that several
+// servers (as in tests) never collide. The public router counts into it; Handler serves it on the
+// metrics listener only (TEILHABE_METRICS_ADDR), never on the public port.
+type Metrics struct {
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics(db *sql.DB) *metrics {
+// NewMetrics registers the request, database pool and runtime collectors on a fresh registry.
+func NewMetrics(db *sql.DB) *Metrics {
 	reg := prometheus.NewRegistry()
-	m := &metrics{
+	m := &Metrics{
 		registry: reg,
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "teilhabe_http_requests_total",
@@ -42,7 +45,7 @@ func newMetrics(db *sql.DB) *metrics {
 
 // middleware counts and times every request by its route pattern (never the raw path, which would
 // let anyone create unbounded label values).
-func (m *metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
+func (m *Metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		start := time.Now()
 		err := next(c)
@@ -62,6 +65,10 @@ func (m *metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 	}
 }
 
-func (m *metrics) handler() echo.HandlerFunc {
-	return echo.WrapHandler(promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
+// Handler answers GET /metrics in the Prometheus text format (gzip when the scraper asks) and 404
+// for every other path, for the metrics listener.
+func (m *Metrics) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
+	return mux
 }

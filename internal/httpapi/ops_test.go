@@ -59,12 +59,12 @@ func TestCompressionAndCaching(t *testing.T) {
 }
 
 func TestMetricsCountRequestsByRoute(t *testing.T) {
-	db := testdb.SQLite(t)
-	e := newServer(t, db, nil)
+	a := newApp(t, testdb.SQLite(t))
+	e := a.Echo
 	do(e, "GET", "/api/v1/districts/16051")
 	do(e, "GET", "/api/v1/districts/16052")
 	do(e, "GET", "/api/v1/districts/99999")
-	body := do(e, "GET", "/metrics").Body.String()
+	body := do(a.Metrics, "GET", "/metrics").Body.String()
 	for _, want := range []string{
 		`teilhabe_http_requests_total{method="GET",route="/api/v1/districts/:key",status="200"} 2`,
 		`teilhabe_http_requests_total{method="GET",route="/api/v1/districts/:key",status="404"} 1`,
@@ -77,6 +77,24 @@ func TestMetricsCountRequestsByRoute(t *testing.T) {
 	}
 	if strings.Contains(body, "16051") {
 		t.Error("raw paths leak into metric labels")
+	}
+}
+
+// TestMetricsAreNotPublic: the public router answers 404 for /metrics (never the app's
+// index.html, never the metrics), the metrics handler nothing but /metrics.
+func TestMetricsAreNotPublic(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	for _, p := range []string{"/metrics", "/metrics/", "/metrics?x=1"} {
+		rec := do(a.Echo, "GET", p)
+		if rec.Code != 404 || strings.Contains(rec.Body.String(), "go_gc_duration_seconds") || strings.Contains(rec.Body.String(), "<title>") {
+			t.Errorf("public %s = %d %.80q", p, rec.Code, rec.Body)
+		}
+	}
+	if rec := do(a.Metrics, "GET", "/api/v1/districts"); rec.Code != 404 {
+		t.Errorf("metrics handler serves the API: %d", rec.Code)
+	}
+	if rec := do(a.Metrics, "GET", "/metrics"); rec.Code != 200 || !strings.Contains(rec.Body.String(), "go_gc_duration_seconds") {
+		t.Errorf("metrics handler /metrics = %d", rec.Code)
 	}
 }
 

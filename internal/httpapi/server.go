@@ -57,6 +57,9 @@ type Deps struct {
 	Ready func(context.Context) error
 	// Frontend is the built single-page app.
 	Frontend fs.FS
+	// Metrics counts the requests; the composition root serves its Handler on the metrics
+	// listener (nil: counted into a registry nobody serves).
+	Metrics *Metrics
 	// Pages caches the first pages of threads for anonymous readers (nil: no cache); the
 	// broker's OnRoom keeps it fresh across instances.
 	Pages *PageCache
@@ -79,7 +82,7 @@ var _ api.StrictServerInterface = (*handlers)(nil)
 
 // New builds the echo server with every route and middleware.
 func New(d Deps) (*echo.Echo, error) {
-	e, m, err := stack(d)
+	e, err := stack(d)
 	if err != nil {
 		return nil, err
 	}
@@ -93,11 +96,8 @@ func New(d Deps) (*echo.Echo, error) {
 	if d.Pages != nil {
 		e.Use(d.Pages.clearOnWrite)
 	}
-	secure := d.BaseURL.Scheme == "https"
-
 	e.GET("/healthz", healthz)
 	e.GET("/readyz", readyz(d.Ready, d.Log))
-	e.GET("/metrics", m.handler())
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
 		cons: d.Consultations, live: d.Live, pages: d.Pages, auth: d.Auth,
@@ -105,16 +105,16 @@ func New(d Deps) (*echo.Echo, error) {
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 
-	l := &loginRoutes{svc: d.Auth, secure: secure, maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn,
+	l := &loginRoutes{svc: d.Auth, cookies: newCookieScope(d.BaseURL), maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn,
 		starts: kernel.NewLimiter[string](loginStartEvery, loginStartBurst, nil)}
 	e.GET("/auth/login/:provider", l.login)
 	e.GET("/auth/callback/:provider", l.callback)
 	e.POST("/auth/logout", l.logout)
 	if d.DevIdP != nil {
-		e.Any(devIdPPath+"/*", echo.WrapHandler(d.DevIdP))
+		e.Any(devIdPPath+"/*", echo.WrapHandler(withBase(basePath(d.BaseURL), d.DevIdP)))
 	}
 
-	s := &spa{files: d.Frontend}
+	s := &spa{files: d.Frontend, root: basePath(d.BaseURL)}
 	e.GET("/*", s.handle)
 	e.HEAD("/*", s.handle)
 	return e, nil
@@ -124,18 +124,21 @@ func New(d Deps) (*echo.Echo, error) {
 // their reference handler on it, so that a comparison with the API measures the handler and the
 // store, not a lighter server.
 func Stack(d Deps) (*echo.Echo, error) {
-	e, _, err := stack(d)
-	return e, err
+	return stack(d)
 }
 
-func stack(d Deps) (*echo.Echo, *metrics, error) {
+func stack(d Deps) (*echo.Echo, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Log)
-	m := newMetrics(d.SQL)
+	e.Pre(underBase(basePath(d.BaseURL)))
+	m := d.Metrics
+	if m == nil {
+		m = NewMetrics(d.SQL)
+	}
 	validate, err := validateRequests()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	e.Use(middleware.RequestID())
@@ -159,21 +162,17 @@ func stack(d Deps) (*echo.Echo, *metrics, error) {
 	if d.BaseURL.Scheme == "https" {
 		e.Use(hsts)
 	}
-	// /metrics compresses itself when the scraper asks (promhttp); gzip here would do it twice.
-	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: func(c echo.Context) bool {
-		return isLive(c) || c.Request().URL.Path == "/metrics"
-	}}))
+	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: isLive}))
 	// Documents and GeoJSON imports may be large; every other request body is small.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second, Skipper: isLive}))
-	secure := d.BaseURL.Scheme == "https"
-	e.Use(authenticate(d.Auth, secure))
+	e.Use(authenticate(d.Auth, newCookieScope(d.BaseURL)))
 	e.Use(csrfProtect(d.BaseURL))
 	e.Use(personalNoStore)
 	e.Use(refuseNUL)
 	e.Use(validate)
-	return e, m, nil
+	return e, nil
 }
 
 // isLive: a websocket lives long and must not be compressed or timed out like a request.

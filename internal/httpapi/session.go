@@ -63,7 +63,7 @@ func allow(p identity.Principal, allowed bool) error { return kernel.Allow(p.Ano
 
 // authenticate loads the session and principal of the session cookie into the request context.
 // A cookie of an ended session is removed; the request goes on anonymously.
-func authenticate(svc *auth.Service, secure bool) echo.MiddlewareFunc {
+func authenticate(svc *auth.Service, cookies cookieScope) echo.MiddlewareFunc {
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
 		return func(c echo.Context) error {
 			ck, err := c.Cookie(sessionCookie)
@@ -72,7 +72,7 @@ func authenticate(svc *auth.Service, secure bool) echo.MiddlewareFunc {
 			}
 			se, p, err := svc.Authenticate(c.Request().Context(), ck.Value)
 			if errors.Is(err, auth.ErrNoSession) {
-				c.SetCookie(expiredCookie(sessionCookie, "/", secure))
+				c.SetCookie(cookies.expired(sessionCookie, "/"))
 				return next(c)
 			}
 			if err != nil {
@@ -115,8 +115,4 @@ func csrfProtect(base *url.URL) echo.MiddlewareFunc {
 			return next(c)
 		}
 	}
-}
-
-func expiredCookie(name, path string, secure bool) *http.Cookie {
-	return &http.Cookie{Name: name, Value: "", Path: path, MaxAge: -1, HttpOnly: true, Secure: secure, SameSite: http.SameSiteLaxMode}
 }

@@ -1,28 +1,43 @@
 package httpapi
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"html"
 	"io/fs"
 	"net/http"
 	"path"
+	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/labstack/echo/v4"
 )
 
 // spa serves the embedded frontend: files as they are, with long caching for Vite's
 // content-hashed assets, and index.html for every other path so that client routes such as
-// /districts/16051 load directly. Paths under /api/ never fall back: they are API 404s.
+// /districts/16051 load directly. The server's own paths (serverPaths) never fall back: under
+// them an unknown path is a 404, so /metrics on the public port is not the app's index.html.
+//
+// index.html is served with its <base href="/"> set to the base path ("/teilhabe/"): the app
+// reads it for its routes, API and websocket addresses, and Vite's relative asset URLs resolve
+// against it, so one build serves under any base path without an inline script.
 type spa struct {
 	files fs.FS
+	root  string   // the base path, "" at the host's root
 	etags sync.Map // file name -> strong ETag of its content
+
+	indexOnce sync.Once
+	index     []byte // index.html with the base path filled in
+	indexTag  string
+	indexErr  error
 }
 
 func (s *spa) handle(c echo.Context) error {
 	p := c.Request().URL.Path
-	if strings.HasPrefix(p, "/api/") || p == "/api" {
+	if serverPath(p) {
 		return echo.ErrNotFound
 	}
 	name := strings.TrimPrefix(path.Clean("/"+p), "/")
@@ -37,11 +52,36 @@ func (s *spa) handle(c echo.Context) error {
 			return echo.ErrNotFound // a missing file, not a client route
 		}
 	}
-	if _, err := fs.Stat(s.files, "index.html"); err != nil {
+	s.indexOnce.Do(s.loadIndex)
+	if s.indexErr != nil {
 		return c.String(http.StatusServiceUnavailable, "The frontend is not built into this binary: run `make build`.\n")
 	}
-	c.Response().Header().Set("Cache-Control", "no-cache")
-	return s.serve(c, "index.html")
+	h := c.Response().Header()
+	h.Set("Cache-Control", "no-cache")
+	h.Set("ETag", s.indexTag)
+	http.ServeContent(c.Response(), c.Request(), "index.html", time.Time{}, bytes.NewReader(s.index))
+	return nil
+}
+
+// baseTag is the placeholder of frontend/index.html that the server fills with the base path.
+const baseTag = `<base href="/"`
+
+func (s *spa) loadIndex() {
+	b, err := fs.ReadFile(s.files, "index.html")
+	if err != nil {
+		s.indexErr = err
+		return
+	}
+	b = bytes.Replace(b, []byte(baseTag), []byte(`<base href="`+html.EscapeString(s.root)+`/"`), 1)
+	s.index, s.indexTag = b, strongETag(b)
+}
+
+// serverPaths are the first segments the server itself answers under; the app has no route there.
+var serverPaths = []string{"api", "auth", "devidp", "metrics", "healthz", "readyz"}
+
+func serverPath(p string) bool {
+	first, _, _ := strings.Cut(strings.TrimPrefix(p, "/"), "/")
+	return slices.Contains(serverPaths, first)
 }
 
 func (s *spa) serve(c echo.Context, name string) error {
@@ -60,8 +100,12 @@ func (s *spa) etag(name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	sum := sha256.Sum256(b)
-	tag := `"` + hex.EncodeToString(sum[:12]) + `"`
+	tag := strongETag(b)
 	s.etags.Store(name, tag)
 	return tag, nil
+}
+
+func strongETag(b []byte) string {
+	sum := sha256.Sum256(b)
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }

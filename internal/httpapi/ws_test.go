@@ -15,7 +15,7 @@ func (b *browser) dial(path string) (*websocket.Conn, *http.Response, error) {
 	u, _ := url.Parse(b.app.URL + path)
 	u.Scheme = strings.Replace(u.Scheme, "http", "ws", 1)
 	d := websocket.Dialer{Jar: b.http.Jar, HandshakeTimeout: 5 * time.Second}
-	return d.Dial(u.String(), http.Header{"Origin": {b.app.URL}})
+	return d.Dial(u.String(), http.Header{"Origin": {b.app.Origin}})
 }
 
 // dialStatus is the status of a websocket handshake: 101 when it succeeded.

@@ -36,6 +36,9 @@ func Open(cfg config.Config, log *slog.Logger) (*store.DB, error) {
 type Options struct {
 	// Listener to serve on instead of listening on cfg.Addr.
 	Listener net.Listener
+	// MetricsListener to serve /metrics on instead of listening on cfg.MetricsAddr (which may
+	// then be empty).
+	MetricsListener net.Listener
 	// Frontend to serve instead of the embedded build.
 	Frontend fs.FS
 	// Migrations to apply instead of the embedded ones.
@@ -74,7 +77,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 			return demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now())
 		}
 	}
-	fatal := make(chan error, 2)
+	fatal := make(chan error, 3) // the database retry, the public and the metrics server
 	if err := st.prepare(ctx, log); err != nil {
 		if !errors.Is(err, errUnreachable) {
 			return err
@@ -99,11 +102,12 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	defer stopRelay()
 	go outbox.Run(relayCtx)
 
+	metrics := httpapi.NewMetrics(db.SQL)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning:      app.Planning(db, blobs, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
-		Pages: pages,
+		Pages: pages, Metrics: metrics,
 	})
 	if err != nil {
 		return err
@@ -114,8 +118,49 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 			return fmt.Errorf("listen on %s (TEILHABE_ADDR): %w", cfg.Addr, err)
 		}
 	}
+	mln := opts.MetricsListener
+	if mln == nil && cfg.MetricsAddr != "" {
+		if mln, err = net.Listen("tcp", cfg.MetricsAddr); err != nil {
+			_ = ln.Close()
+			return fmt.Errorf("listen on %s (TEILHABE_METRICS_ADDR): %w", cfg.MetricsAddr, err)
+		}
+	}
+	srv := serve(ln, e, log, fatal)
+	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL.String())
+	var msrv *http.Server
+	if mln != nil {
+		msrv = serve(mln, metrics.Handler(), log, fatal)
+		log.Info("serving metrics", "metrics_addr", mln.Addr().String())
+	}
+
+	select {
+	case <-ctx.Done():
+	case err := <-fatal:
+		_ = srv.Close()
+		if msrv != nil {
+			_ = msrv.Close()
+		}
+		return err
+	}
+	st.stopping.Store(true)
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("graceful shutdown: %w", err)
+	}
+	// Metrics are scraped until the public port has drained, so the last requests are counted.
+	if msrv != nil {
+		_ = msrv.Shutdown(shutdownCtx)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// serve answers on ln in the background; an error other than a shutdown goes to fatal.
+func serve(ln net.Listener, h http.Handler, log *slog.Logger, fatal chan<- error) *http.Server {
 	srv := &http.Server{
-		Handler:           e,
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       60 * time.Second,
 		WriteTimeout:      60 * time.Second,
@@ -127,21 +172,5 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 			fatal <- err
 		}
 	}()
-	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL.String())
-
-	select {
-	case <-ctx.Done():
-	case err := <-fatal:
-		_ = srv.Close()
-		return err
-	}
-	st.stopping.Store(true)
-	log.Info("shutting down")
-	shutdownCtx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("graceful shutdown: %w", err)
-	}
-	log.Info("stopped")
-	return nil
+	return srv
 }

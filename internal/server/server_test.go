@@ -197,3 +197,29 @@ func TestRecoversWhenDatabaseComesBack(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestMetricsOnlyOnTheMetricsAddress: /metrics answers on TEILHABE_METRICS_ADDR's listener and is
+// a 404 on the public port; without a metrics address nothing serves it.
+func TestMetricsOnlyOnTheMetricsAddress(t *testing.T) {
+	cfg := cfgFor(t, "")
+	cfg.MetricsAddr = "127.0.0.1:0"
+	mln := mustListen(t)
+	base, _ := start(t, cfg, server.Options{MetricsListener: mln})
+	waitFor(t, "ready", func() bool { s, _ := get(base + "/readyz"); return s == 200 })
+	if s, body := get(base + "/metrics"); s != 404 || strings.Contains(body, "teilhabe_http_requests_total") {
+		t.Errorf("public /metrics = %d %.80q", s, body)
+	}
+	metrics := "http://" + mln.Addr().String()
+	if s, body := get(metrics + "/metrics"); s != 200 || !strings.Contains(body, `teilhabe_http_requests_total{method="GET",route="/readyz",status="200"}`) {
+		t.Errorf("metrics /metrics = %d %.200q", s, body)
+	}
+	if s, _ := get(metrics + "/api/v1/districts"); s != 404 {
+		t.Errorf("metrics address serves the API: %d", s)
+	}
+
+	off, _ := start(t, cfgFor(t, ""), server.Options{})
+	waitFor(t, "ready", func() bool { s, _ := get(off + "/readyz"); return s == 200 })
+	if s, _ := get(off + "/metrics"); s != 404 {
+		t.Errorf("public /metrics without a metrics address = %d", s)
+	}
+}

@@ -18,7 +18,8 @@ const layoutHTML = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{block "title" .}}Demo-Anmeldung{{end}}</title>
 <link rel="stylesheet" href="{{.Base}}/style.css">
-<link rel="icon" href="/favicon.svg">
+{{/* The app's icon, beside the provider: the app's base path is the issuer path's parent. */}}
+<link rel="icon" href="{{.Base}}/../favicon.svg">
 </head>
 <body>
 <main>

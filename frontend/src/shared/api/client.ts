@@ -1,10 +1,11 @@
 import type { components } from "../../api/schema";
+import { serverPath } from "../lib/basePath";
 
 /** RFC 9457 problem details as the API returns them. */
 export type Problem = components["schemas"]["Problem"];
 
-/** The base path of the API, relative to the page's origin (the Go server serves both). */
-export const apiBase = "/api/v1";
+/** The base path of the API on the page's origin (the Go server serves both), below the app's base path. */
+export const apiBase = serverPath("/api/v1");
 
 /** The methods that change state; the server requires the CSRF token with each of them. */
 export type UnsafeMethod = "POST" | "PUT" | "PATCH" | "DELETE";
@@ -81,7 +82,7 @@ interface RequestOptions {
 }
 
 /**
- * Sends a request to the server (a full path such as /auth/logout, not only below /api/v1).
+ * Sends a request to the server (a full path such as serverPath("/auth/logout"), not only below /api/v1).
  * State-changing requests carry the CSRF token centrally here, so no caller can forget it.
  * A response that is not 2xx becomes an ApiError.
  */

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
 import { MainNav } from "./MainNav";
 import { LanguageSwitch } from "./LanguageSwitch";
+import { serverPath } from "../lib/basePath";
 
 interface SiteHeaderProps {
   /** The account area on the right: the login menu, or the person's name and logout. */
@@ -16,7 +17,7 @@ export function SiteHeader({ account }: SiteHeaderProps) {
     <header className="site-header">
       <div className="container site-header__bar">
         <Link to="/" className="site-header__brand" aria-label={t("site.homeLink")}>
-          <img src="/favicon.svg" alt="" width="32" height="32" className="site-header__logo" />
+          <img src={serverPath("/favicon.svg")} alt="" width="32" height="32" className="site-header__logo" />
           <span className="site-header__name">{t("site.name")}</span>
         </Link>
         <div className="site-header__tools">

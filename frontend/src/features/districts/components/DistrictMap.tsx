@@ -3,6 +3,7 @@ import { useNavigate } from "react-router";
 import { useTranslation } from "react-i18next";
 import type { DistrictFeatureCollection, DistrictSummary } from "../api/districts";
 import { projectToWidth, toAreaGeometry } from "../model/geo";
+import { serverPath } from "../../../shared/lib/basePath";
 import { formatInteger } from "../../../shared/lib/format";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
 import { districtPath } from "../../../routes";
@@ -49,7 +50,7 @@ export function DistrictMap({ collection }: { collection: DistrictFeatureCollect
           return (
             <a
               key={d.key}
-              href={href}
+              href={serverPath(href)}
               className="district-map__link"
               aria-label={t("district.linkLabel", { name: d.name, kind: kindLabel(d) })}
               onClick={(event) => {

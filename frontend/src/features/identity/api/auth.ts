@@ -1,5 +1,6 @@
 import { ApiError, getJSON, request, setCsrfToken } from "../../../shared/api/client";
 import type { components } from "../../../api/schema";
+import { serverPath } from "../../../shared/lib/basePath";
 
 type Schemas = components["schemas"];
 
@@ -43,7 +44,7 @@ export async function listLoginProviders(signal?: AbortSignal): Promise<LoginPro
 
 /** Ends the session on the server and returns where the browser should go next. */
 export async function logoutSession(): Promise<string> {
-  const response = await request("/auth/logout", { method: "POST" });
+  const response = await request(serverPath("/auth/logout"), { method: "POST" });
   const body = (await response.json()) as LogoutResponse;
   setCsrfToken(undefined);
   return body.redirect_url;
@@ -51,8 +52,9 @@ export async function logoutSession(): Promise<string> {
 
 /**
  * The address that starts a login with a provider. It must be followed as a full page
- * navigation (a plain link), because the server redirects to the identity provider.
+ * navigation (a plain link), because the server redirects to the identity provider. returnTo is
+ * a path of the app (below the base path, as the router sees it); the server adds the base path.
  */
 export function loginHref(providerId: string, returnTo: string): string {
-  return `/auth/login/${encodeURIComponent(providerId)}?return_to=${encodeURIComponent(returnTo)}`;
+  return serverPath(`/auth/login/${encodeURIComponent(providerId)}?return_to=${encodeURIComponent(returnTo)}`);
 }
