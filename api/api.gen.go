@@ -179,19 +179,19 @@ func (e ConsultationState) Valid() bool {
 
 // Defines values for ConsultationAudience.
 const (
-	Everyone  ConsultationAudience = "everyone"
-	Invited   ConsultationAudience = "invited"
-	Providers ConsultationAudience = "providers"
+	ConsultationAudienceEveryone  ConsultationAudience = "everyone"
+	ConsultationAudienceInvited   ConsultationAudience = "invited"
+	ConsultationAudienceProviders ConsultationAudience = "providers"
 )
 
 // Valid indicates whether the value is a known member of the ConsultationAudience enum.
 func (e ConsultationAudience) Valid() bool {
 	switch e {
-	case Everyone:
+	case ConsultationAudienceEveryone:
 		return true
-	case Invited:
+	case ConsultationAudienceInvited:
 		return true
-	case Providers:
+	case ConsultationAudienceProviders:
 		return true
 	default:
 		return false
@@ -339,6 +339,42 @@ func (e ImportChangeAction) Valid() bool {
 	case Create:
 		return true
 	case Update:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InvitationAction.
+const (
+	InvitationActionAccept   InvitationAction = "accept"
+	InvitationActionDecline  InvitationAction = "decline"
+	InvitationActionWithdraw InvitationAction = "withdraw"
+)
+
+// Valid indicates whether the value is a known member of the InvitationAction enum.
+func (e InvitationAction) Valid() bool {
+	switch e {
+	case InvitationActionAccept:
+		return true
+	case InvitationActionDecline:
+		return true
+	case InvitationActionWithdraw:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InvitationSentStatus.
+const (
+	InvitationSentStatusInvited InvitationSentStatus = "invited"
+)
+
+// Valid indicates whether the value is a known member of the InvitationSentStatus enum.
+func (e InvitationSentStatus) Valid() bool {
+	switch e {
+	case InvitationSentStatusInvited:
 		return true
 	default:
 		return false
@@ -953,6 +989,42 @@ type ImportResult struct {
 	DryRun  bool           `json:"dry_run"`
 }
 
+// Invitation An organisation's pending invitation, as its leads see it; it tells nothing about an account.
+type Invitation struct {
+	// Actions What the person asking may do to it now; the server checks each again.
+	Actions   []InvitationAction `json:"actions"`
+	CreatedAt time.Time          `json:"created_at"`
+	Email     string             `json:"email"`
+	ExpiresAt time.Time          `json:"expires_at"`
+	Id        int64              `json:"id"`
+
+	// InvitedByName Who invited; absent when the account is gone.
+	InvitedByName *string    `json:"invited_by_name,omitempty"`
+	Role          MemberRole `json:"role"`
+}
+
+// InvitationAction defines model for InvitationAction.
+type InvitationAction string
+
+// InvitationInput defines model for InvitationInput.
+type InvitationInput struct {
+	Email string     `json:"email"`
+	Role  MemberRole `json:"role"`
+}
+
+// InvitationList defines model for InvitationList.
+type InvitationList struct {
+	Items []Invitation `json:"items"`
+}
+
+// InvitationSent defines model for InvitationSent.
+type InvitationSent struct {
+	Status InvitationSentStatus `json:"status"`
+}
+
+// InvitationSentStatus defines model for InvitationSent.Status.
+type InvitationSentStatus string
+
 // Limits Lengths in characters.
 type Limits struct {
 	// Code A social area's own code.
@@ -1002,12 +1074,15 @@ type Me struct {
 	CsrfToken string `json:"csrf_token"`
 
 	// Districts The districts the person coordinates (all for admins).
-	Districts     []DistrictSummary `json:"districts"`
-	Email         string            `json:"email"`
-	Id            int64             `json:"id"`
-	Name          string            `json:"name"`
-	Organisations []MeOrganisation  `json:"organisations"`
-	Roles         []Role            `json:"roles"`
+	Districts []DistrictSummary `json:"districts"`
+	Email     string            `json:"email"`
+	Id        int64             `json:"id"`
+
+	// Invitations How many pending invitations to organisations the person has (see /me/invitations).
+	Invitations   int              `json:"invitations"`
+	Name          string           `json:"name"`
+	Organisations []MeOrganisation `json:"organisations"`
+	Roles         []Role           `json:"roles"`
 }
 
 // MeOrganisation defines model for MeOrganisation.
@@ -1030,12 +1105,6 @@ type Member struct {
 // MemberSource defines model for Member.Source.
 type MemberSource string
 
-// MemberInput defines model for MemberInput.
-type MemberInput struct {
-	Email string     `json:"email"`
-	Role  MemberRole `json:"role"`
-}
-
 // MemberList defines model for MemberList.
 type MemberList struct {
 	Items []Member `json:"items"`
@@ -1043,6 +1112,11 @@ type MemberList struct {
 
 // MemberRole defines model for MemberRole.
 type MemberRole string
+
+// MemberRoleChange defines model for MemberRoleChange.
+type MemberRoleChange struct {
+	Role MemberRole `json:"role"`
+}
 
 // ModerationDecision defines model for ModerationDecision.
 type ModerationDecision struct {
@@ -1069,6 +1143,25 @@ type ModerationInputAction string
 type ModerationLog struct {
 	Items      []ModerationDecision `json:"items"`
 	NextCursor *string              `json:"next_cursor,omitempty"`
+}
+
+// MyInvitation An invitation to the person asking.
+type MyInvitation struct {
+	// Actions What the person asking may do to it now; the server checks each again.
+	Actions          []InvitationAction `json:"actions"`
+	CreatedAt        time.Time          `json:"created_at"`
+	ExpiresAt        time.Time          `json:"expires_at"`
+	Id               int64              `json:"id"`
+	InvitedByName    *string            `json:"invited_by_name,omitempty"`
+	OrganisationKind OrganisationKind   `json:"organisation_kind"`
+	OrganisationName string             `json:"organisation_name"`
+	OrganisationSlug string             `json:"organisation_slug"`
+	Role             MemberRole         `json:"role"`
+}
+
+// MyInvitationList defines model for MyInvitationList.
+type MyInvitationList struct {
+	Items []MyInvitation `json:"items"`
 }
 
 // OfficialResponse defines model for OfficialResponse.
@@ -1362,6 +1455,9 @@ type DocumentId = int64
 // IdempotencyKey defines model for IdempotencyKey.
 type IdempotencyKey = string
 
+// InvitationId defines model for InvitationId.
+type InvitationId = int64
+
 // Limit defines model for Limit.
 type Limit = int
 
@@ -1509,18 +1605,6 @@ type CreateOrganisationParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
-// PutMemberParams defines parameters for PutMember.
-type PutMemberParams struct {
-	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
-	// retry with the same key and the same request answers the first result again, with
-	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
-	// and lives for 24 hours. The same key with another request answers 422
-	// idempotency_key_reused; while the first request still runs, 409
-	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
-	// be retried with the same key.
-	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
-}
-
 // CreateConsultationParams defines parameters for CreateConsultation.
 type CreateConsultationParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
@@ -1601,8 +1685,11 @@ type CreateOrganisationJSONRequestBody = OrganisationCreate
 // UpdateOrganisationJSONRequestBody defines body for UpdateOrganisation for application/json ContentType.
 type UpdateOrganisationJSONRequestBody = OrganisationUpdate
 
-// PutMemberJSONRequestBody defines body for PutMember for application/json ContentType.
-type PutMemberJSONRequestBody = MemberInput
+// CreateInvitationJSONRequestBody defines body for CreateInvitation for application/json ContentType.
+type CreateInvitationJSONRequestBody = InvitationInput
+
+// ChangeMemberRoleJSONRequestBody defines body for ChangeMemberRole for application/json ContentType.
+type ChangeMemberRoleJSONRequestBody = MemberRoleChange
 
 // UpdateProcessJSONRequestBody defines body for UpdateProcess for application/json ContentType.
 type UpdateProcessJSONRequestBody = ProcessInput
@@ -1708,6 +1795,15 @@ type ServerInterface interface {
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx echo.Context) error
+	// ListMyInvitations The pending invitations to the e-mail address of the person logged in, if their identity provider verified it (matched case-insensitively).
+	// (GET /me/invitations)
+	ListMyInvitations(ctx echo.Context) error
+	// AcceptInvitation Accept an invitation to oneself; the person becomes a member with the invited role.
+	// (POST /me/invitations/{invitationId}/accept)
+	AcceptInvitation(ctx echo.Context, invitationId InvitationId) error
+	// DeclineInvitation Decline an invitation to oneself.
+	// (POST /me/invitations/{invitationId}/decline)
+	DeclineInvitation(ctx echo.Context, invitationId InvitationId) error
 	// ListOrganisations All organisations, ordered by name.
 	// (GET /organisations)
 	ListOrganisations(ctx echo.Context) error
@@ -1720,15 +1816,24 @@ type ServerInterface interface {
 	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
 	// (PATCH /organisations/{slug})
 	UpdateOrganisation(ctx echo.Context, slug OrganisationSlug) error
+	// ListInvitations The organisation's pending invitations (admins and the organisation's provider admins).
+	// (GET /organisations/{slug}/invitations)
+	ListInvitations(ctx echo.Context, slug OrganisationSlug) error
+	// CreateInvitation Invite whoever holds an e-mail address (admins and the organisation's provider admins). The answer is the same whether or not an account has the address; the person becomes a member only by accepting in the platform. Inviting an address again renews its invitation. Invitations expire after 14 days; a lead may send 20 in a row, then one every 3 minutes (429).
+	// (POST /organisations/{slug}/invitations)
+	CreateInvitation(ctx echo.Context, slug OrganisationSlug) error
+	// WithdrawInvitation Withdraw a pending invitation (admins and the organisation's provider admins).
+	// (DELETE /organisations/{slug}/invitations/{invitationId})
+	WithdrawInvitation(ctx echo.Context, slug OrganisationSlug, invitationId InvitationId) error
 	// ListMembers The organisation's members (admins and the organisation's provider admins).
 	// (GET /organisations/{slug}/members)
 	ListMembers(ctx echo.Context, slug OrganisationSlug) error
-	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
-	// (POST /organisations/{slug}/members)
-	PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx echo.Context, slug OrganisationSlug, userId UserId) error
+	// ChangeMemberRole Give a member another role (admins and the organisation's provider admins). People join only by accepting an invitation.
+	// (PATCH /organisations/{slug}/members/{userId})
+	ChangeMemberRole(ctx echo.Context, slug OrganisationSlug, userId UserId) error
 	// GetProcess One process with phases, social areas and documents.
 	// (GET /processes/{processId})
 	GetProcess(ctx echo.Context, processId ProcessId) error
@@ -2401,6 +2506,47 @@ func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	return err
 }
 
+// ListMyInvitations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListMyInvitations(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListMyInvitations(ctx)
+	return err
+}
+
+// AcceptInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) AcceptInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", ctx.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter invitationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AcceptInvitation(ctx, invitationId)
+	return err
+}
+
+// DeclineInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) DeclineInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", ctx.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter invitationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeclineInvitation(ctx, invitationId)
+	return err
+}
+
 // ListOrganisations converts echo context to params.
 func (w *ServerInterfaceWrapper) ListOrganisations(ctx echo.Context) error {
 	var err error
@@ -2471,6 +2617,62 @@ func (w *ServerInterfaceWrapper) UpdateOrganisation(ctx echo.Context) error {
 	return err
 }
 
+// ListInvitations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListInvitations(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListInvitations(ctx, slug)
+	return err
+}
+
+// CreateInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateInvitation(ctx, slug)
+	return err
+}
+
+// WithdrawInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) WithdrawInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", ctx.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter invitationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.WithdrawInvitation(ctx, slug, invitationId)
+	return err
+}
+
 // ListMembers converts echo context to params.
 func (w *ServerInterfaceWrapper) ListMembers(ctx echo.Context) error {
 	var err error
@@ -2484,42 +2686,6 @@ func (w *ServerInterfaceWrapper) ListMembers(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListMembers(ctx, slug)
-	return err
-}
-
-// PutMember converts echo context to params.
-func (w *ServerInterfaceWrapper) PutMember(ctx echo.Context) error {
-	var err error
-	// ------------- Path parameter "slug" -------------
-	var slug OrganisationSlug
-
-	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
-	if err != nil {
-		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
-	}
-
-	// Parameter object where we will unmarshal all parameters from the context
-	var params PutMemberParams
-
-	headers := ctx.Request().Header
-	// ------------- Optional header parameter "Idempotency-Key" -------------
-	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
-		var IdempotencyKey IdempotencyKey
-		n := len(valueList)
-		if n != 1 {
-			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
-		}
-
-		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
-		if err != nil {
-			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
-		}
-
-		params.IdempotencyKey = &IdempotencyKey
-	}
-
-	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.PutMember(ctx, slug, params)
 	return err
 }
 
@@ -2544,6 +2710,30 @@ func (w *ServerInterfaceWrapper) RemoveMember(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.RemoveMember(ctx, slug, userId)
+	return err
+}
+
+// ChangeMemberRole converts echo context to params.
+func (w *ServerInterfaceWrapper) ChangeMemberRole(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ChangeMemberRole(ctx, slug, userId)
 	return err
 }
 
@@ -2931,8 +3121,14 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/organisations/:slug", wrapper.GetOrganisation, options.OperationMiddlewares["getOrganisation"]...)
 	router.PATCH(options.BaseURL+"/organisations/:slug", wrapper.UpdateOrganisation, options.OperationMiddlewares["updateOrganisation"]...)
 	router.GET(options.BaseURL+"/organisations/:slug/members", wrapper.ListMembers, options.OperationMiddlewares["listMembers"]...)
-	router.POST(options.BaseURL+"/organisations/:slug/members", wrapper.PutMember, options.OperationMiddlewares["putMember"]...)
 	router.DELETE(options.BaseURL+"/organisations/:slug/members/:userId", wrapper.RemoveMember, options.OperationMiddlewares["removeMember"]...)
+	router.PATCH(options.BaseURL+"/organisations/:slug/members/:userId", wrapper.ChangeMemberRole, options.OperationMiddlewares["changeMemberRole"]...)
+	router.GET(options.BaseURL+"/organisations/:slug/invitations", wrapper.ListInvitations, options.OperationMiddlewares["listInvitations"]...)
+	router.POST(options.BaseURL+"/organisations/:slug/invitations", wrapper.CreateInvitation, options.OperationMiddlewares["createInvitation"]...)
+	router.DELETE(options.BaseURL+"/organisations/:slug/invitations/:invitationId", wrapper.WithdrawInvitation, options.OperationMiddlewares["withdrawInvitation"]...)
+	router.GET(options.BaseURL+"/me/invitations", wrapper.ListMyInvitations, options.OperationMiddlewares["listMyInvitations"]...)
+	router.POST(options.BaseURL+"/me/invitations/:invitationId/accept", wrapper.AcceptInvitation, options.OperationMiddlewares["acceptInvitation"]...)
+	router.POST(options.BaseURL+"/me/invitations/:invitationId/decline", wrapper.DeclineInvitation, options.OperationMiddlewares["declineInvitation"]...)
 	router.GET(options.BaseURL+"/users", wrapper.ListUsers, options.OperationMiddlewares["listUsers"]...)
 	router.POST(options.BaseURL+"/users/:userId/roles", wrapper.GrantRole, options.OperationMiddlewares["grantRole"]...)
 	router.DELETE(options.BaseURL+"/users/:userId/roles/:roleId", wrapper.RevokeRole, options.OperationMiddlewares["revokeRole"]...)
@@ -4138,6 +4334,116 @@ func (response GetMedefaultApplicationProblemPlusJSONResponse) VisitGetMeRespons
 	return err
 }
 
+type ListMyInvitationsRequestObject struct {
+}
+
+type ListMyInvitationsResponseObject interface {
+	VisitListMyInvitationsResponse(w http.ResponseWriter) error
+}
+
+type ListMyInvitations200JSONResponse MyInvitationList
+
+func (response ListMyInvitations200JSONResponse) VisitListMyInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyInvitationsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListMyInvitationsdefaultApplicationProblemPlusJSONResponse) VisitListMyInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type AcceptInvitationResponseObject interface {
+	VisitAcceptInvitationResponse(w http.ResponseWriter) error
+}
+
+type AcceptInvitation200JSONResponse MeOrganisation
+
+func (response AcceptInvitation200JSONResponse) VisitAcceptInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AcceptInvitationdefaultApplicationProblemPlusJSONResponse) VisitAcceptInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type DeclineInvitationResponseObject interface {
+	VisitDeclineInvitationResponse(w http.ResponseWriter) error
+}
+
+type DeclineInvitation204Response struct {
+}
+
+func (response DeclineInvitation204Response) VisitDeclineInvitationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeclineInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeclineInvitationdefaultApplicationProblemPlusJSONResponse) VisitDeclineInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListOrganisationsRequestObject struct {
 }
 
@@ -4295,6 +4601,135 @@ func (response UpdateOrganisationdefaultApplicationProblemPlusJSONResponse) Visi
 	return err
 }
 
+type ListInvitationsRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+}
+
+type ListInvitationsResponseObject interface {
+	VisitListInvitationsResponse(w http.ResponseWriter) error
+}
+
+type ListInvitations200JSONResponse InvitationList
+
+func (response ListInvitations200JSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInvitationsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListInvitationsdefaultApplicationProblemPlusJSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitationRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+	Body *CreateInvitationJSONRequestBody
+}
+
+type CreateInvitationResponseObject interface {
+	VisitCreateInvitationResponse(w http.ResponseWriter) error
+}
+
+type CreateInvitation202JSONResponse InvitationSent
+
+func (response CreateInvitation202JSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitation429ApplicationProblemPlusJSONResponse struct {
+	ProblemApplicationProblemPlusJSONResponse
+}
+
+func (response CreateInvitation429ApplicationProblemPlusJSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateInvitationdefaultApplicationProblemPlusJSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawInvitationRequestObject struct {
+	Slug         OrganisationSlug `json:"slug"`
+	InvitationId InvitationId     `json:"invitationId"`
+}
+
+type WithdrawInvitationResponseObject interface {
+	VisitWithdrawInvitationResponse(w http.ResponseWriter) error
+}
+
+type WithdrawInvitation204Response struct {
+}
+
+func (response WithdrawInvitation204Response) VisitWithdrawInvitationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type WithdrawInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response WithdrawInvitationdefaultApplicationProblemPlusJSONResponse) VisitWithdrawInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMembersRequestObject struct {
 	Slug OrganisationSlug `json:"slug"`
 }
@@ -4334,47 +4769,6 @@ func (response ListMembersdefaultApplicationProblemPlusJSONResponse) VisitListMe
 	return err
 }
 
-type PutMemberRequestObject struct {
-	Slug   OrganisationSlug `json:"slug"`
-	Params PutMemberParams
-	Body   *PutMemberJSONRequestBody
-}
-
-type PutMemberResponseObject interface {
-	VisitPutMemberResponse(w http.ResponseWriter) error
-}
-
-type PutMember200JSONResponse Member
-
-func (response PutMember200JSONResponse) VisitPutMemberResponse(w http.ResponseWriter) error {
-
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
-}
-
-type PutMemberdefaultApplicationProblemPlusJSONResponse struct {
-	Body       Problem
-	StatusCode int
-}
-
-func (response PutMemberdefaultApplicationProblemPlusJSONResponse) VisitPutMemberResponse(w http.ResponseWriter) error {
-
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(response.StatusCode)
-	_, err := buf.WriteTo(w)
-	return err
-}
-
 type RemoveMemberRequestObject struct {
 	Slug   OrganisationSlug `json:"slug"`
 	UserId UserId           `json:"userId"`
@@ -4398,6 +4792,47 @@ type RemoveMemberdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response RemoveMemberdefaultApplicationProblemPlusJSONResponse) VisitRemoveMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeMemberRoleRequestObject struct {
+	Slug   OrganisationSlug `json:"slug"`
+	UserId UserId           `json:"userId"`
+	Body   *ChangeMemberRoleJSONRequestBody
+}
+
+type ChangeMemberRoleResponseObject interface {
+	VisitChangeMemberRoleResponse(w http.ResponseWriter) error
+}
+
+type ChangeMemberRole200JSONResponse Member
+
+func (response ChangeMemberRole200JSONResponse) VisitChangeMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeMemberRoledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ChangeMemberRoledefaultApplicationProblemPlusJSONResponse) VisitChangeMemberRoleResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -5078,6 +5513,15 @@ type StrictServerInterface interface {
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
+	// ListMyInvitations The pending invitations to the e-mail address of the person logged in, if their identity provider verified it (matched case-insensitively).
+	// (GET /me/invitations)
+	ListMyInvitations(ctx context.Context, request ListMyInvitationsRequestObject) (ListMyInvitationsResponseObject, error)
+	// AcceptInvitation Accept an invitation to oneself; the person becomes a member with the invited role.
+	// (POST /me/invitations/{invitationId}/accept)
+	AcceptInvitation(ctx context.Context, request AcceptInvitationRequestObject) (AcceptInvitationResponseObject, error)
+	// DeclineInvitation Decline an invitation to oneself.
+	// (POST /me/invitations/{invitationId}/decline)
+	DeclineInvitation(ctx context.Context, request DeclineInvitationRequestObject) (DeclineInvitationResponseObject, error)
 	// ListOrganisations All organisations, ordered by name.
 	// (GET /organisations)
 	ListOrganisations(ctx context.Context, request ListOrganisationsRequestObject) (ListOrganisationsResponseObject, error)
@@ -5090,15 +5534,24 @@ type StrictServerInterface interface {
 	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
 	// (PATCH /organisations/{slug})
 	UpdateOrganisation(ctx context.Context, request UpdateOrganisationRequestObject) (UpdateOrganisationResponseObject, error)
+	// ListInvitations The organisation's pending invitations (admins and the organisation's provider admins).
+	// (GET /organisations/{slug}/invitations)
+	ListInvitations(ctx context.Context, request ListInvitationsRequestObject) (ListInvitationsResponseObject, error)
+	// CreateInvitation Invite whoever holds an e-mail address (admins and the organisation's provider admins). The answer is the same whether or not an account has the address; the person becomes a member only by accepting in the platform. Inviting an address again renews its invitation. Invitations expire after 14 days; a lead may send 20 in a row, then one every 3 minutes (429).
+	// (POST /organisations/{slug}/invitations)
+	CreateInvitation(ctx context.Context, request CreateInvitationRequestObject) (CreateInvitationResponseObject, error)
+	// WithdrawInvitation Withdraw a pending invitation (admins and the organisation's provider admins).
+	// (DELETE /organisations/{slug}/invitations/{invitationId})
+	WithdrawInvitation(ctx context.Context, request WithdrawInvitationRequestObject) (WithdrawInvitationResponseObject, error)
 	// ListMembers The organisation's members (admins and the organisation's provider admins).
 	// (GET /organisations/{slug}/members)
 	ListMembers(ctx context.Context, request ListMembersRequestObject) (ListMembersResponseObject, error)
-	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
-	// (POST /organisations/{slug}/members)
-	PutMember(ctx context.Context, request PutMemberRequestObject) (PutMemberResponseObject, error)
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx context.Context, request RemoveMemberRequestObject) (RemoveMemberResponseObject, error)
+	// ChangeMemberRole Give a member another role (admins and the organisation's provider admins). People join only by accepting an invitation.
+	// (PATCH /organisations/{slug}/members/{userId})
+	ChangeMemberRole(ctx context.Context, request ChangeMemberRoleRequestObject) (ChangeMemberRoleResponseObject, error)
 	// GetProcess One process with phases, social areas and documents.
 	// (GET /processes/{processId})
 	GetProcess(ctx context.Context, request GetProcessRequestObject) (GetProcessResponseObject, error)
@@ -6039,6 +6492,79 @@ func (sh *strictHandler) GetMe(ctx echo.Context) error {
 	return nil
 }
 
+// ListMyInvitations operation middleware
+func (sh *strictHandler) ListMyInvitations(ctx echo.Context) error {
+	var request ListMyInvitationsRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMyInvitations(ctx.Request().Context(), request.(ListMyInvitationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMyInvitations")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMyInvitationsResponseObject); ok {
+		return validResponse.VisitListMyInvitationsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AcceptInvitation operation middleware
+func (sh *strictHandler) AcceptInvitation(ctx echo.Context, invitationId InvitationId) error {
+	var request AcceptInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AcceptInvitation(ctx.Request().Context(), request.(AcceptInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AcceptInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AcceptInvitationResponseObject); ok {
+		return validResponse.VisitAcceptInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeclineInvitation operation middleware
+func (sh *strictHandler) DeclineInvitation(ctx echo.Context, invitationId InvitationId) error {
+	var request DeclineInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeclineInvitation(ctx.Request().Context(), request.(DeclineInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeclineInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeclineInvitationResponseObject); ok {
+		return validResponse.VisitDeclineInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListOrganisations operation middleware
 func (sh *strictHandler) ListOrganisations(ctx echo.Context) error {
 	var request ListOrganisationsRequestObject
@@ -6183,39 +6709,38 @@ func (sh *strictHandler) UpdateOrganisation(ctx echo.Context, slug OrganisationS
 	return nil
 }
 
-// ListMembers operation middleware
-func (sh *strictHandler) ListMembers(ctx echo.Context, slug OrganisationSlug) error {
-	var request ListMembersRequestObject
+// ListInvitations operation middleware
+func (sh *strictHandler) ListInvitations(ctx echo.Context, slug OrganisationSlug) error {
+	var request ListInvitationsRequestObject
 
 	request.Slug = slug
 
 	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
-		return sh.ssi.ListMembers(ctx.Request().Context(), request.(ListMembersRequestObject))
+		return sh.ssi.ListInvitations(ctx.Request().Context(), request.(ListInvitationsRequestObject))
 	}
 	for _, middleware := range sh.middlewares {
-		handler = middleware(handler, "ListMembers")
+		handler = middleware(handler, "ListInvitations")
 	}
 
 	response, err := handler(ctx, request)
 
 	if err != nil {
 		return err
-	} else if validResponse, ok := response.(ListMembersResponseObject); ok {
-		return validResponse.VisitListMembersResponse(ctx.Response())
+	} else if validResponse, ok := response.(ListInvitationsResponseObject); ok {
+		return validResponse.VisitListInvitationsResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
 	return nil
 }
 
-// PutMember operation middleware
-func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error {
-	var request PutMemberRequestObject
+// CreateInvitation operation middleware
+func (sh *strictHandler) CreateInvitation(ctx echo.Context, slug OrganisationSlug) error {
+	var request CreateInvitationRequestObject
 
 	request.Slug = slug
-	request.Params = params
 
-	var body PutMemberJSONRequestBody
+	var body CreateInvitationJSONRequestBody
 	var err error
 	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
 		// A request validator built on kin-openapi's openapi3filter with
@@ -6239,18 +6764,69 @@ func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug, para
 	request.Body = &body
 
 	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
-		return sh.ssi.PutMember(ctx.Request().Context(), request.(PutMemberRequestObject))
+		return sh.ssi.CreateInvitation(ctx.Request().Context(), request.(CreateInvitationRequestObject))
 	}
 	for _, middleware := range sh.middlewares {
-		handler = middleware(handler, "PutMember")
+		handler = middleware(handler, "CreateInvitation")
 	}
 
 	response, err := handler(ctx, request)
 
 	if err != nil {
 		return err
-	} else if validResponse, ok := response.(PutMemberResponseObject); ok {
-		return validResponse.VisitPutMemberResponse(ctx.Response())
+	} else if validResponse, ok := response.(CreateInvitationResponseObject); ok {
+		return validResponse.VisitCreateInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// WithdrawInvitation operation middleware
+func (sh *strictHandler) WithdrawInvitation(ctx echo.Context, slug OrganisationSlug, invitationId InvitationId) error {
+	var request WithdrawInvitationRequestObject
+
+	request.Slug = slug
+	request.InvitationId = invitationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawInvitation(ctx.Request().Context(), request.(WithdrawInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(WithdrawInvitationResponseObject); ok {
+		return validResponse.VisitWithdrawInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListMembers operation middleware
+func (sh *strictHandler) ListMembers(ctx echo.Context, slug OrganisationSlug) error {
+	var request ListMembersRequestObject
+
+	request.Slug = slug
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMembers(ctx.Request().Context(), request.(ListMembersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMembers")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMembersResponseObject); ok {
+		return validResponse.VisitListMembersResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -6277,6 +6853,55 @@ func (sh *strictHandler) RemoveMember(ctx echo.Context, slug OrganisationSlug, u
 		return err
 	} else if validResponse, ok := response.(RemoveMemberResponseObject); ok {
 		return validResponse.VisitRemoveMemberResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ChangeMemberRole operation middleware
+func (sh *strictHandler) ChangeMemberRole(ctx echo.Context, slug OrganisationSlug, userId UserId) error {
+	var request ChangeMemberRoleRequestObject
+
+	request.Slug = slug
+	request.UserId = userId
+
+	var body ChangeMemberRoleJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangeMemberRole(ctx.Request().Context(), request.(ChangeMemberRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangeMemberRole")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ChangeMemberRoleResponseObject); ok {
+		return validResponse.VisitChangeMemberRoleResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -6813,151 +7438,163 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3bctw4luCvILgTUVIMlZJsV82WFB0THpft8bbd9viy3RElrwZJnsxEiwRoAJSUpdDf9GfsW//YBm4k",
-	"SIJMZoqpdnXsk+Ukicu54eBc76KE5QWjQKWIzu6iAnOcgwSu//ecA36Tqr8Ijc6iAstVFEcU5xCdRdg8",
-	"jCMO30rCIY3OJC8hjkSyghyrrxaM51hGZxGh8qdnURzlhJK8zKOz0ziS6wLMI1gCj+7v4+gFy3OgsnfK",
-	"pHo+7axUlJnEkjA6MHXjpUnnL7lgXH2Zgkg4KdQc0Vn0eQWIwq28TPQLiC2QXAEqOFwTVgpU4CXMotis",
-	"9lsJfO0t14zpLyvHt2+BLuUqOjs9OalWIiQndKkX8gtR/0nkH2EdXg1bLEhCcIZ+PErJkkiU2i/QFazR",
-	"wR85ECGSVfb3/ysEZIcxgtlyhk5/OvnxFC0YRy/5ouSyWnMTwlewHgRrgaUErr77P7+eHP389e7H+3+J",
-	"gttgSTlIRmn9wpR4fJNCXjAJNFkHIfhcQ0mhMMkIUImSFWMCBGI0AVQAR2o0mkKKEg6a0tCBhiBGX768",
-	"+eUwRpIhDpKvkcALyNZnCF9Q88MNkSs9tsA56IkwTesf1C5BSISpuAEu9IMF4UIiDoquEV5iQmM9zAWt",
-	"diKPPkKR4TWkZ0iDR4+qVwcCUSZXhC5nSNGGmnIOGaNLoZapJsjYcgnpEaFqc4LRC6q+zsg1CE0OT56h",
-	"FSu5MANUC9dbwWpw4J2FP3vy5IKSGtKXV7C+5FAKSM/RzYpk0Nib+VhIkmWIl1TE6NnJz90BCL0sOFty",
-	"EGKG3tNsjUSZJCDEosyqqTFX6ytkjARDGC0wySBFiirzQqIcry/oHDR+CKRdhMwuqCP8FeAUeE2QHuUc",
-	"/VGzQZBtnyi2zQmt2DhuMMXFxe2Tk6OLi9t/e/n1X8Os8ZbkRFZc0ZIZmX7oz53CApeZjM5+VBPjW0P9",
-	"bhlDvPCeLzElQhPxp6xc9sgT760fBBIrxiVSq7GSIyX4ilECRzAkOIQaf6zkwEe/KeFh/z36enca//Sk",
-	"R5B84EzRQK8cKarnU4qRLwJ475SleTjdfPdqKFEwKkAf+R84m2eQqz8TpsSRJhdcFBlJNJ6OC/PGv/5V",
-	"KDzeeTP/C4dFdBb9j+Napzg2T8WxG1fP2JKLFAHnjMcIC/Tx1Qv087Mf/w3ZaVAKEpNMzDRs7GhON3kL",
-	"15B1SetDhmlJl4LjMkcX5cnJU0Cf2G8EZ/4v/1ViLglwRVVAFXx+jQrvS8UJ1UdRHH2z70dfO7QSR8/L",
-	"lABNoLuYP6+YEoQCEWolm9raNUmbMwuJF4sojtwzjWJBUoWAvgnlSyq5PmgKzgpQq9OgwYmZ+y6CW5wX",
-	"mWZutiQ0CgyEE8n4JUmDpNMmF/e6oca7wGiyMU6KJRxJkkNoZotZveI0JWrNOPvg7cRQtv2Ozf8KiVTf",
-	"jV6rxHwJ0u6tM719an73QaV4LCgPap77VS1C7zZ20G4O6E9e7/RrYDcakR/wErp4JBLy5h9DHOZRxH01",
-	"D+Yc6/97imQAGu3N6fnCq5WrD45Eu4TnccGmper3Kmx2sJPhuWHtEWgw78b19JtW/pYI+XBwe5DoAHw0",
-	"QO2Vp4+JRUigYGkuAlqpQlhcEbpU+gdKmVK9iESU3Zwb5QP4NXCUrCC5EghwsjKanj5Kx2zTru+5IfIA",
-	"YeFSroYkwpylAV34HeZXKbtRq0c3nEgJ9FzrhEQKZIZEB5IhSIk81EpnzlLgWDIuZiFh4t/Pxkszo8mm",
-	"l9uILbUkPM/gsqSSBE6fL+pndLMC2oMlNQAi8hzhuVDXAPfqWj+lTOs549ey5fIXGV4GqOoV42EQe9Ba",
-	"yTyw34/qysKVJkxTJDAlkmhlXGnFa7M5de6lHN/QIOpGY4uIS3ZDQxwB+q7QBfcNZxIQkd68c8YywJqU",
-	"C8yByvHUUhBKwRdX3lgcsNWH2mtbK4a8wQJxUEwPKWIcrUiaBkh+BKFzKDIrIpoz/Se7QTmma2TfCIAj",
-	"wRQJgDB2nRq4SSK8t0aAj+59pZdBsh3jCYllOVb4fDIvq8/KomBcGiSMJQL7keilA/eCh1lfIe+cN21Z",
-	"0xSC1eYsw1R0403UkDwVYceV0Pd3WqN84Px4Xqt8TqE0A9jP1TVPcX5kZEYUR44nI4d5vY9C6Z+gf9Mz",
-	"xNGKpGD2EMVRSdW/IX3UruNlau6XYYVugTMBceugcweEd9H98aR70x3WA/QgA/B5Q4ty14WFTy5FStst",
-	"eXuBsyVbbQmTKZROp77sT+NsygCPwAugqRoqjopynhGxsrxihKyh3BSoR+p9lFtz8+4qrT+Kr94mmF4m",
-	"tY43VmYpTcB+ppS5sNxSY9vTAsKnUpIxAWIr/cCZdC+vjA3zAcc1lZyFh1BPLp06EXh8rdUa3zzUJMnu",
-	"Za5FfBm5Bgf3S0+VHkLhW3INDXEqqpEEfAtbsDhj+Q8CUbgBIRFce/ocEfbUx+k5EuVcfToHYwMQhCbw",
-	"Bzd0Q9/rh6dFdUvOF1yLZybCdgJWAN2OAKxVa7yUUjAIQ0dtUIMo1orOMS7I8fXpsfo5qNtYeTde/HyC",
-	"3nuJYEpJucQc8CVJm0OOsR20h5OWyRzcyyJhuZE/CsaRZbY0iAVJZAYjb7Me/Fvc6MZxrNVgJO/628dB",
-	"DRLySMOXE26nXQB66GmKtZYgsgQRluUBIdmhHLgGvmbU+Q8QoTFiNFujz/zvf1sCj5UCrUSm3WXDjCx8",
-	"o5obybOriRo6G0+DXZSGB58X20vsSs42PXwBH99OojXHt2/MQ99tWDHGI0mlXUWDwWF3Gzmh7r+Ty456",
-	"qh9DEKuEwbBrZ1hUOEngMf0o5nZg3MSeU5jIGprV7iYy55bW7JVl7xfR2a/DE7svPpV5jrU9tKPWKdRe",
-	"5U+aBMjKeeZRHy3zubV6S8nJvHRU3j3pBCt5Asj4NxOFEOeun7OSppivtfN2Dkis2I31BDTuozWpL4Hl",
-	"YA37Q7t87d5rg7LanDdWcw9dMH/1AP0KsCx54G6w/cra4nE7rEWVcd6KFbeyrxvZwxjhvck9WAwRmZ3h",
-	"BcsySHquBE1i6FrYzBDj+aQN94D60QMIb5ljQVKtbhNFePEghAYMLhmm6RUHItDBW/fnoTqa9V8LDgQu",
-	"hcSpRAf1L+iT+uXQP6SrcaI4an8aPDzcsqYQUb00t7OUciN1Fna1U1SNhlTlmtKhNCGZcWVRNGavGp33",
-	"zqXse75MfE7wUsCKMsNh+feGrvCcSEylQIyip6ez0yezJydPnoy617QAbPRca0jTu2pMHoS8Defpgtx6",
-	"sCsfX5dVSQb9rovxdhryG4y9V/TcBOKoLDKG062s+aHrg1MM6q3FTTjY5TYnDMH1FYEsDYUxKSWCcZyh",
-	"IsOUErpEC/UqOniFk5V1oTdY/K/lEmi6ItlCrwznJCN6IUAJ4/ryVCwyWKrfgNBlRiAFXurL1RJESdMV",
-	"aKPlnGSp+RnzvNRmTLaiYAJrJCwr9UeUySosPV5leLmLYl8b+JtWv+3UNjtKCNyvvcO1DfHXwP7Xp/d/",
-	"Qh9Ytl4yqqTsuzKTxP2fUPTyw6fXZ8+ePvkJHXx89QL928/PftI4aHME4ymhWDaF5YgTx04VxZE/8+hj",
-	"x584tPs3ecG4fLHCNGSUxB3ztrGfaypWDBJEdcLSIcbuSmKlOP0gEEnRAV5Ia5gjemXVpRNuiZCK5tUN",
-	"dcE4MgsQhyOtOISmcBue3h7NagXqJYVVHS1YHfJhx03momAG3dVVuIwn+fsM1D2Aa4sbvRMvAMJKG7Oe",
-	"fiS/EaIMGZ5HA+YcHZl40iZ0EJECskUYSDkIYe3dIYuXWkfP8eyeKgIoMJcIS6TD4myQmolXc8rlbLOU",
-	"tmCrZq0X1w8zLyxr3BWoirfqXH2IAv9lwsqQRbpyItrwKxcpmgFaYR3DhLNs1uOdFWXIL/m5Csd0Y8Zq",
-	"HD0m4ylwdIAlypmQ6PTk5HB0ZIJPTBvVNrO2uLH58CXIDPtRR8UGNAotoMbrlw2xFpCyKV9f8pKGrPet",
-	"Lbg342oNIWrRAZ4BJJgDSiMwWWGOEwnGv9w+HlIInvjaIOLko7rAqjfDdNDr7XheeTTUNRnTWvF1rufw",
-	"gI1R7gIvQErk5Q2hKbu5FJAwmva4xzNGl2pi622vgjGwW9ls2JHR3U9t4NDCSXKWlgOi2gne5kB/wjkI",
-	"E6+tlLee6AsNrSB2rMX4B+EASeaZvVb0+vrD0QrapaGfIbZAGC0yvFRyD6PauIRSSIjo3aIAzJNVWG1U",
-	"T5COOp4N+jvDntf3FJB9w6xOqZrIBfMPjhigB2sfFOOHqi92/QiwL802X3Qq1Vy71/0R66kqpNcW/waI",
-	"amarUFohoGGuD3FIWHx0XGDbx58JloNSjiAT6sjW3tmk4n2pPsec6ywA7SA6wOZf4z1L1DOdXKAmOHKT",
-	"mNUcxmi+1gEzJsaiK8FqX/CWLuz+CLfafTzRkC1K8N3XIVd1jZ53AbUpEXxxKdkV0BCN0xQp+WaO8b8c",
-	"vfj08dXRZ/UyMjkIxhCp/SQapHCkTxeFUJs8MRtyEvcc99Vjn068GwA6wFmmNTic5oSK8Yf+RntNHEGO",
-	"Sfaw+3yvftzvNhla9Dvw0yFCa+Ys20Kp+MiyESpPWmvkBiRumvY2fHTGPj2FSbCxl66Va4Qhyh+hbYzq",
-	"xruxDDYDOJ8Dd2ARNt9kWA23WSNNS5OeLLxt7QrobLef2KbckHYuNG6/GSa5kn0Zloqeg9ffUgDfMXTI",
-	"fRqkoKhaUT+kdrGwVLD0DCxPnzQNLE/jhwO0tdfG1vp3NIW12VLR7kZmbxseNeRm2DjS0jRIC+8q9e0X",
-	"q72NMbLsHg64jWvXhemMDywaHZlSqbkjDKfeMjybRqVW9RhJa8DuFC0wIcj7DZTDm8dJr2W93txbtnww",
-	"8XdJcH9Rg50g5c7i3R3j4eS4SxJBT+xba38NkrRRPt5swY0Pns7hq/QWwX+TH+8POKz9zWwCxQtjLt6O",
-	"O1vQaoZrnIyInRyXsv5wqG4VSFLDfNe82A2Y2YQL506uRJ46tRTknPPGy4Es8zmHLMNBiecPOsXxPKyl",
-	"j5c93jBfjHfikemueSN7qRNxOOTs2maFuPf19bkmggNHpIf//o8n0/sAZD+scEiUJyXnw/HVLMVrpJNi",
-	"iA3NLdRQ6IADTnVw4WE4xBpoKi4NGhqC/UF5TGPgqLfqACgk5nL0OioXc8CXoUb9QWifxTly5Kxv4mpR",
-	"CMgSKMRI1164IQIQ0ZUNEAf1CcJISExTzFMzVCsJ4slmbcPKbuelrndWw/prH+bbgmMOejUClwuKV1oA",
-	"zSHFfCGA50TKzLiK5yCBZGRp/pdjIfTb1Hqq9RsiWWWlEFriCJC/md/hGmelk0oGNkFBpFfnJNAWjK5h",
-	"OF4+GfJvBBg+PdlkXDJTBGFa+5RGegF03mOMcpysCIUjxTzqF5O+r10CVeEGK5Aok5cLVtJ01p8BHppq",
-	"VeaYehPcKmRhZ/rVHMwSw/dJOJacUEUcCfQZuU1lkALLVU+anX7hss9V7AYgaYxwJphz1v7l6KN5cvQm",
-	"dTY2V4klY8twTl+dDded6D8/f/5grZ0DTpcenn9uamrEbXh2zdTtVIruSF8+vkEcFqBBriQIoUtbkMhU",
-	"alAfNsOV8JyV8myeYXoVjYwT8ASDyaHTxNhDvgkIsZVLVH3QHxTq7P9bhI+50KPATab213Qdzjvy/V5z",
-	"HFr4qDwP3TwAu/zYA1jYl+oKqOxwM9YRReNBZGKVmmHep0M4CXF07TurbNVG4DhHmm+YCipi+w0c9zxQ",
-	"nczDfi3g4VHmA9w3RQ5hhy/3ZRRwE3VSCVOOF7KVSJgwmmRlqv/GPFmR656Mkdby+7TTy8Ipr6NYfeNN",
-	"fFcGacN24pTtJoybRDs6LcpFdT00FrIne6p2r1anjIVmY+IQCTl70kPyifeT6OyMwq0jbfBm+EprbVbU",
-	"MT5QnaErLpccU6mD5apCFuoaoV1MxsmbsBzQgrMcGQO1WJFCjIySYy0z1ubaYVm5NFmGznpwqe0KWvmq",
-	"fjILCSt8I7wICsZ/UpfZhlOmuTbtmjkz+9bhgylQSeS6WgTCEulqTOfIuW/ODDRBaYwc/MjZEY6edoTp",
-	"Rg+N2sVrNd8uRDxMUB/9G2WLssYaw3jLu2GcGl4EKdtQHCsEkD44/MnFwA9O1iQp/4fK9TJYrOtTXyrJ",
-	"6OI4QZJV1wv1Z0iAblOr5SFVWUJi163LFv+xiwmhoJGkt+fqDCfDENzShhoSi89pHR1sg2+0gNQFI7VI",
-	"JBJdARRCh7BY674wCeMuWgfl7BoaIhUjCjfu+S45FW6XQQxojfU5BzzWDuAHeHjBgFVArlJ+z1FJybcS",
-	"3K24ymg5yPEazcEUBzrsMQo80EexS5baaC1o+mDr8eWHGjk4O3FmSyFqBGz3xKINZs3V1LMLCzv6ajDq",
-	"ZorYbA/fhQJ2R+yWkmNitFfVPU/Ghhw6dI/E7BSeFU/K7O5XqQfZyavy/6mtJchPGj4h82LweBkisYfS",
-	"ZxfL+kpWJwJtgeGdbqhtf6b5OUR/X8Q0UUBqnIfnm/qjbBGW9vAYyEeNVezu/F7b9hcsrJgkjEqOE6m9",
-	"BECyFZ5DbOjb3qDMHRFzSRJSKP1+7bIbXDbj7IK+5JzZit99BYnRQV9R5ENX59f4S9B/K8nz36b8ty4O",
-	"YMxAtqLz89cf3h49nZ0cMX6UYdkw50duC+j5hzdRHF0DF5Z3Z6ezE1dJAxckOouezk5mT809a6XRcozL",
-	"lMijzITuLEETrqKSqtNBpMhZ1419y3QhLa/7Q48xvX7l2PYtuI83vmnKjt9/bdWafnJyMlBnerv60nUZ",
-	"3VCFad0rQdEEUMkJiJkR9La6eXjkaqle7WrPnGUSBtWs6jYfuxJQJtPpwItrlrreprtaflWDHONSro7r",
-	"kjTD6KnrzIporxBsFcgNANLmw5nFnKuN65QwicyOtFnj+I6k9//OQZacXkr2h2PjY9sZ4JCUnMh1dPbr",
-	"1zb4E0YXZFmqC62eul5bjGwBIULRvJSSUV381seHM8xYlLjb2PFd1WXkvt0RZQRPVB1KFLUXWJpUmCZa",
-	"X6ZEvvASN7S/8D/sfXYSXPrVGO+b0lbyEu73SEZVRcAw9VSJVg9nQLU7hebqEmoSTJTwJRSd/ohyQktp",
-	"06ks0v2MLTGA+eOqTO6D8M9EgKtfZXhZo3+78Vs9RoxInZ5+6iT5UdTzLGBazvByCekUeFZD1Sl6lZ2h",
-	"rpMbuwPXpq4dVA1VTOrJ4U4U0CxsNT0Z2HhY2K8kaMcn/9NKg+cmcDq2ZZZjtCIpxKggulqCDptGB7Jp",
-	"u/KsvCb/MnBsj6YXv37yg6ilDBCL8Tuln9l+qaXp3npkWukWlg4TTZ0tPJES14g/VadJOy95v4TjKjVr",
-	"GZqBMWw00f+F2pd89P/uWfYzvgJ7gNvtoTlOroaAGE/PWp/+CSFr9+Sdmu0zMUaUedrTbpRb1RDfywH5",
-	"Zzv6PxVm3Ka6iuu5dgq54v1C4vVmnHi/KcT4LQrve2+Vr0E2KjPuFa5+Bcg+4NbvTKIINEZ0lRZFIMV/",
-	"MhnTaA05cPEzdusO8Pdx/2tXsX10ve/xEW9sxlrmefif7ugeYrZKPg7acl64lzokFiqx5tzH5+jExlNY",
-	"fzEzTtWbFcu0XZP2dQG1o0Tj2sMFDfSdQjJEmOoPVZcRZsKxvQoqoaUY90L0gMZ44aaFwvS4CPQsjIxF",
-	"zgumqX6om2uEokc6V9kyy44k3EpXweTgNfAcmzMztKZvgw0cA/P9ngytfvOIQVOrI9dpZHp7VH2zo5Aa",
-	"g+s5kqw40k41dbAKVNIMhLBOLUQEWpJrG0WzR6kfVGNM6uF3bvBptEkZdVacPrLyhQ5sww9U0lSpsRyO",
-	"ahPNoaayZ09+fszGlZ8ZM8XSKslMKMK2jakkOZwjAYA+guTro+cLaSIPTVKIhqL3pLmgbpvOCY5HC0d7",
-	"eqhzI1arNWeErm+oOwUpie7dG/wmvqzIqrrWrvB4bLvusgLoQw9RuHUX4eAR+vLWXNQa6lOLnULy2B40",
-	"4VMiEdd+vKX+320mbkNHw3Zy9ZqmMwWV2zwzKxBHJpWgUkJFwQGnYgUg82ym/23SQXVEzgk1EcuBLEm4",
-	"lcdq3Vt+2WNbMfdGgV58+t+KJP7y9tNfpjK0NPQyM1Nsaw/5xvuaJI0zPq46eMW6IJlR2ya1zTxY+I8g",
-	"7lpYDbpkX4Nsll34Xbtlm1sZ1BdcWbnJnLO28JhXua7jqDWeA1ZKaxXBGUqxxN8RqXwrwRRL3Uws/6Vf",
-	"/cepfgrmerlTIPCDPewVAy+ML8nT/ViWes7270UAuDUc2Z4PVdeEnuugK2b2H/XrW2FvCWxLZaa/y0GQ",
-	"NTuvGfmsKx+bR9qi6PZ9juooJHQF69jWxr0iNI1RHSc2yY0gy+qo4hre6uRSy3MFszs7iCv/IbsGfk3g",
-	"BuW48EmjLoZmdJZGrbuNuNxriEaj80EPB1bLnQLK+raPPVAr3uMmhWC+dv0JNkLu+O4K1oMGyarHy7aM",
-	"WDU1qC5He4b9Jribi4iZeCTI1fvPtnr/gWh9T72Q/MpA6jrVKB7CFQc1CluPQ/SxrYe6Qfx9qN4ap8Xr",
-	"DMZ4bASDyXfsNRu5xL/Rl8BmzOjvSwvzk3UHdbAKcVPpYN6xXDWLqCaJES/NT9pmo0/zGfqF44U2cmbr",
-	"SlZvPt198nQz7XCut8XJkEnHFSD4Tk06jeT7RzbpOND0yEoKN44KJjH8a3TYKs4+iRlJprO7d9ISPUIK",
-	"iTkTN3yEOeBhSVdnLuxVPWjlbPQA36vlvg8294c3Z4tcAeGIlTIjVDG9Mco6fn98vvWSUb5T1m2nVT0y",
-	"9/rZOv0M7CF6Uib2xt030x6b3i7bhy/0kVur8BpOVtVFiQKkwtXLcZckU1SLpsi4Lg5sSSrBcZnHSLDf",
-	"CM7M399KrD7hh+c62/KCHoQzLA8df+kmLib7vbp46YQGVph0mhl6Xi3uZsUE2IFzLJOV7kdQZ7NqZNhG",
-	"N4jIGfqzYmzbkuIPih4RZXKlXiVVznJV9whTcQP8ghYc1IVLoJsVluiGlVmK5oBsRUv9uultkc7QS20W",
-	"dDkXRFh7IaSVTKm7wlxQ0y/HpvrrrirniGg7NQf1MabrOLBCk5PRlBGmY0dTYj9MSPSooHVDj4BZ2uY3",
-	"dXqCPEDg9PWU6lyRvaxcP+nm8YIHGi1YAhJIdyC4wQIdMG5jfy0w44qqDoNkZZxETyZ3EjWb9PQnTuj2",
-	"N+cVJd74Cf4PF6FmFc0TWNehwP3InkLEZlXTmb7rvW1Ls0easTP0gN6s8NyIDa7nS3UnVi2Rc73PFebp",
-	"kRKBAlFGYT8ZK2Yh6qqlZaB1qSkaAHRQd+Y51CuynjbdosY074hdKwcB/Bo4ArpgPDEZnPnQDT0j174V",
-	"uQmhL8WS4xSM4+8G5oIlVyBn6HM9kbG0cigyvDYrsJ3vddMOgUy7NN3WXqfbUSSApuKCKk1B3+7Mwtdo",
-	"hYsC6LlOx0G28ZUSyZo87y508/CL6AxdNGy0ZxflycnThKT6X7iIYnQRCfim39SPqHkSX9ALLb3MGOaZ",
-	"6Syif/U+T7HE6q272Wx2f6+OwyQjVYsSDgmjFBIpzFZMBT8sJBLwDRGJBL6ZXdCPjOWNNhc5XuvQSl1Z",
-	"VJ23HBalgBQdPDt5eugOtnpFGtOKJtRy1AcX1GBnrlufWwDP1jjP0IGldkMeWKxpggtin+lmaCtMKWSx",
-	"xo5lX+unFYeh0+4t0bXGR5hfdFP39ingn11efZcG5kyxl9P49H+Gywn3GGiIaWodOBtPtkxR7phWTo2u",
-	"3OqVckNkoqWyjmiCmhGU4JYsYdk0FlXX6cZ2HlJw1bboBu9t8KPnwy6hvXqB3vU6fywHVG37rSn09DFN",
-	"m6F1WB1BZxTHjcJRhkU8k3lvemCn80vvZf99q7nK/vIl2uWve9DSWPpUvpfGoA2ngGJgH5BNyOmr/cDl",
-	"vFGD+zu9ngcKyz/yDb1Zqbz/ju7DfspLOm2MHEx3bvcY8tOfG8+O70RWLge9Qy2ieBSOGsNNs4l8Mc0x",
-	"B1lnK37w9/MpK5ebY9M7kN4v99hCLo+daDYCzfbGOD0H2SB12i5gWHCmW6JaXjpH2KsYqCsZWmcI4Tpr",
-	"pPV5ZUnytnI4REt9fHhsizUOnnHv7Dt7VTOqrks9KLILncqG3QKoHd3hozJmddHm4Ugc7p99g4fnh9Li",
-	"5Hs9M/22YI/M7q7r1iAVrUgxiWqUpopxjQJ6MF+bC/xRjklmr/OEI5zoBsSHiHErZ+wDpaFOSXCbePz4",
-	"rhTAba5YX+7pR10k6p1X6HJD6r/5YJLUfzMUwhZL3xczbnbtf9HQtdFhldv7+M7+uSFJr/Yv7zswYMBi",
-	"OZWPVqk5ziurb2OmiHzctFbqA8wVlZ/INej84CMy83yIfw8O+UdDtNN2pnTKu2w8h/UJDM1BFmoG027I",
-	"v/PffKT0xyEVprH0yeKeq27UreGnC39t8dRg3tNQtsb3kvy0U7bs6e86W/Z9AbSdK8touxX6ZOmzYdZt",
-	"dFyZngS/FBnDadWkZa/kl5eZJAXm8njBeH6UYombBNDub2KqnG/M0xno5DFc91zP8HUnV+50lF03yOmJ",
-	"mq3y8R9O0QbbCHvE++GXV0rJNmlXSEHk0Hi59n4oVZR9fOf+3KBn/6J/94h1s6ZtPplE0zZDNYD3MNDE",
-	"4WP4F3ZDW0y5xSnMEgnySEgOOJ8k302RxCTgs9vyADi9+rr5wvFLRWpDl47juv/Ug2RuuFBVkeEEPrgW",
-	"UXtRpKt2e9+XFt243xApTJyrhsQ0l2ENWhdDZnU8M76JdDUVIcYy7rlxyOelkGgOlQtHvaF/0wWCroFn",
-	"zfyYUeKvLsW8B8VS3yyaIfl7isP0a1F/l7Q2BV29MyYWR73qfKS6AahrOzjBIdmIurxT/4w6DRuhuv+Y",
-	"89APR3XJoqKcm62YUBHKKuBRnIPY09H5GuQQPE4eMf534tjf97Q15CQnp46fHmH1aQF1n+Hc/xh/12Z8",
-	"OvvP1DHdzgY0cUx3KTY5qL4I454aEdi0XbWefaZpVQ0GAlj6UijBfHpyYmMGp8mxNtGHungudW6JWCnF",
-	"0o/mUFco68PYVNhcY6ZyKxxXvQK249zKbt6nAuj2ZR9Np7Pv0qTU6rH2yLdu03QhzOqu05xCzRREpHep",
-	"49iyKhnB9Vqw3aA9Djcxb3U7qB3I6fhO/bPRaXXNrsBSyBiXlXp9IpeVGsoBxEG7BZh64+ijbpg40C5Q",
-	"t1Gc4+QKYVN5jcKt7SBoYtsxVZr6HBA3u6iaCLYhGu/Ihi5Es8By5QeEKiwMhoRu7lH11QRM82u3pJJn",
-	"0Vl0jAtyfH2q2dPuotvto1QimeAfRB3Ahw7eYppecSDCREPoPxccCKBP8u9/SyUcmnYgEii2MZg+YmZe",
-	"fkYVQt0tCReOMqyduMEwQ9sC3G9T4E1XxRt2Z2tEFFrSqeoVixh95n//2xJ4jMp8ziHLMMJCn7j6+aGb",
-	"nPA6ZKKatukW7c79wVFsc9bKE8toZvq42fEMrXXH+eS5+eJgLrBZobvOth2BroygUwS6MzScO4jRpiFb",
-	"xF75kLq+Stwt9ixilNVBut7cTbP2/df7/xcAAP//",
+	"7H1rc9y6leBfQXGn6ko1VOth32SvVKkpj6/t8cY39vixSVXk1aDJ092ISIAGQEkdlf5NfsZ+yx/bwosE",
+	"SZDNbrEV3+x8stwk8Tg45+C8z32UsLxgFKgU0fl9VGCOc5DA9f9ecMBvU/UXodF5VGC5iuKI4hyi8wib",
+	"h3HE4VtJOKTRueQlxJFIVpBj9dWC8RzL6DwiVP7meRRHOaEkL/Po/DSO5LoA8wiWwKOHhzh6yfIcqOyd",
+	"MqmeTzsrFWUmsSSMDkzdeGnS+UsuGFdfpiASTgo1R3QefV4BonAnrxL9AmILJFeACg43hJUCFXgJsyg2",
+	"q/1WAl97yzVj+svK8d07oEu5is5PT06qlQjJCV3qhfxM1H8S+XtYh1fDFguSEJyhH49SsiQSpfYLdA1r",
+	"dPB7DkSIZJX9/f8KAdlhjGC2nKHT35z8eIoWjKNXfFFyWa25CeFrWA+CtcBSAlff/Z8/nxz99PX+x4d/",
+	"iYLbYEk5iEZp/cKU5/g2hbxgEmiyDkLwhYaSOsIkI0AlSlaMCRCI0QRQARyp0WgKKUo4aExDBxqCGH35",
+	"8vbnwxhJhjhIvkYCLyBbnyN8Sc0Pt0Su9NgC56AnwjStf1C7BCERpuIWuNAPFoQLiTgovEZ4iQmN9TCX",
+	"tNqJPPoIRYbXkJ4jDR49ql4dCESZXBG6nCGFG2rKOWSMLoVappogY8slpEeEqs0JRi+p+jojNyA0Opw9",
+	"RytWcmEGqBaut4LV4MA7C39+dnZJSQ3pq2tYX3EoBaQX6HZFMmjszXwsJMkyxEsqYvT85KfuAIReFZwt",
+	"OQgxQ+9ptkaiTBIQYlFm1dSYq/UVMkaCIYwWmGSQIoWVeSFRjteXdA76fAik3QOZXVKH+CvAKfAaIT3M",
+	"Ofq9JoMg2Z4pss0Jrcg4bhDF5eXd2cnR5eXdb199/dcwabylN2QDoyP+K1OSxzuSE1lN2uJXmX7oD5/C",
+	"ApeZjM5/VJvGd2ZoB4Khid7zJaZE6D18ysplDy/z3vpBILFiXCK1Gsu1UoKvGSVwBENMS6jxx3ItfPRX",
+	"xbjsv0df70/j35z1MLEPnCn86z2mono+5Rl9EcB7pyzNw+nme1BDiYJRAVrc+MDZPINc/ZkwxQo1uuCi",
+	"yEiiz+m4MG/861+EOsd7b+Z/4bCIzqP/cVzLM8fmqTh24+oZWzyZIuCc8RhhgT6+fol+ev7jb5GdBqUg",
+	"McnETMPGjubkondwA1kXtT5kmJZ0KTguc3RZnpw8A/SJ/ZXgzP/lP0vMJQGusAqogs+fo8L7UlFC9VEU",
+	"R9/s+9HXDq7E0YsyJUAT6C7mjyummLBAhFquqrZ2Q9LmzELixSKKI/dMH7EgqTqAvgnlKyq5vuQKzgpQ",
+	"q9OgwYmZ+z6CO5wXmSZutiQ0CgyEE8n4FUmDqNNGF/e6wcb7wGiyMU6KJRxJkkNoZnuyesVpStSacfbB",
+	"24nBbPsdm/8FEqm+G71WifkSpN1bZ3r71Pzug0rRWJAf1DT3Z7UIvdvYQbs5oD95vdOvgd3og/yAl9A9",
+	"RyIhb/4xRGEeRjxU82DOsf6/J8QGoNHenJ4vvFq5+uBQtIt4HhVsWqp+rzrNzulkeG5Ie8QxmHfjevpN",
+	"K39HhHw8uD1IdAA+GqBW3eojYhFiKFgaJUQLdAiLa0KXSvZBKVNiH5GIstsLI/gAvwGOkhUk1wIBTlZG",
+	"ytRX6Zht2vW9MEgeQCxcytUQR5izNCCH/4L5dcpu1erRLSdSAr3Q8iiRApkh0YFkCFIiD7XAm7MUOJaM",
+	"i1mImfi64XhuZqTo9GobtqWWhOcZXJVUksDt80X9jG5XQHtOSQ2AiLxAeC6UCuJeXeunlGk5Z/xatlz+",
+	"IsPLAFa9ZjwMYg9aK5kH9vtRqUtcSeE0RQJTIolWBJREvjabU/deyvEtDR7d6NMi4ord0hBFgNZTuuC+",
+	"5UwCItKbd85YBlijcoE5UDkeWwpCKfjsyhuLA7byUHtta0WQt1ggDoroIUWMoxVJ0wDKj0B0DkVmWURz",
+	"pv9gtyjHdI3sGwFwJJgiARA+XScGbuII760B4qN7X8llkGxHeEJiWY5lPp/My+qzsigYl+YQxiKB/Uj0",
+	"4oF7wTtZXyDv3DdtXtNkgtXmLMFUeONN1OA8FWLHFdP3d1of+cD98aIW+ZxAaQawnys1T1F+ZHhGFEeO",
+	"JiN38nofhZI/Qf+mZ4ijFUnB7CGKo5Kqf0PyqF3Hq9Tol2GBboEzAXHronMXhKdk/3jS1bKH5QA9yAB8",
+	"3tKi3HVh4ZtLodJ2S96e4WxJVlvCZAqh04kv+5M4mzzAQ/ACaKqGiqOinGdErCytGCZrMDcF6qF6H+bW",
+	"1Ly7SOuP4ou3CaZXSS3jjeVZShKwnylhLsy31Nj2toDwrZRkTIDYSj5w5uSra2M/fcR1TSVn4SHUkysn",
+	"TgQe32ixxjcPNVGyq8y1kC8jN+DgfuWJ0kNH+I7cQIOdimokAd/CFizOWP6DQBRuQUgEN548R4S99XF6",
+	"gUQ5V5/OwdgABKEJ/M4N3ZD3+uFpj7rF5wuu2TMTYTsBK4BuhwDWqjWeSykYhKGjNqhBFGtB5xgX5Pjm",
+	"9Fj9HJRtLL8bz34+Qa9eIpgSUq4wB3xF0uaQY2wH7eGkJTIH97JIWG74j4JxZIktDZ6CJDKDkdqsB/8W",
+	"NbpxHGk1CMlTf/soqIFCHmr4fMLttAtA73iabK3FiCxChHl5gEl2MAdugK8Zdb4LRGiMGM3W6DP/+9+W",
+	"wGMlQCuWaXfZMCML36jmRvLsaqKGzsbbYBeh4dH3xfYcu+KzTe9iwL+4E2vN8d1b89B3WVaE8URcaVfW",
+	"YM6wu42cUPffyXlHPdWPIYhVzGDYrTTMKhwn8Ih+FHE7MG4izylMZA3JancTmXOJa/LKsveL6PzPwxO7",
+	"Lz6VeY61PbQj1qmjvc7PmgjIynnmYR8t87m1ekvJybx0WN696QQreQLI+FYTdSAuVGDOSppivtaO4zkg",
+	"sWK31hPQ0EdrVF8Cy8Ea9od2+ca91wZltTlvrOYeumD+6gH6NWBZ8oBusP3K2uxxu1OLKuO8ZStuZV83",
+	"kocxwnuTe7AYQjI7w0uWZZD0qARNZOha2MwQ4+mkDfeA+NEDCG+ZY0FSrW4TRnixKIQGDC4Zpuk1ByLQ",
+	"wTv356G6mvVfCw4EroTEqUQH9S/ok/rl0L+kq3GiOGp/Grw83LKmYFG9OLczl3IjdRZ2vVNEj4ZU5ZrS",
+	"YTwhnnFtj2jMXvVxPjiXsu/5MrFBQaWAFWWGw/zvLV3hOZGYSoEYRc9OZ6dns7OTs7NRek0LwEbOtYY0",
+	"vavG5EHI21CiLsitB7vy8XVJlWTQ77oYb6chf4WxekWPJhBHZZExnG5lzQ+pD04wqLcWN+Fgl9ucMATX",
+	"1wSyNBRCpYQIxnGGigxTSugSLdSr6OA1TlbWhd4g8b+US6DpimQLvTKck4zohQAljGvlqVhksFS/AaHL",
+	"jEAKvNTK1RJESdMVaKPlnGSp+RnzvNRmTLaiYIJ6JCwr8UeUySrMPV5neLmLYF8b+JtWv+3ENjtKCNxv",
+	"vMu1DfE3wP7Xp/d/QB9Ytl4yqrjsL2Umifs/oejVh09vzp8/O/sNOvj4+iX67U/Pf6PPoE0RjKeEYtlk",
+	"liNuHDtVFEf+zKOvHX/i0O7f5gXj8uUK05BREnfM28Z+rrFYEUjwqBOWDhF2lxMrwekHgUiKDvBCWsMc",
+	"0SurlE64I0IqnFca6oJxZBYgDkdacQhN4S48vb2a1QrUS+pUdaRidcmHHTeZi4IZdFdX4TIe5+8zUPcA",
+	"rs1u9E68AAjLbcx6+g/5rRBlyPA8GjAX6MjEsjahg4gUkC3CQMpBCGvvDlm81Dp6rmf3VCFAgblEWCId",
+	"FmeD1Ey8mhMuZ5u5tAVbNWu9uH6YeWFZ41SgKt6qo/oQBf6rhJUhi3TlRLThVy5KNQO0wjqGCWfZrMc7",
+	"K8qQX/JzFQrqxozVOHpMxlPg6ABLlDMh0enJyeHoyAQfmTaKbWZtcWPzYSXIDPtRR+QGJArNoMbLlw22",
+	"FuCyKV9f8ZKGrPetLbg342oNQWypIkcD1whtB1xaFwqq4011DB6RAmWAU4EEgI5UIBJJyLIq3BjhOSsl",
+	"whThRAOze9N8J/ErNUD6Q1h2igLJMQl7L+CuIHxbE954n4qx383XldjaDTe0L3UCTNxhISLQktGwDZ6z",
+	"bKPx8hfI58A/qjeDMqgBjh2r5ev2wFP7u4dRuevcxkkChdSRdUlGtIG38meHJAEv5noH0a86a0/ye3bW",
+	"lPyeTQ/KBhSHITSFKuyxjt214HqQT0GNTHTcuP3G+Nak9tPQrDqsPcBqzOHoaytZYY4TCSaqpi0UpxDU",
+	"c7QZ2EmF7JYi9Wb49uv18b6o/LiYpopjVuq+C7gJD9gY5T7wAqREXt0SmrLbKwEJo2lPUFDGFMOmLsao",
+	"CkHDbmWzYfdtdz+1WVeLZJKztBwQUMOc6g84B2EyZJTK2hNzpqEVPB3rJ/tBOECSeWaNKb0RTuEYLe3I",
+	"1c8QWyCMFhleKmkPo9qkjlJIiOjdogDMk1VYWVZPkM61mA1GeYTjTd5TQPYNszqlYCOXPjU4YgAfrFdE",
+	"jB+qNmf1H4B9abbZvFMZJHRQkT9iPVV16LWfswGimtiqI60OoOGkDFFImH10HP/bSy2C5aBUQsiEUlR0",
+	"TEpS0b5Un2POdd6VdosfYPOviRlI1DOdzqUmOHKTmNUcxmi+1lKZ4YFdDlZHwGwZuNMvFNVBMxMN2cIE",
+	"P2gnFKBTH88vAWUxEXxxJdk10BCO01QJkdgoL386evnp4+ujz+plZLK+jPtFe4c1SOFIy9TqQG262mwo",
+	"NKZHyake+3ji2T3QAc4yrbfiNCdUjFd1Nlqph+TR7WRL3IP/tWLY0Rl0rmHDoewDQKmNB0qPOM7h2Pvo",
+	"cPiu6LqMez3Ww+KVn4kWApySrsaPZwS1TeJRWhtDfCFO8aR2REaNU80DiH0UD1NFY2ddd8MIj4A/Qtsr",
+	"8GhpNjaJeRvNSDZ9r2ny75V5zQzd7fbj/5Qb0l7ehhkywyRX7DjDUpFYUPsoBfAdYzjdp0F8iqoV9UNq",
+	"Cs3Awnx3rcCDoge73AwbR5odBiFXf1hbhrex2T9OAetHwkos/NlKhWNM1rsHV29jSnBBj+PZ/ug4v0p8",
+	"HuGG8pbhWYgrca3H5VQDdqfYqwlB3u/uGd48Tnr9lPXm3rHlo2myi4L7i8H+Zb3BrljfXK7uQENM/v/P",
+	"OvjENsBBaelqV1GgMci4qXqu/GnMit2ZQmsMbf6Rpkgf/ye5UNeTGNs6mVidZTmTwuNviV2ooCfAv7W/",
+	"xk1hQ5m92YIbH5R8w5azLTIcJhedHyEI+5vZBIqXxie+3aXZglYzJvVkRILIuJpAj4fqVtGyNcx3Lf6x",
+	"4WQ2nYWLmaskESXjKsi5CBWv0EOZzzlkGQ4KIv6gU/CeYX14PO/xhvliQjCeGO+acsMrnW3MIWc3NvXV",
+	"va+FjxoJDhySHv7bPx5NHwKQ/bDCIVaelJwPJ5GxFK+RzvwlNv+oUEOhAw441RkUh+E8MqCpuDLH0GDs",
+	"j5JSxsBRb9UBUEjM5eh1VHF0gYANNeoPQgdmXCCHztrwphaFgCyBQox0catbIkDJlErA5KA+QRgJiWmK",
+	"eWqGamV6nm1WAizvdqF49c5qWH/tO/k245iDXo3A5YLilWZAc0gxXwjgOZEyM/Fwc5BAMrI0/8uxEPpt",
+	"asPx9BsiWWWlEJrjCJB/Nb/DDc5Kx5UMbIKMSK/OcaAtCF3DcDx/MujfyKJ4drLJlmymCMK0DpwZ6fTT",
+	"xR1ilONkRSgcKeJRv5gaRdoDWFWnsgyJMnm1YCVNZ/1lbkJTrcocU2+CO3VY2Hl6NAWzxNB9EnbWE6qQ",
+	"I4E+n5YpvVZgueqpJaBfuOqLh3MDkDRGOBPMRaT96eijeXL0NnUmdVfqLmPLcOGC2vXbneg/Pn/+YJ0b",
+	"Az7WHpp/YQqHxW14dr1S7XzR7khfPr5FHBagQa44iFI+TcVHU45KfdiMydahMOfzDNPraGQwpMcYTKEA",
+	"jYw96JuAEFvFfakP+jNfnLtvixh5F18dUI5r92w3qm5Hut9rImfrPCpHYzfZ0S4/9gAWDhhzVeJ2MFjp",
+	"sOnxIDIB2c1cttOhMwlRdO0qr1xThuE4v7kf5BIUxPabHec5nDvlFfqlgMen0g1Q3xSFEjp0uS9bnZuo",
+	"E2iTcryQrWoJCaNJVqb6b8yTFbnpSYttLb9POr0qnPA6itQ3auK7EkgbthPXpWnCuIm0o3O/Xej6YxM+",
+	"elLE62iK6pax0GxMHEIhZ096TNGU/VRzcS6k1pU2qBm+1lKbZXWMD5Sg6rLLJcdU6oyAKphSqRHamWti",
+	"OhKWA1pwliPjzhIrUoiRqQCsZcbaXCA1K5emlIKzHlxpu4IWvqqfzEJ2Du5UMP6DUmYbDs/m2rTb89zs",
+	"W+dIpEAlketqEQhLpEtOXiDnGj030AQlMXLw04NGOFFDnrlB76faxRs13y5IPIxQH32NsoVZY41hvOUL",
+	"NS5QL02GbagAOtZVWZ3mxsmaKOX/UDlqByuSfurLlx1dATCIskq9UH+GGOg2BekeU3ouxHbdumyFQ7uY",
+	"0BE0KhHsuQTVyTAEt7ShhtjiC1qnQNlYO80gdUVuzRKJRNcAhckjsNZ9YYLQXXAeytkNNFgqRhRu3fNd",
+	"EkfdLoMnoCXWFxzwWDuAH8/lxf5WWUdK+L1AJSXfSnBacZW2e5DjNZqDqYB42GMUeKSPYpdU/NFS0PQZ",
+	"ZeNrLDYSjXeizJZA1MhK6wk9HSwNUGPPLiTs8KtBqJsxYrM9fBcM2P1gt+QcEx97VcL8ZGyEsTvukSc7",
+	"hWfF4zK7+1XqQXbyqvw3trUY+UnDJ2ReDF4vQyj2WPzsnrJWyXaKadtJQx2fSvNFTBMzqMZ5fFENf5Qt",
+	"Qj5Hs53B2NAniwru7vxB2/YXLCyYJIxKjhOpvQRAshWeQ2zw22pQRkfEXJKEFEq+X7tkJleyYXZJX3HO",
+	"bEuVvq4L6KCv88Oha2Zg/CXovxTn+S/TX0VXQDJmINu24sWbD++Ons1Ojhg/yrBsmPMjtwX04sPbKI5u",
+	"gAtLu7PT2YkrF4YLEp1Hz2Yns2dGz1rpYznGZUrkUWYi6pagEVdhSdVhJVLorIvjv2O6WqjXXqvHmF6/",
+	"cmwbQz3EG980vVUevrYaapydnAw009iuiUbdKyDURkM3o1I4AVRyAmJmGL1t4RIeuVqq16DDM2eZqghq",
+	"VqXNx67OpUnnPvDSGKQuKu5Uy69qkGNcytVxXXdv+HjqYvoi2isEW10AAoC0Sf9mMRdq4zrvXSKzI23W",
+	"OL4n6cO/cZAlp1eS/e7Y+Nh2BjgkJSdyHZ3/+Wsb/AmjC7IslUKrp67XFiNbJZFQNC+lZFTHQPrn4Qwz",
+	"9kicNnZ8X7Vxe2i3nBtBE1ULOIXtBZYm8615rK9SIl96eVraX/jvVp+d5Cz9ktMPTW4reQkPe0Sjquxx",
+	"GHuqvMrHE6DanTrmSgk1+WSK+RKKTn9EOaGltNmT9tD9BE0xcPLHVS+AR50/EwGqfp3hZX38243fauJm",
+	"WOr0+FNXAhqFPc8DpuUML5eQTnHOaqg6I7eyM9TNAGJ34dpM1YOqY52JlD7cCQOa1TunRwMbpg775QTt",
+	"tIF/Wm7wwuQzxLaXRIxWJIUYFUSXhNLZDOhANm1XnpXXpFsHru3R+OI3iXgUtpQBZDF+p/Qz2y+2NN1b",
+	"T4wr3e4ZYaSpiwNMJMQ14k/VbdIuQ7BfxHHtKDQPzcAYNprH/4Xal/zj/9WT7Gd8DfYCt9tDc5xcDwEx",
+	"np60Pv0TQtbuybs123dijCjzpKfdMLcqLLOXC/KPdvR/qpNxm+oKrhfaKeQ6FAmJ15vPxPtNHYzfA/qh",
+	"V6t8A7JRfnqvcPXLXPcBt35nEkGgMaIrJy0CFT0m4zGN3tsDip+xW3eAvw/9r12q/8nlvqc/eGMz1jzP",
+	"O//pru4hYqv446At56V7qYNioTqyzn18gU5sPIX1FzPjVL1dsUzbNWlfm3U7SjSuB27QQN+pG0WESUKt",
+	"WqkxE47tFUwKLcW4F6JHdP8Nd2YWppFXoDFzZCxyXjBN9UPdQSwUPdJRZcssO5JwJ13BooM3wHNs7szQ",
+	"mr4NdsgOzPdrMrT6HbIGTa0OXafh6e1RtWZHITUG1wskWXGknWrqYhWopBkIYZ1auqgfubFRNHvk+kEx",
+	"xqQefucGn0YvuFF3xekTC1/owJXXKWmqxFgOR7WJ5lBj2fOzn56yO/dnxkzhn4ozE4qw7dUuSQ4Xukro",
+	"R5B8ffRiIU3koUkK0VD0njQX1O1FPsH1aOFobw91b8RqteaO0EWcdTtExdE9vcF0GjoiFBXAiqxq3uG6",
+	"q8TodqXr1RZAH3uJwp1ThINX6Ks7o6g1xKcWOYX4sb1owrdEIm78eEv9v7tM3IWuhu346g1NZwoqd3lm",
+	"ViCOTCpBJYSKggNOxQpA5tlM/9vEg+qKnBNqIpYDWZJwJ4/Vurf8sse2YvRGgV5++t8KJf707tOfpjK0",
+	"NOQyM1NsS435xvsaJY0zPq7alMa6/qAR2ya1zTya+Y9A7ppZDbpk34BsVkP5Vbtlm1sZlBdcFcnJnLO2",
+	"zqBXqLLjqDWeA1ZKaxXBGUqxxN8RqnwrwVSE34ws/6lf/ceJfgrmerlTHOAHe9krAl4YX5In+7Es9Zzt",
+	"3wsDcGs4so2tqtZQPeqgq1347/XrW53eEtiWwkx/K6cgaXZeM/xZt3cwj7RF0e37AtVRSOga1rFtAHBN",
+	"aBqjOk5sEo0gy+qo4hre6uZSy3NdQTo7iCv/IbsBfkPgFuW48FGjLjtoZJZGacuNZ7nXEI1Ge6ceCqyW",
+	"OwWUtbaPPVAr2uMmhWC+dk2YNkLu+P4a1oMGyaqR3baEWHVuqpSjPcN+E9yNImImHgly9f7zrd5/5LG+",
+	"p15IfmUgde34FA3hioIa3TvGHfSxLX+8gf19qN4aJ8XrDMZ4bASDyXfsNRu5xL/RSmAzZvTXJYX5ybqD",
+	"Mlh1cFPJYN61XHXEqiaJES/NT9pmo2/zGfqZ44U2cmbrildvvt199HQz7XCvt9nJkEnHFSD4Tk06jeT7",
+	"JzbpOND08EoKtw4LJjH86+OwRdt9FDOcTGd37yQleogUYnMmbvgIc8DDnK7OXNireNDK2egBvte6YR9k",
+	"7g9v7ha5AsIRK2VGqCJ6Y5R19P70dOslo3ynpNtOq3pi6vWzdfoJ2DvoSYnYG3ffRHtsGthtH77Qh26t",
+	"wms4WVWKEgVIhauX45QkU1SLpsi4Lg5sSSrBcZnHSLC/EpyZv7+VWH3CDy90tuUlPQhnWB46+tKd6kz2",
+	"e6V46YQGVph0mhl6US3udsUE2IFzLJOVbj9SZ7Pqw7Dd/BCRM/RHRdi279bvFD5W7a9IlbNc1T3CVNwC",
+	"v6QFB6VwCXS7whLdsjJL0RyQrWipXzcNvNIZeqXNgi7ngghrL4S04il167tLapoC2lR/3TruAhFtp+ag",
+	"PsZ0HQdWaHIymjzCtCVrcuzHMYkeEbTuWhYwS9v8pk7js0cwnL7GmR0V2cvK9ZNuni54oNFnLsCBdCHk",
+	"WyzQAeM29tcCM66w6jCIVsZJdDa5k6jZibA/cUL3+LuoMPHWT/B/PAs1q2jewLoOBe4/7ClYbFb1mOpT",
+	"720Xqj3ijJ2hB/RmhaYy9oLr+VLdbl5z5Fzvc4V5eqRYoEBUd4DbR8aKWYhStTQPtC41hQOADupGXId6",
+	"RdbTpjtSmV49sevcYst7A10wnpgMznxIQ8/IjW9FbkLoS7HkOAXj+LuFuWDJNcgZ+lxPZCytHIoMr80K",
+	"OGP5D8L06BHI9IQVRDsEpalnQFNxSZWkoLU7s/A1WuGiAHphSpLb7p6KJWv0vL+M1LiX0Tm6bNhozy/L",
+	"k5NnCUn1v3AZxegyEvBNv6kfUfMkvqSXmnuZMcwz00hI/+p9nmKJ1Vv3s9ns4UFdh0lGqo5EHBJGKSRS",
+	"mK2YCn5YSCTgGyISCXw7u6QfGcsbTV1yvNahlbqyqLpvOSxKASk6eH7y7NBdbPWK9EkrnFDLUR9cUnM6",
+	"c0jV5W4APFvjPEMHFtsNemCxpgkuiH2mO76uMKWQxfp0LPlaP604DN1274huATDC/KJGjNq3gH93efVd",
+	"Gidnir2cxqf/M1xOuMdAo1ApfDeebJmi3DGtnBpZudUa6ZbIRHNlW6a/IgTFuCVLWDaNRdU1trKNxhRc",
+	"tS26QXsb/Oj5sEtor16gX3qdP5YCTMQAItSaQk+f0rQZWoeVEXRGcdxqx6RIxDOZ96YHNjs0DWr7fgn7",
+	"vd55ndr7PefiLbzp/pzM0xpufKUvr6MckwzhNOUghLvSuidkpHXCA/WyboCTBQHduOzAaCcpSrCAI0IF",
+	"UEEkuQFXwXnM6R3f1/95mz4c25apW2uBXuvUoQCwF3p4r63BXomzWcS8X32va7JN4o7Te1Q6Y7Pfibr6",
+	"IVtc+Kc+h4Tp/pZ2DbVGZ9t3aErd+TRd39t9HefPZvyh8wzkQ9qvJkmItGP1QnsAdJ1Wcb1c7H2rG9v+",
+	"0r7aVfx7kLax9KlcyI1BG75NJYf4gGxCTlsoB2yMDSr8Tq2Mgf4YT2xoHMurfNhPaWtsdn0PVm1oNyX0",
+	"qzg0nh3fi6xcDjq5W0jxJBQ1hppmE7mUm2MOks5W9ODv51NWLjen2HQgvV/qsfWonjpfdsQxW8PX9BRk",
+	"c21ouw5rwdmCZOBo6QJhr/CpLshqfbqE6+S31ueVQdzbyuEQLvXR4Whp/Ylk9c2SurcQbUBYg0RGMoU0",
+	"RlaqSY0uozsCI8aR6dOV7kesbx9tQMq3x1yZ+rvY4B29ONw/Vxi4k1sS2/QswRMgx7vtzvYw/aeBdApP",
+	"YiTVmRr5fM7StfaWZLd4LRDc4URma3R/acNlLqPzS9di7zJ68FMunkq913vU/iq4AY5WLEuNp6qpZm6L",
+	"ltrUadxUCgDawqo40a1tIMS4JklMFUWykkrdu1n7tsyMwwqOjmWZry05GxpqFCWbIb0xE/Ba7UI3bEQc",
+	"KNyairH12dkPLBUaLmCNsKfPUYrXmvNmgFNtkBRAU3R2YvJTOLu1NlrdlF3bI5+5Yjno4PnZT4/muC2d",
+	"bKi0gUuI3lKfcp/RSZOycYDJfV88Lt5Wje09LmsAGDZl2Xf2arGoejH3cCy70D3danb07+wm23Rqx/el",
+	"AL6BtD7q8p6/eCXKNxCV+WASG4UZqmaBvzIi+qKhO6RoGAnY68u6p/pN7TbfT6xkuAbng6Q5kRHxDfEx",
+	"BlPdhU4bA7e/0D8Yz+pfGKGB67dhOdt02VXxqsf39s8N1TXqwNB9R/QOhBpMFVypFHsXTqkNtab7U9wM",
+	"M9Aqm+sGNVFMnwtgHVFSw4f49xBJ+2QH7fT7KaNpXRkNd+oTRIgESaiZBbehcIb/5hPVLRmSSRpLn8yN",
+	"ZkCjQdwYfrq8tRZNDRYsGEqz/l6qFuxU5ub0V13m5n0BtF3khlEb/V4x4cnq3oRJt9EqcXoU/FJkDKdV",
+	"d8W9ol9eZpIUmMtjpYkfpVjiJgK0GxOa9kQbE+wHWvANNyzSM3zdKQZzOsyuO1v2pLtVhbQej9HmtBH2",
+	"kPfDz68R47b1IlIQOTThaXu/lCrMPr53f25Qs37Wv3vIOsYbrD6ZyBmshmoA73GgicPX8M/slraIcotb",
+	"mCUS5JGQHHA+SaEKhRKTgM9uywPg9OLrZn3z5wrVrPIfRs66ceyjeG64wmyR4QQ+uN6uexGkqz7Z35cU",
+	"3dBviBQmQU1DYhpbiAatS/6wMp4Z36SomVJuYwn3wkTS5qWQaA5V0IJ6Q/+mK3veAM+aie2j2F/dQ2UP",
+	"gqXWLJq5tHtKoPKbyHyXuDYFXv1iLGwOe9X9aG0mtl/4BJdkI13qXv0z6jZs5Nj9Y+5DP4/MVXkR5dxs",
+	"xcR4U1YBj+IcxJ6uzjcgh+Bx8oSJexMn7b2nrSEnuTl14uMIq08LqPvMw/zHRHhsPk9n/5k6GdPZgCZO",
+	"xizFJo/TF2H8TSMyErYrs7nP+gpVZ7DAKX0pFGM+PTmxyT7TFEcyaUO660Xlk46VUCz9+EUdIWI845s6",
+	"EumTqbxKx1WTr+0o13ebBEUA3XfYuku+S5NSqznyE2vdpltamNRdi2gTHD2Bt0WNp8MBMmjHI8QIZsuZ",
+	"T+EmWaXu47oDOh3fq382+ixv2DVUDrXNHkv1+kQeSzWUA4iDdgsw9cbRR93pfKDPt+5/PsfJNcKmZDKF",
+	"O9v62ySlYqok9TkgbnZRdf9uQzTekQxdblWB5crP5FKnMJjLtbm57FeT6chv3JJKnkXn0TEuyPHNqSZP",
+	"u4tum75SsWSCfxB15g06eIdpes2BCBP/p/9ccCCAPsm//y2VcGj6+Emg2CZPNSJovMTqKvexW8s5nB5k",
+	"whF784N05l+zv5g3XRVh352tEUNvUadqNCJi9Jn//W9L4DEq8zmHLMMIC33j6ueHbnLC6xiIatqmp7I7",
+	"9weHsc1ZK08qozZlxo5ncK07zifPzRcHi/iYFTp1tu0IdPW/nSDQnaHh3EGMNg3ZIvbq/tWFEeNulxYR",
+	"o6zOrvPmbpq1H74+/L8AAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
