@@ -97,6 +97,16 @@ func (s *Service) MyInvitations(ctx context.Context, who Principal) ([]Invitatio
 	return out, err
 }
 
+// PendingInvitations counts MyInvitations, for the count beside the person's name: one count,
+// no join, since it runs with every GET /me.
+func (s *Service) PendingInvitations(ctx context.Context, who Principal) (int, error) {
+	email, ok := verifiedEmail(who)
+	if !ok {
+		return 0, nil
+	}
+	return s.store.CountInvitationsFor(ctx, email, s.now().UTC())
+}
+
 // AcceptInvitation makes the person a member of the inviting organisation with the invited role
 // (source platform: it survives later logins' claims) and deletes the invitation.
 func (s *Service) AcceptInvitation(ctx context.Context, who Principal, id int64) (Membership, error) {

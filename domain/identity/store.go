@@ -50,6 +50,8 @@ type Store interface {
 	OrganisationInvitations(ctx context.Context, organisationID int64, now time.Time) ([]Invitation, error)
 	// InvitationsFor lists the invitations to the (normalised) e-mail not expired at now, newest first.
 	InvitationsFor(ctx context.Context, email string, now time.Time) ([]Invitation, error)
+	// CountInvitationsFor counts the invitations to the (normalised) e-mail not expired at now.
+	CountInvitationsFor(ctx context.Context, email string, now time.Time) (int, error)
 	// Invitation loads one invitation, expired or not, with its organisation and inviter; ErrInvitationNotFound.
 	Invitation(ctx context.Context, id int64) (Invitation, error)
 	// DeleteInvitation removes an invitation; ErrInvitationNotFound when it is gone already.

@@ -32,11 +32,11 @@ func (h *handlers) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.Get
 		me.Organisations = append(me.Organisations, api.MeOrganisation{Slug: m.Organisation.Slug, Name: m.Organisation.Name,
 			Kind: api.OrganisationKind(m.Organisation.Kind), Role: api.MemberRole(m.Role)})
 	}
-	invs, err := h.identity.MyInvitations(ctx, p)
+	n, err := h.identity.PendingInvitations(ctx, p)
 	if err != nil {
 		return nil, err
 	}
-	me.Invitations = len(invs)
+	me.Invitations = n
 	ds, err := h.districts.List(ctx)
 	if err != nil {
 		return nil, err

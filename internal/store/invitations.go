@@ -99,6 +99,15 @@ func (s *Identity) InvitationsFor(ctx context.Context, email string, now time.Ti
 	return s.listInvitations(s.invitations(ctx).Where("organisation_invitations.email = ? AND organisation_invitations.expires_at > ?", email, now))
 }
 
+// CountInvitationsFor implements identity.Store.
+func (s *Identity) CountInvitationsFor(ctx context.Context, email string, now time.Time) (int, error) {
+	var n int64
+	if err := conn(ctx, s.db).Model(&invitationRow{}).Where("email = ? AND expires_at > ?", email, now).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("count invitations: %w", err)
+	}
+	return int(n), nil
+}
+
 // Invitation implements identity.Store.
 func (s *Identity) Invitation(ctx context.Context, id int64) (identity.Invitation, error) {
 	var r invitationJoined

@@ -74,6 +74,9 @@ func TestInvitationsNeedConsent(t *testing.T) {
 		if err != nil || len(mine) != 1 || mine[0].Organisation.Name != "Diakonie" || mine[0].Email != "rita@example.invalid" {
 			t.Fatalf("rita's invitations = %+v, %v", mine, err)
 		}
+		if n, err := s.PendingInvitations(ctx, rita); err != nil || n != 1 {
+			t.Errorf("rita's count = %d, %v", n, err)
+		}
 		if others, _ := s.MyInvitations(ctx, mallory); len(others) != 0 {
 			t.Errorf("mallory sees %+v", others)
 		}
