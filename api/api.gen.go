@@ -179,19 +179,19 @@ func (e ConsultationState) Valid() bool {
 
 // Defines values for ConsultationAudience.
 const (
-	Everyone  ConsultationAudience = "everyone"
-	Invited   ConsultationAudience = "invited"
-	Providers ConsultationAudience = "providers"
+	ConsultationAudienceEveryone  ConsultationAudience = "everyone"
+	ConsultationAudienceInvited   ConsultationAudience = "invited"
+	ConsultationAudienceProviders ConsultationAudience = "providers"
 )
 
 // Valid indicates whether the value is a known member of the ConsultationAudience enum.
 func (e ConsultationAudience) Valid() bool {
 	switch e {
-	case Everyone:
+	case ConsultationAudienceEveryone:
 		return true
-	case Invited:
+	case ConsultationAudienceInvited:
 		return true
-	case Providers:
+	case ConsultationAudienceProviders:
 		return true
 	default:
 		return false
@@ -339,6 +339,42 @@ func (e ImportChangeAction) Valid() bool {
 	case Create:
 		return true
 	case Update:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InvitationAction.
+const (
+	InvitationActionAccept   InvitationAction = "accept"
+	InvitationActionDecline  InvitationAction = "decline"
+	InvitationActionWithdraw InvitationAction = "withdraw"
+)
+
+// Valid indicates whether the value is a known member of the InvitationAction enum.
+func (e InvitationAction) Valid() bool {
+	switch e {
+	case InvitationActionAccept:
+		return true
+	case InvitationActionDecline:
+		return true
+	case InvitationActionWithdraw:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for InvitationSentStatus.
+const (
+	InvitationSentStatusInvited InvitationSentStatus = "invited"
+)
+
+// Valid indicates whether the value is a known member of the InvitationSentStatus enum.
+func (e InvitationSentStatus) Valid() bool {
+	switch e {
+	case InvitationSentStatusInvited:
 		return true
 	default:
 		return false
@@ -953,6 +989,42 @@ type ImportResult struct {
 	DryRun  bool           `json:"dry_run"`
 }
 
+// Invitation An organisation's pending invitation, as its leads see it; it tells nothing about an account.
+type Invitation struct {
+	// Actions What the person asking may do to it now; the server checks each again.
+	Actions   []InvitationAction `json:"actions"`
+	CreatedAt time.Time          `json:"created_at"`
+	Email     string             `json:"email"`
+	ExpiresAt time.Time          `json:"expires_at"`
+	Id        int64              `json:"id"`
+
+	// InvitedByName Who invited; absent when the account is gone.
+	InvitedByName *string    `json:"invited_by_name,omitempty"`
+	Role          MemberRole `json:"role"`
+}
+
+// InvitationAction defines model for InvitationAction.
+type InvitationAction string
+
+// InvitationInput defines model for InvitationInput.
+type InvitationInput struct {
+	Email string     `json:"email"`
+	Role  MemberRole `json:"role"`
+}
+
+// InvitationList defines model for InvitationList.
+type InvitationList struct {
+	Items []Invitation `json:"items"`
+}
+
+// InvitationSent defines model for InvitationSent.
+type InvitationSent struct {
+	Status InvitationSentStatus `json:"status"`
+}
+
+// InvitationSentStatus defines model for InvitationSent.Status.
+type InvitationSentStatus string
+
 // Limits Lengths in characters.
 type Limits struct {
 	// Code A social area's own code.
@@ -1002,12 +1074,15 @@ type Me struct {
 	CsrfToken string `json:"csrf_token"`
 
 	// Districts The districts the person coordinates (all for admins).
-	Districts     []DistrictSummary `json:"districts"`
-	Email         string            `json:"email"`
-	Id            int64             `json:"id"`
-	Name          string            `json:"name"`
-	Organisations []MeOrganisation  `json:"organisations"`
-	Roles         []Role            `json:"roles"`
+	Districts []DistrictSummary `json:"districts"`
+	Email     string            `json:"email"`
+	Id        int64             `json:"id"`
+
+	// Invitations How many pending invitations to organisations the person has (see /me/invitations).
+	Invitations   int              `json:"invitations"`
+	Name          string           `json:"name"`
+	Organisations []MeOrganisation `json:"organisations"`
+	Roles         []Role           `json:"roles"`
 }
 
 // MeOrganisation defines model for MeOrganisation.
@@ -1030,12 +1105,6 @@ type Member struct {
 // MemberSource defines model for Member.Source.
 type MemberSource string
 
-// MemberInput defines model for MemberInput.
-type MemberInput struct {
-	Email string     `json:"email"`
-	Role  MemberRole `json:"role"`
-}
-
 // MemberList defines model for MemberList.
 type MemberList struct {
 	Items []Member `json:"items"`
@@ -1043,6 +1112,11 @@ type MemberList struct {
 
 // MemberRole defines model for MemberRole.
 type MemberRole string
+
+// MemberRoleChange defines model for MemberRoleChange.
+type MemberRoleChange struct {
+	Role MemberRole `json:"role"`
+}
 
 // ModerationDecision defines model for ModerationDecision.
 type ModerationDecision struct {
@@ -1069,6 +1143,25 @@ type ModerationInputAction string
 type ModerationLog struct {
 	Items      []ModerationDecision `json:"items"`
 	NextCursor *string              `json:"next_cursor,omitempty"`
+}
+
+// MyInvitation An invitation to the person asking.
+type MyInvitation struct {
+	// Actions What the person asking may do to it now; the server checks each again.
+	Actions          []InvitationAction `json:"actions"`
+	CreatedAt        time.Time          `json:"created_at"`
+	ExpiresAt        time.Time          `json:"expires_at"`
+	Id               int64              `json:"id"`
+	InvitedByName    *string            `json:"invited_by_name,omitempty"`
+	OrganisationKind OrganisationKind   `json:"organisation_kind"`
+	OrganisationName string             `json:"organisation_name"`
+	OrganisationSlug string             `json:"organisation_slug"`
+	Role             MemberRole         `json:"role"`
+}
+
+// MyInvitationList defines model for MyInvitationList.
+type MyInvitationList struct {
+	Items []MyInvitation `json:"items"`
 }
 
 // OfficialResponse defines model for OfficialResponse.
@@ -1362,6 +1455,9 @@ type DocumentId = int64
 // IdempotencyKey defines model for IdempotencyKey.
 type IdempotencyKey = string
 
+// InvitationId defines model for InvitationId.
+type InvitationId = int64
+
 // Limit defines model for Limit.
 type Limit = int
 
@@ -1509,18 +1605,6 @@ type CreateOrganisationParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
-// PutMemberParams defines parameters for PutMember.
-type PutMemberParams struct {
-	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
-	// retry with the same key and the same request answers the first result again, with
-	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
-	// and lives for 24 hours. The same key with another request answers 422
-	// idempotency_key_reused; while the first request still runs, 409
-	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
-	// be retried with the same key.
-	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
-}
-
 // CreateConsultationParams defines parameters for CreateConsultation.
 type CreateConsultationParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
@@ -1601,8 +1685,11 @@ type CreateOrganisationJSONRequestBody = OrganisationCreate
 // UpdateOrganisationJSONRequestBody defines body for UpdateOrganisation for application/json ContentType.
 type UpdateOrganisationJSONRequestBody = OrganisationUpdate
 
-// PutMemberJSONRequestBody defines body for PutMember for application/json ContentType.
-type PutMemberJSONRequestBody = MemberInput
+// CreateInvitationJSONRequestBody defines body for CreateInvitation for application/json ContentType.
+type CreateInvitationJSONRequestBody = InvitationInput
+
+// ChangeMemberRoleJSONRequestBody defines body for ChangeMemberRole for application/json ContentType.
+type ChangeMemberRoleJSONRequestBody = MemberRoleChange
 
 // UpdateProcessJSONRequestBody defines body for UpdateProcess for application/json ContentType.
 type UpdateProcessJSONRequestBody = ProcessInput
@@ -1708,6 +1795,15 @@ type ServerInterface interface {
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx echo.Context) error
+	// ListMyInvitations The pending invitations to the e-mail address of the person logged in, if their identity provider verified it (matched case-insensitively).
+	// (GET /me/invitations)
+	ListMyInvitations(ctx echo.Context) error
+	// AcceptInvitation Accept an invitation to oneself; the person becomes a member with the invited role.
+	// (POST /me/invitations/{invitationId}/accept)
+	AcceptInvitation(ctx echo.Context, invitationId InvitationId) error
+	// DeclineInvitation Decline an invitation to oneself.
+	// (POST /me/invitations/{invitationId}/decline)
+	DeclineInvitation(ctx echo.Context, invitationId InvitationId) error
 	// ListOrganisations All organisations, ordered by name.
 	// (GET /organisations)
 	ListOrganisations(ctx echo.Context) error
@@ -1720,15 +1816,24 @@ type ServerInterface interface {
 	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
 	// (PATCH /organisations/{slug})
 	UpdateOrganisation(ctx echo.Context, slug OrganisationSlug) error
+	// ListInvitations The organisation's pending invitations (admins and the organisation's provider admins).
+	// (GET /organisations/{slug}/invitations)
+	ListInvitations(ctx echo.Context, slug OrganisationSlug) error
+	// CreateInvitation Invite whoever holds an e-mail address (admins and the organisation's provider admins). The answer is the same whether or not an account has the address; the person becomes a member only by accepting in the platform. Inviting an address again renews its invitation. Invitations expire after 14 days; a lead may send 20 in a row, then one every 3 minutes (429).
+	// (POST /organisations/{slug}/invitations)
+	CreateInvitation(ctx echo.Context, slug OrganisationSlug) error
+	// WithdrawInvitation Withdraw a pending invitation (admins and the organisation's provider admins).
+	// (DELETE /organisations/{slug}/invitations/{invitationId})
+	WithdrawInvitation(ctx echo.Context, slug OrganisationSlug, invitationId InvitationId) error
 	// ListMembers The organisation's members (admins and the organisation's provider admins).
 	// (GET /organisations/{slug}/members)
 	ListMembers(ctx echo.Context, slug OrganisationSlug) error
-	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
-	// (POST /organisations/{slug}/members)
-	PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx echo.Context, slug OrganisationSlug, userId UserId) error
+	// ChangeMemberRole Give a member another role (admins and the organisation's provider admins). People join only by accepting an invitation.
+	// (PATCH /organisations/{slug}/members/{userId})
+	ChangeMemberRole(ctx echo.Context, slug OrganisationSlug, userId UserId) error
 	// GetProcess One process with phases, social areas and documents.
 	// (GET /processes/{processId})
 	GetProcess(ctx echo.Context, processId ProcessId) error
@@ -2401,6 +2506,47 @@ func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	return err
 }
 
+// ListMyInvitations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListMyInvitations(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListMyInvitations(ctx)
+	return err
+}
+
+// AcceptInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) AcceptInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", ctx.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter invitationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AcceptInvitation(ctx, invitationId)
+	return err
+}
+
+// DeclineInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) DeclineInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", ctx.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter invitationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeclineInvitation(ctx, invitationId)
+	return err
+}
+
 // ListOrganisations converts echo context to params.
 func (w *ServerInterfaceWrapper) ListOrganisations(ctx echo.Context) error {
 	var err error
@@ -2471,6 +2617,62 @@ func (w *ServerInterfaceWrapper) UpdateOrganisation(ctx echo.Context) error {
 	return err
 }
 
+// ListInvitations converts echo context to params.
+func (w *ServerInterfaceWrapper) ListInvitations(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListInvitations(ctx, slug)
+	return err
+}
+
+// CreateInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateInvitation(ctx, slug)
+	return err
+}
+
+// WithdrawInvitation converts echo context to params.
+func (w *ServerInterfaceWrapper) WithdrawInvitation(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// ------------- Path parameter "invitationId" -------------
+	var invitationId InvitationId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "invitationId", ctx.Param("invitationId"), &invitationId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter invitationId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.WithdrawInvitation(ctx, slug, invitationId)
+	return err
+}
+
 // ListMembers converts echo context to params.
 func (w *ServerInterfaceWrapper) ListMembers(ctx echo.Context) error {
 	var err error
@@ -2484,42 +2686,6 @@ func (w *ServerInterfaceWrapper) ListMembers(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListMembers(ctx, slug)
-	return err
-}
-
-// PutMember converts echo context to params.
-func (w *ServerInterfaceWrapper) PutMember(ctx echo.Context) error {
-	var err error
-	// ------------- Path parameter "slug" -------------
-	var slug OrganisationSlug
-
-	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
-	if err != nil {
-		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
-	}
-
-	// Parameter object where we will unmarshal all parameters from the context
-	var params PutMemberParams
-
-	headers := ctx.Request().Header
-	// ------------- Optional header parameter "Idempotency-Key" -------------
-	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
-		var IdempotencyKey IdempotencyKey
-		n := len(valueList)
-		if n != 1 {
-			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
-		}
-
-		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
-		if err != nil {
-			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
-		}
-
-		params.IdempotencyKey = &IdempotencyKey
-	}
-
-	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.PutMember(ctx, slug, params)
 	return err
 }
 
@@ -2544,6 +2710,30 @@ func (w *ServerInterfaceWrapper) RemoveMember(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.RemoveMember(ctx, slug, userId)
+	return err
+}
+
+// ChangeMemberRole converts echo context to params.
+func (w *ServerInterfaceWrapper) ChangeMemberRole(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ChangeMemberRole(ctx, slug, userId)
 	return err
 }
 
@@ -2931,8 +3121,14 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/organisations/:slug", wrapper.GetOrganisation, options.OperationMiddlewares["getOrganisation"]...)
 	router.PATCH(options.BaseURL+"/organisations/:slug", wrapper.UpdateOrganisation, options.OperationMiddlewares["updateOrganisation"]...)
 	router.GET(options.BaseURL+"/organisations/:slug/members", wrapper.ListMembers, options.OperationMiddlewares["listMembers"]...)
-	router.POST(options.BaseURL+"/organisations/:slug/members", wrapper.PutMember, options.OperationMiddlewares["putMember"]...)
 	router.DELETE(options.BaseURL+"/organisations/:slug/members/:userId", wrapper.RemoveMember, options.OperationMiddlewares["removeMember"]...)
+	router.PATCH(options.BaseURL+"/organisations/:slug/members/:userId", wrapper.ChangeMemberRole, options.OperationMiddlewares["changeMemberRole"]...)
+	router.GET(options.BaseURL+"/organisations/:slug/invitations", wrapper.ListInvitations, options.OperationMiddlewares["listInvitations"]...)
+	router.POST(options.BaseURL+"/organisations/:slug/invitations", wrapper.CreateInvitation, options.OperationMiddlewares["createInvitation"]...)
+	router.DELETE(options.BaseURL+"/organisations/:slug/invitations/:invitationId", wrapper.WithdrawInvitation, options.OperationMiddlewares["withdrawInvitation"]...)
+	router.GET(options.BaseURL+"/me/invitations", wrapper.ListMyInvitations, options.OperationMiddlewares["listMyInvitations"]...)
+	router.POST(options.BaseURL+"/me/invitations/:invitationId/accept", wrapper.AcceptInvitation, options.OperationMiddlewares["acceptInvitation"]...)
+	router.POST(options.BaseURL+"/me/invitations/:invitationId/decline", wrapper.DeclineInvitation, options.OperationMiddlewares["declineInvitation"]...)
 	router.GET(options.BaseURL+"/users", wrapper.ListUsers, options.OperationMiddlewares["listUsers"]...)
 	router.POST(options.BaseURL+"/users/:userId/roles", wrapper.GrantRole, options.OperationMiddlewares["grantRole"]...)
 	router.DELETE(options.BaseURL+"/users/:userId/roles/:roleId", wrapper.RevokeRole, options.OperationMiddlewares["revokeRole"]...)
@@ -4138,6 +4334,116 @@ func (response GetMedefaultApplicationProblemPlusJSONResponse) VisitGetMeRespons
 	return err
 }
 
+type ListMyInvitationsRequestObject struct {
+}
+
+type ListMyInvitationsResponseObject interface {
+	VisitListMyInvitationsResponse(w http.ResponseWriter) error
+}
+
+type ListMyInvitations200JSONResponse MyInvitationList
+
+func (response ListMyInvitations200JSONResponse) VisitListMyInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyInvitationsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListMyInvitationsdefaultApplicationProblemPlusJSONResponse) VisitListMyInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type AcceptInvitationResponseObject interface {
+	VisitAcceptInvitationResponse(w http.ResponseWriter) error
+}
+
+type AcceptInvitation200JSONResponse MeOrganisation
+
+func (response AcceptInvitation200JSONResponse) VisitAcceptInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AcceptInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AcceptInvitationdefaultApplicationProblemPlusJSONResponse) VisitAcceptInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeclineInvitationRequestObject struct {
+	InvitationId InvitationId `json:"invitationId"`
+}
+
+type DeclineInvitationResponseObject interface {
+	VisitDeclineInvitationResponse(w http.ResponseWriter) error
+}
+
+type DeclineInvitation204Response struct {
+}
+
+func (response DeclineInvitation204Response) VisitDeclineInvitationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeclineInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeclineInvitationdefaultApplicationProblemPlusJSONResponse) VisitDeclineInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListOrganisationsRequestObject struct {
 }
 
@@ -4295,6 +4601,135 @@ func (response UpdateOrganisationdefaultApplicationProblemPlusJSONResponse) Visi
 	return err
 }
 
+type ListInvitationsRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+}
+
+type ListInvitationsResponseObject interface {
+	VisitListInvitationsResponse(w http.ResponseWriter) error
+}
+
+type ListInvitations200JSONResponse InvitationList
+
+func (response ListInvitations200JSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListInvitationsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListInvitationsdefaultApplicationProblemPlusJSONResponse) VisitListInvitationsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitationRequestObject struct {
+	Slug OrganisationSlug `json:"slug"`
+	Body *CreateInvitationJSONRequestBody
+}
+
+type CreateInvitationResponseObject interface {
+	VisitCreateInvitationResponse(w http.ResponseWriter) error
+}
+
+type CreateInvitation202JSONResponse InvitationSent
+
+func (response CreateInvitation202JSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitation429ApplicationProblemPlusJSONResponse struct {
+	ProblemApplicationProblemPlusJSONResponse
+}
+
+func (response CreateInvitation429ApplicationProblemPlusJSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(429)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateInvitationdefaultApplicationProblemPlusJSONResponse) VisitCreateInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type WithdrawInvitationRequestObject struct {
+	Slug         OrganisationSlug `json:"slug"`
+	InvitationId InvitationId     `json:"invitationId"`
+}
+
+type WithdrawInvitationResponseObject interface {
+	VisitWithdrawInvitationResponse(w http.ResponseWriter) error
+}
+
+type WithdrawInvitation204Response struct {
+}
+
+func (response WithdrawInvitation204Response) VisitWithdrawInvitationResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type WithdrawInvitationdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response WithdrawInvitationdefaultApplicationProblemPlusJSONResponse) VisitWithdrawInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMembersRequestObject struct {
 	Slug OrganisationSlug `json:"slug"`
 }
@@ -4334,47 +4769,6 @@ func (response ListMembersdefaultApplicationProblemPlusJSONResponse) VisitListMe
 	return err
 }
 
-type PutMemberRequestObject struct {
-	Slug   OrganisationSlug `json:"slug"`
-	Params PutMemberParams
-	Body   *PutMemberJSONRequestBody
-}
-
-type PutMemberResponseObject interface {
-	VisitPutMemberResponse(w http.ResponseWriter) error
-}
-
-type PutMember200JSONResponse Member
-
-func (response PutMember200JSONResponse) VisitPutMemberResponse(w http.ResponseWriter) error {
-
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(200)
-	_, err := buf.WriteTo(w)
-	return err
-}
-
-type PutMemberdefaultApplicationProblemPlusJSONResponse struct {
-	Body       Problem
-	StatusCode int
-}
-
-func (response PutMemberdefaultApplicationProblemPlusJSONResponse) VisitPutMemberResponse(w http.ResponseWriter) error {
-
-	var buf bytes.Buffer
-	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
-		return err
-	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.WriteHeader(response.StatusCode)
-	_, err := buf.WriteTo(w)
-	return err
-}
-
 type RemoveMemberRequestObject struct {
 	Slug   OrganisationSlug `json:"slug"`
 	UserId UserId           `json:"userId"`
@@ -4398,6 +4792,47 @@ type RemoveMemberdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response RemoveMemberdefaultApplicationProblemPlusJSONResponse) VisitRemoveMemberResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeMemberRoleRequestObject struct {
+	Slug   OrganisationSlug `json:"slug"`
+	UserId UserId           `json:"userId"`
+	Body   *ChangeMemberRoleJSONRequestBody
+}
+
+type ChangeMemberRoleResponseObject interface {
+	VisitChangeMemberRoleResponse(w http.ResponseWriter) error
+}
+
+type ChangeMemberRole200JSONResponse Member
+
+func (response ChangeMemberRole200JSONResponse) VisitChangeMemberRoleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ChangeMemberRoledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ChangeMemberRoledefaultApplicationProblemPlusJSONResponse) VisitChangeMemberRoleResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -5078,6 +5513,15 @@ type StrictServerInterface interface {
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
+	// ListMyInvitations The pending invitations to the e-mail address of the person logged in, if their identity provider verified it (matched case-insensitively).
+	// (GET /me/invitations)
+	ListMyInvitations(ctx context.Context, request ListMyInvitationsRequestObject) (ListMyInvitationsResponseObject, error)
+	// AcceptInvitation Accept an invitation to oneself; the person becomes a member with the invited role.
+	// (POST /me/invitations/{invitationId}/accept)
+	AcceptInvitation(ctx context.Context, request AcceptInvitationRequestObject) (AcceptInvitationResponseObject, error)
+	// DeclineInvitation Decline an invitation to oneself.
+	// (POST /me/invitations/{invitationId}/decline)
+	DeclineInvitation(ctx context.Context, request DeclineInvitationRequestObject) (DeclineInvitationResponseObject, error)
 	// ListOrganisations All organisations, ordered by name.
 	// (GET /organisations)
 	ListOrganisations(ctx context.Context, request ListOrganisationsRequestObject) (ListOrganisationsResponseObject, error)
@@ -5090,15 +5534,24 @@ type StrictServerInterface interface {
 	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
 	// (PATCH /organisations/{slug})
 	UpdateOrganisation(ctx context.Context, request UpdateOrganisationRequestObject) (UpdateOrganisationResponseObject, error)
+	// ListInvitations The organisation's pending invitations (admins and the organisation's provider admins).
+	// (GET /organisations/{slug}/invitations)
+	ListInvitations(ctx context.Context, request ListInvitationsRequestObject) (ListInvitationsResponseObject, error)
+	// CreateInvitation Invite whoever holds an e-mail address (admins and the organisation's provider admins). The answer is the same whether or not an account has the address; the person becomes a member only by accepting in the platform. Inviting an address again renews its invitation. Invitations expire after 14 days; a lead may send 20 in a row, then one every 3 minutes (429).
+	// (POST /organisations/{slug}/invitations)
+	CreateInvitation(ctx context.Context, request CreateInvitationRequestObject) (CreateInvitationResponseObject, error)
+	// WithdrawInvitation Withdraw a pending invitation (admins and the organisation's provider admins).
+	// (DELETE /organisations/{slug}/invitations/{invitationId})
+	WithdrawInvitation(ctx context.Context, request WithdrawInvitationRequestObject) (WithdrawInvitationResponseObject, error)
 	// ListMembers The organisation's members (admins and the organisation's provider admins).
 	// (GET /organisations/{slug}/members)
 	ListMembers(ctx context.Context, request ListMembersRequestObject) (ListMembersResponseObject, error)
-	// PutMember Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins).
-	// (POST /organisations/{slug}/members)
-	PutMember(ctx context.Context, request PutMemberRequestObject) (PutMemberResponseObject, error)
 	// RemoveMember Remove a member (admins and the organisation's provider admins).
 	// (DELETE /organisations/{slug}/members/{userId})
 	RemoveMember(ctx context.Context, request RemoveMemberRequestObject) (RemoveMemberResponseObject, error)
+	// ChangeMemberRole Give a member another role (admins and the organisation's provider admins). People join only by accepting an invitation.
+	// (PATCH /organisations/{slug}/members/{userId})
+	ChangeMemberRole(ctx context.Context, request ChangeMemberRoleRequestObject) (ChangeMemberRoleResponseObject, error)
 	// GetProcess One process with phases, social areas and documents.
 	// (GET /processes/{processId})
 	GetProcess(ctx context.Context, request GetProcessRequestObject) (GetProcessResponseObject, error)
@@ -6039,6 +6492,79 @@ func (sh *strictHandler) GetMe(ctx echo.Context) error {
 	return nil
 }
 
+// ListMyInvitations operation middleware
+func (sh *strictHandler) ListMyInvitations(ctx echo.Context) error {
+	var request ListMyInvitationsRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMyInvitations(ctx.Request().Context(), request.(ListMyInvitationsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMyInvitations")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMyInvitationsResponseObject); ok {
+		return validResponse.VisitListMyInvitationsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AcceptInvitation operation middleware
+func (sh *strictHandler) AcceptInvitation(ctx echo.Context, invitationId InvitationId) error {
+	var request AcceptInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AcceptInvitation(ctx.Request().Context(), request.(AcceptInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AcceptInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AcceptInvitationResponseObject); ok {
+		return validResponse.VisitAcceptInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeclineInvitation operation middleware
+func (sh *strictHandler) DeclineInvitation(ctx echo.Context, invitationId InvitationId) error {
+	var request DeclineInvitationRequestObject
+
+	request.InvitationId = invitationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeclineInvitation(ctx.Request().Context(), request.(DeclineInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeclineInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeclineInvitationResponseObject); ok {
+		return validResponse.VisitDeclineInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListOrganisations operation middleware
 func (sh *strictHandler) ListOrganisations(ctx echo.Context) error {
 	var request ListOrganisationsRequestObject
@@ -6183,39 +6709,38 @@ func (sh *strictHandler) UpdateOrganisation(ctx echo.Context, slug OrganisationS
 	return nil
 }
 
-// ListMembers operation middleware
-func (sh *strictHandler) ListMembers(ctx echo.Context, slug OrganisationSlug) error {
-	var request ListMembersRequestObject
+// ListInvitations operation middleware
+func (sh *strictHandler) ListInvitations(ctx echo.Context, slug OrganisationSlug) error {
+	var request ListInvitationsRequestObject
 
 	request.Slug = slug
 
 	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
-		return sh.ssi.ListMembers(ctx.Request().Context(), request.(ListMembersRequestObject))
+		return sh.ssi.ListInvitations(ctx.Request().Context(), request.(ListInvitationsRequestObject))
 	}
 	for _, middleware := range sh.middlewares {
-		handler = middleware(handler, "ListMembers")
+		handler = middleware(handler, "ListInvitations")
 	}
 
 	response, err := handler(ctx, request)
 
 	if err != nil {
 		return err
-	} else if validResponse, ok := response.(ListMembersResponseObject); ok {
-		return validResponse.VisitListMembersResponse(ctx.Response())
+	} else if validResponse, ok := response.(ListInvitationsResponseObject); ok {
+		return validResponse.VisitListInvitationsResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
 	return nil
 }
 
-// PutMember operation middleware
-func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug, params PutMemberParams) error {
-	var request PutMemberRequestObject
+// CreateInvitation operation middleware
+func (sh *strictHandler) CreateInvitation(ctx echo.Context, slug OrganisationSlug) error {
+	var request CreateInvitationRequestObject
 
 	request.Slug = slug
-	request.Params = params
 
-	var body PutMemberJSONRequestBody
+	var body CreateInvitationJSONRequestBody
 	var err error
 	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
 		// A request validator built on kin-openapi's openapi3filter with
@@ -6239,18 +6764,69 @@ func (sh *strictHandler) PutMember(ctx echo.Context, slug OrganisationSlug, para
 	request.Body = &body
 
 	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
-		return sh.ssi.PutMember(ctx.Request().Context(), request.(PutMemberRequestObject))
+		return sh.ssi.CreateInvitation(ctx.Request().Context(), request.(CreateInvitationRequestObject))
 	}
 	for _, middleware := range sh.middlewares {
-		handler = middleware(handler, "PutMember")
+		handler = middleware(handler, "CreateInvitation")
 	}
 
 	response, err := handler(ctx, request)
 
 	if err != nil {
 		return err
-	} else if validResponse, ok := response.(PutMemberResponseObject); ok {
-		return validResponse.VisitPutMemberResponse(ctx.Response())
+	} else if validResponse, ok := response.(CreateInvitationResponseObject); ok {
+		return validResponse.VisitCreateInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// WithdrawInvitation operation middleware
+func (sh *strictHandler) WithdrawInvitation(ctx echo.Context, slug OrganisationSlug, invitationId InvitationId) error {
+	var request WithdrawInvitationRequestObject
+
+	request.Slug = slug
+	request.InvitationId = invitationId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.WithdrawInvitation(ctx.Request().Context(), request.(WithdrawInvitationRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "WithdrawInvitation")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(WithdrawInvitationResponseObject); ok {
+		return validResponse.VisitWithdrawInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListMembers operation middleware
+func (sh *strictHandler) ListMembers(ctx echo.Context, slug OrganisationSlug) error {
+	var request ListMembersRequestObject
+
+	request.Slug = slug
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMembers(ctx.Request().Context(), request.(ListMembersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMembers")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMembersResponseObject); ok {
+		return validResponse.VisitListMembersResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -6277,6 +6853,55 @@ func (sh *strictHandler) RemoveMember(ctx echo.Context, slug OrganisationSlug, u
 		return err
 	} else if validResponse, ok := response.(RemoveMemberResponseObject); ok {
 		return validResponse.VisitRemoveMemberResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ChangeMemberRole operation middleware
+func (sh *strictHandler) ChangeMemberRole(ctx echo.Context, slug OrganisationSlug, userId UserId) error {
+	var request ChangeMemberRoleRequestObject
+
+	request.Slug = slug
+	request.UserId = userId
+
+	var body ChangeMemberRoleJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ChangeMemberRole(ctx.Request().Context(), request.(ChangeMemberRoleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ChangeMemberRole")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ChangeMemberRoleResponseObject); ok {
+		return validResponse.VisitChangeMemberRoleResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -6813,155 +7438,167 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3pctw4muCrILgTUVIMlTrsqtmSomPC47I93rbbHh/bHVHyapDkl5lokQANgJKzFHqbfoz91y+2gYsE",
-	"SZDJTDHVro79ZTlJ4vgufPjOuyhhecEoUCmi87uowBznIIHr/z3jgF+n6i9Co/OowHIVxRHFOUTnETYP",
-	"44jD15JwSKNzyUuII5GsIMfqqwXjOZbReUSo/OlpFEc5oSQv8+j8NI7kugDzCJbAo/v7OHrO8hyo7J0y",
-	"qZ5POysVZSaxJIwOTN14adL5Sy4YV1+mIBJOCjVHdB59WgGi8E1eJfoFxBZIrgAVHG4IKwUq8BJmUWxW",
-	"+7UEvvaWa8b0l5Xjb2+ALuUqOj89OalWIiQndKkX8gtR/0nkH2EdXg1bLEhCcIZ+PErJkkiU2i/QNazR",
-	"wR85ECGSVfb3/ysEZIcxgtlyhk5/OvnxFC0YRy/4ouSyWnMTwtewHgRrgaUErr77P7+eHP385e7H+3+J",
-	"gttgSTlIRmn9wpR4fJ1CXjAJNFkHIfhMQ0mhMMkIUImSFWMCBGI0AVQAR2o0mkKKEg6a0tCBhiBGnz+/",
-	"/uUwRpIhDpKvkcALyNbnCF9S88MtkSs9tsA56IkwTesf1C5BSISpuAUu9IMF4UIiDoquEV5iQmM9zCWt",
-	"diKPPkCR4TWk50iDR4+qVwcCUSZXhC5nSNGGmnIOGaNLoZapJsjYcgnpEaFqc4LRS6q+zsgNCE0OZ0/R",
-	"ipVcmAGqheutYDU48M7Cn56dXVJSQ/rqGtZXHEoB6QW6XZEMGnszHwtJsgzxkooYPT35uTsAoVcFZ0sO",
-	"QszQO5qtkSiTBIRYlFk1NeZqfYWMkWAIowUmGaRIUWVeSJTj9SWdg8YPgbSLkNkldYS/ApwCrwnSo5yj",
-	"P2o2CLLtmWLbnNCKjeMGU1xefjs7Obq8/PZvL778a5g13pCcyIorWjIj0w/9uVNY4DKT0fmPamL8zVC/",
-	"W8YQL7zjS0yJ0ET8MSuXPfLEe+sHgcSKcYnUaqzkSAm+ZpTAEQwJDqHGHys58NFvSnjYf4++3J3GP531",
-	"CJL3nCka6JUjRfV8SjHyWQDvnbI0D6eb714NJQpGBegj/z1n8wxy9WfClDjS5IKLIiOJxtNxYd74178K",
-	"hcc7b+Z/4bCIzqP/cVzrFMfmqTh24+oZW3KRIuCc8RhhgT68fI5+fvrjvyE7DUpBYpKJmYaNHc3pJm/g",
-	"BrIuab3PMC3pUnBc5uiyPDl5Augj+43gzP/lv0rMJQGuqAqogs+vUeF9qTih+iiKo6/2/ehLh1bi6FmZ",
-	"EqAJdBfz5xVTglAgQq1kU1u7IWlzZiHxYhHFkXumUSxIqhDQN6F8QSXXB03BWQFqdRo0ODFz30XwDedF",
-	"ppmbLQmNAgPhRDJ+RdIg6bTJxb1uqPEuMJpsjJNiCUeS5BCa2WJWrzhNiVozzt57OzGUbb9j879CItV3",
-	"o9cqMV+CtHvrTG+fmt99UCkeC8qDmud+VYvQu40dtJsD+pPXO/0S2I1G5Hu8hC4eiYS8+ccQh3kUcV/N",
-	"gznH+v+eIhmARntzer7wauXqvSPRLuF5XLBpqfq9Cpsd7GR4blh7BBrMu3E9/aaVvyFCPhzcHiQ6AB8N",
-	"UHvl6WNiERIoWJqLgFaqEBbXhC6V/oFSplQvIhFltxdG+QB+AxwlK0iuBQKcrIymp4/SMdu063tmiDxA",
-	"WLiUqyGJMGdpQBd+i/l1ym7V6tEtJ1ICvdA6IZECmSHRgWQIUiIPtdKZsxQ4loyLWUiY+Pez8dLMaLLp",
-	"1TZiSy0JzzO4KqkkgdPns/oZ3a6A9mBJDYCIvEB4LtQ1wL261k8p03rO+LVsufxFhpcBqnrJeBjEHrRW",
-	"Mg/s94O6snClCdMUCUyJJFoZV1rx2mxOnXspx7c0iLrR2CLiit3SEEeAvit0wX3LmQREpDfvnLEMsCbl",
-	"AnOgcjy1FIRS8MWVNxYHbPWh9trWiiFvsUAcFNNDihhHK5KmAZIfQegcisyKiOZM/8luUY7pGtk3AuBI",
-	"MEUCIIxdpwZukgjvrBHgg3tf6WWQbMd4QmJZjhU+H83L6rOyKBiXBgljicB+JHrpwL3gYdZXyDvnTVvW",
-	"NIVgtTnLMBXdeBM1JE9F2HEl9P2d1igfOD+e1SqfUyjNAPZzdc1TnB8ZmRHFkePJyGFe76NQ+ifo3/QM",
-	"cbQiKZg9RHFUUvVvSB+163iRmvtlWKFb4ExA3Dro3AHhXXR/POnedIf1AD3IAHxe06LcdWHhk0uR0nZL",
-	"3l7gbMlWW8JkCqXTqS/70zibMsAj8AJoqoaKo6KcZ0SsLK8YIWsoNwXqkXof5dbcvLtK64/iq7cJpldJ",
-	"reONlVlKE7CfKWUuLLfU2Pa0gPCplGRMgNhKP3Am3atrY8N8wHFNJWfhIdSTK6dOBB7faLXGNw81SbJ7",
-	"mWsRX0ZuwMH9ylOlh1D4htxAQ5yKaiQBX8MWLM5Y/oNAFG5BSAQ3nj5HhD31cXqBRDlXn87B2AAEoQn8",
-	"wQ3d0Pf64WlR3ZLzBdfimYmwnYAVQLcjAGvVGi+lFAzC0FEb1CCKtaJzjAtyfHN6rH4O6jZW3o0XPx+h",
-	"914imFJSrjAHfEXS5pBjbAft4aRlMgf3skhYbuSPgnFkmS0NYkESmcHI26wH/xY3unEcazUYybv+9nFQ",
-	"g4Q80vDlhNtpF4AeeppirSWILEGEZXlASHYoB26Arxl1/gNEaIwYzdboE//735bAY6VAK5Fpd9kwIwvf",
-	"qOZG8uxqoobOxtNgF6XhwefF9hK7krNND1/Ax7eTaM3xt9fmoe82rBjjkaTSrqLB4LC7jZxQ99/JZUc9",
-	"1Y8hiFXCYNi1MywqnCTwmH4UczswbmLPKUxkDc1qdxOZc0tr9sqyd4vo/Nfhid0XH8s8x9oe2lHrFGqv",
-	"87MmAbJynnnUR8t8bq3eUnIyLx2Vd086wUqeADL+zUQhxLnr56ykKeZr7bydAxIrdms9AY37aE3qS2A5",
-	"WMP+0C5fuffaoKw2543V3EMXzF88QL8ELEseuBtsv7K2eNwOa1FlnLdixa3sy0b2MEZ4b3IPFkNEZmd4",
-	"zrIMkp4rQZMYuhY2M8R4PmnDPaB+9ADCW+ZYkFSr20QRXjwIoQGDS4Zpes2BCHTwxv15qI5m/deCA4Er",
-	"IXEq0UH9C/qofjn0D+lqnCiO2p8GDw+3rClEVC/N7Syl3EidhV3vFFWjIVW5pnQoTUhmXFsUjdmrRue9",
-	"cyn7ni8TnxO8FLCizHBY/r2mKzwnElMpEKPoyens9Gx2dnJ2Nupe0wKw0XOtIU3vqjF5EPI2nKcLcuvB",
-	"rnx8XVYlGfS7LsbbachvMPZe0XMTiKOyyBhOt7Lmh64PTjGotxY34WCX25wwBNeXBLI0FMaklAjGcYaK",
-	"DFNK6BIt1Kvo4CVOVtaF3mDxv5ZLoOmKZAu9MpyTjOiFACWM68tTschgqX4DQpcZgRR4qS9XSxAlTVeg",
-	"jZZzkqXmZ8zzUpsx2YqCCayRsKzUH1Emq7D0eJnh5S6KfW3gb1r9tlPb7CghcL/yDtc2xF8B+18f3/0J",
-	"vWfZesmokrJvy0wS939C0Yv3H1+dP31y9hM6+PDyOfq3n5/+pHHQ5gjGU0KxbArLESeOnSqKI3/m0ceO",
-	"P3Fo96/zgnH5fIVpyCiJO+ZtYz/XVKwYJIjqhKVDjN2VxEpx+kEgkqIDvJDWMEf0yqpLJ3wjQiqaVzfU",
-	"BePILEAcjrTiEJrCt/D09mhWK1AvKazqaMHqkA87bjIXBTPorq7CZTzJ32eg7gFcW9zonXgBEFbamPX0",
-	"I/m1EGXI8DwaMBfoyMSTNqGDiBSQLcJAykEIa+8OWbzUOnqOZ/dUEUCBuURYIh0WZ4PUTLyaUy5nm6W0",
-	"BVs1a724fph5YVnjrkBVvFXn6kMU+K8SVoYs0pUT0YZfuUjRDNAK6xgmnGWzHu+sKEN+yU9VOKYbM1bj",
-	"6DEZT4GjAyxRzoREpycnh6MjE3xi2qi2mbXFjc2HL0Fm2A86KjagUWgBNV6/bIi1gJRN+fqKlzRkvW9t",
-	"wb0ZV2sIUYsO8AwgwRxQGoHJCnOcSDD+5fbxkELwxNcGEScf1QVWvRmmg15vx7PKo6GuyZjWiq9zPYcH",
-	"bIxyF3gBUiKvbglN2e2VgITRtMc9njG6VBNbb3sVjIHdymbDjozufmoDhxZOkrO0HBDVTvA2B/oTzkGY",
-	"eG2lvPVEX2hoBbFjLcY/CAdIMs/staLX1x+OVtAuDf0MsQXCaJHhpZJ7GNXGJZRCQkTvFgVgnqzCaqN6",
-	"gnTU8WzQ3xn2vL6jgOwbZnVK1UQumH9wxAA9WPugGD9UfbHrR4B9abb5olOp5tq97o9YT1Uhvbb4N0BU",
-	"M1uF0goBDXN9iEPC4qPjAts+/kywHJRyBJlQR7b2ziYV70v1OeZcZwFoB9EBNv8a71minunkAjXBkZvE",
-	"rOYwRvO1DpgxMRZdCVb7grd0YfdHuNXu44mGbFGC774Ouapr9LwNqE2J4Isrya6BhmicpkjJN3OM/+Xo",
-	"+ccPL48+qZeRyUEwhkjtJ9EghSN9uiiE2uSJ2ZCTuOe4rx77dOLdANABzjKtweE0J1SMP/Q32mviCHJM",
-	"sofd53v14363ydCi34KfDhFaM2fZFkrFB5aNUHnSWiM3IHHTtLfhozP26SlMgo29dK1cIwxR/ghtY1Q3",
-	"3o1lsBnA+Ry4A4uw+SbDarjNGmlamvRk4W1rV0Bnu/3ENuWGtHOhcfvNMMmV7MuwVPQcvP6WAviOoUPu",
-	"0yAFRdWK+iG1i4WlgqVnYHly1jSwPIkfDtDWXhtb69/RFNZmS0W7G5m9bXjUkJth40hL0yAtvK3Ut1+s",
-	"9jbGyLJ7OOA2rl0XpjM+sGh0ZEql5o4wnHrL8GwalVrVYyStAbtTtMCEIO83UA5vHie9lvV6c2/Y8sHE",
-	"3yXB/UUNdoKUO4t3d4yHk+MuSQQ9sW+t/TVI0kb5eLMFNz54Ooev0lsE/01+vD/gsPY3swkUz425eDvu",
-	"bEGrGa5xMiJ2clzK+sOhulUgSQ3zXfNiN2BmEy6cO7kSeerUUpBzzhsvB7LM5xyyDAclnj/oFMfzsJY+",
-	"XvZ4w3w23olHprvmjeyFTsThkLMbmxXi3tfX55oIDhyRHv77P55M7wOQfb/CIVGelJwPx1ezFK+RTooh",
-	"NjS3UEOhAw441cGFh+EQa6CpuDJoaAj2B+UxjYGj3qoDoJCYy9HrqFzMAV+GGvUHoX0WF8iRs76Jq0Uh",
-	"IEugECNde+GWCEBEVzZAHNQnCCMhMU0xT81QrSSIs83ahpXdzktd76yG9Zc+zLcFxxz0agQuFxSvtACa",
-	"Q4r5QgDPiZSZcRXPQQLJyNL8L8dC6Lep9VTrN0SyykohtMQRIH8zv8MNzkonlQxsgoJIr85JoC0YXcNw",
-	"vHwy5N8IMHxyssm4ZKYIwrT2KY30Aui8xxjlOFkRCkeKedQvJn1fuwSqwg1WIFEmrxaspOmsPwM8NNWq",
-	"zDH1JvimkIWd6VdzMEsM3yfhWHJCFXEk0GfkNpVBCixXPWl2+oWrPlexG4CkMcKZYM5Z+5ejD+bJ0evU",
-	"2dhcJZaMLcM5fXU2XHei//z06b21dg44XXp4/pmpqRG34dk1U7dTKbojff7wGnFYgAa5kiCELm1BIlOp",
-	"QX3YDFfCc1bK83mG6XU0Mk7AEwwmh04TYw/5JiDEVi5R9UF/UKiz/28RPuZCjwI3mdpf03U478j3e81x",
-	"aOGj8jx08wDs8mMPYGFfqiugssPNWEcUjQeRiVVqhnmfDuEkxNG176yyVRuB4xxpvmEqqIjtN3Dc80B1",
-	"Mg/7tYCHR5kPcN8UOYQdvtyXUcBN1EklTDleyFYiYcJokpWp/hvzZEVuejJGWsvv006vCqe8jmL1jTfx",
-	"XRmkDduJU7abMG4S7ei0KBfV9dBYyJ7sqdq9Wp0yFpqNiUMk5OxJD8kn3k+iszMKt460wZvhS621WVHH",
-	"+EB1hq64XHJMpQ6WqwpZqGuEdjEZJ2/CckALznJkDNRiRQoxMkqOtcxYm2uHZeXSZBk668GVtito5av6",
-	"ySwkrPCN8CIoGP9JXWYbTpnm2rRr5tzsW4cPpkAlketqEQhLpKsxXSDnvjk30ASlMXLwI2dHOHraEaYb",
-	"PTRqF6/UfLsQ8TBBffBvlC3KGmsM4y3vhnFqeBGkbENxrBBA+uDwJxcDPzhZk6T8HyrXy2Cxro99qSSj",
-	"i+MESVZdL9SfIQG6Ta2Wh1RlCYldty5b/McuJoSCRpLenqsznAxDcEsbakgsPqN1dLANvtECUheM1CKR",
-	"SHQNUAgdwmKt+8IkjLtoHZSzG2iIVIwo3Lrnu+RUuF0GMaA11mcc8Fg7gB/g4QUDVgG5Svm9QCUlX0tw",
-	"t+Iqo+Ugx2s0B1Mc6LDHKPBAH8UuWWqjtaDpg63Hlx9q5ODsxJkthagRsN0TizaYNVdTzy4s7Oirwaib",
-	"KWKzPXwXCtgdsVtKjonRXlX3PBkbcujQPRKzU3hWPCmzu1+lHmQnr8r/p7aWID9p+ITMi8HjZYjEHkqf",
-	"XSzrK1mdCLQFhne6obb9mebnEP19FtNEAalxHp5v6o+yRVjaw2MgHzVWsbvze23bX7CwYpIwKjlOpPYS",
-	"AMlWeA6xoW97gzJ3RMwlSUih9Pu1y25w2YyzS/qCc2YrfvcVJEYHfUWRD12dX+MvQf+tJM9/m/LfujiA",
-	"MQPZis7PXr1/c/RkdnLE+FGGZcOcH7ktoGfvX0dxdANcWN6dnc5OXCUNXJDoPHoyO5k9MfeslUbLMS5T",
-	"Io8yE7qzBE24ikqqTgeRImddN/YN04W0vO4PPcb0+pVj27fgPt74pik7fv+lVWv67ORkoM70dvWl6zK6",
-	"oQrTuleCogmgkhMQMyPobXXz8MjVUr3a1Z45yyQMqlnVbT52JaBMptOBF9csdb1Nd7X8ogY5xqVcHdcl",
-	"aYbRU9eZFdFeIdgqkBsApM2HM4u5UBvXKWESmR1ps8bxHUnv/52DLDm9kuwPx8bHtjPAISk5kevo/Ncv",
-	"bfAnjC7IslQXWj11vbYY2QJChKJ5KSWjuvitjw9nmLEocbex47uqy8h9uyPKCJ6oOpQoai+wNKkwTbS+",
-	"SIl87iVuaH/hf9j77CS49Ksx3jelreQl3O+RjKqKgGHqqRKtHs6AancKzdUl1CSYKOFLKDr9EeWEltKm",
-	"U1mk+xlbYgDzx1WZ3Afhn4kAV7/M8LJG/3bjt3qMGJE6Pf3USfKjqOdpwLSc4eUS0inwrIaqU/QqO0Nd",
-	"Jzd2B65NXTuoGqqY1JPDnSigWdhqejKw8bCwX0nQjk/+p5UGz0zgdGzLLMdoRVKIUUF0tQQdNo0OZNN2",
-	"5Vl5Tf5l4NgeTS9+/eQHUUsZIBbjd0o/sf1SS9O99ci00i0sHSaaOlt4IiWuEX+qTpN2XvJ+CcdVatYy",
-	"NANj2Gii/zO1L/no/92z7Cd8DfYAt9tDc5xcDwExnp61Pv4TQtbuyTs122dijCjztKfdKLeqIb6XA/LP",
-	"dvR/Ksy4TXUV1wvtFHLF+4XE68048X5TiPFbFN733ipfgWxUZtwrXP0KkH3Ard+ZRBFojOgqLYpAiv9k",
-	"MqbRGnLg4mfs1h3g7+P+165i++h63+Mj3tiMtczz8D/d0T3EbJV8HLTlPHcvdUgsVGLNuY8v0ImNp7D+",
-	"Ymacqrcrlmm7Ju3rAmpHica1hwsa6DuFZIgw1R+qLiPMhGN7FVRCSzHuhegBjfHCTQuF6XER6FkYGYuc",
-	"F0xT/VA31whFj3SusmWWHUn4Jl0Fk4NXwHNszszQmr4ONnAMzPd7MrT6zSMGTa2OXKeR6e1R9c2OQmoM",
-	"rhdIsuJIO9XUwSpQSTMQwjq1EBFoSW5sFM0epX5QjTGph9+5wafRJmXUWXH6yMoXOrANP1BJU6XGcjiq",
-	"TTSHmsqenv38mI0rPzFmiqVVkplQhG0bU0lyuEACAH0AyddHzxbSRB6apBANRe9Jc0HdNp0THI8Wjvb0",
-	"UOdGrFZrzghd31B3ClIS3bs3+E18WZFVda1d4fHYdt1lBdCHHqLwzV2Eg0foi2/motZQn1rsFJLH9qAJ",
-	"nxKJuPHjLfX/vmXiW+ho2E6u3tB0pqDyLc/MCsSRSSWolFBRcMCpWAHIPJvpf5t0UB2Rc0JNxHIgSxK+",
-	"yWO17i2/7LGtmHujQM8//m9FEn958/EvUxlaGnqZmSm2tYd8431NksYZH1cdvGJdkMyobZPaZh4s/EcQ",
-	"dy2sBl2yr0A2yy78rt2yza0M6guurNxkzllbeMyrXNdx1BrPASultYrgDKVY4u+IVL6WYIqlbiaW/9Kv",
-	"/uNUPwVzvdwpEPjeHvaKgRfGl+TpfixLPWf79yIA3BqObM+HqmtCz3XQFTP7j/r1rbC3BLalMtPf5SDI",
-	"mp3XjHzWlY/NI21RdPu+QHUUErqGdWxr414TmsaojhOb5EaQZXVUcQ1vdXKp5bmC2Z0dxJX/kN0AvyFw",
-	"i3Jc+KRRF0MzOkuj1t1GXO41RKPR+aCHA6vlTgFlfdvHHqgV73GTQjBfu/4EGyF3fHcN60GDZNXjZVtG",
-	"rJoaVJejPcN+E9zNRcRMPBLk6v2nW73/QLS+o15IfmUgdZ1qFA/hioMaha3HIfrY1kPdIP7eV2+N0+J1",
-	"BmM8NoLB5Dv2mo1c4t/oS2AzZvT3pYX5ybqDOliFuKl0MO9YrppFVJPEiJfmJ22z0af5DP3C8UIbObN1",
-	"Jas3n+4+ebqZdjjX2+JkyKTjChB8pyadRvL9I5t0HGh6ZCWFW0cFkxj+NTpsFWefxIwk09ndO2mJHiGF",
-	"xJyJGz7CHPCwpKszF/aqHrRyNnqA79Vy3web+8Obs0WugHDESpkRqpjeGGUdv++XbwN5w2YdaAm2PLHp",
-	"76EoYgXJ9bk1SHBFRjc4Iyk6gEwAenp2hgjVv1y5MzG2ZVAuqc2gMKXt1beH+i8zln5AqCApNKRZjMoC",
-	"SYZO45OTE5RX0m4JFDjOiID0knq6bb0QVko12lU9kl+PBXMZK25gQmdO6JWs2C1aYI2GQxOKHhJpXp7O",
-	"dyrV2hlnjyzY/ESmftnm8cCk8s0bd9/y7NiwxfaRHeM48QVOVtUdkgKkwpUScvdHU2+Mpsh4dQ5stS7B",
-	"cZnHSLDfCM7M319LrD7hhxc6EfWSHoSTTw+d6NH9bUxhgOpOqnM9WGEyjWboWbW42xUTYAfOsUxWulVD",
-	"neirkWF7ACEiZ+jPSubZbh1/UPSIKJMr9Sqp0rmrklCYilvgl7TgoO6iAt2usES3rMxSNAdki33q103b",
-	"j3SGXhihYtNRiLCmVEgrcVs3zLmkppWQrYKgG85cIKJN+BzUx5iu48AKFQicmKvm0oWuqO5WIVdwSR2M",
-	"bE3+CmWmEpjbY0MuVt1zzvV/hUa+LokAWEj09JI6sSVilJdCajDozsp6DP0TZRIlnAm9jFxAdgMCMa5D",
-	"/E3tuhitdCGKjICVvFpGm3MIuJ47botoWyBwrJy+pJ6g9mwQIfFq+sA09YCHydeei03dJibg7LBZc51O",
-	"Mw+Q1X2dyjqGFy/X20/leryQlEZjn4Dw1n0tbrFAB4zbiHILzLhiyMMgRxrX49nkrsdm66f+dBzdVOmi",
-	"YuJbv2zEw08fs4qmXqerm+B+ZE9xOmVVK6M+o5FtdrRHmrEz9IDerPDCSFyu50t1f18jl4zehXl6pOSh",
-	"QJRR2E8elFmIusDr48M6ahUNADqo+z0ZndT6b3XjI9MSJnYNQgTwG+AI6ILxxAj5fMjuk5Eb3zfRhNDn",
-	"YsmxkqQMYXQLc8GSa5Az9KmeyNjvORQZXpsVcMbyH4RpBSOQacIniHYzS1Mlg6bikiolS9sMzMLXaIWL",
-	"AuiFOQFsOzV1mmnyvLvULekvo3N02bD8n1+WJydPEpLqf+EyitFlJOCrflM/ouZJfEkvtfQyY5hnpl+N",
-	"/tX7PMUSq7fuZrPZ/b06RpOMVI1vOCSMUkikMFsxdSHVySfgKyISCXw7u6QfGMsbzVNyvNannq5Xq1QV",
-	"DotSHTsHT0+eHDqdoF6RxrSiCbUc9cElNdiZ64b6FsCzNc4zdGCp3ZAHFmua4ILYZ7rF3gpTClmssWPZ",
-	"13r/RfAy8YboCvYjjHpqxKh9Cvhnl1c1qIE5U0LoND79n+Ei1T1mP2JapQfOxpMtE987BrtTc81odeC5",
-	"JTLRUlnHyUHNCEpwS5awbBo7veufZPtZKbhqD0eD9zZEZ+TDjsa9+hbf9roULQeYOBREqDWwnz6mwTy0",
-	"Dqsj6Dz1uFGOzLCI54jpTTrt9BPqNSG9a7Xs2V8WTruoeg9aGkufyqPXGLThalIM7AOyCTltMBow1TYq",
-	"u3+nlo1Au4JHNm4069/3mzd82E9p36CNkYNJ9O3OVX5SfePZ8Z3IyuWgz7FFFI/CUWO4aTaRh6855iDr",
-	"bMUP/n4+ZuVyc8ZDB9L75R5bHuix0xdHoNneGKfnIJv6QNtlMQvOdKNdy0sXCHt1KHV9TGvMIFznIrU+",
-	"ryw63lYOh2ipjw+PbQnQwTPurX1nr2pG1curB0V2oVN5RloAtaM7fFQ2si7aPByJw/2zb/DwfF9anHyv",
-	"Z6bfbO6R2d31chukohUpJlGN0lQxrlFAD+Zrc4E/yjHJ7HWecIQT3db6EDFu5Yx9oDTUKQluE48f35UC",
-	"uM1A7Mto/qBLj731yqduKChhPpikoIQZCmGLpe+LGTcHjHzW0LUxh1UwxfGd/XND6mcdtbDvcJMBi+VU",
-	"nn+l5jhfv76NmdYEcdNaqQ8w16pgIoezi64Yke/pQ/x7CPN4NEQ7bWfKUA+X4+mwPoGhOchCzRDtDVmd",
-	"/puPlFQ7pMI0lj5ZNH3V47w1/HRB1S2eGsymG8oB+l5S6nbKwT79XedgvyuAtjOwGW032J8sKTvMuo0+",
-	"PtOT4OciYzitWv/slfzyMpOkwFweLxjPj1IscZMA2l1zTO38jdlfA/1hhqvp6xm+7OTKnY6y67ZLPbHY",
-	"VZWHh1O0wTbCHvG+/+WlUrJNMh9SEDk0Xq69H0oVZR/fuT836Nm/6N89Yt2saZtPJtG0zVAN4D0MNHH4",
-	"GP6F3dIWU25xCrNEgjwSkgPOJ8miVCQxCfjstjwATq++br5w/FKR2tCl47juavYgmRsuf1ZkOIH3rvHY",
-	"XhTpqonj96VFN+43OswKbu09Z5rLsAatC7+zOp4Z38RPmzojYxn3wjjkXeiWc+E0YrfYDfCsmXU1SvzV",
-	"Bb73oFjqm0Uz0WNPIax+hfPvktamoKu3xsTiqFedj1SH5rlmlhMcko2A1Tv1z6jTsBHl/I85D/1IXpeC",
-	"LMq52YoJFaGsAp4JudzP0fkK5BA8Th4xdHrisOl3tDXkJCenDj1vWX3aQZDaSWrzDIhNLFAyUJdu0hGE",
-	"2r/ZTSdox/VrXIZsSi2U7TPO/h/jTdtMLc66NHWwvbMwTRxsX4pN7q/Pwji/RoRNbVdhap+phVVTjACW",
-	"Ppuo6ZMTG5E4TV0AE9uoCz5T5/SIlcot/VgRHQ5uPCSbivFrzFROi+Oqv8V2cqGyyvcpGLrl3gfTne+7",
-	"NFi1+gI+8p3eNAoJs7rrjqhQMwUR6V3qKLmsyhJx/UFsB3OPw01EXd3CbAdyOr5T/2x0id2wa7AUMsYh",
-	"pl6fyCGmhnIAcdBuAabeOPqgcysGWlzq1p9znFwjbKoFUvhmu16ayHlM1T1gDoibXVSNL9sQjXdkQxcA",
-	"WmC58sNNFRYGA04391X7YsKx+Y1bUsmz6Dw6xgU5vjnV7Gl30c0/LJVIJvgHUYcHooM3mKbXHIgwsRb6",
-	"zwUHAuij/PvfUgmHpoWNBIpthKePmJmX/VEFaHfLGIZjGGsXcTCI0bat91treNNV0Yzd2RrxipZ0qhrb",
-	"Ikaf+N//tgQeozKfc8gyjLDQJ65+fugmJ7wOyKimbTpdu3O/dxTbnLXy8zKamd6DdjxDa91xPnpOxDiY",
-	"v25W6C7LbTejK33pFIHuDA3XkVIOG2ZyEXslb+qaQHG3QLmIUVaHAHtzN43m91/u/18AAAD//w==",
+	"7H1rc9w4kuBfQfA2oqVYqvSwe+ZaiokNr1/rG/fYa9k3E9HyaVFkVhVGJFAGQJWqFfo38zPu2/yxC7xI",
+	"kARZrBJL457bT5aLJB6JzES+8z5KWL5kFKgU0fl9tMQc5yCB6/+94IDfpeovQqPzaInlIoojinOIziNs",
+	"HsYRh28F4ZBG55IXEEciWUCO1VczxnMso/OIUPm751Ec5YSSvMij89M4kuslmEcwBx49PMTRS5bnQGXn",
+	"lEn5fNxZqSgyiSVhtGfq2kujzl9wwbj6MgWRcLJUc0Tn0ecFIAp38jrRLyA2Q3IBaMnhlrBCoCWewySK",
+	"zWq/FcDX3nLNmP6ycnz3HuhcLqLz05OTciVCckLneiGviPpPIv8I6/Bq2GxGEoIz9ONRSuZEotR+gW5g",
+	"jQ7+yIEIkSyyv/9fISA7jBFM5hN0+ruTH0/RjHH0ms8KLss11yF8A+tesC6xlMDVd//nl5Ojn77e//jw",
+	"L1FwGywpetEorV4Y8xzfpZAvmQSarIMQfKGhpI4wyQhQiZIFYwIEYjQBtASO1Gg0hRQlHDSmoQMNQYy+",
+	"fHn36jBGkiEOkq+RwDPI1ucIX1Hzw4rIhR5b4Bz0RJim1Q9qlyAkwlSsgAv9YEa4kIiDwmuE55jQWA9z",
+	"RcudyKNPsMzwGtJzpMGjR9WrA4EokwtC5xOkcENNOYWM0blQy1QTZGw+h/SIULU5wegVVV9n5BaERoez",
+	"52jBCi7MAOXC9VawGhx4a+HPz86uKKkgfX0D62sOhYD0Aq0WJIPa3szHQpIsQ7ygIkbPT35qD0Do9ZKz",
+	"OQchJugDzdZIFEkCQsyKrJwac7W+pYyRYAijGSYZpEhhZb6UKMfrKzoFfT4E0vaBTK6oQ/wF4BR4hZAe",
+	"5hz9UZNBkGzPFNnmhJZkHNeI4urq7uzk6Orq7vevv/5rmDTe0VuygdER/5UxyeM9yYksJ23wq0w/9IdP",
+	"YYaLTEbnP6pN4zsztANB30Qf+BxTIvQeLrNi3sHLvLd+EEgsGJdIrcZyrZTgG0YJHEEf0xJq/KFcCx/9",
+	"qhiX/ffo6/1p/LuzDib2kTOFf53HtCyfj3lGXwTwzikL83C8+R7UUGLJqAAtbnzkbJpBrv5MmGKFGl3w",
+	"cpmRRJ/T8dK88a9/Feoc772Z/4XDLDqP/sdxJc8cm6fi2I2rZ2zwZIqAc8ZjhAX69OYl+un5j79HdhqU",
+	"gsQkExMNGzuak4vewy1kbdT6mGFa0LnguMjRVXFy8gzQJfuV4Mz/5T8LzCUBrrAKqILPL9HS+1JRQvlR",
+	"FEff7PvR1xauxNGLIiVAE2gv5s8LppiwQIRarqq2dkvS+sxC4tksiiP3TB+xIKk6gK4J5Wsqub7klpwt",
+	"Qa1OgwYnZu77CO5wvsw0cbM5oVFgIJxIxq9JGkSdJrq41w023gdGk7VxUizhSJIcQjPbk9UrTlOi1oyz",
+	"j95ODGbb79j0r5BI9d3gtUrM5yDt3lrT26fmdx9UisaC/KCiuV/UIvRuYwft+oD+5NVOvwZ2ow/yI55D",
+	"+xyJhLz+Rx+FeRjxUM6DOcf6/54QG4BGc3N6vvBq5eKjQ9E24nlUsGmp+r3yNFunk+GpIe0Bx2Dejavp",
+	"N638PRHy8eD2INEC+GCAWnWri4hFiKFgaZQQLdAhLG4InSvZB6VMiX1EIspWF0bwAX4LHCULSG4EApws",
+	"jJSpr9Ih27Tre2GQPIBYuJCLPo4wZWlADv8Z85uUrdTq0YoTKYFeaHmUSIHMkOhAMgQpkYda4M1ZChxL",
+	"xsUkxEx83XA4NzNSdHq9DdtSS8LTDK4LKkng9vmifkarBdCOU1IDICIvEJ4KpYK4V9f6KWVazhm+li2X",
+	"P8vwPIBVbxgPg9iD1kLmgf1+UuoSV1I4TZHAlEiiFQElka/N5tS9l3K8osGjG3xaRFyzFQ1RBGg9pQ3u",
+	"FWcSEJHevFPGMsAalZeYA5XDsWVJKAWfXXljccBWHmquba0IcoUF4qCIHlLEOFqQNA2g/ABE57DMLIuo",
+	"z/QfbIVyTNfIvhEAR4IpEgDh03Vi4CaO8MEaID6595VcBsl2hCcklsVQ5nNpXlafFcsl49IcwlAksB+J",
+	"TjxwL3gn6wvkrfumyWvqTLDcnCWYEm+8iWqcp0TsuGT6/k6rI++5P15UIp8TKM0A9nOl5inKjwzPiOLI",
+	"0WTkTl7vY6nkT9C/6RniaEFSMHuI4qig6t+QPGrX8To1+mVYoJvhTEDcuOjcBeEp2T+etLXsfjlAD9ID",
+	"n3d0Wey6sPDNpVBpuyVvz3C2JKstYTKG0OnEl/1JnHUe4CH4EmiqhoqjZTHNiFhYWjFM1mBuCtRD9S7M",
+	"rah5d5HWH8UXbxNMr5NKxhvKs5QkYD9TwlyYb6mx7W0B4VspyZgAsZV84MzJ1zfGfvqI65pKzsJDqCfX",
+	"TpwIPL7VYo1vHqqjZFuZayBfRm7Bwf3aE6X7jvA9uYUaOxXlSAK+hS1YnLH8B4EorEBIBLeePEeEvfVx",
+	"eoFEMVWfTsHYAAShCfzBDV2T97rhaY+6weeXXLNnJsJ2ArYEuh0CWKvWcC6lYBCGjtqgBlGsBZ1jvCTH",
+	"t6fH6uegbGP53XD2cwmdeolgSki5xhzwNUnrQw6xHTSHk5bIHNyLZcJyw38UjCNLbGnwFCSRGQzUZj34",
+	"N6jRjeNIq0ZInvrbRUE1FPJQw+cTbqdtAHrHU2drDUZkESLMywNMsoU5cAt8zajzXSBCY8Rotkaf+d//",
+	"NgceKwFasUy7y5oZWfhGNTeSZ1cTFXQ23ga7CA2Pvi+259gln617FwP+xZ1Ya47v3pmHvsuyJIwn4kq7",
+	"sgZzhu1t5IS6/47OO6qpfgxBrGQG/W6lflbhOIFH9IOI24FxE3mOYSKrSVa7m8icS1yTV5Z9mEXnv/RP",
+	"7L64LPIca3toS6xTR3uTn9URkBXTzMM+WuRTa/WWkpNp4bC8fdMJVvAEkPGtJupAXKjAlBU0xXytHcdT",
+	"QGLBVtYTUNNHK1SfA8vBGvb7dvnWvdcEZbk5b6z6Htpg/uoB+g1gWfCAbrD9yprscbtTi0rjvGUrbmVf",
+	"N5KHMcJ7k3uw6EMyO8NLlmWQdKgEdWRoW9jMEMPppAn3gPjRAQhvmUNBUq5uE0Z4sSiEBgwuGabpDQci",
+	"0MF79+ehupr1XzMOBK6FxKlEB9Uv6FL9cuhf0uU4URw1Pw1eHm5ZY7CoTpzbmUu5kVoLu9kpokdDqnRN",
+	"6TCeEM+4sUc0ZK/6OB+cS9n3fJnYoKBSwJZFhsP87x1d4CmRmEqBGEXPTienZ5Ozk7OzQXpNA8BGzrWG",
+	"NL2r2uRByNtQojbIrQe79PG1SZVk0O26GG6nIb/CUL2iQxOIo2KZMZxuZc0PqQ9OMKi2FtfhYJdbnzAE",
+	"1zcEsjQUQqWECMZxhpYZppTQOZqpV9HBG5wsrAu9RuJ/LeZA0wXJZnplOCcZ0QsBShjXytNylsFc/QaE",
+	"zjMCKfBCK1dzEAVNF6CNllOSpeZnzPNCmzHZgoIJ6pEwL8UfUSSLMPd4k+H5LoJ9ZeCvW/22E9vsKCFw",
+	"v/Uu1ybE3wL7X5cf/oQ+smw9Z1Rx2Z+LTBL3f0LR64+Xb8+fPzv7HTr49OYl+v1Pz3+nz6BJEYynhGJZ",
+	"Z5YDbhw7VRRH/syDrx1/4tDu3+VLxuXLBaYhoyRumbeN/VxjsSKQ4FEnLO0j7DYnVoLTDwKRFB3gmbSG",
+	"OaJXViqdcEeEVDivNNQZ48gsQBwOtOIQmsJdeHp7NasVqJfUqepIxfKSDztuMhcF0+uuLsNlPM7fZaDu",
+	"AFyT3eideAEQltuY9XQf8jshipDheTBgLtCRiWWtQwcRKSCbhYGUgxDW3h2yeKl1dFzP7qlCgCXmEmGJ",
+	"dFicDVIz8WpOuJxs5tIWbOWs1eK6YeaFZQ1Tgcp4q5bqQxT4rxNWhCzSpRPRhl+5KNUM0ALrGCacZZMO",
+	"76woQn7Jz2UoqBszVuPoMRlPgaMDLFHOhESnJyeHgyMTfGTaKLaZtcW1zYeVIDPsJx2RG5AoNIMaLl/W",
+	"2FqAy6Z8fc0LGrLeN7bg3ozLNQSxpYwcDVwjtBlwaV0oqIo31TF4RAqUAU4FEgA6UoFIJCHLynBjhKes",
+	"kAhThBMNzPZN853Er1QA6Q5h2SkKJMck7L2AuyXh25rwhvtUjP1uui7F1na4oX2pFWDiDgsRgeaMhm3w",
+	"nGUbjZc/Qz4F/km9GZRBDXDsWA1ftweeyt/dj8pt5zZOElhKHVmXZEQbeEt/dkgS8GKudxD9yrP2JL9n",
+	"Z3XJ79n4oKxBsR9CY6jCHuvYXQuuBrkMamSi5cbtNsY3JrWfhmbVYe0BVmMOR19byQJznEgwUTVNoTiF",
+	"oJ6jzcBOKmQritSb4duv08f7ovTjYpoqjlmq+y7gJjxgbZT7wAuQEnm9IjRlq2sBCaNpR1BQxhTDpi7G",
+	"qAxBw25lk373bXs/lVlXi2SSs7ToEVDDnOpPOAdhMmSUytoRc6ahFTwd6yf7QThAkmlmjSmdEU7hGC3t",
+	"yNXPEJshjGYZnitpD6PKpI5SSIjo3KIAzJNFWFlWT5DOtZj0RnmE400+UED2DbM6pWAjlz7VO2IAH6xX",
+	"RAwfqjJndR+AfWmy2bxTGiR0UJE/YjVVeeiVn7MGoorYyiMtD6DmpAxRSJh9tBz/20stguWgVELIhFJU",
+	"dExKUtK+VJ9jznXelXaLH2Dzr4kZSNQznc6lJjhyk5jVHMZoutZSmeGBbQ5WRcBsGbjTLRRVQTMjDdnA",
+	"BD9oJxSgUx3PzwFlMRF8di3ZDdAQjtNUCZHYKC9/OXp5+enN0Wf1MjJZX8b9or3DGqRwpGVqdaA2XW3S",
+	"FxrToeSUj3088ewe6ABnmdZbcZoTKoarOhut1H3y6HayJe7A/0oxbOkMOtew5lD2AaDUxgOlRxzncOx9",
+	"dNh/V7Rdxp0e637xys9ECwFOSVfDxzOC2ibxKK2MIb4Qp3hSMyKjwqn6AcQ+ioeporaztrthgEfAH6Hp",
+	"FXi0NBubxLyNZiSbvlc3+XfKvGaG9na78X/MDWkvb80MmWGSK3acYalILKh9FAL4jjGc7tMgPkXliroh",
+	"NYZmYGG+u1bgQdGDXW6GjSPNDoOQqz6sLMPb2Owfp4B1I2EpFr6yUuEQk/XuwdXbmBJc0ONwtj84zq8U",
+	"nwe4obxleBbiUlzrcDlVgN0p9mpEkHe7e/o3j5NOP2W1ufds/miabKPg/mKwf15vsCtWN5erO1ATk///",
+	"sw4+sQ2wV1q63lUUqA0ybKqOK38cs2J7ptAaQ5t/pCnSx/9RLtT1KMa2ViZWa1nOpPD4W2IXKugI8G/s",
+	"r3ZT2FBmb7bgxnsl37DlbIsMh9FF50cIwv5mNoHipfGJb3dpNqBVj0k9GZAgMqwm0OOhulW0bAXzXYt/",
+	"bDiZTWfhYuZKSUTJuApyLkLFK/RQ5FMOWYaDgog/6Bi8p18fHs57vGG+mBCMJ8a7utzwWmcbc8jZrU19",
+	"de9r4aNCggOHpIf/9o9H04cAZD8ucIiVJwXn/UlkLMVrpDN/ic0/Wqqh0AEHnOoMisNwHhnQVFybY6gx",
+	"9kdJKUPgqLfqACgk5nLwOso4ukDAhhr1B6EDMy6QQ2dteFOLQkDmQCFGurjVighQMqUSMDmoTxBGQmKa",
+	"Yp6aoRqZnmeblQDLu10oXrWzCtZfu06+yTimoFcjcDGjeKEZ0BRSzGcCeE6kzEw83BQkkIzMzf9yLIR+",
+	"m9pwPP2GSBZZIYTmOALkr+Z3uMVZ4biSgU2QEenVOQ60BaFrGA7nTwb9a1kUz0422ZLNFEGYVoEzA51+",
+	"urhDjHKcLAiFI0U86hdTo0h7AMvqVJYhUSavZ6yg6aS7zE1oqkWRY+pNcKcOCztPj6Zglhi6T8LOekIV",
+	"ciTQ5dMypdeWWC46agnoF6674uHcACSNEc4EcxFpfzn6ZJ4cvUudSd2VusvYPFy4oHL9tif6j8+fP1rn",
+	"Ro+PtYPmX5jCYXETnm2vVDNftD3Sl0/vEIcZaJArDqKUT1Px0ZSjUh/WY7J1KMz5NMP0JhoYDOkxBlMo",
+	"QCNjB/omIMRWcV/qg+7MF+fu2yJG3sVXB5Tjyj3bjqrbke73msjZOI/S0dhOdrTLjz2AhQPGXJW4HQxW",
+	"Omx6OIhMQHY9l+2070xCFF25ykvXlGE4zm/uB7kEBbH9Zsd5DudWeYVuKeDxqXQ91DdGoYQWXe7LVucm",
+	"agXapBzPZKNaQsJokhWp/hvzZEFuO9JiG8vvkk6vl054HUTqGzXxXQmkCduR69LUYVxH2sG53y50/bEJ",
+	"Hx0p4lU0RXnLWGjWJg6hkLMnPaZoyn6quTgXUuNK69UM32ipzbI6xntKULXZ5ZxjKnVGQBlMqdQI7cw1",
+	"MR0JywHNOMuRcWeJBVmKgakArGHG2lwgNSvmppSCsx5ca7uCFr7Kn8xCdg7uVDD+k1Jmaw7P+tq02/Pc",
+	"7FvnSKRAJZHrchEIS6RLTl4g5xo9N9AEJTFy8NODBjhRQ565Xu+n2sVbNd8uSNyPUJ98jbKBWUONYbzh",
+	"CzUuUC9Nhm2oADrUVVme5sbJ6ijl/1A6ansrkl525csOrgAYRFmlXqg/Qwx0m4J0jyk9F2K7bl22wqFd",
+	"TOgIapUI9lyC6qQfglvaUENs8QWtUqBsrJ1mkLoit2aJRKIbgKXJI7DWfWGC0F1wHsrZLdRYKkYUVu75",
+	"LomjbpfBE9AS6wsOeKgdwI/n8mJ/y6wjJfxeoIKSbwU4rbhM2z3I8RpNwVRAPOwwCjzSR7FLKv5gKWj8",
+	"jLLhNRZricY7UWZDIKplpXWEnvaWBqiwZxcSdvhVI9TNGLHZHr4LBux+sFtyjpGPvSxhfjI0wtgd98CT",
+	"HcOz4nGZ3f0q1SA7eVX+G9sajPyk5hMyLwavlz4Ueyx+tk9Zq2Q7xbTtpKEOT6X5IsaJGVTjPL6ohj/K",
+	"FiGfg9lOb2zok0UFt3f+oG37MxYWTBJGJceJ1F4CINkCTyE2+G01KKMjYi5JQpZKvl+7ZCZXsmFyRV9z",
+	"zmxLla6uC+igq/PDoWtmYPwl6L8U5/kv019FV0AyZiDbtuLF24/vj55NTo4YP8qwrJnzI7cF9OLjuyiO",
+	"boELS7uT08mJKxeGlyQ6j55NTibPjJ610MdyjIuUyKPMRNTNQSOuwpKyw0qk0FkXx3/PdLVQr71WhzG9",
+	"euXYNoZ6iDe+aXqrPHxtNNQ4OznpaaaxXRONqldAqI2GbkalcAKo5ATExDB628IlPHK5VK9Bh2fOMlUR",
+	"1KxKm49dnUuTzn3gpTFIXVTcqZZf1SDHuJCL46ruXv/xVMX0RbRXCDa6AAQAaZP+zWIu1MZ13rtEZkfa",
+	"rHF8T9KHf+MgC06vJfvDsfGx7QxwSApO5Do6/+VrE/wJozMyL5RCq6eu1hYjWyWRUDQtpGRUx0D65+EM",
+	"M/ZInDZ2fF+2cXtotpwbQBNlCziF7UssTeZb/Vhfp0S+9PK0tL/w360+O8pZ+iWnH+rcVvICHvaIRmXZ",
+	"4zD2lHmVjydAtTt1zKUSavLJFPMlFJ3+iHJCC2mzJ+2h+wmaoufkj8teAI86fyYCVP0mw/Pq+Lcbv9HE",
+	"zbDU8fGnqgQ0CHueB0zLGZ7PIR3jnNVQVUZuaWeomgHE7sK1maoHZcc6Eyl9uBMG1Kt3jo8GNkwd9ssJ",
+	"mmkD/7Tc4IXJZ4htL4kYLUgKMVoSXRJKZzOgA1m3XXlWXpNuHbi2B+OL3yTiUdhSBJDF+J3Sz2y/2FJ3",
+	"bz0xrrS7Z4SRpioOMJIQV4s/VbdJswzBfhHHtaPQPDQDY9ioH/8Xal/yj/83T7Kf8Q3YC9xuD01xctMH",
+	"xHh80rr8J4Ss3ZN3azbvxBhR5klPu2FuWVhmLxfkn+3o/1Qn4zbVFlwvtFPIdSgSEq83n4n3mzoYvwf0",
+	"Q6dW+RZkrfz0XuHql7nuAm71ziiCQG1EV05aBCp6jMZjar23exQ/Y7duAX8f+l+zVP+Ty31Pf/DGZqx5",
+	"nnf+413dfcRW8sdeW85L91ILxUJ1ZJ37+AKd2HgK6y9mxqm6WrBM2zVpV5t1O0o0rAdu0EDfqhtFhElC",
+	"LVupMROO7RVMCi3FuBeiR3T/DXdmFqaRV6Axc2Qscl4wTflD1UEsFD3SUmWLLDuScCddwaKDt8BzbO7M",
+	"0Jq+9XbIDsz3WzK0+h2yek2tDl3H4enNUbVmRyE1BtcLJNnySDvV1MUqUEEzEMI6tXRRP3Jro2j2yPWD",
+	"YoxJPfzODT61XnCD7orTJxa+0IErr1PQVImxHI4qE82hxrLnZz89ZXfuz4yZwj8lZyYUYdurXZIcLnSV",
+	"0E8g+froxUyayEOTFKKh6D2pL6jdi3yE69HC0d4e6t6I1WrNHaGLOOt2iIqje3qD6TR0RChaAltmZfMO",
+	"110lRquFrle7BPrYSxTunCIcvEJf3xlFrSY+NcgpxI/tRRO+JRJx68db6v/dZeIudDVsx1dvaTpRULnL",
+	"M7MCcWRSCUohVCw54FQsAGSeTfS/dTwor8gpoSZiOZAlCXfyWK17yy87bCtGbxTo5eX/Vijxl/eXfxnL",
+	"0FKTy8xMsS015hvvK5Q0zvi4bFMa6/qDRmwb1TbzaOY/ALkrZtXrkn0Lsl4N5Tftlq1vpVdecFUkR3PO",
+	"2jqDXqHKlqPWeA5YIa1VBGcoxRJ/R6jyrQBTEX4zsvynfvUfJ/opmOvljnGAH+1lrwh4ZnxJnuzHstRz",
+	"tn8vDMCt4cg2tipbQ3Wog6524b9Xr291enNgWwoz3a2cgqTZes3wZ93ewTzSFkW37wtURSGhG1jHtgHA",
+	"DaFpjKo4sVE0giyroooreKubSy3PdQVp7SAu/YfsFvgtgRXK8dJHjarsoJFZaqUtN57lXkM0au2dOiiw",
+	"XO4YUNbaPvZArWiPmxSC6do1YdoIueP7G1j3GiTLRnbbEmLZualUjvYM+01wN4qImXggyNX7z7d6/5HH",
+	"+oF6IfmlgdS141M0hEsKqnXvGHbQx7b88Qb297F8a5gUrzMY46ERDCbfsdNs5BL/BiuB9ZjR35YU5ifr",
+	"9spg5cGNJYN513LZEaucJEa8MD9pm42+zSfoFcczbeTM1iWv3ny7++jpZtrhXm+ykz6TjitA8J2adGrJ",
+	"909s0nGg6eCVFFYOC0Yx/OvjsEXbfRQznExnd+8kJXqIFGJzJm74CHPA/ZyuylzYq3jQyNnoAL7XumEf",
+	"ZO4Pb+4WuQDCEStkRqgiemOUdfS+X7oN5A2bdaA52GrkpomZwogFJDfn1iDBFRrd4oyk6AAyAej52Rki",
+	"VP9y7e7E2JZBuaI2g8J0slDfHuq/zFj6AaGCpFDjZjEqlkgydBqfnJygvOR2c6DAcUYEpFfUk22rhbBC",
+	"qtGuq5H8eiyYy1hRAxM6c0KvZMFWaIb1MRyaUPQQS/PydL5TrtbMOHtixuYnMnXzNo8GRuVv3rj75mfH",
+	"hiy2j+wYRomvcbIodUgKkApXSsjpj6beGE2R8eoc2GpdguMij5FgvxKcmb+/FVh9wg8vdCLqFT0IJ58e",
+	"Otajm/iZwgClTqpzPdjSZBpN0ItycasFE2AHzrFMFrozS5Xoqw/DNjpERE7QnxXPsy3J/qDwsewMRsp0",
+	"7rIkFKZiBfyKLjkoXVSg1QJLtGJFlqIpIFvsU79uepulE/TaMBWbjkKENaVCWrLbqivgFTX9Em0VBN1V",
+	"7wIRbcLnoD7GdB0HVqhA4NhcOZcudEV1cxq5gCvqYGRbcJRHZiqBuT3W+GLZIvBc/1fow9clEQALiZ5f",
+	"Uce2RIzyQkgNhowJCwX9E2USJZwJvYxcQHYLAjFuyhzr2nUxWuhCFBkBy3k1jzb3EHA9d9xk0bZA4FA+",
+	"fUU9Ru3ZIELs1TS7q8sBj+OvHYpN1Qsv4OywWXOtdnqP4NVd7Vhbhhcv19tP5Xq6kJRa98IA89bltVdY",
+	"oAPGbUS5BWZcEuRhkCKN6/FsdNdjvb9ldzqO7hx5URLxyi8b8fjbx6yiLtfp6ia4+7DHuJ2ysnNZl9HI",
+	"9jbbI87YGTpAb1Zo6q3PuJ4vRWLBVoYvGbkL8/RI8UOBqO4ruI88KLMQpcDr68M6ahUOADqo2rsZmdT6",
+	"b3WfM9MBKnb9gGzReKAzxhPD5PM+u09Gbn3fRB1CX5ZzjhUnZQijFUwFS25ATtDnaiJjv+ewzPDarIAz",
+	"lv8gTOcngUynYUG0m1maKhk0FVdUCVnaZmAWvkYLvFwCvTA3gO0Zq24zjZ73V5Ea9yo6R1c1y//5VXFy",
+	"8iwhqf4XrqIYXUUCvuk39SNqnsRX9EpzLzOGeWbaU+lfvc9TLLF6634ymTw8qGs0yUjZ54pDwiiFRAqz",
+	"FVMXUt18Ar4hIpHAq8kV/cRYXmsVlOO1vvV0vVolqnCYFeraOXh+8uzQyQTVivRJK5xQy1EfXFFzOlNI",
+	"lVxkADxZ4zxDBxbbDXpgsaYJXhL7TPcRXmBKIYv16Vjytd5/EVQm3hPdWGKAUU+NGDVvAf/u8qoG1U7O",
+	"lBA6jU//Z7hIdYfZT6FS+G482TLxvWWwOzVqRqPh1orIRHNl2/yhJATFuCVLWDaOnd61S7Pt6xRctYej",
+	"RnsbojPyfkfjXn2LP3e6FC0FmDgURKg1sJ8+pcE8tA4rI+g89bjR5EuRiOeI6Uw6rff96rUh+Y0R9nrn",
+	"tTo6dJyLt/C6U300/324nZq+vI5yTDKE05SDEO5Ka5+QUXQID1RhuwVOZgR0O7wDo9ilKMECjggVQJUO",
+	"cguuLviQ0zu+r/7zLn04to14t1agvYa8fWGFL/TwXrOMvRJnvTR+t+WjqvQ3ipNX71Gp2/UuOurqh2x2",
+	"4Z/6FBKmu6baNVTKsG0Koyl159N03ZT3dZyvzPh95xnIsrVfjZJma8fqhHYP6FoNCDu52IdGj7/9JRM2",
+	"e0N0IG1t6WMFJtQGrXnMlRziA7IOOW337vE41ajwOzXQBrquPLGNdiiv8mE/ppmW1kYO1gJptrr0a4PU",
+	"nh3fi6yY94ZONJDiSShqCDVNRgpUqI/ZSzpb0YO/n8usmG9O3GpBer/UY6ucPXUW9oBjtoav8SnIZnDR",
+	"ZnXfJWczkoGjpQuEvXK6usyvtckSrlMqG5+XhmlvK4d9uNRFh4Ol9SeS1TdL6t5CtAFhDRIZyRTSGFmp",
+	"JjW6jO4zre3ouvtbuh+xvnm0ASnfHnPpQWhjg3f04nD/XKHnTm5IbOOzBE+AHO7xPNvD9Jc9STqexEjK",
+	"MzXy+ZSla+1oylZ4LRDc4URma3R/ZYOwrqLzK9e48Sp68BN5nkq913vUrj64BY4WLEuNk6+uZm6LltrU",
+	"aTx8CgDawqo40cq2pWJckySmiiJZQaXuCK7dgmbGfgVHR0hN15acDQ3VSt1NkN6YCaMud6HbgCIOFFam",
+	"DnF1dvYDS4WGC1gj7OlzlOK15rwZ4FQbJAXQFJ2dmKwnzlbWRqtb/Wt75DNXggkdPD/76dEct6GT9RXM",
+	"cGn2W+pT7jM6aqo/DjC574vHxduqsZ3HZQ0A/aYs+85eLRZlh+8OjmUXuqdbzY7+nd1km07t+L4QwDeQ",
+	"1iddNPZnr/D9BqIyH4xiozBDVSzwN0ZEXzR0+xQNIwF73X73VBWs2Tz+iZUM1za/lzRHMiK+JT7GYKrj",
+	"Q7QxcPsL/aPxrP6VERq4fmuWs02XXRkFfXxv/9xQs6UKN953nHhPqMFYIbtKsXdButpQa3qKxfUwA62y",
+	"uR5jI0WKurDoAYVafIh/D/HZT3bQTr8fM0bbFWdxpz5ChEiQhOq5lRvKsfhvPlE1nD6ZpLb00dxoBjQa",
+	"xLXhx8uGbNBUbxmMvuT976UWxk7Fk05/08WTPiyBNksnMWpzKkomPFo1pTDp1hpwjo+CX5YZw2nZs3Ov",
+	"6JcXmSRLzOWx0sSPUixxHQGa7S5N06uNZRt6Gjv2t8HSM3zdKQZzPMyu+qV2JFGW5dkej9HmtBH2kPfj",
+	"qzeIcdvQEymIHJrwtL1fSiVmH9+7PzeoWa/07x6yDvEGq09GcgaroWrAexxo4vA1/IqtaIMot7iFWSJB",
+	"HgnJAeejlD9RKDEK+Oy2PACOL75u1jdflahmlf8wclbtiB/Fc8N1i5cZTuCj6xi8F0G67L7+fUnRNf1G",
+	"50fAyuo549hCNGhd3oyV8cz4JvHRFAgcSrgXJpLW5Vy4oIVa0gW7BZ7VyyUMYn9VZ549CJZas6hnaO8p",
+	"98xvTfRd4toYePWzsbA57FX3o7WZ2C70I1yStUyze/XPoNuwlp74j7kP/RQ8VztIFFOzFRPjTVkJPJMr",
+	"tZ+r8y3IPnicPGHO48j5jh9oY8hRbk6dM9qw+jSzl3RYkE0QJjYjWPFAXXNVp/5o1007D7iZkKvPMmRT",
+	"ahzZPhNk/zHxI5uxxVmXxs6SdRamkbNkC7HJn/VFGG/WgHyH7UrD7rMmSNnNLnBKX0y648mJTSUap6CX",
+	"SUrSnVpKj3esRG7pR0fq+BPjd9/URUufTOmzOi4b023HF3ynTFDA0L2yrTPmuzRYNRp6P7FObzr8hUnd",
+	"tTU3odcj+HLUeDrYIINmtEOMYDKf+BRuUmGq3sM7oNPxvfpno0f0lt1A6a7b7A9Vr4/kD1VDOYA4aDcA",
+	"U20cfdJJ0T296XXP/ilObhA2Zb4p3Nl29SblFVOlB0wBcbOLsmN9E6LxjmToMreWWC78PDF1Cr2ZYpsb",
+	"In81eZT81i2p4Fl0Hh3jJTm+PdXkaXfRLhxSKJZM8A+iyutBB+8xTW84EGGiC/WfMw4E0KX8+99SCYem",
+	"96QEim1qVi0+x0vbLjMr2/XHw8lHJtixM/tI5xXWe+J505Xx++3ZahH6FnXK5jgiRp/53/82Bx6jIp9y",
+	"yDKMsNA3rn5+6CYnvIqwKKet+0Hbc390GFuftfTTMmoTcux4Btfa41x6TsQ4WHjKrNApy003o6tZ7wSB",
+	"9gw115ESDmtmchF7tSqrYp5xu7OQiFFW5e55c9eN5g9fH/5fAAAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

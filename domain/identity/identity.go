@@ -70,13 +70,15 @@ type Membership struct {
 
 // User is a person with an account.
 type User struct {
-	ID          int64
-	Issuer      string
-	Subject     string
-	Name        string
-	Email       string
-	CreatedAt   time.Time
-	LastLoginAt time.Time
+	ID      int64
+	Issuer  string
+	Subject string
+	Name    string
+	Email   string
+	// EmailVerified: the identity provider vouched for Email at the last login (email_verified).
+	EmailVerified bool
+	CreatedAt     time.Time
+	LastLoginAt   time.Time
 }
 
 // Member is a user as a member of one organisation.
@@ -140,6 +142,7 @@ func ParseRole(s string) (ClaimedRole, error) {
 // Login is what one login tells about a person: who they are and the roles their claims map to.
 type Login struct {
 	Issuer, Subject, Name, Email string
+	EmailVerified                bool // the provider's email_verified claim
 	ProviderID                   string
 	Grants                       []Grant               // source claim
 	Memberships                  map[string]MemberRole // organisation slug -> role, source claim

@@ -13,11 +13,12 @@ import (
 // domain/access's rules, see Policy) and kernel.Allow, validates, persists through Store in one transaction together with the audit
 // line, and returns what changed. Handlers and the login only decode, call and encode.
 type Service struct {
-	store Store
-	tx    kernel.Transactor
-	audit audit.Store
-	may   Policy
-	now   func() time.Time
+	store   Store
+	tx      kernel.Transactor
+	audit   audit.Store
+	may     Policy
+	invites *kernel.Limiter[int64]
+	now     func() time.Time
 }
 
 // Policy is who may manage people and organisations. domain/access decides it (access.Identity):
@@ -37,6 +38,8 @@ type Deps struct {
 	Tx     kernel.Transactor
 	Audit  audit.Store
 	Policy Policy
+	// Invites limits how many invitations one lead sends, keyed by their user id (nil: no limit).
+	Invites *kernel.Limiter[int64]
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
 }
@@ -49,7 +52,7 @@ func NewService(d Deps) *Service {
 	if d.Policy == nil {
 		panic("identity: a Service needs a Policy") // fail at start, not at the first request
 	}
-	return &Service{store: d.Store, tx: d.Tx, audit: d.Audit, may: d.Policy, now: d.Now}
+	return &Service{store: d.Store, tx: d.Tx, audit: d.Audit, may: d.Policy, invites: d.Invites, now: d.Now}
 }
 
 // Login records a login: it creates or updates the person of (issuer, subject), makes their
@@ -59,7 +62,7 @@ func NewService(d Deps) *Service {
 func (s *Service) Login(ctx context.Context, l Login) (Principal, error) {
 	var out Principal
 	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		u, created, err := s.store.SaveLoginUser(ctx, User{Issuer: l.Issuer, Subject: l.Subject, Name: l.Name, Email: l.Email, LastLoginAt: s.now().UTC()})
+		u, created, err := s.store.SaveLoginUser(ctx, User{Issuer: l.Issuer, Subject: l.Subject, Name: l.Name, Email: l.Email, EmailVerified: l.EmailVerified, LastLoginAt: s.now().UTC()})
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package identity
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/teilhabe/teilhabe/domain/kernel"
 )
@@ -114,10 +113,14 @@ func (s *Service) Members(ctx context.Context, who Principal, slug string) ([]Me
 	return s.store.Members(ctx, o.ID)
 }
 
-// PutMember adds the person with this e-mail to the organisation or changes their role. A
-// membership set here is the platform's: it survives the next login's claims.
-func (s *Service) PutMember(ctx context.Context, who Principal, slug, email string, role MemberRole) (Member, error) {
+// ChangeMemberRole gives a member of the organisation another role; it adds nobody (people join
+// by accepting an invitation). A role set here is the platform's: it survives the next login's
+// claims.
+func (s *Service) ChangeMemberRole(ctx context.Context, who Principal, slug string, userID int64, role MemberRole) (Member, error) {
 	if err := kernel.Allow(who.Anonymous(), s.may.CanManageMembers(who, slug)); err != nil {
+		return Member{}, err
+	}
+	if err := validMemberRole(role); err != nil {
 		return Member{}, err
 	}
 	var out Member
@@ -126,18 +129,15 @@ func (s *Service) PutMember(ctx context.Context, who Principal, slug, email stri
 		if err != nil {
 			return err
 		}
-		u, err := s.store.UserByEmail(ctx, email)
+		if err := s.store.SetMemberRole(ctx, userID, o.ID, role, SourcePlatform); err != nil {
+			return err
+		}
+		u, err := s.store.User(ctx, userID)
 		if err != nil {
 			return err
 		}
-		if role != MemberRoleMember && role != MemberRoleAdmin {
-			return fmt.Errorf("%w member role %q", ErrInvalid, role)
-		}
-		if err := s.store.SetMembership(ctx, u.ID, o.ID, role, SourcePlatform); err != nil {
-			return err
-		}
 		out = Member{User: u, Role: role, Source: SourcePlatform}
-		return s.logMembership(ctx, who.User.ID, "membership.put", slug, u.ID, role, SourcePlatform)
+		return s.logMembership(ctx, who.User.ID, "membership.put", slug, userID, role, SourcePlatform)
 	})
 	return out, err
 }

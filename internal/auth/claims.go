@@ -51,6 +51,18 @@ func (c idClaims) name() string {
 
 func (c idClaims) email() string { return c.str("email") }
 
+// emailVerified reads the email_verified claim: true, or the string "true" that some providers
+// send; anything else (missing too) is unverified.
+func (c idClaims) emailVerified() bool {
+	switch v := c.extra["email_verified"].(type) {
+	case bool:
+		return v
+	case string:
+		return strings.EqualFold(strings.TrimSpace(v), "true")
+	}
+	return false
+}
+
 // strings reads a claim holding a list of strings; a single string counts as a list of one.
 func (c idClaims) strings(name string) []string {
 	if name == "" {

@@ -95,3 +95,17 @@ func spliced(a, b string) string {
 	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
 	return pa[0] + "." + pa[1] + "." + pb[2]
 }
+
+// An invitation reaches only an address the provider verified; a missing or false claim is no
+// verification.
+func TestEmailVerifiedClaim(t *testing.T) {
+	for v, want := range map[any]bool{true: true, "true": true, " TRUE ": true, false: false, "false": false, "yes": false, 1.0: false, nil: false} {
+		c := idClaims{extra: map[string]any{}}
+		if v != nil {
+			c.extra["email_verified"] = v
+		}
+		if got := c.emailVerified(); got != want {
+			t.Errorf("email_verified %#v: %v, want %v", v, got, want)
+		}
+	}
+}

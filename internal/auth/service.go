@@ -202,6 +202,7 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 	if err != nil {
 		return LoggedIn{}, err
 	}
+	login.EmailVerified = claims.emailVerified()
 	principal, err := s.identity.Login(ctx, login)
 	if err != nil {
 		return LoggedIn{}, err

@@ -8,10 +8,10 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/planning"
-	compose "github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/store"
 )
 
@@ -53,12 +53,17 @@ var fixtureAdmin = identity.Principal{Grants: []identity.Grant{{Role: identity.R
 
 func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) *matrixEnv {
 	t.Helper()
-	e := &matrixEnv{ids: compose.Identity(a.DB), plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs}
+	// The fixtures' own identity service has no invitation limit: the matrix invites for every row and role.
+	ids := identity.NewService(identity.Deps{Store: store.NewIdentity(a.DB), Tx: a.DB, Audit: store.NewAudit(a.DB), Policy: access.Identity{}})
+	e := &matrixEnv{ids: ids, plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs}
 	area, err := e.plan.InsertArea(context.Background(), erfurtArea("Matrix"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	e.areaID = area.ID
+	if _, err := ids.CreateOrganisation(context.Background(), fixtureAdmin, identity.Organisation{Slug: matrixUmbrella, Name: "Dachverband", Kind: identity.OrgUmbrella}); err != nil {
+		t.Fatal(err)
+	}
 	e.publishedID = e.newProcess(planning.StatusPublished, true)
 	e.draftID = e.newDraft(false)
 	e.publishedDoc, e.draftDoc = e.newDocument(e.publishedID), e.newDocument(e.draftID)
@@ -139,4 +144,41 @@ func (e *matrixEnv) newDocument(processID int64) int64 {
 		panic(err)
 	}
 	return d.ID
+}
+
+// matrixUmbrella is an umbrella association that invites the resident: joining it changes none
+// of the resident's other rows (a Träger's membership would).
+const matrixUmbrella = "matrix-dachverband"
+
+// invitation invites the address into the organisation and returns the invitation's id.
+func (e *matrixEnv) invitation(slug, email string) int64 {
+	ctx := context.Background()
+	if err := e.ids.Invite(ctx, fixtureAdmin, slug, email, identity.MemberRoleMember); err != nil {
+		panic(err)
+	}
+	invs, err := e.ids.Invitations(ctx, fixtureAdmin, slug)
+	if err != nil {
+		panic(err)
+	}
+	want, _ := identity.NormaliseEmail(email)
+	for _, inv := range invs {
+		if inv.Email == want {
+			return inv.ID
+		}
+	}
+	panic("no invitation for " + email)
+}
+
+// residentJoins makes the resident a member of the organisation the only way there is: invited,
+// and accepting.
+func (e *matrixEnv) residentJoins(slug string) {
+	ctx := context.Background()
+	id := e.invitation(slug, e.residentEmail)
+	p, err := e.ids.Principal(ctx, e.residentID)
+	if err != nil {
+		panic(err)
+	}
+	if _, err := e.ids.AcceptInvitation(ctx, p, id); err != nil {
+		panic(err)
+	}
 }

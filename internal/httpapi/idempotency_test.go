@@ -279,10 +279,10 @@ func TestExpiredKeysAreForgotten(t *testing.T) {
 }
 
 // idempotentOps is the decision which operations create something: every POST that answers 201,
-// and the POSTs that add rows answering otherwise (a membership, a flag, an import). Moving a
+// and the POSTs that add rows answering otherwise (a flag, an import; an invitation renews itself). Moving a
 // process or a comment to another state (status, withdraw, moderation) creates nothing.
 var idempotentOps = []string{"createComment", "createConsultation", "createOrganisation", "createProcess", "createSocialArea",
-	"flagComment", "grantRole", "importSocialAreas", "putMember", "uploadDocument"}
+	"flagComment", "grantRole", "importSocialAreas", "uploadDocument"}
 
 func TestCreatingOperationsTakeAnIdempotencyKey(t *testing.T) {
 	spec, err := api.GetSpec()

@@ -32,6 +32,11 @@ func (h *handlers) GetMe(ctx context.Context, _ api.GetMeRequestObject) (api.Get
 		me.Organisations = append(me.Organisations, api.MeOrganisation{Slug: m.Organisation.Slug, Name: m.Organisation.Name,
 			Kind: api.OrganisationKind(m.Organisation.Kind), Role: api.MemberRole(m.Role)})
 	}
+	n, err := h.identity.PendingInvitations(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	me.Invitations = n
 	ds, err := h.districts.List(ctx)
 	if err != nil {
 		return nil, err

@@ -107,15 +107,36 @@ var matrixRows = []matrixRow{
 	{op: "PATCH /organisations/{slug}", path: fixed("/api/v1/organisations/diakonie-erfurt"),
 		body: func(*matrixEnv, string) string { return `{"description":"Geändert im Test"}` }, want: orgAdmins(200)},
 	{op: "GET /organisations/{slug}/members", path: fixed("/api/v1/organisations/diakonie-erfurt/members"), want: orgAdmins(200)},
-	{op: "POST /organisations/{slug}/members", path: fixed("/api/v1/organisations/diakonie-erfurt/members"),
-		body: func(e *matrixEnv, _ string) string { return `{"email":"` + e.residentEmail + `","role":"member"}` }, want: orgAdmins(200)},
+	{op: "PATCH /organisations/{slug}/members/{userId}",
+		path: func(e *matrixEnv, _ string) string {
+			e.residentJoins("diakonie-erfurt")
+			return fmt.Sprintf("/api/v1/organisations/diakonie-erfurt/members/%d", e.residentID)
+		},
+		body: func(*matrixEnv, string) string { return `{"role":"member"}` }, want: orgAdmins(200)},
 	{op: "DELETE /organisations/{slug}/members/{userId}",
 		path: func(e *matrixEnv, _ string) string {
-			if _, err := e.ids.PutMember(context.Background(), fixtureAdmin, "diakonie-erfurt", e.residentEmail, identity.MemberRoleMember); err != nil {
-				panic(err)
-			}
+			e.residentJoins("diakonie-erfurt")
 			return fmt.Sprintf("/api/v1/organisations/diakonie-erfurt/members/%d", e.residentID)
 		}, want: orgAdmins(204)},
+	{op: "GET /organisations/{slug}/invitations", path: fixed("/api/v1/organisations/diakonie-erfurt/invitations"), want: orgAdmins(200)},
+	{op: "POST /organisations/{slug}/invitations", path: fixed("/api/v1/organisations/diakonie-erfurt/invitations"),
+		body: func(_ *matrixEnv, role string) string {
+			return `{"email":"neu-` + role + `@example.invalid","role":"member"}`
+		}, want: orgAdmins(202)},
+	{op: "DELETE /organisations/{slug}/invitations/{invitationId}",
+		path: func(e *matrixEnv, role string) string {
+			return fmt.Sprintf("/api/v1/organisations/diakonie-erfurt/invitations/%d", e.invitation("diakonie-erfurt", "zurueck-"+role+"@example.invalid"))
+		}, want: orgAdmins(204)},
+	{op: "GET /me/invitations", path: fixed("/api/v1/me/invitations"), want: loggedIn(200)},
+	// An invitation is for the person it was sent to: for anyone else it does not exist.
+	{op: "POST /me/invitations/{invitationId}/accept",
+		path: func(e *matrixEnv, _ string) string {
+			return fmt.Sprintf("/api/v1/me/invitations/%d/accept", e.invitation(matrixUmbrella, e.residentEmail))
+		}, want: expect(404, "anonymous", 401, "resident", 200)},
+	{op: "POST /me/invitations/{invitationId}/decline",
+		path: func(e *matrixEnv, _ string) string {
+			return fmt.Sprintf("/api/v1/me/invitations/%d/decline", e.invitation(matrixUmbrella, e.residentEmail))
+		}, want: expect(404, "anonymous", 401, "resident", 204)},
 	{op: "GET /users", path: fixed("/api/v1/users?q=a"), want: adminOnly(200)},
 	{op: "POST /users/{userId}/roles",
 		path: func(e *matrixEnv, _ string) string { return fmt.Sprintf("/api/v1/users/%d/roles", e.residentID) },

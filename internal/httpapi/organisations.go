@@ -83,14 +83,14 @@ func (h *handlers) ListMembers(ctx context.Context, req api.ListMembersRequestOb
 	return api.ListMembers200JSONResponse{Items: items}, nil
 }
 
-// PutMember implements api.StrictServerInterface.
-func (h *handlers) PutMember(ctx context.Context, req api.PutMemberRequestObject) (api.PutMemberResponseObject, error) {
-	m, err := h.identity.PutMember(ctx, principalFrom(ctx), req.Slug, string(req.Body.Email), identity.MemberRole(req.Body.Role))
+// ChangeMemberRole implements api.StrictServerInterface.
+func (h *handlers) ChangeMemberRole(ctx context.Context, req api.ChangeMemberRoleRequestObject) (api.ChangeMemberRoleResponseObject, error) {
+	m, err := h.identity.ChangeMemberRole(ctx, principalFrom(ctx), req.Slug, req.UserId, identity.MemberRole(req.Body.Role))
 	if err != nil {
 		return nil, err
 	}
 	h.announce(ctx, realtime.Change{User: m.User.ID})
-	return api.PutMember200JSONResponse(memberOut(m)), nil
+	return api.ChangeMemberRole200JSONResponse(memberOut(m)), nil
 }
 
 // RemoveMember implements api.StrictServerInterface.

@@ -42,12 +42,24 @@ func TestAnonymousPagesAreCachedAndDropped(t *testing.T) {
 		if !strings.Contains(page(anon), "Erster Beitrag") {
 			t.Fatal("the first comment is missing")
 		}
-		// Behind the platform's back: nothing drops the page.
-		if err := db.Gorm.Exec("UPDATE comments SET html = '<p>Hintertür</p>' WHERE id = ?", first.ID).Error; err != nil {
-			t.Fatal(err)
+		// Behind the platform's back nothing drops the page, once the post's own announcement
+		// (relayed a moment after its answer) has dropped it: a later read is the cached one.
+		cached := false
+		for i := 0; i < 50 && !cached; i++ {
+			page(anon)
+			if err := db.Gorm.Exec("UPDATE comments SET html = '<p>Hintertür</p>' WHERE id = ?", first.ID).Error; err != nil {
+				t.Fatal(err)
+			}
+			cached = !strings.Contains(page(anon), "Hintertür")
+			if !cached {
+				if err := db.Gorm.Exec("UPDATE comments SET html = '<p>Erster Beitrag</p>' WHERE id = ?", first.ID).Error; err != nil {
+					t.Fatal(err)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
 		}
-		if p := page(anon); strings.Contains(p, "Hintertür") {
-			t.Errorf("the anonymous page was read again instead of from the cache: %s", p)
+		if !cached {
+			t.Error("the anonymous page was read again each time instead of from the cache")
 		}
 		if p := page(rita); !strings.Contains(p, "Hintertür") {
 			t.Errorf("a logged-in reader got a cached page: %s", p)

@@ -26,7 +26,7 @@ var _ identity.Store = (*Identity)(nil)
 // so the unique constraint, not a prior read, decides who is new.
 func (s *Identity) SaveLoginUser(ctx context.Context, u identity.User) (identity.User, bool, error) {
 	db := conn(ctx, s.db)
-	row := userRow{Issuer: u.Issuer, Subject: u.Subject, Name: u.Name, Email: u.Email, LastLoginAt: u.LastLoginAt}
+	row := userRow{Issuer: u.Issuer, Subject: u.Subject, Name: u.Name, Email: u.Email, EmailVerified: u.EmailVerified, LastLoginAt: u.LastLoginAt}
 	res := db.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "issuer"}, {Name: "subject"}}, DoNothing: true}).Create(&row)
 	if res.Error != nil {
 		return identity.User{}, false, fmt.Errorf("create user: %w", res.Error)
@@ -35,7 +35,7 @@ func (s *Identity) SaveLoginUser(ctx context.Context, u identity.User) (identity
 		return row.toDomain(), true, nil
 	}
 	row = userRow{}
-	if err := db.Model(&userRow{}).Where("issuer = ? AND subject = ?", u.Issuer, u.Subject).Updates(map[string]any{"name": u.Name, "email": u.Email, "last_login_at": u.LastLoginAt, "updated_at": time.Now().UTC()}).Error; err != nil {
+	if err := db.Model(&userRow{}).Where("issuer = ? AND subject = ?", u.Issuer, u.Subject).Updates(map[string]any{"name": u.Name, "email": u.Email, "email_verified": u.EmailVerified, "last_login_at": u.LastLoginAt, "updated_at": time.Now().UTC()}).Error; err != nil {
 		return identity.User{}, false, fmt.Errorf("update user: %w", err)
 	}
 	if err := db.Where("issuer = ? AND subject = ?", u.Issuer, u.Subject).Take(&row).Error; err != nil {
@@ -144,19 +144,6 @@ func (s *Identity) Users(ctx context.Context, query string, limit int) ([]identi
 		return nil, fmt.Errorf("list users: %w", err)
 	}
 	return s.withRoles(db, users)
-}
-
-// UserByEmail implements identity.Store.
-func (s *Identity) UserByEmail(ctx context.Context, email string) (identity.User, error) {
-	var u userRow
-	err := conn(ctx, s.db).Where("lower(email) = ?", strings.ToLower(strings.TrimSpace(email))).Order("id").Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) || strings.TrimSpace(email) == "" {
-		return identity.User{}, identity.ErrUserNotFound
-	}
-	if err != nil {
-		return identity.User{}, err
-	}
-	return u.toDomain(), nil
 }
 
 func escapeLike(s string) string {

@@ -7,20 +7,21 @@ import (
 )
 
 type userRow struct {
-	ID          int64 `gorm:"primaryKey"`
-	Issuer      string
-	Subject     string
-	Name        string
-	Email       string
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
-	LastLoginAt time.Time
+	ID            int64 `gorm:"primaryKey"`
+	Issuer        string
+	Subject       string
+	Name          string
+	Email         string
+	EmailVerified bool
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
+	LastLoginAt   time.Time
 }
 
 func (userRow) TableName() string { return "users" }
 
 func (r userRow) toDomain() identity.User {
-	return identity.User{ID: r.ID, Issuer: r.Issuer, Subject: r.Subject, Name: r.Name, Email: r.Email, CreatedAt: r.CreatedAt, LastLoginAt: r.LastLoginAt}
+	return identity.User{ID: r.ID, Issuer: r.Issuer, Subject: r.Subject, Name: r.Name, Email: r.Email, EmailVerified: r.EmailVerified, CreatedAt: r.CreatedAt, LastLoginAt: r.LastLoginAt}
 }
 
 type organisationRow struct {

@@ -70,11 +70,11 @@ func TestIdentityServiceAuthorises(t *testing.T) {
 		}
 
 		// They manage their own organisation's members and profile, not another's, and not its kind.
-		if _, err := s.PutMember(ctx, dora, "diakonie-erfurt", rita.User.Email, identity.MemberRoleMember); err != nil {
-			t.Errorf("provider admin adding a member: %v", err)
+		if err := s.Invite(ctx, dora, "diakonie-erfurt", rita.User.Email, identity.MemberRoleMember); err != nil {
+			t.Errorf("provider admin inviting a member: %v", err)
 		}
-		if _, err := s.PutMember(ctx, dora, "awo-erfurt", rita.User.Email, identity.MemberRoleMember); !errors.Is(err, kernel.ErrForbidden) {
-			t.Errorf("provider admin added a member to another organisation: %v", err)
+		if err := s.Invite(ctx, dora, "awo-erfurt", rita.User.Email, identity.MemberRoleMember); !errors.Is(err, kernel.ErrForbidden) {
+			t.Errorf("provider admin invited into another organisation: %v", err)
 		}
 		if _, err := s.UpdateOrganisation(ctx, dora, "diakonie-erfurt", identity.OrganisationChange{Description: ptr("Wir beraten.")}); err != nil {
 			t.Errorf("provider admin editing the profile: %v", err)

@@ -34,6 +34,7 @@ func login(t testing.TB, s *identity.Service, subject string, roles ...string) i
 	if err != nil {
 		t.Fatal(err)
 	}
+	l.EmailVerified = true
 	p, err := s.Login(context.Background(), l)
 	if err != nil {
 		t.Fatal(err)
@@ -137,11 +138,14 @@ func TestIdentityStoreContract(t *testing.T) {
 		}
 
 		other := login(t, s, "m")
-		u, err := store.NewIdentity(db).UserByEmail(ctx, "M@EXAMPLE.invalid")
-		if err != nil || u.ID != other.User.ID {
-			t.Fatalf("UserByEmail: %+v %v", u, err)
+		if err := s.Invite(ctx, platformAdmin, "awo-test", "M@EXAMPLE.invalid", identity.MemberRoleAdmin); err != nil {
+			t.Fatal(err)
 		}
-		if _, err := s.PutMember(ctx, platformAdmin, "awo-test", other.User.Email, identity.MemberRoleAdmin); err != nil {
+		invs, err := s.MyInvitations(ctx, other)
+		if err != nil || len(invs) != 1 {
+			t.Fatalf("invitations of m = %+v, %v", invs, err)
+		}
+		if _, err := s.AcceptInvitation(ctx, other, invs[0].ID); err != nil {
 			t.Fatal(err)
 		}
 		ms, err := s.Members(ctx, platformAdmin, "awo-test")

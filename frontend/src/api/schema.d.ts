@@ -158,8 +158,7 @@ export interface paths {
         /** The organisation's members (admins and the organisation's provider admins). */
         get: operations["listMembers"];
         put?: never;
-        /** Add a person (by the e-mail of their account) or change their role (admins and the organisation's provider admins). */
-        post: operations["putMember"];
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -182,6 +181,104 @@ export interface paths {
         post?: never;
         /** Remove a member (admins and the organisation's provider admins). */
         delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /** Give a member another role (admins and the organisation's provider admins). People join only by accepting an invitation. */
+        patch: operations["changeMemberRole"];
+        trace?: never;
+    };
+    "/organisations/{slug}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's short name, e.g. diakonie-erfurt. */
+                slug: components["parameters"]["OrganisationSlug"];
+            };
+            cookie?: never;
+        };
+        /** The organisation's pending invitations (admins and the organisation's provider admins). */
+        get: operations["listInvitations"];
+        put?: never;
+        /** Invite whoever holds an e-mail address (admins and the organisation's provider admins). The answer is the same whether or not an account has the address; the person becomes a member only by accepting in the platform. Inviting an address again renews its invitation. Invitations expire after 14 days; a lead may send 20 in a row, then one every 3 minutes (429). */
+        post: operations["createInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{slug}/invitations/{invitationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's short name, e.g. diakonie-erfurt. */
+                slug: components["parameters"]["OrganisationSlug"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw a pending invitation (admins and the organisation's provider admins). */
+        delete: operations["withdrawInvitation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The pending invitations to the e-mail address of the person logged in, if their identity provider verified it (matched case-insensitively). */
+        get: operations["listMyInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations/{invitationId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invitation to oneself; the person becomes a member with the invited role. */
+        post: operations["acceptInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations/{invitationId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline an invitation to oneself. */
+        post: operations["declineInvitation"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -834,6 +931,8 @@ export interface components {
             organisations: components["schemas"]["MeOrganisation"][];
             /** @description The districts the person coordinates (all for admins). */
             districts: components["schemas"]["DistrictSummary"][];
+            /** @description How many pending invitations to organisations the person has (see /me/invitations). */
+            invitations: number;
             /** @description Send it as the X-CSRF-Token header with every state-changing request. */
             csrf_token: string;
         };
@@ -877,9 +976,55 @@ export interface components {
         MemberList: {
             items: components["schemas"]["Member"][];
         };
-        MemberInput: {
+        MemberRoleChange: {
+            role: components["schemas"]["MemberRole"];
+        };
+        InvitationInput: {
             email: string;
             role: components["schemas"]["MemberRole"];
+        };
+        InvitationSent: {
+            /** @enum {string} */
+            status: "invited";
+        };
+        /** @enum {string} */
+        InvitationAction: "accept" | "decline" | "withdraw";
+        /** @description An organisation's pending invitation, as its leads see it; it tells nothing about an account. */
+        Invitation: {
+            /** Format: int64 */
+            id: number;
+            email: string;
+            role: components["schemas"]["MemberRole"];
+            /** @description Who invited; absent when the account is gone. */
+            invited_by_name?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description What the person asking may do to it now; the server checks each again. */
+            actions: components["schemas"]["InvitationAction"][];
+        };
+        InvitationList: {
+            items: components["schemas"]["Invitation"][];
+        };
+        /** @description An invitation to the person asking. */
+        MyInvitation: {
+            /** Format: int64 */
+            id: number;
+            organisation_slug: string;
+            organisation_name: string;
+            organisation_kind: components["schemas"]["OrganisationKind"];
+            role: components["schemas"]["MemberRole"];
+            invited_by_name?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description What the person asking may do to it now; the server checks each again. */
+            actions: components["schemas"]["InvitationAction"][];
+        };
+        MyInvitationList: {
+            items: components["schemas"]["MyInvitation"][];
         };
         UserSummary: {
             /** Format: int64 */
@@ -1295,6 +1440,7 @@ export interface components {
         DocumentId: number;
         /** @description The organisation's short name, e.g. diakonie-erfurt. */
         OrganisationSlug: string;
+        InvitationId: number;
         UserId: number;
         /** @description The next_cursor of the previous page. */
         Cursor: string;
@@ -1573,30 +1719,43 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    putMember: {
+    removeMember: {
         parameters: {
             query?: never;
-            header?: {
-                /**
-                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
-                 *     retry with the same key and the same request answers the first result again, with
-                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
-                 *     and lives for 24 hours. The same key with another request answers 422
-                 *     idempotency_key_reused; while the first request still runs, 409
-                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
-                 *     be retried with the same key.
-                 */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-            };
+            header?: never;
             path: {
                 /** @description The organisation's short name, e.g. diakonie-erfurt. */
                 slug: components["parameters"]["OrganisationSlug"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    changeMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's short name, e.g. diakonie-erfurt. */
+                slug: components["parameters"]["OrganisationSlug"];
+                userId: components["parameters"]["UserId"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["MemberInput"];
+                "application/json": components["schemas"]["MemberRoleChange"];
             };
         };
         responses: {
@@ -1612,20 +1771,138 @@ export interface operations {
             default: components["responses"]["Problem"];
         };
     };
-    removeMember: {
+    listInvitations: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 /** @description The organisation's short name, e.g. diakonie-erfurt. */
                 slug: components["parameters"]["OrganisationSlug"];
-                userId: components["parameters"]["UserId"];
             };
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description Removed. */
+            /** @description Invitations not yet accepted, declined, withdrawn or expired, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's short name, e.g. diakonie-erfurt. */
+                slug: components["parameters"]["OrganisationSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvitationInput"];
+            };
+        };
+        responses: {
+            /** @description The invitation is pending; the body is always exactly {"status":"invited"}. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationSent"];
+                };
+            };
+            429: components["responses"]["Problem"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    withdrawInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's short name, e.g. diakonie-erfurt. */
+                slug: components["parameters"]["OrganisationSlug"];
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listMyInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitations, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyInvitationList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new membership. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOrganisation"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    declineInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitationId: components["parameters"]["InvitationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined. */
             204: {
                 headers: {
                     [name: string]: unknown;

@@ -17,6 +17,7 @@ function person(id: number, name: string, rest: Partial<Me>): Me {
     roles: [],
     organisations: [],
     districts: [],
+    invitations: 0,
     csrf_token: `token-${id}`,
     ...rest,
   };
@@ -53,5 +54,6 @@ export function meRoute(me: Me | null) {
   return {
     "/api/v1/me": () => (me ? new Response(JSON.stringify(me), { headers: { "Content-Type": "application/json" } }) : problem(401, "unauthenticated", "Please log in.")),
     "/api/v1/auth/providers": { items: providers },
+    "/api/v1/me/invitations": { items: [] },
   };
 }

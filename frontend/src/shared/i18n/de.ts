@@ -74,8 +74,10 @@ export const de = {
       "Das Gebiet liegt nicht (ganz) im Kreis. Jeder Teil darf höchstens 1.000 m über die vereinfachte Kreisgrenze hinausragen.",
     organisation_exists: "Diese Kurzbezeichnung ist schon vergeben.",
     organisation_not_found: "Diese Organisation gibt es nicht (mehr).",
-    user_not_found:
-      "Zu dieser E-Mail-Adresse gibt es kein Konto. Die Person muss sich zuerst einmal bei teilhabe anmelden.",
+    user_not_found: "Diese Person gibt es nicht (mehr).",
+    invitation_not_found: "Diese Einladung gibt es nicht (mehr): Sie wurde beantwortet oder zurückgezogen.",
+    invitation_expired: "Diese Einladung ist abgelaufen. Bitten Sie die Organisation um eine neue.",
+    invitations_rate_limited: "Sie haben gerade viele Einladungen verschickt. Bitte warten Sie etwas, bevor Sie weitere verschicken.",
     member_not_found: "Diese Person ist kein Mitglied der Organisation (mehr).",
     district_not_found: "Diesen Kreis gibt es nicht.",
     forbidden: "Dafür fehlt Ihnen die Berechtigung.",

@@ -12,7 +12,7 @@ describe("errorMessage", () => {
   const en = createI18n("en").t;
 
   it("translates known codes", () => {
-    expect(errorMessage(apiError(404, "user_not_found", "user not found"), de)).toMatch(/^Zu dieser E-Mail-Adresse gibt es kein Konto/);
+    expect(errorMessage(apiError(404, "invitation_expired", "expired"), de)).toMatch(/^Diese Einladung ist abgelaufen/);
     expect(errorMessage(apiError(403, "csrf_failed"), en)).toBe("Your session has changed. Please reload the page and try again.");
     expect(errorMessage(apiError(409, "role_from_identity_provider"), de)).toMatch(/kommt vom Anmeldedienst/);
   });

@@ -9,7 +9,8 @@ export type OrganisationCreate = Schemas["OrganisationCreate"];
 export type OrganisationUpdate = Schemas["OrganisationUpdate"];
 export type Member = Schemas["Member"];
 export type MemberRole = Schemas["MemberRole"];
-export type MemberInput = Schemas["MemberInput"];
+export type Invitation = Schemas["Invitation"];
+export type InvitationInput = Schemas["InvitationInput"];
 
 /** The kinds of organisation, in the order forms offer them. */
 export const organisationKinds: readonly OrganisationKind[] = ["provider", "umbrella", "administration"];
@@ -45,12 +46,31 @@ export async function listMembers(slug: string, signal?: AbortSignal): Promise<M
   return body.items;
 }
 
-/** Adds a person by the e-mail address of their account, or changes their role. */
-export function putMember(slug: string, input: MemberInput): Promise<Member> {
-  return sendJSON<Member>("POST", `${orgPath(slug)}/members`, input);
+/** Gives a member another role; nobody joins this way (people join by accepting an invitation). */
+export function changeMemberRole(slug: string, userId: number, role: MemberRole): Promise<Member> {
+  return sendJSON<Member>("PATCH", `${orgPath(slug)}/members/${userId}`, { role });
 }
 
 /** Removes a member. */
 export function removeMember(slug: string, userId: number): Promise<void> {
   return sendEmpty("DELETE", `${orgPath(slug)}/members/${userId}`);
+}
+
+/** The organisation's pending invitations (admins and the organisation's provider admins). */
+export async function listInvitations(slug: string, signal?: AbortSignal): Promise<Invitation[]> {
+  const body = await getJSON<Schemas["InvitationList"]>(`${orgPath(slug)}/invitations`, signal);
+  return body.items;
+}
+
+/**
+ * Invites whoever holds the e-mail address. The server answers the same whether or not an
+ * account has it, so the page cannot (and does not) say.
+ */
+export async function createInvitation(slug: string, input: InvitationInput): Promise<void> {
+  await sendJSON<Schemas["InvitationSent"]>("POST", `${orgPath(slug)}/invitations`, input);
+}
+
+/** Withdraws a pending invitation. */
+export function withdrawInvitation(slug: string, id: number): Promise<void> {
+  return sendEmpty("DELETE", `${orgPath(slug)}/invitations/${id}`);
 }

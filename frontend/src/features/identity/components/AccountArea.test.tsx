@@ -150,3 +150,18 @@ describe("AccountArea, logged in", () => {
     expect(screen.queryByRole("button")).toBeNull();
   });
 });
+
+describe("AccountArea, pending invitations", () => {
+  it("links the count of pending invitations to them on the profile", async () => {
+    fakeApi(meRoute({ ...karl, invitations: 2 }));
+    renderArea();
+    expect(await screen.findByRole("link", { name: "2 Einladungen" })).toHaveAttribute("href", "/profil#einladungen");
+  });
+
+  it("shows no count without invitations", async () => {
+    fakeApi(meRoute(karl));
+    renderArea();
+    await screen.findByRole("link", { name: karl.name });
+    expect(screen.queryByRole("link", { name: /Einladung/ })).toBeNull();
+  });
+});

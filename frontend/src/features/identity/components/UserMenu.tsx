@@ -34,6 +34,14 @@ export function UserMenu({ user, onLogout }: UserMenuProps) {
         <Link to={paths.profile} className="user-menu__profile">
           {user.name}
         </Link>
+        {user.invitations > 0 && (
+          <>
+            {" "}
+            <Link to={`${paths.profile}#einladungen`} className="badge user-menu__invitations">
+              {t("invitations.badge", { count: user.invitations })}
+            </Link>
+          </>
+        )}
       </p>
       <button type="button" className="header-button" onClick={() => void logout()} aria-disabled={busy || undefined}>
         {t("account.logout")}

@@ -4,10 +4,10 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Route, Routes } from "react-router";
 import type { Me } from "../api/auth";
 import { setCsrfToken } from "../../../shared/api/client";
-import type { Member, Organisation } from "../api/organisations";
+import type { Invitation, Member, Organisation } from "../api/organisations";
 import { summaries } from "../../../test/fixtures";
 import { anna, arne, dora, meRoute } from "../../../test/people";
-import { fakeApi, json, problem, renderWithProviders, type FakeRequest } from "../../../test/render";
+import { fakeApi, json, renderWithProviders, type FakeRequest } from "../../../test/render";
 import { OrganisationRoute } from "./OrganisationPage";
 
 afterEach(() => setCsrfToken(undefined));
@@ -29,6 +29,7 @@ function renderOrganisation(me: Me | null, routes: Parameters<typeof fakeApi>[0]
     "/api/v1/districts": { items: summaries },
     "/api/v1/organisations/diakonie-erfurt": diakonie,
     "/api/v1/organisations/diakonie-erfurt/members": { items: [arneMember, doraMember] },
+    "/api/v1/organisations/diakonie-erfurt/invitations": { items: [] },
     ...routes,
   });
   renderWithProviders(
@@ -135,48 +136,72 @@ describe("members section", () => {
     ]);
   });
 
-  it("adds a person by e-mail and explains an unknown address", async () => {
-    let known = false;
+  it("invites by e-mail and says only that the invitation waits for an answer", async () => {
+    let body: unknown;
+    const pending: Invitation[] = [];
     renderOrganisation(dora, {
-      "POST /api/v1/organisations/diakonie-erfurt/members": ({ body }) =>
-        known
-          ? json({ user_id: 1, name: "Rita Rathaus", email: (body as { email: string }).email, role: "admin", source: "platform" })
-          : problem(404, "user_not_found", "user not found"),
+      "/api/v1/organisations/diakonie-erfurt/invitations": () => json({ items: pending }),
+      "POST /api/v1/organisations/diakonie-erfurt/invitations": (r) => {
+        body = r.body;
+        pending.push({ id: 3, email: "rita@example.org", role: "admin", invited_by_name: "Dora Diakonie",
+          created_at: "2026-11-20T10:00:00Z", expires_at: "2026-12-04T10:00:00Z", actions: ["withdraw"] });
+        return json({ status: "invited" }, 202);
+      },
     });
     const user = userEvent.setup();
-    const form = await screen.findByRole("form", { name: "Person hinzufügen oder Rolle ändern" });
+    const form = await screen.findByRole("form", { name: "Person einladen" });
     const email = within(form).getByRole("textbox", { name: /E-Mail-Adresse/ });
-    await user.click(within(form).getByRole("button", { name: "Hinzufügen" }));
-    expect(email).toHaveAccessibleDescription(/Die Person muss sich vorher.*Bitte füllen Sie dieses Feld aus\./);
+    await user.click(within(form).getByRole("button", { name: "Einladen" }));
+    expect(email).toHaveAccessibleDescription(/sobald sie die Einladung in teilhabe annimmt.*Bitte füllen Sie dieses Feld aus\./);
     expect(email).toHaveFocus();
     await user.type(email, "niemand");
-    await user.click(within(form).getByRole("button", { name: "Hinzufügen" }));
+    await user.click(within(form).getByRole("button", { name: "Einladen" }));
     expect(email).toHaveAccessibleDescription(/Bitte geben Sie eine E-Mail-Adresse an/);
 
     await user.clear(email);
-    await user.type(email, "niemand@example.org");
-    await user.click(within(form).getByRole("button", { name: "Hinzufügen" }));
-    expect(await within(form).findByText(/Zu dieser E-Mail-Adresse gibt es kein Konto/)).toBeInTheDocument();
-
-    known = true;
-    await user.clear(email);
     await user.type(email, "rita@example.org");
     await user.selectOptions(within(form).getByRole("combobox", { name: "Rolle" }), "admin");
-    await user.click(within(form).getByRole("button", { name: "Hinzufügen" }));
-    expect(await screen.findByRole("rowheader", { name: "Rita Rathaus" })).toBeInTheDocument();
-    expect(screen.getByText("Rita Rathaus: Leitung")).toBeInTheDocument();
+    await user.click(within(form).getByRole("button", { name: "Einladen" }));
+    expect(await screen.findByText("Die Einladung an rita@example.org wartet auf Antwort.")).toBeInTheDocument();
+    expect(body).toEqual({ email: "rita@example.org", role: "admin" });
     expect(email).toHaveValue("");
+    // Nobody is added to the members before accepting.
+    expect(screen.queryByRole("rowheader", { name: /rita/i })).toBeNull();
+    const invitations = screen.getByRole("region", { name: "Offene Einladungen" });
+    expect(await within(invitations).findByText("rita@example.org")).toBeInTheDocument();
+  });
+
+  it("withdraws an invitation where the server offers it", async () => {
+    let withdrawn = false;
+    const invitation = (id: number, email: string, actions: Invitation["actions"]): Invitation => ({
+      id, email, role: "member", created_at: "2026-11-20T10:00:00Z", expires_at: "2026-12-04T10:00:00Z", actions,
+    });
+    renderOrganisation(dora, {
+      "/api/v1/organisations/diakonie-erfurt/invitations": {
+        items: [invitation(3, "a@example.org", ["withdraw"]), invitation(4, "b@example.org", [])],
+      },
+      "DELETE /api/v1/organisations/diakonie-erfurt/invitations/3": () => ((withdrawn = true), new Response(null, { status: 204 })),
+    });
+    const user = userEvent.setup();
+    const region = await screen.findByRole("region", { name: "Offene Einladungen" });
+    await within(region).findByText("b@example.org");
+    expect(within(region).getAllByRole("button")).toHaveLength(1);
+    await user.click(within(region).getByRole("button", { name: "Einladung an a@example.org zurückziehen" }));
+    await user.click(screen.getByRole("button", { name: "Ja, zurückziehen" }));
+    expect(await screen.findByText("Die Einladung an a@example.org ist zurückgezogen.")).toBeInTheDocument();
+    expect(withdrawn).toBe(true);
+    expect(within(region).queryByText("a@example.org")).toBeNull();
   });
 
   it("changes a member's role", async () => {
     let body: unknown;
     renderOrganisation(dora, {
-      "POST /api/v1/organisations/diakonie-erfurt/members": (r) => ((body = r.body), json({ ...arneMember, role: "admin" })),
+      "PATCH /api/v1/organisations/diakonie-erfurt/members/5": (r) => ((body = r.body), json({ ...arneMember, role: "admin" })),
     });
     const user = userEvent.setup();
     await user.click(await screen.findByRole("button", { name: "Arne Awo zur Leitung machen" }));
     expect(await screen.findByRole("button", { name: "Arne Awo zum Mitglied machen" })).toBeInTheDocument();
-    expect(body).toEqual({ email: arne.email, role: "admin" });
+    expect(body).toEqual({ role: "admin" });
   });
 
   it("asks before removing; cancelling returns focus, confirming removes", async () => {

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
 import { describe, expect, it } from "vitest";
 import { ProfilePage } from "./ProfilePage";
 import { anna, dora, karl, meRoute, rita } from "../../../test/people";
-import { fakeApi, renderWithProviders } from "../../../test/render";
+import { fakeApi, json, renderWithProviders } from "../../../test/render";
+import type { MyInvitation } from "../api/invitations";
 import type { Me } from "../api/auth";
 
 function renderProfile(me: Me | null, language: "de" | "en" = "de") {
@@ -77,5 +79,76 @@ describe("ProfilePage", () => {
     await screen.findByText("Anna Admin", { selector: "dd" });
     expect(roleItems()[0]).toBe("Administration (from the identity provider)");
     expect(fact("E-mail address")).toBe(anna.email);
+  });
+});
+
+const hostile = `<img src=x onerror="document.title='xss'">`;
+
+function invitation(id: number, rest: Partial<MyInvitation> = {}): MyInvitation {
+  return {
+    id,
+    organisation_slug: "diakonie-erfurt",
+    organisation_name: "Diakonie Erfurt",
+    organisation_kind: "provider",
+    role: "member",
+    invited_by_name: "Dora Diakonie",
+    created_at: "2026-11-20T10:00:00Z",
+    expires_at: "2026-12-04T10:00:00Z",
+    actions: ["accept", "decline"],
+    ...rest,
+  };
+}
+
+describe("ProfilePage, invitations", () => {
+  it("shows each invitation with the buttons the server sends, names as text", async () => {
+    fakeApi({
+      ...meRoute({ ...rita, invitations: 2 }),
+      "/api/v1/me/invitations": {
+        items: [invitation(7, { organisation_name: hostile, invited_by_name: hostile }), invitation(8, { actions: [] })],
+      },
+    });
+    renderWithProviders(<ProfilePage />, { route: "/profil", auth: true });
+    const section = await screen.findByRole("region", { name: "Einladungen" });
+    const items = await within(section).findAllByRole("listitem");
+    expect(items).toHaveLength(2);
+    expect(within(items[0]!).getByRole("link", { name: hostile })).toHaveAttribute("href", "/organisationen/diakonie-erfurt");
+    expect(items[0]).toHaveTextContent(`(eingeladen von ${hostile})`);
+    expect(document.querySelector("img")).toBeNull();
+    expect(within(items[0]!).getByRole("button", { name: `Einladung von ${hostile} annehmen` })).toBeInTheDocument();
+    // No action offered, no button: the page does not decide who may answer.
+    expect(within(items[1]!).queryByRole("button")).toBeNull();
+  });
+
+  it("accepts: the item goes, the status says so, and the person is loaded again", async () => {
+    let accepted = false;
+    const api = fakeApi({
+      ...meRoute({ ...rita, invitations: 1 }),
+      "/api/v1/me/invitations": { items: [invitation(7)] },
+      "POST /api/v1/me/invitations/7/accept": () => (
+        (accepted = true), json({ slug: "diakonie-erfurt", name: "Diakonie Erfurt", kind: "provider", role: "member" })
+      ),
+    });
+    renderWithProviders(<ProfilePage />, { route: "/profil", auth: true });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Einladung von Diakonie Erfurt annehmen" }));
+    expect(await screen.findByText("Sie sind jetzt Mitglied von Diakonie Erfurt.")).toBeInTheDocument();
+    expect(accepted).toBe(true);
+    expect(screen.getByRole("heading", { name: "Einladungen" })).toHaveFocus();
+    expect(screen.getByText("Sie haben keine offenen Einladungen.")).toBeInTheDocument();
+    await waitFor(() => expect(api.mock.calls.filter(([url]) => String(url).endsWith("/api/v1/me")).length).toBeGreaterThan(1));
+  });
+
+  it("declines", async () => {
+    let declined = false;
+    fakeApi({
+      ...meRoute({ ...rita, invitations: 1 }),
+      "/api/v1/me/invitations": { items: [invitation(7)] },
+      "POST /api/v1/me/invitations/7/decline": () => ((declined = true), new Response(null, { status: 204 })),
+    });
+    renderWithProviders(<ProfilePage />, { route: "/profil", auth: true });
+    const user = userEvent.setup();
+    await user.click(await screen.findByRole("button", { name: "Einladung von Diakonie Erfurt ablehnen" }));
+    expect(await screen.findByText("Sie haben die Einladung von Diakonie Erfurt abgelehnt.")).toBeInTheDocument();
+    expect(declined).toBe(true);
   });
 });

@@ -6,6 +6,7 @@ import { PageHeading } from "../../../shared/components/PageHeading";
 import { LoginOptions } from "../components/LoginOptions";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { ProfileDetails } from "../components/profile/ProfileDetails";
+import { MyInvitations } from "../components/profile/MyInvitations";
 
 /** The profile of the person logged in; anonymous visitors are invited to log in. */
 export function ProfilePage() {
@@ -24,7 +25,12 @@ export function ProfilePage() {
           <LoginOptions returnTo={returnTo} />
         </>
       )}
-      {auth.user && <ProfileDetails me={auth.user} />}
+      {auth.user && (
+        <>
+          <MyInvitations onAnswered={auth.refresh} />
+          <ProfileDetails me={auth.user} />
+        </>
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { putMember, removeMember, type Member } from "../../api/organisations";
+import { changeMemberRole, removeMember, type Member } from "../../api/organisations";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
 
 interface MemberRowProps {
@@ -47,7 +47,7 @@ export function MemberRow({ slug, member, onChanged, onRemoved }: MemberRowProps
 
   const otherRole = member.role === "admin" ? "member" : "admin";
   const switchRole = () =>
-    run(async () => onChanged(await putMember(slug, { email: member.email, role: otherRole })));
+    run(async () => onChanged(await changeMemberRole(slug, member.user_id, otherRole)));
   const remove = () =>
     run(async () => {
       await removeMember(slug, member.user_id);

@@ -1,11 +1,12 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { listMembers, type Member } from "../../api/organisations";
+import { listInvitations, listMembers, type Invitation, type Member } from "../../api/organisations";
 import { useAsync } from "../../../../shared/hooks/useAsync";
 import { LoadError, Loading } from "../../../../shared/components/Status";
 import { SuccessStatus } from "../../../../shared/components/SuccessStatus";
 import { MemberRow } from "./MemberRow";
-import { AddMemberForm } from "./AddMemberForm";
+import { InviteForm } from "./InviteForm";
+import { InvitationList } from "./InvitationList";
 
 interface MembersSectionProps {
   slug: string;
@@ -21,8 +22,9 @@ function byName(a: Member, b: Member): number {
 
 /**
  * The members of an organisation (for admins and the organisation's provider admins): a table
- * with role and source, role changes, removal, and a form to add a person. Changes update the
- * table in place, so focus and scroll position stay where they are.
+ * with role and source, role changes, removal; the pending invitations and a form to invite a
+ * person (who joins only by accepting). Changes update the page in place, so focus and scroll
+ * position stay where they are.
  */
 export function MembersSection({ slug, organisationName, currentUserId, onOwnMembershipChanged }: MembersSectionProps) {
   const { t } = useTranslation();
@@ -31,6 +33,20 @@ export function MembersSection({ slug, organisationName, currentUserId, onOwnMem
   const [message, setMessage] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const members = edited ?? (loaded.status === "success" ? loaded.data : null);
+  const invitations = useAsync((signal) => listInvitations(slug, signal), [slug]);
+  const [withdrawn, setWithdrawn] = useState<ReadonlySet<number>>(new Set());
+  const pending = invitations.status === "success" ? invitations.data.filter((i) => !withdrawn.has(i.id)) : null;
+
+  const invited = (email: string) => {
+    setMessage(t("invitations.sent", { email }));
+    invitations.retry();
+  };
+
+  const withdrew = (invitation: Invitation) => {
+    setWithdrawn((ids) => new Set(ids).add(invitation.id));
+    setMessage(t("invitations.withdrawn", { email: invitation.email }));
+    headingRef.current?.focus();
+  };
 
   const changed = (member: Member) => {
     const list = members ?? [];
@@ -78,7 +94,13 @@ export function MembersSection({ slug, organisationName, currentUserId, onOwnMem
           </tbody>
         </table>
       )}
-      {members && <AddMemberForm slug={slug} onSaved={changed} />}
+      <section aria-labelledby="invitations-heading" className="invitations">
+        <h3 id="invitations-heading">{t("invitations.pendingHeading")}</h3>
+        {invitations.status === "loading" && <Loading />}
+        {invitations.status === "error" && <LoadError error={invitations.error} onRetry={invitations.retry} />}
+        {pending && <InvitationList slug={slug} invitations={pending} onWithdrawn={withdrew} />}
+      </section>
+      {members && <InviteForm slug={slug} onInvited={invited} />}
     </section>
   );
 }

@@ -1,18 +1,22 @@
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { putMember, type Member, type MemberRole } from "../../api/organisations";
+import { createInvitation, type MemberRole } from "../../api/organisations";
 import { useFocusFirstInvalid } from "../../../../shared/hooks/useFocusFirstInvalid";
 import { fieldErrorText, validEmail, type FieldError } from "../../../../shared/lib/validation";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
 import { Field } from "../../../../shared/form/Field";
 
-interface AddMemberFormProps {
+interface InviteFormProps {
   slug: string;
-  onSaved: (member: Member) => void;
+  /** Called with the address once the invitation is pending. */
+  onInvited: (email: string) => void;
 }
 
-/** Adds a person to the organisation by the e-mail address of their account, or changes their role. */
-export function AddMemberForm({ slug, onSaved }: AddMemberFormProps) {
+/**
+ * Invites a person by e-mail address with a role. The answer is the same whether or not the
+ * address has an account, so the form says only that the invitation waits for the person.
+ */
+export function InviteForm({ slug, onInvited }: InviteFormProps) {
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const focusFirstInvalid = useFocusFirstInvalid(formRef);
@@ -34,8 +38,10 @@ export function AddMemberForm({ slug, onSaved }: AddMemberFormProps) {
     }
     setBusy(true);
     try {
-      onSaved(await putMember(slug, { email: email.trim(), role }));
+      const address = email.trim();
+      await createInvitation(slug, { email: address, role });
       setEmail("");
+      onInvited(address);
     } catch (e) {
       setFailure(e);
     } finally {
@@ -44,10 +50,10 @@ export function AddMemberForm({ slug, onSaved }: AddMemberFormProps) {
   };
 
   return (
-    <form ref={formRef} className="form form--inline" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="add-member-heading">
-      <h3 id="add-member-heading">{t("members.addHeading")}</h3>
+    <form ref={formRef} className="form form--inline" noValidate onSubmit={(e) => void submit(e)} aria-labelledby="invite-heading">
+      <h3 id="invite-heading">{t("invitations.heading")}</h3>
       <div className="form__row">
-        <Field label={t("members.email")} required hint={t("members.addHint")} error={fieldErrorText(emailError, t)}>
+        <Field label={t("members.email")} required hint={t("invitations.hint")} error={fieldErrorText(emailError, t)}>
           {(control) => (
             <input
               {...control}
@@ -74,7 +80,7 @@ export function AddMemberForm({ slug, onSaved }: AddMemberFormProps) {
         </Field>
         <p className="form__actions">
           <button type="submit" className="button" aria-disabled={busy || undefined}>
-            {t("members.add")}
+            {t("invitations.submit")}
           </button>
         </p>
       </div>
