@@ -47,14 +47,11 @@ func TestAnonymousPagesAreCachedAndDropped(t *testing.T) {
 		cached := false
 		for i := 0; i < 50 && !cached; i++ {
 			page(anon)
-			if err := db.Gorm.Exec("UPDATE comments SET html = '<p>Hintertür</p>' WHERE id = ?", first.ID).Error; err != nil {
+			marker := fmt.Sprintf("Hintertür %d", i)
+			if err := db.Gorm.Exec("UPDATE comments SET html = ? WHERE id = ?", "<p>"+marker+"</p>", first.ID).Error; err != nil {
 				t.Fatal(err)
 			}
-			cached = !strings.Contains(page(anon), "Hintertür")
-			if !cached {
-				if err := db.Gorm.Exec("UPDATE comments SET html = '<p>Erster Beitrag</p>' WHERE id = ?", first.ID).Error; err != nil {
-					t.Fatal(err)
-				}
+			if cached = !strings.Contains(page(anon), marker); !cached {
 				time.Sleep(20 * time.Millisecond)
 			}
 		}
