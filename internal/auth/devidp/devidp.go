@@ -33,6 +33,9 @@ type User struct {
 	Groups      []string // emitted as the "groups" claim (ID token and userinfo)
 	Audience    string   // "staff", "provider" or "resident": which client's login page lists the user
 	Description string   // one line shown on the login page, e.g. "Koordination Erfurt (16051)"
+	// Claims are more claims released with the profile scope (ID token and userinfo), such as
+	// Keycloak's {"realm_access": {"roles": [...]}}; they never replace the standard ones.
+	Claims map[string]any
 }
 
 // Client is a registered relying party.
@@ -41,6 +44,9 @@ type Client struct {
 	RedirectURIs           []string // exact match required
 	PostLogoutRedirectURIs []string // exact match; otherwise end_session shows a "signed out" page
 	Audience               string   // the users listed on its login page ("" = all users)
+	// BackchannelLogoutURI receives a signed logout_token when a session of this client ends
+	// (OpenID Connect Back-Channel Logout 1.0); "" sends none.
+	BackchannelLogoutURI string
 }
 
 // Provider is an in-memory OpenID Connect provider. It is safe for concurrent use.

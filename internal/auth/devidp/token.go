@@ -167,6 +167,9 @@ func invalidClient(desc string) *oauthError {
 func userClaims(u *User, scope string) map[string]any {
 	claims := map[string]any{"sub": u.Subject}
 	if hasScope(scope, "profile") {
+		for k, v := range u.Claims {
+			claims[k] = v
+		}
 		claims["name"] = u.Name
 		claims["preferred_username"] = u.Subject
 	}
