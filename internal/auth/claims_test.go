@@ -76,13 +76,13 @@ func TestVerifyIDTokenRejectsForeignAndBrokenTokens(t *testing.T) {
 
 func TestClaimStrings(t *testing.T) {
 	c := idClaims{extra: map[string]any{"one": "x", "many": []any{"a", 3, "b"}, "given_name": "Rita", "family_name": "Rathaus",
-		"realm_access":    map[string]any{"roles": []any{"teilhabe-admin", "offline_access"}},
-		"resource_access": map[string]any{"teilhabe-client": map[string]any{"roles": "koordination-16051"}},
+		"realm_access":              map[string]any{"roles": []any{"teilhabe-admin", "offline_access"}},
+		"resource_access":           map[string]any{"teilhabe-client": map[string]any{"roles": "koordination-16051"}},
 		"https://example.org/roles": []any{"dotted"}, `back\slash`: "bs", "number": 3}}
 	for path, want := range map[string]string{
 		"one": "x", "many": "a,b", "realm_access.roles": "teilhabe-admin,offline_access",
 		"resource_access.teilhabe-client.roles": "koordination-16051",
-		`https://example\.org/roles`: "dotted", `back\\slash`: "bs", "number": "",
+		`https://example\.org/roles`:            "dotted", `back\\slash`: "bs", "number": "",
 	} {
 		p, err := ParseClaimPath(path)
 		if err != nil {
