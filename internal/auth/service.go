@@ -194,6 +194,7 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 	if err != nil {
 		return LoggedIn{}, err
 	}
+	sid := claims.str("sid") // the ID token's, before userinfo's claims are merged in
 	if d.op.UserInfoEndpoint() != "" {
 		ui, err := d.op.UserInfo(octx, oauth2.StaticTokenSource(tok))
 		if err != nil {
@@ -220,7 +221,7 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 	now := s.now()
 	sessionToken := randomToken()
 	err = s.sessions.CreateSession(ctx, HashToken(sessionToken), Session{UserID: principal.User.ID, ProviderID: p.cfg.ID,
-		CSRFToken: randomToken(), IDToken: rawID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.opts.MaxAge)})
+		CSRFToken: randomToken(), IDToken: rawID, OIDCSid: sid, OIDCSub: claims.Subject, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.opts.MaxAge)})
 	if err != nil {
 		return LoggedIn{}, err
 	}

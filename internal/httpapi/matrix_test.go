@@ -315,6 +315,7 @@ var nonAPIRoutes = map[string]string{
 	"GET /auth/login/:provider":    "login_test.go",
 	"GET /auth/callback/:provider": "login_test.go",
 	"POST /auth/logout":            "login_test.go",
+	"POST /auth/backchannel-logout/:provider": "backchannel_test.go",
 }
 
 // TestEveryRouteIsInTheContractOrKnown: a route added without the contract (and so without the

@@ -105,6 +105,7 @@ func (p *Provider) exchange(w http.ResponseWriter, r *http.Request) (*tokenRespo
 	claims["iat"] = now.Unix()
 	claims["auth_time"] = c.authTime.Unix()
 	claims["nonce"] = c.nonce
+	claims["sid"] = c.sid
 	claims["at_hash"] = atHash(access)
 	idToken, err := p.SignIDToken(claims)
 	if err != nil {
