@@ -34,9 +34,9 @@ type Session struct {
 	// OIDCSid and OIDCSub are the provider's session id (the ID token's sid, "" when it sends
 	// none) and subject, which its back-channel logout tokens name.
 	OIDCSid, OIDCSub string
-	CreatedAt  time.Time
-	LastSeenAt time.Time
-	ExpiresAt  time.Time // absolute end
+	CreatedAt        time.Time
+	LastSeenAt       time.Time
+	ExpiresAt        time.Time // absolute end
 }
 
 // SessionStore keeps login states and sessions by the hash of their cookie token.

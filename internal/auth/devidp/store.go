@@ -20,7 +20,7 @@ var (
 // authCode is what an authorization code stands for, bound at the authorize step.
 type authCode struct {
 	clientID, redirectURI, subject, nonce, challenge, scope, sid string
-	authTime, expires                                       time.Time
+	authTime, expires                                            time.Time
 
 	used        bool   // redeemed once; kept until expiry to detect replays
 	replayed    bool   // presented again: refuse to bind a token still being issued for it
