@@ -66,6 +66,27 @@ func (e Audience) Valid() bool {
 	}
 }
 
+// Defines values for AuthProviderStatusState.
+const (
+	AuthProviderStatusStateOk          AuthProviderStatusState = "ok"
+	AuthProviderStatusStatePending     AuthProviderStatusState = "pending"
+	AuthProviderStatusStateUnreachable AuthProviderStatusState = "unreachable"
+)
+
+// Valid indicates whether the value is a known member of the AuthProviderStatusState enum.
+func (e AuthProviderStatusState) Valid() bool {
+	switch e {
+	case AuthProviderStatusStateOk:
+		return true
+	case AuthProviderStatusStatePending:
+		return true
+	case AuthProviderStatusStateUnreachable:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommentAction.
 const (
 	CommentActionApprove  CommentAction = "approve"
@@ -656,6 +677,46 @@ type AuthProvider struct {
 // AuthProviderList defines model for AuthProviderList.
 type AuthProviderList struct {
 	Items []AuthProvider `json:"items"`
+}
+
+// AuthProviderStatus defines model for AuthProviderStatus.
+type AuthProviderStatus struct {
+	// CheckedAt The last check.
+	CheckedAt *time.Time `json:"checked_at,omitempty"`
+
+	// ClaimWarning The latest login whose tokens lacked the configured roles claim; the person got only default_role.
+	ClaimWarning *ClaimWarning `json:"claim_warning,omitempty"`
+	Id           string        `json:"id"`
+	Label        string        `json:"label"`
+
+	// LastError The reason of the last failed check.
+	LastError   *string    `json:"last_error,omitempty"`
+	LastErrorAt *time.Time `json:"last_error_at,omitempty"`
+
+	// State ok (the last check answered), unreachable (it failed; logins answer 503 until the provider was reached once), pending (not checked yet).
+	State AuthProviderStatusState `json:"state"`
+
+	// UpSince Since when the provider answers; absent when it never did.
+	UpSince *time.Time `json:"up_since,omitempty"`
+}
+
+// AuthProviderStatusState ok (the last check answered), unreachable (it failed; logins answer 503 until the provider was reached once), pending (not checked yet).
+type AuthProviderStatusState string
+
+// AuthProviderStatusList defines model for AuthProviderStatusList.
+type AuthProviderStatusList struct {
+	Items []AuthProviderStatus `json:"items"`
+}
+
+// ClaimWarning The latest login whose tokens lacked the configured roles claim; the person got only default_role.
+type ClaimWarning struct {
+	At time.Time `json:"at"`
+
+	// Claim The configured roles_claim path.
+	Claim string `json:"claim"`
+
+	// Present The top-level claims the tokens did carry.
+	Present []string `json:"present"`
 }
 
 // Comment defines model for Comment.
@@ -1633,6 +1694,9 @@ type ServerInterface interface {
 	// ListAuthProviders The configured login providers, one login button each.
 	// (GET /auth/providers)
 	ListAuthProviders(ctx echo.Context) error
+	// ListAuthProviderStatus Each login provider's state and its latest claim warning (admins).
+	// (GET /auth/providers/status)
+	ListAuthProviderStatus(ctx echo.Context) error
 	// EditComment Edit one's own comment within 15 minutes.
 	// (PATCH /comments/{commentId})
 	EditComment(ctx echo.Context, commentId CommentId) error
@@ -1812,6 +1876,15 @@ func (w *ServerInterfaceWrapper) ListAuthProviders(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListAuthProviders(ctx)
+	return err
+}
+
+// ListAuthProviderStatus converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAuthProviderStatus(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAuthProviderStatus(ctx)
 	return err
 }
 
@@ -2924,6 +2997,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/districts/:key", wrapper.GetDistrict, options.OperationMiddlewares["getDistrict"]...)
 	router.GET(options.BaseURL+"/district-boundaries", wrapper.ListDistrictBoundaries, options.OperationMiddlewares["listDistrictBoundaries"]...)
 	router.GET(options.BaseURL+"/auth/providers", wrapper.ListAuthProviders, options.OperationMiddlewares["listAuthProviders"]...)
+	router.GET(options.BaseURL+"/auth/providers/status", wrapper.ListAuthProviderStatus, options.OperationMiddlewares["listAuthProviderStatus"]...)
 	router.GET(options.BaseURL+"/limits", wrapper.GetLimits, options.OperationMiddlewares["getLimits"]...)
 	router.GET(options.BaseURL+"/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.GET(options.BaseURL+"/organisations", wrapper.ListOrganisations, options.OperationMiddlewares["listOrganisations"]...)
@@ -3040,6 +3114,44 @@ type ListAuthProvidersdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ListAuthProvidersdefaultApplicationProblemPlusJSONResponse) VisitListAuthProvidersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuthProviderStatusRequestObject struct {
+}
+
+type ListAuthProviderStatusResponseObject interface {
+	VisitListAuthProviderStatusResponse(w http.ResponseWriter) error
+}
+
+type ListAuthProviderStatus200JSONResponse AuthProviderStatusList
+
+func (response ListAuthProviderStatus200JSONResponse) VisitListAuthProviderStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuthProviderStatusdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAuthProviderStatusdefaultApplicationProblemPlusJSONResponse) VisitListAuthProviderStatusResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -5003,6 +5115,9 @@ type StrictServerInterface interface {
 	// ListAuthProviders The configured login providers, one login button each.
 	// (GET /auth/providers)
 	ListAuthProviders(ctx context.Context, request ListAuthProvidersRequestObject) (ListAuthProvidersResponseObject, error)
+	// ListAuthProviderStatus Each login provider's state and its latest claim warning (admins).
+	// (GET /auth/providers/status)
+	ListAuthProviderStatus(ctx context.Context, request ListAuthProviderStatusRequestObject) (ListAuthProviderStatusResponseObject, error)
 	// EditComment Edit one's own comment within 15 minutes.
 	// (PATCH /comments/{commentId})
 	EditComment(ctx context.Context, request EditCommentRequestObject) (EditCommentResponseObject, error)
@@ -5200,6 +5315,29 @@ func (sh *strictHandler) ListAuthProviders(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(ListAuthProvidersResponseObject); ok {
 		return validResponse.VisitListAuthProvidersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAuthProviderStatus operation middleware
+func (sh *strictHandler) ListAuthProviderStatus(ctx echo.Context) error {
+	var request ListAuthProviderStatusRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAuthProviderStatus(ctx.Request().Context(), request.(ListAuthProviderStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAuthProviderStatus")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAuthProviderStatusResponseObject); ok {
+		return validResponse.VisitListAuthProviderStatusResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -6832,132 +6970,139 @@ var swaggerSpec = []string{
 	"lABNoLuYP6+YEoQCEWolm9raNUmbMwuJF4sojtwzjWJBUoWAvgnlSyq5PmgKzgpQq9OgwYmZ+y6CW5wX",
 	"mWZutiQ0CgyEE8n4JUmDpNMmF/e6oca7wGiyMU6KJRxJkkNoZotZveI0JWrNOPvg7cRQtv2Ozf8KiVTf",
 	"jV6rxHwJ0u6tM719an73QaV4LCgPap77VS1C7zZ20G4O6E9e7/RrYDcakR/wErp4JBLy5h9DHOZRxH01",
-	"D+Yc6/97imQAGu3N6fnCq5WrD45Eu4TnccGmper3Kmx2sJPhuWHtEWgw78b19JtW/pYI+XBwe5DoAHw0",
-	"QO2Vp4+JRUigYGkuAlqpQlhcEbpU+gdKmVK9iESU3Zwb5QP4NXCUrCC5EghwsjKanj5Kx2zTru+5IfIA",
-	"YeFSroYkwpylAV34HeZXKbtRq0c3nEgJ9FzrhEQKZIZEB5IhSIk81EpnzlLgWDIuZiFh4t/Pxkszo8mm",
-	"l9uILbUkPM/gsqSSBE6fL+pndLMC2oMlNQAi8hzhuVDXAPfqWj+lTOs549ey5fIXGV4GqOoV42EQe9Ba",
-	"yTyw34/qysKVJkxTJDAlkmhlXGnFa7M5de6lHN/QIOpGY4uIS3ZDQxwB+q7QBfcNZxIQkd68c8YywJqU",
-	"C8yByvHUUhBKwRdX3lgcsNWH2mtbK4a8wQJxUEwPKWIcrUiaBkh+BKFzKDIrIpoz/Se7QTmma2TfCIAj",
-	"wRQJgDB2nRq4SSK8t0aAj+59pZdBsh3jCYllOVb4fDIvq8/KomBcGiSMJQL7keilA/eCh1lfIe+cN21Z",
-	"0xSC1eYsw1R0403UkDwVYceV0Pd3WqN84Px4Xqt8TqE0A9jP1TVPcX5kZEYUR44nI4d5vY9C6Z+gf9Mz",
-	"xNGKpGD2EMVRSdW/IX3UruNlau6XYYVugTMBceugcweEd9H98aR70x3WA/QgA/B5Q4ty14WFTy5FStst",
-	"eXuBsyVbbQmTKZROp77sT+NsygCPwAugqRoqjopynhGxsrxihKyh3BSoR+p9lFtz8+4qrT+Kr94mmF4m",
-	"tY43VmYpTcB+ppS5sNxSY9vTAsKnUpIxAWIr/cCZdC+vjA3zAcc1lZyFh1BPLp06EXh8rdUa3zzUJMnu",
-	"Za5FfBm5Bgf3S0+VHkLhW3INDXEqqpEEfAtbsDhj+Q8CUbgBIRFce/ocEfbUx+k5EuVcfToHYwMQhCbw",
-	"Bzd0Q9/rh6dFdUvOF1yLZybCdgJWAN2OAKxVa7yUUjAIQ0dtUIMo1orOMS7I8fXpsfo5qNtYeTde/HyC",
-	"3nuJYEpJucQc8CVJm0OOsR20h5OWyRzcyyJhuZE/CsaRZbY0iAVJZAYjb7Me/Fvc6MZxrNVgJO/628dB",
-	"DRLySMOXE26nXQB66GmKtZYgsgQRluUBIdmhHLgGvmbU+Q8QoTFiNFujz/zvf1sCj5UCrUSm3WXDjCx8",
-	"o5obybOriRo6G0+DXZSGB58X20vsSs42PXwBH99OojXHt2/MQ99tWDHGI0mlXUWDwWF3Gzmh7r+Ty456",
-	"qh9DEKuEwbBrZ1hUOEngMf0o5nZg3MSeU5jIGprV7iYy55bW7JVl7xfR2a/DE7svPpV5jrU9tKPWKdRe",
-	"5U+aBMjKeeZRHy3zubV6S8nJvHRU3j3pBCt5Asj4NxOFEOeun7OSppivtfN2Dkis2I31BDTuozWpL4Hl",
-	"YA37Q7t87d5rg7LanDdWcw9dMH/1AP0KsCx54G6w/cra4nE7rEWVcd6KFbeyrxvZwxjhvck9WAwRmZ3h",
-	"BcsySHquBE1i6FrYzBDj+aQN94D60QMIb5ljQVKtbhNFePEghAYMLhmm6RUHItDBW/fnoTqa9V8LDgQu",
-	"hcSpRAf1L+iT+uXQP6SrcaI4an8aPDzcsqYQUb00t7OUciN1Fna1U1SNhlTlmtKhNCGZcWVRNGavGp33",
-	"zqXse75MfE7wUsCKMsNh+feGrvCcSEylQIyip6ez0yezJydPnoy617QAbPRca0jTu2pMHoS8Defpgtx6",
-	"sCsfX5dVSQb9rovxdhryG4y9V/TcBOKoLDKG062s+aHrg1MM6q3FTTjY5TYnDMH1FYEsDYUxKSWCcZyh",
-	"IsOUErpEC/UqOniFk5V1oTdY/K/lEmi6ItlCrwznJCN6IUAJ4/ryVCwyWKrfgNBlRiAFXurL1RJESdMV",
-	"aKPlnGSp+RnzvNRmTLaiYAJrJCwr9UeUySosPV5leLmLYl8b+JtWv+3UNjtKCNyvvcO1DfHXwP7Xp/d/",
-	"Qh9Ytl4yqqTsuzKTxP2fUPTyw6fXZ8+ePvkJHXx89QL928/PftI4aHME4ymhWDaF5YgTx04VxZE/8+hj",
-	"x584tPs3ecG4fLHCNGSUxB3ztrGfaypWDBJEdcLSIcbuSmKlOP0gEEnRAV5Ia5gjemXVpRNuiZCK5tUN",
-	"dcE4MgsQhyOtOISmcBue3h7NagXqJYVVHS1YHfJhx03momAG3dVVuIwn+fsM1D2Aa4sbvRMvAMJKG7Oe",
-	"fiS/EaIMGZ5HA+YcHZl40iZ0EJECskUYSDkIYe3dIYuXWkfP8eyeKgIoMJcIS6TD4myQmolXc8rlbLOU",
-	"tmCrZq0X1w8zLyxr3BWoirfqXH2IAv9lwsqQRbpyItrwKxcpmgFaYR3DhLNs1uOdFWXIL/m5Csd0Y8Zq",
-	"HD0m4ylwdIAlypmQ6PTk5HB0ZIJPTBvVNrO2uLH58CXIDPtRR8UGNAotoMbrlw2xFpCyKV9f8pKGrPet",
-	"Lbg342oNIWrRAZ4BJJgDSiMwWWGOEwnGv9w+HlIInvjaIOLko7rAqjfDdNDr7XheeTTUNRnTWvF1rufw",
-	"gI1R7gIvQErk5Q2hKbu5FJAwmva4xzNGl2pi622vgjGwW9ls2JHR3U9t4NDCSXKWlgOi2gne5kB/wjkI",
-	"E6+tlLee6AsNrSB2rMX4B+EASeaZvVb0+vrD0QrapaGfIbZAGC0yvFRyD6PauIRSSIjo3aIAzJNVWG1U",
-	"T5COOp4N+jvDntf3FJB9w6xOqZrIBfMPjhigB2sfFOOHqi92/QiwL802X3Qq1Vy71/0R66kqpNcW/waI",
-	"amarUFohoGGuD3FIWHx0XGDbx58JloNSjiAT6sjW3tmk4n2pPsec6ywA7SA6wOZf4z1L1DOdXKAmOHKT",
-	"mNUcxmi+1gEzJsaiK8FqX/CWLuz+CLfafTzRkC1K8N3XIVd1jZ53AbUpEXxxKdkV0BCN0xQp+WaO8b8c",
-	"vfj08dXRZ/UyMjkIxhCp/SQapHCkTxeFUJs8MRtyEvcc99Vjn068GwA6wFmmNTic5oSK8Yf+RntNHEGO",
-	"Sfaw+3yvftzvNhla9Dvw0yFCa+Ys20Kp+MiyESpPWmvkBiRumvY2fHTGPj2FSbCxl66Va4Qhyh+hbYzq",
-	"xruxDDYDOJ8Dd2ARNt9kWA23WSNNS5OeLLxt7QrobLef2KbckHYuNG6/GSa5kn0Zloqeg9ffUgDfMXTI",
-	"fRqkoKhaUT+kdrGwVLD0DCxPnzQNLE/jhwO0tdfG1vp3NIW12VLR7kZmbxseNeRm2DjS0jRIC+8q9e0X",
-	"q72NMbLsHg64jWvXhemMDywaHZlSqbkjDKfeMjybRqVW9RhJa8DuFC0wIcj7DZTDm8dJr2W93txbtnww",
-	"8XdJcH9Rg50g5c7i3R3j4eS4SxJBT+xba38NkrRRPt5swY0Pns7hq/QWwX+TH+8POKz9zWwCxQtjLt6O",
-	"O1vQaoZrnIyInRyXsv5wqG4VSFLDfNe82A2Y2YQL506uRJ46tRTknPPGy4Es8zmHLMNBiecPOsXxPKyl",
-	"j5c93jBfjHfikemueSN7qRNxOOTs2maFuPf19bkmggNHpIf//o8n0/sAZD+scEiUJyXnw/HVLMVrpJNi",
-	"iA3NLdRQ6IADTnVw4WE4xBpoKi4NGhqC/UF5TGPgqLfqACgk5nL0OioXc8CXoUb9QWifxTly5Kxv4mpR",
-	"CMgSKMRI1164IQIQ0ZUNEAf1CcJISExTzFMzVCsJ4slmbcPKbuelrndWw/prH+bbgmMOejUClwuKV1oA",
-	"zSHFfCGA50TKzLiK5yCBZGRp/pdjIfTb1Hqq9RsiWWWlEFriCJC/md/hGmelk0oGNkFBpFfnJNAWjK5h",
-	"OF4+GfJvBBg+PdlkXDJTBGFa+5RGegF03mOMcpysCIUjxTzqF5O+r10CVeEGK5Aok5cLVtJ01p8BHppq",
-	"VeaYehPcKmRhZ/rVHMwSw/dJOJacUEUcCfQZuU1lkALLVU+anX7hss9V7AYgaYxwJphz1v7l6KN5cvQm",
-	"dTY2V4klY8twTl+dDded6D8/f/5grZ0DTpcenn9uamrEbXh2zdTtVIruSF8+vkEcFqBBriQIoUtbkMhU",
-	"alAfNsOV8JyV8myeYXoVjYwT8ASDyaHTxNhDvgkIsZVLVH3QHxTq7P9bhI+50KPATab213Qdzjvy/V5z",
-	"HFr4qDwP3TwAu/zYA1jYl+oKqOxwM9YRReNBZGKVmmHep0M4CXF07TurbNVG4DhHmm+YCipi+w0c9zxQ",
-	"nczDfi3g4VHmA9w3RQ5hhy/3ZRRwE3VSCVOOF7KVSJgwmmRlqv/GPFmR656Mkdby+7TTy8Ipr6NYfeNN",
-	"fFcGacN24pTtJoybRDs6LcpFdT00FrIne6p2r1anjIVmY+IQCTl70kPyifeT6OyMwq0jbfBm+EprbVbU",
-	"MT5QnaErLpccU6mD5apCFuoaoV1MxsmbsBzQgrMcGQO1WJFCjIySYy0z1ubaYVm5NFmGznpwqe0KWvmq",
-	"fjILCSt8I7wICsZ/UpfZhlOmuTbtmjkz+9bhgylQSeS6WgTCEulqTOfIuW/ODDRBaYwc/MjZEY6edoTp",
-	"Rg+N2sVrNd8uRDxMUB/9G2WLssYaw3jLu2GcGl4EKdtQHCsEkD44/MnFwA9O1iQp/4fK9TJYrOtTXyrJ",
-	"6OI4QZJV1wv1Z0iAblOr5SFVWUJi163LFv+xiwmhoJGkt+fqDCfDENzShhoSi89pHR1sg2+0gNQFI7VI",
-	"JBJdARRCh7BY674wCeMuWgfl7BoaIhUjCjfu+S45FW6XQQxojfU5BzzWDuAHeHjBgFVArlJ+z1FJybcS",
-	"3K24ymg5yPEazcEUBzrsMQo80EexS5baaC1o+mDr8eWHGjk4O3FmSyFqBGz3xKINZs3V1LMLCzv6ajDq",
-	"ZorYbA/fhQJ2R+yWkmNitFfVPU/Ghhw6dI/E7BSeFU/K7O5XqQfZyavy/6mtJchPGj4h82LweBkisYfS",
-	"ZxfL+kpWJwJtgeGdbqhtf6b5OUR/X8Q0UUBqnIfnm/qjbBGW9vAYyEeNVezu/F7b9hcsrJgkjEqOE6m9",
-	"BECyFZ5DbOjb3qDMHRFzSRJSKP1+7bIbXDbj7IK+5JzZit99BYnRQV9R5ENX59f4S9B/K8nz36b8ty4O",
-	"YMxAtqLz89cf3h49nZ0cMX6UYdkw50duC+j5hzdRHF0DF5Z3Z6ezE1dJAxckOouezk5mT809a6XRcozL",
-	"lMijzITuLEETrqKSqtNBpMhZ1419y3QhLa/7Q48xvX7l2PYtuI83vmnKjt9/bdWafnJyMlBnerv60nUZ",
-	"3VCFad0rQdEEUMkJiJkR9La6eXjkaqle7WrPnGUSBtWs6jYfuxJQJtPpwItrlrreprtaflWDHONSro7r",
-	"kjTD6KnrzIporxBsFcgNANLmw5nFnKuN65QwicyOtFnj+I6k9//OQZacXkr2h2PjY9sZ4JCUnMh1dPbr",
-	"1zb4E0YXZFmqC62eul5bjGwBIULRvJSSUV381seHM8xYlLjb2PFd1WXkvt0RZQRPVB1KFLUXWJpUmCZa",
-	"X6ZEvvASN7S/8D/sfXYSXPrVGO+b0lbyEu73SEZVRcAw9VSJVg9nQLU7hebqEmoSTJTwJRSd/ohyQktp",
-	"06ks0v2MLTGA+eOqTO6D8M9EgKtfZXhZo3+78Vs9RoxInZ5+6iT5UdTzLGBazvByCekUeFZD1Sl6lZ2h",
-	"rpMbuwPXpq4dVA1VTOrJ4U4U0CxsNT0Z2HhY2K8kaMcn/9NKg+cmcDq2ZZZjtCIpxKggulqCDptGB7Jp",
-	"u/KsvCb/MnBsj6YXv37yg6ilDBCL8Tuln9l+qaXp3npkWukWlg4TTZ0tPJES14g/VadJOy95v4TjKjVr",
-	"GZqBMWw00f+F2pd89P/uWfYzvgJ7gNvtoTlOroaAGE/PWp/+CSFr9+Sdmu0zMUaUedrTbpRb1RDfywH5",
-	"Zzv6PxVm3Ka6iuu5dgq54v1C4vVmnHi/KcT4LQrve2+Vr0E2KjPuFa5+Bcg+4NbvTKIINEZ0lRZFIMV/",
-	"MhnTaA05cPEzdusO8Pdx/2tXsX10ve/xEW9sxlrmefif7ugeYrZKPg7acl64lzokFiqx5tzH5+jExlNY",
-	"fzEzTtWbFcu0XZP2dQG1o0Tj2sMFDfSdQjJEmOoPVZcRZsKxvQoqoaUY90L0gMZ44aaFwvS4CPQsjIxF",
-	"zgumqX6om2uEokc6V9kyy44k3EpXweTgNfAcmzMztKZvgw0cA/P9ngytfvOIQVOrI9dpZHp7VH2zo5Aa",
-	"g+s5kqw40k41dbAKVNIMhLBOLUQEWpJrG0WzR6kfVGNM6uF3bvBptEkZdVacPrLyhQ5sww9U0lSpsRyO",
-	"ahPNoaayZ09+fszGlZ8ZM8XSKslMKMK2jakkOZwjAYA+guTro+cLaSIPTVKIhqL3pLmgbpvOCY5HC0d7",
-	"eqhzI1arNWeErm+oOwUpie7dG/wmvqzIqrrWrvB4bLvusgLoQw9RuHUX4eAR+vLWXNQa6lOLnULy2B40",
-	"4VMiEdd+vKX+320mbkNHw3Zy9ZqmMwWV2zwzKxBHJpWgUkJFwQGnYgUg82ym/23SQXVEzgk1EcuBLEm4",
-	"lcdq3Vt+2WNbMfdGgV58+t+KJP7y9tNfpjK0NPQyM1Nsaw/5xvuaJI0zPq46eMW6IJlR2ya1zTxY+I8g",
-	"7lpYDbpkX4Nsll34Xbtlm1sZ1BdcWbnJnLO28JhXua7jqDWeA1ZKaxXBGUqxxN8RqXwrwRRL3Uws/6Vf",
-	"/cepfgrmerlTIPCDPewVAy+ML8nT/ViWes7270UAuDUc2Z4PVdeEnuugK2b2H/XrW2FvCWxLZaa/y0GQ",
-	"NTuvGfmsKx+bR9qi6PZ9juooJHQF69jWxr0iNI1RHSc2yY0gy+qo4hre6uRSy3MFszs7iCv/IbsGfk3g",
-	"BuW48EmjLoZmdJZGrbuNuNxriEaj80EPB1bLnQLK+raPPVAr3uMmhWC+dv0JNkLu+O4K1oMGyarHy7aM",
-	"WDU1qC5He4b9Jribi4iZeCTI1fvPtnr/gWh9T72Q/MpA6jrVKB7CFQc1CluPQ/SxrYe6Qfx9qN4ap8Xr",
-	"DMZ4bASDyXfsNRu5xL/Rl8BmzOjvSwvzk3UHdbAKcVPpYN6xXDWLqCaJES/NT9pmo0/zGfqF44U2cmbr",
-	"SlZvPt198nQz7XCut8XJkEnHFSD4Tk06jeT7RzbpOND0yEoKN44KJjH8a3TYKs4+iRlJprO7d9ISPUIK",
-	"iTkTN3yEOeBhSVdnLuxVPWjlbPQA36vlvg8294c3Z4tcAeGIlTIjVDG9Mco6fn98vvWSUb5T1m2nVT0y",
-	"9/rZOv0M7CF6Uib2xt030x6b3i7bhy/0kVur8BpOVtVFiQKkwtXLcZckU1SLpsi4Lg5sSSrBcZnHSLDf",
-	"CM7M399KrD7hh+c62/KCHoQzLA8df+kmLib7vbp46YQGVph0mhl6Xi3uZsUE2IFzLJOV7kdQZ7NqZNhG",
-	"N4jIGfqzYmzbkuIPih4RZXKlXiVVznJV9whTcQP8ghYc1IVLoJsVluiGlVmK5oBsRUv9uultkc7QS20W",
-	"dDkXRFh7IaSVTKm7wlxQ0y/HpvrrrirniGg7NQf1MabrOLBCk5PRlBGmY0dTYj9MSPSooHVDj4BZ2uY3",
-	"dXqCPEDg9PWU6lyRvaxcP+nm8YIHGi1YAhJIdyC4wQIdMG5jfy0w44qqDoNkZZxETyZ3EjWb9PQnTuj2",
-	"N+cVJd74Cf4PF6FmFc0TWNehwP3InkLEZlXTmb7rvW1Ls0easTP0gN6s8NyIDa7nS3UnVi2Rc73PFebp",
-	"kRKBAlFGYT8ZK2Yh6qqlZaB1qSkaAHRQd+Y51CuynjbdosY074hdKwcB/Bo4ArpgPDEZnPnQDT0j174V",
-	"uQmhL8WS4xSM4+8G5oIlVyBn6HM9kbG0cigyvDYrsJ3vddMOgUy7NN3WXqfbUSSApuKCKk1B3+7Mwtdo",
-	"hYsC6LlOx0G28ZUSyZo87y508/CL6AxdNGy0ZxflycnThKT6X7iIYnQRCfim39SPqHkSX9ALLb3MGOaZ",
-	"6Syif/U+T7HE6q272Wx2f6+OwyQjVYsSDgmjFBIpzFZMBT8sJBLwDRGJBL6ZXdCPjOWNNhc5XuvQSl1Z",
-	"VJ23HBalgBQdPDt5eugOtnpFGtOKJtRy1AcX1GBnrlufWwDP1jjP0IGldkMeWKxpggtin+lmaCtMKWSx",
-	"xo5lX+unFYeh0+4t0bXGR5hfdFP39ingn11efZcG5kyxl9P49H+Gywn3GGiIaWodOBtPtkxR7phWTo2u",
-	"3OqVckNkoqWyjmiCmhGU4JYsYdk0FlXX6cZ2HlJw1bboBu9t8KPnwy6hvXqB3vU6fywHVG37rSn09DFN",
-	"m6F1WB1BZxTHjcJRhkU8k3lvemCn80vvZf99q7nK/vIl2uWve9DSWPpUvpfGoA2ngGJgH5BNyOmr/cDl",
-	"vFGD+zu9ngcKyz/yDb1Zqbz/ju7DfspLOm2MHEx3bvcY8tOfG8+O70RWLge9Qy2ieBSOGsNNs4l8Mc0x",
-	"B1lnK37w9/MpK5ebY9M7kN4v99hCLo+daDYCzfbGOD0H2SB12i5gWHCmW6JaXjpH2KsYqCsZWmcI4Tpr",
-	"pPV5ZUnytnI4REt9fHhsizUOnnHv7Dt7VTOqrks9KLILncqG3QKoHd3hozJmddHm4Ugc7p99g4fnh9Li",
-	"5Hs9M/22YI/M7q7r1iAVrUgxiWqUpopxjQJ6MF+bC/xRjklmr/OEI5zoBsSHiHErZ+wDpaFOSXCbePz4",
-	"rhTAba5YX+7pR10k6p1X6HJD6r/5YJLUfzMUwhZL3xczbnbtf9HQtdFhldv7+M7+uSFJr/Yv7zswYMBi",
-	"OZWPVqk5ziurb2OmiHzctFbqA8wVlZ/INej84CMy83yIfw8O+UdDtNN2pnTKu2w8h/UJDM1BFmoG027I",
-	"v/PffKT0xyEVprH0yeKeq27UreGnC39t8dRg3tNQtsb3kvy0U7bs6e86W/Z9AbSdK8touxX6ZOmzYdZt",
-	"dFyZngS/FBnDadWkZa/kl5eZJAXm8njBeH6UYombBNDub2KqnG/M0xno5DFc91zP8HUnV+50lF03yOmJ",
-	"mq3y8R9O0QbbCHvE++GXV0rJNmlXSEHk0Hi59n4oVZR9fOf+3KBn/6J/94h1s6ZtPplE0zZDNYD3MNDE",
-	"4WP4F3ZDW0y5xSnMEgnySEgOOJ8k302RxCTgs9vyADi9+rr5wvFLRWpDl47juv/Ug2RuuFBVkeEEPrgW",
-	"UXtRpKt2e9+XFt243xApTJyrhsQ0l2ENWhdDZnU8M76JdDUVIcYy7rlxyOelkGgOlQtHvaF/0wWCroFn",
-	"zfyYUeKvLsW8B8VS3yyaIfl7isP0a1F/l7Q2BV29MyYWR73qfKS6AahrOzjBIdmIurxT/4w6DRuhuv+Y",
-	"89APR3XJoqKcm62YUBHKKuBRnIPY09H5GuQQPE4eMf534tjf97Q15CQnp46fHmH1aQF1n+Hc/xh/12Z8",
-	"OvvP1DHdzgY0cUx3KTY5qL4I454aEdi0XbWefaZpVQ0GAlj6UijBfHpyYmMGp8mxNtGHungudW6JWCnF",
-	"0o/mUFco68PYVNhcY6ZyKxxXvQK249zKbt6nAuj2ZR9Np7Pv0qTU6rH2yLdu03QhzOqu05xCzRREpHep",
-	"49iyKhnB9Vqw3aA9Djcxb3U7qB3I6fhO/bPRaXXNrsBSyBiXlXp9IpeVGsoBxEG7BZh64+ijbpg40C5Q",
-	"t1Gc4+QKYVN5jcKt7SBoYtsxVZr6HBA3u6iaCLYhGu/Ihi5Es8By5QeEKiwMhoRu7lH11QRM82u3pJJn",
-	"0Vl0jAtyfH2q2dPuotvto1QimeAfRB3Ahw7eYppecSDCREPoPxccCKBP8u9/SyUcmnYgEii2MZg+YmZe",
-	"fkYVQt0tCReOMqyduMEwQ9sC3G9T4E1XxRt2Z2tEFFrSqeoVixh95n//2xJ4jMp8ziHLMMJCn7j6+aGb",
-	"nPA6ZKKatukW7c79wVFsc9bKE8toZvq42fEMrXXH+eS5+eJgLrBZobvOth2BroygUwS6MzScO4jRpiFb",
-	"xF75kLq+Stwt9ixilNVBut7cTbP2/df7/xcAAP//",
+	"D+Yc6/97imQAGu3N6fnCq5WrD45Eu4TnccGmper3Kmx2sJPhuWHtEWgw78b19JtW/pYI+XBwe5DoAHwn",
+	"gH6SWJaiu7BkBckVpJeGubrHaIaFUiYhuVISZRzzJRkm+eUN5lT9sGGvL9TLf7bvbo8z9UTISy3kwzvg",
+	"gAWj7oaj92PVq2pbA2NebiN1hMQyIKbZFTqQDVhavQ/SwxiVlANOVnieATogbnHnSEtVYd9EP548RSWV",
+	"JLP3NINVdIMF0p9DqlX9wxgVQFNCl+iAMjsbpGgN8tA/EthVFEfezOp0MN8FT4SyuBQkeAR9Uj+jmxXQ",
+	"5sKsYnuO8Fyo+4h+g0hE4Ro4Skk6lpyGmNLAexzpT82XlqF2584G4ffwnlQ3DE0I6GbFBCDJroAKlGGN",
+	"VX3fY3RBliWHFHGWgUCa+84NNvTVCC2ZRExdPKzOfalenBmFwJewW1C6niS86vaCLvW7SOmaQV4rOAir",
+	"CnYHk6w4ypQmZrZlLpcWCClJUYI5X2vd3eGvexYPocfsw562biVBbBnzUJ9CJELKGZY+FrC4UmyZ4zVK",
+	"mbrGKm5gNwZTArjiC82uAimuNLfmxtYGxahZ33OjMAQOaVzK1ZB2NWdpwK7wDvOrlN2o1aMbTqQEeq7v",
+	"10QKZIZEB5IhSIk81Bf4nKXAsWRcBLHt27rGa4bGKpBuJYzVkpRou9Ris7u1L1qa1pKrgyU1ACKyKcLk",
+	"Ctb6KWVy/Imohtpy+YsMLwNU9YrxMIg9aK1kHtjvR6CpOnI0lgSmRBJt2IC8kGuzOXWHSDm+oUHUjcYW",
+	"EZfshoY4ArTdpQvuG84kICK9eeeMZYA1KReYA5XjqaUglIKvRnhjGW0gtLa1YkhzniqmVwcqRyuSpgGS",
+	"H0HoHIrMiojmTP/JblCO6RrZNwLgSDBFAiCMXXel3iQR3luD6kf3vlJQINmO8USlNo4QPvWRKMqiYFwa",
+	"JIwlAvuR6KUD94KHWd+40VET2rKmKQSrzVmGqejGm6gheSrCjiuh7++0RvnA+fG8vj67y7kZwH6+jgzn",
+	"R0ZmRHHkeDJymNf7KJSiBfo3PUMcrUgKZg9as1P/hjQ5u46XqbHVhS/HC5wJaKsH7oDwjIY/nnSthsPq",
+	"mx5kAD5vaFHuurDwyaVIabslby9wtmSrLWEyxQXeqS/7u703ZYBH4O5eEUdFOc+IWFleMULWUG4K1CP1",
+	"PsqtuXl384A/im8qSDC9TGodb6zMUpqA/Uwpc2G5pca2pwWET6UkYwLEVvqBc49dXhl/0AOOayo5Cw+h",
+	"nlw6dSLw+FqrNb6pvUmSG5TxOMrINTi4X3qq9BAK35JraIhTUY0k4FuPEYCx/AeBKNyoGxVce/ocEe4W",
+	"nZ4jUc7Vp3Mw9lR96f2DG7qh7/XD06K6JecLrsUzE2GbKyuAbkcA1kMwXkopGPRcNMm1AVGsFZ1jXJDj",
+	"69Nj9XNQt7Hybrz4+QS99xLBlJJyiTngS5I2hxxjh20P50wwDu5lkbDcyB8F48gyWxrEgiQyg5GWQQ/+",
+	"LW504zjWajCSZ0rs46AGCXmk4csJt9MuAD30NMVaSxBZggjL8oCQ7FAOXANfM+p8sYjQ2JgZPvO//20J",
+	"PFYKtBKZdpcNl5zwrVFuJM9HIWrobDwNdlEaHnxebC+xKznbjJYIxEvsJFpzfPvGPPRDMCrGeCSptKto",
+	"MDjsbiMn1P13ctlRT/VjCGKVMBh2kw+LCicJPKYfxdwOjJvYcwqzZkOz2t2g6UJ8NHtl2ftFdPbr8MTu",
+	"i09lnmPtW+qodQq1V/mTJgGy0pis7RJomc+tB1FKTualo/LuSSdYyRNAJlYkUQhxjoE5K2mK+VoHwswB",
+	"iRW7sV7Vxn20JvUlsBysk3Rol6/de21QVpvzxmruoQvmrx6gXwGWJQ/cDbZfWVs8boe1qHJ0WrHiVvZ1",
+	"I3sYh6Y3uQeLISKzM7xgWQZJz5WgSQxdC5sZYjyftOEeUD96AOEtcyxIqtVtoggvto7QgMElwzS94kAE",
+	"Onjr/jxUR7P+a8GBwKWQOJXooP4FfVK/NFxG1ThRHLU/DR4ebllTiKhemttZSrmROgu72ilCUUOqcvPr",
+	"sMSQzLiyKBqzV43Oexee40cRmFjH4KWAFWWGw/LvDV3hOZGYSoEYRU9PZ6dPZk9OnjwZda9pAdjoudaQ",
+	"pnfVmDwIeRsaGXBCm2igKl6iy6okg37XxXg7DfkNxt4rem4CcVQWGcPpVtb80PXBKQb11uImHOxymxOG",
+	"4PqKQJaGQkKVEsE4zlCRYUoJXaKFehUdvMLJyoYjNVj8r+USaLoi2UKvDOckI3ohQAnj+vJULDJYqt+A",
+	"0GVGIAVe6svVEkRJ0xVoo+WcZKn5GfO81GZMtqJgghQlLCv1R5TJKiw9XmV4uYtiXxv4m1a/7dQ2O0oI",
+	"3K+9w7UN8dfA/ten939CH1i2XjKqpOy7MpPE/Z9Q9PLDp9dnz54++QkdfHz1Av3bz89+Ouz6YhPGeEoo",
+	"lk1hOeLEsVNFceTPPPrY8ScO7f5NXjAuX6wwDRklcce8beznmorTprPe9wmmQ4zdlcRKcfpBIJKiA7yQ",
+	"1jBH9MqqSyfcEiEVzasb6oJxZBYgDkdacQhN4TY8vT2a1QrUSwqrxhPvDvmw4yZzEYWDIQZV6KEn+fsM",
+	"1D2Aa4sbvRMvmMxKG7OefiS/EaIMGZ5HA+YcHZnY/CZ0EJECskUYSDkIYe3dIYuXWkfP8eyeKgIoMJcI",
+	"S6TDHWzAr4n9dcrlbLOUtmCrZq0X1w8zL8R13BWoil3tXH2IAv9lwsqQRbpyItpQVhd1nwFaYR0PirNs",
+	"1uOdFWXIL/m5Cm13Y8ZqHD0m4ylwdIAlypmQ6PTk5HB0ZIJPTBvVNrO2uLH58CXIDPtRZxiEwtqUgBqv",
+	"XzbEWkDKpnx9yUsast63tuDejKs1hKhFB8sHkGAOKI3AZIU5TiQY/3L7eEgheOJrg4iTj+oCq94M00Gv",
+	"t+N55dFQ12RMa8XXuZ7DAzZGuQu8ACmRlzeEpuzmUkDCaNrjHs8YXaqJrbe9CsbAbmWzYUdGdz+1gUML",
+	"J8lZWg6Iaid4mwP9CecgTO6LUt56oi80tILYsRbjH4QDJJln9lrR6+sPRys04xoxWmR4qeQeRrVxCaWQ",
+	"ENG7RQGYJ6uw2qieIJ3BMRv0d4Y9r+8pIPuGWZ1SNZFLjBocMUAP1j4oxg9VX+z6EWBfmm2+6FSquXav",
+	"+yPWU1VIry3+DRDVzFahtEJAw1wf4pCw+Oi4wLaPPxMsB6UcQSbUka29s0nF+1J9jjnXGVXaQXSAzb/G",
+	"e5aoZzpRS01w5CYxqzmM0XytA2ZMjEVXgtW+4C1d2P0RbrX7eKIhW5Tgu69DruoaPe8CalMi+OJSRy6G",
+	"aJymSMk3c4z/5ejFp4+vjj6rl5HJ5zKGSO0n0SCFI326KITaRLTZkJO457ivHvt04t0A0AHOMq3B4TQn",
+	"VIw/9Dfaa+IIckyyh93ne/XjfrfJ0KLfgZ9aFlqzDmgdPd5Hlo1QedJaIzcgcdO0t+GjM/bpKUyCjb10",
+	"rVwjDFH+CG1jVDfejWWwGcD5HLgDi7C5e8NquM3Aa1qa9GThbWtXQGe7/cQ25Ya0c6Fx+7XhxUWGpaLn",
+	"cHC9AL5j6JD7NEhBUbWifkjtYmGpYOkZWJ4+aRpYnsYPB2hrr42t9e9oCmuzpaLdjczeNjxqyM2wcaSl",
+	"aZAW3lXq2y9WextjZNk9HHCrmH8bpjM+sGh0ZEql5o4wnHrL8GwalVrVYyStAbtTtMCEIO83UA5vHie9",
+	"lvV6c2/Z8sHE3yXB/UUNdoKUO4t3d4yHk+MuSQQ9sW/tLBKfJG2UjzdbcOODp3P4Kr1F8N/kx/sDDmt/",
+	"M5tA8cKYi7fjzha0muEaJyNiJ8eV/3g4VLcKJKlhvmuNgQ2Y2YQL506uRJ46tRTknPPGyycv8zmHLMNB",
+	"iecPOsXxPKylj5c93jBfjHfikemueSN7qRNxOOTs2maFuPf19bkmggNHpIf//o8n0/sAZD+scEiUJyXn",
+	"w/HVLMVrpJNiiA3NLdRQ6IADTnVw4WE4xBpoKi4NGhqC/UF5TGPgqLfqACgk5nL0OioXc8CXoUb9QWif",
+	"xTly5Kxv4mpRCMgSKMRI17G5IQIQ0VViEAf1CcJISExTzFMzVCsJ4slmbcPKbuelrndWw/prH+bbgmMO",
+	"ejUClwuKV1oAzSHFfCGA50TKzLiK5yCBZGRp/pdjIfTb1Hqq9RsiWWWlEFriCJC/md/hGmelk0oGNkFB",
+	"pFfnJNAWjK5hOF4+GfJvBBg+PdlkXDJTBGFa+5RGegF03mOMcpysCIUjxTw6vVxntGuXQFUExwokyuTl",
+	"gpU0nfVX0whNtSpzTL0JbhWysDP9ag5mieH7JBxLTqgijgT6jNymylJv9rB94bLPVewGIGmMcCaYc9b+",
+	"5eijeXL0JnU2NlfVKmPLcE5fnQ3Xneg/P3/+YK2dA06XHp5/buoTxW14ds3U7VSK7khfPr5BHBagQa4k",
+	"CKFLl5uvq96oD5vhSnjOSnk2zzC9ikbGCXiCweTQaWLsId8EhNjKJao+6A8Kdfb/LcLHXOhR4CZT+2u6",
+	"Ducd+X6vOQ4tfFSeh24egF1+7AEs7Et1xah2uBnriKLxIDKxSs0w79MhnIQ4uvadVbZqI3CcI803TAUV",
+	"sf0GjnseqE7mYb8W8PAo8wHumyKHsMOX+zIKuIk6qYQpxwvZSiRMGE2yMtV/Y56syHVPxkhr+X3a6WXh",
+	"lNdRrL7xJr4rg7RhO3HKdhPGTaIdnRbloroeGgvZkz1Vu1erU8ZCszFxiIScPekh+cT7SXR2RuHWkTZ4",
+	"M3yltTYr6hgfqM7QFZdLjqnUwXJVIQt1jTC1YrSTN2E5oAVnOTIGarEihRgZJcdaZqzNdRizcmmyDJ31",
+	"4FLbFbTyVf1kFhJW+EZ4ERSM/6Qusw2nTHNt2jVzZvatwwdToJLItVfCyJbeOUfOfXNmoAlKY+TgR86O",
+	"cPS0I0w3emjULl6r+XYh4mGC+ujfKFuUNdYYxlveDePU8CJI2YZCgyGA9MHhTy4GfnCyJkn5P1Sul8HC",
+	"h5/6UklGF8cJkqy6XtgiT70G5jG1Wh5SlSUkdt26bPEfu5gQChpJenuuznAyDMEtbaghsfic1tHBNvhG",
+	"C0hdfFeLRCLRFUAhdAiLte4LkzDuonVQzq6hIVIxonDjnu+SU+F2GcSA1lifc8Bj7QB+gIcXDFgF5Crl",
+	"9xyVlHwrwd2Kq4yWgxyv0RxMcaDDHqPAA30Uu2SpjdaCpg+2Hl9+qJGDsxNnthSiRsB2TyzaYNZcTT27",
+	"sLCjrwajbqaIzfbwXShgd8RuKTkmRntVKflkbMihQ/dIzE7hWfGkzO5+lXqQnbwq/5/aWoL8pOETMi8G",
+	"j5chEnsofXaxrK9kdSLQFhje6Yba9mean0P090VMEwWkxnl4vqk/yhZhaQ+PgXzUWMXuzu+1bX/BeouE",
+	"So4Tqb0EQLIVnkNs6NveoMwdEXNJElIo/X7tshtcNuPsgr7knNnuCX3F3dFBX4H5Q1cz3fhL0H8ryfPf",
+	"ppWCLg5gzEC2Ov7z1x/eHj2dnRwxfpRh2TDnR24L6PmHN1EcXQMXlndnp7MTV0kDFyQ6i57OTmZPzT1r",
+	"pdFyjMuUyKPMhO4sQROuopKqa0ykyFnX4H7LdCEtr5NOjzG9fuXY9oC5jze+aVo43H9t1e1/cnIyULN/",
+	"u1r9dUnyULV+3XdG0QRQyQmImRH0tlNEeORqqV4fAM+cZRIG1azqNh+7ElAm0+nAi2uWut6mu1p+VYMc",
+	"41KujuuSNMPoqWsDi2ivEGwVGw8A8rNXilnoUtI6JUwisyNt1ji+I+n9v3OQJaeXkv3h2PjYdgY4JCUn",
+	"ch2d/fq1DX6vJLApZlytLUa2gBChaF5Kyagufuvjwxlmgig5rs8Si5lwZIGuqOu++kGoi07CdDS9843o",
+	"q/YVrEVVmxvZ/AmvbPcBlki7wrWsos2GLHOcXLHFwnaKMYYBmiIOCw5iBaluSJOt7fOyOIzr4V2TCueB",
+	"3L3y88wUlRmgzk/OmPooJOpV395EqDrrzW7KunS4bmXxcCHwUuG/SXs/mOQUUwxG3fMt0E25alu9fqOE",
+	"cMaB47uqgdh9u9nZCBFdNR9TwrfA0mRmNfH4MiXyhZdHpN3X/2HNK5PgzS8Oet88/CUv4X6PJFMVqAzT",
+	"SJX3NwEpqKOAUahsIibfSbEwoej0R5QTWkqb3Wcx7icQigHMH1dVmx+EfyYCh8yrDC9r9G83fqt9mDnh",
+	"p6efumbDKOp5FvB0ZHi5hHQKPKuh6ozRyuxVl22Onf5nMykPql5pJhPqcCcKaNZZm54MbHg27FcStMPl",
+	"/2mlwXMTxx/bqt8xWpEUYlQQXbxDR/Gb5h2eKdVzOph04MAZMZpe/HLeD6KWMkAsxg2afmb7pZamt/WR",
+	"aaVb5zxMNHXy+kR3ikY4tDpN2mny+yUcVzhcy9AMjJ2tif4v1L7ko/93z7Kf8RXYA9xuT6veQ0CMp2et",
+	"T/+EkLV78k7N9pkYI8o87Wk3yq1K2u/lgPyzHf2fCjNuU13F9VzfXVwvCSHxejNOvN8UYvzuw/e9Ro7X",
+	"IBuFQvcKV78gaR9w63cmUQQaI7rCnyJQcWIyGdPo+jxw8TNulA7w93H/axdVfnS97/ERb1wYWuZ5+J/u",
+	"6B5itko+DpoWX7iXOiQWqvjnohnO0YkN77HhC8z4+G9WLNNmdtrX4NuOEo3r/Br0F3XqGhFhjGlV0xtm",
+	"sgO8gj6hpRhvV/SAnrfhfsTCtFwJtCOOjIHYi+2qfqh7vYSCmTpX2TLLjiTcSldQ5+A18BybMzO0pm+D",
+	"vZkD8/2e7P5+L5NBy78j12lkentUfbOjkBr7/7nXX45REKikGQhhfayICLQk1zaoa49SP6jGmEzY79zg",
+	"0+jaM+qsOH1k5QsduH6YJU2VGsvhqDbRHGoqe/bk58fsSf2ZMVO7r5LMhCJsO5RLksM5EgDoI0i+Pnq+",
+	"kCYQ1uQoaSh6T5oL6nbgnuB4tHC0p4c6N2K1WnNG6HKbunGVkujevcHvz8+KrCqz7urgx9YNwgqgDz1E",
+	"4dZdhINH6Mtbc1FrqE8tdgrJY3vQhE+JRFz74b/6f7eZuA0dDdvJ1WuazhRUbvPMrEAcmcyWSgkVBQec",
+	"ihWAzLOZ/rdJB9UROSfUBNAHknbhVh6rdW/5ZY9txdwbBXrx6X8rkvjL209/mcrQ0tDLzEyxLYXlG+9r",
+	"kjQ+wbhqKBfr+njCeuMmtM08WPiPIO5aWA1GCLwG2awC8ruOEmhuZVBfcFUOJ4sVsHXwvEKKnbgB4zlg",
+	"pbRWEZyhFEv8HZHKtxJM7d7NxPJf+tV/nOqnYK6XOwUCP9jDXjHwwviSPN2PZakX+/G9CAC3hiPbgqRq",
+	"4tFzHXS19f6jfn0r7C2BbanM9DfdCLJm5zUjn3UhbvNIWxTdvs9RHRSHrmAd21LNV4SmMarDFie5EWRZ",
+	"HeRew1udXGp5rn57Zwdx5T9k18CvCdygHBc+adS1+YzO0ii9uBGXew3HaDTi6OHAarlTQFnf9rEHasV7",
+	"3GS0zNeuXcZGyB3fXcF60CBZtRzalhGrHhvV5WjPsN8Ed3MRMROPBLl6/9lW7z8Qre+plyFSGUhd4yTF",
+	"Q7jioEad9XGIPrbleTeIvw/VW+O0eJ1QG4+NYDDpt71mIxc6NfoS2Axh/n1pYX7u+KAOViFuKh3MO5ar",
+	"3iXVJDHipflJ22z0aT5Dv3C80EbObF3J6s2nu0+ebqYdzvW2OBky6bh6GN+pSadRC+KRTToOND2yksKN",
+	"o4JJDP8aHbaouE9iRpLpYgM7aYkeIYXEnAljP8Ic8LCkqxNp9qoetFKIeoDvtRbYB5v7w5uzRa6AcMRK",
+	"mRGqmN4YZR2/Pz7ferlR3ynrtrP8Hpl7/eSxfgb2ED0pE3vj7ptpj02roe3DF/rIrVUHECer6qJEAVLh",
+	"yje5S5Kp8UZTZFwXB7ZCmuC4zGMk2G8EZ+bvbyVWn/DDc538e0EPwgm/h46/dE8hU4yhunjp/BpWmOyu",
+	"GXpeLc5EppuBcyyTlW6PUSdXa2TYvkuIyBn6s2Js2yHlD4oeEWVypV4lVQp9FQRv4vAvaMFBXbgEullh",
+	"iW5YmaVoDsgWWNWvm1Yr6Qy91GZBlwJEhLUXuhB96TcpuqCmfZOtPKGb/Jwjou3UHNTHmK7jwApNilBT",
+	"RpgGMk2J/TAh0aOC1v1lAmZpm27XaVHzAIHT1+Ksc0X2ksT9HLDHCx5odAQKSCDdEOMGC3TAuI39tcCM",
+	"K6o6DJKVcRI9mdxJ1OwZ1Z8eobsxnVeUeOPXm3i4CDWraJ7AuiwK7kf2FCI2q3og9V3vbZekPdKMnaEH",
+	"9GaF50ZscD1fqhsDa4mc632uME+PlAgUiDIK+0mgMgtRVy0tA61LTdEAoIO6UdShXpH1tOmOSaaXTOw6",
+	"iwjg18AR0AXjiUkozodu6Bm5ht7cqi/FkuMUjOPvBuaCJVcgZ+hzPZGxtHIoMrw2K+CM5T8I00NGINO9",
+	"TxDtEJSmvAZNxQVVmoK+3ZmFr9EKFwXQc5PIZfuwKZGsyfPuQveyv4jO0EXDRnt2UZ6cPE1Iqv+FiyhG",
+	"F5GAb/pN/YiaJ/EFvdDSy4xhnplGN/pX7/MUS6zeupvNZvf36jhMMlJ1zOGQMEohkcJspU7xEvANEYkE",
+	"vpld0I+M5Y2uKzle69BKXehWnbccFqWAFB08O3l66A62ekVV1pJajvrgghrszHUnfgvg2RrnGTqw1G7I",
+	"A4s1TXBB7DOdSbbClEIWa+xY9rV+WnEYOu3eEl36foT5RY0YtU8B/+zyyg01MGdqD53Gp/8zXN26x0BD",
+	"TI/1wNl4smXGfMe0cmp05VbrnhsiEy2VdUQT1IygBLdkCcumsai6xku2EZaCq7ZFN3hvgx89H3YJ7dUL",
+	"9K7X+WM5wEQMIEKtKfT0MU2boXVYHUHnVsaNOmaGRTyTeW+2aqcRUe9l/32r18/+8iXa1dh70NJY+lS+",
+	"l8agDaeAYmAfkE3I6av9wOW8URL+O72eB/ocPPINvVk4v/+O7sN+yks6bYwczK1tt7zyc20bz47vRFYu",
+	"B71DLaJ4FI4aw02ziXwxzTEHWWcrfvD38ykrl5tj0zuQ3i/32LpCj51oNgLN9sY4PQfZIHXarqdZcKY7",
+	"9FpeOkfYK2CpC2taZwjhOmuk9XllSfK2cjhES318eGxrhw6ece/sO3tVM6omYD0osgudyobdAqgd3eGj",
+	"MmZ10ebhSBzun32Dh+eH0uLkez0z/S51j8zurgncIBWtSDGJapSminGNAnowX5sL/FGOSWav84QjnOh+",
+	"2IeIcStn7AOloU5JcJt4/PiuFMBtrlhf7ulHXbPsnVd3dUPqv/lgktR/MxTCFkvfFzNudu1/0dC10WGV",
+	"2/v4zv65IUmv9i/vOzBgwGI5lY9WqTnOK6tvY6anQdy0VuoDzPU4mMg16PzgIzLzfIh/Dw75R0O003am",
+	"dMq7bDyH9QkMzUEWagbTbsi/8998pPTHIRWmsfTJ4p6r5uit4acLf23x1GDe01C2xveS/LRTtuzp7zpb",
+	"9n0BtJ0ry2i7M/9k6bNh1m00AJqeBL8UGcNp1TNor+SXl5kkBebyeMF4fpRiiZsE0G63Y4rub8zTGWgs",
+	"M1yGX8/wdSdX7nSUXfdr6omarfLxH07RBtsIe8T74ZdXSsk2aVdIQeTQeLn2fihVlH185/7coGf/on/3",
+	"iHWzpm0+mUTTNkM1gPcw0MThY/gXdkNbTLnFKcwSCfJISA44nyTfTZHEJOCz2/IAOL36uvnC8UtFakOX",
+	"juO6HdqDZG64UFWR4QQ+uI5le1Gkq+6P35cW3bjfEClMnKuGxDSXYQ1aF0NmdTwzvol0NRUhxjLuuXHI",
+	"56WQaA6VC0e9oX/TBYKugWfN/JhR4q+u5roHxVLfLJoh+XuKw/RLo3+XtDYFXb0zJhZHvep8pLofreuC",
+	"OcEh2Yi6vFP/jDoNG6G6/5jz0A9HdcmiopybrZhQEcoq4FGcg9jT0fka5BA8Th4x/nfi2N/3tDXkJCen",
+	"jp8eYfVpAXWf4dz/GH/XZnw6+8/UMd3OBjRxTHcpNjmovgjjnhoR2LRdtZ59pmlV/S4CWPpSKMF8enJi",
+	"YwanybE20Ye6eC51bolYKcXSj+ZQVyjrw9hURVtjpnIrHFetK7bj3Mpu3qcC6G56H03jve/SpNRq+ffI",
+	"t27TAyTM6q7xoULNFESkd6nj2LIqGcG1/rDNyT0ONzFvdXeyHcjp+E79s9Fpdc2uwFLIGJeVen0il5Ua",
+	"ygHEQbsFmHrj6KOu+D/QvVJ39Zzj5Mq1MaBw6zoK6Nh2TJWmPgfEzS6qnpZtiMY7sqEL0SywXPkBoQoL",
+	"gyGhm1umfTUB0/zaLankWXQWHeOCHF+fava0u+g2nymVSCbYNIEwAXzo4C2m6RUHIkw0hP5zwYEA+iT/",
+	"/rdUgm3WIIFiG4PpI2bm5WdUIdTdknDhKMPaiRsMM7Qd6f2uGd50Vbxhd7ZGRKElnapesYjRZ/73vy2B",
+	"x6jM5xyyDCMs9Imrnx+6yQmvQyaqaZtu0e7cHxzFNmetPLGMZqatoB3P0Fp3nE+emy8O5gKbFbrrbNsR",
+	"6MoIOkWgO0PDuYMYbRqyReyVD6nrq8TdYs8iRlkdpOvN3TRr33+9/38BAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -4,6 +4,10 @@ import (
 	"context"
 	"sync"
 	"time"
+
+	"github.com/teilhabe/teilhabe/domain/access"
+	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // DefaultRefreshEvery is how often a reachable provider's metadata and keys are fetched again.
@@ -55,7 +59,16 @@ func (s *Service) watch(ctx context.Context, p *provider) {
 	}
 }
 
-// ProviderStatuses reports each provider's state in configuration order, for admins and metrics.
+// ProviderStatusesFor is ProviderStatuses for a person, who must be allowed to see them.
+func (s *Service) ProviderStatusesFor(who identity.Principal) ([]ProviderStatus, error) {
+	if err := kernel.Allow(who.Anonymous(), access.CanSeeLoginProviderStatus(who)); err != nil {
+		return nil, err
+	}
+	return s.ProviderStatuses(), nil
+}
+
+// ProviderStatuses reports each provider's state in configuration order, for metrics; people get
+// them through ProviderStatusesFor.
 func (s *Service) ProviderStatuses() []ProviderStatus {
 	out := make([]ProviderStatus, len(s.providers))
 	for i, p := range s.providers {

@@ -56,6 +56,13 @@ type testDeps struct {
 	limits  compose.Limits
 	noRelay bool       // the outbox relay does not run (events stay in the outbox)
 	clock   *testClock // the session service's clock; nil: the wall clock
+	// providers changes the demo login providers before the session service is built.
+	providers func([]auth.ProviderConfig)
+}
+
+// withProviders changes the demo login providers' configuration.
+func withProviders(f func([]auth.ProviderConfig)) appOption {
+	return func(d *testDeps) { d.providers = f }
 }
 
 // testClock is the wall clock moved ahead by what a test advanced it, so that sessions can expire
@@ -95,6 +102,13 @@ func newApp(t testing.TB, db *store.DB, opts ...appOption) *app {
 	idp, providers, err := demo.Login(base)
 	if err != nil {
 		t.Fatal(err)
+	}
+	var early testDeps // the options that shape the session service, applied before it is built
+	for _, o := range opts {
+		o(&early)
+	}
+	if early.providers != nil {
+		early.providers(providers)
 	}
 	audit := store.NewAudit(db)
 	blobs := blob.Disk{Root: t.TempDir()}

@@ -97,6 +97,7 @@ var matrixRows = []matrixRow{
 	{op: "GET /district-boundaries", path: fixed("/api/v1/district-boundaries"), want: public(200)},
 	{op: "GET /auth/providers", path: fixed("/api/v1/auth/providers"), want: public(200)},
 	{op: "GET /limits", path: fixed("/api/v1/limits"), want: public(200)},
+	{op: "GET /auth/providers/status", path: fixed("/api/v1/auth/providers/status"), want: adminOnly(200)},
 	{op: "GET /me", path: fixed("/api/v1/me"), want: loggedIn(200)},
 	{op: "GET /organisations", path: fixed("/api/v1/organisations"), want: public(200)},
 	{op: "POST /organisations", path: fixed("/api/v1/organisations"),

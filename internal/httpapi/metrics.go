@@ -9,6 +9,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/teilhabe/teilhabe/internal/auth"
 )
 
 // metrics holds the Prometheus collectors of one server, on its own registry so that several
@@ -19,7 +20,7 @@ type metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-func newMetrics(db *sql.DB) *metrics {
+func newMetrics(db *sql.DB, logins *auth.Service) *metrics {
 	reg := prometheus.NewRegistry()
 	m := &metrics{
 		registry: reg,
@@ -37,6 +38,9 @@ func newMetrics(db *sql.DB) *metrics {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(db, "teilhabe"))
+	if logins != nil {
+		reg.MustRegister(providerCollector{logins})
+	}
 	return m
 }
 
@@ -59,6 +63,26 @@ func (m *metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		m.requests.With(labels).Inc()
 		m.duration.With(labels).Observe(time.Since(start).Seconds())
 		return err
+	}
+}
+
+// providerUp is 1 for a login provider whose discovery document answered at the last check, 0
+// for one that did not or was not checked yet.
+var providerUp = prometheus.NewDesc("teilhabe_oidc_provider_up",
+	"Whether the login provider's discovery answered at the last check (1) or not (0).", []string{"provider"}, nil)
+
+// providerCollector reads the providers' states at each scrape.
+type providerCollector struct{ svc *auth.Service }
+
+func (c providerCollector) Describe(ch chan<- *prometheus.Desc) { ch <- providerUp }
+
+func (c providerCollector) Collect(ch chan<- prometheus.Metric) {
+	for _, st := range c.svc.ProviderStatuses() {
+		up := 0.0
+		if st.State == auth.StateOK {
+			up = 1
+		}
+		ch <- prometheus.MustNewConstMetric(providerUp, prometheus.GaugeValue, up, st.ID)
 	}
 }
 

@@ -133,7 +133,7 @@ func stack(d Deps) (*echo.Echo, *metrics, error) {
 	e := echo.New()
 	e.HideBanner, e.HidePort = true, true
 	e.HTTPErrorHandler = errorHandler(d.Log)
-	m := newMetrics(d.SQL)
+	m := newMetrics(d.SQL, d.Auth)
 	validate, err := validateRequests()
 	if err != nil {
 		return nil, nil, err

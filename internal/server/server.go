@@ -85,7 +85,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 
 	audit := store.NewAudit(db)
 	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
-		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
+		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge, Log: log})
 	keys := store.NewIdempotencyKeys(db)
 	go sweep(ctx, authSvc, keys, log)
 	pages := httpapi.NewPageCache(httpapi.PageCacheTTL)
@@ -128,6 +128,10 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		}
 	}()
 	log.Info("listening", "addr", ln.Addr().String(), "base_url", cfg.BaseURL.String())
+	// Every provider's discovery is checked now, once the development provider (served here in
+	// demo mode) can answer, and kept fresh; one that is down is logged and retried, and never
+	// stops the start.
+	go authSvc.Watch(ctx)
 
 	select {
 	case <-ctx.Done():
