@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"io"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -33,10 +34,11 @@ func TestUnreachableProviderDoesNotStopStartUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" ||
-		!strings.HasPrefix(resp.Header.Get("Content-Type"), "application/problem+json") {
-		t.Errorf("login with the unreachable provider = %d, Retry-After %q, %s", resp.StatusCode, resp.Header.Get("Retry-After"), resp.Header.Get("Content-Type"))
+		!strings.HasPrefix(resp.Header.Get("Content-Type"), "application/problem+json") || !strings.Contains(string(body), `"provider_unavailable"`) {
+		t.Errorf("login with the unreachable provider = %d, Retry-After %q, %s: %s", resp.StatusCode, resp.Header.Get("Retry-After"), resp.Header.Get("Content-Type"), body)
 	}
 	resp, err = client.Get(base + "/auth/login/verwaltung")
 	if err != nil {
