@@ -66,6 +66,27 @@ func (e Audience) Valid() bool {
 	}
 }
 
+// Defines values for AuthProviderStatusState.
+const (
+	AuthProviderStatusStateOk          AuthProviderStatusState = "ok"
+	AuthProviderStatusStatePending     AuthProviderStatusState = "pending"
+	AuthProviderStatusStateUnreachable AuthProviderStatusState = "unreachable"
+)
+
+// Valid indicates whether the value is a known member of the AuthProviderStatusState enum.
+func (e AuthProviderStatusState) Valid() bool {
+	switch e {
+	case AuthProviderStatusStateOk:
+		return true
+	case AuthProviderStatusStatePending:
+		return true
+	case AuthProviderStatusStateUnreachable:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommentAction.
 const (
 	CommentActionApprove  CommentAction = "approve"
@@ -692,6 +713,46 @@ type AuthProvider struct {
 // AuthProviderList defines model for AuthProviderList.
 type AuthProviderList struct {
 	Items []AuthProvider `json:"items"`
+}
+
+// AuthProviderStatus defines model for AuthProviderStatus.
+type AuthProviderStatus struct {
+	// CheckedAt The last check.
+	CheckedAt *time.Time `json:"checked_at,omitempty"`
+
+	// ClaimWarning The latest login whose tokens lacked the configured roles claim; the person got only default_role.
+	ClaimWarning *ClaimWarning `json:"claim_warning,omitempty"`
+	Id           string        `json:"id"`
+	Label        string        `json:"label"`
+
+	// LastError The reason of the last failed check.
+	LastError   *string    `json:"last_error,omitempty"`
+	LastErrorAt *time.Time `json:"last_error_at,omitempty"`
+
+	// State ok (the last check answered), unreachable (it failed; logins answer 503 until the provider was reached once), pending (not checked yet).
+	State AuthProviderStatusState `json:"state"`
+
+	// UpSince Since when the provider answers; absent when it never did.
+	UpSince *time.Time `json:"up_since,omitempty"`
+}
+
+// AuthProviderStatusState ok (the last check answered), unreachable (it failed; logins answer 503 until the provider was reached once), pending (not checked yet).
+type AuthProviderStatusState string
+
+// AuthProviderStatusList defines model for AuthProviderStatusList.
+type AuthProviderStatusList struct {
+	Items []AuthProviderStatus `json:"items"`
+}
+
+// ClaimWarning The latest login whose tokens lacked the configured roles claim; the person got only default_role.
+type ClaimWarning struct {
+	At time.Time `json:"at"`
+
+	// Claim The configured roles_claim path.
+	Claim string `json:"claim"`
+
+	// Present The top-level claims the tokens did carry.
+	Present []string `json:"present"`
 }
 
 // Comment defines model for Comment.
@@ -1720,6 +1781,9 @@ type ServerInterface interface {
 	// ListAuthProviders The configured login providers, one login button each.
 	// (GET /auth/providers)
 	ListAuthProviders(ctx echo.Context) error
+	// ListAuthProviderStatus Each login provider's state and its latest claim warning (admins).
+	// (GET /auth/providers/status)
+	ListAuthProviderStatus(ctx echo.Context) error
 	// EditComment Edit one's own comment within 15 minutes.
 	// (PATCH /comments/{commentId})
 	EditComment(ctx echo.Context, commentId CommentId) error
@@ -1917,6 +1981,15 @@ func (w *ServerInterfaceWrapper) ListAuthProviders(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListAuthProviders(ctx)
+	return err
+}
+
+// ListAuthProviderStatus converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAuthProviderStatus(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAuthProviderStatus(ctx)
 	return err
 }
 
@@ -3114,6 +3187,7 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/districts/:key", wrapper.GetDistrict, options.OperationMiddlewares["getDistrict"]...)
 	router.GET(options.BaseURL+"/district-boundaries", wrapper.ListDistrictBoundaries, options.OperationMiddlewares["listDistrictBoundaries"]...)
 	router.GET(options.BaseURL+"/auth/providers", wrapper.ListAuthProviders, options.OperationMiddlewares["listAuthProviders"]...)
+	router.GET(options.BaseURL+"/auth/providers/status", wrapper.ListAuthProviderStatus, options.OperationMiddlewares["listAuthProviderStatus"]...)
 	router.GET(options.BaseURL+"/limits", wrapper.GetLimits, options.OperationMiddlewares["getLimits"]...)
 	router.GET(options.BaseURL+"/me", wrapper.GetMe, options.OperationMiddlewares["getMe"]...)
 	router.GET(options.BaseURL+"/organisations", wrapper.ListOrganisations, options.OperationMiddlewares["listOrganisations"]...)
@@ -3236,6 +3310,44 @@ type ListAuthProvidersdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ListAuthProvidersdefaultApplicationProblemPlusJSONResponse) VisitListAuthProvidersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuthProviderStatusRequestObject struct {
+}
+
+type ListAuthProviderStatusResponseObject interface {
+	VisitListAuthProviderStatusResponse(w http.ResponseWriter) error
+}
+
+type ListAuthProviderStatus200JSONResponse AuthProviderStatusList
+
+func (response ListAuthProviderStatus200JSONResponse) VisitListAuthProviderStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAuthProviderStatusdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAuthProviderStatusdefaultApplicationProblemPlusJSONResponse) VisitListAuthProviderStatusResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -5438,6 +5550,9 @@ type StrictServerInterface interface {
 	// ListAuthProviders The configured login providers, one login button each.
 	// (GET /auth/providers)
 	ListAuthProviders(ctx context.Context, request ListAuthProvidersRequestObject) (ListAuthProvidersResponseObject, error)
+	// ListAuthProviderStatus Each login provider's state and its latest claim warning (admins).
+	// (GET /auth/providers/status)
+	ListAuthProviderStatus(ctx context.Context, request ListAuthProviderStatusRequestObject) (ListAuthProviderStatusResponseObject, error)
 	// EditComment Edit one's own comment within 15 minutes.
 	// (PATCH /comments/{commentId})
 	EditComment(ctx context.Context, request EditCommentRequestObject) (EditCommentResponseObject, error)
@@ -5653,6 +5768,29 @@ func (sh *strictHandler) ListAuthProviders(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(ListAuthProvidersResponseObject); ok {
 		return validResponse.VisitListAuthProvidersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAuthProviderStatus operation middleware
+func (sh *strictHandler) ListAuthProviderStatus(ctx echo.Context) error {
+	var request ListAuthProviderStatusRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAuthProviderStatus(ctx.Request().Context(), request.(ListAuthProviderStatusRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAuthProviderStatus")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAuthProviderStatusResponseObject); ok {
+		return validResponse.VisitListAuthProviderStatusResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -7438,167 +7576,175 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H1rc9w4kuBfQfA2oqVYqvSwe+ZaiokNr1/rG/fYa9k3E9HyaVFkVhVGJFAGQJWqFfo38zPu2/yxC7xI",
-	"kARZrBJL457bT5aLJB6JzES+8z5KWL5kFKgU0fl9tMQc5yCB6/+94IDfpeovQqPzaInlIoojinOIziNs",
-	"HsYRh28F4ZBG55IXEEciWUCO1VczxnMso/OIUPm751Ec5YSSvMij89M4kuslmEcwBx49PMTRS5bnQGXn",
-	"lEn5fNxZqSgyiSVhtGfq2kujzl9wwbj6MgWRcLJUc0Tn0ecFIAp38jrRLyA2Q3IBaMnhlrBCoCWewySK",
-	"zWq/FcDX3nLNmP6ycnz3HuhcLqLz05OTciVCckLneiGviPpPIv8I6/Bq2GxGEoIz9ONRSuZEotR+gW5g",
-	"jQ7+yIEIkSyyv/9fISA7jBFM5hN0+ruTH0/RjHH0ms8KLss11yF8A+tesC6xlMDVd//nl5Ojn77e//jw",
-	"L1FwGywpetEorV4Y8xzfpZAvmQSarIMQfKGhpI4wyQhQiZIFYwIEYjQBtASO1Gg0hRQlHDSmoQMNQYy+",
-	"fHn36jBGkiEOkq+RwDPI1ucIX1Hzw4rIhR5b4Bz0RJim1Q9qlyAkwlSsgAv9YEa4kIiDwmuE55jQWA9z",
-	"RcudyKNPsMzwGtJzpMGjR9WrA4EokwtC5xOkcENNOYWM0blQy1QTZGw+h/SIULU5wegVVV9n5BaERoez",
-	"52jBCi7MAOXC9VawGhx4a+HPz86uKKkgfX0D62sOhYD0Aq0WJIPa3szHQpIsQ7ygIkbPT35qD0Do9ZKz",
-	"OQchJugDzdZIFEkCQsyKrJwac7W+pYyRYAijGSYZpEhhZb6UKMfrKzoFfT4E0vaBTK6oQ/wF4BR4hZAe",
-	"5hz9UZNBkGzPFNnmhJZkHNeI4urq7uzk6Orq7vevv/5rmDTe0VuygdER/5UxyeM9yYksJ23wq0w/9IdP",
-	"YYaLTEbnP6pN4zsztANB30Qf+BxTIvQeLrNi3sHLvLd+EEgsGJdIrcZyrZTgG0YJHEEf0xJq/KFcCx/9",
-	"qhiX/ffo6/1p/LuzDib2kTOFf53HtCyfj3lGXwTwzikL83C8+R7UUGLJqAAtbnzkbJpBrv5MmGKFGl3w",
-	"cpmRRJ/T8dK88a9/Feoc772Z/4XDLDqP/sdxJc8cm6fi2I2rZ2zwZIqAc8ZjhAX69OYl+un5j79HdhqU",
-	"gsQkExMNGzuak4vewy1kbdT6mGFa0LnguMjRVXFy8gzQJfuV4Mz/5T8LzCUBrrAKqILPL9HS+1JRQvlR",
-	"FEff7PvR1xauxNGLIiVAE2gv5s8LppiwQIRarqq2dkvS+sxC4tksiiP3TB+xIKk6gK4J5Wsqub7klpwt",
-	"Qa1OgwYnZu77CO5wvsw0cbM5oVFgIJxIxq9JGkSdJrq41w023gdGk7VxUizhSJIcQjPbk9UrTlOi1oyz",
-	"j95ODGbb79j0r5BI9d3gtUrM5yDt3lrT26fmdx9UisaC/KCiuV/UIvRuYwft+oD+5NVOvwZ2ow/yI55D",
-	"+xyJhLz+Rx+FeRjxUM6DOcf6/54QG4BGc3N6vvBq5eKjQ9E24nlUsGmp+r3yNFunk+GpIe0Bx2Dejavp",
-	"N638PRHy8eD2INEC+GCAWnWri4hFiKFgaZQQLdAhLG4InSvZB6VMiX1EIspWF0bwAX4LHCULSG4EApws",
-	"jJSpr9Ih27Tre2GQPIBYuJCLPo4wZWlADv8Z85uUrdTq0YoTKYFeaHmUSIHMkOhAMgQpkYda4M1ZChxL",
-	"xsUkxEx83XA4NzNSdHq9DdtSS8LTDK4LKkng9vmifkarBdCOU1IDICIvEJ4KpYK4V9f6KWVazhm+li2X",
-	"P8vwPIBVbxgPg9iD1kLmgf1+UuoSV1I4TZHAlEiiFQElka/N5tS9l3K8osGjG3xaRFyzFQ1RBGg9pQ3u",
-	"FWcSEJHevFPGMsAalZeYA5XDsWVJKAWfXXljccBWHmquba0IcoUF4qCIHlLEOFqQNA2g/ABE57DMLIuo",
-	"z/QfbIVyTNfIvhEAR4IpEgDh03Vi4CaO8MEaID6595VcBsl2hCcklsVQ5nNpXlafFcsl49IcwlAksB+J",
-	"TjxwL3gn6wvkrfumyWvqTLDcnCWYEm+8iWqcp0TsuGT6/k6rI++5P15UIp8TKM0A9nOl5inKjwzPiOLI",
-	"0WTkTl7vY6nkT9C/6RniaEFSMHuI4qig6t+QPGrX8To1+mVYoJvhTEDcuOjcBeEp2T+etLXsfjlAD9ID",
-	"n3d0Wey6sPDNpVBpuyVvz3C2JKstYTKG0OnEl/1JnHUe4CH4EmiqhoqjZTHNiFhYWjFM1mBuCtRD9S7M",
-	"rah5d5HWH8UXbxNMr5NKxhvKs5QkYD9TwlyYb6mx7W0B4VspyZgAsZV84MzJ1zfGfvqI65pKzsJDqCfX",
-	"TpwIPL7VYo1vHqqjZFuZayBfRm7Bwf3aE6X7jvA9uYUaOxXlSAK+hS1YnLH8B4EorEBIBLeePEeEvfVx",
-	"eoFEMVWfTsHYAAShCfzBDV2T97rhaY+6weeXXLNnJsJ2ArYEuh0CWKvWcC6lYBCGjtqgBlGsBZ1jvCTH",
-	"t6fH6uegbGP53XD2cwmdeolgSki5xhzwNUnrQw6xHTSHk5bIHNyLZcJyw38UjCNLbGnwFCSRGQzUZj34",
-	"N6jRjeNIq0ZInvrbRUE1FPJQw+cTbqdtAHrHU2drDUZkESLMywNMsoU5cAt8zajzXSBCY8Rotkaf+d//",
-	"NgceKwFasUy7y5oZWfhGNTeSZ1cTFXQ23ga7CA2Pvi+259gln617FwP+xZ1Ya47v3pmHvsuyJIwn4kq7",
-	"sgZzhu1t5IS6/47OO6qpfgxBrGQG/W6lflbhOIFH9IOI24FxE3mOYSKrSVa7m8icS1yTV5Z9mEXnv/RP",
-	"7L64LPIca3toS6xTR3uTn9URkBXTzMM+WuRTa/WWkpNp4bC8fdMJVvAEkPGtJupAXKjAlBU0xXytHcdT",
-	"QGLBVtYTUNNHK1SfA8vBGvb7dvnWvdcEZbk5b6z6Htpg/uoB+g1gWfCAbrD9yprscbtTi0rjvGUrbmVf",
-	"N5KHMcJ7k3uw6EMyO8NLlmWQdKgEdWRoW9jMEMPppAn3gPjRAQhvmUNBUq5uE0Z4sSiEBgwuGabpDQci",
-	"0MF79+ehupr1XzMOBK6FxKlEB9Uv6FL9cuhf0uU4URw1Pw1eHm5ZY7CoTpzbmUu5kVoLu9kpokdDqnRN",
-	"6TCeEM+4sUc0ZK/6OB+cS9n3fJnYoKBSwJZFhsP87x1d4CmRmEqBGEXPTienZ5Ozk7OzQXpNA8BGzrWG",
-	"NL2r2uRByNtQojbIrQe79PG1SZVk0O26GG6nIb/CUL2iQxOIo2KZMZxuZc0PqQ9OMKi2FtfhYJdbnzAE",
-	"1zcEsjQUQqWECMZxhpYZppTQOZqpV9HBG5wsrAu9RuJ/LeZA0wXJZnplOCcZ0QsBShjXytNylsFc/QaE",
-	"zjMCKfBCK1dzEAVNF6CNllOSpeZnzPNCmzHZgoIJ6pEwL8UfUSSLMPd4k+H5LoJ9ZeCvW/22E9vsKCFw",
-	"v/Uu1ybE3wL7X5cf/oQ+smw9Z1Rx2Z+LTBL3f0LR64+Xb8+fPzv7HTr49OYl+v1Pz3+nz6BJEYynhGJZ",
-	"Z5YDbhw7VRRH/syDrx1/4tDu3+VLxuXLBaYhoyRumbeN/VxjsSKQ4FEnLO0j7DYnVoLTDwKRFB3gmbSG",
-	"OaJXViqdcEeEVDivNNQZ48gsQBwOtOIQmsJdeHp7NasVqJfUqepIxfKSDztuMhcF0+uuLsNlPM7fZaDu",
-	"AFyT3eideAEQltuY9XQf8jshipDheTBgLtCRiWWtQwcRKSCbhYGUgxDW3h2yeKl1dFzP7qlCgCXmEmGJ",
-	"dFicDVIz8WpOuJxs5tIWbOWs1eK6YeaFZQ1Tgcp4q5bqQxT4rxNWhCzSpRPRhl+5KNUM0ALrGCacZZMO",
-	"76woQn7Jz2UoqBszVuPoMRlPgaMDLFHOhESnJyeHgyMTfGTaKLaZtcW1zYeVIDPsJx2RG5AoNIMaLl/W",
-	"2FqAy6Z8fc0LGrLeN7bg3ozLNQSxpYwcDVwjtBlwaV0oqIo31TF4RAqUAU4FEgA6UoFIJCHLynBjhKes",
-	"kAhThBMNzPZN853Er1QA6Q5h2SkKJMck7L2AuyXh25rwhvtUjP1uui7F1na4oX2pFWDiDgsRgeaMhm3w",
-	"nGUbjZc/Qz4F/km9GZRBDXDsWA1ftweeyt/dj8pt5zZOElhKHVmXZEQbeEt/dkgS8GKudxD9yrP2JL9n",
-	"Z3XJ79n4oKxBsR9CY6jCHuvYXQuuBrkMamSi5cbtNsY3JrWfhmbVYe0BVmMOR19byQJznEgwUTVNoTiF",
-	"oJ6jzcBOKmQritSb4duv08f7ovTjYpoqjlmq+y7gJjxgbZT7wAuQEnm9IjRlq2sBCaNpR1BQxhTDpi7G",
-	"qAxBw25lk373bXs/lVlXi2SSs7ToEVDDnOpPOAdhMmSUytoRc6ahFTwd6yf7QThAkmlmjSmdEU7hGC3t",
-	"yNXPEJshjGYZnitpD6PKpI5SSIjo3KIAzJNFWFlWT5DOtZj0RnmE400+UED2DbM6pWAjlz7VO2IAH6xX",
-	"RAwfqjJndR+AfWmy2bxTGiR0UJE/YjVVeeiVn7MGoorYyiMtD6DmpAxRSJh9tBz/20stguWgVELIhFJU",
-	"dExKUtK+VJ9jznXelXaLH2Dzr4kZSNQznc6lJjhyk5jVHMZoutZSmeGBbQ5WRcBsGbjTLRRVQTMjDdnA",
-	"BD9oJxSgUx3PzwFlMRF8di3ZDdAQjtNUCZHYKC9/OXp5+enN0Wf1MjJZX8b9or3DGqRwpGVqdaA2XW3S",
-	"FxrToeSUj3088ewe6ABnmdZbcZoTKoarOhut1H3y6HayJe7A/0oxbOkMOtew5lD2AaDUxgOlRxzncOx9",
-	"dNh/V7Rdxp0e637xys9ECwFOSVfDxzOC2ibxKK2MIb4Qp3hSMyKjwqn6AcQ+ioeporaztrthgEfAH6Hp",
-	"FXi0NBubxLyNZiSbvlc3+XfKvGaG9na78X/MDWkvb80MmWGSK3acYalILKh9FAL4jjGc7tMgPkXliroh",
-	"NYZmYGG+u1bgQdGDXW6GjSPNDoOQqz6sLMPb2Owfp4B1I2EpFr6yUuEQk/XuwdXbmBJc0ONwtj84zq8U",
-	"nwe4obxleBbiUlzrcDlVgN0p9mpEkHe7e/o3j5NOP2W1ufds/miabKPg/mKwf15vsCtWN5erO1ATk///",
-	"sw4+sQ2wV1q63lUUqA0ybKqOK38cs2J7ptAaQ5t/pCnSx/9RLtT1KMa2ViZWa1nOpPD4W2IXKugI8G/s",
-	"r3ZT2FBmb7bgxnsl37DlbIsMh9FF50cIwv5mNoHipfGJb3dpNqBVj0k9GZAgMqwm0OOhulW0bAXzXYt/",
-	"bDiZTWfhYuZKSUTJuApyLkLFK/RQ5FMOWYaDgog/6Bi8p18fHs57vGG+mBCMJ8a7utzwWmcbc8jZrU19",
-	"de9r4aNCggOHpIf/9o9H04cAZD8ucIiVJwXn/UlkLMVrpDN/ic0/Wqqh0AEHnOoMisNwHhnQVFybY6gx",
-	"9kdJKUPgqLfqACgk5nLwOso4ukDAhhr1B6EDMy6QQ2dteFOLQkDmQCFGurjVighQMqUSMDmoTxBGQmKa",
-	"Yp6aoRqZnmeblQDLu10oXrWzCtZfu06+yTimoFcjcDGjeKEZ0BRSzGcCeE6kzEw83BQkkIzMzf9yLIR+",
-	"m9pwPP2GSBZZIYTmOALkr+Z3uMVZ4biSgU2QEenVOQ60BaFrGA7nTwb9a1kUz0422ZLNFEGYVoEzA51+",
-	"urhDjHKcLAiFI0U86hdTo0h7AMvqVJYhUSavZ6yg6aS7zE1oqkWRY+pNcKcOCztPj6Zglhi6T8LOekIV",
-	"ciTQ5dMypdeWWC46agnoF6674uHcACSNEc4EcxFpfzn6ZJ4cvUudSd2VusvYPFy4oHL9tif6j8+fP1rn",
-	"Ro+PtYPmX5jCYXETnm2vVDNftD3Sl0/vEIcZaJArDqKUT1Px0ZSjUh/WY7J1KMz5NMP0JhoYDOkxBlMo",
-	"QCNjB/omIMRWcV/qg+7MF+fu2yJG3sVXB5Tjyj3bjqrbke73msjZOI/S0dhOdrTLjz2AhQPGXJW4HQxW",
-	"Omx6OIhMQHY9l+2070xCFF25ykvXlGE4zm/uB7kEBbH9Zsd5DudWeYVuKeDxqXQ91DdGoYQWXe7LVucm",
-	"agXapBzPZKNaQsJokhWp/hvzZEFuO9JiG8vvkk6vl054HUTqGzXxXQmkCduR69LUYVxH2sG53y50/bEJ",
-	"Hx0p4lU0RXnLWGjWJg6hkLMnPaZoyn6quTgXUuNK69UM32ipzbI6xntKULXZ5ZxjKnVGQBlMqdQI7cw1",
-	"MR0JywHNOMuRcWeJBVmKgakArGHG2lwgNSvmppSCsx5ca7uCFr7Kn8xCdg7uVDD+k1Jmaw7P+tq02/Pc",
-	"7FvnSKRAJZHrchEIS6RLTl4g5xo9N9AEJTFy8NODBjhRQ565Xu+n2sVbNd8uSNyPUJ98jbKBWUONYbzh",
-	"CzUuUC9Nhm2oADrUVVme5sbJ6ijl/1A6ansrkl525csOrgAYRFmlXqg/Qwx0m4J0jyk9F2K7bl22wqFd",
-	"TOgIapUI9lyC6qQfglvaUENs8QWtUqBsrJ1mkLoit2aJRKIbgKXJI7DWfWGC0F1wHsrZLdRYKkYUVu75",
-	"LomjbpfBE9AS6wsOeKgdwI/n8mJ/y6wjJfxeoIKSbwU4rbhM2z3I8RpNwVRAPOwwCjzSR7FLKv5gKWj8",
-	"jLLhNRZricY7UWZDIKplpXWEnvaWBqiwZxcSdvhVI9TNGLHZHr4LBux+sFtyjpGPvSxhfjI0wtgd98CT",
-	"HcOz4nGZ3f0q1SA7eVX+G9sajPyk5hMyLwavlz4Ueyx+tk9Zq2Q7xbTtpKEOT6X5IsaJGVTjPL6ohj/K",
-	"FiGfg9lOb2zok0UFt3f+oG37MxYWTBJGJceJ1F4CINkCTyE2+G01KKMjYi5JQpZKvl+7ZCZXsmFyRV9z",
-	"zmxLla6uC+igq/PDoWtmYPwl6L8U5/kv019FV0AyZiDbtuLF24/vj55NTo4YP8qwrJnzI7cF9OLjuyiO",
-	"boELS7uT08mJKxeGlyQ6j55NTibPjJ610MdyjIuUyKPMRNTNQSOuwpKyw0qk0FkXx3/PdLVQr71WhzG9",
-	"euXYNoZ6iDe+aXqrPHxtNNQ4OznpaaaxXRONqldAqI2GbkalcAKo5ATExDB628IlPHK5VK9Bh2fOMlUR",
-	"1KxKm49dnUuTzn3gpTFIXVTcqZZf1SDHuJCL46ruXv/xVMX0RbRXCDa6AAQAaZP+zWIu1MZ13rtEZkfa",
-	"rHF8T9KHf+MgC06vJfvDsfGx7QxwSApO5Do6/+VrE/wJozMyL5RCq6eu1hYjWyWRUDQtpGRUx0D65+EM",
-	"M/ZInDZ2fF+2cXtotpwbQBNlCziF7UssTeZb/Vhfp0S+9PK0tL/w360+O8pZ+iWnH+rcVvICHvaIRmXZ",
-	"4zD2lHmVjydAtTt1zKUSavLJFPMlFJ3+iHJCC2mzJ+2h+wmaoufkj8teAI86fyYCVP0mw/Pq+Lcbv9HE",
-	"zbDU8fGnqgQ0CHueB0zLGZ7PIR3jnNVQVUZuaWeomgHE7sK1maoHZcc6Eyl9uBMG1Kt3jo8GNkwd9ssJ",
-	"mmkD/7Tc4IXJZ4htL4kYLUgKMVoSXRJKZzOgA1m3XXlWXpNuHbi2B+OL3yTiUdhSBJDF+J3Sz2y/2FJ3",
-	"bz0xrrS7Z4SRpioOMJIQV4s/VbdJswzBfhHHtaPQPDQDY9ioH/8Xal/yj/83T7Kf8Q3YC9xuD01xctMH",
-	"xHh80rr8J4Ss3ZN3azbvxBhR5klPu2FuWVhmLxfkn+3o/1Qn4zbVFlwvtFPIdSgSEq83n4n3mzoYvwf0",
-	"Q6dW+RZkrfz0XuHql7nuAm71ziiCQG1EV05aBCp6jMZjar23exQ/Y7duAX8f+l+zVP+Ty31Pf/DGZqx5",
-	"nnf+413dfcRW8sdeW85L91ILxUJ1ZJ37+AKd2HgK6y9mxqm6WrBM2zVpV5t1O0o0rAdu0EDfqhtFhElC",
-	"LVupMROO7RVMCi3FuBeiR3T/DXdmFqaRV6Axc2Qscl4wTflD1UEsFD3SUmWLLDuScCddwaKDt8BzbO7M",
-	"0Jq+9XbIDsz3WzK0+h2yek2tDl3H4enNUbVmRyE1BtcLJNnySDvV1MUqUEEzEMI6tXRRP3Jro2j2yPWD",
-	"YoxJPfzODT61XnCD7orTJxa+0IErr1PQVImxHI4qE82hxrLnZz89ZXfuz4yZwj8lZyYUYdurXZIcLnSV",
-	"0E8g+froxUyayEOTFKKh6D2pL6jdi3yE69HC0d4e6t6I1WrNHaGLOOt2iIqje3qD6TR0RChaAltmZfMO",
-	"110lRquFrle7BPrYSxTunCIcvEJf3xlFrSY+NcgpxI/tRRO+JRJx68db6v/dZeIudDVsx1dvaTpRULnL",
-	"M7MCcWRSCUohVCw54FQsAGSeTfS/dTwor8gpoSZiOZAlCXfyWK17yy87bCtGbxTo5eX/Vijxl/eXfxnL",
-	"0FKTy8xMsS015hvvK5Q0zvi4bFMa6/qDRmwb1TbzaOY/ALkrZtXrkn0Lsl4N5Tftlq1vpVdecFUkR3PO",
-	"2jqDXqHKlqPWeA5YIa1VBGcoxRJ/R6jyrQBTEX4zsvynfvUfJ/opmOvljnGAH+1lrwh4ZnxJnuzHstRz",
-	"tn8vDMCt4cg2tipbQ3Wog6524b9Xr291enNgWwoz3a2cgqTZes3wZ93ewTzSFkW37wtURSGhG1jHtgHA",
-	"DaFpjKo4sVE0giyroooreKubSy3PdQVp7SAu/YfsFvgtgRXK8dJHjarsoJFZaqUtN57lXkM0au2dOiiw",
-	"XO4YUNbaPvZArWiPmxSC6do1YdoIueP7G1j3GiTLRnbbEmLZualUjvYM+01wN4qImXggyNX7z7d6/5HH",
-	"+oF6IfmlgdS141M0hEsKqnXvGHbQx7b88Qb297F8a5gUrzMY46ERDCbfsdNs5BL/BiuB9ZjR35YU5ifr",
-	"9spg5cGNJYN513LZEaucJEa8MD9pm42+zSfoFcczbeTM1iWv3ny7++jpZtrhXm+ykz6TjitA8J2adGrJ",
-	"909s0nGg6eCVFFYOC0Yx/OvjsEXbfRQznExnd+8kJXqIFGJzJm74CHPA/ZyuylzYq3jQyNnoAL7XumEf",
-	"ZO4Pb+4WuQDCEStkRqgiemOUdfS+X7oN5A2bdaA52GrkpomZwogFJDfn1iDBFRrd4oyk6AAyAej52Rki",
-	"VP9y7e7E2JZBuaI2g8J0slDfHuq/zFj6AaGCpFDjZjEqlkgydBqfnJygvOR2c6DAcUYEpFfUk22rhbBC",
-	"qtGuq5H8eiyYy1hRAxM6c0KvZMFWaIb1MRyaUPQQS/PydL5TrtbMOHtixuYnMnXzNo8GRuVv3rj75mfH",
-	"hiy2j+wYRomvcbIodUgKkApXSsjpj6beGE2R8eoc2GpdguMij5FgvxKcmb+/FVh9wg8vdCLqFT0IJ58e",
-	"Otajm/iZwgClTqpzPdjSZBpN0ItycasFE2AHzrFMFrozS5Xoqw/DNjpERE7QnxXPsy3J/qDwsewMRsp0",
-	"7rIkFKZiBfyKLjkoXVSg1QJLtGJFlqIpIFvsU79uepulE/TaMBWbjkKENaVCWrLbqivgFTX9Em0VBN1V",
-	"7wIRbcLnoD7GdB0HVqhA4NhcOZcudEV1cxq5gCvqYGRbcJRHZiqBuT3W+GLZIvBc/1fow9clEQALiZ5f",
-	"Uce2RIzyQkgNhowJCwX9E2USJZwJvYxcQHYLAjFuyhzr2nUxWuhCFBkBy3k1jzb3EHA9d9xk0bZA4FA+",
-	"fUU9Ru3ZIELs1TS7q8sBj+OvHYpN1Qsv4OywWXOtdnqP4NVd7Vhbhhcv19tP5Xq6kJRa98IA89bltVdY",
-	"oAPGbUS5BWZcEuRhkCKN6/FsdNdjvb9ldzqO7hx5URLxyi8b8fjbx6yiLtfp6ia4+7DHuJ2ysnNZl9HI",
-	"9jbbI87YGTpAb1Zo6q3PuJ4vRWLBVoYvGbkL8/RI8UOBqO4ruI88KLMQpcDr68M6ahUOADqo2rsZmdT6",
-	"b3WfM9MBKnb9gGzReKAzxhPD5PM+u09Gbn3fRB1CX5ZzjhUnZQijFUwFS25ATtDnaiJjv+ewzPDarIAz",
-	"lv8gTOcngUynYUG0m1maKhk0FVdUCVnaZmAWvkYLvFwCvTA3gO0Zq24zjZ73V5Ea9yo6R1c1y//5VXFy",
-	"8iwhqf4XrqIYXUUCvuk39SNqnsRX9EpzLzOGeWbaU+lfvc9TLLF6634ymTw8qGs0yUjZ54pDwiiFRAqz",
-	"FVMXUt18Ar4hIpHAq8kV/cRYXmsVlOO1vvV0vVolqnCYFeraOXh+8uzQyQTVivRJK5xQy1EfXFFzOlNI",
-	"lVxkADxZ4zxDBxbbDXpgsaYJXhL7TPcRXmBKIYv16Vjytd5/EVQm3hPdWGKAUU+NGDVvAf/u8qoG1U7O",
-	"lBA6jU//Z7hIdYfZT6FS+G482TLxvWWwOzVqRqPh1orIRHNl2/yhJATFuCVLWDaOnd61S7Pt6xRctYej",
-	"RnsbojPyfkfjXn2LP3e6FC0FmDgURKg1sJ8+pcE8tA4rI+g89bjR5EuRiOeI6Uw6rff96rUh+Y0R9nrn",
-	"tTo6dJyLt/C6U300/324nZq+vI5yTDKE05SDEO5Ka5+QUXQID1RhuwVOZgR0O7wDo9ilKMECjggVQJUO",
-	"cguuLviQ0zu+r/7zLn04to14t1agvYa8fWGFL/TwXrOMvRJnvTR+t+WjqvQ3ipNX71Gp2/UuOurqh2x2",
-	"4Z/6FBKmu6baNVTKsG0Koyl159N03ZT3dZyvzPh95xnIsrVfjZJma8fqhHYP6FoNCDu52IdGj7/9JRM2",
-	"e0N0IG1t6WMFJtQGrXnMlRziA7IOOW337vE41ajwOzXQBrquPLGNdiiv8mE/ppmW1kYO1gJptrr0a4PU",
-	"nh3fi6yY94ZONJDiSShqCDVNRgpUqI/ZSzpb0YO/n8usmG9O3GpBer/UY6ucPXUW9oBjtoav8SnIZnDR",
-	"ZnXfJWczkoGjpQuEvXK6usyvtckSrlMqG5+XhmlvK4d9uNRFh4Ol9SeS1TdL6t5CtAFhDRIZyRTSGFmp",
-	"JjW6jO4zre3ouvtbuh+xvnm0ASnfHnPpQWhjg3f04nD/XKHnTm5IbOOzBE+AHO7xPNvD9Jc9STqexEjK",
-	"MzXy+ZSla+1oylZ4LRDc4URma3R/ZYOwrqLzK9e48Sp68BN5nkq913vUrj64BY4WLEuNk6+uZm6LltrU",
-	"aTx8CgDawqo40cq2pWJckySmiiJZQaXuCK7dgmbGfgVHR0hN15acDQ3VSt1NkN6YCaMud6HbgCIOFFam",
-	"DnF1dvYDS4WGC1gj7OlzlOK15rwZ4FQbJAXQFJ2dmKwnzlbWRqtb/Wt75DNXggkdPD/76dEct6GT9RXM",
-	"cGn2W+pT7jM6aqo/DjC574vHxduqsZ3HZQ0A/aYs+85eLRZlh+8OjmUXuqdbzY7+nd1km07t+L4QwDeQ",
-	"1iddNPZnr/D9BqIyH4xiozBDVSzwN0ZEXzR0+xQNIwF73X73VBWs2Tz+iZUM1za/lzRHMiK+JT7GYKrj",
-	"Q7QxcPsL/aPxrP6VERq4fmuWs02XXRkFfXxv/9xQs6UKN953nHhPqMFYIbtKsXdButpQa3qKxfUwA62y",
-	"uR5jI0WKurDoAYVafIh/D/HZT3bQTr8fM0bbFWdxpz5ChEiQhOq5lRvKsfhvPlE1nD6ZpLb00dxoBjQa",
-	"xLXhx8uGbNBUbxmMvuT976UWxk7Fk05/08WTPiyBNksnMWpzKkomPFo1pTDp1hpwjo+CX5YZw2nZs3Ov",
-	"6JcXmSRLzOWx0sSPUixxHQGa7S5N06uNZRt6Gjv2t8HSM3zdKQZzPMyu+qV2JFGW5dkej9HmtBH2kPfj",
-	"qzeIcdvQEymIHJrwtL1fSiVmH9+7PzeoWa/07x6yDvEGq09GcgaroWrAexxo4vA1/IqtaIMot7iFWSJB",
-	"HgnJAeejlD9RKDEK+Oy2PACOL75u1jdflahmlf8wclbtiB/Fc8N1i5cZTuCj6xi8F0G67L7+fUnRNf1G",
-	"50fAyuo549hCNGhd3oyV8cz4JvHRFAgcSrgXJpLW5Vy4oIVa0gW7BZ7VyyUMYn9VZ549CJZas6hnaO8p",
-	"98xvTfRd4toYePWzsbA57FX3o7WZ2C70I1yStUyze/XPoNuwlp74j7kP/RQ8VztIFFOzFRPjTVkJPJMr",
-	"tZ+r8y3IPnicPGHO48j5jh9oY8hRbk6dM9qw+jSzl3RYkE0QJjYjWPFAXXNVp/5o1007D7iZkKvPMmRT",
-	"ahzZPhNk/zHxI5uxxVmXxs6SdRamkbNkC7HJn/VFGG/WgHyH7UrD7rMmSNnNLnBKX0y648mJTSUap6CX",
-	"SUrSnVpKj3esRG7pR0fq+BPjd9/URUufTOmzOi4b023HF3ynTFDA0L2yrTPmuzRYNRp6P7FObzr8hUnd",
-	"tTU3odcj+HLUeDrYIINmtEOMYDKf+BRuUmGq3sM7oNPxvfpno0f0lt1A6a7b7A9Vr4/kD1VDOYA4aDcA",
-	"U20cfdJJ0T296XXP/ilObhA2Zb4p3Nl29SblFVOlB0wBcbOLsmN9E6LxjmToMreWWC78PDF1Cr2ZYpsb",
-	"In81eZT81i2p4Fl0Hh3jJTm+PdXkaXfRLhxSKJZM8A+iyutBB+8xTW84EGGiC/WfMw4E0KX8+99SCYem",
-	"96QEim1qVi0+x0vbLjMr2/XHw8lHJtixM/tI5xXWe+J505Xx++3ZahH6FnXK5jgiRp/53/82Bx6jIp9y",
-	"yDKMsNA3rn5+6CYnvIqwKKet+0Hbc390GFuftfTTMmoTcux4Btfa41x6TsQ4WHjKrNApy003o6tZ7wSB",
-	"9gw115ESDmtmchF7tSqrYp5xu7OQiFFW5e55c9eN5g9fH/5fAAAA//8=",
+	"7H1rc9w4kuBfQdRtREuxVOlh98y1FBMbXr/WN+6x17JvJqLl06LIrCqMSIAGQJWqFfo38zPu2/yxC7xI",
+	"kARZrBJL457bT5aLJB6JzES+834SsyxnFKgUk/P7SY45zkAC1/97wQG/S9RfhE7OJzmWy0k0oTiDyfkE",
+	"m4fRhMO3gnBIJueSFxBNRLyEDKuv5oxnWE7OJ4TK3z2fRJOMUJIV2eT8NJrIdQ7mESyATx4eoslLlmVA",
+	"ZeeUcfl83FmpKFKJJWG0Z+raS6POX3DBuPoyARFzkqs5JueTz0tAFO7kdaxfQGyO5BJQzuGWsEKgHC9g",
+	"OonMar8VwNfecs2Y/rIyfPce6EIuJ+enJyflSoTkhC70Ql4R9Z9Y/hHW4dWw+ZzEBKfox6OELIhEif0C",
+	"3cAaHfyRAxEiXqZ//79CQHoYIZgupuj0dyc/nqI54+g1nxdclmuuQ/gG1r1gzbGUwNV3/+eXk6Ofvt7/",
+	"+PAvk+A2WFz0olFSvTDmOb5LIMuZBBqvgxB8oaGkjjBOCVCJ4iVjAgRiNAaUA0dqNJpAgmIOGtPQgYYg",
+	"Rl++vHt1GCHJEAfJ10jgOaTrc4SvqPlhReRSjy1wBnoiTJPqB7VLEBJhKlbAhX4wJ1xIxEHhNcILTGik",
+	"h7mi5U7k0SfIU7yG5Bxp8OhR9epAIMrkktDFFCncUFPOIGV0IdQy1QQpWywgOSJUbU4wekXV1ym5BaHR",
+	"4ew5WrKCCzNAuXC9FawGB95a+POzsytKKkhf38D6mkMhILlAqyVJobY387GQJE0RL6iI0POTn9oDEHqd",
+	"c7bgIMQUfaDpGokijkGIeZGWU2Ou1pfLCAmGMJpjkkKCFFZmuUQZXl/RGejzIZC0D2R6RR3iLwEnwCuE",
+	"9DDn6I+aDIJke6bINiO0JOOoRhRXV3dnJ0dXV3e/f/31X8Ok8Y7ekg2MjvivjEke70lGZDlpg1+l+qE/",
+	"fAJzXKRycv6j2jS+M0M7EPRN9IEvMCVC7+EyLRYdvMx76weBxJJxidRqLNdKCL5hlMAR9DEtocYfyrXw",
+	"0a+Kcdl/j77en0a/O+tgYh85U/jXeUx5+XzMM/oigHdOWZiH4833oIYSOaMCtLjxkbNZCpn6M2aKFWp0",
+	"wXmeklif03Fu3vjXvwp1jvfezP/CYT45n/yP40qeOTZPxbEbV8/Y4MkUAeeMRwgL9OnNS/TT8x9/j+w0",
+	"KAGJSSqmGjZ2NCcXvYdbSNuo9THFtKALwXGRoavi5OQZoEv2K8Gp/8t/FphLAlxhFVAFn18mufelooTy",
+	"o0k0+Wbfn3xt4Uo0eVEkBGgM7cX8eckUExaIUMtV1dZuSVKfWUg8n0+iiXumj1iQRB1A14TyNZVcX3I5",
+	"Zzmo1WnQ4NjMfT+BO5zlqSZutiB0EhgIx5Lxa5IEUaeJLu51g433gdFkbZwESziSJIPQzPZk9YqThKg1",
+	"4/SjtxOD2fY7NvsrxFJ9N3itEvMFSLu31vT2qfndB5WisSA/qGjuF7UIvdvIQbs+oD95tdOvgd3og/yI",
+	"F9A+RyIhq//RR2EeRjyU82DOsf6/J8QGoNHcnJ4vvFq5/OhQtI14HhVsWqp+rzzN1umkeGZIe8AxmHej",
+	"avpNK39PhHw8uD1ItAC+E0AvJZaFaC8sXkJ8A8m1Ia72NZpioQRZiG8URxlGfHGKSXa9wpyqHzbs9aV6",
+	"+c/23e3PTD0R8loz+fAOOGDBqNOu9H6saFduq2fM6224jpBYBtg0u0EHsgZLK3NCchihgnLA8RLPUkAH",
+	"xC3uAmmuKuyb6MeTZ6igkqRWRzSnilZYIP05JFrNOIxQDjQhdIEOKLOzQYLWIA/9K4HdTKKJN7O6Hcx3",
+	"wRuhyK8FCV5Bl+pntFoCrS/MCtUXCM+E0oX0G0QiCrfAUUKSoejUR5QG3sNQf2y6tAS1O3XWEL+D9qTS",
+	"bjQioNWSCUCS3QAVKMX6VLWuyeicLAoOCeIsBYE09V2Y09BqGVowiZhSeqzMfa1enBqBwOewW2C6niS8",
+	"6uaCrvW7SMmaQVrLOQgrCrYHkyw/SpUkZrZlFFsLhIQkKMacr7Xs7s6vfRf3HY/Zh71t3UqCp2VMU10C",
+	"kQgJZ1j6p4DFjSLLDK9RwpQKraiBrcxJCeCKLjS5CqSo0mjsta31slGzvhdGYAhc0riQyz7pasaSgE3j",
+	"Z8xvErZSq0crTqQEeqF1eyIFMkOiA8kQJEQeauNBxhLgWDIugqft29mGS4bGIpFsxYzVkhRru9Zss721",
+	"L5qbVpyrdUpqAERknYXJJaz1U8rk8BtRDbXl8ucpXgSw6g3jYRB70FrKLLDfT0ATdeXoUxKYEkm0UQWy",
+	"XK7N5pQOkXC8osGjG3xaRFyzFQ1RBGibTxvcK84kICK9eWeMpYA1KueYA5XDsSUnlIIvRnhjGWkgtLa1",
+	"IkhznyqiVxcqR0uSJAGUH4DoHPLUsoj6TP/BVijDdI3sGwFwxJgiARA+XadSb+IIH6wx95N7XwkoEG9H",
+	"eKIUGwcwn+pKFEWeMy7NIQxFAvuR6MQD94J3sr5xoyUmNHlNnQmWm7MEU+KNN1GN85SIHZVM399pdeQ9",
+	"98eLSn12yrkZwH6+nhjKnxieMYkmjiYn7uT1PnIlaIH+Tc8QTZYkAbMHLdmpf0OSnF3H68TY6sLK8Ryn",
+	"AprigbsgPIPljydti2W/+KYH6YHPO5oXuy4sfHMpVNpuydsznC3JakuYjKHAO/Flf9p7nQd4CO70imiS",
+	"F7OUiKWlFcNkDeYmQD1U78Lcipp3Nw/4o/imghjT67iS8YbyLCUJ2M+UMBfmW2pse1tA+FaKUyZAbCUf",
+	"ONfc9Y3xRT3iuqaSs/AQ6sm1EycCj2+1WOOb2usouUEYjyYpuQUH92tPlO47wvfkFmrsVJQjCfjWYQRg",
+	"LPtBIAorpVHBrSfPEeG06OQCiWKmPp2BsadqpfcPbuiavNcNT3vUDT6fc82emQjbXFkOdDsEsB6C4VxK",
+	"waBD0SS3BkSRFnSOcU6Ob0+P1c9B2cbyu+Hs5xI69RLBlJByjTnga5LUhxxih20O50wwDu5FHrPM8B8F",
+	"44kltiR4CpLIFAZaBj34N6jRjeNIq0ZInimxi4JqKOShhs8n3E7bAPSOp87WGozIIkSYlweYZAtz4Bb4",
+	"mlHnB0aERsbM8Jn//W8L4JESoBXLtLusueSEb41yI3k+ClFBZ+NtsIvQ8Oj7YnuOXfLZeqRGIFZjJ9aa",
+	"4bt35qEf/lESxhNxpV1ZgznD9jYyQt1/R+cd1VQ/hiBWMoN+F30/q3CcwCP6QcTtwLiJPMcwa9Ykq90N",
+	"mi68SJNXmn6YT85/6Z/YfXFZZBnWvqWWWKeO9iY7qyMgK4zJ2i6BFtnMehCl5GRWOCxv33SCFTwGZOJU",
+	"YnUgzjEwYwVNMF/rIJwZILFkK+tVremjFaovgGVgnaR9u3zr3muCstycN1Z9D20wf/UA/QawLHhAN9h+",
+	"ZU32uN2pTUpHp2UrbmVfN5KHcWh6k3uw6EMyO8NLlqYQd6gEdWRoW9jMEMPppAn3gPjRAQhvmUNBUq5u",
+	"E0Z4cX2EBgwuKabJDQci0MF79+ehupr1X3MOBK6FxIlEB9Uv6FL9UnMZleNMoknz0+Dl4ZY1BovqxLmd",
+	"uZQbqbWwm52iIzWkSje/DokM8Ywbe0RD9qqP88GF5/hRBCbOMqgUsLxIcZj/vaNLPCMSUykQo+jZ6fT0",
+	"bHp2cnY2SK9pANjIudaQpndVmzwIeRuWGXBCm2igMl6iTaokhW7XxXA7DfkVhuoVHZpANCnylOFkK2t+",
+	"SH1wgkG1tagOB7vc+oQhuL4hkCahcFQlRDCOU5SnmFJCF2iuXkUHb3C8tOFINRL/a7EAmixJOtcrwxlJ",
+	"iV4IUMK4Vp7yeQoL9RsQukgJJMALrVwtQBQ0WYI2Ws5ImpifMc8KbcZkSwomQFLCohR/RBEvw9zjTYoX",
+	"uwj2lYG/bvXbTmyzo4TA/da7XJsQfwvsf11++BP6yNL1glHFZX8uUknc/wlFrz9evj1//uzsd+jg05uX",
+	"6Pc/Pf/dYdsXGzPGE0KxrDPLATeOnWoSTfyZB187/sSh3b/LcsblyyWmIaMkbpm3jf1cY3FSd9b7PsGk",
+	"j7DbnFgJTj8IRBJ0gOfSGuaIXlmpdMIdEVLhvNJQ54wjswBxONCKQ2gCd+Hp7dWsVqBeUqdqPPHukg87",
+	"blIXUdgbYlCGHnqcv8tA3QG4JrvRO/GCySy3MevpPuR3QhQhw/NgwFygI5MXUIcOIlJAOg8DKQMhrL07",
+	"ZPFS6+i4nt1ThQA55hJhiXS4gw34NbG/TricbubSFmzlrNXiumHmhbgOU4HK2NWW6kMU+K9jVoQs0qUT",
+	"0Yayuoj/FNAS63hQnKbTDu+sKEJ+yc9lWL0bM1Lj6DEZT4CjAyxRxoREpycnh4MjE3xk2ii2mbVFtc2H",
+	"lSAz7Ced3RAKa1MMarh8WWNrAS6b8PU1L2jIet/YgnszKtcQxJYyCj9wjdBm8LoL6api93U8M5ECpYAT",
+	"gQSAjlQgEklI0zJ1A+EZKyTCFOFYAzMQ9fN9xK9UAOkOYdkpCiTDJOy9gLuc8G1NeMN9KsZ+N1uXYms7",
+	"dNu+1AowcYeFiEALRsM2eM7SjcbLnyGbAf+k3gzKoAY4dqyGr9sDT+Xv7kfltnMbxzHkUkcpxynRBt7S",
+	"nx2SBLz8lR1Ev/KsPcnv2Vld8ns2PihrUOyH0BiqsMc6dteCq0EugxqZaLlxu43xjUntp6FZdYpQgNWY",
+	"w9HXVrzEHMcSTFRNUyhOIKjnaDOwkwrZiiL1Zvj26/Txvij9uJgmimOW6r4LuAkPWBvlPvACJERerwhN",
+	"2OpaQMxo0hEUlDLFsKmLMSpD0LBb2bTffdveT2XW1SKZ5CwpegTUMKf6E85AmGxDpbJ2xJxpaAVPx/rJ",
+	"fhAOkGSWWmNKZ4RTOEarHs2N0TzFCyXtYVSZ1FECMRGdWxSAebwMK8vqCdJ5a9PeKI9wvMkHCsi+YVan",
+	"FGzkUlF7Rwzgg/WKiOFDVeas7gOwL003m3dKg4QOKvJHrKYqD73yc9ZAVBFbeaTlAdSclCEKCbOPluN/",
+	"e6lFsAyUSgipUIqKjkmJS9qX6nPMuc5h1W7xA2z+NTEDsXqmU2PVBEduErOawwjN1loqMzywzcGqCJgt",
+	"A3e6haIqaGakIRuY4AfthAJ0quP5OaAsxoLPr3W8dgjHaaKESGyUl78cvbz89Obos3oZmQxa437R3mEN",
+	"UjjSMrU6UJv6O+0LjelQcsrHPp54dg90gNNU6604yQgVw1WdjVbqPnl0O9kSd+B/pRi2dAadt11zKPsA",
+	"UGrjgdIjjjM49j467L8r2i7jTo91v3jlZ/WGAKdzCQaPZwS1TeJRUhlDfCFO8aRmREaFU/UDiHwUD1NF",
+	"bWdtd8MAj4A/QtMr8GhpNjJJzhvNSDYVum7y75R5zQzt7Xbj/5gb0l7emhnS5nnkKZaKxMJZTgL4jjGc",
+	"7tMgPk3KFXVDagzNwMJ8d63Ag6IHu8wMG000OwxCrvqwsgxvY7N/nALWjYSlWPjKSoVDTNa7B1dvlUFl",
+	"gx6Hs/3BcX6l+DzADeUtw7MQl+Jah8upAuxOsVcjgrzb3dO/eRx3+imrzb1ni0fTZBsF9xeD/fN6g12x",
+	"urlcDZeamPz/n3XwiW2AvdLS9a6iQG2QYVN1XPnjmBXbM4XWGNr8I02RPv6PcqGuRzG2tTKxWstyJoXH",
+	"3xK7UEFHgH8zVda/KWwoszdbcOO9km/YcrZFhsPoovMjBGF/M5tA8dL4xLe7NBvQqsekngxIEBlWX+3x",
+	"UN0qWraC+a6FlDaczKazcDFzpSSiZFwFOReh4hXNKbIZhzTFQUHEH3QM3tOvDw/nPd4wX0wIxhPjXV1u",
+	"eK2zjTlk7Namvrr3tfBRIcGBQ9LDf/vHo+lDALIflzjEyuOC8/4kMpbgNdKZv8TmH+VqKHTAASc6g+Iw",
+	"nEcGNBHX5hhqjP1RUsoQOOqtOgAKibkcvI4yji4QsKFG/UHowIwL5NBZG97UohCQBVCIkC4UuCIClEyp",
+	"BEwO6hOEkZCYJpgnZqhGpufZZiXA8m4XilftrIL1166TbzKOGejVCFzMKV5qBjSDBPO5AJ4RKVMTDzcD",
+	"CSQlC/O/DAuh36Y2HE+/IeJlWgihOY4A+av5HW5xWjiuZGATZER6dY4DbUHoGobD+ZNB/1oWxbOTTbZk",
+	"M0UQplXgzECnny7uEKEMx0tC4UgRj66ho8v2aA9gWenPMiTK5PWcFTSZdpcMC021LDJMvQnu1GFh5+nR",
+	"FMxiQ/dx2FlPqEKOGLp8WqaMZWeJFPvCdVc8nBuAJBHCqWAuIu0vR5/Mk6N3iTOpu7KhKVuECxdUrt/2",
+	"RP/x+fNH69zo8bF20PwLU4QxasKz7ZVq5ou2R/ry6R3iMAcNcsVBlPJpCxDp0n7qw3pMtg6FOZ+lmN5M",
+	"BgZDeozBFArQyNiBvjEIsVXcl/qgO/PFufu2iJF38dUB5bhyz7aj6nak+70mcjbOo3Q0tpMd7fIjD2Dh",
+	"gDFXcXMHg5UOmx4OIhOQXc9lO+07kxBFV67y0jVlGI7zm/tBLkFBbL/ZcZ7DuVVeoVsKeHwqXQ/1jVEo",
+	"oUWX+7LVuYlagTYJx3PZqJYQMxqnRaL/xjxektuOtNjG8ruk0+vcCa+DSH2jJr4rgTRhO3JdmjqM60g7",
+	"OPfbha4/NuGjI0W8iqYobxkLzdrEIRRy9qTHFE3ZTzUX50JqXGm9muEbLbVZVsd4TwmqNrtccEylzggo",
+	"gymVGmEK4umYjphlgOacZci4s8SS5GJgKgBrmLE2F5tOi4UppeCsB9farqCFr/Ins5CdgzsVjP+klNma",
+	"w7O+Nu32PDf71jkSCVBJ5Nqr02jrC14g5xo9N9AEJTFy8NODBjhRQ565Xu+n2sVbNd8uSNyPUJ98jbKB",
+	"WUONYbzhCzUuUC9Nhm2opjzUVVme5sbJ6ijl/1A6anurO1925csOrgAYRFmlXthKlp0G5iEF6R5Tei7E",
+	"dt26bIVDu5jQEdQqEey5BNVJPwS3tKGG2OILWqVA2Vg7zSB1dwPNEolENwC5ySOw1n1hgtBdcB7K2C3U",
+	"WCpGFFbu+S6Jo26XwRPQEusLDnioHcCP5/Jif8usIyX8XqCCkm8FOK24TNs9yPAazcBUQDzsMAo80kex",
+	"Syr+YClo/Iyy4TUWa4nGO1FmQyCqZaV1hJ72lgaosGcXEnb4VSPUzRix2R6+CwbsfrBbco6Rj71sB3Ey",
+	"NMLYHffAkx3Ds+Jxmd39KtUgO3lV/hvbGoz8pOYTMi8Gr5c+FHssfrZPWatkO8W07aShDk+l+SLGiRlU",
+	"4zy+qIY/yhYhn4PZTm9s6JNFBbd3/qBt+3PWWQldchxL7SUAki7xDCKD31aDMjoi5pLEJFfy/dolM7mS",
+	"DdMr+ppzZttTdXWwQQddXXQOXWMY4y9B/6U4z3+ZXlW6ApIxA9kWQC/efnx/9Gx6csT4UYplzZw/cVtA",
+	"Lz6+m0STW+DC0u70dHriyoXhnEzOJ8+mJ9NnRs9a6mM5xkVC5FFqIuoWoBFXYUnZrWqi0Fk3GnnPdLVQ",
+	"r1VhhzG9euXYNtl7iDa+afpUPXxtNCc6OznpaUy0XUOiqu9KqCWRbuyncAKo5ATE1DB62w4rPHK5VK/Z",
+	"kWfOMlUR1KxKm49cnUuTzn3gpTFIXVTcqZZf1SDHuJDL46ruXv/xVA0QxGSvEGx0VAkA8rPXb0Lofhk6",
+	"710isyNt1ji+J8nDv3GQBafXkv3h2PjYdgY4xAUncj05/+VrE/xe3wPTsaFcW4RslURC0ayQklEdA+mf",
+	"hzPMBI/kuLpL7MmEIwt0YKX76gehFJ2Y6eQZ5xvRqvYNrEXZgATZME6vN8kBlki7wjWvovWOdzMc37D5",
+	"3LbiM4YBmiAOcw5iCYnu+Jeu7fMiP4yq4V0nLueB3L29xdRUzuvBzktnTH0SFPVajGxCVJ3kajdlXTpc",
+	"9+t6PBN4rc6/jns/mFw0U/FO1wswQDc9OWyLno0cwhkHju/LDq0PzW6yA1h02d1VMd8cS5OIWT/H1wmR",
+	"L720Qe2+/ndrXhnl3PwK6A/1y1/yAh72iDJlFe4wjpRpviOggroKGIXSJmLSGxUJE4pOf0QZoYW0ybz2",
+	"xP18YdFz8sdla4pHnT8TgUvmTYoX1fFvN36jP6u54cfHn6ow1SDseR7wdKR4sYBkjHNWQ1UJ4qXZq+pN",
+	"ETn5zyZOH5TNaE3g/uFOGFAvJjs+GtisCdgvJ2hmsfzTcoMXJr0msq1NIrQkCUQoJ7pCmU6uMR3KPFOq",
+	"53Qw2f+BO2Iwvvg9Sx6FLUUAWYwbNPnM9ostdW/rE+NKu5lLGGmqWhUj6RS1cGh1mzSrYuwXcVx3FM1D",
+	"UzB2tvrxf6H2Jf/4f/Mk+xnfgL3A7fa06N0HxGh80rr8J4Ss3ZN3azbvxAhR5klPu2FuWedoLxfkn+3o",
+	"/1Qn4zbVFlwvtO7iGmYJidebz8T7TR2M1y7AKC9BI8dbkLVq6HuFq191vQu41TujCAK1EV11cxEoMDMa",
+	"j/Hh3qf4GTdKC/j70P+anSOeXO57+oM3LgzN87zzH+/q7iO2kj/2mhZfupdaKBYqa+yiGS7QiQ3vseEL",
+	"zPj4V0uWajM7LRv768pOXmd/cMnuQ9rbB/1FrTJmRBhjWtnZj5nsAK9+V2gpxts1eURj//vwFk1fuWrU",
+	"EokmxkDsxXaVP1QN7ULBTC1VtkjTIwl30tXPOngLPMPmzgyt6VttQRvTdX5bdn+/YVuv5d+h6zg8vTmq",
+	"1uwoJMb+f+E10WUUBCpoCkJYH6uuMUlubVDXHrl+UIwxmbDfucGn1ppw0F1x+sTCFzpw1Z4KmigxlsNR",
+	"ZaI51Fj2/OynnlX5LsPhq6sQsr06xkwdqpIzE4qwyQBCkmRwoYvWfgLJ10cv5tIEwpocJQ1F70l9QS3u",
+	"9zDC9WjhaG8PdW9EarXmjtA1xXV3TsXRPb3BNL46IhTlwPK07CXjmv1E1g3CcqCPvUThzinCwSv09Z1R",
+	"1GriU4OcQvzYXjThWyIWt374r/7fXSruQlfDdnz1liZTBZW7LDUrEEcms6UUQkXOASdiCSCzdKr/reNB",
+	"eUXOCDUB9IGkXbiTx2rdW37ZYVsxeqNALy//t0KJv7y//MtYhpaaXGZmimzlO994X6Gk8QlGZdfcSJfD",
+	"FNYbN6Jt5tHMfwByV8yqN0LgLch6cZ7fdJRAfSu98oIrajparIAte+nVTW3FDRjPASuktYrgFCVY4u8I",
+	"Vb4VYBoUbEaW/9Sv/uNEPwVzvdwxDvCjvewVAc+NL8mT/ViaeLEf3wsDcGs4sn3Wyk5lHeqgK6X579Xr",
+	"W53eAtiWwkx3Z7EgabZeM/xZdxsxj7RF0e37AlVBcegG1pHtR3FDaBKhKmxxFI0gTasg9wre6uZSy3NN",
+	"alo7iEr/IbsFfktghTKc+6hRVcE0Mkut0urGs9xrOEat21gHBZbLHQPKWtvHHqgV7XGT0TJbu55gGyF3",
+	"fH8D616DZNlXcVtCLBuJlcrRnmG/Ce5GETETDwS5ev/5Vu8/8lg/UC9DpDSQuu6QioZwSUG1ZjLDDvrY",
+	"VuPewP4+lm8Nk+J1Qm00NILBpN92mo1c6NRgJbAewvzbksL83PFeGaw8uLFkMO9aLhu0lZNEiBfmJ22z",
+	"0bf5FL3ieK6NnOm65NWbb3cfPd1MO9zrTXbSZ9Jx9TC+U5NOrRbEE5t0HGg6eCWFlcOCUQz/+jhsDwEf",
+	"xQwn08UGdpISPUQKsTkTxn6EOeB+Tlcl0uxVPGikEHUA3+sksg8y94c3d4tcAuGIFTIlVBG9Mco6et8v",
+	"3QbS2M060AJscXzTU09hxBLim3NrkOAKjW5xShJ0AKkA9PzsDBGqf7l2d2Jkq/JcUZvQY4KP1beH+i8z",
+	"ln5AqCAJ1LhZhIocSYZOo5OTE5SV3G4BFDhOiYDkinqybbUQVkg12nU1kl8eSIc1Y5QzoRN59EqWbIXm",
+	"WB/DocmMCLE0L23sO+VqzQTIJ2Zsfl5dN2/zaGBU/uaNu29+dmzIYvvIjmGUqMO4nQ5JARLhKls5/dGU",
+	"v6MJMl6dA1s8TnBcZBES7FeCU/P3twKrT/jhhc6LvqIH4VzoQ8d6dE9JU6ei1El16hHLTeLbFL0oF2eC",
+	"9s3AGZbxUjcKqvLO9WHYvpuIyCn6s+J5tkPeHxQ+lo3qSFldoMwPMCkKVzTnoHRRgVZLLNGKFWmCZoBs",
+	"7Vn9umm1l0zRa8NUbHYUEdaU6rIXpN+k8oqa9p22KIdu8niBiDbhc1AfY7qOAitUIHBsrpxL112juleS",
+	"XMIVdTCyHWHKIzOF6dwea3yx7Fh5rv8r9OHrCh2AhUTPr6hjWyJCWSGkBkPKhIWC/okyiWLOhF5GJiC9",
+	"BYGYTQ7RpRQjtNSZFCkBy3k1jzb3EHA9d9Rk0bZe5VA+fUU9Ru3ZIELs1fRerMsBj+OvHYpN1Zox4Oyw",
+	"SZyt7o6P4NVd3YFbhhev9ICfWfh0ISm1ZpoB5q2rva+wQAeM24hyC8yoJMjDIEUa1+PZ6K7HervV7qQb",
+	"3cj0oiTilV/F5PG3j1lFXa7TxXZw92GPcTulZSO9LqORbbW3R5yxM3SA3qzQlP+fcz1fgsSSrQxfMnIX",
+	"5smR4ocCUd3mch9peWYhSoHX14d11CocAHRQdRs0Mqn13+q2e6YhWeTaU9keBkDnjMeGyWd9dp+U3EJn",
+	"xt6XfMGx4qQMYbSCmWDxDcgp+lxNZOz3HPIUr80KOGPZD8I0IhPINL4WRLuZpSnaQhNxRZWQpW0GZuFr",
+	"tMR5DvTC3AC2hbG6zTR63l9N1LhXk3N0VbP8n18VJyfPYpLof+FqEqGriYBv+k39iJon0RW90tzLjGGe",
+	"mW5p+lfv8wRLrN66n06nDw/qGo1TUrZd4xAzSiGWwmylShwU8A0RiQReTa/oJ8ayWueqDK/1rafLJytR",
+	"hcO8UNfOwfOTZ4dOJqhWVObCqeWoD66oOZ0ZJEouMgCernGWogOL7QY9sFjTGOfEPtP5iUtMKaSRPh1L",
+	"vtb7L4LKxHui+5wMMOqpESfNW8C/u7wiVrWTMxWtTqPT/xmumd5h9lOoFL4bT7asw9Ay2J0aNaPR/21F",
+	"ZKy5su1FUhKCYtySxSwdx07vuvfZbooKrtrDUaO9DdEZWb+jca++xZ87XYqWAkwcCiLUGthPn9JgHlqH",
+	"lRF0xm7U6DmnSMRzxHTmQNfb0PXakPw+HXu981oNRjrOxVt43ak+mv8+3N1PX15HGSYpwknCQQh3pbVP",
+	"yCg6hAeKAt4CJ3MCujvjgVHsEhRjAUeECqBKB7kFV6Z+yOkd31f/eZc8HNu+0Fsr0F5/6L6wwhd6eK93",
+	"y16Js96podvyURWeHMXJq/eo1O16Uyd19UM6v/BPfQYx00187RoqZdj2KNKUuvNpuube+zrOV2b8vvMM",
+	"ZNnar0ZJs7VjdUK7B3StfpidXOxDo+Xk/pIJm61KOpC2tvSxAhNqg9Y85koO8QFZh5y2e/d4nGpU+J0a",
+	"aANNgJ7YRjuUV/mwH9NMS2sjBwtPNDuv+oUoas+O70VaLHpDJxpI8SQUNYSapiMFKtTH7CWdrejB389l",
+	"Wiw2J261IL1f6rFF9546C3vAMVvD1/gUZDO4aLPYdM7ZnKTgaOkCYa+6s646bW2yhOuUysbnpWHa28ph",
+	"Hy510eFgaf2JZPXNkrq3EG1AWINERjKFJEJWqkmMLqPbnms7um5GmOxHrG8ebUDKt8dcehDa2OAdvTjc",
+	"P1fouZMbEtv4LMETIId7PM/2MP1lT5KOJzGS8kyNfD5jyVo7mtIVXgsEdziW6RrdX9kgrKvJ+ZXrI3o1",
+	"efATeZ5Kvdd71K4+uAWOlixNjJOvrmZui5ba1Gk8fAoA2sKqONHK1jJjXJMkpooiWUGlblCv3YJmxn4F",
+	"R0dIzdaWnA0N1SovTpHemAmjLnehu9IiDhRWpix2dXb2A0uFhgtYI+zpc5Tgtea8KeBEGyQF0ASdnZis",
+	"J85W1kbLKFiv2jNXggkdPD/76dEct6GT9RXMcGn2W+pT7jM6aqo/DjC574vHRduqsZ3HZQ0A/aYs+85e",
+	"LRZlw/kOjmUXuqdbzY7+nd1km07t+L4QwDeQ1iddw/hnrw/DBqIyH4xiozBDVSzwN0ZEXzR0+xQNIwF7",
+	"zaf3VBWsnMDWfX5iJcNiTz9pjmREfEt8jMFUx4doY+D2F/pH41n9KyM0cP3WLGebLrsyCvr43v65oWZL",
+	"FW687zjxnlCDsUJ2lWLvgnS1oda0uIvqYQZaZXMt70aKFHVh0QMKtfgQ/x7is5/soJ1+P2aMtivO4k59",
+	"hAiRIAnVcys3lGPx33yiajh9Mklt6aO50QxoNIhrw4+XDdmgqd4yGH3J+99LLYydiied/qaLJ33IgTZL",
+	"JzFqcyqq2tpjVVMKk26tH+z4KPglTxlOyhaye0W/rEglyTGXx0oTP0qwxHUEaHZfNT3YNpZt6Okz2t+V",
+	"Tc/wdacYzPEwu2rf25FEWZZnezxGm9NG2EPej6/eIMZtf1mkIHJowtP2fimVmH187/7coGa90r97yDrE",
+	"G6w+GckZrIaqAe9xoInC1/ArtqINotziFmaxBHkkJAecjVL+RKHEKOCz2/IAOL74ulnffFWimlX+w8hZ",
+	"dcd+FM8N1y3OUxzDR9fAei+CtBq8Equ+Gym6pt/o/AhYWT1nHFuIBq3Lm7EynhnfJD6aAoFDCffCRNK6",
+	"nAsXtFBLumC3wNN6uYRB7K9q7rEHwVJrFvUM7T3lnvmdsr5LXBsDr342FjaHvep+tDYTc4pjXJK1TLN7",
+	"9c+g27CWnviPuQ/9FDxXO0gUM7MVE+NNWQk8kyu1n6vzLcg+eJw8Yc7jyPmOH2hjyFFuTp0z2rD6NLOX",
+	"dFiQTRAmNiNY8UBdc1Wn/mjXTTsPuJmQe9ju3mNsSo0j22eC7D8mfmQztjjr0thZss7CNHKWbCE2+bO+",
+	"COPNGpDvsF1p2H3WBCmbKwZO6YtJdzw5salE4xT0MklJulNL6fGOlMgt/ehIHX9i/O6bWjbpkyl9Vsdl",
+	"n8Tt+ILvlAkKGLp1u3XGfJcGq0Z/+SfW6U3DyTCpuy77JvR6BF+OGk8HG6TQjHaIEEwXU5/CTSpM1Qp7",
+	"B3Q6vlf/bPSI3rIbKN11m/2h6vWR/KFqKAcQB+0GYKqNo086KVpnb+rI+FZWRMwy0E04XM88CneufZ1O",
+	"ecVU6QEzQNzsAi2BQwii0Y5k6DK3ciyXfp6YOoXeTLHN/bm/mjxKfuuWVPB0cj45xjk5vj3V5Gl30S4c",
+	"UiiWTLDpOGjyetDBe0yTGw5EmOhC/eecAwF0Kf/+t0SC7QwogWKbmlWLz/HStsvMynb98XDykQl27Mw+",
+	"0nmF9RaN3nRl/H57tlqEvkWdsjmOiNBn/ve/LYBHqMhmHNIUIyz0jaufH7rJCa8iLMpp637Q9twfHcbW",
+	"Zy39tIzahBw7nsG19jiXnhMxChaeMit0ynLTzehq1jtBoD1DzXWkhMOamVxEXq3Kqphn1O4sJCKUVrl7",
+	"3tx1o/nD14f/FwAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

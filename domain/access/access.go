@@ -26,6 +26,10 @@ func CanListUsers(p identity.Principal) bool { return p.IsAdmin() }
 // CanReadAuditLog: admins only.
 func CanReadAuditLog(p identity.Principal) bool { return p.IsAdmin() }
 
+// CanSeeLoginProviderStatus: the login providers' states and claim warnings name issuers and
+// errors of the operator's setup; admins only.
+func CanSeeLoginProviderStatus(p identity.Principal) bool { return p.IsAdmin() }
+
 // CanCoordinate: the district's coordinators and admins run its planning.
 func CanCoordinate(p identity.Principal, district string) bool {
 	return p.IsAdmin() || p.Coordinates(district)

@@ -82,6 +82,33 @@ describe("administration", () => {
     await close();
   });
 
+  test("the login providers page shows each provider checked at start", async () => {
+    const { page, assertClean, close } = await openPage(browser);
+    await page.goto(server.baseURL + "/verwaltung");
+    await logIn(page, loginAs.staff, "Anna Admin");
+    await page.getByRole("link", { name: "Anmeldedienste" }).click();
+    await page.getByRole("heading", { level: 1, name: "Anmeldedienste" }).waitFor();
+    const table = page.getByRole("table", { name: "Anmeldedienste und ihr Zustand" });
+    await table.waitFor();
+    // The server checked all three demo logins at start, the unused ones too.
+    for (const label of ["Verwaltung", "Träger", "Bürgerinnen und Bürger"]) {
+      const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp("^" + label) }) });
+      await row.getByText("erreichbar", { exact: true }).waitFor();
+      await row.getByText("Keine Warnung.").waitFor();
+    }
+    await assertAccessible(page, "the login providers page (de)");
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Login providers" }).waitFor();
+    await page
+      .getByRole("table", { name: "Login providers and their state" })
+      .getByText("reachable", { exact: true })
+      .first()
+      .waitFor();
+    await assertAccessible(page, "the login providers page (en)");
+    assertClean();
+    await close();
+  });
+
   test("the audit log shows the logins, newest first, and loads more", async () => {
     const { page, assertClean, close } = await openPage(browser);
     await page.goto(server.baseURL + "/verwaltung/protokoll");

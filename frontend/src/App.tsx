@@ -16,6 +16,7 @@ import { AdminHomePage } from "./features/identity/pages/admin/AdminHomePage";
 import { NewOrganisationPage } from "./features/identity/pages/admin/NewOrganisationPage";
 import { UsersPage } from "./features/identity/pages/admin/UsersPage";
 import { AuditLogPage } from "./features/identity/pages/admin/AuditLogPage";
+import { LoginProvidersPage } from "./features/identity/pages/admin/LoginProvidersPage";
 import { NotFoundPage } from "./shared/pages/NotFoundPage";
 import { Loading } from "./shared/components/Status";
 import { paths } from "./routes";
@@ -54,6 +55,7 @@ export function App() {
             <Route path={paths.adminNewOrganisation} element={<NewOrganisationPage />} />
             <Route path={paths.adminUsers} element={<UsersPage />} />
             <Route path={paths.adminAuditLog} element={<AuditLogPage />} />
+            <Route path={paths.adminLoginProviders} element={<LoginProvidersPage />} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

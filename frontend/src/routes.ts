@@ -16,6 +16,7 @@ export const paths = {
   adminNewOrganisation: "/verwaltung/organisationen/neu",
   adminUsers: "/verwaltung/personen",
   adminAuditLog: "/verwaltung/protokoll",
+  adminLoginProviders: "/verwaltung/anmeldedienste",
   /** The server sends a failed login here. */
   loginFailed: "/login/failed",
 } as const;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/subtle"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/coreos/go-oidc/v3/oidc"
@@ -64,13 +65,19 @@ func (c idClaims) emailVerified() bool {
 }
 
 // strings reads a claim holding a list of strings; a single string counts as a list of one.
-func (c idClaims) strings(name string) []string {
-	if name == "" {
-		return nil
+// present is false when the claim is absent (or a part of its path is not an object), which the
+// caller reports: a misspelt roles claim otherwise silently grants only the default role.
+func (c idClaims) strings(path ClaimPath) (values []string, present bool) {
+	if len(path) == 0 {
+		return nil, false
 	}
-	switch v := c.extra[name].(type) {
+	v, ok := path.lookup(c.extra)
+	if !ok {
+		return nil, false
+	}
+	switch v := v.(type) {
 	case string:
-		return []string{v}
+		return []string{v}, true
 	case []any:
 		out := make([]string, 0, len(v))
 		for _, x := range v {
@@ -78,7 +85,17 @@ func (c idClaims) strings(name string) []string {
 				out = append(out, s)
 			}
 		}
-		return out
+		return out, true
 	}
-	return nil
+	return nil, true
+}
+
+// names lists the top-level claim names, sorted, for a warning that a configured claim is absent.
+func (c idClaims) names() []string {
+	out := make([]string, 0, len(c.extra))
+	for k := range c.extra {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
 }

@@ -52,7 +52,7 @@ func TestVerifyIDTokenRejectsForeignAndBrokenTokens(t *testing.T) {
 	}
 
 	got, err := verifyIDToken(ctx, verifier, sign(ours, claims(nil)), "n1")
-	if err != nil || got.Subject != "demo-buergerin" || got.name() != "Rita Rathaus" || strings.Join(got.strings("groups"), ",") != "a,b" {
+	if err != nil || got.Subject != "demo-buergerin" || got.name() != "Rita Rathaus" || strings.Join(first(got.strings(ClaimPath{"groups"})), ",") != "a,b" {
 		t.Fatalf("a valid token: %+v, %v", got, err)
 	}
 	bad := map[string]string{
@@ -75,20 +75,47 @@ func TestVerifyIDTokenRejectsForeignAndBrokenTokens(t *testing.T) {
 }
 
 func TestClaimStrings(t *testing.T) {
-	c := idClaims{extra: map[string]any{"one": "x", "many": []any{"a", 3, "b"}, "given_name": "Rita", "family_name": "Rathaus"}}
-	if got := c.strings("one"); len(got) != 1 || got[0] != "x" {
-		t.Errorf("single string claim = %v", got)
+	c := idClaims{extra: map[string]any{"one": "x", "many": []any{"a", 3, "b"}, "given_name": "Rita", "family_name": "Rathaus",
+		"realm_access":              map[string]any{"roles": []any{"teilhabe-admin", "offline_access"}},
+		"resource_access":           map[string]any{"teilhabe-client": map[string]any{"roles": "koordination-16051"}},
+		"https://example.org/roles": []any{"dotted"}, `back\slash`: "bs", "number": 3}}
+	for path, want := range map[string]string{
+		"one": "x", "many": "a,b", "realm_access.roles": "teilhabe-admin,offline_access",
+		"resource_access.teilhabe-client.roles": "koordination-16051",
+		`https://example\.org/roles`:            "dotted", `back\\slash`: "bs", "number": "",
+	} {
+		p, err := ParseClaimPath(path)
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		got, present := c.strings(p)
+		if !present || strings.Join(got, ",") != want {
+			t.Errorf("%s = %v (present %v), want %q", path, got, present, want)
+		}
 	}
-	if got := c.strings("many"); strings.Join(got, ",") != "a,b" {
-		t.Errorf("list claim = %v", got)
+	for _, absent := range []string{"missing", "realm_access.groups", "one.roles", "resource_access.other.roles", "https://example.org/roles"} {
+		p, _ := ParseClaimPath(absent)
+		if got, present := c.strings(p); present || got != nil {
+			t.Errorf("%s: absent claim gave %v (present %v)", absent, got, present)
+		}
 	}
-	if c.strings("") != nil || c.strings("missing") != nil {
-		t.Error("absent claim gave values")
+	if got, present := c.strings(nil); present || got != nil {
+		t.Error("no path gave values")
 	}
 	if c.name() != "Rita Rathaus" {
 		t.Errorf("name from given and family name = %q", c.name())
 	}
 }
+
+func TestParseClaimPathRejectsBrokenPaths(t *testing.T) {
+	for _, bad := range []string{"", ".", "a..b", ".a", "a.", `a\`} {
+		if p, err := ParseClaimPath(bad); err == nil {
+			t.Errorf("%q parsed as %q", bad, p)
+		}
+	}
+}
+
+func first(v []string, _ bool) []string { return v }
 
 // spliced puts b's signature under a's header and payload.
 func spliced(a, b string) string {

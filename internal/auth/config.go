@@ -30,16 +30,20 @@ const (
 
 // ProviderConfig is one identity provider as configured in the file TEILHABE_AUTH_CONFIG names.
 type ProviderConfig struct {
-	ID               string            `yaml:"id"`
-	Label            string            `yaml:"label"`
-	Audience         Audience          `yaml:"audience"`
-	Issuer           string            `yaml:"issuer"`
-	ClientID         string            `yaml:"client_id"`
-	ClientSecret     string            `yaml:"client_secret"`
-	ClientSecretFile string            `yaml:"client_secret_file"`
-	Scopes           []string          `yaml:"scopes"`
-	RolesClaim       string            `yaml:"roles_claim"`
-	RoleMap          map[string]string `yaml:"role_map"`
+	ID               string   `yaml:"id"`
+	Label            string   `yaml:"label"`
+	Audience         Audience `yaml:"audience"`
+	Issuer           string   `yaml:"issuer"`
+	ClientID         string   `yaml:"client_id"`
+	ClientSecret     string   `yaml:"client_secret"`
+	ClientSecretFile string   `yaml:"client_secret_file"`
+	Scopes           []string `yaml:"scopes"`
+	// RolesClaim is the path of the claim holding the role values: a top-level name ("groups")
+	// or a dotted path into nested objects ("realm_access.roles",
+	// "resource_access.teilhabe.roles"); a backslash escapes a dot that is part of a name
+	// ("https://example\.org/roles"). See ParseClaimPath.
+	RolesClaim string            `yaml:"roles_claim"`
+	RoleMap    map[string]string `yaml:"role_map"`
 	// OrganisationPrefix makes a roles-claim value "<prefix><slug>" a membership of that organisation.
 	OrganisationPrefix string `yaml:"organisation_prefix"`
 	// DefaultRole is granted when the claims map to no role at all.
@@ -134,6 +138,11 @@ func (p *ProviderConfig) validate() error {
 	}
 	if !slices.Contains(p.Scopes, "openid") {
 		return errors.New("scopes must include openid")
+	}
+	if p.RolesClaim != "" {
+		if _, err := ParseClaimPath(p.RolesClaim); err != nil {
+			return fmt.Errorf("roles_claim %q: %w", p.RolesClaim, err)
+		}
 	}
 	if len(p.RoleMap) > 0 && p.RolesClaim == "" {
 		return errors.New("role_map needs roles_claim (the claim holding the list, e.g. groups)")

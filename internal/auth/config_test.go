@@ -78,6 +78,8 @@ func TestParseConfigNamesLineAndReason(t *testing.T) {
 		"duplicate id":       {"id: buerger", "id: verwaltung", "twice"},
 		"not yaml":           {"providers:", "providers: [", "yaml"},
 		"role map, no claim": {"    roles_claim: groups\n", "", "roles_claim"},
+		"broken claim path":  {"roles_claim: groups", `roles_claim: "realm_access..roles"`, "line 2"},
+		"lone backslash":     {"roles_claim: groups", `roles_claim: 'roles\'`, "backslash"},
 	}
 	for name, c := range cases {
 		input := strings.Replace(base, c.from, c.to, 1)

@@ -1,10 +1,12 @@
 package auth
 
 import (
+	"cmp"
 	"context"
 	"crypto/subtle"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
@@ -40,6 +42,15 @@ type Options struct {
 	CacheMaxAge time.Duration
 	// Now is the clock (nil: time.Now in UTC); tests move it to let sessions expire.
 	Now func() time.Time
+	// Log receives the warnings about providers and claims (nil: discarded).
+	Log *slog.Logger
+	// DiscoveryTimeout bounds one fetch of a provider's discovery document (0: 5 s).
+	DiscoveryTimeout time.Duration
+	// RefreshEvery is how often Watch fetches a reachable provider's metadata and keys again
+	// (0: DefaultRefreshEvery).
+	RefreshEvery time.Duration
+	// RetryMin and RetryMax bound Watch's backoff for an unreachable provider (0: 1 s and 5 min).
+	RetryMin, RetryMax time.Duration
 }
 
 // Service runs logins, sessions and logouts.
@@ -53,7 +64,8 @@ type Service struct {
 	cache     *cache
 }
 
-// NewService configures the providers; nothing is fetched from them until the first login.
+// NewService configures the providers; nothing is fetched from them until Watch runs or the first
+// login.
 func NewService(cfgs []ProviderConfig, sessions SessionStore, ids Identities, log audit.Store, opts Options) *Service {
 	if opts.HTTPClient == nil {
 		opts.HTTPClient = &http.Client{Timeout: 10 * time.Second}
@@ -61,10 +73,17 @@ func NewService(cfgs []ProviderConfig, sessions SessionStore, ids Identities, lo
 	if opts.Now == nil {
 		opts.Now = func() time.Time { return time.Now().UTC() }
 	}
+	if opts.Log == nil {
+		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	opts.DiscoveryTimeout = cmp.Or(opts.DiscoveryTimeout, 5*time.Second)
+	opts.RefreshEvery = cmp.Or(opts.RefreshEvery, DefaultRefreshEvery)
+	opts.RetryMin = cmp.Or(opts.RetryMin, time.Second)
+	opts.RetryMax = cmp.Or(opts.RetryMax, 5*time.Minute)
 	s := &Service{sessions: sessions, identity: ids, audit: log, opts: opts, now: opts.Now, cache: newCache(opts.CacheSize, opts.CacheMaxAge)}
 	for _, c := range cfgs {
 		cb := opts.BaseURL.JoinPath("/auth/callback/", c.ID)
-		s.providers = append(s.providers, &provider{cfg: c, redirectURL: cb.String(), client: opts.HTTPClient})
+		s.providers = append(s.providers, &provider{cfg: c, redirectURL: cb.String(), client: opts.HTTPClient, timeout: opts.DiscoveryTimeout})
 	}
 	return s
 }
@@ -122,7 +141,7 @@ func (s *Service) BeginLogin(ctx context.Context, providerID, returnTo string) (
 	if returnTo, err = LocalPath(returnTo); err != nil {
 		return "", "", err
 	}
-	d, err := p.discover(ctx)
+	d, err := p.discover(ctx, s.now())
 	if err != nil {
 		return "", "", err
 	}
@@ -172,7 +191,7 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 	if err != nil {
 		return LoggedIn{}, err
 	}
-	d, err := p.discover(ctx)
+	d, err := p.discover(ctx, s.now())
 	if err != nil {
 		return LoggedIn{}, err
 	}
@@ -186,6 +205,7 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 	if err != nil {
 		return LoggedIn{}, err
 	}
+	sid := claims.str("sid") // the ID token's, before userinfo's claims are merged in
 	if d.op.UserInfoEndpoint() != "" {
 		ui, err := d.op.UserInfo(octx, oauth2.StaticTokenSource(tok))
 		if err != nil {
@@ -198,7 +218,7 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 			return LoggedIn{}, fmt.Errorf("%w: userinfo claims: %v", ErrLoginFailed, err)
 		}
 	}
-	login, err := identity.NewLogin(claims.Issuer, claims.Subject, claims.name(), claims.email(), p.cfg.ID, p.cfg.Roles(claims.strings(p.cfg.RolesClaim)))
+	login, err := identity.NewLogin(claims.Issuer, claims.Subject, claims.name(), claims.email(), p.cfg.ID, p.cfg.Roles(s.roleValues(ctx, p, claims)))
 	if err != nil {
 		return LoggedIn{}, err
 	}
@@ -213,7 +233,7 @@ func (s *Service) FinishLogin(ctx context.Context, cb Callback) (LoggedIn, error
 	now := s.now()
 	sessionToken := randomToken()
 	err = s.sessions.CreateSession(ctx, HashToken(sessionToken), Session{UserID: principal.User.ID, ProviderID: p.cfg.ID,
-		CSRFToken: randomToken(), IDToken: rawID, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.opts.MaxAge)})
+		CSRFToken: randomToken(), IDToken: rawID, OIDCSid: sid, OIDCSub: claims.Subject, CreatedAt: now, LastSeenAt: now, ExpiresAt: now.Add(s.opts.MaxAge)})
 	if err != nil {
 		return LoggedIn{}, err
 	}
@@ -244,7 +264,7 @@ func (s *Service) Logout(ctx context.Context, token, postLogout string) (string,
 	if err != nil {
 		return postLogout, nil // the provider was removed from the configuration
 	}
-	d, err := prov.discover(ctx)
+	d, err := prov.discover(ctx, s.now())
 	if err != nil || d.endSession == "" {
 		return postLogout, nil
 	}

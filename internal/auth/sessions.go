@@ -31,9 +31,12 @@ type Session struct {
 	ProviderID string
 	CSRFToken  string
 	IDToken    string // the provider's ID token, as id_token_hint at logout
-	CreatedAt  time.Time
-	LastSeenAt time.Time
-	ExpiresAt  time.Time // absolute end
+	// OIDCSid and OIDCSub are the provider's session id (the ID token's sid, "" when it sends
+	// none) and subject, which its back-channel logout tokens name.
+	OIDCSid, OIDCSub string
+	CreatedAt        time.Time
+	LastSeenAt       time.Time
+	ExpiresAt        time.Time // absolute end
 }
 
 // SessionStore keeps login states and sessions by the hash of their cookie token.
@@ -46,8 +49,17 @@ type SessionStore interface {
 	Session(ctx context.Context, idHash string) (Session, error)
 	TouchSession(ctx context.Context, idHash string, at time.Time) error
 	DeleteSession(ctx context.Context, idHash string) error
+	// DeleteProviderSessions removes the provider's sessions whose sid is sid (when not empty)
+	// and whose sub is sub (when not empty) and returns them; one of the two is always given.
+	DeleteProviderSessions(ctx context.Context, providerID, sid, sub string) ([]EndedSession, error)
 	// DeleteExpired removes login states and sessions past their end or idle since idleBefore.
 	DeleteExpired(ctx context.Context, now, idleBefore time.Time) error
+}
+
+// EndedSession is a session that a provider ended.
+type EndedSession struct {
+	IDHash string // HashToken of its cookie
+	UserID int64
 }
 
 // randomToken returns 32 random bytes, URL-safe.

@@ -47,6 +47,7 @@ func Login(base *url.URL) (*devidp.Provider, []auth.ProviderConfig, error) {
 			ID: "teilhabe-" + a.id, Secret: secret, Audience: string(a.audience),
 			RedirectURIs:           []string{base.JoinPath("/auth/callback/", a.id).String()},
 			PostLogoutRedirectURIs: []string{base.JoinPath("/").String()},
+			BackchannelLogoutURI:   base.JoinPath("/auth/backchannel-logout/", a.id).String(),
 		})
 		providers = append(providers, auth.ProviderConfig{
 			ID: a.id, Label: a.label, Audience: a.audience, Issuer: issuer, ClientID: "teilhabe-" + a.id, ClientSecret: secret,

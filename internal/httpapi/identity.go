@@ -3,6 +3,7 @@ package httpapi
 import (
 	"context"
 	"strconv"
+	"time"
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/access"
@@ -144,4 +145,32 @@ func (h *handlers) ListAuditLog(ctx context.Context, req api.ListAuditLogRequest
 		page.NextCursor = &next
 	}
 	return api.ListAuditLog200JSONResponse(page), nil
+}
+
+// ListAuthProviderStatus implements api.StrictServerInterface.
+func (h *handlers) ListAuthProviderStatus(ctx context.Context, _ api.ListAuthProviderStatusRequestObject) (api.ListAuthProviderStatusResponseObject, error) {
+	sts, err := h.auth.ProviderStatusesFor(principalFrom(ctx))
+	if err != nil {
+		return nil, err
+	}
+	items := make([]api.AuthProviderStatus, len(sts))
+	for i, st := range sts {
+		items[i] = api.AuthProviderStatus{Id: st.ID, Label: st.Label, State: api.AuthProviderStatusState(st.State),
+			CheckedAt: timeOrNil(st.CheckedAt), UpSince: timeOrNil(st.UpSince), LastErrorAt: timeOrNil(st.LastErrorAt)}
+		if st.LastError != "" {
+			items[i].LastError = &st.LastError
+		}
+		if w := st.ClaimWarning; w != nil {
+			items[i].ClaimWarning = &api.ClaimWarning{Claim: w.Claim, At: w.At, Present: w.Present}
+		}
+	}
+	return api.ListAuthProviderStatus200JSONResponse{Items: items}, nil
+}
+
+// timeOrNil leaves a zero time out of the answer.
+func timeOrNil(t time.Time) *time.Time {
+	if t.IsZero() {
+		return nil
+	}
+	return &t
 }

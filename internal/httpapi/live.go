@@ -92,7 +92,12 @@ func (h *handlers) announce(ctx context.Context, ch realtime.Change) {
 
 // sessionEnded is the logout hook: the session's sockets stop hearing what only its person may.
 func (h *handlers) sessionEnded(ctx context.Context, token string) {
-	h.announce(ctx, realtime.Change{Session: auth.HashToken(token)})
+	h.sessionHashEnded(ctx, auth.HashToken(token))
+}
+
+// sessionHashEnded is sessionEnded for a session known by its token's hash (a provider ended it).
+func (h *handlers) sessionHashEnded(ctx context.Context, idHash string) {
+	h.announce(ctx, realtime.Change{Session: idHash})
 }
 
 // loggedIn is the login hook: the login's claims may have changed the person's roles, which their

@@ -29,6 +29,8 @@ type loginRoutes struct {
 	base    *url.URL
 	log     *slog.Logger
 	ended   func(ctx context.Context, token string) // a session ended: its live connections re-check
+	// endedHash is ended for a session known by its token's hash (HashToken).
+	endedHash func(ctx context.Context, idHash string)
 	// loggedIn says that a person logged in: their roles may have changed with the claims.
 	loggedIn func(ctx context.Context, userID int64)
 	// starts bounds login starts per client address: each stores a login state.
@@ -57,7 +59,7 @@ func (l *loginRoutes) login(c echo.Context) error {
 		return NewProblem(http.StatusBadRequest, "invalid_return_to", err.Error())
 	case err != nil:
 		l.log.WarnContext(c.Request().Context(), "login start failed", "provider", c.Param("provider"), "error", err)
-		return NewProblem(http.StatusBadGateway, "provider_unavailable", "The login provider cannot be reached; please try again later.")
+		return providerUnavailable(err)
 	}
 	c.SetCookie(l.cookies.cookie(loginCookie, token, "/auth/callback/", 600))
 	c.Response().Header().Set("Cache-Control", "no-store")
@@ -86,6 +88,46 @@ func (l *loginRoutes) callback(c echo.Context) error {
 	l.loggedIn(c.Request().Context(), in.UserID)
 	c.SetCookie(l.cookies.cookie(sessionCookie, in.Token, "/", l.maxAge))
 	return c.Redirect(http.StatusSeeOther, in.ReturnTo)
+}
+
+// backchannelLogoutPath is where providers post logout tokens: POST
+// /auth/backchannel-logout/{provider} with the form field logout_token (OpenID Connect
+// Back-Channel Logout 1.0). It is called server to server, so CSRF checks do not apply to it.
+const backchannelLogoutPath = "/auth/backchannel-logout/"
+
+// backchannelLogout ends the sessions a provider's logout token names: 200 when it is valid
+// (even if no session was left to end), 400 when it is not; never cached.
+func (l *loginRoutes) backchannelLogout(c echo.Context) error {
+	c.Response().Header().Set("Cache-Control", "no-store")
+	ctx := c.Request().Context()
+	ended, err := l.svc.BackchannelLogout(ctx, c.Param("provider"), c.FormValue("logout_token"))
+	switch {
+	case errors.Is(err, auth.ErrUnknownProvider):
+		return NewProblem(http.StatusNotFound, "provider_not_found", "There is no login provider "+c.Param("provider")+".")
+	case errors.Is(err, auth.ErrBadLogoutToken):
+		l.log.WarnContext(ctx, "back-channel logout refused", "provider", c.Param("provider"), "error", err)
+		return NewProblem(http.StatusBadRequest, "invalid_logout_token", err.Error())
+	case errors.Is(err, auth.ErrProviderUnavailable):
+		return providerUnavailable(err)
+	case err != nil:
+		return err
+	}
+	for _, e := range ended {
+		l.endedHash(ctx, e.IDHash)
+	}
+	return c.NoContent(http.StatusOK)
+}
+
+// providerUnavailable answers a provider whose metadata could not be fetched: 503 with
+// Retry-After, never a bare 502.
+func providerUnavailable(err error) error {
+	p := NewProblem(http.StatusServiceUnavailable, "provider_unavailable", "The login provider cannot be reached; please try again later.")
+	p.RetryAfter = "30"
+	var u *auth.UnavailableError
+	if errors.As(err, &u) && u.RetryAfter > 0 {
+		p.RetryAfter = strconv.Itoa(int(math.Ceil(u.RetryAfter.Seconds())))
+	}
+	return p
 }
 
 // logout ends the session: POST /auth/logout with the CSRF header. It answers with where the

@@ -60,6 +60,13 @@ type testDeps struct {
 	limits  compose.Limits
 	noRelay bool       // the outbox relay does not run (events stay in the outbox)
 	clock   *testClock // the session service's clock; nil: the wall clock
+	// providers changes the demo login providers before the session service is built.
+	providers func([]auth.ProviderConfig)
+}
+
+// withProviders changes the demo login providers' configuration.
+func withProviders(f func([]auth.ProviderConfig)) appOption {
+	return func(d *testDeps) { d.providers = f }
 }
 
 // testClock is the wall clock moved ahead by what a test advanced it, so that sessions can expire
@@ -107,6 +114,13 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 	if err != nil {
 		t.Fatal(err)
 	}
+	var early testDeps // the options that shape the session service, applied before it is built
+	for _, o := range opts {
+		o(&early)
+	}
+	if early.providers != nil {
+		early.providers(providers)
+	}
 	audit := store.NewAudit(db)
 	blobs := blob.Disk{Root: t.TempDir()}
 	var deps testDeps
@@ -127,7 +141,7 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: compose.Planning(db, blobs, nil),
 		Live:     broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
-		Pages: pages, Metrics: httpapi.NewMetrics(db.SQL),
+		Pages: pages, Metrics: httpapi.NewMetrics(db.SQL, svc),
 	}
 	for _, o := range opts {
 		o(&deps)

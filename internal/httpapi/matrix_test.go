@@ -97,6 +97,7 @@ var matrixRows = []matrixRow{
 	{op: "GET /district-boundaries", path: fixed("/api/v1/district-boundaries"), want: public(200)},
 	{op: "GET /auth/providers", path: fixed("/api/v1/auth/providers"), want: public(200)},
 	{op: "GET /limits", path: fixed("/api/v1/limits"), want: public(200)},
+	{op: "GET /auth/providers/status", path: fixed("/api/v1/auth/providers/status"), want: adminOnly(200)},
 	{op: "GET /me", path: fixed("/api/v1/me"), want: loggedIn(200)},
 	{op: "GET /organisations", path: fixed("/api/v1/organisations"), want: public(200)},
 	{op: "POST /organisations", path: fixed("/api/v1/organisations"),
@@ -335,6 +336,7 @@ var nonAPIRoutes = map[string]string{
 	"GET /auth/login/:provider":    "login_test.go",
 	"GET /auth/callback/:provider": "login_test.go",
 	"POST /auth/logout":            "login_test.go",
+	"POST /auth/backchannel-logout/:provider": "backchannel_test.go",
 }
 
 // TestEveryRouteIsInTheContractOrKnown: a route added without the contract (and so without the

@@ -10,6 +10,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/teilhabe/teilhabe/internal/auth"
 )
 
 // Metrics holds the Prometheus collectors of one server, on its own registry so that several
@@ -21,8 +22,9 @@ type Metrics struct {
 	duration *prometheus.HistogramVec
 }
 
-// NewMetrics registers the request, database pool and runtime collectors on a fresh registry.
-func NewMetrics(db *sql.DB) *Metrics {
+// NewMetrics registers the request, database pool and runtime collectors on a fresh registry, and
+// the login providers' states of logins (nil: none).
+func NewMetrics(db *sql.DB, logins *auth.Service) *Metrics {
 	reg := prometheus.NewRegistry()
 	m := &Metrics{
 		registry: reg,
@@ -40,6 +42,9 @@ func NewMetrics(db *sql.DB) *Metrics {
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
 		collectors.NewDBStatsCollector(db, "teilhabe"))
+	if logins != nil {
+		reg.MustRegister(providerCollector{logins})
+	}
 	return m
 }
 
@@ -62,6 +67,26 @@ func (m *Metrics) middleware(next echo.HandlerFunc) echo.HandlerFunc {
 		m.requests.With(labels).Inc()
 		m.duration.With(labels).Observe(time.Since(start).Seconds())
 		return err
+	}
+}
+
+// providerUp is 1 for a login provider whose discovery document answered at the last check, 0
+// for one that did not or was not checked yet.
+var providerUp = prometheus.NewDesc("teilhabe_oidc_provider_up",
+	"Whether the login provider's discovery answered at the last check (1) or not (0).", []string{"provider"}, nil)
+
+// providerCollector reads the providers' states at each scrape.
+type providerCollector struct{ svc *auth.Service }
+
+func (c providerCollector) Describe(ch chan<- *prometheus.Desc) { ch <- providerUp }
+
+func (c providerCollector) Collect(ch chan<- prometheus.Metric) {
+	for _, st := range c.svc.ProviderStatuses() {
+		up := 0.0
+		if st.State == auth.StateOK {
+			up = 1
+		}
+		ch <- prometheus.MustNewConstMetric(providerUp, prometheus.GaugeValue, up, st.ID)
 	}
 }
 

@@ -105,11 +105,12 @@ func New(d Deps) (*echo.Echo, error) {
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
 
-	l := &loginRoutes{svc: d.Auth, cookies: newCookieScope(d.BaseURL), maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, loggedIn: h.loggedIn,
+	l := &loginRoutes{svc: d.Auth, cookies: newCookieScope(d.BaseURL), maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, endedHash: h.sessionHashEnded, loggedIn: h.loggedIn,
 		starts: kernel.NewLimiter[string](loginStartEvery, loginStartBurst, nil)}
 	e.GET("/auth/login/:provider", l.login)
 	e.GET("/auth/callback/:provider", l.callback)
 	e.POST("/auth/logout", l.logout)
+	e.POST(backchannelLogoutPath+":provider", l.backchannelLogout)
 	if d.DevIdP != nil {
 		e.Any(devIdPPath+"/*", echo.WrapHandler(withBase(basePath(d.BaseURL), d.DevIdP)))
 	}
@@ -134,7 +135,7 @@ func stack(d Deps) (*echo.Echo, error) {
 	e.Pre(underBase(basePath(d.BaseURL)))
 	m := d.Metrics
 	if m == nil {
-		m = NewMetrics(d.SQL)
+		m = NewMetrics(d.SQL, d.Auth)
 	}
 	validate, err := validateRequests()
 	if err != nil {

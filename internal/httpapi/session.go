@@ -87,7 +87,9 @@ func authenticate(svc *auth.Service, cookies cookieScope) echo.MiddlewareFunc {
 
 // csrfProtect guards every state-changing request: a request from another origin is refused, and
 // one that carries a session must also carry the session's CSRF token in X-CSRF-Token (which a
-// page of another site cannot read). The built-in development provider's own forms are exempt.
+// page of another site cannot read). The built-in development provider's own forms are exempt,
+// and so are providers' back-channel logout posts: they come from a server, carry no cookie of
+// ours, and are authenticated by the signed token they carry.
 func csrfProtect(base *url.URL) echo.MiddlewareFunc {
 	origin := base.Scheme + "://" + base.Host
 	return func(next echo.HandlerFunc) echo.HandlerFunc {
@@ -97,7 +99,7 @@ func csrfProtect(base *url.URL) echo.MiddlewareFunc {
 			case http.MethodGet, http.MethodHead, http.MethodOptions:
 				return next(c)
 			}
-			if strings.HasPrefix(r.URL.Path, devIdPPath+"/") {
+			if strings.HasPrefix(r.URL.Path, devIdPPath+"/") || isBackchannelLogout(r) {
 				return next(c)
 			}
 			if o := r.Header.Get("Origin"); o != "" && o != origin {
@@ -115,4 +117,10 @@ func csrfProtect(base *url.URL) echo.MiddlewareFunc {
 			return next(c)
 		}
 	}
+}
+
+// isBackchannelLogout is exactly POST /auth/backchannel-logout/{provider}, one path segment.
+func isBackchannelLogout(r *http.Request) bool {
+	rest, ok := strings.CutPrefix(r.URL.Path, backchannelLogoutPath)
+	return ok && r.Method == http.MethodPost && rest != "" && !strings.Contains(rest, "/")
 }

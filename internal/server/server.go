@@ -88,7 +88,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 
 	audit := store.NewAudit(db)
 	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
-		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge})
+		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge, Log: log})
 	keys := store.NewIdempotencyKeys(db)
 	go sweep(ctx, authSvc, keys, log)
 	pages := httpapi.NewPageCache(httpapi.PageCacheTTL)
@@ -102,7 +102,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	defer stopRelay()
 	go outbox.Run(relayCtx)
 
-	metrics := httpapi.NewMetrics(db.SQL)
+	metrics := httpapi.NewMetrics(db.SQL, authSvc)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning:      app.Planning(db, blobs, nil),
@@ -132,6 +132,10 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		msrv = serve(mln, metrics.Handler(), log, fatal)
 		log.Info("serving metrics", "metrics_addr", mln.Addr().String())
 	}
+	// Every provider's discovery is checked now, once the development provider (served here in
+	// demo mode) can answer, and kept fresh; one that is down is logged and retried, and never
+	// stops the start.
+	go authSvc.Watch(ctx)
 
 	select {
 	case <-ctx.Done():

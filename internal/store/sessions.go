@@ -17,6 +17,8 @@ type sessionRow struct {
 	ProviderID string
 	CSRFToken  string `gorm:"column:csrf_token"`
 	IDToken    string `gorm:"column:id_token"`
+	OIDCSid    string `gorm:"column:oidc_sid"`
+	OIDCSub    string `gorm:"column:oidc_sub"`
 	CreatedAt  time.Time
 	LastSeenAt time.Time
 	ExpiresAt  time.Time
@@ -82,7 +84,7 @@ func (s *Sessions) TakeLoginState(ctx context.Context, idHash string) (auth.Logi
 // CreateSession implements auth.SessionStore.
 func (s *Sessions) CreateSession(ctx context.Context, idHash string, se auth.Session) error {
 	row := sessionRow{IDHash: idHash, UserID: se.UserID, ProviderID: se.ProviderID, CSRFToken: se.CSRFToken, IDToken: se.IDToken,
-		CreatedAt: se.CreatedAt.UTC(), LastSeenAt: se.LastSeenAt.UTC(), ExpiresAt: se.ExpiresAt.UTC()}
+		OIDCSid: se.OIDCSid, OIDCSub: se.OIDCSub, CreatedAt: se.CreatedAt.UTC(), LastSeenAt: se.LastSeenAt.UTC(), ExpiresAt: se.ExpiresAt.UTC()}
 	if err := s.db.WithContext(ctx).Create(&row).Error; err != nil {
 		return fmt.Errorf("create session: %w", err)
 	}
@@ -98,7 +100,7 @@ func (s *Sessions) Session(ctx context.Context, idHash string) (auth.Session, er
 		return auth.Session{}, err
 	}
 	return auth.Session{UserID: row.UserID, ProviderID: row.ProviderID, CSRFToken: row.CSRFToken, IDToken: row.IDToken,
-		CreatedAt: row.CreatedAt.UTC(), LastSeenAt: row.LastSeenAt.UTC(), ExpiresAt: row.ExpiresAt.UTC()}, nil
+		OIDCSid: row.OIDCSid, OIDCSub: row.OIDCSub, CreatedAt: row.CreatedAt.UTC(), LastSeenAt: row.LastSeenAt.UTC(), ExpiresAt: row.ExpiresAt.UTC()}, nil
 }
 
 // TouchSession implements auth.SessionStore.
@@ -109,6 +111,45 @@ func (s *Sessions) TouchSession(ctx context.Context, idHash string, at time.Time
 // DeleteSession implements auth.SessionStore.
 func (s *Sessions) DeleteSession(ctx context.Context, idHash string) error {
 	return s.db.WithContext(ctx).Where("id_hash = ?", idHash).Delete(&sessionRow{}).Error
+}
+
+// DeleteProviderSessions implements auth.SessionStore.
+func (s *Sessions) DeleteProviderSessions(ctx context.Context, providerID, sid, sub string) ([]auth.EndedSession, error) {
+	if sid == "" && sub == "" {
+		return nil, errors.New("delete provider sessions: neither sid nor sub")
+	}
+	var out []auth.EndedSession
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		q := tx.Model(&sessionRow{}).Where("provider_id = ?", providerID)
+		if sid != "" {
+			q = q.Where("oidc_sid = ?", sid)
+		}
+		if sub != "" {
+			q = q.Where("oidc_sub = ?", sub)
+		}
+		var rows []sessionRow
+		if err := q.Select("id_hash", "user_id").Find(&rows).Error; err != nil {
+			return err
+		}
+		if len(rows) == 0 {
+			return nil
+		}
+		hashes := make([]string, len(rows))
+		for i, r := range rows {
+			hashes[i] = r.IDHash
+		}
+		if err := tx.Where("id_hash IN ?", hashes).Delete(&sessionRow{}).Error; err != nil {
+			return err
+		}
+		for _, r := range rows {
+			out = append(out, auth.EndedSession{IDHash: r.IDHash, UserID: r.UserID})
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("delete provider sessions: %w", err)
+	}
+	return out, nil
 }
 
 // DeleteExpired implements auth.SessionStore.

@@ -72,6 +72,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/providers/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each login provider's state and its latest claim warning (admins).
+         * @description Whether each provider's discovery document and keys answered at the last check (at start, then retried with backoff while down and refreshed hourly while up), the last error, and the latest login whose tokens lacked the configured roles claim.
+         */
+        get: operations["listAuthProviderStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/limits": {
         parameters: {
             query?: never;
@@ -894,6 +914,42 @@ export interface components {
          * @enum {string}
          */
         Audience: "staff" | "provider" | "resident";
+        AuthProviderStatus: {
+            id: string;
+            label: string;
+            /**
+             * @description ok (the last check answered), unreachable (it failed; logins answer 503 until the provider was reached once), pending (not checked yet).
+             * @enum {string}
+             */
+            state: "ok" | "unreachable" | "pending";
+            /**
+             * Format: date-time
+             * @description The last check.
+             */
+            checked_at?: string;
+            /**
+             * Format: date-time
+             * @description Since when the provider answers; absent when it never did.
+             */
+            up_since?: string;
+            /** @description The reason of the last failed check. */
+            last_error?: string;
+            /** Format: date-time */
+            last_error_at?: string;
+            claim_warning?: components["schemas"]["ClaimWarning"];
+        };
+        /** @description The latest login whose tokens lacked the configured roles claim; the person got only default_role. */
+        ClaimWarning: {
+            /** @description The configured roles_claim path. */
+            claim: string;
+            /** Format: date-time */
+            at: string;
+            /** @description The top-level claims the tokens did carry. */
+            present: string[];
+        };
+        AuthProviderStatusList: {
+            items: components["schemas"]["AuthProviderStatus"][];
+        };
         AuthProviderList: {
             items: components["schemas"]["AuthProvider"][];
         };
@@ -1538,6 +1594,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthProviderList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listAuthProviderStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The providers in configuration order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthProviderStatusList"];
                 };
             };
             default: components["responses"]["Problem"];

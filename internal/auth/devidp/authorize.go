@@ -142,11 +142,14 @@ func (p *Provider) issueCode(w http.ResponseWriter, r *http.Request, req authReq
 	}
 	now := p.now()
 	code := randomToken()
-	err := p.store.putCode(code, &authCode{
-		clientID: req.client.ID, redirectURI: req.redirectURI, subject: u.Subject,
-		nonce: req.nonce, challenge: req.challenge, scope: req.scope,
-		authTime: now, expires: now.Add(codeLifetime),
-	}, now)
+	sid, err := p.store.newSession(u.Subject, req.client.ID, now)
+	if err == nil {
+		err = p.store.putCode(code, &authCode{
+			clientID: req.client.ID, redirectURI: req.redirectURI, subject: u.Subject,
+			nonce: req.nonce, challenge: req.challenge, scope: req.scope, sid: sid,
+			authTime: now, expires: now.Add(codeLifetime),
+		}, now)
+	}
 	if err != nil {
 		redirectError(w, r, req, &oauthError{code: "temporarily_unavailable", desc: err.Error()})
 		return

@@ -4,7 +4,9 @@
 // code flow with PKCE, verified with coreos/go-oidc on the relying-party side) instead of a
 // bypass. It implements discovery, JWKS, RS256-signed ID tokens, a login page listing made-up
 // people, the token endpoint (client_secret_basic / client_secret_post, PKCE S256 mandatory),
-// userinfo and RP-initiated logout (end_session).
+// userinfo, RP-initiated logout (end_session) and back-channel logout: a session (sid) per login
+// whose end at end_session or LogoutUser is posted as a signed logout token to the client's
+// BackchannelLogoutURI.
 //
 // Anyone can sign in as anyone here, by design. It must only ever be mounted when
 // TEILHABE_DEMO=1; the caller enforces that. All state (codes, access tokens) lives in memory
@@ -33,6 +35,9 @@ type User struct {
 	Groups      []string // emitted as the "groups" claim (ID token and userinfo)
 	Audience    string   // "staff", "provider" or "resident": which client's login page lists the user
 	Description string   // one line shown on the login page, e.g. "Koordination Erfurt (16051)"
+	// Claims are more claims released with the profile scope (ID token and userinfo), such as
+	// Keycloak's {"realm_access": {"roles": [...]}}; they never replace the standard ones.
+	Claims map[string]any
 }
 
 // Client is a registered relying party.
@@ -41,6 +46,9 @@ type Client struct {
 	RedirectURIs           []string // exact match required
 	PostLogoutRedirectURIs []string // exact match; otherwise end_session shows a "signed out" page
 	Audience               string   // the users listed on its login page ("" = all users)
+	// BackchannelLogoutURI receives a signed logout_token when a session of this client ends
+	// (OpenID Connect Back-Channel Logout 1.0); "" sends none.
+	BackchannelLogoutURI string
 }
 
 // Provider is an in-memory OpenID Connect provider. It is safe for concurrent use.
@@ -54,9 +62,10 @@ type Provider struct {
 	users   map[string]*User
 	order   []string // user subjects in the order given, so the login page is stable
 
-	key    *rsa.PrivateKey
-	kid    string
-	signer jose.Signer
+	key          *rsa.PrivateKey
+	kid          string
+	signer       jose.Signer
+	logoutSigner jose.Signer
 
 	store store
 	// now is the clock; tests replace it to expire codes and tokens without sleeping.
@@ -124,6 +133,9 @@ func newWithKey(issuer string, clients []Client, users []User, key *rsa.PrivateK
 	if err := p.initSigner(); err != nil {
 		return nil, err
 	}
+	if err := p.initLogoutSigner(); err != nil {
+		return nil, err
+	}
 	return p, nil
 }
 
@@ -135,7 +147,7 @@ func validateClient(c Client) error {
 	if len(c.RedirectURIs) == 0 {
 		return fmt.Errorf("devidp: client %q has no redirect URI", c.ID)
 	}
-	for _, list := range [][]string{c.RedirectURIs, c.PostLogoutRedirectURIs} {
+	for _, list := range [][]string{c.RedirectURIs, c.PostLogoutRedirectURIs, nonEmpty(c.BackchannelLogoutURI)} {
 		for _, raw := range list {
 			// RFC 6749 3.1.2: redirection endpoints are absolute URIs without fragment.
 			u, err := url.Parse(raw)
@@ -145,6 +157,13 @@ func validateClient(c Client) error {
 		}
 	}
 	return nil
+}
+
+func nonEmpty(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return []string{s}
 }
 
 // Issuer returns the issuer URL exactly as given to New.

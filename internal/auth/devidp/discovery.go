@@ -24,9 +24,11 @@ func (p *Provider) discovery(w http.ResponseWriter) {
 		"scopes_supported":                      supportedScopes,
 		"token_endpoint_auth_methods_supported": []string{"client_secret_basic", "client_secret_post"},
 		"code_challenge_methods_supported":      []string{"S256"},
+		"backchannel_logout_supported":          true,
+		"backchannel_logout_session_supported":  true,
 		"grant_types_supported":                 []string{"authorization_code"},
 		"claims_supported": []string{
-			"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "at_hash",
+			"iss", "sub", "aud", "exp", "iat", "auth_time", "nonce", "at_hash", "sid",
 			"name", "preferred_username", "email", "email_verified", "groups",
 		},
 		"claims_parameter_supported":      false,

@@ -57,19 +57,8 @@ func (p *Provider) jwks(w http.ResponseWriter) {
 // and issuer but deliberately not expiry: OIDC RP-Initiated Logout expects expired hints,
 // since logout often happens after the ID token ran out. Invalid hints yield nil.
 func (p *Provider) hintClients(hint string) []string {
-	jws, err := jose.ParseSignedCompact(hint, []jose.SignatureAlgorithm{jose.RS256})
-	if err != nil {
-		return nil
-	}
-	payload, err := jws.Verify(&p.key.PublicKey)
-	if err != nil {
-		return nil
-	}
-	var claims struct {
-		Iss string          `json:"iss"`
-		Aud json.RawMessage `json:"aud"`
-	}
-	if json.Unmarshal(payload, &claims) != nil || claims.Iss != p.issuer {
+	claims := p.hintClaims(hint)
+	if claims == nil {
 		return nil
 	}
 	var auds []string
@@ -86,6 +75,30 @@ func (p *Provider) hintClients(hint string) []string {
 		}
 	}
 	return known
+}
+
+// hintClaims are the claims of an id_token_hint signed by this provider for its issuer (expiry
+// not checked, see hintClients), or nil.
+func (p *Provider) hintClaims(hint string) *hintClaims {
+	jws, err := jose.ParseSignedCompact(hint, []jose.SignatureAlgorithm{jose.RS256})
+	if err != nil {
+		return nil
+	}
+	payload, err := jws.Verify(&p.key.PublicKey)
+	if err != nil {
+		return nil
+	}
+	var claims hintClaims
+	if json.Unmarshal(payload, &claims) != nil || claims.Iss != p.issuer {
+		return nil
+	}
+	return &claims
+}
+
+type hintClaims struct {
+	Iss string          `json:"iss"`
+	Aud json.RawMessage `json:"aud"`
+	Sid string          `json:"sid"`
 }
 
 // atHash is the OIDC at_hash of an access token: the left half of its SHA-256, base64url.

@@ -25,16 +25,19 @@ func (p *Provider) userinfo(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, userClaims(p.users[t.subject], t.scope))
 }
 
-// endSession implements OIDC RP-Initiated Logout 1.0. There is no provider-side session to end,
-// so it only decides where the browser goes next. It redirects only to a post-logout URI that
-// is registered (for the hinted client, or for any client without a valid hint): anything else
-// would make it an open redirector.
+// endSession implements OIDC RP-Initiated Logout 1.0: it ends the session the id_token_hint
+// names (and tells its client over the back channel), then decides where the browser goes next.
+// It redirects only to a post-logout URI that is registered (for the hinted client, or for any
+// client without a valid hint): anything else would make it an open redirector.
 func (p *Provider) endSession(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	if err := r.ParseForm(); err != nil {
 		p.errorPage(w, http.StatusBadRequest, "Die Anfrage konnte nicht gelesen werden.")
 		return
 	}
+	// Best effort, as the specification asks: a client that cannot be told must not keep the
+	// person from being signed out here (its session then ends at its own timeouts).
+	_ = p.endHinted(r.Context(), r.Form.Get("id_token_hint"))
 	target := r.Form.Get("post_logout_redirect_uri")
 	if target != "" && p.logoutAllowed(target, r.Form.Get("id_token_hint"), r.Form.Get("client_id")) {
 		q := url.Values{}

@@ -19,8 +19,8 @@ var (
 
 // authCode is what an authorization code stands for, bound at the authorize step.
 type authCode struct {
-	clientID, redirectURI, subject, nonce, challenge, scope string
-	authTime, expires                                       time.Time
+	clientID, redirectURI, subject, nonce, challenge, scope, sid string
+	authTime, expires                                            time.Time
 
 	used        bool   // redeemed once; kept until expiry to detect replays
 	replayed    bool   // presented again: refuse to bind a token still being issued for it
@@ -35,13 +35,14 @@ type accessToken struct {
 
 // store holds codes and access tokens in memory; one mutex is plenty for a development IdP.
 type store struct {
-	mu     sync.Mutex
-	codes  map[string]*authCode
-	tokens map[string]*accessToken
+	mu       sync.Mutex
+	codes    map[string]*authCode
+	tokens   map[string]*accessToken
+	sessions map[string]*idpSession // by sid
 }
 
 func newStore() store {
-	return store{codes: map[string]*authCode{}, tokens: map[string]*accessToken{}}
+	return store{codes: map[string]*authCode{}, tokens: map[string]*accessToken{}, sessions: map[string]*idpSession{}}
 }
 
 // sweep drops expired entries; the caller holds mu.

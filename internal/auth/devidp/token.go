@@ -105,6 +105,7 @@ func (p *Provider) exchange(w http.ResponseWriter, r *http.Request) (*tokenRespo
 	claims["iat"] = now.Unix()
 	claims["auth_time"] = c.authTime.Unix()
 	claims["nonce"] = c.nonce
+	claims["sid"] = c.sid
 	claims["at_hash"] = atHash(access)
 	idToken, err := p.SignIDToken(claims)
 	if err != nil {
@@ -167,6 +168,9 @@ func invalidClient(desc string) *oauthError {
 func userClaims(u *User, scope string) map[string]any {
 	claims := map[string]any{"sub": u.Subject}
 	if hasScope(scope, "profile") {
+		for k, v := range u.Claims {
+			claims[k] = v
+		}
 		claims["name"] = u.Name
 		claims["preferred_username"] = u.Subject
 	}

@@ -31,3 +31,11 @@ export function listAuditLog(cursor?: string, signal?: AbortSignal): Promise<Aud
   const search = cursor ? `?cursor=${encodeURIComponent(cursor)}` : "";
   return getJSON<AuditPage>(`/audit-log${search}`, signal);
 }
+
+export type AuthProviderStatus = Schemas["AuthProviderStatus"];
+
+/** Each login provider's state and latest claim warning, in configuration order (admins). */
+export async function listProviderStatus(signal?: AbortSignal): Promise<AuthProviderStatus[]> {
+  const body = await getJSON<Schemas["AuthProviderStatusList"]>("/auth/providers/status", signal);
+  return body.items;
+}

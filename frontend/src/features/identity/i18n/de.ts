@@ -147,6 +147,23 @@ export const deIdentity = {
       newOrganisation: "Organisation anlegen",
       users: "Personen und Rollen",
       auditLog: "Protokoll",
+      loginProviders: "Anmeldedienste",
+    },
+    providers: {
+      title: "Anmeldedienste",
+      intro:
+        "teilhabe prüft jeden Anmeldedienst beim Start, danach stündlich und, solange er nicht antwortet, immer wieder. Hier sehen Sie das letzte Ergebnis und die letzte Anmeldung, der die eingestellte Rollenangabe fehlte.",
+      caption: "Anmeldedienste und ihr Zustand",
+      columns: { provider: "Anmeldedienst", state: "Zustand", details: "Einzelheiten" },
+      state: { ok: "erreichbar", unreachable: "nicht erreichbar", pending: "noch nicht geprüft" },
+      checkedAt: "Zuletzt geprüft: {{at}}",
+      upSince: "Erreichbar seit: {{at}}",
+      lastError: "Letzter Fehler ({{at}}): {{error}}",
+      claimWarning:
+        "Bei der letzten Anmeldung am {{at}} fehlte die Angabe „{{claim}}“; die Person erhielt nur die Standardrolle.",
+      present: "Vorhandene Angaben: {{claims}}",
+      noWarning: "Keine Warnung.",
+      empty: "Es ist kein Anmeldedienst eingerichtet.",
     },
     newOrganisation: {
       title: "Organisation anlegen",

@@ -150,6 +150,22 @@ export const enIdentity: Pick<Messages, keyof typeof deIdentity> = {
       newOrganisation: "Create an organisation",
       users: "People and roles",
       auditLog: "Audit log",
+      loginProviders: "Login providers",
+    },
+    providers: {
+      title: "Login providers",
+      intro:
+        "teilhabe checks every login provider at start, then hourly, and again and again while it does not answer. Here you see the last result and the latest login that lacked the configured roles claim.",
+      caption: "Login providers and their state",
+      columns: { provider: "Login provider", state: "State", details: "Details" },
+      state: { ok: "reachable", unreachable: "unreachable", pending: "not checked yet" },
+      checkedAt: "Last checked: {{at}}",
+      upSince: "Reachable since: {{at}}",
+      lastError: "Last error ({{at}}): {{error}}",
+      claimWarning: "At the latest login, on {{at}}, the claim “{{claim}}” was missing; the person got only the default role.",
+      present: "Claims present: {{claims}}",
+      noWarning: "No warning.",
+      empty: "No login provider is configured.",
     },
     newOrganisation: {
       title: "Create an organisation",

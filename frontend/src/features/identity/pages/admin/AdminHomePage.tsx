@@ -22,6 +22,9 @@ export function AdminHomePage() {
         <li>
           <Link to={paths.adminAuditLog}>{t("admin.links.auditLog")}</Link>
         </li>
+        <li>
+          <Link to={paths.adminLoginProviders}>{t("admin.links.loginProviders")}</Link>
+        </li>
       </ul>
     </>
   );
