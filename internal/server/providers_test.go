@@ -22,10 +22,13 @@ func TestUnreachableProviderDoesNotStopStartUp(t *testing.T) {
 	if err := os.WriteFile(f, []byte(conf), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	base := instanceWith(t, "", map[string]string{"TEILHABE_DEMO": "1", "TEILHABE_AUTH_CONFIG": f})
+	free := mustListen(t) // a free port for the metrics listener
+	metricsAddr := free.Addr().String()
+	free.Close()
+	base := instanceWith(t, "", map[string]string{"TEILHABE_DEMO": "1", "TEILHABE_AUTH_CONFIG": f, "TEILHABE_METRICS_ADDR": metricsAddr})
 
 	waitFor(t, "both providers checked", func() bool {
-		_, m := get(base + "/metrics")
+		_, m := get("http://" + metricsAddr + "/metrics")
 		return strings.Contains(m, `teilhabe_oidc_provider_up{provider="kaputt"} 0`) &&
 			strings.Contains(m, `teilhabe_oidc_provider_up{provider="verwaltung"} 1`)
 	})
