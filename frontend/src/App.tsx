@@ -20,9 +20,11 @@ import { LoginProvidersPage } from "./features/identity/pages/admin/LoginProvide
 import { NotFoundPage } from "./shared/pages/NotFoundPage";
 import { Loading } from "./shared/components/Status";
 import { paths } from "./routes";
+import { ConsultationRoute } from "./features/consultation/pages/ConsultationPage";
 
-// The consultation pages (thread, live updates, moderation) load on demand: most visits never need them.
-const ConsultationRoute = lazy(() => import("./features/consultation/pages/ConsultationPage").then((m) => ({ default: m.ConsultationRoute })));
+// The consultation page is where most people arrive from a link: it comes with the first load, so
+// that its chunk is not fetched only after the app has started (on a slow line a second later).
+// The pages for coordinators and moderators load on demand.
 const NewConsultationRoute = lazy(() => import("./features/consultation/pages/NewConsultationPage").then((m) => ({ default: m.NewConsultationRoute })));
 const ModerationRoute = lazy(() => import("./features/consultation/pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
 const ModerationLogRoute = lazy(() => import("./features/consultation/pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
@@ -43,7 +45,7 @@ export function App() {
           <Route path={paths.socialAreas} element={<SocialAreasRoute />} />
           <Route path={paths.process} element={<ProcessRoute />} />
           <Route path={paths.newConsultation} element={<OnDemand><NewConsultationRoute /></OnDemand>} />
-          <Route path={paths.consultation} element={<OnDemand><ConsultationRoute /></OnDemand>} />
+          <Route path={paths.consultation} element={<ConsultationRoute />} />
           <Route path={paths.moderation} element={<OnDemand><ModerationRoute /></OnDemand>} />
           <Route path={paths.moderationLog} element={<OnDemand><ModerationLogRoute /></OnDemand>} />
           <Route path={paths.profile} element={<ProfilePage />} />

@@ -76,7 +76,11 @@ export function useThread(consultation: Consultation): Thread {
     dispatch({ type: "event", event, context: context.current });
   });
 
+  // The counts per section wait for the first listing: on a slow line their requests would share
+  // its bandwidth, and their answers the phone's CPU, with what the reader came for.
+  const [listed, setListed] = useState(false);
   useEffect(() => {
+    if (!listed) return;
     const controller = new AbortController();
     void track(async () => {
       const keys = [0, ...consultation.sections.map((s) => s.id)];
@@ -95,7 +99,7 @@ export function useThread(consultation: Consultation): Thread {
       }
     });
     return () => controller.abort();
-  }, [id]);
+  }, [id, listed]);
 
   const shownFilter = useRef<CommentFilter | null>(null);
   useEffect(() => {
@@ -110,6 +114,7 @@ export function useThread(consultation: Consultation): Thread {
         if (controller.signal.aborted) return;
         dispatch({ type: "page", page, append: false });
         setLoad({ status: "ready" });
+        setListed(true);
       } catch (error) {
         if (!controller.signal.aborted) setLoad({ status: "error", error });
       }

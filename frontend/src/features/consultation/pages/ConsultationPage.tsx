@@ -92,13 +92,20 @@ function ConsultationView({ consultation }: { consultation: Consultation }) {
   const [target, setTarget] = useState(0);
   const writeRef = useRef<HTMLElement | null>(null);
   const readRef = useRef<HTMLHeadingElement>(null);
+  // The map of the areas waits for the comments' first listing: on a slow line and a slow phone
+  // its outlines would otherwise take the bandwidth and the CPU that the comments need first.
+  const [listed, setListed] = useState(false);
+  if (!listed && thread.load.status !== "loading") setListed(true);
   const context = useAsync(
-    async (signal) => ({
-      district: await getDistrict(consultation.district_key, signal),
-      areas: await listSocialAreas(consultation.district_key, signal),
-      organisations: consultation.audience === "invited" ? await listOrganisations(signal) : [],
-    }),
-    [consultation.district_key, consultation.audience],
+    async (signal) =>
+      listed
+        ? {
+            district: await getDistrict(consultation.district_key, signal),
+            areas: await listSocialAreas(consultation.district_key, signal),
+            organisations: consultation.audience === "invited" ? await listOrganisations(signal) : [],
+          }
+        : new Promise<never>(() => {}),
+    [consultation.district_key, consultation.audience, listed],
   );
   return (
     <ThreadEnvContext.Provider value={{ thread, consultation, now }}>
