@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/kernel"
@@ -90,9 +91,16 @@ func loadComment(tx *gorm.DB, id int64) (consultation.Comment, error) {
 	return v.toDomain(), err
 }
 
-// Comment implements consultation.Store.
+// Comment implements consultation.Store. Inside a use case's transaction the row stays locked
+// until it commits, so that two changes of one comment (a moderator pins it while another hides
+// it) apply one after the other instead of the later write undoing the earlier: FOR UPDATE on
+// PostgreSQL; SQLite's transactions are immediate and so one at a time anyway.
 func (s *Consultations) Comment(ctx context.Context, id int64) (consultation.Comment, error) {
-	return loadComment(conn(ctx, s.db), id)
+	tx := conn(ctx, s.db)
+	if inTx(ctx) && s.base.Dialect == Postgres {
+		tx = tx.Clauses(clause.Locking{Strength: "UPDATE", Table: clause.Table{Name: "comments"}})
+	}
+	return loadComment(tx, id)
 }
 
 // Comments implements consultation.Store. Keyset pagination keeps every page as cheap as the first,

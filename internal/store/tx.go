@@ -28,6 +28,12 @@ func conn(ctx context.Context, db *gorm.DB) *gorm.DB {
 	return db.WithContext(ctx)
 }
 
+// inTx reports whether ctx carries a transaction of InTx.
+func inTx(ctx context.Context) bool {
+	_, ok := ctx.Value(txKey{}).(*txState)
+	return ok
+}
+
 // afterCommit runs fn once the transaction of ctx has committed, or at once outside one.
 func afterCommit(ctx context.Context, fn func()) {
 	st, ok := ctx.Value(txKey{}).(*txState)
