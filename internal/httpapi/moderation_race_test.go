@@ -27,8 +27,12 @@ func TestConcurrentChangesAreNotLost(t *testing.T) {
 			cm := decode[commentBody](t, r)
 			var wg sync.WaitGroup
 			var pin, edit int
-			wg.Go(func() { pin = coord.do("POST", fmt.Sprintf("/api/v1/comments/%d/moderation", cm.ID), `{"action":"pin"}`).Status })
-			wg.Go(func() { edit = rita.do("PATCH", fmt.Sprintf("/api/v1/comments/%d", cm.ID), `{"body":"Beitrag, ergänzt"}`).Status })
+			wg.Go(func() {
+				pin = coord.do("POST", fmt.Sprintf("/api/v1/comments/%d/moderation", cm.ID), `{"action":"pin"}`).Status
+			})
+			wg.Go(func() {
+				edit = rita.do("PATCH", fmt.Sprintf("/api/v1/comments/%d", cm.ID), `{"body":"Beitrag, ergänzt"}`).Status
+			})
 			wg.Wait()
 			if pin != 200 || edit != 200 {
 				t.Fatalf("round %d: pin %d, edit %d", round, pin, edit)
