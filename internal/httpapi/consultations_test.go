@@ -22,6 +22,7 @@ type commentBody struct {
 	Replies   int    `json:"replies"`
 	Supported bool   `json:"supported"`
 	Reason    string `json:"reason"`
+	IsOwn     bool   `json:"is_own"`
 	Response  *struct {
 		HTML string `json:"html"`
 	} `json:"response"`

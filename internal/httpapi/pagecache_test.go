@@ -101,3 +101,31 @@ func eventually(ok func() bool) bool {
 	}
 	return false
 }
+
+// TestConsultationComesWithItsFirstPage: GET /consultations/{id} carries the first page of its
+// comments as the person asking sees them, so the page needs no second round trip.
+func TestConsultationComesWithItsFirstPage(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		coord := a.browser(t).login("verwaltung", "demo-koordination-erfurt")
+		rita := a.browser(t).login("buerger", "demo-buergerin")
+		id := openConsultation(t, a, coord, "post")
+		r := rita.do("POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Gleich dabei"}`)
+		if r.Status != 201 {
+			t.Fatalf("post = %d %s", r.Status, r.Body)
+		}
+		type withPage struct {
+			LiveSeq   int64       `json:"live_seq"`
+			FirstPage commentPage `json:"first_page"`
+		}
+		for _, c := range []struct {
+			who *browser
+			own bool
+		}{{a.browser(t), false}, {rita, true}} {
+			got := decode[withPage](t, c.who.do("GET", fmt.Sprintf("/api/v1/consultations/%d", id), ""))
+			if len(got.FirstPage.Items) != 1 || !strings.Contains(got.FirstPage.Items[0].HTML, "Gleich dabei") || got.FirstPage.Items[0].IsOwn != c.own {
+				t.Errorf("first page (own %v) = %+v", c.own, got.FirstPage)
+			}
+		}
+	})
+}

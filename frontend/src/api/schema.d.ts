@@ -1338,6 +1338,8 @@ export interface components {
              */
             live_seq?: number;
             live_comment_actions?: components["schemas"]["LiveCommentActions"];
+            /** @description Only in GET /consultations/{id}: the first page of its comments in the default order (newest first, all sections), read after live_seq, so a page needs no second round trip before it shows the comments; live events from live_seq on complete it. */
+            first_page?: components["schemas"]["CommentPage"];
         };
         ConsultationList: {
             items: components["schemas"]["Consultation"][];

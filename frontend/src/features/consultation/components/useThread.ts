@@ -102,7 +102,19 @@ export function useThread(consultation: Consultation): Thread {
   }, [id, listed]);
 
   const shownFilter = useRef<CommentFilter | null>(null);
+  // The consultation came with its first page of the default listing: no second round trip.
+  const firstPage = useRef(consultation.first_page);
   useEffect(() => {
+    const given = firstPage.current;
+    firstPage.current = undefined;
+    if (given && filter === defaultFilter && attempt === 0) {
+      shownFilter.current = filter;
+      generation.current += 1;
+      dispatch({ type: "page", page: given, append: false });
+      setLoad({ status: "ready" });
+      setListed(true);
+      return;
+    }
     const controller = new AbortController();
     // A reload of the same filter keeps the list on screen (and the reader's focus in it).
     if (shownFilter.current !== filter) setLoad({ status: "loading" });

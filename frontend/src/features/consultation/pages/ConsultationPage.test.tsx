@@ -108,6 +108,18 @@ describe("ConsultationPage", () => {
     expect(screen.getByText("Live – neue Beiträge erscheinen sofort")).toBeInTheDocument();
   });
 
+  it("shows the first page the consultation came with, without asking for it again", async () => {
+    const first = { items: [comment(90, { author_name: "Paula Vorab", html: "<p>Mitgeliefert</p>" })].map((c) => ({ ...c, actions: [] })) };
+    const fetchMock = api(null, consultation({ first_page: first }));
+    renderConsultation();
+    expect(await screen.findByText("Mitgeliefert")).toBeInTheDocument();
+    expect(screen.getByText("1 Beitrag angezeigt.", { exact: false })).toBeInTheDocument();
+    const listings = fetchMock.mock.calls
+      .map(([input]) => new URL(String(input), "http://localhost"))
+      .filter((u) => u.pathname === "/api/v1/consultations/1/comments" && u.searchParams.get("limit") !== "100");
+    expect(listings).toEqual([]);
+  });
+
   it("shows comments, supports, responses and removals as they arrive, announcing them politely", async () => {
     api(null);
     renderConsultation();
