@@ -3,6 +3,7 @@ package consultation
 import (
 	"context"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/teilhabe/teilhabe/domain/kernel"
@@ -116,4 +117,14 @@ const RoomPrefix = "consultation"
 // Room is the live room of a consultation.
 func Room(consultationID int64) string {
 	return RoomPrefix + ":" + strconv.FormatInt(consultationID, 10)
+}
+
+// RoomOf is the consultation whose live room this is, the inverse of Room.
+func RoomOf(room string) (int64, bool) {
+	id, ok := strings.CutPrefix(room, RoomPrefix+":")
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(id, 10, 64)
+	return n, err == nil && n > 0
 }

@@ -123,7 +123,7 @@ describe("social areas", () => {
     await alert.filter({ hasText: "part 2" }).waitFor();
     assert.match(
       (await alert.textContent()) ?? "",
-      /^Das Gebiet liegt nicht \(ganz\) im Kreis\. Jeder Teil darf höchstens 1\.000 m .*outside district 16051: part 2 reaches 642 km beyond the boundary, at 2\.34000, 48\.85000/,
+      /^Das Gebiet liegt nicht \(ganz\) im Kreis; .*outside district 16051: part 2 reaches 642 km beyond the boundary, at 2\.34000, 48\.85000 .*1000 m/,
     );
     await assertAccessible(page, "the social-areas management page with a refused outline");
     assertClean([/status of 422 .*\/api\/v1\/districts\/16051\/social-areas\)$/]);

@@ -9,6 +9,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/domain/identity"
 )
 
 // commentOut encodes a comment as its viewer sees it: text to edit and reasons only to its
@@ -82,13 +83,9 @@ func (h *handlers) ListComments(ctx context.Context, req api.ListCommentsRequest
 		}
 		stamp = st
 	}
-	vs, next, err := h.cons.Comments(ctx, who, q)
+	page, err := h.commentPage(ctx, who, q)
 	if err != nil {
 		return nil, err
-	}
-	page := api.CommentPage{Items: commentsOut(vs)}
-	if next != "" {
-		page.NextCursor = &next
 	}
 	if !cacheable {
 		return api.ListComments200JSONResponse(page), nil
@@ -100,6 +97,19 @@ func (h *handlers) ListComments(ctx context.Context, req api.ListCommentsRequest
 	body = append(body, '\n')
 	h.pages.put(q.ConsultationID, key, stamp, body)
 	return cachedPage(body), nil
+}
+
+// commentPage is one page of comments as the person sees it.
+func (h *handlers) commentPage(ctx context.Context, who identity.Principal, q consultation.CommentQuery) (api.CommentPage, error) {
+	vs, next, err := h.cons.Comments(ctx, who, q)
+	if err != nil {
+		return api.CommentPage{}, err
+	}
+	page := api.CommentPage{Items: commentsOut(vs)}
+	if next != "" {
+		page.NextCursor = &next
+	}
+	return page, nil
 }
 
 // CreateComment implements api.StrictServerInterface.

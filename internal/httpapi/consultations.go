@@ -106,13 +106,9 @@ func (h *handlers) GetConsultation(ctx context.Context, req api.GetConsultationR
 		return nil, err
 	}
 	// After live_seq was read: the page shows at least what the room held then.
-	vs, next, err := h.cons.Comments(ctx, p, consultation.CommentQuery{ConsultationID: c.ID})
+	page, err := h.commentPage(ctx, p, consultation.CommentQuery{ConsultationID: c.ID})
 	if err != nil {
 		return nil, err
-	}
-	page := api.CommentPage{Items: commentsOut(vs)}
-	if next != "" {
-		page.NextCursor = &next
 	}
 	out.FirstPage = &page
 	return api.GetConsultation200JSONResponse(out), nil

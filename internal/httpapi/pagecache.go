@@ -2,8 +2,6 @@ package httpapi
 
 import (
 	"net/http"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -62,12 +60,8 @@ func (p *PageCache) OnRoom(room string, _ int64) {
 		p.Clear()
 		return
 	}
-	id, ok := strings.CutPrefix(room, consultation.RoomPrefix+":")
-	if !ok {
-		return
-	}
-	if n, err := strconv.ParseInt(id, 10, 64); err == nil {
-		p.Drop(n)
+	if id, ok := consultation.RoomOf(room); ok {
+		p.Drop(id)
 	}
 }
 

@@ -71,7 +71,7 @@ export const de = {
     invalid_request: "Die Eingaben sind nicht gültig.",
     invalid_geometry: "Die Umrisslinie ist ungültig.",
     outside_district:
-      "Das Gebiet liegt nicht (ganz) im Kreis. Jeder Teil darf höchstens 1.000 m über die vereinfachte Kreisgrenze hinausragen.",
+      "Das Gebiet liegt nicht (ganz) im Kreis; über die vereinfachte Kreisgrenze darf jeder Teil nur so weit hinausragen, wie der Hinweis des Servers sagt.",
     organisation_exists: "Diese Kurzbezeichnung ist schon vergeben.",
     organisation_not_found: "Diese Organisation gibt es nicht (mehr).",
     user_not_found: "Diese Person gibt es nicht (mehr).",

@@ -73,7 +73,7 @@ export const en: Messages = {
     invalid_request: "The input is not valid.",
     invalid_geometry: "The outline is not valid.",
     outside_district:
-      "The area does not lie (entirely) in the district. Each part may stick out of the simplified district boundary by at most 1,000 m.",
+      "The area does not lie (entirely) in the district; each part may stick out of the simplified district boundary only as far as the server's message says.",
     organisation_exists: "This short name is already taken.",
     organisation_not_found: "This organisation does not exist (any more).",
     user_not_found: "This person does not exist (any more).",

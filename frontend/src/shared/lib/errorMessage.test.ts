@@ -28,7 +28,7 @@ describe("errorMessage", () => {
       'Die Umrisslinie ist ungültig. Hinweis des Servers: invalid outline of social area "Nord": outer ring crosses itself at 11.03000, 50.98000',
     );
     expect(errorMessage(apiError(422, "outside_district", "part 2 reaches 642 km beyond the boundary"), en)).toBe(
-      "The area does not lie (entirely) in the district. Each part may stick out of the simplified district boundary by at most 1,000 m. Server message: part 2 reaches 642 km beyond the boundary",
+      "The area does not lie (entirely) in the district; each part may stick out of the simplified district boundary only as far as the server's message says. Server message: part 2 reaches 642 km beyond the boundary",
     );
   });
 

@@ -27,6 +27,8 @@ export interface Thread {
   filter: CommentFilter;
   setFilter: (filter: CommentFilter) => void;
   load: LoadState;
+  /** The first listing has been shown (it stays true through later loads). */
+  listed: boolean;
   /** Loads the first page of the filter again (also shows the new comments waiting behind the button). */
   reload: () => void;
   /** Loads the next page; resolves to whether there are more. */
@@ -76,8 +78,9 @@ export function useThread(consultation: Consultation): Thread {
     dispatch({ type: "event", event, context: context.current });
   });
 
-  // The counts per section wait for the first listing: on a slow line their requests would share
-  // its bandwidth, and their answers the phone's CPU, with what the reader came for.
+  // The counts per section (and the page's map, see ConsultationPage) wait for the first listing:
+  // on a slow line their requests would share its bandwidth, and their answers the phone's CPU,
+  // with what the reader came for.
   const [listed, setListed] = useState(false);
   useEffect(() => {
     if (!listed) return;
@@ -164,6 +167,7 @@ export function useThread(consultation: Consultation): Thread {
     filter,
     setFilter,
     load,
+    listed,
     reload: useCallback(() => setAttempt((n) => n + 1), []),
     loadMore,
     loadReplies,

@@ -94,8 +94,7 @@ function ConsultationView({ consultation }: { consultation: Consultation }) {
   const readRef = useRef<HTMLHeadingElement>(null);
   // The map of the areas waits for the comments' first listing: on a slow line and a slow phone
   // its outlines would otherwise take the bandwidth and the CPU that the comments need first.
-  const [listed, setListed] = useState(false);
-  if (!listed && thread.load.status !== "loading") setListed(true);
+  const listed = thread.listed;
   const context = useAsync(
     async (signal) =>
       listed

@@ -104,7 +104,6 @@ export const deIdentity = {
     confirmRemove: "{{name}} wirklich aus der Organisation entfernen?",
     claimNote: "Die Mitgliedschaft stammt vom Anmeldedienst und kommt bei der nächsten Anmeldung zurück.",
     confirmYes: "Ja, entfernen",
-    cancel: "Abbrechen",
     removed: "{{name}} wurde entfernt.",
     changed: "{{name}}: {{role}}",
     email: "E-Mail-Adresse",

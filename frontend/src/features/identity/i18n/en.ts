@@ -107,7 +107,6 @@ export const enIdentity: Pick<Messages, keyof typeof deIdentity> = {
     confirmRemove: "Really remove {{name}} from the organisation?",
     claimNote: "This membership comes from the identity provider and returns at the next login.",
     confirmYes: "Yes, remove",
-    cancel: "Cancel",
     removed: "{{name}} has been removed.",
     changed: "{{name}}: {{role}}",
     email: "E-mail address",

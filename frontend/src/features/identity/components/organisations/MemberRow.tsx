@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { changeMemberRole, removeMember, type Member } from "../../api/organisations";
+import { ConfirmAction } from "../../../../shared/components/ConfirmAction";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
 
 interface MemberRowProps {
@@ -17,42 +18,22 @@ interface MemberRowProps {
  */
 export function MemberRow({ slug, member, onChanged, onRemoved }: MemberRowProps) {
   const { t } = useTranslation();
-  const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<unknown>();
-  const questionId = useId();
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const removeRef = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
 
-  useEffect(() => {
-    if (confirming) cancelRef.current?.focus();
-    else if (wasConfirming.current) removeRef.current?.focus();
-    wasConfirming.current = confirming;
-  }, [confirming]);
-
-  const run = async (action: () => Promise<void>) => {
+  const otherRole = member.role === "admin" ? "member" : "admin";
+  const switchRole = async () => {
     if (busy) return;
     setBusy(true);
     setFailure(undefined);
     try {
-      await action();
+      onChanged(await changeMemberRole(slug, member.user_id, otherRole));
     } catch (error) {
       setFailure(error);
+    } finally {
       setBusy(false);
-      return;
     }
-    setBusy(false);
   };
-
-  const otherRole = member.role === "admin" ? "member" : "admin";
-  const switchRole = () =>
-    run(async () => onChanged(await changeMemberRole(slug, member.user_id, otherRole)));
-  const remove = () =>
-    run(async () => {
-      await removeMember(slug, member.user_id);
-      onRemoved(member);
-    });
 
   return (
     <tr role="row">
@@ -69,40 +50,26 @@ export function MemberRow({ slug, member, onChanged, onRemoved }: MemberRowProps
         {t(`members.source.${member.source}`)}
       </td>
       <td role="cell" className="members-table__actions">
-        {confirming ? (
-          <div role="group" aria-labelledby={questionId} className="confirm">
-            <p id={questionId} className="confirm__question">
-              {t("members.confirmRemove", { name: member.name })}
-              {member.source === "claim" && <> {t("members.claimNote")}</>}
-            </p>
-            <button type="button" className="button button--danger" onClick={() => void remove()}>
-              {t("members.confirmYes")}
-            </button>
-            <button type="button" ref={cancelRef} className="button button--secondary" onClick={() => setConfirming(false)}>
-              {t("members.cancel")}
-            </button>
-          </div>
-        ) : (
-          <div className="button-row">
-            <button
-              type="button"
-              className="button button--secondary"
-              aria-label={t(otherRole === "admin" ? "members.makeAdminLabel" : "members.makeMemberLabel", { name: member.name })}
-              onClick={() => void switchRole()}
-            >
-              {t(otherRole === "admin" ? "members.makeAdmin" : "members.makeMember")}
-            </button>
-            <button
-              type="button"
-              ref={removeRef}
-              className="button button--secondary"
-              aria-label={t("members.removeLabel", { name: member.name })}
-              onClick={() => setConfirming(true)}
-            >
-              {t("members.remove")}
-            </button>
-          </div>
-        )}
+        <div className="button-row">
+          <button
+            type="button"
+            className="button button--secondary"
+            aria-label={t(otherRole === "admin" ? "members.makeAdminLabel" : "members.makeMemberLabel", { name: member.name })}
+            onClick={() => void switchRole()}
+          >
+            {t(otherRole === "admin" ? "members.makeAdmin" : "members.makeMember")}
+          </button>
+          <ConfirmAction
+            label={t("members.remove")}
+            accessibleLabel={t("members.removeLabel", { name: member.name })}
+            question={t("members.confirmRemove", { name: member.name }) + (member.source === "claim" ? ` ${t("members.claimNote")}` : "")}
+            confirmLabel={t("members.confirmYes")}
+            onConfirm={async () => {
+              await removeMember(slug, member.user_id);
+              onRemoved(member);
+            }}
+          />
+        </div>
         <ErrorAlert error={failure} />
       </td>
     </tr>
