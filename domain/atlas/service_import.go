@@ -144,7 +144,7 @@ func (s *Service) apply(ctx context.Context, who identity.Principal, im *Import)
 	if err != nil {
 		return err
 	}
-	in := Interpret(t.Header, t.Rows, im.Mapping, k, t.Facts.German)
+	in := Interpret(t.Header, t.Rows, im.Mapping, k, german(t, im.Mapping))
 	if len(in.Problems) > 0 {
 		return fmt.Errorf("%w: %d problems now (the catalogue or the areas changed)", ErrImportProblems, len(in.Problems))
 	}
@@ -293,12 +293,30 @@ func (s *Service) known(ctx context.Context, scope string) (Known, error) {
 
 // preview interprets the table with the import's mapping.
 func preview(t ImportTable, im Import, k Known) ImportPreview {
+	t.Facts.German = german(t, im.Mapping)
 	in := Interpret(t.Header, t.Rows, im.Mapping, k, t.Facts.German)
 	im.Facts = t.Facts
 	im.Facts.Rows, im.Facts.Problems = in.Rows, len(in.Problems)
 	im.Total = int64(len(in.Values))
 	return ImportPreview{Import: im, Header: t.Header, Sample: t.Rows[:min(PreviewRows, len(t.Rows))],
 		Problems: in.Problems, Values: len(in.Values)}
+}
+
+// germanSamples is how many rows DetectGerman looks at.
+const germanSamples = 500
+
+// german guesses the file's number convention from the cells of the columns the mapping reads
+// numbers from.
+func german(t ImportTable, m Mapping) bool {
+	var samples []string
+	for _, row := range t.Rows[:min(germanSamples, len(t.Rows))] {
+		for i, r := range m.Columns {
+			if i < len(row) && (r == RoleValue || r == RoleNumerator || r == RoleDenominator) {
+				samples = append(samples, row[i])
+			}
+		}
+	}
+	return DetectGerman(samples, t.Facts.Delimiter)
 }
 
 func (s *Service) logImport(ctx context.Context, who identity.Principal, action string, im Import) error {
