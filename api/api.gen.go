@@ -45,6 +45,114 @@ func (e AreaLevel) Valid() bool {
 	}
 }
 
+// Defines values for AtlasImportStatus.
+const (
+	Done      AtlasImportStatus = "done"
+	Failed    AtlasImportStatus = "failed"
+	Previewed AtlasImportStatus = "previewed"
+	Running   AtlasImportStatus = "running"
+	Undone    AtlasImportStatus = "undone"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportStatus enum.
+func (e AtlasImportStatus) Valid() bool {
+	switch e {
+	case Done:
+		return true
+	case Failed:
+		return true
+	case Previewed:
+		return true
+	case Running:
+		return true
+	case Undone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasImportMappingFormat.
+const (
+	Long AtlasImportMappingFormat = "long"
+	Wide AtlasImportMappingFormat = "wide"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportMappingFormat enum.
+func (e AtlasImportMappingFormat) Valid() bool {
+	switch e {
+	case Long:
+		return true
+	case Wide:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasImportMappingWide.
+const (
+	Empty      AtlasImportMappingWide = ""
+	Indicators AtlasImportMappingWide = "indicators"
+	Years      AtlasImportMappingWide = "years"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportMappingWide enum.
+func (e AtlasImportMappingWide) Valid() bool {
+	switch e {
+	case Empty:
+		return true
+	case Indicators:
+		return true
+	case Years:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasImportRole.
+const (
+	Area        AtlasImportRole = "area"
+	Boundary    AtlasImportRole = "boundary"
+	Date        AtlasImportRole = "date"
+	Denominator AtlasImportRole = "denominator"
+	Ignore      AtlasImportRole = "ignore"
+	Indicator   AtlasImportRole = "indicator"
+	Name        AtlasImportRole = "name"
+	Numerator   AtlasImportRole = "numerator"
+	Value       AtlasImportRole = "value"
+	Year        AtlasImportRole = "year"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportRole enum.
+func (e AtlasImportRole) Valid() bool {
+	switch e {
+	case Area:
+		return true
+	case Boundary:
+		return true
+	case Date:
+		return true
+	case Denominator:
+		return true
+	case Ignore:
+		return true
+	case Indicator:
+		return true
+	case Name:
+		return true
+	case Numerator:
+		return true
+	case Value:
+		return true
+	case Year:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Audience.
 const (
 	AudienceProvider Audience = "provider"
@@ -677,6 +785,91 @@ func (e ExportConsultationParamsFormat) Valid() bool {
 
 // AreaLevel Planungsraum > Sozialraum > Quartier.
 type AreaLevel string
+
+// AtlasImport defines model for AtlasImport.
+type AtlasImport struct {
+	Added    int64 `json:"added"`
+	CanApply bool  `json:"can_apply"`
+
+	// CanUndo Done; whether a later import touched its values is checked when undoing.
+	CanUndo   bool      `json:"can_undo"`
+	Changed   int64     `json:"changed"`
+	CreatedAt time.Time `json:"created_at"`
+	CreatedBy *int64    `json:"created_by,omitempty"`
+	Delimiter string    `json:"delimiter"`
+	Encoding  string    `json:"encoding"`
+	Error     string    `json:"error"`
+
+	// FileHash SHA-256 of the file, hex.
+	FileHash   string     `json:"file_hash"`
+	FileName   string     `json:"file_name"`
+	FinishedAt *time.Time `json:"finished_at,omitempty"`
+
+	// German Decimal commas were detected.
+	German       bool               `json:"german"`
+	Id           int64              `json:"id"`
+	Mapping      AtlasImportMapping `json:"mapping"`
+	ProblemCount int                `json:"problem_count"`
+	Processed    int64              `json:"processed"`
+	Removed      int64              `json:"removed"`
+	Rows         int                `json:"rows"`
+	Scope        string             `json:"scope"`
+	Sheet        string             `json:"sheet"`
+	Status       AtlasImportStatus  `json:"status"`
+	Total        int64              `json:"total"`
+}
+
+// AtlasImportStatus defines model for AtlasImport.Status.
+type AtlasImportStatus string
+
+// AtlasImportList defines model for AtlasImportList.
+type AtlasImportList struct {
+	ImportScopes []string      `json:"import_scopes"`
+	Items        []AtlasImport `json:"items"`
+}
+
+// AtlasImportMapping defines model for AtlasImportMapping.
+type AtlasImportMapping struct {
+	ColumnKeys  *[]string                `json:"column_keys,omitempty"`
+	ColumnYears *[]int                   `json:"column_years,omitempty"`
+	Columns     []AtlasImportRole        `json:"columns"`
+	Format      AtlasImportMappingFormat `json:"format"`
+	Indicator   *string                  `json:"indicator,omitempty"`
+	Wide        *AtlasImportMappingWide  `json:"wide,omitempty"`
+	Year        *int                     `json:"year,omitempty"`
+}
+
+// AtlasImportMappingFormat defines model for AtlasImportMapping.Format.
+type AtlasImportMappingFormat string
+
+// AtlasImportMappingWide defines model for AtlasImportMapping.Wide.
+type AtlasImportMappingWide string
+
+// AtlasImportPreview defines model for AtlasImportPreview.
+type AtlasImportPreview struct {
+	Header   []string             `json:"header"`
+	Import   AtlasImport          `json:"import"`
+	Problems []AtlasImportProblem `json:"problems"`
+
+	// Sample The file's first 20 data rows.
+	Sample [][]string `json:"sample"`
+
+	// Values The values the file gives with this mapping.
+	Values int `json:"values"`
+}
+
+// AtlasImportProblem defines model for AtlasImportProblem.
+type AtlasImportProblem struct {
+	Code    string `json:"code"`
+	Column  string `json:"column"`
+	Message string `json:"message"`
+
+	// Row The file's record, the header being 1; 0 for the file as a whole.
+	Row int `json:"row"`
+}
+
+// AtlasImportRole defines model for AtlasImportRole.
+type AtlasImportRole string
 
 // Audience Who logs in with a provider.
 type Audience string
@@ -1501,6 +1694,9 @@ type UserSummary struct {
 // AreaId defines model for AreaId.
 type AreaId = int64
 
+// AtlasImportId defines model for AtlasImportId.
+type AtlasImportId = int64
+
 // CommentId defines model for CommentId.
 type CommentId = int64
 
@@ -1533,6 +1729,18 @@ type ProcessId = int64
 
 // UserId defines model for UserId.
 type UserId = int64
+
+// ListAtlasImportsParams defines parameters for ListAtlasImports.
+type ListAtlasImportsParams struct {
+	// Scope 16 (the Land) or a district key; without it only import_scopes are sent.
+	Scope *string `form:"scope,omitempty" json:"scope,omitempty"`
+}
+
+// CreateAtlasImportMultipartBody defines parameters for CreateAtlasImport.
+type CreateAtlasImportMultipartBody struct {
+	File  openapi_types.File `json:"file"`
+	Scope string             `json:"scope"`
+}
 
 // ListAuditLogParams defines parameters for ListAuditLog.
 type ListAuditLogParams struct {
@@ -1716,6 +1924,12 @@ type GrantRoleParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// CreateAtlasImportMultipartRequestBody defines body for CreateAtlasImport for multipart/form-data ContentType.
+type CreateAtlasImportMultipartRequestBody CreateAtlasImportMultipartBody
+
+// RemapAtlasImportJSONRequestBody defines body for RemapAtlasImport for application/json ContentType.
+type RemapAtlasImportJSONRequestBody = AtlasImportMapping
+
 // EditCommentJSONRequestBody defines body for EditComment for application/json ContentType.
 type EditCommentJSONRequestBody = CommentEdit
 
@@ -1778,6 +1992,24 @@ type GrantRoleJSONRequestBody = RoleGrantInput
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// ListAtlasImports The scopes the person may import for and, with scope, that scope's imports, newest first.
+	// (GET /atlas/imports)
+	ListAtlasImports(ctx echo.Context, params ListAtlasImportsParams) error
+	// CreateAtlasImport Upload a CSV or XLSX file of indicator values for a scope and get its preview (admins for the Land, coordinators for their district).
+	// (POST /atlas/imports)
+	CreateAtlasImport(ctx echo.Context) error
+	// GetAtlasImport An import's status, progress and what it changed.
+	// (GET /atlas/imports/{importId})
+	GetAtlasImport(ctx echo.Context, importId AtlasImportId) error
+	// ApplyAtlasImport Start applying a previewed import without problems, all or nothing, in the background.
+	// (POST /atlas/imports/{importId}/apply)
+	ApplyAtlasImport(ctx echo.Context, importId AtlasImportId) error
+	// RemapAtlasImport Read a previewed import's file again with another mapping.
+	// (PUT /atlas/imports/{importId}/mapping)
+	RemapAtlasImport(ctx echo.Context, importId AtlasImportId) error
+	// UndoAtlasImport Undo a done import, if no later import touched its values.
+	// (POST /atlas/imports/{importId}/undo)
+	UndoAtlasImport(ctx echo.Context, importId AtlasImportId) error
 	// ListAuditLog The audit log, newest first (admins).
 	// (GET /audit-log)
 	ListAuditLog(ctx echo.Context, params ListAuditLogParams) error
@@ -1951,6 +2183,97 @@ type ServerInterface interface {
 // ServerInterfaceWrapper converts echo contexts to parameters.
 type ServerInterfaceWrapper struct {
 	Handler ServerInterface
+}
+
+// ListAtlasImports converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAtlasImports(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAtlasImportsParams
+	// ------------- Optional query parameter "scope" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "scope", ctx.QueryParams(), &params.Scope, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter scope: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAtlasImports(ctx, params)
+	return err
+}
+
+// CreateAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateAtlasImport(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateAtlasImport(ctx)
+	return err
+}
+
+// GetAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasImport(ctx, importId)
+	return err
+}
+
+// ApplyAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) ApplyAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ApplyAtlasImport(ctx, importId)
+	return err
+}
+
+// RemapAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) RemapAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RemapAtlasImport(ctx, importId)
+	return err
+}
+
+// UndoAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) UndoAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UndoAtlasImport(ctx, importId)
+	return err
 }
 
 // ListAuditLog converts echo context to params.
@@ -3242,10 +3565,251 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/consultations/:consultationId/moderation-log", wrapper.GetModerationLog, options.OperationMiddlewares["getModerationLog"]...)
 	router.GET(options.BaseURL+"/consultations/:consultationId/export", wrapper.ExportConsultation, options.OperationMiddlewares["exportConsultation"]...)
 	router.GET(options.BaseURL+"/live", wrapper.Live, options.OperationMiddlewares["live"]...)
+	router.GET(options.BaseURL+"/atlas/imports", wrapper.ListAtlasImports, options.OperationMiddlewares["listAtlasImports"]...)
+	router.POST(options.BaseURL+"/atlas/imports", wrapper.CreateAtlasImport, options.OperationMiddlewares["createAtlasImport"]...)
+	router.GET(options.BaseURL+"/atlas/imports/:importId", wrapper.GetAtlasImport, options.OperationMiddlewares["getAtlasImport"]...)
+	router.PUT(options.BaseURL+"/atlas/imports/:importId/mapping", wrapper.RemapAtlasImport, options.OperationMiddlewares["remapAtlasImport"]...)
+	router.POST(options.BaseURL+"/atlas/imports/:importId/apply", wrapper.ApplyAtlasImport, options.OperationMiddlewares["applyAtlasImport"]...)
+	router.POST(options.BaseURL+"/atlas/imports/:importId/undo", wrapper.UndoAtlasImport, options.OperationMiddlewares["undoAtlasImport"]...)
 
 }
 
 type ProblemApplicationProblemPlusJSONResponse Problem
+
+type ListAtlasImportsRequestObject struct {
+	Params ListAtlasImportsParams
+}
+
+type ListAtlasImportsResponseObject interface {
+	VisitListAtlasImportsResponse(w http.ResponseWriter) error
+}
+
+type ListAtlasImports200JSONResponse AtlasImportList
+
+func (response ListAtlasImports200JSONResponse) VisitListAtlasImportsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAtlasImportsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAtlasImportsdefaultApplicationProblemPlusJSONResponse) VisitListAtlasImportsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasImportRequestObject struct {
+	Body *multipart.Reader
+}
+
+type CreateAtlasImportResponseObject interface {
+	VisitCreateAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type CreateAtlasImport201JSONResponse AtlasImportPreview
+
+func (response CreateAtlasImport201JSONResponse) VisitCreateAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitCreateAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+}
+
+type GetAtlasImportResponseObject interface {
+	VisitGetAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasImport200JSONResponse AtlasImport
+
+func (response GetAtlasImport200JSONResponse) VisitGetAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApplyAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+}
+
+type ApplyAtlasImportResponseObject interface {
+	VisitApplyAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type ApplyAtlasImport202JSONResponse AtlasImport
+
+func (response ApplyAtlasImport202JSONResponse) VisitApplyAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApplyAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ApplyAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitApplyAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemapAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+	Body     *RemapAtlasImportJSONRequestBody
+}
+
+type RemapAtlasImportResponseObject interface {
+	VisitRemapAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type RemapAtlasImport200JSONResponse AtlasImportPreview
+
+func (response RemapAtlasImport200JSONResponse) VisitRemapAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemapAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RemapAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitRemapAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UndoAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+}
+
+type UndoAtlasImportResponseObject interface {
+	VisitUndoAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type UndoAtlasImport200JSONResponse AtlasImport
+
+func (response UndoAtlasImport200JSONResponse) VisitUndoAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UndoAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UndoAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitUndoAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type ListAuditLogRequestObject struct {
 	Params ListAuditLogParams
@@ -5547,6 +6111,24 @@ func (response RevokeRoledefaultApplicationProblemPlusJSONResponse) VisitRevokeR
 
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// ListAtlasImports The scopes the person may import for and, with scope, that scope's imports, newest first.
+	// (GET /atlas/imports)
+	ListAtlasImports(ctx context.Context, request ListAtlasImportsRequestObject) (ListAtlasImportsResponseObject, error)
+	// CreateAtlasImport Upload a CSV or XLSX file of indicator values for a scope and get its preview (admins for the Land, coordinators for their district).
+	// (POST /atlas/imports)
+	CreateAtlasImport(ctx context.Context, request CreateAtlasImportRequestObject) (CreateAtlasImportResponseObject, error)
+	// GetAtlasImport An import's status, progress and what it changed.
+	// (GET /atlas/imports/{importId})
+	GetAtlasImport(ctx context.Context, request GetAtlasImportRequestObject) (GetAtlasImportResponseObject, error)
+	// ApplyAtlasImport Start applying a previewed import without problems, all or nothing, in the background.
+	// (POST /atlas/imports/{importId}/apply)
+	ApplyAtlasImport(ctx context.Context, request ApplyAtlasImportRequestObject) (ApplyAtlasImportResponseObject, error)
+	// RemapAtlasImport Read a previewed import's file again with another mapping.
+	// (PUT /atlas/imports/{importId}/mapping)
+	RemapAtlasImport(ctx context.Context, request RemapAtlasImportRequestObject) (RemapAtlasImportResponseObject, error)
+	// UndoAtlasImport Undo a done import, if no later import touched its values.
+	// (POST /atlas/imports/{importId}/undo)
+	UndoAtlasImport(ctx context.Context, request UndoAtlasImportRequestObject) (UndoAtlasImportResponseObject, error)
 	// ListAuditLog The audit log, newest first (admins).
 	// (GET /audit-log)
 	ListAuditLog(ctx context.Context, request ListAuditLogRequestObject) (ListAuditLogResponseObject, error)
@@ -5727,6 +6309,183 @@ func NewStrictHandler(ssi StrictServerInterface, middlewares []StrictMiddlewareF
 type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
+}
+
+// ListAtlasImports operation middleware
+func (sh *strictHandler) ListAtlasImports(ctx echo.Context, params ListAtlasImportsParams) error {
+	var request ListAtlasImportsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAtlasImports(ctx.Request().Context(), request.(ListAtlasImportsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAtlasImports")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAtlasImportsResponseObject); ok {
+		return validResponse.VisitListAtlasImportsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateAtlasImport operation middleware
+func (sh *strictHandler) CreateAtlasImport(ctx echo.Context) error {
+	var request CreateAtlasImportRequestObject
+
+	if reader, err := ctx.Request().MultipartReader(); err != nil {
+		return err
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateAtlasImport(ctx.Request().Context(), request.(CreateAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateAtlasImportResponseObject); ok {
+		return validResponse.VisitCreateAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasImport operation middleware
+func (sh *strictHandler) GetAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request GetAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasImport(ctx.Request().Context(), request.(GetAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasImportResponseObject); ok {
+		return validResponse.VisitGetAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ApplyAtlasImport operation middleware
+func (sh *strictHandler) ApplyAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request ApplyAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ApplyAtlasImport(ctx.Request().Context(), request.(ApplyAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ApplyAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ApplyAtlasImportResponseObject); ok {
+		return validResponse.VisitApplyAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RemapAtlasImport operation middleware
+func (sh *strictHandler) RemapAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request RemapAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	var body RemapAtlasImportJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RemapAtlasImport(ctx.Request().Context(), request.(RemapAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemapAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RemapAtlasImportResponseObject); ok {
+		return validResponse.VisitRemapAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UndoAtlasImport operation middleware
+func (sh *strictHandler) UndoAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request UndoAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UndoAtlasImport(ctx.Request().Context(), request.(UndoAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UndoAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UndoAtlasImportResponseObject); ok {
+		return validResponse.VisitUndoAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
 }
 
 // ListAuditLog operation middleware
@@ -7579,177 +8338,195 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3tctw4kuCrIOo2oqVY6tPumWspJja83bbXN+5prz9uJmLk06LIrCqMWEAZACXXKPQ28xj3b17sAgmA",
-	"BEmQxSqxNO65/WW5SOIjkZnI77yfpGK5Ehy4VpOL+8mKSroEDRL/90ICfZOZvxifXExWVC8myYTTJUwu",
-	"JtQ+TCYSvhRMQja50LKAZKLSBSyp+Wom5JLqycWEcf2b55NksmScLYvl5OIsmej1CuwjmIOcPDwkkx/F",
-	"cglcd06Zls/HnZWrItdUM8F7pq69NOr8hVRCmi8zUKlkKzPH5GLycQGEw1d9neILRMyIXgBZSbhlolBk",
-	"RedwPEnsar8UINfBcu2Y4bKW9Otb4HO9mFycnZ6WK1FaMj7HhfzEzH9S/XtYx1cjZjOWMpqT748yNmea",
-	"ZO4LcgNrcvB7CUypdJH//f8qBflhQuB4fkzOfnP6/RmZCUleylkhdbnmOoRvYN0L1hXVGqT57v/8+fTo",
-	"h8/33z/8yyS6DZEWvWiUVS+MeY5vMliuhAaerqMQfIFQMkeY5gy4JulCCAWKCJ4CWYEkZjSeQUZSCYhp",
-	"5AAhSMmnT29+OkyIFkSClmui6Azy9QWhV9z+cMf0AsdWdAk4EeVZ9YPZJShNKFd3IBU+mDGpNJFg8JrQ",
-	"OWU8wWGueLkTffQeVjldQ3ZBEDw4Kq4OFOFCLxifHxODG2bKKeSCz5VZppkgF/M5ZEeMm80pwa+4+Tpn",
-	"t6AQHc6fk4UopLIDlAvHrVAzOMjWwp+fn19xVkH6+gbW1xIKBdkluVuwHGp7sx8rzfKcyIKrhDw//aE9",
-	"AOPXKynmEpQ6Jr/wfE1Ukaag1KzIy6mpNOtb6YQoQSiZUZZDRgxWLleaLOn6ik8Bz4dB1j6Q4yvuEX8B",
-	"NANZIWSAOUe/RzKIku25Idsl4yUZJzWiuLr6en56dHX19bcvP/9rnDTe8Fu2gdGx8JUxyeMtWzJdTtrg",
-	"Vzk+DIfPYEaLXE8uvjebpl/t0B4EfRP9IueUM4V7+JAX8w5eFrz1nSJqIaQmZjWOa2WM3gjO4Aj6mJYy",
-	"4w/lWvTor4ZxuX+PPt+fJb8572Bi76Qw+Nd5TKvy+Zhn9EmB7JyysA/Hm+/BDKVWgitAceOdFNMclubP",
-	"VBhWiOhCV6ucpXhOJyv7xr/+RZlzvA9m/hcJs8nF5H+cVPLMiX2qTvy4OGODJ3MCUgqZEKrI+1c/kh+e",
-	"f/9b4qYhGWjKcnWMsHGjebnoLdxC3katdznlBZ8rSYsluSpOT58B+SD+ymge/vKfBZWagTRYBdzA58+T",
-	"VfCloYTyo0ky+eLen3xu4UoyeVFkDHgK7cX8cSEME1aEccdVzdZuWVafWWk6m02SiX+GR6xYZg6ga0L9",
-	"kmuJl9xKihWY1SFoaGrnvp/AV7pc5UjcYs74JDIQTbWQ1yyLok4TXfzrFhvvI6Pp2jgZ1XCk2RJiM7uT",
-	"xRVnGTNrpvm7YCcWs913YvoXSLX5bvBaNZVz0G5vrendU/t7CCpDY1F+UNHcn80icLeJh3Z9wHDyaqef",
-	"I7vBg3xH59A+R6ZhWf+jj8ICjHgo56FSUvx/IMRGoNHcHM4XX61evPMo2ka8gAo2LRXfK0+zdTo5nVrS",
-	"HnAM9t2kmn7Tyt8ypR8P7gASLYDvBNAPmupCtReWLiC9gezaElf7Gs2pMoIspDeGowwjvjSnbHl9RyU3",
-	"P2zY64/m5T+6d7c/M/NE6Wtk8vEdSKBKcK9d4X6caFduq2fM6224jtJUR9i0uCEHugZLJ3NCdpiQgkug",
-	"6YJOcyAHzC/ukiBXVe5N8v3pM1JwzXKnI9pTJXdUEfwcMlQzDhOyAp4xPicHXLjZICNr0IfhlSBuJskk",
-	"mNncDva76I1QrK4Vi15BH8zP5G4BvL4wJ1RfEjpVRhfCN5gmHG5BkoxlQ9GpjygtvIeh/th06Qhqd+qs",
-	"IX4H7Wmj3SAikLuFUEC0uAGuSE7xVFHXFHzG5oWEjEiRgyJIfZf2NFAtI3OhiTBKj5O5r82Lx1YgCDns",
-	"FpiOk8RX3VzQNb5LjKwZpbWVBOVEwfZgWqyOciOJ2W1ZxdYBIWMZSamUa5Td/fm17+K+47H7cLetX0n0",
-	"tKxpqksgUjHhjOrwFKi6MWS5pGuSCaNCG2oQd/akFEhDF0iuihiqtBp7bWu9bNSu74UVGCKXNC30ok+6",
-	"moosYtP4mcqbTNyZ1ZM7ybQGfom6PdOK2CHJgRYEMqYP0XiwFBlIqoVU0dMO7WzDJUNrkci2YsZmSYa1",
-	"XSPbbG/tE3LTinO1TskMQJiuszC9gDU+5UIPvxHNUFsuf5bTeQSrXgkZB3EArYVeRvb7Hnhmrhw8JUU5",
-	"0wyNKrBc6bXdnNEhMknvePToBp8WU9fijscoAtDm0wb3nRQaCNPBvFMhcqCIyisqgevh2LJinEMoRgRj",
-	"WWkgtra1IUh7nxqiNxeqJAuWZRGUH4DoEla5YxH1mf5D3JEl5Wvi3oiAI6WcKID46XqVehNH+MUZc9/7",
-	"942AAul2hKdKsXEA86muRFWsVkJqewhDkcB9pDrxwL8QnGxo3GiJCU1eU2eC5eYcwZR4E0xU4zwlYicl",
-	"0w93Wh15z/3xolKfvXJuB3CfryeW8ieWZ0ySiafJiT953MfKCFqAv+EMyWTBMrB7QMnO/BuT5Nw6XmbW",
-	"VhdXjmc0V9AUD/wFERgsvz9tWyz7xTccpAc+b/iq2HVh8ZvLoNJ2S96e4WxJVlvCZAwF3osv+9Pe6zwg",
-	"QHCvVySTVTHNmVo4WrFM1mJuBjxA9S7Mrah5d/NAOEpoKkgpv04rGW8ozzKSgPvMCHNxvmXGdrcFxG+l",
-	"NBcK1FbygXfNXd9YX1RbgGBS6euVQx6a57/MJhd/HoQmiHEPn5vGVHScME5ev/xITkLmqk7uWfZwEXhm",
-	"zLRG5TZ3poMPWinNG04LIUIaRfGAw53RcvC7hNA8J46c1GFidNuM0JkGiX6lawVfnHsGZ+AAmSJcmE8E",
-	"NwpHwTOiJVuRKcyENDIFUQtxp5yuZFdyiYMRuMVlzaRYlqMTwc1rqxycQLKV4MO1FNHDwCfXXjCLPL5F",
-	"ATF0WtSJe4Nak0xwA26D14FS0nfcb9kt1C4mVY6k4EuHOUWI5XeKuFNDEHrJmClvj8guiSqm5tMpWMs0",
-	"mg9+54euSc7d8HRE07gxVxIvOqHi1muxAr4dKTlfy3B+b2DQobIbvDKPExQZT+iKndyenZifo1KiR/XB",
-	"jPwDdGp4Shhx75pKoNcsqw85xKLdHM4bszzci1UqlpaTGxhPHNvKoqegmc5hoI01gH+Dr/lxPGnVCCkw",
-	"ynZRUA2FAtQIOa7faRuAwfHUL4gGS3cIEb8VI9dNC3PgFuRacO9RJ4wn1mDzUf79b3OQiVFFDANzu6w5",
-	"N1Vo1/MjBd4eVUFn4726i/j16Jt3+7uv5LP1mJdI1MtOrHVJv76xD8NAmpIwnogr7coa7Bm2t7Fk3P93",
-	"dN5RTfV9DGIlM+gPduhnFZ4TBEQ/iLg9GDeR5xgG4pqMurtp2AdqDRfc/BcfiuWSopeuJSCbo71ZntcR",
-	"UBTW+O+WwIvl1PlitZZsWngsb990ShQyBWIjflJzIN7FMjVCGJVrDGeaAspfzj9d0+wrVJ+DWIJzN/ft",
-	"8rV/rwnKcnPBWPU9tMH8OQD0K6C6kBEta/uVNdnjdqc2KV3Gjq34lX3eSB7WNRxMHsCiD8ncDD+KPIe0",
-	"Q7mqI0Nb1bBDDKeTJtwj4kcHIIJlDgVJubpNGBFESDIeMV3llGc3EpgiB2/9n4fmasa/ZhIYXCtNM00O",
-	"ql/IB/NLzflWjjNJJs1Po5eHX9YYLKoT53bmUn6k1sJudoozRUiVARMYXBrjGTfuiIbsFY/zwQc6hfEY",
-	"NmI1qhSIVZHTOP97wxd0yjQ12qPg5NnZ8dn58fnp+fkgvaYBYCvnOpMk7qo2eRTyLsA14s63cVVl5EnE",
-	"KpBDtxNouMWL/RWG6hUdmkAyKVa5oNlWfpGY+uAFg2prSR0Obrn1CWNwfcUgz2KBvUaIEJLmZJVTzhmf",
-	"k5l5lRy8ounCBXbVSPwvxRx4tmD5DFdGlyxnuBDgTEhUnlazHObmN2B8njPIQBaoXM1BFTxbAJp/pyzP",
-	"7M9ULgs0CIsFBxtqqmFeij+qSBdx7vEqp/NdBPvKVVK3n24ntrlRYuB+HVyuTYi/BvG/PvzyB/JO5Ou5",
-	"4IbL/lzkmvn/M05evvvw+uL5s/PfkIP3r34kv/3h+W8O217tVAiZMU51nVkOuHHcVJNkEs48+NoJJ47t",
-	"/s1yJaT+cUF5zLxLW44C64lALM7qYQ+hdzXrI+w2JzaC03eKsIwcWCsbapm4slLphK9MaYPzRkOdCUns",
-	"AtThQCsO4xl8jU/vrmazAvOStxCm5SUfd4HlPjazN1ijDOIMOH+Xqb8DcE12gzsJwvIct7Hr6T7kN0oV",
-	"MRP+YMBckiObYVGHDmFaQT6LA2kJSjnjb8ziZdbRcT37pwYBVlRqQjVBk60LnbZR1F64PN7MpR3Yylmr",
-	"xXXDLAgWHqYClVHALdWHGfBfp6KI2fZLd6wLCva5EzmQBUWbNc3z4w4/typiHt6PlRncjZmYcXBMZ/Sm",
-	"miyF0uTs9PRwcIxHiEwbxTa7tqS2+bgSZId9j3kisQBBw6CGy5c1thbhsplcX8uCx/wgjS34N5NyDVFs",
-	"KfMZItcIb6YB+OC4KgsCI8OZViQHmimiADDmg2miIc/LJBhCp6LQhHJCUwRmJH7q24gEqgDSHQy0UzzN",
-	"krK49wK+rpjc1oQ33Kdi7XfTdSm2toPg3UutUB1/WIQpMhc8boOXIt9ovPwZllOQ782bURnUAseN1Yga",
-	"CMBTRQ70o3I7TICmKaw0xnunOUMDbxkZEJMEgkygHUS/8qwDye/ZeV3yezY+KGtQ7IfQGKpwwDp214Kr",
-	"QT5ENTLVcoh3G+Mbk7pPY7NislWE1djDwWsrXVBJUw02PqkpFGcQ1XPQDOylQnHHiXkzfvt1estflB5x",
-	"yjPDMUt134cuxQesjXIfeQEypq/vGM/E3bV1+HaEV+XCMGzuo7XKYD7qV3bc775t76cy66JIpqXIih4B",
-	"Nc6p/kCXoGzeplFZO6L3EFrR03F+su+UBySb5s6Y0hkrFo92q8fFUzLL6dxIe5RUJnWSQcpU5xYVUJku",
-	"4sqyeUIwA/C4N14mHrnzCwcfAmBXZxRs4pN6e0eM4IPziqjhQ1XmrO4DcC8dbzbvlAYJDM8KR6ymKg+9",
-	"8nPWQFQRW3mk5QHUnJQxComzj5bjf3upRYklGJUQcmUUFYzuSUva1+ZzKiVmA6Nb/IAGYRcYuc0wydhM",
-	"cOQnKSM/pmuUyiwPbHOwKpZoyxCobqGoCj8aacgGJoThT7FQp+p4fo4oi6mSs2uMfI/hOM+MEEmt8vKn",
-	"ox8/vH919NG8TGwusnW/oHcYQQpHKFObA3VJ1Md9QUYdSk75OMSTwO5BDmieo95KsyXjariqs9FK3SeP",
-	"bidb0g78rxTDls6AGfA1h3IIAKM2Hhg94mQJJ8FHh/13Rdtl3Omx7hevwvzoGOAwK2PweFZQ2yQeZZUx",
-	"JBTiDE9qRmRUOFU/gCRE8ThV1HbWdjcM8AiEIzS9Ao+WZhObLr7RjOSSyusm/06Z187Q3m43/o+5IfTy",
-	"1syQLmNmlVNtSCyeL6ZA7hgN6z+N4tOkXFE3pMbQDBzMd9cKAigGsFvaYZMJssMo5KoPK8vwNjb7xylg",
-	"3UhYioU/OalwiMl69zD1rXLRXNDjcLY/OM6vFJ8HuKGCZQQW4lJc63A5VYDdKfZqRJB3u3v6N0/TTj9l",
-	"tbm3Yv5ommyj4P6i2X9eb7ArVjeXr4ZTE5P//7MOPrENsFdaut5VFKgNMmyqjit/HLNie6bYGmObf6Qp",
-	"MsT/US7U9SjGtlZOW2tZ3qTw+FtiFyroCPBvJh2HN4ULZQ5mi268V/KNW862yBUZXXR+hCAcbmYTKH60",
-	"PvHtLs0GtOoxqacDUm2GVap7PFS3ipatYL5rSaoNJ7PpLHzMXCmJGBnXQM5HqATlh4rlVEKe06ggEg46",
-	"Bu/p14eH855gmE82BOOJ8a4uN7zEvG0JS3Hrkoj9+yh8VEhw4JH08N/+8Wj6EIHsuwWNsfK0kLI/HU9k",
-	"dE0wh5q5/KOVGYocYNqY4Pn6MJ6RBzxT1/YYaoz9UVLKEDjiVj0AlaZSD15HGUcXCdgwo36nMDDjknh0",
-	"RsObWRQBNgcOCcGSi3dMYVqcETAlmE8IJUpTnlGZ2aEaObPnm5UAx7t9KF61swrWn7tOvsk4poCrUbSY",
-	"cbpABjSFjMqZArlkWuc2Hm4KGljO5vZ/S6oUvs1dOB6+odJFXiiFHEeB/qv9HW5pXniuZGETZUS4Os+B",
-	"tiB0hOFw/mTRv5ZF8ex0ky3ZThGFaRU4M9Dph2UyErKk6YJxODLEg9WIsAASegDLmomOIXGhr2ei4Nlx",
-	"d/G12FSLYkl5MMFXc1jUe3qQgkVq6T6NO+sZN8iRQpdPyxYE7Sw241647oqH8wOwLCE0V8JHpP3p6L19",
-	"cvQm8yZ1X4A1F/N4CYjK9due6D8+fnznnBs9PtYOmn9hy1kmTXi2vVLNfNH2SJ/evyESZoAgNxzEKJ+u",
-	"lBMWSTQf1mOyMRTmYppTfjMZGAwZMAZbcgGRsQN9U1Bqq7gv80F35ot3920RI+/jqyPKceWebUfV7Uj3",
-	"e03kbJxH6WhsJzu65ScBwOIBY7526Q4GKwybHg4iG5Bdz2U76zuTGEVXrvLSNWUZjvebh0EuUUFsv9lx",
-	"gcO5VaiiWwp4fCpdD/WNUXKiRZf7stX5iVqBNpmkM92oO5EKnuZFhn9TmS7YbUdabGP5XdLp9coLr4NI",
-	"fUDVht0IpAnbkSv81GFcR9rBud8+dP2xCR8dKeJVNEV5yzho1iaOoZC3Jz2m/Mx+6uJ4F1LjSuvVDF+h",
-	"1OZYnZA9xbza7HIuKdeYEVAGUxo1wpYWxJiOVCzB1syw7iy1YCs1MBVANMxYm8t258XcllLw1oNrtCug",
-	"8FX+ZBeyc3CngfEfjDJbc3jW14Zuzwu7b8yRyIBrptdBxUtXqfGSeNfohYUmGIlRQpgeNMCJGvPM9Xo/",
-	"zS5em/l2QeJ+hHofapQNzBpqDJMNX6h1gQZpMmJDXeqhrsryNDdOVkep8IfSUdtbJ/tDV77s4FqKUZQ1",
-	"6oWrCdppYB5S2u8xRfxibNevy9WKdIuJHUGtEsGei3md9kNwSxtqjC2+4FUKlIu1QwaJhYiQJTJNbgBW",
-	"ql7uCIPQfXAeWYpbqLFUSjjc+ee7JI76XUZPACXWFxLoUDtAGM8VxP6WWUdG+L0kBWdfCigrOfm03YMl",
-	"XZMp2FqShx1GgUf6KHZJxR8sBY2fUTa8WmUt0XgnymwIRLWstI7Q097SABX27ELCHr9qhLoZIzbbw3fB",
-	"gN0PdkvOMfKxl401TodGGPvjHniyY3hWAi6zu1+lGmQnr8p/Y1uDkZ/WfEL2xej10odij8XP9imjSrZT",
-	"TNtOGurwVJpPapyYQTPO44tqhKNsEfI5mO30xoY+WVRwe+cPaNufic6a8lrSVKOXAFi+oFNILH47Dcrq",
-	"iFRqlrKVke/XPpnJl2w4vuIvpRSu0VdXLyBy0NWP6NC32LH+EvJfhvP8l+36hRWQrBnINVN68frd26Nn",
-	"x6dHQh7lVNfM+RO/BfLi3ZtJMrkFqRztHp8dn/pyYXTFJheTZ8enx8+snrXAYzmhRcb0UW4j6uaAiGuw",
-	"pOz7NTHojC1b3gqsuxo0fewwplevnLh2hQ/Jxjdtx6+Hz402T+enpz0tnrZr7VR1sIk1dyrLjALXkoE6",
-	"tozeNRaLj1wuNWgbFZizbFUEM6vR5hMSViclB0Eag8by7F61/GwGOaGFXpxUdff6j6dqJaEme4VgozdN",
-	"BJAfg84dCjuPYN67JnZHaNbAEq//JkEXkl9r8bsT62PbGeCQFpLp9eTiz5+b4A86SNjeF+XaEuKqJDJO",
-	"poXWgmMMZHge3jATPZKT6i5xJxOPLMDASv/Vd8ooOqnA5BnvG0FV+wbWqmzlQlwYZ9Dl5YBqgq5w5FW8",
-	"3jtwStMbMZu5pobWMMAzImEmQS0gw96J+do9L1aHSTW872nmPZC7Nwo5tpXzerDzgzemPgmKBs1aNiEq",
-	"Jrm6TTmXjsTOZ49nAi/N+ddx7zubi2Yr3mG9AAt0293ENTvayCG8ceDkvux1+9DsyzuARZd9cg3zXVFt",
-	"EzHr5/gyY/rHIG0Q3df/7swro5xbWEv+oX75a1nAwx5RpqxnHseRMs13BFQwV4HgUNpEbHqjIWHGydn3",
-	"ZMl4oV0yrzvxWm3snpM/KZt8POr8hYpcMq9yOq+Of7vxG51u7Q0/Pv5UhakGYc/ziKcjp/M5ZGOcsxmq",
-	"ShAvzV5Vl4/Ey38ucfqgbOtrA/cPd8KAejHZ8dHAZU3AfjlBM4vln5YbvLDpNYlrEpOQBcsgISuGFcow",
-	"ucb2egtMqYHTwWb/R+6IwfgSdn95FLYUEWSxbtDso9gvttS9rU+MK+22OHGkqWpVjKRT1MKhzW3SrIqx",
-	"X8TxfWaQh+Zg7Wz14//E3Uvh8f/qSfYjvQF3gbvtoejdB8RkfNL68E8IWben4NZs3okJ4SKQnnbD3LLO",
-	"0V4uyD+60f+pTsZvqi24XqLu4luPKU3Xm8+k1ugl/K9TXqJGjtega9XQ9wrXsOp6F3Crd0YRBGoj+urm",
-	"KlJgZjQeE8K9T/GzbpQW8Peh/zU7Rzy53Pf0B29dGMjzgvMf7+ruI7aSP/aaFn/0L7VQLFbW2EczXJJT",
-	"F97jwheE9fHfLUSOZnabY2w+xMpO3rR/4esPTZLg1Lb0F7XKmDFljWllj0RhswOC+l2xpVhv18CVnMVX",
-	"Et2i7dBXjVoi0cQaiIPYrvKHqjVgLJippcoWeX6k4av29bMOXoNcUntnxtb0pbagjek6vy67f60RWZ/l",
-	"36PrODy9OSpqdhwya/+/DNoRCw6KFDwHpZyPFWtMslsX1LVHrh8VY2wm7Ddu8Kk1eRx0V5w9sfBFDny1",
-	"p4JnRoyVcFSZaA4Ry56f/9CzqtBlOHx1FUK2VyeErUMV9tGjNgOIaLaESyxa+x60XB+9mGkbCGtzlBCK",
-	"wZP6glrc72GE69HB0d0e5t5IzGrtHYE1xbHPqeHogd5gG18dMU5WIFZ52UvGN/tJnBtErIA/9hKFr14R",
-	"jl6hL79aRa0mPjXIKcaP3UUTvyVSdRuG/+L/vubqa+xq2I6v3vLs2EDl6zK3K1BHNrOlFELVSgLN1AJA",
-	"L/Nj/LeOB+UVOWXcBtBHknbhqz4x697yyw7bitUbFfnxw/82KPGntx/+NJahpSaX2ZkSV/kuNN5XKGl9",
-	"gknZfzjBcpjKeeNGtM08mvkPQO6KWfVGCLwGXS/O86uOEqhvpVde8EVNR4sVcGUvg7qprbgB6zkQhXZW",
-	"EZqTjGr6DaHKlwJsg4LNyPKf+Oo/TvQzMMfljnGA79xlbwh4Zn1Jgewn8iyI/fhWGIBfw5Hrs1Z2KutQ",
-	"B30pzX+vXt/q9OYgthRmujuLRUmz9Zrlz9htxD5Ci6Lf9yWpguLIDawT14/ihvEsIVXY4igaQZ5XQe4V",
-	"vM3NZZbnm9S0dpCU/kNxC/KWwR1Z0lWIGlUVTCuz1CqtbjzLvYZj1LqNdVBgudwxoIzaPg1AbWhP2oyW",
-	"6dr3BNsIuZP7G1j3GiTLvorbEmLZSKxUjvYM+01wt4qInXggyM37z7d6/5HH+gsPMkRKA6nvDmloiJYU",
-	"VGsmM+ygT1w17g3s71351jApHhNqk6ERDDb9ttNs5EOnBiuB9RDmX5cUFuaO98pg5cGNJYMF13LZoK2c",
-	"JCGysD+hzQZv82Pyk6QzNHLm65JXb77dQ/T0M+1wrzfZSZ9Jx9fD+EZNOrVaEE9s0vGg6eCVHO48Foxi",
-	"+MfjcD0EQhSznAyLDewkJQaIFGNzNoz9iEqg/ZyuSqTZq3jQSCHqAH7QSWQfZB4Ob+8WvQAmiSh0zrgh",
-	"emuU9fS+X7qNpLHbdZA5uOL4tqeewYgFpDcXziAhDRrd0pxl5AByBeT5+TlhHH+59ndi4qryXHGX0GOD",
-	"j823h/iXHQsfMK5YBjVulpBiRbQgZ8np6SlZltxuDhwkzZmC7IoHsm21EFFoM9p1NVJYHgjDmilZCYWJ",
-	"PLiShbgjM4rHcGgzI2IsLUgb+0a5WjMB8okZW5hX183bAhoYlb8F4+6bn51Ystg+smMYJWIYt9chOUCm",
-	"fGUrrz/a8nc8I9arc+CKxylJi2VClPgro7n9+0tBzSfy8BLzoq/4QTwX+tCzHuwpaetUlDopph6JlU18",
-	"OyYvysXZoH078JLqdIGNgqq8czwM13eTMH1M/mh4nuuQ9zuDj2WjOlZWFyjzA2yKwhVfSTC6qCJ3C6rJ",
-	"nSjyjEyBuNqz+LpttZcdk5eWqbjsKKacKdVnL+iwSeUVt+07XVEObPJ4SRia8CWYjylfJ5EVGhB4NlfO",
-	"hXXXOPZK0gu44h5GriNMeWS2MJ3fY40vlh0rL/C/Cg8fK3QAVZo8v+KebamELAulEQy5UA4K+BMXmqRS",
-	"KFzGUkF+C4oIlxyCpRQTssBMipyB47zIo+09BBLnTpos2tWrHMqnr3jAqAMbRIy92t6LdTngcfy1Q7Gp",
-	"WjNGnB0uibPV3fERvLqrO3DL8BKUHggzC58uJKXWTDPCvLHa+x1V5EBIF1HugJmUBHkYpUjrejwf3fVY",
-	"b7fanXSDjUwvSyK+C6uYPP72sauoy3VYbId2H/YYt1NeNtLrMhq5Vnt7xBk3Qwfo7Qpt+f+ZxPkyohbi",
-	"zvIlK3dRmR0ZfqgIxzaX+0jLswsxCjxeH85Ra3AAyEHVbdDKpM5/i233bEOyxLencj0MgM+ETC2TX/bZ",
-	"fXJ2C50Ze59Wc0kNJxWEkjuYKpHegD4mH6uJrP1ewiqna7sCKcTyO2UbkSliG18rhm5mbYu28ExdcSNk",
-	"oc3ALnxNFnS1An5pbwDXwtjcZoie91cTM+7V5IJc1Sz/F1fF6emzlGX4L1xNEnI1UfAF38RH3D5JrvgV",
-	"ci87hn1mu6Xhr8HnGdXUvHV/fHz88GCu0TRnZds1CangHFKt7FaqxEEFXwjTRNG74yv+XohlrXPVkq7x",
-	"1sPyyUZUkTArzLVz8Pz02aGXCaoVlblwZjnmgytuT2cKmZGLLICP13SZkwOH7RY9qFrzlK6Ye4b5iQvK",
-	"OeQJno4jX+f9V1Fl4i3DPicDjHpmxEnzFgjvrqCIVe3kbEWrs+Tsf8ZrpneY/Qwqxe/G0y3rMLQMdmdW",
-	"zWj0f7tjOkWu7HqRlIRgGLcWqcjHsdP77n2um6KBK3o4arS3ITpj2e9o3Ktv8edOl6KjABuHQhh3Bvaz",
-	"pzSYx9bhZATM2E0aPecMiQSOmM4c6Hobul4bUtinY693XqvBSMe5BAuvO9VH89/Hu/vh5XW0pCwnNMsk",
-	"KOWvtPYJWUWHyUhRwFuQbMYAuzMeWMUuIylVcMS4Am50kFvwZeqHnN7JffWfN9nDiesLvbUCHfSH7gsr",
-	"fIHDB71b9kqc9U4N3ZaPqvDkKE5e3KNRt+tNnczVD/nsMjz1KaQCm/i6NVTKsOtRhJS682n65t77Os6f",
-	"7Ph95xnJsnVfjZJm68bqhHYP6Fr9MDu52C+NlpP7SyZstirpQNra0scKTKgNWvOYGzkkBGQdcmj37vE4",
-	"1ajwGzXQRpoAPbGNdiivCmE/ppmW10aOFp5odl4NC1HUnp3cq7yY94ZONJDiSShqCDUdjxSoUB+zl3S2",
-	"oodwPx/yYr45casF6f1Sjyu699RZ2AOO2Rm+xqcgl8HFm8WmV1LMWA6eli4JDao7Y9VpZ5NlElMqG5+X",
-	"hulgK4d9uNRFh4Ol9SeS1TdL6sFC0ICwBk2sZApZQpxUk1ldBtueox0dmxFm+xHrm0cbkfLdMZcehDY2",
-	"BEevDvfPFXru5IbENj5LCATI4R7P8z1M/6EnSSeQGFl5plY+n4psjY6m/I6uFYGvNNX5mtxfuSCsq8nF",
-	"le8jejV5CBN5nkq9xz2iqw9uQZKFyDPr5KurmduiJZo6rYfPAAAtrIYT3blaZkIiSVJuKFIUXGODenQL",
-	"2hn7FRyMkJquHTlbGqpVXjwmuDEbRl3uArvSEgkc7mxZ7Ors3AeOCi0XcEbYs+cko2vkvDnQDA2SCnhG",
-	"zk9t1pMUd85GKzg4r9ozX4KJHDw//+HRHLehk/UVzPBp9lvqU/4zPmqqP40wuW+LxyXbqrGdx+UMAP2m",
-	"LPfOXi0WZcP5Do7lFrqnW82N/o3dZJtO7eS+UCA3kNZ7rGH8c9CHYQNR2Q9GsVHYoSoW+Csjok8I3T5F",
-	"w0rAQfPpPVUFKydwdZ+fWMlw2NNPmiMZEV+zEGMox/gQNAZuf6G/s57VvwjGI9dvzXK26bIro6BP7t2f",
-	"G2q2VOHG+44T7wk1GCtk1yj2PkgXDbW2xV1SDzNAlc23vBspUtSHRQ8o1BJC/FuIz36yg/b6/Zgx2r44",
-	"iz/1ESJEoiRUz63cUI4lfPOJquH0ySS1pY/mRrOgQRDXhh8vG7JBU71lMPqS97+VWhg7FU86+1UXT/pl",
-	"BbxZOklwl1NR1dYeq5pSnHRr/WDHR8FPq1zQrGwhu1f0Wxa5Zisq9YnRxI8yqmkdAZrdV20Pto1lG3r6",
-	"jPZ3ZcMZPu8UgzkeZlftezuSKMvybI/HaHvahAbI++6nV0RI11+WGIgc2vC0vV9KJWaf3Ps/N6hZP+Hv",
-	"AbIO8QabT0ZyBpuhasB7HGiS+DX8k7jjDaLc4hYWqQZ9pLQEuhyl/IlBiVHA57YVAHB88XWzvvlTiWpO",
-	"+Y8jZ9Ud+1E8N163eJXTFN75BtZ7EaTN4JVY9c1I0TX9BvMj4M7pOePYQhC0Pm/GyXh2fJv4aAsEDiXc",
-	"SxtJ63MufNBCLelC3ILM6+USBrG/qrnHHgRL1CzqGdp7yj0LO2V9k7g2Bl79bC1sHnvN/ehsJvYUx7gk",
-	"a5lm9+afQbdhLT3xH3Mfhil4vnaQKqZ2KzbGm4sSeDZXaj9X52vQffA4fcKcx5HzHX/hjSFHuTkxZ7Rh",
-	"9WlmL2FYkEsQZi4j2PBArLmKqT/oumnnATcTcg/b3XusTalxZPtMkP3HxI9sxhZvXRo7S9ZbmEbOki3U",
-	"Jn/WJ2W9WQPyHbYrDbvPmiBlc8XIKX2y6Y6npy6VaJyCXjYpCTu1lB7vxIjcOoyOxPgT63ff1LIJT6b0",
-	"WZ2UfRK34wuhUyYqYGDrdueM+SYNVo3+8k+s09uGk3FS9132bej1CL4cMx4GG+TQjHZICBzPj0MKt6kw",
-	"VSvsHdDp5N78s9EjeituoHTXbfaHmtdH8oeaoTxAPLQbgKk2Tt5jUjRmb2JkfCsrIhVLwCYcvmceh6++",
-	"fR2mvFJu9IApEGl3QRYgIQbRZEcy9JlbK6oXYZ6YOYXeTLHN/bk/2zxKeeuXVMh8cjE5oSt2cnuG5Ol2",
-	"0S4cUhiWzKjtOGjzesjBW8qzGwlM2ehC/HMmgQH5oP/+t0yD6wyogVOXmlWLzwnStsvMynb98XjykQ12",
-	"7Mw+wrzCeovGYLoyfr89Wy1C36FO2RxHJeSj/Pvf5iATUiynEvKcEqrwxsXnh35yJqsIi3Lauh+0Pfc7",
-	"j7H1WUs/reAuIceNZ3GtPc6HwImYRAtP2RV6ZbnpZvQ1670g0J6h5joywmHNTK6SoFZlVcwzaXcWUgnJ",
-	"q9y9YO660fzh88P/CwAA//8=",
+	"7L39ctw4kiD+Koj6bURLsdSn3b2/lmJjw+t2e3zjnvZa7ZuJaPm0KDKrCiMWUAZAyTUOvc08xv03L3aB",
+	"BECCJMhilVhq99z9ZblI4iMzkcjv/DJJxXIlOHCtJhdfJisq6RI0SPzfCwn0TWb+YnxyMVlRvZgkE06X",
+	"MLmYUPswmUj4VDAJ2eRCywKSiUoXsKTmq5mQS6onFxPG9XfPJ8lkyThbFsvJxVky0esV2EcwBzl5eEgm",
+	"L3RO1ZvlSkjdOS3zj8ec+KVYLoF3T5qWz8edlasi11QzwXumrr006vyFVEKaLzNQqWQrM8fkYvLLAgiH",
+	"z/omxReImBG9ALKScMdEociKzuF4ktjVfipAroPl2jHDZS3p57fA53oxuTg7PS1XorRkfI4L+YGZ/6T6",
+	"j7COr0bMZixlNCffHmVszjTJ3BfkFtbk4I8SmFLpIv/H/1YK8sOEwPH8mJx9d/rtGZkJSV7JWSF1ueY6",
+	"hG9h3QvWFdUapPnuf/16evT9xy/fPvzLJLoNkRa9ZJRVL4yJxzcZLFdCA0/XUQi+QCgZFKY5A65JuhBC",
+	"gSKCp0BWIIkZjWeQkVQCUho5QAhS8uHDmx8OE6IFkaDlmig6g3x9Qeg1tz/cM73AsRVdAk5EeVb9YHYJ",
+	"ShPK1T1IhQ9mTCpNJBi6JnROGU9wmGte7kQfvYdVTteQXRAED46KqwNFuNALxufHxNCGmXIKueBzZZZp",
+	"JsjFfA7ZEeNmc0rwa26+ztkdKCSH8+dkIQqp7ADlwnEr1AwOsrXw5+fn15xVkL65hfWNhEJBdknuFyyH",
+	"2t7sx0qzPCey4Cohz0+/bw/A+M1KirkEpY7JzzxfE1WkKSg1K/JyairN+lY6IUoQSmaU5ZARQ5XLlSZL",
+	"ur7mU0D8MMjaCDm+5p7wF0AzkBVBBpRz9Ec8BtFje26O7ZLx8hgntUNxff35/PTo+vrzv736+K/xo/GG",
+	"37ENjI6Fr4x5PN6yJdPlpA1+lePDcPgMZrTI9eTiW7Np+tkO7UHQN9HPck45U7iHq7yYd/Cy4K1vFFEL",
+	"ITUxq3FcK2P0VnAGR9DHtJQZfyjXokd/M4zL/Xv08ctZ8t15BxN7J4Whv040rcrnY+LogwLZOWVhH443",
+	"34MZSq0EV4ByzjsppjkszZ+pMKwQyYWuVjlLEU8nK/vGv/5VGTx+CWb+FwmzycXk/zupBKkT+1Sd+HFx",
+	"xgZP5gSkFDIhVJH3P74k3z//9t+Im4ZkoCnL1THCxo3mBbK3cAd5m7Te5ZQXfK4kLZbkujg9fQbkSvyN",
+	"0Tz85b8KKjUDaagKuIHPr5NV8KU5CeVHk2Tyyb0/+diilZq4hhQnxQrM27hUmmWQRVHTREcySSm/MdDG",
+	"u8s9ngqRA+X+ccEz0d70D4KD4b6ALJuSnGpzm+GSiBZFuoCMMK3IHc0LUIQpki4gvTVscgGcmFHNRVKt",
+	"Kpx2Qfl8+B7wbspuqK59kFENR5otYRIBoP9muh44SQbIr0AGgKqGA56KzPwdfWioLfpkxnK4WVC1aMP3",
+	"6g8vjs6//c5LgObNhCzg83FsNziOPbLRWThTiy0BNAe5pDyCd0jZkubEyOVUkXuQYM4MpBqyODLZUDwu",
+	"6WrlYNh3tAPa/8l98ZBM3Pm9SUVheUh7fMc/B9OVhKW4G/62uFfxeVUqVnHMqAWAjj/RVBc4XskrjA4A",
+	"94DcuODcvJhMMsEN+qxgMkkm5lhxiPIMLTTNB23mIeT3vxoE+k2EpBaSb7ng8KAEx8JvtaQrB68m3vwq",
+	"Q2QljqFVbKFCjT9cNSZQUVLI3wJmVkFHTP8KqW5w1LdMRbiqZW03CAf7g4aliiLP/UClpGs8Af7N8o+B",
+	"9N0erIkaHDBpLG7D/n6qzll9i6nIiyU30nF9tYE8+t3zCGUt6ec39t2z00DNLPfvxl0DlVHI1XjAkKF2",
+	"AuZ7kcOQKfzxqI6e0XAmyeSeZfGTxXhmpBXL5DcBC0cJBp8kEwuYYBwVnca85mZwknFdND7deJLd1iow",
+	"bqCUd5bntCnFaTPbnYJSXNmC+h172AnhpQzYXouiy1UOcS3BcLVvlFMnz09JRjUlhluhPtA6yhv33fy/",
+	"FYjiczthyd/4ZI6Ks9MrmSKOsR0PYNoWhEmleLo9BzAt17KRDEohvckwsvjFZukr+mgJStF5/DMp7ntx",
+	"IiEVMksQPnZfZAqMz8nZJTlF+0IJOaoIJfcLkcMAYJl5y0UndlvVSjdAB/lKcKCpBOo1KHdoE5S1whPu",
+	"YW9eLJYg3W8ZcLFk3P1vKgqeUdSZ2ZwLGec+L4qMAU8j1PznhSC5mCvCuLOwGDXnjmV1LURpOptZusBn",
+	"eL8qlhllrGtC/YpruY7oHqmd+8sEPrszNsnFnPGYjElTLeTNYPnQvt4p5m4j3Totz2lLzKyZ5u+CnVgt",
+	"t4X2wWvVVM5Bu721WYR9an8PQWX07ahtoCWPIRt30K4PGE5e7TRKxAaR79xhbEg724ksFUVEGF5g0I5A",
+	"IyrRxFerF+88ibYJLzgFm5aK75XYbGEnp1Or5g9Ag303qabftPIO4XJLcAeQGCYiblrWValvNDi81dmd",
+	"6thmzDlV2ir2hqMM1L1zypY391TyAdreS/Pyn9272+PMPFH6plTB2zuQQJXgXs/G/Tgzb7mtnjG30qmN",
+	"jhRh0+KWHOgaLJ39GbLDhBRcAk0XdJoDOWB+cZcEuapyb5JvT5+RgmuWO3+RxSq5p+bSpGiMETyFw4Ss",
+	"gBuVjBxwoUuTzBr0YXgliFvUJcuZze1gv4veCMXqRrHoFXRlfrYWn9rCnIH9ktCpAq7tG0wTDncgScay",
+	"oeTUdygtvIeR/tjn0h2o3U9njfA7zp4GpS0hGFFHAdHiFrgiOUWsot9J8BmbFxIyIkUOiuDpu7TYQBcN",
+	"mQtNBM/XxNnfb6STmhocdhvzmpkkvurmgm7wXbKiehE9aysJypmF24NpsTrK4Q5yuy0rOTsgZCwjKZVy",
+	"XZPbN4jrDfTYfbjb1q8kii3rpu4SiFRMOKM6xAJVt+ZYLumaZIJogadB3FtMKZDmXOBxVcScSuu9q22t",
+	"l43a9b2wAkPkkqaFXvRJV1ORRfybP1F5m4l7s3pyL5nWwC9RDmdaETskOdCCQMb0IToSlyKz0q6KYjv0",
+	"uQ+XDHexAJslGdZ2g2yzvbUPyE0rztXCkhmAMF1nYXoBa3zKhR5+I5qhtlz+LKfzCFX9KGQcxAG0FnoZ",
+	"2e974Jm5chBLinKmGTpYYbnSa7s5o0Nkkt7zKOoGY4upG3HPYyfCOhPa4L6XQgNhOm5gXlEJXA+nlhXj",
+	"HLK4w8NKA7G1rc2BtPfpX9HaTYQkC5ZlEZIfQOgSVjmLmQH+IO7JkvI1cW9EwJFSThTAcYfV2rrXNnGE",
+	"n11gx3v/vhFQIN3u4FVm6gHMp7oSVbEymrNFwlAicB+pTjrwL8QsizExoclr6kwwMGnjgSnpJpioYXZ2",
+	"hJ2UTD/caYXynvvjRaU+e+XcDuA+X0/syZ9YnoFGSXsmJx7zuI+VEbQAf8MZksmCoU1jhZp4wc2/MUnO",
+	"reNVZv32ceV4RnMFTfHAXxCB/fPb03b0Qr/4hoP0wOcNXxW7Lix+cx2ju2CbJW/PcLY8VlvCZAwF3osv",
+	"+9Pe6zwg9Gs5vSKZrIppjo7Kkm7xT8tjA1LvotzqNO9uHghHCU0FKeU3aSXjDeVZRhJwnxlhrsPbTfmN",
+	"uy2gww2fCwVqK/nAh+nd3MK6wysslb5ZOeKhef7zbHLx6yAyQYp7+NgMrMAgKsbJ61e/kJOQuaqTLyx7",
+	"uAiitMy0RuU2d6aDD1opzRtOCyFCGkXxgMO90XLwu4TQPCfuOKnDxOi2GaEzDRJjzG4UfHKhWjgDB8gU",
+	"4cJ8IrhROAqeES3ZikxhJqSRKYhaiHvldCW7kkscjMAdLmsmxbIcnQhuXlvl4ASSrQQfrqWIIgOf3HjB",
+	"LPL4DgXEMIBpSy8EbsBt8CZQSvrQ/ZbdQe1iUuVICj51mFOEWH6jiMMagtBLxkx5e0R2SVQxNZ9OwVqm",
+	"0Xzw737omuTcEzBgD03jxlxJvOiEiluvxQr4dkfJuaKH83sDgw6V3dCVeZygyHhCV+zk7uzE/ByVEj2p",
+	"D2bkV9Cp4SlhxL0bKoHesKw+5BCLdnM4b8zycC9WqVhaTm5gPHFsK4sHIzCdw0AbawD/Bl/z4/ijVTtI",
+	"gVG26wTVSCggjZDj+p22ARigp35BNFi6I4j4rRi5blqUA3cg14L76FrCeGINNr/If/x9DjIhzvPldlkL",
+	"dFShXc+PFHh7VAWdjffqLuLXo2/e7e++ks/W498jEfA7sdZaAEH7YDwRV9qVNVgctrexZNz/d3TeUU31",
+	"bQxiJTPoD3zuZxWeEwSHftDh9mDcdDzHMBDXZNTdTcM+aWO44Oa/uCqWS4peupaAbFB7uzyvE6AorPHf",
+	"LYEXy6nzxWot2bTwVN6+6ZQoZArERv+nBiHexeK92pjaMAWUv5x/uqbZh7GIYgnO3dy3y9f+vSYoy80F",
+	"Y9X30AbzxwDQPwLVhYxoWduvrMket8PapHQZO7biV/Zx4/GwruFg8gAWfUTmZngp8hzSDuWqTgxtVcMO",
+	"MfycNOHeGVXTAkSwzKEgKVe3iSKCbCnGI6arnPLsVgJT5OCt//PQXM3410wCgxulaabJQfULuTK/1Jxv",
+	"5TiTZNL8NHp5+GWNwaI6aW5nLuVHai3sdqecM4RUGTCBiWYxnnHrUDRkr4jOB5/0EMZj2Oy1qFIgVkVO",
+	"4/zvDV/QKdPUaI+Ck2dnx2fnx+en5+eD9JoGgK2c60ySuKva5FHIu2S3WMAW5liUkSdbRpIPt3ixv8FQ",
+	"vaJDE0gmxSoXNNvKLxJTH7xgEEYu1+DgllufMAbXHxnkWSzJzwgRQtKcrHKKkdlkZl4lBz/SdOGSPGpH",
+	"/K/FHHi2YPnMRm8vWc5wIcCZkKg8rWY5zM1vwPg8Z5CBLFC5moMqeLYANP9OWZ7Zn6lcFmgQFgsONu1M",
+	"w7wUf1SRLuLc48eczncR7CtXSd1+up3Y5kaJgft1cLk2If4axP+4+vlP5J3I13PBDZf9qcg18/9nnLx6",
+	"d/X64vmz8+/IwfsfX5J/+/75d4dtr3YqhMwYp7rOLAfcOG6qSTIJZx587YQTx3ZvgwtfYsh7b5ydW471",
+	"RCAVZ/Wwh9C7mvUd7DYnNoLTN4qwjBxYKxtqmbiyUumEz0xpQ/NGQ50JSewC1OFAKw7jGXzuCPu0V7NZ",
+	"gXnJWwjT8pKPu8Byn6fVG6xRJnQFnL/L1N8BuCa7wZ0EYXmO29j1dCP5jVJFzIQ/GDCX5OisDH+toEOY",
+	"VpDP4kDqi8N16+i4nv1TQwArKjWhmqDJ1qVR2oxKL1web+bSDmzlrP2ht62Y5GEqUBUN3oKzAX+VONTh",
+	"jvVR01WI8YKizZrm+XGHn1t1Bno7M7gbMzHj4JjO6E01WQqlydnp6eHgGI+QmDaKbXZtSW3zcSXIRTlj",
+	"zngsQNAwqOHyZY2tRbhsJtc3suAxP0hjC/7NpFxDlFrK3ObINcKbKcE+OK7KiMYsUaYVyYFmiigAjPlg",
+	"mmjI8zIhntCpKDShnNAUgRmJn/o6IoEqgHQHA+0UT7OkLO69gM8rJrc14Q33qVj73XRdiq3tIHj3UitU",
+	"xyOLMEXmgsdt8NLF9/cB9SdYTkHaDKOYDGqB48ZqRA0E4KkiB/pJuR0mQNMUVhrjvdOcoYG3jAyISQJB",
+	"VYAdRL8S14Hk9+y8Lvk9Gx+UNSj2Q2gMVThgHbtrwdUgV1GNrJ3o2W2Mb0zqPo3NioUXIqzGIgevrXRB",
+	"JU012PikeF5PS89BM7CXCsU9J+bN+O3X6S1/UXrEKc8MxyzVfR+6dNyRgR2MEssdhIzpm3vGM3F/Yx2+",
+	"HeFVuTAMm/torTKYj/qVHfe7b9v7qcy6KJJpKbKiR0CNc6o/0SUoW8PFqKwd0XsIrSh2nJ8M86QQkGya",
+	"O2NKZ6xYPNqtHhdPySyncyPtUVKZ1EkGKVOdW1RAZbqIK8vmCcFqIMe98TLxyJ2fOfgQALs6o2ATX+Cn",
+	"d8QIPTiviBo+VGXO6kaAe2lA6llpkMDwrHDEaqoS6ZWfswai6rCVKC0RUHNSxk5InH20HP/bSy1KLMGo",
+	"hJAro6hgdE9ann1tPqdSYoIjusUPaBB2gZHbDAsOmQmO/CRl5Md0jVKZ5YFtDlbFEm0ZAtUtFFXhRyMN",
+	"2aCEMPwpFupUoeeniLKYKjm7wcj3GI3zzAiR1Covfzl6efX+x6NfzMs+jRLdL+gdRpDCEcrUBqGuoNJx",
+	"X5BRh5JTPg7pJLB7kAOa56i30mzJuBqu6my0UvfJo9vJlrSD/ivFsKUzYDWsmkM5BIBRGw+MHnGyhJPg",
+	"o8P+u6LtMu70WPeLV2GtpBjgMCtj8Hg+q75fPMoqY0goxBme1IzIqGiqjoAkJPH4qajtrO1uGOARCEdo",
+	"egUeLc0mtnTURjOSKzBVN/l3yrx2hvZ2u+l/zA2hl7dmhnQZM6ucanPE4vliCuSO0bD+0yg9TcoVdUNq",
+	"DM3AwXx3rSCAYgC7pR02mSA7jEKu+rCyDG9js3+cAtZNhKVY+IOTCoeYrHcPU98qF80FPQ5n+8MLBHnx",
+	"eYAbKlhGYCEuxbUOl1MF2J1ir0YEebe7p3/zNO30U1abeyvmjz6TbRLcXzT7T+sNdsXq5vKVMWti8v99",
+	"1sEntgH2Sks3u4oCtUGGTdVx5Y9jVmzPFFtjbPOPNEWG9D/KhboexdjWymlrLcubFB5/S+xyCjoC/JtJ",
+	"x+FN4UKZg9miG++VfOOWsy1yRUYXnR8hCIeb2QSKl9Ynvt2l2YBWPSb1dECqzbCq1Y+H6lbRshXMdy1P",
+	"uwEzm3DhY+ZKScTIuAZyPkIlKD9ULKcS8pxGBZFw0DF4T78+PJz3BMN8sCEYT0x3dbnhFeZt20KJ1v7g",
+	"30fhoyKCA0+kh//x25PpQwSy7xY0xsrTQsr+dDyR0TXBHGrm8o9WZihygGljgufrw3hGHvBM3Vg01Bj7",
+	"o6SUIXDErXoAKk2lHryOMo4uErBhRv1GYWDGJfHkjIY3sygCbA4cEoLl1++ZwrQ4I2BKMJ8QSpSmPKMy",
+	"s0M1cmbPNysBjnf7ULxqZxWsP3Zhvsk4poCrUbSYcbpABjSFjMqZArlkWuc2Hm4KGljO5vZ/S6oUvs1d",
+	"OB6+odJFXiiFHEeB/pv9He5oXniuZGETZUS4Os+BtjjoCMPh/MmSfy2L4tnpJluynSIK003F/Fr+GiyT",
+	"kZAlTReMw5E5PFiNCAsgoQewrJ/uGBIX+mYmCp4ddxdfi021KJaUBxN8Nsii3tODJ1ik9tyncWc944Y4",
+	"UujyadnmAJ3FZtwLN13xcH4AliWE5kr4iLS/HL23T47eZN6k7psx5GIeLwFRuX7bE/3hl1/eOedGj4+1",
+	"48y/sKXtkyY8216pZr5oe6QP798QCTNAkBsOYpRPV8oJC6abD+sx2RgKczHNKb+dDAyGDBiDLbmAxNhB",
+	"vikotVXcl/mgO/PFu/u2iJH38dUR5bhyz7aj6nY893tN5Gzgo3Q0tpMd3fKTAGDxgDHfx2AHgxWGTQ8H",
+	"kQ3IrueynfXhJHaiK1d56ZqyDMf7zcMgl6ggtt/suMDh3CpU0S0FPD6Vruf0jVFyonUu92Wr8xO1Am0y",
+	"SWe6UXciFTzNC1tunMp0we460mIby++STm9WXngddNQHVG3Y7YC0ijGPW+GnDuM60Q7O/fah649N+OhI",
+	"Ea+iKcpbxkGzNnGMhLw96THlZ/ZTF8e7kBpXWq9m+CNKbY7VCdlTzKvNLueSco0ZAWUwpVEjbGlBjOlI",
+	"xRJszQzrzlILtlIDUwFEw4y1uYVPXsxtKQVvPbhBuwIKX+VPdiE7B3caGP/JKLM1h2d9bej2vLD7xhyJ",
+	"DLhmeh1UvHSVGi+Jd41eWGiCkRglhOlBA5yoMc9cr/fT7OK1mW8XIu4nqPehRtmgrKHGMNmsoo0u0CBN",
+	"RmyoSz3UVVlic+NkdZIKfygdtb11sq+68mUH11KMkqxRL7pazWxT2u8xRfxibNevy9WKdIuJoaBWiWDP",
+	"xbxO+yG4pQ01xhZf8CoFysXaIYPEQkTIEpkmtwArVS93hEHoPjiPLMUd1FgqJRzu/fNdEkf9LqMYQIn1",
+	"hQQ61A4QxnMFsb9l1pERfi9JwdmnAspKTj5t92BJ12QKtpbkYYdR4JE+il1S8QdLQeNnlA2vVllLNN7p",
+	"ZDYEolpWWkfoaW9pgIp6djnCnr5qB3UzRWy2h+9CAbsjdkvOMTLat2j60kD3QMyO4VkJuMzufpVqkJ28",
+	"Kv+P2hqM/LTmE7IvRq+XPhJ7LH22sYwq2U4xbTtpqMNTaT6ocWIGzTiPL6oRjrJFyOdgttMbG/pkUcHt",
+	"nT+gbX8mOmvKa0lTjV4CYPmCTsF2CfIalNURqdQsZSsj3699MpMv2XB8zV9JKVzT366+oOSgqzfpoW+x",
+	"Y/0l5L8N5/lv2wEYKyBZM5BrrPri9bu3R8+OT4+EPMLWmYFhZOK3QF68ezNJJncglTu7x2fHp75cGF2x",
+	"ycXk2fHp8TOrZy0QLSdU51Sd2CR9V6QIiddQStkHeGJIOmhihAbeoAP9r00wn31nm1S8pTw7tLlAYVWW",
+	"S9y9KFDYxdp0tZZ0CFPlOE2sGbBvLxjtonv2nfNRP4v7qB8+NrrKnp+e9nSU3a6TbLMxYKSjrCHBBVOG",
+	"qo7tXeL6GMdHLpcadKkNLGa2fJYFWxD3Z0Ro1151ZkuMJ650pnk1sZoG/m20D4vUhITVU1Huxqrxv06Q",
+	"SCYfH1xJuhZ52MiZsBlb6Rz7T6eCBdBdFrlm5nSdmLN2lFFN6wBuWvnzenWYKePWMtc2rfvemduQQ6Pp",
+	"HbOmERwpzlnq3Y0fWtR0tg9q8s31OgjK9fu8LDPMmUer7dcyBqV9wII3hJKXV//TnOm/vL36i6tDMCNl",
+	"rzLflc5qpQhHtCTMQaNG61ZKDmwWT6kSvkUaDWwq5SMmS+ZxGKPKh6TBxk6+2D/eZA+dHO016Ca97p8l",
+	"dGHPLncMHL3gbrBvfLZbQnzjekTDvTMxuO6oHae8zttjC6leCTf4JrNOvU58nJTtox83RxcnemGG70Xs",
+	"+VMh9kpTiWUEViLPg1I4ZfsHj5cx8I6TEQQu1pcgZQNgP6u/casqIjTPzTF2HCPxdpgpTW/nsozH2OKw",
+	"nQQ9mR+N3iKC3fewpKuh18woiC17Rg9h/Ke/AePncO9xPQYdvccS6S3qwQ6nOdj0ACe6cgwAqzUZ3YZW",
+	"fKP4/fCBDzwTXw9/t322R2TzZntGpq5GTQibES42ddbvRFORMX2U28SabhXAvPVWzCfbXhEvrV/+Idn4",
+	"JtaimOxXRi8bWUbQ9aLsNgBcSwZqLBkdIUxyMa+L2V4Oqks2NqPPYUYvTqry2/3oqTrKqb2SfLNFZadU",
+	"6haDDQix/JUmdkfo3cROD/8hQReS32jx7yc21G5ngENaSKbXk4tfPzbBHzSSsy3wyrUlxBVLZ5xMC60F",
+	"x1SoEB/ePxtFyUllUnKYiQcYY36V/+obZWTaVGAOvQ+RQgHtFtaq7OhIXDZX0OzxwChu5rZHkwUnEgyZ",
+	"ZpYpm7tbzGbkfmG4tfUP8oxImElQhhMsRCHztXterA6TangM0EyqQMTd+wUe2wLaPdR55WMqnoREg56N",
+	"mwgVa924TbnILokNkB/PBF4Z/NdpzwnpVkHCsmEW6LbJoet5upFDeB/hyRf3l9N7tmTR/lt7q1Jt67HU",
+	"8fgqY/plUD1kfNkrbCn1xEJX2dYoTiNltZ8RSCFDuxeUrlFb5cQcYcbJ2bdkyXih67d1rUVOD+ZPyl5/",
+	"j8J/VKr6MafzCv3bjf8mg+VKaODp+o+wdjf8+PRT1acdRD3PIwFPOZ2jZvx4PJuhqjpRpamjavaXeDOw",
+	"q590IHiKNjxnxzvciQLqPSXGJwOXPA375QTNZPZ/Wm7wwmbZJ65XZEIWLIOErBgWKsYce2tNDyIqanYy",
+	"rIzWviMG00vYBPJR1BLX2bHP4C9iv9RSD7p8Ylppd8eME01Vsm4knaKWFWluk2ZxvP0Sjm83iTw0B+tu",
+	"byri7qUQ/b/7I/sLvQV3gbvtoejdB8Rk/KN19U8IWben4NZs3okJ4SKQnnaj3LLc6V4uyD+70f+pMOM3",
+	"1RZcL1F38R2IlabrzTip9XsM/7vBaVNrirRXuIbNl7qAW70ziiBQG9E3OVKROpOj8ZgQ7n2Kn42magF/",
+	"H/pfs4Hck8t9T494G8mEPC/A/3hXd99hK/ljr2nxpX9pQ+DHi1pQ8yU5dVH+LopZWBfT/ULkGG3DOyM8",
+	"wNe8qrC2ZdhYq5oxU9aYVrZKFzZJOCjjG1uKDXobuJKz+EqiW7R+iWrUkogm1kAcpHiUP1QdwmM5DS1V",
+	"tsjzIw2ftS+je/Aa5JLaOzO2pk+1BW3M2v992f1r/Yj7LP+eXMfh6c1RUbPjkFn7/yXRYnWEoZ7mYlWk",
+	"4Dko5UItsdQ8u3O5HXvk+j1hPV+5wafW6/2J43OGCV/kwBd9LXhmxFgJR5WJ5hCp7Pn59z2rCiMHh6+u",
+	"Isj26oSw5WjDdtrUFgIgmi3hEntXvAct10cvZtrmw9lSBQjF4El9QS3u9zDC9ejg6G4Pc28kZrX2jsDW",
+	"Qoanrw1HD/QG2//2iHGyArHKy5aSvudn4twgYgX8sZcofPaKcPQKffXZKmo18alxnGL82F008VsiVXdh",
+	"FiD+73OuPseuhu346h3Pjg1UPi9zuwJ1ZBPcSyFUrSTQTC0A9DI/xn/rdLAxWu8hmZib6cSse8svO2wr",
+	"Vm9UYXjaWIaWmlxmZ0pcAezQeF+RpI+9cve1SrAqvnLeuBFtM49m/gOIu2JWvRECr0HXa3T+rqME6lvp",
+	"lRd8b4PRYgVc9fugfUIrbiCpArrQKkJzklFNvyJS+VSA7VO2mVj+C1/97UQ/A3Nc7hgIfOcue3OAZ9aX",
+	"FMh+Is+C2I+vhQH4NRy5dstlw+IOddBX1P/P6vWtsDcHsaUw091gOHo0W69Z/oxNB+0jtCj6fV+SKuac",
+	"3MI6cW3pbhnPElJlL42iEeR5lQxRwdvcXGZ5vldlawdJ6T8UdyAxhnpJVyFpVMXwrcxSa7iwEZd7Dceo",
+	"NR3uOIHlcseAMmr7NAC1OXvSJrZP17418EbInXy5hXWvQbJsr77tQSz7CZfK0Z5hvwnuVhGxEw8EuXn/",
+	"+VbvPxKtP/MgUbw0kPom8eYM0fIE1XpKDkP0iWvKs4H9vSvfGibFY12dZGgEg63C02k28qFTg5XAeibj",
+	"70sKC0tI9cpgJeLGksGCa7ns01xOkhBZ2J/QZmMTpsgPks7QyJmvS169+XYPydPPtMO93mQnfSYdXxbv",
+	"KzXp1ErCPbFJx4OmN9weXxnF8I/ocK3EQhKznAxrju0kJQaEFGNzNpv1iEqg/Zyuyqffq3jQqCTQAfyg",
+	"oeA+jnk4vL1bbPKZKHTOuDn01iir2gmSezi3kWpWdh1kDq5HVpmbgZHBF84gIQ0Z3dGcZeQAcgXk+fk5",
+	"YRx/ufF3YuKKc15zl9dvg4/Nt4f4lx0LHzCuWAY1bpaQYkW0IGfJ6ekpWZbcbg4cJM2ZguyaB7JttRBR",
+	"aDPaTTVSWCUUw5opWQmF+fy4koW4JzOKaDi0CdIxlhZUj/hKuVqzDsoTM7awvEY3bwvOwKj8LRh33/zM",
+	"JRttH9kx7CRiGLfXITlApnyBW68/2irYPCPWq3PgakgrSYtlQpT4G6O5/ftTQc0n8vASyyNd84N4SaRD",
+	"z3qwtbwtV1fqpJgtL1a2/sUxeVEuzgbt24GXVKcL7BdalZ9CZLj2+4TpY/Jnw/Nco+x/N/QYZhO7ImNl",
+	"foBNUbjmLlVM2czSe1HkGZkCcS0o8HWfa0peWabiiiQw5UypPntBh73qr7nt4u9q82Gv90vC0IQvwXxM",
+	"+TqJrNCAwLO5ci4sv8yxZapewDX3MHKNIUuU2frUfo81vlg2rr/A/ypEPhbqA6o0eX7NPdtSCVkWSiMY",
+	"cqEcFPAnLjRJpVC4jKWC/A4UES45BBPqErLATIqcgeO8yKPtPQQS506aLNqVrR/Kp695wKgDG0SMvdrM",
+	"troc8Dj+2qHYVB3aI84OV8ul1eT9Eby6qUl0Gl6CCmTblAEYTzqq9dSPMG9s+nRPFTkQ0kWUO2Am5YE8",
+	"jJ5I63o8H9316FNXux2QVU1wVRUtuA+LGT7+9rGrqMt1WHOTdiN7jNspL/tpdxmNXMftPdKMm6ED9HaF",
+	"tgvYTOJ8GVELcW/5kpW7qMyODD9UhGO3+32k5dmFGAUerw/nqDU0AOSgajpuZVLnv8Xu27YvceK71LpW",
+	"ZsBnQqaWyS/77D45u4POjL0Pq7mkhpMKQsk9TJVIb0Efk1+qiaz9XsIqp2u7AinE8htl+xErQmeGVyuG",
+	"bmZtazfyTF1zI2ShzcAufE0WdLUCfmlvgCUoRed4uyF5frmemHGvJxfkumb5v7guTk+fpSzDf+F6kpDr",
+	"iYJP+CY+4vZJcs2vkXvZMewz2zQZfw0+z6im5q0vx8fHDw/mGk1zVnZflpAKziHVym6lShxU8IkwTRS9",
+	"P77m74VYtirRmFsPu6gYUUXCrDDXzsHz02eHXiaoVlTmwpnlmA+uucXOFDIjF1kAH6/pMicHjtoteVC1",
+	"5ildMfcM8xMXlHPIE8SOO77O+6+iysRbhu0OBxj1zIiT5i3QUZKohjlbjeYsOfv/462TOsx+hpTid+Pp",
+	"luXYWga7M6tmNMpX3DOdIld2LQnLg2AYtxapyMex0/sm3q6puoErejhqZ29DdMay39G4V9/iT50uRXcC",
+	"bBwKYdwZ2M+e0mAeW4eTETBjN2m0njZHJHDEdOZA17tR99qQwnZ9e73zWn0Gu8rtVMtp1rwaC+DRJt94",
+	"eR0tKcsJzTIsyeOutDaGrKLDZKQ2+B1INmNY1oEcWMUuIylVcMS4Am50kDvw3aqGYO/kS/UfrNGTprDa",
+	"QYF+E4zSV6MHhw9aOO71cNYbtnVbPqr686M4eXGPRt2u93Y1Vz/ks8sQ61NIhVFMqVtDpQy7VqV4UnfG",
+	"ZgZpzjjsDZ0/2PH78BnJsnVfjZJm68bqhHYP6Fpt8Tu52M+NzvP7SyZsdizsINra0scKTKgNWvOYGzkk",
+	"BGQdcptqA9ZO4VdqoI30An1iG+1QXhXCfkwzLa+NHC08IRrHICxEUXt28kXlxbw3dKJBFE9yooacpuOR",
+	"AhXqY/Yena3OQ7ifq7yYb07cakF6v6fH1d5+6izsAWh2hq/xT5DL4OLNnjMrKbBymjtLl1hczTd5weYz",
+	"VZVLcd/6vDRMB1s57KOlrnM4WFp/Ill9s6QeLAQNCGvQxEqmkCXESTWurG0mKcKO2J7k2X7E+iZqI1K+",
+	"r2rqPQhtaghQrw73zxV67uSGxDY+SwgEyOEez/M9TH/Vk6QTSIysxKmVz6ciW6OjKb+na0XgM011viZf",
+	"rl0Q1vXk4nriZPTryUOYyPNU6j3uEV19cAeSLESeWSdfXc3clizR1Gk9fAYAaGE1nOje1TKzZUPNRDRN",
+	"RcE1WThDrJuxX8HBCKnp2h1ne4ZqBdiPCW7MhlGXu7DVJyVwuLfdcSrcuQ/cKbRcwBlhz56TjK6R8+ZA",
+	"MzRIKuAZOT+1WU9S3DsbreDgvGrPfAkmcvD8/PtHc9yGTtZXMMOn2W+pT/nP+Kip/jTC5L4uHpdsq8Z2",
+	"ossZAPpNWe6dvVoszBR9ip9b6J5uNTf6V3aTbcLayZdCgdxwtN5jK5OfgnZsGw6V/SAbp7CuGapigb+z",
+	"Q/QBodunaFgJ2AL3ve0vuJeqYOUErv3LEysZjnr6j+ZIRsTXLKQYX3BZikqdGH6hv7Oe1b8KxiPXb81y",
+	"tumyK6OgT764PzfUbKnCjfcdJ94TajBWyK5R7H2QLhpqbafrpB5mgCqb73w9UqSoD4seUKglhPjXEJ/9",
+	"ZIj2+v2YMdq+OIvH+ggRItEjVM+t3FCOJXzziarh9MkktaWP5kazoEEQ14YfLxuycaZ6y2D0Je9/LbUw",
+	"diqedPa7Lp708wp4s3SS4C6noqqtPVY1pfjRLXn99m62ISRoW+/84CbZL/ntrz1T2cp9Y2Ghdkum37oV",
+	"Uwn7riTKsjzbiI2WKuJ998OPREhb3xOwF8ehDU/b+6VUUvbJF//nBjXrB/w9INYh3mDzyUjOYDNUDXiP",
+	"A00Sv4Z/EPe8cSi3uIVFqkEfKS2BLkcpf2JIYhTwuW0FABxffN2sb/5QkppT/uPEaWXvR/PceN3iVU5T",
+	"eGdn2JMgbQavxKqvRoqu6TeYHwH3Ts8ZxxaCoPV5M07Gs+PbxEdbIHDowb20kbQ+58IHLdSSLsQdyLxe",
+	"LmEQ+6uae+xBsETNop6hvafcs7Bh7ldJa2PQ1U/Wwuap19yPzmZisTjGJVnLNPti/hl0G9bSE3+b+zBM",
+	"wfO1g1QxtVuxMd5clMCzuVL7uTpfg+6Dx+kT5jyOnO/4M28MOcrNiTmjDatPM3sJw4JcgjBzGcGGB2LN",
+	"VUz9QddNOw+4mZB72O7eY21KDZTtM0H2t4kf2Uwt3ro0dpastzCNnCVbqE3+rA/KerMG5DtsVxp2nzVB",
+	"yh7rESx9sOmOp6culWicgl42Kcl2PfQe78SI3DqMjsT4E+t339SyCTFT+qxOynbp2/GF0CkTFTBeS8q1",
+	"c8Z8lQYrszZc5G9irbJ95+NHfW5WVYZej+DLMeNhsEEOzWiHhMDx/Dg84TYVpix0tAs5nXwx/2z0iN6J",
+	"WyjddZv9oeb1kfyhZigPEA/tBmCqjZP3mBSN2ZsYGd/KikjF0vau9T3zOHz27esw5ZVyowdMgUi7C7IA",
+	"CTGIJjseQ5+5taJ6EeaJGSz0Zoq1srfaGVs2j1Le+SUVMp9cTE7oip3cneHxdLtoFw4pDEtm1HYctHk9",
+	"5OAt5dmtBKZsdCH+OZPAgFzpf/w90+A6A2rg1KVm1eJzgrTtMrOyXX88nnxkgx07s48wr7DeojGYrozf",
+	"b89Wi9B3pFM2x1EJ+UX+4+9zkAkpllMJeU4JVXjj4vNDPzmTVYRFOW3dD9qe+52n2PqspZ9WcJeQ48az",
+	"tNYe5ypwIibRwlN2hV5ZbroZfc16Lwi0Z6i5joxwWDOTqySoVVkV80zanYVUQvIqdy+Yu240f/j48H8C",
+	"AAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

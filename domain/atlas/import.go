@@ -167,3 +167,10 @@ func ValidScope(scope string) error {
 	}
 	return nil
 }
+
+// CanApply reports whether the import may be applied: previewed without problems.
+func (im Import) CanApply() bool { return im.Status == ImportPreviewed && im.Facts.Problems == 0 }
+
+// CanUndo reports whether the import may be undone as far as its state goes; whether a later
+// import touched its values is found out when undoing.
+func (im Import) CanUndo() bool { return im.Status == ImportDone }

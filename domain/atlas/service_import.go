@@ -220,17 +220,14 @@ func (s *Service) FailInterrupted(ctx context.Context) (int64, error) {
 
 // ownImport reads an import the person may import for; anyone else is told it does not exist.
 func (s *Service) ownImport(ctx context.Context, who identity.Principal, id int64) (Import, error) {
-	if who.Anonymous() {
+	im, err := s.imports.Import(ctx, id)
+	if err == nil && !CanImport(who, im.Scope) {
+		err = ErrImportNotFound
+	}
+	if errors.Is(err, ErrImportNotFound) && who.Anonymous() {
 		return Import{}, kernel.ErrLoginRequired
 	}
-	im, err := s.imports.Import(ctx, id)
-	if err != nil {
-		return Import{}, err
-	}
-	if !CanImport(who, im.Scope) {
-		return Import{}, ErrImportNotFound
-	}
-	return im, nil
+	return im, err
 }
 
 // reread reads a kept import file again, with what its scope may fill now.

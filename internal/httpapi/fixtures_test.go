@@ -71,6 +71,7 @@ func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) 
 	e.openID = e.newConsultation(e.publishedID, consultation.AudienceEveryone)
 	e.providersID = e.newConsultation(e.publishedID, consultation.AudienceProviders)
 	e.draftConsultationID = e.newConsultation(e.draftID, consultation.AudienceEveryone)
+	e.atlas = newAtlasFixture(t, a)
 	return e
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	compose "github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
 	"github.com/teilhabe/teilhabe/internal/auth/devidp"
@@ -140,6 +141,7 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 	deps.Deps = httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: compose.Planning(db, blobs, nil),
+		Atlas:    atlas.NewService(compose.AtlasDeps(db, blobs, nil)),
 		Live:     broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
 		Pages: pages, Metrics: httpapi.NewMetrics(db.SQL, svc),
 	}

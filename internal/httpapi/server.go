@@ -17,6 +17,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/audit"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/district"
@@ -46,6 +47,8 @@ type Deps struct {
 	// live updates).
 	Consultations *consultation.Service
 	Live          Live
+	// Atlas is the social-structure atlas's use cases (imports of values).
+	Atlas *atlas.Service
 	// Idempotency keeps the Idempotency-Keys of creating requests (nil: the header is ignored).
 	Idempotency IdempotencyStore
 	Auth        *auth.Service
@@ -72,6 +75,7 @@ type handlers struct {
 	audit     audit.Store
 	plan      *planning.Service
 	cons      *consultation.Service
+	atlas     *atlas.Service
 	live      Live
 	pages     *PageCache
 	auth      *auth.Service
@@ -100,7 +104,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready, d.Log))
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
-		cons: d.Consultations, live: d.Live, pages: d.Pages, auth: d.Auth,
+		cons: d.Consultations, atlas: d.Atlas, live: d.Live, pages: d.Pages, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
@@ -166,7 +170,8 @@ func stack(d Deps) (*echo.Echo, error) {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: isLive}))
 	// Documents and GeoJSON imports may be large; every other request body is small.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) || atlasImportBody(c) }}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: atlasImportBodyLimit, Skipper: func(c echo.Context) bool { return !atlasImportBody(c) }}))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second, Skipper: isLive}))
 	e.Use(authenticate(d.Auth, newCookieScope(d.BaseURL)))
 	e.Use(csrfProtect(d.BaseURL))
@@ -181,7 +186,7 @@ func isLive(c echo.Context) bool { return c.Request().URL.Path == livePath }
 
 func largeBody(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import")
+	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import") || atlasImportBody(c)
 }
 
 // permissionsPolicy switches off browser features the platform never uses.

@@ -13,7 +13,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/atlas"
 )
 
-// valueColumns are the columns an import writes; suppression keeps its default '' until
+// valueColumns are the columns an import writes; suppression keeps its default ” until
 // disclosure control runs again in the same transaction.
 var valueColumns = []string{"indicator", "year", "level", "area", "date", "district", "value", "numerator",
 	"denominator", "flag", "boundary", "import_id"}
