@@ -27,6 +27,7 @@ import { ConsultationRoute } from "./features/consultation/pages/ConsultationPag
 // The pages for coordinators and moderators load on demand.
 const NewConsultationRoute = lazy(() => import("./features/consultation/pages/NewConsultationPage").then((m) => ({ default: m.NewConsultationRoute })));
 const ModerationRoute = lazy(() => import("./features/consultation/pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
+const AtlasImportPage = lazy(() => import("./features/atlas/import/pages/AtlasImportPage").then((m) => ({ default: m.AtlasImportPage })));
 const ModerationLogRoute = lazy(() => import("./features/consultation/pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
 
 function OnDemand({ children }: { children: ReactNode }) {
@@ -48,6 +49,7 @@ export function App() {
           <Route path={paths.consultation} element={<ConsultationRoute />} />
           <Route path={paths.moderation} element={<OnDemand><ModerationRoute /></OnDemand>} />
           <Route path={paths.moderationLog} element={<OnDemand><ModerationLogRoute /></OnDemand>} />
+          <Route path={paths.atlasImport} element={<OnDemand><AtlasImportPage /></OnDemand>} />
           <Route path={paths.profile} element={<ProfilePage />} />
           <Route path={paths.organisations} element={<OrganisationsPage />} />
           <Route path={paths.organisation} element={<OrganisationRoute />} />

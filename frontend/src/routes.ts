@@ -17,6 +17,8 @@ export const paths = {
   adminUsers: "/verwaltung/personen",
   adminAuditLog: "/verwaltung/protokoll",
   adminLoginProviders: "/verwaltung/anmeldedienste",
+  /** Werte importieren: imports of the atlas's indicator values (coordinators, admins). */
+  atlasImport: "/atlas/import",
   /** The server sends a failed login here. */
   loginFailed: "/login/failed",
 } as const;
