@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/frontend"
 	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
@@ -86,6 +87,16 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		go st.retry(ctx, log, opts.RetryEvery, fatal)
 	}
 
+	atlasSvc := atlas.NewService(app.AtlasDeps(db, blobs, nil))
+	if st.ready(ctx) == nil {
+		// Imports that were running when the server stopped died with it: say so.
+		if n, err := atlasSvc.FailInterrupted(ctx); err != nil {
+			log.Warn("marking interrupted atlas imports", "error", err)
+		} else if n > 0 {
+			log.Info("atlas imports interrupted by the last stop marked failed", "count", n)
+		}
+	}
+
 	audit := store.NewAudit(db)
 	authSvc := auth.NewService(providers, store.NewSessions(db), ids, audit,
 		auth.Options{BaseURL: cfg.BaseURL, IdleTimeout: cfg.SessionIdle, MaxAge: cfg.SessionMaxAge, Log: log})
@@ -106,6 +117,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning:      app.Planning(db, blobs, nil),
+		Atlas:         atlasSvc,
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 		Pages: pages, Metrics: metrics,
 	})

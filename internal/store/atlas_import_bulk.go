@@ -34,6 +34,12 @@ const keyJoin = "v.indicator = c.indicator AND v.year = c.year AND v.level = c.l
 // key the file has again as "changed". On an empty scope this is one COPY.
 func (s *AtlasImports) ApplyValues(ctx context.Context, id int64, scope atlas.ImportScope, vs []atlas.Value) (atlas.ImportCounts, error) {
 	tx := conn(ctx, s.db.Gorm)
+	if s.db.Dialect == Postgres {
+		// Held until the transaction ends: FailRunning at another instance's start sees it runs.
+		if err := tx.Exec("SELECT pg_advisory_xact_lock(?, ?)", importLockClass, int32(id)).Error; err != nil {
+			return atlas.ImportCounts{}, err
+		}
+	}
 	moved := int64(0)
 	for start := 0; start < len(scope.Periods); start += periodChunk {
 		where, args := scopeWhere(scope, scope.Periods[start:min(start+periodChunk, len(scope.Periods))])

@@ -191,10 +191,18 @@ func (s *AtlasImports) UpdateImport(ctx context.Context, im atlas.Import, from a
 	return nil
 }
 
-// FailRunning implements atlas.ImportStore.
+// importLockClass is the first key of the advisory lock an import's transaction holds on
+// PostgreSQL ("atls"); the second is the import's id.
+const importLockClass = 0x61746c73
+
+// FailRunning implements atlas.ImportStore. On PostgreSQL an import still applied by another
+// instance holds its advisory lock, so only imports whose lock is free are marked.
 func (s *AtlasImports) FailRunning(ctx context.Context, reason string, at time.Time) (int64, error) {
-	res := conn(ctx, s.db.Gorm).Model(&atlasImportRow{}).Where("status = ?", string(atlas.ImportRunning)).
-		Updates(map[string]any{"status": string(atlas.ImportFailed), "error": reason, "processed": 0, "finished_at": at.UTC()})
+	q := conn(ctx, s.db.Gorm).Model(&atlasImportRow{}).Where("status = ?", string(atlas.ImportRunning))
+	if s.db.Dialect == Postgres {
+		q = q.Where("pg_try_advisory_xact_lock(?, id::int)", importLockClass)
+	}
+	res := q.Updates(map[string]any{"status": string(atlas.ImportFailed), "error": reason, "processed": 0, "finished_at": at.UTC()})
 	return res.RowsAffected, res.Error
 }
 

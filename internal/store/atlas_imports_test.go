@@ -272,6 +272,18 @@ func TestAtlasImportRunningAtStartFails(t *testing.T) {
 		if _, _, err := f.s.ApplyImport(ctx, f.admin, p.Import.ID); err != nil { // started, never run: the process died
 			t.Fatal(err)
 		}
+		if db.Dialect == store.Postgres {
+			// Another instance still applying it holds the import's lock ("atls", id): it is left alone.
+			holder := db.Gorm.Begin()
+			if err := holder.Exec("SELECT pg_advisory_xact_lock(x'61746c73'::int, ?)", p.Import.ID).Error; err != nil {
+				t.Fatal(err)
+			}
+			n, err := f.s.FailInterrupted(ctx)
+			holder.Rollback()
+			if err != nil || n != 0 {
+				t.Fatalf("an import another instance runs was failed: %d, %v", n, err)
+			}
+		}
 		n, err := f.s.FailInterrupted(ctx)
 		if err != nil || n != 1 {
 			t.Fatalf("failed %d, %v", n, err)
