@@ -21,7 +21,9 @@ var valueColumns = []string{"indicator", "year", "level", "area", "date", "distr
 // Sizes of the pieces an apply works in.
 const (
 	periodChunk    = 400    // periods per statement of the scope's move
-	sqliteBatch    = 2000   // rows per INSERT on SQLite (12 variables each, below its 32,766)
+	// rows per INSERT where there is no COPY: the SQLite driver binds each variable by a search
+	// through all of them, so a statement's cost grows with the square of its variables.
+	insertBatch = 64
 	progressStride = 50_000 // values between two progress writes
 )
 
@@ -122,13 +124,26 @@ func (s *AtlasImports) writeValues(ctx context.Context, tx *gorm.DB, id int64, v
 		})
 	}
 	pg := s.db.Dialect == Postgres
-	for start := 0; start < len(vs); start += sqliteBatch {
-		batch := vs[start:min(start+sqliteBatch, len(vs))]
+	full, _ := insertValues(make([]atlas.Value, insertBatch), id, pg)
+	stmt, err := tx.Statement.ConnPool.PrepareContext(ctx, full)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for start := 0; start < len(vs); start += insertBatch {
+		batch := vs[start:min(start+insertBatch, len(vs))]
 		q, args := insertValues(batch, id, pg)
-		if _, err := tx.Statement.ConnPool.ExecContext(ctx, q, args...); err != nil {
+		if len(batch) == insertBatch {
+			_, err = stmt.ExecContext(ctx, args...)
+		} else {
+			_, err = tx.Statement.ConnPool.ExecContext(ctx, q, args...)
+		}
+		if err != nil {
 			return fmt.Errorf("write values %d-%d: %w", start+1, start+len(batch), err)
 		}
-		s.setProgress(ctx, id, int64(start+len(batch)))
+		if end := start + len(batch); end%progressStride < insertBatch || end == len(vs) {
+			s.setProgress(ctx, id, int64(end))
+		}
 	}
 	return nil
 }
