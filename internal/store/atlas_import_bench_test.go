@@ -125,3 +125,39 @@ func referenceCopy(b *testing.B, url string, vs []atlas.Value) int64 {
 	}
 	return n
 }
+
+// BenchmarkAtlasImportSQLite times the same apply on the embedded database, where the values go
+// in as batched multi-row inserts (there is no COPY to compare with).
+func BenchmarkAtlasImportSQLite(b *testing.B) {
+	db := testdb.SQLite(b)
+	ctx := context.Background()
+	for i := range benchIndicators {
+		err := db.Gorm.Exec(`INSERT INTO atlas_indicators (key, name_de, name_en, lebenslage, kind, direction, levels, created_at)
+			VALUES (?, 'Bench', 'Bench', 'arbeit', 'count', 'neutral', 'area', ?)`, fmt.Sprintf("bench_%02d", i), time.Now().UTC()).Error
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	vs := benchValues()
+	scope := atlas.ScopeOf("16051", vs)
+	imports := store.NewAtlasImports(db)
+	for b.Loop() {
+		if err := db.Gorm.Exec("DELETE FROM atlas_values").Error; err != nil {
+			b.Fatal(err)
+		}
+		im, err := imports.InsertImport(ctx, atlas.Import{Scope: "16051", FileName: "bench.csv", FileHash: "x", Status: atlas.ImportRunning, CreatedAt: time.Now()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		start := time.Now()
+		var c atlas.ImportCounts
+		err = imports.InImportTx(ctx, func(ctx context.Context) error {
+			c, err = imports.ApplyValues(ctx, im.ID, scope, vs)
+			return err
+		})
+		if err != nil || c.Added != int64(len(vs)) {
+			b.Fatalf("apply: %+v, %v", c, err)
+		}
+		b.ReportMetric(float64(len(vs))/time.Since(start).Seconds(), "import_values/s")
+	}
+}

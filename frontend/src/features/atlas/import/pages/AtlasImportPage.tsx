@@ -175,7 +175,7 @@ function ImportWorkbench({ scopes }: { scopes: { key: string; name: string }[] }
     <>
       <p className="hint">{t("atlasImport.intro")}</p>
       <form className="form" noValidate onSubmit={upload}>
-        <Field label={t("atlasImport.scope")} required>
+        <Field label={t("atlasImport.scope")}>
           {(control) => (
             <select {...control} className="field__control" value={scope} onChange={(e) => setScope(e.target.value)}>
               {scopes.map((s) => (
@@ -186,7 +186,7 @@ function ImportWorkbench({ scopes }: { scopes: { key: string; name: string }[] }
             </select>
           )}
         </Field>
-        <Field label={t("atlasImport.file")} required error={fileError}>
+        <Field label={t("atlasImport.file")} error={fileError}>
           {(control) => (
             <input
               {...control}
