@@ -87,6 +87,7 @@ func (s *Service) RemapImport(ctx context.Context, who identity.Principal, id in
 	if err := im.Remap(m, p.Import.Facts); err != nil {
 		return ImportPreview{}, err
 	}
+	im.Total = p.Import.Total
 	p.Import = im
 	return p, s.imports.UpdateImport(ctx, im, ImportPreviewed)
 }

@@ -36,11 +36,8 @@ const keyJoin = "v.indicator = c.indicator AND v.year = c.year AND v.level = c.l
 // key the file has again as "changed". On an empty scope this is one COPY.
 func (s *AtlasImports) ApplyValues(ctx context.Context, id int64, scope atlas.ImportScope, vs []atlas.Value) (atlas.ImportCounts, error) {
 	tx := conn(ctx, s.db.Gorm)
-	if s.db.Dialect == Postgres {
-		// Held until the transaction ends: FailRunning at another instance's start sees it runs.
-		if err := tx.Exec("SELECT pg_advisory_xact_lock(?, ?)", importLockClass, int32(id)).Error; err != nil {
-			return atlas.ImportCounts{}, err
-		}
+	if err := s.lockImports(tx, id); err != nil {
+		return atlas.ImportCounts{}, err
 	}
 	moved := int64(0)
 	for start := 0; start < len(scope.Periods); start += periodChunk {
@@ -86,6 +83,18 @@ func (s *AtlasImports) ApplyValues(ctx context.Context, id int64, scope atlas.Im
 		c.Added = int64(len(vs))
 	}
 	return c, nil
+}
+
+// lockImports serialises the writes of imports and undos on PostgreSQL (SQLite has one writer
+// anyway): scopes overlap (the Land's and a district's share the district's values), and two
+// moves of the same values at once would fail on the primary key. It also takes the import's
+// own lock, by which FailRunning at another instance's start sees that it runs. Both are held
+// until the transaction ends.
+func (s *AtlasImports) lockImports(tx *gorm.DB, id int64) error {
+	if s.db.Dialect != Postgres {
+		return nil
+	}
+	return tx.Exec("SELECT pg_advisory_xact_lock(?, 0), pg_advisory_xact_lock(?, ?)", importLockClass, importLockClass, int32(id)).Error
 }
 
 // scopeWhere is the condition of the scope's values for some of its periods.
@@ -207,8 +216,12 @@ func (s *valueSource) Err() error { return nil }
 // TouchedLater implements atlas.ImportStore: a later done import replaced or removed a value
 // this one wrote, or a value this one replaced or removed has been written again since.
 func (s *AtlasImports) TouchedLater(ctx context.Context, id int64) (bool, error) {
+	tx := conn(ctx, s.db.Gorm)
+	if err := s.lockImports(tx, id); err != nil { // no import may write between the check and the undo
+		return false, err
+	}
 	var n int64
-	err := conn(ctx, s.db.Gorm).Raw(`SELECT
+	err := tx.Raw(`SELECT
 		(SELECT count(*) FROM (SELECT 1 FROM atlas_value_changes c JOIN atlas_imports i ON i.id = c.import_id
 			WHERE c.old_import = ? AND c.import_id <> ? AND i.status = 'done' LIMIT 1) a) +
 		(SELECT count(*) FROM (SELECT 1 FROM atlas_value_changes c JOIN atlas_values v ON `+keyJoin+`
@@ -219,6 +232,9 @@ func (s *AtlasImports) TouchedLater(ctx context.Context, id int64) (bool, error)
 // UndoValues implements atlas.ImportStore.
 func (s *AtlasImports) UndoValues(ctx context.Context, id int64) ([]atlas.Period, error) {
 	tx := conn(ctx, s.db.Gorm)
+	if err := s.lockImports(tx, id); err != nil {
+		return nil, err
+	}
 	var ps []struct {
 		Indicator string
 		Year      int

@@ -294,3 +294,34 @@ func TestAtlasImportRunningAtStartFails(t *testing.T) {
 		}
 	})
 }
+
+func TestAtlasImportsAtOnceBothApply(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newImportFixture(t, db)
+		var works []func(context.Context)
+		var ids []int64
+		for _, file := range []string{firstFile, secondFile} {
+			p, err := f.s.PreviewImport(ctx, f.erfurt, atlas.ImportFile{Scope: "16051", FileName: "w.csv", Data: []byte(file)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, work, err := f.s.ApplyImport(ctx, f.erfurt, p.Import.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			works, ids = append(works, work), append(ids, p.Import.ID)
+		}
+		done := make(chan struct{})
+		for _, w := range works {
+			go func() { w(ctx); done <- struct{}{} }()
+		}
+		<-done
+		<-done
+		for _, id := range ids {
+			if im, _ := f.s.ImportOf(ctx, f.erfurt, id); im.Status != atlas.ImportDone {
+				t.Errorf("import %d: %s %s", id, im.Status, im.Error)
+			}
+		}
+	})
+}
