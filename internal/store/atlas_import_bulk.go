@@ -20,10 +20,10 @@ var valueColumns = []string{"indicator", "year", "level", "area", "date", "distr
 
 // Sizes of the pieces an apply works in.
 const (
-	periodChunk    = 400    // periods per statement of the scope's move
+	periodChunk = 400 // periods per statement of the scope's move
 	// rows per INSERT where there is no COPY: the SQLite driver binds each variable by a search
 	// through all of them, so a statement's cost grows with the square of its variables.
-	insertBatch = 64
+	insertBatch    = 64
 	progressStride = 50_000 // values between two progress writes
 )
 
