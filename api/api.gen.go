@@ -45,6 +45,411 @@ func (e AreaLevel) Valid() bool {
 	}
 }
 
+// Defines values for AtlasCatalogueActions.
+const (
+	AddIndicator AtlasCatalogueActions = "add_indicator"
+	Import       AtlasCatalogueActions = "import"
+	Overview     AtlasCatalogueActions = "overview"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCatalogueActions enum.
+func (e AtlasCatalogueActions) Valid() bool {
+	switch e {
+	case AddIndicator:
+		return true
+	case Import:
+		return true
+	case Overview:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasCellFlag.
+const (
+	AtlasCellFlagEmpty      AtlasCellFlag = ""
+	AtlasCellFlagSuppressed AtlasCellFlag = "suppressed"
+	AtlasCellFlagUnknown    AtlasCellFlag = "unknown"
+	AtlasCellFlagUnreliable AtlasCellFlag = "unreliable"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCellFlag enum.
+func (e AtlasCellFlag) Valid() bool {
+	switch e {
+	case AtlasCellFlagEmpty:
+		return true
+	case AtlasCellFlagSuppressed:
+		return true
+	case AtlasCellFlagUnknown:
+		return true
+	case AtlasCellFlagUnreliable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasCellStatus.
+const (
+	AtlasCellStatusMissing    AtlasCellStatus = "missing"
+	AtlasCellStatusShown      AtlasCellStatus = "shown"
+	AtlasCellStatusSuppressed AtlasCellStatus = "suppressed"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCellStatus enum.
+func (e AtlasCellStatus) Valid() bool {
+	switch e {
+	case AtlasCellStatusMissing:
+		return true
+	case AtlasCellStatusShown:
+		return true
+	case AtlasCellStatusSuppressed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasCellSuppression.
+const (
+	AtlasCellSuppressionFromSmallCount  AtlasCellSuppression = "from_small_count"
+	AtlasCellSuppressionSecondary       AtlasCellSuppression = "secondary"
+	AtlasCellSuppressionSmallCount      AtlasCellSuppression = "small_count"
+	AtlasCellSuppressionSmallPopulation AtlasCellSuppression = "small_population"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCellSuppression enum.
+func (e AtlasCellSuppression) Valid() bool {
+	switch e {
+	case AtlasCellSuppressionFromSmallCount:
+		return true
+	case AtlasCellSuppressionSecondary:
+		return true
+	case AtlasCellSuppressionSmallCount:
+		return true
+	case AtlasCellSuppressionSmallPopulation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasFeatureCollectionFeaturesType.
+const (
+	AtlasFeatureCollectionFeaturesTypeFeature AtlasFeatureCollectionFeaturesType = "Feature"
+)
+
+// Valid indicates whether the value is a known member of the AtlasFeatureCollectionFeaturesType enum.
+func (e AtlasFeatureCollectionFeaturesType) Valid() bool {
+	switch e {
+	case AtlasFeatureCollectionFeaturesTypeFeature:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasFeatureCollectionType.
+const (
+	AtlasFeatureCollectionTypeFeatureCollection AtlasFeatureCollectionType = "FeatureCollection"
+)
+
+// Valid indicates whether the value is a known member of the AtlasFeatureCollectionType enum.
+func (e AtlasFeatureCollectionType) Valid() bool {
+	switch e {
+	case AtlasFeatureCollectionTypeFeatureCollection:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasIndicatorDirection.
+const (
+	HigherBetter AtlasIndicatorDirection = "higher_better"
+	HigherWorse  AtlasIndicatorDirection = "higher_worse"
+	Neutral      AtlasIndicatorDirection = "neutral"
+)
+
+// Valid indicates whether the value is a known member of the AtlasIndicatorDirection enum.
+func (e AtlasIndicatorDirection) Valid() bool {
+	switch e {
+	case HigherBetter:
+		return true
+	case HigherWorse:
+		return true
+	case Neutral:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasIndicatorKind.
+const (
+	Count AtlasIndicatorKind = "count"
+	Index AtlasIndicatorKind = "index"
+	Mean  AtlasIndicatorKind = "mean"
+	Rate  AtlasIndicatorKind = "rate"
+	Share AtlasIndicatorKind = "share"
+)
+
+// Valid indicates whether the value is a known member of the AtlasIndicatorKind enum.
+func (e AtlasIndicatorKind) Valid() bool {
+	switch e {
+	case Count:
+		return true
+	case Index:
+		return true
+	case Mean:
+		return true
+	case Rate:
+		return true
+	case Share:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasIndicatorLevels.
+const (
+	AtlasIndicatorLevelsArea     AtlasIndicatorLevels = "area"
+	AtlasIndicatorLevelsDistrict AtlasIndicatorLevels = "district"
+	AtlasIndicatorLevelsLand     AtlasIndicatorLevels = "land"
+)
+
+// Valid indicates whether the value is a known member of the AtlasIndicatorLevels enum.
+func (e AtlasIndicatorLevels) Valid() bool {
+	switch e {
+	case AtlasIndicatorLevelsArea:
+		return true
+	case AtlasIndicatorLevelsDistrict:
+		return true
+	case AtlasIndicatorLevelsLand:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasMapLevel.
+const (
+	AtlasMapLevelArea     AtlasMapLevel = "area"
+	AtlasMapLevelDistrict AtlasMapLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the AtlasMapLevel enum.
+func (e AtlasMapLevel) Valid() bool {
+	switch e {
+	case AtlasMapLevelArea:
+		return true
+	case AtlasMapLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasMapMethod.
+const (
+	AtlasMapMethodEqual    AtlasMapMethod = "equal"
+	AtlasMapMethodJenks    AtlasMapMethod = "jenks"
+	AtlasMapMethodQuantile AtlasMapMethod = "quantile"
+)
+
+// Valid indicates whether the value is a known member of the AtlasMapMethod enum.
+func (e AtlasMapMethod) Valid() bool {
+	switch e {
+	case AtlasMapMethodEqual:
+		return true
+	case AtlasMapMethodJenks:
+		return true
+	case AtlasMapMethodQuantile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasMapSchemeName.
+const (
+	Diverging  AtlasMapSchemeName = "diverging"
+	Sequential AtlasMapSchemeName = "sequential"
+)
+
+// Valid indicates whether the value is a known member of the AtlasMapSchemeName enum.
+func (e AtlasMapSchemeName) Valid() bool {
+	switch e {
+	case Diverging:
+		return true
+	case Sequential:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileAreasLevel.
+const (
+	AtlasProfileAreasLevelArea     AtlasProfileAreasLevel = "area"
+	AtlasProfileAreasLevelDistrict AtlasProfileAreasLevel = "district"
+	AtlasProfileAreasLevelLand     AtlasProfileAreasLevel = "land"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileAreasLevel enum.
+func (e AtlasProfileAreasLevel) Valid() bool {
+	switch e {
+	case AtlasProfileAreasLevelArea:
+		return true
+	case AtlasProfileAreasLevelDistrict:
+		return true
+	case AtlasProfileAreasLevelLand:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileCellFlag.
+const (
+	AtlasProfileCellFlagEmpty      AtlasProfileCellFlag = ""
+	AtlasProfileCellFlagSuppressed AtlasProfileCellFlag = "suppressed"
+	AtlasProfileCellFlagUnknown    AtlasProfileCellFlag = "unknown"
+	AtlasProfileCellFlagUnreliable AtlasProfileCellFlag = "unreliable"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileCellFlag enum.
+func (e AtlasProfileCellFlag) Valid() bool {
+	switch e {
+	case AtlasProfileCellFlagEmpty:
+		return true
+	case AtlasProfileCellFlagSuppressed:
+		return true
+	case AtlasProfileCellFlagUnknown:
+		return true
+	case AtlasProfileCellFlagUnreliable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileCellStatus.
+const (
+	AtlasProfileCellStatusMissing    AtlasProfileCellStatus = "missing"
+	AtlasProfileCellStatusShown      AtlasProfileCellStatus = "shown"
+	AtlasProfileCellStatusSuppressed AtlasProfileCellStatus = "suppressed"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileCellStatus enum.
+func (e AtlasProfileCellStatus) Valid() bool {
+	switch e {
+	case AtlasProfileCellStatusMissing:
+		return true
+	case AtlasProfileCellStatusShown:
+		return true
+	case AtlasProfileCellStatusSuppressed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileCellSuppression.
+const (
+	AtlasProfileCellSuppressionFromSmallCount  AtlasProfileCellSuppression = "from_small_count"
+	AtlasProfileCellSuppressionSecondary       AtlasProfileCellSuppression = "secondary"
+	AtlasProfileCellSuppressionSmallCount      AtlasProfileCellSuppression = "small_count"
+	AtlasProfileCellSuppressionSmallPopulation AtlasProfileCellSuppression = "small_population"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileCellSuppression enum.
+func (e AtlasProfileCellSuppression) Valid() bool {
+	switch e {
+	case AtlasProfileCellSuppressionFromSmallCount:
+		return true
+	case AtlasProfileCellSuppressionSecondary:
+		return true
+	case AtlasProfileCellSuppressionSmallCount:
+		return true
+	case AtlasProfileCellSuppressionSmallPopulation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasValueDetailFlag.
+const (
+	AtlasValueDetailFlagEmpty      AtlasValueDetailFlag = ""
+	AtlasValueDetailFlagSuppressed AtlasValueDetailFlag = "suppressed"
+	AtlasValueDetailFlagUnknown    AtlasValueDetailFlag = "unknown"
+	AtlasValueDetailFlagUnreliable AtlasValueDetailFlag = "unreliable"
+)
+
+// Valid indicates whether the value is a known member of the AtlasValueDetailFlag enum.
+func (e AtlasValueDetailFlag) Valid() bool {
+	switch e {
+	case AtlasValueDetailFlagEmpty:
+		return true
+	case AtlasValueDetailFlagSuppressed:
+		return true
+	case AtlasValueDetailFlagUnknown:
+		return true
+	case AtlasValueDetailFlagUnreliable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasValueDetailStatus.
+const (
+	AtlasValueDetailStatusMissing    AtlasValueDetailStatus = "missing"
+	AtlasValueDetailStatusShown      AtlasValueDetailStatus = "shown"
+	AtlasValueDetailStatusSuppressed AtlasValueDetailStatus = "suppressed"
+)
+
+// Valid indicates whether the value is a known member of the AtlasValueDetailStatus enum.
+func (e AtlasValueDetailStatus) Valid() bool {
+	switch e {
+	case AtlasValueDetailStatusMissing:
+		return true
+	case AtlasValueDetailStatusShown:
+		return true
+	case AtlasValueDetailStatusSuppressed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasValueDetailSuppression.
+const (
+	AtlasValueDetailSuppressionFromSmallCount  AtlasValueDetailSuppression = "from_small_count"
+	AtlasValueDetailSuppressionSecondary       AtlasValueDetailSuppression = "secondary"
+	AtlasValueDetailSuppressionSmallCount      AtlasValueDetailSuppression = "small_count"
+	AtlasValueDetailSuppressionSmallPopulation AtlasValueDetailSuppression = "small_population"
+)
+
+// Valid indicates whether the value is a known member of the AtlasValueDetailSuppression enum.
+func (e AtlasValueDetailSuppression) Valid() bool {
+	switch e {
+	case AtlasValueDetailSuppressionFromSmallCount:
+		return true
+	case AtlasValueDetailSuppressionSecondary:
+		return true
+	case AtlasValueDetailSuppressionSmallCount:
+		return true
+	case AtlasValueDetailSuppressionSmallPopulation:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Audience.
 const (
 	AudienceProvider Audience = "provider"
@@ -239,13 +644,13 @@ func (e ConsultationInputModeration) Valid() bool {
 
 // Defines values for DistrictFeatureType.
 const (
-	Feature DistrictFeatureType = "Feature"
+	DistrictFeatureTypeFeature DistrictFeatureType = "Feature"
 )
 
 // Valid indicates whether the value is a known member of the DistrictFeatureType enum.
 func (e DistrictFeatureType) Valid() bool {
 	switch e {
-	case Feature:
+	case DistrictFeatureTypeFeature:
 		return true
 	default:
 		return false
@@ -254,13 +659,13 @@ func (e DistrictFeatureType) Valid() bool {
 
 // Defines values for DistrictFeatureCollectionType.
 const (
-	FeatureCollection DistrictFeatureCollectionType = "FeatureCollection"
+	DistrictFeatureCollectionTypeFeatureCollection DistrictFeatureCollectionType = "FeatureCollection"
 )
 
 // Valid indicates whether the value is a known member of the DistrictFeatureCollectionType enum.
 func (e DistrictFeatureCollectionType) Valid() bool {
 	switch e {
-	case FeatureCollection:
+	case DistrictFeatureCollectionTypeFeatureCollection:
 		return true
 	default:
 		return false
@@ -287,43 +692,43 @@ func (e DistrictKind) Valid() bool {
 
 // Defines values for Field.
 const (
-	Armut         Field = "armut"
-	Bildung       Field = "bildung"
-	Eingliederung Field = "eingliederung"
-	Familie       Field = "familie"
-	Gesundheit    Field = "gesundheit"
-	Integration   Field = "integration"
-	Jugendhilfe   Field = "jugendhilfe"
-	Pflege        Field = "pflege"
-	Senioren      Field = "senioren"
-	Sucht         Field = "sucht"
-	Wohnen        Field = "wohnen"
+	FieldArmut         Field = "armut"
+	FieldBildung       Field = "bildung"
+	FieldEingliederung Field = "eingliederung"
+	FieldFamilie       Field = "familie"
+	FieldGesundheit    Field = "gesundheit"
+	FieldIntegration   Field = "integration"
+	FieldJugendhilfe   Field = "jugendhilfe"
+	FieldPflege        Field = "pflege"
+	FieldSenioren      Field = "senioren"
+	FieldSucht         Field = "sucht"
+	FieldWohnen        Field = "wohnen"
 )
 
 // Valid indicates whether the value is a known member of the Field enum.
 func (e Field) Valid() bool {
 	switch e {
-	case Armut:
+	case FieldArmut:
 		return true
-	case Bildung:
+	case FieldBildung:
 		return true
-	case Eingliederung:
+	case FieldEingliederung:
 		return true
-	case Familie:
+	case FieldFamilie:
 		return true
-	case Gesundheit:
+	case FieldGesundheit:
 		return true
-	case Integration:
+	case FieldIntegration:
 		return true
-	case Jugendhilfe:
+	case FieldJugendhilfe:
 		return true
-	case Pflege:
+	case FieldPflege:
 		return true
-	case Senioren:
+	case FieldSenioren:
 		return true
-	case Sucht:
+	case FieldSucht:
 		return true
-	case Wohnen:
+	case FieldWohnen:
 		return true
 	default:
 		return false
@@ -396,6 +801,45 @@ const (
 func (e InvitationSentStatus) Valid() bool {
 	switch e {
 	case InvitationSentStatusInvited:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Lebenslage.
+const (
+	LebenslageArbeit            Lebenslage = "arbeit"
+	LebenslageBildung           Lebenslage = "bildung"
+	LebenslageDemografie        Lebenslage = "demografie"
+	LebenslageEinkommenArmut    Lebenslage = "einkommen_armut"
+	LebenslageGesundheit        Lebenslage = "gesundheit"
+	LebenslageHaushalteFamilien Lebenslage = "haushalte_familien"
+	LebenslagePflege            Lebenslage = "pflege"
+	LebenslageTeilhabe          Lebenslage = "teilhabe"
+	LebenslageWohnen            Lebenslage = "wohnen"
+)
+
+// Valid indicates whether the value is a known member of the Lebenslage enum.
+func (e Lebenslage) Valid() bool {
+	switch e {
+	case LebenslageArbeit:
+		return true
+	case LebenslageBildung:
+		return true
+	case LebenslageDemografie:
+		return true
+	case LebenslageEinkommenArmut:
+		return true
+	case LebenslageGesundheit:
+		return true
+	case LebenslageHaushalteFamilien:
+		return true
+	case LebenslagePflege:
+		return true
+	case LebenslageTeilhabe:
+		return true
+	case LebenslageWohnen:
 		return true
 	default:
 		return false
@@ -639,6 +1083,117 @@ func (e RoleName) Valid() bool {
 	}
 }
 
+// Defines values for AtlasLevel.
+const (
+	AtlasLevelArea     AtlasLevel = "area"
+	AtlasLevelDistrict AtlasLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the AtlasLevel enum.
+func (e AtlasLevel) Valid() bool {
+	switch e {
+	case AtlasLevelArea:
+		return true
+	case AtlasLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasGeoJSONParamsLevel.
+const (
+	GetAtlasGeoJSONParamsLevelArea     GetAtlasGeoJSONParamsLevel = "area"
+	GetAtlasGeoJSONParamsLevelDistrict GetAtlasGeoJSONParamsLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasGeoJSONParamsLevel enum.
+func (e GetAtlasGeoJSONParamsLevel) Valid() bool {
+	switch e {
+	case GetAtlasGeoJSONParamsLevelArea:
+		return true
+	case GetAtlasGeoJSONParamsLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasGeometryParamsLevel.
+const (
+	GetAtlasGeometryParamsLevelArea     GetAtlasGeometryParamsLevel = "area"
+	GetAtlasGeometryParamsLevelDistrict GetAtlasGeometryParamsLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasGeometryParamsLevel enum.
+func (e GetAtlasGeometryParamsLevel) Valid() bool {
+	switch e {
+	case GetAtlasGeometryParamsLevelArea:
+		return true
+	case GetAtlasGeometryParamsLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasMapParamsLevel.
+const (
+	GetAtlasMapParamsLevelArea     GetAtlasMapParamsLevel = "area"
+	GetAtlasMapParamsLevelDistrict GetAtlasMapParamsLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasMapParamsLevel enum.
+func (e GetAtlasMapParamsLevel) Valid() bool {
+	switch e {
+	case GetAtlasMapParamsLevelArea:
+		return true
+	case GetAtlasMapParamsLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasMapParamsMethod.
+const (
+	GetAtlasMapParamsMethodEqual    GetAtlasMapParamsMethod = "equal"
+	GetAtlasMapParamsMethodJenks    GetAtlasMapParamsMethod = "jenks"
+	GetAtlasMapParamsMethodQuantile GetAtlasMapParamsMethod = "quantile"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasMapParamsMethod enum.
+func (e GetAtlasMapParamsMethod) Valid() bool {
+	switch e {
+	case GetAtlasMapParamsMethodEqual:
+		return true
+	case GetAtlasMapParamsMethodJenks:
+		return true
+	case GetAtlasMapParamsMethodQuantile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasProfileReportParamsFormat.
+const (
+	GetAtlasProfileReportParamsFormatPdf  GetAtlasProfileReportParamsFormat = "pdf"
+	GetAtlasProfileReportParamsFormatXlsx GetAtlasProfileReportParamsFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasProfileReportParamsFormat enum.
+func (e GetAtlasProfileReportParamsFormat) Valid() bool {
+	switch e {
+	case GetAtlasProfileReportParamsFormatPdf:
+		return true
+	case GetAtlasProfileReportParamsFormatXlsx:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListCommentsParamsSort.
 const (
 	Newest    ListCommentsParamsSort = "newest"
@@ -659,16 +1214,16 @@ func (e ListCommentsParamsSort) Valid() bool {
 
 // Defines values for ExportConsultationParamsFormat.
 const (
-	Csv  ExportConsultationParamsFormat = "csv"
-	Xlsx ExportConsultationParamsFormat = "xlsx"
+	ExportConsultationParamsFormatCsv  ExportConsultationParamsFormat = "csv"
+	ExportConsultationParamsFormatXlsx ExportConsultationParamsFormat = "xlsx"
 )
 
 // Valid indicates whether the value is a known member of the ExportConsultationParamsFormat enum.
 func (e ExportConsultationParamsFormat) Valid() bool {
 	switch e {
-	case Csv:
+	case ExportConsultationParamsFormatCsv:
 		return true
-	case Xlsx:
+	case ExportConsultationParamsFormatXlsx:
 		return true
 	default:
 		return false
@@ -677,6 +1232,326 @@ func (e ExportConsultationParamsFormat) Valid() bool {
 
 // AreaLevel Planungsraum > Sozialraum > Quartier.
 type AreaLevel string
+
+// AtlasBoundaryInput defines model for AtlasBoundaryInput.
+type AtlasBoundaryInput struct {
+	Area      string                 `json:"area"`
+	Geometry  map[string]interface{} `json:"geometry"`
+	ValidFrom openapi_types.Date     `json:"valid_from"`
+	Version   string                 `json:"version"`
+}
+
+// AtlasBoundaryVersions defines model for AtlasBoundaryVersions.
+type AtlasBoundaryVersions struct {
+	Area     string `json:"area"`
+	Versions []struct {
+		ValidFrom string  `json:"valid_from"`
+		ValidTo   *string `json:"valid_to,omitempty"`
+		Version   string  `json:"version"`
+	} `json:"versions"`
+}
+
+// AtlasCatalogue defines model for AtlasCatalogue.
+type AtlasCatalogue struct {
+	// Actions What the person may do - add_indicator, import, overview.
+	Actions     []AtlasCatalogueActions `json:"actions"`
+	Attribution string                  `json:"attribution"`
+
+	// ImportScopes The scopes the person may import for - 16 (the Land) and district keys.
+	ImportScopes []string         `json:"import_scopes"`
+	Indicators   []AtlasIndicator `json:"indicators"`
+	Lebenslagen  []Lebenslage     `json:"lebenslagen"`
+}
+
+// AtlasCatalogueActions defines model for AtlasCatalogue.Actions.
+type AtlasCatalogueActions string
+
+// AtlasCell One area's value. status shown has a value; suppressed has none (but for the district's coordinators, who get it with suppression set); missing has none.
+type AtlasCell struct {
+	Area     string  `json:"area"`
+	Boundary *string `json:"boundary,omitempty"`
+
+	// Class 0-based class of the map's breaks
+	Class *int          `json:"class,omitempty"`
+	Flag  AtlasCellFlag `json:"flag"`
+	Name  string        `json:"name"`
+
+	// Ref the stable reference indicator/area/year
+	Ref         *string               `json:"ref,omitempty"`
+	Status      AtlasCellStatus       `json:"status"`
+	Suppression *AtlasCellSuppression `json:"suppression,omitempty"`
+	Value       *float32              `json:"value,omitempty"`
+	Year        *int                  `json:"year,omitempty"`
+}
+
+// AtlasCellFlag defines model for AtlasCell.Flag.
+type AtlasCellFlag string
+
+// AtlasCellStatus defines model for AtlasCell.Status.
+type AtlasCellStatus string
+
+// AtlasCellSuppression defines model for AtlasCell.Suppression.
+type AtlasCellSuppression string
+
+// AtlasCitation defines model for AtlasCitation.
+type AtlasCitation struct {
+	CitedValue *float32  `json:"cited_value,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	Kind       string    `json:"kind"`
+	Ref        string    `json:"ref"`
+	SubjectId  string    `json:"subject_id"`
+	Title      string    `json:"title"`
+}
+
+// AtlasFeatureCollection defines model for AtlasFeatureCollection.
+type AtlasFeatureCollection struct {
+	Attribution *string `json:"attribution,omitempty"`
+	Features    []struct {
+		Geometry   map[string]interface{}                     `json:"geometry"`
+		Properties AtlasFeatureCollection_Features_Properties `json:"properties"`
+		Type       AtlasFeatureCollectionFeaturesType         `json:"type"`
+	} `json:"features"`
+	Type AtlasFeatureCollectionType `json:"type"`
+}
+
+// AtlasFeatureCollection_Features_Properties defines model for AtlasFeatureCollection.Features.Properties.
+type AtlasFeatureCollection_Features_Properties struct {
+	Area                 string                 `json:"area"`
+	Name                 string                 `json:"name"`
+	AdditionalProperties map[string]interface{} `json:"-"`
+}
+
+// AtlasFeatureCollectionFeaturesType defines model for AtlasFeatureCollection.Features.Type.
+type AtlasFeatureCollectionFeaturesType string
+
+// AtlasFeatureCollectionType defines model for AtlasFeatureCollection.Type.
+type AtlasFeatureCollectionType string
+
+// AtlasIndicator defines model for AtlasIndicator.
+type AtlasIndicator struct {
+	// BoundaryVersion Gebietsstand, e.g. 2021-07-01
+	BoundaryVersion *string                 `json:"boundary_version,omitempty"`
+	DefinitionDe    *string                 `json:"definition_de,omitempty"`
+	DefinitionEn    *string                 `json:"definition_en,omitempty"`
+	Denominator     *string                 `json:"denominator,omitempty"`
+	Direction       AtlasIndicatorDirection `json:"direction"`
+
+	// DistrictKey set for a district's own indicator
+	DistrictKey *string            `json:"district_key,omitempty"`
+	Key         string             `json:"key"`
+	Kind        AtlasIndicatorKind `json:"kind"`
+
+	// Lebenslage The life-situation area of the Thuringian base set of indicators.
+	Lebenslage   Lebenslage              `json:"lebenslage"`
+	Levels       *[]AtlasIndicatorLevels `json:"levels,omitempty"`
+	Licence      *string                 `json:"licence,omitempty"`
+	MinCount     *int                    `json:"min_count,omitempty"`
+	NameDe       string                  `json:"name_de"`
+	NameEn       string                  `json:"name_en"`
+	Numerator    *string                 `json:"numerator,omitempty"`
+	PlausibleMax *float32                `json:"plausible_max,omitempty"`
+	PlausibleMin *float32                `json:"plausible_min,omitempty"`
+	RatePer      *float32                `json:"rate_per,omitempty"`
+
+	// ReferenceDate Stichtag, e.g. 31.12.
+	ReferenceDate *string `json:"reference_date,omitempty"`
+	Sensitive     *bool   `json:"sensitive,omitempty"`
+	Source        *string `json:"source,omitempty"`
+	Unit          *string `json:"unit,omitempty"`
+
+	// Years The years with values (in answers only).
+	Years *[]int `json:"years,omitempty"`
+}
+
+// AtlasIndicatorDirection defines model for AtlasIndicator.Direction.
+type AtlasIndicatorDirection string
+
+// AtlasIndicatorKind defines model for AtlasIndicator.Kind.
+type AtlasIndicatorKind string
+
+// AtlasIndicatorLevels defines model for AtlasIndicator.Levels.
+type AtlasIndicatorLevels string
+
+// AtlasIndicatorDetail defines model for AtlasIndicatorDetail.
+type AtlasIndicatorDetail struct {
+	Attribution string          `json:"attribution"`
+	Citations   []AtlasCitation `json:"citations"`
+	Indicator   AtlasIndicator  `json:"indicator"`
+}
+
+// AtlasMap defines model for AtlasMap.
+type AtlasMap struct {
+	Attribution string         `json:"attribution"`
+	Breaks      []float32      `json:"breaks"`
+	District    *string        `json:"district,omitempty"`
+	Indicator   AtlasIndicator `json:"indicator"`
+
+	// Land One area's value. status shown has a value; suppressed has none (but for the district's coordinators, who get it with suppression set); missing has none.
+	Land   *AtlasCell     `json:"land,omitempty"`
+	Level  AtlasMapLevel  `json:"level"`
+	Method AtlasMapMethod `json:"method"`
+	Scheme struct {
+		Name     AtlasMapSchemeName `json:"name"`
+		Reversed bool               `json:"reversed"`
+	} `json:"scheme"`
+	Values []AtlasCell `json:"values"`
+	Year   int         `json:"year"`
+	Years  []int       `json:"years"`
+}
+
+// AtlasMapLevel defines model for AtlasMap.Level.
+type AtlasMapLevel string
+
+// AtlasMapMethod defines model for AtlasMap.Method.
+type AtlasMapMethod string
+
+// AtlasMapSchemeName defines model for AtlasMap.Scheme.Name.
+type AtlasMapSchemeName string
+
+// AtlasOverview defines model for AtlasOverview.
+type AtlasOverview struct {
+	Districts []struct {
+		Cells         []AtlasCell `json:"cells"`
+		Key           string      `json:"key"`
+		Name          string      `json:"name"`
+		Participation struct {
+			Contributions     int `json:"contributions"`
+			OpenConsultations int `json:"open_consultations"`
+			OpenProcesses     int `json:"open_processes"`
+		} `json:"participation"`
+	} `json:"districts"`
+	Indicators []AtlasIndicator `json:"indicators"`
+
+	// Land The Land's cell per indicator, in the order of indicators.
+	Land []AtlasCell `json:"land"`
+	Year int         `json:"year"`
+}
+
+// AtlasPoint defines model for AtlasPoint.
+type AtlasPoint struct {
+	Boundary string `json:"boundary"`
+
+	// Break the boundary changed since the previous point
+	Break bool     `json:"break"`
+	Date  *string  `json:"date,omitempty"`
+	Flag  string   `json:"flag"`
+	Value *float32 `json:"value,omitempty"`
+	Year  int      `json:"year"`
+}
+
+// AtlasProfile defines model for AtlasProfile.
+type AtlasProfile struct {
+	Areas []struct {
+		Key   string                 `json:"key"`
+		Level AtlasProfileAreasLevel `json:"level"`
+		Name  string                 `json:"name"`
+	} `json:"areas"`
+	Attribution string    `json:"attribution"`
+	Generated   time.Time `json:"generated"`
+	Groups      []struct {
+		Indicators []struct {
+			// Cells One cell per area of the profile, in the order of areas.
+			Cells     []AtlasProfileCell `json:"cells"`
+			Indicator AtlasIndicator     `json:"indicator"`
+		} `json:"indicators"`
+
+		// Lebenslage The life-situation area of the Thuringian base set of indicators.
+		Lebenslage Lebenslage `json:"lebenslage"`
+	} `json:"groups"`
+}
+
+// AtlasProfileAreasLevel defines model for AtlasProfile.Areas.Level.
+type AtlasProfileAreasLevel string
+
+// AtlasProfileCell defines model for AtlasProfileCell.
+type AtlasProfileCell struct {
+	Area     string  `json:"area"`
+	Boundary *string `json:"boundary,omitempty"`
+
+	// Class 0-based class of the map's breaks
+	Class *int                 `json:"class,omitempty"`
+	Flag  AtlasProfileCellFlag `json:"flag"`
+
+	// Land the Land's value in the same year
+	Land *float32 `json:"land,omitempty"`
+	Name string   `json:"name"`
+	Of   *int     `json:"of,omitempty"`
+
+	// Rank 1 = best among the areas of the same level
+	Rank *int `json:"rank,omitempty"`
+
+	// Ref the stable reference indicator/area/year
+	Ref         *string                      `json:"ref,omitempty"`
+	Series      []AtlasPoint                 `json:"series"`
+	Status      AtlasProfileCellStatus       `json:"status"`
+	Suppression *AtlasProfileCellSuppression `json:"suppression,omitempty"`
+
+	// Trend change against five years before, absent across a boundary break
+	Trend *float32 `json:"trend,omitempty"`
+	Value *float32 `json:"value,omitempty"`
+	Year  *int     `json:"year,omitempty"`
+}
+
+// AtlasProfileCellFlag defines model for AtlasProfileCell.Flag.
+type AtlasProfileCellFlag string
+
+// AtlasProfileCellStatus defines model for AtlasProfileCell.Status.
+type AtlasProfileCellStatus string
+
+// AtlasProfileCellSuppression defines model for AtlasProfileCell.Suppression.
+type AtlasProfileCellSuppression string
+
+// AtlasSeries defines model for AtlasSeries.
+type AtlasSeries struct {
+	Attribution string         `json:"attribution"`
+	Indicator   AtlasIndicator `json:"indicator"`
+	Series      []struct {
+		Area   string       `json:"area"`
+		Name   string       `json:"name"`
+		Points []AtlasPoint `json:"points"`
+	} `json:"series"`
+}
+
+// AtlasSuppressionLog defines model for AtlasSuppressionLog.
+type AtlasSuppressionLog struct {
+	Items []struct {
+		Area      string    `json:"area"`
+		At        time.Time `json:"at"`
+		Indicator string    `json:"indicator"`
+		Reason    string    `json:"reason"`
+		Year      int       `json:"year"`
+	} `json:"items"`
+}
+
+// AtlasValueDetail defines model for AtlasValueDetail.
+type AtlasValueDetail struct {
+	Area        string          `json:"area"`
+	Attribution string          `json:"attribution"`
+	Boundary    *string         `json:"boundary,omitempty"`
+	Citations   []AtlasCitation `json:"citations"`
+
+	// Class 0-based class of the map's breaks
+	Class     *int                 `json:"class,omitempty"`
+	Flag      AtlasValueDetailFlag `json:"flag"`
+	Indicator AtlasIndicator       `json:"indicator"`
+	Name      string               `json:"name"`
+
+	// Ref the stable reference indicator/area/year
+	Ref         *string                      `json:"ref,omitempty"`
+	Status      AtlasValueDetailStatus       `json:"status"`
+	Suppression *AtlasValueDetailSuppression `json:"suppression,omitempty"`
+	Value       *float32                     `json:"value,omitempty"`
+	Year        *int                         `json:"year,omitempty"`
+}
+
+// AtlasValueDetailFlag defines model for AtlasValueDetail.Flag.
+type AtlasValueDetailFlag string
+
+// AtlasValueDetailStatus defines model for AtlasValueDetail.Status.
+type AtlasValueDetailStatus string
+
+// AtlasValueDetailSuppression defines model for AtlasValueDetail.Suppression.
+type AtlasValueDetailSuppression string
 
 // Audience Who logs in with a provider.
 type Audience string
@@ -1088,6 +1963,9 @@ type InvitationSent struct {
 
 // InvitationSentStatus defines model for InvitationSent.Status.
 type InvitationSentStatus string
+
+// Lebenslage The life-situation area of the Thuringian base set of indicators.
+type Lebenslage string
 
 // Limits Lengths in characters.
 type Limits struct {
@@ -1501,6 +2379,15 @@ type UserSummary struct {
 // AreaId defines model for AreaId.
 type AreaId = int64
 
+// AreasQuery defines model for AreasQuery.
+type AreasQuery = string
+
+// AtlasDistrict defines model for AtlasDistrict.
+type AtlasDistrict = string
+
+// AtlasLevel defines model for AtlasLevel.
+type AtlasLevel string
+
 // CommentId defines model for CommentId.
 type CommentId = int64
 
@@ -1519,6 +2406,12 @@ type DocumentId = int64
 // IdempotencyKey defines model for IdempotencyKey.
 type IdempotencyKey = string
 
+// IndicatorKey defines model for IndicatorKey.
+type IndicatorKey = string
+
+// IndicatorQuery defines model for IndicatorQuery.
+type IndicatorQuery = string
+
 // InvitationId defines model for InvitationId.
 type InvitationId = int64
 
@@ -1533,6 +2426,90 @@ type ProcessId = int64
 
 // UserId defines model for UserId.
 type UserId = int64
+
+// GetAtlasGeoJSONParams defines parameters for GetAtlasGeoJSON.
+type GetAtlasGeoJSONParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
+	Year      *int           `form:"year,omitempty" json:"year,omitempty"`
+
+	// Level district (Thuringia's districts) or area (the social areas of one district).
+	Level *GetAtlasGeoJSONParamsLevel `form:"level,omitempty" json:"level,omitempty"`
+
+	// District For level area, the district whose social areas are meant.
+	District *AtlasDistrict `form:"district,omitempty" json:"district,omitempty"`
+}
+
+// GetAtlasGeoJSONParamsLevel defines parameters for GetAtlasGeoJSON.
+type GetAtlasGeoJSONParamsLevel string
+
+// GetAtlasGeometryParams defines parameters for GetAtlasGeometry.
+type GetAtlasGeometryParams struct {
+	// Level district (Thuringia's districts) or area (the social areas of one district).
+	Level *GetAtlasGeometryParamsLevel `form:"level,omitempty" json:"level,omitempty"`
+
+	// District For level area, the district whose social areas are meant.
+	District *AtlasDistrict `form:"district,omitempty" json:"district,omitempty"`
+}
+
+// GetAtlasGeometryParamsLevel defines parameters for GetAtlasGeometry.
+type GetAtlasGeometryParamsLevel string
+
+// GetAtlasMapParams defines parameters for GetAtlasMap.
+type GetAtlasMapParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
+
+	// Year The year; the newest with data when absent.
+	Year *int `form:"year,omitempty" json:"year,omitempty"`
+
+	// Level district (Thuringia's districts) or area (the social areas of one district).
+	Level *GetAtlasMapParamsLevel `form:"level,omitempty" json:"level,omitempty"`
+
+	// District For level area, the district whose social areas are meant.
+	District *AtlasDistrict           `form:"district,omitempty" json:"district,omitempty"`
+	Method   *GetAtlasMapParamsMethod `form:"method,omitempty" json:"method,omitempty"`
+	Classes  *int                     `form:"classes,omitempty" json:"classes,omitempty"`
+}
+
+// GetAtlasMapParamsLevel defines parameters for GetAtlasMap.
+type GetAtlasMapParamsLevel string
+
+// GetAtlasMapParamsMethod defines parameters for GetAtlasMap.
+type GetAtlasMapParamsMethod string
+
+// GetAtlasOverviewParams defines parameters for GetAtlasOverview.
+type GetAtlasOverviewParams struct {
+	// Indicators Up to six indicator keys, comma-separated; the catalogue's first six when absent.
+	Indicators *string `form:"indicators,omitempty" json:"indicators,omitempty"`
+	Year       *int    `form:"year,omitempty" json:"year,omitempty"`
+}
+
+// GetAtlasProfileParams defines parameters for GetAtlasProfile.
+type GetAtlasProfileParams struct {
+	// Areas Area keys, comma-separated - 16 (the Land), a district key (16051) or district:code of a social area.
+	Areas AreasQuery `form:"areas" json:"areas"`
+}
+
+// GetAtlasProfileReportParams defines parameters for GetAtlasProfileReport.
+type GetAtlasProfileReportParams struct {
+	Area   string                             `form:"area" json:"area"`
+	Format *GetAtlasProfileReportParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// GetAtlasProfileReportParamsFormat defines parameters for GetAtlasProfileReport.
+type GetAtlasProfileReportParamsFormat string
+
+// GetAtlasSeriesParams defines parameters for GetAtlasSeries.
+type GetAtlasSeriesParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
+
+	// Areas Area keys, comma-separated - 16 (the Land), a district key (16051) or district:code of a social area.
+	Areas AreasQuery `form:"areas" json:"areas"`
+}
+
+// GetAtlasSuppressionsParams defines parameters for GetAtlasSuppressions.
+type GetAtlasSuppressionsParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
+}
 
 // ListAuditLogParams defines parameters for ListAuditLog.
 type ListAuditLogParams struct {
@@ -1716,6 +2693,12 @@ type GrantRoleParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// AddAtlasBoundaryJSONRequestBody defines body for AddAtlasBoundary for application/json ContentType.
+type AddAtlasBoundaryJSONRequestBody = AtlasBoundaryInput
+
+// CreateAtlasIndicatorJSONRequestBody defines body for CreateAtlasIndicator for application/json ContentType.
+type CreateAtlasIndicatorJSONRequestBody = AtlasIndicator
+
 // EditCommentJSONRequestBody defines body for EditComment for application/json ContentType.
 type EditCommentJSONRequestBody = CommentEdit
 
@@ -1776,8 +2759,129 @@ type UpdateSocialAreaJSONRequestBody = SocialAreaUpdate
 // GrantRoleJSONRequestBody defines body for GrantRole for application/json ContentType.
 type GrantRoleJSONRequestBody = RoleGrantInput
 
+// Getter for additional properties for AtlasFeatureCollection_Features_Properties. Returns the specified
+// element and whether it was found
+func (a AtlasFeatureCollection_Features_Properties) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for AtlasFeatureCollection_Features_Properties
+func (a *AtlasFeatureCollection_Features_Properties) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for AtlasFeatureCollection_Features_Properties to handle AdditionalProperties
+func (a *AtlasFeatureCollection_Features_Properties) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["area"]; found {
+		err = json.Unmarshal(raw, &a.Area)
+		if err != nil {
+			return fmt.Errorf("error reading 'area': %w", err)
+		}
+		delete(object, "area")
+	}
+
+	if raw, found := object["name"]; found {
+		err = json.Unmarshal(raw, &a.Name)
+		if err != nil {
+			return fmt.Errorf("error reading 'name': %w", err)
+		}
+		delete(object, "name")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for AtlasFeatureCollection_Features_Properties to handle AdditionalProperties
+func (a AtlasFeatureCollection_Features_Properties) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	object["area"], err = json.Marshal(a.Area)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'area': %w", err)
+	}
+
+	object["name"], err = json.Marshal(a.Name)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'name': %w", err)
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
+	// (POST /atlas/boundaries)
+	AddAtlasBoundary(ctx echo.Context) error
+	// GetAtlasCatalogue The indicator catalogue by Lebenslage, with the years that have data, and what the person may do.
+	// (GET /atlas/catalogue)
+	GetAtlasCatalogue(ctx echo.Context) error
+	// GetAtlasGeoJSON One indicator for one year on a level as GeoJSON, each feature with its value (public values only for the public).
+	// (GET /atlas/geojson)
+	GetAtlasGeoJSON(ctx echo.Context, params GetAtlasGeoJSONParams) error
+	// GetAtlasGeometry The current boundaries of a level (districts of Thuringia, or one district's social areas) as GeoJSON.
+	// (GET /atlas/geometry)
+	GetAtlasGeometry(ctx echo.Context, params GetAtlasGeometryParams) error
+	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
+	// (POST /atlas/indicators)
+	CreateAtlasIndicator(ctx echo.Context) error
+	// GetAtlasIndicator One indicator with its years and what cites its values.
+	// (GET /atlas/indicators/{indicatorKey})
+	GetAtlasIndicator(ctx echo.Context, indicatorKey IndicatorKey) error
+	// GetAtlasMap One indicator for one year on one level, classified for a choropleth (the map's request).
+	// (GET /atlas/map)
+	GetAtlasMap(ctx echo.Context, params GetAtlasMapParams) error
+	// GetAtlasOpenData Every public value of the atlas as CSV (long format), with the sources and licences; suppressed values are never included.
+	// (GET /atlas/open-data)
+	GetAtlasOpenData(ctx echo.Context) error
+	// GetAtlasOverview The Land overview (admins) - all districts compared on chosen indicators, and the state of participation per district.
+	// (GET /atlas/overview)
+	GetAtlasOverview(ctx echo.Context, params GetAtlasOverviewParams) error
+	// GetAtlasProfile The profile of up to five areas (Kreisprofil, Sozialraumprofil) - every indicator by Lebenslage with value, trend, rank and the Land value.
+	// (GET /atlas/profile)
+	GetAtlasProfile(ctx echo.Context, params GetAtlasProfileParams) error
+	// GetAtlasProfileReport An area's profile as a PDF or XLSX report, generated on the server with the same disclosure control.
+	// (GET /atlas/profile/report)
+	GetAtlasProfileReport(ctx echo.Context, params GetAtlasProfileReportParams) error
+	// GetAtlasSeries The time series of an indicator for up to six areas, with boundary breaks marked.
+	// (GET /atlas/series)
+	GetAtlasSeries(ctx echo.Context, params GetAtlasSeriesParams) error
+	// GetAtlasSuppressions The log of disclosure control for an indicator - what was withheld and why (admins all; coordinators their district's areas).
+	// (GET /atlas/suppressions)
+	GetAtlasSuppressions(ctx echo.Context, params GetAtlasSuppressionsParams) error
+	// GetAtlasValue One value by its stable reference (indicator/area/year), with what cites it.
+	// (GET /atlas/values/{indicatorKey}/{areaKey}/{year})
+	GetAtlasValue(ctx echo.Context, indicatorKey IndicatorKey, areaKey string, year int) error
 	// ListAuditLog The audit log, newest first (admins).
 	// (GET /audit-log)
 	ListAuditLog(ctx echo.Context, params ListAuditLogParams) error
@@ -1951,6 +3055,318 @@ type ServerInterface interface {
 // ServerInterfaceWrapper converts echo contexts to parameters.
 type ServerInterfaceWrapper struct {
 	Handler ServerInterface
+}
+
+// AddAtlasBoundary converts echo context to params.
+func (w *ServerInterfaceWrapper) AddAtlasBoundary(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AddAtlasBoundary(ctx)
+	return err
+}
+
+// GetAtlasCatalogue converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasCatalogue(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasCatalogue(ctx)
+	return err
+}
+
+// GetAtlasGeoJSON converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasGeoJSON(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasGeoJSONParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// ------------- Optional query parameter "year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "year", ctx.QueryParams(), &params.Year, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// ------------- Optional query parameter "level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "level", ctx.QueryParams(), &params.Level, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter level: %s", err))
+	}
+
+	// ------------- Optional query parameter "district" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "district", ctx.QueryParams(), &params.District, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter district: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasGeoJSON(ctx, params)
+	return err
+}
+
+// GetAtlasGeometry converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasGeometry(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasGeometryParams
+	// ------------- Optional query parameter "level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "level", ctx.QueryParams(), &params.Level, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter level: %s", err))
+	}
+
+	// ------------- Optional query parameter "district" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "district", ctx.QueryParams(), &params.District, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter district: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasGeometry(ctx, params)
+	return err
+}
+
+// CreateAtlasIndicator converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateAtlasIndicator(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateAtlasIndicator(ctx)
+	return err
+}
+
+// GetAtlasIndicator converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasIndicator(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "indicatorKey" -------------
+	var indicatorKey IndicatorKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "indicatorKey", ctx.Param("indicatorKey"), &indicatorKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicatorKey: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasIndicator(ctx, indicatorKey)
+	return err
+}
+
+// GetAtlasMap converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasMap(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasMapParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// ------------- Optional query parameter "year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "year", ctx.QueryParams(), &params.Year, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// ------------- Optional query parameter "level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "level", ctx.QueryParams(), &params.Level, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter level: %s", err))
+	}
+
+	// ------------- Optional query parameter "district" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "district", ctx.QueryParams(), &params.District, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter district: %s", err))
+	}
+
+	// ------------- Optional query parameter "method" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "method", ctx.QueryParams(), &params.Method, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter method: %s", err))
+	}
+
+	// ------------- Optional query parameter "classes" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "classes", ctx.QueryParams(), &params.Classes, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter classes: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasMap(ctx, params)
+	return err
+}
+
+// GetAtlasOpenData converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasOpenData(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasOpenData(ctx)
+	return err
+}
+
+// GetAtlasOverview converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasOverview(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasOverviewParams
+	// ------------- Optional query parameter "indicators" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "indicators", ctx.QueryParams(), &params.Indicators, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicators: %s", err))
+	}
+
+	// ------------- Optional query parameter "year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "year", ctx.QueryParams(), &params.Year, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasOverview(ctx, params)
+	return err
+}
+
+// GetAtlasProfile converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasProfile(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasProfileParams
+	// ------------- Required query parameter "areas" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "areas", ctx.QueryParams(), &params.Areas, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areas: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasProfile(ctx, params)
+	return err
+}
+
+// GetAtlasProfileReport converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasProfileReport(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasProfileReportParams
+	// ------------- Required query parameter "area" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "area", ctx.QueryParams(), &params.Area, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter area: %s", err))
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasProfileReport(ctx, params)
+	return err
+}
+
+// GetAtlasSeries converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasSeries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasSeriesParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// ------------- Required query parameter "areas" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "areas", ctx.QueryParams(), &params.Areas, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areas: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasSeries(ctx, params)
+	return err
+}
+
+// GetAtlasSuppressions converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasSuppressions(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasSuppressionsParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasSuppressions(ctx, params)
+	return err
+}
+
+// GetAtlasValue converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasValue(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "indicatorKey" -------------
+	var indicatorKey IndicatorKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "indicatorKey", ctx.Param("indicatorKey"), &indicatorKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicatorKey: %s", err))
+	}
+
+	// ------------- Path parameter "areaKey" -------------
+	var areaKey string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "areaKey", ctx.Param("areaKey"), &areaKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areaKey: %s", err))
+	}
+
+	// ------------- Path parameter "year" -------------
+	var year int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "year", ctx.Param("year"), &year, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasValue(ctx, indicatorKey, areaKey, year)
+	return err
 }
 
 // ListAuditLog converts echo context to params.
@@ -3241,11 +4657,603 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/consultations/:consultationId/moderation-queue", wrapper.GetModerationQueue, options.OperationMiddlewares["getModerationQueue"]...)
 	router.GET(options.BaseURL+"/consultations/:consultationId/moderation-log", wrapper.GetModerationLog, options.OperationMiddlewares["getModerationLog"]...)
 	router.GET(options.BaseURL+"/consultations/:consultationId/export", wrapper.ExportConsultation, options.OperationMiddlewares["exportConsultation"]...)
+	router.GET(options.BaseURL+"/atlas/catalogue", wrapper.GetAtlasCatalogue, options.OperationMiddlewares["getAtlasCatalogue"]...)
+	router.POST(options.BaseURL+"/atlas/indicators", wrapper.CreateAtlasIndicator, options.OperationMiddlewares["createAtlasIndicator"]...)
+	router.GET(options.BaseURL+"/atlas/indicators/:indicatorKey", wrapper.GetAtlasIndicator, options.OperationMiddlewares["getAtlasIndicator"]...)
+	router.GET(options.BaseURL+"/atlas/map", wrapper.GetAtlasMap, options.OperationMiddlewares["getAtlasMap"]...)
+	router.GET(options.BaseURL+"/atlas/geometry", wrapper.GetAtlasGeometry, options.OperationMiddlewares["getAtlasGeometry"]...)
+	router.GET(options.BaseURL+"/atlas/series", wrapper.GetAtlasSeries, options.OperationMiddlewares["getAtlasSeries"]...)
+	router.GET(options.BaseURL+"/atlas/profile", wrapper.GetAtlasProfile, options.OperationMiddlewares["getAtlasProfile"]...)
+	router.GET(options.BaseURL+"/atlas/profile/report", wrapper.GetAtlasProfileReport, options.OperationMiddlewares["getAtlasProfileReport"]...)
+	router.GET(options.BaseURL+"/atlas/values/:indicatorKey/:areaKey/:year", wrapper.GetAtlasValue, options.OperationMiddlewares["getAtlasValue"]...)
+	router.GET(options.BaseURL+"/atlas/overview", wrapper.GetAtlasOverview, options.OperationMiddlewares["getAtlasOverview"]...)
+	router.GET(options.BaseURL+"/atlas/open-data", wrapper.GetAtlasOpenData, options.OperationMiddlewares["getAtlasOpenData"]...)
+	router.GET(options.BaseURL+"/atlas/geojson", wrapper.GetAtlasGeoJSON, options.OperationMiddlewares["getAtlasGeoJSON"]...)
+	router.POST(options.BaseURL+"/atlas/boundaries", wrapper.AddAtlasBoundary, options.OperationMiddlewares["addAtlasBoundary"]...)
+	router.GET(options.BaseURL+"/atlas/suppressions", wrapper.GetAtlasSuppressions, options.OperationMiddlewares["getAtlasSuppressions"]...)
 	router.GET(options.BaseURL+"/live", wrapper.Live, options.OperationMiddlewares["live"]...)
 
 }
 
 type ProblemApplicationProblemPlusJSONResponse Problem
+
+type AddAtlasBoundaryRequestObject struct {
+	Body *AddAtlasBoundaryJSONRequestBody
+}
+
+type AddAtlasBoundaryResponseObject interface {
+	VisitAddAtlasBoundaryResponse(w http.ResponseWriter) error
+}
+
+type AddAtlasBoundary201JSONResponse AtlasBoundaryVersions
+
+func (response AddAtlasBoundary201JSONResponse) VisitAddAtlasBoundaryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddAtlasBoundarydefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AddAtlasBoundarydefaultApplicationProblemPlusJSONResponse) VisitAddAtlasBoundaryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasCatalogueRequestObject struct {
+}
+
+type GetAtlasCatalogueResponseObject interface {
+	VisitGetAtlasCatalogueResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasCatalogue200JSONResponse AtlasCatalogue
+
+func (response GetAtlasCatalogue200JSONResponse) VisitGetAtlasCatalogueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasCataloguedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasCataloguedefaultApplicationProblemPlusJSONResponse) VisitGetAtlasCatalogueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeoJSONRequestObject struct {
+	Params GetAtlasGeoJSONParams
+}
+
+type GetAtlasGeoJSONResponseObject interface {
+	VisitGetAtlasGeoJSONResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasGeoJSON200ApplicationGeoPlusJSONResponse AtlasFeatureCollection
+
+func (response GetAtlasGeoJSON200ApplicationGeoPlusJSONResponse) VisitGetAtlasGeoJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/geo+json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeoJSONdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasGeoJSONdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasGeoJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeometryRequestObject struct {
+	Params GetAtlasGeometryParams
+}
+
+type GetAtlasGeometryResponseObject interface {
+	VisitGetAtlasGeometryResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasGeometry200ApplicationGeoPlusJSONResponse AtlasFeatureCollection
+
+func (response GetAtlasGeometry200ApplicationGeoPlusJSONResponse) VisitGetAtlasGeometryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/geo+json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse) VisitGetAtlasGeometryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasIndicatorRequestObject struct {
+	Body *CreateAtlasIndicatorJSONRequestBody
+}
+
+type CreateAtlasIndicatorResponseObject interface {
+	VisitCreateAtlasIndicatorResponse(w http.ResponseWriter) error
+}
+
+type CreateAtlasIndicator201JSONResponse AtlasIndicator
+
+func (response CreateAtlasIndicator201JSONResponse) VisitCreateAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasIndicatordefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateAtlasIndicatordefaultApplicationProblemPlusJSONResponse) VisitCreateAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasIndicatorRequestObject struct {
+	IndicatorKey IndicatorKey `json:"indicatorKey"`
+}
+
+type GetAtlasIndicatorResponseObject interface {
+	VisitGetAtlasIndicatorResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasIndicator200JSONResponse AtlasIndicatorDetail
+
+func (response GetAtlasIndicator200JSONResponse) VisitGetAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasIndicatordefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasIndicatordefaultApplicationProblemPlusJSONResponse) VisitGetAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasMapRequestObject struct {
+	Params GetAtlasMapParams
+}
+
+type GetAtlasMapResponseObject interface {
+	VisitGetAtlasMapResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasMap200JSONResponse AtlasMap
+
+func (response GetAtlasMap200JSONResponse) VisitGetAtlasMapResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasMapdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasMapdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasMapResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasOpenDataRequestObject struct {
+}
+
+type GetAtlasOpenDataResponseObject interface {
+	VisitGetAtlasOpenDataResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasOpenData200TextcsvResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response GetAtlasOpenData200TextcsvResponse) VisitGetAtlasOpenDataResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type GetAtlasOpenDatadefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasOpenDatadefaultApplicationProblemPlusJSONResponse) VisitGetAtlasOpenDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasOverviewRequestObject struct {
+	Params GetAtlasOverviewParams
+}
+
+type GetAtlasOverviewResponseObject interface {
+	VisitGetAtlasOverviewResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasOverview200JSONResponse AtlasOverview
+
+func (response GetAtlasOverview200JSONResponse) VisitGetAtlasOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasOverviewdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasOverviewdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasProfileRequestObject struct {
+	Params GetAtlasProfileParams
+}
+
+type GetAtlasProfileResponseObject interface {
+	VisitGetAtlasProfileResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasProfile200JSONResponse AtlasProfile
+
+func (response GetAtlasProfile200JSONResponse) VisitGetAtlasProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasProfiledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasProfiledefaultApplicationProblemPlusJSONResponse) VisitGetAtlasProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasProfileReportRequestObject struct {
+	Params GetAtlasProfileReportParams
+}
+
+type GetAtlasProfileReportResponseObject interface {
+	VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasProfileReport200ApplicationpdfResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response GetAtlasProfileReport200ApplicationpdfResponse) VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/pdf")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type GetAtlasProfileReport200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response GetAtlasProfileReport200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type GetAtlasProfileReportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasProfileReportdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSeriesRequestObject struct {
+	Params GetAtlasSeriesParams
+}
+
+type GetAtlasSeriesResponseObject interface {
+	VisitGetAtlasSeriesResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasSeries200JSONResponse AtlasSeries
+
+func (response GetAtlasSeries200JSONResponse) VisitGetAtlasSeriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSeriesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasSeriesdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasSeriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSuppressionsRequestObject struct {
+	Params GetAtlasSuppressionsParams
+}
+
+type GetAtlasSuppressionsResponseObject interface {
+	VisitGetAtlasSuppressionsResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasSuppressions200JSONResponse AtlasSuppressionLog
+
+func (response GetAtlasSuppressions200JSONResponse) VisitGetAtlasSuppressionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSuppressionsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasSuppressionsdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasSuppressionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasValueRequestObject struct {
+	IndicatorKey IndicatorKey `json:"indicatorKey"`
+	AreaKey      string       `json:"areaKey"`
+	Year         int          `json:"year"`
+}
+
+type GetAtlasValueResponseObject interface {
+	VisitGetAtlasValueResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasValue200JSONResponse AtlasValueDetail
+
+func (response GetAtlasValue200JSONResponse) VisitGetAtlasValueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasValuedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasValuedefaultApplicationProblemPlusJSONResponse) VisitGetAtlasValueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type ListAuditLogRequestObject struct {
 	Params ListAuditLogParams
@@ -5547,6 +7555,48 @@ func (response RevokeRoledefaultApplicationProblemPlusJSONResponse) VisitRevokeR
 
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
+	// (POST /atlas/boundaries)
+	AddAtlasBoundary(ctx context.Context, request AddAtlasBoundaryRequestObject) (AddAtlasBoundaryResponseObject, error)
+	// GetAtlasCatalogue The indicator catalogue by Lebenslage, with the years that have data, and what the person may do.
+	// (GET /atlas/catalogue)
+	GetAtlasCatalogue(ctx context.Context, request GetAtlasCatalogueRequestObject) (GetAtlasCatalogueResponseObject, error)
+	// GetAtlasGeoJSON One indicator for one year on a level as GeoJSON, each feature with its value (public values only for the public).
+	// (GET /atlas/geojson)
+	GetAtlasGeoJSON(ctx context.Context, request GetAtlasGeoJSONRequestObject) (GetAtlasGeoJSONResponseObject, error)
+	// GetAtlasGeometry The current boundaries of a level (districts of Thuringia, or one district's social areas) as GeoJSON.
+	// (GET /atlas/geometry)
+	GetAtlasGeometry(ctx context.Context, request GetAtlasGeometryRequestObject) (GetAtlasGeometryResponseObject, error)
+	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
+	// (POST /atlas/indicators)
+	CreateAtlasIndicator(ctx context.Context, request CreateAtlasIndicatorRequestObject) (CreateAtlasIndicatorResponseObject, error)
+	// GetAtlasIndicator One indicator with its years and what cites its values.
+	// (GET /atlas/indicators/{indicatorKey})
+	GetAtlasIndicator(ctx context.Context, request GetAtlasIndicatorRequestObject) (GetAtlasIndicatorResponseObject, error)
+	// GetAtlasMap One indicator for one year on one level, classified for a choropleth (the map's request).
+	// (GET /atlas/map)
+	GetAtlasMap(ctx context.Context, request GetAtlasMapRequestObject) (GetAtlasMapResponseObject, error)
+	// GetAtlasOpenData Every public value of the atlas as CSV (long format), with the sources and licences; suppressed values are never included.
+	// (GET /atlas/open-data)
+	GetAtlasOpenData(ctx context.Context, request GetAtlasOpenDataRequestObject) (GetAtlasOpenDataResponseObject, error)
+	// GetAtlasOverview The Land overview (admins) - all districts compared on chosen indicators, and the state of participation per district.
+	// (GET /atlas/overview)
+	GetAtlasOverview(ctx context.Context, request GetAtlasOverviewRequestObject) (GetAtlasOverviewResponseObject, error)
+	// GetAtlasProfile The profile of up to five areas (Kreisprofil, Sozialraumprofil) - every indicator by Lebenslage with value, trend, rank and the Land value.
+	// (GET /atlas/profile)
+	GetAtlasProfile(ctx context.Context, request GetAtlasProfileRequestObject) (GetAtlasProfileResponseObject, error)
+	// GetAtlasProfileReport An area's profile as a PDF or XLSX report, generated on the server with the same disclosure control.
+	// (GET /atlas/profile/report)
+	GetAtlasProfileReport(ctx context.Context, request GetAtlasProfileReportRequestObject) (GetAtlasProfileReportResponseObject, error)
+	// GetAtlasSeries The time series of an indicator for up to six areas, with boundary breaks marked.
+	// (GET /atlas/series)
+	GetAtlasSeries(ctx context.Context, request GetAtlasSeriesRequestObject) (GetAtlasSeriesResponseObject, error)
+	// GetAtlasSuppressions The log of disclosure control for an indicator - what was withheld and why (admins all; coordinators their district's areas).
+	// (GET /atlas/suppressions)
+	GetAtlasSuppressions(ctx context.Context, request GetAtlasSuppressionsRequestObject) (GetAtlasSuppressionsResponseObject, error)
+	// GetAtlasValue One value by its stable reference (indicator/area/year), with what cites it.
+	// (GET /atlas/values/{indicatorKey}/{areaKey}/{year})
+	GetAtlasValue(ctx context.Context, request GetAtlasValueRequestObject) (GetAtlasValueResponseObject, error)
 	// ListAuditLog The audit log, newest first (admins).
 	// (GET /audit-log)
 	ListAuditLog(ctx context.Context, request ListAuditLogRequestObject) (ListAuditLogResponseObject, error)
@@ -5727,6 +7777,396 @@ func NewStrictHandler(ssi StrictServerInterface, middlewares []StrictMiddlewareF
 type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
+}
+
+// AddAtlasBoundary operation middleware
+func (sh *strictHandler) AddAtlasBoundary(ctx echo.Context) error {
+	var request AddAtlasBoundaryRequestObject
+
+	var body AddAtlasBoundaryJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AddAtlasBoundary(ctx.Request().Context(), request.(AddAtlasBoundaryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddAtlasBoundary")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AddAtlasBoundaryResponseObject); ok {
+		return validResponse.VisitAddAtlasBoundaryResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasCatalogue operation middleware
+func (sh *strictHandler) GetAtlasCatalogue(ctx echo.Context) error {
+	var request GetAtlasCatalogueRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasCatalogue(ctx.Request().Context(), request.(GetAtlasCatalogueRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasCatalogue")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasCatalogueResponseObject); ok {
+		return validResponse.VisitGetAtlasCatalogueResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasGeoJSON operation middleware
+func (sh *strictHandler) GetAtlasGeoJSON(ctx echo.Context, params GetAtlasGeoJSONParams) error {
+	var request GetAtlasGeoJSONRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasGeoJSON(ctx.Request().Context(), request.(GetAtlasGeoJSONRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasGeoJSON")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasGeoJSONResponseObject); ok {
+		return validResponse.VisitGetAtlasGeoJSONResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasGeometry operation middleware
+func (sh *strictHandler) GetAtlasGeometry(ctx echo.Context, params GetAtlasGeometryParams) error {
+	var request GetAtlasGeometryRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasGeometry(ctx.Request().Context(), request.(GetAtlasGeometryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasGeometry")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasGeometryResponseObject); ok {
+		return validResponse.VisitGetAtlasGeometryResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateAtlasIndicator operation middleware
+func (sh *strictHandler) CreateAtlasIndicator(ctx echo.Context) error {
+	var request CreateAtlasIndicatorRequestObject
+
+	var body CreateAtlasIndicatorJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateAtlasIndicator(ctx.Request().Context(), request.(CreateAtlasIndicatorRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateAtlasIndicator")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateAtlasIndicatorResponseObject); ok {
+		return validResponse.VisitCreateAtlasIndicatorResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasIndicator operation middleware
+func (sh *strictHandler) GetAtlasIndicator(ctx echo.Context, indicatorKey IndicatorKey) error {
+	var request GetAtlasIndicatorRequestObject
+
+	request.IndicatorKey = indicatorKey
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasIndicator(ctx.Request().Context(), request.(GetAtlasIndicatorRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasIndicator")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasIndicatorResponseObject); ok {
+		return validResponse.VisitGetAtlasIndicatorResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasMap operation middleware
+func (sh *strictHandler) GetAtlasMap(ctx echo.Context, params GetAtlasMapParams) error {
+	var request GetAtlasMapRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasMap(ctx.Request().Context(), request.(GetAtlasMapRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasMap")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasMapResponseObject); ok {
+		return validResponse.VisitGetAtlasMapResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasOpenData operation middleware
+func (sh *strictHandler) GetAtlasOpenData(ctx echo.Context) error {
+	var request GetAtlasOpenDataRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasOpenData(ctx.Request().Context(), request.(GetAtlasOpenDataRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasOpenData")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasOpenDataResponseObject); ok {
+		return validResponse.VisitGetAtlasOpenDataResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasOverview operation middleware
+func (sh *strictHandler) GetAtlasOverview(ctx echo.Context, params GetAtlasOverviewParams) error {
+	var request GetAtlasOverviewRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasOverview(ctx.Request().Context(), request.(GetAtlasOverviewRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasOverview")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasOverviewResponseObject); ok {
+		return validResponse.VisitGetAtlasOverviewResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasProfile operation middleware
+func (sh *strictHandler) GetAtlasProfile(ctx echo.Context, params GetAtlasProfileParams) error {
+	var request GetAtlasProfileRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasProfile(ctx.Request().Context(), request.(GetAtlasProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasProfile")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasProfileResponseObject); ok {
+		return validResponse.VisitGetAtlasProfileResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasProfileReport operation middleware
+func (sh *strictHandler) GetAtlasProfileReport(ctx echo.Context, params GetAtlasProfileReportParams) error {
+	var request GetAtlasProfileReportRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasProfileReport(ctx.Request().Context(), request.(GetAtlasProfileReportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasProfileReport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasProfileReportResponseObject); ok {
+		return validResponse.VisitGetAtlasProfileReportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasSeries operation middleware
+func (sh *strictHandler) GetAtlasSeries(ctx echo.Context, params GetAtlasSeriesParams) error {
+	var request GetAtlasSeriesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasSeries(ctx.Request().Context(), request.(GetAtlasSeriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasSeries")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasSeriesResponseObject); ok {
+		return validResponse.VisitGetAtlasSeriesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasSuppressions operation middleware
+func (sh *strictHandler) GetAtlasSuppressions(ctx echo.Context, params GetAtlasSuppressionsParams) error {
+	var request GetAtlasSuppressionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasSuppressions(ctx.Request().Context(), request.(GetAtlasSuppressionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasSuppressions")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasSuppressionsResponseObject); ok {
+		return validResponse.VisitGetAtlasSuppressionsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasValue operation middleware
+func (sh *strictHandler) GetAtlasValue(ctx echo.Context, indicatorKey IndicatorKey, areaKey string, year int) error {
+	var request GetAtlasValueRequestObject
+
+	request.IndicatorKey = indicatorKey
+	request.AreaKey = areaKey
+	request.Year = year
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasValue(ctx.Request().Context(), request.(GetAtlasValueRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasValue")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasValueResponseObject); ok {
+		return validResponse.VisitGetAtlasValueResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
 }
 
 // ListAuditLog operation middleware
@@ -7579,177 +10019,230 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7H3tctw4kuCrIOo2oqVY6tPumWspJja83bbXN+5prz9uJmLk06LIrCqMWEAZACXXKPQ28xj3b17sAgmA",
-	"BEmQxSqxNO65/WW5SOIjkZnI77yfpGK5Ehy4VpOL+8mKSroEDRL/90ICfZOZvxifXExWVC8myYTTJUwu",
-	"JtQ+TCYSvhRMQja50LKAZKLSBSyp+Wom5JLqycWEcf2b55NksmScLYvl5OIsmej1CuwjmIOcPDwkkx/F",
-	"cglcd06Zls/HnZWrItdUM8F7pq69NOr8hVRCmi8zUKlkKzPH5GLycQGEw1d9neILRMyIXgBZSbhlolBk",
-	"RedwPEnsar8UINfBcu2Y4bKW9Otb4HO9mFycnZ6WK1FaMj7HhfzEzH9S/XtYx1cjZjOWMpqT748yNmea",
-	"ZO4LcgNrcvB7CUypdJH//f8qBflhQuB4fkzOfnP6/RmZCUleylkhdbnmOoRvYN0L1hXVGqT57v/8+fTo",
-	"h8/33z/8yyS6DZEWvWiUVS+MeY5vMliuhAaerqMQfIFQMkeY5gy4JulCCAWKCJ4CWYEkZjSeQUZSCYhp",
-	"5AAhSMmnT29+OkyIFkSClmui6Azy9QWhV9z+cMf0AsdWdAk4EeVZ9YPZJShNKFd3IBU+mDGpNJFg8JrQ",
-	"OWU8wWGueLkTffQeVjldQ3ZBEDw4Kq4OFOFCLxifHxODG2bKKeSCz5VZppkgF/M5ZEeMm80pwa+4+Tpn",
-	"t6AQHc6fk4UopLIDlAvHrVAzOMjWwp+fn19xVkH6+gbW1xIKBdkluVuwHGp7sx8rzfKcyIKrhDw//aE9",
-	"AOPXKynmEpQ6Jr/wfE1Ukaag1KzIy6mpNOtb6YQoQSiZUZZDRgxWLleaLOn6ik8Bz4dB1j6Q4yvuEX8B",
-	"NANZIWSAOUe/RzKIku25Idsl4yUZJzWiuLr6en56dHX19bcvP/9rnDTe8Fu2gdGx8JUxyeMtWzJdTtrg",
-	"Vzk+DIfPYEaLXE8uvjebpl/t0B4EfRP9IueUM4V7+JAX8w5eFrz1nSJqIaQmZjWOa2WM3gjO4Aj6mJYy",
-	"4w/lWvTor4ZxuX+PPt+fJb8572Bi76Qw+Nd5TKvy+Zhn9EmB7JyysA/Hm+/BDKVWgitAceOdFNMclubP",
-	"VBhWiOhCV6ucpXhOJyv7xr/+RZlzvA9m/hcJs8nF5H+cVPLMiX2qTvy4OGODJ3MCUgqZEKrI+1c/kh+e",
-	"f/9b4qYhGWjKcnWMsHGjebnoLdxC3katdznlBZ8rSYsluSpOT58B+SD+ymge/vKfBZWagTRYBdzA58+T",
-	"VfCloYTyo0ky+eLen3xu4UoyeVFkDHgK7cX8cSEME1aEccdVzdZuWVafWWk6m02SiX+GR6xYZg6ga0L9",
-	"kmuJl9xKihWY1SFoaGrnvp/AV7pc5UjcYs74JDIQTbWQ1yyLok4TXfzrFhvvI6Pp2jgZ1XCk2RJiM7uT",
-	"xRVnGTNrpvm7YCcWs913YvoXSLX5bvBaNZVz0G5vrendU/t7CCpDY1F+UNHcn80icLeJh3Z9wHDyaqef",
-	"I7vBg3xH59A+R6ZhWf+jj8ICjHgo56FSUvx/IMRGoNHcHM4XX61evPMo2ka8gAo2LRXfK0+zdTo5nVrS",
-	"HnAM9t2kmn7Tyt8ypR8P7gASLYDvBNAPmupCtReWLiC9gezaElf7Gs2pMoIspDeGowwjvjSnbHl9RyU3",
-	"P2zY64/m5T+6d7c/M/NE6Wtk8vEdSKBKcK9d4X6caFduq2fM6224jtJUR9i0uCEHugZLJ3NCdpiQgkug",
-	"6YJOcyAHzC/ukiBXVe5N8v3pM1JwzXKnI9pTJXdUEfwcMlQzDhOyAp4xPicHXLjZICNr0IfhlSBuJskk",
-	"mNncDva76I1QrK4Vi15BH8zP5G4BvL4wJ1RfEjpVRhfCN5gmHG5BkoxlQ9GpjygtvIeh/th06Qhqd+qs",
-	"IX4H7Wmj3SAikLuFUEC0uAGuSE7xVFHXFHzG5oWEjEiRgyJIfZf2NFAtI3OhiTBKj5O5r82Lx1YgCDns",
-	"FpiOk8RX3VzQNb5LjKwZpbWVBOVEwfZgWqyOciOJ2W1ZxdYBIWMZSamUa5Td/fm17+K+47H7cLetX0n0",
-	"tKxpqksgUjHhjOrwFKi6MWS5pGuSCaNCG2oQd/akFEhDF0iuihiqtBp7bWu9bNSu74UVGCKXNC30ok+6",
-	"moosYtP4mcqbTNyZ1ZM7ybQGfom6PdOK2CHJgRYEMqYP0XiwFBlIqoVU0dMO7WzDJUNrkci2YsZmSYa1",
-	"XSPbbG/tE3LTinO1TskMQJiuszC9gDU+5UIPvxHNUFsuf5bTeQSrXgkZB3EArYVeRvb7Hnhmrhw8JUU5",
-	"0wyNKrBc6bXdnNEhMknvePToBp8WU9fijscoAtDm0wb3nRQaCNPBvFMhcqCIyisqgevh2LJinEMoRgRj",
-	"WWkgtra1IUh7nxqiNxeqJAuWZRGUH4DoEla5YxH1mf5D3JEl5Wvi3oiAI6WcKID46XqVehNH+MUZc9/7",
-	"942AAul2hKdKsXEA86muRFWsVkJqewhDkcB9pDrxwL8QnGxo3GiJCU1eU2eC5eYcwZR4E0xU4zwlYicl",
-	"0w93Wh15z/3xolKfvXJuB3CfryeW8ieWZ0ySiafJiT953MfKCFqAv+EMyWTBMrB7QMnO/BuT5Nw6XmbW",
-	"VhdXjmc0V9AUD/wFERgsvz9tWyz7xTccpAc+b/iq2HVh8ZvLoNJ2S96e4WxJVlvCZAwF3osv+9Pe6zwg",
-	"QHCvVySTVTHNmVo4WrFM1mJuBjxA9S7Mrah5d/NAOEpoKkgpv04rGW8ozzKSgPvMCHNxvmXGdrcFxG+l",
-	"NBcK1FbygXfNXd9YX1RbgGBS6euVQx6a57/MJhd/HoQmiHEPn5vGVHScME5ev/xITkLmqk7uWfZwEXhm",
-	"zLRG5TZ3poMPWinNG04LIUIaRfGAw53RcvC7hNA8J46c1GFidNuM0JkGiX6lawVfnHsGZ+AAmSJcmE8E",
-	"NwpHwTOiJVuRKcyENDIFUQtxp5yuZFdyiYMRuMVlzaRYlqMTwc1rqxycQLKV4MO1FNHDwCfXXjCLPL5F",
-	"ATF0WtSJe4Nak0xwA26D14FS0nfcb9kt1C4mVY6k4EuHOUWI5XeKuFNDEHrJmClvj8guiSqm5tMpWMs0",
-	"mg9+54euSc7d8HRE07gxVxIvOqHi1muxAr4dKTlfy3B+b2DQobIbvDKPExQZT+iKndyenZifo1KiR/XB",
-	"jPwDdGp4Shhx75pKoNcsqw85xKLdHM4bszzci1UqlpaTGxhPHNvKoqegmc5hoI01gH+Dr/lxPGnVCCkw",
-	"ynZRUA2FAtQIOa7faRuAwfHUL4gGS3cIEb8VI9dNC3PgFuRacO9RJ4wn1mDzUf79b3OQiVFFDANzu6w5",
-	"N1Vo1/MjBd4eVUFn4726i/j16Jt3+7uv5LP1mJdI1MtOrHVJv76xD8NAmpIwnogr7coa7Bm2t7Fk3P93",
-	"dN5RTfV9DGIlM+gPduhnFZ4TBEQ/iLg9GDeR5xgG4pqMurtp2AdqDRfc/BcfiuWSopeuJSCbo71ZntcR",
-	"UBTW+O+WwIvl1PlitZZsWngsb990ShQyBWIjflJzIN7FMjVCGJVrDGeaAspfzj9d0+wrVJ+DWIJzN/ft",
-	"8rV/rwnKcnPBWPU9tMH8OQD0K6C6kBEta/uVNdnjdqc2KV3Gjq34lX3eSB7WNRxMHsCiD8ncDD+KPIe0",
-	"Q7mqI0Nb1bBDDKeTJtwj4kcHIIJlDgVJubpNGBFESDIeMV3llGc3EpgiB2/9n4fmasa/ZhIYXCtNM00O",
-	"ql/IB/NLzflWjjNJJs1Po5eHX9YYLKoT53bmUn6k1sJudoozRUiVARMYXBrjGTfuiIbsFY/zwQc6hfEY",
-	"NmI1qhSIVZHTOP97wxd0yjQ12qPg5NnZ8dn58fnp+fkgvaYBYCvnOpMk7qo2eRTyLsA14s63cVVl5EnE",
-	"KpBDtxNouMWL/RWG6hUdmkAyKVa5oNlWfpGY+uAFg2prSR0Obrn1CWNwfcUgz2KBvUaIEJLmZJVTzhmf",
-	"k5l5lRy8ounCBXbVSPwvxRx4tmD5DFdGlyxnuBDgTEhUnlazHObmN2B8njPIQBaoXM1BFTxbAJp/pyzP",
-	"7M9ULgs0CIsFBxtqqmFeij+qSBdx7vEqp/NdBPvKVVK3n24ntrlRYuB+HVyuTYi/BvG/PvzyB/JO5Ou5",
-	"4IbL/lzkmvn/M05evvvw+uL5s/PfkIP3r34kv/3h+W8O217tVAiZMU51nVkOuHHcVJNkEs48+NoJJ47t",
-	"/s1yJaT+cUF5zLxLW44C64lALM7qYQ+hdzXrI+w2JzaC03eKsIwcWCsbapm4slLphK9MaYPzRkOdCUns",
-	"AtThQCsO4xl8jU/vrmazAvOStxCm5SUfd4HlPjazN1ijDOIMOH+Xqb8DcE12gzsJwvIct7Hr6T7kN0oV",
-	"MRP+YMBckiObYVGHDmFaQT6LA2kJSjnjb8ziZdbRcT37pwYBVlRqQjVBk60LnbZR1F64PN7MpR3Yylmr",
-	"xXXDLAgWHqYClVHALdWHGfBfp6KI2fZLd6wLCva5EzmQBUWbNc3z4w4/typiHt6PlRncjZmYcXBMZ/Sm",
-	"miyF0uTs9PRwcIxHiEwbxTa7tqS2+bgSZId9j3kisQBBw6CGy5c1thbhsplcX8uCx/wgjS34N5NyDVFs",
-	"KfMZItcIb6YB+OC4KgsCI8OZViQHmimiADDmg2miIc/LJBhCp6LQhHJCUwRmJH7q24gEqgDSHQy0UzzN",
-	"krK49wK+rpjc1oQ33Kdi7XfTdSm2toPg3UutUB1/WIQpMhc8boOXIt9ovPwZllOQ782bURnUAseN1Yga",
-	"CMBTRQ70o3I7TICmKaw0xnunOUMDbxkZEJMEgkygHUS/8qwDye/ZeV3yezY+KGtQ7IfQGKpwwDp214Kr",
-	"QT5ENTLVcoh3G+Mbk7pPY7NislWE1djDwWsrXVBJUw02PqkpFGcQ1XPQDOylQnHHiXkzfvt1estflB5x",
-	"yjPDMUt134cuxQesjXIfeQEypq/vGM/E3bV1+HaEV+XCMGzuo7XKYD7qV3bc775t76cy66JIpqXIih4B",
-	"Nc6p/kCXoGzeplFZO6L3EFrR03F+su+UBySb5s6Y0hkrFo92q8fFUzLL6dxIe5RUJnWSQcpU5xYVUJku",
-	"4sqyeUIwA/C4N14mHrnzCwcfAmBXZxRs4pN6e0eM4IPziqjhQ1XmrO4DcC8dbzbvlAYJDM8KR6ymKg+9",
-	"8nPWQFQRW3mk5QHUnJQxComzj5bjf3upRYklGJUQcmUUFYzuSUva1+ZzKiVmA6Nb/IAGYRcYuc0wydhM",
-	"cOQnKSM/pmuUyiwPbHOwKpZoyxCobqGoCj8aacgGJoThT7FQp+p4fo4oi6mSs2uMfI/hOM+MEEmt8vKn",
-	"ox8/vH919NG8TGwusnW/oHcYQQpHKFObA3VJ1Md9QUYdSk75OMSTwO5BDmieo95KsyXjariqs9FK3SeP",
-	"bidb0g78rxTDls6AGfA1h3IIAKM2Hhg94mQJJ8FHh/13Rdtl3Omx7hevwvzoGOAwK2PweFZQ2yQeZZUx",
-	"JBTiDE9qRmRUOFU/gCRE8ThV1HbWdjcM8AiEIzS9Ao+WZhObLr7RjOSSyusm/06Z187Q3m43/o+5IfTy",
-	"1syQLmNmlVNtSCyeL6ZA7hgN6z+N4tOkXFE3pMbQDBzMd9cKAigGsFvaYZMJssMo5KoPK8vwNjb7xylg",
-	"3UhYioU/OalwiMl69zD1rXLRXNDjcLY/OM6vFJ8HuKGCZQQW4lJc63A5VYDdKfZqRJB3u3v6N0/TTj9l",
-	"tbm3Yv5ommyj4P6i2X9eb7ArVjeXr4ZTE5P//7MOPrENsFdaut5VFKgNMmyqjit/HLNie6bYGmObf6Qp",
-	"MsT/US7U9SjGtlZOW2tZ3qTw+FtiFyroCPBvJh2HN4ULZQ5mi268V/KNW862yBUZXXR+hCAcbmYTKH60",
-	"PvHtLs0GtOoxqacDUm2GVap7PFS3ipatYL5rSaoNJ7PpLHzMXCmJGBnXQM5HqATlh4rlVEKe06ggEg46",
-	"Bu/p14eH855gmE82BOOJ8a4uN7zEvG0JS3Hrkoj9+yh8VEhw4JH08N/+8Wj6EIHsuwWNsfK0kLI/HU9k",
-	"dE0wh5q5/KOVGYocYNqY4Pn6MJ6RBzxT1/YYaoz9UVLKEDjiVj0AlaZSD15HGUcXCdgwo36nMDDjknh0",
-	"RsObWRQBNgcOCcGSi3dMYVqcETAlmE8IJUpTnlGZ2aEaObPnm5UAx7t9KF61swrWn7tOvsk4poCrUbSY",
-	"cbpABjSFjMqZArlkWuc2Hm4KGljO5vZ/S6oUvs1dOB6+odJFXiiFHEeB/qv9HW5pXniuZGETZUS4Os+B",
-	"tiB0hOFw/mTRv5ZF8ex0ky3ZThGFaRU4M9Dph2UyErKk6YJxODLEg9WIsAASegDLmomOIXGhr2ei4Nlx",
-	"d/G12FSLYkl5MMFXc1jUe3qQgkVq6T6NO+sZN8iRQpdPyxYE7Sw241647oqH8wOwLCE0V8JHpP3p6L19",
-	"cvQm8yZ1X4A1F/N4CYjK9due6D8+fnznnBs9PtYOmn9hy1kmTXi2vVLNfNH2SJ/evyESZoAgNxzEKJ+u",
-	"lBMWSTQf1mOyMRTmYppTfjMZGAwZMAZbcgGRsQN9U1Bqq7gv80F35ot3920RI+/jqyPKceWebUfV7Uj3",
-	"e03kbJxH6WhsJzu65ScBwOIBY7526Q4GKwybHg4iG5Bdz2U76zuTGEVXrvLSNWUZjvebh0EuUUFsv9lx",
-	"gcO5VaiiWwp4fCpdD/WNUXKiRZf7stX5iVqBNpmkM92oO5EKnuZFhn9TmS7YbUdabGP5XdLp9coLr4NI",
-	"fUDVht0IpAnbkSv81GFcR9rBud8+dP2xCR8dKeJVNEV5yzho1iaOoZC3Jz2m/Mx+6uJ4F1LjSuvVDF+h",
-	"1OZYnZA9xbza7HIuKdeYEVAGUxo1wpYWxJiOVCzB1syw7iy1YCs1MBVANMxYm8t258XcllLw1oNrtCug",
-	"8FX+ZBeyc3CngfEfjDJbc3jW14Zuzwu7b8yRyIBrptdBxUtXqfGSeNfohYUmGIlRQpgeNMCJGvPM9Xo/",
-	"zS5em/l2QeJ+hHofapQNzBpqDJMNX6h1gQZpMmJDXeqhrsryNDdOVkep8IfSUdtbJ/tDV77s4FqKUZQ1",
-	"6oWrCdppYB5S2u8xRfxibNevy9WKdIuJHUGtEsGei3md9kNwSxtqjC2+4FUKlIu1QwaJhYiQJTJNbgBW",
-	"ql7uCIPQfXAeWYpbqLFUSjjc+ee7JI76XUZPACXWFxLoUDtAGM8VxP6WWUdG+L0kBWdfCigrOfm03YMl",
-	"XZMp2FqShx1GgUf6KHZJxR8sBY2fUTa8WmUt0XgnymwIRLWstI7Q097SABX27ELCHr9qhLoZIzbbw3fB",
-	"gN0PdkvOMfKxl401TodGGPvjHniyY3hWAi6zu1+lGmQnr8p/Y1uDkZ/WfEL2xej10odij8XP9imjSrZT",
-	"TNtOGurwVJpPapyYQTPO44tqhKNsEfI5mO30xoY+WVRwe+cPaNufic6a8lrSVKOXAFi+oFNILH47Dcrq",
-	"iFRqlrKVke/XPpnJl2w4vuIvpRSu0VdXLyBy0NWP6NC32LH+EvJfhvP8l+36hRWQrBnINVN68frd26Nn",
-	"x6dHQh7lVNfM+RO/BfLi3ZtJMrkFqRztHp8dn/pyYXTFJheTZ8enx8+snrXAYzmhRcb0UW4j6uaAiGuw",
-	"pOz7NTHojC1b3gqsuxo0fewwplevnLh2hQ/Jxjdtx6+Hz402T+enpz0tnrZr7VR1sIk1dyrLjALXkoE6",
-	"tozeNRaLj1wuNWgbFZizbFUEM6vR5hMSViclB0Eag8by7F61/GwGOaGFXpxUdff6j6dqJaEme4VgozdN",
-	"BJAfg84dCjuPYN67JnZHaNbAEq//JkEXkl9r8bsT62PbGeCQFpLp9eTiz5+b4A86SNjeF+XaEuKqJDJO",
-	"poXWgmMMZHge3jATPZKT6i5xJxOPLMDASv/Vd8ooOqnA5BnvG0FV+wbWqmzlQlwYZ9Dl5YBqgq5w5FW8",
-	"3jtwStMbMZu5pobWMMAzImEmQS0gw96J+do9L1aHSTW872nmPZC7Nwo5tpXzerDzgzemPgmKBs1aNiEq",
-	"Jrm6TTmXjsTOZ49nAi/N+ddx7zubi2Yr3mG9AAt0293ENTvayCG8ceDkvux1+9DsyzuARZd9cg3zXVFt",
-	"EzHr5/gyY/rHIG0Q3df/7swro5xbWEv+oX75a1nAwx5RpqxnHseRMs13BFQwV4HgUNpEbHqjIWHGydn3",
-	"ZMl4oV0yrzvxWm3snpM/KZt8POr8hYpcMq9yOq+Of7vxG51u7Q0/Pv5UhakGYc/ziKcjp/M5ZGOcsxmq",
-	"ShAvzV5Vl4/Ey38ucfqgbOtrA/cPd8KAejHZ8dHAZU3AfjlBM4vln5YbvLDpNYlrEpOQBcsgISuGFcow",
-	"ucb2egtMqYHTwWb/R+6IwfgSdn95FLYUEWSxbtDso9gvttS9rU+MK+22OHGkqWpVjKRT1MKhzW3SrIqx",
-	"X8TxfWaQh+Zg7Wz14//E3Uvh8f/qSfYjvQF3gbvtoejdB8RkfNL68E8IWben4NZs3okJ4SKQnnbD3LLO",
-	"0V4uyD+60f+pTsZvqi24XqLu4luPKU3Xm8+k1ugl/K9TXqJGjtega9XQ9wrXsOp6F3Crd0YRBGoj+urm",
-	"KlJgZjQeE8K9T/GzbpQW8Peh/zU7Rzy53Pf0B29dGMjzgvMf7+ruI7aSP/aaFn/0L7VQLFbW2EczXJJT",
-	"F97jwheE9fHfLUSOZnabY2w+xMpO3rR/4esPTZLg1Lb0F7XKmDFljWllj0RhswOC+l2xpVhv18CVnMVX",
-	"Et2i7dBXjVoi0cQaiIPYrvKHqjVgLJippcoWeX6k4av29bMOXoNcUntnxtb0pbagjek6vy67f60RWZ/l",
-	"36PrODy9OSpqdhwya/+/DNoRCw6KFDwHpZyPFWtMslsX1LVHrh8VY2wm7Ddu8Kk1eRx0V5w9sfBFDny1",
-	"p4JnRoyVcFSZaA4Ry56f/9CzqtBlOHx1FUK2VyeErUMV9tGjNgOIaLaESyxa+x60XB+9mGkbCGtzlBCK",
-	"wZP6glrc72GE69HB0d0e5t5IzGrtHYE1xbHPqeHogd5gG18dMU5WIFZ52UvGN/tJnBtErIA/9hKFr14R",
-	"jl6hL79aRa0mPjXIKcaP3UUTvyVSdRuG/+L/vubqa+xq2I6v3vLs2EDl6zK3K1BHNrOlFELVSgLN1AJA",
-	"L/Nj/LeOB+UVOWXcBtBHknbhqz4x697yyw7bitUbFfnxw/82KPGntx/+NJahpSaX2ZkSV/kuNN5XKGl9",
-	"gknZfzjBcpjKeeNGtM08mvkPQO6KWfVGCLwGXS/O86uOEqhvpVde8EVNR4sVcGUvg7qprbgB6zkQhXZW",
-	"EZqTjGr6DaHKlwJsg4LNyPKf+Oo/TvQzMMfljnGA79xlbwh4Zn1Jgewn8iyI/fhWGIBfw5Hrs1Z2KutQ",
-	"B30pzX+vXt/q9OYgthRmujuLRUmz9Zrlz9htxD5Ci6Lf9yWpguLIDawT14/ihvEsIVXY4igaQZ5XQe4V",
-	"vM3NZZbnm9S0dpCU/kNxC/KWwR1Z0lWIGlUVTCuz1CqtbjzLvYZj1LqNdVBgudwxoIzaPg1AbWhP2oyW",
-	"6dr3BNsIuZP7G1j3GiTLvorbEmLZSKxUjvYM+01wt4qInXggyM37z7d6/5HH+gsPMkRKA6nvDmloiJYU",
-	"VGsmM+ygT1w17g3s71351jApHhNqk6ERDDb9ttNs5EOnBiuB9RDmX5cUFuaO98pg5cGNJYMF13LZoK2c",
-	"JCGysD+hzQZv82Pyk6QzNHLm65JXb77dQ/T0M+1wrzfZSZ9Jx9fD+EZNOrVaEE9s0vGg6eCVHO48Foxi",
-	"+MfjcD0EQhSznAyLDewkJQaIFGNzNoz9iEqg/ZyuSqTZq3jQSCHqAH7QSWQfZB4Ob+8WvQAmiSh0zrgh",
-	"emuU9fS+X7qNpLHbdZA5uOL4tqeewYgFpDcXziAhDRrd0pxl5AByBeT5+TlhHH+59ndi4qryXHGX0GOD",
-	"j823h/iXHQsfMK5YBjVulpBiRbQgZ8np6SlZltxuDhwkzZmC7IoHsm21EFFoM9p1NVJYHgjDmilZCYWJ",
-	"PLiShbgjM4rHcGgzI2IsLUgb+0a5WjMB8okZW5hX183bAhoYlb8F4+6bn51Ystg+smMYJWIYt9chOUCm",
-	"fGUrrz/a8nc8I9arc+CKxylJi2VClPgro7n9+0tBzSfy8BLzoq/4QTwX+tCzHuwpaetUlDopph6JlU18",
-	"OyYvysXZoH078JLqdIGNgqq8czwM13eTMH1M/mh4nuuQ9zuDj2WjOlZWFyjzA2yKwhVfSTC6qCJ3C6rJ",
-	"nSjyjEyBuNqz+LpttZcdk5eWqbjsKKacKdVnL+iwSeUVt+07XVEObPJ4SRia8CWYjylfJ5EVGhB4NlfO",
-	"hXXXOPZK0gu44h5GriNMeWS2MJ3fY40vlh0rL/C/Cg8fK3QAVZo8v+KebamELAulEQy5UA4K+BMXmqRS",
-	"KFzGUkF+C4oIlxyCpRQTssBMipyB47zIo+09BBLnTpos2tWrHMqnr3jAqAMbRIy92t6LdTngcfy1Q7Gp",
-	"WjNGnB0uibPV3fERvLqrO3DL8BKUHggzC58uJKXWTDPCvLHa+x1V5EBIF1HugJmUBHkYpUjrejwf3fVY",
-	"b7fanXSDjUwvSyK+C6uYPP72sauoy3VYbId2H/YYt1NeNtLrMhq5Vnt7xBk3Qwfo7Qpt+f+ZxPkyohbi",
-	"zvIlK3dRmR0ZfqgIxzaX+0jLswsxCjxeH85Ra3AAyEHVbdDKpM5/i233bEOyxLencj0MgM+ETC2TX/bZ",
-	"fXJ2C50Ze59Wc0kNJxWEkjuYKpHegD4mH6uJrP1ewiqna7sCKcTyO2UbkSliG18rhm5mbYu28ExdcSNk",
-	"oc3ALnxNFnS1An5pbwDXwtjcZoie91cTM+7V5IJc1Sz/F1fF6emzlGX4L1xNEnI1UfAF38RH3D5JrvgV",
-	"ci87hn1mu6Xhr8HnGdXUvHV/fHz88GCu0TRnZds1CangHFKt7FaqxEEFXwjTRNG74yv+XohlrXPVkq7x",
-	"1sPyyUZUkTArzLVz8Pz02aGXCaoVlblwZjnmgytuT2cKmZGLLICP13SZkwOH7RY9qFrzlK6Ye4b5iQvK",
-	"OeQJno4jX+f9V1Fl4i3DPicDjHpmxEnzFgjvrqCIVe3kbEWrs+Tsf8ZrpneY/Qwqxe/G0y3rMLQMdmdW",
-	"zWj0f7tjOkWu7HqRlIRgGLcWqcjHsdP77n2um6KBK3o4arS3ITpj2e9o3Ktv8edOl6KjABuHQhh3Bvaz",
-	"pzSYx9bhZATM2E0aPecMiQSOmM4c6Hobul4bUtinY693XqvBSMe5BAuvO9VH89/Hu/vh5XW0pCwnNMsk",
-	"KOWvtPYJWUWHyUhRwFuQbMYAuzMeWMUuIylVcMS4Am50kFvwZeqHnN7JffWfN9nDiesLvbUCHfSH7gsr",
-	"fIHDB71b9kqc9U4N3ZaPqvDkKE5e3KNRt+tNnczVD/nsMjz1KaQCm/i6NVTKsOtRhJS682n65t77Os6f",
-	"7Ph95xnJsnVfjZJm68bqhHYP6Fr9MDu52C+NlpP7SyZstirpQNra0scKTKgNWvOYGzkkBGQdcmj37vE4",
-	"1ajwGzXQRpoAPbGNdiivCmE/ppmW10aOFp5odl4NC1HUnp3cq7yY94ZONJDiSShqCDUdjxSoUB+zl3S2",
-	"oodwPx/yYr45casF6f1Sjyu699RZ2AOO2Rm+xqcgl8HFm8WmV1LMWA6eli4JDao7Y9VpZ5NlElMqG5+X",
-	"hulgK4d9uNRFh4Ol9SeS1TdL6sFC0ICwBk2sZApZQpxUk1ldBtueox0dmxFm+xHrm0cbkfLdMZcehDY2",
-	"BEevDvfPFXru5IbENj5LCATI4R7P8z1M/6EnSSeQGFl5plY+n4psjY6m/I6uFYGvNNX5mtxfuSCsq8nF",
-	"le8jejV5CBN5nkq9xz2iqw9uQZKFyDPr5KurmduiJZo6rYfPAAAtrIYT3blaZkIiSVJuKFIUXGODenQL",
-	"2hn7FRyMkJquHTlbGqpVXjwmuDEbRl3uArvSEgkc7mxZ7Ors3AeOCi0XcEbYs+cko2vkvDnQDA2SCnhG",
-	"zk9t1pMUd85GKzg4r9ozX4KJHDw//+HRHLehk/UVzPBp9lvqU/4zPmqqP40wuW+LxyXbqrGdx+UMAP2m",
-	"LPfOXi0WZcP5Do7lFrqnW82N/o3dZJtO7eS+UCA3kNZ7rGH8c9CHYQNR2Q9GsVHYoSoW+Csjok8I3T5F",
-	"w0rAQfPpPVUFKydwdZ+fWMlw2NNPmiMZEV+zEGMox/gQNAZuf6G/s57VvwjGI9dvzXK26bIro6BP7t2f",
-	"G2q2VOHG+44T7wk1GCtk1yj2PkgXDbW2xV1SDzNAlc23vBspUtSHRQ8o1BJC/FuIz36yg/b6/Zgx2r44",
-	"iz/1ESJEoiRUz63cUI4lfPOJquH0ySS1pY/mRrOgQRDXhh8vG7JBU71lMPqS97+VWhg7FU86+1UXT/pl",
-	"BbxZOklwl1NR1dYeq5pSnHRr/WDHR8FPq1zQrGwhu1f0Wxa5Zisq9YnRxI8yqmkdAZrdV20Pto1lG3r6",
-	"jPZ3ZcMZPu8UgzkeZlftezuSKMvybI/HaHvahAbI++6nV0RI11+WGIgc2vC0vV9KJWaf3Ps/N6hZP+Hv",
-	"AbIO8QabT0ZyBpuhasB7HGiS+DX8k7jjDaLc4hYWqQZ9pLQEuhyl/IlBiVHA57YVAHB88XWzvvlTiWpO",
-	"+Y8jZ9Ud+1E8N163eJXTFN75BtZ7EaTN4JVY9c1I0TX9BvMj4M7pOePYQhC0Pm/GyXh2fJv4aAsEDiXc",
-	"SxtJ63MufNBCLelC3ILM6+USBrG/qrnHHgRL1CzqGdp7yj0LO2V9k7g2Bl79bC1sHnvN/ehsJvYUx7gk",
-	"a5lm9+afQbdhLT3xH3Mfhil4vnaQKqZ2KzbGm4sSeDZXaj9X52vQffA4fcKcx5HzHX/hjSFHuTkxZ7Rh",
-	"9WlmL2FYkEsQZi4j2PBArLmKqT/oumnnATcTcg/b3XusTalxZPtMkP3HxI9sxhZvXRo7S9ZbmEbOki3U",
-	"Jn/WJ2W9WQPyHbYrDbvPmiBlc8XIKX2y6Y6npy6VaJyCXjYpCTu1lB7vxIjcOoyOxPgT63ff1LIJT6b0",
-	"WZ2UfRK34wuhUyYqYGDrdueM+SYNVo3+8k+s09uGk3FS9132bej1CL4cMx4GG+TQjHZICBzPj0MKt6kw",
-	"VSvsHdDp5N78s9EjeituoHTXbfaHmtdH8oeaoTxAPLQbgKk2Tt5jUjRmb2JkfCsrIhVLwCYcvmceh6++",
-	"fR2mvFJu9IApEGl3QRYgIQbRZEcy9JlbK6oXYZ6YOYXeTLHN/bk/2zxKeeuXVMh8cjE5oSt2cnuG5Ol2",
-	"0S4cUhiWzKjtOGjzesjBW8qzGwlM2ehC/HMmgQH5oP/+t0yD6wyogVOXmlWLzwnStsvMynb98XjykQ12",
-	"7Mw+wrzCeovGYLoyfr89Wy1C36FO2RxHJeSj/Pvf5iATUiynEvKcEqrwxsXnh35yJqsIi3Lauh+0Pfc7",
-	"j7H1WUs/reAuIceNZ3GtPc6HwImYRAtP2RV6ZbnpZvQ1670g0J6h5joywmHNTK6SoFZlVcwzaXcWUgnJ",
-	"q9y9YO660fzh88P/CwAA//8=",
+	"7L3rktw2kjD6Kog6G+HuGPbVsmesjokNjWxrdSyvNZI9MxHTOr0oMqsKbhKgALC7axR6m32M829e7Ask",
+	"ABIsgixWNUvW7H5/bHWRxCUzkch7fpiloigFB67V7OmHWUklLUCDxL+eSaAvM/MvxmdPZyXVq1ky47SA",
+	"2dMZtQ+TmYT3FZOQzZ5qWUEyU+kKCmq+WghZUD17OmNcf/1klswKxllRFbOnF8lMr0uwj2AJcvbxY4Lz",
+	"qT9XINfm6wxUKlmpmTCTm2fkFtYqIakoCnqiwCxWQ0ZOyMXX5EivgLyiPDtOCCUZU1qyVJsvyNHF1+df",
+	"XRwTIevfn6YiAyIWhBIlUkZzYrZzOkvsTt/jGlpbVYM7LejDK+BLvZo9/er8HDfq/76st2qm5ku7U51T",
+	"9a1bTHez3wtJcrgDu6yEmL3VW7pfCQXhspX5LymAct23A//xLFx0SbUGad7+//5+fvLNuw9fffy3We9q",
+	"X5n1dJdaL+vo51VlvmD0C1UvViHUzSItglqrFgsieLOx477FIyRaK89gQatctzcG3FDW38OfzDyzd7Et",
+	"PRdFAVz3UndaP5+SwJ8LrqpcUwO7galbL006fyWVkF0k/rwCwuFB36T4gsGMwVYp4Y6JSpGSLqEPO/aT",
+	"Wc9puDCnoQt+T/o/wDq+GrFYMCSVr04ytmR640T/IIEpla7yf/7/SkF+nBA4XZ4SPOhkIST5Ti4q2RyH",
+	"NoRvYT0I1tEH41uRVoNklDUvTInHlxkUpdDA03UUgs8QSgaFac6Aa5KuhFCgiOApkBIkMaPxDDKSSkBK",
+	"I0cIQUp++eXlt8cJ0YJI0HJNFF1Avn5K6DW3P9wzvcKxFS0AJ6I8a34wuwSlCeXqHqTCBwsmlSYSDF0T",
+	"uqSMJzjMNa93ok/eQJnTNWRPCYIHR8XVgSJc6BXjy1NiaMNMOYdc8KUyyzQT5GK5hOyEcbM5Jfg1N1/n",
+	"7A4UksPlE7ISlVR2gHrhuBVqBgfZWfiTy8trzhpI39zC+kZCpSC7IvcrlkNrb/ZjpVmeE1lxlZAn5990",
+	"B2D8ppRiKUGpU/ITz9dEVWkKSi2qvJ7a8PNbKHVClCCULCjLISOGKotSk4Kur/kcED8Msi5CTq+5J/wV",
+	"0AxkQ5AB5Zz8gMcgemwvNy6xi6R1KK6vHy7PT66vH37/3bvfxY/GS56xlGohHYFGDgcLXxl7HunJP85P",
+	"vrl59+Ey+frJxy1z17JEjHHV00889x3bwuBZ+MqUbOEVK5ju226OD6O36FcG2fTBDu1RPzTRT3JJOVO4",
+	"h7d5tezh4cFbXyiiVkJqYlbjuHXG6K3gDE5giFkrM/5uGHrn/n/y7sNF8vVlD6ZeS2HOXS+ayvr5lDj6",
+	"RYHsnbKyD6eb76MZSpWCK0CJ/rUU8xwK889UmCsAyYWWZW6OAhP8rLRv/O5XZfD4IZj53yQsZk9n/89Z",
+	"ozKc2afqzI+LM27cRZyAlEImhCry5vvn5JsnX/2euGlIBpqyXJ0ibNxoXvXokThf55RXfKkkrQpyXZ2f",
+	"fwnkrfgHo3n4y58rKjUDeRpIhmXwpTkJ9UezZPbevR8RF50A/CdR8YzK9UteVgi2UooSzEe4YpQ121z0",
+	"D+eRsZYgCnOP4jdZxsyuaP46GMui3H0o5r9Cqs2HdzRn2c1CiqJFBxnVMIvMcwdSMYvDYElPOny9ezAa",
+	"4vu73VUzWGsVwV7eRdbbAtpf7ACqH259G8CXmIYi8m0bJN0R8LEWQ8NHnm2AILr32IbdD1RKut4CSNUP",
+	"sedU01wsK4iAKtUeIO0j8dcV1VZiR+nHSAgkE+SE0Cy7qe+5hLCiFFInRNyBvGNwjyzXg9afktY35gX8",
+	"aJbM/FfRI9LefDKjWks2r3QcxH7UG5WKElT8/rDPNvdlP0SpbkPxR4kx1BNUa39bl1xvuk1yQ3wPMVaL",
+	"G7FBc5gDVzldAh896qv6m61kFQ7f2kFSU8smrNu46adDyCPM9ycOqL1/ocgdzSs4JUpTXeHtfs/JiipC",
+	"7ZMroqqyNHIuZPg7N8r+0byyuAtNGl8okgohM8Zx7Qm5XwmyBE2YtsKtH8noKQr08RUpmFKML+uBDaZH",
+	"8pW5Y0nRh2lOVYQcz0/m1OwDH3v1uKDlF4rMJdBbNetevslskdNleLLMnVPDZJbMKn7LxT3Hf0nIGZ3n",
+	"ED1cVjyILBeJaHOxqApoMxiRsAAJRumrSePMAOZsDVTGbg2LzXDRiNjNlTvwRxcbIKs1TkHz/CYVFTe8",
+	"xDDRm/ZP9q9SlFWOooj5CVJhcRWbCMksAAuvirkFPO6ueRDKXxGejNCtt+7Q1n8unOzeZc8p05Dd9K/K",
+	"KrPZDdWdC/xEsyJ6i98yng1hPgJ9XO4Ni3+mmc5h+51nRneTt4b0A7Q20wuq74HqSsJzkeeQxmG27ZpY",
+	"2CGGhIC9BaqNlQx8OpKz9BzTAarrFyOag+OgGLdjhgPj09Zit0hom3dVz8wB/sauoUZbL200l2YHoZ5B",
+	"3wQiWpvDvYA5A62UpjxzyuTl+eXFyfnvT84vZsmmwNtBVAYLxhHbNxl0TR9bPgE+9hMuCnunbXzw9ZPY",
+	"60w2p8SjYMWWK5A3czA67izxf98LqQycOVRa0jzKHv3tenMbMxEqsPcwDW9hc4WHot84Q2gyczPsZCtp",
+	"eJvfa30RrKg0m5NWsymAOtkGHqIbbWSg3QQr9Cu0OYtfSk6R8213JUQEPpaaCzdmUOt8WzDurj/7tlPk",
+	"z1smmPOYaGG4R5R2t6h37ssYCW//sipAjqXmMqeVYvMcbgr6EL0OgzcYj75hCOCmBDtfFxzBi17MuUFt",
+	"uEPsbzVLV5ouHa/48uL04vJ0BJ9QwBXT7C7k6nMhckOR5rGoZAfTX0UxXXGmx1gHjOTSow7hIysPo4yh",
+	"yBHjtclY8Hx9HNN3AqIZ1CSsU8TTVUMnrfNVywQNs9rO4b9FG8/ud3/qJK0d1bFaQBtS8XZV7DaAFTLJ",
+	"ZpkjNasfabk7MJyaEUKicww2d5sFDuauAr4vKBLLHUehwuiQntOG/HUMYy1Ar0TrgnhfUa4Zip/wvqL5",
+	"LJn9CvxWxdUQs5CIEcULabVeAu8r4JrhcBm7A7ns02wkGIkEshg32CAQp1PUX7yLG/Qq2JW4HUQ3Ud2n",
+	"8QQcZV/GENK6UxvtmEntmXc7qam0Rl6NhpFH4ydvYuqgrY4oGNAEUsjzieDpJJrxmnhJpWYpK/t0Q8Hr",
+	"7fcgQZRgpIHG+T/0nnNOgBqh5m58EJ0p2VhhF0O914X5FgG/CYQxKsdhbG6OP3Xv0FeUZ18oYtbr3OCN",
+	"bZSjUUfIDDAAollZ61ad/IRuwNWdsJYlb0MaHdCqXgvGdb9G1X+zxK1I/juSrihfQkYU4ylsxIbglElE",
+	"PPKyWFepd3ax6S06Dno4QWDp85vsh5sUC5ZD3DsxxHL6+ETnxttBoxhnRmgdQDvdmAO3Tc5YAgcMqxtv",
+	"o1pKUZVDQOo55D3Mu2twro8rBpLVwUmIsu7BRZTtdmYd+vuO7kGkRtzuGIztp972+gnazGUvPxYalizS",
+	"Q4IZeceHwDYnLM9/Wsye/n08a92knDi71w27R7bi6QSDZNrm74bNiEX8zpWUR1jkBfkjmWPIUCH4Ekev",
+	"IxvrqbyM1B1UgWS7yn+WwcdsdxJiULCM28ZcKU0W7M4rknNYCAkJoXMFXBOaSqEUoQ3PtyyzA6QNenCb",
+	"6GL7ncf323qbu2k8j1BQIpB9nAk3meE1Nw2yBr0Qbp6dz2XIW9z2R57Ht42/5pVYRri33++usNzFz9FC",
+	"dkTxoqqHSkYKBhElxsHdjY3L3R3qCJJe0P7FMJ7G/PF4Vve/zmSCXKTKmDepbsY9CJKLpTK83cZyGrHg",
+	"jmXtuB+l6WJhPSP4DLGuWAZcx8N9qozp77jzKcViMFCye6BFmWNonVgyHqNqmmohnSuuE7jVvRDs670s",
+	"aJfz5OKqdvaJjV6rpnIJ/W5G+7R2KNWgqhTI2TYnErOyRB3DMGsPGE7e7DR6CA0iXzvJaRtXG6TthiIi",
+	"RyQInd8utw+wjEqvXnsS7RJecAq2LRXfq7HZVU7o3ConI9Bg302a6bet/BVT+vHgDiDxCB4cDPO2DmzY",
+	"UDtWkN7WTvmuxSCnShN8yXCUcYcvzSkrbu6p5OaHLXt9bl7+q3t3d5yZJ0rfYIhlfAf2gvMyKe7HBZTX",
+	"2xoYc6doBaWj7hdxa6O0Glg6twVkxwmpuASarjBe5Yj5xV0R5KrKvUm+Ov+SVFyz3Ct/iFVyTxXBzyHD",
+	"5IbjhJTAM8aX5IgLNxtkZA02v8hfCeLWRd24mc3tYL+L3ghVeYOmj4hrCS0i9yvg7YU5v8yVl6/xDaYJ",
+	"hzuQJGPZWHIaOpQW3uNIf+pz6Q7U/qezRfg9Z08b7QoJwaW9aXELXJGcIlYxw0XwBVtWEjIiRQ6K4Om7",
+	"CsMGl0Kjf4y4iPcb82IkYmwHSsdJ4qveXNANvktKqlfRs2aEbxeI3R1Mi/LEZgLiKDYa0gEhYxlJqZTr",
+	"XcIcN9Bj9+FuW7+SKLZsQtwjglKpujXH0sWmaoGnQdxbTCmQ5lzgcVXEnEqrs46247j1PUv75Fha6dWQ",
+	"dDUXWSRM4kcqbzNxb1ZP7iXTGvgVxk0wrYgdkhxpQSBj2gagFiKzXnIVxXZodh8vGe4TOmaWZFjbDbLN",
+	"7tZ+QW7acK4OlswAhOk2C9MrWONTLvT4G9EMtePyFzldqnhqbBTEAbRWuojs9w3wzFw5iCVFOdMMU7mg",
+	"KPXabs7oEJmk9zyKutHYYupG3PPYiQDMNOuC+14KDYTp06ghvaQSuB5PLSXjPO6lDFXpzbWtMdwW71Nz",
+	"6M2FKsmKZVmE5EcQuoQyZ7HQ7v8Q96SgfE3cGxFwpJQTBRDHrk9o2cYRfnIppG/8+2gYSnc7eE087Ajm",
+	"01yJqipLIZ0VfSwRuI9ULx34F8bYO7JZl9e0mWAQ8YoHpqabYKIW56kJO4wtb3baoHzg/njWiXBzA7jP",
+	"1433xvCMWTLzZ3LmMY/7KI2gZT3sOEMyWzEMWymZjac2/49Jcm4d32U2HieuHC9orjphn/6CaMf67JhP",
+	"g4MMwKdOLtpjYfGbayPOacSSd2c4Ox6rHWEyhQLvxZfDae9tHhAQuNcrkllZzXOmVu6sWCZrKTfDQKv6",
+	"+umh3OY0728eCEcJTQUp5TdpI+ON5VlGEnCfGWEuzrfM2O626ImkS3OhQO0kH2yGt3YFCCaVvikd8Yyz",
+	"vYYU9/Fd0vFF5mvCOHnx3c/krBU/cfaBZR+fBvngZlqMItDKw0d5D5TTQpzH8ojDPaBrRiqdEJrnxB0n",
+	"dZwY3TYjdKFBYjb7jYL3LikcZ+AAmSJcEJspQaSoeEa0ZKXz75g7Xa3EvXK6kl3JFQ5G4A6XtZCiqEcn",
+	"gpvXyhycQLKT4MO1FD3OHC3FjRfMIo/vUEAMU4ajQUtDcbd34Cn4JlBKBh2m7A5aF5OqR1LwvsecIkTx",
+	"hSIOawhCLxkz5e0R2RVR1dx8OgeXwsR4Cn/0Q7ck5354ukOzcWOW0jqKVNx6LUrgux0lFxs0nt8bGPSo",
+	"7IauzOMERcYzWrKzu4sz83NUSvSkPpqRv4VeDc8Wl7mhEugNy9pDjrFobw7njVke7lWZisJycgPjmWNb",
+	"WTwsfFyiDUplAfw3+FqTb2OPVusgBUbZvhPUIqGANEKO63faBWCAnvYFscHSHUHEb8XIddOhHLgDuRbc",
+	"1/EgjCfWYPOz/Od/L0EmxGUMul22Sguo0K7nRwq8PaqBztZ7dR/x69E37+53X81n25V2opHne7DWgj68",
+	"tA/D8j31wfhEXGlf1mBx2N1Gwbj/c3Le0Uz1VQxiNTPYKeNiM7XKcYLg0I863B6M247nFAbiloy6v2k4",
+	"rIw2TnDzX7ytioKily4WpnBzW1y2CVBU1vjfiQTa8LRHstMx+YPYOkOY8uNdLD6CBosozcGlRqMU0NLs",
+	"4zUhhnb5wr8XiyHBzQVjjXGte7D5HMPB5MpxK9tkj7th7RNmP27sffIs1TEb97v7NMmY2wOC6rpsLBZM",
+	"llOe3Upgihy98v/EAn/4r4UEBjdK00yTo+YX8tb80nK+1ePMktnmp9HLwy9rChbVS3N7cyk/Ul9w8I7V",
+	"7RBSdcAElrQbyp4cs1dEZxDd1gxv6+RFlYImEb+zh5d8RedMU6M9Cu7y6S7PLy9H6TVDgcwuvSyYPAp5",
+	"V1YvnmdhFEB/eiJWgRz6nUDjLV7sHzBWr+jRBJJZVeaCZjv5RWLqgxcMmq0lbTi45bYnjMH1ewZ5Fisn",
+	"aIQIIWlOypxyzviSLMyr5Oh7mq5cWaXWEf+1WgLPVixf4MpowXKGCwHOhETlqVzkgOHIwPgyZ5CBrFC5",
+	"WoKqeLYCNP/OWZ7Zn6ksKjQIixV31U40LGvxR1XpKs49vs/pch/BvnGVDJR33Sq2uVFi4H4RXK6bEH8B",
+	"4v99+9N/ktciXy8FN1z2xyrXzP/NOPnu9dsXT598efk1OXrz/XPy+2+efH3c9WrXlVXazHLEjeOmmiWz",
+	"cObR1044cWz3L7EqzXMMUB6Ms/Pp4eiJQCrO2mEPoXc1GzrYXU7satmwjBxZKxtqmb5Mkv0THpjShuaN",
+	"hroQktgFqOORVhybuR6d3l3NZgXmJW8hTOtLPu4Cq7NLBoM16hJqW/LWDJ/oAVw3hhMewrC8reknFskv",
+	"lYrVsxoPmCtyclGXDWqgQ5hWkC/iQCpAKWf8jVm8zDp6rmf/1BBASaUmVBM02br8cVvD0AuXp9u5tANb",
+	"PWuzuH6YBaX6xqlAdQ2+jurDDPibQgM97lhXks9XbM0BiysxTmien/b4uVXVV7zLmcHdmJilg2M6ozfV",
+	"pBBKk4vz8+PRMR4hMW0V2+zaktbm40qQHfYNVqeNBQgaBjVevmyxtVhStlzfyIqPyCH2byb1GqLUUlcT",
+	"jVwjfLMIpw+Oa2qQYl1GphXJgWaKKACM+WCaaMjzuvQuoXNRaUI5oSkCMxI/9XlEAjUA6Q8G2iuepnBh",
+	"/N0nDyWTu5rwxvtUrP1uvq7F1m4QvHupE6rjkUWYIktXJq0bqSHyrcbLH6GYg3xj3ozKoBY4bqyNqIEA",
+	"PE3kwDApd8MEaJpCqTHeO80ZGnjryICYJBDU4d1D9KtxHUh+X162Jb8vpwdlC4rDEJpCFQ5Yx/5acDPI",
+	"26hG1q0o12+M38wts5/GZn3VSoqM+aEWcKKYrmxx8zBxtO5TwMmcKsNwdDffuy5UAYVYSrpA5WVFK7Wi",
+	"uYYbp9Bwq73colvkxisoVM43dZeWSlMrPrUmo4HlKzqPy7RY1TnCVS0d4g2drqikqQa79k35P4OoSte0",
+	"YnCVn8yb8Yu+NzDgWe38pzwzl0Nt2fBRWvEBW6PEEi4hY/rmnvFM3N9Y33ZPJFkuzN3EfWBaHbdI/cpO",
+	"hz3V3f00FmyUPrUUWTUgi8eZ8n/SApQtjG+0855ARYRWFDvOJfiF8oBk89zZjXrD4uKBfe0UAEoWOV1i",
+	"Uw7SeA9IBilTvVtUQGW6itsFzBOCpcZPB0OD4kFKP3Hw0Q52dWVOOfFdEwZHjNCDcwCp8UM1lrt+BLiX",
+	"TrdbsmrbC0aihSM2U9VIb1y6LRA1hy1ITXQIaPljYyckyim7MQ67C2hKFGC0X8iV0ckwkCmtz742n1Mp",
+	"sd0CRgAc0SDCBIPUGXZxMBOc+EnqIJf5GgVQy+67HKwJm9ox2qtf/msirSYacoMSwkivWFRXg54fI3px",
+	"quTiBoP8YzTOMyMvU6un/e3k+ds335/8bF4mttmD9TShIxxBCieoPhiEui4Vp0PxVD36XP04pJPAxEOO",
+	"aJ7bioJZwbgar9VtNcgPid67idG0h/4bHbijHmGLkZbvPASA0ZCPjMp0VsBZ8NHx8F3R9Y73OueHJcmw",
+	"EUMMcJiAMno8K5NukwSzxu4TyqtYWGgj+KShqTYCkpDE46eitbOuZ2WE8yMcYdMB8mjBPbF9KbZazFz3",
+	"irZ3o1e8tzN0t9tP/1NuqK5mWFtcXXJQmVNtjlg8NU6B3DPw138apadZvaJ+SE2hBDmY768ABVAMYFfY",
+	"YZMZssMo5JoPGyP4Lu6Jx+ma/URYi4XfOqlwjHV+/4j8ndLuXHzneLY/OqSxr8REPLGiXkZgDN9WSaIB",
+	"7F5hZhOCvN+ztaV0dX/Jz2ZzI4uIDJJtlwQPF7j/43qLCbW5uXy7sZaY/L/PEPqJzZ2D0tLNvqJAa5Bx",
+	"U/Vc+dNYULszxdYY2/wjra4h/U9yoa4nsSt20vciVQ2zniYeu94S+5yCnlyGzfzq8KZwUdtbWicMS75x",
+	"y9kOaTGTi86PEITDzWwDxXPr/t/t0tyA1oia/RvgG10B/5FQ3bEUu4f5vr3vtmBmGy5+2KjcjzKugZwP",
+	"xgkqLVXFXEKex0tdhoNOwXuG9eHxvCcY5pcy+w3ori03fIcp6hIKcefypf37p+0uDUeeSI///bcn048R",
+	"yL5e0RgrTysphzMPRUbXBNPFmUu1Ks1Q5Agz5Orq993UQuCZurFo2Nozb/SFMQaOuFUPQKWp1KPXUYcM",
+	"RmJTzKhfKIxBuSKenNHwZhZFgC2BQ0Kwp+09U5gBaARMCeYTQgl2TaEys0NtpAdfblcCHO/2UYfNzhpY",
+	"v+vD/CbjmAOuRtFqwekKGdAcMioXCmTBtM6t+2wOGljOlvavgiqFb3MXeYhvqHSVV0ohx1Gg/2F/hzua",
+	"V54rWdhEGRGuznOgHQ46wnA8f7Lk30oY+fJ8my3ZThGFaRMjNNLphxVBElLQdMU4nJjDg4WXsNYTegDr",
+	"5qyOIXGhbxai4tlpf5252FSrqqA8mODBIIt6Tw+eYJHac5/G4xIYN8SRQp9Py3Zc7q2r41646Qv98wOw",
+	"LCE0V8IH3/3t5I19cvIy8yZ13+E6F8t4tYvGy92d6D9+/vm1b5PX72PtOfPPbN/cZBOeXa/UZmpsd6Rf",
+	"3rwMOsJxWjBXtdZ3YzUftsPPMern6Tyn/HY2Mu4zYAy2ugQSYw/5pmDb7Y0OcTMf9Cf5eHffDukAPpQ8",
+	"ohw37tluAOGe5/6gOaubdf+9o7Gb1+mWnwQAi8fG+SbJexisMEJ8PIhs7Hk7be9iCCexE924ymvXlGU4",
+	"3m8exvNEBbHDJgIGDudOTY5+KeDxWYMDp2+K6hqdc3koW52fqBNTlEm60BslNlLB07zKbGVyma7YXU8G",
+	"8Mby+6TTm9ILr6OO+ogCFfsdkE6F3mmLGbVh3Cba0WnuPkr/sbktPdnwTTRF07XTQrM1cYyEvD3pMZV2",
+	"DlMCyLuQ4o1v4prh9yi11b1zB+qWddnlUlKuMfmhjhs1aoStoogxHakowJYHse4stWKlGpn1IDbMWJEs",
+	"uHZossqrpa0a4a0HN2hXQOGr/skuZO84VgPj/zTKbMvhuVEzP6eseGr3jekgGXDN9Doo7umKUl4R7xp9",
+	"aqEJRmKUEEYQjnCixjxzg95Ps4sXZr59iHiYoN6EGuUGZY01hskNX6h1gQYZQWJLCe6xrsoam1sna5NU",
+	"+EPtqB0sCf62LzV4dNnIKMka9cKVP+01MI+pYviYeoUxtuvX5cpiusXEUNAqunDgumXnwxDc0YYaY4vP",
+	"eJPt5WLtkEFizSVkiUyTW4BStSs7Yby9D84jhbiDFkulhMO9f75PjqzfZRQDKLE+c10YxtgBfm73Xvex",
+	"v3WClRF+r0jF2fumbUqdoXxU0DWZgy2bedxjFHikj2KfqgOjpaDpk+fGF+Zs5VTvdTI3BKJWAl5P6Olg",
+	"FYSGevY5wp6+Wgd1O0Vst4fvQwH7I3ZHzjEx2oc6/cYjjD26R2J2Cs9KwGX296s0g+zlVfm/1LbByM9b",
+	"PiH7YvR6GW4m/Tj67GIZVbK9Ytr20lDHZw39oqaJGTTjPL5+SDjKDiGfo9nOYGzoJ4sKjnQSRdv+QvSW",
+	"z9eSppiT5fOiEkvfToOyOmLdalTItU9m8tUpTq/5d1IKqYwoQ958/5x88+Sr39dmbtcyhhzRssxZipR/",
+	"5h7+7lcl+LHvJmT9JeS/DOf5r9Nr7IbNUnDhKBbAs2cvXr86+fL0/ETIk5zqljm/Tu0iz16/nCWzO5DK",
+	"nd3Ti9NzXxmNlmz2dPbl6fnpl1bPWiFazqjOqTpzBaW8y0lYAjbUYqMJM7OILMMGTH9qel46B8efnJjt",
+	"SoLgiQz2/auLBLToHtXkyc/hKq21aUHLCoIq3bjky/OLw6zgLxacyi6it7xD3dPOgV8lRORZXXX11F4a",
+	"mOLfN329nybPPjSNGfg7Md/NgUlIvLOCoxcwZ6AV+j2Pr9q9VP2nwDPn5kdZeyGsSUFjRfy/z5AqZu/M",
+	"AhyFpFTTXCxtkYUlROjjBWjb6qt+s4Oj82lx1MzUg5x60VPA/2esDulSOJuhyXxNmlzRxJ5rXXfTR5Vu",
+	"Re8MpDVNUKm+3wjStNGZw/BfgvAQGoS+q+piWyXTAjRI1ev1al45q9uq/bkC5/hiBoyYeOc571Pf2a5B",
+	"UkEf7NV96SUN++fFH86jl/nWheAuvEQz7u26mN/HdzuR3BLE7/Ygu26dtAj5PSOd165IcwHjqU1cnY+g",
+	"R7SBb2LbiSZ1utrjafcnHtKuud0EtxRKBCfUthAlVPmiQImNBnY1UnxlQd/n9Mhl59mm7LaOqtfs7aPj",
+	"rcRcS8PbqNmXGtyNnP8XUpFj7VOxOueSIo1oYJNeLakcNdl6YtEkvGNFI0NagfEnSANXxwGNDZNIu6Nz",
+	"XCKxAZsbXSEPKJWErSc/vUSyMXv3tmsOOFVEaSEhm0zu4MHoRzb/sj7yvuW9vxGT0Kpfv8bkhkXweCwB",
+	"nH2o//0DrD9uZRptWjikAFLP5DqwbkPM9Ky85sxW2qili5RpUA3LVjFY7y0i/ABrG7vhUFXQMkBKe/9/",
+	"sXcEikEZU2kulLlRUAcTOa5/JfJM2T5jPohJuY7BzgvBhb8S4SGFEk3e19xW6goozZXfcAJxHcBKnmHL",
+	"bDMVFhhyt1hrwoIpZdU6W+c4QlY/0nIKqapLHgZ1Vkx3Jf8RqUZctFZ/a+bHpJx/PYmsR44sQK9E1lp3",
+	"fS5m7yvKNUMXpfe5hT+9r6hR/n8Ffquirr34lGlOlQ1Jisz5VdLA7fcB0C4jEHt3aLZiKK2HlRS09O3m",
+	"VUJwS7aNuj37Jc1Bazi8yIil9A1JuEWwBXMeXUrSlZCizEGvbFNOu2Z3K2/h+qIEfmJIfyuX/6kE/q15",
+	"cSs2NDzos1TdtbFQm7fmjFtrxiYdRRHw/O1fpoDud1g8IZSja+5lNmdu8Odv/0KOsPiMXepxoFtaz70K",
+	"a4Orq5BrOtGcSnD9QJmLVNoC/juQdwzut0Pfv9jhiBstAEss7sEeAlq6hbWhXVEU9ESB+RwLi+lQYf9C",
+	"ufp+5tMRXDAQFzd4oTd8P4nGnR9Gyz04h6jB30OlHo9TKQNGxKsH9QLgMTnBZkKNKmBGpRIb5RouoCAQ",
+	"G1VSxzhjzRBD742JlQlOSpCtrJN+Mi2lWLB8uynqtXtvZ+3RCAzuyj44Lv0ie1Dp9joVJt1wBvoVns0F",
+	"u7MikyJHP0hgyr6RkLfiH4zmklaF/cWg29Z8aY5yy/Zl2ZMT1LQEniVEUn5b4x2pCJ+PQu+ZBOzbNxLL",
+	"b8B1+dvAdeyAm/3ONjW4Hsbxh/F8w90pcammzBaBQGP/esjVQ0yE2Y3ozFg73m1Ja4A7np2am/ehyO2n",
+	"6sQGNNfFrVQpgWZqBaCL/BT/P8l1alE8iZpaW8I9iZtrlLz+9nsiJPnbq7d/c5MlZAkc2wohnwoS4Zvr",
+	"lRYQ0VaGqVaBrFtaDFDrW/vaBJrE58TE3K4iWLYF2NB+ZBi8wdFUvEyzoh7b+kLaAmtVCx/I35z8VDtK",
+	"nNxcUHm7TS7ykpUvujCM4fDlx+L58JhrVvtK9J7TXCynwloulgZbEWMAqg8hEk+sMePeae8ryDNn4ljX",
+	"Viia51dtM0DH2GRNj8MYtgLzhqnp7IP51P7LyITbbU9o7ji43QlnGbY5uWt2Gj3QKihNEb15DkGa11EN",
+	"szMDrjMDKa+stIxR0xuh/D1cUr1q3+4/wHqKC749sNMLBkfdSU9A+qsypk9yW9MmSlyvmNLPzFvmgO4K",
+	"sOc2JWbEhYFlYA/MccwubO/TmLPD9zQFrg1Tn4rjIIQN30lI2Aq11mNadGmLaVnOUOnVWdPkbxg9evU6",
+	"aAd4QAg2E2GgUb/aYBdzhQyXcUI1sTvCxALsJ/vvEnQl+Y0WfzyzWa57AxzSSjK9nj39+7uOJ0nwBVtW",
+	"Ri/EqZu1JcS1ZGSczCutBUe/Y4gPnxoRRclZE80VNT773H50ZvqvrGk4FajKeAEXr5VbWCtCubq34e/W",
+	"R59TpW2JJOwpgMnoGC3EiQRDppkTK2h6KxYLcr8ysqcNzeeZYZMS1AoyshKVzNfueVUeJ83wmBvd6Mc5",
+	"1YZILVzujR5NsJChIjlNbyFzPSpqqNp8GkwDOe2Yrzep861PZ/okJGpnG0WoWGbabcolVcoMJvGZfGfw",
+	"36a9L5QzQ1Csdqo80BGK5J5K7EG0jUP48PyzD+5fL7OPtmrKTizaf4vMt6TalkJu4/G7jOnnQeHe6X2c",
+	"YeP6UQ7O86mn7o3j8YW2JyAFcxUIDnVWgi0wbI4w4+TiK1IwXum2w6zViHsA82eLHL94JP6jvu7vc7ps",
+	"0L+jzJRBUQoNPF1b191h6KfpgjWKep5Ecg1zulxO47U2QzUl2mtftatIjuZIF4HpSpcfCSPLGhXVRmUd",
+	"70UB7c6105OBq1sIh+UEm3Uk/8dyg2e2wGVCbH3LhKxYBgkpGbZDw/KW1ocVaJMtXRObEnTviNH0IsPa",
+	"c4+hlipCLDYROftZHJZa2vnOn5hWOkX8eg2NvlvERDpFqyCZuU02+1IclnBUVXrjeAY52EyXNvp/4e6l",
+	"EP3/8kf2Z3oL7gJ320PRewiIyfRH6+3/QMi6PQW35uadmBAuAulpP8qtmyod5IL8qxv9fxRm/Ka6gusV",
+	"6i4SSixcpzRdb8dJ8JtBTPOnU176DJyt1usHhWvY4r0PuM07kwgCrRGbsLpui5fJeEwI9yHFzyYydoB/",
+	"CP0vWNJvI/d9esTbJELkeQH+p7u6hw5bzR8HTYvP/UtbQm2eteoJXJFzV2DDFRBwrs77lcgx0Y33hdK4",
+	"UVpe7B0zNjuNxJiyxjTPqLDKOVNhB63YUmy+6ciVXMRXEt2iDRSIeemtgThw1Nc/OGmjp61cR5Wt8vxE",
+	"w4P2HayOXoAsqL0zY2t63xe4dNkTuPSvZPd3NLzd8u/JdRqevjkqanYcMmv/vyJalCc2n0FwUKTiOSjl",
+	"spyxoSW7c2VVDsj1B1IbPnODj5fHfoskzXHCFzny/ZYqnhkxVsJJY6I5Rip7cvnNUGxNkLQ7fnUNQXZX",
+	"J4TtBFVzZsYJtTU4MaLhCjvkvgEt1yfPFtqWorJVQhGKwZP2gjrc7+ME16ODo7s9zL2RmNXaOwLTfQxP",
+	"XxuOHugNuVguITthnJQgyrwJbq0yBjyFxLlBRAn8sZcoPAxGiX33YBW1lvg0IkRsMJYrVXdhAS78a5pY",
+	"rk8SipVMGxNt46p8zLKLtposDy2Uy3wEl41DDI33DUlan2DirQMqwYaUynnjJrTNPJr5jyDuhlkNRgi8",
+	"AN1uj/MvHSXQ3sqgvODbik4WK+BC8oPOpZ24gaROJbJWEZpjss5nRCrvKxhO1G8g/Gd89bcT/QzMcblT",
+	"IPC1u+zNAV5YX1Ig+4UFGT4fBuDXcNKuwdGrDvrUqj81rx84XdnPuG/GsuXPgkOdTx5G+rfymW9h7dOZ",
+	"bxnPEtIUDppEIwiyFcLEZqpweS4xubuDpPYf1jkQBS1D0mj6UFqZpdXrdCsuDxqO4ScZCsKolzsFlFHb",
+	"byWGJDaUAzIyXxscj4Lc2YfbLdm+dZbhrgfRf9goRweG/Ta4W0XETjwS5Ob9Jzu9P0EgaH14agNpHU2N",
+	"0fb+BPkCDzsg+sz1w97C/l7Xb42T4rGkdTI2gsEWwO41G/nQqdFKYLuI2L+WFBZWbx+UwWrETSWDBdey",
+	"r7fVTJIQWdmf0GZjyyuRbyVd6I1SJNtv95A8/Ux73Oub7GTIpOM7UnymJp1WN4ZPbNLxoOnhlRzuPRVM",
+	"YvhHdLgu/iGJWU6G5f73khIDQoqxOVsO5QRzEgY5XVPK8qDiwUYRzx7gh0VcDnDMw+HrNCwmiah0zrg5",
+	"9NYo68/7Yc9tJJ/WroMswbWnZ0UpJFLECtLbp84gIQ0Z3dGcZeQIcgXkyeUlYRx/ufF3YuL64tgCFiWV",
+	"NvjYfHuM/7Jj4QPGFcugxc0Sl9Z0kZyfn5Oi5nY2qS1nCrJrHsi2zUJEpc1oN81IYYMeDGumpBQKS2ni",
+	"SlbiniwoouE4VhrDnqGgcOtnytU2SxB/YsYWVrbt523BGZiUvwXjHpqfndljsXtkx7iT+F1Yk4wDuBKG",
+	"gf5oG9DxzFepcu3blKRVkRBVZzQn5H1FzSfy+Aork1/zo3g18mPPem6wgDkW2ah1UqyvIEpbevaUPGsK",
+	"pmHQvh24oDpdYa2GpvI7IsO2EcHEKPJXLPki1zey4n809Ei40CvzKqvr+9f5ATZF4ZpjVUe4Vy5LTlR5",
+	"RuZAXPdXfD1F93Z2SlzBCVeflClnSvXZC2ZYt/gv1DVnPIMH3xbDAHd9RRia8CWYjylfJ5EVGhB4NlfP",
+	"hZ3PDGIQW9fcw8ilk9Uos63h/B5bfJFQTfAwPMU/FSIfe2QAVZo8ueaebamEFJXSCIZc+PpB+BMXmqRS",
+	"KFxGoSC/A0WESw7BZoYJWWEmRc7AcV7k0fYeAolzJ5ss2nWMHMunr3nAqAMbRIy9vsTT1JYDHsdfexQb",
+	"R3hxZ4cro7zZ9/IxvHpTk+g1vATF/8Pavp8uJMWi4A0oA4oI8/6rz089EtJFlDtgJvWBPI6eSOt6vJzc",
+	"9WhXPOSAbNrxqav6EN+HfUQef/vYVbTlOmx3Q/uRPcXtlBu9eDBF+5V944A042boy6TGp7bczULifBlR",
+	"K3Fv+ZKVu6jMTgw/VIQLDodJy7MLMQo8Xh/OUWtoAMhRuqKSpoaHWJnU+W8hY5rcM56J+8ToSUHxBOAL",
+	"gTWJzC6G7D45u4PejL1fyqWkhpMKQsk9zJVIb0Gfkp+biaz9XkKZ07VdgRSi+EIZpmw0BLowvFoxdDNr",
+	"2zaFZ+qaGyELbQZ24WuyomUJ/MreAAUoRZd4uyF5friemXGvZ0/Jdcvy//S6Oj//MmUZ/h+uZwm5nil4",
+	"j2/iI26fJNf8GrmXHcM+w0ViG8zw84xqat76cHp6+vGjuUbTnOGLBjUSUsE5pFrZrTSJgwreE6aJoven",
+	"1/yNEIXarCtsbj1sYGxEFQmLylw7R0/Ovzz2MkGzojoXDmvPUQnX3GJnDpmRiyyAT9e0yMmRo3ZLHlSt",
+	"eUpL5p5hfuKKcg55gthxx9d5/1VUmXhl6GKUUc+MOJiGHbSRamHO9pS6SC7+EO9a3mP2M6QUvxvPd+yE",
+	"0DHYXVg1o30I3t4znSJXxjg5aA6CYdxapCKfxk5/B/7QYGlXA1f0cLTO3pbojGLY0XhQ3+KP/VWT7Amw",
+	"cSiEcWdgv/iUBvPYOpyMgBm7Sas/nT0igSOmNwe6gDPG75hHw5AN6cf1y+DNQ2IimGjIjhQsvO1Un8x/",
+	"71zAwUT+FMFJQVlOaJZJUHW10C6GrKLDZKQt3x1IW+mQYZsqo9hlJKUKThhXwI0Ocge+UfwY7J19aP54",
+	"mX08o2kK5R4K9MtglAEb9DMcvnn5sIcz7PM/ZPloWj9O4uTFPdpCMn6fhgTM1Q/54irE+hxSYRRT6tbQ",
+	"KMP4rcut3xubGaQ543AwdH5rxx/CZyTL1n01SZqtG6sX2gOgazG/QS72U+vNQyYTBhMNcbHW0qcKTGgN",
+	"2vKYGzkkBGQbcmj3HvA4tU7hZ2qgDddoV/2pbbRjeVUI+ynNtLw1crTwhNg4BmEhitazsw8qr5aDoRMb",
+	"RPFJTtSY0zRVxar2mINHZ6fzEO7nbV4ttydudSB92NPj2t596izsEWh2hq/pT5DL4OKb7Z59HUh3lq4I",
+	"DforY9/npjWBuO98Xhumg60cD9FS3zkcLa1/Ill9u6QeLAQNCGvQxEqmkCXESTWZ1WUySRF2BB5KQ2yH",
+	"Ees3URuR8uuCgM6D0KWGAPXq+PBcYeBO3pDYpmcJgQA53uN5eYDp3w4k6QQSI6txauXzucjW6GjK7+la",
+	"EXigqc7X5MO1C8K6nj29njkZ/Xr2MUzk+VTqPe4RXX1YYN12saB8U83clSzR1Gk9fAYAdTnae1fLTEg8",
+	"kpSbEykqrsnKGWLdjMMKDkZIzdfuONsz1Op9eEpwYzaMut4FXVLGiQQO97atSIM794E7hZYLOCPsxROS",
+	"0TVy3hxohgZJBTwjl+c260mKe2ejFRycV+1LX4KJHD25/ObRHHdDJxsqmOHT7HfUp/xnfNJUfxphcp8X",
+	"j0t2VWN70eUMAMOmLPfOQS0WZoohxc8t9EC3mhv9M7vJtmHt7EOlQG45Wm+wi7AF8KhDZT+YxEZhh2pY",
+	"4L/YIfoFoTukaFgJ2AIXe+keqCpYPYHrvPyJlQxHPcNHcyIj4gsWUgzlGB+CxsDdL/TX1rP6q2A8cv22",
+	"LGfbLrs6Cvrsg/vnlpotTbjxoePEB0INpgrZNYq9D9JFQ225ohgR3gozQJXNJctOFeHtw6JHFGoJIf45",
+	"xGd/MkR7/X7KGG1fnMVjfYIIkegRaudWbinHEr75iarhDMkkraVP2CbGgAZB3Bp+umzIjTM1WAZjKHn/",
+	"c6mFsVfxpIt/6eJJP5XAN0snYT/hVtmsyaopxY9uzet3d7ONIcFfylzQ7Fs3yWHJr6hyzUoq9ZnRxOs+",
+	"eEFgSx3qjOUaXA+srWUbkplm2r67tbBQQLJ/tzO82ysGczrKrmHfl0RZl2d7PEVbbBMaEK/rIGSrcBAD",
+	"kWMbnnbwS6mm7LMP/p9b1Kxv8feAWMd4g80nEzmDzVAt4D0ONEn8Gv5W3PONQ7nDLSxSDfpEaQm0mKT8",
+	"yVTt2fy2AgBOL75u1ze/rUnNKf9x4rSy96N5brxucZnTFF7bGQ4kSJvBG7Hqs5GiW/oN5kfAvdNzprGF",
+	"IGh93oyT8ez4NvHRFggce3CvbCStz7nwQQutpAtxBzJvl0sYxf6a5h4HECxRs2hnaB8o9wwH/20sJp9O",
+	"Nf/RWtg89Zr70dlMXIPtCS7JVqYZduYadRu20hN/m/swTMHztYNUNbdbsTHeXNTAs7lSh7k6X4Aegsf5",
+	"J8x5nDjfEfsMhkNOcnNizuiG1WczewnDglyCMHMZwYYHYs1VTP1B1003D3gzIfe4273H2pQ2UHbIBNnf",
+	"Jn5kO7V469LUWbLewjRxlmyltvmzflHWmzUi32G30rCHrAliFt1ni7Ktvi/Oz10q0TQFvWxSEnZqqT3e",
+	"iRG5dRgdifEn1u++rWUTYqb2WZ1hJP7uMkbolIkKGC8k5do5Yz5Lg5VZGy7yN7FWIWR6jvrSrKoOvZ7A",
+	"l2PGw2CDHDajHRICp8vT8ITbVJi60NE+5HT2wfxvq0f0TtxC7a7b7g81r0/kDzVDeYB4aG8Aptk4eYNJ",
+	"0Zi9iZHxnayIVBSATTh8zzwOD759Haa8Um70gDkQaXdBViAhBtFkz2MYb9dpsTCYKdbJ3or06MQ8Snnn",
+	"l1TJfPZ0dkZLdnZ3gcfT7aJbOKQyLJlR23HQ9cg/ekV5diuBKRtdiP9cSGBA3up//nemwXUG1MCpS81q",
+	"xecEadt1ZmW3/ng8+cgGO/ZmH+kVbLZoDKar4/e7s7Ui9B3p1M1xVEJ+lv/87yXIhFTFXEKeU0IV3rj4",
+	"/NhPzmQTYVFP2/aDdud+7Sm2PWvtpxXcJeT47rBIa91x3gZOxCRaeMqu0CvLm25GX7PeCwLdGVquIyMc",
+	"tszkKglqVTbFPJNuZyGVkLzJ3QvmbhvN40ThtCilZZViHQbsxEtOmrbLKrENf5uG3bjZNVCZRNo2J64Y",
+	"jkpcTYlwRbbN78d3H/9PAAAA//8=",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
