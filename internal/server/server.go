@@ -69,7 +69,8 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	}
 	ids := app.Identity(db)
 	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
-	st := &state{db: db, migrations: opts.Migrations}
+	atlasSvc := app.Atlas(db, blobs, float64(cfg.AtlasMinPopulation), nil)
+	st := &state{db: db, migrations: opts.Migrations, atlas: atlasSvc}
 	cons := store.NewConsultations(db)
 	if cfg.Demo {
 		issuer := cfg.BaseURL.JoinPath(demo.IdPPath).String()
@@ -107,7 +108,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning:      app.Planning(db, blobs, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
-		Pages: pages, Metrics: metrics,
+		Pages: pages, Metrics: metrics, Atlas: atlasSvc,
 	})
 	if err != nil {
 		return err
