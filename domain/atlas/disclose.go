@@ -33,32 +33,32 @@ type Suppressed struct {
 // period and returns the values to withhold, ordered by area key. Each area gets one reason, the
 // first of these rules that applies:
 //
-//	(a) ReasonSmallCount: a count (KindCount) below the indicator's MinCount (0: DefaultMinCount).
-//	    A count of 0 is below the minimum too and is withheld: "nobody" in a small area is as telling
-//	    as "one person" (and would otherwise reveal the other children of a group). A value flagged
-//	    at the source (nil) is not counted here: there is nothing to withhold.
-//	(b) ReasonFromSmallCount: a share or rate (KindShare, KindRate) whose own Numerator is below the
-//	    minimum, or whose numerator indicator's value for the area (Numerators) is below it, was
-//	    withheld by disclosure control, or is flagged secret at the source: the share times its
-//	    denominator gives the count back. The numerator is measured against this indicator's
-//	    minimum, since the numerator's own indicator is not at hand. Callers disclose the counts
-//	    first (including rule (d)) and pass them as Numerators, so shares follow secondary
-//	    suppressions of their numerators as well.
-//	(c) ReasonSmallPopulation: a Sensitive indicator in an area whose known population is below
-//	    MinPopulation. An area whose population is unknown is not withheld: the rule protects small
-//	    areas, and an unknown population says nothing about size; a missing figure must not hide a
-//	    whole district.
-//	(d) ReasonSecondary, for counts only (shares and rates do not add up): areas form groups by
-//	    Parent (the districts under the Land, the social areas under their district). Where a
-//	    group's parent is visible and exactly one child is missing to the public, and that child is
-//	    withheld (by (a) or (c), or flagged secret at the source), the parent minus the visible
-//	    children would reveal it; so the smallest visible child (ties by area key) is withheld too,
-//	    or, if no child is visible, the parent. Conversely, where a withheld parent's children are
-//	    all visible, their sum would reveal the parent, so the smallest child is withheld. A parent
-//	    that is hidden with one child missing needs nothing. Each new suppression can open a gap in
-//	    the group above (a withheld parent is a child there), so the rules repeat until nothing
-//	    changes. Only children present in Values are known; a group whose children do not cover the
-//	    parent completely is protected more than it needs to be, never less.
+//   - (a) ReasonSmallCount: a count (KindCount) below the indicator's MinCount (0: DefaultMinCount).
+//     A count of 0 is below the minimum too and is withheld: "nobody" in a small area is as telling
+//     as "one person" (and would otherwise reveal the other children of a group). A value flagged
+//     at the source (nil) is not counted here: there is nothing to withhold.
+//   - (b) ReasonFromSmallCount: a share or rate (KindShare, KindRate) whose own Numerator is below the
+//     minimum, or whose numerator indicator's value for the area (Numerators) is below it, was
+//     withheld by disclosure control, or is flagged secret at the source: the share times its
+//     denominator gives the count back. The numerator is measured against this indicator's
+//     minimum, since the numerator's own indicator is not at hand. Callers disclose the counts
+//     first (including rule (d)) and pass them as Numerators, so shares follow secondary
+//     suppressions of their numerators as well.
+//   - (c) ReasonSmallPopulation: a Sensitive indicator in an area whose known population is below
+//     MinPopulation. An area whose population is unknown is not withheld: the rule protects small
+//     areas, and an unknown population says nothing about size; a missing figure must not hide a
+//     whole district.
+//   - (d) ReasonSecondary, for counts only (shares and rates do not add up): areas form groups by
+//     Parent (the districts under the Land, the social areas under their district). Where a
+//     group's parent is visible and exactly one child is missing to the public, and that child is
+//     withheld (by (a) or (c), or flagged secret at the source), the parent minus the visible
+//     children would reveal it; so the smallest visible child (ties by area key) is withheld too,
+//     or, if no child is visible, the parent. Conversely, where a withheld parent's children are
+//     all visible, their sum would reveal the parent, so the smallest child is withheld. A parent
+//     that is hidden with one child missing needs nothing. Each new suppression can open a gap in
+//     the group above (a withheld parent is a child there), so the rules repeat until nothing
+//     changes. Only children present in Values are known; a group whose children do not cover the
+//     parent completely is protected more than it needs to be, never less.
 //
 // Rule (d) is a heuristic for the two-level hierarchy, not a full audit of every linear
 // combination of the published figures.

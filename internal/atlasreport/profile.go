@@ -52,12 +52,12 @@ type Group struct {
 type Row struct {
 	Key, Name, Unit string
 	Year            int
-	Value           *float64 // nil when unknown or suppressed
-	Land            *float64 // the Land's value for the same year
-	Rank, Of        int      // 1 = best (atlas.Rank); 0 when not ranked
-	Trend           *float64 // change over Profile.TrendYears
-	Series          []SeriesPoint
-	Suppressed      bool // withheld by disclosure control: shown as "geheim" without a value
+	Value           *float64      // nil when unknown or suppressed
+	Land            *float64      // the Land's value for the same year
+	Rank, Of        int           // 1 = best (atlas.Rank); 0 when not ranked
+	Trend           *float64      // change over Profile.TrendYears
+	Series          []SeriesPoint // oldest first (atlas.Series), for the small chart; fewer than two values: none
+	Suppressed      bool          // withheld by disclosure control: shown as "geheim" without a value
 }
 
 // SeriesPoint is one point of a row's time series for the small chart.
