@@ -268,3 +268,17 @@ func ParseAreas(s string, max int) ([]AreaKey, error) {
 	}
 	return out, nil
 }
+
+// OpenData calls fn with every value the public may see, with its indicator, for the open-data
+// export; withheld values are never read.
+func (s *Service) OpenData(ctx context.Context, fn func(Indicator, Value) error) error {
+	ins, err := s.store.Indicators(ctx)
+	if err != nil {
+		return err
+	}
+	by := map[string]Indicator{}
+	for _, in := range ins {
+		by[in.Key] = in
+	}
+	return s.store.PublicValues(ctx, func(v Value) error { return fn(by[v.Indicator], v) })
+}
