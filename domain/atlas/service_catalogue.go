@@ -3,6 +3,8 @@ package atlas
 import (
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/paulmach/orb/geojson"
@@ -109,8 +111,37 @@ func (s *Service) Geometry(ctx context.Context, level Level, districtKey string)
 		return nil, nil, err
 	}
 	names, _, err := s.names(ctx, districtKey)
-	return bs, names, err
+	if err != nil || level != LevelArea || s.areas == nil {
+		return bs, names, err
+	}
+	// A social area without a version of its own in the atlas has the outline the planning
+	// context keeps for it: that is its current boundary.
+	have := map[AreaKey]bool{}
+	for _, b := range bs {
+		have[b.Area] = true
+	}
+	as, err := s.areas.Areas(ctx, districtKey)
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, a := range as {
+		k := DistrictArea(districtKey, a.Code)
+		if a.Code == "" || a.Geometry == nil || have[k] {
+			continue
+		}
+		g, err := geojson.NewGeometry(a.Geometry).MarshalJSON()
+		if err != nil {
+			return nil, nil, err
+		}
+		bs = append(bs, Boundary{Area: k, Version: CurrentPlanningBoundary, Geometry: g})
+	}
+	slices.SortFunc(bs, func(a, b Boundary) int { return strings.Compare(string(a.Area), string(b.Area)) })
+	return bs, names, nil
 }
+
+// CurrentPlanningBoundary is the version named for a social area's outline as the planning
+// context keeps it, when the atlas has no version of its own.
+const CurrentPlanningBoundary = "planung"
 
 // Suppressions is the log of disclosure control for an indicator: admins read all of it,
 // coordinators the lines of their districts' areas.

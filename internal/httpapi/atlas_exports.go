@@ -50,7 +50,6 @@ func (o openData) VisitGetAtlasOpenDataResponse(w http.ResponseWriter) error {
 	if err != nil {
 		return err
 	}
-	_ = cw.Write([]string{"# " + atlas.Attribution})
 	cw.Flush()
 	return cw.Error()
 }
