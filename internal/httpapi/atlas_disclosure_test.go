@@ -133,7 +133,9 @@ func TestAtlasWithheldValuesNeverReachThePublic(t *testing.T) {
 			}
 		}
 		// The log: admins read all of it, Erfurt's coordinators theirs, Jena's none, the public nothing.
-		logOf := func(b *browser) string { return b.do("GET", "/api/v1/atlas/suppressions?indicator=kinder_sgb2", "").Body }
+		logOf := func(b *browser) string {
+			return b.do("GET", "/api/v1/atlas/suppressions?indicator=kinder_sgb2", "").Body
+		}
 		if l := logOf(admin); !strings.Contains(l, `"area":"16051:SR1","at"`) && !strings.Contains(l, "small_count") || !strings.Contains(l, "secondary") {
 			t.Errorf("admin's log: %s", l)
 		}
