@@ -75,7 +75,10 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	if cfg.Demo {
 		issuer := cfg.BaseURL.JoinPath(demo.IdPPath).String()
 		st.seed = func(ctx context.Context) error {
-			return demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now())
+			if err := demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now()); err != nil {
+				return err
+			}
+			return demo.SeedAtlas(ctx, atlasSvc)
 		}
 	}
 	fatal := make(chan error, 3) // the database retry, the public and the metrics server
