@@ -139,7 +139,7 @@ func profileCell(who identity.Principal, in Indicator, a AreaRef, by map[AreaKey
 		c.Series = []Point{}
 	}
 	c.Trend = Trend(c.Series, TrendYears)
-	if land := yearValue(by[LandKey], newest.Year); land != nil && a.Key != LandKey {
+	if land := visibleInYear(by[LandKey], newest.Year); land != nil && a.Key != LandKey {
 		c.Land = land
 	}
 	if c.Value == nil || c.Status != StatusShown || a.Level == LevelLand {
@@ -150,7 +150,7 @@ func profileCell(who identity.Principal, in Indicator, a AreaRef, by map[AreaKey
 		if k.Level() != a.Level || (a.Level == LevelArea && k.District() != a.Key.District()) {
 			continue
 		}
-		if v := yearValue(series, newest.Year); v != nil {
+		if v := visibleInYear(series, newest.Year); v != nil {
 			peers[k] = *v
 		}
 	}
@@ -158,8 +158,8 @@ func profileCell(who identity.Principal, in Indicator, a AreaRef, by map[AreaKey
 	return c
 }
 
-// yearValue is the visible value of the year in a series, if any.
-func yearValue(series []Value, year int) *float64 {
+// visibleInYear is the visible value of the year in a series, if any.
+func visibleInYear(series []Value, year int) *float64 {
 	for i := len(series) - 1; i >= 0; i-- {
 		if series[i].Year == year && series[i].Suppression == ReasonNone {
 			return series[i].Value
