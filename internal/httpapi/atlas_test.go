@@ -7,7 +7,9 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -184,6 +186,95 @@ func TestAtlasSeriesProfileAndReference(t *testing.T) {
 		}
 		if r := b.do("GET", "/api/v1/atlas/values/arbeitslose/erfurt/2021", ""); r.Status != 400 || !strings.Contains(r.Body, "bad_area_key") {
 			t.Errorf("bad key: %d %s", r.Status, r.Body)
+		}
+	})
+}
+
+// TestAtlasCatalogueAndCitations: the catalogue carries what each person may do (no rule in the
+// browser), and an indicator and a value list what cites them.
+func TestAtlasCatalogueAndCitations(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		seedAtlas(t, a)
+		type catalogue struct {
+			Indicators   []struct{ Key string } `json:"indicators"`
+			Actions      []string               `json:"actions"`
+			ImportScopes []string               `json:"import_scopes"`
+			Lebenslagen  []string               `json:"lebenslagen"`
+		}
+		for _, c := range []struct {
+			provider, subject string
+			actions, scopes   string
+		}{
+			{"", "", "", ""},
+			{"buerger", "demo-buergerin", "", ""},
+			{"verwaltung", "demo-koordination-erfurt", "add_indicator,import", "16051"},
+			{"verwaltung", "demo-admin", "add_indicator,import,overview", "16"},
+		} {
+			b := a.browser(t)
+			if c.provider != "" {
+				b.login(c.provider, c.subject)
+			}
+			got := ok200[catalogue](t, b.do("GET", "/api/v1/atlas/catalogue", ""))
+			if strings.Join(got.Actions, ",") != c.actions || strings.Join(got.ImportScopes, ",") != c.scopes || len(got.Indicators) != 10 || len(got.Lebenslagen) != 9 {
+				t.Errorf("%s: %+v", c.subject, got)
+			}
+		}
+		ctx := context.Background()
+		v := 7010.0
+		if err := store.NewAtlas(a.DB).Cite(ctx, atlas.Citation{Ref: "arbeitslose/16051/2021", Indicator: "arbeitslose", Kind: "needs_assessment",
+			SubjectID: "12", Title: "Bedarf Jugendarbeit Erfurt-Nord", CitedValue: &v, CreatedAt: time.Now()}); err != nil {
+			t.Fatal(err)
+		}
+		b := a.browser(t)
+		if r := b.do("GET", "/api/v1/atlas/indicators/arbeitslose", ""); !strings.Contains(r.Body, "Bedarf Jugendarbeit Erfurt-Nord") {
+			t.Errorf("indicator: %s", r.Body)
+		}
+		if r := b.do("GET", "/api/v1/atlas/values/arbeitslose/16051/2021", ""); !strings.Contains(r.Body, `"cited_value":7010`) {
+			t.Errorf("value: %s", r.Body)
+		}
+		if r := b.do("GET", "/api/v1/atlas/values/arbeitslose/16052/2021", ""); !strings.Contains(r.Body, `"citations":[]`) {
+			t.Errorf("another value lists the citation: %s", r.Body)
+		}
+	})
+}
+
+// TestAtlasLandOverview: admins compare the districts and see the state of participation.
+func TestAtlasLandOverview(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		a := newApp(t, db)
+		resident := a.browser(t).login("buerger", "demo-buergerin").me()
+		e := newMatrixEnv(t, a, resident.ID, resident.Email) // a published process of Erfurt, open consultations
+		e.newComment()
+		admin := a.browser(t).login("verwaltung", "demo-admin")
+		type overview struct {
+			Year       int `json:"year"`
+			Indicators []struct{ Key string }
+			Land       []cellJSON `json:"land"`
+			Districts  []struct {
+				Key           string     `json:"key"`
+				Cells         []cellJSON `json:"cells"`
+				Participation struct {
+					OpenProcesses     int `json:"open_processes"`
+					OpenConsultations int `json:"open_consultations"`
+					Contributions     int `json:"contributions"`
+				} `json:"participation"`
+			} `json:"districts"`
+		}
+		o := ok200[overview](t, admin.do("GET", "/api/v1/atlas/overview?indicators=arbeitslose,beschaeftigtenquote&year=2020", ""))
+		if o.Year != 2020 || len(o.Indicators) != 2 || len(o.Districts) != 22 || len(o.Land) != 2 || o.Land[0].Value == nil {
+			t.Fatalf("%+v", o)
+		}
+		erfurt := o.Districts[0]
+		if erfurt.Key != "16051" || erfurt.Participation.OpenProcesses != 1 || erfurt.Participation.OpenConsultations != 2 ||
+			erfurt.Participation.Contributions < 1 || len(erfurt.Cells) != 2 || erfurt.Cells[0].Value == nil {
+			t.Errorf("Erfurt: %+v", erfurt)
+		}
+		if o.Districts[1].Participation.OpenProcesses != 0 {
+			t.Errorf("Gera: %+v", o.Districts[1])
+		}
+		if r := admin.do("GET", "/api/v1/atlas/overview?indicators=a1,a2,a3,a4,a5,a6,a7", ""); r.Status != 422 && r.Status != 400 {
+			t.Errorf("seven indicators: %d", r.Status)
 		}
 	})
 }
