@@ -2427,6 +2427,18 @@ type ProcessId = int64
 // UserId defines model for UserId.
 type UserId = int64
 
+// AddAtlasBoundaryParams defines parameters for AddAtlasBoundary.
+type AddAtlasBoundaryParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // GetAtlasGeoJSONParams defines parameters for GetAtlasGeoJSON.
 type GetAtlasGeoJSONParams struct {
 	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
@@ -2453,6 +2465,18 @@ type GetAtlasGeometryParams struct {
 
 // GetAtlasGeometryParamsLevel defines parameters for GetAtlasGeometry.
 type GetAtlasGeometryParamsLevel string
+
+// CreateAtlasIndicatorParams defines parameters for CreateAtlasIndicator.
+type CreateAtlasIndicatorParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // GetAtlasMapParams defines parameters for GetAtlasMap.
 type GetAtlasMapParams struct {
@@ -2842,7 +2866,7 @@ func (a AtlasFeatureCollection_Features_Properties) MarshalJSON() ([]byte, error
 type ServerInterface interface {
 	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
 	// (POST /atlas/boundaries)
-	AddAtlasBoundary(ctx echo.Context) error
+	AddAtlasBoundary(ctx echo.Context, params AddAtlasBoundaryParams) error
 	// GetAtlasCatalogue The indicator catalogue by Lebenslage, with the years that have data, and what the person may do.
 	// (GET /atlas/catalogue)
 	GetAtlasCatalogue(ctx echo.Context) error
@@ -2854,7 +2878,7 @@ type ServerInterface interface {
 	GetAtlasGeometry(ctx echo.Context, params GetAtlasGeometryParams) error
 	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
 	// (POST /atlas/indicators)
-	CreateAtlasIndicator(ctx echo.Context) error
+	CreateAtlasIndicator(ctx echo.Context, params CreateAtlasIndicatorParams) error
 	// GetAtlasIndicator One indicator with its years and what cites its values.
 	// (GET /atlas/indicators/{indicatorKey})
 	GetAtlasIndicator(ctx echo.Context, indicatorKey IndicatorKey) error
@@ -3061,8 +3085,28 @@ type ServerInterfaceWrapper struct {
 func (w *ServerInterfaceWrapper) AddAtlasBoundary(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AddAtlasBoundaryParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.AddAtlasBoundary(ctx)
+	err = w.Handler.AddAtlasBoundary(ctx, params)
 	return err
 }
 
@@ -3143,8 +3187,28 @@ func (w *ServerInterfaceWrapper) GetAtlasGeometry(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateAtlasIndicator(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateAtlasIndicatorParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateAtlasIndicator(ctx)
+	err = w.Handler.CreateAtlasIndicator(ctx, params)
 	return err
 }
 
@@ -4678,7 +4742,8 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 type ProblemApplicationProblemPlusJSONResponse Problem
 
 type AddAtlasBoundaryRequestObject struct {
-	Body *AddAtlasBoundaryJSONRequestBody
+	Params AddAtlasBoundaryParams
+	Body   *AddAtlasBoundaryJSONRequestBody
 }
 
 type AddAtlasBoundaryResponseObject interface {
@@ -4833,7 +4898,8 @@ func (response GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse) VisitG
 }
 
 type CreateAtlasIndicatorRequestObject struct {
-	Body *CreateAtlasIndicatorJSONRequestBody
+	Params CreateAtlasIndicatorParams
+	Body   *CreateAtlasIndicatorJSONRequestBody
 }
 
 type CreateAtlasIndicatorResponseObject interface {
@@ -7780,8 +7846,10 @@ type strictHandler struct {
 }
 
 // AddAtlasBoundary operation middleware
-func (sh *strictHandler) AddAtlasBoundary(ctx echo.Context) error {
+func (sh *strictHandler) AddAtlasBoundary(ctx echo.Context, params AddAtlasBoundaryParams) error {
 	var request AddAtlasBoundaryRequestObject
+
+	request.Params = params
 
 	var body AddAtlasBoundaryJSONRequestBody
 	var err error
@@ -7899,8 +7967,10 @@ func (sh *strictHandler) GetAtlasGeometry(ctx echo.Context, params GetAtlasGeome
 }
 
 // CreateAtlasIndicator operation middleware
-func (sh *strictHandler) CreateAtlasIndicator(ctx echo.Context) error {
+func (sh *strictHandler) CreateAtlasIndicator(ctx echo.Context, params CreateAtlasIndicatorParams) error {
 	var request CreateAtlasIndicatorRequestObject
+
+	request.Params = params
 
 	var body CreateAtlasIndicatorJSONRequestBody
 	var err error
@@ -10144,105 +10214,105 @@ var swaggerSpec = []string{
 	"bRuM/LzlE7IvRq+X4VbWj6PPLpZRJdsrpm0vDXV81tAvapqYQTPO4+uHhKPsEPI5mu0MxoZ+sqjgSP9R",
 	"tO0vRG/5fC1pijlZPi8qsfTtNCirI9YNSoVc+2QmX53i9Jp/J6WQyogy5M33z8k3T776fW3mdi1jyBEt",
 	"y5ylSPln7uHvflWCH/tuQtZfQv7LcJ7/Or3GrtosBReOYgE8e/bi9auTL0/PT4Q8yalumfPr1C7y7PXL",
-	"WTK7A6nc2T29OD33ldFoyWZPZ1+enp9+afWsFaLljOqcqjNXUMq7nIQlYEMtNpowM4vIMmzA9KemL6Zz",
-	"cPzJidmuJAieyGDfv7pIQIvuUU2e/Byu0lqbFrSsIKjSjUu+PL84zAr+YsGp7CJ6yzvUXe4c+FVCRJ7V",
-	"VVdP7aWBKf5909f7afLsQ9OYgb8T890cmITEOys4egFzBlqh3/P4qt2B1X8KPHNufpS1F8KaFDRWxP/7",
-	"DKli9s4swFFISjXNxdIWWVhChD5egLatvuo3Ozg6nxZHzUw9yKkXPQX8f8bqkC6FsxmazNekyRVN7LnW",
-	"dVd+VOlW9M5AWtMEler7jSBNG505DP8lCA+hQei7qi62wTItQINUvV6v5pWzuq3anytwji9mwIiJd57z",
-	"PvWd7RokFfTBXt2XXtKwf1784Tx6mW9dCO7CSzTj3q6L+X18txPJLUH8bg+y69ZJi5DfM9J57Yo0FzCe",
-	"2sTV+Qg6Sxv4JrblaFKnqz2edn/iIe2a201wS6FEcEJtU1FClS8KlNhoYFcjxVcW9L1Qj1x2nm3lbuuo",
-	"es3ePjreSsy1NLyNmn2pwd3I+X8hFTnWPhWrcy4p0ogGNunVkspRk60nFk3CO1Y0MqQVGH+CNHB1HNDY",
-	"MIm0uz7HJRIbsLnRFfKAUknYevLTSyQbs3dvu+aAU0WUFhKyyeQOHox+ZPMv6yPvG+X7GzEJrfr1a0xu",
-	"WASPxxLA2Yf63z/A+uNWptGmhUMKIPVMrgPrNsRMz8przmyljVq6SJkG1bBsFYP13iLCD7C2sRsOVQUt",
-	"A6S09/8Xe0egGJQxleZCmRsFdTCR4/pXIs+U7TPmg5iU6xjsvBBc+CsRHlIo0eR9zW2lroDSXPkNJxDX",
-	"AazkGTbRNlNhgSF3i7UmLJhSVq2zdY4jZPUjLaeQqrrkYVBnxXRX8h+RasRFa/W3Zn5MyvnXk8h65MgC",
-	"9EpkrXXX52L2vqJcM3RRep9b+NP7ihrl/1fgtyrq2otPmeZU2ZCkyJxfJQ3cfh8A7TICsXeHZiuG0npY",
-	"SUFL35JeJQS3ZBur27Nf0hy0hsOLjFhK35CEWwRbMOfRpSRdCSnKHPTKNuW0a3a38hauL0rgJ4b0t3L5",
-	"n0rg35oXt2JDw4M+S9VdGwu1eWvOuLVmbNJRFAHP3/5lCuh+h8UTQjm65l5mc+YGf/72L+QIi8/YpR4H",
-	"uqX13KuwNri6CrmmE82pBNcPlLlIpS3gvwN5x+B+O/T9ix2OuNECsMTiHuwhoKVbWBvaFUVBTxSYz7Gw",
-	"mA4V9i+Uq+9nPh3BBQNxcYMXesP3k2jc+WG03INziBr8PVTq8TiVMmBEvHpQLwAekxNsJtSoAmZUKrFR",
-	"ruECCgKxUSV1jDPWDDH03phYmeCkBNnKOukn01KKBcu3m6Jeu/d21h6NwOCu7IPj0i+yB5Vur1Nh0g1n",
-	"oF/h2VywOysyKXL0gwSm7BsJeSv+wWguaVXYXwy6bc2X5ii3bF+WPTlBTUvgWUIk5bc13pGK8Pko9J5J",
-	"wL59I7H8BlyXvw1cxw642e9sU4PrYRx/GM833J0Sl2rKbBEINPavh1w9xESY3YjOjLXj3Za0Brjj2am5",
-	"eR+K3H6qTmxAc13cSpUSaKZWALrIT/H/k1ynFsWTqKm1JdyTuLlGyetvvydCkr+9evs3N1lClsCxrRDy",
-	"qSARvrleaQERbWWYahXIuqXFALW+ta9NoEl8TkzM7SqCZVuADe1HhsEbHE3FyzQr6rGtL6QtsFa18IH8",
-	"zclPtaPEyc0Flbfb5CIvWfmiC8MYDl9+LJ4Pj7lmta9E7znNxXIqrOViabAVMQag+hAi8cQaM+6d9r6C",
-	"PHMmjnVthaJ5ftU2A3SMTdb0OIxhKzBvmJrOPphP7b+MTLjd9oTmjoPbnXCWYZuTu2an0QOtgtIU0Zvn",
-	"EKR5HdUwOzPgOjOQ8spKyxg1vRHK38Ml1av27f4DrKe44NsDO71gcNSd9ASkvypj+iS3NW2ixPWKKf3M",
-	"vGUO6K4Ae25TYkZcGFgG9sAcx+zC9j6NOTt8T1Pg2jD1qTgOQtjwnYSErVBrPaZFl7aYluUMlV6dNU3+",
-	"htGjV6+DdoAHhGAzEQYa9asNdjFXyHAZJ1QTuyNMLMB+sv8uQVeS32jxxzOb5bo3wCGtJNPr2dO/v+t4",
-	"kgRfsGVl9EKcullbQlxLRsbJvNJacPQ7hvjwqRFRlJw10VxR47PP7Udnpv/KmoZTgaqMF3DxWrmFtSKU",
-	"q3sb/m599DlV2pZIwp4CmIyO0UKcSDBkmjmxgqa3YrEg9ysje9rQfJ4ZNilBrSAjK1HJfO2eV+Vx0gyP",
-	"udGNfpxTbYjUwuXe6NEECxkqktP0FjLXo6KGqs2nwTSQ0475epM63/p0pk9Cona2UYSKZabdplxSpcxg",
-	"Ep/Jdwb/bdr7QjkzBMVqp8oDHaFI7qnEHkTbOIQPzz/74P71Mvtoq6bsxKL9t8h8S6ptKeQ2Hr/LmH4e",
-	"FO6d3scZNq4f5eA8n3rq3jgeX2h7AlIwV4HgUGcl2ALD5ggzTi6+IgXjlW47zFqNuAcwf7bI8YtH4j/q",
-	"6/4+p8sG/TvKTBkUpdDA07V13R2GfpouWKOo50kk1zCny+U0XmszVFOivfZVu4rkaI50EZiudPmRMLKs",
-	"UVFtVNbxXhTQ7lw7PRm4uoVwWE6wWUfyfyw3eGYLXCbE1rdMyIplkJCSYTs0LG9pfViBNtnSNbEpQfeO",
-	"GE0vMqw99xhqqSLEYhORs5/FYamlne/8iWmlU8Sv19Dou0VMpFO0CpKZ22SzL8VhCUdVpTeOZ5CDzXRp",
-	"o/8X7l4K0f8vf2R/prfgLnC3PRS9h4CYTH+03v4PhKzbU3Brbt6JCeEikJ72o9y6qdJBLsi/utH/R2HG",
-	"b6oruF6h7iKhxMJ1StP1dpwEvxnENH865aXPwNlqvX5QuIYt3vuA27wziSDQGrEJq+u2eJmMx4RwH1L8",
-	"bCJjB/iH0P+CJf02ct+nR7xNIkSeF+B/uqt76LDV/HHQtPjcv7Ql1OZZq57AFTl3BTZcAQHn6rxfiRwT",
-	"3XhfKI0bpeXF3jFjs9NIjClrTPOMCqucMxV20IotxeabjlzJRXwl0S3aQIGYl94aiANHff2DkzZ62sp1",
-	"VNkqz080PGjfweroBciC2jsztqb3fYFLlz2BS/9Kdn9Hw9st/55cp+Hpm6OiZschs/b/K6JFeWLzGQQH",
-	"RSqeg1IuyxkbWrI7V1blgFx/ILXhMzf4eHnst0jSHCd8kSPfb6nimRFjJZw0JppjpLInl98MxdYESbvj",
-	"V9cQZHd1QthOUDVnZpxQW4MTIxqusEPuG9ByffJsoW0pKlslFKEYPGkvqMP9Pk5wPTo4utvD3BuJWa29",
-	"IzDdx/D0teHogd6Qi+USshPGSQmizJvg1ipjwFNInBtElMAfe4nCw2CU2HcPVlFriU8jQsQGY7lSdRcW",
-	"4MK/ponl+iShWMm0MdE2rsrHLLtoq8ny0EK5zEdw2TjE0HjfkKT1CSbeOqASbEipnDduQtvMo5n/COJu",
-	"mNVghMAL0O32OP/SUQLtrQzKC76t6GSxAi4kP+hc2okbSOpUImsVoTkm63xGpPK+guFE/QbCf8ZXfzvR",
-	"z8AclzsFAl+7y94c4IX1JQWyX1iQ4fNhAH4NJ+0aHL3qoE+t+lPz+oHTlf2M+2YsW/4sONT55GGkfyuf",
-	"+RbWPp35lvEsIU3hoEk0giBbIUxspgqX5xKTuztIav9hnQNR0DIkjaYPpZVZWr1Ot+LyoOEYfpKhIIx6",
-	"uVNAGbX9VmJIYkM5ICPztcHxKMidfbjdku1bZxnuehD9h41ydGDYb4O7VUTsxCNBbt5/stP7EwSC1oen",
-	"NpDW0dQYbe9PkC/wsAOiz1w/7C3s73X91jgpHktaJ2MjGGwB7F6zkQ+dGq0EtouI/WtJYWH19kEZrEbc",
-	"VDJYcC37elvNJAmRlf0JbTa2vBL5VtKF3ihFsv12D8nTz7THvb7JToZMOr4jxWdq0ml1Y/jEJh0Pmh5e",
-	"yeHeU8Ekhn9Eh+viH5KY5WRY7n8vKTEgpBibs+VQTjAnYZDTNaUsDyoebBTx7AF+WMTlAMc8HL5Ow2KS",
-	"iErnjJtDb42y/rwf9txG8mntOsgSXHt6VpRCIkWsIL196gwS0pDRHc1ZRo4gV0CeXF4SxvGXG38nJq4v",
-	"ji1gUVJpg4/Nt8f4LzsWPmBcsQxa3CxxaU0Xyfn5OSlqbmeT2nKmILvmgWzbLERU2ox204wUNujBsGZK",
-	"SqGwlCauZCXuyYIiGo5jpTHsGQoKt36mXG2zBPEnZmxhZdt+3hacgUn5WzDuofnZmT0Wu0d2jDuJ34U1",
-	"yTiAK2EY6I+2AR3PfJUq175NSVoVCVF1RnNC3lfUfCKPr7Ay+TU/ilcjP/as5wYLmGORjVonxfoKorSl",
-	"Z0/Js6ZgGgbt24ELqtMV1mpoKr8jMmwbEUyMIn/Fki9yfSMr/kdDj4QLvTKvsrq+f50fYFMUrjlWdYR7",
-	"5bLkRJVnZA7EdX/F11N0b2enxBWccPVJmXKmVJ+9YIZ1i/9CXXPGM3jwbTEMcNdXhKEJX4L5mPJ1Elmh",
-	"AYFnc/Vc2PnMIAaxdc09jFw6WY0y2xrO77HFFwnVBA/DU/xTIfKxRwZQpcmTa+7ZlkpIUSmNYMiFrx+E",
-	"P3GhSSqFwmUUCvI7UES45BBsZpiQFWZS5Awc50Uebe8hkDh3ssmiXcfIsXz6mgeMOrBBxNjrSzxNbTng",
-	"cfy1R7FxhBd3drgyypt9Lx/Dqzc1iV7DS1D8P6zt++lCUiwK3oAyoIgw77/6/NQjIV1EuQNmUh/I4+iJ",
-	"tK7Hy8ldj3bFQw7Iph2fuqoP8X3YR+Txt49dRVuuw3Y3tB/ZU9xOudGLB1O0X9k3Dkgzboa+TGp8asvd",
-	"LCTOlxG1EveWL1m5i8rsxPBDRbjgcJi0PLsQo8Dj9eEctYYGgBylKyppaniIlUmd/xYypsk945m4T4ye",
-	"FBRPAL4QWJPI7GLI7pOzO+jN2PulXEpqOKkglNzDXIn0FvQp+bmZyNrvJZQ5XdsVSCGKL5RhykZDoAvD",
-	"qxVDN7O2bVN4pq65EbLQZmAXviYrWpbAr+wNUIBSdIm3G5Lnh+uZGfd69pRctyz/T6+r8/MvU5bh/+F6",
-	"lpDrmYL3+CY+4vZJcs2vkXvZMewzXCS2wQw/z6im5q0Pp6enHz+aazTNGb5oUCMhFZxDqpXdSpM4qOA9",
-	"YZooen96zd8IUajNusLm1sMGxkZUkbCozLVz9OT8y2MvEzQrqnPhsPYclXDNLXbmkBm5yAL4dE2LnBw5",
-	"arfkQdWap7Rk7hnmJ64o55AniB13fJ33X0WViVeGLkYZ9cyIg2nYQRupFuZsT6mL5OIP8a7lPWY/Q0rx",
-	"u/F8x04IHYPdhVUz2ofg7T3TKXJljJOD5iAYxq1FKvJp7PR34A8NlnY1cEUPR+vsbYnOKIYdjQf1Lf7Y",
-	"XzXJngAbh0IYdwb2i09pMI+tw8kImLGbtPrT2SMSOGJ6c6ALOGP8jnk0DNmQfly/DN48JCaCiYbsSMHC",
-	"2071yfz3zgUcTORPEZwUlOWEZpkEVVcL7WLIKjpMRtry3YG0lQ4Ztqkyil1GUqrghHEF3Oggd+AbxY/B",
-	"3tmH5o+X2cczmqZQ7qFAvwxGGbBBP8Phm5cPezjDPv9Dlo+m9eMkTl7coy0k4/dpSMBc/ZAvrkKszyEV",
-	"RjGlbg2NMozfutz6vbGZQZozDgdD57d2/CF8RrJs3VeTpNm6sXqhPQC6FvMb5GI/td48ZDJhMNEQF2st",
-	"farAhNagLY+5kUNCQLYhh3bvAY9T6xR+pgbacI121Z/aRjuWV4Wwn9JMy1sjRwtPiI1jEBaiaD07+6Dy",
-	"ajkYOrFBFJ/kRI05TVNVrGqPOXh0djoP4X7e5tVye+JWB9KHPT2u7d2nzsIegWZn+Jr+BLkMLr7Z7tnX",
-	"gXRn6YrQoL8y9n1uWhOI+87ntWE62MrxEC31ncPR0vonktW3S+rBQtCAsAZNrGQKWUKcVJNZXSaTFGFH",
-	"4KE0xHYYsX4TtREpvy4I6DwIXWoIUK+OD88VBu7kDYltepYQCJDjPZ6XB5j+7UCSTiAxshqnVj6fi2yN",
-	"jqb8nq4VgQea6nxNPly7IKzr2dPrmZPRr2cfw0SeT6Xe4x7R1YcF1m0XC8o31cxdyRJNndbDZwBQl6O9",
-	"d7XMhMQjSbk5kaLimqycIdbNOKzgYITUfO2Osz1Drd6HpwQ3ZsOo613QJWWcSOBwb9uKNLhzH7hTaLmA",
-	"M8JePCEZXSPnzYFmaJBUwDNyeW6znqS4dzZawcF51b70JZjI0ZPLbx7NcTd0sqGCGT7Nfkd9yn/GJ031",
-	"pxEm93nxuGRXNbYXXc4AMGzKcu8c1GJhphhS/NxCD3SrudE/s5tsG9bOPlQK5Jaj9Qa7CFsAjzpU9oNJ",
-	"bBR2qIYF/osdol8QukOKhpWALXCxl+6BqoLVE7jOy59YyXDUM3w0JzIivmAhxVCO8SFoDNz9Qn9tPau/",
-	"CsYj12/LcrbtsqujoM8+uH9uqdnShBsfOk58INRgqpBdo9j7IF001JYrihHhrTADVNlcsuxUEd4+LHpE",
-	"oZYQ4p9DfPYnQ7TX76eM0fbFWTzWJ4gQiR6hdm7llnIs4ZufqBrOkEzSWvqEbWIMaBDEreGny4bcOFOD",
-	"ZTCGkvc/l1oYexVPuviXLp70Uwl8s3QS9hNulc2arJpS/OjWvH53N9sYEvylzAXNvnWTHJb8iirXrKRS",
-	"nxlNvO6DFwS21KHOWK7B9cDaWrYhmWmm7btbCwsFJPt3O8O7vWIwp6PsGvZ9SZR1ebbHU7TFNqEB8boO",
-	"QrYKBzEQObbhaQe/lGrKPvvg/7lFzfoWfw+IdYw32HwykTPYDNUC3uNAk8Sv4W/FPd84lDvcwiLVoE+U",
-	"lkCLScqfTNWezW8rAOD04ut2ffPbmtSc8h8nTit7P5rnxusWlzlN4bWd4UCCtBm8Eas+Gym6pd9gfgTc",
-	"Oz1nGlsIgtbnzTgZz45vEx9tgcCxB/fKRtL6nAsftNBKuhB3IPN2uYRR7K9p7nEAwRI1i3aG9oFyz3Dw",
-	"38Zi8ulU8x+thc1Tr7kfnc3ENdie4JJsZZphZ65Rt2ErPfG3uQ/DFDxfO0hVc7sVG+PNRQ08myt1mKvz",
-	"BegheJx/wpzHifMdsc9gOOQkNyfmjG5YfTazlzAsyCUIM5cRbHgg1lzF1B903XTzgDcTco+73XusTWkD",
-	"ZYdMkP1t4ke2U4u3Lk2dJestTBNnyVZqmz/rF2W9WSPyHXYrDXvImiBm0X22KNvq++L83KUSTVPQyyYl",
-	"YaeW2uOdGJFbh9GRGH9i/e7bWjYhZmqf1RlG4u8uY4ROmaiA8UJSrp0z5rM0WJm14SJ/E2sVQqbnqC/N",
-	"qurQ6wl8OWY8DDbIYTPaISFwujwNT7hNhakLHe1DTmcfzP+2ekTvxC3U7rrt/lDz+kT+UDOUB4iH9gZg",
-	"mo2TN5gUjdmbGBnfyYpIRQHYhMP3zOPw4NvXYcor5UYPmAORdhdkBRJiEE32PIbxdp0WC4OZYp3srUiP",
-	"TsyjlHd+SZXMZ09nZ7RkZ3cXeDzdLrqFQyrDkhm1HQddj/yjV5RntxKYstGF+M+FBAbkrf7nf2caXGdA",
-	"DZy61KxWfE6Qtl1nVnbrj8eTj2ywY2/2kV7BZovGYLo6fr87WytC35FO3RxHJeRn+c//XoJMSFXMJeQ5",
-	"JVThjYvPj/3kTDYRFvW0bT9od+7XnmLbs9Z+WsFdQo7vDou01h3nbeBETKKFp+wKvbK86Wb0Neu9INCd",
-	"oeU6MsJhy0yukqBWZVPMM+l2FlIJyZvcvWDuttE8ThROi1JaVinWYcBOvOSkabusEtvwt2nYjZtdA5VJ",
-	"pG1z4orhqMTVlAhXZNv8fnz38f8EAAD//w==",
+	"WTK7A6nc2T29OD33ldFoyWZPZ1+enp9+afWsFaLljOqcqjNXUMq7nIQlYEMtNpowM4vIMmzA9KemL2ZJ",
+	"JS1Ag1S9hvXmlbOXGRSl0MDT9Q+wxuqnzkPyJyenu5oieKQDwP3qQgktvYzqEuUX6Uq1tYlJywqCMt+4",
+	"58vzi8Os4C8WH8ouorc+RN0mz+FPJUTkWV229dTeOlgjoG/6ej9Non5oWzMIdHqCmwOzmHhnBUcvYM5A",
+	"K3ScHl+1W7j6T4FnLk4AhfWFsDYJjSX1/z5Dspq9MwtwJJZSTXOxtFUalhAhsBegba+w+s0Ojs6nxVEz",
+	"Uw9y6kVPAf+fsbykywFthibzNWmSTRPLGHTd1h91whW9M5DWNEGt/H4jytOGdw7DfwnCQ2gQ+q4szO6n",
+	"2+/szxU4zxkzYMTMPc+6n/rWeA2SCvpg7/5LL6rYPy/+cB6VBrYuBHfhRaJxb9fVAC1PGk1ySxC/24Ps",
+	"uoXWIuT3jHReuyLNDY6nNnGFQoLW1Aa+ie1ZmtT5bo+n3Z94SLvmehTcUigRnFDblZRQ5asKJTac2BVZ",
+	"8aUJfTPVI5feZ3vB20Ks3jRgHx1vJeZanN5Gzb5W4W7k/L+Qihxrn4rVOZ8WaWQLmzVrSeWoSfcTiyZj",
+	"HksiGdIKrEdBHrk6DmhsmETabaPjIo2N+NxoK/k5izVh88tPL9JszN69LhsOQRVRWkjIJhNceDD6kc0A",
+	"rXmGb9Xvr9Qk9CvUrzG5YZM8HktBZx/qf/8A649buU5ITIeVYOqZXA/YbYiZ/i6oWbsVV2rxJGUaVMPz",
+	"VQzWe8sY9qA1qCpoGSClvf+/2EsG5aiMqTQXylxJqAWKHNe/EnmmbKczH0alXM9i5wfhwt+p8JBCiUb3",
+	"a25rhQWU5gqAOIm6DqElz7CNt5kKSxy5a7A1YcGUsoqlrbQcIasfaTmFWNYlD4M6K+e7pgOIVCNvWr+D",
+	"dTRgWtC/nkjXI4gWoFcia627Phez9xXlmqGT1Hv9wp/eVzSfJbNfgd+qqHMxPmWaU2WDoiJzfpU0cPt9",
+	"ALTLCMTeHZqtGErrYSUFLX1TfJUQ3JJt7W7Pfklz0BoOL3NiMX9DEm4RbMGcT5mSdCWkKHPQK9sW1K7Z",
+	"3cpbuL4ogZ8Y0t/K5X8qgX9rXtyKDQ0P+ixVd20s1Aa2OePWnrJJR1EEPH/7lymg+x2WbwgF8Zp7mc2Z",
+	"G/z527+QIyx/Y5d6HCinNnZAhdXJ1VXINZ1sTyW4jqTMxUptAf8dyDsG99uh71/scMSNJoQllhdhDwEt",
+	"3cLa0K4oCnqiwHyOpc10qPF/oVyFQfPpCC4YyJsbvNCb3p9EI98PoyYfnEPU4O+hUo/HqbQJI+LVg3oB",
+	"8JicYDujRpcwo1KJrXoNF1AQiI0qqaOssWqJoffGyMsEJyXIVt5LP5mWUixYvt2W9dq9t7P6aQQGd2Uf",
+	"HJd+kT2odHudCpNuOAP9Cs/mgt1ZkUmRox8kMGXfSMhb8Q9Gc0mrwv5i0G2rzjRHuWU8s+zJCWpaAs8S",
+	"Iim/rfGOVITPR6H3TAJ2DhyJ5Tfg+gxu4Dp2wM1+Z5saXA/j+MN4vuHulLhUU2aLQKCxfz3k6iEmwuxG",
+	"dGasHe+2pDXAHc9Ozc37UOT2U3ViQ6rr8lqqlEAztQLQRX6K/5/kOrUonkRNrU3pnsTNNUpef/s9EZL8",
+	"7dXbv7nJErIEjo2NkE8FqfjN9UoLiGgrw1SrQNZNNQao9a19bQJN4nNiYm5XESzbEnBogDIM3uBoKl6m",
+	"WVGPbZ0pbYG1qoUP5G9Ofqo9LU5uLqi83SYXecnKl30YxnD48mPxfHjMNat9JXrPaS6WU2EtF0uDrYgx",
+	"ANWHEIkn1phx77T3FeSZM3GsaysUzfOrthmgY2yytsthDFuBecPUdPbBfGr/ZWTC7bYnNHcc3O6Eswzb",
+	"nNw1O40eaBWUpozfPIcg0eyohtmZAdeZgZRXVlrGqOmNUP4eLqletW/3HzB87tEXfHtgpxcMjrqTnoD0",
+	"V2VMn+S2qk6UuF4xpZ+Zt8wB3RVgz21SzogLAwvRHpjjmF3Y7qsxb4nvqgpcG6Y+FcdBCBu+k5CwGWut",
+	"x7To0pbzspyh0quzps3gMHr06nXQkPCAEGwmwlCnfrXBLuYKGS7jhGpid4SpDdjR9t8l6EryGy3+eGbz",
+	"bPcGOKSVZHo9e/r3dx1XlOALtqyMXohTN2tLiGsKyTiZV1oLjo7LEB8+OSOKkrMmnixqfPbVBdAb6r+y",
+	"puFUoCrjBVy8Vm5hrQjl6t4G4Fsnf06VtkWasKsBpsNjvBInEgyZZk6soOmtWCzI/crInjY5gGeGTUpQ",
+	"K8jISlQyX7vnVXmcNMNjdnajH+dUGyK1cLk3ejTBUoqK5DS9hcx1yaihajN6MBHltGO+3qTOtz6h6pOQ",
+	"qJ1tFKFioWu3KZfWKTOYxGfyncF/m/a+UM4MQbHeqvJARyiSeyqxC9I2DuETBM4+uH+9zD7aui07sWj/",
+	"LTLfkmpbjLmNx+8ypp8HpYOn93GGrfNHOTjPp566NxDIl/qegBTMVSA41HkRtsSxOcKMk4uvSMF4pdsO",
+	"s1Yr8AHMny1y/OKR+I86y7/P6bJB/2fpI2/6cI2inieRbMecLpfTeK3NUE2R+NpX7WqioznSxYC64ulH",
+	"wsiyRkW1YV3He1FAu3fu9GTgKifCYTnBZiXL/7Hc4JktsZkQW2EzISuWQUJKhg3ZsMCm9WEF2mRL18S2",
+	"CN07YjS9yLD63WOopYoQi02Fzn4Wh6WWdsb1J6aVThnBXkOj71cxkU7RKolmbpPNzhiHJRxVld44nkEO",
+	"Ntemjf5fuHspRP+//JH9md6Cu8Dd9lD0HgJiMv3Revs/ELJuT8GtuXknJoSLQHraj3Lrtk4HuSD/6kb/",
+	"H4UZv6mu4HqFuouEEkvnKU3X23ES/GYQ0/zplJc+A2er+ftB4Ro2me8DbvPOJIJAa8QmrK7bZGYyHhPC",
+	"fUjxs6mUHeAfQv8LlvTbyH2fHvE2jRF5XoD/6a7uocNW88dB0+Jz/9KWUJtnrYoGV+TclfhwJQycq/N+",
+	"JXJMteN9oTRulJYXe8ec0U4rM6asMc0zKqyzzlTYwyu2FJvxOnIlF/GVRLdoAwViXnprIA4c9fUPTtro",
+	"aWzXUWWrPD/R8KB9D62jFyALau/M2Jre9wUuXfYELv0r2f0dDW+3/HtynYanb46Kmh2HzNr/r4gW5YlN",
+	"iBAcFKl4Dkq5PGtsqcnuXGGXA3L9gdyIz9zg4+Wx3yLLc5zwRY58x6eKZ0aMlXDSmGiOkcqeXH4zFFsT",
+	"pA2PX11DkN3VCWF7UdWcmXFCbRVQjGi4wh69b0DL9cmzhbbFsGydUoRi8KS9oA73+zjB9ejg6G4Pc28k",
+	"ZrX2jsB8IcPT14ajB3pDLpZLyE4YJyWIMm+CW6uMAU8hcW4QUQJ/7CUKD4NRYt89WEWtJT6NCBEbjOVK",
+	"1V1YAgz/miaW65OEYiXTxkTbuCofs+yirSZLZAvlMh/BZeMQQ+N9Q5LWJ5h464BKsCWmct64CW0zj2b+",
+	"I4i7YVaDEQIvQLcb9PxLRwm0tzIoL/jGppPFCriQ/KB3aiduIKlTiaxVhOaYrPMZkcr7CoYz/RsI/xlf",
+	"/e1EPwNzXO4UCHztLntzgBfWlxTIfmFFh8+HAfg1nLSrgPSqgz616k/N6wfOd/Yz7pvybPmz4FAnpIeR",
+	"/q2E6FtY+3zoW8azhDSliybRCIJshTAzmipcnsts7u4gqf2HdQ5EQcuQNJpOmFZmaXVb3YrLg4Zj+EmG",
+	"gjDq5U4BZdT2W4khiQ3lgIzM1wbHoyB39uF2S7ZvnWW460H0HzbK0YFhvw3uVhGxE48EuXn/yU7vTxAI",
+	"Wh+e2kBaR1NjtL0/Qb5CxA6IPnMdubewv9f1W+OkeCyqnYyNYLAluHvNRj50arQS2C5j9q8lhYX14wdl",
+	"sBpxU8lgwbXsK341kyREVvYntNnY+kzkW0kXeqOWyfbbPSRPP9Me9/omOxky6fieGJ+pSafVD+ITm3Q8",
+	"aHp4JYd7TwWTGP4RHYR2SMxyMmw4sJeUGBBSjM3ZeionmJMwyOmaYpoHFQ82yoj2AD+sAnOAYx4OX6dh",
+	"MUlEpXPGzaG3Rll/3g97biP5tHYdZAmuQT4rSiGRIlaQ3j51BglpyOiO5iwjR5ArIE8uLwnj+MuNvxMT",
+	"15nHFrAoqbTBx+bbY/yXHQsfMK5YBi1ulri0povk/PycFDW3s0ltOVOQXfNAtm0WIiptRrtpRgpbBGFY",
+	"MyWlUFjME1eyEvdkQRENx7HSGPYMBaVjP1OutlkE+RMztrC2bj9vC87ApPwtGPfQ/OzMHovdIzvGncTv",
+	"wqJmHMDVQAz0R9sCj2e+zJVrIKckrYqEqDqjOSHvK2o+kcdXWBv9mh/F66Efe9ZzgyXUschGrZNifQVR",
+	"2uK3p+RZU3ENg/btwAXV6QprNTS15xEZtpEJJkaRv2LJF7m+kRX/o6FHwoVemVdZ3WGgzg+wKQrXHMtC",
+	"wr1yWXKiyjMyB+L6z+LrKbq3s1PiCk64CqlMOVOqz14ww7rFf6GuOeMZPPjGHAa46yvC0IQvwXxM+TqJ",
+	"rNCAwLO5ei7svWYQg9i65h5GLp2sRpltTuf32OKLhGqCh+Ep/qkQ+dilA6jS5Mk192xLJaSolEYw5MLX",
+	"D8KfuNAklULhMgoF+R0oIlxyCLZTTMgKMylyBo7zIo+29xBInDvZZNGuZ+VYPn3NA0Yd2CBi7PUlnqa2",
+	"HPA4/tqj2DjCizs7XCHnzc6bj+HVm5pEr+ElaD8QVhf+dCEpFgVvQBlQRJj3X31+6pGQLqLcATOpD+Rx",
+	"9ERa1+Pl5K5Hu+IhB2TTEFBd1Yf4Puxk8vjbx66iLddhwx3aj+wpbqfc6MWDKdqv7BsHpBk3Q18mNT61",
+	"5W4WEufLiFqJe8uXrNxFZXZi+KEiXHA4TFqeXYhR4PH6cI5aQwNAjtIVlTQ1PMTKpM5/CxnT5J7xTNwn",
+	"Rk8KiicAXwisSWR2MWT3ydkd9Gbs/VIuJTWcVBBK7mGuRHoL+pT83Exk7fcSypyu7QqkEMUXyjBloyHQ",
+	"heHViqGbWdvGLTxT19wIWWgzsAtfkxUtS+BX9gYoQCm6xNsNyfPD9cyMez17Sq5blv+n19X5+Zcpy/D/",
+	"cD1LyPVMwXt8Ex9x+yS55tfIvewY9hkuEhtxhp9nVFPz1ofT09OPH801muYMXzSokZAKziHVym6lSRxU",
+	"8J4wTRS9P73mb4Qo1GZhYnPrYQtlI6pIWFTm2jl6cv7lsZcJmhXVuXBYe45KuOYWO3PIjFxkAXy6pkVO",
+	"jhy1W/Kgas1TWjL3DPMTV5RzyBPEjju+zvuvosrEK0MXo4x6ZsTBNOygkVULc7ar1UVy8Yd43/Qes58h",
+	"pfjdeL5jL4aOwe7CqhntQ/D2nukUuTLGyUFzEAzj1iIV+TR2+jvwhwZrwxq4ooejdfa2RGcUw47Gg/oW",
+	"f+yvmmRPgI1DIYw7A/vFpzSYx9bhZATM2E1aHfLsEQkcMb050AWcMX7HPBqGbEg/rl8Gbx4SE8FEQ3ak",
+	"YOFtp/pk/nvnAg4m8qcITgrKckKzTIKqq4V2MWQVHSYjjQHvQNpKhwwbZRnFLiMpVXDCuAJudJA78K3q",
+	"x2Dv7EPzx8vs4xlNUyj3UKBfBqMM2KCf4fDNy4c9nD+FLSIHLB9N88lJnLy4R1tIxu/TkIC5+iFfXIVY",
+	"n0MqjGJK3RoaZRi/dbn1e2MzgzRnHA6Gzm/t+EP4jGTZuq8mSbN1Y/VCewB0LeY3yMV+ar15yGTCYKIh",
+	"LtZa+lSBCa1BWx5zI4eEgGxDDu3eAx6n1in8TA204Rrtqj+1jXYsrwphP6WZlrdGjhaeEBvHICxE0Xp2",
+	"9kHl1XIwdGKDKD7JiRpzmqaqWNUec/Do7HQewv28zavl9sStDqQPe3pc471PnYU9As3O8DX9CXIZXHyz",
+	"4bSvA+nO0hWhQYdn7DzdtCYQ953Pa8N0sJXjIVrqO4ejpfVPJKtvl9SDhaABYQ2aWMkUsoQ4qSazukwm",
+	"KcKOwENpiO0wYv0maiNSfl0Q0HkQutQQoF4dH54rDNzJGxLb9CwhECDHezwvDzD924EknUBiZDVOrXw+",
+	"F9kaHU35PV0rAg801fmafLh2QVjXs6fXMyejX88+hok8n0q9xz2iqw8LrNsuFpRvqpm7kiWaOq2HzwCg",
+	"Lkd772qZCYlHknJzIkXFNVk5Q6ybcVjBwQip+dodZ3uGWt0XTwluzIZR17ugS8o4kcDh3rYVaXDnPnCn",
+	"0HIBZ4S9eEIyukbOmwPN0CCpgGfk8txmPUlx72y0goPzqn3pSzCRoyeX3zya427oZEMFM3ya/Y76lP+M",
+	"T5rqTyNM7vPiccmuamwvupwBYNiU5d45qMXCTDGk+LmFHuhWc6N/ZjfZNqydfagUyC1H6w32MbYAHnWo",
+	"7AeT2CjsUA0L/Bc7RL8gdIcUDSsBW+BiN98DVQWrJ3C9nz+xkuGoZ/hoTmREfMFCiqEc40PQGLj7hf7a",
+	"elZ/FYxHrt+W5WzbZVdHQZ99cP/cUrOlCTc+dJz4QKjBVCG7RrH3QbpoqC1XFCPCW2EGqLK5ZNmpIrx9",
+	"WPSIQi0hxD+H+OxPhmiv308Zo+2Ls3isTxAhEj1C7dzKLeVYwjc/UTWcIZmktfQJ28QY0CCIW8NPlw25",
+	"caYGy2AMJe9/LrUw9iqedPEvXTzppxL4ZukkbEjcKps1WTWl+NGtef3ubrYxJPhLmQuafesmOSz5FVWu",
+	"WUmlPjOaeN0HLwhsqUOdsVyD64G1tWxDMtNM23e3FhYKSPbvdoZ3e8VgTkfZNez7kijr8myPp2iLbUID",
+	"4nUdhGwVDmIgcmzD0w5+KdWUffbB/3OLmvUt/h4Q6xhvsPlkImewGaoFvMeBJolfw9+Ke75xKHe4hUWq",
+	"QZ8oLYEWk5Q/mao9m99WAMDpxdft+ua3Nak55T9OnFb2fjTPjdctLnOawms7w4EEaTN4I1Z9NlJ0S7/B",
+	"/Ai4d3rONLYQBK3Pm3Eynh3fJj7aAoFjD+6VjaT1ORc+aKGVdCHuQObtcgmj2F/T3OMAgiVqFu0M7QPl",
+	"nuHgv43F5NOp5j9aC5unXnM/OpuJa7A9wSXZyjTDzlyjbsNWeuJvcx+GKXi+dpCq5nYrNsabixp4Nlfq",
+	"MFfnC9BD8Dj/hDmPE+c7Yp/BcMhJbk7MGd2w+mxmL2FYkEsQZi4j2PBArLmKqT/ouunmAW8m5B53u/dY",
+	"m9IGyg6ZIPvbxI9spxZvXZo6S9ZbmCbOkq3UNn/WL8p6s0bkO+xWGvaQNUHMovtsUbbV98X5uUslmqag",
+	"l01Kwk4ttcc7MSK3DqMjMf7E+t23tWxCzNQ+qzOMxN9dxgidMlEB44WkXDtnzGdpsDJrw0X+JtYqhEzP",
+	"UV+aVdWh1xP4csx4GGyQw2a0Q0LgdHkannCbClMXOtqHnM4+mP9t9YjeiVuo3XXb/aHm9Yn8oWYoDxAP",
+	"7Q3ANBsnbzApGrM3MTK+kxWRigKwCYfvmcfhwbevw5RXyo0eMAci7S7ICiTEIJrseQzj7TotFgYzxTrZ",
+	"W5EenZhHKe/8kiqZz57OzmjJzu4u8Hi6XXQLh1SGJTNqOw66HvlHryjPbiUwZaML8Z8LCQzIW/3P/840",
+	"uM6AGjh1qVmt+JwgbbvOrOzWH48nH9lgx97sI72CzRaNwXR1/H53tlaEviOdujmOSsjP8p//vQSZkKqY",
+	"S8hzSqjCGxefH/vJmWwiLOpp237Q7tyvPcW2Z639tIK7hBzfHRZprTvO28CJmEQLT9kVemV5083oa9Z7",
+	"QaA7Q8t1ZITDlplcJUGtyqaYZ9LtLKQSkje5e8HcbaN5nCicFqW0rFKsw4CdeMlJ03ZZJbbhb9OwGze7",
+	"BiqTSNvmxBXDUYmrKRGuyLb5/fju4/8JAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,
