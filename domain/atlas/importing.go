@@ -251,22 +251,20 @@ func (in *interpreter) plan(m Mapping) bool {
 					p.add(0, "", ProblemUnknownIndicator, "Indikator %q ist nicht im Katalog", m.Indicator)
 				}
 			}
-			if vc.ind = fileInd; vc.ind == nil {
-				needInd = true
-				continue
-			}
+			vc.ind = fileInd
+			needInd = needInd || fileInd == nil
 		}
 		if vc.year == 0 && !yearCol && !dateCol {
-			if vc.year = m.Year; vc.year == 0 {
-				needYear = true
-				continue
-			}
-			if !in.yearOK(vc.year) {
+			vc.year = m.Year
+			needYear = needYear || m.Year == 0
+			if m.Year != 0 && !in.yearOK(m.Year) {
 				p.add(0, "", ProblemBadYear, "Das Jahr %d liegt nicht zwischen %d und %d", m.Year, in.minYear, in.maxYear)
 				return false
 			}
 		}
-		in.values = append(in.values, vc)
+		if (vc.ind != nil || indCol) && (vc.year != 0 || yearCol || dateCol) {
+			in.values = append(in.values, vc)
+		}
 	}
 	if needInd && m.Indicator == "" {
 		p.add(0, "", ProblemMissingColumn, "Es fehlt die Spalte mit dem Indikator (oder der eine Indikator der Datei)")
