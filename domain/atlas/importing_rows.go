@@ -25,9 +25,10 @@ type interpreter struct {
 }
 
 type areaRef struct {
-	key AreaKey
-	idx int
-	ok  bool
+	key   AreaKey
+	level Level
+	idx   int
+	ok    bool
 }
 
 type dateRef struct {
@@ -47,7 +48,7 @@ func (in *interpreter) run(rows [][]string) []Value {
 	}
 	areaCol, yearCol, dateCol, indCol := col(RoleArea), col(RoleYear), col(RoleDate), col(RoleIndicator)
 	numCol, denCol, boundCol := col(RoleNumerator), col(RoleDenominator), col(RoleBoundary)
-	seen := make(map[uint64]int, min(len(rows)*len(in.values), 1<<20))
+	seen := make(map[uint64]int32, min(len(rows)*len(in.values), 1<<20))
 	out := make([]Value, 0, min(len(rows)*len(in.values), 1<<20))
 	for ri, row := range rows {
 		line := ri + 2
@@ -126,8 +127,8 @@ func (in *interpreter) run(rows [][]string) []Value {
 			if !ok || ind == nil || year == 0 {
 				continue
 			}
-			if !levelPublished(ind.Levels, area.key.Level()) {
-				p.add(line, h[vc.col], ProblemLevelNotPublished, "%s wird für die Ebene %s nicht veröffentlicht", ind.Key, area.key.Level())
+			if !levelPublished(ind.Levels, area.level) {
+				p.add(line, h[vc.col], ProblemLevelNotPublished, "%s wird für die Ebene %s nicht veröffentlicht", ind.Key, area.level)
 				continue
 			}
 			if has && !inRange(ind.Indicator, f) {
@@ -139,7 +140,7 @@ func (in *interpreter) run(rows [][]string) []Value {
 				p.add(line, h[vc.col], ProblemDuplicate, "%s %s %d steht schon in Zeile %d", ind.Key, area.key, year, first)
 				continue
 			}
-			seen[dup] = line
+			seen[dup] = int32(line)
 			v := Value{Indicator: ind.Key, Area: area.key, Year: year, Date: date.iso, Flag: flag,
 				Numerator: num, Denominator: den, Boundary: boundary}
 			if has {
@@ -228,8 +229,8 @@ func (in *interpreter) area(cell string) areaRef {
 	case in.k.DistrictKey != "" && s != "" && !strings.ContainsAny(s, "/:"):
 		key = DistrictArea(in.k.DistrictKey, s)
 	}
-	r := areaRef{key: key}
-	if _, r.ok = in.k.Areas[key]; r.ok && key.Level() != "" {
+	r := areaRef{key: key, level: key.Level()}
+	if _, r.ok = in.k.Areas[key]; r.ok && r.level != "" {
 		idx, seen := in.areaIdx[key]
 		if !seen {
 			idx = len(in.areaIdx)
