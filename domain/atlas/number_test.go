@@ -2,6 +2,7 @@ package atlas_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/teilhabe/teilhabe/domain/atlas"
@@ -116,5 +117,17 @@ func TestParseNumberAllocatesOnlyTheResult(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { _, _, _ = atlas.ParseNumber("1.234,5", true) })
 	if allocs > 1 {
 		t.Errorf("ParseNumber allocates %v times, want at most 1 (the value)", allocs)
+	}
+}
+
+func TestValueSamples(t *testing.T) {
+	m := atlas.Mapping{Columns: []atlas.Role{atlas.RoleArea, atlas.RoleValue, atlas.RoleIgnore, atlas.RoleNumerator}}
+	rows := [][]string{{"16051", "1,5", "9,9", ""}, {"16052"}, {"16053", " ", "9,9", "7"}, {"16054", "2", "", "3", "extra"}}
+	got := atlas.ValueSamples(rows, m, 3)
+	if strings.Join(got, "|") != "1,5|7|2" {
+		t.Errorf("ValueSamples = %q", got)
+	}
+	if !atlas.DetectGerman(got, ",") {
+		t.Error("the samples are German")
 	}
 }
