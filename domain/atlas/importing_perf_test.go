@@ -52,7 +52,7 @@ func TestInterpretMillionValues(t *testing.T) {
 	if len(got.Problems) != 0 || len(got.Values) != 1_000_000 {
 		t.Fatalf("%d values, problems %v", len(got.Values), got.Problems[:min(3, len(got.Problems))])
 	}
-	if took > 1500*time.Millisecond {
+	if took > 2*time.Second {
 		t.Errorf("a million values took %v", took)
 	}
 	if allocs := after.Mallocs - before.Mallocs; allocs > 100_000 {

@@ -98,13 +98,20 @@ func TestDetectGerman(t *testing.T) {
 		want      bool
 	}{
 		{nil, ";", true},
-		{[]string{"12.3", "4"}, ";", true},
-		{[]string{"12,3"}, ",", true},
-		{[]string{"1", "(0,5)"}, "\t", true},
-		{[]string{"12.3", "1,234.5"}, ",", false},
-		{[]string{"1.234"}, ",", false},
-		{[]string{"a,b", ",5", "5,"}, ",", false},
 		{nil, ",", false},
+		{[]string{"12", "1,234", "1.234"}, ";", true}, // nothing decides: the delimiter does
+		{[]string{"12", "1,234", "1.234"}, ",", false},
+		{[]string{"12,3"}, ",", true},
+		{[]string{"1", " (0,5) "}, "\t", true},
+		{[]string{"1.234,5"}, ",", true},
+		{[]string{"-0,25"}, ",", true},
+		{[]string{"12.3", "4"}, ";", false}, // a decimal point, whatever the delimiter
+		{[]string{"64.16"}, ";", false},
+		{[]string{"1,234.5"}, ";", false},
+		{[]string{"12,3", "12.3"}, ",", false}, // both: the delimiter
+		{[]string{"12,3", "12.3"}, ";", true},
+		{[]string{"a,b", ",5", "5,", "x", ".", "1.234.5", "1,2,3"}, ",", false},
+		{[]string{"a,b", ",5", "5,", "x", ".", "1.234.5", "1,2,3"}, ";", true},
 	}
 	for _, c := range cases {
 		if got := atlas.DetectGerman(c.samples, c.delimiter); got != c.want {
