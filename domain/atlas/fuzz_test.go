@@ -2,6 +2,7 @@ package atlas_test
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -46,6 +47,7 @@ func FuzzInterpret(f *testing.F) {
 	f.Add("code;jahr;quote;arbeitslose_2020;einkommen\n16051;2021;5;6;7\n16051:SR01;2021;1;;", []byte{}, byte(4), false)
 	f.Add("gebiet;stichtag;wert;zaehler;nenner\n16051;31.12.2020;1;2;3\n16051;29.02.2024;1;2;3", []byte{0, 3, 5, 6, 7}, byte(0), true)
 	f.Add("ags;wert\n16051;1\n16051;1\n16051", []byte{}, byte(0), false)
+	f.Add("ags;jahr;indikator;wert\n16052;2020;eigen;1\nSR01;2020;einkommen;2\n16051;2020;eigen;3", []byte{}, byte(0), false)
 	f.Fuzz(func(t *testing.T, text string, roleBytes []byte, format byte, german bool) {
 		k := known()
 		header, rows := fuzzTable(text)
@@ -77,8 +79,12 @@ func FuzzInterpret(f *testing.F) {
 			if _, ok := k.Areas[v.Area]; !ok || year < k.MinYear || year > k.MaxYear || seen[v.Ref()] {
 				t.Fatalf("value %+v outside the known areas or years, or twice", v)
 			}
-			if _, ok := k.Indicators[v.Indicator]; !ok {
-				t.Fatalf("value %+v of an unknown indicator", v)
+			cat, ok := k.Indicators[v.Indicator]
+			if !ok || (cat.DistrictKey != "" && v.Area.District() != cat.DistrictKey) {
+				t.Fatalf("value %+v of an unknown indicator, or of another district's", v)
+			}
+			if len(cat.Levels) > 0 && !slices.Contains(cat.Levels, v.Area.Level()) {
+				t.Fatalf("value %+v on a level %s does not publish", v, cat.Key)
 			}
 			if (v.Value == nil) != (v.Flag == atlas.FlagSuppressed || v.Flag == atlas.FlagUnknown) {
 				t.Fatalf("value %+v: nil and flag disagree", v)

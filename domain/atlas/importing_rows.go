@@ -65,25 +65,27 @@ func (in *interpreter) run(rows [][]string) []Value {
 			ok = false
 			p.add(line, h[areaCol], ProblemUnknownArea, "Gebiet %q ist unbekannt oder nicht freigegeben", strings.TrimSpace(row[areaCol]))
 		}
-		rowYear := 0
+		rowYear, yearBad := 0, false
 		if yearCol >= 0 {
 			c := strings.TrimSpace(row[yearCol])
 			y, err := strconv.Atoi(c)
-			if err != nil || !in.yearOK(y) {
-				ok = false
+			if yearBad = err != nil || !in.yearOK(y); yearBad {
 				p.add(line, h[yearCol], ProblemBadYear, "%q ist kein Jahr zwischen %d und %d", c, in.minYear, in.maxYear)
+			} else {
+				rowYear = y
 			}
-			rowYear = y
 		}
 		var date dateRef
-		if dateCol >= 0 && strings.TrimSpace(row[dateCol]) != "" {
+		dateEmpty := dateCol >= 0 && strings.TrimSpace(row[dateCol]) == ""
+		if dateCol >= 0 && !dateEmpty {
 			if date = in.date(row[dateCol]); !date.ok {
-				ok = false
+				yearBad = true
 				p.add(line, h[dateCol], ProblemBadDate, "%q ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)", strings.TrimSpace(row[dateCol]))
-			} else if rowYear == 0 {
+			} else if rowYear == 0 && !yearBad {
 				rowYear = date.year
 			}
 		}
+		ok = ok && !yearBad
 		var rowInd *indicatorRef
 		if indCol >= 0 {
 			if rowInd = in.indicator(row[indCol]); rowInd == nil {
@@ -103,36 +105,42 @@ func (in *interpreter) run(rows [][]string) []Value {
 			if cell == "" {
 				continue
 			}
-			ind, year := vc.ind, vc.year
+			ind, year, cellOK := vc.ind, vc.year, ok
 			if ind == nil {
 				ind = rowInd
 			}
 			if year == 0 {
 				year = rowYear
 			}
-			if year == 0 && dateCol >= 0 {
-				ok = false // neither a year nor a date for this row
+			if year == 0 && dateEmpty && !yearBad {
+				cellOK = false
 				p.add(line, h[dateCol], ProblemBadDate, "Die Zeile nennt weder Jahr noch Stichtag")
 			}
 			if year != 0 && date.ok && date.year != year {
-				ok = false
+				cellOK = false
 				p.add(line, h[dateCol], ProblemBadDate, "Der Stichtag %s liegt nicht im Jahr %d", date.iso, year)
 			}
 			f, has, flag, why := parseNumber(cell, in.german)
 			if why != "" {
 				p.add(line, h[vc.col], ProblemNotANumber, "%q ist keine Zahl (%s)", cell, why)
-				ok = false
 				continue
 			}
-			if !ok || ind == nil || year == 0 {
+			if ind == nil || year == 0 {
+				continue // reported with the row or the header
+			}
+			if has && !inRange(ind.Indicator, f) {
+				p.add(line, h[vc.col], ProblemOutOfRange, "%s liegt außerhalb des plausiblen Bereichs von %s", cell, ind.Key)
+				continue
+			}
+			if !cellOK {
+				continue
+			}
+			if ind.DistrictKey != "" && area.key.District() != ind.DistrictKey {
+				p.add(line, h[areaCol], ProblemUnknownArea, "%s ist ein Indikator des Kreises %s; %s liegt nicht dort", ind.Key, ind.DistrictKey, area.key)
 				continue
 			}
 			if !levelPublished(ind.Levels, area.level) {
 				p.add(line, h[vc.col], ProblemLevelNotPublished, "%s wird für die Ebene %s nicht veröffentlicht", ind.Key, area.level)
-				continue
-			}
-			if has && !inRange(ind.Indicator, f) {
-				p.add(line, h[vc.col], ProblemOutOfRange, "%s liegt außerhalb des plausiblen Bereichs von %s", cell, ind.Key)
 				continue
 			}
 			dup := uint64(ind.idx)<<40 | uint64(area.idx)<<16 | uint64(year)

@@ -19,9 +19,11 @@ func known() atlas.Known {
 			"arbeitslose": {Key: "arbeitslose", Kind: atlas.KindCount, Levels: all, PlausibleMin: ptr(0)},
 			"quote":       {Key: "quote", Kind: atlas.KindShare, Levels: all},
 			"einkommen":   {Key: "einkommen", Kind: atlas.KindMean, Levels: []atlas.Level{atlas.LevelDistrict}, PlausibleMax: ptr(10000)},
+			"eigen":       {Key: "eigen", Kind: atlas.KindCount, DistrictKey: "16051"}, // Erfurt's own, no levels: all
 		},
 		Areas: map[atlas.AreaKey]string{
 			"16051": "Erfurt", "16051:SR01": "Altstadt", "16051:SR02": "Krämpfervorstadt",
+			"16052": "Gera", // as in a Land's import, for the district's own indicator
 		},
 		DistrictKey: "16051",
 		MinYear:     1990, MaxYear: 2026,
@@ -128,7 +130,7 @@ func TestInterpretProblems(t *testing.T) {
 		m      atlas.Mapping
 		want   []string
 	}{
-		{"unknown_area", header, [][]string{{"16052", "2020", "quote", "1"}, {"", "2020", "quote", "1"}}, long,
+		{"unknown_area", header, [][]string{{"16053", "2020", "quote", "1"}, {"", "2020", "quote", "1"}}, long,
 			[]string{"2:ags:unknown_area", "3:ags:unknown_area"}},
 		{"unknown_indicator", header, [][]string{{"16051", "2020", "nope", "1"}}, long, []string{"2:indikator:unknown_indicator"}},
 		{"unknown_indicator of a wide header", []string{"ags", "quote", "nope"}, [][]string{{"16051", "1", "2"}},
@@ -172,8 +174,14 @@ func TestInterpretProblems(t *testing.T) {
 			[]string{"0:jahr:bad_mapping"}},
 		{"bad_mapping of the column count", header, nil, atlas.Mapping{Format: atlas.FormatLong, Columns: roles(atlas.RoleArea)},
 			[]string{"0::bad_mapping"}},
-		{"several problems of one row", header, [][]string{{"16099", "1800", "nope", "abc"}}, long,
-			[]string{"2:ags:unknown_area", "2:jahr:bad_year", "2:indikator:unknown_indicator", "2:wert:not_a_number"}},
+		{"several problems of one row", header, [][]string{{"16099", "1800", "nope", "abc"}, {"16099", "2020", "quote", "101"}}, long,
+			[]string{"2:ags:unknown_area", "2:jahr:bad_year", "2:indikator:unknown_indicator", "2:wert:not_a_number",
+				"3:ags:unknown_area", "3:wert:out_of_range"}},
+		{"several problems of one wide row", []string{"ags", "2019", "2020", "2021"}, [][]string{{"16051", "abc", "101", "-1"}},
+			atlas.Mapping{Format: atlas.FormatWide, Wide: atlas.WideYears, Indicator: "quote", Columns: roles(atlas.RoleArea, atlas.RoleValue, atlas.RoleValue, atlas.RoleValue)},
+			[]string{"2:2019:not_a_number", "2:2020:out_of_range", "2:2021:out_of_range"}},
+		{"unknown_area for a district's own indicator", header, [][]string{{"SR01", "2020", "eigen", "1"}, {"16052", "2020", "eigen", "1"}}, long,
+			[]string{"3:ags:unknown_area"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
