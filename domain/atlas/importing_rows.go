@@ -53,6 +53,9 @@ func (in *interpreter) run(rows [][]string) []Value {
 	for ri, row := range rows {
 		line := ri + 2
 		if len(row) != len(h) {
+			if blankRow(row) {
+				continue // a blank line is no row of another length
+			}
 			p.add(line, "", ProblemRowLength, "Die Zeile hat %d Felder, die Kopfzeile %d", len(row), len(h))
 			continue
 		}
@@ -169,6 +172,15 @@ func (in *interpreter) anyValue(row []string) bool {
 		}
 	}
 	return false
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // optional reads a numerator or denominator cell: empty and the symbols without a number are nil.

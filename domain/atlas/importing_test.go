@@ -166,7 +166,7 @@ func TestInterpretProblems(t *testing.T) {
 		{"missing_column of values", header, [][]string{{"16051", "2020", "quote", "1"}},
 			atlas.Mapping{Format: atlas.FormatLong, Columns: roles(atlas.RoleArea, atlas.RoleYear, atlas.RoleIndicator, atlas.RoleIgnore)},
 			[]string{"0::missing_column"}},
-		{"row_length", header, [][]string{{"16051", "2020", "quote"}, {"16051", "2020", "quote", "1", ""}, {"16051", "2021", "quote", "1"}}, long,
+		{"row_length", header, [][]string{{"16051", "2020", "quote"}, {"16051", "2020", "quote", "1", ""}, {"16051", "2021", "quote", "1"}, {" "}, {}}, long,
 			[]string{"2::row_length", "3::row_length"}},
 		{"level_not_published", header, [][]string{{"SR01", "2020", "einkommen", "1"}}, long, []string{"2:wert:level_not_published"}},
 		{"bad_mapping", header, [][]string{{"16051", "2020", "quote", "1"}},

@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -106,7 +107,7 @@ func xlsxFile(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	rows := [][]any{
-		{"Kreisschlüssel", "Name", "2020", "2021"},
+		{"Kreisschlüssel", "Name", "2020", "2021", "Stichtag"},
 		{"16068", "Sömmerda", 1.5, 1234.5},
 		{"16074", "Saale-Holzland-Kreis", "."},
 		nil,
@@ -126,6 +127,24 @@ func xlsxFile(t testing.TB) []byte {
 	if err := f.SetCellStyle("Daten", "D2", "D2", style); err != nil {
 		t.Fatal(err)
 	}
+	// A reference date in Excel's default date format and in a German one of its own.
+	date, err := f.NewStyle(&excelize.Style{NumFmt: 14})
+	if err != nil {
+		t.Fatal(err)
+	}
+	german := "dd.mm.yyyy"
+	dateDE, err := f.NewStyle(&excelize.Style{CustomNumFmt: &german})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for cell, style := range map[string]int{"E2": date, "E3": dateDE} {
+		if err := f.SetCellValue("Daten", cell, time.Date(2021, 12, 31, 0, 0, 0, 0, time.UTC)); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.SetCellStyle("Daten", cell, cell, style); err != nil {
+			t.Fatal(err)
+		}
+	}
 	var buf bytes.Buffer
 	if err := f.Write(&buf); err != nil {
 		t.Fatal(err)
@@ -135,9 +154,9 @@ func xlsxFile(t testing.TB) []byte {
 
 func TestReadXLSX(t *testing.T) {
 	data := xlsxFile(t)
-	want := atlasimport.Table{Sheet: "Daten", Header: []string{"Kreisschlüssel", "Name", "2020", "2021"},
-		Rows: [][]string{{"16068", "Sömmerda", "1.5", "1,234.50"}, {"16074", "Saale-Holzland-Kreis", ".", ""},
-			{"", "", "", ""}, {"16051", "Erfurt", "3", "(4)"}}}
+	want := atlasimport.Table{Sheet: "Daten", Header: []string{"Kreisschlüssel", "Name", "2020", "2021", "Stichtag"},
+		Rows: [][]string{{"16068", "Sömmerda", "1.5", "1,234.50", "2021-12-31"}, {"16074", "Saale-Holzland-Kreis", ".", "", "31.12.2021"},
+			{"", "", "", "", ""}, {"16051", "Erfurt", "3", "(4)", ""}}}
 	for _, name := range []string{"atlas.xlsx", "upload.bin"} { // by extension, and by the zip signature
 		got, err := atlasimport.Read(name, data)
 		if err != nil {

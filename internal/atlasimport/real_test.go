@@ -198,7 +198,11 @@ func TestXLSXToValues(t *testing.T) {
 	}
 	k := realKnown(t)
 	m := atlas.ProposeMapping(tab.Header, k)
-	m.Indicator = "arbeitslose"
+	if m.Columns[4] != atlas.RoleDate {
+		t.Fatalf("mapping %+v", m)
+	}
+	// The person sets the indicator, and drops the reference date: its year is not every column's.
+	m.Indicator, m.Columns[4] = "arbeitslose", atlas.RoleIgnore
 	got := atlas.Interpret(tab.Header, tab.Rows, m, k, atlas.DetectGerman(atlas.ValueSamples(tab.Rows, m, 100), tab.Delimiter))
 	if len(got.Problems) != 0 {
 		t.Fatalf("problems %+v", got.Problems)

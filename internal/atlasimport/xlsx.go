@@ -23,7 +23,10 @@ const (
 // Trailing empty cells are not stored in XLSX, so short rows are padded to the header's length:
 // they are not short in the sheet.
 func readXLSX(data []byte) (Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: xmlInMemory})
+	// Excel's default date format (14) follows the reader's locale; ISO is what Interpret reads
+	// without guessing the order of day and month.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit,
+		UnzipXMLSizeLimit: xmlInMemory, ShortDatePattern: "yyyy-mm-dd"})
 	if err != nil {
 		return Table{}, fmt.Errorf("%w: not a readable XLSX file: %v", atlas.ErrUnreadableFile, err)
 	}
