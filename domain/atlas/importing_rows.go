@@ -22,6 +22,7 @@ type interpreter struct {
 	areaIdx          map[AreaKey]int
 	dateCache        map[string]dateRef
 	slab             []float64
+	dups             *dupIndex
 }
 
 type areaRef struct {
@@ -48,8 +49,9 @@ func (in *interpreter) run(rows [][]string) []Value {
 	}
 	areaCol, yearCol, dateCol, indCol := col(RoleArea), col(RoleYear), col(RoleDate), col(RoleIndicator)
 	numCol, denCol, boundCol := col(RoleNumerator), col(RoleDenominator), col(RoleBoundary)
-	seen := make(map[uint64]int32, min(len(rows)*len(in.values), 1<<20))
-	out := make([]Value, 0, min(len(rows)*len(in.values), 1<<20))
+	n := in.valueCells(rows) // sizes the result once: no growth, and nothing for empty cells
+	in.dups = newDupIndex(in.minYear, in.maxYear)
+	out, lines := make([]Value, 0, n), make([]int32, 0, n)
 	for ri, row := range rows {
 		line := ri + 2
 		if len(row) != len(h) {
@@ -146,21 +148,37 @@ func (in *interpreter) run(rows [][]string) []Value {
 				p.add(line, h[vc.col], ProblemLevelNotPublished, "%s wird für die Ebene %s nicht veröffentlicht", ind.Key, area.level)
 				continue
 			}
-			dup := uint64(ind.idx)<<40 | uint64(area.idx)<<16 | uint64(year)
-			if first, twice := seen[dup]; twice {
-				p.add(line, h[vc.col], ProblemDuplicate, "%s %s %d steht schon in Zeile %d", ind.Key, area.key, year, first)
+			if k := (dupKey{ind: ind.idx, area: area.idx, year: year}); in.dups.add(k) {
+				in.duplicate(line, h[vc.col], k, ind, area.key)
 				continue
 			}
-			seen[dup] = int32(line)
 			v := Value{Indicator: ind.Key, Area: area.key, Year: year, Date: date.iso, Flag: flag,
 				Numerator: num, Denominator: den, Boundary: boundary}
 			if has {
 				v.Value = in.float(f)
 			}
-			out = append(out, v)
+			out, lines = append(out, v), append(lines, int32(line))
 		}
 	}
+	in.nameFirstLines(out, lines)
 	return out
+}
+
+// valueCells counts the non-empty value cells of the rows of the header's length: an upper
+// bound of the values.
+func (in *interpreter) valueCells(rows [][]string) int {
+	n := 0
+	for _, row := range rows {
+		if len(row) != len(in.header) {
+			continue
+		}
+		for _, vc := range in.values {
+			if strings.TrimSpace(row[vc.col]) != "" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // anyValue says whether a row has a value cell to read; rows without one (blank lines, totals

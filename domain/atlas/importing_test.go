@@ -213,3 +213,20 @@ func TestInterpretCapsProblems(t *testing.T) {
 		t.Errorf("summary %+v, last listed %+v", last, got.Problems[999])
 	}
 }
+
+// TestInterpretDuplicatesNameTheFirstLine checks the line a duplicate points to, with pairs of
+// indicator and area interleaved so the index's memory of the last pair does not help.
+func TestInterpretDuplicatesNameTheFirstLine(t *testing.T) {
+	header := []string{"ags", "2020", "2021"}
+	rows := [][]string{{"16051", "1", ""}, {"SR01", "1", "2"}, {"16051", "", "3"}, {"SR01", "", "4"}, {"16051:SR01", "5", ""}}
+	m := atlas.Mapping{Format: atlas.FormatWide, Wide: atlas.WideYears, Indicator: "quote", Columns: roles(atlas.RoleArea, atlas.RoleValue, atlas.RoleValue)}
+	got := atlas.Interpret(header, rows, m, known(), false)
+	var msgs []string
+	for _, p := range got.Problems {
+		msgs = append(msgs, fmt.Sprintf("%d %s", p.Row, p.Message))
+	}
+	want := []string{"5 quote 16051:SR01 2021 steht schon in Zeile 3", "6 quote 16051:SR01 2020 steht schon in Zeile 3"}
+	if !reflect.DeepEqual(msgs, want) || len(got.Values) != 4 {
+		t.Errorf("problems %q, %d values", msgs, len(got.Values))
+	}
+}
