@@ -95,6 +95,9 @@ func FuzzInterpret(f *testing.F) {
 			if v.Date != "" && !strings.HasPrefix(v.Date, v.Ref()[strings.LastIndex(v.Ref(), "/")+1:]+"-") {
 				t.Fatalf("value %+v: date outside its year", v)
 			}
+			if len([]rune(v.Boundary)) > atlas.MaxShort || v.Boundary != strings.TrimSpace(v.Boundary) {
+				t.Fatalf("value %+v: boundary", v)
+			}
 			seen[v.Ref()] = true
 		}
 	})

@@ -98,7 +98,8 @@ const (
 	ProblemMissingColumn     = "missing_column"
 	ProblemRowLength         = "row_length"
 	ProblemLevelNotPublished = "level_not_published"
-	ProblemBadMapping        = "bad_mapping" // the mapping does not fit the file (count of columns, unknown role, a role twice)
+	ProblemBadMapping        = "bad_mapping"  // the mapping does not fit the file (count of columns, unknown role, a role twice)
+	ProblemBadBoundary       = "bad_boundary" // a boundary version longer than MaxShort
 	ProblemTooMany           = "too_many_problems"
 )
 

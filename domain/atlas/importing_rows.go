@@ -3,6 +3,8 @@ package atlas
 import (
 	"strconv"
 	"strings"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // interpreter holds what Interpret resolves once: the plan of the columns and caches of areas,
@@ -103,7 +105,10 @@ func (in *interpreter) run(rows [][]string) []Value {
 		ok = ok && numOK && denOK
 		boundary := ""
 		if boundCol >= 0 {
-			boundary = strings.TrimSpace(row[boundCol])
+			if boundary = strings.TrimSpace(row[boundCol]); kernel.Chars(boundary) > MaxShort {
+				ok = false
+				p.add(line, h[boundCol], ProblemBadBoundary, "Der Gebietsstand hat mehr als %d Zeichen", MaxShort)
+			}
 		}
 		for _, vc := range in.values {
 			cell := strings.TrimSpace(row[vc.col])
