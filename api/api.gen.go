@@ -45,6 +45,126 @@ func (e AreaLevel) Valid() bool {
 	}
 }
 
+// Defines values for AtlasCatalogueActions.
+const (
+	AddIndicator AtlasCatalogueActions = "add_indicator"
+	Import       AtlasCatalogueActions = "import"
+	Overview     AtlasCatalogueActions = "overview"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCatalogueActions enum.
+func (e AtlasCatalogueActions) Valid() bool {
+	switch e {
+	case AddIndicator:
+		return true
+	case Import:
+		return true
+	case Overview:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasCellFlag.
+const (
+	AtlasCellFlagEmpty      AtlasCellFlag = ""
+	AtlasCellFlagSuppressed AtlasCellFlag = "suppressed"
+	AtlasCellFlagUnknown    AtlasCellFlag = "unknown"
+	AtlasCellFlagUnreliable AtlasCellFlag = "unreliable"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCellFlag enum.
+func (e AtlasCellFlag) Valid() bool {
+	switch e {
+	case AtlasCellFlagEmpty:
+		return true
+	case AtlasCellFlagSuppressed:
+		return true
+	case AtlasCellFlagUnknown:
+		return true
+	case AtlasCellFlagUnreliable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasCellStatus.
+const (
+	AtlasCellStatusMissing    AtlasCellStatus = "missing"
+	AtlasCellStatusShown      AtlasCellStatus = "shown"
+	AtlasCellStatusSuppressed AtlasCellStatus = "suppressed"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCellStatus enum.
+func (e AtlasCellStatus) Valid() bool {
+	switch e {
+	case AtlasCellStatusMissing:
+		return true
+	case AtlasCellStatusShown:
+		return true
+	case AtlasCellStatusSuppressed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasCellSuppression.
+const (
+	AtlasCellSuppressionFromSmallCount  AtlasCellSuppression = "from_small_count"
+	AtlasCellSuppressionSecondary       AtlasCellSuppression = "secondary"
+	AtlasCellSuppressionSmallCount      AtlasCellSuppression = "small_count"
+	AtlasCellSuppressionSmallPopulation AtlasCellSuppression = "small_population"
+)
+
+// Valid indicates whether the value is a known member of the AtlasCellSuppression enum.
+func (e AtlasCellSuppression) Valid() bool {
+	switch e {
+	case AtlasCellSuppressionFromSmallCount:
+		return true
+	case AtlasCellSuppressionSecondary:
+		return true
+	case AtlasCellSuppressionSmallCount:
+		return true
+	case AtlasCellSuppressionSmallPopulation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasFeatureCollectionFeaturesType.
+const (
+	AtlasFeatureCollectionFeaturesTypeFeature AtlasFeatureCollectionFeaturesType = "Feature"
+)
+
+// Valid indicates whether the value is a known member of the AtlasFeatureCollectionFeaturesType enum.
+func (e AtlasFeatureCollectionFeaturesType) Valid() bool {
+	switch e {
+	case AtlasFeatureCollectionFeaturesTypeFeature:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasFeatureCollectionType.
+const (
+	AtlasFeatureCollectionTypeFeatureCollection AtlasFeatureCollectionType = "FeatureCollection"
+)
+
+// Valid indicates whether the value is a known member of the AtlasFeatureCollectionType enum.
+func (e AtlasFeatureCollectionType) Valid() bool {
+	switch e {
+	case AtlasFeatureCollectionTypeFeatureCollection:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AtlasImportStatus.
 const (
 	Done      AtlasImportStatus = "done"
@@ -92,19 +212,19 @@ func (e AtlasImportMappingFormat) Valid() bool {
 
 // Defines values for AtlasImportMappingWide.
 const (
-	Empty      AtlasImportMappingWide = ""
-	Indicators AtlasImportMappingWide = "indicators"
-	Years      AtlasImportMappingWide = "years"
+	AtlasImportMappingWideEmpty      AtlasImportMappingWide = ""
+	AtlasImportMappingWideIndicators AtlasImportMappingWide = "indicators"
+	AtlasImportMappingWideYears      AtlasImportMappingWide = "years"
 )
 
 // Valid indicates whether the value is a known member of the AtlasImportMappingWide enum.
 func (e AtlasImportMappingWide) Valid() bool {
 	switch e {
-	case Empty:
+	case AtlasImportMappingWideEmpty:
 		return true
-	case Indicators:
+	case AtlasImportMappingWideIndicators:
 		return true
-	case Years:
+	case AtlasImportMappingWideYears:
 		return true
 	default:
 		return false
@@ -113,40 +233,325 @@ func (e AtlasImportMappingWide) Valid() bool {
 
 // Defines values for AtlasImportRole.
 const (
-	Area        AtlasImportRole = "area"
-	Boundary    AtlasImportRole = "boundary"
-	Date        AtlasImportRole = "date"
-	Denominator AtlasImportRole = "denominator"
-	Ignore      AtlasImportRole = "ignore"
-	Indicator   AtlasImportRole = "indicator"
-	Name        AtlasImportRole = "name"
-	Numerator   AtlasImportRole = "numerator"
-	Value       AtlasImportRole = "value"
-	Year        AtlasImportRole = "year"
+	AtlasImportRoleArea        AtlasImportRole = "area"
+	AtlasImportRoleBoundary    AtlasImportRole = "boundary"
+	AtlasImportRoleDate        AtlasImportRole = "date"
+	AtlasImportRoleDenominator AtlasImportRole = "denominator"
+	AtlasImportRoleIgnore      AtlasImportRole = "ignore"
+	AtlasImportRoleIndicator   AtlasImportRole = "indicator"
+	AtlasImportRoleName        AtlasImportRole = "name"
+	AtlasImportRoleNumerator   AtlasImportRole = "numerator"
+	AtlasImportRoleValue       AtlasImportRole = "value"
+	AtlasImportRoleYear        AtlasImportRole = "year"
 )
 
 // Valid indicates whether the value is a known member of the AtlasImportRole enum.
 func (e AtlasImportRole) Valid() bool {
 	switch e {
-	case Area:
+	case AtlasImportRoleArea:
 		return true
-	case Boundary:
+	case AtlasImportRoleBoundary:
 		return true
-	case Date:
+	case AtlasImportRoleDate:
 		return true
-	case Denominator:
+	case AtlasImportRoleDenominator:
 		return true
-	case Ignore:
+	case AtlasImportRoleIgnore:
 		return true
-	case Indicator:
+	case AtlasImportRoleIndicator:
 		return true
-	case Name:
+	case AtlasImportRoleName:
 		return true
-	case Numerator:
+	case AtlasImportRoleNumerator:
 		return true
-	case Value:
+	case AtlasImportRoleValue:
 		return true
-	case Year:
+	case AtlasImportRoleYear:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasIndicatorDirection.
+const (
+	HigherBetter AtlasIndicatorDirection = "higher_better"
+	HigherWorse  AtlasIndicatorDirection = "higher_worse"
+	Neutral      AtlasIndicatorDirection = "neutral"
+)
+
+// Valid indicates whether the value is a known member of the AtlasIndicatorDirection enum.
+func (e AtlasIndicatorDirection) Valid() bool {
+	switch e {
+	case HigherBetter:
+		return true
+	case HigherWorse:
+		return true
+	case Neutral:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasIndicatorKind.
+const (
+	Count AtlasIndicatorKind = "count"
+	Index AtlasIndicatorKind = "index"
+	Mean  AtlasIndicatorKind = "mean"
+	Rate  AtlasIndicatorKind = "rate"
+	Share AtlasIndicatorKind = "share"
+)
+
+// Valid indicates whether the value is a known member of the AtlasIndicatorKind enum.
+func (e AtlasIndicatorKind) Valid() bool {
+	switch e {
+	case Count:
+		return true
+	case Index:
+		return true
+	case Mean:
+		return true
+	case Rate:
+		return true
+	case Share:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasIndicatorLevels.
+const (
+	AtlasIndicatorLevelsArea     AtlasIndicatorLevels = "area"
+	AtlasIndicatorLevelsDistrict AtlasIndicatorLevels = "district"
+	AtlasIndicatorLevelsLand     AtlasIndicatorLevels = "land"
+)
+
+// Valid indicates whether the value is a known member of the AtlasIndicatorLevels enum.
+func (e AtlasIndicatorLevels) Valid() bool {
+	switch e {
+	case AtlasIndicatorLevelsArea:
+		return true
+	case AtlasIndicatorLevelsDistrict:
+		return true
+	case AtlasIndicatorLevelsLand:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasMapLevel.
+const (
+	AtlasMapLevelArea     AtlasMapLevel = "area"
+	AtlasMapLevelDistrict AtlasMapLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the AtlasMapLevel enum.
+func (e AtlasMapLevel) Valid() bool {
+	switch e {
+	case AtlasMapLevelArea:
+		return true
+	case AtlasMapLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasMapMethod.
+const (
+	AtlasMapMethodEqual    AtlasMapMethod = "equal"
+	AtlasMapMethodJenks    AtlasMapMethod = "jenks"
+	AtlasMapMethodQuantile AtlasMapMethod = "quantile"
+)
+
+// Valid indicates whether the value is a known member of the AtlasMapMethod enum.
+func (e AtlasMapMethod) Valid() bool {
+	switch e {
+	case AtlasMapMethodEqual:
+		return true
+	case AtlasMapMethodJenks:
+		return true
+	case AtlasMapMethodQuantile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasMapSchemeName.
+const (
+	Diverging  AtlasMapSchemeName = "diverging"
+	Sequential AtlasMapSchemeName = "sequential"
+)
+
+// Valid indicates whether the value is a known member of the AtlasMapSchemeName enum.
+func (e AtlasMapSchemeName) Valid() bool {
+	switch e {
+	case Diverging:
+		return true
+	case Sequential:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileAreasLevel.
+const (
+	AtlasProfileAreasLevelArea     AtlasProfileAreasLevel = "area"
+	AtlasProfileAreasLevelDistrict AtlasProfileAreasLevel = "district"
+	AtlasProfileAreasLevelLand     AtlasProfileAreasLevel = "land"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileAreasLevel enum.
+func (e AtlasProfileAreasLevel) Valid() bool {
+	switch e {
+	case AtlasProfileAreasLevelArea:
+		return true
+	case AtlasProfileAreasLevelDistrict:
+		return true
+	case AtlasProfileAreasLevelLand:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileCellFlag.
+const (
+	AtlasProfileCellFlagEmpty      AtlasProfileCellFlag = ""
+	AtlasProfileCellFlagSuppressed AtlasProfileCellFlag = "suppressed"
+	AtlasProfileCellFlagUnknown    AtlasProfileCellFlag = "unknown"
+	AtlasProfileCellFlagUnreliable AtlasProfileCellFlag = "unreliable"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileCellFlag enum.
+func (e AtlasProfileCellFlag) Valid() bool {
+	switch e {
+	case AtlasProfileCellFlagEmpty:
+		return true
+	case AtlasProfileCellFlagSuppressed:
+		return true
+	case AtlasProfileCellFlagUnknown:
+		return true
+	case AtlasProfileCellFlagUnreliable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileCellStatus.
+const (
+	AtlasProfileCellStatusMissing    AtlasProfileCellStatus = "missing"
+	AtlasProfileCellStatusShown      AtlasProfileCellStatus = "shown"
+	AtlasProfileCellStatusSuppressed AtlasProfileCellStatus = "suppressed"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileCellStatus enum.
+func (e AtlasProfileCellStatus) Valid() bool {
+	switch e {
+	case AtlasProfileCellStatusMissing:
+		return true
+	case AtlasProfileCellStatusShown:
+		return true
+	case AtlasProfileCellStatusSuppressed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasProfileCellSuppression.
+const (
+	AtlasProfileCellSuppressionFromSmallCount  AtlasProfileCellSuppression = "from_small_count"
+	AtlasProfileCellSuppressionSecondary       AtlasProfileCellSuppression = "secondary"
+	AtlasProfileCellSuppressionSmallCount      AtlasProfileCellSuppression = "small_count"
+	AtlasProfileCellSuppressionSmallPopulation AtlasProfileCellSuppression = "small_population"
+)
+
+// Valid indicates whether the value is a known member of the AtlasProfileCellSuppression enum.
+func (e AtlasProfileCellSuppression) Valid() bool {
+	switch e {
+	case AtlasProfileCellSuppressionFromSmallCount:
+		return true
+	case AtlasProfileCellSuppressionSecondary:
+		return true
+	case AtlasProfileCellSuppressionSmallCount:
+		return true
+	case AtlasProfileCellSuppressionSmallPopulation:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasValueDetailFlag.
+const (
+	AtlasValueDetailFlagEmpty      AtlasValueDetailFlag = ""
+	AtlasValueDetailFlagSuppressed AtlasValueDetailFlag = "suppressed"
+	AtlasValueDetailFlagUnknown    AtlasValueDetailFlag = "unknown"
+	AtlasValueDetailFlagUnreliable AtlasValueDetailFlag = "unreliable"
+)
+
+// Valid indicates whether the value is a known member of the AtlasValueDetailFlag enum.
+func (e AtlasValueDetailFlag) Valid() bool {
+	switch e {
+	case AtlasValueDetailFlagEmpty:
+		return true
+	case AtlasValueDetailFlagSuppressed:
+		return true
+	case AtlasValueDetailFlagUnknown:
+		return true
+	case AtlasValueDetailFlagUnreliable:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasValueDetailStatus.
+const (
+	AtlasValueDetailStatusMissing    AtlasValueDetailStatus = "missing"
+	AtlasValueDetailStatusShown      AtlasValueDetailStatus = "shown"
+	AtlasValueDetailStatusSuppressed AtlasValueDetailStatus = "suppressed"
+)
+
+// Valid indicates whether the value is a known member of the AtlasValueDetailStatus enum.
+func (e AtlasValueDetailStatus) Valid() bool {
+	switch e {
+	case AtlasValueDetailStatusMissing:
+		return true
+	case AtlasValueDetailStatusShown:
+		return true
+	case AtlasValueDetailStatusSuppressed:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasValueDetailSuppression.
+const (
+	AtlasValueDetailSuppressionFromSmallCount  AtlasValueDetailSuppression = "from_small_count"
+	AtlasValueDetailSuppressionSecondary       AtlasValueDetailSuppression = "secondary"
+	AtlasValueDetailSuppressionSmallCount      AtlasValueDetailSuppression = "small_count"
+	AtlasValueDetailSuppressionSmallPopulation AtlasValueDetailSuppression = "small_population"
+)
+
+// Valid indicates whether the value is a known member of the AtlasValueDetailSuppression enum.
+func (e AtlasValueDetailSuppression) Valid() bool {
+	switch e {
+	case AtlasValueDetailSuppressionFromSmallCount:
+		return true
+	case AtlasValueDetailSuppressionSecondary:
+		return true
+	case AtlasValueDetailSuppressionSmallCount:
+		return true
+	case AtlasValueDetailSuppressionSmallPopulation:
 		return true
 	default:
 		return false
@@ -347,13 +752,13 @@ func (e ConsultationInputModeration) Valid() bool {
 
 // Defines values for DistrictFeatureType.
 const (
-	Feature DistrictFeatureType = "Feature"
+	DistrictFeatureTypeFeature DistrictFeatureType = "Feature"
 )
 
 // Valid indicates whether the value is a known member of the DistrictFeatureType enum.
 func (e DistrictFeatureType) Valid() bool {
 	switch e {
-	case Feature:
+	case DistrictFeatureTypeFeature:
 		return true
 	default:
 		return false
@@ -362,13 +767,13 @@ func (e DistrictFeatureType) Valid() bool {
 
 // Defines values for DistrictFeatureCollectionType.
 const (
-	FeatureCollection DistrictFeatureCollectionType = "FeatureCollection"
+	DistrictFeatureCollectionTypeFeatureCollection DistrictFeatureCollectionType = "FeatureCollection"
 )
 
 // Valid indicates whether the value is a known member of the DistrictFeatureCollectionType enum.
 func (e DistrictFeatureCollectionType) Valid() bool {
 	switch e {
-	case FeatureCollection:
+	case DistrictFeatureCollectionTypeFeatureCollection:
 		return true
 	default:
 		return false
@@ -395,43 +800,43 @@ func (e DistrictKind) Valid() bool {
 
 // Defines values for Field.
 const (
-	Armut         Field = "armut"
-	Bildung       Field = "bildung"
-	Eingliederung Field = "eingliederung"
-	Familie       Field = "familie"
-	Gesundheit    Field = "gesundheit"
-	Integration   Field = "integration"
-	Jugendhilfe   Field = "jugendhilfe"
-	Pflege        Field = "pflege"
-	Senioren      Field = "senioren"
-	Sucht         Field = "sucht"
-	Wohnen        Field = "wohnen"
+	FieldArmut         Field = "armut"
+	FieldBildung       Field = "bildung"
+	FieldEingliederung Field = "eingliederung"
+	FieldFamilie       Field = "familie"
+	FieldGesundheit    Field = "gesundheit"
+	FieldIntegration   Field = "integration"
+	FieldJugendhilfe   Field = "jugendhilfe"
+	FieldPflege        Field = "pflege"
+	FieldSenioren      Field = "senioren"
+	FieldSucht         Field = "sucht"
+	FieldWohnen        Field = "wohnen"
 )
 
 // Valid indicates whether the value is a known member of the Field enum.
 func (e Field) Valid() bool {
 	switch e {
-	case Armut:
+	case FieldArmut:
 		return true
-	case Bildung:
+	case FieldBildung:
 		return true
-	case Eingliederung:
+	case FieldEingliederung:
 		return true
-	case Familie:
+	case FieldFamilie:
 		return true
-	case Gesundheit:
+	case FieldGesundheit:
 		return true
-	case Integration:
+	case FieldIntegration:
 		return true
-	case Jugendhilfe:
+	case FieldJugendhilfe:
 		return true
-	case Pflege:
+	case FieldPflege:
 		return true
-	case Senioren:
+	case FieldSenioren:
 		return true
-	case Sucht:
+	case FieldSucht:
 		return true
-	case Wohnen:
+	case FieldWohnen:
 		return true
 	default:
 		return false
@@ -504,6 +909,45 @@ const (
 func (e InvitationSentStatus) Valid() bool {
 	switch e {
 	case InvitationSentStatusInvited:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for Lebenslage.
+const (
+	LebenslageArbeit            Lebenslage = "arbeit"
+	LebenslageBildung           Lebenslage = "bildung"
+	LebenslageDemografie        Lebenslage = "demografie"
+	LebenslageEinkommenArmut    Lebenslage = "einkommen_armut"
+	LebenslageGesundheit        Lebenslage = "gesundheit"
+	LebenslageHaushalteFamilien Lebenslage = "haushalte_familien"
+	LebenslagePflege            Lebenslage = "pflege"
+	LebenslageTeilhabe          Lebenslage = "teilhabe"
+	LebenslageWohnen            Lebenslage = "wohnen"
+)
+
+// Valid indicates whether the value is a known member of the Lebenslage enum.
+func (e Lebenslage) Valid() bool {
+	switch e {
+	case LebenslageArbeit:
+		return true
+	case LebenslageBildung:
+		return true
+	case LebenslageDemografie:
+		return true
+	case LebenslageEinkommenArmut:
+		return true
+	case LebenslageGesundheit:
+		return true
+	case LebenslageHaushalteFamilien:
+		return true
+	case LebenslagePflege:
+		return true
+	case LebenslageTeilhabe:
+		return true
+	case LebenslageWohnen:
 		return true
 	default:
 		return false
@@ -747,6 +1191,117 @@ func (e RoleName) Valid() bool {
 	}
 }
 
+// Defines values for AtlasLevel.
+const (
+	AtlasLevelArea     AtlasLevel = "area"
+	AtlasLevelDistrict AtlasLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the AtlasLevel enum.
+func (e AtlasLevel) Valid() bool {
+	switch e {
+	case AtlasLevelArea:
+		return true
+	case AtlasLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasGeoJSONParamsLevel.
+const (
+	GetAtlasGeoJSONParamsLevelArea     GetAtlasGeoJSONParamsLevel = "area"
+	GetAtlasGeoJSONParamsLevelDistrict GetAtlasGeoJSONParamsLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasGeoJSONParamsLevel enum.
+func (e GetAtlasGeoJSONParamsLevel) Valid() bool {
+	switch e {
+	case GetAtlasGeoJSONParamsLevelArea:
+		return true
+	case GetAtlasGeoJSONParamsLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasGeometryParamsLevel.
+const (
+	GetAtlasGeometryParamsLevelArea     GetAtlasGeometryParamsLevel = "area"
+	GetAtlasGeometryParamsLevelDistrict GetAtlasGeometryParamsLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasGeometryParamsLevel enum.
+func (e GetAtlasGeometryParamsLevel) Valid() bool {
+	switch e {
+	case GetAtlasGeometryParamsLevelArea:
+		return true
+	case GetAtlasGeometryParamsLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasMapParamsLevel.
+const (
+	GetAtlasMapParamsLevelArea     GetAtlasMapParamsLevel = "area"
+	GetAtlasMapParamsLevelDistrict GetAtlasMapParamsLevel = "district"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasMapParamsLevel enum.
+func (e GetAtlasMapParamsLevel) Valid() bool {
+	switch e {
+	case GetAtlasMapParamsLevelArea:
+		return true
+	case GetAtlasMapParamsLevelDistrict:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasMapParamsMethod.
+const (
+	GetAtlasMapParamsMethodEqual    GetAtlasMapParamsMethod = "equal"
+	GetAtlasMapParamsMethodJenks    GetAtlasMapParamsMethod = "jenks"
+	GetAtlasMapParamsMethodQuantile GetAtlasMapParamsMethod = "quantile"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasMapParamsMethod enum.
+func (e GetAtlasMapParamsMethod) Valid() bool {
+	switch e {
+	case GetAtlasMapParamsMethodEqual:
+		return true
+	case GetAtlasMapParamsMethodJenks:
+		return true
+	case GetAtlasMapParamsMethodQuantile:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for GetAtlasProfileReportParamsFormat.
+const (
+	GetAtlasProfileReportParamsFormatPdf  GetAtlasProfileReportParamsFormat = "pdf"
+	GetAtlasProfileReportParamsFormatXlsx GetAtlasProfileReportParamsFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the GetAtlasProfileReportParamsFormat enum.
+func (e GetAtlasProfileReportParamsFormat) Valid() bool {
+	switch e {
+	case GetAtlasProfileReportParamsFormatPdf:
+		return true
+	case GetAtlasProfileReportParamsFormatXlsx:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListCommentsParamsSort.
 const (
 	Newest    ListCommentsParamsSort = "newest"
@@ -767,16 +1322,16 @@ func (e ListCommentsParamsSort) Valid() bool {
 
 // Defines values for ExportConsultationParamsFormat.
 const (
-	Csv  ExportConsultationParamsFormat = "csv"
-	Xlsx ExportConsultationParamsFormat = "xlsx"
+	ExportConsultationParamsFormatCsv  ExportConsultationParamsFormat = "csv"
+	ExportConsultationParamsFormatXlsx ExportConsultationParamsFormat = "xlsx"
 )
 
 // Valid indicates whether the value is a known member of the ExportConsultationParamsFormat enum.
 func (e ExportConsultationParamsFormat) Valid() bool {
 	switch e {
-	case Csv:
+	case ExportConsultationParamsFormatCsv:
 		return true
-	case Xlsx:
+	case ExportConsultationParamsFormatXlsx:
 		return true
 	default:
 		return false
@@ -785,6 +1340,100 @@ func (e ExportConsultationParamsFormat) Valid() bool {
 
 // AreaLevel Planungsraum > Sozialraum > Quartier.
 type AreaLevel string
+
+// AtlasBoundaryInput defines model for AtlasBoundaryInput.
+type AtlasBoundaryInput struct {
+	Area      string                 `json:"area"`
+	Geometry  map[string]interface{} `json:"geometry"`
+	ValidFrom openapi_types.Date     `json:"valid_from"`
+	Version   string                 `json:"version"`
+}
+
+// AtlasBoundaryVersions defines model for AtlasBoundaryVersions.
+type AtlasBoundaryVersions struct {
+	Area     string `json:"area"`
+	Versions []struct {
+		ValidFrom string  `json:"valid_from"`
+		ValidTo   *string `json:"valid_to,omitempty"`
+		Version   string  `json:"version"`
+	} `json:"versions"`
+}
+
+// AtlasCatalogue defines model for AtlasCatalogue.
+type AtlasCatalogue struct {
+	// Actions What the person may do - add_indicator, import, overview.
+	Actions     []AtlasCatalogueActions `json:"actions"`
+	Attribution string                  `json:"attribution"`
+
+	// ImportScopes The scopes the person may import for - 16 (the Land) and district keys.
+	ImportScopes []string         `json:"import_scopes"`
+	Indicators   []AtlasIndicator `json:"indicators"`
+	Lebenslagen  []Lebenslage     `json:"lebenslagen"`
+}
+
+// AtlasCatalogueActions defines model for AtlasCatalogue.Actions.
+type AtlasCatalogueActions string
+
+// AtlasCell One area's value. status shown has a value; suppressed has none (but for the district's coordinators, who get it with suppression set); missing has none.
+type AtlasCell struct {
+	Area     string  `json:"area"`
+	Boundary *string `json:"boundary,omitempty"`
+
+	// Class 0-based class of the map's breaks
+	Class *int          `json:"class,omitempty"`
+	Flag  AtlasCellFlag `json:"flag"`
+	Name  string        `json:"name"`
+
+	// Ref the stable reference indicator/area/year
+	Ref         *string               `json:"ref,omitempty"`
+	Status      AtlasCellStatus       `json:"status"`
+	Suppression *AtlasCellSuppression `json:"suppression,omitempty"`
+	Value       *float64              `json:"value,omitempty"`
+	Year        *int                  `json:"year,omitempty"`
+}
+
+// AtlasCellFlag defines model for AtlasCell.Flag.
+type AtlasCellFlag string
+
+// AtlasCellStatus defines model for AtlasCell.Status.
+type AtlasCellStatus string
+
+// AtlasCellSuppression defines model for AtlasCell.Suppression.
+type AtlasCellSuppression string
+
+// AtlasCitation defines model for AtlasCitation.
+type AtlasCitation struct {
+	CitedValue *float64  `json:"cited_value,omitempty"`
+	CreatedAt  time.Time `json:"created_at"`
+	Kind       string    `json:"kind"`
+	Ref        string    `json:"ref"`
+	SubjectId  string    `json:"subject_id"`
+	Title      string    `json:"title"`
+}
+
+// AtlasFeatureCollection defines model for AtlasFeatureCollection.
+type AtlasFeatureCollection struct {
+	Attribution *string `json:"attribution,omitempty"`
+	Features    []struct {
+		Geometry   map[string]interface{}                     `json:"geometry"`
+		Properties AtlasFeatureCollection_Features_Properties `json:"properties"`
+		Type       AtlasFeatureCollectionFeaturesType         `json:"type"`
+	} `json:"features"`
+	Type AtlasFeatureCollectionType `json:"type"`
+}
+
+// AtlasFeatureCollection_Features_Properties defines model for AtlasFeatureCollection.Features.Properties.
+type AtlasFeatureCollection_Features_Properties struct {
+	Area                 string                 `json:"area"`
+	Name                 string                 `json:"name"`
+	AdditionalProperties map[string]interface{} `json:"-"`
+}
+
+// AtlasFeatureCollectionFeaturesType defines model for AtlasFeatureCollection.Features.Type.
+type AtlasFeatureCollectionFeaturesType string
+
+// AtlasFeatureCollectionType defines model for AtlasFeatureCollection.Type.
+type AtlasFeatureCollectionType string
 
 // AtlasImport defines model for AtlasImport.
 type AtlasImport struct {
@@ -870,6 +1519,232 @@ type AtlasImportProblem struct {
 
 // AtlasImportRole defines model for AtlasImportRole.
 type AtlasImportRole string
+
+// AtlasIndicator defines model for AtlasIndicator.
+type AtlasIndicator struct {
+	// BoundaryVersion Gebietsstand, e.g. 2021-07-01
+	BoundaryVersion *string                 `json:"boundary_version,omitempty"`
+	DefinitionDe    *string                 `json:"definition_de,omitempty"`
+	DefinitionEn    *string                 `json:"definition_en,omitempty"`
+	Denominator     *string                 `json:"denominator,omitempty"`
+	Direction       AtlasIndicatorDirection `json:"direction"`
+
+	// DistrictKey set for a district's own indicator
+	DistrictKey *string            `json:"district_key,omitempty"`
+	Key         string             `json:"key"`
+	Kind        AtlasIndicatorKind `json:"kind"`
+
+	// Lebenslage The life-situation area of the Thuringian base set of indicators.
+	Lebenslage   Lebenslage              `json:"lebenslage"`
+	Levels       *[]AtlasIndicatorLevels `json:"levels,omitempty"`
+	Licence      *string                 `json:"licence,omitempty"`
+	MinCount     *int                    `json:"min_count,omitempty"`
+	NameDe       string                  `json:"name_de"`
+	NameEn       string                  `json:"name_en"`
+	Numerator    *string                 `json:"numerator,omitempty"`
+	PlausibleMax *float64                `json:"plausible_max,omitempty"`
+	PlausibleMin *float64                `json:"plausible_min,omitempty"`
+	RatePer      *float64                `json:"rate_per,omitempty"`
+
+	// ReferenceDate Stichtag, e.g. 31.12.
+	ReferenceDate *string `json:"reference_date,omitempty"`
+	Sensitive     *bool   `json:"sensitive,omitempty"`
+	Source        *string `json:"source,omitempty"`
+	Unit          *string `json:"unit,omitempty"`
+
+	// Years The years with values (in answers only).
+	Years *[]int `json:"years,omitempty"`
+}
+
+// AtlasIndicatorDirection defines model for AtlasIndicator.Direction.
+type AtlasIndicatorDirection string
+
+// AtlasIndicatorKind defines model for AtlasIndicator.Kind.
+type AtlasIndicatorKind string
+
+// AtlasIndicatorLevels defines model for AtlasIndicator.Levels.
+type AtlasIndicatorLevels string
+
+// AtlasIndicatorDetail defines model for AtlasIndicatorDetail.
+type AtlasIndicatorDetail struct {
+	Attribution string          `json:"attribution"`
+	Citations   []AtlasCitation `json:"citations"`
+	Indicator   AtlasIndicator  `json:"indicator"`
+}
+
+// AtlasMap defines model for AtlasMap.
+type AtlasMap struct {
+	Attribution string         `json:"attribution"`
+	Breaks      []float64      `json:"breaks"`
+	District    *string        `json:"district,omitempty"`
+	Indicator   AtlasIndicator `json:"indicator"`
+
+	// Land One area's value. status shown has a value; suppressed has none (but for the district's coordinators, who get it with suppression set); missing has none.
+	Land   *AtlasCell     `json:"land,omitempty"`
+	Level  AtlasMapLevel  `json:"level"`
+	Method AtlasMapMethod `json:"method"`
+	Scheme struct {
+		Name     AtlasMapSchemeName `json:"name"`
+		Reversed bool               `json:"reversed"`
+	} `json:"scheme"`
+	Values []AtlasCell `json:"values"`
+	Year   int         `json:"year"`
+	Years  []int       `json:"years"`
+}
+
+// AtlasMapLevel defines model for AtlasMap.Level.
+type AtlasMapLevel string
+
+// AtlasMapMethod defines model for AtlasMap.Method.
+type AtlasMapMethod string
+
+// AtlasMapSchemeName defines model for AtlasMap.Scheme.Name.
+type AtlasMapSchemeName string
+
+// AtlasOverview defines model for AtlasOverview.
+type AtlasOverview struct {
+	Districts []struct {
+		Cells         []AtlasCell `json:"cells"`
+		Key           string      `json:"key"`
+		Name          string      `json:"name"`
+		Participation struct {
+			Contributions     int `json:"contributions"`
+			OpenConsultations int `json:"open_consultations"`
+			OpenProcesses     int `json:"open_processes"`
+		} `json:"participation"`
+	} `json:"districts"`
+	Indicators []AtlasIndicator `json:"indicators"`
+
+	// Land The Land's cell per indicator, in the order of indicators.
+	Land []AtlasCell `json:"land"`
+	Year int         `json:"year"`
+}
+
+// AtlasPoint defines model for AtlasPoint.
+type AtlasPoint struct {
+	Boundary string `json:"boundary"`
+
+	// Break the boundary changed since the previous point
+	Break bool     `json:"break"`
+	Date  *string  `json:"date,omitempty"`
+	Flag  string   `json:"flag"`
+	Value *float64 `json:"value,omitempty"`
+	Year  int      `json:"year"`
+}
+
+// AtlasProfile defines model for AtlasProfile.
+type AtlasProfile struct {
+	Areas []struct {
+		Key   string                 `json:"key"`
+		Level AtlasProfileAreasLevel `json:"level"`
+		Name  string                 `json:"name"`
+	} `json:"areas"`
+	Attribution string    `json:"attribution"`
+	Generated   time.Time `json:"generated"`
+	Groups      []struct {
+		Indicators []struct {
+			// Cells One cell per area of the profile, in the order of areas.
+			Cells     []AtlasProfileCell `json:"cells"`
+			Indicator AtlasIndicator     `json:"indicator"`
+		} `json:"indicators"`
+
+		// Lebenslage The life-situation area of the Thuringian base set of indicators.
+		Lebenslage Lebenslage `json:"lebenslage"`
+	} `json:"groups"`
+}
+
+// AtlasProfileAreasLevel defines model for AtlasProfile.Areas.Level.
+type AtlasProfileAreasLevel string
+
+// AtlasProfileCell defines model for AtlasProfileCell.
+type AtlasProfileCell struct {
+	Area     string  `json:"area"`
+	Boundary *string `json:"boundary,omitempty"`
+
+	// Class 0-based class of the map's breaks
+	Class *int                 `json:"class,omitempty"`
+	Flag  AtlasProfileCellFlag `json:"flag"`
+
+	// Land the Land's value in the same year
+	Land *float64 `json:"land,omitempty"`
+	Name string   `json:"name"`
+	Of   *int     `json:"of,omitempty"`
+
+	// Rank 1 = best among the areas of the same level
+	Rank *int `json:"rank,omitempty"`
+
+	// Ref the stable reference indicator/area/year
+	Ref         *string                      `json:"ref,omitempty"`
+	Series      []AtlasPoint                 `json:"series"`
+	Status      AtlasProfileCellStatus       `json:"status"`
+	Suppression *AtlasProfileCellSuppression `json:"suppression,omitempty"`
+
+	// Trend change against five years before, absent across a boundary break
+	Trend *float64 `json:"trend,omitempty"`
+	Value *float64 `json:"value,omitempty"`
+	Year  *int     `json:"year,omitempty"`
+}
+
+// AtlasProfileCellFlag defines model for AtlasProfileCell.Flag.
+type AtlasProfileCellFlag string
+
+// AtlasProfileCellStatus defines model for AtlasProfileCell.Status.
+type AtlasProfileCellStatus string
+
+// AtlasProfileCellSuppression defines model for AtlasProfileCell.Suppression.
+type AtlasProfileCellSuppression string
+
+// AtlasSeries defines model for AtlasSeries.
+type AtlasSeries struct {
+	Attribution string         `json:"attribution"`
+	Indicator   AtlasIndicator `json:"indicator"`
+	Series      []struct {
+		Area   string       `json:"area"`
+		Name   string       `json:"name"`
+		Points []AtlasPoint `json:"points"`
+	} `json:"series"`
+}
+
+// AtlasSuppressionLog defines model for AtlasSuppressionLog.
+type AtlasSuppressionLog struct {
+	Items []struct {
+		Area      string    `json:"area"`
+		At        time.Time `json:"at"`
+		Indicator string    `json:"indicator"`
+		Reason    string    `json:"reason"`
+		Year      int       `json:"year"`
+	} `json:"items"`
+}
+
+// AtlasValueDetail defines model for AtlasValueDetail.
+type AtlasValueDetail struct {
+	Area        string          `json:"area"`
+	Attribution string          `json:"attribution"`
+	Boundary    *string         `json:"boundary,omitempty"`
+	Citations   []AtlasCitation `json:"citations"`
+
+	// Class 0-based class of the map's breaks
+	Class     *int                 `json:"class,omitempty"`
+	Flag      AtlasValueDetailFlag `json:"flag"`
+	Indicator AtlasIndicator       `json:"indicator"`
+	Name      string               `json:"name"`
+
+	// Ref the stable reference indicator/area/year
+	Ref         *string                      `json:"ref,omitempty"`
+	Status      AtlasValueDetailStatus       `json:"status"`
+	Suppression *AtlasValueDetailSuppression `json:"suppression,omitempty"`
+	Value       *float64                     `json:"value,omitempty"`
+	Year        *int                         `json:"year,omitempty"`
+}
+
+// AtlasValueDetailFlag defines model for AtlasValueDetail.Flag.
+type AtlasValueDetailFlag string
+
+// AtlasValueDetailStatus defines model for AtlasValueDetail.Status.
+type AtlasValueDetailStatus string
+
+// AtlasValueDetailSuppression defines model for AtlasValueDetail.Suppression.
+type AtlasValueDetailSuppression string
 
 // Audience Who logs in with a provider.
 type Audience string
@@ -1281,6 +2156,9 @@ type InvitationSent struct {
 
 // InvitationSentStatus defines model for InvitationSent.Status.
 type InvitationSentStatus string
+
+// Lebenslage The life-situation area of the Thuringian base set of indicators.
+type Lebenslage string
 
 // Limits Lengths in characters.
 type Limits struct {
@@ -1694,8 +2572,17 @@ type UserSummary struct {
 // AreaId defines model for AreaId.
 type AreaId = int64
 
+// AreasQuery defines model for AreasQuery.
+type AreasQuery = string
+
+// AtlasDistrict defines model for AtlasDistrict.
+type AtlasDistrict = string
+
 // AtlasImportId defines model for AtlasImportId.
 type AtlasImportId = int64
+
+// AtlasLevel defines model for AtlasLevel.
+type AtlasLevel string
 
 // CommentId defines model for CommentId.
 type CommentId = int64
@@ -1715,6 +2602,12 @@ type DocumentId = int64
 // IdempotencyKey defines model for IdempotencyKey.
 type IdempotencyKey = string
 
+// IndicatorKey defines model for IndicatorKey.
+type IndicatorKey = string
+
+// IndicatorQuery defines model for IndicatorQuery.
+type IndicatorQuery = string
+
 // InvitationId defines model for InvitationId.
 type InvitationId = int64
 
@@ -1730,6 +2623,45 @@ type ProcessId = int64
 // UserId defines model for UserId.
 type UserId = int64
 
+// AddAtlasBoundaryParams defines parameters for AddAtlasBoundary.
+type AddAtlasBoundaryParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// GetAtlasGeoJSONParams defines parameters for GetAtlasGeoJSON.
+type GetAtlasGeoJSONParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
+	Year      *int           `form:"year,omitempty" json:"year,omitempty"`
+
+	// Level district (Thuringia's districts) or area (the social areas of one district).
+	Level *GetAtlasGeoJSONParamsLevel `form:"level,omitempty" json:"level,omitempty"`
+
+	// District For level area, the district whose social areas are meant.
+	District *AtlasDistrict `form:"district,omitempty" json:"district,omitempty"`
+}
+
+// GetAtlasGeoJSONParamsLevel defines parameters for GetAtlasGeoJSON.
+type GetAtlasGeoJSONParamsLevel string
+
+// GetAtlasGeometryParams defines parameters for GetAtlasGeometry.
+type GetAtlasGeometryParams struct {
+	// Level district (Thuringia's districts) or area (the social areas of one district).
+	Level *GetAtlasGeometryParamsLevel `form:"level,omitempty" json:"level,omitempty"`
+
+	// District For level area, the district whose social areas are meant.
+	District *AtlasDistrict `form:"district,omitempty" json:"district,omitempty"`
+}
+
+// GetAtlasGeometryParamsLevel defines parameters for GetAtlasGeometry.
+type GetAtlasGeometryParamsLevel string
+
 // ListAtlasImportsParams defines parameters for ListAtlasImports.
 type ListAtlasImportsParams struct {
 	// Scope 16 (the Land) or a district key; without it only import_scopes are sent.
@@ -1740,6 +2672,75 @@ type ListAtlasImportsParams struct {
 type CreateAtlasImportMultipartBody struct {
 	File  openapi_types.File `json:"file"`
 	Scope string             `json:"scope"`
+}
+
+// CreateAtlasIndicatorParams defines parameters for CreateAtlasIndicator.
+type CreateAtlasIndicatorParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// GetAtlasMapParams defines parameters for GetAtlasMap.
+type GetAtlasMapParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
+
+	// Year The year; the newest with data when absent.
+	Year *int `form:"year,omitempty" json:"year,omitempty"`
+
+	// Level district (Thuringia's districts) or area (the social areas of one district).
+	Level *GetAtlasMapParamsLevel `form:"level,omitempty" json:"level,omitempty"`
+
+	// District For level area, the district whose social areas are meant.
+	District *AtlasDistrict           `form:"district,omitempty" json:"district,omitempty"`
+	Method   *GetAtlasMapParamsMethod `form:"method,omitempty" json:"method,omitempty"`
+	Classes  *int                     `form:"classes,omitempty" json:"classes,omitempty"`
+}
+
+// GetAtlasMapParamsLevel defines parameters for GetAtlasMap.
+type GetAtlasMapParamsLevel string
+
+// GetAtlasMapParamsMethod defines parameters for GetAtlasMap.
+type GetAtlasMapParamsMethod string
+
+// GetAtlasOverviewParams defines parameters for GetAtlasOverview.
+type GetAtlasOverviewParams struct {
+	// Indicators Up to six indicator keys, comma-separated; the catalogue's first six when absent.
+	Indicators *string `form:"indicators,omitempty" json:"indicators,omitempty"`
+	Year       *int    `form:"year,omitempty" json:"year,omitempty"`
+}
+
+// GetAtlasProfileParams defines parameters for GetAtlasProfile.
+type GetAtlasProfileParams struct {
+	// Areas Area keys, comma-separated - 16 (the Land), a district key (16051) or district:code of a social area.
+	Areas AreasQuery `form:"areas" json:"areas"`
+}
+
+// GetAtlasProfileReportParams defines parameters for GetAtlasProfileReport.
+type GetAtlasProfileReportParams struct {
+	Area   string                             `form:"area" json:"area"`
+	Format *GetAtlasProfileReportParamsFormat `form:"format,omitempty" json:"format,omitempty"`
+}
+
+// GetAtlasProfileReportParamsFormat defines parameters for GetAtlasProfileReport.
+type GetAtlasProfileReportParamsFormat string
+
+// GetAtlasSeriesParams defines parameters for GetAtlasSeries.
+type GetAtlasSeriesParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
+
+	// Areas Area keys, comma-separated - 16 (the Land), a district key (16051) or district:code of a social area.
+	Areas AreasQuery `form:"areas" json:"areas"`
+}
+
+// GetAtlasSuppressionsParams defines parameters for GetAtlasSuppressions.
+type GetAtlasSuppressionsParams struct {
+	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
 }
 
 // ListAuditLogParams defines parameters for ListAuditLog.
@@ -1924,11 +2925,17 @@ type GrantRoleParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// AddAtlasBoundaryJSONRequestBody defines body for AddAtlasBoundary for application/json ContentType.
+type AddAtlasBoundaryJSONRequestBody = AtlasBoundaryInput
+
 // CreateAtlasImportMultipartRequestBody defines body for CreateAtlasImport for multipart/form-data ContentType.
 type CreateAtlasImportMultipartRequestBody CreateAtlasImportMultipartBody
 
 // RemapAtlasImportJSONRequestBody defines body for RemapAtlasImport for application/json ContentType.
 type RemapAtlasImportJSONRequestBody = AtlasImportMapping
+
+// CreateAtlasIndicatorJSONRequestBody defines body for CreateAtlasIndicator for application/json ContentType.
+type CreateAtlasIndicatorJSONRequestBody = AtlasIndicator
 
 // EditCommentJSONRequestBody defines body for EditComment for application/json ContentType.
 type EditCommentJSONRequestBody = CommentEdit
@@ -1990,8 +2997,99 @@ type UpdateSocialAreaJSONRequestBody = SocialAreaUpdate
 // GrantRoleJSONRequestBody defines body for GrantRole for application/json ContentType.
 type GrantRoleJSONRequestBody = RoleGrantInput
 
+// Getter for additional properties for AtlasFeatureCollection_Features_Properties. Returns the specified
+// element and whether it was found
+func (a AtlasFeatureCollection_Features_Properties) Get(fieldName string) (value interface{}, found bool) {
+	if a.AdditionalProperties != nil {
+		value, found = a.AdditionalProperties[fieldName]
+	}
+	return
+}
+
+// Setter for additional properties for AtlasFeatureCollection_Features_Properties
+func (a *AtlasFeatureCollection_Features_Properties) Set(fieldName string, value interface{}) {
+	if a.AdditionalProperties == nil {
+		a.AdditionalProperties = make(map[string]interface{})
+	}
+	a.AdditionalProperties[fieldName] = value
+}
+
+// Override default JSON handling for AtlasFeatureCollection_Features_Properties to handle AdditionalProperties
+func (a *AtlasFeatureCollection_Features_Properties) UnmarshalJSON(b []byte) error {
+	object := make(map[string]json.RawMessage)
+	err := json.Unmarshal(b, &object)
+	if err != nil {
+		return err
+	}
+
+	if raw, found := object["area"]; found {
+		err = json.Unmarshal(raw, &a.Area)
+		if err != nil {
+			return fmt.Errorf("error reading 'area': %w", err)
+		}
+		delete(object, "area")
+	}
+
+	if raw, found := object["name"]; found {
+		err = json.Unmarshal(raw, &a.Name)
+		if err != nil {
+			return fmt.Errorf("error reading 'name': %w", err)
+		}
+		delete(object, "name")
+	}
+
+	if len(object) != 0 {
+		a.AdditionalProperties = make(map[string]interface{})
+		for fieldName, fieldBuf := range object {
+			var fieldVal interface{}
+			err := json.Unmarshal(fieldBuf, &fieldVal)
+			if err != nil {
+				return fmt.Errorf("error unmarshaling field %s: %w", fieldName, err)
+			}
+			a.AdditionalProperties[fieldName] = fieldVal
+		}
+	}
+	return nil
+}
+
+// Override default JSON handling for AtlasFeatureCollection_Features_Properties to handle AdditionalProperties
+func (a AtlasFeatureCollection_Features_Properties) MarshalJSON() ([]byte, error) {
+	var err error
+	object := make(map[string]json.RawMessage)
+
+	object["area"], err = json.Marshal(a.Area)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'area': %w", err)
+	}
+
+	object["name"], err = json.Marshal(a.Name)
+	if err != nil {
+		return nil, fmt.Errorf("error marshaling 'name': %w", err)
+	}
+
+	for fieldName, field := range a.AdditionalProperties {
+		object[fieldName], err = json.Marshal(field)
+		if err != nil {
+			return nil, fmt.Errorf("error marshaling '%s': %w", fieldName, err)
+		}
+	}
+	return json.Marshal(object)
+}
+
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
+	// (POST /atlas/boundaries)
+	AddAtlasBoundary(ctx echo.Context, params AddAtlasBoundaryParams) error
+	// GetAtlasCatalogue The indicator catalogue by Lebenslage, with the years that have data, and what the person may do.
+	// (GET /atlas/catalogue)
+	GetAtlasCatalogue(ctx echo.Context) error
+	// GetAtlasGeoJSON One indicator for one year on a level as GeoJSON, each feature with its value (public values only for the public).
+	// (GET /atlas/geojson)
+	GetAtlasGeoJSON(ctx echo.Context, params GetAtlasGeoJSONParams) error
+	// GetAtlasGeometry The current boundaries of a level (districts of Thuringia, or one district's social areas) as GeoJSON.
+	// (GET /atlas/geometry)
+	GetAtlasGeometry(ctx echo.Context, params GetAtlasGeometryParams) error
 	// ListAtlasImports The scopes the person may import for and, with scope, that scope's imports, newest first.
 	// (GET /atlas/imports)
 	ListAtlasImports(ctx echo.Context, params ListAtlasImportsParams) error
@@ -2010,6 +3108,36 @@ type ServerInterface interface {
 	// UndoAtlasImport Undo a done import, if no later import touched its values.
 	// (POST /atlas/imports/{importId}/undo)
 	UndoAtlasImport(ctx echo.Context, importId AtlasImportId) error
+	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
+	// (POST /atlas/indicators)
+	CreateAtlasIndicator(ctx echo.Context, params CreateAtlasIndicatorParams) error
+	// GetAtlasIndicator One indicator with its years and what cites its values.
+	// (GET /atlas/indicators/{indicatorKey})
+	GetAtlasIndicator(ctx echo.Context, indicatorKey IndicatorKey) error
+	// GetAtlasMap One indicator for one year on one level, classified for a choropleth (the map's request).
+	// (GET /atlas/map)
+	GetAtlasMap(ctx echo.Context, params GetAtlasMapParams) error
+	// GetAtlasOpenData Every public value of the atlas as CSV (long format), with the sources and licences; suppressed values are never included.
+	// (GET /atlas/open-data)
+	GetAtlasOpenData(ctx echo.Context) error
+	// GetAtlasOverview The Land overview (admins) - all districts compared on chosen indicators, and the state of participation per district.
+	// (GET /atlas/overview)
+	GetAtlasOverview(ctx echo.Context, params GetAtlasOverviewParams) error
+	// GetAtlasProfile The profile of up to five areas (Kreisprofil, Sozialraumprofil) - every indicator by Lebenslage with value, trend, rank and the Land value.
+	// (GET /atlas/profile)
+	GetAtlasProfile(ctx echo.Context, params GetAtlasProfileParams) error
+	// GetAtlasProfileReport An area's profile as a PDF or XLSX report, generated on the server with the same disclosure control.
+	// (GET /atlas/profile/report)
+	GetAtlasProfileReport(ctx echo.Context, params GetAtlasProfileReportParams) error
+	// GetAtlasSeries The time series of an indicator for up to six areas, with boundary breaks marked.
+	// (GET /atlas/series)
+	GetAtlasSeries(ctx echo.Context, params GetAtlasSeriesParams) error
+	// GetAtlasSuppressions The log of disclosure control for an indicator - what was withheld and why (admins all; coordinators their district's areas).
+	// (GET /atlas/suppressions)
+	GetAtlasSuppressions(ctx echo.Context, params GetAtlasSuppressionsParams) error
+	// GetAtlasValue One value by its stable reference (indicator/area/year), with what cites it.
+	// (GET /atlas/values/{indicatorKey}/{areaKey}/{year})
+	GetAtlasValue(ctx echo.Context, indicatorKey IndicatorKey, areaKey string, year int) error
 	// ListAuditLog The audit log, newest first (admins).
 	// (GET /audit-log)
 	ListAuditLog(ctx echo.Context, params ListAuditLogParams) error
@@ -2185,6 +3313,108 @@ type ServerInterfaceWrapper struct {
 	Handler ServerInterface
 }
 
+// AddAtlasBoundary converts echo context to params.
+func (w *ServerInterfaceWrapper) AddAtlasBoundary(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AddAtlasBoundaryParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AddAtlasBoundary(ctx, params)
+	return err
+}
+
+// GetAtlasCatalogue converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasCatalogue(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasCatalogue(ctx)
+	return err
+}
+
+// GetAtlasGeoJSON converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasGeoJSON(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasGeoJSONParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// ------------- Optional query parameter "year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "year", ctx.QueryParams(), &params.Year, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// ------------- Optional query parameter "level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "level", ctx.QueryParams(), &params.Level, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter level: %s", err))
+	}
+
+	// ------------- Optional query parameter "district" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "district", ctx.QueryParams(), &params.District, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter district: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasGeoJSON(ctx, params)
+	return err
+}
+
+// GetAtlasGeometry converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasGeometry(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasGeometryParams
+	// ------------- Optional query parameter "level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "level", ctx.QueryParams(), &params.Level, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter level: %s", err))
+	}
+
+	// ------------- Optional query parameter "district" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "district", ctx.QueryParams(), &params.District, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter district: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasGeometry(ctx, params)
+	return err
+}
+
 // ListAtlasImports converts echo context to params.
 func (w *ServerInterfaceWrapper) ListAtlasImports(ctx echo.Context) error {
 	var err error
@@ -2273,6 +3503,256 @@ func (w *ServerInterfaceWrapper) UndoAtlasImport(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UndoAtlasImport(ctx, importId)
+	return err
+}
+
+// CreateAtlasIndicator converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateAtlasIndicator(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateAtlasIndicatorParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateAtlasIndicator(ctx, params)
+	return err
+}
+
+// GetAtlasIndicator converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasIndicator(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "indicatorKey" -------------
+	var indicatorKey IndicatorKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "indicatorKey", ctx.Param("indicatorKey"), &indicatorKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicatorKey: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasIndicator(ctx, indicatorKey)
+	return err
+}
+
+// GetAtlasMap converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasMap(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasMapParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// ------------- Optional query parameter "year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "year", ctx.QueryParams(), &params.Year, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// ------------- Optional query parameter "level" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "level", ctx.QueryParams(), &params.Level, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter level: %s", err))
+	}
+
+	// ------------- Optional query parameter "district" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "district", ctx.QueryParams(), &params.District, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter district: %s", err))
+	}
+
+	// ------------- Optional query parameter "method" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "method", ctx.QueryParams(), &params.Method, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter method: %s", err))
+	}
+
+	// ------------- Optional query parameter "classes" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "classes", ctx.QueryParams(), &params.Classes, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter classes: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasMap(ctx, params)
+	return err
+}
+
+// GetAtlasOpenData converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasOpenData(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasOpenData(ctx)
+	return err
+}
+
+// GetAtlasOverview converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasOverview(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasOverviewParams
+	// ------------- Optional query parameter "indicators" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "indicators", ctx.QueryParams(), &params.Indicators, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicators: %s", err))
+	}
+
+	// ------------- Optional query parameter "year" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "year", ctx.QueryParams(), &params.Year, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasOverview(ctx, params)
+	return err
+}
+
+// GetAtlasProfile converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasProfile(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasProfileParams
+	// ------------- Required query parameter "areas" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "areas", ctx.QueryParams(), &params.Areas, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areas: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasProfile(ctx, params)
+	return err
+}
+
+// GetAtlasProfileReport converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasProfileReport(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasProfileReportParams
+	// ------------- Required query parameter "area" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "area", ctx.QueryParams(), &params.Area, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter area: %s", err))
+	}
+
+	// ------------- Optional query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasProfileReport(ctx, params)
+	return err
+}
+
+// GetAtlasSeries converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasSeries(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasSeriesParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// ------------- Required query parameter "areas" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "areas", ctx.QueryParams(), &params.Areas, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areas: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasSeries(ctx, params)
+	return err
+}
+
+// GetAtlasSuppressions converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasSuppressions(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetAtlasSuppressionsParams
+	// ------------- Required query parameter "indicator" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "indicator", ctx.QueryParams(), &params.Indicator, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicator: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasSuppressions(ctx, params)
+	return err
+}
+
+// GetAtlasValue converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasValue(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "indicatorKey" -------------
+	var indicatorKey IndicatorKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "indicatorKey", ctx.Param("indicatorKey"), &indicatorKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter indicatorKey: %s", err))
+	}
+
+	// ------------- Path parameter "areaKey" -------------
+	var areaKey string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "areaKey", ctx.Param("areaKey"), &areaKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter areaKey: %s", err))
+	}
+
+	// ------------- Path parameter "year" -------------
+	var year int
+
+	err = runtime.BindStyledParameterWithOptions("simple", "year", ctx.Param("year"), &year, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter year: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasValue(ctx, indicatorKey, areaKey, year)
 	return err
 }
 
@@ -3564,6 +5044,20 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/consultations/:consultationId/moderation-queue", wrapper.GetModerationQueue, options.OperationMiddlewares["getModerationQueue"]...)
 	router.GET(options.BaseURL+"/consultations/:consultationId/moderation-log", wrapper.GetModerationLog, options.OperationMiddlewares["getModerationLog"]...)
 	router.GET(options.BaseURL+"/consultations/:consultationId/export", wrapper.ExportConsultation, options.OperationMiddlewares["exportConsultation"]...)
+	router.GET(options.BaseURL+"/atlas/catalogue", wrapper.GetAtlasCatalogue, options.OperationMiddlewares["getAtlasCatalogue"]...)
+	router.POST(options.BaseURL+"/atlas/indicators", wrapper.CreateAtlasIndicator, options.OperationMiddlewares["createAtlasIndicator"]...)
+	router.GET(options.BaseURL+"/atlas/indicators/:indicatorKey", wrapper.GetAtlasIndicator, options.OperationMiddlewares["getAtlasIndicator"]...)
+	router.GET(options.BaseURL+"/atlas/map", wrapper.GetAtlasMap, options.OperationMiddlewares["getAtlasMap"]...)
+	router.GET(options.BaseURL+"/atlas/geometry", wrapper.GetAtlasGeometry, options.OperationMiddlewares["getAtlasGeometry"]...)
+	router.GET(options.BaseURL+"/atlas/series", wrapper.GetAtlasSeries, options.OperationMiddlewares["getAtlasSeries"]...)
+	router.GET(options.BaseURL+"/atlas/profile", wrapper.GetAtlasProfile, options.OperationMiddlewares["getAtlasProfile"]...)
+	router.GET(options.BaseURL+"/atlas/profile/report", wrapper.GetAtlasProfileReport, options.OperationMiddlewares["getAtlasProfileReport"]...)
+	router.GET(options.BaseURL+"/atlas/values/:indicatorKey/:areaKey/:year", wrapper.GetAtlasValue, options.OperationMiddlewares["getAtlasValue"]...)
+	router.GET(options.BaseURL+"/atlas/overview", wrapper.GetAtlasOverview, options.OperationMiddlewares["getAtlasOverview"]...)
+	router.GET(options.BaseURL+"/atlas/open-data", wrapper.GetAtlasOpenData, options.OperationMiddlewares["getAtlasOpenData"]...)
+	router.GET(options.BaseURL+"/atlas/geojson", wrapper.GetAtlasGeoJSON, options.OperationMiddlewares["getAtlasGeoJSON"]...)
+	router.POST(options.BaseURL+"/atlas/boundaries", wrapper.AddAtlasBoundary, options.OperationMiddlewares["addAtlasBoundary"]...)
+	router.GET(options.BaseURL+"/atlas/suppressions", wrapper.GetAtlasSuppressions, options.OperationMiddlewares["getAtlasSuppressions"]...)
 	router.GET(options.BaseURL+"/live", wrapper.Live, options.OperationMiddlewares["live"]...)
 	router.GET(options.BaseURL+"/atlas/imports", wrapper.ListAtlasImports, options.OperationMiddlewares["listAtlasImports"]...)
 	router.POST(options.BaseURL+"/atlas/imports", wrapper.CreateAtlasImport, options.OperationMiddlewares["createAtlasImport"]...)
@@ -3575,6 +5069,162 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 }
 
 type ProblemApplicationProblemPlusJSONResponse Problem
+
+type AddAtlasBoundaryRequestObject struct {
+	Params AddAtlasBoundaryParams
+	Body   *AddAtlasBoundaryJSONRequestBody
+}
+
+type AddAtlasBoundaryResponseObject interface {
+	VisitAddAtlasBoundaryResponse(w http.ResponseWriter) error
+}
+
+type AddAtlasBoundary201JSONResponse AtlasBoundaryVersions
+
+func (response AddAtlasBoundary201JSONResponse) VisitAddAtlasBoundaryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddAtlasBoundarydefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AddAtlasBoundarydefaultApplicationProblemPlusJSONResponse) VisitAddAtlasBoundaryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasCatalogueRequestObject struct {
+}
+
+type GetAtlasCatalogueResponseObject interface {
+	VisitGetAtlasCatalogueResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasCatalogue200JSONResponse AtlasCatalogue
+
+func (response GetAtlasCatalogue200JSONResponse) VisitGetAtlasCatalogueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasCataloguedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasCataloguedefaultApplicationProblemPlusJSONResponse) VisitGetAtlasCatalogueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeoJSONRequestObject struct {
+	Params GetAtlasGeoJSONParams
+}
+
+type GetAtlasGeoJSONResponseObject interface {
+	VisitGetAtlasGeoJSONResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasGeoJSON200ApplicationGeoPlusJSONResponse AtlasFeatureCollection
+
+func (response GetAtlasGeoJSON200ApplicationGeoPlusJSONResponse) VisitGetAtlasGeoJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/geo+json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeoJSONdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasGeoJSONdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasGeoJSONResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeometryRequestObject struct {
+	Params GetAtlasGeometryParams
+}
+
+type GetAtlasGeometryResponseObject interface {
+	VisitGetAtlasGeometryResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasGeometry200ApplicationGeoPlusJSONResponse AtlasFeatureCollection
+
+func (response GetAtlasGeometry200ApplicationGeoPlusJSONResponse) VisitGetAtlasGeometryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/geo+json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse) VisitGetAtlasGeometryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type ListAtlasImportsRequestObject struct {
 	Params ListAtlasImportsParams
@@ -3800,6 +5450,430 @@ type UndoAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response UndoAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitUndoAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasIndicatorRequestObject struct {
+	Params CreateAtlasIndicatorParams
+	Body   *CreateAtlasIndicatorJSONRequestBody
+}
+
+type CreateAtlasIndicatorResponseObject interface {
+	VisitCreateAtlasIndicatorResponse(w http.ResponseWriter) error
+}
+
+type CreateAtlasIndicator201JSONResponse AtlasIndicator
+
+func (response CreateAtlasIndicator201JSONResponse) VisitCreateAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasIndicatordefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateAtlasIndicatordefaultApplicationProblemPlusJSONResponse) VisitCreateAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasIndicatorRequestObject struct {
+	IndicatorKey IndicatorKey `json:"indicatorKey"`
+}
+
+type GetAtlasIndicatorResponseObject interface {
+	VisitGetAtlasIndicatorResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasIndicator200JSONResponse AtlasIndicatorDetail
+
+func (response GetAtlasIndicator200JSONResponse) VisitGetAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasIndicatordefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasIndicatordefaultApplicationProblemPlusJSONResponse) VisitGetAtlasIndicatorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasMapRequestObject struct {
+	Params GetAtlasMapParams
+}
+
+type GetAtlasMapResponseObject interface {
+	VisitGetAtlasMapResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasMap200JSONResponse AtlasMap
+
+func (response GetAtlasMap200JSONResponse) VisitGetAtlasMapResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasMapdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasMapdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasMapResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasOpenDataRequestObject struct {
+}
+
+type GetAtlasOpenDataResponseObject interface {
+	VisitGetAtlasOpenDataResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasOpenData200TextcsvResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response GetAtlasOpenData200TextcsvResponse) VisitGetAtlasOpenDataResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type GetAtlasOpenDatadefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasOpenDatadefaultApplicationProblemPlusJSONResponse) VisitGetAtlasOpenDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasOverviewRequestObject struct {
+	Params GetAtlasOverviewParams
+}
+
+type GetAtlasOverviewResponseObject interface {
+	VisitGetAtlasOverviewResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasOverview200JSONResponse AtlasOverview
+
+func (response GetAtlasOverview200JSONResponse) VisitGetAtlasOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasOverviewdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasOverviewdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasOverviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasProfileRequestObject struct {
+	Params GetAtlasProfileParams
+}
+
+type GetAtlasProfileResponseObject interface {
+	VisitGetAtlasProfileResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasProfile200JSONResponse AtlasProfile
+
+func (response GetAtlasProfile200JSONResponse) VisitGetAtlasProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasProfiledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasProfiledefaultApplicationProblemPlusJSONResponse) VisitGetAtlasProfileResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasProfileReportRequestObject struct {
+	Params GetAtlasProfileReportParams
+}
+
+type GetAtlasProfileReportResponseObject interface {
+	VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasProfileReport200ApplicationpdfResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response GetAtlasProfileReport200ApplicationpdfResponse) VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/pdf")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type GetAtlasProfileReport200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response GetAtlasProfileReport200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type GetAtlasProfileReportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasProfileReportdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasProfileReportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSeriesRequestObject struct {
+	Params GetAtlasSeriesParams
+}
+
+type GetAtlasSeriesResponseObject interface {
+	VisitGetAtlasSeriesResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasSeries200JSONResponse AtlasSeries
+
+func (response GetAtlasSeries200JSONResponse) VisitGetAtlasSeriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSeriesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasSeriesdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasSeriesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSuppressionsRequestObject struct {
+	Params GetAtlasSuppressionsParams
+}
+
+type GetAtlasSuppressionsResponseObject interface {
+	VisitGetAtlasSuppressionsResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasSuppressions200JSONResponse AtlasSuppressionLog
+
+func (response GetAtlasSuppressions200JSONResponse) VisitGetAtlasSuppressionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasSuppressionsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasSuppressionsdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasSuppressionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasValueRequestObject struct {
+	IndicatorKey IndicatorKey `json:"indicatorKey"`
+	AreaKey      string       `json:"areaKey"`
+	Year         int          `json:"year"`
+}
+
+type GetAtlasValueResponseObject interface {
+	VisitGetAtlasValueResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasValue200JSONResponse AtlasValueDetail
+
+func (response GetAtlasValue200JSONResponse) VisitGetAtlasValueResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasValuedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasValuedefaultApplicationProblemPlusJSONResponse) VisitGetAtlasValueResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -6111,6 +8185,18 @@ func (response RevokeRoledefaultApplicationProblemPlusJSONResponse) VisitRevokeR
 
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
+	// (POST /atlas/boundaries)
+	AddAtlasBoundary(ctx context.Context, request AddAtlasBoundaryRequestObject) (AddAtlasBoundaryResponseObject, error)
+	// GetAtlasCatalogue The indicator catalogue by Lebenslage, with the years that have data, and what the person may do.
+	// (GET /atlas/catalogue)
+	GetAtlasCatalogue(ctx context.Context, request GetAtlasCatalogueRequestObject) (GetAtlasCatalogueResponseObject, error)
+	// GetAtlasGeoJSON One indicator for one year on a level as GeoJSON, each feature with its value (public values only for the public).
+	// (GET /atlas/geojson)
+	GetAtlasGeoJSON(ctx context.Context, request GetAtlasGeoJSONRequestObject) (GetAtlasGeoJSONResponseObject, error)
+	// GetAtlasGeometry The current boundaries of a level (districts of Thuringia, or one district's social areas) as GeoJSON.
+	// (GET /atlas/geometry)
+	GetAtlasGeometry(ctx context.Context, request GetAtlasGeometryRequestObject) (GetAtlasGeometryResponseObject, error)
 	// ListAtlasImports The scopes the person may import for and, with scope, that scope's imports, newest first.
 	// (GET /atlas/imports)
 	ListAtlasImports(ctx context.Context, request ListAtlasImportsRequestObject) (ListAtlasImportsResponseObject, error)
@@ -6129,6 +8215,36 @@ type StrictServerInterface interface {
 	// UndoAtlasImport Undo a done import, if no later import touched its values.
 	// (POST /atlas/imports/{importId}/undo)
 	UndoAtlasImport(ctx context.Context, request UndoAtlasImportRequestObject) (UndoAtlasImportResponseObject, error)
+	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
+	// (POST /atlas/indicators)
+	CreateAtlasIndicator(ctx context.Context, request CreateAtlasIndicatorRequestObject) (CreateAtlasIndicatorResponseObject, error)
+	// GetAtlasIndicator One indicator with its years and what cites its values.
+	// (GET /atlas/indicators/{indicatorKey})
+	GetAtlasIndicator(ctx context.Context, request GetAtlasIndicatorRequestObject) (GetAtlasIndicatorResponseObject, error)
+	// GetAtlasMap One indicator for one year on one level, classified for a choropleth (the map's request).
+	// (GET /atlas/map)
+	GetAtlasMap(ctx context.Context, request GetAtlasMapRequestObject) (GetAtlasMapResponseObject, error)
+	// GetAtlasOpenData Every public value of the atlas as CSV (long format), with the sources and licences; suppressed values are never included.
+	// (GET /atlas/open-data)
+	GetAtlasOpenData(ctx context.Context, request GetAtlasOpenDataRequestObject) (GetAtlasOpenDataResponseObject, error)
+	// GetAtlasOverview The Land overview (admins) - all districts compared on chosen indicators, and the state of participation per district.
+	// (GET /atlas/overview)
+	GetAtlasOverview(ctx context.Context, request GetAtlasOverviewRequestObject) (GetAtlasOverviewResponseObject, error)
+	// GetAtlasProfile The profile of up to five areas (Kreisprofil, Sozialraumprofil) - every indicator by Lebenslage with value, trend, rank and the Land value.
+	// (GET /atlas/profile)
+	GetAtlasProfile(ctx context.Context, request GetAtlasProfileRequestObject) (GetAtlasProfileResponseObject, error)
+	// GetAtlasProfileReport An area's profile as a PDF or XLSX report, generated on the server with the same disclosure control.
+	// (GET /atlas/profile/report)
+	GetAtlasProfileReport(ctx context.Context, request GetAtlasProfileReportRequestObject) (GetAtlasProfileReportResponseObject, error)
+	// GetAtlasSeries The time series of an indicator for up to six areas, with boundary breaks marked.
+	// (GET /atlas/series)
+	GetAtlasSeries(ctx context.Context, request GetAtlasSeriesRequestObject) (GetAtlasSeriesResponseObject, error)
+	// GetAtlasSuppressions The log of disclosure control for an indicator - what was withheld and why (admins all; coordinators their district's areas).
+	// (GET /atlas/suppressions)
+	GetAtlasSuppressions(ctx context.Context, request GetAtlasSuppressionsRequestObject) (GetAtlasSuppressionsResponseObject, error)
+	// GetAtlasValue One value by its stable reference (indicator/area/year), with what cites it.
+	// (GET /atlas/values/{indicatorKey}/{areaKey}/{year})
+	GetAtlasValue(ctx context.Context, request GetAtlasValueRequestObject) (GetAtlasValueResponseObject, error)
 	// ListAuditLog The audit log, newest first (admins).
 	// (GET /audit-log)
 	ListAuditLog(ctx context.Context, request ListAuditLogRequestObject) (ListAuditLogResponseObject, error)
@@ -6311,6 +8427,127 @@ type strictHandler struct {
 	middlewares []StrictMiddlewareFunc
 }
 
+// AddAtlasBoundary operation middleware
+func (sh *strictHandler) AddAtlasBoundary(ctx echo.Context, params AddAtlasBoundaryParams) error {
+	var request AddAtlasBoundaryRequestObject
+
+	request.Params = params
+
+	var body AddAtlasBoundaryJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AddAtlasBoundary(ctx.Request().Context(), request.(AddAtlasBoundaryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddAtlasBoundary")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AddAtlasBoundaryResponseObject); ok {
+		return validResponse.VisitAddAtlasBoundaryResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasCatalogue operation middleware
+func (sh *strictHandler) GetAtlasCatalogue(ctx echo.Context) error {
+	var request GetAtlasCatalogueRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasCatalogue(ctx.Request().Context(), request.(GetAtlasCatalogueRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasCatalogue")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasCatalogueResponseObject); ok {
+		return validResponse.VisitGetAtlasCatalogueResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasGeoJSON operation middleware
+func (sh *strictHandler) GetAtlasGeoJSON(ctx echo.Context, params GetAtlasGeoJSONParams) error {
+	var request GetAtlasGeoJSONRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasGeoJSON(ctx.Request().Context(), request.(GetAtlasGeoJSONRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasGeoJSON")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasGeoJSONResponseObject); ok {
+		return validResponse.VisitGetAtlasGeoJSONResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasGeometry operation middleware
+func (sh *strictHandler) GetAtlasGeometry(ctx echo.Context, params GetAtlasGeometryParams) error {
+	var request GetAtlasGeometryRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasGeometry(ctx.Request().Context(), request.(GetAtlasGeometryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasGeometry")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasGeometryResponseObject); ok {
+		return validResponse.VisitGetAtlasGeometryResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListAtlasImports operation middleware
 func (sh *strictHandler) ListAtlasImports(ctx echo.Context, params ListAtlasImportsParams) error {
 	var request ListAtlasImportsRequestObject
@@ -6482,6 +8719,279 @@ func (sh *strictHandler) UndoAtlasImport(ctx echo.Context, importId AtlasImportI
 		return err
 	} else if validResponse, ok := response.(UndoAtlasImportResponseObject); ok {
 		return validResponse.VisitUndoAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateAtlasIndicator operation middleware
+func (sh *strictHandler) CreateAtlasIndicator(ctx echo.Context, params CreateAtlasIndicatorParams) error {
+	var request CreateAtlasIndicatorRequestObject
+
+	request.Params = params
+
+	var body CreateAtlasIndicatorJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateAtlasIndicator(ctx.Request().Context(), request.(CreateAtlasIndicatorRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateAtlasIndicator")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateAtlasIndicatorResponseObject); ok {
+		return validResponse.VisitCreateAtlasIndicatorResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasIndicator operation middleware
+func (sh *strictHandler) GetAtlasIndicator(ctx echo.Context, indicatorKey IndicatorKey) error {
+	var request GetAtlasIndicatorRequestObject
+
+	request.IndicatorKey = indicatorKey
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasIndicator(ctx.Request().Context(), request.(GetAtlasIndicatorRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasIndicator")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasIndicatorResponseObject); ok {
+		return validResponse.VisitGetAtlasIndicatorResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasMap operation middleware
+func (sh *strictHandler) GetAtlasMap(ctx echo.Context, params GetAtlasMapParams) error {
+	var request GetAtlasMapRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasMap(ctx.Request().Context(), request.(GetAtlasMapRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasMap")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasMapResponseObject); ok {
+		return validResponse.VisitGetAtlasMapResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasOpenData operation middleware
+func (sh *strictHandler) GetAtlasOpenData(ctx echo.Context) error {
+	var request GetAtlasOpenDataRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasOpenData(ctx.Request().Context(), request.(GetAtlasOpenDataRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasOpenData")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasOpenDataResponseObject); ok {
+		return validResponse.VisitGetAtlasOpenDataResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasOverview operation middleware
+func (sh *strictHandler) GetAtlasOverview(ctx echo.Context, params GetAtlasOverviewParams) error {
+	var request GetAtlasOverviewRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasOverview(ctx.Request().Context(), request.(GetAtlasOverviewRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasOverview")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasOverviewResponseObject); ok {
+		return validResponse.VisitGetAtlasOverviewResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasProfile operation middleware
+func (sh *strictHandler) GetAtlasProfile(ctx echo.Context, params GetAtlasProfileParams) error {
+	var request GetAtlasProfileRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasProfile(ctx.Request().Context(), request.(GetAtlasProfileRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasProfile")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasProfileResponseObject); ok {
+		return validResponse.VisitGetAtlasProfileResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasProfileReport operation middleware
+func (sh *strictHandler) GetAtlasProfileReport(ctx echo.Context, params GetAtlasProfileReportParams) error {
+	var request GetAtlasProfileReportRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasProfileReport(ctx.Request().Context(), request.(GetAtlasProfileReportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasProfileReport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasProfileReportResponseObject); ok {
+		return validResponse.VisitGetAtlasProfileReportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasSeries operation middleware
+func (sh *strictHandler) GetAtlasSeries(ctx echo.Context, params GetAtlasSeriesParams) error {
+	var request GetAtlasSeriesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasSeries(ctx.Request().Context(), request.(GetAtlasSeriesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasSeries")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasSeriesResponseObject); ok {
+		return validResponse.VisitGetAtlasSeriesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasSuppressions operation middleware
+func (sh *strictHandler) GetAtlasSuppressions(ctx echo.Context, params GetAtlasSuppressionsParams) error {
+	var request GetAtlasSuppressionsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasSuppressions(ctx.Request().Context(), request.(GetAtlasSuppressionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasSuppressions")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasSuppressionsResponseObject); ok {
+		return validResponse.VisitGetAtlasSuppressionsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasValue operation middleware
+func (sh *strictHandler) GetAtlasValue(ctx echo.Context, indicatorKey IndicatorKey, areaKey string, year int) error {
+	var request GetAtlasValueRequestObject
+
+	request.IndicatorKey = indicatorKey
+	request.AreaKey = areaKey
+	request.Year = year
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasValue(ctx.Request().Context(), request.(GetAtlasValueRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasValue")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasValueResponseObject); ok {
+		return validResponse.VisitGetAtlasValueResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -8338,194 +10848,248 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L39ctw4kiD+Koj6bURLsdSn3b2/lmJjw+t2e3zjnvZa7ZuJaPm0KDKrCiMWUAZAyTUOvc08xv03L3aB",
-	"BECCJMhilVhq99z9ZblI4iMzkcjv/DJJxXIlOHCtJhdfJisq6RI0SPzfCwn0TWb+YnxyMVlRvZgkE06X",
-	"MLmYUPswmUj4VDAJ2eRCywKSiUoXsKTmq5mQS6onFxPG9XfPJ8lkyThbFsvJxVky0esV2EcwBzl5eEgm",
-	"L3RO1ZvlSkjdOS3zj8ec+KVYLoF3T5qWz8edlasi11QzwXumrr006vyFVEKaLzNQqWQrM8fkYvLLAgiH",
-	"z/omxReImBG9ALKScMdEociKzuF4ktjVfipAroPl2jHDZS3p57fA53oxuTg7PS1XorRkfI4L+YGZ/6T6",
-	"j7COr0bMZixlNCffHmVszjTJ3BfkFtbk4I8SmFLpIv/H/1YK8sOEwPH8mJx9d/rtGZkJSV7JWSF1ueY6",
-	"hG9h3QvWFdUapPnuf/16evT9xy/fPvzLJLoNkRa9ZJRVL4yJxzcZLFdCA0/XUQi+QCgZFKY5A65JuhBC",
-	"gSKCp0BWIIkZjWeQkVQCUho5QAhS8uHDmx8OE6IFkaDlmig6g3x9Qeg1tz/cM73AsRVdAk5EeVb9YHYJ",
-	"ShPK1T1IhQ9mTCpNJBi6JnROGU9wmGte7kQfvYdVTteQXRAED46KqwNFuNALxufHxNCGmXIKueBzZZZp",
-	"JsjFfA7ZEeNmc0rwa26+ztkdKCSH8+dkIQqp7ADlwnEr1AwOsrXw5+fn15xVkL65hfWNhEJBdknuFyyH",
-	"2t7sx0qzPCey4Cohz0+/bw/A+M1KirkEpY7JzzxfE1WkKSg1K/JyairN+lY6IUoQSmaU5ZARQ5XLlSZL",
-	"ur7mU0D8MMjaCDm+5p7wF0AzkBVBBpRz9Ec8BtFje26O7ZLx8hgntUNxff35/PTo+vrzv736+K/xo/GG",
-	"37ENjI6Fr4x5PN6yJdPlpA1+lePDcPgMZrTI9eTiW7Np+tkO7UHQN9HPck45U7iHq7yYd/Cy4K1vFFEL",
-	"ITUxq3FcK2P0VnAGR9DHtJQZfyjXokd/M4zL/Xv08ctZ8t15BxN7J4Whv040rcrnY+LogwLZOWVhH443",
-	"34MZSq0EV4ByzjsppjkszZ+pMKwQyYWuVjlLEU8nK/vGv/5VGTx+CWb+FwmzycXk/zupBKkT+1Sd+HFx",
-	"xgZP5gSkFDIhVJH3P74k3z//9t+Im4ZkoCnL1THCxo3mBbK3cAd5m7Te5ZQXfK4kLZbkujg9fQbkSvyN",
-	"0Tz85b8KKjUDaagKuIHPr5NV8KU5CeVHk2Tyyb0/+diilZq4hhQnxQrM27hUmmWQRVHTREcySSm/MdDG",
-	"u8s9ngqRA+X+ccEz0d70D4KD4b6ALJuSnGpzm+GSiBZFuoCMMK3IHc0LUIQpki4gvTVscgGcmFHNRVKt",
-	"Kpx2Qfl8+B7wbspuqK59kFENR5otYRIBoP9muh44SQbIr0AGgKqGA56KzPwdfWioLfpkxnK4WVC1aMP3",
-	"6g8vjs6//c5LgObNhCzg83FsNziOPbLRWThTiy0BNAe5pDyCd0jZkubEyOVUkXuQYM4MpBqyODLZUDwu",
-	"6WrlYNh3tAPa/8l98ZBM3Pm9SUVheUh7fMc/B9OVhKW4G/62uFfxeVUqVnHMqAWAjj/RVBc4XskrjA4A",
-	"94DcuODcvJhMMsEN+qxgMkkm5lhxiPIMLTTNB23mIeT3vxoE+k2EpBaSb7ng8KAEx8JvtaQrB68m3vwq",
-	"Q2QljqFVbKFCjT9cNSZQUVLI3wJmVkFHTP8KqW5w1LdMRbiqZW03CAf7g4aliiLP/UClpGs8Af7N8o+B",
-	"9N0erIkaHDBpLG7D/n6qzll9i6nIiyU30vGGDS7p5zf24dlpoFeWG3YDrYHK6Ei1Qz9kqJ2g917kMGQK",
-	"fx6qs2ZUmkkyuWdZ/CgxnhnxpIOr42fBaJNkYiERfKii45rXnALgZN+68Hu68ay6vVRw20AL7yxXadOC",
-	"01e2o/NSINmCvh0D2AnDpZTXXouiy1UOcT3A8K1vlFMYz09JRjUlhh+hxN86rBv33fy/FXnicztxyN/p",
-	"ZI6qsdMcmSKOdR0PYMsWhEmlWro9BzAt17KRDEoxvMkSsvjVZekrzh1AKTqPfybFfS9OJKRCZgnCx+6L",
-	"TIHxOTm7JKdoQSghRxWh5H4hchgALDNvuejEbqta6QboICMJDjSVQL2O5A5tgtJUeMI97M2LxRKk+y0D",
-	"LpaMu/9NRcEziloxm3Mh4+zmRZEx4GmEmv+8ECQXc0UYdzYUo8jcsayuZyhNZzNLF/gMb1DFMqNudU2o",
-	"X3Et1xHtIrVzf5nAZ3fGJrmYMx6TImmqhbwZLAHa1zsF2W3kV6fHOX2ImTXT/F2wE6vHttA+eK2ayjlo",
-	"t7c2i7BP7e8hqIxGHdX+WxIXsnEH7fqA4eTVTqNEbBD5zh3GhjyznVBSUUSE4QUm6wg0ojJLfLV68c6T",
-	"aJvwglOwaan4XonNFnZyOrWK/AA02HeTavpNK+8QH7cEdwCJYULgpmVdlRpFg8Nbrdwph23GnFOlrepu",
-	"OMpA7TqnbHlzTyUfoM+9NC//2b27Pc7ME6VvSiW7vQMJVAnuNWncjzPkltvqGXMrrdloQRE2LW7Jga7B",
-	"0lmYITtMSMEl0HRBpzmQA+YXd0mQqyr3Jvn29BkpuGa58whZrJJ7ai5NiuYWwVM4TMgKuFG6yAEXujS6",
-	"rEEfhleCuEVtsZzZ3A72u+iNUKxuFIteQVfmZ2vTqS3MmdAvCZ0q4Nq+wTThcAeSZCwbSk59h9LCexjp",
-	"j30u3YHa/XTWCL/j7GlQ2hKCEXUUEC1ugSuSU8QqepYEn7F5ISEjUuSgCJ6+S4sNdMKQudBE8HxNnIX9",
-	"RjqpqcFhtzGgmUniq24u6AbfJSuqF9GztpKgnOG3PZgWq6Mc7iC327KSswNCxjKSUinXNbl9g7jeQI/d",
-	"h7tt/Uqi2LKO6C6BSMWEM6pDLFB1a47lkq5JJogWeBrEvcWUAmnOBR5XRcyptP652tZ62ahd3wsrMEQu",
-	"aVroRZ90NRVZxIP5E5W3mbg3qyf3kmkN/BLlcKYVsUOSAy0IZEwfoqtwKTIr7aootkOv+nDJcBcbr1mS",
-	"YW03yDbbW/uA3LTiXC0smQEI03UWphewxqdc6OE3ohlqy+XPcjqPUNWPQsZBHEBroZeR/b4HnpkrB7Gk",
-	"KGeaoQsVliu9tpszOkQm6T2Pom4wtpi6Efc8diKsu6AN7nspNBCm4ybkFZXA9XBqWTHOIYu7NKw0EFvb",
-	"2hxIe5/+Fe3ZREiyYFkWIfkBhC5hlbOYGeAP4p4sKV8T90YEHCnlRAEcd9ilrQNtE0f42YVuvPfvGwEF",
-	"0u0OXmWIHsB8qitRFSujOVskDCUC95HqpAP/QsyUGBMTmrymzgQDozUemJJugokahmVH2EnJ9MOdVijv",
-	"uT9eVOqzV87tAO7z9cSe/InlGWiFtGdy4jGP+1gZQQvwN5whmSwY2jRWqIkX3Pwbk+TcOl5l1jMfV45n",
-	"NFfQFA/8BRGEJ3x72o5P6BffcJAe+Lzhq2LXhcVvrmN0CGyz5O0ZzpbHakuYjKHAe/Flf9p7nQeEniun",
-	"VySTVTHN0RVZ0i3+aXlsQOpdlFud5t3NA+EooakgpfwmrWS8oTzLSALuMyPMdfizKb9xtwV0ONpzoUBt",
-	"JR/4QLybW1h3+H2l0jcrRzw0z3+eTS5+HUQmSHEPH5uhExgmxTh5/eoXchIyV3XyhWUPF0EclpnWqNzm",
-	"znTwQSulecNpIURIoygecLg3Wg5+lxCa58QdJ3WYGN02I3SmQWIU2Y2CTy4YC2fgAJkiXJhPBDcKR8Ez",
-	"oiVbkSnMhDQyBVELca+crmRXcomDEbjDZc2kWJajE8HNa6scnECyleDDtRRRZOCTGy+YRR7foYAYhiht",
-	"6YXADbgN3gRKSR+637I7qF1MqhxJwacOc4oQy28UcVhDEHrJmClvj8guiSqm5tMpWMs0mg/+3Q9dk5x7",
-	"QgLsoWncmCuJF51Qceu1WAHf7ig5Z/Nwfm9g0KGyG7oyjxMUGU/oip3cnZ2Yn6NSoif1wYz8Cjo1PCWM",
-	"uHdDJdAbltWHHGLRbg7njVke7sUqFUvLyQ2MJ45tZfFwA6ZzGGhjDeDf4Gt+HH+0agcpMMp2naAaCQWk",
-	"EXJcv9M2AAP01C+IBkt3BBG/FSPXTYty4A7kWnAfP0sYT6zB5hf5j7/PQSbEeb7cLmuhjCq06/mRAm+P",
-	"qqCz8V7dRfx69M27/d1X8tl6hHskxn0n1lqLGGgfjCfiSruyBovD9jaWjPv/js47qqm+jUGsZAb9oc39",
-	"rMJzguDQDzrcHoybjucYBuKajLq7adinZQwX3PwXV8VySdFL1xKQDWpvl+d1AhSFNf67JfBiOXW+WK0l",
-	"mxaeyts3nRKFTIHY+P7UIMS7WLxXG5MXpoDyl/NP1zT7MNpQLMG5m/t2+dq/1wRlublgrPoe2mD+GAD6",
-	"R6C6kBEta/uVNdnjdliblC5jx1b8yj5uPB7WNRxMHsCij8jcDC9FnkPaoVzViaGtatghhp+TJtw7o2pa",
-	"gAiWORQk5eo2UUSQD8V4xHSVU57dSmCKHLz1fx6aqxn/mklgcKM0zTQ5qH4hV+aXmvOtHGeSTJqfRi8P",
-	"v6wxWFQnze3MpfxIrYXd7pRVhpAqAyYwlSzGM24diobsFdH54NMawngMm58WVQrEqshpnP+94Qs6ZZoa",
-	"7VFw8uzs+Oz8+Pz0/HyQXtMAsJVznUkSd1WbPAp5l84WC9jCLIoy8mTLWPHhFi/2NxiqV3RoAsmkWOWC",
-	"Zlv5RWLqgxcMwtjkGhzccusTxuD6I4M8i6XxGSFCSJqTVU4x9prMzKvk4EeaLlwaR+2I/7WYA88WLJ/Z",
-	"+OwlyxkuBDgTEpWn1SyHufkNGJ/nDDKQBSpXc1AFzxaA5t8pyzP7M5XLAg3CYsHBJpZpmJfijyrSRZx7",
-	"/JjT+S6CfeUqqdtPtxPb3CgxcL8OLtcmxF+D+B9XP/+JvBP5ei644bI/Fblm/v+Mk1fvrl5fPH92/h05",
-	"eP/jS/Jv3z//7rDt1U6FkBnjVNeZ5YAbx001SSbhzIOvnXDi2O5tcOFLDGrvjbNzy7GeCKTirB72EHpX",
-	"s76D3ebERnD6RhGWkQNrZUMtE1dWKp3wmSltaN5oqDMhiV2AOhxoxWE8g88dYZ/2ajYrMC95C2FaXvJx",
-	"F1juM7F6gzXKlK2A83eZ+jsA12Q3uJMgLM9xG7uebiS/UaqImfAHA+aSHJ2V4a8VdAjTCvJZHEh9cbhu",
-	"HR3Xs39qCGBFpSZUEzTZukRJmzPphcvjzVzaga2ctT/0thWTPEwFqqLBW3A24K9SgzrcsT5qugoxXlC0",
-	"WdM8P+7wc6vOQG9nBndjJmYcHNMZvakmS6E0OTs9PRwc4xES00axza4tqW0+rgS5KGfMCo8FCBoGNVy+",
-	"rLG1CJfN5PpGFjzmB2lswb+ZlGuIUkuZvRy5Rngz6dcHx1U5z5gHyrQiOdBMEQWAMR9MEw15Xqa8EzoV",
-	"hSaUE5oiMCPxU19HJFAFkO5goJ3iaZaUxb0X8HnF5LYmvOE+FWu/m65LsbUdBO9eaoXqeGQRpshc8LgN",
-	"Xrr4/j6g/gTLKUibUhSTQS1w3FiNqIEAPFXkQD8pt8MEaJrCSmO8d5ozNPCWkQExSSDI+99B9CtxHUh+",
-	"z87rkt+z8UFZg2I/hMZQhQPWsbsWXA1yFdXI2qmc3cb4xqTu09isWFohwmoscvDaShdU0lSDjU+K5/W0",
-	"9Bw0A3upUNxzYt6M336d3vIXpUec8sxwzFLd96FLxx051sEosWRByJi+uWc8E/c31uHbEV6VC8OwuY/W",
-	"KoP5qF/Zcb/7tr2fyqyLIpmWIit6BNQ4p/oTXYKyVVqMytoRvYfQimLH+ckwTwoByaa5M6Z0xorFo93q",
-	"cfGUzHI6N9IeJZVJnWSQMtW5RQVUpou4smyeEKz3cdwbLxOP3PmZgw8BsKszCjbxJXx6R4zQg/OKqOFD",
-	"VeasbgS4lwaknpUGCQzPCkespiqRXvk5ayCqDluJ0hIBNSdl7ITE2UfL8b+91KLEEoxKCLkyigpG96Tl",
-	"2dfmcyolJjiiW/yABmEXGLnNsKSQmeDIT1JGfkzXKJVZHtjmYFUs0ZYhUN1CURV+NNKQDUoIw59ioU4V",
-	"en6KKIupkrMbjHyP0TjPjBBJrfLyl6OXV+9/PPrFvOzTKNH9gt5hBCkcoUxtEOpKJh33BRl1KDnl45BO",
-	"ArsHOaB5jnorzZaMq+GqzkYrdZ88up1sSTvov1IMWzoD1ruqOZRDABi18cDoESdLOAk+Ouy/K9ou406P",
-	"db94FVZDigEOszIGj+fT6PvFo6wyhoRCnOFJzYiMiqbqCEhCEo+fitrO2u6GAR6BcISmV+DR0mxii0Nt",
-	"NCO5ElJ1k3+nzGtnaG+3m/7H3BB6eWtmSJcxs8qpNkcsni+mQO4YDes/jdLTpFxRN6TG0AwczHfXCgIo",
-	"BrBb2mGTCbLDKOSqDyvL8DY2+8cpYN1EWIqFPzipcIjJevcw9a1y0VzQ43C2P7wEkBefB7ihgmUEFuJS",
-	"XOtwOVWA3Sn2akSQd7t7+jdP004/ZbW5t2L+6DPZJsH9RbP/tN5gV6xuLl/7siYm/99nHXxiG2CvtHSz",
-	"qyhQG2TYVB1X/jhmxfZMsTXGNv9IU2RI/6NcqOtRjG2tnLbWsrxJ4fG3xC6noCPAv5l0HN4ULpQ5mC26",
-	"8V7JN2452yJXZHTR+RGCcLiZTaB4aX3i212aDWjVY1JPB6TaDKtL/XiobhUtW8F81wK0GzCzCRc+Zq6U",
-	"RIyMayDnI1SC8kPFciohz2lUEAkHHYP39OvDw3lPMMwHG4LxxHRXlxteYd62LYVo7Q/+fRQ+KiI48ER6",
-	"+B+/PZk+RCD7bkFjrDwtpOxPxxMZXRPMoWYu/2hlhiIHmDYmeL4+jGfkAc/UjUVDjbE/SkoZAkfcqgeg",
-	"0lTqweso4+giARtm1G8UBmZcEk/OaHgziyLA5sAhIVhg/Z4pTIszAqYE8wmhRGnKMyozO1QjZ/Z8sxLg",
-	"eLcPxat2VsH6Yxfmm4xjCrgaRYsZpwtkQFPIqJwpkEumdW7j4aaggeVsbv+3pErh29yF4+EbKl3khVLI",
-	"cRTov9nf4Y7mhedKFjZRRoSr8xxoi4OOMBzOnyz517Ionp1usiXbKaIw3VTMr+WvwTIZCVnSdME4HJnD",
-	"g9WIsAASegDLCumOIXGhb2ai4Nlxd/G12FSLYkl5MMFngyzqPT14gkVqz30ad9YzbogjhS6fli3/31ls",
-	"xr1w0xUP5wdgWUJoroSPSPvL0Xv75OhN5k3qvt1CLubxEhCV67c90R9++eWdc270+Fg7zvwLW7w+acKz",
-	"7ZVq5ou2R/rw/g2RMAMEueEgRvl0pZywJLr5sB6TjaEwF9Oc8tvJwGDIgDHYkgtIjB3km4JSW8V9mQ+6",
-	"M1+8u2+LGHkfXx1Rjiv3bDuqbsdzv9dEzgY+SkdjO9nRLT8JABYPGPOdCnYwWGHY9HAQ2YDsei7bWR9O",
-	"Yie6cpWXrinLcLzfPAxyiQpi+82OCxzOrUIV3VLA41Ppek7fGCUnWudyX7Y6P1Er0CaTdKYbdSdSwdO8",
-	"sAXFqUwX7K4jLbax/C7p9GblhddBR31A1YbdDkirGPO4FX7qMK4T7eDcbx+6/tiEj44U8SqaorxlHDRr",
-	"E8dIyNuTHlN+Zj91cbwLqXGl9WqGP6LU5lidkD3FvNrsci4p15gRUAZTGjXClhbEmI5ULMHWzLDuLLVg",
-	"KzUwFUA0zFibm/TkxdyWUvDWgxu0K6DwVf5kF7JzcKeB8Z+MMltzeNbXhm7PC7tvzJHIgGum10HFS1ep",
-	"8ZJ41+iFhSYYiVFCmB40wIka88z1ej/NLl6b+XYh4n6Ceh9qlA3KGmoMk80q2ugCDdJkxIa61ENdlSU2",
-	"N05WJ6nwh9JR21sn+6orX3ZwLcUoyRr1oquZzDal/R5TxC/Gdv26XK1It5gYCmqVCPZczOu0H4Jb2lBj",
-	"bPEFr1KgXKwdMkgsRIQskWlyC7BS9XJHGITug/PIUtxBjaVSwuHeP98lcdTvMooBlFhfSKBD7QBhPFcQ",
-	"+1tmHRnh95IUnH0qoKzk5NN2D5Z0TaZga0kedhgFHumj2CUVf7AUNH5G2fBqlbVE451OZkMgqmWldYSe",
-	"9pYGqKhnlyPs6at2UDdTxGZ7+C4UsDtit+QcI6N9i6YvDXQPxOwYnpWAy+zuV6kG2cmr8v+orcHIT2s+",
-	"Ifti9HrpI7HH0mcby6iS7RTTtpOGOjyV5oMaJ2bQjPP4ohrhKFuEfA5mO72xoU8WFdze+QPa9meis6a8",
-	"ljTV6CUAli/oFGyXIK9BWR2RSs1StjLy/donM/mSDcfX/JWUwrX17er8SQ66uo8e+hY71l9C/ttwnv+2",
-	"PX6xApI1A7nWqS9ev3t79Oz49EjII2yOGRhGJn4L5MW7N5NkcgdSubN7fHZ86suF0RWbXEyeHZ8eP7N6",
-	"1gLRckJ1TtWJTdJ3RYqQeA2llJ1+J4akgyZGaOANesz/2gTz2Xe2ScVbyrNDmwsUVmW5xN2LAoVdrE1X",
-	"azqHMFWO08Ta/foGgtE+uWffOR/1s7iP+uFjo2/s+elpT8/Y7XrFNlv/RXrGGhJcMGWo6tjeJa5TcXzk",
-	"cqlBH9rAYmbLZ1mwBXF/RoR2DVRntsR44kpnmlcTq2ng30b7sEhNSFg9FeVurBr/6wSJZPLxwZWka5GH",
-	"jZwJm7GVzrH/dCpYAN1lkWtmTteJOWtHGdW0DuCmlT+vV4eZMm4tc23Tuu+OuQ05NJreMWsawZHinKXe",
-	"v/ihRU1n+6Am31yvg6BcR8/LMsOcebTafi1jUNoHLHhDKHl59T/Nmf7L26u/uDoEM1L2KvNd6axWinBE",
-	"S8IcNGq0bqXkwGbxlCrhW6TRwKZSPmKyZB6HMap8SBps7OSL/eNN9tDJ0V6DbtLr/llCF/bscsfA0Qvu",
-	"BvvGZ7slxLemRzTcOxOD63/accrrvD22kOqVcINvMuvU68THSdkg+nFzdHGiF2b4XsSePxVirzSVWEZg",
-	"JfI8KIVTtn/weBkD7zgZQeBifQlStvj1s/obt6oiQvPcHGPHMRJvh5nS9HYuy3iMLQ7bSdB1+dHoLSLY",
-	"fQ9Luhp6zYyC2LIr9BDGf/obMH4O9x7XY9DReyyR3qIe7HCag00PcKIrxwCwWpPRbWjFt4LfDx/4wDPx",
-	"9fB320l7RDZvtmdk6mrUhLAZ4WJT7/xONBUZ00e5TazpVgHMW2/FfLLtFfHS+uUfko1vYi2KyX5l9LKR",
-	"ZQRdL8puA8C1ZKDGktERwiQX87qY7eWgumRjM/ocZvTipCq/3Y+eqqOc2ivJN1tUdkqlbjHYgBDLX2li",
-	"d4TeTez08B8SdCH5jRb/fmJD7XYGOKSFZHo9ufj1YxP8QSM52wKvXFtCXLF0xsm00FpwTIUK8eH9s1GU",
-	"nFQmJYeZeIAx5lf5r75RRqZNBebQ+xApFNBuYa3Kjo7EZXMFzR4PjOJmbns0WXAiwZBpZpmyubvFbEbu",
-	"F4ZbW/8gz4iEmQRlOMFCFDJfu+fF6jCphscAzaQKRNy9X+CxLaDdQ51XPqbiSUg06Nm4iVCx1o3blIvs",
-	"ktgA+fFM4JXBf532nJBuFSQsG2aBbpscup6nGzmE9xGefHF/Ob1nSxbtv7W3KtW2Hksdj68ypl8G1UPG",
-	"l73CllJPLHSVbY3iNFJW+xmBFDK0e0HpGrVVTswRZpycfUuWjBe6flvXWuT0YP6k7PX3KPxHpaofczqv",
-	"0L/d+G8yWK6EBp6u/whrd8OPTz9VfdpB1PM8EvCU0zlqxo/HsxmqqhNVmjqqZn+JNwO7+kkHgqdow3N2",
-	"vMOdKKDeU2J8MnDJ07BfTtBMZv+n5QYvbJZ94npFJmTBMkjIimGhYsyxt9b0IKKiZifDymjtO2IwvYRN",
-	"IB9FLXGdHfsM/iL2Sy31oMsnppV2d8w40VQl60bSKWpZkeY2aRbH2y/h+HaTyENzsO72piLuXgrR/7s/",
-	"sr/QW3AXuNseit59QEzGP1pX/4SQdXsKbs3mnZgQLgLpaTfKLcud7uWC/LMb/Z8KM35TbcH1EnUX34FY",
-	"abrejJNav8fwvxucNrWmSHuFa9h8qQu41TujCAK1EX2TIxWpMzkajwnh3qf42WiqFvD3of81G8g9udz3",
-	"9Ii3kUzI8wL8j3d19x22kj/2mhZf+pc2BH68qAU1X5JTF+XvopiFdTHdL0SO0Ta8M8IDfM2rCmtbho21",
-	"qhkzZY1pZat0YZOEgzK+saXYoLeBKzmLryS6ReuXqEYtiWhiDcRBikf5Q9UhPJbT0FJlizw/0vBZ+zK6",
-	"B69BLqm9M2Nr+lRb0Mas/d+X3b/Wj7jP8u/JdRye3hwVNTsOmbX/XxItVkcY6mkuVkUKnoNSLtQSS82z",
-	"O5fbsUeu3xPW85UbfGq93p84PmeY8EUOfNHXgmdGjJVwVJloDpHKnp9/37OqMHJw+OoqgmyvTghbjjZs",
-	"p01tIQCi2RIusXfFe9ByffRipm0+nC1VgFAMntQX1OJ+DyNcjw6O7vYw90ZiVmvvCGwtZHj62nD0QG+w",
-	"/W+PGCcrEKu8bCnpe34mzg0iVsAfe4nCZ68IR6/QV5+tolYTnxrHKcaP3UUTvyVSdRdmAeL/Pufqc+xq",
-	"2I6v3vHs2EDl8zK3K1BHNsG9FELVSgLN1AJAL/Nj/LdOBxuj9R6SibmZTsy6t/yyw7Zi9UYVhqeNZWip",
-	"yWV2psQVwA6N9xVJ+tgrd1+rBKviK+eNG9E282jmP4C4K2bVGyHwGnS9RufvOkqgvpVeecH3NhgtVsBV",
-	"vw/aJ7TiBpIqoAutIjQnGdX0KyKVTwXYPmWbieW/8NXfTvQzMMfljoHAd+6yNwd4Zn1Jgewn8iyI/fha",
-	"GIBfw5Frt1w2LO5QB31F/f+sXt8Ke3MQWwoz3Q2Go0ez9Zrlz9h00D5Ci6Lf9yWpYs7JLawT15bulvEs",
-	"IVX20igaQZ5XyRAVvM3NZZbne1W2dpCU/kNxBxJjqJd0FZJGVQzfyiy1hgsbcbnXcIxa0+GOE1gudwwo",
-	"o7ZPA1CbsydtYvt07VsDb4TcyZdbWPcaJMv26tsexLKfcKkc7Rn2m+BuFRE78UCQm/efb/X+I9H6Mw8S",
-	"xUsDqW8Sb84QLU9QrafkMESfuKY8G9jfu/KtYVI81tVJhkYw2Co8nWYjHzo1WAmsZzL+vqSwsIRUrwxW",
-	"Im4sGSy4lss+zeUkCZGF/QltNjZhivwg6QyNnPm65NWbb/eQPP1MO9zrTXbSZ9LxZfG+UpNOrSTcE5t0",
-	"PGh6w+3xlVEM/4gO10osJDHLybDm2E5SYkBIMTZns1mPqATaz+mqfPq9igeNSgIdwA8aCu7jmIfD27vF",
-	"Jp+JQueMm0NvjbKqnSC5h3MbqWZl10Hm4HpklbkZGBl84QwS0pDRHc1ZRg4gV0Cen58TxvGXG38nJq44",
-	"5zV3ef02+Nh8e4h/2bHwAeOKZVDjZgkpVkQLcpacnp6SZcnt5sBB0pwpyK55INtWCxGFNqPdVCOFVUIx",
-	"rJmSlVCYz48rWYh7MqOIhkObIB1jaUH1iK+UqzXroDwxYwvLa3TztuAMjMrfgnH3zc9cstH2kR3DTiKG",
-	"cXsdkgNkyhe49fqjrYLNM2K9OgeuhrSStFgmRIm/MZrbvz8V1HwiDy+xPNI1P4iXRDr0rAdby9tydaVO",
-	"itnyYmXrXxyTF+XibNC+HXhJdbrAfqFV+SlEhmu/T5g+Jn82PM81yv53Q49hNrErMlbmB9gUhWvuUsWU",
-	"zSy9F0WekSkQ14ICX/e5puSVZSquSAJTzpTqsxd02Kv+mtsu/q42H/Z6vyQMTfgSzMeUr5PICg0IPJsr",
-	"58LyyxxbpuoFXHMPI9cYskSZrU/t91jji2Xj+gv8r0LkY6E+oEqT59fcsy2VkGWhNIIhF8pBAX/iQpNU",
-	"CoXLWCrI70AR4ZJDMKEuIQvMpMgZOM6LPNreQyBx7qTJol3Z+qF8+poHjDqwQcTYq81sq8sBj+OvHYpN",
-	"1aE94uxwtVxaTd4fwaubmkSn4SWoQLZNGYDxpKNaT/0I88amT/dUkQMhXUS5A2ZSHsjD6Im0rsfz0V2P",
-	"PnW12wFZ1QRXVdGC+7CY4eNvH7uKulyHNTdpN7LHuJ3ysp92l9HIddzeI824GTpAb1dou4DNJM6XEbUQ",
-	"95YvWbmLyuzI8ENFOHa730danl2IUeDx+nCOWkMDQA6qpuNWJnX+W+y+bfsSJ75LrWtlBnwmZGqZ/LLP",
-	"7pOzO+jM2PuwmktqOKkglNzDVIn0FvQx+aWayNrvJaxyurYrkEIsv1G2H7EidGZ4tWLoZta2diPP1DU3",
-	"QhbaDOzC12RBVyvgl/YGWIJSdI63G5Lnl+uJGfd6ckGua5b/i+vi9PRZyjL8F64nCbmeKPiEb+Ijbp8k",
-	"1/wauZcdwz6zTZPx1+DzjGpq3vpyfHz88GCu0TRnZfdlCangHFKt7FaqxEEFnwjTRNH742v+XohlqxKN",
-	"ufWwi4oRVSTMCnPtHDw/fXboZYJqRWUunFmO+eCaW+xMITNykQXw8Zouc3LgqN2SB1VrntIVc88wP3FB",
-	"OYc8Qey44+u8/yqqTLxl2O5wgFHPjDhp3gIdJYlqmLPVaM6Ss/8/3jqpw+xnSCl+N55uWY6tZbA7s2pG",
-	"o3zFPdMpcmXXkrA8CIZxa5GKfBw7vW/i7ZqqG7iih6N29jZEZyz7HY179S3+1OlSdCfAxqEQxp2B/ewp",
-	"DeaxdTgZATN2k0braXNEAkdMZw50vRt1rw0pbNe31zuv1Wewq9xOtZxmzauxAB5t8o2X19GSspzQLMOS",
-	"PO5Ka2PIKjpMRmqD34FkM4ZlHciBVewyklIFR4wr4EYHuQPfrWoI9k6+VP/BGj1pCqsdFOg3wSh9NXpw",
-	"+KCF414PZ71hW7flo6o/P4qTF/do1O16b1dz9UM+uwyxPoVUGMWUujVUyrBrVYondWdsZpDmjMPe0PmD",
-	"Hb8Pn5EsW/fVKGm2bqxOaPeArtUWv5OL/dzoPL+/ZMJmx8IOoq0tfazAhNqgNY+5kUNCQNYht6k2YO0U",
-	"fqUG2kgv0Ce20Q7lVSHsxzTT8trI0cITonEMwkIUtWcnX1RezHtDJxpE8SQnashpOh4pUKE+Zu/R2eo8",
-	"hPu5yov55sStFqT3e3pc7e2nzsIegGZn+Br/BLkMLt7sObOSAiunubN0icXVfJMXbD5TVbkU963PS8N0",
-	"sJXDPlrqOoeDpfUnktU3S+rBQtCAsAZNrGQKWUKcVOPK2maSIuyI7Ume7Uesb6I2IuX7qqbeg9CmhgD1",
-	"6nD/XKHnTm5IbOOzhECAHO7xPN/D9Fc9STqBxMhKnFr5fCqyNTqa8nu6VgQ+01Tna/Ll2gVhXU8uridO",
-	"Rr+ePISJPE+l3uMe0dUHdyDJQuSZdfLV1cxtyRJNndbDZwCAFlbDie5dLTNbNtRMRNNUFFyThTPEuhn7",
-	"FRyMkJqu3XG2Z6hWgP2Y4MZsGHW5C1t9UgKHe9sdp8Kd+8CdQssFnBH27DnJ6Bo5bw40Q4OkAp6R81Ob",
-	"9STFvbPRCg7Oq/bMl2AiB8/Pv380x23oZH0FM3ya/Zb6lP+Mj5rqTyNM7uviccm2amwnupwBoN+U5d7Z",
-	"q8XCTNGn+LmF7ulWc6N/ZTfZJqydfCkUyA1H6z22MvkpaMe24VDZD7JxCuuaoSoW+Ds7RB8Qun2KhpWA",
-	"LXDf2/6Ce6kKVk7g2r88sZLhqKf/aI5kRHzNQorxBZelqNSJ4Rf6O+tZ/atgPHL91ixnmy67Mgr65Iv7",
-	"c0PNlirceN9x4j2hBmOF7BrF3gfpoqHWdrpO6mEGqLL5ztcjRYr6sOgBhVpCiH8N8dlPhmiv348Zo+2L",
-	"s3isjxAhEj1C9dzKDeVYwjefqBpOn0xSW/pobjQLGgRxbfjxsiEbZ6q3DEZf8v7XUgtjp+JJZ7/r4kk/",
-	"r4A3SycJ7nIqqtraY1VTih/dktdv72YbQoK29c4PbpL9kt/+2jOVrdw3FhZqt2T6rVsxlbDvSqIsy7ON",
-	"2GipIt53P/xIhLT1PQF7cRza8LS9X0olZZ988X9uULN+wN8DYh3iDTafjOQMNkPVgPc40CTxa/gHcc8b",
-	"h3KLW1ikGvSR0hLocpTyJ4YkRgGf21YAwPHF18365g8lqTnlP06cVvZ+NM+N1y1e5TSFd3aGPQnSZvBK",
-	"rPpqpOiafoP5EXDv9JxxbCEIWp8342Q8O75NfLQFAoce3EsbSetzLnzQQi3pQtyBzOvlEgaxv6q5xx4E",
-	"S9Qs6hnae8o9CxvmfpW0NgZd/WQtbJ56zf3obCYWi2NckrVMsy/mn0G3YS098be5D8MUPF87SBVTuxUb",
-	"481FCTybK7Wfq/M16D54nD5hzuPI+Y4/88aQo9ycmDPasPo0s5cwLMglCDOXEWx4INZcxdQfdN2084Cb",
-	"CbmH7e491qbUQNk+E2R/m/iRzdTirUtjZ8l6C9PIWbKF2uTP+qCsN2tAvsN2pWH3WROk7LEewdIHm+54",
-	"eupSicYp6GWTkmzXQ+/xTozIrcPoSIw/sX73TS2bEDOlz+qkbJe+HV8InTJRAeO1pFw7Z8xXabAya8NF",
-	"/ibWKtt3Pn7U52ZVZej1CL4cMx4GG+TQjHZICBzPj8MTblNhykJHu5DTyRfzz0aP6J24hdJdt9kfal4f",
-	"yR9qhvIA8dBuAKbaOHmPSdGYvYmR8a2siFQsbe9a3zOPw2ffvg5TXik3esAUiLS7IAuQEINosuMx9Jlb",
-	"K6oXYZ6YwUJvplgre6udsWXzKOWdX1Ih88nF5ISu2MndGR5Pt4t24ZDCsGRGbcdBm9dDDt5Snt1KYMpG",
-	"F+KfMwkMyJX+x98zDa4zoAZOXWpWLT4nSNsuMyvb9cfjyUc22LEz+wjzCustGoPpyvj99my1CH1HOmVz",
-	"HJWQX+Q//j4HmZBiOZWQ55RQhTcuPj/0kzNZRViU09b9oO2533mKrc9a+mkFdwk5bjxLa+1xrgInYhIt",
-	"PGVX6JXlppvR16z3gkB7hprryAiHNTO5SoJalVUxz6TdWUglJK9y94K560bzh48P/ycAAP//",
+	"7L3rktw2kjD6Kog6G6HuGPbVsmesjokNjWRrdSyvNZI9MxHTOrUoMqsKbhZAAWC3ahR6m32M829e7Ask",
+	"ABIkQRarmyVrdr8/trpI4pKZSOQ9P85SsSkEB67V7MnHWUEl3YAGiX89lUBfZuZfjM+ezAqq17NkxukG",
+	"Zk9m1D5MZhLel0xCNnuiZQnJTKVr2FDz1VLIDdWzJzPG9TePZ8lswzjblJvZk4tkprcF2EewAjn79CnB",
+	"+dSfS5Bb83UGKpWs0EyYyc0zcgNblZBUbDb0RIFZrIaMnJCLb8iRXgN5RXl2nBBKMqa0ZKk2X5Cji2/O",
+	"v744JkJWvz9JRQZELAklSqSM5sRs53SW2J2+xzU0tqoGd7qhH14BX+n17MnX5+e4Uf/3ZbVVMzVf2Z3q",
+	"nKrnbjHdzX4vJMnhFuyyEmL2Vm3pbi0UhMtW5r9kA5Trvh34j2fhoguqNUjz9v/39/OTb999/PrTv816",
+	"V/tyUwipe8mB+ceTEoSZ+JUBRBdGFTyOfl6XZqmMPlIVlBSi20DHUkYDXGJJBK8hetwHNURBA2QZLGmZ",
+	"6yZEgZsd/D38ycwzexeD5TOx2QDvh2NaPZ8SkM8EV2WuqYHdwNSNlyadv5RKyC4Sf14D4fBBz1N8wWDG",
+	"YKuQcMtEqUhBV9CHHfvJrOcYXphj2AW/P3M/wDa+GrFcMiSVr08ytmK6xUp+kMCUStf5P/9/pSA/Tgic",
+	"rk4JchiyFJJ8J5elrM9hE8I3sB0E6+gT+Vyk5SAZZfULU+LxZQabQmjg6TYKwacIJYPCNGfANUnXQihQ",
+	"RPAUSAGSmNF4BhlJJSClkSOEICW//PLy+XFCtCAStNwSRZeQb58Qes3tD3dMr3FsRTeAE1Ge1T+YXYLS",
+	"hHJ1B1LhgyWTShMJhq4JXVHGExzmmlc70SdvoMjpFrInBMGDo+LqQBEu9Jrx1SkxtGGmXEAu+EqZZZoJ",
+	"crFaQXbCuNmcEvyam69zdgsKyeHyMVmLUio7QLVw3Ao1g4PsLPzx5eU1ZzWk5zewnUsoFWRX5G7Ncmjs",
+	"zX6sNMtzIkuuEvL4/NvuAIzPCylWEpQ6JT/xfEtUmaag1LLMq6nNRXIDhU6IEoSSJWU5ZMRQ5abQZEO3",
+	"13wBiB8GWRchp9fcE/4aaAayJsiAck5+wGMQPbaXrdvzImkciuvrD5fnJ9fXH37/3bvfxY/GS56xlGoh",
+	"HYHG7qrwlbHnkZ784/zk2/m7j5fJN48/7Zi7EmJijKuafuK5b9kOBs/CV6ZkC6/Yhum+7eb4MHqLfm2Q",
+	"TT/YoT3qhyb6Sa4oZwr38DYvVz08PHjrkSJqLaQmZjWOW2eM3gjO4ASGmLUy4++HoXfu/yfvPl4k31z2",
+	"YOq1FObc9aKpqJ5PiaNfFMjeKUv7cLr5PpmhVCG4AlQlXkuxyGFj/pkKcwUgudCiyM1RYIKfFfaN3/2q",
+	"DB4/BjP/m4Tl7Mns/zmrdZUz+1Sd+XFxxtZdxAlIKWRCqCJvvn9Gvn389e+Jm4ZkoCnL1SnCxo3mdZ4e",
+	"ifN1TnnJV0rSckOuy/Pzr4C8Ff9gNA9/+XNJpWYgTwPJsAi+NCeh+miWzN679yPiohOA/yRKnlG5fcmL",
+	"EsFWSFGA+QhXjLJmk4v+4Twy1grExtyj+E2WMbMrmr8OxrIodx+Kxa+QavPhLc1ZNl9KsWnQQUY1zCLz",
+	"3IJUzOIwWNLjDl/vHoya+P5ud1UP1lhFsJd3kfU2gPYXO4Dqh1vfBvAlpmET+bYJku4I+FiLoeEjz1og",
+	"iO49tmH3A5WSbncAUvVD7BnVNBerEiKgSrUHSPNI/HVNtZXYUfoxEgLJBDkhNMvm1T2XEKsdJkTcgrxl",
+	"cIcs14PWn5LGN+YF/GiWzPxX0SPS3Hwyo1pLtih1HMR+1LlKRQEqfn/YZ+192Q9RqmtZHFBiDPUE1djf",
+	"ziVXm26S3BDfsyp5BazIoDksgKucroCPHvVV9c1OsgqHb+wgqailDesmbvrpEPII8/2JA2rvjxS5pXkJ",
+	"p0Rpqku83e84WVNFqH1yRVRZFEbOhQx/50bZP1qUFnehLeWRIqkQMmMc156Qu7UgK9CEaSvc+pGMnqJA",
+	"H1+RDVOK8VU1sMH0SL6ycCwp+jDNqYqQ4/nJgpp94GOvHm9o8UiRhQR6o2bdyzeZLXO6Ck+WuXMqmMyS",
+	"WclvuLjj+C8JOaOLHKKHy4oHkeUiEbUXi6qANoMRCUuQYJS+ijTODGDOtkBl7Naw2AwXjYhtr9yBP7rY",
+	"AFmNcTY0z+epKLnhJYaJzps/2b8KUZQ5iiLmJ0iFxVVsIiSz5l0oSgPC6l1ebhYWFbjfGoKhRBbh0gjv",
+	"ChgOkf0nxUnzXYadMg3ZfJ91WoU3m1PdueRPNNtEb/obxrMh6ohgCDcwZ/HPNNM57L4Xzehu8saQfoDG",
+	"ZnqB9z1QXUp4JvIc0jgUd10lSzvEkKBwb6GrtZKBT0dyn56jPECH/aJGfbgcFOO2znBgfNpY7A4prn2f",
+	"9cwc4G/sGiq09dKGtXVHCCLLIIsqQ10enFI+N/pNyO4XQuRAuX9c8kx0uehzweGK3K0BjUOU5FSD9NKH",
+	"FmW6howw7e5BRZgi6RrSG8jMR5yYURlfndarCqddU74av4d7MAX/zWI7cpIM0EIAMkq2wFORmX9HHxr9",
+	"Ln40WQ7zNVXrLnzf/sfTk8uvv/GXqXkzIWv4cBrbDY7TewsuGWdqvSeAViA3lEfwDinb0Ny6txS5AwlG",
+	"S4VUQxZHJhuLxw0tCgfD3UIlEtqP7gvLiYzG7K7LyFWWeIvFaLqSsBG3498Wdyo+LwqW8ZtmDaDjTzqC",
+	"Bnob4A7lC1lybl5MZpngyCzQBIqSEv4SVUGEpvmozbQYEl5adhMhqYXkGwgD9UEJjoXfakVXDl5tvPlV",
+	"hshKHEOr2UKNGn+4GkygpqSQvwXMbAdHfcVUhKt2NLI9NCf/5h5Kk+Xtu/QbO2Bbhdmxvx/rc9aSx0Re",
+	"bvjcqIbDG9zQDy/tw4vzwINVbdgNZKTK6EiNQz9mqHtB743IYcwU/jzUZy0XSDx3LIsfpVr/j0EHP2vq",
+	"NRYSDQ00Nq4Xw2trc9PcfL7zrLq91HDbQQuvLVfp0oLzjOxH55VAsgd9OwZwLwxXdtXuWhTdFFZM71pO",
+	"DN96pJxr6vKcZFRTYvhRwyAyft/tv63IE5/biUP+TicrdMI5HxVTxLGu0xFs2RueKieW23MA02otO8mg",
+	"Mny3WUIWv7osfcW5AyhFVz0aubgbxImEVMjMxpLYfZEFML4iF1fkvLKMIOTQlnK3FjmMAJaZt1p0YrdV",
+	"r3QHdJCRhCbAhhrsbAXO0ByaBq1mmxj9FaT7LQMuNtaSMwuMLcmMrbiQ0G9ffxnynCaS/CjzwGjbhPAL",
+	"WDDQSmnKM+deujy/vDg5//3J+QVemA0TeGcFGRgh0gw2t/TQdIbu+AT42E9q2DQ/+OZx7HUma53Y42bN",
+	"VmuQ8wVoK4K4v++EVIgKKLWkeRTM3t5mLsAuCBVYyxwN7XLijpMQ4+NCI5KZm2Ev72ltyfB7rUxDayrN",
+	"5qQlwQ1QZ+2ED9GN1lbR/UytGGnU5I3VjUnRzrE7uChiAmYp8BRiLvYua2G8lvCrW9Je60O3pD2sUdrd",
+	"4fBxX8ZIePeX1bkfQc1FTkvFFjnMN/TDSHNY8A3jI78xRDIv7NXefT0CxOBTby6dI7Pr6qyapWtNV47D",
+	"fHVxenF5OoK7KOCKaXYLcSOEEqXs0MfXUfooOdNjvIyVZNq9iPCRvZDdXX3EeBV6Ini+PY75TQJSG5TY",
+	"bXCVp8aauhqnsrIb1iyu/4ry7Oc5+or3tw+mzj67pwRWmXWHXEX7OojaIk7AWutljvTQ/EiL/YHh3BUh",
+	"JEacqfb+syBmdlh52M97hlx2FHIgzyuOHfLpMQx6A3otGhfN+5JyzXDv8L5E/fxX4DdxJQYXEnHPevtU",
+	"5fGA9yVwzXC4jN2CXPX5TCQYyQayGH9okYwTyqov3sVDBUrYl9wdRNuo7vOcBDzmvqwipH4nZHo90sf8",
+	"up1UdFshr0LDyMPyk3ded9BWxSoP+A9SyPOJ4Okko/E+voJKzVJW9PmYBK+234MEUYCRKuqw4qH3vF1K",
+	"jXCXtT6IzpS0VtjFUO8FYr5FwLeBMMZRcRhvvuNP3Vv1FeXZI0XMel2AbR11wVGnE9Ioe2JZP2qq45Of",
+	"0BZc3QlrxAi0pNoBNfq1YFz3a2b9d03cP+2/I87kSRTjKbSiznHKmMXdS2ddT4DzuH8OX7GDJ07ZUHTt",
+	"tvshKYVR7+ORUENMqI9zdO7APXSVce7IxpG00405grtkkRVwwNyhPbw2UpTFEJB6jn0PO+8Gt1QHGJNW",
+	"qkQIYf1T7aOMKNvvFDv09x3mg0iWuN0xGLuf4twbk9RnEN4jZg4d1BbpIcGMvPVDYJsTluc/LWdP/j6e",
+	"2bYpJ34B6PoCQEbj6QQD8j2f2M14xDJ+L0vKI2z0gvyRLDBhYSP4Cuer8qqqyb0cFXHagWT7yoj2EogZ",
+	"iCXE4GKZu834UJos2a1XPxewFBISQhcKuCY0lUIpQut7wTLREWBr0YzbVpci3nmaeFttfD/N6QFqTQTW",
+	"DwsXSWZ4OU6DvsEYKDfP3mc35D9u+yPP7Ns6fuyViDjxuv6LkbDcJzpg2AFmjlkPlYwUHiKqj4O7GxuX",
+	"uz/UESS9oP2LYU61GeXh7PB/nekFuUiZMW/QbcdhC5KLlTL83+aWGdHhlmXNPASl6XJpvVj4DLGuWAZc",
+	"x90jZcb0d9zFr8ViwlH6++A8grNcrBiPUTVNtZDz0fEq9vVeFrTPeXJ5HnvH341eq6ZyBf0hjfZpFbxW",
+	"gapUIGe7AtaYlTeqmOpZc8Bw8nqn0UNoEPnaSVe7uNogbdcUETkiQSrvbtl+gGWUev3ak2iX8IJTsGup",
+	"+F6Fza4CQxdWgRmBBvtuUk+/a+U9wS57gjuAxAN4cDDM2yr+qaWa2BhCF8rWtTPkVGkbaHjakI4GYwFz",
+	"yjbzOyr5iOizZ+blv7p398eZeaL0vAoJ7O7AXnBeSsX9uATXalsDY+4V46d01I0jbmzWSA1L5/6A7Dgh",
+	"JZdA0zXGzx8xv7grglxVuTfJ1+dfkZJrlnsFEbFK7qgi+DlkmGx9nJACeMb4ihxxoasQ0S3Yegf+ShA3",
+	"LgvAzWxuB/td9EYoizkaTCIuKrSjYARqY2HOv3PlJW58g2nC4RYkyVg2lpyGDqWF9zjSn/pcugN1/9PZ",
+	"IPyes6eNvoWE4Op/aHEDXJGcIlYx417wJVuVEjIiRQ6K4Om7CtOYVkKjn424DNy5dDEebeFqj3BfM0l8",
+	"1e0FzfFdUlC9jp41I3y7xNDuYFoUJ7YkCo5i43wcEDKWkZRKud0n7aqFHrsPd9v6lUSxZQt0PCBJjqob",
+	"cyxdrpwWeBrEncWUAmnOBR5XRcyptFrsaFuPW9/TtE+OpaVeD0lXC5FFgjR+pPImE3dm9eROMq2BX2HU",
+	"BtOK2CHJkRYEMqZtQtxGZNZHr6LYDo314yXD+0SkmyUZ1jZHttnd2i/ITWvO1cGSGYAw3WRheg1bfMqF",
+	"Hn8jmqH2XP4ypysVrxEUBXEArbXeRPb7BnhmrhzEkqKcaYalJWBT6K3dnNEhMknveBR1o7HF1Fzc8diJ",
+	"sMkNXXDfSaGBMB0PeC+oBK7HU0vBOI/7NkNVur22Lab/4X36K0bfEyHJmmVZhORHELqEImexoMX/EHdk",
+	"Q/mWuDci4EgpJwrgtCeK3ibY7+IIP7mSNm/8+2gYSvc7eHXY/AjmU1+JqiwKIZ2lfSwRuI9ULx34F8bY",
+	"O7JZl9c0mWAQYo8HpqKbYKJWGLwj7DDXtd5pjfKB++NpJ77ODeA+39YeHsMzMGbansmZxzzuozCClvXL",
+	"4wzJbM0w/KVgNr/T/D8mybl1fJfZuJ64crykueqkmPkLohkztGd+Pw4yAJ+q2ME9Fha/uVrxUiOWvD/D",
+	"2fNY7QmTKRR4L74cTntv8oAwz8bpFcmsKBc5Jk5VdIv/tDw2IPU+yq1P8/3NA+EooakgpXye1jLeWJ5l",
+	"JAH3mRHmerLvKJ+726InIi/NhQK1l3zQDq6NZKlJpeeFI55xtteQ4j69Szr+ynxLGCcvvvuZnDWiLs4+",
+	"suzTk6A+lZkWYw+08vBR3kvltBDn1TzicAforJFKJ4TmOXHHSR0nRrfNCF1qkFhda67gvStShTNwgEwR",
+	"LojN3CZSlDwjWrLCeXzMna7W4k45Xcmu5AoHI3CLy1pKsalGJ4Kb14ocnECyl+DDtRQ9zhwtxdwLZpHH",
+	"tygghiWM9syZwA24Dc4DpWTQqcpuoXExqWokBe97zClCbB4p4rCGIPSSMVPeHpFdEVUuzKcLcCUVGE/h",
+	"j37ohuQ8kMBoD03rxiykdRSpuPVaFMD3O0ouomg8vzcw6FHZDV2ZxwmKjGe0YGe3F2fm56iU6El9NCN/",
+	"C70ani12OacS6JxlPTGXAxbt9nDemOXhXhap2FhObmA8c2wriwelj0vqR6ksgH+Lr9W5/fZoNQ5SYJTt",
+	"O0ENEgpII+S4fqddAAboaV4QLZbuCCJ+K0aumw7lwC3IreC+riBhPLEGm5/lP/97BTIhLk/H7bJR6kyF",
+	"dj0/UuDtUTV0dt6r9xG/Hnzz7n/3VXy2WfkzGsF+D9bayG/sHozPxJXuyxosDrvb2DDu/5ycd9RTfR2D",
+	"WMUM9sr3aJdxcJwgOPSjDrcH467jOYWBuCGj3t80HJaIHie4+S/elpsNRS9dLExhfrO5HBmU2PK0R6pl",
+	"YRIJsXVPMeHIu1h8TA0WdV2AK9WEUkBDs4/XqBva5Qv/XiyGBDcXjDXGte7B5uuZDBZyGbeyNnvcD2uf",
+	"sdJKa++TV8QZs3G/u89T+GV3QFBVJ5rFwstyyrMbCUyRo1f+n1hwHP+1lMBgrjTNNDmqfyFvzS8N51s1",
+	"ziyZtT+NXh5+WVOwqF6auzeX8iP1BRDvWW0bIVUFTGCJ7aHczTF7RXQG0W318LZud1QpqAuDdfbwkq/p",
+	"gmlqtEfBXV7e5fnl5Si9ZijY2aWpBZNHIe/KfMezM4wC6E/PnpVtxlu82D9grF7Rowkks7LIBc328ovE",
+	"1AcvGISVVBpwcMttThiD6/cM8ixW3twIEULSnBQ5xUoxZGleJUff03Ttyrw2jviv5Qp4tmb50laT2bCc",
+	"4UKAMyFReSqWOWDIMjC+yhlkIEtUrlagSp6tAc2/C5Zn9mcqNyUahMWau+qLGlaV+KPKdB3nHt/ndHUf",
+	"wb52lQz0udgptrlRYuB+EVyubYi/APH/vv3pP8lrkW9Xghsu+2OZa+b/Zpx89/rtiyePv7r8hhy9+f4Z",
+	"+f23j7857nq1q0qPTWY54sZxU82SWTjz6GsnnDi2e1sK4RmGLA/G2fnkdPREIBVnzbCH0LuaDR3sLid2",
+	"tTVZRo6slQ21TF+21f4JH5jShuaNhroUktgFqOORVhybNx8vUmGvZrMC85K3EKbVJR93gVUZKIPBGlVJ",
+	"5x3ZboZP9ACuG8MJH8KwvJ0pKq59ilKx+rrjAXNFTi6qYh01dAjTCvJlHEhDVUPcOnquZ//UEEBBpSZU",
+	"EzTZujx0W1PdC5enu7m0A1s163ChkE4FlXEqUF27pgNnA/66zEGPO9bXeKkLoqwp2qxpnp/2+LlVb1ka",
+	"ZwZ3Y2ImD47pjN5Uk41Qmlycnx+PjvEIiWmn2GbXljQ2H1eCXE0W7JYRCxA0DGq8fNlga7FUbrmdy5KP",
+	"yDz2bybVGqLUUnU3iFwjvN0UwAfH1T0RsE4804rkQDNFFADGfDBNNOR51QqE0IUoNaGc0BSBGYmf+jIi",
+	"gWqA9AcD3SueZuPC+LtPPhRM7mvCG+9Tsfa7xbYSW7tB8O6lTqiORxZhiqxc2eZICaV8p/HyR9gsQNoC",
+	"aDEZ1ALHjdWKGgjAU0cODJNyN0yApikUGuO905yhgbeKDIhJAkFfkHuIfhWuA8nvq8um5PfV9KBsQHEY",
+	"QlOowgHruL8WXA/yNqqRdQtP9hvj27ll9tPYrK8aiZMxP9QSThTTpW22FCaXVn3TOFlQZRiO7maJV+Ut",
+	"YCNWki5ReVnTUq1prmHuFBputZcbdIvMvYJC5aKtuzRUmkrxqTQZDSxf00VcpsUuMxGuaukQb+h0TSVN",
+	"Ndi1xwuudVS6ujWcqztl3oxf9L2BAU8r5z/lmbkcKsuGj9I67Sl+G4wSS8GEjOn5HeOZuJtb33ZPJFku",
+	"zN3EfWBaFbdI/cpOhz3V3f3UFmyUPrUUWTkgi8eZ8n/SDSjbqMto5z2BigitKHacSxAL2CEg2SJ3dqPe",
+	"sLh4YF8zBYCSZU5X2CSQ1N4DkkHKVO8WFVCZruN2AfOEYOuj08HQoHiQ0k8cfLSDXV2RU058F7fBESP0",
+	"4BxAavxQteWuHwHupRE1ASvbC0aihSPWU1VIr126DRDVhy1ITXQIaPhjYyckyim7MQ77C2hKbMBov5Ar",
+	"o5NhIFNanX1tPqdSYuVJjAA4okGECQapM+wqZyY48ZNUQS6LLQqglt13OVgdNrVntFe//FdHWk00ZIsS",
+	"wkivWFRXjZ4fI3pxquRyjkH+MRrnmZGXqdXT/nby7O2b709+Ni/7+pboaUJHOIIUTlB9MAh1XfNOh+Kp",
+	"evS56nFIJ4GJhxzRPLf1DLMN42q8VrfTID8keu8nRtMe+q914I56hC0PG77zEABGQz4yKtPZBs6Cj46H",
+	"74qud7zXOT8sSYaN4WKAwwSU0eP5+sbDkmBW231CeRXLEbWCT2qaaiIgCUk8fioaO+t6VkY4P8IR2g6Q",
+	"Bwvuie2Tt9Ni5rrpNb0bveK9naG73X76n3JDVVXEyuLqkoOKnGpzxOKpcQrkPQN//adReppVK+qH1BRK",
+	"kIP5/RWgAIoB7DZ22GSG7DAKufrD2gi+j3viYbpmPxFWYuFzJxWOsc7fPyJ/r7Q7F985nu2P783QU2Ii",
+	"nlhRLSMwhu+qJFED9l5hZhOCvN+ztaNNTn/p0HpzI4uIDJJtlwQPF7j/43aHCbW+uXz744aY/L/PEPqZ",
+	"zZ2D0tL8vqJAY5BxU/Vc+dNYULszxdYY2/wDra4h/U9yoW4nsSt20vcitRCznqaC+94S9zkFPbkM7fzq",
+	"8KZwUds72rQNS75xy9keaTGTi84PEITDzewCxTPr/t/v0mxBa0THgBb4RtfffyBU9ywE72F+317cOzCz",
+	"Cxc/tPoGoIxrIOeDcYJKS+VmISHP4+Uww0Gn4D3D+vB43hMM80uR/QZ015QbvsMUddujSjVauZ42e0Qc",
+	"eSI9/vffnkw/RSD7ek1jrDwtpRzOPBQZ3RJMF2cu1aowQ5EjzJCrquh3UwuBZ2ou+Kge3qMvjDFwxK16",
+	"ACpNpR69jipkMBKbYkZ9pDAG5Yp4ckbDm1kUAbYCDgkRBmx3TGEGoBEwJZhPCCXYs4XKzA7VSg++3K0E",
+	"ON7tow7rndWwfteH+TbjWACuRtFyyekaGdACMiqXCuSGaZ1b99kCNLCcrexfG6oUvs1d5CG+odJ1XiqF",
+	"HEeB/of9HW5pXnquZGETZUS4Os+B9jjoCMPx/MmSfyNh5KvzXbZkO0UUpru6LHX8NVgRJCEbmq4ZhxNz",
+	"eLDwEtZ6Qg+gi3GqGBIXer4UJc9O++vMxaZalxvKgwk+GGRR7+nBEyxSe+7TeFwC44Y4UujzaaEtu7+u",
+	"jnth3hf65wdgWUJoroQPvvvbyRv75ORl5k3q6MhbY35avNpF7eXuTvQfP//82rft7vex9pz5p0StMRix",
+	"Bc+uV6qdGtsd6Zc3L4MO1ZxumKtj68K0iPmwGX6OUT9PFjnlN7ORcZ8BY7DVJZAYe8g3Bdv+e3SIm/mg",
+	"P8nHu/v2SAfwoeQR5bh2z3YDCO957g+as9ruFuAdjd28Trf8JABYPDbOQfw+BiuMEB8PIht73kzbuxjC",
+	"SexE167yyjVlGY73m4fxPFFB7LCJgIHDuVOTo18KeHjW4MDpm6K6RudcHspW5yfqxBRlki51q8RGKnia",
+	"l7bTK5Xpmt32ZAC3lt8nnc4LL7yOOuojClTc74B0KvROW8yoCeMm0Y5Oc/dR+g/NbenJhq+jKapbxkGz",
+	"MXGMhLw96SGVdg5TAsi7kOLtcuKa4fcotTlWJ+RA3bIuu1xJyjUmP1Rxo0aNsFUUMaYjFRuw5UGsO0ut",
+	"WaFGZj2IlhkrkgXXDE1WebmyVSO89WCOdgUUvqqf7ELuHcdqYPyfRpltODxbVfRzyjZP7L4xHSQDrpne",
+	"BsU9XVHKK+Jdo08sNMFIjBLCCMIRTtSYZ27Q+2l28cLMdx8iHiaoN6FG2aKsscYw2W5vii7QICNI7CjB",
+	"PdZVWWFz52RNkgp/qBy1gyXB3/alBo8uGxklWaNe9HX536eK4UPqFcbYrl+XK4vpFhNDQaPowoHrlp0P",
+	"Q3BPG2qMLT7ldbaXi7VDBok1l5AlMk1uAArVrOyE8fY+OI9sxC00WColHO788/vkyPpdRjGAEutT14Vh",
+	"jB0gjOcKYn+rBCsj/F6RkrP3dWuVKkP5aEO3ZAG2bOZxj1HggT6K+1QdGC0FTZ88N74wZyOn+l4nsyUQ",
+	"NRLwekJPB6sg1NRznyPs6atxUHdTxG57+H0o4P6I3ZNzTIz2Pbrxt9A9ErNTeFYCLnN/v0o9yL28Kv+X",
+	"2lqM/LzhE7IvRq+X4VbWD6PPLpZRJbtXTNu9NNTxWUO/qGliBs04D68fEo6yR8jnaLYzGBv62aKCI/1H",
+	"0ba/FL3l87WkKeZk+byoxNK306Csjlg1KBVy65OZfHWK02v+nZRCKiPKkDffPyPfPv7695WZ27WMIUe0",
+	"KHKWIuWfuYe/+1UJfuy7CVl/Cfkvw3n+6/Qau2qzFFw4igXw7OmL169Ovjo9PxHyJKe6Yc6vUrvI09cv",
+	"Z8nsFqRyZ/f04vTcV0ajBZs9mX11en76ldWz1oiWM6pzqs5cQSnvchKWgA212GjCzCwiy7AB05/qvpgF",
+	"lXQDGqTqNazXr5y9zGBTCA083f4AW6x+6jwkf3Jyuqspgkc6ANyvLpTQ0suoLlF+ka5UW5OYtCwhKPON",
+	"e748vzjMCv5i8aHsInrrQ1Rt8hz+VEJEnlVlW0/trYM1Avqmr/ZTJ+qHtjWDQKcnuDkwi4l3VnD0AhYM",
+	"tELH6fFVs4Wr/xR45uIEUFhfCmuT0FhS/+8zJKvZO7MAR2Ip1TQXK1ulYQURAnsB2vYKq97s4Oh8WhzV",
+	"M/Ugp1r0FPD/GctLuhzQemiy2JI62TSxjEFXbf1RJ1zTWwNpTRPUyu9aUZ42vHMY/isQHkKD0HdlYfY/",
+	"3X5nfy7Bec6YASNm7nnW/cS3xquRtKEf7N1/6UUV++fFH86j0sDOheAuvEg07u2qGqDlSaNJbgXid/cg",
+	"u26htQj5PSWd165IfYPjqU1coZCgNbWBb2J7liZVvtvDafcnHtKuuR4FtxRKBCfUdiUlVPmqQokNJ3ZF",
+	"VnxpQt9M9cil99le8LYQqzcN2EfHO4m5Eqd3UbOvVbgfOf8vpCLH2qdidc6nRWrZwmbNWlI5qtP9xLLO",
+	"mMeSSIa0AutRkEeujgMaGyYRW2JJ9VKIkdJtQ8mN70TRopBWc95vbIuxV+ZStOnNYU29K6RxUaL9Dgna",
+	"LmCuUlFYQBPllKcYX8TXGowxsIVffOPC7r6Kh93tSXD3IDYLJNRseq7KNVNGUJ6KehzYWpecham1ePLM",
+	"3ZX4amIvSvz3I+VeVAkJa9/HCCbpkXZtMHCw99mQtLopc82MwnBm1IcTc1M3AdwOXMibtf0WjFuJuhst",
+	"gHSxJzk0NSeczY8UV5Y+s2zs60/BLYO7PoIq7OOrqj4Q82i13famoLRfsFwhoeTZ27+YM/23V2//5qpI",
+	"BfU6/D1lDe0IRxTDVqDxUnMrJUc2Mbm6yl4hjQZuouoRkxXzOB7Fxs4+2n+8zD7tvPMCej08S+jDnl3u",
+	"JGoLd4M98gn8ibnBVhKUqqVhpomtYZX1nPL9b39XDCyzcUq9+DgzcHSh/A+Zo48TPTXDDyL28nMh9q2m",
+	"EotAFSLPg0KGVfMuj5cp8I6TEQQuVgfzxwwyP6u/cesacDTPzTF2HCPxrqUFTW9Wsgox3eOwnW1oUTjv",
+	"34PRW0aw+wY2tBh7zUyC2B/djkYx/vPfgPFzuPO4noKO3mCDmw71PFKW0WPGo7PGcYxpJw7ne9NKyTNx",
+	"OD7wC8/El8PfzV75lGzebM/I1PWoCWFLwgU2aZX+zGtRYiveSplUO9BUFd3qt2yGsl7QQ/7LtW6GPfB/",
+	"A+mtOXvk7q8EJ2qubCHNpTyR/ZIHo8fkrUeqtqztlL1saMLxWAo6+1j9+wfYjhDEAmI68Fn1Mz232RK7",
+	"EDO9Saiy8FirZSWXpUyD2nFa721qtAetRtWGFgFSmvv/i5XhUUvMmEpzoUrpnEEix/WvRZ4p2/DYZ1Oo",
+	"siiMQOPCobjwpjX4kEKBgs81tyWDA0pzdQCdYb3KpCNPJVBViS3UWcMaE26YUta/ZBuuRMjqR1pMYZ3t",
+	"kodBnTX3O60ZkWqUWRt+ZOON+iwYX7hlt8cevQG9Fllj3dW5mL0vKddWe/bBf+FP70uaz5LZr8BvVDTG",
+	"MD5lmlNlcyMic36d1HD7fQC0ywjEDm71MZTWw0o2tHjkz3RCcEtkIYHe2LNf0By0hsObnrGnlyEJtwi2",
+	"ZC60lJJ0LaQoctBra7qza3a38g6uLwrglR1nkMv/VAB/bl7ciQ0NH/RZqm6bWNhpBIoj4Nnbv0wB3e+w",
+	"iltoj6+4l9mcucGfvf0LOcIqmHapx4GPyoYQq7BJkboKuaYznVBpmMqtkeNcysQO8N+CRB1hJ/T9izvM",
+	"t78UWGWQfQho6Qa2hnbFZkNPFJjPUbnVoeMP1QSpNH46ggsG8maLF/oInMfRBNjDeMsOziEq8PdQqcfj",
+	"VGZhI+JVg3oB8JicoOZfuxTMqFRChr1G10JBIDaqpEq2xOKFht7rWA8mOClANtLf+8m0kMLbcgep9LV7",
+	"b287lBEY3JV9cFz6RfbaY/HxVJh0wxnol3g2l+zWikyKHP0ggSn7RkLein8wmktabuwvBt22+GR9lBs+",
+	"dMuenKCmJfAsIZLymwrvSEX4fBR6zySgKjwSy2/A6ectXMcOuNnvrK3B9TCOP4znG+5OiUs1RbYMBBr7",
+	"14dcfYiJMPsRnRlrz7staQxwy7NTc/N+2OT2U3ViMyurKruqkEAztQbQm/wU/z/JdWpRPJG92gn+nsTN",
+	"NUpeP/++8jDYyRKyAo79TZFPBRW56uuVbiCirQxTrQJZ9dYboNa39rUJNIkviYm5XUWwbCtBox/aMHiD",
+	"o6l4mWabamwbU9UUWMtK+ED+5uSnKuDKyc0bKm92yUVesvLV34YxHL78UDwfHnP1al+J3nOai9VUWMvF",
+	"ymArYgyw/uUAiSfWmHHntPc15JkzcWwrKxTN86umGaBjbLIhDMMYtgJzy9R09tF8av9lZMLdtic0dxzc",
+	"7oSzDNuc3DU7jR5oFZS6mvcih6DexFEFszMDrjMDKa+sNIxR0xuh/D1cUL1u3u4/YBbNgy/45sBOLxgc",
+	"dS89AemvzJg+yW1xzf6YGfOWOaD7AuyZzc0fcWFgP4oDcxyzCyxMEA2aKowUKZYEuDZMfSqOgxA2fKcZ",
+	"l1LpMQ26tFV9LWco9fqs7jY+jB69fh30JT8gBOuJhuKCqmVfIcNlnFBN7I4ww/nsI8s+/bsEXUo+1+KP",
+	"Z7bczr0BDmkpmd7Onvz9XSciTfAlW5VGL8Sp67UlxPWGZ5wsSq0Fx/jFEB8+RzuKkrM6rSRqfPZFxjAo",
+	"0n9lTcOpQFXGC7h4rdzAVhHK1Z3Nw7WxvjlV2tZqxeZmWBUL0xY4kWDINHNiBU1vxHJJ7tZG9rQ5wjwz",
+	"bFKCWkNG1qKU+dY9L4vjpB4eizTV+nFOtSFSC5c7o0cTrKiuSE7TG8hcs7wKqjaxH/PRTzvm6zZ1vvV1",
+	"FT4LidrZRhEq9rtxm3LVXWQGk/hMvjP4b9Kei2qxEUXYJc0CHaFI7qjEZqi7OITPEz776P7lAoX2ZNH+",
+	"W+uGptr2ZGni8buM6WdBB5HpfZxudDPR545S8BvrywfwHX8mIIUMA0WhSo+2nU7MEWacXHxNNoyXuukw",
+	"C1sHqQHMny1z/OKB+I86y7/P6apG/xfpI6/b8Y6inseRoic5Xa2m8VqboepeUZWv2rVGQnOkSwVzPZSO",
+	"hJFljYpqA1+P70UBdeulw5CBK6AOh+UE7YL2/2O5wVNbaT8httB+QtYsg4QUDPsyY51968MKtMmGrond",
+	"0bp3xGh6kWER7IdQSzzIzQye/SwOSy3NwkufmVY61cR7DY2+bd1EOkWjMrK5TdoN8g5LOKosvHE8gxxs",
+	"yn07cs29FKL/X/7I/kxvwF3gbnsoeg8BMZn+aL39HwhZt6fg1mzfiQnhIpCe7ke5VXfXg1yQf3Wj/4/C",
+	"jN9UV3C9Qt1FQoEVtJWm2904CX4ziKn/3JHl8Cx49bBwDebpBW79ziSCQGPEOqyu22tyMh4Twn1I8bMV",
+	"VTrAP4T+Fyzpt5H7Pj/ibTUT5HkB/qe7uocOW8UfB02Lz/xLO0JtnjYKm12Rc1fpz1Uyc67Ou7XIseIG",
+	"702JBN/3KuLdHVc6ptPRmClrTPOMCtstMRW28o0txRa+GbmSi/hKolu0gQIxL701EAeO+uoHJ2309Lfu",
+	"qLJlnp9o+KB9K92jFyA31N6ZsTW97wtcuuwJXPpXsvs7Gt5t+ffkOg1Pb4+Kmh2HzNr/r4gWxYnNixYc",
+	"FCl5Dkq5ckvYWZ/duvqOB+T6A7kRX7jBx8tjv0Wxl3HCFznyjV9LnhkxVsJJbaI5Rip7fPntUGxNUD1o",
+	"/OpqguyuTgjbkrbizIwTapsBYETDFVEA5A1ouT15utS2Jq5tV4BQDJ40F9Thfp8muB4dHN3tYe6NxKzW",
+	"3hFYNsDw9K3h6IHekIvVCrITxkkBosjr4NYyY8BTSJwbRBTAH3qJwofBKLHvPlhFrSE+jQgRG4zlStVt",
+	"WAkY/5omluuzhGIl08ZE27gqH7Psoq0mq2cRymU+gsvGIYbG+5okfbKyu69Vgp3xlfPGTWibeTDzH0Hc",
+	"NbMajBB4AbrZp/NfOkqguZVBeSFzbUQnixVwIfk13LtxA0mdAY1WEZpjss4XRCrvSxgu+FVD+M/46m8n",
+	"+hmY43KnQOBrd9mbA7y0vqRA9gsLu305DMCv4aRZDLBXHfSpVX+qXz9w2SM/430rH1n+LDhUdanCSP9G",
+	"XaQb2PqySDeMZwmpK5hOohEE2QphgSSqcHmuwFF3B0nlP6xyIDa0CEmjbohvZZb67zG4PGg4hp9kKAij",
+	"Wu4UUEZtv5EYkthQDsjIYmtwPApyZx9vdmT7VlmG+x5E/2GtHB0Y9rvgbhURO/FIkJv3H+/1/gSBoNXh",
+	"qQykVTQ1Rtv7E+QLxe2BaKNppaDUDvb3unprnBSPvXWSsREMthNPr9nIh06NVgKb1Yz/taSwsI3UoAxW",
+	"IW4qGSy4ln3h33qShMjS/oQ2G1thjDyXdKlbJQ133+4hefqZ7nGvt9nJkEnHt8b7Qk06jbZwn9mk40Ez",
+	"WJ8GX5nE8I/oILRDYpaTYd+xe0mJASHF2Jwtq3iCOQmDnK6uqX9Q8aDVTaAH+GExyAMc83D4Kg2LSSJK",
+	"nTNuDr01yqpuRcEDnNtIPq1dB1mBVkEBLkMRa0hvnjiDhDRkdEtzlpEjyBWQx5eXhHH8Ze7vxMQ16LQF",
+	"LAqstsUz/PYY/2XHwgeMK5ZBg5slLq3pIjk/PyebitvZpLacKciueSDb1gsRpTajzeuRwk6hGNZMSSEU",
+	"1vTHlazFHVlSRMNxrDSGPUNBB4kvlKu1e6F8ZsYWttjo523BGZiUvwXjHpqfuepc+0d2jDuJ34W1jTmA",
+	"K4Ue6I+2EzbPfLVb10daSVpuEqKqjOaEvC+p+UQeX2GLpGt+FG+LdOxZzxw7KWGRjUonxfoKorA9ME7J",
+	"07rwMgbt24E3VKdrrNVQt6BCZNh+hpgYRf6KJV/kdi5L/kdDj2H5TddorMoPsCkK19zVVlMuS06UeUYW",
+	"QFLEvM2U88UZiSs44RolMOVMqT57wQzrFv9IXXPGM/jg+/MZ4G6vCEMTvgTzMeXbJLJCAwLP5qq5sAWz",
+	"QQxi65p7GLl0sgpltke132ODLxKqCR6GJ/inQuRjsz6gSpPH19yzLZWQTak0giEXvn4Q/sSFJqkUCpex",
+	"UZDfgiLCJYdgBbqErDGTImfgOC/yaHsPgcS5kzaLdq3rx/Lpax4w6sAGEWOvthRcUw54GH/tUWwc4cWd",
+	"Ha6fS7sB/0N4dVuT6DW8BF3I9qmbO510ZFHwBpQBRYR5/9Xnpx4J6SLKHTCT6kAeR0+kdT1eTu569LUe",
+	"+x2QdV9wVVf5vQsbGj789rGraMp12HeT9iN7itspN3rxYIr2K/vGAWnGzdCXSY1PbbmbpcT5MqLW4s7y",
+	"JSt3UZmdGH6oCBccDpOWZxdiFHi8Ppyj1tAAkKN0TSVNDQ+xMqnz30LGNLljPBN3idGTguIJwJcCaxKZ",
+	"XQzZfXJ2C70Ze78UK0kNJxWEkjtYKJHegD4lP9cTWfu9hCKnW7sCKcTmkTJM2WgIdGl4tWLoZta2fyPP",
+	"1DU3QhbaDOzCt2RNiwL4lb0BNqAUXeHthuT58Xpmxr2ePSHXDcv/k+vy/PyrlGX4f7ieJeR6puA9vomP",
+	"uH2SXPNr5F52DPsMF4n9+MPPM6qpeevj6enpp0/mGk1zhi8a1EhIBeeQamW3UicOKnhPmCaK3p1e8zdC",
+	"bDql282tJ7EUq8Sc7dJcO0ePz7869jJBvaIqFw5rz1EJ19xiZwGZkYssgE+3dJOTI0ftljyo2vKUFsw9",
+	"w/zENeUc8gSx446v8/6rqDLxytDFKKOeGXEwDTso2t7AnC3ffpFc/OFTtH57j9nPkFL8bjzfsyVbx2B3",
+	"YdWMVr3nO6ZT5MoYJwf1QTCMW4tU5NPY6W/BHxpsEWHgih6OxtnbEZ2xGXY0HtS3+GN/1SR7AmwcCmHc",
+	"GdgvPqfBPLYOJyNgxm7SaJRtj0jgiOnNgd7AGeO3zKNhyIb04/Zl8OYhMRFMNGRHChbebhIxFcCtCziY",
+	"yJ8iONlQlhOaZVjD3l1pXQxZRYfJSH/wW5C20iHDfrkaayKnVMEJ4wq40UFuId8ej8be2cf6Dyxqn6ZQ",
+	"3EOBfhmMMlTUHoevXz7s4fwp7BQ/YPmoe9BP4uTFPdpCMn6fhgTM1Q/58irE+gJSYRRT6tZQK8P4rcut",
+	"vzc2M0hzxuFg6Hxuxx/CZyTL1n01SZqtG6sX2gOgazC/QS72U+PNQyYTBhMNcbHG0qcKTGgM2vCYGzkk",
+	"BGQTcrua6TRO4RdqoA3XaFf9uW20Y3lVCPspzbS8MXK08IRoHYOwEEXj2dlHlZerwdCJFlF8lhM15jRN",
+	"VbGqOebg0dnrPIT7eZuXq92JWx1IH/b0uP7bnzsLewSaneFr+hPkMriaJyioA+nO0hV2I3GCHP4UtCYQ",
+	"d53PK8N0sJXjIVrqO4ejpfXPJKvvltSDhaABYQuaWMkUsoQ4qcb1gcskRdgR+FAYYjuMWN9GbUTKrwoC",
+	"Og9ClxoC1Kvjw3OFgTu5JbFNzxICAXK8x/PyANO/HUjSCSRGVuHUyucLkW3R0ZTf0a0i8IGmOt+Sj9cu",
+	"COt69uR65mT069mnMJHnc6n3uEd09WGBddvFgvK2mrkvWaKp03r4DACqcrR3rpaZ7bOFDaTTVJRck7Uz",
+	"xLoZhxUcjJBabN1xtmeo0YT9lODGbBh1tQvbrkkChzvbVqTGnfvAnULLBZwR9uIxyegWOW8ONEODpAKe",
+	"kctzm/UkxZ2z0QoOzqv2lS/BRI4eX377YI7b0smGCmb4NPs99Sn/GZ801Z9GmNyXxeOSfdXYXnQ5A8Cw",
+	"Kcu9c1CLhZliSPFzCz3QreZG/8Jusl1YO/tYKpA7jtYb2IhbsAAedajsB9k0nejMUDUL/Bc7RL8gdIcU",
+	"DSsBW+C+ETkcqipYNYGd8HMrGY56ho/mREbEFyykGN+hUIpanRh/ob+2ntVfBeOR67dhOdt12VVR0Gcf",
+	"3T931Gypw40PHSc+EGowVciuUex9kC4aaos1xYjwRpgBqmwuWXaqCG8fFj2iUEsI8S8hPvuzIdrr91PG",
+	"aPviLB7rE0SIRI9QM7dyRzmW8M3PVA1nSCZpLH3CNjEGNAjixvDTZUO2ztRgGYyh5P0vpRbGvYonXfxL",
+	"F0/6qQDeLp0kuMupqGtrT1VNKX50K16/v5ttDAnaXvXP3SSHJb9NmWtWUKnPjCZe9cELAluqUGcs1+B6",
+	"YO0s25DMNNP23Z2FhQKS/bud4d29YjCno+wK9n1JlFV5tgnaISO2sSGyJ17XQchW4cDm1cc2PO3gl1JF",
+	"2Wcf/T93qFnP8feAWMd4g80nEzmDzVAN4D0MNEn8Gn4u7njrUO5xC4tUgz5RWgLdTFL+ZKr2bH5bAQCn",
+	"F19365vPK1Jzyn+cOK3s/WCeG69bXOQ0hdd2hgMJ0mbwWqz6YqTohn6D+RFw5/ScaWwhCFqfN+NkPDu+",
+	"TXy0BQLHHtwrG0nrcy580EIj6ULcgsyb5RJGsb+6uccBBEvULJoZ2gfKPcPBfxuLyedTzX+0FjZPveZ+",
+	"dDYT12B7gkuykWmGnblG3YaN9MTf5j4MU/B87SBVLuxWbIw3FxXwbK7UYa7OF6CH4HH+GXMeJ853xD6D",
+	"4ZCT3JyYM9qy+rSzlzAsyCUIM5cRbHgg1lzF1B903XTzgNsJucfd7j3WptRC2SETZH+b+JHd1OKtS1Nn",
+	"yXoL08RZsqXa5c/6RVlv1oh8h/1Kwx6yJohZdJ8tyrb6vjg/d6lE0xT0sklJ2Kml8ngnRuTWYXQkxp9Y",
+	"v/uulk2ImcpndYaR+PvLGKFTJipgvJCUa+eM+SINVmZtuMjfxFqFkOk56iuzqir0egJfjhkPgw1yaEc7",
+	"JAROV6fhCbepMFWho/uQ09lH87+dHtFbcQOVu263P9S8PpE/1AzlAeKh3QJMvXHyBpOiMXsTI+M7WRGp",
+	"2AA24fA98zh88O3rMOWVcqMHLIBIuwuyBgkxiCb3PIbxdp0WC4OZYp3srUiPTsyjlLd+SaXMZ09mZ7Rg",
+	"Z7cXeDzdLrqFQ0rDkhm1HQddj/yjV5RnNxKYstGF+M+lBAbkrf7nf2caXGdADZy61KxGfE6Qtl1lVnbr",
+	"j8eTj2ywY2/2kV5Du0VjMF0Vv9+drRGh70inao6jEvKz/Od/r0AmpNwsJOQ5JVThjYvPj/3kTNYRFtW0",
+	"TT9od+7XnmKbs1Z+WsFdQo7vDou01h3nbeBETKKFp+wKvbLcdjP6mvVeEOjO0HAdGeGwYSZXSVCrsi7m",
+	"mXQ7C6mE5HXuXjB302geJwqnRSktyxTrMGAnXnJSt11WiW34Wzfsxs1ugcok0rY5ccVwVOJqSoQrsm1+",
+	"P7379H8CAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -78,7 +78,9 @@ type Known struct {
 
 // Problem is one thing wrong with an import, for the person to fix in the file or the mapping.
 type Problem struct {
-	Row     int    // 1-based record of the file, the header being 1; 0 for the file as a whole
+	// Row is the 1-based record of the file, the header being 1 (the line, unless the file has
+	// blank lines or line breaks inside quoted fields); 0 for the file or mapping as a whole.
+	Row     int
 	Column  string // the column's header, "" if none
 	Code    string // one of the Problem* codes
 	Message string // German, short
@@ -96,7 +98,8 @@ const (
 	ProblemMissingColumn     = "missing_column"
 	ProblemRowLength         = "row_length"
 	ProblemLevelNotPublished = "level_not_published"
-	ProblemBadMapping        = "bad_mapping" // the mapping does not fit the file (count of columns, unknown role, a role twice)
+	ProblemBadMapping        = "bad_mapping"  // the mapping does not fit the file (count of columns, unknown role, a role twice)
+	ProblemBadBoundary       = "bad_boundary" // a boundary version longer than MaxShort
 	ProblemTooMany           = "too_many_problems"
 )
 

@@ -124,3 +124,24 @@ func NormaliseHeader(h string) string {
 	}
 	return b.String()
 }
+
+// ValueSamples returns up to n non-empty cells of the mapping's value, numerator and denominator
+// columns in file order: what DetectGerman needs to tell the file's number convention.
+func ValueSamples(rows [][]string, m Mapping, n int) []string {
+	var out []string
+	for _, row := range rows {
+		for i, c := range row {
+			if i >= len(m.Columns) || len(out) >= n {
+				break
+			}
+			r := m.Columns[i]
+			if (r == RoleValue || r == RoleNumerator || r == RoleDenominator) && strings.TrimSpace(c) != "" {
+				out = append(out, c)
+			}
+		}
+		if len(out) >= n {
+			break
+		}
+	}
+	return out
+}

@@ -3,6 +3,8 @@ package atlas
 import (
 	"strconv"
 	"strings"
+
+	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
 // interpreter holds what Interpret resolves once: the plan of the columns and caches of areas,
@@ -22,12 +24,14 @@ type interpreter struct {
 	areaIdx          map[AreaKey]int
 	dateCache        map[string]dateRef
 	slab             []float64
+	dups             *dupIndex
 }
 
 type areaRef struct {
-	key AreaKey
-	idx int
-	ok  bool
+	key   AreaKey
+	level Level
+	idx   int
+	ok    bool
 }
 
 type dateRef struct {
@@ -47,11 +51,15 @@ func (in *interpreter) run(rows [][]string) []Value {
 	}
 	areaCol, yearCol, dateCol, indCol := col(RoleArea), col(RoleYear), col(RoleDate), col(RoleIndicator)
 	numCol, denCol, boundCol := col(RoleNumerator), col(RoleDenominator), col(RoleBoundary)
-	seen := make(map[uint64]int, min(len(rows)*len(in.values), 1<<20))
-	out := make([]Value, 0, min(len(rows)*len(in.values), 1<<20))
+	n := in.valueCells(rows) // sizes the result once: no growth, and nothing for empty cells
+	in.dups = newDupIndex(in.minYear, in.maxYear)
+	out, lines := make([]Value, 0, n), make([]int32, 0, n)
 	for ri, row := range rows {
 		line := ri + 2
 		if len(row) != len(h) {
+			if blankRow(row) {
+				continue // a blank line is no row of another length
+			}
 			p.add(line, "", ProblemRowLength, "Die Zeile hat %d Felder, die Kopfzeile %d", len(row), len(h))
 			continue
 		}
@@ -64,25 +72,27 @@ func (in *interpreter) run(rows [][]string) []Value {
 			ok = false
 			p.add(line, h[areaCol], ProblemUnknownArea, "Gebiet %q ist unbekannt oder nicht freigegeben", strings.TrimSpace(row[areaCol]))
 		}
-		rowYear := 0
+		rowYear, yearBad := 0, false
 		if yearCol >= 0 {
 			c := strings.TrimSpace(row[yearCol])
 			y, err := strconv.Atoi(c)
-			if err != nil || !in.yearOK(y) {
-				ok = false
+			if yearBad = err != nil || !in.yearOK(y); yearBad {
 				p.add(line, h[yearCol], ProblemBadYear, "%q ist kein Jahr zwischen %d und %d", c, in.minYear, in.maxYear)
+			} else {
+				rowYear = y
 			}
-			rowYear = y
 		}
 		var date dateRef
-		if dateCol >= 0 && strings.TrimSpace(row[dateCol]) != "" {
+		dateEmpty := dateCol >= 0 && strings.TrimSpace(row[dateCol]) == ""
+		if dateCol >= 0 && !dateEmpty {
 			if date = in.date(row[dateCol]); !date.ok {
-				ok = false
+				yearBad = true
 				p.add(line, h[dateCol], ProblemBadDate, "%q ist kein Datum (TT.MM.JJJJ oder JJJJ-MM-TT)", strings.TrimSpace(row[dateCol]))
-			} else if rowYear == 0 {
+			} else if rowYear == 0 && !yearBad {
 				rowYear = date.year
 			}
 		}
+		ok = ok && !yearBad
 		var rowInd *indicatorRef
 		if indCol >= 0 {
 			if rowInd = in.indicator(row[indCol]); rowInd == nil {
@@ -95,60 +105,85 @@ func (in *interpreter) run(rows [][]string) []Value {
 		ok = ok && numOK && denOK
 		boundary := ""
 		if boundCol >= 0 {
-			boundary = strings.TrimSpace(row[boundCol])
+			if boundary = strings.TrimSpace(row[boundCol]); kernel.Chars(boundary) > MaxShort {
+				ok = false
+				p.add(line, h[boundCol], ProblemBadBoundary, "Der Gebietsstand hat mehr als %d Zeichen", MaxShort)
+			}
 		}
 		for _, vc := range in.values {
 			cell := strings.TrimSpace(row[vc.col])
 			if cell == "" {
 				continue
 			}
-			ind, year := vc.ind, vc.year
+			ind, year, cellOK := vc.ind, vc.year, ok
 			if ind == nil {
 				ind = rowInd
 			}
 			if year == 0 {
 				year = rowYear
 			}
-			if year == 0 && dateCol >= 0 {
-				ok = false // neither a year nor a date for this row
+			if year == 0 && dateEmpty && !yearBad {
+				cellOK = false
 				p.add(line, h[dateCol], ProblemBadDate, "Die Zeile nennt weder Jahr noch Stichtag")
 			}
 			if year != 0 && date.ok && date.year != year {
-				ok = false
+				cellOK = false
 				p.add(line, h[dateCol], ProblemBadDate, "Der Stichtag %s liegt nicht im Jahr %d", date.iso, year)
 			}
 			f, has, flag, why := parseNumber(cell, in.german)
 			if why != "" {
 				p.add(line, h[vc.col], ProblemNotANumber, "%q ist keine Zahl (%s)", cell, why)
-				ok = false
 				continue
 			}
-			if !ok || ind == nil || year == 0 {
-				continue
-			}
-			if !levelPublished(ind.Levels, area.key.Level()) {
-				p.add(line, h[vc.col], ProblemLevelNotPublished, "%s wird für die Ebene %s nicht veröffentlicht", ind.Key, area.key.Level())
-				continue
+			if ind == nil || year == 0 {
+				continue // reported with the row or the header
 			}
 			if has && !inRange(ind.Indicator, f) {
 				p.add(line, h[vc.col], ProblemOutOfRange, "%s liegt außerhalb des plausiblen Bereichs von %s", cell, ind.Key)
 				continue
 			}
-			dup := uint64(ind.idx)<<40 | uint64(area.idx)<<16 | uint64(year)
-			if first, twice := seen[dup]; twice {
-				p.add(line, h[vc.col], ProblemDuplicate, "%s %s %d steht schon in Zeile %d", ind.Key, area.key, year, first)
+			if !cellOK {
 				continue
 			}
-			seen[dup] = line
+			if ind.DistrictKey != "" && area.key.District() != ind.DistrictKey {
+				p.add(line, h[areaCol], ProblemUnknownArea, "%s ist ein Indikator des Kreises %s; %s liegt nicht dort", ind.Key, ind.DistrictKey, area.key)
+				continue
+			}
+			if !levelPublished(ind.Levels, area.level) {
+				p.add(line, h[vc.col], ProblemLevelNotPublished, "%s wird für die Ebene %s nicht veröffentlicht", ind.Key, area.level)
+				continue
+			}
+			if k := (dupKey{ind: ind.idx, area: area.idx, year: year}); in.dups.add(k) {
+				in.duplicate(line, h[vc.col], k, ind, area.key)
+				continue
+			}
 			v := Value{Indicator: ind.Key, Area: area.key, Year: year, Date: date.iso, Flag: flag,
 				Numerator: num, Denominator: den, Boundary: boundary}
 			if has {
 				v.Value = in.float(f)
 			}
-			out = append(out, v)
+			out, lines = append(out, v), append(lines, int32(line))
 		}
 	}
+	in.nameFirstLines(out, lines)
 	return out
+}
+
+// valueCells counts the non-empty value cells of the rows of the header's length: an upper
+// bound of the values.
+func (in *interpreter) valueCells(rows [][]string) int {
+	n := 0
+	for _, row := range rows {
+		if len(row) != len(in.header) {
+			continue
+		}
+		for _, vc := range in.values {
+			if strings.TrimSpace(row[vc.col]) != "" {
+				n++
+			}
+		}
+	}
+	return n
 }
 
 // anyValue says whether a row has a value cell to read; rows without one (blank lines, totals
@@ -160,6 +195,15 @@ func (in *interpreter) anyValue(row []string) bool {
 		}
 	}
 	return false
+}
+
+func blankRow(row []string) bool {
+	for _, c := range row {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // optional reads a numerator or denominator cell: empty and the symbols without a number are nil.
@@ -228,8 +272,8 @@ func (in *interpreter) area(cell string) areaRef {
 	case in.k.DistrictKey != "" && s != "" && !strings.ContainsAny(s, "/:"):
 		key = DistrictArea(in.k.DistrictKey, s)
 	}
-	r := areaRef{key: key}
-	if _, r.ok = in.k.Areas[key]; r.ok && key.Level() != "" {
+	r := areaRef{key: key, level: key.Level()}
+	if _, r.ok = in.k.Areas[key]; r.ok && r.level != "" {
 		idx, seen := in.areaIdx[key]
 		if !seen {
 			idx = len(in.areaIdx)

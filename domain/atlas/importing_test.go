@@ -19,9 +19,11 @@ func known() atlas.Known {
 			"arbeitslose": {Key: "arbeitslose", Kind: atlas.KindCount, Levels: all, PlausibleMin: ptr(0)},
 			"quote":       {Key: "quote", Kind: atlas.KindShare, Levels: all},
 			"einkommen":   {Key: "einkommen", Kind: atlas.KindMean, Levels: []atlas.Level{atlas.LevelDistrict}, PlausibleMax: ptr(10000)},
+			"eigen":       {Key: "eigen", Kind: atlas.KindCount, DistrictKey: "16051"}, // Erfurt's own, no levels: all
 		},
 		Areas: map[atlas.AreaKey]string{
 			"16051": "Erfurt", "16051:SR01": "Altstadt", "16051:SR02": "Krämpfervorstadt",
+			"16052": "Gera", // as in a Land's import, for the district's own indicator
 		},
 		DistrictKey: "16051",
 		MinYear:     1990, MaxYear: 2026,
@@ -128,7 +130,7 @@ func TestInterpretProblems(t *testing.T) {
 		m      atlas.Mapping
 		want   []string
 	}{
-		{"unknown_area", header, [][]string{{"16052", "2020", "quote", "1"}, {"", "2020", "quote", "1"}}, long,
+		{"unknown_area", header, [][]string{{"16053", "2020", "quote", "1"}, {"", "2020", "quote", "1"}}, long,
 			[]string{"2:ags:unknown_area", "3:ags:unknown_area"}},
 		{"unknown_indicator", header, [][]string{{"16051", "2020", "nope", "1"}}, long, []string{"2:indikator:unknown_indicator"}},
 		{"unknown_indicator of a wide header", []string{"ags", "quote", "nope"}, [][]string{{"16051", "1", "2"}},
@@ -164,16 +166,26 @@ func TestInterpretProblems(t *testing.T) {
 		{"missing_column of values", header, [][]string{{"16051", "2020", "quote", "1"}},
 			atlas.Mapping{Format: atlas.FormatLong, Columns: roles(atlas.RoleArea, atlas.RoleYear, atlas.RoleIndicator, atlas.RoleIgnore)},
 			[]string{"0::missing_column"}},
-		{"row_length", header, [][]string{{"16051", "2020", "quote"}, {"16051", "2020", "quote", "1", ""}, {"16051", "2021", "quote", "1"}}, long,
+		{"row_length", header, [][]string{{"16051", "2020", "quote"}, {"16051", "2020", "quote", "1", ""}, {"16051", "2021", "quote", "1"}, {" "}, {}}, long,
 			[]string{"2::row_length", "3::row_length"}},
 		{"level_not_published", header, [][]string{{"SR01", "2020", "einkommen", "1"}}, long, []string{"2:wert:level_not_published"}},
 		{"bad_mapping", header, [][]string{{"16051", "2020", "quote", "1"}},
 			atlas.Mapping{Format: atlas.FormatLong, Columns: roles(atlas.RoleArea, atlas.RoleArea, atlas.RoleIndicator, atlas.RoleValue)},
 			[]string{"0:jahr:bad_mapping"}},
+		{"bad_boundary", []string{"ags", "jahr", "wert", "gebietsstand"},
+			[][]string{{"16051", "2020", "1", strings.Repeat("ä", atlas.MaxShort)}, {"16051", "2021", "1", strings.Repeat("ä", atlas.MaxShort+1)}},
+			atlas.Mapping{Format: atlas.FormatLong, Indicator: "quote", Columns: roles(atlas.RoleArea, atlas.RoleYear, atlas.RoleValue, atlas.RoleBoundary)},
+			[]string{"3:gebietsstand:bad_boundary"}},
 		{"bad_mapping of the column count", header, nil, atlas.Mapping{Format: atlas.FormatLong, Columns: roles(atlas.RoleArea)},
 			[]string{"0::bad_mapping"}},
-		{"several problems of one row", header, [][]string{{"16099", "1800", "nope", "abc"}}, long,
-			[]string{"2:ags:unknown_area", "2:jahr:bad_year", "2:indikator:unknown_indicator", "2:wert:not_a_number"}},
+		{"several problems of one row", header, [][]string{{"16099", "1800", "nope", "abc"}, {"16099", "2020", "quote", "101"}}, long,
+			[]string{"2:ags:unknown_area", "2:jahr:bad_year", "2:indikator:unknown_indicator", "2:wert:not_a_number",
+				"3:ags:unknown_area", "3:wert:out_of_range"}},
+		{"several problems of one wide row", []string{"ags", "2019", "2020", "2021"}, [][]string{{"16051", "abc", "101", "-1"}},
+			atlas.Mapping{Format: atlas.FormatWide, Wide: atlas.WideYears, Indicator: "quote", Columns: roles(atlas.RoleArea, atlas.RoleValue, atlas.RoleValue, atlas.RoleValue)},
+			[]string{"2:2019:not_a_number", "2:2020:out_of_range", "2:2021:out_of_range"}},
+		{"unknown_area for a district's own indicator", header, [][]string{{"SR01", "2020", "eigen", "1"}, {"16052", "2020", "eigen", "1"}}, long,
+			[]string{"3:ags:unknown_area"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -203,5 +215,22 @@ func TestInterpretCapsProblems(t *testing.T) {
 	last := got.Problems[atlas.MaxProblems]
 	if last.Code != atlas.ProblemTooMany || !strings.Contains(last.Message, "2500") || got.Problems[999].Row != 1001 {
 		t.Errorf("summary %+v, last listed %+v", last, got.Problems[999])
+	}
+}
+
+// TestInterpretDuplicatesNameTheFirstLine checks the line a duplicate points to, with pairs of
+// indicator and area interleaved so the index's memory of the last pair does not help.
+func TestInterpretDuplicatesNameTheFirstLine(t *testing.T) {
+	header := []string{"ags", "2020", "2021"}
+	rows := [][]string{{"16051", "1", ""}, {"SR01", "1", "2"}, {"16051", "", "3"}, {"SR01", "", "4"}, {"16051:SR01", "5", ""}}
+	m := atlas.Mapping{Format: atlas.FormatWide, Wide: atlas.WideYears, Indicator: "quote", Columns: roles(atlas.RoleArea, atlas.RoleValue, atlas.RoleValue)}
+	got := atlas.Interpret(header, rows, m, known(), false)
+	var msgs []string
+	for _, p := range got.Problems {
+		msgs = append(msgs, fmt.Sprintf("%d %s", p.Row, p.Message))
+	}
+	want := []string{"5 quote 16051:SR01 2021 steht schon in Zeile 3", "6 quote 16051:SR01 2020 steht schon in Zeile 3"}
+	if !reflect.DeepEqual(msgs, want) || len(got.Values) != 4 {
+		t.Errorf("problems %q, %d values", msgs, len(got.Values))
 	}
 }

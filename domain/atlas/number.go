@@ -119,22 +119,59 @@ func plainNumber(s string, german bool) (float64, string) {
 	return v, ""
 }
 
-// DetectGerman guesses the number convention of a file from its delimiter and some value cells:
-// a semicolon delimiter is what German spreadsheets write because the comma is their decimal
-// mark; otherwise a cell with a decimal comma (a digit, a comma, a digit and no dot after the
-// comma) says German.
+// DetectGerman guesses the number convention of a file from its delimiter and some value cells.
+// A cell that can be read only one way decides: a decimal comma ("12,3", "1.234,5") says German,
+// a decimal point ("64.16", "1,234.5") says English. When the cells show only one of them it is
+// taken; when they show neither (integers, or "1,234" that is a thousand in English and one and
+// a bit in German) or both, the delimiter decides: a semicolon is what German spreadsheets
+// write, because the comma is their decimal mark.
 func DetectGerman(samples []string, delimiter string) bool {
-	if delimiter == ";" {
-		return true
-	}
+	german, english := false, false
 	for _, s := range samples {
-		for i := 1; i+1 < len(s); i++ {
-			if s[i] == ',' && isDigit(s[i-1]) && isDigit(s[i+1]) && !strings.Contains(s[i+1:], ".") {
-				return true
-			}
+		switch markOf(strings.TrimSpace(s)) {
+		case ',':
+			german = true
+		case '.':
+			english = true
 		}
 	}
-	return false
+	if german != english {
+		return german
+	}
+	return delimiter == ";"
+}
+
+// markOf is the decimal mark a number cell must have been written with, or 0 when it reads both
+// ways or is no number: the last of "," and "." is the decimal mark when both occur, and a single
+// mark is one unless exactly three digits follow it (then it may separate thousands).
+func markOf(s string) byte {
+	last, lastAt := byte(0), -1
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ',' || c == '.':
+			if last != 0 && last != c {
+				return c // both marks: the later one is the decimal mark
+			}
+			last, lastAt = c, i
+		case !isDigit(c) && c != '-' && c != '(' && c != ')':
+			return 0
+		}
+	}
+	if last == 0 || lastAt == 0 || !isDigit(s[lastAt-1]) {
+		return 0
+	}
+	after := 0
+	for i := lastAt + 1; i < len(s) && isDigit(s[i]); i++ {
+		after++
+	}
+	if after == 0 || after == 3 {
+		return 0
+	}
+	if strings.Count(s, string(last)) > 1 {
+		return 0 // "1.234.5" is not a number in either convention
+	}
+	return last
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }

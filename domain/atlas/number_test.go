@@ -2,6 +2,7 @@ package atlas_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/teilhabe/teilhabe/domain/atlas"
@@ -97,13 +98,20 @@ func TestDetectGerman(t *testing.T) {
 		want      bool
 	}{
 		{nil, ";", true},
-		{[]string{"12.3", "4"}, ";", true},
-		{[]string{"12,3"}, ",", true},
-		{[]string{"1", "(0,5)"}, "\t", true},
-		{[]string{"12.3", "1,234.5"}, ",", false},
-		{[]string{"1.234"}, ",", false},
-		{[]string{"a,b", ",5", "5,"}, ",", false},
 		{nil, ",", false},
+		{[]string{"12", "1,234", "1.234"}, ";", true}, // nothing decides: the delimiter does
+		{[]string{"12", "1,234", "1.234"}, ",", false},
+		{[]string{"12,3"}, ",", true},
+		{[]string{"1", " (0,5) "}, "\t", true},
+		{[]string{"1.234,5"}, ",", true},
+		{[]string{"-0,25"}, ",", true},
+		{[]string{"12.3", "4"}, ";", false}, // a decimal point, whatever the delimiter
+		{[]string{"64.16"}, ";", false},
+		{[]string{"1,234.5"}, ";", false},
+		{[]string{"12,3", "12.3"}, ",", false}, // both: the delimiter
+		{[]string{"12,3", "12.3"}, ";", true},
+		{[]string{"a,b", ",5", "5,", "x", ".", "1.234.5", "1,2,3"}, ",", false},
+		{[]string{"a,b", ",5", "5,", "x", ".", "1.234.5", "1,2,3"}, ";", true},
 	}
 	for _, c := range cases {
 		if got := atlas.DetectGerman(c.samples, c.delimiter); got != c.want {
@@ -116,5 +124,17 @@ func TestParseNumberAllocatesOnlyTheResult(t *testing.T) {
 	allocs := testing.AllocsPerRun(100, func() { _, _, _ = atlas.ParseNumber("1.234,5", true) })
 	if allocs > 1 {
 		t.Errorf("ParseNumber allocates %v times, want at most 1 (the value)", allocs)
+	}
+}
+
+func TestValueSamples(t *testing.T) {
+	m := atlas.Mapping{Columns: []atlas.Role{atlas.RoleArea, atlas.RoleValue, atlas.RoleIgnore, atlas.RoleNumerator}}
+	rows := [][]string{{"16051", "1,5", "9,9", ""}, {"16052"}, {"16053", " ", "9,9", "7"}, {"16054", "2", "", "3", "extra"}}
+	got := atlas.ValueSamples(rows, m, 3)
+	if strings.Join(got, "|") != "1,5|7|2" {
+		t.Errorf("ValueSamples = %q", got)
+	}
+	if !atlas.DetectGerman(got, ",") {
+		t.Error("the samples are German")
 	}
 }

@@ -22,19 +22,25 @@ const (
 // as Excel shows it to the person who prepared it. The first non-empty row is the header.
 // Trailing empty cells are not stored in XLSX, so short rows are padded to the header's length:
 // they are not short in the sheet.
-func readXLSX(data []byte) (Table, error) {
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: xmlInMemory})
+func readXLSX(data []byte) (t Table, err error) {
+	// A crafted workbook must not take the server down with it: a panic of the XLSX library is
+	// a file we cannot read.
+	defer func() {
+		if r := recover(); r != nil {
+			t, err = Table{}, fmt.Errorf("%w: broken XLSX file: %v", atlas.ErrUnreadableFile, r)
+		}
+	}()
+	// Excel's default date format (14) follows the reader's locale; ISO is what Interpret reads
+	// without guessing the order of day and month.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: unzipLimit,
+		UnzipXMLSizeLimit: xmlInMemory, ShortDatePattern: "yyyy-mm-dd"})
 	if err != nil {
 		return Table{}, fmt.Errorf("%w: not a readable XLSX file: %v", atlas.ErrUnreadableFile, err)
 	}
 	defer func() { _ = f.Close() }()
 	for _, sheet := range f.GetSheetList() {
-		t, err := readSheet(f, sheet)
-		if err != nil {
-			return Table{}, err
-		}
-		if t.Header != nil {
-			return t, nil
+		if t, err = readSheet(f, sheet); err != nil || t.Header != nil {
+			return t, err
 		}
 	}
 	return Table{}, fmt.Errorf("%w: no sheet has data", atlas.ErrFileEmpty)

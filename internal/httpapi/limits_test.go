@@ -7,6 +7,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
@@ -23,7 +24,8 @@ func TestContractLimitsAreTheDomains(t *testing.T) {
 		t.Fatal(err)
 	}
 	domain := []int{kernel.MaxName, kernel.MaxCode, kernel.MaxDescription, kernel.MaxSummary, kernel.MaxOffice, kernel.MaxIntro,
-		kernel.MaxSectionBody, kernel.MaxComment, kernel.MaxReason, kernel.MaxSearch, kernel.MaxEmail}
+		kernel.MaxSectionBody, kernel.MaxComment, kernel.MaxReason, kernel.MaxSearch, kernel.MaxEmail,
+		atlas.MaxKey, atlas.MaxAreaKey, atlas.MaxUnit, atlas.MaxShort, atlas.MaxSource, atlas.MaxLicence, atlas.MaxKeyList}
 	found := 0
 	var walk func(path string, v any)
 	walk = func(path string, v any) {

@@ -47,8 +47,6 @@ type Deps struct {
 	// live updates).
 	Consultations *consultation.Service
 	Live          Live
-	// Atlas is the social-structure atlas's use cases (imports of values).
-	Atlas *atlas.Service
 	// Idempotency keeps the Idempotency-Keys of creating requests (nil: the header is ignored).
 	Idempotency IdempotencyStore
 	Auth        *auth.Service
@@ -66,6 +64,8 @@ type Deps struct {
 	// Pages caches the first pages of threads for anonymous readers (nil: no cache); the
 	// broker's OnRoom keeps it fresh across instances.
 	Pages *PageCache
+	// Atlas is the social-structure atlas's use cases.
+	Atlas *atlas.Service
 }
 
 // handlers implements api.StrictServerInterface, one file per resource.
@@ -170,8 +170,7 @@ func stack(d Deps) (*echo.Echo, error) {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: isLive}))
 	// Documents and GeoJSON imports may be large; every other request body is small.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) || atlasImportBody(c) }}))
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: atlasImportBodyLimit, Skipper: func(c echo.Context) bool { return !atlasImportBody(c) }}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second, Skipper: isLive}))
 	e.Use(authenticate(d.Auth, newCookieScope(d.BaseURL)))
 	e.Use(csrfProtect(d.BaseURL))
@@ -186,7 +185,7 @@ func isLive(c echo.Context) bool { return c.Request().URL.Path == livePath }
 
 func largeBody(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import") || atlasImportBody(c)
+	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import")
 }
 
 // permissionsPolicy switches off browser features the platform never uses.

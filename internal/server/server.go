@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"time"
 
-	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/frontend"
 	"github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/auth"
@@ -70,12 +69,16 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	}
 	ids := app.Identity(db)
 	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
-	st := &state{db: db, migrations: opts.Migrations}
+	atlasSvc := app.Atlas(db, blobs, float64(cfg.AtlasMinPopulation), nil)
+	st := &state{db: db, migrations: opts.Migrations, atlas: atlasSvc}
 	cons := store.NewConsultations(db)
 	if cfg.Demo {
 		issuer := cfg.BaseURL.JoinPath(demo.IdPPath).String()
 		st.seed = func(ctx context.Context) error {
-			return demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now())
+			if err := demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now()); err != nil {
+				return err
+			}
+			return demo.SeedAtlas(ctx, atlasSvc)
 		}
 	}
 	fatal := make(chan error, 3) // the database retry, the public and the metrics server
@@ -85,16 +88,6 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		}
 		log.Warn("database unreachable; serving with /readyz 503 and retrying", "error", err)
 		go st.retry(ctx, log, opts.RetryEvery, fatal)
-	}
-
-	atlasSvc := atlas.NewService(app.AtlasDeps(db, blobs, nil))
-	if st.ready(ctx) == nil {
-		// Imports that were running when the server stopped died with it: say so.
-		if n, err := atlasSvc.FailInterrupted(ctx); err != nil {
-			log.Warn("marking interrupted atlas imports", "error", err)
-		} else if n > 0 {
-			log.Info("atlas imports interrupted by the last stop marked failed", "count", n)
-		}
 	}
 
 	audit := store.NewAudit(db)
@@ -117,9 +110,8 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning:      app.Planning(db, blobs, nil),
-		Atlas:         atlasSvc,
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
-		Pages: pages, Metrics: metrics,
+		Pages: pages, Metrics: metrics, Atlas: atlasSvc,
 	})
 	if err != nil {
 		return err

@@ -809,6 +809,254 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/atlas/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicator catalogue by Lebenslage, with the years that have data, and what the person may do. */
+        get: operations["getAtlasCatalogue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an indicator (admins for the Land's catalogue, coordinators for their district's own). */
+        post: operations["createAtlasIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/indicators/{indicatorKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorKey: components["parameters"]["IndicatorKey"];
+            };
+            cookie?: never;
+        };
+        /** One indicator with its years and what cites its values. */
+        get: operations["getAtlasIndicator"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One indicator for one year on one level, classified for a choropleth (the map's request).
+         * @description Values that disclosure control withholds carry status suppressed and no value, except for
+         *     the coordinators of the area's district. Areas without a value carry status missing.
+         */
+        get: operations["getAtlasMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/geometry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current boundaries of a level (districts of Thuringia, or one district's social areas) as GeoJSON. */
+        get: operations["getAtlasGeometry"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The time series of an indicator for up to six areas, with boundary breaks marked. */
+        get: operations["getAtlasSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The profile of up to five areas (Kreisprofil, Sozialraumprofil) - every indicator by Lebenslage with value, trend, rank and the Land value. */
+        get: operations["getAtlasProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/profile/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An area's profile as a PDF or XLSX report, generated on the server with the same disclosure control. */
+        get: operations["getAtlasProfileReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/values/{indicatorKey}/{areaKey}/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorKey: components["parameters"]["IndicatorKey"];
+                areaKey: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        /** One value by its stable reference (indicator/area/year), with what cites it. */
+        get: operations["getAtlasValue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Land overview (admins) - all districts compared on chosen indicators, and the state of participation per district. */
+        get: operations["getAtlasOverview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/open-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every public value of the atlas as CSV (long format), with the sources and licences; suppressed values are never included. */
+        get: operations["getAtlasOpenData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/geojson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One indicator for one year on a level as GeoJSON, each feature with its value (public values only for the public). */
+        get: operations["getAtlasGeoJSON"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/boundaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before. */
+        post: operations["addAtlasBoundary"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/suppressions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The log of disclosure control for an indicator - what was withheld and why (admins all; coordinators their district's areas). */
+        get: operations["getAtlasSuppressions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/live": {
         parameters: {
             query?: never;
@@ -1562,6 +1810,227 @@ export interface components {
             items: components["schemas"]["ModerationDecision"][];
             next_cursor?: string;
         };
+        /**
+         * @description The life-situation area of the Thuringian base set of indicators.
+         * @enum {string}
+         */
+        Lebenslage: "demografie" | "haushalte_familien" | "einkommen_armut" | "arbeit" | "bildung" | "gesundheit" | "pflege" | "wohnen" | "teilhabe";
+        AtlasIndicator: {
+            key: string;
+            name_de: string;
+            name_en: string;
+            definition_de?: string;
+            definition_en?: string;
+            lebenslage: components["schemas"]["Lebenslage"];
+            unit?: string;
+            /** @enum {string} */
+            kind: "count" | "share" | "rate" | "mean" | "index";
+            /** Format: double */
+            rate_per?: number;
+            numerator?: string;
+            denominator?: string;
+            /** @enum {string} */
+            direction: "higher_better" | "higher_worse" | "neutral";
+            source?: string;
+            licence?: string;
+            /** @description Stichtag, e.g. 31.12. */
+            reference_date?: string;
+            /** @description Gebietsstand, e.g. 2021-07-01 */
+            boundary_version?: string;
+            levels?: ("land" | "district" | "area")[];
+            min_count?: number;
+            sensitive?: boolean;
+            /** Format: double */
+            plausible_min?: number;
+            /** Format: double */
+            plausible_max?: number;
+            /** @description set for a district's own indicator */
+            district_key?: string;
+            /** @description The years with values (in answers only). */
+            years?: number[];
+        };
+        AtlasCatalogue: {
+            lebenslagen: components["schemas"]["Lebenslage"][];
+            indicators: components["schemas"]["AtlasIndicator"][];
+            /** @description What the person may do - add_indicator, import, overview. */
+            actions: ("add_indicator" | "import" | "overview")[];
+            /** @description The scopes the person may import for - 16 (the Land) and district keys. */
+            import_scopes: string[];
+            attribution: string;
+        };
+        /** @description One area's value. status shown has a value; suppressed has none (but for the district's coordinators, who get it with suppression set); missing has none. */
+        AtlasCell: {
+            area: string;
+            name: string;
+            year?: number;
+            /** Format: double */
+            value?: number;
+            /** @enum {string} */
+            flag: "" | "suppressed" | "unknown" | "unreliable";
+            /** @enum {string} */
+            status: "shown" | "suppressed" | "missing";
+            /** @enum {string} */
+            suppression?: "small_count" | "from_small_count" | "small_population" | "secondary";
+            /** @description 0-based class of the map's breaks */
+            class?: number;
+            /** @description the stable reference indicator/area/year */
+            ref?: string;
+            boundary?: string;
+        };
+        AtlasMap: {
+            indicator: components["schemas"]["AtlasIndicator"];
+            year: number;
+            years: number[];
+            /** @enum {string} */
+            level: "district" | "area";
+            district?: string;
+            land?: components["schemas"]["AtlasCell"];
+            values: components["schemas"]["AtlasCell"][];
+            breaks: number[];
+            /** @enum {string} */
+            method: "quantile" | "equal" | "jenks";
+            scheme: {
+                /** @enum {string} */
+                name: "sequential" | "diverging";
+                reversed: boolean;
+            };
+            attribution: string;
+        };
+        AtlasPoint: {
+            year: number;
+            date?: string;
+            /** Format: double */
+            value?: number;
+            flag: string;
+            boundary: string;
+            /** @description the boundary changed since the previous point */
+            break: boolean;
+        };
+        AtlasSeries: {
+            indicator: components["schemas"]["AtlasIndicator"];
+            series: {
+                area: string;
+                name: string;
+                points: components["schemas"]["AtlasPoint"][];
+            }[];
+            attribution: string;
+        };
+        AtlasProfileCell: components["schemas"]["AtlasCell"] & {
+            /**
+             * Format: double
+             * @description the Land's value in the same year
+             */
+            land?: number;
+            /** @description 1 = best among the areas of the same level */
+            rank?: number;
+            of?: number;
+            /**
+             * Format: double
+             * @description change against five years before, absent across a boundary break
+             */
+            trend?: number;
+            series: components["schemas"]["AtlasPoint"][];
+        };
+        AtlasProfile: {
+            areas: {
+                key: string;
+                name: string;
+                /** @enum {string} */
+                level: "land" | "district" | "area";
+            }[];
+            /** Format: date-time */
+            generated: string;
+            groups: {
+                lebenslage: components["schemas"]["Lebenslage"];
+                indicators: {
+                    indicator: components["schemas"]["AtlasIndicator"];
+                    /** @description One cell per area of the profile, in the order of areas. */
+                    cells: components["schemas"]["AtlasProfileCell"][];
+                }[];
+            }[];
+            attribution: string;
+        };
+        AtlasFeatureCollection: {
+            /** @enum {string} */
+            type: "FeatureCollection";
+            attribution?: string;
+            features: {
+                /** @enum {string} */
+                type: "Feature";
+                properties: {
+                    area: string;
+                    name: string;
+                } & {
+                    [key: string]: unknown;
+                };
+                geometry: {
+                    [key: string]: unknown;
+                };
+            }[];
+        };
+        AtlasCitation: {
+            ref: string;
+            kind: string;
+            subject_id: string;
+            title: string;
+            /** Format: double */
+            cited_value?: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        AtlasValueDetail: components["schemas"]["AtlasCell"] & {
+            indicator: components["schemas"]["AtlasIndicator"];
+            citations: components["schemas"]["AtlasCitation"][];
+            attribution: string;
+        };
+        AtlasIndicatorDetail: {
+            indicator: components["schemas"]["AtlasIndicator"];
+            citations: components["schemas"]["AtlasCitation"][];
+            attribution: string;
+        };
+        AtlasOverview: {
+            year: number;
+            indicators: components["schemas"]["AtlasIndicator"][];
+            /** @description The Land's cell per indicator, in the order of indicators. */
+            land: components["schemas"]["AtlasCell"][];
+            districts: {
+                key: string;
+                name: string;
+                cells: components["schemas"]["AtlasCell"][];
+                participation: {
+                    open_processes: number;
+                    open_consultations: number;
+                    contributions: number;
+                };
+            }[];
+        };
+        AtlasBoundaryInput: {
+            area: string;
+            version: string;
+            /** Format: date */
+            valid_from: string;
+            geometry: {
+                [key: string]: unknown;
+            };
+        };
+        AtlasBoundaryVersions: {
+            area: string;
+            versions: {
+                version: string;
+                valid_from: string;
+                valid_to?: string;
+            }[];
+        };
+        AtlasSuppressionLog: {
+            items: {
+                indicator: string;
+                year: number;
+                area: string;
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
         /** @enum {string} */
         AtlasImportRole: "area" | "name" | "year" | "date" | "indicator" | "value" | "numerator" | "denominator" | "boundary" | "ignore";
         AtlasImportMapping: {
@@ -1671,6 +2140,14 @@ export interface components {
         Limit: number;
         /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
         DistrictKey: string;
+        IndicatorKey: string;
+        IndicatorQuery: string;
+        /** @description district (Thuringia's districts) or area (the social areas of one district). */
+        AtlasLevel: "district" | "area";
+        /** @description For level area, the district whose social areas are meant. */
+        AtlasDistrict: string;
+        /** @description Area keys, comma-separated - 16 (the Land), a district key (16051) or district:code of a social area. */
+        AreasQuery: string;
     };
     requestBodies: never;
     headers: never;
@@ -3160,6 +3637,375 @@ export interface operations {
                 content: {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasCatalogue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The catalogue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasCatalogue"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createAtlasIndicator: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AtlasIndicator"];
+            };
+        };
+        responses: {
+            /** @description The indicator as stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasIndicator"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorKey: components["parameters"]["IndicatorKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The indicator. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasIndicatorDetail"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasMap: {
+        parameters: {
+            query: {
+                indicator: components["parameters"]["IndicatorQuery"];
+                /** @description The year; the newest with data when absent. */
+                year?: number;
+                /** @description district (Thuringia's districts) or area (the social areas of one district). */
+                level?: components["parameters"]["AtlasLevel"];
+                /** @description For level area, the district whose social areas are meant. */
+                district?: components["parameters"]["AtlasDistrict"];
+                method?: "quantile" | "equal" | "jenks";
+                classes?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The map's values, class breaks and palette. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasMap"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasGeometry: {
+        parameters: {
+            query?: {
+                /** @description district (Thuringia's districts) or area (the social areas of one district). */
+                level?: components["parameters"]["AtlasLevel"];
+                /** @description For level area, the district whose social areas are meant. */
+                district?: components["parameters"]["AtlasDistrict"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FeatureCollection; properties area, name, version. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["AtlasFeatureCollection"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasSeries: {
+        parameters: {
+            query: {
+                indicator: components["parameters"]["IndicatorQuery"];
+                /** @description Area keys, comma-separated - 16 (the Land), a district key (16051) or district:code of a social area. */
+                areas: components["parameters"]["AreasQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One series per area. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasSeries"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasProfile: {
+        parameters: {
+            query: {
+                /** @description Area keys, comma-separated - 16 (the Land), a district key (16051) or district:code of a social area. */
+                areas: components["parameters"]["AreasQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasProfile"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasProfileReport: {
+        parameters: {
+            query: {
+                area: string;
+                format?: "pdf" | "xlsx";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasValue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                indicatorKey: components["parameters"]["IndicatorKey"];
+                areaKey: string;
+                year: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasValueDetail"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasOverview: {
+        parameters: {
+            query?: {
+                /** @description Up to six indicator keys, comma-separated; the catalogue's first six when absent. */
+                indicators?: string;
+                year?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The overview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasOverview"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasOpenData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasGeoJSON: {
+        parameters: {
+            query: {
+                indicator: components["parameters"]["IndicatorQuery"];
+                year?: number;
+                /** @description district (Thuringia's districts) or area (the social areas of one district). */
+                level?: components["parameters"]["AtlasLevel"];
+                /** @description For level area, the district whose social areas are meant. */
+                district?: components["parameters"]["AtlasDistrict"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A FeatureCollection; properties area, name, indicator, year, value, status. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/geo+json": components["schemas"]["AtlasFeatureCollection"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    addAtlasBoundary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AtlasBoundaryInput"];
+            };
+        };
+        responses: {
+            /** @description The area's boundary versions, oldest first. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasBoundaryVersions"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasSuppressions: {
+        parameters: {
+            query: {
+                indicator: components["parameters"]["IndicatorQuery"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasSuppressionLog"];
                 };
             };
             default: components["responses"]["Problem"];
