@@ -10,7 +10,6 @@ import (
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/atlas"
-	compose "github.com/teilhabe/teilhabe/internal/app"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
@@ -29,13 +28,6 @@ func atlasCatalogue(t testing.TB, db *store.DB) {
 			t.Fatal(err)
 		}
 	}
-}
-
-// newAtlasFixture fills the catalogue and returns the atlas's use cases on the app's database,
-// for the matrix to make imports in every state.
-func newAtlasFixture(t testing.TB, a *app) *atlas.Service {
-	atlasCatalogue(t, a.DB)
-	return atlas.NewService(compose.AtlasDeps(a.DB, a.Blobs, nil))
 }
 
 // erfurtImport is a previewed import of one Erfurt value for the year, by fixtureAdmin.

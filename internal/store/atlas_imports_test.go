@@ -44,7 +44,7 @@ func newImportFixture(t *testing.T, db *store.DB) importFixture {
 		}
 	}
 	ids := compose.Identity(db)
-	return importFixture{db: db, s: atlas.NewService(compose.AtlasDeps(db, blob.Disk{Root: t.TempDir()}, nil)),
+	return importFixture{db: db, s: compose.Atlas(db, blob.Disk{Root: t.TempDir()}, 0, nil),
 		admin: admin, erfurt: login(t, ids, "erfurt", "coordinator:16051"), jena: login(t, ids, "jena", "coordinator:16053")}
 }
 
