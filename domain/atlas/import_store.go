@@ -9,9 +9,6 @@ import (
 // replaced, so that they can be undone. Rows and queries, no rule: the service decides which
 // state follows which and what a scope covers.
 type ImportStore interface {
-	// ImportIndicators lists the indicators an import for the scope may fill: the Land's
-	// catalogue, and for a district's scope also the district's own indicators.
-	ImportIndicators(ctx context.Context, scope string) ([]Indicator, error)
 	// InsertImport stores a new import and returns it with its id.
 	InsertImport(ctx context.Context, im Import) (Import, error)
 	// Import reads one import (ErrImportNotFound), with the progress of a running one.

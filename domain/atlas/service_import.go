@@ -250,10 +250,10 @@ func (s *Service) reread(ctx context.Context, im Import) (ImportTable, Known, er
 	return t, k, err
 }
 
-// known is what an import for the scope is checked against: the indicators it may fill and
-// the areas of the scope (see ImportScope), with their names.
+// known is what an import for the scope is checked against: the catalogue and the areas of
+// the scope (see ImportScope), with their names.
 func (s *Service) known(ctx context.Context, scope string) (Known, error) {
-	inds, err := s.imports.ImportIndicators(ctx, scope)
+	inds, err := s.store.Indicators(ctx) // Interpret refuses a district's own indicator elsewhere
 	if err != nil {
 		return Known{}, err
 	}

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
@@ -84,41 +83,6 @@ type AtlasImports struct {
 func NewAtlasImports(db *DB) *AtlasImports { return &AtlasImports{db: db} }
 
 var _ atlas.ImportStore = (*AtlasImports)(nil)
-
-// ImportIndicators implements atlas.ImportStore.
-func (s *AtlasImports) ImportIndicators(ctx context.Context, scope string) ([]atlas.Indicator, error) {
-	var rows []struct {
-		Key, NameDE, NameEN, Kind, Levels, DistrictKey string
-		PlausibleMin, PlausibleMax                     *float64
-	}
-	q := conn(ctx, s.db.Gorm).Table("atlas_indicators").
-		Select("key, name_de, name_en, kind, levels, COALESCE(district_key, '') AS district_key, plausible_min, plausible_max")
-	if scope == atlas.LandKey {
-		q = q.Where("district_key IS NULL OR district_key = ''")
-	} else {
-		q = q.Where("district_key IS NULL OR district_key = '' OR district_key = ?", scope)
-	}
-	if err := q.Order("key").Scan(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make([]atlas.Indicator, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, atlas.Indicator{Key: r.Key, NameDE: r.NameDE, NameEN: r.NameEN, Kind: atlas.Kind(r.Kind),
-			Levels: levelsOf(r.Levels), DistrictKey: r.DistrictKey, PlausibleMin: r.PlausibleMin, PlausibleMax: r.PlausibleMax})
-	}
-	return out, nil
-}
-
-// levelsOf reads the comma-separated levels column.
-func levelsOf(s string) []atlas.Level {
-	var out []atlas.Level
-	for _, l := range strings.Split(s, ",") {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, atlas.Level(l))
-		}
-	}
-	return out
-}
 
 // InsertImport implements atlas.ImportStore.
 func (s *AtlasImports) InsertImport(ctx context.Context, im atlas.Import) (atlas.Import, error) {
