@@ -15,8 +15,9 @@ import (
 	"github.com/teilhabe/teilhabe/domain/kernel"
 )
 
-// atlasImportBodyLimit bounds an import's upload: the file's limit and room for the form.
-const atlasImportBodyLimit = "65M"
+// atlasImportBodyLimit bounds an import's upload: the file's limit (64 MiB, 67.1 million bytes)
+// and room for the form; echo reads "M" as a million bytes.
+const atlasImportBodyLimit = "70M"
 
 // atlasImportBody reports whether the request uploads an import file, which may be larger than
 // other bodies.

@@ -169,3 +169,15 @@ func TestAtlasImportOfINKARThroughTheAPI(t *testing.T) {
 		}
 	})
 }
+
+// An upload beyond the file limit is refused with the reader's code, not cut short.
+func TestAtlasImportFileLimit(t *testing.T) {
+	a := newApp(t, testdb.SQLite(t))
+	admin := a.browser(t).login("verwaltung", "demo-admin")
+	big := strings.Repeat("16051;arbeitslose;2020;1\n", atlas.MaxImportBytes/25+1)
+	r := admin.doType("POST", "/api/v1/atlas/imports", multipartBody(map[string]string{"scope": "16"}, "gross.csv", "ags;indicator;year;value\n"+big),
+		"multipart/form-data; boundary="+uploadBoundary)
+	if r.Status != 422 || !strings.Contains(r.Body, "atlas_file_too_large") {
+		t.Errorf("a file over %d bytes: %d %.200s", atlas.MaxImportBytes, r.Status, r.Body)
+	}
+}
