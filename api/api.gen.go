@@ -2674,6 +2674,18 @@ type CreateAtlasImportMultipartBody struct {
 	Scope string             `json:"scope"`
 }
 
+// CreateAtlasImportParams defines parameters for CreateAtlasImport.
+type CreateAtlasImportParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // CreateAtlasIndicatorParams defines parameters for CreateAtlasIndicator.
 type CreateAtlasIndicatorParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
@@ -3095,7 +3107,7 @@ type ServerInterface interface {
 	ListAtlasImports(ctx echo.Context, params ListAtlasImportsParams) error
 	// CreateAtlasImport Upload a CSV or XLSX file of indicator values for a scope and get its preview (admins for the Land, coordinators for their district).
 	// (POST /atlas/imports)
-	CreateAtlasImport(ctx echo.Context) error
+	CreateAtlasImport(ctx echo.Context, params CreateAtlasImportParams) error
 	// GetAtlasImport An import's status, progress and what it changed.
 	// (GET /atlas/imports/{importId})
 	GetAtlasImport(ctx echo.Context, importId AtlasImportId) error
@@ -3437,8 +3449,28 @@ func (w *ServerInterfaceWrapper) ListAtlasImports(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateAtlasImport(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateAtlasImportParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateAtlasImport(ctx)
+	err = w.Handler.CreateAtlasImport(ctx, params)
 	return err
 }
 
@@ -5266,7 +5298,8 @@ func (response ListAtlasImportsdefaultApplicationProblemPlusJSONResponse) VisitL
 }
 
 type CreateAtlasImportRequestObject struct {
-	Body *multipart.Reader
+	Params CreateAtlasImportParams
+	Body   *multipart.Reader
 }
 
 type CreateAtlasImportResponseObject interface {
@@ -8574,8 +8607,10 @@ func (sh *strictHandler) ListAtlasImports(ctx echo.Context, params ListAtlasImpo
 }
 
 // CreateAtlasImport operation middleware
-func (sh *strictHandler) CreateAtlasImport(ctx echo.Context) error {
+func (sh *strictHandler) CreateAtlasImport(ctx echo.Context, params CreateAtlasImportParams) error {
 	var request CreateAtlasImportRequestObject
+
+	request.Params = params
 
 	if reader, err := ctx.Request().MultipartReader(); err != nil {
 		return err
@@ -10993,103 +11028,103 @@ var swaggerSpec = []string{
 	"VnxpQt9M9cil99le8LYQqzcN2EfHO4m5Eqd3UbOvVbgfOf8vpCLH2qdidc6nRWrZwmbNWlI5qtP9xLLO",
 	"mMeSSIa0AutRkEeujgMaGyYRW2JJ9VKIkdJtQ8mN70TRopBWc95vbIuxV+ZStOnNYU29K6RxUaL9Dgna",
 	"LmCuUlFYQBPllKcYX8TXGowxsIVffOPC7r6Kh93tSXD3IDYLJNRseq7KNVNGUJ6KehzYWpecham1ePLM",
-	"3ZX4amIvSvz3I+VeVAkJa9/HCCbpkXZtMHCw99mQtLopc82MwnBm1IcTc1M3AdwOXMibtf0WjFuJuhst",
-	"gHSxJzk0NSeczY8UV5Y+s2zs60/BLYO7PoIq7OOrqj4Q82i13famoLRfsFwhoeTZ27+YM/23V2//5qpI",
-	"BfU6/D1lDe0IRxTDVqDxUnMrJUc2Mbm6yl4hjQZuouoRkxXzOB7Fxs4+2n+8zD7tvPMCej08S+jDnl3u",
-	"JGoLd4M98gn8ibnBVhKUqqVhpomtYZX1nPL9b39XDCyzcUq9+DgzcHSh/A+Zo48TPTXDDyL28nMh9q2m",
-	"EotAFSLPg0KGVfMuj5cp8I6TEQQuVgfzxwwyP6u/cesacDTPzTF2HCPxrqUFTW9Wsgox3eOwnW1oUTjv",
-	"34PRW0aw+wY2tBh7zUyC2B/djkYx/vPfgPFzuPO4noKO3mCDmw71PFKW0WPGo7PGcYxpJw7ne9NKyTNx",
-	"OD7wC8/El8PfzV75lGzebM/I1PWoCWFLwgU2aZX+zGtRYiveSplUO9BUFd3qt2yGsl7QQ/7LtW6GPfB/",
-	"A+mtOXvk7q8EJ2qubCHNpTyR/ZIHo8fkrUeqtqztlL1saMLxWAo6+1j9+wfYjhDEAmI68Fn1Mz232RK7",
-	"EDO9Saiy8FirZSWXpUyD2nFa721qtAetRtWGFgFSmvv/i5XhUUvMmEpzoUrpnEEix/WvRZ4p2/DYZ1Oo",
-	"siiMQOPCobjwpjX4kEKBgs81tyWDA0pzdQCdYb3KpCNPJVBViS3UWcMaE26YUta/ZBuuRMjqR1pMYZ3t",
-	"kodBnTX3O60ZkWqUWRt+ZOON+iwYX7hlt8cevQG9Fllj3dW5mL0vKddWe/bBf+FP70uaz5LZr8BvVDTG",
-	"MD5lmlNlcyMic36d1HD7fQC0ywjEDm71MZTWw0o2tHjkz3RCcEtkIYHe2LNf0By0hsObnrGnlyEJtwi2",
-	"ZC60lJJ0LaQoctBra7qza3a38g6uLwrglR1nkMv/VAB/bl7ciQ0NH/RZqm6bWNhpBIoj4Nnbv0wB3e+w",
-	"iltoj6+4l9mcucGfvf0LOcIqmHapx4GPyoYQq7BJkboKuaYznVBpmMqtkeNcysQO8N+CRB1hJ/T9izvM",
-	"t78UWGWQfQho6Qa2hnbFZkNPFJjPUbnVoeMP1QSpNH46ggsG8maLF/oInMfRBNjDeMsOziEq8PdQqcfj",
-	"VGZhI+JVg3oB8JicoOZfuxTMqFRChr1G10JBIDaqpEq2xOKFht7rWA8mOClANtLf+8m0kMLbcgep9LV7",
-	"b287lBEY3JV9cFz6RfbaY/HxVJh0wxnol3g2l+zWikyKHP0ggSn7RkLein8wmktabuwvBt22+GR9lBs+",
-	"dMuenKCmJfAsIZLymwrvSEX4fBR6zySgKjwSy2/A6ectXMcOuNnvrK3B9TCOP4znG+5OiUs1RbYMBBr7",
-	"14dcfYiJMPsRnRlrz7staQxwy7NTc/N+2OT2U3ViMyurKruqkEAztQbQm/wU/z/JdWpRPJG92gn+nsTN",
-	"NUpeP/++8jDYyRKyAo79TZFPBRW56uuVbiCirQxTrQJZ9dYboNa39rUJNIkviYm5XUWwbCtBox/aMHiD",
-	"o6l4mWabamwbU9UUWMtK+ED+5uSnKuDKyc0bKm92yUVesvLV34YxHL78UDwfHnP1al+J3nOai9VUWMvF",
-	"ymArYgyw/uUAiSfWmHHntPc15JkzcWwrKxTN86umGaBjbLIhDMMYtgJzy9R09tF8av9lZMLdtic0dxzc",
-	"7oSzDNuc3DU7jR5oFZS6mvcih6DexFEFszMDrjMDKa+sNIxR0xuh/D1cUL1u3u4/YBbNgy/45sBOLxgc",
-	"dS89AemvzJg+yW1xzf6YGfOWOaD7AuyZzc0fcWFgP4oDcxyzCyxMEA2aKowUKZYEuDZMfSqOgxA2fKcZ",
-	"l1LpMQ26tFV9LWco9fqs7jY+jB69fh30JT8gBOuJhuKCqmVfIcNlnFBN7I4ww/nsI8s+/bsEXUo+1+KP",
-	"Z7bczr0BDmkpmd7Onvz9XSciTfAlW5VGL8Sp67UlxPWGZ5wsSq0Fx/jFEB8+RzuKkrM6rSRqfPZFxjAo",
-	"0n9lTcOpQFXGC7h4rdzAVhHK1Z3Nw7WxvjlV2tZqxeZmWBUL0xY4kWDINHNiBU1vxHJJ7tZG9rQ5wjwz",
-	"bFKCWkNG1qKU+dY9L4vjpB4eizTV+nFOtSFSC5c7o0cTrKiuSE7TG8hcs7wKqjaxH/PRTzvm6zZ1vvV1",
-	"FT4LidrZRhEq9rtxm3LVXWQGk/hMvjP4b9Kei2qxEUXYJc0CHaFI7qjEZqi7OITPEz776P7lAoX2ZNH+",
-	"W+uGptr2ZGni8buM6WdBB5HpfZxudDPR545S8BvrywfwHX8mIIUMA0WhSo+2nU7MEWacXHxNNoyXuukw",
-	"C1sHqQHMny1z/OKB+I86y7/P6apG/xfpI6/b8Y6inseRoic5Xa2m8VqboepeUZWv2rVGQnOkSwVzPZSO",
-	"hJFljYpqA1+P70UBdeulw5CBK6AOh+UE7YL2/2O5wVNbaT8httB+QtYsg4QUDPsyY51968MKtMmGrond",
-	"0bp3xGh6kWER7IdQSzzIzQye/SwOSy3NwkufmVY61cR7DY2+bd1EOkWjMrK5TdoN8g5LOKosvHE8gxxs",
-	"yn07cs29FKL/X/7I/kxvwF3gbnsoeg8BMZn+aL39HwhZt6fg1mzfiQnhIpCe7ke5VXfXg1yQf3Wj/4/C",
-	"jN9UV3C9Qt1FQoEVtJWm2904CX4ziKn/3JHl8Cx49bBwDebpBW79ziSCQGPEOqyu22tyMh4Twn1I8bMV",
-	"VTrAP4T+Fyzpt5H7Pj/ibTUT5HkB/qe7uocOW8UfB02Lz/xLO0JtnjYKm12Rc1fpz1Uyc67Ou7XIseIG",
-	"702JBN/3KuLdHVc6ptPRmClrTPOMCtstMRW28o0txRa+GbmSi/hKolu0gQIxL701EAeO+uoHJ2309Lfu",
-	"qLJlnp9o+KB9K92jFyA31N6ZsTW97wtcuuwJXPpXsvs7Gt5t+ffkOg1Pb4+Kmh2HzNr/r4gWxYnNixYc",
-	"FCl5Dkq5ckvYWZ/duvqOB+T6A7kRX7jBx8tjv0Wxl3HCFznyjV9LnhkxVsJJbaI5Rip7fPntUGxNUD1o",
-	"/OpqguyuTgjbkrbizIwTapsBYETDFVEA5A1ouT15utS2Jq5tV4BQDJ40F9Thfp8muB4dHN3tYe6NxKzW",
-	"3hFYNsDw9K3h6IHekIvVCrITxkkBosjr4NYyY8BTSJwbRBTAH3qJwofBKLHvPlhFrSE+jQgRG4zlStVt",
-	"WAkY/5omluuzhGIl08ZE27gqH7Psoq0mq2cRymU+gsvGIYbG+5okfbKyu69Vgp3xlfPGTWibeTDzH0Hc",
-	"NbMajBB4AbrZp/NfOkqguZVBeSFzbUQnixVwIfk13LtxA0mdAY1WEZpjss4XRCrvSxgu+FVD+M/46m8n",
-	"+hmY43KnQOBrd9mbA7y0vqRA9gsLu305DMCv4aRZDLBXHfSpVX+qXz9w2SM/430rH1n+LDhUdanCSP9G",
-	"XaQb2PqySDeMZwmpK5hOohEE2QphgSSqcHmuwFF3B0nlP6xyIDa0CEmjbohvZZb67zG4PGg4hp9kKAij",
-	"Wu4UUEZtv5EYkthQDsjIYmtwPApyZx9vdmT7VlmG+x5E/2GtHB0Y9rvgbhURO/FIkJv3H+/1/gSBoNXh",
-	"qQykVTQ1Rtv7E+QLxe2BaKNppaDUDvb3unprnBSPvXWSsREMthNPr9nIh06NVgKb1Yz/taSwsI3UoAxW",
-	"IW4qGSy4ln3h33qShMjS/oQ2G1thjDyXdKlbJQ133+4hefqZ7nGvt9nJkEnHt8b7Qk06jbZwn9mk40Ez",
-	"WJ8GX5nE8I/oILRDYpaTYd+xe0mJASHF2Jwtq3iCOQmDnK6uqX9Q8aDVTaAH+GExyAMc83D4Kg2LSSJK",
-	"nTNuDr01yqpuRcEDnNtIPq1dB1mBVkEBLkMRa0hvnjiDhDRkdEtzlpEjyBWQx5eXhHH8Ze7vxMQ16LQF",
-	"LAqstsUz/PYY/2XHwgeMK5ZBg5slLq3pIjk/PyebitvZpLacKciueSDb1gsRpTajzeuRwk6hGNZMSSEU",
-	"1vTHlazFHVlSRMNxrDSGPUNBB4kvlKu1e6F8ZsYWttjo523BGZiUvwXjHpqfuepc+0d2jDuJ34W1jTmA",
-	"K4Ue6I+2EzbPfLVb10daSVpuEqKqjOaEvC+p+UQeX2GLpGt+FG+LdOxZzxw7KWGRjUonxfoKorA9ME7J",
-	"07rwMgbt24E3VKdrrNVQt6BCZNh+hpgYRf6KJV/kdi5L/kdDj2H5TddorMoPsCkK19zVVlMuS06UeUYW",
-	"QFLEvM2U88UZiSs44RolMOVMqT57wQzrFv9IXXPGM/jg+/MZ4G6vCEMTvgTzMeXbJLJCAwLP5qq5sAWz",
-	"QQxi65p7GLl0sgpltke132ODLxKqCR6GJ/inQuRjsz6gSpPH19yzLZWQTak0giEXvn4Q/sSFJqkUCpex",
-	"UZDfgiLCJYdgBbqErDGTImfgOC/yaHsPgcS5kzaLdq3rx/Lpax4w6sAGEWOvthRcUw54GH/tUWwc4cWd",
-	"Ha6fS7sB/0N4dVuT6DW8BF3I9qmbO510ZFHwBpQBRYR5/9Xnpx4J6SLKHTCT6kAeR0+kdT1eTu569LUe",
-	"+x2QdV9wVVf5vQsbGj789rGraMp12HeT9iN7itspN3rxYIr2K/vGAWnGzdCXSY1PbbmbpcT5MqLW4s7y",
-	"JSt3UZmdGH6oCBccDpOWZxdiFHi8Ppyj1tAAkKN0TSVNDQ+xMqnz30LGNLljPBN3idGTguIJwJcCaxKZ",
-	"XQzZfXJ2C70Ze78UK0kNJxWEkjtYKJHegD4lP9cTWfu9hCKnW7sCKcTmkTJM2WgIdGl4tWLoZta2fyPP",
-	"1DU3QhbaDOzCt2RNiwL4lb0BNqAUXeHthuT58Xpmxr2ePSHXDcv/k+vy/PyrlGX4f7ieJeR6puA9vomP",
-	"uH2SXPNr5F52DPsMF4n9+MPPM6qpeevj6enpp0/mGk1zhi8a1EhIBeeQamW3UicOKnhPmCaK3p1e8zdC",
-	"bDql282tJ7EUq8Sc7dJcO0ePz7869jJBvaIqFw5rz1EJ19xiZwGZkYssgE+3dJOTI0ftljyo2vKUFsw9",
-	"w/zENeUc8gSx446v8/6rqDLxytDFKKOeGXEwDTso2t7AnC3ffpFc/OFTtH57j9nPkFL8bjzfsyVbx2B3",
-	"YdWMVr3nO6ZT5MoYJwf1QTCMW4tU5NPY6W/BHxpsEWHgih6OxtnbEZ2xGXY0HtS3+GN/1SR7AmwcCmHc",
-	"GdgvPqfBPLYOJyNgxm7SaJRtj0jgiOnNgd7AGeO3zKNhyIb04/Zl8OYhMRFMNGRHChbebhIxFcCtCziY",
-	"yJ8iONlQlhOaZVjD3l1pXQxZRYfJSH/wW5C20iHDfrkaayKnVMEJ4wq40UFuId8ej8be2cf6Dyxqn6ZQ",
-	"3EOBfhmMMlTUHoevXz7s4fwp7BQ/YPmoe9BP4uTFPdpCMn6fhgTM1Q/58irE+gJSYRRT6tZQK8P4rcut",
-	"vzc2M0hzxuFg6Hxuxx/CZyTL1n01SZqtG6sX2gOgazC/QS72U+PNQyYTBhMNcbHG0qcKTGgM2vCYGzkk",
-	"BGQTcrua6TRO4RdqoA3XaFf9uW20Y3lVCPspzbS8MXK08IRoHYOwEEXj2dlHlZerwdCJFlF8lhM15jRN",
-	"VbGqOebg0dnrPIT7eZuXq92JWx1IH/b0uP7bnzsLewSaneFr+hPkMriaJyioA+nO0hV2I3GCHP4UtCYQ",
-	"d53PK8N0sJXjIVrqO4ejpfXPJKvvltSDhaABYQuaWMkUsoQ4qcb1gcskRdgR+FAYYjuMWN9GbUTKrwoC",
-	"Og9ClxoC1Kvjw3OFgTu5JbFNzxICAXK8x/PyANO/HUjSCSRGVuHUyucLkW3R0ZTf0a0i8IGmOt+Sj9cu",
-	"COt69uR65mT069mnMJHnc6n3uEd09WGBddvFgvK2mrkvWaKp03r4DACqcrR3rpaZ7bOFDaTTVJRck7Uz",
-	"xLoZhxUcjJBabN1xtmeo0YT9lODGbBh1tQvbrkkChzvbVqTGnfvAnULLBZwR9uIxyegWOW8ONEODpAKe",
-	"kctzm/UkxZ2z0QoOzqv2lS/BRI4eX377YI7b0smGCmb4NPs99Sn/GZ801Z9GmNyXxeOSfdXYXnQ5A8Cw",
-	"Kcu9c1CLhZliSPFzCz3QreZG/8Jusl1YO/tYKpA7jtYb2IhbsAAedajsB9k0nejMUDUL/Bc7RL8gdIcU",
-	"DSsBW+C+ETkcqipYNYGd8HMrGY56ho/mREbEFyykGN+hUIpanRh/ob+2ntVfBeOR67dhOdt12VVR0Gcf",
-	"3T931Gypw40PHSc+EGowVciuUex9kC4aaos1xYjwRpgBqmwuWXaqCG8fFj2iUEsI8S8hPvuzIdrr91PG",
-	"aPviLB7rE0SIRI9QM7dyRzmW8M3PVA1nSCZpLH3CNjEGNAjixvDTZUO2ztRgGYyh5P0vpRbGvYonXfxL",
-	"F0/6qQDeLp0kuMupqGtrT1VNKX50K16/v5ttDAnaXvXP3SSHJb9NmWtWUKnPjCZe9cELAluqUGcs1+B6",
-	"YO0s25DMNNP23Z2FhQKS/bud4d29YjCno+wK9n1JlFV5tgnaISO2sSGyJ17XQchW4cDm1cc2PO3gl1JF",
-	"2Wcf/T93qFnP8feAWMd4g80nEzmDzVAN4D0MNEn8Gn4u7njrUO5xC4tUgz5RWgLdTFL+ZKr2bH5bAQCn",
-	"F19365vPK1Jzyn+cOK3s/WCeG69bXOQ0hdd2hgMJ0mbwWqz6YqTohn6D+RFw5/ScaWwhCFqfN+NkPDu+",
-	"TXy0BQLHHtwrG0nrcy580EIj6ULcgsyb5RJGsb+6uccBBEvULJoZ2gfKPcPBfxuLyedTzX+0FjZPveZ+",
-	"dDYT12B7gkuykWmGnblG3YaN9MTf5j4MU/B87SBVLuxWbIw3FxXwbK7UYa7OF6CH4HH+GXMeJ853xD6D",
-	"4ZCT3JyYM9qy+rSzlzAsyCUIM5cRbHgg1lzF1B903XTzgNsJucfd7j3WptRC2SETZH+b+JHd1OKtS1Nn",
-	"yXoL08RZsqXa5c/6RVlv1oh8h/1Kwx6yJohZdJ8tyrb6vjg/d6lE0xT0sklJ2Kml8ngnRuTWYXQkxp9Y",
-	"v/uulk2ImcpndYaR+PvLGKFTJipgvJCUa+eM+SINVmZtuMjfxFqFkOk56iuzqir0egJfjhkPgw1yaEc7",
-	"JAROV6fhCbepMFWho/uQ09lH87+dHtFbcQOVu263P9S8PpE/1AzlAeKh3QJMvXHyBpOiMXsTI+M7WRGp",
-	"2AA24fA98zh88O3rMOWVcqMHLIBIuwuyBgkxiCb3PIbxdp0WC4OZYp3srUiPTsyjlLd+SaXMZ09mZ7Rg",
-	"Z7cXeDzdLrqFQ0rDkhm1HQddj/yjV5RnNxKYstGF+M+lBAbkrf7nf2caXGdADZy61KxGfE6Qtl1lVnbr",
-	"j8eTj2ywY2/2kV5Du0VjMF0Vv9+drRGh70inao6jEvKz/Od/r0AmpNwsJOQ5JVThjYvPj/3kTNYRFtW0",
-	"TT9od+7XnmKbs1Z+WsFdQo7vDou01h3nbeBETKKFp+wKvbLcdjP6mvVeEOjO0HAdGeGwYSZXSVCrsi7m",
-	"mXQ7C6mE5HXuXjB302geJwqnRSktyxTrMGAnXnJSt11WiW34Wzfsxs1ugcok0rY5ccVwVOJqSoQrsm1+",
-	"P7379H8CAAD//w==",
+	"3ZX4amIvSvz3I+VeVAkJa9/HCCbpkXZtMHCw98OKu5sy18xoHGdG/zgxV30TQ+3Ih7xZHHDBuBXJu+EG",
+	"SFh70lNT9cLZ/EhxbeszC9e+gBXcMrjro8jCPr6qCgwxTxe2Xd8UpPoL1jsklDx7+xfDFP726u3fXBmq",
+	"oOCHv+ispR7hiHLcCjTeim6l5MhmNld34Ssk8sDPVD1isuI+x6P44NlH+4+X2aedl2ZF8J+Dp/Rhzy53",
+	"Er2Hu8Ee+QoAibkCVxKUqsVppoktgpX1sIn9xQdXTSyzgU69+DgzcHS5AA+Zo4+VPTXDDyL28nMh9q2m",
+	"EqtIFSLPg0qIVfcvj5cp8I6TEQQulhfzxwwyP6u/susicjTPzTF2HCPxvqkFTW9WsopR3eOwnW1oUTj3",
+	"4YPRW0aw+wY2tGhj90BWFTvDj25Hoxj/+W/A+DnceVxPQUdvsENOh3oeKcvoMWXSmfM4BsUTh/O9aaXk",
+	"mTgcH/iFZ+LL4e9mr3xKNm+2Z4TyetSEsCXhAru8Sn/mtSixl2+ljaodaKqqdvWbRkNhMWhC/+WaR8Mm",
+	"+r+B9NacPXL3V4ITNVe2kOZSnsgAyoPRY/LWI1Wb5nbKXja24XgsBZ19rP79A2xHCGIBMR34rPqZntt0",
+	"i12Imd6mVJmIrNmzkstSpkHtOK33tlXag1ajakOLACnN/f/FyvCoZmZMpblQpXTeJJHj+tciz5TtmOzT",
+	"MVRZFEagcfFUXHjbHHxIoUDB55rbmsMBpblCgs4yX6XikacSqKrEFurMaY0JN0wp66CyHVsiZPUjLaYw",
+	"73bJw6DO+guc2o1INcqsjV+yAUt9JpAv3DTcY9DegF6LrLHu6lzM3peUa6s9++jB8Kf3Jc1nyexX4Dcq",
+	"GqQYnzLNqbLJFZE5v05quP0+ANplBGIHNxsZSuthJRtaPPJnOiG4JbKQQG/s2S9oDlrD4W3X2BTMkIRb",
+	"BFsyF5tKSboWUhQ56LW1/dk1u1t5B9cXBfDKjjPI5X8qgD83L+7EhoYP+ixVt00s7DQCxRHw7O1fpoDu",
+	"d1gGLjToV9zLbM7c4M/e/oUcYRlNu9TjwMllY5BV2OVIXYVc05lOqDRM5dbIcS7nYgf4b0GijrAT+v7F",
+	"HfbfXwosU8g+BLR0A1tDu2KzoScKzOeo3OrQc4hqglQaPx3BBQN5s8ULfQjP42gG7WHcbQfnEBX4e6jU",
+	"43Equ7IR8apBvQB4TE5Q8699EmZUKiHDZqVroSAQG1VSZWti9UND73WwCBOcFCAb+fP9ZFpI4W25g1T6",
+	"2r23tx3KCAzuyj44Lv0ie+2x+HgqTLrhDPRLPJtLdmtFJkWOfpDAlH0jIW/FPxjNJS039heDblu9sj7K",
+	"DSe8ZU9OUNMSeJYQSflNhXekInw+Cr1nElAVHonlNxB3OMQOuNnvrK3B9TCOP4znG+5OiUs1RbYMBBr7",
+	"14dcfYiJMPsRnRlrz7staQxwy7NTc/N+2OT2U3ViUzOrMr2qkEAztQbQm/wU/z/JdWpRPJG92gn+nsTN",
+	"NUpeP/++8jDYyRKyAo4NUpFPBSW96uuVbiCirQxTrQJZNecboNa39rUJNIkviYm5XUWwbEtJoyPbMHiD",
+	"o6l4mWabamwblNUUWMtK+ED+5uSnKmLLyc0bKm92yUVesvLl44YxHL78UDwfHnP1al+J3nOai9VUWMvF",
+	"ymArYgywDuoAiSfWmHHntPc15JkzcWwrKxTN86umGaBjbLIxEMMYtgJzy9R09tF8av9lZMLdtic0dxzc",
+	"7oSzDNuc3DU7jR5oFZS6HPgih6BgxVEFszMDrjMDKa+sNIxR0xuh/D1cUL1u3u4/YBrOgy/45sBOLxgc",
+	"dS89AemvzJg+yW11zv6gG/OWOaD7AuyZTe4fcWFgQ4sDcxyzC6xsEI26KowUKZYEuDZMfSqOgxA2fKcZ",
+	"2FLpMQ26tGWBLWco9fqsblc+jB69fh00Nj8gBOuJhgKLqmVfIcNlnFBN7I4wRfrsI8s+/bsEXUo+1+KP",
+	"Z7Zez70BDmkpmd7Onvz9XSekTfAlW5VGL8Sp67UlxDWXZ5wsSq0FxwDIEB8+yTuKkrM6LyVqfPZVyjCq",
+	"0n9lTcOpQFXGC7h4rdzAVhHK1Z1N5LXBwjlV2hZ7xe5oWFYL8x44kWDINHNiBU1vxHJJ7tZG9rRJxjwz",
+	"bFKCWkNG1qKU+dY9L4vjpB4eqzzV+nFOtSFSC5c7o0cTLMmuSE7TG8hct70KqrYyACa0n3bM123qfOsL",
+	"M3wWErWzjSJUbJjjNuXKw8gMJvGZfGfw36Q9F9ViI4qwzZoFOkKR3FGJ3VR3cQifaHz20f3LBQrtyaL9",
+	"t9YNTbVt6tLE43cZ08+CFiTT+zjd6Gaizx2l4DfWl1DgWwZNQAoZRppClV9tW6WYI8w4ufiabBgvddNh",
+	"FvYeUgOYP1vm+MUD8R91ln+f01WN/i/SR1738x1FPY8jVVNyulpN47U2Q9XNpipfteuthOZIl0vmmjAd",
+	"CSPLGhXVRs4e34sC6t5NhyEDV4EdDssJ2hXx/8dyg6e2VH9CbKX+hKxZBgkpGDZ2xkL91ocVaJMNXRPb",
+	"q3XviNH0IsMq2g+hlniQmxk8+1kcllqalZs+M610ypH3Ghp937uJdIpGaWVzm7Q77B2WcFRZeON4BjnY",
+	"nP125Jp7KUT/v/yR/ZnegLvA3fZQ9B4CYjL90Xr7PxCybk/Brdm+ExPCRSA93Y9yq/awB7kg/+pG/x+F",
+	"Gb+pruB6hbqLhAJLcCtNt7txEvxmEFP/uSPL4Vnw6mHhGszTC9z6nUkEgcaIdVhdt1nlZDwmhPuQ4mdL",
+	"snSAfwj9L1jSbyP3fX7E23IoyPMC/E93dQ8dtoo/DpoWn/mXdoTaPG1URrsi565UoCuF5lydd2uRY8kO",
+	"3ptTCb5xVsS7O672TKclMlPWmOYZFfZrYirsBRxbiq2cM3IlF/GVRLdoAwViXnprIA4c9dUPTtroaZDd",
+	"UWXLPD/R8EH7XrxHL0BuqL0zY2t63xe4dNkTuPSvZPd3NLzb8u/JdRqe3h4VNTsOmbX/XxEtihObWC04",
+	"KFLyHJRy9ZqwNT+7dQUiD8j1B3IjvnCDj5fHfotqMeOEL3LkO8eWPDNirIST2kRzjFT2+PLbodiaoPzQ",
+	"+NXVBNldnRC2p23FmRkn1HYTwIiGK6IAyBvQcnvydKltUV3b7wChGDxpLqjD/T5NcD06OLrbw9wbiVmt",
+	"vSOw7oDh6VvD0QO9IRerFWQnjJMCRJHXwa1lxoCnkDg3iCiAP/QShQ+DUWLffbCKWkN8GhEiNhjLlarb",
+	"sJQw/jVNLNdnCcVKpo2JtnFVPmbZRVtNVhAjlMt8BJeNQwyN9zVJ+mRld1+rBFvrK+eNm9A282DmP4K4",
+	"a2Y1GCHwAnSz0ee/dJRAcyuD8kLm+pBOFivgQvJruHfjBpI6AxqtIjTHZJ0viFTelzBcMayG8J/x1d9O",
+	"9DMwx+VOgcDX7rI3B3hpfUmB7BdWhvtyGIBfw0mzmmCvOuhTq/5Uv37gukl+xvuWTrL8WXCoCluFkf6N",
+	"wko3sPV1lW4YzxJSl0CdRCMIshXCCktU4fJchaTuDpLKf1jlQGxoEZJG3VHfyiz132NwedBwDD/JUBBG",
+	"tdwpoIzafiMxJLGhHJCRxdbgeBTkzj7e7Mj2rbIM9z2I/sNaOTow7HfB3SoiduKRIDfvP97r/QkCQavD",
+	"UxlIq2hqjLb3J8hXmtsD0UbTSkGpHezvdfXWOCkem/MkYyMYbCufXrORD50arQQ2yyH/a0lhYR+qQRms",
+	"QtxUMlhwLfvKwfUkCZGl/QltNrZEGXku6VK3aiLuvt1D8vQz3eNeb7OTIZOO7633hZp0Gn3lPrNJx4Nm",
+	"sD4NvjKJ4R/RQWiHxCwnw8Zl95ISA0KKsTlbl/EEcxIGOV1dlP+g4kGrHUEP8MNqkgc45uHwVRoWk0SU",
+	"OmfcHHprlFXdkoQHOLeRfFq7DrICrYICXIYi1pDePHEGCWnI6JbmLCNHkCsgjy8vCeP4y9zfiYnr8GkL",
+	"WBRYbYtn+O0x/suOhQ8YVyyDBjdLXFrTRXJ+fk42FbezSW05U5Bd80C2rRciSm1Gm9cjha1GMayZkkIo",
+	"bAqAK1mLO7KkiIbjWGkMe4aCFhRfKFdrN1P5zIwt7NHRz9uCMzApfwvGPTQ/c9W59o/sGHcSvwuLI3MA",
+	"V0s90B9tK22e+XK5rhG1krTcJERVGc0JeV9S84k8vsIeS9f8KN5X6diznjm2YsIiG5VOivUVRGGbaJyS",
+	"p3XlZgzatwNvqE7XWKuh7mGFyLANETExivwVS77I7VyW/I+GHsPym65TWZUfYFMUrrmrraZclpwo84ws",
+	"gKSIeZsp54szEldwwnVaYMqZUn32ghnWLf6RuuaMZ/DBN/gzwN1eEYYmfAnmY8q3SWSFBgSezVVzYQ9n",
+	"gxjE1jX3MHLpZBXKbJNrv8cGXyRUEzwMT/BPhcjHbn9AlSaPr7lnWyohm1JpBEMufP0g/IkLTVIpFC5j",
+	"oyC/BUWESw7BCnQJWWMmRc7AcV7k0fYeAolzJ20W7Xrfj+XT1zxg1IENIsZebSm4phzwMP7ao9g4wos7",
+	"O1xDmHYH/4fw6rYm0Wt4CdqY7VM3dzrpyKLgDSgDigjz/qvPTz0S0kWUO2Am1YE8jp5I63q8nNz16Gs9",
+	"9jsg68biqq7yexd2RHz47WNX0ZTrsHEn7Uf2FLdTbvTiwRTtV/aNA9KMm6Evkxqf2nI3S4nzZUStxZ3l",
+	"S1buojI7MfxQES44HCYtzy7EKPB4fThHraEBIEfpmkqaGh5iZVLnv4WMaXLHeCbuEqMnBcUTgC8F1iQy",
+	"uxiy++TsFnoz9n4pVpIaTioIJXewUCK9AX1Kfq4nsvZ7CUVOt3YFUojNI2WYstEQ6NLwasXQzaxtA0ie",
+	"qWtuhCy0GdiFb8maFgXwK3sDbEApusLbDcnz4/XMjHs9e0KuG5b/J9fl+flXKcvw/3A9S8j1TMF7fBMf",
+	"cfskuebXyL3sGPYZLhIb+oefZ1RT89bH09PTT5/MNZrmDF80qJGQCs4h1cpupU4cVPCeME0UvTu95m+E",
+	"2HRqv5tbT2IpVok526W5do4en3917GWCekVVLhzWnqMSrrnFzgIyIxdZAJ9u6SYnR47aLXlQteUpLZh7",
+	"hvmJa8o55Alixx1f5/1XUWXilaGLUUY9M+JgGnZQtL2BOVu+/SK5+MOnaP32HrOfIaX43Xi+Z0+3jsHu",
+	"wqoZrXrPd0ynyJUxTg7qg2AYtxapyKex09+CPzTYY8LAFT0cjbO3IzpjM+xoPKhv8cf+qkn2BNg4FMK4",
+	"M7BffE6DeWwdTkbAjN2k0WnbHpHAEdObA72BM8ZvmUfDkA3px+3L4M1DYiKYaMiOFCy83WViKoBbF3Aw",
+	"kT9FcLKhLCc0y7CGvbvSuhiyig6TkQbjtyBtpUOGDXc11kROqYITxhVwo4PcQr49Ho29s4/1H1jUPk2h",
+	"uIcC/TIYZaioPQ5fv3zYw/lT2Gp+wPJRN7GfxMmLe7SFZPw+DQmYqx/y5VWI9QWkwiim1K2hVobxW5db",
+	"f29sZpDmjMPB0Pncjj+Ez0iWrftqkjRbN1YvtAdA12B+g1zsp8abh0wmDCYa4mKNpU8VmNAYtOExN3JI",
+	"CMgm5HZ142mcwi/UQBuu0a76c9tox/KqEPZTmml5Y+Ro4QnROgZhIYrGs7OPKi9Xg6ETLaL4LCdqzGma",
+	"qmJVc8zBo7PXeQj38zYvV7sTtzqQPuzpcQ28P3cW9gg0O8PX9CfIZXA1T1BQB9KdpSvsRuIEOfwpaE0g",
+	"7jqfV4bpYCvHQ7TUdw5HS+ufSVbfLakHC0EDwhY0sZIpZAlxUo1rJJdJirAj8KEwxHYYsb6N2oiUXxUE",
+	"dB6ELjUEqFfHh+cKA3dyS2KbniUEAuR4j+flAaZ/O5CkE0iMrMKplc8XItuioym/o1tF4ANNdb4lH69d",
+	"ENb17Mn1zMno17NPYSLP51LvcY/o6sMC67aLBeVtNXNfskRTp/XwGQBU5WjvXC0z22cLO1CnqSi5Jmtn",
+	"iHUzDis4GCG12LrjbM9Qo4v7KcGN2TDqahe2XZMEDne2rUiNO/eBO4WWCzgj7MVjktEtct4caIYGSQU8",
+	"I5fnNutJijtnoxUcnFftK1+CiRw9vvz2wRy3pZMNFczwafZ76lP+Mz5pqj+NMLkvi8cl+6qxvehyBoBh",
+	"U5Z756AWCzPFkOLnFnqgW82N/oXdZLuwdvaxVCB3HK03sBG3YAE86lDZD7JpOtGZoWoW+C92iH5B6A4p",
+	"GlYCtsB9I3I4VFWwagI74edWMhz1DB/NiYyIL1hIMb5DoRS1OjH+Qn9tPau/CsYj12/DcrbrsquioM8+",
+	"un/uqNlShxsfOk58INRgqpBdo9j7IF001BZrihHhjTADVNlcsuxUEd4+LHpEoZYQ4l9CfPZnQ7TX76eM",
+	"0fbFWTzWJ4gQiR6hZm7ljnIs4ZufqRrOkEzSWPqEbWIMaBDEjeGny4ZsnanBMhhDyftfSi2MexVPuviX",
+	"Lp70UwG8XTpJcJdTUdfWnqqaUvzoVrx+fzfbGBK0veqfu0kOS36bMtesoFKfGU286oMXBLZUoc5YrsH1",
+	"wNpZtiGZaabtuzsLCwUk+3c7w7t7xWBOR9kV7PuSKKvybBO0Q0ZsY0NkT7yug5CtwoHNq49teNrBL6WK",
+	"ss8++n/uULOe4+8BsY7xBptPJnIGm6EawHsYaJL4Nfxc3PHWodzjFhapBn2itAS6maT8yVTt2fy2AgBO",
+	"L77u1jefV6TmlP84cVrZ+8E8N163uMhpCq/tDAcSpM3gtVj1xUjRDf0G8yPgzuk509hCELQ+b8bJeHZ8",
+	"m/hoCwSOPbhXNpLW51z4oIVG0oW4BZk3yyWMYn91c48DCJaoWTQztA+Ue4aD/zYWk8+nmv9oLWyees39",
+	"6GwmrsH2BJdkI9MMO3ONug0b6Ym/zX0YpuD52kGqXNit2BhvLirg2Vypw1ydL0APweP8M+Y8TpzviH0G",
+	"wyEnuTkxZ7Rl9WlnL2FYkEsQZi4j2PBArLmKqT/ouunmAbcTco+73XusTamFskMmyP428SO7qcVbl6bO",
+	"kvUWpomzZEu1y5/1i7LerBH5DvuVhj1kTRCz6D5blG31fXF+7lKJpinoZZOSsFNL5fFOjMitw+hIjD+x",
+	"fvddLZsQM5XP6gwj8feXMUKnTFTAeCEp184Z80UarMzacJG/ibUKIdNz1FdmVVXo9QS+HDMeBhvk0I52",
+	"SAicrk7DE25TYapCR/chp7OP5n87PaK34gYqd91uf6h5fSJ/qBnKA8RDuwWYeuPkDSZFY/YmRsZ3siJS",
+	"sQFswuF75nH44NvXYcor5UYPWACRdhdkDRJiEE3ueQzj7TotFgYzxTrZW5EenZhHKW/9kkqZz57MzmjB",
+	"zm4v8Hi6XXQLh5SGJTNqOw66HvlHryjPbiQwZaML8Z9LCQzIW/3P/840uM6AGjh1qVmN+JwgbbvKrOzW",
+	"H48nH9lgx97sI72GdovGYLoqfr87WyNC35FO1RxHJeRn+c//XoFMSLlZSMhzSqjCGxefH/vJmawjLKpp",
+	"m37Q7tyvPcU2Z638tIK7hBzfHRZprTvO28CJmEQLT9kVemW57Wb0Neu9INCdoeE6MsJhw0yukqBWZV3M",
+	"M+l2FlIJyevcvWDuptE8ThROi1JalinWYcBOvOSkbrusEtvwt27YjZvdApVJpG1z4orhqMTVlAhXZNv8",
+	"fnr36f8EAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -4060,7 +4060,18 @@ export interface operations {
     createAtlasImport: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
