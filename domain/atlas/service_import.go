@@ -150,6 +150,9 @@ func (s *Service) apply(ctx context.Context, who identity.Principal, im *Import)
 		return fmt.Errorf("%w: %d problems now (the catalogue or the areas changed)", ErrImportProblems, len(in.Problems))
 	}
 	t.Rows = nil // the values are all it needs from here on
+	if err := s.measuredOn(ctx, im.Scope, in.Values); err != nil {
+		return err
+	}
 	scope := ScopeOf(im.Scope, in.Values)
 	im.Total = int64(len(in.Values))
 	if err := s.imports.UpdateImport(ctx, *im, ImportRunning); err != nil {
@@ -352,4 +355,34 @@ func randomSuffix() string {
 	b := make([]byte, 8)
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// measuredOn gives every value without a boundary version of its own the version of its area's
+// boundary that was valid on its date (31 December of its year when it has none), so a series
+// across a change of boundary is marked as a break.
+func (s *Service) measuredOn(ctx context.Context, scope string, vs []Value) error {
+	district := scope
+	if scope == LandKey {
+		district = ""
+	}
+	bs, err := s.store.DistrictBoundaries(ctx, district)
+	if err != nil || len(bs) == 0 {
+		return err
+	}
+	by := map[AreaKey][]Boundary{}
+	for _, b := range bs {
+		by[b.Area] = append(by[b.Area], b)
+	}
+	for i := range vs {
+		v := &vs[i]
+		if v.Boundary != "" || by[v.Area] == nil {
+			continue
+		}
+		date := v.Date
+		if date == "" {
+			date = strconv.Itoa(v.Year) + "-12-31"
+		}
+		v.Boundary = BoundaryAt(by[v.Area], date)
+	}
+	return nil
 }

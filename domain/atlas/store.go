@@ -79,6 +79,9 @@ type Store interface {
 
 	// Boundaries lists the current boundaries of a level (for LevelArea: of the district).
 	Boundaries(ctx context.Context, level Level, districtKey string) ([]Boundary, error)
+	// DistrictBoundaries lists every version of the boundaries of a district and its social
+	// areas ("": of the Land and the districts), by area and oldest first.
+	DistrictBoundaries(ctx context.Context, districtKey string) ([]Boundary, error)
 	// BoundaryVersions lists every version of an area's boundary, oldest first.
 	BoundaryVersions(ctx context.Context, area AreaKey) ([]Boundary, error)
 	// InsertBoundary stores a version and ends the one it follows (the service decides the dates).

@@ -51,10 +51,10 @@ func ok200[T any](t *testing.T, r response) T {
 	return decode[T](t, r)
 }
 
-// latest reads shared/data's wide file of the newest values: district key -> column -> value.
+// latest reads shared/data's wide file (copied into the parser's test data) of the newest values: district key -> column -> value.
 func latest(t *testing.T) map[string]map[string]float64 {
 	t.Helper()
-	f, err := os.Open("../../../shared/data/thueringen-atlas-latest.csv")
+	f, err := os.Open("../atlasimport/testdata/thueringen-atlas-latest.csv")
 	if err != nil {
 		t.Fatal(err)
 	}

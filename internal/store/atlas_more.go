@@ -87,6 +87,21 @@ func (s *Atlas) Boundaries(ctx context.Context, level atlas.Level, districtKey s
 	return boundaries(rows), nil
 }
 
+// DistrictBoundaries implements atlas.Store.
+func (s *Atlas) DistrictBoundaries(ctx context.Context, districtKey string) ([]atlas.Boundary, error) {
+	q := conn(ctx, s.db.Gorm)
+	if districtKey == "" {
+		q = q.Where("length(area) <= 5")
+	} else {
+		q = q.Where("area = ? OR (area >= ? AND area < ?)", districtKey, districtKey+":", districtKey+";")
+	}
+	var rows []atlasBoundaryRow
+	if err := q.Order("area, valid_from").Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	return boundaries(rows), nil
+}
+
 // BoundaryVersions implements atlas.Store.
 func (s *Atlas) BoundaryVersions(ctx context.Context, area atlas.AreaKey) ([]atlas.Boundary, error) {
 	var rows []atlasBoundaryRow

@@ -9,6 +9,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/internal/app"
+	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -140,8 +141,22 @@ func TestAtlasBoundaryVersionsMarkBreaks(t *testing.T) {
 		if got := atlas.BoundaryAt(vs, "2022-12-31"); got != refdata.DistrictBoundaryVersion {
 			t.Errorf("boundary at 2022: %q", got)
 		}
-		if err := s.UpsertValues(ctx, []atlas.Value{{Indicator: "arbeitslose", Area: "16051", Year: 2024, Value: fp(7000), Boundary: "2024-01-01"}}); err != nil {
+		// An import of 2024 gets the version valid on 31 December 2024 (the file names none).
+		svc = app.Atlas(db, blob.Disk{Root: t.TempDir()}, 0, nil)
+		p, err := svc.PreviewImport(ctx, platformAdmin, atlas.ImportFile{Scope: "16051", FileName: "neu.csv", Data: []byte("ags;indicator;year;value\n16051;arbeitslose;2024;7000\n")})
+		if err != nil || len(p.Problems) > 0 {
+			t.Fatalf("preview: %v %+v", err, p.Problems)
+		}
+		_, run, err := svc.ApplyImport(ctx, platformAdmin, p.Import.ID)
+		if err != nil {
 			t.Fatal(err)
+		}
+		run(ctx)
+		if v, err := s.Value(ctx, "arbeitslose", "16051", 2024); err != nil || v.Boundary != "2024-01-01" {
+			t.Fatalf("imported value: %+v %v", v, err)
+		}
+		if v, _ := s.Value(ctx, "arbeitslose", "16051", 2021); v.Boundary != refdata.DistrictBoundaryVersion {
+			t.Fatalf("2021: %+v", v)
 		}
 		_, series, err := svc.Series(ctx, identity.Principal{}, "arbeitslose", []atlas.AreaKey{"16051"})
 		if err != nil {
