@@ -17,6 +17,13 @@ export const paths = {
   adminUsers: "/verwaltung/personen",
   adminAuditLog: "/verwaltung/protokoll",
   adminLoginProviders: "/verwaltung/anmeldedienste",
+  adminLandOverview: "/verwaltung/land",
+  atlas: "/atlas",
+  atlasDistrict: "/atlas/kreis/:key",
+  atlasProfile: "/atlas/profil/:area",
+  atlasCompare: "/atlas/vergleich",
+  atlasIndicator: "/atlas/indikator/:key",
+  atlasImport: "/atlas/import",
   /** The server sends a failed login here. */
   loginFailed: "/login/failed",
 } as const;
@@ -55,4 +62,24 @@ export function moderationPath(consultationId: number): string {
 
 export function moderationLogPath(consultationId: number): string {
   return `${consultationPath(consultationId)}/moderation-log`;
+}
+
+/** The atlas map of a district's social areas. */
+export function atlasDistrictPath(districtKey: string): string {
+  return `/atlas/kreis/${encodeURIComponent(districtKey)}`;
+}
+
+/** The profile of an area of the atlas (16, a district key, or district:code of a social area). */
+export function atlasProfilePath(area: string): string {
+  return `/atlas/profil/${encodeURIComponent(area)}`;
+}
+
+/** The comparison of up to five areas of the atlas. */
+export function atlasComparePath(areas: string[]): string {
+  return `/atlas/vergleich?areas=${areas.map(encodeURIComponent).join(",")}`;
+}
+
+/** The page of one indicator of the atlas. */
+export function atlasIndicatorPath(key: string): string {
+  return `/atlas/indikator/${encodeURIComponent(key)}`;
 }

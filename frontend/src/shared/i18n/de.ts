@@ -2,6 +2,7 @@ import { deDistricts } from "../../features/districts/i18n/de";
 import { dePlanning } from "../../features/planning/i18n/de";
 import { deConsultation } from "../../features/consultation/i18n/de";
 import { deIdentity } from "../../features/identity/i18n/de";
+import { deAtlas } from "../../features/atlas/i18n/de";
 /** German texts, the primary language of the interface. Every other language has the same keys. */
 export const de = {
   site: {
@@ -14,6 +15,7 @@ export const de = {
   nav: {
     label: "Hauptnavigation",
     districts: "Landkreise und Städte",
+    atlas: "Sozialatlas",
     organisations: "Organisationen",
     admin: "Verwaltung",
   },
@@ -113,6 +115,7 @@ export const de = {
   ...dePlanning,
   ...deConsultation,
   ...deIdentity,
+  ...deAtlas,
 };
 
 /** The shape every translation must have. */
