@@ -131,7 +131,7 @@ export function AtlasExplorer({ scope, emptyText }: Props) {
           {geometry.status === "error" && <LoadError error={geometry.error} onRetry={geometry.retry} />}
           {(geometry.status === "loading" || (map.status === "loading" && !shown)) && <Loading />}
           {shown && geometry.status === "success" && (
-            <MapPanel map={shown} geometry={geometry.data} classes={state.classes} />
+            <MapPanel map={shown} geometry={geometry.data} />
           )}
           {shown && (
             <SeriesSection

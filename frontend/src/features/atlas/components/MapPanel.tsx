@@ -14,11 +14,11 @@ import { ValueTable } from "./ValueTable";
  * A classified map with its legend and the Land's value, and beside it (below on a phone) the
  * table of the same values; the sources under each.
  */
-export function MapPanel({ map, geometry, classes }: { map: AtlasMap; geometry: AtlasFeatureCollection; classes: number }) {
+export function MapPanel({ map, geometry }: { map: AtlasMap; geometry: AtlasFeatureCollection }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const highest = Math.max(-1, ...map.values.map((cell) => cell.class ?? -1));
-  const colours = paletteFor(map.scheme, classCount(map.breaks, classes, highest));
+  const colours = paletteFor(map.scheme, classCount(map.breaks, highest));
   const land = map.land;
   return (
     <div className="atlas-panel">

@@ -24,7 +24,7 @@ export function ProfileGroup({ group, areaName }: { group: Group; areaName: stri
   const language = useLanguage();
   const headingId = useId();
   return (
-    <section className="atlas-profile-group" aria-labelledby={headingId}>
+    <section className="atlas-profile-group">
       <h2 id={headingId}>{t(`atlas.lebenslage.${group.lebenslage}`)}</h2>
       <div className="table-scroll" role="region" aria-labelledby={headingId} tabIndex={0}>
         <table className="data-table atlas-profile-table">

@@ -24,10 +24,9 @@ export function legendClasses(breaks: number[], classes: number): LegendClass[] 
 }
 
 /**
- * How many classes the server drew: the requested number when the breaks fit it in either form;
- * otherwise (fewer distinct values than classes) what the breaks and the cells' classes show.
+ * How many classes the server drew: one more than the highest class of a value (the largest value
+ * always falls into the top class). Without any classified value, what the breaks show as limits.
  */
-export function classCount(breaks: number[], requested: number, highestClass: number): number {
-  if (breaks.length === requested + 1 || breaks.length === requested - 1) return requested;
-  return Math.max(highestClass + 1, breaks.length - 1, 1);
+export function classCount(breaks: number[], highestClass: number): number {
+  return highestClass >= 0 ? highestClass + 1 : Math.max(breaks.length - 1, 1);
 }
