@@ -1,10 +1,11 @@
 import { useId, useState } from "react";
-import { Link, useSearchParams } from "react-router";
+import { useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { getGeometry, getProfile } from "../api/atlas";
 import { useAsync } from "../../../shared/hooks/useAsync";
 import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 import { PageHeading } from "../../../shared/components/PageHeading";
+import { BackLink } from "../../../shared/components/BackLink";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { Attribution } from "../../../shared/components/Attribution";
 import { paths } from "../../../routes";
@@ -48,9 +49,7 @@ export function AtlasComparePage() {
 
   return (
     <>
-      <p>
-        <Link to={paths.atlas}>{t("atlas.district.back")}</Link>
-      </p>
+      <BackLink to={paths.atlas}>{t("atlas.district.back")}</BackLink>
       <PageHeading>{t("atlas.compare.title")}</PageHeading>
       <p className="lead">{t("atlas.compare.intro")}</p>
       <ul className="inline-list atlas-chosen">

@@ -1,9 +1,10 @@
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { getGeometry } from "../api/atlas";
 import { useAsync } from "../../../shared/hooks/useAsync";
 import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 import { PageHeading } from "../../../shared/components/PageHeading";
+import { BackLink } from "../../../shared/components/BackLink";
 import { AtlasExplorer } from "../components/AtlasExplorer";
 import { paths } from "../../../routes";
 import "../components/atlas.css";
@@ -20,9 +21,7 @@ export function AtlasDistrictPage() {
   useDocumentTitle(title);
   return (
     <>
-      <p>
-        <Link to={paths.atlas}>{t("atlas.district.back")}</Link>
-      </p>
+      <BackLink to={paths.atlas}>{t("atlas.district.back")}</BackLink>
       <PageHeading>{title}</PageHeading>
       <AtlasExplorer key={key} scope={{ level: "area", district: key }} emptyText={t("atlas.district.noValues")} />
     </>

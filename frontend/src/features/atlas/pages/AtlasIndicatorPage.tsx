@@ -6,6 +6,7 @@ import { useAsync } from "../../../shared/hooks/useAsync";
 import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
 import { PageHeading } from "../../../shared/components/PageHeading";
+import { BackLink } from "../../../shared/components/BackLink";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { Attribution } from "../../../shared/components/Attribution";
 import { ApiError } from "../../../shared/api/client";
@@ -70,9 +71,7 @@ export function AtlasIndicatorPage() {
   useDocumentTitle(title);
   return (
     <>
-      <p>
-        <Link to={paths.atlas}>{t("atlas.district.back")}</Link>
-      </p>
+      <BackLink to={paths.atlas}>{t("atlas.district.back")}</BackLink>
       <PageHeading>{title}</PageHeading>
       {state.status === "loading" && <Loading />}
       {state.status === "error" && !(state.error instanceof ApiError && state.error.status === 404) && (

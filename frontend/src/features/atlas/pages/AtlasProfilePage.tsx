@@ -5,6 +5,7 @@ import { useAsync } from "../../../shared/hooks/useAsync";
 import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
 import { PageHeading } from "../../../shared/components/PageHeading";
+import { BackLink } from "../../../shared/components/BackLink";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { Attribution } from "../../../shared/components/Attribution";
 import { ApiError } from "../../../shared/api/client";
@@ -38,9 +39,7 @@ export function AtlasProfilePage() {
 
   return (
     <>
-      <p>
-        <Link to={paths.atlas}>{t("atlas.district.back")}</Link>
-      </p>
+      <BackLink to={paths.atlas}>{t("atlas.district.back")}</BackLink>
       <PageHeading>{title}</PageHeading>
       {profile.status === "loading" && <Loading />}
       {profile.status === "error" && !notFound && <LoadError error={profile.error} onRetry={profile.retry} />}

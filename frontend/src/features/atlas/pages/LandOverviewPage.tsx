@@ -7,6 +7,7 @@ import { useAsync } from "../../../shared/hooks/useAsync";
 import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
 import { PageHeading } from "../../../shared/components/PageHeading";
+import { BackLink } from "../../../shared/components/BackLink";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { ApiError } from "../../../shared/api/client";
 import { formatInteger } from "../../../shared/lib/format";
@@ -88,9 +89,7 @@ export function LandOverviewPage() {
 
   return (
     <>
-      <p>
-        <Link to={paths.admin}>{t("admin.title")}</Link>
-      </p>
+      <BackLink to={paths.admin}>{t("admin.title")}</BackLink>
       <PageHeading>{t("atlas.overview.title")}</PageHeading>
       {forbidden ? (
         <p className="notice">{t("admin.noAccessText")}</p>

@@ -9,18 +9,9 @@ import type {
   AtlasProfile,
   AtlasSeries,
 } from "../api/atlas";
+import { box } from "../../../test/fixtures";
 
 /** Test data shaped exactly like the contract's Atlas* schemas (typed by the generated types). */
-
-function box(west: number, south: number, east: number, north: number): number[][] {
-  return [
-    [west, south],
-    [east, south],
-    [east, north],
-    [west, north],
-    [west, south],
-  ];
-}
 
 export const attribution = "INKAR 2021, © BBSR Bonn 2023, Datenlizenz Deutschland – Namensnennung 2.0";
 
