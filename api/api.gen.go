@@ -1280,7 +1280,7 @@ type AtlasCell struct {
 	Ref         *string               `json:"ref,omitempty"`
 	Status      AtlasCellStatus       `json:"status"`
 	Suppression *AtlasCellSuppression `json:"suppression,omitempty"`
-	Value       *float32              `json:"value,omitempty"`
+	Value       *float64              `json:"value,omitempty"`
 	Year        *int                  `json:"year,omitempty"`
 }
 
@@ -1295,7 +1295,7 @@ type AtlasCellSuppression string
 
 // AtlasCitation defines model for AtlasCitation.
 type AtlasCitation struct {
-	CitedValue *float32  `json:"cited_value,omitempty"`
+	CitedValue *float64  `json:"cited_value,omitempty"`
 	CreatedAt  time.Time `json:"created_at"`
 	Kind       string    `json:"kind"`
 	Ref        string    `json:"ref"`
@@ -1349,9 +1349,9 @@ type AtlasIndicator struct {
 	NameDe       string                  `json:"name_de"`
 	NameEn       string                  `json:"name_en"`
 	Numerator    *string                 `json:"numerator,omitempty"`
-	PlausibleMax *float32                `json:"plausible_max,omitempty"`
-	PlausibleMin *float32                `json:"plausible_min,omitempty"`
-	RatePer      *float32                `json:"rate_per,omitempty"`
+	PlausibleMax *float64                `json:"plausible_max,omitempty"`
+	PlausibleMin *float64                `json:"plausible_min,omitempty"`
+	RatePer      *float64                `json:"rate_per,omitempty"`
 
 	// ReferenceDate Stichtag, e.g. 31.12.
 	ReferenceDate *string `json:"reference_date,omitempty"`
@@ -1382,7 +1382,7 @@ type AtlasIndicatorDetail struct {
 // AtlasMap defines model for AtlasMap.
 type AtlasMap struct {
 	Attribution string         `json:"attribution"`
-	Breaks      []float32      `json:"breaks"`
+	Breaks      []float64      `json:"breaks"`
 	District    *string        `json:"district,omitempty"`
 	Indicator   AtlasIndicator `json:"indicator"`
 
@@ -1435,7 +1435,7 @@ type AtlasPoint struct {
 	Break bool     `json:"break"`
 	Date  *string  `json:"date,omitempty"`
 	Flag  string   `json:"flag"`
-	Value *float32 `json:"value,omitempty"`
+	Value *float64 `json:"value,omitempty"`
 	Year  int      `json:"year"`
 }
 
@@ -1473,7 +1473,7 @@ type AtlasProfileCell struct {
 	Flag  AtlasProfileCellFlag `json:"flag"`
 
 	// Land the Land's value in the same year
-	Land *float32 `json:"land,omitempty"`
+	Land *float64 `json:"land,omitempty"`
 	Name string   `json:"name"`
 	Of   *int     `json:"of,omitempty"`
 
@@ -1487,8 +1487,8 @@ type AtlasProfileCell struct {
 	Suppression *AtlasProfileCellSuppression `json:"suppression,omitempty"`
 
 	// Trend change against five years before, absent across a boundary break
-	Trend *float32 `json:"trend,omitempty"`
-	Value *float32 `json:"value,omitempty"`
+	Trend *float64 `json:"trend,omitempty"`
+	Value *float64 `json:"value,omitempty"`
 	Year  *int     `json:"year,omitempty"`
 }
 
@@ -1540,7 +1540,7 @@ type AtlasValueDetail struct {
 	Ref         *string                      `json:"ref,omitempty"`
 	Status      AtlasValueDetailStatus       `json:"status"`
 	Suppression *AtlasValueDetailSuppression `json:"suppression,omitempty"`
-	Value       *float32                     `json:"value,omitempty"`
+	Value       *float64                     `json:"value,omitempty"`
 	Year        *int                         `json:"year,omitempty"`
 }
 
@@ -2427,6 +2427,18 @@ type ProcessId = int64
 // UserId defines model for UserId.
 type UserId = int64
 
+// AddAtlasBoundaryParams defines parameters for AddAtlasBoundary.
+type AddAtlasBoundaryParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // GetAtlasGeoJSONParams defines parameters for GetAtlasGeoJSON.
 type GetAtlasGeoJSONParams struct {
 	Indicator IndicatorQuery `form:"indicator" json:"indicator"`
@@ -2453,6 +2465,18 @@ type GetAtlasGeometryParams struct {
 
 // GetAtlasGeometryParamsLevel defines parameters for GetAtlasGeometry.
 type GetAtlasGeometryParamsLevel string
+
+// CreateAtlasIndicatorParams defines parameters for CreateAtlasIndicator.
+type CreateAtlasIndicatorParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // GetAtlasMapParams defines parameters for GetAtlasMap.
 type GetAtlasMapParams struct {
@@ -2842,7 +2866,7 @@ func (a AtlasFeatureCollection_Features_Properties) MarshalJSON() ([]byte, error
 type ServerInterface interface {
 	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
 	// (POST /atlas/boundaries)
-	AddAtlasBoundary(ctx echo.Context) error
+	AddAtlasBoundary(ctx echo.Context, params AddAtlasBoundaryParams) error
 	// GetAtlasCatalogue The indicator catalogue by Lebenslage, with the years that have data, and what the person may do.
 	// (GET /atlas/catalogue)
 	GetAtlasCatalogue(ctx echo.Context) error
@@ -2854,7 +2878,7 @@ type ServerInterface interface {
 	GetAtlasGeometry(ctx echo.Context, params GetAtlasGeometryParams) error
 	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
 	// (POST /atlas/indicators)
-	CreateAtlasIndicator(ctx echo.Context) error
+	CreateAtlasIndicator(ctx echo.Context, params CreateAtlasIndicatorParams) error
 	// GetAtlasIndicator One indicator with its years and what cites its values.
 	// (GET /atlas/indicators/{indicatorKey})
 	GetAtlasIndicator(ctx echo.Context, indicatorKey IndicatorKey) error
@@ -3061,8 +3085,28 @@ type ServerInterfaceWrapper struct {
 func (w *ServerInterfaceWrapper) AddAtlasBoundary(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AddAtlasBoundaryParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.AddAtlasBoundary(ctx)
+	err = w.Handler.AddAtlasBoundary(ctx, params)
 	return err
 }
 
@@ -3143,8 +3187,28 @@ func (w *ServerInterfaceWrapper) GetAtlasGeometry(ctx echo.Context) error {
 func (w *ServerInterfaceWrapper) CreateAtlasIndicator(ctx echo.Context) error {
 	var err error
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateAtlasIndicatorParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateAtlasIndicator(ctx)
+	err = w.Handler.CreateAtlasIndicator(ctx, params)
 	return err
 }
 
@@ -4678,7 +4742,8 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 type ProblemApplicationProblemPlusJSONResponse Problem
 
 type AddAtlasBoundaryRequestObject struct {
-	Body *AddAtlasBoundaryJSONRequestBody
+	Params AddAtlasBoundaryParams
+	Body   *AddAtlasBoundaryJSONRequestBody
 }
 
 type AddAtlasBoundaryResponseObject interface {
@@ -4833,7 +4898,8 @@ func (response GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse) VisitG
 }
 
 type CreateAtlasIndicatorRequestObject struct {
-	Body *CreateAtlasIndicatorJSONRequestBody
+	Params CreateAtlasIndicatorParams
+	Body   *CreateAtlasIndicatorJSONRequestBody
 }
 
 type CreateAtlasIndicatorResponseObject interface {
@@ -7780,8 +7846,10 @@ type strictHandler struct {
 }
 
 // AddAtlasBoundary operation middleware
-func (sh *strictHandler) AddAtlasBoundary(ctx echo.Context) error {
+func (sh *strictHandler) AddAtlasBoundary(ctx echo.Context, params AddAtlasBoundaryParams) error {
 	var request AddAtlasBoundaryRequestObject
+
+	request.Params = params
 
 	var body AddAtlasBoundaryJSONRequestBody
 	var err error
@@ -7899,8 +7967,10 @@ func (sh *strictHandler) GetAtlasGeometry(ctx echo.Context, params GetAtlasGeome
 }
 
 // CreateAtlasIndicator operation middleware
-func (sh *strictHandler) CreateAtlasIndicator(ctx echo.Context) error {
+func (sh *strictHandler) CreateAtlasIndicator(ctx echo.Context, params CreateAtlasIndicatorParams) error {
 	var request CreateAtlasIndicatorRequestObject
+
+	request.Params = params
 
 	var body CreateAtlasIndicatorJSONRequestBody
 	var err error
@@ -10047,202 +10117,202 @@ var swaggerSpec = []string{
 	"7ZMroqqyNHIuZPg7N8r+0byyuAtNGl8okgohM8Zx7Qm5XwmyBE2YtsKtH8noKQr08RUpmFKML+uBDaZH",
 	"8pW5Y0nRh2lOVYQcz0/m1OwDH3v1uKDlF4rMJdBbNetevslskdNleLLMnVPDZJbMKn7LxT3Hf0nIGZ3n",
 	"ED1cVjyILBeJaHOxqApoMxiRsAAJRumrSePMAOZsDVTGbg2LzXDRiNjNlTvwRxcbIKs1TkHz/CYVFTe8",
-	"xDDRm/ZP9q9SlFWOooj5CVJhcRWbCMksAAuvirkFPO6ueRDKXxGejNCtt+7Q1n8unOzeZc8p05Dd9K/K",
-	"KrPZDdWdC/xEsyJ6i98yng1hPgJ9XO4Ni3+mmc5h+51nRneTt4b0A7Q20wuq74HqSsJzkeeQxmG27ZpY",
-	"2CGGhIC9BaqNlQx8OpKz9BzTAarrFyOag+OgGLdjhgPj09Zit0hom3dVz8wB/sauoUZbL200l2YHoZ5B",
-	"3wQiWpvDvYA5A62UpjxzyuTl+eXFyfnvT84vZsmmwNtBVAYLxhHbNxl0TR9bPgE+9hMuCnunbXzw9ZPY",
-	"60w2p8SjYMWWK5A3czA67izxf98LqQycOVRa0jzKHv3tenMbMxEqsPcwDW9hc4WHot84Q2gyczPsZCtp",
-	"eJvfa30RrKg0m5NWsymAOtkGHqIbbWSg3QQr9Cu0OYtfSk6R8213JUQEPpaaCzdmUOt8WzDurj/7tlPk",
-	"z1smmPOYaGG4R5R2t6h37ssYCW//sipAjqXmMqeVYvMcbgr6EL0OgzcYj75hCOCmBDtfFxzBi17MuUFt",
-	"uEPsbzVLV5ouHa/48uL04vJ0BJ9QwBXT7C7k6nMhckOR5rGoZAfTX0UxXXGmx1gHjOTSow7hIysPo4yh",
-	"yBHjtclY8Hx9HNN3AqIZ1CSsU8TTVUMnrfNVywQNs9rO4b9FG8/ud3/qJK0d1bFaQBtS8XZV7DaAFTLJ",
-	"ZpkjNasfabk7MJyaEUKicww2d5sFDuauAr4vKBLLHUehwuiQntOG/HUMYy1Ar0TrgnhfUa4Zip/wvqL5",
-	"LJn9CvxWxdUQs5CIEcULabVeAu8r4JrhcBm7A7ns02wkGIkEshg32CAQp1PUX7yLG/Qq2JW4HUQ3Ud2n",
-	"8QQcZV/GENK6UxvtmEntmXc7qam0Rl6NhpFH4ydvYuqgrY4oGNAEUsjzieDpJJrxmnhJpWYpK/t0Q8Hr",
-	"7fcgQZRgpIHG+T/0nnNOgBqh5m58EJ0p2VhhF0O914X5FgG/CYQxKsdhbG6OP3Xv0FeUZ18oYtbr3OCN",
-	"bZSjUUfIDDAAollZ61ad/IRuwNWdsJYlb0MaHdCqXgvGdb9G1X+zxK1I/juSrihfQkYU4ylsxIbglElE",
-	"PPKyWFepd3ax6S06Dno4QWDp85vsh5sUC5ZD3DsxxHL6+ETnxttBoxhnRmgdQDvdmAO3Tc5YAgcMqxtv",
-	"o1pKUZVDQOo55D3Mu2twro8rBpLVwUmIsu7BRZTtdmYd+vuO7kGkRtzuGIztp972+gnazGUvPxYalizS",
-	"Q4IZeceHwDYnLM9/Wsye/n08a92knDi71w27R7bi6QSDZNrm74bNiEX8zpWUR1jkBfkjmWPIUCH4Ekev",
-	"IxvrqbyM1B1UgWS7yn+WwcdsdxJiULCM28ZcKU0W7M4rknNYCAkJoXMFXBOaSqEUoQ3PtyyzA6QNenCb",
-	"6GL7ncf323qbu2k8j1BQIpB9nAk3meE1Nw2yBr0Qbp6dz2XIW9z2R57Ht42/5pVYRri33++usNzFz9FC",
-	"dkTxoqqHSkYKBhElxsHdjY3L3R3qCJJe0P7FMJ7G/PF4Vve/zmSCXKTKmDepbsY9CJKLpTK83cZyGrHg",
-	"jmXtuB+l6WJhPSP4DLGuWAZcx8N9qozp77jzKcViMFCye6BFmWNonVgyHqNqmmohnSuuE7jVvRDs670s",
-	"aJfz5OKqdvaJjV6rpnIJ/W5G+7R2KNWgqhTI2TYnErOyRB3DMGsPGE7e7DR6CA0iXzvJaRtXG6TthiIi",
-	"RyQInd8utw+wjEqvXnsS7RJecAq2LRXfq7HZVU7o3ConI9Bg302a6bet/BVT+vHgDiDxCB4cDPO2DmzY",
-	"UDtWkN7WTvmuxSCnShN8yXCUcYcvzSkrbu6p5OaHLXt9bl7+q3t3d5yZJ0rfYIhlfAf2gvMyKe7HBZTX",
-	"2xoYc6doBaWj7hdxa6O0Glg6twVkxwmpuASarjBe5Yj5xV0R5KrKvUm+Ov+SVFyz3Ct/iFVyTxXBzyHD",
-	"5IbjhJTAM8aX5IgLNxtkZA02v8hfCeLWRd24mc3tYL+L3ghVeYOmj4hrCS0i9yvg7YU5v8yVl6/xDaYJ",
-	"hzuQJGPZWHIaOpQW3uNIf+pz6Q7U/qezRfg9Z08b7QoJwaW9aXELXJGcIlYxw0XwBVtWEjIiRQ6K4Om7",
-	"CsMGl0Kjf4y4iPcb82IkYmwHSsdJ4qveXNANvktKqlfRs2aEbxeI3R1Mi/LEZgLiKDYa0gEhYxlJqZTr",
-	"XcIcN9Bj9+FuW7+SKLZsQtwjglKpujXH0sWmaoGnQdxbTCmQ5lzgcVXEnEqrs46247j1PUv75Fha6dWQ",
-	"dDUXWSRM4kcqbzNxb1ZP7iXTGvgVxk0wrYgdkhxpQSBj2gagFiKzXnIVxXZodh8vGe4TOmaWZFjbDbLN",
-	"7tZ+QW7acK4OlswAhOk2C9MrWONTLvT4G9EMtePyFzldqnhqbBTEAbRWuojs9w3wzFw5iCVFOdMMU7mg",
-	"KPXabs7oEJmk9zyKutHYYupG3PPYiQDMNOuC+14KDYTp06ghvaQSuB5PLSXjPO6lDFXpzbWtMdwW71Nz",
-	"6M2FKsmKZVmE5EcQuoQyZ7HQ7v8Q96SgfE3cGxFwpJQTBRDHrk9o2cYRfnIppG/8+2gYSnc7eE087Ajm",
-	"01yJqipLIZ0VfSwRuI9ULx34F8bYO7JZl9e0mWAQ8YoHpqabYKIW56kJO4wtb3baoHzg/njWiXBzA7jP",
-	"1433xvCMWTLzZ3LmMY/7KI2gZT3sOEMyWzEMWymZjac2/49Jcm4d32U2HieuHC9orjphn/6CaMf67JhP",
-	"g4MMwKdOLtpjYfGbayPOacSSd2c4Ox6rHWEyhQLvxZfDae9tHhAQuNcrkllZzXOmVu6sWCZrKTfDQKv6",
-	"+umh3OY0728eCEcJTQUp5TdpI+ON5VlGEnCfGWEuzrfM2O626ImkS3OhQO0kH2yGt3YFCCaVvikd8Yyz",
-	"vYYU9/Fd0vFF5mvCOHnx3c/krBU/cfaBZR+fBvngZlqMItDKw0d5D5TTQpzH8ojDPaBrRiqdEJrnxB0n",
-	"dZwY3TYjdKFBYjb7jYL3LikcZ+AAmSJcEJspQaSoeEa0ZKXz75g7Xa3EvXK6kl3JFQ5G4A6XtZCiqEcn",
-	"gpvXyhycQLKT4MO1FD3OHC3FjRfMIo/vUEAMU4ajQUtDcbd34Cn4JlBKBh2m7A5aF5OqR1LwvsecIkTx",
-	"hSIOawhCLxkz5e0R2RVR1dx8OgeXwsR4Cn/0Q7ck5354ukOzcWOW0jqKVNx6LUrgux0lFxs0nt8bGPSo",
-	"7IauzOMERcYzWrKzu4sz83NUSvSkPpqRv4VeDc8Wl7mhEugNy9pDjrFobw7njVke7lWZisJycgPjmWNb",
-	"WTwsfFyiDUplAfw3+FqTb2OPVusgBUbZvhPUIqGANEKO63faBWCAnvYFscHSHUHEb8XIddOhHLgDuRbc",
-	"1/EgjCfWYPOz/Od/L0EmxGUMul22Sguo0K7nRwq8PaqBztZ7dR/x69E37+53X81n25V2opHne7DWgj68",
-	"tA/D8j31wfhEXGlf1mBx2N1Gwbj/c3Le0Uz1VQxiNTPYKeNiM7XKcYLg0I863B6M247nFAbiloy6v2k4",
-	"rIw2TnDzX7ytioKily4WpnBzW1y2CVBU1vjfiQTa8LRHstMx+YPYOkOY8uNdLD6CBosozcGlRqMU0NLs",
-	"4zUhhnb5wr8XiyHBzQVjjXGte7D5HMPB5MpxK9tkj7th7RNmP27sffIs1TEb97v7NMmY2wOC6rpsLBZM",
-	"llOe3Upgihy98v/EAn/4r4UEBjdK00yTo+YX8tb80nK+1ePMktnmp9HLwy9rChbVS3N7cyk/Ul9w8I7V",
-	"7RBSdcAElrQbyp4cs1dEZxDd1gxv6+RFlYImEb+zh5d8RedMU6M9Cu7y6S7PLy9H6TVDgcwuvSyYPAp5",
-	"V1YvnmdhFEB/eiJWgRz6nUDjLV7sHzBWr+jRBJJZVeaCZjv5RWLqgxcMmq0lbTi45bYnjMH1ewZ5Fisn",
-	"aIQIIWlOypxyzviSLMyr5Oh7mq5cWaXWEf+1WgLPVixf4MpowXKGCwHOhETlqVzkgOHIwPgyZ5CBrFC5",
-	"WoKqeLYCNP/OWZ7Zn6ksKjQIixV31U40LGvxR1XpKs49vs/pch/BvnGVDJR33Sq2uVFi4H4RXK6bEH8B",
-	"4v99+9N/ktciXy8FN1z2xyrXzP/NOPnu9dsXT598efk1OXrz/XPy+2+efH3c9WrXlVXazHLEjeOmmiWz",
-	"cObR1044cWz3L7EqzXMMUB6Ms/Pp4eiJQCrO2mEPoXc1GzrYXU7satmwjBxZKxtqmb5Mkv0THpjShuaN",
-	"hroQktgFqOORVhybuR6d3l3NZgXmJW8hTOtLPu4Cq7NLBoM16hJqW/LWDJ/oAVw3hhMewrC8reknFskv",
-	"lYrVsxoPmCtyclGXDWqgQ5hWkC/iQCpAKWf8jVm8zDp6rmf/1BBASaUmVBM02br8cVvD0AuXp9u5tANb",
-	"PWuzuH6YBaX6xqlAdQ2+jurDDPibQgM97lhXks9XbM0BiysxTmien/b4uVXVV7zLmcHdmJilg2M6ozfV",
-	"pBBKk4vz8+PRMR4hMW0V2+zaktbm40qQHfYNVqeNBQgaBjVevmyxtVhStlzfyIqPyCH2byb1GqLUUlcT",
-	"jVwjfLMIpw+Oa2qQYl1GphXJgWaKKACM+WCaaMjzuvQuoXNRaUI5oSkCMxI/9XlEAjUA6Q8G2iuepnBh",
-	"/N0nDyWTu5rwxvtUrP1uvq7F1m4QvHupE6rjkUWYIktXJq0bqSHyrcbLH6GYg3xj3ozKoBY4bqyNqIEA",
-	"PE3kwDApd8MEaJpCqTHeO80ZGnjryICYJBDU4d1D9KtxHUh+X162Jb8vpwdlC4rDEJpCFQ5Yx/5acDPI",
-	"26hG1q0o12+M38wts5/GZn3VSoqM+aEWcKKYrmxx8zBxtO5TwMmcKsNwdDffuy5UAYVYSrpA5WVFK7Wi",
-	"uYYbp9Bwq73colvkxisoVM43dZeWSlMrPrUmo4HlKzqPy7RY1TnCVS0d4g2drqikqQa79k35P4OoSte0",
-	"YnCVn8yb8Yu+NzDgWe38pzwzl0Nt2fBRWvEBW6PEEi4hY/rmnvFM3N9Y33ZPJFkuzN3EfWBaHbdI/cpO",
-	"hz3V3f00FmyUPrUUWTUgi8eZ8n/SApQtjG+0855ARYRWFDvOJfiF8oBk89zZjXrD4uKBfe0UAEoWOV1i",
-	"Uw7SeA9IBilTvVtUQGW6itsFzBOCpcZPB0OD4kFKP3Hw0Q52dWVOOfFdEwZHjNCDcwCp8UM1lrt+BLiX",
-	"TrdbsmrbC0aihSM2U9VIb1y6LRA1hy1ITXQIaPljYyckyim7MQ67C2hKFGC0X8iV0ckwkCmtz742n1Mp",
-	"sd0CRgAc0SDCBIPUGXZxMBOc+EnqIJf5GgVQy+67HKwJm9ox2qtf/msirSYacoMSwkivWFRXg54fI3px",
-	"quTiBoP8YzTOMyMvU6un/e3k+ds335/8bF4mttmD9TShIxxBCieoPhiEui4Vp0PxVD36XP04pJPAxEOO",
-	"aJ7bioJZwbgar9VtNcgPid67idG0h/4bHbijHmGLkZbvPASA0ZCPjMp0VsBZ8NHx8F3R9Y73OueHJcmw",
-	"EUMMcJiAMno8K5NukwSzxu4TyqtYWGgj+KShqTYCkpDE46eitbOuZ2WE8yMcYdMB8mjBPbF9KbZazFz3",
-	"irZ3o1e8tzN0t9tP/1NuqK5mWFtcXXJQmVNtjlg8NU6B3DPw138apadZvaJ+SE2hBDmY768ABVAMYFfY",
-	"YZMZssMo5JoPGyP4Lu6Jx+ma/URYi4XfOqlwjHV+/4j8ndLuXHzneLY/OqSxr8REPLGiXkZgDN9WSaIB",
-	"7F5hZhOCvN+ztaV0dX/Jz2ZzI4uIDJJtlwQPF7j/43qLCbW5uXy7sZaY/L/PEPqJzZ2D0tLNvqJAa5Bx",
-	"U/Vc+dNYULszxdYY2/wjra4h/U9yoa4nsSt20vciVQ2zniYeu94S+5yCnlyGzfzq8KZwUdtbWicMS75x",
-	"y9kOaTGTi86PEITDzWwDxXPr/t/t0tyA1oia/RvgG10B/5FQ3bEUu4f5vr3vtmBmGy5+2KjcjzKugZwP",
-	"xgkqLVXFXEKex0tdhoNOwXuG9eHxvCcY5pcy+w3ori03fIcp6hIKcefypf37p+0uDUeeSI///bcn048R",
-	"yL5e0RgrTysphzMPRUbXBNPFmUu1Ks1Q5Agz5Orq993UQuCZurFo2Nozb/SFMQaOuFUPQKWp1KPXUYcM",
-	"RmJTzKhfKIxBuSKenNHwZhZFgC2BQ0Kwp+09U5gBaARMCeYTQgl2TaEys0NtpAdfblcCHO/2UYfNzhpY",
-	"v+vD/CbjmAOuRtFqwekKGdAcMioXCmTBtM6t+2wOGljOlvavgiqFb3MXeYhvqHSVV0ohx1Gg/2F/hzua",
-	"V54rWdhEGRGuznOgHQ46wnA8f7Lk30oY+fJ8my3ZThGFaRMjNNLphxVBElLQdMU4nJjDg4WXsNYTegDr",
-	"5qyOIXGhbxai4tlpf5252FSrqqA8mODBIIt6Tw+eYJHac5/G4xIYN8SRQp9Py3Zc7q2r41646Qv98wOw",
-	"LCE0V8IH3/3t5I19cvIy8yZ13+E6F8t4tYvGy92d6D9+/vm1b5PX72PtOfPPbN/cZBOeXa/UZmpsd6Rf",
-	"3rwMOsJxWjBXtdZ3YzUftsPPMern6Tyn/HY2Mu4zYAy2ugQSYw/5pmDb7Y0OcTMf9Cf5eHffDukAPpQ8",
-	"ohw37tluAOGe5/6gOaubdf+9o7Gb1+mWnwQAi8fG+SbJexisMEJ8PIhs7Hk7be9iCCexE924ymvXlGU4",
-	"3m8exvNEBbHDJgIGDudOTY5+KeDxWYMDp2+K6hqdc3koW52fqBNTlEm60BslNlLB07zKbGVyma7YXU8G",
-	"8Mby+6TTm9ILr6OO+ogCFfsdkE6F3mmLGbVh3Cba0WnuPkr/sbktPdnwTTRF07XTQrM1cYyEvD3pMZV2",
-	"DlMCyLuQ4o1v4prh9yi11b1zB+qWddnlUlKuMfmhjhs1aoStoogxHakowJYHse4stWKlGpn1IDbMWJEs",
-	"uHZossqrpa0a4a0HN2hXQOGr/skuZO84VgPj/zTKbMvhuVEzP6eseGr3jekgGXDN9Doo7umKUl4R7xp9",
-	"aqEJRmKUEEYQjnCixjxzg95Ps4sXZr59iHiYoN6EGuUGZY01hskNX6h1gQYZQWJLCe6xrsoam1sna5NU",
-	"+EPtqB0sCf62LzV4dNnIKMka9cKVP+01MI+pYviYeoUxtuvX5cpiusXEUNAqunDgumXnwxDc0YYaY4vP",
-	"eJPt5WLtkEFizSVkiUyTW4BStSs7Yby9D84jhbiDFkulhMO9f75PjqzfZRQDKLE+c10YxtgBfm73Xvex",
-	"v3WClRF+r0jF2fumbUqdoXxU0DWZgy2bedxjFHikj2KfqgOjpaDpk+fGF+Zs5VTvdTI3BKJWAl5P6Olg",
-	"FYSGevY5wp6+Wgd1O0Vst4fvQwH7I3ZHzjEx2oc6/cYjjD26R2J2Cs9KwGX296s0g+zlVfm/1LbByM9b",
-	"PiH7YvR6GW4m/Tj67GIZVbK9Ytr20lDHZw39oqaJGTTjPL5+SDjKDiGfo9nOYGzoJ4sKjnQSRdv+QvSW",
-	"z9eSppiT5fOiEkvfToOyOmLdalTItU9m8tUpTq/5d1IKqYwoQ958/5x88+Sr39dmbtcyhhzRssxZipR/",
-	"5h7+7lcl+LHvJmT9JeS/DOf5r9Nr7IbNUnDhKBbAs2cvXr86+fL0/ETIk5zqljm/Tu0iz16/nCWzO5DK",
-	"nd3Ti9NzXxmNlmz2dPbl6fnpl1bPWiFazqjOqTpzBaW8y0lYAjbUYqMJM7OILMMGTH9qel46B8efnJjt",
-	"SoLgiQz2/auLBLToHtXkyc/hKq21aUHLCoIq3bjky/OLw6zgLxacyi6it7xD3dPOgV8lRORZXXX11F4a",
-	"mOLfN329nybPPjSNGfg7Md/NgUlIvLOCoxcwZ6AV+j2Pr9q9VP2nwDPn5kdZeyGsSUFjRfy/z5AqZu/M",
-	"AhyFpFTTXCxtkYUlROjjBWjb6qt+s4Oj82lx1MzUg5x60VPA/2esDulSOJuhyXxNmlzRxJ5rXXfTR5Vu",
-	"Re8MpDVNUKm+3wjStNGZw/BfgvAQGoS+q+piWyXTAjRI1ev1al45q9uq/bkC5/hiBoyYeOc571Pf2a5B",
-	"UkEf7NV96SUN++fFH86jl/nWheAuvEQz7u26mN/HdzuR3BLE7/Ygu26dtAj5PSOd165IcwHjqU1cnY+g",
-	"R7SBb2LbiSZ1utrjafcnHtKuud0EtxRKBCfUthAlVPmiQImNBnY1UnxlQd/n9Mhl59mm7LaOqtfs7aPj",
-	"rcRcS8PbqNmXGtyNnP8XUpFj7VOxOueSIo1oYJNeLakcNdl6YtEkvGNFI0NagfEnSANXxwGNDZNIu6Nz",
-	"XCKxAZsbXSEPKJWErSc/vUSyMXv3tmsOOFVEaSEhm0zu4MHoRzb/sj7yvuW9vxGT0Kpfv8bkhkXweCwB",
-	"nH2o//0DrD9uZRptWjikAFLP5DqwbkPM9Ky85sxW2qili5RpUA3LVjFY7y0i/ABrG7vhUFXQMkBKe/9/",
-	"sXcEikEZU2kulLlRUAcTOa5/JfJM2T5jPohJuY7BzgvBhb8S4SGFEk3e19xW6goozZXfcAJxHcBKnmHL",
-	"bDMVFhhyt1hrwoIpZdU6W+c4QlY/0nIKqapLHgZ1Vkx3Jf8RqUZctFZ/a+bHpJx/PYmsR44sQK9E1lp3",
-	"fS5m7yvKNUMXpfe5hT+9r6hR/n8Ffquirr34lGlOlQ1Jisz5VdLA7fcB0C4jEHt3aLZiKK2HlRS09O3m",
-	"VUJwS7aNuj37Jc1Bazi8yIil9A1JuEWwBXMeXUrSlZCizEGvbFNOu2Z3K2/h+qIEfmJIfyuX/6kE/q15",
-	"cSs2NDzos1TdtbFQm7fmjFtrxiYdRRHw/O1fpoDud1g8IZSja+5lNmdu8Odv/0KOsPiMXepxoFtaz70K",
-	"a4Orq5BrOtGcSnD9QJmLVNoC/juQdwzut0Pfv9jhiBstAEss7sEeAlq6hbWhXVEU9ESB+RwLi+lQYf9C",
-	"ufp+5tMRXDAQFzd4oTd8P4nGnR9Gyz04h6jB30OlHo9TKQNGxKsH9QLgMTnBZkKNKmBGpRIb5RouoCAQ",
-	"G1VSxzhjzRBD742JlQlOSpCtrJN+Mi2lWLB8uynqtXtvZ+3RCAzuyj44Lv0ie1Dp9joVJt1wBvoVns0F",
-	"u7MikyJHP0hgyr6RkLfiH4zmklaF/cWg29Z8aY5yy/Zl2ZMT1LQEniVEUn5b4x2pCJ+PQu+ZBOzbNxLL",
-	"b8B1+dvAdeyAm/3ONjW4Hsbxh/F8w90pcammzBaBQGP/esjVQ0yE2Y3ozFg73m1Ja4A7np2am/ehyO2n",
-	"6sQGNNfFrVQpgWZqBaCL/BT/P8l1alE8iZpaW8I9iZtrlLz+9nsiJPnbq7d/c5MlZAkc2wohnwoS4Zvr",
-	"lRYQ0VaGqVaBrFtaDFDrW/vaBJrE58TE3K4iWLYF2NB+ZBi8wdFUvEyzoh7b+kLaAmtVCx/I35z8VDtK",
-	"nNxcUHm7TS7ykpUvujCM4fDlx+L58JhrVvtK9J7TXCynwloulgZbEWMAqg8hEk+sMePeae8ryDNn4ljX",
-	"Viia51dtM0DH2GRNj8MYtgLzhqnp7IP51P7LyITbbU9o7ji43QlnGbY5uWt2Gj3QKihNEb15DkGa11EN",
-	"szMDrjMDKa+stIxR0xuh/D1cUr1q3+4/wHqKC749sNMLBkfdSU9A+qsypk9yW9MmSlyvmNLPzFvmgO4K",
-	"sOc2JWbEhYFlYA/MccwubO/TmLPD9zQFrg1Tn4rjIIQN30lI2Aq11mNadGmLaVnOUOnVWdPkbxg9evU6",
-	"aAd4QAg2E2GgUb/aYBdzhQyXcUI1sTvCxALsJ/vvEnQl+Y0WfzyzWa57AxzSSjK9nj39+7uOJ0nwBVtW",
-	"Ri/EqZu1JcS1ZGSczCutBUe/Y4gPnxoRRclZE80VNT773H50ZvqvrGk4FajKeAEXr5VbWCtCubq34e/W",
-	"R59TpW2JJOwpgMnoGC3EiQRDppkTK2h6KxYLcr8ysqcNzeeZYZMS1AoyshKVzNfueVUeJ83wmBvd6Mc5",
-	"1YZILVzujR5NsJChIjlNbyFzPSpqqNp8GkwDOe2Yrzep861PZ/okJGpnG0WoWGbabcolVcoMJvGZfGfw",
-	"36a9L5QzQ1Csdqo80BGK5J5K7EG0jUP48PyzD+5fL7OPtmrKTizaf4vMt6TalkJu4/G7jOnnQeHe6X2c",
-	"YeP6UQ7O86mn7o3j8YW2JyAFcxUIDnVWgi0wbI4w4+TiK1IwXum2w6zViHsA82eLHL94JP6jvu7vc7ps",
-	"0L+jzJRBUQoNPF1b191h6KfpgjWKep5Ecg1zulxO47U2QzUl2mtftatIjuZIF4HpSpcfCSPLGhXVRmUd",
-	"70UB7c6105OBq1sIh+UEm3Uk/8dyg2e2wGVCbH3LhKxYBgkpGbZDw/KW1ocVaJMtXRObEnTviNH0IsPa",
-	"c4+hlipCLDYROftZHJZa2vnOn5hWOkX8eg2NvlvERDpFqyCZuU02+1IclnBUVXrjeAY52EyXNvp/4e6l",
-	"EP3/8kf2Z3oL7gJ320PRewiIyfRH6+3/QMi6PQW35uadmBAuAulpP8qtmyod5IL8qxv9fxRm/Ka6gusV",
-	"6i4SSixcpzRdb8dJ8JtBTPOnU176DJyt1usHhWvY4r0PuM07kwgCrRGbsLpui5fJeEwI9yHFzyYydoB/",
-	"CP0vWNJvI/d9esTbJELkeQH+p7u6hw5bzR8HTYvP/UtbQm2eteoJXJFzV2DDFRBwrs77lcgx0Y33hdK4",
-	"UVpe7B0zNjuNxJiyxjTPqLDKOVNhB63YUmy+6ciVXMRXEt2iDRSIeemtgThw1Nc/OGmjp61cR5Wt8vxE",
-	"w4P2HayOXoAsqL0zY2t63xe4dNkTuPSvZPd3NLzd8u/JdRqevjkqanYcMmv/vyJalCc2n0FwUKTiOSjl",
-	"spyxoSW7c2VVDsj1B1IbPnODj5fHfoskzXHCFzny/ZYqnhkxVsJJY6I5Rip7cvnNUGxNkLQ7fnUNQXZX",
-	"J4TtBFVzZsYJtTU4MaLhCjvkvgEt1yfPFtqWorJVQhGKwZP2gjrc7+ME16ODo7s9zL2RmNXaOwLTfQxP",
-	"XxuOHugNuVguITthnJQgyrwJbq0yBjyFxLlBRAn8sZcoPAxGiX33YBW1lvg0IkRsMJYrVXdhAS78a5pY",
-	"rk8SipVMGxNt46p8zLKLtposDy2Uy3wEl41DDI33DUlan2DirQMqwYaUynnjJrTNPJr5jyDuhlkNRgi8",
-	"AN1uj/MvHSXQ3sqgvODbik4WK+BC8oPOpZ24gaROJbJWEZpjss5nRCrvKxhO1G8g/Gd89bcT/QzMcblT",
-	"IPC1u+zNAV5YX1Ig+4UFGT4fBuDXcNKuwdGrDvrUqj81rx84XdnPuG/GsuXPgkOdTx5G+rfymW9h7dOZ",
-	"bxnPEtIUDppEIwiyFcLEZqpweS4xubuDpPYf1jkQBS1D0mj6UFqZpdXrdCsuDxqO4ScZCsKolzsFlFHb",
-	"byWGJDaUAzIyXxscj4Lc2YfbLdm+dZbhrgfRf9goRweG/Ta4W0XETjwS5Ob9Jzu9P0EgaH14agNpHU2N",
-	"0fb+BPkCDzsg+sz1w97C/l7Xb42T4rGkdTI2gsEWwO41G/nQqdFKYLuI2L+WFBZWbx+UwWrETSWDBdey",
-	"r7fVTJIQWdmf0GZjyyuRbyVd6I1SJNtv95A8/Ux73Oub7GTIpOM7UnymJp1WN4ZPbNLxoOnhlRzuPRVM",
-	"YvhHdLgu/iGJWU6G5f73khIDQoqxOVsO5QRzEgY5XVPK8qDiwUYRzx7gh0VcDnDMw+HrNCwmiah0zrg5",
-	"9NYo68/7Yc9tJJ/WroMswbWnZ0UpJFLECtLbp84gIQ0Z3dGcZeQIcgXkyeUlYRx/ufF3YuL64tgCFiWV",
-	"NvjYfHuM/7Jj4QPGFcugxc0Sl9Z0kZyfn5Oi5nY2qS1nCrJrHsi2zUJEpc1oN81IYYMeDGumpBQKS2ni",
-	"SlbiniwoouE4VhrDnqGgcOtnytU2SxB/YsYWVrbt523BGZiUvwXjHpqfndljsXtkx7iT+F1Yk4wDuBKG",
-	"gf5oG9DxzFepcu3blKRVkRBVZzQn5H1FzSfy+Aork1/zo3g18mPPem6wgDkW2ah1UqyvIEpbevaUPGsK",
-	"pmHQvh24oDpdYa2GpvI7IsO2EcHEKPJXLPki1zey4n809Ei40CvzKqvr+9f5ATZF4ZpjVUe4Vy5LTlR5",
-	"RuZAXPdXfD1F93Z2SlzBCVeflClnSvXZC2ZYt/gv1DVnPIMH3xbDAHd9RRia8CWYjylfJ5EVGhB4NlfP",
-	"hZ3PDGIQW9fcw8ilk9Uos63h/B5bfJFQTfAwPMU/FSIfe2QAVZo8ueaebamEFJXSCIZc+PpB+BMXmqRS",
-	"KFxGoSC/A0WESw7BZoYJWWEmRc7AcV7k0fYeAolzJ5ss2nWMHMunr3nAqAMbRIy9vsTT1JYDHsdfexQb",
-	"R3hxZ4cro7zZ9/IxvHpTk+g1vATF/8Pavp8uJMWi4A0oA4oI8/6rz089EtJFlDtgJvWBPI6eSOt6vJzc",
-	"9WhXPOSAbNrxqav6EN+HfUQef/vYVbTlOmx3Q/uRPcXtlBu9eDBF+5V944A042boy6TGp7bczULifBlR",
-	"K3Fv+ZKVu6jMTgw/VIQLDodJy7MLMQo8Xh/OUWtoAMhRuqKSpoaHWJnU+W8hY5rcM56J+8ToSUHxBOAL",
-	"gTWJzC6G7D45u4PejL1fyqWkhpMKQsk9zJVIb0Gfkp+biaz9XkKZ07VdgRSi+EIZpmw0BLowvFoxdDNr",
-	"2zaFZ+qaGyELbQZ24WuyomUJ/MreAAUoRZd4uyF5friemXGvZ0/Jdcvy//S6Oj//MmUZ/h+uZwm5nil4",
-	"j2/iI26fJNf8GrmXHcM+w0ViG8zw84xqat76cHp6+vGjuUbTnOGLBjUSUsE5pFrZrTSJgwreE6aJoven",
-	"1/yNEIXarCtsbj1sYGxEFQmLylw7R0/Ovzz2MkGzojoXDmvPUQnX3GJnDpmRiyyAT9e0yMmRo3ZLHlSt",
-	"eUpL5p5hfuKKcg55gthxx9d5/1VUmXhl6GKUUc+MOJiGHbSRamHO9pS6SC7+EO9a3mP2M6QUvxvPd+yE",
-	"0DHYXVg1o30I3t4znSJXxjg5aA6CYdxapCKfxk5/B/7QYGlXA1f0cLTO3pbojGLY0XhQ3+KP/VWT7Amw",
-	"cSiEcWdgv/iUBvPYOpyMgBm7Sas/nT0igSOmNwe6gDPG75hHw5AN6cf1y+DNQ2IimGjIjhQsvO1Un8x/",
-	"71zAwUT+FMFJQVlOaJZJUHW10C6GrKLDZKQt3x1IW+mQYZsqo9hlJKUKThhXwI0Ocge+UfwY7J19aP54",
-	"mX08o2kK5R4K9MtglAEb9DMcvnn5sIcz7PM/ZPloWj9O4uTFPdpCMn6fhgTM1Q/54irE+hxSYRRT6tbQ",
-	"KMP4rcut3xubGaQ543AwdH5rxx/CZyTL1n01SZqtG6sX2gOgazG/QS72U+vNQyYTBhMNcbHW0qcKTGgN",
-	"2vKYGzkkBGQbcmj3HvA4tU7hZ2qgDddoV/2pbbRjeVUI+ynNtLw1crTwhNg4BmEhitazsw8qr5aDoRMb",
-	"RPFJTtSY0zRVxar2mINHZ6fzEO7nbV4ttydudSB92NPj2t596izsEWh2hq/pT5DL4OKb7Z59HUh3lq4I",
-	"DforY9/npjWBuO98Xhumg60cD9FS3zkcLa1/Ill9u6QeLAQNCGvQxEqmkCXESTWZ1WUySRF2BB5KQ2yH",
-	"Ees3URuR8uuCgM6D0KWGAPXq+PBcYeBO3pDYpmcJgQA53uN5eYDp3w4k6QQSI6txauXzucjW6GjK7+la",
-	"EXigqc7X5MO1C8K6nj29njkZ/Xr2MUzk+VTqPe4RXX1YYN12saB8U83clSzR1Gk9fAYAdTnae1fLTEg8",
-	"kpSbEykqrsnKGWLdjMMKDkZIzdfuONsz1Op9eEpwYzaMut4FXVLGiQQO97atSIM794E7hZYLOCPsxROS",
-	"0TVy3hxohgZJBTwjl+c260mKe2ejFRycV+1LX4KJHD25/ObRHHdDJxsqmOHT7HfUp/xnfNJUfxphcp8X",
-	"j0t2VWN70eUMAMOmLPfOQS0WZoohxc8t9EC3mhv9M7vJtmHt7EOlQG45Wm+wi7AF8KhDZT+YxEZhh2pY",
-	"4L/YIfoFoTukaFgJ2AIXe+keqCpYPYHrvPyJlQxHPcNHcyIj4gsWUgzlGB+CxsDdL/TX1rP6q2A8cv22",
-	"LGfbLrs6Cvrsg/vnlpotTbjxoePEB0INpgrZNYq9D9JFQ225ohgR3gozQJXNJctOFeHtw6JHFGoJIf45",
-	"xGd/MkR7/X7KGG1fnMVjfYIIkegRaudWbinHEr75iarhDMkkraVP2CbGgAZB3Bp+umzIjTM1WAZjKHn/",
-	"c6mFsVfxpIt/6eJJP5XAN0snYT/hVtmsyaopxY9uzet3d7ONIcFfylzQ7Fs3yWHJr6hyzUoq9ZnRxOs+",
-	"eEFgSx3qjOUaXA+srWUbkplm2r67tbBQQLJ/tzO82ysGczrKrmHfl0RZl2d7PEVbbBMaEK/rIGSrcBAD",
-	"kWMbnnbwS6mm7LMP/p9b1Kxv8feAWMd4g80nEzmDzVAt4D0ONEn8Gv5W3PONQ7nDLSxSDfpEaQm0mKT8",
-	"yVTt2fy2AgBOL75u1ze/rUnNKf9x4rSy96N5brxucZnTFF7bGQ4kSJvBG7Hqs5GiW/oN5kfAvdNzprGF",
-	"IGh93oyT8ez4NvHRFggce3CvbCStz7nwQQutpAtxBzJvl0sYxf6a5h4HECxRs2hnaB8o9wwH/20sJp9O",
-	"Nf/RWtg89Zr70dlMXIPtCS7JVqYZduYadRu20hN/m/swTMHztYNUNbdbsTHeXNTAs7lSh7k6X4Aegsf5",
-	"J8x5nDjfEfsMhkNOcnNizuiG1WczewnDglyCMHMZwYYHYs1VTP1B1003D3gzIfe4273H2pQ2UHbIBNnf",
-	"Jn5kO7V469LUWbLewjRxlmyltvmzflHWmzUi32G30rCHrAliFt1ni7Ktvi/Oz10q0TQFvWxSEnZqqT3e",
-	"iRG5dRgdifEn1u++rWUTYqb2WZ1hJP7uMkbolIkKGC8k5do5Yz5Lg5VZGy7yN7FWIWR6jvrSrKoOvZ7A",
-	"l2PGw2CDHDajHRICp8vT8ITbVJi60NE+5HT2wfxvq0f0TtxC7a7b7g81r0/kDzVDeYB4aG8Aptk4eYNJ",
-	"0Zi9iZHxnayIVBSATTh8zzwOD759Haa8Um70gDkQaXdBViAhBtFkz2MYb9dpsTCYKdbJ3or06MQ8Snnn",
-	"l1TJfPZ0dkZLdnZ3gcfT7aJbOKQyLJlR23HQ9cg/ekV5diuBKRtdiP9cSGBA3up//nemwXUG1MCpS81q",
-	"xecEadt1ZmW3/ng8+cgGO/ZmH+kVbLZoDKar4/e7s7Ui9B3p1M1xVEJ+lv/87yXIhFTFXEKeU0IV3rj4",
-	"/NhPzmQTYVFP2/aDdud+7Sm2PWvtpxXcJeT47rBIa91x3gZOxCRaeMqu0CvLm25GX7PeCwLdGVquIyMc",
-	"tszkKglqVTbFPJNuZyGVkLzJ3QvmbhvN40ThtCilZZViHQbsxEtOmrbLKrENf5uG3bjZNVCZRNo2J64Y",
-	"jkpcTYlwRbbN78d3H/9PAAAA//8=",
+	"xDDRm/ZP9q9SlFWOooj5CVJhcRWbCMmsfReKyoCwfpdXxdyiAvfbQDCUyCJcGuFdA8Mhsv+kOGm+y7BT",
+	"piG72WWdVuHNbqjuXPInmhXRm/6W8WyIOiIYwg3csPhnmukctt+LZnQ3eWtIP0BrM73A+x6oriQ8F3kO",
+	"aRyK266ShR1iSFDYW+jaWMnApyO5T89RHqDDflGjOVwOinFbZzgwPm0tdosUt3mf9cwc4G/sGmq09dJG",
+	"c7F2EOqZ+E0gxrW54AuYM9BKacozp3Benl9enJz//uT8YpZsCsUdRGWwYByxfZNB1zyy5RPgYz/horD3",
+	"3sYHXz+Jvc5kc0o8ClZsuQJ5MwejB88S//e9kMrAmUOlJc2jLNTfwDe3MTOiAntX0/CmNtd8KB6OM5Ym",
+	"MzfDTvaUhrf5vdaXxYpKszlptZ8CqJN/4CG60UZO2k34Qt9Dm7P4peQUOd92d0NEKGSpuZRjRrfOtwXj",
+	"7oq0bztl/7xlpjmPiR+Ge0Rpd4sK6L6MkfD2L6sC5FhqLnNaKTbP4aagDyMvyOAbxkd+Y4jkpgQZfz0C",
+	"xOBTL0DdoJ7dOSJvNUtXmi4dh/ny4vTi8nQEd1HAFdPsLrwL5kLkho7NY1HJDn18FaWPijM9xu5gJKAe",
+	"RQsfWUkbZRVFjhivjdGC5+vjmCYVkNqgjmLdLZ4aG+pqncpakmhY3PZ74Vu0Hu0uMaROYttR0asFvSHl",
+	"cVeVcQNYIWttljlSZ/uRlrsDwykwISRGnKnN/WeBM7ur7O8LnMRy2VHIMfqq59ghnx7DoAvQK9G6aN5X",
+	"lGuGe4f3Fc1nyexX4LcqrvKYhUQMNl7Yq3UgeF8B1wyHy9gdyGWfFiXBSDaQxfjDBsk4baX+4l3ceFjB",
+	"ruTuILqJ6j5dKuAx+7KKkPqdimrHTOooALeTmm5r5NVoGHlYfvLmrA7a6uiFAY0ihTyfCJ5OMhqv9ZdU",
+	"apaysk/rFLzefg8SRAlGqmgCDYbec44QUCMU6I0PojMlGyvsYqj3AjHfIuA3gTBGdTmMfc/xp+6t+ory",
+	"7AtFzHqdy72xw3I0IAmZAQZbNCtr3bOTn9ANuLoT1rIabki1A9rZa8G47tfM+u+auMXKf0fSFeVLyIhi",
+	"PIWNOBScMokITF466xoHnA3uU1iPHDxxysDO6LfdD0kpFiyHuG9kiAn1cY7OHbiDrjLOQNE6kna6MUdw",
+	"myyyBA4Y1Dfe+rWUoiqHgNRz7HvYedfcXR9gDGOrQ6MQZd2jjCjb7RQ79Pcd5oNIlrjdMRjbT3Hu9VK0",
+	"2c1eXjQ0WVmkhwQz8tYPgW1OWJ7/tJg9/ft4ZrtJOfELQDcXADIaTycYouP5xHbGIxbxe1lSHmGjF+SP",
+	"ZI4hTIXgS5yvjrSsJ/dyVHdQBZLtKiPaSyBmJ5QQg4tl7jYGTGmyYHde/ZzDQkhICJ0r4JrQVAqlCG3u",
+	"BctER4Btg2bctroU8c7TxNt647tpTo9QayKwfpwBOZnh5TgN+ga9Im6enc9uyH/c9kee2beNR+mVWEY4",
+	"vN/vrrDcxcvSQnZEXaOqh0pGCg8R1cfB3Y2Ny90d6giSXtD+xTCnxozyeHb4v870glykypg36G5GZgiS",
+	"i6Uy/N9GmxrR4Y5l7cgkpeliYf0y+AyxrlgGXMcDkqqM6e+482jFokRQ+nugRZlj8J9YMh6jappqIZ0j",
+	"sBNa1r0i7Ou9LGiX8+Qiv3b2yI1eq6ZyCf1OTvu0dmfVoKoUyNk2Fxaz8kYdZTFrDxhO3uw0eggNIl87",
+	"6WobVxuk7YYiIkckCO7fLtsPsIxKr157Eu0SXnAKti0V36ux2VVg6NwqMCPQYN9Nmum3rfwVU/rx4A4g",
+	"8QgeHAzztg692FBNVpDe1iEBXTtDTpUm+NJpSzoaOnxpTllxc08lNz9s2etz8/Jf3bu748w8UfoGg0Dj",
+	"O7AXnJdScT8u5L3e1sCYO8VKKB1144hbG0fWwNK5PyA7TkjFJdB0hRE1R8wv7oogV1XuTfLV+Zek4prl",
+	"XkFErJJ7qgh+DhmmXxwnpASeMb4kR1y42SAja7AZUP5KELcuLsjNbG4H+130RqjKGzSYRFxUaEe5XwFv",
+	"L8z5d668xI1vME043IEkGcvGktPQobTwHkf6U59Ld6D2P50twu85e9roW0gILjFPi1vgiuQUsYo5OIIv",
+	"2LKSkBEpclAET99VGNi4FBr9bMTF5N+YFyMxbTtQOk4SX/Xmgm7wXVJSvYqeNSN8u1Dx7mBalCc2VxFH",
+	"sfGaDggZy0hKpVzvEoi5gR67D3fb+pVEsWVT9h4RNkvVrTmWLnpWCzwN4t5iSoE05wKPqyLmVFotdrSt",
+	"x63vWdonx9JKr4akq7nIIkEaP1J5m4l7s3pyL5nWwK8waoNpReyQ5EgLAhnTNkS2EJn10asotkNj/XjJ",
+	"cJ/ANbMkw9pukG12t/YLctOGc3WwZAYgTLdZmF7BGp9yocffiGaoHZe/yOlSxZN3oyAOoLXSRWS/b4Bn",
+	"5spBLCnKmWaYbAZFqdd2c0aHyCS951HUjcYWUzfinsdOBGAuXBfc91JoIEyfRs3vJZXA9XhqKRnncd9m",
+	"qEpvrm2NAcF4n5pDby5USVYsyyIkP4LQJZQ5iwWf/4e4JwXla+LeiIAjpZwogDh2fcrNNo7wk0tyfePf",
+	"R8NQutvBayJ2RzCf5kpUVVkK6SztY4nAfaR66cC/MMbekc26vKbNBIMIXDwwNd0EE7U4T03YYfR7s9MG",
+	"5QP3x7NOfJ0bwH2+bjw8hmfMkpk/kzOPedxHaQQt65fHGZLZimH4S8lsxLf5f0ySc+v4LrNxPXHleEFz",
+	"1Qk69RdEO2Zox4wfHGQAPnX60x4Li99cG/FSI5a8O8PZ8VjtCJMpFHgvvhxOe2/zgIDAvV6RzMpqnjO1",
+	"cmfFMllLuRkGbNXXTw/lNqd5f/NAOEpoKkgpv0kbGW8szzKSgPvMCHNxvmXGdrdFT0RemgsFaif5YDO4",
+	"titAMKn0TemIZ5ztNaS4j++Sjr8yXxPGyYvvfiZnraiLsw8s+/g0yFg302LsgVYePsp7qZwW4ryaRxzu",
+	"AZ01UumE0Dwn7jip48TothmhCw0S8+1vFLx3aes4AwfIFOGC2FwOIkXFM6IlK53Hx9zpaiXuldOV7Equ",
+	"cDACd7ishRRFPToR3LxW5uAEkp0EH66l6HHmaCluvGAWeXyHAmKY1BwNdRqK+r0DT8E3gVIy6FRld9C6",
+	"mFQ9koL3PeYUIYovFHFYQxB6yZgpb4/Iroiq5ubTObgkK8ZT+KMfuiU598PTHZqNG7OU1lGk4tZrUQLf",
+	"7Si5iKLx/N7AoEdlN3RlHicoMp7Rkp3dXZyZn6NSoif10Yz8LfRqeLb8zQ2VQG9Y1hNzOWDR3hzOG7M8",
+	"3KsyFYXl5AbGM8e2snhQ+rg0H5TKAvhv8LUm28cerdZBCoyyfSeoRUIBaYQc1++0C8AAPe0LYoOlO4KI",
+	"34qR66ZDOXAHci24rzRCGE+sweZn+c//XoJMiMtpdLtsFT9QoV3PjxR4e1QDna336j7i16Nv3t3vvprP",
+	"tmsBRSPY92CtBX14aR+GBYbqg/GJuNK+rMHisLuNgnH/5+S8o5nqqxjEamawU77HZmKX4wTBoR91uD0Y",
+	"tx3PKQzELRl1f9NwWLttnODmv3hbFQVFL10sTOHmtrgcGZS44WmP5M9jEgmxlZAw4ci7WHxMDZZ5moNL",
+	"3kYpoKXZx6tWDO3yhX8vFkOCmwvGGuNa92DzGY6DqZ3jVrbJHnfD2ifMvdzY++Q5smM27nf3aVJBtwcE",
+	"1ZXjWCy8LKc8u5XAFDl65f+JJQjxXwsJDG6UppkmR80v5K35peV8q8eZJbPNT6OXh1/WFCyql+b25lJ+",
+	"pL4A4h3r7yGk6oAJLLo3lLs5Zq+IziC6rRneVvKLKgVNqYDOHl7yFZ0zTY32KLjLy7s8v7wcpdcMBTu7",
+	"NLVg8ijkXeG/eHaGUQD96YlYBXLodwKNt3ixf8BYvaJHE0hmVZkLmu3kF4mpD14waLaWtOHgltueMAbX",
+	"7xnkWazgoREihKQ5KXPKOeNLsjCvkqPvabpyhZ9aR/zXagk8W7F8gSujBcsZLgQ4ExKVp3KRA4YsA+PL",
+	"nEEGskLlagmq4tkK0Pw7Z3lmf6ayqNAgLFbc1WPRsKzFH1Wlqzj3+D6ny30E+8ZVMlCAdqvY5kaJgftF",
+	"cLluQvwFiP/37U//SV6LfL0U3HDZH6tcM/834+S7129fPH3y5eXX5OjN98/J77958vVx16td135pM8sR",
+	"N46bapbMwplHXzvhxLHdv8S6Oc8xZHkwzs4np6MnAqk4a4c9hN7VbOhgdzmxq7bDMnJkrWyoZfpCTvZP",
+	"eGBKG5o3GupCSGIXoI5HWnFs3nx0enc1mxWYl7yFMK0v+bgLrM5AGQzWqIu8bcl2M3yiB3DdGE54CMPy",
+	"tqaoWCS/VCpWcWs8YK7IyUVd2KiBDmFaQb6IA6kApZzxN2bxMuvouZ79U0MAJZWaUE3QZOvy0G2VRS9c",
+	"nm7n0g5s9azN4vphFhQTHKcC1VUCO6oPM+Bvyhz0uGNd0UBfUzYHLP/EOKF5ftrj51ZVX3kxZwZ3Y2Im",
+	"D47pjN5Uk0IoTS7Oz49Hx3iExLRVbLNrS1qbjytBdtg3WD83FiBoGNR4+bLF1mKp3HJ9Iys+IvPYv5nU",
+	"a4hSS13vNHKN8M0yoT44rqmSipUjmVYkB5opogAw5oNpoiHP6+LAhM5FpQnlhKYIzEj81OcRCdQApD8Y",
+	"aK94msKF8XefPJRM7mrCG+9Tsfa7+boWW7tB8O6lTqiORxZhiixdIbdupIbItxovf4RiDvKNeTMqg1rg",
+	"uLE2ogYC8DSRA8Ok3A0ToGkKpcZ47zRnaOCtIwNikkBQKXgP0a/GdSD5fXnZlvy+nB6ULSgOQ2gKVThg",
+	"Hftrwc0gb6MaWbfmXb8xfjO3zH4am/VVK3Ey5odawIliurLl18Pk0rqTAidzqgzD0d0s8bq8BRRiKekC",
+	"lZcVrdSK5hpunELDrfZyi26RG6+gUDnf1F1aKk2t+NSajAaWr+g8LtNi3ekIV7V0iDd0uqKSphrs2jfl",
+	"/wyiKl3TLMLVnTJvxi/63sCAZ7Xzn/LMXA61ZcNHacUHbI0SS8GEjOmbe8YzcX9jfds9kWS5MHcT94Fp",
+	"ddwi9Ss7HfZUd/fTWLBR+tRSZNWALB5nyv9JC1C2dL/RznsCFRFaUew4l+AXygOSzXNnN+oNi4sH9rVT",
+	"AChZ5HSJbUNI4z0gGaRM9W5RAZXpKm4XME8IFkM/HQwNigcp/cTBRzvY1ZU55cT3dRgcMUIPzgGkxg/V",
+	"WO76EeBeOt1uyaptLxiJFo7YTFUjvXHptkDUHLYgNdEhoOWPjZ2QKKfsxjjsLqApUYDRfiFXRifDQKa0",
+	"PvvafE6lxIYQGAFwRIMIEwxSZ9hnwkxw4iepg1zmaxRALbvvcrAmbGrHaK9++a+JtJpoyA1KCCO9YlFd",
+	"DXp+jOjFqZKLGwzyj9E4z4y8TK2e9reT52/ffH/ys3mZ2HYU1tOEjnAEKZyg+mAQ6vponA7FU/Xoc/Xj",
+	"kE4CEw85onlu6xlmBeNqvFa31SA/JHrvJkbTHvpvdOCOeoRNUFq+8xAARkM+MirTWQFnwUfHw3dF1zve",
+	"65wfliTDVhExwGECyujxrEy6TRLMGrtPKK9iOaKN4JOGptoISEISj5+K1s66npURzo9whE0HyKMF98R2",
+	"zthqMXP9NdrejV7x3s7Q3W4//U+5oboqYm1xdclBZU61OWLx1DgFcs/AX/9plJ5m9Yr6ITWFEuRgvr8C",
+	"FEAxgF1hh01myA6jkGs+bIzgu7gnHqdr9hNhLRZ+66TCMdb5/SPyd0q7c/Gd49n+6JDGvhIT8cSKehmB",
+	"MXxbJYkGsHuFmU0I8n7P1pbC2f2lQ5vNjSwiMki2XRI8XOD+j+stJtTm5vIN0Vpi8v8+Q+gnNncOSks3",
+	"+4oCrUHGTdVz5U9jQe3OFFtjbPOPtLqG9D/JhbqexK7YSd+L1ELMetqM7HpL7HMKenIZNvOrw5vCRW1v",
+	"adwwLPnGLWc7pMVMLjo/QhAON7MNFM+t+3+3S3MDWiM6BmyAb3T9/UdCdcdC8B7m+3bn24KZbbj4YaNv",
+	"AMq4BnI+GCeotFQVcwl5Hi+HGQ46Be8Z1ofH855gmF/K7Degu7bc8B2mqEsoxJ3Ll/bvn7Z7RBx5Ij3+",
+	"99+eTD9GIPt6RWOsPK2kHM48FBldE0wXZy7VqjRDkSPMkKur6HdTC4Fn6kbwUV39Rl8YY+CIW/UAVJpK",
+	"PXoddchgJDbFjPqFwhiUK+LJGQ1vZlEE2BI4JAS77t4zhRmARsCUYD4hlGDPFiozO9RGevDldiXA8W4f",
+	"ddjsrIH1uz7MbzKOOeBqFK0WnK6QAc0ho3KhQBZM69y6z+aggeVsaf8qqFL4NneRh/iGSld5pRRyHAX6",
+	"H/Z3uKN55bmShU2UEeHqPAfa4aAjDMfzJ0v+rYSRL8+32ZLtFFGYNjFCI51+WBEkIQVNV4zDiTk8WHgJ",
+	"az2hB7BuH+sYEhf6ZiEqnp3215mLTbWqCsqDCR4Msqj39OAJFqk992k8LoFxQxwp9Pm0bE/o3ro67oWb",
+	"vtA/PwDLEkJzJXzw3d9O3tgnJy8zb1L3PbhzsYxXu2i83N2J/uPnn1/7Rn79PtaeM//MdvZNNuHZ9Upt",
+	"psZ2R/rlzcugZx2nBXN1bH2/WPNhO/wco36eznPKb2cj4z4DxmCrSyAx9pBvCrYh4OgQN/NBf5KPd/ft",
+	"kA7gQ8kjynHjnu0GEO557g+as7rZLcA7Grt5nW75SQCweGycb+O8h8EKI8THg8jGnrfT9i6GcBI70Y2r",
+	"vHZNWYbj/eZhPE9UEDtsImDgcO7U5OiXAh6fNThw+qaortE5l4ey1fmJOjFFmaQLvVFiIxU8zavMVi+X",
+	"6Yrd9WQAbyy/Tzq9Kb3wOuqojyhQsd8B6VTonbaYURvGbaIdnebuo/Qfm9vSkw3fRFM0XUQtNFsTx0jI",
+	"25MeU2nnMCWAvAsp3i4nrhl+j1Jb3d13oG5Zl10uJeUakx/quFGjRtgqihjTkYoCbHkQ685SK1aqkVkP",
+	"YsOMFcmCa4cmq7xa2qoR3npwg3YFFL7qn+xC9o5jNTD+T6PMthyeG1X0c8qKp3bfmA6SAddMr4Pinq4o",
+	"5RXxrtGnFppgJEYJYQThCCdqzDM36P00u3hh5tuHiIcJ6k2oUW5Q1lhjmNzwhVoXaJARJLaU4B7rqqyx",
+	"uXWyNkmFP9SO2sGS4G/7UoNHl42MkqxRL1z5014D85gqho+pVxhju35driymW0wMBa2iCweuW3Y+DMEd",
+	"bagxtviMN9leLtYOGSTWXEKWyDS5BShVu7ITxtv74DxSiDtosVRKONz75/vkyPpdRjGAEusz14VhjB3g",
+	"53Z3eB/7WydYGeH3ilScvW9aq9QZykcFXZM52LKZxz1GgUf6KPapOjBaCpo+eW58Yc5WTvVeJ3NDIGol",
+	"4PWEng5WQWioZ58j7OmrdVC3U8R2e/g+FLA/YnfkHBOjfajPcDzC2KN7JGan8KwEXGZ/v0ozyF5elf9L",
+	"bRuM/LzlE7IvRq+X4VbWj6PPLpZRJdsrpm0vDXV81tAvapqYQTPO4+uHhKPsEPI5mu0MxoZ+sqjgSP9R",
+	"tO0vRG/5fC1pijlZPi8qsfTtNCirI9YNSoVc+2QmX53i9Jp/J6WQyogy5M33z8k3T776fW3mdi1jyBEt",
+	"y5ylSPln7uHvflWCH/tuQtZfQv7LcJ7/Or3GrtosBReOYgE8e/bi9auTL0/PT4Q8yalumfPr1C7y7PXL",
+	"WTK7A6nc2T29OD33ldFoyWZPZ1+enp9+afWsFaLljOqcqjNXUMq7nIQlYEMtNpowM4vIMmzA9KemL2ZJ",
+	"JS1Ag1S9hvXmlbOXGRSl0MDT9Q+wxuqnzkPyJyenu5oieKQDwP3qQgktvYzqEuUX6Uq1tYlJywqCMt+4",
+	"58vzi8Os4C8WH8ouorc+RN0mz+FPJUTkWV229dTeOlgjoG/6ej9Non5oWzMIdHqCmwOzmHhnBUcvYM5A",
+	"K3ScHl+1W7j6T4FnLk4AhfWFsDYJjSX1/z5Dspq9MwtwJJZSTXOxtFUalhAhsBegba+w+s0Ojs6nxVEz",
+	"Uw9y6kVPAf+fsbykywFthibzNWmSTRPLGHTd1h91whW9M5DWNEGt/H4jytOGdw7DfwnCQ2gQ+q4szO6n",
+	"2+/szxU4zxkzYMTMPc+6n/rWeA2SCvpg7/5LL6rYPy/+cB6VBrYuBHfhRaJxb9fVAC1PGk1ySxC/24Ps",
+	"uoXWIuT3jHReuyLNDY6nNnGFQoLW1Aa+ie1ZmtT5bo+n3Z94SLvmehTcUigRnFDblZRQ5asKJTac2BVZ",
+	"8aUJfTPVI5feZ3vB20Ks3jRgHx1vJeZanN5Gzb5W4W7k/L+Qihxrn4rVOZ8WaWQLmzVrSeWoSfcTiyZj",
+	"HksiGdIKrEdBHrk6DmhsmETabaPjIo2N+NxoK/k5izVh88tPL9JszN69LhsOQRVRWkjIJhNceDD6kc0A",
+	"rXmGb9Xvr9Qk9CvUrzG5YZM8HktBZx/qf/8A649buU5ITIeVYOqZXA/YbYiZ/i6oWbsVV2rxJGUaVMPz",
+	"VQzWe8sY9qA1qCpoGSClvf+/2EsG5aiMqTQXylxJqAWKHNe/EnmmbKczH0alXM9i5wfhwt+p8JBCiUb3",
+	"a25rhQWU5gqAOIm6DqElz7CNt5kKSxy5a7A1YcGUsoqlrbQcIasfaTmFWNYlD4M6K+e7pgOIVCNvWr+D",
+	"dTRgWtC/nkjXI4gWoFcia627Phez9xXlmqGT1Hv9wp/eVzSfJbNfgd+qqHMxPmWaU2WDoiJzfpU0cPt9",
+	"ALTLCMTeHZqtGErrYSUFLX1TfJUQ3JJt7W7Pfklz0BoOL3NiMX9DEm4RbMGcT5mSdCWkKHPQK9sW1K7Z",
+	"3cpbuL4ogZ8Y0t/K5X8qgX9rXtyKDQ0P+ixVd20s1Aa2OePWnrJJR1EEPH/7lymg+x2WbwgF8Zp7mc2Z",
+	"G/z527+QIyx/Y5d6HCinNnZAhdXJ1VXINZ1sTyW4jqTMxUptAf8dyDsG99uh71/scMSNJoQllhdhDwEt",
+	"3cLa0K4oCnqiwHyOpc10qPF/oVyFQfPpCC4YyJsbvNCb3p9EI98PoyYfnEPU4O+hUo/HqbQJI+LVg3oB",
+	"8JicYDujRpcwo1KJrXoNF1AQiI0qqaOssWqJoffGyMsEJyXIVt5LP5mWUixYvt2W9dq9t7P6aQQGd2Uf",
+	"HJd+kT2odHudCpNuOAP9Cs/mgt1ZkUmRox8kMGXfSMhb8Q9Gc0mrwv5i0G2rzjRHuWU8s+zJCWpaAs8S",
+	"Iim/rfGOVITPR6H3TAJ2DhyJ5Tfg+gxu4Dp2wM1+Z5saXA/j+MN4vuHulLhUU2aLQKCxfz3k6iEmwuxG",
+	"dGasHe+2pDXAHc9Ozc37UOT2U3ViQ6rr8lqqlEAztQLQRX6K/5/kOrUonkRNrU3pnsTNNUpef/s9EZL8",
+	"7dXbv7nJErIEjo2NkE8FqfjN9UoLiGgrw1SrQNZNNQao9a19bQJN4nNiYm5XESzbEnBogDIM3uBoKl6m",
+	"WVGPbZ0pbYG1qoUP5G9Ofqo9LU5uLqi83SYXecnKl30YxnD48mPxfHjMNat9JXrPaS6WU2EtF0uDrYgx",
+	"ANWHEIkn1phx77T3FeSZM3GsaysUzfOrthmgY2yytsthDFuBecPUdPbBfGr/ZWTC7bYnNHcc3O6Eswzb",
+	"nNw1O40eaBWUpozfPIcg0eyohtmZAdeZgZRXVlrGqOmNUP4eLqletW/3HzB87tEXfHtgpxcMjrqTnoD0",
+	"V2VMn+S2qk6UuF4xpZ+Zt8wB3RVgz21SzogLAwvRHpjjmF3Y7qsxb4nvqgpcG6Y+FcdBCBu+k5CwGWut",
+	"x7To0pbzspyh0quzps3gMHr06nXQkPCAEGwmwlCnfrXBLuYKGS7jhGpid4SpDdjR9t8l6EryGy3+eGbz",
+	"bPcGOKSVZHo9e/r3dx1XlOALtqyMXohTN2tLiGsKyTiZV1oLjo7LEB8+OSOKkrMmnixqfPbVBdAb6r+y",
+	"puFUoCrjBVy8Vm5hrQjl6t4G4Fsnf06VtkWasKsBpsNjvBInEgyZZk6soOmtWCzI/crInjY5gGeGTUpQ",
+	"K8jISlQyX7vnVXmcNMNjdnajH+dUGyK1cLk3ejTBUoqK5DS9hcx1yaihajN6MBHltGO+3qTOtz6h6pOQ",
+	"qJ1tFKFioWu3KZfWKTOYxGfyncF/m/a+UM4MQbHeqvJARyiSeyqxC9I2DuETBM4+uH+9zD7aui07sWj/",
+	"LTLfkmpbjLmNx+8ypp8HpYOn93GGrfNHOTjPp566NxDIl/qegBTMVSA41HkRtsSxOcKMk4uvSMF4pdsO",
+	"s1Yr8AHMny1y/OKR+I86y7/P6bJB/2fpI2/6cI2inieRbMecLpfTeK3NUE2R+NpX7WqioznSxYC64ulH",
+	"wsiyRkW1YV3He1FAu3fu9GTgKifCYTnBZiXL/7Hc4JktsZkQW2EzISuWQUJKhg3ZsMCm9WEF2mRL18S2",
+	"CN07YjS9yLD63WOopYoQi02Fzn4Wh6WWdsb1J6aVThnBXkOj71cxkU7RKolmbpPNzhiHJRxVld44nkEO",
+	"Ntemjf5fuHspRP+//JH9md6Cu8Dd9lD0HgJiMv3Revs/ELJuT8GtuXknJoSLQHraj3Lrtk4HuSD/6kb/",
+	"H4UZv6mu4HqFuouEEkvnKU3X23ES/GYQ0/zplJc+A2er+ftB4Ro2me8DbvPOJIJAa8QmrK7bZGYyHhPC",
+	"fUjxs6mUHeAfQv8LlvTbyH2fHvE2jRF5XoD/6a7uocNW88dB0+Jz/9KWUJtnrYoGV+TclfhwJQycq/N+",
+	"JXJMteN9oTRulJYXe8ec0U4rM6asMc0zKqyzzlTYwyu2FJvxOnIlF/GVRLdoAwViXnprIA4c9fUPTtro",
+	"aWzXUWWrPD/R8KB9D62jFyALau/M2Jre9wUuXfYELv0r2f0dDW+3/HtynYanb46Kmh2HzNr/r4gW5YlN",
+	"iBAcFKl4Dkq5PGtsqcnuXGGXA3L9gdyIz9zg4+Wx3yLLc5zwRY58x6eKZ0aMlXDSmGiOkcqeXH4zFFsT",
+	"pA2PX11DkN3VCWF7UdWcmXFCbRVQjGi4wh69b0DL9cmzhbbFsGydUoRi8KS9oA73+zjB9ejg6G4Pc28k",
+	"ZrX2jsB8IcPT14ajB3pDLpZLyE4YJyWIMm+CW6uMAU8hcW4QUQJ/7CUKD4NRYt89WEWtJT6NCBEbjOVK",
+	"1V1YAgz/miaW65OEYiXTxkTbuCofs+yirSZLZAvlMh/BZeMQQ+N9Q5LWJ5h464BKsCWmct64CW0zj2b+",
+	"I4i7YVaDEQIvQLcb9PxLRwm0tzIoL/jGppPFCriQ/KB3aiduIKlTiaxVhOaYrPMZkcr7CoYz/RsI/xlf",
+	"/e1EPwNzXO4UCHztLntzgBfWlxTIfmFFh8+HAfg1nLSrgPSqgz616k/N6wfOd/Yz7pvybPmz4FAnpIeR",
+	"/q2E6FtY+3zoW8azhDSliybRCIJshTAzmipcnsts7u4gqf2HdQ5EQcuQNJpOmFZmaXVb3YrLg4Zj+EmG",
+	"gjDq5U4BZdT2W4khiQ3lgIzM1wbHoyB39uF2S7ZvnWW460H0HzbK0YFhvw3uVhGxE48EuXn/yU7vTxAI",
+	"Wh+e2kBaR1NjtL0/Qb5CxA6IPnMdubewv9f1W+OkeCyqnYyNYLAluHvNRj50arQS2C5j9q8lhYX14wdl",
+	"sBpxU8lgwbXsK341kyREVvYntNnY+kzkW0kXeqOWyfbbPSRPP9Me9/omOxky6fieGJ+pSafVD+ITm3Q8",
+	"aHp4JYd7TwWTGP4RHYR2SMxyMmw4sJeUGBBSjM3ZeionmJMwyOmaYpoHFQ82yoj2AD+sAnOAYx4OX6dh",
+	"MUlEpXPGzaG3Rll/3g97biP5tHYdZAmuQT4rSiGRIlaQ3j51BglpyOiO5iwjR5ArIE8uLwnj+MuNvxMT",
+	"15nHFrAoqbTBx+bbY/yXHQsfMK5YBi1ulri0povk/PycFDW3s0ltOVOQXfNAtm0WIiptRrtpRgpbBGFY",
+	"MyWlUFjME1eyEvdkQRENx7HSGPYMBaVjP1OutlkE+RMztrC2bj9vC87ApPwtGPfQ/OzMHovdIzvGncTv",
+	"wqJmHMDVQAz0R9sCj2e+zJVrIKckrYqEqDqjOSHvK2o+kcdXWBv9mh/F66Efe9ZzgyXUschGrZNifQVR",
+	"2uK3p+RZU3ENg/btwAXV6QprNTS15xEZtpEJJkaRv2LJF7m+kRX/o6FHwoVemVdZ3WGgzg+wKQrXHMtC",
+	"wr1yWXKiyjMyB+L6z+LrKbq3s1PiCk64CqlMOVOqz14ww7rFf6GuOeMZPPjGHAa46yvC0IQvwXxM+TqJ",
+	"rNCAwLO5ei7svWYQg9i65h5GLp2sRpltTuf32OKLhGqCh+Ep/qkQ+dilA6jS5Mk192xLJaSolEYw5MLX",
+	"D8KfuNAklULhMgoF+R0oIlxyCLZTTMgKMylyBo7zIo+29xBInDvZZNGuZ+VYPn3NA0Yd2CBi7PUlnqa2",
+	"HPA4/tqj2DjCizs7XCHnzc6bj+HVm5pEr+ElaD8QVhf+dCEpFgVvQBlQRJj3X31+6pGQLqLcATOpD+Rx",
+	"9ERa1+Pl5K5Hu+IhB2TTEFBd1Yf4Puxk8vjbx66iLddhwx3aj+wpbqfc6MWDKdqv7BsHpBk3Q18mNT61",
+	"5W4WEufLiFqJe8uXrNxFZXZi+KEiXHA4TFqeXYhR4PH6cI5aQwNAjtIVlTQ1PMTKpM5/CxnT5J7xTNwn",
+	"Rk8KiicAXwisSWR2MWT3ydkd9Gbs/VIuJTWcVBBK7mGuRHoL+pT83Exk7fcSypyu7QqkEMUXyjBloyHQ",
+	"heHViqGbWdvGLTxT19wIWWgzsAtfkxUtS+BX9gYoQCm6xNsNyfPD9cyMez17Sq5blv+n19X5+Zcpy/D/",
+	"cD1LyPVMwXt8Ex9x+yS55tfIvewY9hkuEhtxhp9nVFPz1ofT09OPH801muYMXzSokZAKziHVym6lSRxU",
+	"8J4wTRS9P73mb4Qo1GZhYnPrYQtlI6pIWFTm2jl6cv7lsZcJmhXVuXBYe45KuOYWO3PIjFxkAXy6pkVO",
+	"jhy1W/Kgas1TWjL3DPMTV5RzyBPEjju+zvuvosrEK0MXo4x6ZsTBNOygkVULc7ar1UVy8Yd43/Qes58h",
+	"pfjdeL5jL4aOwe7CqhntQ/D2nukUuTLGyUFzEAzj1iIV+TR2+jvwhwZrwxq4ooejdfa2RGcUw47Gg/oW",
+	"f+yvmmRPgI1DIYw7A/vFpzSYx9bhZATM2E1aHfLsEQkcMb050AWcMX7HPBqGbEg/rl8Gbx4SE8FEQ3ak",
+	"YOFtp/pk/nvnAg4m8qcITgrKckKzTIKqq4V2MWQVHSYjjQHvQNpKhwwbZRnFLiMpVXDCuAJudJA78K3q",
+	"x2Dv7EPzx8vs4xlNUyj3UKBfBqMM2KCf4fDNy4c9nD+FLSIHLB9N88lJnLy4R1tIxu/TkIC5+iFfXIVY",
+	"n0MqjGJK3RoaZRi/dbn1e2MzgzRnHA6Gzm/t+EP4jGTZuq8mSbN1Y/VCewB0LeY3yMV+ar15yGTCYKIh",
+	"LtZa+lSBCa1BWx5zI4eEgGxDDu3eAx6n1in8TA204Rrtqj+1jXYsrwphP6WZlrdGjhaeEBvHICxE0Xp2",
+	"9kHl1XIwdGKDKD7JiRpzmqaqWNUec/Do7HQewv28zavl9sStDqQPe3pc471PnYU9As3O8DX9CXIZXHyz",
+	"4bSvA+nO0hWhQYdn7DzdtCYQ953Pa8N0sJXjIVrqO4ejpfVPJKtvl9SDhaABYQ2aWMkUsoQ4qSazukwm",
+	"KcKOwENpiO0wYv0maiNSfl0Q0HkQutQQoF4dH54rDNzJGxLb9CwhECDHezwvDzD924EknUBiZDVOrXw+",
+	"F9kaHU35PV0rAg801fmafLh2QVjXs6fXMyejX88+hok8n0q9xz2iqw8LrNsuFpRvqpm7kiWaOq2HzwCg",
+	"Lkd772qZCYlHknJzIkXFNVk5Q6ybcVjBwQip+dodZ3uGWt0XTwluzIZR17ugS8o4kcDh3rYVaXDnPnCn",
+	"0HIBZ4S9eEIyukbOmwPN0CCpgGfk8txmPUlx72y0goPzqn3pSzCRoyeX3zya427oZEMFM3ya/Y76lP+M",
+	"T5rqTyNM7vPiccmuamwvupwBYNiU5d45qMXCTDGk+LmFHuhWc6N/ZjfZNqydfagUyC1H6w32MbYAHnWo",
+	"7AeT2CjsUA0L/Bc7RL8gdIcUDSsBW+BiN98DVQWrJ3C9nz+xkuGoZ/hoTmREfMFCiqEc40PQGLj7hf7a",
+	"elZ/FYxHrt+W5WzbZVdHQZ99cP/cUrOlCTc+dJz4QKjBVCG7RrH3QbpoqC1XFCPCW2EGqLK5ZNmpIrx9",
+	"WPSIQi0hxD+H+OxPhmiv308Zo+2Ls3isTxAhEj1C7dzKLeVYwjc/UTWcIZmktfQJ28QY0CCIW8NPlw25",
+	"caYGy2AMJe9/LrUw9iqedPEvXTzppxL4ZukkbEjcKps1WTWl+NGtef3ubrYxJPhLmQuafesmOSz5FVWu",
+	"WUmlPjOaeN0HLwhsqUOdsVyD64G1tWxDMtNM23e3FhYKSPbvdoZ3e8VgTkfZNez7kijr8myPp2iLbUID",
+	"4nUdhGwVDmIgcmzD0w5+KdWUffbB/3OLmvUt/h4Q6xhvsPlkImewGaoFvMeBJolfw9+Ke75xKHe4hUWq",
+	"QZ8oLYEWk5Q/mao9m99WAMDpxdft+ua3Nak55T9OnFb2fjTPjdctLnOawms7w4EEaTN4I1Z9NlJ0S7/B",
+	"/Ai4d3rONLYQBK3Pm3Eynh3fJj7aAoFjD+6VjaT1ORc+aKGVdCHuQObtcgmj2F/T3OMAgiVqFu0M7QPl",
+	"nuHgv43F5NOp5j9aC5unXnM/OpuJa7A9wSXZyjTDzlyjbsNWeuJvcx+GKXi+dpCq5nYrNsabixp4Nlfq",
+	"MFfnC9BD8Dj/hDmPE+c7Yp/BcMhJbk7MGd2w+mxmL2FYkEsQZi4j2PBArLmKqT/ouunmAW8m5B53u/dY",
+	"m9IGyg6ZIPvbxI9spxZvXZo6S9ZbmCbOkq3UNn/WL8p6s0bkO+xWGvaQNUHMovtsUbbV98X5uUslmqag",
+	"l01Kwk4ttcc7MSK3DqMjMf7E+t23tWxCzNQ+qzOMxN9dxgidMlEB44WkXDtnzGdpsDJrw0X+JtYqhEzP",
+	"UV+aVdWh1xP4csx4GGyQw2a0Q0LgdHkannCbClMXOtqHnM4+mP9t9YjeiVuo3XXb/aHm9Yn8oWYoDxAP",
+	"7Q3ANBsnbzApGrM3MTK+kxWRigKwCYfvmcfhwbevw5RXyo0eMAci7S7ICiTEIJrseQzj7TotFgYzxTrZ",
+	"W5EenZhHKe/8kiqZz57OzmjJzu4u8Hi6XXQLh1SGJTNqOw66HvlHryjPbiUwZaML8Z8LCQzIW/3P/840",
+	"uM6AGjh1qVmt+JwgbbvOrOzWH48nH9lgx97sI72CzRaNwXR1/H53tlaEviOdujmOSsjP8p//vQSZkKqY",
+	"S8hzSqjCGxefH/vJmWwiLOpp237Q7tyvPcW2Z639tIK7hBzfHRZprTvO28CJmEQLT9kVemV5083oa9Z7",
+	"QaA7Q8t1ZITDlplcJUGtyqaYZ9LtLKQSkje5e8HcbaN5nCicFqW0rFKsw4CdeMlJ03ZZJbbhb9OwGze7",
+	"BiqTSNvmxBXDUYmrKRGuyLb5/fju4/8JAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -11,15 +11,16 @@ import (
 
 // Service holds the atlas's use cases.
 type Service struct {
-	store     Store
-	imports   ImportStore
-	districts district.Store
-	areas     planning.Store
-	tx        kernel.Transactor
-	audit     audit.Store
-	blobs     planning.Blobs
-	minPop    float64
-	now       func() time.Time
+	store         Store
+	imports       ImportStore
+	districts     district.Store
+	areas         planning.Store
+	tx            kernel.Transactor
+	audit         audit.Store
+	blobs         planning.Blobs
+	minPop        float64
+	participation Participation
+	now           func() time.Time
 }
 
 // Deps are the ports a Service needs.
@@ -35,6 +36,8 @@ type Deps struct {
 	Blobs planning.Blobs
 	// MinPopulation: areas with fewer inhabitants are not shown for sensitive indicators.
 	MinPopulation float64
+	// Participation counts processes, consultations and contributions per district (the overview).
+	Participation Participation
 	// Now is the clock (nil: time.Now).
 	Now func() time.Time
 }
@@ -52,5 +55,5 @@ func NewService(d Deps) *Service {
 		d.MinPopulation = DefaultMinPopulation
 	}
 	return &Service{store: d.Store, imports: d.Imports, districts: d.Districts, areas: d.Areas, tx: d.Tx,
-		audit: d.Audit, blobs: d.Blobs, minPop: d.MinPopulation, now: d.Now}
+		audit: d.Audit, blobs: d.Blobs, minPop: d.MinPopulation, participation: d.Participation, now: d.Now}
 }

@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/planning"
@@ -50,5 +51,15 @@ func Consultations(db *store.DB, out *store.Outbox, l Limits, now func() time.Ti
 func Planning(db *store.DB, blobs planning.Blobs, now func() time.Time) *planning.Service {
 	return planning.NewService(planning.Deps{
 		Store: store.NewPlanning(db), Districts: store.NewDistricts(db), Tx: db, Audit: store.NewAudit(db), Blobs: blobs, Now: now,
+	})
+}
+
+// Atlas returns the atlas's use cases on db, keeping imported files in blobs; areas below
+// minPopulation are not shown for sensitive indicators (0: atlas.DefaultMinPopulation).
+func Atlas(db *store.DB, blobs planning.Blobs, minPopulation float64, now func() time.Time) *atlas.Service {
+	return atlas.NewService(atlas.Deps{
+		Store: store.NewAtlas(db), Districts: store.NewDistricts(db),
+		Areas: store.NewPlanning(db), Tx: db, Audit: store.NewAudit(db), Blobs: blobs,
+		MinPopulation: minPopulation, Participation: store.NewAtlasParticipation(db), Now: now,
 	})
 }

@@ -43,6 +43,9 @@ type Config struct {
 	// PostInterval (TEILHABE_POST_INTERVAL); a live workshop or a load test needs other values.
 	PostBurst    int
 	PostInterval time.Duration
+	// AtlasMinPopulation: areas with fewer inhabitants are not shown for the atlas's sensitive
+	// indicators (TEILHABE_ATLAS_MIN_POPULATION, default 300).
+	AtlasMinPopulation int
 }
 
 // Error names the variable whose value is wrong, so start-up stops with a message one can act on.
@@ -118,6 +121,12 @@ func Load(getenv func(string) string) (Config, error) {
 		errs = append(errs, &Error{"TEILHABE_POST_BURST", fmt.Sprintf("%q is not a whole number of at least 1", burst)})
 	} else {
 		c.PostBurst = n
+	}
+	minPop := get("TEILHABE_ATLAS_MIN_POPULATION", "300")
+	if n, err := strconv.Atoi(minPop); err != nil || n < 0 {
+		errs = append(errs, &Error{"TEILHABE_ATLAS_MIN_POPULATION", fmt.Sprintf("%q is not a whole number of at least 0", minPop)})
+	} else {
+		c.AtlasMinPopulation = n
 	}
 	switch demo := get("TEILHABE_DEMO", "0"); demo {
 	case "1", "true":

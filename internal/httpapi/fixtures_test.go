@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/teilhabe/teilhabe/internal/refdata"
+
 	"github.com/paulmach/orb"
 
 	"github.com/teilhabe/teilhabe/domain/access"
@@ -71,6 +73,9 @@ func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) 
 	e.openID = e.newConsultation(e.publishedID, consultation.AudienceEveryone)
 	e.providersID = e.newConsultation(e.publishedID, consultation.AudienceProviders)
 	e.draftConsultationID = e.newConsultation(e.draftID, consultation.AudienceEveryone)
+	if err := refdata.LoadAtlas(context.Background(), a.Atlas); err != nil {
+		t.Fatal(err)
+	}
 	return e
 }
 

@@ -281,7 +281,7 @@ func TestExpiredKeysAreForgotten(t *testing.T) {
 // idempotentOps is the decision which operations create something: every POST that answers 201,
 // and the POSTs that add rows answering otherwise (a flag, an import; an invitation renews itself). Moving a
 // process or a comment to another state (status, withdraw, moderation) creates nothing.
-var idempotentOps = []string{"createComment", "createConsultation", "createOrganisation", "createProcess", "createSocialArea",
+var idempotentOps = []string{"addAtlasBoundary", "createAtlasIndicator", "createComment", "createConsultation", "createOrganisation", "createProcess", "createSocialArea",
 	"flagComment", "grantRole", "importSocialAreas", "uploadDocument"}
 
 func TestCreatingOperationsTakeAnIdempotencyKey(t *testing.T) {

@@ -13,6 +13,8 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/atlas"
+
 	"github.com/labstack/echo/v4"
 
 	compose "github.com/teilhabe/teilhabe/internal/app"
@@ -52,6 +54,8 @@ type app struct {
 	Auth   *auth.Service
 	// Metrics is what the metrics listener serves (never the public router).
 	Metrics http.Handler
+	// Atlas is the atlas's service, for tests that seed it.
+	Atlas *atlas.Service
 }
 
 // testDeps are the server's dependencies plus what the harness composes from options.
@@ -141,7 +145,7 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: compose.Planning(db, blobs, nil),
 		Live:     broker, Idempotency: store.NewIdempotencyKeys(db), Auth: svc, SessionMaxAge: 12 * time.Hour, DevIdP: idp.Handler(), Ready: db.Ping, Frontend: testFrontend,
-		Pages: pages, Metrics: httpapi.NewMetrics(db.SQL, svc),
+		Pages: pages, Metrics: httpapi.NewMetrics(db.SQL, svc), Atlas: compose.Atlas(db, blobs, 0, nil),
 	}
 	for _, o := range opts {
 		o(&deps)
@@ -157,7 +161,7 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 		t.Fatal(err)
 	}
 	handler = e
-	return &app{URL: base.String(), Origin: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc, Metrics: deps.Metrics.Handler()}
+	return &app{URL: base.String(), Origin: srv.URL, Echo: e, DB: db, IdP: idp, Blobs: blobs, Live: broker, Auth: svc, Metrics: deps.Metrics.Handler(), Atlas: deps.Atlas}
 }
 
 func withPostLimit(every time.Duration, burst int) appOption {

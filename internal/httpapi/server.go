@@ -17,6 +17,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/audit"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/district"
@@ -63,6 +64,8 @@ type Deps struct {
 	// Pages caches the first pages of threads for anonymous readers (nil: no cache); the
 	// broker's OnRoom keeps it fresh across instances.
 	Pages *PageCache
+	// Atlas is the social-structure atlas's use cases.
+	Atlas *atlas.Service
 }
 
 // handlers implements api.StrictServerInterface, one file per resource.
@@ -72,6 +75,7 @@ type handlers struct {
 	audit     audit.Store
 	plan      *planning.Service
 	cons      *consultation.Service
+	atlas     *atlas.Service
 	live      Live
 	pages     *PageCache
 	auth      *auth.Service
@@ -100,7 +104,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready, d.Log))
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
-		cons: d.Consultations, live: d.Live, pages: d.Pages, auth: d.Auth,
+		cons: d.Consultations, atlas: d.Atlas, live: d.Live, pages: d.Pages, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)

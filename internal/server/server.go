@@ -69,12 +69,16 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	}
 	ids := app.Identity(db)
 	blobs := blob.Disk{Root: filepath.Join(cfg.DataDir, "files")}
-	st := &state{db: db, migrations: opts.Migrations}
+	atlasSvc := app.Atlas(db, blobs, float64(cfg.AtlasMinPopulation), nil)
+	st := &state{db: db, migrations: opts.Migrations, atlas: atlasSvc}
 	cons := store.NewConsultations(db)
 	if cfg.Demo {
 		issuer := cfg.BaseURL.JoinPath(demo.IdPPath).String()
 		st.seed = func(ctx context.Context) error {
-			return demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now())
+			if err := demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now()); err != nil {
+				return err
+			}
+			return demo.SeedAtlas(ctx, atlasSvc)
 		}
 	}
 	fatal := make(chan error, 3) // the database retry, the public and the metrics server
@@ -107,7 +111,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning:      app.Planning(db, blobs, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
-		Pages: pages, Metrics: metrics,
+		Pages: pages, Metrics: metrics, Atlas: atlasSvc,
 	})
 	if err != nil {
 		return err

@@ -9,6 +9,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/atlas"
+
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 )
@@ -21,6 +23,7 @@ type state struct {
 	db         *store.DB
 	migrations fs.FS                       // nil: the embedded ones
 	seed       func(context.Context) error // demo data, after the reference data
+	atlas      *atlas.Service              // seeded with the atlas's reference data
 	prepared   atomic.Bool
 	lastErr    atomic.Pointer[string]
 	stopping   atomic.Bool
@@ -48,6 +51,11 @@ func (s *state) prepare(ctx context.Context, log *slog.Logger) error {
 	}
 	if err := refdata.Load(ctx, store.NewDistricts(s.db)); err != nil {
 		return fmt.Errorf("load reference data: %w", err)
+	}
+	if s.atlas != nil {
+		if err := refdata.LoadAtlas(ctx, s.atlas); err != nil {
+			return fmt.Errorf("load the atlas's reference data: %w", err)
+		}
 	}
 	if s.seed != nil {
 		if err := s.seed(ctx); err != nil {

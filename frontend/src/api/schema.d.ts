@@ -1731,6 +1731,7 @@ export interface components {
             unit?: string;
             /** @enum {string} */
             kind: "count" | "share" | "rate" | "mean" | "index";
+            /** Format: double */
             rate_per?: number;
             numerator?: string;
             denominator?: string;
@@ -1745,7 +1746,9 @@ export interface components {
             levels?: ("land" | "district" | "area")[];
             min_count?: number;
             sensitive?: boolean;
+            /** Format: double */
             plausible_min?: number;
+            /** Format: double */
             plausible_max?: number;
             /** @description set for a district's own indicator */
             district_key?: string;
@@ -1766,6 +1769,7 @@ export interface components {
             area: string;
             name: string;
             year?: number;
+            /** Format: double */
             value?: number;
             /** @enum {string} */
             flag: "" | "suppressed" | "unknown" | "unreliable";
@@ -1801,6 +1805,7 @@ export interface components {
         AtlasPoint: {
             year: number;
             date?: string;
+            /** Format: double */
             value?: number;
             flag: string;
             boundary: string;
@@ -1817,12 +1822,18 @@ export interface components {
             attribution: string;
         };
         AtlasProfileCell: components["schemas"]["AtlasCell"] & {
-            /** @description the Land's value in the same year */
+            /**
+             * Format: double
+             * @description the Land's value in the same year
+             */
             land?: number;
             /** @description 1 = best among the areas of the same level */
             rank?: number;
             of?: number;
-            /** @description change against five years before, absent across a boundary break */
+            /**
+             * Format: double
+             * @description change against five years before, absent across a boundary break
+             */
             trend?: number;
             series: components["schemas"]["AtlasPoint"][];
         };
@@ -1868,6 +1879,7 @@ export interface components {
             kind: string;
             subject_id: string;
             title: string;
+            /** Format: double */
             cited_value?: number;
             /** Format: date-time */
             created_at: string;
@@ -3488,7 +3500,18 @@ export interface operations {
     createAtlasIndicator: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -3766,7 +3789,18 @@ export interface operations {
     addAtlasBoundary: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
             path?: never;
             cookie?: never;
         };
