@@ -69,8 +69,10 @@ describe("atlas", () => {
     // The keyboard moves the slider one year at a time; the map follows.
     await slider.focus();
     for (let i = 0; i < 40; i++) {
-      if ((await slider.getAttribute("aria-valuetext")) === "Jahr 2015") break;
+      const before = await slider.getAttribute("aria-valuetext");
+      if (before === "Jahr 2015") break;
       await page.keyboard.press("ArrowLeft");
+      await page.waitForFunction((text) => document.querySelector('input[type="range"]')?.getAttribute("aria-valuetext") !== text, before);
     }
     assert.equal(await slider.getAttribute("aria-valuetext"), "Jahr 2015");
     await page.waitForURL(/year=2015/);

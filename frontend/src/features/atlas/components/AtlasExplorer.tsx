@@ -109,7 +109,8 @@ export function AtlasExplorer({ scope, emptyText }: Props) {
           onClasses={(classes) => update({ classes })}
         />
         {shown && shown.years.length > 0 && (
-          <YearSlider years={shown.years} year={shown.year} onChange={(year) => update({ year })} />
+          // The slider shows the year asked for at once, while the map of the previous one stays until the new one arrives.
+          <YearSlider years={shown.years} year={state.year ?? shown.year} onChange={(year) => update({ year })} />
         )}
       </section>
       {indicators.length === 0 && <p className="notice">{t("atlas.controls.noIndicators")}</p>}
