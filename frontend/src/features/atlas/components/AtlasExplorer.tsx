@@ -126,7 +126,10 @@ export function AtlasExplorer({ scope, emptyText }: Props) {
       </div>
       {map.status === "error" && !shown && <LoadError error={map.error} onRetry={map.retry} />}
       {emptyText && (noValues || geometryFailed || (map.status === "error" && !shown)) ? (
-        <p className="notice">{emptyText}</p>
+        <div className="notice">
+          <p>{emptyText}</p>
+          <p>{t("atlas.district.otherIndicator")}</p>
+        </div>
       ) : (
         <>
           {geometry.status === "error" && <LoadError error={geometry.error} onRetry={geometry.retry} />}

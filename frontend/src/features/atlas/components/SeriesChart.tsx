@@ -11,9 +11,10 @@ import { Attribution } from "../../../shared/components/Attribution";
 // The chart is a few lines of hand-written SVG on purpose: a chart library such as recharts
 // would add well over 100 KB and break the 200 KB budget of the first load.
 
-const width = 640;
-const height = 300;
-const margin = { top: 16, right: 16, bottom: 32, left: 64 };
+// Drawn for a phone's width first: on a 375 px screen the labels keep about their set size.
+const width = 400;
+const height = 240;
+const margin = { top: 16, right: 12, bottom: 28, left: 52 };
 /** Line colours from ColorBrewer's Dark2, distinguishable in colour-blind vision; dashes differ too. */
 const lineStyles = [
   { colour: "#1b9e77", dash: "" },
@@ -61,7 +62,7 @@ export function SeriesChart({ data }: { data: AtlasSeries }) {
   const x = linearScale([years[0]!, years[years.length - 1]!], [margin.left, width - margin.right]);
   const y = linearScale(paddedExtent(all.map((p) => p.value)), [height - margin.bottom, margin.top]);
   const yTicks = niceTicks(y.domain, 5).filter((v) => v >= y.domain[0] && v <= y.domain[1]);
-  const xTicks = niceTicks(x.domain, 6).filter((v) => Number.isInteger(v));
+  const xTicks = niceTicks(x.domain, 4).filter((v) => Number.isInteger(v));
   const breakYears = [...new Set(data.series.flatMap((l) => l.points.filter((p) => p.break).map((p) => p.year)))];
   const summary = data.series.map((l) => seriesSummary(l, data.indicator, t, language)).join(". ");
   const breaks = breakYears.length > 0 ? ` ${t("atlas.series.breaks", { years: breakYears.join(", ") })}` : "";
@@ -92,9 +93,6 @@ export function SeriesChart({ data }: { data: AtlasSeries }) {
         {breakYears.map((year) => (
           <g key={year} className="atlas-chart__break" aria-hidden="true">
             <line x1={x(year - 0.5)} x2={x(year - 0.5)} y1={margin.top} y2={height - margin.bottom} />
-            <text x={x(year - 0.5) + 3} y={margin.top + 10}>
-              {t("atlas.series.breakMarker")}
-            </text>
           </g>
         ))}
         {data.series.map((line, i) => {
@@ -128,6 +126,14 @@ export function SeriesChart({ data }: { data: AtlasSeries }) {
             </li>
           );
         })}
+        {breakYears.length > 0 && (
+          <li className="atlas-chart__break">
+            <svg width="28" height="12" viewBox="0 0 28 12">
+              <line x1="14" x2="14" y1="0" y2="12" />
+            </svg>
+            {t("atlas.series.breakMarker")}
+          </li>
+        )}
       </ul>
       <details className="atlas-chart__details">
         <summary>{t("atlas.series.tableToggle")}</summary>

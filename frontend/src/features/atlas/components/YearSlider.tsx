@@ -18,6 +18,8 @@ export function YearSlider({ years, year, onChange }: Props) {
   const sorted = [...years].sort((a, b) => a - b);
   const index = Math.max(0, sorted.indexOf(year));
   if (sorted.length === 0) return null;
+  // One year leaves nothing to slide over; it is stated instead.
+  if (sorted.length === 1) return <p className="atlas-year field">{t("atlas.controls.yearValue", { year: sorted[0] })}</p>;
   return (
     <div className="atlas-year field">
       <label className="field__label" htmlFor={id}>{t("atlas.controls.year")}</label>

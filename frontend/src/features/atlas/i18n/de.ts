@@ -75,6 +75,7 @@ export const deAtlas = {
       title: "Sozialräume: {{name}}",
       titleFallback: "Sozialräume des Kreises {{key}}",
       noValues: "Für die Sozialräume dieses Kreises liegen noch keine Werte vor.",
+      otherIndicator: "Wählen Sie eine andere Lebenslage oder einen anderen Indikator.",
       link: "Sozialräume dieses Kreises im Atlas",
       back: "Zur Karte der Kreise",
     },

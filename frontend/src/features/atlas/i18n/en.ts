@@ -77,6 +77,7 @@ export const enAtlas: typeof deAtlas = {
       title: "Social areas: {{name}}",
       titleFallback: "Social areas of district {{key}}",
       noValues: "There are no values for the social areas of this district yet.",
+      otherIndicator: "Choose another area of life or indicator.",
       link: "This district's social areas in the atlas",
       back: "To the map of the districts",
     },
