@@ -2,9 +2,8 @@ import { screen } from "@testing-library/react";
 import { Route, Routes } from "react-router";
 import { describe, expect, it } from "vitest";
 import { AtlasIndicatorPage } from "./AtlasIndicatorPage";
-import { LandOverviewPage } from "./LandOverviewPage";
-import { catalogue, indicatorDetail, overview } from "../test/fixtures";
-import { fakeApi, problem, renderWithProviders } from "../../../test/render";
+import { indicatorDetail } from "../test/fixtures";
+import { fakeApi, renderWithProviders } from "../../../test/render";
 
 function renderIndicator(detail = indicatorDetail()) {
   fakeApi({ "/api/v1/atlas/indicators/beschaeftigtenquote": detail });
@@ -43,23 +42,5 @@ describe("AtlasIndicatorPage", () => {
     );
     expect(await screen.findByText(/Sozialplan Erfurt/)).toHaveTextContent("zitierter Wert 64,16");
     expect(screen.queryByText("Noch nicht zitiert")).not.toBeInTheDocument();
-  });
-});
-
-describe("LandOverviewPage", () => {
-  it("shows the districts on the chosen indicators with their participation", async () => {
-    fakeApi({ "/api/v1/atlas/catalogue": catalogue(["overview"]), "/api/v1/atlas/overview": overview });
-    renderWithProviders(<LandOverviewPage />);
-    const table = await screen.findByRole("table", { name: "Kreise im Vergleich, 2021" });
-    expect(table).toHaveTextContent("Erfurt64,16 Prozent7.012211.234");
-    expect(await screen.findByRole("checkbox", { name: "Beschäftigtenquote" })).toBeChecked();
-    expect(screen.getByRole("checkbox", { name: "Schulabgänger ohne Abschluss" })).not.toBeChecked();
-  });
-
-  it("shows the shared no-access note when the server refuses", async () => {
-    fakeApi({ "/api/v1/atlas/catalogue": catalogue(), "/api/v1/atlas/overview": () => problem(403, "forbidden") });
-    renderWithProviders(<LandOverviewPage />);
-    expect(await screen.findByText("Diese Seite ist der Administration vorbehalten.")).toBeInTheDocument();
-    expect(screen.queryByRole("table")).not.toBeInTheDocument();
   });
 });

@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "react-i18next";
-import { getCatalogue, getOverview, type AtlasOverview } from "../api/atlas";
+import { getCatalogue, getOverview, type AtlasCatalogue, type AtlasOverview } from "../api/atlas";
 import { indicatorName } from "../model/format";
 import { useAsync } from "../../../shared/hooks/useAsync";
 import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
@@ -14,6 +14,11 @@ import { formatInteger } from "../../../shared/lib/format";
 import { atlasProfilePath, paths } from "../../../routes";
 import { cellValueText } from "../components/cellText";
 import "../components/atlas.css";
+
+/** Every year with values of some indicator, newest first. */
+function catalogueYears(catalogue: AtlasCatalogue): number[] {
+  return [...new Set(catalogue.indicators.flatMap((i) => i.years ?? []))].sort((a, b) => b - a);
+}
 
 /** The contract's limit of indicators in one overview. */
 const maxIndicators = 6;
@@ -80,8 +85,13 @@ export function LandOverviewPage() {
   const catalogue = useAsync((signal) => getCatalogue(signal), []);
   // undefined: the server's default (the catalogue's first six) until the person chooses.
   const [chosen, setChosen] = useState<string[] | undefined>(undefined);
-  const [applied, setApplied] = useState<string[]>([]);
-  const overview = useAsync((signal) => getOverview(applied, undefined, signal), [applied.join(",")]);
+  const [applied, setApplied] = useState<{ indicators: string[]; year: number | undefined }>({ indicators: [], year: undefined });
+  const [year, setYear] = useState<number | undefined>(undefined);
+  const yearId = useId();
+  const overview = useAsync(
+    (signal) => getOverview(applied.indicators, applied.year, signal),
+    [applied.indicators.join(","), applied.year],
+  );
   const forbidden = overview.status === "error" && overview.error instanceof ApiError && overview.error.status === 403;
   const selection = chosen ?? (overview.status === "success" ? overview.data.indicators.map((i) => i.key) : []);
   const toggle = (key: string, on: boolean) =>
@@ -100,7 +110,7 @@ export function LandOverviewPage() {
             <form
               onSubmit={(event) => {
                 event.preventDefault();
-                setApplied(selection);
+                setApplied({ indicators: selection, year });
               }}
             >
               <fieldset className="fieldset atlas-checkboxes">
@@ -120,6 +130,23 @@ export function LandOverviewPage() {
                   );
                 })}
               </fieldset>
+              <div className="field">
+                <label className="field__label" htmlFor={yearId}>
+                  {t("atlas.overview.year")}
+                </label>
+                <select
+                  className="field__control atlas-narrow"
+                  id={yearId}
+                  value={year ?? (overview.status === "success" ? overview.data.year : "")}
+                  onChange={(event) => setYear(Number(event.target.value))}
+                >
+                  {catalogueYears(catalogue.data).map((y) => (
+                    <option key={y} value={y}>
+                      {y}
+                    </option>
+                  ))}
+                </select>
+              </div>
               <button type="submit" className="button">
                 {t("atlas.overview.apply")}
               </button>
