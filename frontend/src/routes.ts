@@ -9,6 +9,13 @@ export const paths = {
   consultation: "/consultations/:id",
   moderation: "/consultations/:id/moderation",
   moderationLog: "/consultations/:id/moderation-log",
+  atlas: "/atlas",
+  atlasDistrict: "/atlas/kreis/:key",
+  atlasProfile: "/atlas/profil/:area",
+  atlasCompare: "/atlas/vergleich",
+  atlasIndicator: "/atlas/indikator/:key",
+  /** The Land overview of the atlas (admins). */
+  adminLandOverview: "/verwaltung/land",
   profile: "/profil",
   organisations: "/organisationen",
   organisation: "/organisationen/:slug",
@@ -17,12 +24,7 @@ export const paths = {
   adminUsers: "/verwaltung/personen",
   adminAuditLog: "/verwaltung/protokoll",
   adminLoginProviders: "/verwaltung/anmeldedienste",
-  adminLandOverview: "/verwaltung/land",
-  atlas: "/atlas",
-  atlasDistrict: "/atlas/kreis/:key",
-  atlasProfile: "/atlas/profil/:area",
-  atlasCompare: "/atlas/vergleich",
-  atlasIndicator: "/atlas/indikator/:key",
+  /** Werte importieren: imports of the atlas's indicator values (coordinators, admins). */
   atlasImport: "/atlas/import",
   /** The server sends a failed login here. */
   loginFailed: "/login/failed",

@@ -112,10 +112,10 @@ export const de = {
     home: "Zur Startseite",
   },
   ...deDistricts,
+  ...deAtlas,
   ...dePlanning,
   ...deConsultation,
   ...deIdentity,
-  ...deAtlas,
 };
 
 /** The shape every translation must have. */

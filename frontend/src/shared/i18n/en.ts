@@ -114,8 +114,8 @@ export const en: Messages = {
     home: "Go to the home page",
   },
   ...enDistricts,
+  ...enAtlas,
   ...enPlanning,
   ...enConsultation,
   ...enIdentity,
-  ...enAtlas,
 };
