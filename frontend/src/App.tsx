@@ -34,6 +34,7 @@ const AtlasDistrictPage = lazy(() => import("./features/atlas/pages/AtlasDistric
 const AtlasProfilePage = lazy(() => import("./features/atlas/pages/AtlasProfilePage").then((m) => ({ default: m.AtlasProfilePage })));
 const AtlasComparePage = lazy(() => import("./features/atlas/pages/AtlasComparePage").then((m) => ({ default: m.AtlasComparePage })));
 const AtlasIndicatorPage = lazy(() => import("./features/atlas/pages/AtlasIndicatorPage").then((m) => ({ default: m.AtlasIndicatorPage })));
+const NewIndicatorPage = lazy(() => import("./features/atlas/pages/NewIndicatorPage").then((m) => ({ default: m.NewIndicatorPage })));
 const LandOverviewPage = lazy(() => import("./features/atlas/pages/LandOverviewPage").then((m) => ({ default: m.LandOverviewPage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
@@ -64,6 +65,7 @@ export function App() {
           <Route path={paths.atlasProfile} element={<OnDemand><AtlasProfilePage /></OnDemand>} />
           <Route path={paths.atlasCompare} element={<OnDemand><AtlasComparePage /></OnDemand>} />
           <Route path={paths.atlasIndicator} element={<OnDemand><AtlasIndicatorPage /></OnDemand>} />
+          <Route path={paths.atlasNewIndicator} element={<OnDemand><NewIndicatorPage /></OnDemand>} />
           <Route element={<RequireAdmin />}>
             <Route path={paths.admin} element={<AdminHomePage />} />
             <Route path={paths.adminNewOrganisation} element={<NewOrganisationPage />} />

@@ -14,6 +14,7 @@ export const paths = {
   atlasProfile: "/atlas/profil/:area",
   atlasCompare: "/atlas/vergleich",
   atlasIndicator: "/atlas/indikator/:key",
+  atlasNewIndicator: "/atlas/neuer-indikator",
   /** The Land overview of the atlas (admins). */
   adminLandOverview: "/verwaltung/land",
   profile: "/profil",

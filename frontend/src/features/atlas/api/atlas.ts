@@ -1,4 +1,4 @@
-import { getJSON, apiBase } from "../../../shared/api/client";
+import { apiBase, getJSON, sendJSON } from "../../../shared/api/client";
 import type { components } from "../../../api/schema";
 
 type Schemas = components["schemas"];
@@ -100,4 +100,9 @@ export function getOverview(indicators: string[], year: number | undefined, sign
   if (year !== undefined) query.set("year", String(year));
   const suffix = query.toString();
   return getJSON<AtlasOverview>(`/atlas/overview${suffix ? `?${suffix}` : ""}`, signal);
+}
+
+/** Adds an indicator to the Land's catalogue, or (with district_key) to a district's own. */
+export function createIndicator(indicator: AtlasIndicator): Promise<AtlasIndicator> {
+  return sendJSON<AtlasIndicator>("POST", "/atlas/indicators", indicator);
 }

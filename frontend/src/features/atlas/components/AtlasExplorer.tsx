@@ -31,8 +31,7 @@ function CatalogueActions({ catalogue }: { catalogue: AtlasCatalogue }) {
   const { t } = useTranslation();
   const links: { to: string; text: string }[] = [];
   if (catalogue.actions.includes("import")) links.push({ to: paths.atlasImport, text: t("atlas.actions.import") });
-  // Adding an indicator is part of the import page's workflow (a new indicator, then its values).
-  if (catalogue.actions.includes("add_indicator")) links.push({ to: paths.atlasImport, text: t("atlas.actions.addIndicator") });
+  if (catalogue.actions.includes("add_indicator")) links.push({ to: paths.atlasNewIndicator, text: t("atlas.actions.addIndicator") });
   if (links.length === 0) return null;
   return (
     <ul className="inline-list atlas-actions">

@@ -142,6 +142,14 @@ export const deAtlas = {
       notFound: "Diesen Indikator gibt es nicht.",
       showMap: "Auf der Karte zeigen",
     },
+    newIndicator: {
+      scope: "Katalog",
+      land: "Katalog des Landes",
+      key: "Schlüssel (Kleinbuchstaben, Ziffern, Unterstrich)",
+      nameDe: "Name (deutsch)",
+      nameEn: "Name (englisch)",
+      notAllowed: "Sie dürfen keine Indikatoren anlegen.",
+    },
     overview: {
       title: "Landesübersicht",
       adminLink: "Landesübersicht des Sozialstrukturatlas",

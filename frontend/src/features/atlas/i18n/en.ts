@@ -140,6 +140,14 @@ export const enAtlas: typeof deAtlas = {
       notFound: "This indicator does not exist.",
       showMap: "Show on the map",
     },
+    newIndicator: {
+      scope: "Catalogue",
+      land: "The Land's catalogue",
+      key: "Key (lower-case letters, digits, underscore)",
+      nameDe: "Name (German)",
+      nameEn: "Name (English)",
+      notAllowed: "You may not add indicators.",
+    },
     overview: {
       title: "Land overview",
       adminLink: "Land overview of the social structure atlas",

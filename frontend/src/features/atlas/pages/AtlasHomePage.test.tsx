@@ -55,7 +55,7 @@ describe("AtlasHomePage", () => {
   it("offers the import and a new indicator only when the catalogue's actions say so", async () => {
     renderHome("/atlas", ["import", "add_indicator"]);
     expect(await screen.findByRole("link", { name: "Werte importieren" })).toHaveAttribute("href", "/atlas/import");
-    expect(screen.getByRole("link", { name: "Indikator anlegen" })).toBeInTheDocument();
+    expect(screen.getByRole("link", { name: "Indikator anlegen" })).toHaveAttribute("href", "/atlas/neuer-indikator");
   });
 
   it("refetches when the year slider moves, keeps the old map meanwhile, and writes the year into the address", async () => {
