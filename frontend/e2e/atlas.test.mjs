@@ -114,6 +114,16 @@ describe("atlas", () => {
     assert.match(text, /Quelle/);
     assert.match(text, /Geheimhaltung/);
     await assertAccessible(page, "the indicator page");
+
+    // In English the texts and the decimal point follow; the source citation stays German.
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("heading", { level: 1, name: "Indicator: Employment rate" }).waitFor();
+    await page.getByRole("link", { name: "Show on the map" }).click();
+    await page.getByRole("heading", { level: 1, name: "Social structure atlas" }).waitFor();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll("svg a")].some((a) => /^Erfurt.*: 64\.16 Prozent$/.test(a.getAttribute("aria-label") ?? "")),
+    );
+    await assertAccessible(page, "the atlas home (en)");
     assertClean();
     await close();
   });
