@@ -165,6 +165,114 @@ func (e AtlasFeatureCollectionType) Valid() bool {
 	}
 }
 
+// Defines values for AtlasImportStatus.
+const (
+	Done      AtlasImportStatus = "done"
+	Failed    AtlasImportStatus = "failed"
+	Previewed AtlasImportStatus = "previewed"
+	Running   AtlasImportStatus = "running"
+	Undone    AtlasImportStatus = "undone"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportStatus enum.
+func (e AtlasImportStatus) Valid() bool {
+	switch e {
+	case Done:
+		return true
+	case Failed:
+		return true
+	case Previewed:
+		return true
+	case Running:
+		return true
+	case Undone:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasImportMappingFormat.
+const (
+	Long AtlasImportMappingFormat = "long"
+	Wide AtlasImportMappingFormat = "wide"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportMappingFormat enum.
+func (e AtlasImportMappingFormat) Valid() bool {
+	switch e {
+	case Long:
+		return true
+	case Wide:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasImportMappingWide.
+const (
+	AtlasImportMappingWideEmpty      AtlasImportMappingWide = ""
+	AtlasImportMappingWideIndicators AtlasImportMappingWide = "indicators"
+	AtlasImportMappingWideYears      AtlasImportMappingWide = "years"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportMappingWide enum.
+func (e AtlasImportMappingWide) Valid() bool {
+	switch e {
+	case AtlasImportMappingWideEmpty:
+		return true
+	case AtlasImportMappingWideIndicators:
+		return true
+	case AtlasImportMappingWideYears:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AtlasImportRole.
+const (
+	AtlasImportRoleArea        AtlasImportRole = "area"
+	AtlasImportRoleBoundary    AtlasImportRole = "boundary"
+	AtlasImportRoleDate        AtlasImportRole = "date"
+	AtlasImportRoleDenominator AtlasImportRole = "denominator"
+	AtlasImportRoleIgnore      AtlasImportRole = "ignore"
+	AtlasImportRoleIndicator   AtlasImportRole = "indicator"
+	AtlasImportRoleName        AtlasImportRole = "name"
+	AtlasImportRoleNumerator   AtlasImportRole = "numerator"
+	AtlasImportRoleValue       AtlasImportRole = "value"
+	AtlasImportRoleYear        AtlasImportRole = "year"
+)
+
+// Valid indicates whether the value is a known member of the AtlasImportRole enum.
+func (e AtlasImportRole) Valid() bool {
+	switch e {
+	case AtlasImportRoleArea:
+		return true
+	case AtlasImportRoleBoundary:
+		return true
+	case AtlasImportRoleDate:
+		return true
+	case AtlasImportRoleDenominator:
+		return true
+	case AtlasImportRoleIgnore:
+		return true
+	case AtlasImportRoleIndicator:
+		return true
+	case AtlasImportRoleName:
+		return true
+	case AtlasImportRoleNumerator:
+		return true
+	case AtlasImportRoleValue:
+		return true
+	case AtlasImportRoleYear:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AtlasIndicatorDirection.
 const (
 	HigherBetter AtlasIndicatorDirection = "higher_better"
@@ -1327,6 +1435,91 @@ type AtlasFeatureCollectionFeaturesType string
 // AtlasFeatureCollectionType defines model for AtlasFeatureCollection.Type.
 type AtlasFeatureCollectionType string
 
+// AtlasImport defines model for AtlasImport.
+type AtlasImport struct {
+	Added    int64 `json:"added"`
+	CanApply bool  `json:"can_apply"`
+
+	// CanUndo Done; whether a later import touched its values is checked when undoing.
+	CanUndo   bool      `json:"can_undo"`
+	Changed   int64     `json:"changed"`
+	CreatedAt time.Time `json:"created_at"`
+	CreatedBy *int64    `json:"created_by,omitempty"`
+	Delimiter string    `json:"delimiter"`
+	Encoding  string    `json:"encoding"`
+	Error     string    `json:"error"`
+
+	// FileHash SHA-256 of the file, hex.
+	FileHash   string     `json:"file_hash"`
+	FileName   string     `json:"file_name"`
+	FinishedAt *time.Time `json:"finished_at,omitempty"`
+
+	// German Decimal commas were detected.
+	German       bool               `json:"german"`
+	Id           int64              `json:"id"`
+	Mapping      AtlasImportMapping `json:"mapping"`
+	ProblemCount int                `json:"problem_count"`
+	Processed    int64              `json:"processed"`
+	Removed      int64              `json:"removed"`
+	Rows         int                `json:"rows"`
+	Scope        string             `json:"scope"`
+	Sheet        string             `json:"sheet"`
+	Status       AtlasImportStatus  `json:"status"`
+	Total        int64              `json:"total"`
+}
+
+// AtlasImportStatus defines model for AtlasImport.Status.
+type AtlasImportStatus string
+
+// AtlasImportList defines model for AtlasImportList.
+type AtlasImportList struct {
+	ImportScopes []string      `json:"import_scopes"`
+	Items        []AtlasImport `json:"items"`
+}
+
+// AtlasImportMapping defines model for AtlasImportMapping.
+type AtlasImportMapping struct {
+	ColumnKeys  *[]string                `json:"column_keys,omitempty"`
+	ColumnYears *[]int                   `json:"column_years,omitempty"`
+	Columns     []AtlasImportRole        `json:"columns"`
+	Format      AtlasImportMappingFormat `json:"format"`
+	Indicator   *string                  `json:"indicator,omitempty"`
+	Wide        *AtlasImportMappingWide  `json:"wide,omitempty"`
+	Year        *int                     `json:"year,omitempty"`
+}
+
+// AtlasImportMappingFormat defines model for AtlasImportMapping.Format.
+type AtlasImportMappingFormat string
+
+// AtlasImportMappingWide defines model for AtlasImportMapping.Wide.
+type AtlasImportMappingWide string
+
+// AtlasImportPreview defines model for AtlasImportPreview.
+type AtlasImportPreview struct {
+	Header   []string             `json:"header"`
+	Import   AtlasImport          `json:"import"`
+	Problems []AtlasImportProblem `json:"problems"`
+
+	// Sample The file's first 20 data rows.
+	Sample [][]string `json:"sample"`
+
+	// Values The values the file gives with this mapping.
+	Values int `json:"values"`
+}
+
+// AtlasImportProblem defines model for AtlasImportProblem.
+type AtlasImportProblem struct {
+	Code    string `json:"code"`
+	Column  string `json:"column"`
+	Message string `json:"message"`
+
+	// Row The file's record, the header being 1; 0 for the file as a whole.
+	Row int `json:"row"`
+}
+
+// AtlasImportRole defines model for AtlasImportRole.
+type AtlasImportRole string
+
 // AtlasIndicator defines model for AtlasIndicator.
 type AtlasIndicator struct {
 	// BoundaryVersion Gebietsstand, e.g. 2021-07-01
@@ -2385,6 +2578,9 @@ type AreasQuery = string
 // AtlasDistrict defines model for AtlasDistrict.
 type AtlasDistrict = string
 
+// AtlasImportId defines model for AtlasImportId.
+type AtlasImportId = int64
+
 // AtlasLevel defines model for AtlasLevel.
 type AtlasLevel string
 
@@ -2465,6 +2661,18 @@ type GetAtlasGeometryParams struct {
 
 // GetAtlasGeometryParamsLevel defines parameters for GetAtlasGeometry.
 type GetAtlasGeometryParamsLevel string
+
+// ListAtlasImportsParams defines parameters for ListAtlasImports.
+type ListAtlasImportsParams struct {
+	// Scope 16 (the Land) or a district key; without it only import_scopes are sent.
+	Scope *string `form:"scope,omitempty" json:"scope,omitempty"`
+}
+
+// CreateAtlasImportMultipartBody defines parameters for CreateAtlasImport.
+type CreateAtlasImportMultipartBody struct {
+	File  openapi_types.File `json:"file"`
+	Scope string             `json:"scope"`
+}
 
 // CreateAtlasIndicatorParams defines parameters for CreateAtlasIndicator.
 type CreateAtlasIndicatorParams struct {
@@ -2720,6 +2928,12 @@ type GrantRoleParams struct {
 // AddAtlasBoundaryJSONRequestBody defines body for AddAtlasBoundary for application/json ContentType.
 type AddAtlasBoundaryJSONRequestBody = AtlasBoundaryInput
 
+// CreateAtlasImportMultipartRequestBody defines body for CreateAtlasImport for multipart/form-data ContentType.
+type CreateAtlasImportMultipartRequestBody CreateAtlasImportMultipartBody
+
+// RemapAtlasImportJSONRequestBody defines body for RemapAtlasImport for application/json ContentType.
+type RemapAtlasImportJSONRequestBody = AtlasImportMapping
+
 // CreateAtlasIndicatorJSONRequestBody defines body for CreateAtlasIndicator for application/json ContentType.
 type CreateAtlasIndicatorJSONRequestBody = AtlasIndicator
 
@@ -2876,6 +3090,24 @@ type ServerInterface interface {
 	// GetAtlasGeometry The current boundaries of a level (districts of Thuringia, or one district's social areas) as GeoJSON.
 	// (GET /atlas/geometry)
 	GetAtlasGeometry(ctx echo.Context, params GetAtlasGeometryParams) error
+	// ListAtlasImports The scopes the person may import for and, with scope, that scope's imports, newest first.
+	// (GET /atlas/imports)
+	ListAtlasImports(ctx echo.Context, params ListAtlasImportsParams) error
+	// CreateAtlasImport Upload a CSV or XLSX file of indicator values for a scope and get its preview (admins for the Land, coordinators for their district).
+	// (POST /atlas/imports)
+	CreateAtlasImport(ctx echo.Context) error
+	// GetAtlasImport An import's status, progress and what it changed.
+	// (GET /atlas/imports/{importId})
+	GetAtlasImport(ctx echo.Context, importId AtlasImportId) error
+	// ApplyAtlasImport Start applying a previewed import without problems, all or nothing, in the background.
+	// (POST /atlas/imports/{importId}/apply)
+	ApplyAtlasImport(ctx echo.Context, importId AtlasImportId) error
+	// RemapAtlasImport Read a previewed import's file again with another mapping.
+	// (PUT /atlas/imports/{importId}/mapping)
+	RemapAtlasImport(ctx echo.Context, importId AtlasImportId) error
+	// UndoAtlasImport Undo a done import, if no later import touched its values.
+	// (POST /atlas/imports/{importId}/undo)
+	UndoAtlasImport(ctx echo.Context, importId AtlasImportId) error
 	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
 	// (POST /atlas/indicators)
 	CreateAtlasIndicator(ctx echo.Context, params CreateAtlasIndicatorParams) error
@@ -3180,6 +3412,97 @@ func (w *ServerInterfaceWrapper) GetAtlasGeometry(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.GetAtlasGeometry(ctx, params)
+	return err
+}
+
+// ListAtlasImports converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAtlasImports(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListAtlasImportsParams
+	// ------------- Optional query parameter "scope" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "scope", ctx.QueryParams(), &params.Scope, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter scope: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAtlasImports(ctx, params)
+	return err
+}
+
+// CreateAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateAtlasImport(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateAtlasImport(ctx)
+	return err
+}
+
+// GetAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAtlasImport(ctx, importId)
+	return err
+}
+
+// ApplyAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) ApplyAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ApplyAtlasImport(ctx, importId)
+	return err
+}
+
+// RemapAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) RemapAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RemapAtlasImport(ctx, importId)
+	return err
+}
+
+// UndoAtlasImport converts echo context to params.
+func (w *ServerInterfaceWrapper) UndoAtlasImport(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "importId" -------------
+	var importId AtlasImportId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "importId", ctx.Param("importId"), &importId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter importId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UndoAtlasImport(ctx, importId)
 	return err
 }
 
@@ -4736,6 +5059,12 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/atlas/boundaries", wrapper.AddAtlasBoundary, options.OperationMiddlewares["addAtlasBoundary"]...)
 	router.GET(options.BaseURL+"/atlas/suppressions", wrapper.GetAtlasSuppressions, options.OperationMiddlewares["getAtlasSuppressions"]...)
 	router.GET(options.BaseURL+"/live", wrapper.Live, options.OperationMiddlewares["live"]...)
+	router.GET(options.BaseURL+"/atlas/imports", wrapper.ListAtlasImports, options.OperationMiddlewares["listAtlasImports"]...)
+	router.POST(options.BaseURL+"/atlas/imports", wrapper.CreateAtlasImport, options.OperationMiddlewares["createAtlasImport"]...)
+	router.GET(options.BaseURL+"/atlas/imports/:importId", wrapper.GetAtlasImport, options.OperationMiddlewares["getAtlasImport"]...)
+	router.PUT(options.BaseURL+"/atlas/imports/:importId/mapping", wrapper.RemapAtlasImport, options.OperationMiddlewares["remapAtlasImport"]...)
+	router.POST(options.BaseURL+"/atlas/imports/:importId/apply", wrapper.ApplyAtlasImport, options.OperationMiddlewares["applyAtlasImport"]...)
+	router.POST(options.BaseURL+"/atlas/imports/:importId/undo", wrapper.UndoAtlasImport, options.OperationMiddlewares["undoAtlasImport"]...)
 
 }
 
@@ -4886,6 +5215,241 @@ type GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response GetAtlasGeometrydefaultApplicationProblemPlusJSONResponse) VisitGetAtlasGeometryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAtlasImportsRequestObject struct {
+	Params ListAtlasImportsParams
+}
+
+type ListAtlasImportsResponseObject interface {
+	VisitListAtlasImportsResponse(w http.ResponseWriter) error
+}
+
+type ListAtlasImports200JSONResponse AtlasImportList
+
+func (response ListAtlasImports200JSONResponse) VisitListAtlasImportsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAtlasImportsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAtlasImportsdefaultApplicationProblemPlusJSONResponse) VisitListAtlasImportsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasImportRequestObject struct {
+	Body *multipart.Reader
+}
+
+type CreateAtlasImportResponseObject interface {
+	VisitCreateAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type CreateAtlasImport201JSONResponse AtlasImportPreview
+
+func (response CreateAtlasImport201JSONResponse) VisitCreateAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitCreateAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+}
+
+type GetAtlasImportResponseObject interface {
+	VisitGetAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type GetAtlasImport200JSONResponse AtlasImport
+
+func (response GetAtlasImport200JSONResponse) VisitGetAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitGetAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApplyAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+}
+
+type ApplyAtlasImportResponseObject interface {
+	VisitApplyAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type ApplyAtlasImport202JSONResponse AtlasImport
+
+func (response ApplyAtlasImport202JSONResponse) VisitApplyAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(202)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ApplyAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ApplyAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitApplyAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemapAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+	Body     *RemapAtlasImportJSONRequestBody
+}
+
+type RemapAtlasImportResponseObject interface {
+	VisitRemapAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type RemapAtlasImport200JSONResponse AtlasImportPreview
+
+func (response RemapAtlasImport200JSONResponse) VisitRemapAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RemapAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RemapAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitRemapAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UndoAtlasImportRequestObject struct {
+	ImportId AtlasImportId `json:"importId"`
+}
+
+type UndoAtlasImportResponseObject interface {
+	VisitUndoAtlasImportResponse(w http.ResponseWriter) error
+}
+
+type UndoAtlasImport200JSONResponse AtlasImport
+
+func (response UndoAtlasImport200JSONResponse) VisitUndoAtlasImportResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UndoAtlasImportdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UndoAtlasImportdefaultApplicationProblemPlusJSONResponse) VisitUndoAtlasImportResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -7633,6 +8197,24 @@ type StrictServerInterface interface {
 	// GetAtlasGeometry The current boundaries of a level (districts of Thuringia, or one district's social areas) as GeoJSON.
 	// (GET /atlas/geometry)
 	GetAtlasGeometry(ctx context.Context, request GetAtlasGeometryRequestObject) (GetAtlasGeometryResponseObject, error)
+	// ListAtlasImports The scopes the person may import for and, with scope, that scope's imports, newest first.
+	// (GET /atlas/imports)
+	ListAtlasImports(ctx context.Context, request ListAtlasImportsRequestObject) (ListAtlasImportsResponseObject, error)
+	// CreateAtlasImport Upload a CSV or XLSX file of indicator values for a scope and get its preview (admins for the Land, coordinators for their district).
+	// (POST /atlas/imports)
+	CreateAtlasImport(ctx context.Context, request CreateAtlasImportRequestObject) (CreateAtlasImportResponseObject, error)
+	// GetAtlasImport An import's status, progress and what it changed.
+	// (GET /atlas/imports/{importId})
+	GetAtlasImport(ctx context.Context, request GetAtlasImportRequestObject) (GetAtlasImportResponseObject, error)
+	// ApplyAtlasImport Start applying a previewed import without problems, all or nothing, in the background.
+	// (POST /atlas/imports/{importId}/apply)
+	ApplyAtlasImport(ctx context.Context, request ApplyAtlasImportRequestObject) (ApplyAtlasImportResponseObject, error)
+	// RemapAtlasImport Read a previewed import's file again with another mapping.
+	// (PUT /atlas/imports/{importId}/mapping)
+	RemapAtlasImport(ctx context.Context, request RemapAtlasImportRequestObject) (RemapAtlasImportResponseObject, error)
+	// UndoAtlasImport Undo a done import, if no later import touched its values.
+	// (POST /atlas/imports/{importId}/undo)
+	UndoAtlasImport(ctx context.Context, request UndoAtlasImportRequestObject) (UndoAtlasImportResponseObject, error)
 	// CreateAtlasIndicator Add an indicator (admins for the Land's catalogue, coordinators for their district's own).
 	// (POST /atlas/indicators)
 	CreateAtlasIndicator(ctx context.Context, request CreateAtlasIndicatorRequestObject) (CreateAtlasIndicatorResponseObject, error)
@@ -7960,6 +8542,183 @@ func (sh *strictHandler) GetAtlasGeometry(ctx echo.Context, params GetAtlasGeome
 		return err
 	} else if validResponse, ok := response.(GetAtlasGeometryResponseObject); ok {
 		return validResponse.VisitGetAtlasGeometryResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAtlasImports operation middleware
+func (sh *strictHandler) ListAtlasImports(ctx echo.Context, params ListAtlasImportsParams) error {
+	var request ListAtlasImportsRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAtlasImports(ctx.Request().Context(), request.(ListAtlasImportsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAtlasImports")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAtlasImportsResponseObject); ok {
+		return validResponse.VisitListAtlasImportsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateAtlasImport operation middleware
+func (sh *strictHandler) CreateAtlasImport(ctx echo.Context) error {
+	var request CreateAtlasImportRequestObject
+
+	if reader, err := ctx.Request().MultipartReader(); err != nil {
+		return err
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateAtlasImport(ctx.Request().Context(), request.(CreateAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateAtlasImportResponseObject); ok {
+		return validResponse.VisitCreateAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetAtlasImport operation middleware
+func (sh *strictHandler) GetAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request GetAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAtlasImport(ctx.Request().Context(), request.(GetAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAtlasImportResponseObject); ok {
+		return validResponse.VisitGetAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ApplyAtlasImport operation middleware
+func (sh *strictHandler) ApplyAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request ApplyAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ApplyAtlasImport(ctx.Request().Context(), request.(ApplyAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ApplyAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ApplyAtlasImportResponseObject); ok {
+		return validResponse.VisitApplyAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RemapAtlasImport operation middleware
+func (sh *strictHandler) RemapAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request RemapAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	var body RemapAtlasImportJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RemapAtlasImport(ctx.Request().Context(), request.(RemapAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemapAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RemapAtlasImportResponseObject); ok {
+		return validResponse.VisitRemapAtlasImportResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UndoAtlasImport operation middleware
+func (sh *strictHandler) UndoAtlasImport(ctx echo.Context, importId AtlasImportId) error {
+	var request UndoAtlasImportRequestObject
+
+	request.ImportId = importId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UndoAtlasImport(ctx.Request().Context(), request.(UndoAtlasImportRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UndoAtlasImport")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UndoAtlasImportResponseObject); ok {
+		return validResponse.VisitUndoAtlasImportResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -10089,230 +10848,248 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3rktw2kjD6Kog6G+HuGPbVsmesjokNjWxrdSyvNZI9MxHTOr0oMqsKbhKgALC7axR6m32M829e7Ask",
-	"ABIsgixWNUvW7H5/bHWRxCUzkch7fpiloigFB67V7OmHWUklLUCDxL+eSaAvM/MvxmdPZyXVq1ky47SA",
-	"2dMZtQ+TmYT3FZOQzZ5qWUEyU+kKCmq+WghZUD17OmNcf/1klswKxllRFbOnF8lMr0uwj2AJcvbxY4Lz",
-	"qT9XINfm6wxUKlmpmTCTm2fkFtYqIakoCnqiwCxWQ0ZOyMXX5EivgLyiPDtOCCUZU1qyVJsvyNHF1+df",
-	"XRwTIevfn6YiAyIWhBIlUkZzYrZzOkvsTt/jGlpbVYM7LejDK+BLvZo9/er8HDfq/76st2qm5ku7U51T",
-	"9a1bTHez3wtJcrgDu6yEmL3VW7pfCQXhspX5LymAct23A//xLFx0SbUGad7+//5+fvLNuw9fffy3We9q",
-	"X5n1dJdaL+vo51VlvmD0C1UvViHUzSItglqrFgsieLOx477FIyRaK89gQatctzcG3FDW38OfzDyzd7Et",
-	"PRdFAVz3UndaP5+SwJ8LrqpcUwO7galbL006fyWVkF0k/rwCwuFB36T4gsGMwVYp4Y6JSpGSLqEPO/aT",
-	"Wc9puDCnoQt+T/o/wDq+GrFYMCSVr04ytmR640T/IIEpla7yf/7/SkF+nBA4XZ4SPOhkIST5Ti4q2RyH",
-	"NoRvYT0I1tEH41uRVoNklDUvTInHlxkUpdDA03UUgs8QSgaFac6Aa5KuhFCgiOApkBIkMaPxDDKSSkBK",
-	"I0cIQUp++eXlt8cJ0YJI0HJNFF1Avn5K6DW3P9wzvcKxFS0AJ6I8a34wuwSlCeXqHqTCBwsmlSYSDF0T",
-	"uqSMJzjMNa93ok/eQJnTNWRPCYIHR8XVgSJc6BXjy1NiaMNMOYdc8KUyyzQT5GK5hOyEcbM5Jfg1N1/n",
-	"7A4UksPlE7ISlVR2gHrhuBVqBgfZWfiTy8trzhpI39zC+kZCpSC7IvcrlkNrb/ZjpVmeE1lxlZAn5990",
-	"B2D8ppRiKUGpU/ITz9dEVWkKSi2qvJ7a8PNbKHVClCCULCjLISOGKotSk4Kur/kcED8Msi5CTq+5J/wV",
-	"0AxkQ5AB5Zz8gMcgemwvNy6xi6R1KK6vHy7PT66vH37/3bvfxY/GS56xlGohHYFGDgcLXxl7HunJP85P",
-	"vrl59+Ey+frJxy1z17JEjHHV00889x3bwuBZ+MqUbOEVK5ju226OD6O36FcG2fTBDu1RPzTRT3JJOVO4",
-	"h7d5tezh4cFbXyiiVkJqYlbjuHXG6K3gDE5giFkrM/5uGHrn/n/y7sNF8vVlD6ZeS2HOXS+ayvr5lDj6",
-	"RYHsnbKyD6eb76MZSpWCK0CJ/rUU8xwK889UmCsAyYWWZW6OAhP8rLRv/O5XZfD4IZj53yQsZk9n/89Z",
-	"ozKc2afqzI+LM27cRZyAlEImhCry5vvn5JsnX/2euGlIBpqyXJ0ibNxoXvXokThf55RXfKkkrQpyXZ2f",
-	"fwnkrfgHo3n4y58rKjUDeRpIhmXwpTkJ9UezZPbevR8RF50A/CdR8YzK9UteVgi2UooSzEe4YpQ121z0",
-	"D+eRsZYgCnOP4jdZxsyuaP46GMui3H0o5r9Cqs2HdzRn2c1CiqJFBxnVMIvMcwdSMYvDYElPOny9ezAa",
-	"4vu73VUzWGsVwV7eRdbbAtpf7ACqH259G8CXmIYi8m0bJN0R8LEWQ8NHnm2AILr32IbdD1RKut4CSNUP",
-	"sedU01wsK4iAKtUeIO0j8dcV1VZiR+nHSAgkE+SE0Cy7qe+5hLCiFFInRNyBvGNwjyzXg9afktY35gX8",
-	"aJbM/FfRI9LefDKjWks2r3QcxH7UG5WKElT8/rDPNvdlP0SpbkPxR4kx1BNUa39bl1xvuk1yQ3wPMVaL",
-	"G7FBc5gDVzldAh896qv6m61kFQ7f2kFSU8smrNu46adDyCPM9ycOqL1/ocgdzSs4JUpTXeHtfs/JiipC",
-	"7ZMroqqyNHIuZPg7N8r+0byyuAtNGl8okgohM8Zx7Qm5XwmyBE2YtsKtH8noKQr08RUpmFKML+uBDaZH",
-	"8pW5Y0nRh2lOVYQcz0/m1OwDH3v1uKDlF4rMJdBbNetevslskdNleLLMnVPDZJbMKn7LxT3Hf0nIGZ3n",
-	"ED1cVjyILBeJaHOxqApoMxiRsAAJRumrSePMAOZsDVTGbg2LzXDRiNjNlTvwRxcbIKs1TkHz/CYVFTe8",
-	"xDDRm/ZP9q9SlFWOooj5CVJhcRWbCMmsfReKyoCwfpdXxdyiAvfbQDCUyCJcGuFdA8Mhsv+kOGm+y7BT",
-	"piG72WWdVuHNbqjuXPInmhXRm/6W8WyIOiIYwg3csPhnmukctt+LZnQ3eWtIP0BrM73A+x6oriQ8F3kO",
-	"aRyK266ShR1iSFDYW+jaWMnApyO5T89RHqDDflGjOVwOinFbZzgwPm0tdosUt3mf9cwc4G/sGmq09dJG",
-	"c7F2EOqZ+E0gxrW54AuYM9BKacozp3Benl9enJz//uT8YpZsCsUdRGWwYByxfZNB1zyy5RPgYz/horD3",
-	"3sYHXz+Jvc5kc0o8ClZsuQJ5MwejB88S//e9kMrAmUOlJc2jLNTfwDe3MTOiAntX0/CmNtd8KB6OM5Ym",
-	"MzfDTvaUhrf5vdaXxYpKszlptZ8CqJN/4CG60UZO2k34Qt9Dm7P4peQUOd92d0NEKGSpuZRjRrfOtwXj",
-	"7oq0bztl/7xlpjmPiR+Ge0Rpd4sK6L6MkfD2L6sC5FhqLnNaKTbP4aagDyMvyOAbxkd+Y4jkpgQZfz0C",
-	"xOBTL0DdoJ7dOSJvNUtXmi4dh/ny4vTi8nQEd1HAFdPsLrwL5kLkho7NY1HJDn18FaWPijM9xu5gJKAe",
-	"RQsfWUkbZRVFjhivjdGC5+vjmCYVkNqgjmLdLZ4aG+pqncpakmhY3PZ74Vu0Hu0uMaROYttR0asFvSHl",
-	"cVeVcQNYIWttljlSZ/uRlrsDwykwISRGnKnN/WeBM7ur7O8LnMRy2VHIMfqq59ghnx7DoAvQK9G6aN5X",
-	"lGuGe4f3Fc1nyexX4LcqrvKYhUQMNl7Yq3UgeF8B1wyHy9gdyGWfFiXBSDaQxfjDBsk4baX+4l3ceFjB",
-	"ruTuILqJ6j5dKuAx+7KKkPqdimrHTOooALeTmm5r5NVoGHlYfvLmrA7a6uiFAY0ihTyfCJ5OMhqv9ZdU",
-	"apaysk/rFLzefg8SRAlGqmgCDYbec44QUCMU6I0PojMlGyvsYqj3AjHfIuA3gTBGdTmMfc/xp+6t+ory",
-	"7AtFzHqdy72xw3I0IAmZAQZbNCtr3bOTn9ANuLoT1rIabki1A9rZa8G47tfM+u+auMXKf0fSFeVLyIhi",
-	"PIWNOBScMokITF466xoHnA3uU1iPHDxxysDO6LfdD0kpFiyHuG9kiAn1cY7OHbiDrjLOQNE6kna6MUdw",
-	"myyyBA4Y1Dfe+rWUoiqHgNRz7HvYedfcXR9gDGOrQ6MQZd2jjCjb7RQ79Pcd5oNIlrjdMRjbT3Hu9VK0",
-	"2c1eXjQ0WVmkhwQz8tYPgW1OWJ7/tJg9/ft4ZrtJOfELQDcXADIaTycYouP5xHbGIxbxe1lSHmGjF+SP",
-	"ZI4hTIXgS5yvjrSsJ/dyVHdQBZLtKiPaSyBmJ5QQg4tl7jYGTGmyYHde/ZzDQkhICJ0r4JrQVAqlCG3u",
-	"BctER4Btg2bctroU8c7TxNt647tpTo9QayKwfpwBOZnh5TgN+ga9Im6enc9uyH/c9kee2beNR+mVWEY4",
-	"vN/vrrDcxcvSQnZEXaOqh0pGCg8R1cfB3Y2Ny90d6giSXtD+xTCnxozyeHb4v870glykypg36G5GZgiS",
-	"i6Uy/N9GmxrR4Y5l7cgkpeliYf0y+AyxrlgGXMcDkqqM6e+482jFokRQ+nugRZlj8J9YMh6jappqIZ0j",
-	"sBNa1r0i7Ou9LGiX8+Qiv3b2yI1eq6ZyCf1OTvu0dmfVoKoUyNk2Fxaz8kYdZTFrDxhO3uw0eggNIl87",
-	"6WobVxuk7YYiIkckCO7fLtsPsIxKr157Eu0SXnAKti0V36ux2VVg6NwqMCPQYN9Nmum3rfwVU/rx4A4g",
-	"8QgeHAzztg692FBNVpDe1iEBXTtDTpUm+NJpSzoaOnxpTllxc08lNz9s2etz8/Jf3bu748w8UfoGg0Dj",
-	"O7AXnJdScT8u5L3e1sCYO8VKKB1144hbG0fWwNK5PyA7TkjFJdB0hRE1R8wv7oogV1XuTfLV+Zek4prl",
-	"XkFErJJ7qgh+DhmmXxwnpASeMb4kR1y42SAja7AZUP5KELcuLsjNbG4H+130RqjKGzSYRFxUaEe5XwFv",
-	"L8z5d668xI1vME043IEkGcvGktPQobTwHkf6U59Ld6D2P50twu85e9roW0gILjFPi1vgiuQUsYo5OIIv",
-	"2LKSkBEpclAET99VGNi4FBr9bMTF5N+YFyMxbTtQOk4SX/Xmgm7wXVJSvYqeNSN8u1Dx7mBalCc2VxFH",
-	"sfGaDggZy0hKpVzvEoi5gR67D3fb+pVEsWVT9h4RNkvVrTmWLnpWCzwN4t5iSoE05wKPqyLmVFotdrSt",
-	"x63vWdonx9JKr4akq7nIIkEaP1J5m4l7s3pyL5nWwK8waoNpReyQ5EgLAhnTNkS2EJn10asotkNj/XjJ",
-	"cJ/ANbMkw9pukG12t/YLctOGc3WwZAYgTLdZmF7BGp9yocffiGaoHZe/yOlSxZN3oyAOoLXSRWS/b4Bn",
-	"5spBLCnKmWaYbAZFqdd2c0aHyCS951HUjcYWUzfinsdOBGAuXBfc91JoIEyfRs3vJZXA9XhqKRnncd9m",
-	"qEpvrm2NAcF4n5pDby5USVYsyyIkP4LQJZQ5iwWf/4e4JwXla+LeiIAjpZwogDh2fcrNNo7wk0tyfePf",
-	"R8NQutvBayJ2RzCf5kpUVVkK6SztY4nAfaR66cC/MMbekc26vKbNBIMIXDwwNd0EE7U4T03YYfR7s9MG",
-	"5QP3x7NOfJ0bwH2+bjw8hmfMkpk/kzOPedxHaQQt65fHGZLZimH4S8lsxLf5f0ySc+v4LrNxPXHleEFz",
-	"1Qk69RdEO2Zox4wfHGQAPnX60x4Li99cG/FSI5a8O8PZ8VjtCJMpFHgvvhxOe2/zgIDAvV6RzMpqnjO1",
-	"cmfFMllLuRkGbNXXTw/lNqd5f/NAOEpoKkgpv0kbGW8szzKSgPvMCHNxvmXGdrdFT0RemgsFaif5YDO4",
-	"titAMKn0TemIZ5ztNaS4j++Sjr8yXxPGyYvvfiZnraiLsw8s+/g0yFg302LsgVYePsp7qZwW4ryaRxzu",
-	"AZ01UumE0Dwn7jip48TothmhCw0S8+1vFLx3aes4AwfIFOGC2FwOIkXFM6IlK53Hx9zpaiXuldOV7Equ",
-	"cDACd7ishRRFPToR3LxW5uAEkp0EH66l6HHmaCluvGAWeXyHAmKY1BwNdRqK+r0DT8E3gVIy6FRld9C6",
-	"mFQ9koL3PeYUIYovFHFYQxB6yZgpb4/Iroiq5ubTObgkK8ZT+KMfuiU598PTHZqNG7OU1lGk4tZrUQLf",
-	"7Si5iKLx/N7AoEdlN3RlHicoMp7Rkp3dXZyZn6NSoif10Yz8LfRqeLb8zQ2VQG9Y1hNzOWDR3hzOG7M8",
-	"3KsyFYXl5AbGM8e2snhQ+rg0H5TKAvhv8LUm28cerdZBCoyyfSeoRUIBaYQc1++0C8AAPe0LYoOlO4KI",
-	"34qR66ZDOXAHci24rzRCGE+sweZn+c//XoJMiMtpdLtsFT9QoV3PjxR4e1QDna336j7i16Nv3t3vvprP",
-	"tmsBRSPY92CtBX14aR+GBYbqg/GJuNK+rMHisLuNgnH/5+S8o5nqqxjEamawU77HZmKX4wTBoR91uD0Y",
-	"tx3PKQzELRl1f9NwWLttnODmv3hbFQVFL10sTOHmtrgcGZS44WmP5M9jEgmxlZAw4ci7WHxMDZZ5moNL",
-	"3kYpoKXZx6tWDO3yhX8vFkOCmwvGGuNa92DzGY6DqZ3jVrbJHnfD2ifMvdzY++Q5smM27nf3aVJBtwcE",
-	"1ZXjWCy8LKc8u5XAFDl65f+JJQjxXwsJDG6UppkmR80v5K35peV8q8eZJbPNT6OXh1/WFCyql+b25lJ+",
-	"pL4A4h3r7yGk6oAJLLo3lLs5Zq+IziC6rRneVvKLKgVNqYDOHl7yFZ0zTY32KLjLy7s8v7wcpdcMBTu7",
-	"NLVg8ijkXeG/eHaGUQD96YlYBXLodwKNt3ixf8BYvaJHE0hmVZkLmu3kF4mpD14waLaWtOHgltueMAbX",
-	"7xnkWazgoREihKQ5KXPKOeNLsjCvkqPvabpyhZ9aR/zXagk8W7F8gSujBcsZLgQ4ExKVp3KRA4YsA+PL",
-	"nEEGskLlagmq4tkK0Pw7Z3lmf6ayqNAgLFbc1WPRsKzFH1Wlqzj3+D6ny30E+8ZVMlCAdqvY5kaJgftF",
-	"cLluQvwFiP/37U//SV6LfL0U3HDZH6tcM/834+S7129fPH3y5eXX5OjN98/J77958vVx16td135pM8sR",
-	"N46bapbMwplHXzvhxLHdv8S6Oc8xZHkwzs4np6MnAqk4a4c9hN7VbOhgdzmxq7bDMnJkrWyoZfpCTvZP",
-	"eGBKG5o3GupCSGIXoI5HWnFs3nx0enc1mxWYl7yFMK0v+bgLrM5AGQzWqIu8bcl2M3yiB3DdGE54CMPy",
-	"tqaoWCS/VCpWcWs8YK7IyUVd2KiBDmFaQb6IA6kApZzxN2bxMuvouZ79U0MAJZWaUE3QZOvy0G2VRS9c",
-	"nm7n0g5s9azN4vphFhQTHKcC1VUCO6oPM+Bvyhz0uGNd0UBfUzYHLP/EOKF5ftrj51ZVX3kxZwZ3Y2Im",
-	"D47pjN5Uk0IoTS7Oz49Hx3iExLRVbLNrS1qbjytBdtg3WD83FiBoGNR4+bLF1mKp3HJ9Iys+IvPYv5nU",
-	"a4hSS13vNHKN8M0yoT44rqmSipUjmVYkB5opogAw5oNpoiHP6+LAhM5FpQnlhKYIzEj81OcRCdQApD8Y",
-	"aK94msKF8XefPJRM7mrCG+9Tsfa7+boWW7tB8O6lTqiORxZhiixdIbdupIbItxovf4RiDvKNeTMqg1rg",
-	"uLE2ogYC8DSRA8Ok3A0ToGkKpcZ47zRnaOCtIwNikkBQKXgP0a/GdSD5fXnZlvy+nB6ULSgOQ2gKVThg",
-	"Hftrwc0gb6MaWbfmXb8xfjO3zH4am/VVK3Ey5odawIliurLl18Pk0rqTAidzqgzD0d0s8bq8BRRiKekC",
-	"lZcVrdSK5hpunELDrfZyi26RG6+gUDnf1F1aKk2t+NSajAaWr+g8LtNi3ekIV7V0iDd0uqKSphrs2jfl",
-	"/wyiKl3TLMLVnTJvxi/63sCAZ7Xzn/LMXA61ZcNHacUHbI0SS8GEjOmbe8YzcX9jfds9kWS5MHcT94Fp",
-	"ddwi9Ss7HfZUd/fTWLBR+tRSZNWALB5nyv9JC1C2dL/RznsCFRFaUew4l+AXygOSzXNnN+oNi4sH9rVT",
-	"AChZ5HSJbUNI4z0gGaRM9W5RAZXpKm4XME8IFkM/HQwNigcp/cTBRzvY1ZU55cT3dRgcMUIPzgGkxg/V",
-	"WO76EeBeOt1uyaptLxiJFo7YTFUjvXHptkDUHLYgNdEhoOWPjZ2QKKfsxjjsLqApUYDRfiFXRifDQKa0",
-	"PvvafE6lxIYQGAFwRIMIEwxSZ9hnwkxw4iepg1zmaxRALbvvcrAmbGrHaK9++a+JtJpoyA1KCCO9YlFd",
-	"DXp+jOjFqZKLGwzyj9E4z4y8TK2e9reT52/ffH/ys3mZ2HYU1tOEjnAEKZyg+mAQ6vponA7FU/Xoc/Xj",
-	"kE4CEw85onlu6xlmBeNqvFa31SA/JHrvJkbTHvpvdOCOeoRNUFq+8xAARkM+MirTWQFnwUfHw3dF1zve",
-	"65wfliTDVhExwGECyujxrEy6TRLMGrtPKK9iOaKN4JOGptoISEISj5+K1s66npURzo9whE0HyKMF98R2",
-	"zthqMXP9NdrejV7x3s7Q3W4//U+5oboqYm1xdclBZU61OWLx1DgFcs/AX/9plJ5m9Yr6ITWFEuRgvr8C",
-	"FEAxgF1hh01myA6jkGs+bIzgu7gnHqdr9hNhLRZ+66TCMdb5/SPyd0q7c/Gd49n+6JDGvhIT8cSKehmB",
-	"MXxbJYkGsHuFmU0I8n7P1pbC2f2lQ5vNjSwiMki2XRI8XOD+j+stJtTm5vIN0Vpi8v8+Q+gnNncOSks3",
-	"+4oCrUHGTdVz5U9jQe3OFFtjbPOPtLqG9D/JhbqexK7YSd+L1ELMetqM7HpL7HMKenIZNvOrw5vCRW1v",
-	"adwwLPnGLWc7pMVMLjo/QhAON7MNFM+t+3+3S3MDWiM6BmyAb3T9/UdCdcdC8B7m+3bn24KZbbj4YaNv",
-	"AMq4BnI+GCeotFQVcwl5Hi+HGQ46Be8Z1ofH855gmF/K7Degu7bc8B2mqEsoxJ3Ll/bvn7Z7RBx5Ij3+",
-	"99+eTD9GIPt6RWOsPK2kHM48FBldE0wXZy7VqjRDkSPMkKur6HdTC4Fn6kbwUV39Rl8YY+CIW/UAVJpK",
-	"PXoddchgJDbFjPqFwhiUK+LJGQ1vZlEE2BI4JAS77t4zhRmARsCUYD4hlGDPFiozO9RGevDldiXA8W4f",
-	"ddjsrIH1uz7MbzKOOeBqFK0WnK6QAc0ho3KhQBZM69y6z+aggeVsaf8qqFL4NneRh/iGSld5pRRyHAX6",
-	"H/Z3uKN55bmShU2UEeHqPAfa4aAjDMfzJ0v+rYSRL8+32ZLtFFGYNjFCI51+WBEkIQVNV4zDiTk8WHgJ",
-	"az2hB7BuH+sYEhf6ZiEqnp3215mLTbWqCsqDCR4Msqj39OAJFqk992k8LoFxQxwp9Pm0bE/o3ro67oWb",
-	"vtA/PwDLEkJzJXzw3d9O3tgnJy8zb1L3PbhzsYxXu2i83N2J/uPnn1/7Rn79PtaeM//MdvZNNuHZ9Upt",
-	"psZ2R/rlzcugZx2nBXN1bH2/WPNhO/wco36eznPKb2cj4z4DxmCrSyAx9pBvCrYh4OgQN/NBf5KPd/ft",
-	"kA7gQ8kjynHjnu0GEO557g+as7rZLcA7Grt5nW75SQCweGycb+O8h8EKI8THg8jGnrfT9i6GcBI70Y2r",
-	"vHZNWYbj/eZhPE9UEDtsImDgcO7U5OiXAh6fNThw+qaortE5l4ey1fmJOjFFmaQLvVFiIxU8zavMVi+X",
-	"6Yrd9WQAbyy/Tzq9Kb3wOuqojyhQsd8B6VTonbaYURvGbaIdnebuo/Qfm9vSkw3fRFM0XUQtNFsTx0jI",
-	"25MeU2nnMCWAvAsp3i4nrhl+j1Jb3d13oG5Zl10uJeUakx/quFGjRtgqihjTkYoCbHkQ685SK1aqkVkP",
-	"YsOMFcmCa4cmq7xa2qoR3npwg3YFFL7qn+xC9o5jNTD+T6PMthyeG1X0c8qKp3bfmA6SAddMr4Pinq4o",
-	"5RXxrtGnFppgJEYJYQThCCdqzDM36P00u3hh5tuHiIcJ6k2oUW5Q1lhjmNzwhVoXaJARJLaU4B7rqqyx",
-	"uXWyNkmFP9SO2sGS4G/7UoNHl42MkqxRL1z5014D85gqho+pVxhju35driymW0wMBa2iCweuW3Y+DMEd",
-	"bagxtviMN9leLtYOGSTWXEKWyDS5BShVu7ITxtv74DxSiDtosVRKONz75/vkyPpdRjGAEusz14VhjB3g",
-	"53Z3eB/7WydYGeH3ilScvW9aq9QZykcFXZM52LKZxz1GgUf6KPapOjBaCpo+eW58Yc5WTvVeJ3NDIGol",
-	"4PWEng5WQWioZ58j7OmrdVC3U8R2e/g+FLA/YnfkHBOjfajPcDzC2KN7JGan8KwEXGZ/v0ozyF5elf9L",
-	"bRuM/LzlE7IvRq+X4VbWj6PPLpZRJdsrpm0vDXV81tAvapqYQTPO4+uHhKPsEPI5mu0MxoZ+sqjgSP9R",
-	"tO0vRG/5fC1pijlZPi8qsfTtNCirI9YNSoVc+2QmX53i9Jp/J6WQyogy5M33z8k3T776fW3mdi1jyBEt",
-	"y5ylSPln7uHvflWCH/tuQtZfQv7LcJ7/Or3GrtosBReOYgE8e/bi9auTL0/PT4Q8yalumfPr1C7y7PXL",
-	"WTK7A6nc2T29OD33ldFoyWZPZ1+enp9+afWsFaLljOqcqjNXUMq7nIQlYEMtNpowM4vIMmzA9KemL2ZJ",
-	"JS1Ag1S9hvXmlbOXGRSl0MDT9Q+wxuqnzkPyJyenu5oieKQDwP3qQgktvYzqEuUX6Uq1tYlJywqCMt+4",
-	"58vzi8Os4C8WH8ouorc+RN0mz+FPJUTkWV229dTeOlgjoG/6ej9Non5oWzMIdHqCmwOzmHhnBUcvYM5A",
-	"K3ScHl+1W7j6T4FnLk4AhfWFsDYJjSX1/z5Dspq9MwtwJJZSTXOxtFUalhAhsBegba+w+s0Ojs6nxVEz",
-	"Uw9y6kVPAf+fsbykywFthibzNWmSTRPLGHTd1h91whW9M5DWNEGt/H4jytOGdw7DfwnCQ2gQ+q4szO6n",
-	"2+/szxU4zxkzYMTMPc+6n/rWeA2SCvpg7/5LL6rYPy/+cB6VBrYuBHfhRaJxb9fVAC1PGk1ySxC/24Ps",
-	"uoXWIuT3jHReuyLNDY6nNnGFQoLW1Aa+ie1ZmtT5bo+n3Z94SLvmehTcUigRnFDblZRQ5asKJTac2BVZ",
-	"8aUJfTPVI5feZ3vB20Ks3jRgHx1vJeZanN5Gzb5W4W7k/L+Qihxrn4rVOZ8WaWQLmzVrSeWoSfcTiyZj",
-	"HksiGdIKrEdBHrk6DmhsmETabaPjIo2N+NxoK/k5izVh88tPL9JszN69LhsOQRVRWkjIJhNceDD6kc0A",
-	"rXmGb9Xvr9Qk9CvUrzG5YZM8HktBZx/qf/8A649buU5ITIeVYOqZXA/YbYiZ/i6oWbsVV2rxJGUaVMPz",
-	"VQzWe8sY9qA1qCpoGSClvf+/2EsG5aiMqTQXylxJqAWKHNe/EnmmbKczH0alXM9i5wfhwt+p8JBCiUb3",
-	"a25rhQWU5gqAOIm6DqElz7CNt5kKSxy5a7A1YcGUsoqlrbQcIasfaTmFWNYlD4M6K+e7pgOIVCNvWr+D",
-	"dTRgWtC/nkjXI4gWoFcia627Phez9xXlmqGT1Hv9wp/eVzSfJbNfgd+qqHMxPmWaU2WDoiJzfpU0cPt9",
-	"ALTLCMTeHZqtGErrYSUFLX1TfJUQ3JJt7W7Pfklz0BoOL3NiMX9DEm4RbMGcT5mSdCWkKHPQK9sW1K7Z",
-	"3cpbuL4ogZ8Y0t/K5X8qgX9rXtyKDQ0P+ixVd20s1Aa2OePWnrJJR1EEPH/7lymg+x2WbwgF8Zp7mc2Z",
-	"G/z527+QIyx/Y5d6HCinNnZAhdXJ1VXINZ1sTyW4jqTMxUptAf8dyDsG99uh71/scMSNJoQllhdhDwEt",
-	"3cLa0K4oCnqiwHyOpc10qPF/oVyFQfPpCC4YyJsbvNCb3p9EI98PoyYfnEPU4O+hUo/HqbQJI+LVg3oB",
-	"8JicYDujRpcwo1KJrXoNF1AQiI0qqaOssWqJoffGyMsEJyXIVt5LP5mWUixYvt2W9dq9t7P6aQQGd2Uf",
-	"HJd+kT2odHudCpNuOAP9Cs/mgt1ZkUmRox8kMGXfSMhb8Q9Gc0mrwv5i0G2rzjRHuWU8s+zJCWpaAs8S",
-	"Iim/rfGOVITPR6H3TAJ2DhyJ5Tfg+gxu4Dp2wM1+Z5saXA/j+MN4vuHulLhUU2aLQKCxfz3k6iEmwuxG",
-	"dGasHe+2pDXAHc9Ozc37UOT2U3ViQ6rr8lqqlEAztQLQRX6K/5/kOrUonkRNrU3pnsTNNUpef/s9EZL8",
-	"7dXbv7nJErIEjo2NkE8FqfjN9UoLiGgrw1SrQNZNNQao9a19bQJN4nNiYm5XESzbEnBogDIM3uBoKl6m",
-	"WVGPbZ0pbYG1qoUP5G9Ofqo9LU5uLqi83SYXecnKl30YxnD48mPxfHjMNat9JXrPaS6WU2EtF0uDrYgx",
-	"ANWHEIkn1phx77T3FeSZM3GsaysUzfOrthmgY2yytsthDFuBecPUdPbBfGr/ZWTC7bYnNHcc3O6Eswzb",
-	"nNw1O40eaBWUpozfPIcg0eyohtmZAdeZgZRXVlrGqOmNUP4eLqletW/3HzB87tEXfHtgpxcMjrqTnoD0",
-	"V2VMn+S2qk6UuF4xpZ+Zt8wB3RVgz21SzogLAwvRHpjjmF3Y7qsxb4nvqgpcG6Y+FcdBCBu+k5CwGWut",
-	"x7To0pbzspyh0quzps3gMHr06nXQkPCAEGwmwlCnfrXBLuYKGS7jhGpid4SpDdjR9t8l6EryGy3+eGbz",
-	"bPcGOKSVZHo9e/r3dx1XlOALtqyMXohTN2tLiGsKyTiZV1oLjo7LEB8+OSOKkrMmnixqfPbVBdAb6r+y",
-	"puFUoCrjBVy8Vm5hrQjl6t4G4Fsnf06VtkWasKsBpsNjvBInEgyZZk6soOmtWCzI/crInjY5gGeGTUpQ",
-	"K8jISlQyX7vnVXmcNMNjdnajH+dUGyK1cLk3ejTBUoqK5DS9hcx1yaihajN6MBHltGO+3qTOtz6h6pOQ",
-	"qJ1tFKFioWu3KZfWKTOYxGfyncF/m/a+UM4MQbHeqvJARyiSeyqxC9I2DuETBM4+uH+9zD7aui07sWj/",
-	"LTLfkmpbjLmNx+8ypp8HpYOn93GGrfNHOTjPp566NxDIl/qegBTMVSA41HkRtsSxOcKMk4uvSMF4pdsO",
-	"s1Yr8AHMny1y/OKR+I86y7/P6bJB/2fpI2/6cI2inieRbMecLpfTeK3NUE2R+NpX7WqioznSxYC64ulH",
-	"wsiyRkW1YV3He1FAu3fu9GTgKifCYTnBZiXL/7Hc4JktsZkQW2EzISuWQUJKhg3ZsMCm9WEF2mRL18S2",
-	"CN07YjS9yLD63WOopYoQi02Fzn4Wh6WWdsb1J6aVThnBXkOj71cxkU7RKolmbpPNzhiHJRxVld44nkEO",
-	"Ntemjf5fuHspRP+//JH9md6Cu8Dd9lD0HgJiMv3Revs/ELJuT8GtuXknJoSLQHraj3Lrtk4HuSD/6kb/",
-	"H4UZv6mu4HqFuouEEkvnKU3X23ES/GYQ0/zplJc+A2er+ftB4Ro2me8DbvPOJIJAa8QmrK7bZGYyHhPC",
-	"fUjxs6mUHeAfQv8LlvTbyH2fHvE2jRF5XoD/6a7uocNW88dB0+Jz/9KWUJtnrYoGV+TclfhwJQycq/N+",
-	"JXJMteN9oTRulJYXe8ec0U4rM6asMc0zKqyzzlTYwyu2FJvxOnIlF/GVRLdoAwViXnprIA4c9fUPTtro",
-	"aWzXUWWrPD/R8KB9D62jFyALau/M2Jre9wUuXfYELv0r2f0dDW+3/HtynYanb46Kmh2HzNr/r4gW5YlN",
-	"iBAcFKl4Dkq5PGtsqcnuXGGXA3L9gdyIz9zg4+Wx3yLLc5zwRY58x6eKZ0aMlXDSmGiOkcqeXH4zFFsT",
-	"pA2PX11DkN3VCWF7UdWcmXFCbRVQjGi4wh69b0DL9cmzhbbFsGydUoRi8KS9oA73+zjB9ejg6G4Pc28k",
-	"ZrX2jsB8IcPT14ajB3pDLpZLyE4YJyWIMm+CW6uMAU8hcW4QUQJ/7CUKD4NRYt89WEWtJT6NCBEbjOVK",
-	"1V1YAgz/miaW65OEYiXTxkTbuCofs+yirSZLZAvlMh/BZeMQQ+N9Q5LWJ5h464BKsCWmct64CW0zj2b+",
-	"I4i7YVaDEQIvQLcb9PxLRwm0tzIoL/jGppPFCriQ/KB3aiduIKlTiaxVhOaYrPMZkcr7CoYz/RsI/xlf",
-	"/e1EPwNzXO4UCHztLntzgBfWlxTIfmFFh8+HAfg1nLSrgPSqgz616k/N6wfOd/Yz7pvybPmz4FAnpIeR",
-	"/q2E6FtY+3zoW8azhDSliybRCIJshTAzmipcnsts7u4gqf2HdQ5EQcuQNJpOmFZmaXVb3YrLg4Zj+EmG",
-	"gjDq5U4BZdT2W4khiQ3lgIzM1wbHoyB39uF2S7ZvnWW460H0HzbK0YFhvw3uVhGxE48EuXn/yU7vTxAI",
-	"Wh+e2kBaR1NjtL0/Qb5CxA6IPnMdubewv9f1W+OkeCyqnYyNYLAluHvNRj50arQS2C5j9q8lhYX14wdl",
-	"sBpxU8lgwbXsK341kyREVvYntNnY+kzkW0kXeqOWyfbbPSRPP9Me9/omOxky6fieGJ+pSafVD+ITm3Q8",
-	"aHp4JYd7TwWTGP4RHYR2SMxyMmw4sJeUGBBSjM3ZeionmJMwyOmaYpoHFQ82yoj2AD+sAnOAYx4OX6dh",
-	"MUlEpXPGzaG3Rll/3g97biP5tHYdZAmuQT4rSiGRIlaQ3j51BglpyOiO5iwjR5ArIE8uLwnj+MuNvxMT",
-	"15nHFrAoqbTBx+bbY/yXHQsfMK5YBi1ulri0povk/PycFDW3s0ltOVOQXfNAtm0WIiptRrtpRgpbBGFY",
-	"MyWlUFjME1eyEvdkQRENx7HSGPYMBaVjP1OutlkE+RMztrC2bj9vC87ApPwtGPfQ/OzMHovdIzvGncTv",
-	"wqJmHMDVQAz0R9sCj2e+zJVrIKckrYqEqDqjOSHvK2o+kcdXWBv9mh/F66Efe9ZzgyXUschGrZNifQVR",
-	"2uK3p+RZU3ENg/btwAXV6QprNTS15xEZtpEJJkaRv2LJF7m+kRX/o6FHwoVemVdZ3WGgzg+wKQrXHMtC",
-	"wr1yWXKiyjMyB+L6z+LrKbq3s1PiCk64CqlMOVOqz14ww7rFf6GuOeMZPPjGHAa46yvC0IQvwXxM+TqJ",
-	"rNCAwLO5ei7svWYQg9i65h5GLp2sRpltTuf32OKLhGqCh+Ep/qkQ+dilA6jS5Mk192xLJaSolEYw5MLX",
-	"D8KfuNAklULhMgoF+R0oIlxyCLZTTMgKMylyBo7zIo+29xBInDvZZNGuZ+VYPn3NA0Yd2CBi7PUlnqa2",
-	"HPA4/tqj2DjCizs7XCHnzc6bj+HVm5pEr+ElaD8QVhf+dCEpFgVvQBlQRJj3X31+6pGQLqLcATOpD+Rx",
-	"9ERa1+Pl5K5Hu+IhB2TTEFBd1Yf4Puxk8vjbx66iLddhwx3aj+wpbqfc6MWDKdqv7BsHpBk3Q18mNT61",
-	"5W4WEufLiFqJe8uXrNxFZXZi+KEiXHA4TFqeXYhR4PH6cI5aQwNAjtIVlTQ1PMTKpM5/CxnT5J7xTNwn",
-	"Rk8KiicAXwisSWR2MWT3ydkd9Gbs/VIuJTWcVBBK7mGuRHoL+pT83Exk7fcSypyu7QqkEMUXyjBloyHQ",
-	"heHViqGbWdvGLTxT19wIWWgzsAtfkxUtS+BX9gYoQCm6xNsNyfPD9cyMez17Sq5blv+n19X5+Zcpy/D/",
-	"cD1LyPVMwXt8Ex9x+yS55tfIvewY9hkuEhtxhp9nVFPz1ofT09OPH801muYMXzSokZAKziHVym6lSRxU",
-	"8J4wTRS9P73mb4Qo1GZhYnPrYQtlI6pIWFTm2jl6cv7lsZcJmhXVuXBYe45KuOYWO3PIjFxkAXy6pkVO",
-	"jhy1W/Kgas1TWjL3DPMTV5RzyBPEjju+zvuvosrEK0MXo4x6ZsTBNOygkVULc7ar1UVy8Yd43/Qes58h",
-	"pfjdeL5jL4aOwe7CqhntQ/D2nukUuTLGyUFzEAzj1iIV+TR2+jvwhwZrwxq4ooejdfa2RGcUw47Gg/oW",
-	"f+yvmmRPgI1DIYw7A/vFpzSYx9bhZATM2E1aHfLsEQkcMb050AWcMX7HPBqGbEg/rl8Gbx4SE8FEQ3ak",
-	"YOFtp/pk/nvnAg4m8qcITgrKckKzTIKqq4V2MWQVHSYjjQHvQNpKhwwbZRnFLiMpVXDCuAJudJA78K3q",
-	"x2Dv7EPzx8vs4xlNUyj3UKBfBqMM2KCf4fDNy4c9nD+FLSIHLB9N88lJnLy4R1tIxu/TkIC5+iFfXIVY",
-	"n0MqjGJK3RoaZRi/dbn1e2MzgzRnHA6Gzm/t+EP4jGTZuq8mSbN1Y/VCewB0LeY3yMV+ar15yGTCYKIh",
-	"LtZa+lSBCa1BWx5zI4eEgGxDDu3eAx6n1in8TA204Rrtqj+1jXYsrwphP6WZlrdGjhaeEBvHICxE0Xp2",
-	"9kHl1XIwdGKDKD7JiRpzmqaqWNUec/Do7HQewv28zavl9sStDqQPe3pc471PnYU9As3O8DX9CXIZXHyz",
-	"4bSvA+nO0hWhQYdn7DzdtCYQ953Pa8N0sJXjIVrqO4ejpfVPJKtvl9SDhaABYQ2aWMkUsoQ4qSazukwm",
-	"KcKOwENpiO0wYv0maiNSfl0Q0HkQutQQoF4dH54rDNzJGxLb9CwhECDHezwvDzD924EknUBiZDVOrXw+",
-	"F9kaHU35PV0rAg801fmafLh2QVjXs6fXMyejX88+hok8n0q9xz2iqw8LrNsuFpRvqpm7kiWaOq2HzwCg",
-	"Lkd772qZCYlHknJzIkXFNVk5Q6ybcVjBwQip+dodZ3uGWt0XTwluzIZR17ugS8o4kcDh3rYVaXDnPnCn",
-	"0HIBZ4S9eEIyukbOmwPN0CCpgGfk8txmPUlx72y0goPzqn3pSzCRoyeX3zya427oZEMFM3ya/Y76lP+M",
-	"T5rqTyNM7vPiccmuamwvupwBYNiU5d45qMXCTDGk+LmFHuhWc6N/ZjfZNqydfagUyC1H6w32MbYAHnWo",
-	"7AeT2CjsUA0L/Bc7RL8gdIcUDSsBW+BiN98DVQWrJ3C9nz+xkuGoZ/hoTmREfMFCiqEc40PQGLj7hf7a",
-	"elZ/FYxHrt+W5WzbZVdHQZ99cP/cUrOlCTc+dJz4QKjBVCG7RrH3QbpoqC1XFCPCW2EGqLK5ZNmpIrx9",
-	"WPSIQi0hxD+H+OxPhmiv308Zo+2Ls3isTxAhEj1C7dzKLeVYwjc/UTWcIZmktfQJ28QY0CCIW8NPlw25",
-	"caYGy2AMJe9/LrUw9iqedPEvXTzppxL4ZukkbEjcKps1WTWl+NGtef3ubrYxJPhLmQuafesmOSz5FVWu",
-	"WUmlPjOaeN0HLwhsqUOdsVyD64G1tWxDMtNM23e3FhYKSPbvdoZ3e8VgTkfZNez7kijr8myPp2iLbUID",
-	"4nUdhGwVDmIgcmzD0w5+KdWUffbB/3OLmvUt/h4Q6xhvsPlkImewGaoFvMeBJolfw9+Ke75xKHe4hUWq",
-	"QZ8oLYEWk5Q/mao9m99WAMDpxdft+ua3Nak55T9OnFb2fjTPjdctLnOawms7w4EEaTN4I1Z9NlJ0S7/B",
-	"/Ai4d3rONLYQBK3Pm3Eynh3fJj7aAoFjD+6VjaT1ORc+aKGVdCHuQObtcgmj2F/T3OMAgiVqFu0M7QPl",
-	"nuHgv43F5NOp5j9aC5unXnM/OpuJa7A9wSXZyjTDzlyjbsNWeuJvcx+GKXi+dpCq5nYrNsabixp4Nlfq",
-	"MFfnC9BD8Dj/hDmPE+c7Yp/BcMhJbk7MGd2w+mxmL2FYkEsQZi4j2PBArLmKqT/ouunmAW8m5B53u/dY",
-	"m9IGyg6ZIPvbxI9spxZvXZo6S9ZbmCbOkq3UNn/WL8p6s0bkO+xWGvaQNUHMovtsUbbV98X5uUslmqag",
-	"l01Kwk4ttcc7MSK3DqMjMf7E+t23tWxCzNQ+qzOMxN9dxgidMlEB44WkXDtnzGdpsDJrw0X+JtYqhEzP",
-	"UV+aVdWh1xP4csx4GGyQw2a0Q0LgdHkannCbClMXOtqHnM4+mP9t9YjeiVuo3XXb/aHm9Yn8oWYoDxAP",
-	"7Q3ANBsnbzApGrM3MTK+kxWRigKwCYfvmcfhwbevw5RXyo0eMAci7S7ICiTEIJrseQzj7TotFgYzxTrZ",
-	"W5EenZhHKe/8kiqZz57OzmjJzu4u8Hi6XXQLh1SGJTNqOw66HvlHryjPbiUwZaML8Z8LCQzIW/3P/840",
-	"uM6AGjh1qVmt+JwgbbvOrOzWH48nH9lgx97sI72CzRaNwXR1/H53tlaEviOdujmOSsjP8p//vQSZkKqY",
-	"S8hzSqjCGxefH/vJmWwiLOpp237Q7tyvPcW2Z639tIK7hBzfHRZprTvO28CJmEQLT9kVemV5083oa9Z7",
-	"QaA7Q8t1ZITDlplcJUGtyqaYZ9LtLKQSkje5e8HcbaN5nCicFqW0rFKsw4CdeMlJ03ZZJbbhb9OwGze7",
-	"BiqTSNvmxBXDUYmrKRGuyLb5/fju4/8JAAD//w==",
+	"7L3rktw2kjD6Kog6G6HuGPbVsmesjokNjWRrdSyvNZI9MxHTOrUoMqsKbhZAAWC3ahR6m32M829e7Ask",
+	"ABIkQRarmyVrdr8/trpI4pKZSOQ9P85SsSkEB67V7MnHWUEl3YAGiX89lUBfZuZfjM+ezAqq17NkxukG",
+	"Zk9m1D5MZhLel0xCNnuiZQnJTKVr2FDz1VLIDdWzJzPG9TePZ8lswzjblJvZk4tkprcF2EewAjn79CnB",
+	"+dSfS5Bb83UGKpWs0EyYyc0zcgNblZBUbDb0RIFZrIaMnJCLb8iRXgN5RXl2nBBKMqa0ZKk2X5Cji2/O",
+	"v744JkJWvz9JRQZELAklSqSM5sRs53SW2J2+xzU0tqoGd7qhH14BX+n17MnX5+e4Uf/3ZbVVMzVf2Z3q",
+	"nKrnbjHdzX4vJMnhFuyyEmL2Vm3pbi0UhMtW5r9kA5Trvh34j2fhoguqNUjz9v/39/OTb999/PrTv816",
+	"V/tyUwipe8mB+ceTEoSZ+JUBRBdGFTyOfl6XZqmMPlIVlBSi20DHUkYDXGJJBK8hetwHNURBA2QZLGmZ",
+	"6yZEgZsd/D38ycwzexeD5TOx2QDvh2NaPZ8SkM8EV2WuqYHdwNSNlyadv5RKyC4Sf14D4fBBz1N8wWDG",
+	"YKuQcMtEqUhBV9CHHfvJrOcYXphj2AW/P3M/wDa+GrFcMiSVr08ytmK6xUp+kMCUStf5P/9/pSA/Tgic",
+	"rk4JchiyFJJ8J5elrM9hE8I3sB0E6+gT+Vyk5SAZZfULU+LxZQabQmjg6TYKwacIJYPCNGfANUnXQihQ",
+	"RPAUSAGSmNF4BhlJJSClkSOEICW//PLy+XFCtCAStNwSRZeQb58Qes3tD3dMr3FsRTeAE1Ge1T+YXYLS",
+	"hHJ1B1LhgyWTShMJhq4JXVHGExzmmlc70SdvoMjpFrInBMGDo+LqQBEu9Jrx1SkxtGGmXEAu+EqZZZoJ",
+	"crFaQXbCuNmcEvyam69zdgsKyeHyMVmLUio7QLVw3Ao1g4PsLPzx5eU1ZzWk5zewnUsoFWRX5G7Ncmjs",
+	"zX6sNMtzIkuuEvL4/NvuAIzPCylWEpQ6JT/xfEtUmaag1LLMq6nNRXIDhU6IEoSSJWU5ZMRQ5abQZEO3",
+	"13wBiB8GWRchp9fcE/4aaAayJsiAck5+wGMQPbaXrdvzImkciuvrD5fnJ9fXH37/3bvfxY/GS56xlGoh",
+	"HYHG7qrwlbHnkZ784/zk2/m7j5fJN48/7Zi7EmJijKuafuK5b9kOBs/CV6ZkC6/Yhum+7eb4MHqLfm2Q",
+	"TT/YoT3qhyb6Sa4oZwr38DYvVz08PHjrkSJqLaQmZjWOW2eM3gjO4ASGmLUy4++HoXfu/yfvPl4k31z2",
+	"YOq1FObc9aKpqJ5PiaNfFMjeKUv7cLr5PpmhVCG4AlQlXkuxyGFj/pkKcwUgudCiyM1RYIKfFfaN3/2q",
+	"DB4/BjP/m4Tl7Mns/zmrdZUz+1Sd+XFxxtZdxAlIKWRCqCJvvn9Gvn389e+Jm4ZkoCnL1SnCxo3mdZ4e",
+	"ifN1TnnJV0rSckOuy/Pzr4C8Ff9gNA9/+XNJpWYgTwPJsAi+NCeh+miWzN679yPiohOA/yRKnlG5fcmL",
+	"EsFWSFGA+QhXjLJmk4v+4Twy1grExtyj+E2WMbMrmr8OxrIodx+Kxa+QavPhLc1ZNl9KsWnQQUY1zCLz",
+	"3IJUzOIwWNLjDl/vHoya+P5ud1UP1lhFsJd3kfU2gPYXO4Dqh1vfBvAlpmET+bYJku4I+FiLoeEjz1og",
+	"iO49tmH3A5WSbncAUvVD7BnVNBerEiKgSrUHSPNI/HVNtZXYUfoxEgLJBDkhNMvm1T2XEKsdJkTcgrxl",
+	"cIcs14PWn5LGN+YF/GiWzPxX0SPS3Hwyo1pLtih1HMR+1LlKRQEqfn/YZ+192Q9RqmtZHFBiDPUE1djf",
+	"ziVXm26S3BDfsyp5BazIoDksgKucroCPHvVV9c1OsgqHb+wgqailDesmbvrpEPII8/2JA2rvjxS5pXkJ",
+	"p0Rpqku83e84WVNFqH1yRVRZFEbOhQx/50bZP1qUFnehLeWRIqkQMmMc156Qu7UgK9CEaSvc+pGMnqJA",
+	"H1+RDVOK8VU1sMH0SL6ycCwp+jDNqYqQ4/nJgpp94GOvHm9o8UiRhQR6o2bdyzeZLXO6Ck+WuXMqmMyS",
+	"WclvuLjj+C8JOaOLHKKHy4oHkeUiEbUXi6qANoMRCUuQYJS+ijTODGDOtkBl7Naw2AwXjYhtr9yBP7rY",
+	"AFmNcTY0z+epKLnhJYaJzps/2b8KUZQ5iiLmJ0iFxVVsIiSz5l0oSgPC6l1ebhYWFbjfGoKhRBbh0gjv",
+	"ChgOkf0nxUnzXYadMg3ZfJ91WoU3m1PdueRPNNtEb/obxrMh6ohgCDcwZ/HPNNM57L4Xzehu8saQfoDG",
+	"ZnqB9z1QXUp4JvIc0jgUd10lSzvEkKBwb6GrtZKBT0dyn56jPECH/aJGfbgcFOO2znBgfNpY7A4prn2f",
+	"9cwc4G/sGiq09dKGtXVHCCLLIIsqQ10enFI+N/pNyO4XQuRAuX9c8kx0uehzweGK3K0BjUOU5FSD9NKH",
+	"FmW6howw7e5BRZgi6RrSG8jMR5yYURlfndarCqddU74av4d7MAX/zWI7cpIM0EIAMkq2wFORmX9HHxr9",
+	"Ln40WQ7zNVXrLnzf/sfTk8uvv/GXqXkzIWv4cBrbDY7TewsuGWdqvSeAViA3lEfwDinb0Ny6txS5AwlG",
+	"S4VUQxZHJhuLxw0tCgfD3UIlEtqP7gvLiYzG7K7LyFWWeIvFaLqSsBG3498Wdyo+LwqW8ZtmDaDjTzqC",
+	"Bnob4A7lC1lybl5MZpngyCzQBIqSEv4SVUGEpvmozbQYEl5adhMhqYXkGwgD9UEJjoXfakVXDl5tvPlV",
+	"hshKHEOr2UKNGn+4GkygpqSQvwXMbAdHfcVUhKt2NLI9NCf/5h5Kk+Xtu/QbO2Bbhdmxvx/rc9aSx0Re",
+	"bvjcqIbDG9zQDy/tw4vzwINVbdgNZKTK6EiNQz9mqHtB743IYcwU/jzUZy0XSDx3LIsfpVr/j0EHP2vq",
+	"NRYSDQ00Nq4Xw2trc9PcfL7zrLq91HDbQQuvLVfp0oLzjOxH55VAsgd9OwZwLwxXdtXuWhTdFFZM71pO",
+	"DN96pJxr6vKcZFRTYvhRwyAyft/tv63IE5/biUP+TicrdMI5HxVTxLGu0xFs2RueKieW23MA02otO8mg",
+	"Mny3WUIWv7osfcW5AyhFVz0aubgbxImEVMjMxpLYfZEFML4iF1fkvLKMIOTQlnK3FjmMAJaZt1p0YrdV",
+	"r3QHdJCRhCbAhhrsbAXO0ByaBq1mmxj9FaT7LQMuNtaSMwuMLcmMrbiQ0G9ffxnynCaS/CjzwGjbhPAL",
+	"WDDQSmnKM+deujy/vDg5//3J+QVemA0TeGcFGRgh0gw2t/TQdIbu+AT42E9q2DQ/+OZx7HUma53Y42bN",
+	"VmuQ8wVoK4K4v++EVIgKKLWkeRTM3t5mLsAuCBVYyxwN7XLijpMQ4+NCI5KZm2Ev72ltyfB7rUxDayrN",
+	"5qQlwQ1QZ+2ED9GN1lbR/UytGGnU5I3VjUnRzrE7uChiAmYp8BRiLvYua2G8lvCrW9Je60O3pD2sUdrd",
+	"4fBxX8ZIePeX1bkfQc1FTkvFFjnMN/TDSHNY8A3jI78xRDIv7NXefT0CxOBTby6dI7Pr6qyapWtNV47D",
+	"fHVxenF5OoK7KOCKaXYLcSOEEqXs0MfXUfooOdNjvIyVZNq9iPCRvZDdXX3EeBV6Ini+PY75TQJSG5TY",
+	"bXCVp8aauhqnsrIb1iyu/4ry7Oc5+or3tw+mzj67pwRWmXWHXEX7OojaIk7AWutljvTQ/EiL/YHh3BUh",
+	"JEacqfb+syBmdlh52M97hlx2FHIgzyuOHfLpMQx6A3otGhfN+5JyzXDv8L5E/fxX4DdxJQYXEnHPevtU",
+	"5fGA9yVwzXC4jN2CXPX5TCQYyQayGH9okYwTyqov3sVDBUrYl9wdRNuo7vOcBDzmvqwipH4nZHo90sf8",
+	"up1UdFshr0LDyMPyk3ded9BWxSoP+A9SyPOJ4Okko/E+voJKzVJW9PmYBK+234MEUYCRKuqw4qH3vF1K",
+	"jXCXtT6IzpS0VtjFUO8FYr5FwLeBMMZRcRhvvuNP3Vv1FeXZI0XMel2AbR11wVGnE9Ioe2JZP2qq45Of",
+	"0BZc3QlrxAi0pNoBNfq1YFz3a2b9d03cP+2/I87kSRTjKbSiznHKmMXdS2ddT4DzuH8OX7GDJ07ZUHTt",
+	"tvshKYVR7+ORUENMqI9zdO7APXSVce7IxpG00405grtkkRVwwNyhPbw2UpTFEJB6jn0PO+8Gt1QHGJNW",
+	"qkQIYf1T7aOMKNvvFDv09x3mg0iWuN0xGLuf4twbk9RnEN4jZg4d1BbpIcGMvPVDYJsTluc/LWdP/j6e",
+	"2bYpJ34B6PoCQEbj6QQD8j2f2M14xDJ+L0vKI2z0gvyRLDBhYSP4Cuer8qqqyb0cFXHagWT7yoj2EogZ",
+	"iCXE4GKZu834UJos2a1XPxewFBISQhcKuCY0lUIpQut7wTLREWBr0YzbVpci3nmaeFttfD/N6QFqTQTW",
+	"DwsXSWZ4OU6DvsEYKDfP3mc35D9u+yPP7Ns6fuyViDjxuv6LkbDcJzpg2AFmjlkPlYwUHiKqj4O7GxuX",
+	"uz/UESS9oP2LYU61GeXh7PB/nekFuUiZMW/QbcdhC5KLlTL83+aWGdHhlmXNPASl6XJpvVj4DLGuWAZc",
+	"x90jZcb0d9zFr8ViwlH6++A8grNcrBiPUTVNtZDz0fEq9vVeFrTPeXJ5HnvH341eq6ZyBf0hjfZpFbxW",
+	"gapUIGe7AtaYlTeqmOpZc8Bw8nqn0UNoEPnaSVe7uNogbdcUETkiQSrvbtl+gGWUev3ak2iX8IJTsGup",
+	"+F6Fza4CQxdWgRmBBvtuUk+/a+U9wS57gjuAxAN4cDDM2yr+qaWa2BhCF8rWtTPkVGkbaHjakI4GYwFz",
+	"yjbzOyr5iOizZ+blv7p398eZeaL0vAoJ7O7AXnBeSsX9uATXalsDY+4V46d01I0jbmzWSA1L5/6A7Dgh",
+	"JZdA0zXGzx8xv7grglxVuTfJ1+dfkZJrlnsFEbFK7qgi+DlkmGx9nJACeMb4ihxxoasQ0S3Yegf+ShA3",
+	"LgvAzWxuB/td9EYoizkaTCIuKrSjYARqY2HOv3PlJW58g2nC4RYkyVg2lpyGDqWF9zjSn/pcugN1/9PZ",
+	"IPyes6eNvoWE4Op/aHEDXJGcIlYx417wJVuVEjIiRQ6K4Om7CtOYVkKjn424DNy5dDEebeFqj3BfM0l8",
+	"1e0FzfFdUlC9jp41I3y7xNDuYFoUJ7YkCo5i43wcEDKWkZRKud0n7aqFHrsPd9v6lUSxZQt0PCBJjqob",
+	"cyxdrpwWeBrEncWUAmnOBR5XRcyptFrsaFuPW9/TtE+OpaVeD0lXC5FFgjR+pPImE3dm9eROMq2BX2HU",
+	"BtOK2CHJkRYEMqZtQtxGZNZHr6LYDo314yXD+0SkmyUZ1jZHttnd2i/ITWvO1cGSGYAw3WRheg1bfMqF",
+	"Hn8jmqH2XP4ypysVrxEUBXEArbXeRPb7BnhmrhzEkqKcaYalJWBT6K3dnNEhMknveBR1o7HF1Fzc8diJ",
+	"sMkNXXDfSaGBMB0PeC+oBK7HU0vBOI/7NkNVur22Lab/4X36K0bfEyHJmmVZhORHELqEImexoMX/EHdk",
+	"Q/mWuDci4EgpJwrgtCeK3ibY7+IIP7mSNm/8+2gYSvc7eHXY/AjmU1+JqiwKIZ2lfSwRuI9ULx34F8bY",
+	"O7JZl9c0mWAQYo8HpqKbYKJWGLwj7DDXtd5pjfKB++NpJ77ODeA+39YeHsMzMGbansmZxzzuozCClvXL",
+	"4wzJbM0w/KVgNr/T/D8mybl1fJfZuJ64crykueqkmPkLohkztGd+Pw4yAJ+q2ME9Fha/uVrxUiOWvD/D",
+	"2fNY7QmTKRR4L74cTntv8oAwz8bpFcmsKBc5Jk5VdIv/tDw2IPU+yq1P8/3NA+EooakgpXye1jLeWJ5l",
+	"JAH3mRHmerLvKJ+726InIi/NhQK1l3zQDq6NZKlJpeeFI55xtteQ4j69Szr+ynxLGCcvvvuZnDWiLs4+",
+	"suzTk6A+lZkWYw+08vBR3kvltBDn1TzicAforJFKJ4TmOXHHSR0nRrfNCF1qkFhda67gvStShTNwgEwR",
+	"LojN3CZSlDwjWrLCeXzMna7W4k45Xcmu5AoHI3CLy1pKsalGJ4Kb14ocnECyl+DDtRQ9zhwtxdwLZpHH",
+	"tygghiWM9syZwA24Dc4DpWTQqcpuoXExqWokBe97zClCbB4p4rCGIPSSMVPeHpFdEVUuzKcLcCUVGE/h",
+	"j37ohuQ8kMBoD03rxiykdRSpuPVaFMD3O0ouomg8vzcw6FHZDV2ZxwmKjGe0YGe3F2fm56iU6El9NCN/",
+	"C70ani12OacS6JxlPTGXAxbt9nDemOXhXhap2FhObmA8c2wriwelj0vqR6ksgH+Lr9W5/fZoNQ5SYJTt",
+	"O0ENEgpII+S4fqddAAboaV4QLZbuCCJ+K0aumw7lwC3IreC+riBhPLEGm5/lP/97BTIhLk/H7bJR6kyF",
+	"dj0/UuDtUTV0dt6r9xG/Hnzz7n/3VXy2WfkzGsF+D9bayG/sHozPxJXuyxosDrvb2DDu/5ycd9RTfR2D",
+	"WMUM9sr3aJdxcJwgOPSjDrcH467jOYWBuCGj3t80HJaIHie4+S/elpsNRS9dLExhfrO5HBmU2PK0R6pl",
+	"YRIJsXVPMeHIu1h8TA0WdV2AK9WEUkBDs4/XqBva5Qv/XiyGBDcXjDXGte7B5uuZDBZyGbeyNnvcD2uf",
+	"sdJKa++TV8QZs3G/u89T+GV3QFBVJ5rFwstyyrMbCUyRo1f+n1hwHP+1lMBgrjTNNDmqfyFvzS8N51s1",
+	"ziyZtT+NXh5+WVOwqF6auzeX8iP1BRDvWW0bIVUFTGCJ7aHczTF7RXQG0W318LZud1QpqAuDdfbwkq/p",
+	"gmlqtEfBXV7e5fnl5Si9ZijY2aWpBZNHIe/KfMezM4wC6E/PnpVtxlu82D9grF7Rowkks7LIBc328ovE",
+	"1AcvGISVVBpwcMttThiD6/cM8ixW3twIEULSnBQ5xUoxZGleJUff03Ttyrw2jviv5Qp4tmb50laT2bCc",
+	"4UKAMyFReSqWOWDIMjC+yhlkIEtUrlagSp6tAc2/C5Zn9mcqNyUahMWau+qLGlaV+KPKdB3nHt/ndHUf",
+	"wb52lQz0udgptrlRYuB+EVyubYi/APH/vv3pP8lrkW9Xghsu+2OZa+b/Zpx89/rtiyePv7r8hhy9+f4Z",
+	"+f23j7857nq1q0qPTWY54sZxU82SWTjz6GsnnDi2e1sK4RmGLA/G2fnkdPREIBVnzbCH0LuaDR3sLid2",
+	"tTVZRo6slQ21TF+21f4JH5jShuaNhroUktgFqOORVhybNx8vUmGvZrMC85K3EKbVJR93gVUZKIPBGlVJ",
+	"5x3ZboZP9ACuG8MJH8KwvJ0pKq59ilKx+rrjAXNFTi6qYh01dAjTCvJlHEhDVUPcOnquZ//UEEBBpSZU",
+	"EzTZujx0W1PdC5enu7m0A1s163ChkE4FlXEqUF27pgNnA/66zEGPO9bXeKkLoqwp2qxpnp/2+LlVb1ka",
+	"ZwZ3Y2ImD47pjN5Uk41Qmlycnx+PjvEIiWmn2GbXljQ2H1eCXE0W7JYRCxA0DGq8fNlga7FUbrmdy5KP",
+	"yDz2bybVGqLUUnU3iFwjvN0UwAfH1T0RsE4804rkQDNFFADGfDBNNOR51QqE0IUoNaGc0BSBGYmf+jIi",
+	"gWqA9AcD3SueZuPC+LtPPhRM7mvCG+9Tsfa7xbYSW7tB8O6lTqiORxZhiqxc2eZICaV8p/HyR9gsQNoC",
+	"aDEZ1ALHjdWKGgjAU0cODJNyN0yApikUGuO905yhgbeKDIhJAkFfkHuIfhWuA8nvq8um5PfV9KBsQHEY",
+	"QlOowgHruL8WXA/yNqqRdQtP9hvj27ll9tPYrK8aiZMxP9QSThTTpW22FCaXVn3TOFlQZRiO7maJV+Ut",
+	"YCNWki5ReVnTUq1prmHuFBputZcbdIvMvYJC5aKtuzRUmkrxqTQZDSxf00VcpsUuMxGuaukQb+h0TSVN",
+	"Ndi1xwuudVS6ujWcqztl3oxf9L2BAU8r5z/lmbkcKsuGj9I67Sl+G4wSS8GEjOn5HeOZuJtb33ZPJFku",
+	"zN3EfWBaFbdI/cpOhz3V3f3UFmyUPrUUWTkgi8eZ8n/SDSjbqMto5z2BigitKHacSxAL2CEg2SJ3dqPe",
+	"sLh4YF8zBYCSZU5X2CSQ1N4DkkHKVO8WFVCZruN2AfOEYOuj08HQoHiQ0k8cfLSDXV2RU058F7fBESP0",
+	"4BxAavxQteWuHwHupRE1ASvbC0aihSPWU1VIr126DRDVhy1ITXQIaPhjYyckyim7MQ77C2hKbMBov5Ar",
+	"o5NhIFNanX1tPqdSYuVJjAA4okGECQapM+wqZyY48ZNUQS6LLQqglt13OVgdNrVntFe//FdHWk00ZIsS",
+	"wkivWFRXjZ4fI3pxquRyjkH+MRrnmZGXqdXT/nby7O2b709+Ni/7+pboaUJHOIIUTlB9MAh1XfNOh+Kp",
+	"evS56nFIJ4GJhxzRPLf1DLMN42q8VrfTID8keu8nRtMe+q914I56hC0PG77zEABGQz4yKtPZBs6Cj46H",
+	"74qud7zXOT8sSYaN4WKAwwSU0eP5+sbDkmBW231CeRXLEbWCT2qaaiIgCUk8fioaO+t6VkY4P8IR2g6Q",
+	"Bwvuie2Tt9Ni5rrpNb0bveK9naG73X76n3JDVVXEyuLqkoOKnGpzxOKpcQrkPQN//adReppVK+qH1BRK",
+	"kIP5/RWgAIoB7DZ22GSG7DAKufrD2gi+j3viYbpmPxFWYuFzJxWOsc7fPyJ/r7Q7F985nu2P783QU2Ii",
+	"nlhRLSMwhu+qJFED9l5hZhOCvN+ztaNNTn/p0HpzI4uIDJJtlwQPF7j/43aHCbW+uXz744aY/L/PEPqZ",
+	"zZ2D0tL8vqJAY5BxU/Vc+dNYULszxdYY2/wDra4h/U9yoW4nsSt20vcitRCznqaC+94S9zkFPbkM7fzq",
+	"8KZwUds72rQNS75xy9keaTGTi84PEITDzewCxTPr/t/v0mxBa0THgBb4RtfffyBU9ywE72F+317cOzCz",
+	"Cxc/tPoGoIxrIOeDcYJKS+VmISHP4+Uww0Gn4D3D+vB43hMM80uR/QZ015QbvsMUddujSjVauZ42e0Qc",
+	"eSI9/vffnkw/RSD7ek1jrDwtpRzOPBQZ3RJMF2cu1aowQ5EjzJCrquh3UwuBZ2ou+Kge3qMvjDFwxK16",
+	"ACpNpR69jipkMBKbYkZ9pDAG5Yp4ckbDm1kUAbYCDgkRBmx3TGEGoBEwJZhPCCXYs4XKzA7VSg++3K0E",
+	"ON7tow7rndWwfteH+TbjWACuRtFyyekaGdACMiqXCuSGaZ1b99kCNLCcrexfG6oUvs1d5CG+odJ1XiqF",
+	"HEeB/of9HW5pXnquZGETZUS4Os+B9jjoCMPx/MmSfyNh5KvzXbZkO0UUpru6LHX8NVgRJCEbmq4ZhxNz",
+	"eLDwEtZ6Qg+gi3GqGBIXer4UJc9O++vMxaZalxvKgwk+GGRR7+nBEyxSe+7TeFwC44Y4UujzaaEtu7+u",
+	"jnth3hf65wdgWUJoroQPvvvbyRv75ORl5k3q6MhbY35avNpF7eXuTvQfP//82rft7vex9pz5p0StMRix",
+	"Bc+uV6qdGtsd6Zc3L4MO1ZxumKtj68K0iPmwGX6OUT9PFjnlN7ORcZ8BY7DVJZAYe8g3Bdv+e3SIm/mg",
+	"P8nHu/v2SAfwoeQR5bh2z3YDCO957g+as9ruFuAdjd28Trf8JABYPDbOQfw+BiuMEB8PIht73kzbuxjC",
+	"SexE167yyjVlGY73m4fxPFFB7LCJgIHDuVOTo18KeHjW4MDpm6K6RudcHspW5yfqxBRlki51q8RGKnia",
+	"l7bTK5Xpmt32ZAC3lt8nnc4LL7yOOuojClTc74B0KvROW8yoCeMm0Y5Oc/dR+g/NbenJhq+jKapbxkGz",
+	"MXGMhLw96SGVdg5TAsi7kOLtcuKa4fcotTlWJ+RA3bIuu1xJyjUmP1Rxo0aNsFUUMaYjFRuw5UGsO0ut",
+	"WaFGZj2IlhkrkgXXDE1WebmyVSO89WCOdgUUvqqf7ELuHcdqYPyfRpltODxbVfRzyjZP7L4xHSQDrpne",
+	"BsU9XVHKK+Jdo08sNMFIjBLCCMIRTtSYZ27Q+2l28cLMdx8iHiaoN6FG2aKsscYw2W5vii7QICNI7CjB",
+	"PdZVWWFz52RNkgp/qBy1gyXB3/alBo8uGxklWaNe9HX536eK4UPqFcbYrl+XK4vpFhNDQaPowoHrlp0P",
+	"Q3BPG2qMLT7ldbaXi7VDBok1l5AlMk1uAArVrOyE8fY+OI9sxC00WColHO788/vkyPpdRjGAEutT14Vh",
+	"jB0gjOcKYn+rBCsj/F6RkrP3dWuVKkP5aEO3ZAG2bOZxj1HggT6K+1QdGC0FTZ88N74wZyOn+l4nsyUQ",
+	"NRLwekJPB6sg1NRznyPs6atxUHdTxG57+H0o4P6I3ZNzTIz2Pbrxt9A9ErNTeFYCLnN/v0o9yL28Kv+X",
+	"2lqM/LzhE7IvRq+X4VbWD6PPLpZRJbtXTNu9NNTxWUO/qGliBs04D68fEo6yR8jnaLYzGBv62aKCI/1H",
+	"0ba/FL3l87WkKeZk+byoxNK306Csjlg1KBVy65OZfHWK02v+nZRCKiPKkDffPyPfPv7695WZ27WMIUe0",
+	"KHKWIuWfuYe/+1UJfuy7CVl/Cfkvw3n+6/Qau2qzFFw4igXw7OmL169Ovjo9PxHyJKe6Yc6vUrvI09cv",
+	"Z8nsFqRyZ/f04vTcV0ajBZs9mX11en76ldWz1oiWM6pzqs5cQSnvchKWgA212GjCzCwiy7AB05/qvpgF",
+	"lXQDGqTqNazXr5y9zGBTCA083f4AW6x+6jwkf3Jyuqspgkc6ANyvLpTQ0suoLlF+ka5UW5OYtCwhKPON",
+	"e748vzjMCv5i8aHsInrrQ1Rt8hz+VEJEnlVlW0/trYM1Avqmr/ZTJ+qHtjWDQKcnuDkwi4l3VnD0AhYM",
+	"tELH6fFVs4Wr/xR45uIEUFhfCmuT0FhS/+8zJKvZO7MAR2Ip1TQXK1ulYQURAnsB2vYKq97s4Oh8WhzV",
+	"M/Ugp1r0FPD/GctLuhzQemiy2JI62TSxjEFXbf1RJ1zTWwNpTRPUyu9aUZ42vHMY/isQHkKD0HdlYfY/",
+	"3X5nfy7Bec6YASNm7nnW/cS3xquRtKEf7N1/6UUV++fFH86j0sDOheAuvEg07u2qGqDlSaNJbgXid/cg",
+	"u26htQj5PSWd165IfYPjqU1coZCgNbWBb2J7liZVvtvDafcnHtKuuR4FtxRKBCfUdiUlVPmqQokNJ3ZF",
+	"VnxpQt9M9cil99le8LYQqzcN2EfHO4m5Eqd3UbOvVbgfOf8vpCLH2qdidc6nRWrZwmbNWlI5qtP9xLLO",
+	"mMeSSIa0AutRkEeujgMaGyYRW2JJ9VKIkdJtQ8mN70TRopBWc95vbIuxV+ZStOnNYU29K6RxUaL9Dgna",
+	"LmCuUlFYQBPllKcYX8TXGowxsIVffOPC7r6Kh93tSXD3IDYLJNRseq7KNVNGUJ6KehzYWpecham1ePLM",
+	"3ZX4amIvSvz3I+VeVAkJa9/HCCbpkXZtMHCw99mQtLopc82MwnBm1IcTc1M3AdwOXMibtf0WjFuJuhst",
+	"gHSxJzk0NSeczY8UV5Y+s2zs60/BLYO7PoIq7OOrqj4Q82i13famoLRfsFwhoeTZ27+YM/23V2//5qpI",
+	"BfU6/D1lDe0IRxTDVqDxUnMrJUc2Mbm6yl4hjQZuouoRkxXzOB7Fxs4+2n+8zD7tvPMCej08S+jDnl3u",
+	"JGoLd4M98gn8ibnBVhKUqqVhpomtYZX1nPL9b39XDCyzcUq9+DgzcHSh/A+Zo48TPTXDDyL28nMh9q2m",
+	"EotAFSLPg0KGVfMuj5cp8I6TEQQuVgfzxwwyP6u/cesacDTPzTF2HCPxrqUFTW9Wsgox3eOwnW1oUTjv",
+	"34PRW0aw+wY2tBh7zUyC2B/djkYx/vPfgPFzuPO4noKO3mCDmw71PFKW0WPGo7PGcYxpJw7ne9NKyTNx",
+	"OD7wC8/El8PfzV75lGzebM/I1PWoCWFLwgU2aZX+zGtRYiveSplUO9BUFd3qt2yGsl7QQ/7LtW6GPfB/",
+	"A+mtOXvk7q8EJ2qubCHNpTyR/ZIHo8fkrUeqtqztlL1saMLxWAo6+1j9+wfYjhDEAmI68Fn1Mz232RK7",
+	"EDO9Saiy8FirZSWXpUyD2nFa721qtAetRtWGFgFSmvv/i5XhUUvMmEpzoUrpnEEix/WvRZ4p2/DYZ1Oo",
+	"siiMQOPCobjwpjX4kEKBgs81tyWDA0pzdQCdYb3KpCNPJVBViS3UWcMaE26YUta/ZBuuRMjqR1pMYZ3t",
+	"kodBnTX3O60ZkWqUWRt+ZOON+iwYX7hlt8cevQG9Fllj3dW5mL0vKddWe/bBf+FP70uaz5LZr8BvVDTG",
+	"MD5lmlNlcyMic36d1HD7fQC0ywjEDm71MZTWw0o2tHjkz3RCcEtkIYHe2LNf0By0hsObnrGnlyEJtwi2",
+	"ZC60lJJ0LaQoctBra7qza3a38g6uLwrglR1nkMv/VAB/bl7ciQ0NH/RZqm6bWNhpBIoj4Nnbv0wB3e+w",
+	"iltoj6+4l9mcucGfvf0LOcIqmHapx4GPyoYQq7BJkboKuaYznVBpmMqtkeNcysQO8N+CRB1hJ/T9izvM",
+	"t78UWGWQfQho6Qa2hnbFZkNPFJjPUbnVoeMP1QSpNH46ggsG8maLF/oInMfRBNjDeMsOziEq8PdQqcfj",
+	"VGZhI+JVg3oB8JicoOZfuxTMqFRChr1G10JBIDaqpEq2xOKFht7rWA8mOClANtLf+8m0kMLbcgep9LV7",
+	"b287lBEY3JV9cFz6RfbaY/HxVJh0wxnol3g2l+zWikyKHP0ggSn7RkLein8wmktabuwvBt22+GR9lBs+",
+	"dMuenKCmJfAsIZLymwrvSEX4fBR6zySgKjwSy2/A6ectXMcOuNnvrK3B9TCOP4znG+5OiUs1RbYMBBr7",
+	"14dcfYiJMPsRnRlrz7staQxwy7NTc/N+2OT2U3ViMyurKruqkEAztQbQm/wU/z/JdWpRPJG92gn+nsTN",
+	"NUpeP/++8jDYyRKyAo79TZFPBRW56uuVbiCirQxTrQJZ9dYboNa39rUJNIkviYm5XUWwbCtBox/aMHiD",
+	"o6l4mWabamwbU9UUWMtK+ED+5uSnKuDKyc0bKm92yUVesvLV34YxHL78UDwfHnP1al+J3nOai9VUWMvF",
+	"ymArYgyw/uUAiSfWmHHntPc15JkzcWwrKxTN86umGaBjbLIhDMMYtgJzy9R09tF8av9lZMLdtic0dxzc",
+	"7oSzDNuc3DU7jR5oFZS6mvcih6DexFEFszMDrjMDKa+sNIxR0xuh/D1cUL1u3u4/YBbNgy/45sBOLxgc",
+	"dS89AemvzJg+yW1xzf6YGfOWOaD7AuyZzc0fcWFgP4oDcxyzCyxMEA2aKowUKZYEuDZMfSqOgxA2fKcZ",
+	"l1LpMQ26tFV9LWco9fqs7jY+jB69fh30JT8gBOuJhuKCqmVfIcNlnFBN7I4ww/nsI8s+/bsEXUo+1+KP",
+	"Z7bczr0BDmkpmd7Onvz9XSciTfAlW5VGL8Sp67UlxPWGZ5wsSq0Fx/jFEB8+RzuKkrM6rSRqfPZFxjAo",
+	"0n9lTcOpQFXGC7h4rdzAVhHK1Z3Nw7WxvjlV2tZqxeZmWBUL0xY4kWDINHNiBU1vxHJJ7tZG9rQ5wjwz",
+	"bFKCWkNG1qKU+dY9L4vjpB4eizTV+nFOtSFSC5c7o0cTrKiuSE7TG8hcs7wKqjaxH/PRTzvm6zZ1vvV1",
+	"FT4LidrZRhEq9rtxm3LVXWQGk/hMvjP4b9Kei2qxEUXYJc0CHaFI7qjEZqi7OITPEz776P7lAoX2ZNH+",
+	"W+uGptr2ZGni8buM6WdBB5HpfZxudDPR545S8BvrywfwHX8mIIUMA0WhSo+2nU7MEWacXHxNNoyXuukw",
+	"C1sHqQHMny1z/OKB+I86y7/P6apG/xfpI6/b8Y6inseRoic5Xa2m8VqboepeUZWv2rVGQnOkSwVzPZSO",
+	"hJFljYpqA1+P70UBdeulw5CBK6AOh+UE7YL2/2O5wVNbaT8httB+QtYsg4QUDPsyY51968MKtMmGrond",
+	"0bp3xGh6kWER7IdQSzzIzQye/SwOSy3NwkufmVY61cR7DY2+bd1EOkWjMrK5TdoN8g5LOKosvHE8gxxs",
+	"yn07cs29FKL/X/7I/kxvwF3gbnsoeg8BMZn+aL39HwhZt6fg1mzfiQnhIpCe7ke5VXfXg1yQf3Wj/4/C",
+	"jN9UV3C9Qt1FQoEVtJWm2904CX4ziKn/3JHl8Cx49bBwDebpBW79ziSCQGPEOqyu22tyMh4Twn1I8bMV",
+	"VTrAP4T+Fyzpt5H7Pj/ibTUT5HkB/qe7uocOW8UfB02Lz/xLO0JtnjYKm12Rc1fpz1Uyc67Ou7XIseIG",
+	"702JBN/3KuLdHVc6ptPRmClrTPOMCtstMRW28o0txRa+GbmSi/hKolu0gQIxL701EAeO+uoHJ2309Lfu",
+	"qLJlnp9o+KB9K92jFyA31N6ZsTW97wtcuuwJXPpXsvs7Gt5t+ffkOg1Pb4+Kmh2HzNr/r4gWxYnNixYc",
+	"FCl5Dkq5ckvYWZ/duvqOB+T6A7kRX7jBx8tjv0Wxl3HCFznyjV9LnhkxVsJJbaI5Rip7fPntUGxNUD1o",
+	"/OpqguyuTgjbkrbizIwTapsBYETDFVEA5A1ouT15utS2Jq5tV4BQDJ40F9Thfp8muB4dHN3tYe6NxKzW",
+	"3hFYNsDw9K3h6IHekIvVCrITxkkBosjr4NYyY8BTSJwbRBTAH3qJwofBKLHvPlhFrSE+jQgRG4zlStVt",
+	"WAkY/5omluuzhGIl08ZE27gqH7Psoq0mq2cRymU+gsvGIYbG+5okfbKyu69Vgp3xlfPGTWibeTDzH0Hc",
+	"NbMajBB4AbrZp/NfOkqguZVBeSFzbUQnixVwIfk13LtxA0mdAY1WEZpjss4XRCrvSxgu+FVD+M/46m8n",
+	"+hmY43KnQOBrd9mbA7y0vqRA9gsLu305DMCv4aRZDLBXHfSpVX+qXz9w2SM/430rH1n+LDhUdanCSP9G",
+	"XaQb2PqySDeMZwmpK5hOohEE2QphgSSqcHmuwFF3B0nlP6xyIDa0CEmjbohvZZb67zG4PGg4hp9kKAij",
+	"Wu4UUEZtv5EYkthQDsjIYmtwPApyZx9vdmT7VlmG+x5E/2GtHB0Y9rvgbhURO/FIkJv3H+/1/gSBoNXh",
+	"qQykVTQ1Rtv7E+QLxe2BaKNppaDUDvb3unprnBSPvXWSsREMthNPr9nIh06NVgKb1Yz/taSwsI3UoAxW",
+	"IW4qGSy4ln3h33qShMjS/oQ2G1thjDyXdKlbJQ133+4hefqZ7nGvt9nJkEnHt8b7Qk06jbZwn9mk40Ez",
+	"WJ8GX5nE8I/oILRDYpaTYd+xe0mJASHF2Jwtq3iCOQmDnK6uqX9Q8aDVTaAH+GExyAMc83D4Kg2LSSJK",
+	"nTNuDr01yqpuRcEDnNtIPq1dB1mBVkEBLkMRa0hvnjiDhDRkdEtzlpEjyBWQx5eXhHH8Ze7vxMQ16LQF",
+	"LAqstsUz/PYY/2XHwgeMK5ZBg5slLq3pIjk/PyebitvZpLacKciueSDb1gsRpTajzeuRwk6hGNZMSSEU",
+	"1vTHlazFHVlSRMNxrDSGPUNBB4kvlKu1e6F8ZsYWttjo523BGZiUvwXjHpqfuepc+0d2jDuJ34W1jTmA",
+	"K4Ue6I+2EzbPfLVb10daSVpuEqKqjOaEvC+p+UQeX2GLpGt+FG+LdOxZzxw7KWGRjUonxfoKorA9ME7J",
+	"07rwMgbt24E3VKdrrNVQt6BCZNh+hpgYRf6KJV/kdi5L/kdDj2H5TddorMoPsCkK19zVVlMuS06UeUYW",
+	"QFLEvM2U88UZiSs44RolMOVMqT57wQzrFv9IXXPGM/jg+/MZ4G6vCEMTvgTzMeXbJLJCAwLP5qq5sAWz",
+	"QQxi65p7GLl0sgpltke132ODLxKqCR6GJ/inQuRjsz6gSpPH19yzLZWQTak0giEXvn4Q/sSFJqkUCpex",
+	"UZDfgiLCJYdgBbqErDGTImfgOC/yaHsPgcS5kzaLdq3rx/Lpax4w6sAGEWOvthRcUw54GH/tUWwc4cWd",
+	"Ha6fS7sB/0N4dVuT6DW8BF3I9qmbO510ZFHwBpQBRYR5/9Xnpx4J6SLKHTCT6kAeR0+kdT1eTu569LUe",
+	"+x2QdV9wVVf5vQsbGj789rGraMp12HeT9iN7itspN3rxYIr2K/vGAWnGzdCXSY1PbbmbpcT5MqLW4s7y",
+	"JSt3UZmdGH6oCBccDpOWZxdiFHi8Ppyj1tAAkKN0TSVNDQ+xMqnz30LGNLljPBN3idGTguIJwJcCaxKZ",
+	"XQzZfXJ2C70Ze78UK0kNJxWEkjtYKJHegD4lP9cTWfu9hCKnW7sCKcTmkTJM2WgIdGl4tWLoZta2fyPP",
+	"1DU3QhbaDOzCt2RNiwL4lb0BNqAUXeHthuT58Xpmxr2ePSHXDcv/k+vy/PyrlGX4f7ieJeR6puA9vomP",
+	"uH2SXPNr5F52DPsMF4n9+MPPM6qpeevj6enpp0/mGk1zhi8a1EhIBeeQamW3UicOKnhPmCaK3p1e8zdC",
+	"bDql282tJ7EUq8Sc7dJcO0ePz7869jJBvaIqFw5rz1EJ19xiZwGZkYssgE+3dJOTI0ftljyo2vKUFsw9",
+	"w/zENeUc8gSx446v8/6rqDLxytDFKKOeGXEwDTso2t7AnC3ffpFc/OFTtH57j9nPkFL8bjzfsyVbx2B3",
+	"YdWMVr3nO6ZT5MoYJwf1QTCMW4tU5NPY6W/BHxpsEWHgih6OxtnbEZ2xGXY0HtS3+GN/1SR7AmwcCmHc",
+	"GdgvPqfBPLYOJyNgxm7SaJRtj0jgiOnNgd7AGeO3zKNhyIb04/Zl8OYhMRFMNGRHChbebhIxFcCtCziY",
+	"yJ8iONlQlhOaZVjD3l1pXQxZRYfJSH/wW5C20iHDfrkaayKnVMEJ4wq40UFuId8ej8be2cf6Dyxqn6ZQ",
+	"3EOBfhmMMlTUHoevXz7s4fwp7BQ/YPmoe9BP4uTFPdpCMn6fhgTM1Q/58irE+gJSYRRT6tZQK8P4rcut",
+	"vzc2M0hzxuFg6Hxuxx/CZyTL1n01SZqtG6sX2gOgazC/QS72U+PNQyYTBhMNcbHG0qcKTGgM2vCYGzkk",
+	"BGQTcrua6TRO4RdqoA3XaFf9uW20Y3lVCPspzbS8MXK08IRoHYOwEEXj2dlHlZerwdCJFlF8lhM15jRN",
+	"VbGqOebg0dnrPIT7eZuXq92JWx1IH/b0uP7bnzsLewSaneFr+hPkMriaJyioA+nO0hV2I3GCHP4UtCYQ",
+	"d53PK8N0sJXjIVrqO4ejpfXPJKvvltSDhaABYQuaWMkUsoQ4qcb1gcskRdgR+FAYYjuMWN9GbUTKrwoC",
+	"Og9ClxoC1Kvjw3OFgTu5JbFNzxICAXK8x/PyANO/HUjSCSRGVuHUyucLkW3R0ZTf0a0i8IGmOt+Sj9cu",
+	"COt69uR65mT069mnMJHnc6n3uEd09WGBddvFgvK2mrkvWaKp03r4DACqcrR3rpaZ7bOFDaTTVJRck7Uz",
+	"xLoZhxUcjJBabN1xtmeo0YT9lODGbBh1tQvbrkkChzvbVqTGnfvAnULLBZwR9uIxyegWOW8ONEODpAKe",
+	"kctzm/UkxZ2z0QoOzqv2lS/BRI4eX377YI7b0smGCmb4NPs99Sn/GZ801Z9GmNyXxeOSfdXYXnQ5A8Cw",
+	"Kcu9c1CLhZliSPFzCz3QreZG/8Jusl1YO/tYKpA7jtYb2IhbsAAedajsB9k0nejMUDUL/Bc7RL8gdIcU",
+	"DSsBW+C+ETkcqipYNYGd8HMrGY56ho/mREbEFyykGN+hUIpanRh/ob+2ntVfBeOR67dhOdt12VVR0Gcf",
+	"3T931Gypw40PHSc+EGowVciuUex9kC4aaos1xYjwRpgBqmwuWXaqCG8fFj2iUEsI8S8hPvuzIdrr91PG",
+	"aPviLB7rE0SIRI9QM7dyRzmW8M3PVA1nSCZpLH3CNjEGNAjixvDTZUO2ztRgGYyh5P0vpRbGvYonXfxL",
+	"F0/6qQDeLp0kuMupqGtrT1VNKX50K16/v5ttDAnaXvXP3SSHJb9NmWtWUKnPjCZe9cELAluqUGcs1+B6",
+	"YO0s25DMNNP23Z2FhQKS/bud4d29YjCno+wK9n1JlFV5tgnaISO2sSGyJ17XQchW4cDm1cc2PO3gl1JF",
+	"2Wcf/T93qFnP8feAWMd4g80nEzmDzVAN4D0MNEn8Gn4u7njrUO5xC4tUgz5RWgLdTFL+ZKr2bH5bAQCn",
+	"F19365vPK1Jzyn+cOK3s/WCeG69bXOQ0hdd2hgMJ0mbwWqz6YqTohn6D+RFw5/ScaWwhCFqfN+NkPDu+",
+	"TXy0BQLHHtwrG0nrcy580EIj6ULcgsyb5RJGsb+6uccBBEvULJoZ2gfKPcPBfxuLyedTzX+0FjZPveZ+",
+	"dDYT12B7gkuykWmGnblG3YaN9MTf5j4MU/B87SBVLuxWbIw3FxXwbK7UYa7OF6CH4HH+GXMeJ853xD6D",
+	"4ZCT3JyYM9qy+rSzlzAsyCUIM5cRbHgg1lzF1B903XTzgNsJucfd7j3WptRC2SETZH+b+JHd1OKtS1Nn",
+	"yXoL08RZsqXa5c/6RVlv1oh8h/1Kwx6yJohZdJ8tyrb6vjg/d6lE0xT0sklJ2Kml8ngnRuTWYXQkxp9Y",
+	"v/uulk2ImcpndYaR+PvLGKFTJipgvJCUa+eM+SINVmZtuMjfxFqFkOk56iuzqir0egJfjhkPgw1yaEc7",
+	"JAROV6fhCbepMFWho/uQ09lH87+dHtFbcQOVu263P9S8PpE/1AzlAeKh3QJMvXHyBpOiMXsTI+M7WRGp",
+	"2AA24fA98zh88O3rMOWVcqMHLIBIuwuyBgkxiCb3PIbxdp0WC4OZYp3srUiPTsyjlLd+SaXMZ09mZ7Rg",
+	"Z7cXeDzdLrqFQ0rDkhm1HQddj/yjV5RnNxKYstGF+M+lBAbkrf7nf2caXGdADZy61KxGfE6Qtl1lVnbr",
+	"j8eTj2ywY2/2kV5Du0VjMF0Vv9+drRGh70inao6jEvKz/Od/r0AmpNwsJOQ5JVThjYvPj/3kTNYRFtW0",
+	"TT9od+7XnmKbs1Z+WsFdQo7vDou01h3nbeBETKKFp+wKvbLcdjP6mvVeEOjO0HAdGeGwYSZXSVCrsi7m",
+	"mXQ7C6mE5HXuXjB302geJwqnRSktyxTrMGAnXnJSt11WiW34Wzfsxs1ugcok0rY5ccVwVOJqSoQrsm1+",
+	"P7379H8CAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

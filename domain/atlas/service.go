@@ -18,6 +18,7 @@ type Service struct {
 	tx            kernel.Transactor
 	audit         audit.Store
 	blobs         planning.Blobs
+	read          ImportReader
 	minPop        float64
 	participation Participation
 	now           func() time.Time
@@ -34,6 +35,8 @@ type Deps struct {
 	Audit audit.Store
 	// Blobs keeps imported files until they are applied.
 	Blobs planning.Blobs
+	// Read reads import files (CSV, XLSX).
+	Read ImportReader
 	// MinPopulation: areas with fewer inhabitants are not shown for sensitive indicators.
 	MinPopulation float64
 	// Participation counts processes, consultations and contributions per district (the overview).
@@ -55,5 +58,5 @@ func NewService(d Deps) *Service {
 		d.MinPopulation = DefaultMinPopulation
 	}
 	return &Service{store: d.Store, imports: d.Imports, districts: d.Districts, areas: d.Areas, tx: d.Tx,
-		audit: d.Audit, blobs: d.Blobs, minPop: d.MinPopulation, participation: d.Participation, now: d.Now}
+		audit: d.Audit, blobs: d.Blobs, read: d.Read, minPop: d.MinPopulation, participation: d.Participation, now: d.Now}
 }

@@ -27,6 +27,7 @@ import { ConsultationRoute } from "./features/consultation/pages/ConsultationPag
 // The pages for coordinators and moderators load on demand.
 const NewConsultationRoute = lazy(() => import("./features/consultation/pages/NewConsultationPage").then((m) => ({ default: m.NewConsultationRoute })));
 const ModerationRoute = lazy(() => import("./features/consultation/pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
+const AtlasImportPage = lazy(() => import("./features/atlas/import/pages/AtlasImportPage").then((m) => ({ default: m.AtlasImportPage })));
 const ModerationLogRoute = lazy(() => import("./features/consultation/pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
 // The atlas's pages load on demand, so its maps, charts and texts stay out of the home page's first load.
 const AtlasHomePage = lazy(() => import("./features/atlas/pages/AtlasHomePage").then((m) => ({ default: m.AtlasHomePage })));
@@ -56,6 +57,7 @@ export function App() {
           <Route path={paths.consultation} element={<ConsultationRoute />} />
           <Route path={paths.moderation} element={<OnDemand><ModerationRoute /></OnDemand>} />
           <Route path={paths.moderationLog} element={<OnDemand><ModerationLogRoute /></OnDemand>} />
+          <Route path={paths.atlasImport} element={<OnDemand><AtlasImportPage /></OnDemand>} />
           <Route path={paths.profile} element={<ProfilePage />} />
           <Route path={paths.organisations} element={<OrganisationsPage />} />
           <Route path={paths.organisation} element={<OrganisationRoute />} />

@@ -60,6 +60,7 @@ func Atlas(db *store.DB, blobs planning.Blobs, minPopulation float64, now func()
 	return atlas.NewService(atlas.Deps{
 		Store: store.NewAtlas(db), Districts: store.NewDistricts(db),
 		Areas: store.NewPlanning(db), Tx: db, Audit: store.NewAudit(db), Blobs: blobs,
+		Imports: store.NewAtlasImports(db), Read: ReadImportFile,
 		MinPopulation: minPopulation, Participation: store.NewAtlasParticipation(db), Now: now,
 	})
 }

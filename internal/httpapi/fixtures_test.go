@@ -76,6 +76,7 @@ func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) 
 	if err := refdata.LoadAtlas(context.Background(), a.Atlas); err != nil {
 		t.Fatal(err)
 	}
+	e.atlas = a.Atlas
 	return e
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/teilhabe/teilhabe/api"
+	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/internal/blob"
 	"github.com/teilhabe/teilhabe/internal/store"
@@ -66,6 +67,7 @@ type matrixEnv struct {
 	providersID   int64 // an open consultation for Träger only
 	// a consultation of the draft process: it exists only for the district's coordinators and admins
 	draftConsultationID int64
+	atlas               *atlas.Service // the import rows' fixtures (atlas_imports_test.go)
 }
 
 type matrixRow struct {
@@ -274,6 +276,7 @@ func TestAuthorisationMatrix(t *testing.T) {
 		}
 	}
 	covered := map[string]bool{}
+	matrixRows := slices.Concat(matrixRows, atlasImportRows)
 	for _, r := range matrixRows {
 		if !slices.Contains(ops, r.op) {
 			t.Errorf("matrix row %q is not an operation of api/openapi.yaml", r.op)

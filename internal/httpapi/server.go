@@ -170,7 +170,8 @@ func stack(d Deps) (*echo.Echo, error) {
 	e.Use(middleware.GzipWithConfig(middleware.GzipConfig{Level: 5, MinLength: 1024, Skipper: isLive}))
 	// Documents and GeoJSON imports may be large; every other request body is small.
 	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "2M", Skipper: largeBody}))
-	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) }}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: "25M", Skipper: func(c echo.Context) bool { return !largeBody(c) || atlasImportBody(c) }}))
+	e.Use(middleware.BodyLimitWithConfig(middleware.BodyLimitConfig{Limit: atlasImportBodyLimit, Skipper: func(c echo.Context) bool { return !atlasImportBody(c) }}))
 	e.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second, Skipper: isLive}))
 	e.Use(authenticate(d.Auth, newCookieScope(d.BaseURL)))
 	e.Use(csrfProtect(d.BaseURL))
@@ -185,7 +186,7 @@ func isLive(c echo.Context) bool { return c.Request().URL.Path == livePath }
 
 func largeBody(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import")
+	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import") || atlasImportBody(c)
 }
 
 // permissionsPolicy switches off browser features the platform never uses.

@@ -56,6 +56,13 @@ func (s *state) prepare(ctx context.Context, log *slog.Logger) error {
 		if err := refdata.LoadAtlas(ctx, s.atlas); err != nil {
 			return fmt.Errorf("load the atlas's reference data: %w", err)
 		}
+		// Imports still running when the server stopped died with it (not those another
+		// instance runs now): say so on them.
+		if n, err := s.atlas.FailInterrupted(ctx); err != nil {
+			return fmt.Errorf("mark interrupted atlas imports: %w", err)
+		} else if n > 0 {
+			log.Info("atlas imports interrupted by the last stop marked failed", "count", n)
+		}
 	}
 	if s.seed != nil {
 		if err := s.seed(ctx); err != nil {

@@ -1081,6 +1081,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/atlas/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The scopes the person may import for and, with scope, that scope's imports, newest first. */
+        get: operations["listAtlasImports"];
+        put?: never;
+        /** Upload a CSV or XLSX file of indicator values for a scope and get its preview (admins for the Land, coordinators for their district). */
+        post: operations["createAtlasImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        /** An import's status, progress and what it changed. */
+        get: operations["getAtlasImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/imports/{importId}/mapping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Read a previewed import's file again with another mapping. */
+        put: operations["remapAtlasImport"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/imports/{importId}/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start applying a previewed import without problems, all or nothing, in the background. */
+        post: operations["applyAtlasImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/atlas/imports/{importId}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a done import, if no later import touched its values. */
+        post: operations["undoAtlasImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1937,6 +2031,77 @@ export interface components {
                 at: string;
             }[];
         };
+        /** @enum {string} */
+        AtlasImportRole: "area" | "name" | "year" | "date" | "indicator" | "value" | "numerator" | "denominator" | "boundary" | "ignore";
+        AtlasImportMapping: {
+            /** @enum {string} */
+            format: "long" | "wide";
+            columns: components["schemas"]["AtlasImportRole"][];
+            /** @enum {string} */
+            wide?: "" | "years" | "indicators";
+            indicator?: string;
+            year?: number;
+            column_keys?: string[];
+            column_years?: number[];
+        };
+        AtlasImportProblem: {
+            /** @description The file's record, the header being 1; 0 for the file as a whole. */
+            row: number;
+            column: string;
+            code: string;
+            message: string;
+        };
+        AtlasImport: {
+            /** Format: int64 */
+            id: number;
+            scope: string;
+            file_name: string;
+            /** @description SHA-256 of the file, hex. */
+            file_hash: string;
+            /** @enum {string} */
+            status: "previewed" | "running" | "done" | "failed" | "undone";
+            delimiter: string;
+            encoding: string;
+            sheet: string;
+            /** @description Decimal commas were detected. */
+            german: boolean;
+            rows: number;
+            problem_count: number;
+            /** Format: int64 */
+            total: number;
+            /** Format: int64 */
+            processed: number;
+            /** Format: int64 */
+            added: number;
+            /** Format: int64 */
+            changed: number;
+            /** Format: int64 */
+            removed: number;
+            error: string;
+            /** Format: int64 */
+            created_by?: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            finished_at?: string;
+            mapping: components["schemas"]["AtlasImportMapping"];
+            can_apply: boolean;
+            /** @description Done; whether a later import touched its values is checked when undoing. */
+            can_undo: boolean;
+        };
+        AtlasImportPreview: {
+            import: components["schemas"]["AtlasImport"];
+            header: string[];
+            /** @description The file's first 20 data rows. */
+            sample: string[][];
+            problems: components["schemas"]["AtlasImportProblem"][];
+            /** @description The values the file gives with this mapping. */
+            values: number;
+        };
+        AtlasImportList: {
+            items: components["schemas"]["AtlasImport"][];
+            import_scopes: string[];
+        };
     };
     responses: {
         /** @description An error, as RFC 9457 problem details. */
@@ -1950,6 +2115,7 @@ export interface components {
         };
     };
     parameters: {
+        AtlasImportId: number;
         /**
          * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
          *     retry with the same key and the same request answers the first result again, with
@@ -3863,6 +4029,155 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listAtlasImports: {
+        parameters: {
+            query?: {
+                /** @description 16 (the Land) or a district key; without it only import_scopes are sent. */
+                scope?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The history. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasImportList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createAtlasImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    scope: string;
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The preview; nothing is imported yet. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasImportPreview"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAtlasImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasImport"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    remapAtlasImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AtlasImportMapping"];
+            };
+        };
+        responses: {
+            /** @description The new preview. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasImportPreview"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    applyAtlasImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Started; poll the import for its progress. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasImport"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    undoAtlasImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                importId: components["parameters"]["AtlasImportId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The undone import. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AtlasImport"];
+                };
             };
             default: components["responses"]["Problem"];
         };

@@ -1,4 +1,5 @@
 import { deDistricts } from "../../features/districts/i18n/de";
+import { deAtlasImport } from "../../features/atlas/import/i18n/de";
 import { dePlanning } from "../../features/planning/i18n/de";
 import { deConsultation } from "../../features/consultation/i18n/de";
 import { deIdentity } from "../../features/identity/i18n/de";
@@ -116,6 +117,7 @@ export const de = {
   ...dePlanning,
   ...deConsultation,
   ...deIdentity,
+  ...deAtlasImport,
 };
 
 /** The shape every translation must have. */

@@ -1,4 +1,5 @@
 import type { Messages } from "./de";
+import { enAtlasImport } from "../../features/atlas/import/i18n/en";
 import { enDistricts } from "../../features/districts/i18n/en";
 import { enPlanning } from "../../features/planning/i18n/en";
 import { enConsultation } from "../../features/consultation/i18n/en";
@@ -118,4 +119,5 @@ export const en: Messages = {
   ...enPlanning,
   ...enConsultation,
   ...enIdentity,
+  ...enAtlasImport,
 };
