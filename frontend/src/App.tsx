@@ -29,6 +29,14 @@ const NewConsultationRoute = lazy(() => import("./features/consultation/pages/Ne
 const ModerationRoute = lazy(() => import("./features/consultation/pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
 const AtlasImportPage = lazy(() => import("./features/atlas/import/pages/AtlasImportPage").then((m) => ({ default: m.AtlasImportPage })));
 const ModerationLogRoute = lazy(() => import("./features/consultation/pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
+// The atlas's pages load on demand, so its maps, charts and texts stay out of the home page's first load.
+const AtlasHomePage = lazy(() => import("./features/atlas/pages/AtlasHomePage").then((m) => ({ default: m.AtlasHomePage })));
+const AtlasDistrictPage = lazy(() => import("./features/atlas/pages/AtlasDistrictPage").then((m) => ({ default: m.AtlasDistrictPage })));
+const AtlasProfilePage = lazy(() => import("./features/atlas/pages/AtlasProfilePage").then((m) => ({ default: m.AtlasProfilePage })));
+const AtlasComparePage = lazy(() => import("./features/atlas/pages/AtlasComparePage").then((m) => ({ default: m.AtlasComparePage })));
+const AtlasIndicatorPage = lazy(() => import("./features/atlas/pages/AtlasIndicatorPage").then((m) => ({ default: m.AtlasIndicatorPage })));
+const NewIndicatorPage = lazy(() => import("./features/atlas/pages/NewIndicatorPage").then((m) => ({ default: m.NewIndicatorPage })));
+const LandOverviewPage = lazy(() => import("./features/atlas/pages/LandOverviewPage").then((m) => ({ default: m.LandOverviewPage })));
 
 function OnDemand({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -54,12 +62,19 @@ export function App() {
           <Route path={paths.organisations} element={<OrganisationsPage />} />
           <Route path={paths.organisation} element={<OrganisationRoute />} />
           <Route path={paths.loginFailed} element={<LoginFailedPage />} />
+          <Route path={paths.atlas} element={<OnDemand><AtlasHomePage /></OnDemand>} />
+          <Route path={paths.atlasDistrict} element={<OnDemand><AtlasDistrictPage /></OnDemand>} />
+          <Route path={paths.atlasProfile} element={<OnDemand><AtlasProfilePage /></OnDemand>} />
+          <Route path={paths.atlasCompare} element={<OnDemand><AtlasComparePage /></OnDemand>} />
+          <Route path={paths.atlasIndicator} element={<OnDemand><AtlasIndicatorPage /></OnDemand>} />
+          <Route path={paths.atlasNewIndicator} element={<OnDemand><NewIndicatorPage /></OnDemand>} />
           <Route element={<RequireAdmin />}>
             <Route path={paths.admin} element={<AdminHomePage />} />
             <Route path={paths.adminNewOrganisation} element={<NewOrganisationPage />} />
             <Route path={paths.adminUsers} element={<UsersPage />} />
             <Route path={paths.adminAuditLog} element={<AuditLogPage />} />
             <Route path={paths.adminLoginProviders} element={<LoginProvidersPage />} />
+            <Route path={paths.adminLandOverview} element={<OnDemand><LandOverviewPage /></OnDemand>} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
         </Route>

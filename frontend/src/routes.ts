@@ -9,6 +9,14 @@ export const paths = {
   consultation: "/consultations/:id",
   moderation: "/consultations/:id/moderation",
   moderationLog: "/consultations/:id/moderation-log",
+  atlas: "/atlas",
+  atlasDistrict: "/atlas/kreis/:key",
+  atlasProfile: "/atlas/profil/:area",
+  atlasCompare: "/atlas/vergleich",
+  atlasIndicator: "/atlas/indikator/:key",
+  atlasNewIndicator: "/atlas/neuer-indikator",
+  /** The Land overview of the atlas (admins). */
+  adminLandOverview: "/verwaltung/land",
   profile: "/profil",
   organisations: "/organisationen",
   organisation: "/organisationen/:slug",
@@ -57,4 +65,24 @@ export function moderationPath(consultationId: number): string {
 
 export function moderationLogPath(consultationId: number): string {
   return `${consultationPath(consultationId)}/moderation-log`;
+}
+
+/** The atlas map of a district's social areas. */
+export function atlasDistrictPath(districtKey: string): string {
+  return `/atlas/kreis/${encodeURIComponent(districtKey)}`;
+}
+
+/** The profile of an area of the atlas (16, a district key, or district:code of a social area). */
+export function atlasProfilePath(area: string): string {
+  return `/atlas/profil/${encodeURIComponent(area)}`;
+}
+
+/** The comparison of up to five areas of the atlas. */
+export function atlasComparePath(areas: string[]): string {
+  return `/atlas/vergleich?areas=${areas.map(encodeURIComponent).join(",")}`;
+}
+
+/** The page of one indicator of the atlas. */
+export function atlasIndicatorPath(key: string): string {
+  return `/atlas/indikator/${encodeURIComponent(key)}`;
 }

@@ -4,7 +4,7 @@ import type { Phase, Process, ProcessSummary } from "../features/planning/api/pr
 import type { SocialArea } from "../features/planning/api/socialAreas";
 
 /** A counter-clockwise ring (as RFC 7946 requires) around a rectangle of degrees. */
-function box(west: number, south: number, east: number, north: number): number[][] {
+export function box(west: number, south: number, east: number, north: number): number[][] {
   return [
     [west, south],
     [east, south],

@@ -14,6 +14,7 @@ interface NavItem {
 /** The main navigation; new areas of the platform add an item here. */
 const items: NavItem[] = [
   { to: paths.home, label: "districts" },
+  { to: paths.atlas, label: "atlas" },
   { to: paths.organisations, label: "organisations" },
   { to: paths.admin, label: "admin", adminOnly: true },
 ];

@@ -3,6 +3,7 @@ import { deAtlasImport } from "../../features/atlas/import/i18n/de";
 import { dePlanning } from "../../features/planning/i18n/de";
 import { deConsultation } from "../../features/consultation/i18n/de";
 import { deIdentity } from "../../features/identity/i18n/de";
+import { deAtlas } from "../../features/atlas/i18n/de";
 /** German texts, the primary language of the interface. Every other language has the same keys. */
 export const de = {
   site: {
@@ -15,6 +16,7 @@ export const de = {
   nav: {
     label: "Hauptnavigation",
     districts: "Landkreise und Städte",
+    atlas: "Sozialatlas",
     organisations: "Organisationen",
     admin: "Verwaltung",
   },
@@ -111,6 +113,7 @@ export const de = {
     home: "Zur Startseite",
   },
   ...deDistricts,
+  ...deAtlas,
   ...dePlanning,
   ...deConsultation,
   ...deIdentity,

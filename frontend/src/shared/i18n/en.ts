@@ -4,6 +4,7 @@ import { enDistricts } from "../../features/districts/i18n/en";
 import { enPlanning } from "../../features/planning/i18n/en";
 import { enConsultation } from "../../features/consultation/i18n/en";
 import { enIdentity } from "../../features/identity/i18n/en";
+import { enAtlas } from "../../features/atlas/i18n/en";
 
 /** English texts. The type makes a missing or extra key a compile error. */
 export const en: Messages = {
@@ -17,6 +18,7 @@ export const en: Messages = {
   nav: {
     label: "Main navigation",
     districts: "Districts",
+    atlas: "Social atlas",
     organisations: "Organisations",
     admin: "Administration",
   },
@@ -113,6 +115,7 @@ export const en: Messages = {
     home: "Go to the home page",
   },
   ...enDistricts,
+  ...enAtlas,
   ...enPlanning,
   ...enConsultation,
   ...enIdentity,

@@ -25,6 +25,9 @@ export function AdminHomePage() {
         <li>
           <Link to={paths.adminLoginProviders}>{t("admin.links.loginProviders")}</Link>
         </li>
+        <li>
+          <Link to={paths.adminLandOverview}>{t("atlas.overview.adminLink")}</Link>
+        </li>
       </ul>
     </>
   );
