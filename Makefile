@@ -9,7 +9,7 @@ BIN     := bin/teilhabe
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 CHROMIUM ?= $(shell command -v chromium 2>/dev/null || command -v chromium-browser 2>/dev/null)
 
-FRONTEND_SRC := $(shell find frontend/src frontend/public -type f 2>/dev/null) \
+FRONTEND_SRC := $(shell find frontend/src frontend/public frontend/scripts -type f 2>/dev/null) \
 	frontend/index.html frontend/vite.config.ts frontend/package.json api/openapi.yaml api/events.yaml
 GO_SRC := $(shell find . -name '*.go' -not -path './frontend/node_modules/*' 2>/dev/null) \
 	$(shell find migrations -name '*.sql') go.mod go.sum

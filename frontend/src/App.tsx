@@ -1,4 +1,4 @@
-import { lazy, Suspense, type ReactNode } from "react";
+import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { Route, Routes } from "react-router";
 import { AuthProvider } from "./features/identity/auth/AuthProvider";
 import { Layout } from "./shared/components/Layout";
@@ -20,6 +20,7 @@ import { LoginProvidersPage } from "./features/identity/pages/admin/LoginProvide
 import { NotFoundPage } from "./shared/pages/NotFoundPage";
 import { Loading } from "./shared/components/Status";
 import { paths } from "./routes";
+import { withTexts } from "./shared/i18n/lazyTexts";
 import { ConsultationRoute } from "./features/consultation/pages/ConsultationPage";
 
 // The consultation page is where most people arrive from a link: it comes with the first load, so
@@ -27,16 +28,19 @@ import { ConsultationRoute } from "./features/consultation/pages/ConsultationPag
 // The pages for coordinators and moderators load on demand.
 const NewConsultationRoute = lazy(() => import("./features/consultation/pages/NewConsultationPage").then((m) => ({ default: m.NewConsultationRoute })));
 const ModerationRoute = lazy(() => import("./features/consultation/pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
-const AtlasImportPage = lazy(() => import("./features/atlas/import/pages/AtlasImportPage").then((m) => ({ default: m.AtlasImportPage })));
+const AtlasImportPage = lazy(() => Promise.all([import("./features/atlas/import/pages/AtlasImportPage"), import("./features/atlas/import/i18n")]).then(([m, t]) => ({ default: withTexts(m.AtlasImportPage, t.atlasImportTexts) })));
 const ModerationLogRoute = lazy(() => import("./features/consultation/pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
 // The atlas's pages load on demand, so its maps, charts and texts stay out of the home page's first load.
-const AtlasHomePage = lazy(() => import("./features/atlas/pages/AtlasHomePage").then((m) => ({ default: m.AtlasHomePage })));
-const AtlasDistrictPage = lazy(() => import("./features/atlas/pages/AtlasDistrictPage").then((m) => ({ default: m.AtlasDistrictPage })));
-const AtlasProfilePage = lazy(() => import("./features/atlas/pages/AtlasProfilePage").then((m) => ({ default: m.AtlasProfilePage })));
-const AtlasComparePage = lazy(() => import("./features/atlas/pages/AtlasComparePage").then((m) => ({ default: m.AtlasComparePage })));
-const AtlasIndicatorPage = lazy(() => import("./features/atlas/pages/AtlasIndicatorPage").then((m) => ({ default: m.AtlasIndicatorPage })));
-const NewIndicatorPage = lazy(() => import("./features/atlas/pages/NewIndicatorPage").then((m) => ({ default: m.NewIndicatorPage })));
-const LandOverviewPage = lazy(() => import("./features/atlas/pages/LandOverviewPage").then((m) => ({ default: m.LandOverviewPage })));
+function atlasPage(load: () => Promise<ComponentType>) {
+  return lazy(() => Promise.all([load(), import("./features/atlas/i18n")]).then(([Page, t]) => ({ default: withTexts(Page, t.atlasTexts) })));
+}
+const AtlasHomePage = atlasPage(() => import("./features/atlas/pages/AtlasHomePage").then((m) => m.AtlasHomePage));
+const AtlasDistrictPage = atlasPage(() => import("./features/atlas/pages/AtlasDistrictPage").then((m) => m.AtlasDistrictPage));
+const AtlasProfilePage = atlasPage(() => import("./features/atlas/pages/AtlasProfilePage").then((m) => m.AtlasProfilePage));
+const AtlasComparePage = atlasPage(() => import("./features/atlas/pages/AtlasComparePage").then((m) => m.AtlasComparePage));
+const AtlasIndicatorPage = atlasPage(() => import("./features/atlas/pages/AtlasIndicatorPage").then((m) => m.AtlasIndicatorPage));
+const NewIndicatorPage = atlasPage(() => import("./features/atlas/pages/NewIndicatorPage").then((m) => m.NewIndicatorPage));
+const LandOverviewPage = atlasPage(() => import("./features/atlas/pages/LandOverviewPage").then((m) => m.LandOverviewPage));
 
 function OnDemand({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -105,6 +106,11 @@ func TestAtlasMapShowsTheSharedValues(t *testing.T) {
 		}
 		if m.Year != 2021 || m.Land == nil || *m.Land.Value != total || len(m.Years) != 27 {
 			t.Errorf("newest year %d, Land %+v (want the sum %v), years %v", m.Year, m.Land, total, m.Years)
+		}
+		// The map's boundaries: every district, coordinates to 3 decimals.
+		g := b.do("GET", "/api/v1/atlas/geometry?level=district", "")
+		if g.Status != 200 || strings.Count(g.Body, `"type":"Feature"`) != 22 || regexp.MustCompile(`[\[,]-?\d+\.\d{4}`).MatchString(g.Body) {
+			t.Errorf("geometry: %d, %.300s", g.Status, g.Body)
 		}
 		if r := b.do("GET", "/api/v1/atlas/map?indicator=unbekannt", ""); r.Status != 404 || !strings.Contains(r.Body, "indicator_not_found") {
 			t.Errorf("unknown indicator: %d %s", r.Status, r.Body)

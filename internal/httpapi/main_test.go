@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
@@ -35,7 +36,11 @@ func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
 var testFrontend = fstest.MapFS{
 	"index.html":         {Data: []byte(`<!doctype html><base href="/"><title>teilhabe</title><div id=root></div>`)},
 	"assets/app-1a2b.js": {Data: []byte("console.log('teilhabe')")},
-	"favicon.svg":        {Data: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>")},
+	// The build's Brotli form of an asset (frontend/scripts/compress.mjs); its bytes differ so a
+	// test sees which one was sent.
+	"assets/big-3c4d.js":    {Data: []byte(strings.Repeat("console.log('teilhabe');\n", 200))},
+	"assets/big-3c4d.js.br": {Data: []byte("brotli bytes")},
+	"favicon.svg":           {Data: []byte("<svg xmlns='http://www.w3.org/2000/svg'/>")},
 }
 
 var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))

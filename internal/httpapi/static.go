@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"html"
 	"io/fs"
+	"mime"
 	"net/http"
 	"path"
 	"slices"
@@ -85,11 +86,52 @@ func serverPath(p string) bool {
 }
 
 func (s *spa) serve(c echo.Context, name string) error {
+	h := c.Response().Header()
+	if strings.HasPrefix(name, "assets/") {
+		h.Add("Vary", "Accept-Encoding")
+		if acceptsBrotli(c.Request()) {
+			if b, err := fs.ReadFile(s.files, name+".br"); err == nil {
+				return s.serveBrotli(c, name, b)
+			}
+		}
+	}
 	if tag, err := s.etag(name); err == nil {
-		c.Response().Header().Set("ETag", tag)
+		h.Set("ETag", tag)
 	}
 	http.ServeFileFS(c.Response(), c.Request(), s.files, name)
 	return nil
+}
+
+// serveBrotli answers an asset with its Brotli form, made at build time
+// (frontend/scripts/compress.mjs) at the highest quality: about 15 % smaller than the gzip of
+// the same file, which on a rural line is most of what the first load can spare.
+func (s *spa) serveBrotli(c echo.Context, name string, b []byte) error {
+	h := c.Response().Header()
+	if t := mime.TypeByExtension(path.Ext(name)); t != "" {
+		h.Set("Content-Type", t)
+	}
+	h.Set("Content-Encoding", "br")
+	if tag, err := s.etag(name + ".br"); err == nil {
+		h.Set("ETag", tag)
+	}
+	http.ServeContent(c.Response(), c.Request(), "", time.Time{}, bytes.NewReader(b))
+	return nil
+}
+
+// acceptsBrotli reports whether the request's Accept-Encoding names br (without q=0).
+func acceptsBrotli(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		enc, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(enc), "br") {
+			return strings.ReplaceAll(params, " ", "") != "q=0"
+		}
+	}
+	return false
+}
+
+// brotliAsset: an asset that is served in its Brotli form must not pass the gzip middleware.
+func brotliAsset(c echo.Context) bool {
+	return strings.Contains(c.Request().URL.Path, "/assets/") && acceptsBrotli(c.Request())
 }
 
 func (s *spa) etag(name string) (string, error) {

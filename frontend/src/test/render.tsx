@@ -5,6 +5,9 @@ import { I18nextProvider } from "react-i18next";
 import type { i18n } from "i18next";
 import { vi } from "vitest";
 import { createI18n, type Language } from "../shared/i18n";
+import { addTexts } from "../shared/i18n/lazyTexts";
+import { atlasTexts } from "../features/atlas/i18n";
+import { atlasImportTexts } from "../features/atlas/import/i18n";
 import { AuthProvider } from "../features/identity/auth/AuthProvider";
 import { limits } from "./fixtures";
 
@@ -21,6 +24,9 @@ export function renderWithProviders(
   { route = "/", language = "de", auth = false }: Options = {},
 ): RenderResult & { i18n: i18n } {
   const instance = createI18n(language);
+  // The texts of pages that load on demand (the app adds them with the page's chunk).
+  addTexts(instance, atlasTexts);
+  addTexts(instance, atlasImportTexts);
   const result = render(
     <I18nextProvider i18n={instance}>
       <MemoryRouter initialEntries={[route]}>{auth ? <AuthProvider>{ui}</AuthProvider> : ui}</MemoryRouter>

@@ -1,9 +1,7 @@
 import { deDistricts } from "../../features/districts/i18n/de";
-import { deAtlasImport } from "../../features/atlas/import/i18n/de";
 import { dePlanning } from "../../features/planning/i18n/de";
 import { deConsultation } from "../../features/consultation/i18n/de";
 import { deIdentity } from "../../features/identity/i18n/de";
-import { deAtlas } from "../../features/atlas/i18n/de";
 /** German texts, the primary language of the interface. Every other language has the same keys. */
 export const de = {
   site: {
@@ -17,6 +15,7 @@ export const de = {
     label: "Hauptnavigation",
     districts: "Landkreise und Städte",
     atlas: "Sozialatlas",
+    atlasOverview: "Landesübersicht des Sozialstrukturatlas",
     organisations: "Organisationen",
     admin: "Verwaltung",
   },
@@ -113,11 +112,9 @@ export const de = {
     home: "Zur Startseite",
   },
   ...deDistricts,
-  ...deAtlas,
   ...dePlanning,
   ...deConsultation,
   ...deIdentity,
-  ...deAtlasImport,
 };
 
 /** The shape every translation must have. */

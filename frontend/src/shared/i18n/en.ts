@@ -1,10 +1,8 @@
 import type { Messages } from "./de";
-import { enAtlasImport } from "../../features/atlas/import/i18n/en";
 import { enDistricts } from "../../features/districts/i18n/en";
 import { enPlanning } from "../../features/planning/i18n/en";
 import { enConsultation } from "../../features/consultation/i18n/en";
 import { enIdentity } from "../../features/identity/i18n/en";
-import { enAtlas } from "../../features/atlas/i18n/en";
 
 /** English texts. The type makes a missing or extra key a compile error. */
 export const en: Messages = {
@@ -19,6 +17,7 @@ export const en: Messages = {
     label: "Main navigation",
     districts: "Districts",
     atlas: "Social atlas",
+    atlasOverview: "Land overview of the social-structure atlas",
     organisations: "Organisations",
     admin: "Administration",
   },
@@ -115,9 +114,7 @@ export const en: Messages = {
     home: "Go to the home page",
   },
   ...enDistricts,
-  ...enAtlas,
   ...enPlanning,
   ...enConsultation,
   ...enIdentity,
-  ...enAtlasImport,
 };

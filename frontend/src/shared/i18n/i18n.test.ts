@@ -42,3 +42,24 @@ describe("i18n", () => {
     }
   });
 });
+
+describe("texts loaded with their pages", () => {
+  it("have the same keys and no empty text in every language", async () => {
+    const { atlasTexts } = await import("../../features/atlas/i18n");
+    const { atlasImportTexts } = await import("../../features/atlas/import/i18n");
+    for (const texts of [atlasTexts, atlasImportTexts]) {
+      expect(keys(texts.en)).toEqual(keys(texts.de));
+      expect(keys(texts.de).length).toBeGreaterThan(10);
+    }
+  });
+
+  it("are there once the page's wrapper has rendered", async () => {
+    const { addTexts } = await import("./lazyTexts");
+    const { atlasTexts } = await import("../../features/atlas/i18n");
+    const i18n = createI18n("de");
+    expect(i18n.exists("atlas.title" as string)).toBe(false);
+    addTexts(i18n, atlasTexts);
+    addTexts(i18n, atlasTexts);
+    expect(i18n.t("atlas.title")).toBe("Sozialstrukturatlas");
+  });
+});

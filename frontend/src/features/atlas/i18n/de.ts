@@ -1,4 +1,4 @@
-/** German texts of the atlas pages; merged into the interface texts in shared/i18n. */
+/** German texts of the atlas pages; loaded with the pages (see ./index.ts). */
 export const deAtlas = {
   atlas: {
     title: "Sozialstrukturatlas",
@@ -152,7 +152,6 @@ export const deAtlas = {
     },
     overview: {
       title: "Landesübersicht",
-      adminLink: "Landesübersicht des Sozialstrukturatlas",
       intro: "Alle Kreise im Vergleich auf gewählten Indikatoren, mit dem Stand der Beteiligung.",
       choose: "Indikatoren (höchstens sechs)",
       year: "Jahr",

@@ -150,7 +150,6 @@ export const enAtlas: typeof deAtlas = {
     },
     overview: {
       title: "Land overview",
-      adminLink: "Land overview of the social structure atlas",
       intro: "All districts compared on chosen indicators, with the state of participation.",
       choose: "Indicators (at most six)",
       year: "Year",

@@ -1,4 +1,4 @@
-/** German texts of the atlas's import page; merged into the interface texts in shared/i18n. */
+/** German texts of the atlas's import page; loaded with the page (see ./index.ts). */
 export const deAtlasImport = {
   atlasImport: {
     title: "Werte importieren",

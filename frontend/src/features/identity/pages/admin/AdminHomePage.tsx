@@ -26,7 +26,7 @@ export function AdminHomePage() {
           <Link to={paths.adminLoginProviders}>{t("admin.links.loginProviders")}</Link>
         </li>
         <li>
-          <Link to={paths.adminLandOverview}>{t("atlas.overview.adminLink")}</Link>
+          <Link to={paths.adminLandOverview}>{t("nav.atlasOverview")}</Link>
         </li>
       </ul>
     </>
