@@ -19,8 +19,9 @@ import (
 )
 
 // The atlas benchmarks read a table state of 10 million values (testdata/atlas_bench.sql). It
-// takes about a minute to build, so it lives in its own database on the test server, which the
-// next run reuses; the httpapi benchmarks share it.
+// takes minutes to build (some six on a busy 2-core machine), so it lives in its own database on
+// the test server, which later runs reuse; the httpapi benchmarks share it. DROP DATABASE
+// teilhabe_bench_atlas frees its 2 GB.
 const (
 	atlasBenchDBName   = "teilhabe_bench_atlas"
 	atlasBenchValues   = 10_004_040
