@@ -74,8 +74,8 @@ func atlasBenchDB(b *testing.B, script string) *store.DB {
 }
 
 // medians runs the store's read and its reference alternately, so that both see the same
-// machine, up to atlasBenchRounds times or for about three seconds (15 times at least), and returns their median times
-// after checking that both read want rows.
+// machine, up to atlasBenchRounds times or for about three seconds (15 times at least), and
+// returns their median times after checking that both read want rows.
 func medians(b *testing.B, store, ref func() int, want int) (time.Duration, time.Duration) {
 	b.Helper()
 	var st, rt []time.Duration
