@@ -296,8 +296,8 @@ func (s *Atlas) AreaValues(ctx context.Context, areas []atlas.AreaKey, publicOnl
 	return inTimeOrder(vs), err
 }
 
-// inTimeOrder orders values by year and date. It sorts their positions, not the values, which
-// are large to move.
+// inTimeOrder orders values by year and date, in place: it sorts their positions, which are
+// cheap to move, then moves each value once, following the permutation's cycles.
 func inTimeOrder(vs []atlas.Value) []atlas.Value {
 	byTime := func(a, b *atlas.Value) int {
 		return cmp.Or(cmp.Compare(a.Year, b.Year), strings.Compare(a.Date, b.Date))
@@ -310,11 +310,21 @@ func inTimeOrder(vs []atlas.Value) []atlas.Value {
 		pos[i] = int32(i)
 	}
 	slices.SortFunc(pos, func(a, b int32) int { return byTime(&vs[a], &vs[b]) })
-	out := make([]atlas.Value, len(vs))
-	for i, p := range pos {
-		out[i] = vs[p]
+	for i := range pos { // vs[j] becomes vs[pos[j]]; a done position is -1
+		if pos[i] < 0 {
+			continue
+		}
+		first, j := vs[i], i
+		for k := int(pos[j]); ; k = int(pos[j]) {
+			pos[j] = -1
+			if k == i {
+				vs[j] = first
+				break
+			}
+			vs[j], j = vs[k], k
+		}
 	}
-	return out
+	return vs
 }
 
 func keys(areas []atlas.AreaKey) []string {
