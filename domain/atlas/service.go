@@ -22,6 +22,7 @@ type Service struct {
 	minPop        float64
 	participation Participation
 	now           func() time.Time
+	cache         catalogueCache
 }
 
 // Deps are the ports a Service needs.
@@ -57,6 +58,8 @@ func NewService(d Deps) *Service {
 	if d.MinPopulation <= 0 {
 		d.MinPopulation = DefaultMinPopulation
 	}
-	return &Service{store: d.Store, imports: d.Imports, districts: d.Districts, areas: d.Areas, tx: d.Tx,
+	svc := &Service{store: d.Store, imports: d.Imports, districts: d.Districts, areas: d.Areas, tx: d.Tx,
 		audit: d.Audit, blobs: d.Blobs, read: d.Read, minPop: d.MinPopulation, participation: d.Participation, now: d.Now}
+	svc.cache.now = time.Now // the cache's age is wall time, whatever clock the use cases keep
+	return svc
 }

@@ -36,6 +36,7 @@ func (s *Service) AddIndicator(ctx context.Context, who identity.Principal, in I
 		if err := s.store.InsertIndicator(ctx, in, who.User.ID, s.now()); err != nil {
 			return err
 		}
+		s.cache.clear()
 		return s.audit.Append(ctx, audit.Entry{ActorID: who.User.ID, Action: "atlas.indicator.add", TargetType: "indicator", TargetID: in.Key, At: s.now()})
 	})
 	return in, err

@@ -18,6 +18,7 @@ func (s *Service) Redisclose(ctx context.Context, indicators []string, years []i
 	if len(indicators) == 0 || len(years) == 0 {
 		return nil
 	}
+	s.cache.clear() // new values may bring new years
 	cat, err := s.store.Indicators(ctx)
 	if err != nil {
 		return err

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
 )
@@ -55,7 +54,7 @@ func (s *Service) Profile(ctx context.Context, who identity.Principal, areas []A
 	if len(areas) == 0 || len(areas) > MaxAreaList {
 		return ProfileView{}, fmt.Errorf("%w: a profile compares 1 to %d areas", ErrInvalid, MaxAreaList)
 	}
-	names, districts, err := s.names(ctx, districtsOf(areas)...)
+	names, _, err := s.names(ctx, districtsOf(areas)...)
 	if err != nil {
 		return ProfileView{}, err
 	}
@@ -67,9 +66,11 @@ func (s *Service) Profile(ctx context.Context, who identity.Principal, areas []A
 			return ProfileView{}, fmt.Errorf("%w: %s", ErrAreaUnknown, a)
 		}
 		view.Areas = append(view.Areas, AreaRef{Key: a, Name: name, Level: a.Level()})
-		want = appendPeers(want, a, districts, names)
+		if !slices.Contains(want, a) {
+			want = append(want, a)
+		}
 	}
-	ins, err := s.store.Indicators(ctx)
+	ins, err := s.indicators(ctx)
 	if err != nil {
 		return ProfileView{}, err
 	}
@@ -85,6 +86,10 @@ func (s *Service) Profile(ctx context.Context, who identity.Principal, areas []A
 		}
 		by[v.Indicator][v.Area] = append(by[v.Indicator][v.Area], visible(who, v))
 	}
+	peers, err := s.peers(ctx, view.Areas, by)
+	if err != nil {
+		return ProfileView{}, err
+	}
 	for _, ll := range Lebenslagen {
 		g := ProfileGroup{Lebenslage: ll}
 		for _, in := range ins {
@@ -93,7 +98,7 @@ func (s *Service) Profile(ctx context.Context, who identity.Principal, areas []A
 			}
 			row := ProfileRow{Indicator: in}
 			for _, a := range view.Areas {
-				row.Cells = append(row.Cells, profileCell(who, in, a, by[in.Key], names))
+				row.Cells = append(row.Cells, profileCell(who, in, a, by[in.Key], peers[peerOf(in.Key, a)]))
 			}
 			g.Rows = append(g.Rows, row)
 		}
@@ -104,31 +109,67 @@ func (s *Service) Profile(ctx context.Context, who identity.Principal, areas []A
 	return view, nil
 }
 
-// appendPeers adds the area and the areas it is ranked among: the districts for a district, the
-// district's social areas for a social area.
-func appendPeers(want []AreaKey, a AreaKey, districts []AreaKey, names map[AreaKey]string) []AreaKey {
-	add := func(k AreaKey) {
-		if !slices.Contains(want, k) {
-			want = append(want, k)
-		}
+// peerKey names the areas a cell is ranked among: an indicator's values on a level (for social
+// areas, of one district).
+type peerKey struct {
+	indicator string
+	level     Level
+	district  string
+}
+
+func peerOf(indicator string, a AreaRef) peerKey {
+	k := peerKey{indicator: indicator, level: a.Level}
+	if a.Level == LevelArea {
+		k.district = a.Key.District()
 	}
-	add(a)
-	switch a.Level() {
-	case LevelDistrict:
-		for _, d := range districts {
-			add(d)
+	return k
+}
+
+// peers reads what the profile's cells are ranked against: for each indicator and level, the
+// public values of the newest year the profile shows, of the districts (for a district) or of
+// the district's social areas (for a social area), one read per level and district.
+func (s *Service) peers(ctx context.Context, areas []AreaRef, by map[string]map[AreaKey][]Value) (map[peerKey]map[AreaKey]float64, error) {
+	type group struct {
+		level    Level
+		district string
+	}
+	years := map[group]map[string]int{}
+	for _, a := range areas {
+		if a.Level == LevelLand {
+			continue
 		}
-	case LevelArea:
-		for k := range names {
-			if k.Level() == LevelArea && strings.HasPrefix(string(k), a.District()+":") {
-				add(k)
+		pk := peerOf("", a)
+		g := group{pk.level, pk.district}
+		for ind, series := range by {
+			if own := series[a.Key]; len(own) > 0 {
+				if years[g] == nil {
+					years[g] = map[string]int{}
+				}
+				years[g][ind] = max(years[g][ind], own[len(own)-1].Year)
 			}
 		}
 	}
-	return want
+	out := map[peerKey]map[AreaKey]float64{}
+	for g, ys := range years {
+		vs, err := s.store.PeerValues(ctx, g.level, g.district, ys)
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vs {
+			if v.Value == nil || v.Suppression != ReasonNone {
+				continue
+			}
+			k := peerKey{v.Indicator, g.level, g.district}
+			if out[k] == nil {
+				out[k] = map[AreaKey]float64{}
+			}
+			out[k][v.Area] = *v.Value
+		}
+	}
+	return out, nil
 }
 
-func profileCell(who identity.Principal, in Indicator, a AreaRef, by map[AreaKey][]Value, names map[AreaKey]string) ProfileCell {
+func profileCell(who identity.Principal, in Indicator, a AreaRef, by map[AreaKey][]Value, peers map[AreaKey]float64) ProfileCell {
 	own := by[a.Key]
 	if len(own) == 0 {
 		return ProfileCell{Cell: missingCell(a.Key, a.Name, 0), Series: []Point{}}
@@ -145,16 +186,11 @@ func profileCell(who identity.Principal, in Indicator, a AreaRef, by map[AreaKey
 	if c.Value == nil || c.Status != StatusShown || a.Level == LevelLand {
 		return c
 	}
-	peers := map[AreaKey]float64{}
-	for k, series := range by {
-		if k.Level() != a.Level || (a.Level == LevelArea && k.District() != a.Key.District()) {
-			continue
-		}
-		if v := visibleInYear(series, newest.Year); v != nil {
-			peers[k] = *v
-		}
+	// Peers were read for the newest year of the profile's areas; an area whose newest year is
+	// older is not ranked against another year's values.
+	if _, ok := peers[a.Key]; ok {
+		c.Rank, c.Of = Rank(peers, a.Key, in.Direction)
 	}
-	c.Rank, c.Of = Rank(peers, a.Key, in.Direction)
 	return c
 }
 

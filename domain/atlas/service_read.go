@@ -91,7 +91,7 @@ func (s *Service) names(ctx context.Context, districts ...string) (map[AreaKey]s
 
 // Map answers the map's request: one indicator and year on a level, classified.
 func (s *Service) Map(ctx context.Context, who identity.Principal, q MapQuery) (MapView, error) {
-	in, err := s.store.Indicator(ctx, q.Indicator)
+	in, err := s.indicator(ctx, q.Indicator)
 	if err != nil {
 		return MapView{}, err
 	}
@@ -105,7 +105,7 @@ func (s *Service) Map(ctx context.Context, who identity.Principal, q MapQuery) (
 	} else {
 		q.District = ""
 	}
-	years, err := s.store.Years(ctx, in.Key)
+	years, err := s.years(ctx, in.Key)
 	if err != nil {
 		return MapView{}, err
 	}
@@ -118,22 +118,19 @@ func (s *Service) Map(ctx context.Context, who identity.Principal, q MapQuery) (
 		return MapView{}, err
 	}
 	pub := public(who)
-	vs, err := s.store.LevelValues(ctx, LevelQuery{Indicator: in.Key, Year: year, Level: q.Level, DistrictKey: q.District, PublicOnly: pub})
-	if err != nil {
-		return MapView{}, err
-	}
-	land, err := s.store.LevelValues(ctx, LevelQuery{Indicator: in.Key, Year: year, Level: LevelLand, PublicOnly: pub})
+	all, err := s.store.LevelValues(ctx, LevelQuery{Indicator: in.Key, Year: year, Level: q.Level, DistrictKey: q.District, PublicOnly: pub, WithLand: true})
 	if err != nil {
 		return MapView{}, err
 	}
 	view := MapView{Indicator: in, Year: year, Years: years, Level: q.Level, District: q.District, Method: q.Method, Scheme: SchemeFor(in.Direction)}
-	if len(land) > 0 {
-		c := cellOf(who, land[0], LandName)
-		view.Land = &c
-	}
 	seen := map[AreaKey]bool{}
 	var shown []float64
-	for _, v := range vs {
+	for _, v := range all {
+		if v.Area == LandKey {
+			c := cellOf(who, v, LandName)
+			view.Land = &c
+			continue
+		}
 		c := cellOf(who, v, names[v.Area])
 		if c.Name == "" {
 			c.Name = string(v.Area)
@@ -169,7 +166,7 @@ func (s *Service) Map(ctx context.Context, who identity.Principal, q MapQuery) (
 
 // Series answers the time series of an indicator for some areas.
 func (s *Service) Series(ctx context.Context, who identity.Principal, indicator string, areas []AreaKey) (Indicator, []SeriesView, error) {
-	in, err := s.store.Indicator(ctx, indicator)
+	in, err := s.indicator(ctx, indicator)
 	if err != nil {
 		return Indicator{}, nil, err
 	}

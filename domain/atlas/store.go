@@ -12,6 +12,7 @@ type LevelQuery struct {
 	Level       Level
 	DistrictKey string // for LevelArea: the district whose social areas are read
 	PublicOnly  bool   // leave out what disclosure control withholds (in SQL, so it never leaves the store)
+	WithLand    bool   // the Land's value of the same indicator and year too, in the same read
 }
 
 // Boundary is one version of an area's outline, valid from a date until the next version.
@@ -62,9 +63,11 @@ type Store interface {
 	PeriodValues(ctx context.Context, indicators []string, year int) ([]Value, error)
 	// SeriesValues reads every year of the indicator for the areas.
 	SeriesValues(ctx context.Context, indicator string, areas []AreaKey, publicOnly bool) ([]Value, error)
-	// AreaValues reads every indicator and year of the areas (a profile) and of their peers on
-	// the same level when peers is set (ranks need them).
+	// AreaValues reads every indicator and year of the areas (a profile), in year order.
 	AreaValues(ctx context.Context, areas []AreaKey, publicOnly bool) ([]Value, error)
+	// PeerValues reads, for each indicator of years, its values in that year on the level (for
+	// LevelArea: of the district's social areas): what ranks compare.
+	PeerValues(ctx context.Context, level Level, districtKey string, years map[string]int) ([]Value, error)
 	// Value reads one value (ErrValueNotFound).
 	Value(ctx context.Context, indicator string, area AreaKey, year int) (Value, error)
 	// UpsertValues writes values, replacing those with the same key.

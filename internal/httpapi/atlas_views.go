@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"sync"
+	"time"
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/atlas"
@@ -134,20 +136,68 @@ func mapDecimals(l atlas.Level) int {
 	return 3
 }
 
+// geometryCache keeps the maps' boundaries, decoded and rounded, for atlas.CatalogueTTL: every
+// visit of the atlas asks for them, and they change only with a new boundary version or a
+// social area's new outline.
+type geometryCache struct {
+	mu      sync.Mutex
+	entries map[string]geometryEntry
+}
+
+type geometryEntry struct {
+	at  time.Time
+	out api.GetAtlasGeometry200ApplicationGeoPlusJSONResponse
+}
+
+func (c *geometryCache) get(key string) (api.GetAtlasGeometry200ApplicationGeoPlusJSONResponse, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[key]
+	return e.out, ok && time.Since(e.at) < atlas.CatalogueTTL
+}
+
+func (c *geometryCache) put(key string, out api.GetAtlasGeometry200ApplicationGeoPlusJSONResponse) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.entries == nil || len(c.entries) > 100 {
+		c.entries = map[string]geometryEntry{}
+	}
+	c.entries[key] = geometryEntry{at: time.Now(), out: out}
+}
+
+func (c *geometryCache) clear() {
+	c.mu.Lock()
+	c.entries = nil
+	c.mu.Unlock()
+}
+
 // GetAtlasGeometry implements api.StrictServerInterface.
 func (h *handlers) GetAtlasGeometry(ctx context.Context, req api.GetAtlasGeometryRequestObject) (api.GetAtlasGeometryResponseObject, error) {
 	level, district := levelOf(req.Params.Level), ""
 	set(&district, req.Params.District)
-	bs, names, err := h.atlas.Geometry(ctx, level, district)
+	key := string(level) + "|" + district
+	if out, ok := h.geo.get(key); ok {
+		return out, nil
+	}
+	out, err := h.geometry(ctx, level, district)
 	if err != nil {
 		return nil, err
+	}
+	h.geo.put(key, out)
+	return out, nil
+}
+
+func (h *handlers) geometry(ctx context.Context, level atlas.Level, district string) (api.GetAtlasGeometry200ApplicationGeoPlusJSONResponse, error) {
+	bs, names, err := h.atlas.Geometry(ctx, level, district)
+	if err != nil {
+		return api.GetAtlasGeometry200ApplicationGeoPlusJSONResponse{}, err
 	}
 	attr := atlas.Attribution
 	out := api.GetAtlasGeometry200ApplicationGeoPlusJSONResponse{Type: "FeatureCollection", Attribution: &attr, Features: []atlasFeature{}}
 	for _, b := range bs {
 		g, err := geometryMap(b.Geometry, mapDecimals(level))
 		if err != nil {
-			return nil, err
+			return out, err
 		}
 		out.Features = append(out.Features, atlasFeature{Type: "Feature", Geometry: g,
 			Properties: api.AtlasFeatureCollection_Features_Properties{Area: string(b.Area), Name: names[b.Area],
@@ -213,6 +263,7 @@ func (h *handlers) AddAtlasBoundary(ctx context.Context, req api.AddAtlasBoundar
 	if err != nil {
 		return nil, err
 	}
+	h.geo.clear()
 	out := api.AddAtlasBoundary201JSONResponse{Area: string(area)}
 	for _, b := range vs {
 		item := struct {

@@ -76,6 +76,7 @@ type handlers struct {
 	plan      *planning.Service
 	cons      *consultation.Service
 	atlas     *atlas.Service
+	geo       geometryCache // the atlas maps' boundaries, per instance
 	live      Live
 	pages     *PageCache
 	auth      *auth.Service

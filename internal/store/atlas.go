@@ -268,7 +268,31 @@ func (s *Atlas) LevelValues(ctx context.Context, q atlas.LevelQuery) ([]atlas.Va
 		sqlText += " AND area >= ? AND area < ?"
 		args = append(args, q.DistrictKey+":", q.DistrictKey+";")
 	}
+	if q.WithLand && q.Level != atlas.LevelLand {
+		sqlText += " UNION ALL SELECT " + cols(q.PublicOnly) + " FROM atlas_values WHERE indicator = ? AND year = ? AND level = 'land'"
+		args = append(args, q.Indicator, q.Year)
+	}
 	return s.query(ctx, sqlText, args...)
+}
+
+// PeerValues implements atlas.Store: one read of the primary key per indicator and year. Peers
+// are read as the public sees them: ranks compare what everyone may see.
+func (s *Atlas) PeerValues(ctx context.Context, level atlas.Level, districtKey string, years map[string]int) ([]atlas.Value, error) {
+	if len(years) == 0 {
+		return nil, nil
+	}
+	var parts []string
+	var args []any
+	for ind, year := range years {
+		part := "SELECT " + atlasPublicCols + " FROM atlas_values WHERE indicator = ? AND year = ? AND level = ?"
+		args = append(args, ind, year, string(level))
+		if level == atlas.LevelArea {
+			part += " AND area >= ? AND area < ?"
+			args = append(args, districtKey+":", districtKey+";")
+		}
+		parts = append(parts, part)
+	}
+	return s.query(ctx, strings.Join(parts, " UNION ALL "), args...)
 }
 
 // PeriodValues implements atlas.Store.
