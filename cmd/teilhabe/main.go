@@ -17,6 +17,7 @@ import (
 	"os/signal"
 	"syscall"
 	"time"
+	_ "time/tzdata" // the reports print dates in Europe/Berlin, also in a container without zoneinfo
 
 	"github.com/teilhabe/teilhabe/internal/config"
 	"github.com/teilhabe/teilhabe/internal/server"

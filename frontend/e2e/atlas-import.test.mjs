@@ -53,7 +53,7 @@ describe("atlas import", () => {
 
     // The values are on the district's map of social areas, the source's "." withheld.
     const map = await (await page.request.get(server.baseURL + "/api/v1/atlas/map?indicator=demo_kinder_bedarfsgemeinschaften&year=2024&level=area&district=16051")).json();
-    const byArea = Object.fromEntries(map.values.map((c) => [c.area, c]));
+    const byArea = Object.fromEntries(map.values.map((/** @type {{ area: string }} */ c) => [c.area, c]));
     assert.equal(byArea["16051:SR-O1"].value, 1050);
     assert.equal(byArea["16051:SR-W2"].value, 340);
     assert.equal(byArea["16051:SR-O2"].flag, "suppressed");

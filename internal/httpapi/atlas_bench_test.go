@@ -17,7 +17,9 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/labstack/echo/v4"
 
+	"github.com/teilhabe/teilhabe/internal/httpapi"
 	"github.com/teilhabe/teilhabe/internal/refdata"
 	"github.com/teilhabe/teilhabe/internal/store"
 	"github.com/teilhabe/teilhabe/internal/testdb"
@@ -111,10 +113,15 @@ func geometryRows(rows *sql.Rows) (any, bool, error) {
 	return g, true, err
 }
 
-// selectServer is the reference for an atlas request: an HTTP server whose only work is the
-// request's SELECT on the same pool and the JSON of the rows it shows.
+// selectServer is the reference for an atlas request: a handler on the API's own middleware
+// stack (httpapi.Stack, as the post benchmark's reference) whose only work is the request's
+// SELECT on the same pool and the JSON of the rows it shows.
 func selectServer(b *testing.B, db *store.DB, query string, read rowReader) string {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	e, err := httpapi.Stack(httpapi.Deps{Log: quiet, SQL: db.SQL, BaseURL: &url.URL{Scheme: "http", Host: "localhost"}})
+	if err != nil {
+		b.Fatal(err)
+	}
+	e.GET("/api/v1/ref", echo.WrapHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		rows, err := db.SQL.QueryContext(r.Context(), query)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusInternalServerError)
@@ -134,9 +141,10 @@ func selectServer(b *testing.B, db *store.DB, query string, read rowReader) stri
 		}
 		w.Header().Set("Content-Type", "application/json")
 		_ = json.NewEncoder(w).Encode(out)
-	}))
+	})))
+	srv := httptest.NewServer(e)
 	b.Cleanup(srv.Close)
-	return srv.URL
+	return srv.URL + "/api/v1/ref"
 }
 
 // pgbenchRate runs query from benchClients pgbench clients for 4 s, pinned to the load core.
@@ -182,11 +190,11 @@ func BenchmarkAtlasAPI(b *testing.B) {
 	// A district's profile reads every value of the district and of the Land, and for the ranks
 	// the districts' values of each indicator's newest year: the same rows, as plain SELECTs.
 	var peers string
-	if err := db.SQL.QueryRow(`SELECT string_agg(format('(indicator = %L AND year = %s)', indicator, y), ' OR ')
+	if err := db.SQL.QueryRow(`SELECT string_agg(format($q$SELECT indicator, year, area, date, value, numerator, denominator, flag, boundary, suppression, import_id FROM atlas_values WHERE indicator = %L AND year = %s AND level = 'district'$q$, indicator, y), ' UNION ALL ')
 		FROM (SELECT indicator, max(year) AS y FROM atlas_values WHERE area = '16051' GROUP BY indicator) n`).Scan(&peers); err != nil {
 		b.Fatal(err)
 	}
-	profileSQL := atlasCols + "WHERE area IN ('16', '16051') UNION ALL " + atlasCols + "WHERE level = 'district' AND (" + peers + ")"
+	profileSQL := atlasCols + "WHERE area IN ('16', '16051') UNION ALL " + peers
 	cases := []struct {
 		name, path, query string
 		read              rowReader
