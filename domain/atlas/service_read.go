@@ -45,6 +45,23 @@ func (s *Service) Catalogue(ctx context.Context, who identity.Principal) (Catalo
 	return c, nil
 }
 
+// firstIndicator is the catalogue's first indicator in display order (the first Lebenslage that
+// has one, then by key): what the atlas shows when nobody chose yet.
+func firstIndicator(ins []Indicator) string {
+	best := ""
+	rank := len(Lebenslagen)
+	for _, in := range ins {
+		r := slices.Index(Lebenslagen, in.Lebenslage)
+		if r < 0 {
+			r = len(Lebenslagen)
+		}
+		if best == "" || r < rank || (r == rank && in.Key < best) {
+			best, rank = in.Key, r
+		}
+	}
+	return best
+}
+
 // Indicator returns one indicator with its years and what cites it.
 func (s *Service) Indicator(ctx context.Context, key string) (IndicatorInfo, []Citation, error) {
 	in, err := s.store.Indicator(ctx, key)
@@ -91,6 +108,15 @@ func (s *Service) names(ctx context.Context, districts ...string) (map[AreaKey]s
 
 // Map answers the map's request: one indicator and year on a level, classified.
 func (s *Service) Map(ctx context.Context, who identity.Principal, q MapQuery) (MapView, error) {
+	if q.Indicator == "" {
+		ins, err := s.indicators(ctx)
+		if err != nil {
+			return MapView{}, err
+		}
+		if q.Indicator = firstIndicator(ins); q.Indicator == "" {
+			return MapView{}, ErrIndicatorNotFound
+		}
+	}
 	in, err := s.indicator(ctx, q.Indicator)
 	if err != nil {
 		return MapView{}, err

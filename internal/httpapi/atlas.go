@@ -143,7 +143,8 @@ func levelOf[L ~string](l *L) atlas.Level {
 
 // GetAtlasMap implements api.StrictServerInterface.
 func (h *handlers) GetAtlasMap(ctx context.Context, req api.GetAtlasMapRequestObject) (api.GetAtlasMapResponseObject, error) {
-	q := atlas.MapQuery{Indicator: req.Params.Indicator, Level: levelOf(req.Params.Level), Method: "quantile", Classes: 5}
+	q := atlas.MapQuery{Level: levelOf(req.Params.Level), Method: "quantile", Classes: 5}
+	set(&q.Indicator, req.Params.Indicator)
 	set(&q.Year, req.Params.Year)
 	set(&q.District, req.Params.District)
 	set(&q.Classes, req.Params.Classes)

@@ -112,6 +112,10 @@ func TestAtlasMapShowsTheSharedValues(t *testing.T) {
 		if g.Status != 200 || strings.Count(g.Body, `"type":"Feature"`) != 22 || regexp.MustCompile(`[\[,]-?\d+\.\d{4}`).MatchString(g.Body) {
 			t.Errorf("geometry: %d, %.300s", g.Status, g.Body)
 		}
+		// Without an indicator the map shows the catalogue's first (Demografie, then by key).
+		if r := b.do("GET", "/api/v1/atlas/map", ""); r.Status != 200 || !strings.Contains(r.Body, `"indicator":{`) || !strings.Contains(r.Body, `"key":"einwohner"`) {
+			t.Errorf("default map: %d %.200s", r.Status, r.Body)
+		}
 		if r := b.do("GET", "/api/v1/atlas/map?indicator=unbekannt", ""); r.Status != 404 || !strings.Contains(r.Body, "indicator_not_found") {
 			t.Errorf("unknown indicator: %d %s", r.Status, r.Body)
 		}

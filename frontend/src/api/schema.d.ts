@@ -873,6 +873,8 @@ export interface paths {
          * One indicator for one year on one level, classified for a choropleth (the map's request).
          * @description Values that disclosure control withholds carry status suppressed and no value, except for
          *     the coordinators of the area's district. Areas without a value carry status missing.
+         *     Without an indicator the server shows the catalogue's first (of the first Lebenslage that
+         *     has one), so a first visit asks for the catalogue and the map at once.
          */
         get: operations["getAtlasMap"];
         put?: never;
@@ -3724,8 +3726,8 @@ export interface operations {
     };
     getAtlasMap: {
         parameters: {
-            query: {
-                indicator: components["parameters"]["IndicatorQuery"];
+            query?: {
+                indicator?: string;
                 /** @description The year; the newest with data when absent. */
                 year?: number;
                 /** @description district (Thuringia's districts) or area (the social areas of one district). */

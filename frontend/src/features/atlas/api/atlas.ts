@@ -34,7 +34,8 @@ export function getCatalogue(signal?: AbortSignal): Promise<AtlasCatalogue> {
 }
 
 export interface MapRequest {
-  indicator: string;
+  /** undefined: the server shows the catalogue's first indicator (a first visit). */
+  indicator: string | undefined;
   year?: number | undefined;
   method: ClassMethod;
   classes: number;
@@ -43,11 +44,8 @@ export interface MapRequest {
 
 /** One indicator for one year, classified for the choropleth. */
 export function getMap(request: MapRequest, signal?: AbortSignal): Promise<AtlasMap> {
-  const query = new URLSearchParams({
-    indicator: request.indicator,
-    method: request.method,
-    classes: String(request.classes),
-  });
+  const query = new URLSearchParams({ method: request.method, classes: String(request.classes) });
+  if (request.indicator !== undefined) query.set("indicator", request.indicator);
   if (request.year !== undefined) query.set("year", String(request.year));
   return getJSON<AtlasMap>(`/atlas/map?${query.toString()}&${scopeQuery(request.scope)}`, signal);
 }

@@ -64,16 +64,26 @@ export function AtlasExplorer({ scope, emptyText }: Props) {
   const scopeKey = scope.level === "district" ? "district" : scope.district;
   const catalogue = useAsync((signal) => getCatalogue(signal), []);
   const geometry = useAsync(() => getGeometry(scope), [scopeKey]);
-  const choice = catalogue.status === "success" ? resolveChoice(catalogue.data, state) : undefined;
-  const indicatorKey = choice?.indicator?.key;
+  // The map is asked for together with the catalogue: with the indicator of the address, or,
+  // when nobody chose one yet, without, so the server shows its first. Only a Lebenslage chosen
+  // without an indicator needs the catalogue first (its first indicator).
+  const early = state.indicator !== undefined || state.lebenslage === undefined;
+  const picked = catalogue.status === "success" ? resolveChoice(catalogue.data, state) : undefined;
+  const requested = early ? state.indicator : picked?.indicator?.key;
+  const waiting = !early && requested === undefined;
   const map = useKeptAsync(
     (signal) =>
-      indicatorKey === undefined
+      waiting
         ? Promise.resolve(undefined)
-        : getMap({ indicator: indicatorKey, year: state.year, method: state.method, classes: state.classes, scope }, signal),
-    [indicatorKey, state.year, state.method, state.classes, scopeKey],
+        : getMap({ indicator: requested, year: state.year, method: state.method, classes: state.classes, scope }, signal),
+    [requested ?? "", waiting, state.year, state.method, state.classes, scopeKey],
   );
   const shown = map.status === "success" ? map.data : map.kept;
+  const choice =
+    catalogue.status === "success"
+      ? resolveChoice(catalogue.data, { ...state, indicator: state.indicator ?? shown?.indicator.key })
+      : undefined;
+  const indicatorKey = choice?.indicator?.key;
   const seriesArea = state.area ?? shown?.values.find((cell) => cell.status === "shown")?.area;
   const series = useAsync(
     (signal) =>
