@@ -42,6 +42,16 @@ const (
 	Teilhabe   Lebenslage = "teilhabe"
 )
 
+// Title is the Lebenslage's German name, as the server's reports print it (the pages have their
+// own translations).
+func (l Lebenslage) Title() string { return lebenslageTitles[l] }
+
+var lebenslageTitles = map[Lebenslage]string{
+	Demografie: "Demografie", Haushalte: "Haushalte und Familien", Einkommen: "Einkommen und Armut",
+	Arbeit: "Arbeit", Bildung: "Bildung", Gesundheit: "Gesundheit", Pflege: "Pflege",
+	Wohnen: "Wohnen", Teilhabe: "Teilhabe und Engagement",
+}
+
 // Lebenslagen lists the areas in display order.
 var Lebenslagen = []Lebenslage{Demografie, Haushalte, Einkommen, Arbeit, Bildung, Gesundheit, Pflege, Wohnen, Teilhabe}
 

@@ -48,7 +48,7 @@ func (s *Service) Overview(ctx context.Context, who identity.Principal, keys []s
 		return OverviewView{}, fmt.Errorf("%w: at most %d indicators", ErrInvalid, MaxOverviewIndicators)
 	}
 	if len(keys) == 0 {
-		cat, err := s.store.Indicators(ctx)
+		cat, err := s.indicators(ctx)
 		if err != nil {
 			return OverviewView{}, err
 		}
@@ -58,13 +58,13 @@ func (s *Service) Overview(ctx context.Context, who identity.Principal, keys []s
 	}
 	view := OverviewView{Year: year}
 	for _, k := range keys {
-		in, err := s.store.Indicator(ctx, k)
+		in, err := s.indicator(ctx, k)
 		if err != nil {
 			return OverviewView{}, err
 		}
 		view.Indicators = append(view.Indicators, in)
 		if year == 0 {
-			years, err := s.store.Years(ctx, k)
+			years, err := s.years(ctx, k)
 			if err != nil {
 				return OverviewView{}, err
 			}
@@ -88,19 +88,20 @@ func (s *Service) Overview(ctx context.Context, who identity.Principal, keys []s
 		rows[i] = OverviewRow{Key: string(k), Name: names[k], Participation: counts[string(k)]}
 	}
 	for _, in := range view.Indicators {
-		vs, err := s.store.LevelValues(ctx, LevelQuery{Indicator: in.Key, Year: view.Year, Level: LevelDistrict, PublicOnly: true})
+		all, err := s.store.LevelValues(ctx, LevelQuery{Indicator: in.Key, Year: view.Year, Level: LevelDistrict, PublicOnly: true, WithLand: true})
 		if err != nil {
 			return OverviewView{}, err
 		}
-		land, err := s.store.LevelValues(ctx, LevelQuery{Indicator: in.Key, Year: view.Year, Level: LevelLand, PublicOnly: true})
-		if err != nil {
-			return OverviewView{}, err
+		landCell := missingCell(LandKey, LandName, view.Year)
+		var vs []Value
+		for _, v := range all {
+			if v.Area == LandKey {
+				landCell = cellOf(who, v, LandName)
+			} else {
+				vs = append(vs, v)
+			}
 		}
-		if len(land) > 0 {
-			view.Land = append(view.Land, cellOf(who, land[0], LandName))
-		} else {
-			view.Land = append(view.Land, missingCell(LandKey, LandName, view.Year))
-		}
+		view.Land = append(view.Land, landCell)
 		for i := range rows {
 			k := AreaKey(rows[i].Key)
 			j := slices.IndexFunc(vs, func(v Value) bool { return v.Area == k })

@@ -21,13 +21,13 @@ const LandName = "Thüringen"
 
 // Catalogue lists the indicators with their years, and what who may do.
 func (s *Service) Catalogue(ctx context.Context, who identity.Principal) (Catalogue, error) {
-	ins, err := s.store.Indicators(ctx)
+	ins, err := s.indicators(ctx)
 	if err != nil {
 		return Catalogue{}, err
 	}
 	c := Catalogue{ImportScopes: ImportScopes(who), Actions: []string{}}
 	for _, in := range ins {
-		years, err := s.store.Years(ctx, in.Key)
+		years, err := s.years(ctx, in.Key)
 		if err != nil {
 			return Catalogue{}, err
 		}
@@ -64,11 +64,11 @@ func firstIndicator(ins []Indicator) string {
 
 // Indicator returns one indicator with its years and what cites it.
 func (s *Service) Indicator(ctx context.Context, key string) (IndicatorInfo, []Citation, error) {
-	in, err := s.store.Indicator(ctx, key)
+	in, err := s.indicator(ctx, key)
 	if err != nil {
 		return IndicatorInfo{}, nil, err
 	}
-	years, err := s.store.Years(ctx, key)
+	years, err := s.years(ctx, key)
 	if err != nil {
 		return IndicatorInfo{}, nil, err
 	}
@@ -242,7 +242,7 @@ func districtsOf(areas []AreaKey) []string {
 
 // Value answers one value by its reference.
 func (s *Service) Value(ctx context.Context, who identity.Principal, indicator string, area AreaKey, year int) (ValueView, error) {
-	in, err := s.store.Indicator(ctx, indicator)
+	in, err := s.indicator(ctx, indicator)
 	if err != nil {
 		return ValueView{}, err
 	}
@@ -295,7 +295,7 @@ func ParseAreas(s string, max int) ([]AreaKey, error) {
 // OpenData calls fn with every value the public may see, with its indicator, for the open-data
 // export; withheld values are never read.
 func (s *Service) OpenData(ctx context.Context, fn func(Indicator, Value) error) error {
-	ins, err := s.store.Indicators(ctx)
+	ins, err := s.indicators(ctx)
 	if err != nil {
 		return err
 	}

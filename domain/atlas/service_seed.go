@@ -43,12 +43,19 @@ func (s *Service) Seed(ctx context.Context, ins []Indicator, vs []Value, bs []Bo
 		if err := s.store.UpsertValues(ctx, write); err != nil {
 			return err
 		}
-		for _, b := range bs {
-			old, err := s.store.BoundaryVersions(ctx, b.Area)
+		// One read of the versions the Land's areas have, not one per area at every start.
+		have := map[AreaKey]bool{}
+		if len(bs) > 0 {
+			old, err := s.store.DistrictBoundaries(ctx, "")
 			if err != nil {
 				return err
 			}
-			if len(old) == 0 {
+			for _, b := range old {
+				have[b.Area] = true
+			}
+		}
+		for _, b := range bs {
+			if !have[b.Area] {
 				if err := s.store.InsertBoundary(ctx, b, ""); err != nil {
 					return err
 				}

@@ -18,13 +18,6 @@ import (
 	"github.com/teilhabe/teilhabe/internal/atlasreport"
 )
 
-// lebenslageTitles are the German names of the Lebenslagen for the server's reports.
-var lebenslageTitles = map[atlas.Lebenslage]string{
-	atlas.Demografie: "Demografie", atlas.Haushalte: "Haushalte und Familien", atlas.Einkommen: "Einkommen und Armut",
-	atlas.Arbeit: "Arbeit", atlas.Bildung: "Bildung", atlas.Gesundheit: "Gesundheit", atlas.Pflege: "Pflege",
-	atlas.Wohnen: "Wohnen", atlas.Teilhabe: "Teilhabe und Engagement",
-}
-
 // openData streams every public value as CSV; the store never reads a withheld one.
 type openData struct {
 	ctx context.Context
@@ -92,7 +85,7 @@ func (h *handlers) GetAtlasProfileReport(ctx context.Context, req api.GetAtlasPr
 		Generated: h.now().In(berlin()), Sources: []string{atlas.Attribution}, Licence: "CC BY 4.0 (INKAR); dl-de/by-2-0 (Grenzen, Einwohner)",
 		TrendYears: atlas.TrendYears}
 	for _, g := range v.Groups {
-		grp := atlasreport.Group{Lebenslage: string(g.Lebenslage), Title: lebenslageTitles[g.Lebenslage]}
+		grp := atlasreport.Group{Lebenslage: string(g.Lebenslage), Title: g.Lebenslage.Title()}
 		for _, r := range g.Rows {
 			c := r.Cells[0]
 			row := atlasreport.Row{Key: r.Indicator.Key, Name: r.Indicator.NameDE, Unit: r.Indicator.Unit, Year: c.Year,
