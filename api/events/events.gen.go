@@ -139,6 +139,48 @@ func (e ModerationDecidedFrameType) Valid() bool {
 	}
 }
 
+// Defines values for NeedsChangedSubject.
+const (
+	NeedsChangedSubjectAssessment  NeedsChangedSubject = "assessment"
+	NeedsChangedSubjectCosignature NeedsChangedSubject = "cosignature"
+	NeedsChangedSubjectQuery       NeedsChangedSubject = "query"
+	NeedsChangedSubjectReview      NeedsChangedSubject = "review"
+	NeedsChangedSubjectWeighing    NeedsChangedSubject = "weighing"
+)
+
+// Valid indicates whether the value is a known member of the NeedsChangedSubject enum.
+func (e NeedsChangedSubject) Valid() bool {
+	switch e {
+	case NeedsChangedSubjectAssessment:
+		return true
+	case NeedsChangedSubjectCosignature:
+		return true
+	case NeedsChangedSubjectQuery:
+		return true
+	case NeedsChangedSubjectReview:
+		return true
+	case NeedsChangedSubjectWeighing:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeedsChangedFrameType.
+const (
+	NeedsChangedFrameTypeNeedsChanged NeedsChangedFrameType = "needs.changed"
+)
+
+// Valid indicates whether the value is a known member of the NeedsChangedFrameType enum.
+func (e NeedsChangedFrameType) Valid() bool {
+	switch e {
+	case NeedsChangedFrameTypeNeedsChanged:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PublicCommentStatus.
 const (
 	PublicCommentStatusPublished PublicCommentStatus = "published"
@@ -326,6 +368,41 @@ type ModerationDecidedFrame struct {
 
 // ModerationDecidedFrameType defines model for ModerationDecidedFrame.Type.
 type ModerationDecidedFrameType string
+
+// NeedsChanged Something changed on the needs workbench of a process (room needs:<process id>): which
+// thing, its id and its new state. It carries no text: a client reads what it may see
+// through the API. An organisation hears of its own assessments and of those it is invited
+// to co-sign; the coordinators (moderators) of submissions, reviews, queries and
+// publications; a reviewer (user:<id>) of what is assigned to them.
+type NeedsChanged struct {
+	Id      int64               `json:"id"`
+	Status  *string             `json:"status,omitempty"`
+	Subject NeedsChangedSubject `json:"subject"`
+}
+
+// NeedsChangedSubject defines model for NeedsChanged.Subject.
+type NeedsChangedSubject string
+
+// NeedsChangedFrame Something changed on a process's needs workbench; see NeedsChanged for who hears it.
+type NeedsChangedFrame struct {
+	// Data Something changed on the needs workbench of a process (room needs:<process id>): which
+	// thing, its id and its new state. It carries no text: a client reads what it may see
+	// through the API. An organisation hears of its own assessments and of those it is invited
+	// to co-sign; the coordinators (moderators) of submissions, reviews, queries and
+	// publications; a reviewer (user:<id>) of what is assigned to them.
+	Data NeedsChanged `json:"data"`
+
+	// Room The needs room of a process, needs:<process id>.
+	Room NeedsRoom             `json:"room"`
+	Seq  int64                 `json:"seq"`
+	Type NeedsChangedFrameType `json:"type"`
+}
+
+// NeedsChangedFrameType defines model for NeedsChangedFrame.Type.
+type NeedsChangedFrameType string
+
+// NeedsRoom The needs room of a process, needs:<process id>.
+type NeedsRoom = string
 
 // PublicComment What everyone may see of a public comment, the same fields as the API's Comment without
 // what depends on the person asking (own, supported, replies) or is not public (body,

@@ -118,19 +118,21 @@ type Store interface {
 	Notices(ctx context.Context, orgs []string, limit int) ([]Notice, error)
 }
 
-// RoomPrefix is the kind of a district's needs room: rooms are "needs:<district key>". Its
+// RoomPrefix is the kind of a process's needs room: rooms are "needs:<process id>". Its
 // audiences are the district's coordinators (moderators), each reviewer (user:<id>) and each
-// organisation (org:<slug>).
+// organisation (org:<slug>); its events carry ids and states, never text, so that a client reads
+// what it may see through the API.
 const RoomPrefix = "needs"
 
-// Room is the needs room of a district.
-func Room(districtKey string) string { return RoomPrefix + ":" + districtKey }
+// Room is the needs room of a process.
+func Room(processID int64) string { return RoomPrefix + ":" + strconv.FormatInt(processID, 10) }
 
-// RoomOf is the district whose needs room this is.
-func RoomOf(room string) (string, bool) {
-	key, ok := strings.CutPrefix(room, RoomPrefix+":")
-	if _, err := strconv.Atoi(key); !ok || err != nil || len(key) != 5 {
-		return "", false
+// RoomOf is the process whose needs room this is, the inverse of Room.
+func RoomOf(room string) (int64, bool) {
+	id, ok := strings.CutPrefix(room, RoomPrefix+":")
+	if !ok {
+		return 0, false
 	}
-	return key, true
+	n, err := strconv.ParseInt(id, 10, 64)
+	return n, err == nil && n > 0
 }
