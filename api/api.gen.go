@@ -45,6 +45,81 @@ func (e AreaLevel) Valid() bool {
 	}
 }
 
+// Defines values for AssessmentStatus.
+const (
+	AssessmentStatusDraft            AssessmentStatus = "draft"
+	AssessmentStatusReleaseRequested AssessmentStatus = "release_requested"
+	AssessmentStatusReleased         AssessmentStatus = "released"
+	AssessmentStatusSubmitted        AssessmentStatus = "submitted"
+	AssessmentStatusWithdrawn        AssessmentStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the AssessmentStatus enum.
+func (e AssessmentStatus) Valid() bool {
+	switch e {
+	case AssessmentStatusDraft:
+		return true
+	case AssessmentStatusReleaseRequested:
+		return true
+	case AssessmentStatusReleased:
+		return true
+	case AssessmentStatusSubmitted:
+		return true
+	case AssessmentStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AssessmentContentPriority.
+const (
+	High   AssessmentContentPriority = "high"
+	Low    AssessmentContentPriority = "low"
+	Medium AssessmentContentPriority = "medium"
+)
+
+// Valid indicates whether the value is a known member of the AssessmentContentPriority enum.
+func (e AssessmentContentPriority) Valid() bool {
+	switch e {
+	case High:
+		return true
+	case Low:
+		return true
+	case Medium:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for AssessmentTransitionAction.
+const (
+	AssessmentTransitionActionRelease        AssessmentTransitionAction = "release"
+	AssessmentTransitionActionRequestRelease AssessmentTransitionAction = "request_release"
+	AssessmentTransitionActionSendBack       AssessmentTransitionAction = "send_back"
+	AssessmentTransitionActionSubmit         AssessmentTransitionAction = "submit"
+	AssessmentTransitionActionWithdraw       AssessmentTransitionAction = "withdraw"
+)
+
+// Valid indicates whether the value is a known member of the AssessmentTransitionAction enum.
+func (e AssessmentTransitionAction) Valid() bool {
+	switch e {
+	case AssessmentTransitionActionRelease:
+		return true
+	case AssessmentTransitionActionRequestRelease:
+		return true
+	case AssessmentTransitionActionSendBack:
+		return true
+	case AssessmentTransitionActionSubmit:
+		return true
+	case AssessmentTransitionActionWithdraw:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AtlasCatalogueActions.
 const (
 	AddIndicator AtlasCatalogueActions = "add_indicator"
@@ -167,25 +242,25 @@ func (e AtlasFeatureCollectionType) Valid() bool {
 
 // Defines values for AtlasImportStatus.
 const (
-	Done      AtlasImportStatus = "done"
-	Failed    AtlasImportStatus = "failed"
-	Previewed AtlasImportStatus = "previewed"
-	Running   AtlasImportStatus = "running"
-	Undone    AtlasImportStatus = "undone"
+	AtlasImportStatusDone      AtlasImportStatus = "done"
+	AtlasImportStatusFailed    AtlasImportStatus = "failed"
+	AtlasImportStatusPreviewed AtlasImportStatus = "previewed"
+	AtlasImportStatusRunning   AtlasImportStatus = "running"
+	AtlasImportStatusUndone    AtlasImportStatus = "undone"
 )
 
 // Valid indicates whether the value is a known member of the AtlasImportStatus enum.
 func (e AtlasImportStatus) Valid() bool {
 	switch e {
-	case Done:
+	case AtlasImportStatusDone:
 		return true
-	case Failed:
+	case AtlasImportStatusFailed:
 		return true
-	case Previewed:
+	case AtlasImportStatusPreviewed:
 		return true
-	case Running:
+	case AtlasImportStatusRunning:
 		return true
-	case Undone:
+	case AtlasImportStatusUndone:
 		return true
 	default:
 		return false
@@ -600,6 +675,51 @@ func (e AuthProviderStatusState) Valid() bool {
 	}
 }
 
+// Defines values for CoSignAnswerAction.
+const (
+	CoSignAnswerActionDecline CoSignAnswerAction = "decline"
+	CoSignAnswerActionPrepare CoSignAnswerAction = "prepare"
+	CoSignAnswerActionSign    CoSignAnswerAction = "sign"
+)
+
+// Valid indicates whether the value is a known member of the CoSignAnswerAction enum.
+func (e CoSignAnswerAction) Valid() bool {
+	switch e {
+	case CoSignAnswerActionDecline:
+		return true
+	case CoSignAnswerActionPrepare:
+		return true
+	case CoSignAnswerActionSign:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CoSignatureStatus.
+const (
+	CoSignatureStatusCosigned CoSignatureStatus = "cosigned"
+	CoSignatureStatusDeclined CoSignatureStatus = "declined"
+	CoSignatureStatusInvited  CoSignatureStatus = "invited"
+	CoSignatureStatusPrepared CoSignatureStatus = "prepared"
+)
+
+// Valid indicates whether the value is a known member of the CoSignatureStatus enum.
+func (e CoSignatureStatus) Valid() bool {
+	switch e {
+	case CoSignatureStatusCosigned:
+		return true
+	case CoSignatureStatusDeclined:
+		return true
+	case CoSignatureStatusInvited:
+		return true
+	case CoSignatureStatusPrepared:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommentAction.
 const (
 	CommentActionApprove  CommentAction = "approve"
@@ -954,6 +1074,33 @@ func (e Lebenslage) Valid() bool {
 	}
 }
 
+// Defines values for MeasureStatus.
+const (
+	MeasureStatusAdopted    MeasureStatus = "adopted"
+	MeasureStatusDiscarded  MeasureStatus = "discarded"
+	MeasureStatusDone       MeasureStatus = "done"
+	MeasureStatusInProgress MeasureStatus = "in_progress"
+	MeasureStatusPlanned    MeasureStatus = "planned"
+)
+
+// Valid indicates whether the value is a known member of the MeasureStatus enum.
+func (e MeasureStatus) Valid() bool {
+	switch e {
+	case MeasureStatusAdopted:
+		return true
+	case MeasureStatusDiscarded:
+		return true
+	case MeasureStatusDone:
+		return true
+	case MeasureStatusInProgress:
+		return true
+	case MeasureStatusPlanned:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for MemberSource.
 const (
 	MemberSourceClaim    MemberSource = "claim"
@@ -1038,6 +1185,69 @@ func (e ModerationInputAction) Valid() bool {
 	case ModerationInputActionReject:
 		return true
 	case ModerationInputActionUnpin:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeedsCallAudience.
+const (
+	NeedsCallAudienceInvited   NeedsCallAudience = "invited"
+	NeedsCallAudienceProviders NeedsCallAudience = "providers"
+)
+
+// Valid indicates whether the value is a known member of the NeedsCallAudience enum.
+func (e NeedsCallAudience) Valid() bool {
+	switch e {
+	case NeedsCallAudienceInvited:
+		return true
+	case NeedsCallAudienceProviders:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NeedsCallInputAudience.
+const (
+	NeedsCallInputAudienceInvited   NeedsCallInputAudience = "invited"
+	NeedsCallInputAudienceProviders NeedsCallInputAudience = "providers"
+)
+
+// Valid indicates whether the value is a known member of the NeedsCallInputAudience enum.
+func (e NeedsCallInputAudience) Valid() bool {
+	switch e {
+	case NeedsCallInputAudienceInvited:
+		return true
+	case NeedsCallInputAudienceProviders:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for NoticeKind.
+const (
+	NoticeKindCosignAnswer     NoticeKind = "cosign_answer"
+	NoticeKindCosignInvitation NoticeKind = "cosign_invitation"
+	NoticeKindDecision         NoticeKind = "decision"
+	NoticeKindQuery            NoticeKind = "query"
+	NoticeKindSentBack         NoticeKind = "sent_back"
+)
+
+// Valid indicates whether the value is a known member of the NoticeKind enum.
+func (e NoticeKind) Valid() bool {
+	switch e {
+	case NoticeKindCosignAnswer:
+		return true
+	case NoticeKindCosignInvitation:
+		return true
+	case NoticeKindDecision:
+		return true
+	case NoticeKindQuery:
+		return true
+	case NoticeKindSentBack:
 		return true
 	default:
 		return false
@@ -1191,6 +1401,99 @@ func (e RoleName) Valid() bool {
 	}
 }
 
+// Defines values for TargetGroup.
+const (
+	TargetGroupAeltere             TargetGroup = "aeltere"
+	TargetGroupAlleinerziehende    TargetGroup = "alleinerziehende"
+	TargetGroupAndere              TargetGroup = "andere"
+	TargetGroupBehinderung         TargetGroup = "behinderung"
+	TargetGroupFamilien            TargetGroup = "familien"
+	TargetGroupJugendliche         TargetGroup = "jugendliche"
+	TargetGroupKinder              TargetGroup = "kinder"
+	TargetGroupLangzeitarbeitslose TargetGroup = "langzeitarbeitslose"
+	TargetGroupPflegebeduerftige   TargetGroup = "pflegebeduerftige"
+	TargetGroupSucht               TargetGroup = "sucht"
+	TargetGroupWohnungslose        TargetGroup = "wohnungslose"
+	TargetGroupZugewanderte        TargetGroup = "zugewanderte"
+)
+
+// Valid indicates whether the value is a known member of the TargetGroup enum.
+func (e TargetGroup) Valid() bool {
+	switch e {
+	case TargetGroupAeltere:
+		return true
+	case TargetGroupAlleinerziehende:
+		return true
+	case TargetGroupAndere:
+		return true
+	case TargetGroupBehinderung:
+		return true
+	case TargetGroupFamilien:
+		return true
+	case TargetGroupJugendliche:
+		return true
+	case TargetGroupKinder:
+		return true
+	case TargetGroupLangzeitarbeitslose:
+		return true
+	case TargetGroupPflegebeduerftige:
+		return true
+	case TargetGroupSucht:
+		return true
+	case TargetGroupWohnungslose:
+		return true
+	case TargetGroupZugewanderte:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WeighingItemKind.
+const (
+	WeighingItemKindAspect     WeighingItemKind = "aspect"
+	WeighingItemKindAssessment WeighingItemKind = "assessment"
+	WeighingItemKindComment    WeighingItemKind = "comment"
+)
+
+// Valid indicates whether the value is a known member of the WeighingItemKind enum.
+func (e WeighingItemKind) Valid() bool {
+	switch e {
+	case WeighingItemKindAspect:
+		return true
+	case WeighingItemKindAssessment:
+		return true
+	case WeighingItemKindComment:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WeighingValue.
+const (
+	Considered    WeighingValue = "considered"
+	NotConsidered WeighingValue = "not_considered"
+	Noted         WeighingValue = "noted"
+	Partly        WeighingValue = "partly"
+)
+
+// Valid indicates whether the value is a known member of the WeighingValue enum.
+func (e WeighingValue) Valid() bool {
+	switch e {
+	case Considered:
+		return true
+	case NotConsidered:
+		return true
+	case Noted:
+		return true
+	case Partly:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for AtlasLevel.
 const (
 	AtlasLevelArea     AtlasLevel = "area"
@@ -1302,6 +1605,24 @@ func (e GetAtlasProfileReportParamsFormat) Valid() bool {
 	}
 }
 
+// Defines values for ListSubmissionsParamsStatus.
+const (
+	ListSubmissionsParamsStatusSubmitted ListSubmissionsParamsStatus = "submitted"
+	ListSubmissionsParamsStatusWithdrawn ListSubmissionsParamsStatus = "withdrawn"
+)
+
+// Valid indicates whether the value is a known member of the ListSubmissionsParamsStatus enum.
+func (e ListSubmissionsParamsStatus) Valid() bool {
+	switch e {
+	case ListSubmissionsParamsStatusSubmitted:
+		return true
+	case ListSubmissionsParamsStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ListCommentsParamsSort.
 const (
 	Newest    ListCommentsParamsSort = "newest"
@@ -1338,8 +1659,161 @@ func (e ExportConsultationParamsFormat) Valid() bool {
 	}
 }
 
+// Defines values for ExportWeighingTableParamsFormat.
+const (
+	ExportWeighingTableParamsFormatDocx ExportWeighingTableParamsFormat = "docx"
+	ExportWeighingTableParamsFormatPdf  ExportWeighingTableParamsFormat = "pdf"
+	ExportWeighingTableParamsFormatXlsx ExportWeighingTableParamsFormat = "xlsx"
+)
+
+// Valid indicates whether the value is a known member of the ExportWeighingTableParamsFormat enum.
+func (e ExportWeighingTableParamsFormat) Valid() bool {
+	switch e {
+	case ExportWeighingTableParamsFormatDocx:
+		return true
+	case ExportWeighingTableParamsFormatPdf:
+		return true
+	case ExportWeighingTableParamsFormatXlsx:
+		return true
+	default:
+		return false
+	}
+}
+
+// AnswerInput defines model for AnswerInput.
+type AnswerInput struct {
+	Answer string `json:"answer"`
+}
+
 // AreaLevel Planungsraum > Sozialraum > Quartier.
 type AreaLevel string
+
+// Assessment defines model for Assessment.
+type Assessment struct {
+	CallId      int64                   `json:"call_id"`
+	CallTitle   *string                 `json:"call_title,omitempty"`
+	Can         *AssessmentCapabilities `json:"can,omitempty"`
+	Content     AssessmentContent       `json:"content"`
+	Cosigners   []CoSignature           `json:"cosigners"`
+	CreatedAt   time.Time               `json:"created_at"`
+	Deadline    *time.Time              `json:"deadline,omitempty"`
+	DistrictKey string                  `json:"district_key"`
+
+	// Html The Markdown fields rendered and sanitised.
+	Html      AssessmentHTML  `json:"html"`
+	Id        int64           `json:"id"`
+	Org       string          `json:"org"`
+	OrgName   string          `json:"org_name"`
+	ProcessId int64           `json:"process_id"`
+	Progress  *ReviewProgress `json:"progress,omitempty"`
+	Queries   *[]Query        `json:"queries,omitempty"`
+	Reviews   *[]Review       `json:"reviews,omitempty"`
+
+	// SentBack The lead's reason for sending the draft back (its organisation only).
+	SentBack *string `json:"sent_back,omitempty"`
+
+	// Signers eingereicht von X, mitgezeichnet von Y und Z: the organisations behind it.
+	Signers     string           `json:"signers"`
+	Status      AssessmentStatus `json:"status"`
+	SubmittedAt *time.Time       `json:"submitted_at,omitempty"`
+	UpdatedAt   time.Time        `json:"updated_at"`
+	Version     int              `json:"version"`
+}
+
+// AssessmentStatus defines model for Assessment.Status.
+type AssessmentStatus string
+
+// AssessmentCapabilities defines model for AssessmentCapabilities.
+type AssessmentCapabilities struct {
+	Answer          bool `json:"answer"`
+	Ask             bool `json:"ask"`
+	Assign          bool `json:"assign"`
+	Cosign          bool `json:"cosign"`
+	DeclineCosign   bool `json:"decline_cosign"`
+	Edit            bool `json:"edit"`
+	InviteCosigners bool `json:"invite_cosigners"`
+	PrepareCosign   bool `json:"prepare_cosign"`
+	Release         bool `json:"release"`
+	RequestRelease  bool `json:"request_release"`
+	Review          bool `json:"review"`
+	SeeVersions     bool `json:"see_versions"`
+	SendBack        bool `json:"send_back"`
+	Submit          bool `json:"submit"`
+	Withdraw        bool `json:"withdraw"`
+}
+
+// AssessmentContent defines model for AssessmentContent.
+type AssessmentContent struct {
+	AreaIds  *[]int64    `json:"area_ids,omitempty"`
+	Evidence *[]Evidence `json:"evidence,omitempty"`
+	Field    *string     `json:"field,omitempty"`
+
+	// Gap Markdown.
+	Gap    *string        `json:"gap,omitempty"`
+	Groups *[]TargetCount `json:"groups,omitempty"`
+
+	// Offers Existing offers in the area
+	Offers   *string                    `json:"offers,omitempty"`
+	Priority *AssessmentContentPriority `json:"priority,omitempty"`
+	Proposal *Proposal                  `json:"proposal,omitempty"`
+
+	// Situation Markdown.
+	Situation *string `json:"situation,omitempty"`
+	Title     string  `json:"title"`
+}
+
+// AssessmentContentPriority defines model for AssessmentContent.Priority.
+type AssessmentContentPriority string
+
+// AssessmentCreate defines model for AssessmentCreate.
+type AssessmentCreate struct {
+	Content AssessmentContent `json:"content"`
+	Org     string            `json:"org"`
+}
+
+// AssessmentHTML The Markdown fields rendered and sanitised.
+type AssessmentHTML struct {
+	Gap       string `json:"gap"`
+	Measure   string `json:"measure"`
+	Offers    string `json:"offers"`
+	Situation string `json:"situation"`
+}
+
+// AssessmentPage defines model for AssessmentPage.
+type AssessmentPage struct {
+	Items      []Assessment `json:"items"`
+	NextCursor *string      `json:"next_cursor,omitempty"`
+}
+
+// AssessmentSave defines model for AssessmentSave.
+type AssessmentSave struct {
+	BaseVersion int               `json:"base_version"`
+	Content     AssessmentContent `json:"content"`
+}
+
+// AssessmentTransition defines model for AssessmentTransition.
+type AssessmentTransition struct {
+	Action AssessmentTransitionAction `json:"action"`
+
+	// Reason Required for send_back.
+	Reason *string `json:"reason,omitempty"`
+}
+
+// AssessmentTransitionAction defines model for AssessmentTransition.Action.
+type AssessmentTransitionAction string
+
+// AssessmentVersion defines model for AssessmentVersion.
+type AssessmentVersion struct {
+	At      time.Time         `json:"at"`
+	Content AssessmentContent `json:"content"`
+	Status  string            `json:"status"`
+	Version int               `json:"version"`
+}
+
+// AssessmentVersionList defines model for AssessmentVersionList.
+type AssessmentVersionList struct {
+	Items []AssessmentVersion `json:"items"`
+}
 
 // AtlasBoundaryInput defines model for AtlasBoundaryInput.
 type AtlasBoundaryInput struct {
@@ -1812,6 +2286,23 @@ type AuthProviderStatusList struct {
 	Items []AuthProviderStatus `json:"items"`
 }
 
+// Bundle defines model for Bundle.
+type Bundle struct {
+	Id    int64  `json:"id"`
+	Title string `json:"title"`
+}
+
+// BundleInput defines model for BundleInput.
+type BundleInput struct {
+	ItemIds []int64 `json:"item_ids"`
+	Title   string  `json:"title"`
+}
+
+// BundleList defines model for BundleList.
+type BundleList struct {
+	Items []Bundle `json:"items"`
+}
+
 // ClaimWarning The latest login whose tokens lacked the configured roles claim; the person got only default_role.
 type ClaimWarning struct {
 	At time.Time `json:"at"`
@@ -1821,6 +2312,33 @@ type ClaimWarning struct {
 
 	// Present The top-level claims the tokens did carry.
 	Present []string `json:"present"`
+}
+
+// CoSignAnswer defines model for CoSignAnswer.
+type CoSignAnswer struct {
+	Action CoSignAnswerAction `json:"action"`
+	Reason *string            `json:"reason,omitempty"`
+}
+
+// CoSignAnswerAction defines model for CoSignAnswer.Action.
+type CoSignAnswerAction string
+
+// CoSignature defines model for CoSignature.
+type CoSignature struct {
+	AnsweredAt *time.Time        `json:"answered_at,omitempty"`
+	InvitedAt  time.Time         `json:"invited_at"`
+	Org        string            `json:"org"`
+	OrgName    string            `json:"org_name"`
+	Reason     *string           `json:"reason,omitempty"`
+	Status     CoSignatureStatus `json:"status"`
+}
+
+// CoSignatureStatus defines model for CoSignature.Status.
+type CoSignatureStatus string
+
+// CoSignerInvite defines model for CoSignerInvite.
+type CoSignerInvite struct {
+	Org string `json:"org"`
 }
 
 // Comment defines model for Comment.
@@ -1955,6 +2473,25 @@ type ConsultationList struct {
 	Items []Consultation `json:"items"`
 }
 
+// Decision defines model for Decision.
+type Decision struct {
+	At         time.Time `json:"at"`
+	MeasureIds []int64   `json:"measure_ids"`
+	Reason     string    `json:"reason"`
+
+	// Value berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
+	Value WeighingValue `json:"value"`
+}
+
+// DecisionInput defines model for DecisionInput.
+type DecisionInput struct {
+	MeasureIds *[]int64 `json:"measure_ids,omitempty"`
+	Reason     string   `json:"reason"`
+
+	// Value berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
+	Value WeighingValue `json:"value"`
+}
+
 // District defines model for District.
 type District struct {
 	AreaKm2 float64 `json:"area_km2"`
@@ -2034,6 +2571,19 @@ type Document struct {
 	Size        int64     `json:"size"`
 	Title       string    `json:"title"`
 	UploadedAt  time.Time `json:"uploaded_at"`
+}
+
+// Evidence A value cited from the atlas. On input only indicator, area and year count; the server reads the value as it is when cited.
+type Evidence struct {
+	// Area An atlas area key
+	Area      string   `json:"area"`
+	AreaName  *string  `json:"area_name,omitempty"`
+	Indicator string   `json:"indicator"`
+	Ref       *string  `json:"ref,omitempty"`
+	Title     *string  `json:"title,omitempty"`
+	Unit      *string  `json:"unit,omitempty"`
+	Value     *float32 `json:"value,omitempty"`
+	Year      int      `json:"year"`
 }
 
 // Field A sectoral planning field (Fachplanung).
@@ -2228,6 +2778,72 @@ type MeOrganisation struct {
 	Slug string           `json:"slug"`
 }
 
+// Measure defines model for Measure.
+type Measure struct {
+	// Actuals The indicator's public values in the target's area, by year (on the single measure).
+	Actuals *[]struct {
+		Value *float32 `json:"value,omitempty"`
+		Year  int      `json:"year"`
+	} `json:"actuals,omitempty"`
+	AreaIds         []int64   `json:"area_ids"`
+	Budget          int64     `json:"budget"`
+	CreatedAt       time.Time `json:"created_at"`
+	Description     string    `json:"description"`
+	DescriptionHtml string    `json:"description_html"`
+	DistrictKey     string    `json:"district_key"`
+	Editable        bool      `json:"editable"`
+	Fields          []string  `json:"fields"`
+	Id              int64     `json:"id"`
+
+	// Items The weighed needs and comments that led to it (on the single measure).
+	Items       *[]WeighingItem `json:"items,omitempty"`
+	Milestones  []Milestone     `json:"milestones"`
+	ProcessId   int64           `json:"process_id"`
+	Progress    int             `json:"progress"`
+	Responsible string          `json:"responsible"`
+
+	// Status geplant, beschlossen, in Umsetzung, umgesetzt, verworfen.
+	Status    MeasureStatus  `json:"status"`
+	Target    *MeasureTarget `json:"target,omitempty"`
+	Title     string         `json:"title"`
+	UpdatedAt time.Time      `json:"updated_at"`
+}
+
+// MeasureInput defines model for MeasureInput.
+type MeasureInput struct {
+	AreaIds     *[]int64     `json:"area_ids,omitempty"`
+	Budget      *int64       `json:"budget,omitempty"`
+	Description *string      `json:"description,omitempty"`
+	Fields      *[]string    `json:"fields,omitempty"`
+	Milestones  *[]Milestone `json:"milestones,omitempty"`
+	Responsible *string      `json:"responsible,omitempty"`
+
+	// Status geplant, beschlossen, in Umsetzung, umgesetzt, verworfen.
+	Status *MeasureStatus `json:"status,omitempty"`
+	Target *MeasureTarget `json:"target,omitempty"`
+	Title  string         `json:"title"`
+}
+
+// MeasureList defines model for MeasureList.
+type MeasureList struct {
+	Items []Measure `json:"items"`
+}
+
+// MeasureStatus geplant, beschlossen, in Umsetzung, umgesetzt, verworfen.
+type MeasureStatus string
+
+// MeasureTarget defines model for MeasureTarget.
+type MeasureTarget struct {
+	Area string `json:"area"`
+
+	// Baseline Read from the atlas.
+	Baseline     *float32 `json:"baseline,omitempty"`
+	BaselineYear int      `json:"baseline_year"`
+	Indicator    string   `json:"indicator"`
+	TargetYear   int      `json:"target_year"`
+	Value        float32  `json:"value"`
+}
+
 // Member defines model for Member.
 type Member struct {
 	Email  string       `json:"email"`
@@ -2251,6 +2867,13 @@ type MemberRole string
 // MemberRoleChange defines model for MemberRoleChange.
 type MemberRoleChange struct {
 	Role MemberRole `json:"role"`
+}
+
+// Milestone defines model for Milestone.
+type Milestone struct {
+	Done  *bool               `json:"done,omitempty"`
+	Due   *openapi_types.Date `json:"due,omitempty"`
+	Title string              `json:"title"`
 }
 
 // ModerationDecision defines model for ModerationDecision.
@@ -2299,12 +2922,106 @@ type MyInvitationList struct {
 	Items []MyInvitation `json:"items"`
 }
 
+// NeedsCall defines model for NeedsCall.
+type NeedsCall struct {
+	AreaIds  []int64           `json:"area_ids"`
+	Audience NeedsCallAudience `json:"audience"`
+
+	// CanManage The person coordinates the call (workbench
+	CanManage bool `json:"can_manage"`
+
+	// CanSubmitAs The person's provider organisations that may draft in this call now.
+	CanSubmitAs  []OrgRef  `json:"can_submit_as"`
+	CreatedAt    time.Time `json:"created_at"`
+	Deadline     time.Time `json:"deadline"`
+	DistrictKey  string    `json:"district_key"`
+	Fields       []string  `json:"fields"`
+	Guidance     string    `json:"guidance"`
+	GuidanceHtml string    `json:"guidance_html"`
+	Id           int64     `json:"id"`
+	Invited      []string  `json:"invited"`
+	Open         bool      `json:"open"`
+	PhaseId      *int64    `json:"phase_id,omitempty"`
+	ProcessId    int64     `json:"process_id"`
+
+	// Room The live room of the process's needs workbench, needs:<process id>.
+	Room  string `json:"room"`
+	Title string `json:"title"`
+}
+
+// NeedsCallAudience defines model for NeedsCall.Audience.
+type NeedsCallAudience string
+
+// NeedsCallChange defines model for NeedsCallChange.
+type NeedsCallChange struct {
+	// Deadline Only later than the current one.
+	Deadline *time.Time `json:"deadline,omitempty"`
+	Guidance *string    `json:"guidance,omitempty"`
+	Invited  *[]string  `json:"invited,omitempty"`
+	Title    *string    `json:"title,omitempty"`
+}
+
+// NeedsCallInput defines model for NeedsCallInput.
+type NeedsCallInput struct {
+	AreaIds  *[]int64               `json:"area_ids,omitempty"`
+	Audience NeedsCallInputAudience `json:"audience"`
+	Deadline time.Time              `json:"deadline"`
+	Fields   *[]string              `json:"fields,omitempty"`
+
+	// Guidance Markdown.
+	Guidance *string   `json:"guidance,omitempty"`
+	Invited  *[]string `json:"invited,omitempty"`
+	PhaseId  *int64    `json:"phase_id,omitempty"`
+	Title    string    `json:"title"`
+}
+
+// NeedsCallInputAudience defines model for NeedsCallInput.Audience.
+type NeedsCallInputAudience string
+
+// NeedsCallList defines model for NeedsCallList.
+type NeedsCallList struct {
+	Items []NeedsCall `json:"items"`
+}
+
+// NeedsMap defines model for NeedsMap.
+type NeedsMap struct {
+	Areas []struct {
+		AreaId int64 `json:"area_id"`
+		Count  int   `json:"count"`
+	} `json:"areas"`
+}
+
+// Notice defines model for Notice.
+type Notice struct {
+	AssessmentId *int64     `json:"assessment_id,omitempty"`
+	At           time.Time  `json:"at"`
+	Id           int64      `json:"id"`
+	Kind         NoticeKind `json:"kind"`
+	Org          string     `json:"org"`
+	ProcessId    *int64     `json:"process_id,omitempty"`
+	Text         string     `json:"text"`
+}
+
+// NoticeKind defines model for Notice.Kind.
+type NoticeKind string
+
+// NoticeList defines model for NoticeList.
+type NoticeList struct {
+	Items []Notice `json:"items"`
+}
+
 // OfficialResponse defines model for OfficialResponse.
 type OfficialResponse struct {
 	Body      *string   `json:"body,omitempty"`
 	CommentId int64     `json:"comment_id"`
 	CreatedAt time.Time `json:"created_at"`
 	Html      string    `json:"html"`
+}
+
+// OrgRef defines model for OrgRef.
+type OrgRef struct {
+	Name string `json:"name"`
+	Slug string `json:"slug"`
 }
 
 // Organisation defines model for Organisation.
@@ -2438,9 +3155,86 @@ type ProcessSummary struct {
 	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
+// Proposal defines model for Proposal.
+type Proposal struct {
+	// CostsPerYear Euros.
+	CostsPerYear *int64 `json:"costs_per_year,omitempty"`
+
+	// Fte Staff in full-time equivalents.
+	Fte     *float32  `json:"fte,omitempty"`
+	Funding *[]string `json:"funding,omitempty"`
+
+	// Indicator The atlas indicator that would show the effect.
+	Indicator *string `json:"indicator,omitempty"`
+
+	// Measure Markdown.
+	Measure   *string `json:"measure,omitempty"`
+	TimeFrame *string `json:"time_frame,omitempty"`
+}
+
+// PublishResult defines model for PublishResult.
+type PublishResult struct {
+	Published int `json:"published"`
+}
+
+// Query defines model for Query.
+type Query struct {
+	Answer       *string    `json:"answer,omitempty"`
+	AnsweredAt   *time.Time `json:"answered_at,omitempty"`
+	AnswererName *string    `json:"answerer_name,omitempty"`
+	AskedAt      time.Time  `json:"asked_at"`
+	AskerName    string     `json:"asker_name"`
+	Id           int64      `json:"id"`
+	Question     string     `json:"question"`
+}
+
+// QueryInput defines model for QueryInput.
+type QueryInput struct {
+	Question string `json:"question"`
+}
+
 // ResponseInput defines model for ResponseInput.
 type ResponseInput struct {
 	Body string `json:"body"`
+}
+
+// Review defines model for Review.
+type Review struct {
+	Comment *string `json:"comment,omitempty"`
+
+	// Note Only in the reviewer's own review.
+	Note *string `json:"note,omitempty"`
+
+	// Recommendation berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
+	Recommendation *WeighingValue `json:"recommendation,omitempty"`
+	ReviewerId     int64          `json:"reviewer_id"`
+	ReviewerName   string         `json:"reviewer_name"`
+	UpdatedAt      time.Time      `json:"updated_at"`
+}
+
+// ReviewInput defines model for ReviewInput.
+type ReviewInput struct {
+	Comment *string `json:"comment,omitempty"`
+
+	// Note Private - only the reviewer sees it.
+	Note *string `json:"note,omitempty"`
+
+	// Recommendation berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
+	Recommendation *WeighingValue `json:"recommendation,omitempty"`
+}
+
+// ReviewProgress defines model for ReviewProgress.
+type ReviewProgress struct {
+	Assigned int `json:"assigned"`
+
+	// Disagreement The reviewers' recommendations differ.
+	Disagreement bool `json:"disagreement"`
+	Reviewed     int  `json:"reviewed"`
+}
+
+// ReviewerInput defines model for ReviewerInput.
+type ReviewerInput struct {
+	UserId int64 `json:"user_id"`
 }
 
 // Role defines model for Role.
@@ -2551,9 +3345,45 @@ type SocialAreaUpdate struct {
 	Population *int64 `json:"population,omitempty"`
 }
 
+// SplitInput defines model for SplitInput.
+type SplitInput struct {
+	Aspects []string `json:"aspects"`
+}
+
 // StatusChange defines model for StatusChange.
 type StatusChange struct {
 	Status ProcessStatus `json:"status"`
+}
+
+// TargetCount defines model for TargetCount.
+type TargetCount struct {
+	Group TargetGroup `json:"group"`
+
+	// Label Required for andere.
+	Label  *string `json:"label,omitempty"`
+	People int     `json:"people"`
+}
+
+// TargetGroup defines model for TargetGroup.
+type TargetGroup string
+
+// TextModule defines model for TextModule.
+type TextModule struct {
+	Body        string `json:"body"`
+	DistrictKey string `json:"district_key"`
+	Id          int64  `json:"id"`
+	Title       string `json:"title"`
+}
+
+// TextModuleInput defines model for TextModuleInput.
+type TextModuleInput struct {
+	Body  string `json:"body"`
+	Title string `json:"title"`
+}
+
+// TextModuleList defines model for TextModuleList.
+type TextModuleList struct {
+	Items []TextModule `json:"items"`
 }
 
 // UserList defines model for UserList.
@@ -2569,11 +3399,63 @@ type UserSummary struct {
 	Roles []Role `json:"roles"`
 }
 
+// WeighingCommentInput defines model for WeighingCommentInput.
+type WeighingCommentInput struct {
+	CommentId int64 `json:"comment_id"`
+}
+
+// WeighingItem defines model for WeighingItem.
+type WeighingItem struct {
+	AreaIds      []int64          `json:"area_ids"`
+	AssessmentId *int64           `json:"assessment_id,omitempty"`
+	BundleId     *int64           `json:"bundle_id,omitempty"`
+	BundleTitle  *string          `json:"bundle_title,omitempty"`
+	CommentId    *int64           `json:"comment_id,omitempty"`
+	Field        *string          `json:"field,omitempty"`
+	Id           int64            `json:"id"`
+	Kind         WeighingItemKind `json:"kind"`
+	ParentId     *int64           `json:"parent_id,omitempty"`
+
+	// Pending The prepared decision differs from the published one.
+	Pending   bool      `json:"pending"`
+	ProcessId int64     `json:"process_id"`
+	Published *Decision `json:"published,omitempty"`
+
+	// Submitter Organisations by name; empty for residents
+	Submitter string    `json:"submitter"`
+	Summary   string    `json:"summary"`
+	Working   *Decision `json:"working,omitempty"`
+}
+
+// WeighingItemKind defines model for WeighingItem.Kind.
+type WeighingItemKind string
+
+// WeighingItemList defines model for WeighingItemList.
+type WeighingItemList struct {
+	Items []WeighingItem `json:"items"`
+}
+
+// WeighingPage defines model for WeighingPage.
+type WeighingPage struct {
+	CanWeigh   *bool          `json:"can_weigh,omitempty"`
+	Items      []WeighingItem `json:"items"`
+	NextCursor *string        `json:"next_cursor,omitempty"`
+
+	// Working The page shows working decisions under embargo (coordinators only).
+	Working bool `json:"working"`
+}
+
+// WeighingValue berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
+type WeighingValue string
+
 // AreaId defines model for AreaId.
 type AreaId = int64
 
 // AreasQuery defines model for AreasQuery.
 type AreasQuery = string
+
+// AssessmentId defines model for AssessmentId.
+type AssessmentId = int64
 
 // AtlasDistrict defines model for AtlasDistrict.
 type AtlasDistrict = string
@@ -2583,6 +3465,9 @@ type AtlasImportId = int64
 
 // AtlasLevel defines model for AtlasLevel.
 type AtlasLevel string
+
+// CallId defines model for CallId.
+type CallId = int64
 
 // CommentId defines model for CommentId.
 type CommentId = int64
@@ -2611,8 +3496,17 @@ type IndicatorQuery = string
 // InvitationId defines model for InvitationId.
 type InvitationId = int64
 
+// ItemId defines model for ItemId.
+type ItemId = int64
+
 // Limit defines model for Limit.
 type Limit = int
+
+// MeasureId defines model for MeasureId.
+type MeasureId = int64
+
+// ModuleId defines model for ModuleId.
+type ModuleId = int64
 
 // OrganisationSlug defines model for OrganisationSlug.
 type OrganisationSlug = string
@@ -2620,8 +3514,26 @@ type OrganisationSlug = string
 // ProcessId defines model for ProcessId.
 type ProcessId = int64
 
+// QueryId defines model for QueryId.
+type QueryId = int64
+
 // UserId defines model for UserId.
 type UserId = int64
+
+// WeighingArea defines model for WeighingArea.
+type WeighingArea = int64
+
+// WeighingDecision berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
+type WeighingDecision = WeighingValue
+
+// WeighingField defines model for WeighingField.
+type WeighingField = string
+
+// WeighingPublished defines model for WeighingPublished.
+type WeighingPublished = bool
+
+// WeighingSearch defines model for WeighingSearch.
+type WeighingSearch = string
 
 // AddAtlasBoundaryParams defines parameters for AddAtlasBoundary.
 type AddAtlasBoundaryParams struct {
@@ -2762,6 +3674,34 @@ type ListAuditLogParams struct {
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// CreateAssessmentParams defines parameters for CreateAssessment.
+type CreateAssessmentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ListSubmissionsParams defines parameters for ListSubmissions.
+type ListSubmissionsParams struct {
+	Area   *int64                       `form:"area,omitempty" json:"area,omitempty"`
+	Field  *string                      `form:"field,omitempty" json:"field,omitempty"`
+	Group  *TargetGroup                 `form:"group,omitempty" json:"group,omitempty"`
+	Org    *string                      `form:"org,omitempty" json:"org,omitempty"`
+	Status *ListSubmissionsParamsStatus `form:"status,omitempty" json:"status,omitempty"`
+
+	// Cursor The next_cursor of the previous page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ListSubmissionsParamsStatus defines parameters for ListSubmissions.
+type ListSubmissionsParamsStatus string
+
 // FlagCommentParams defines parameters for FlagComment.
 type FlagCommentParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
@@ -2878,8 +3818,34 @@ type LiveParams struct {
 	Since *int64 `form:"since,omitempty" json:"since,omitempty"`
 }
 
+// ListNoticesParams defines parameters for ListNotices.
+type ListNoticesParams struct {
+	Limit *Limit `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
 // CreateOrganisationParams defines parameters for CreateOrganisation.
 type CreateOrganisationParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ListOrganisationAssessmentsParams defines parameters for ListOrganisationAssessments.
+type ListOrganisationAssessmentsParams struct {
+	Cosign *bool `form:"cosign,omitempty" json:"cosign,omitempty"`
+
+	// Cursor The next_cursor of the previous page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// CreateNeedsCallParams defines parameters for CreateNeedsCall.
+type CreateNeedsCallParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
 	// retry with the same key and the same request answers the first result again, with
 	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
@@ -2920,6 +3886,59 @@ type UploadDocumentParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// CreateMeasureParams defines parameters for CreateMeasure.
+type CreateMeasureParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// GetWeighingTableParams defines parameters for GetWeighingTable.
+type GetWeighingTableParams struct {
+	// Area Only rows concerning this social area.
+	Area *WeighingArea `form:"area,omitempty" json:"area,omitempty"`
+
+	// Field Only rows of this field.
+	Field    *WeighingField    `form:"field,omitempty" json:"field,omitempty"`
+	Decision *WeighingDecision `form:"decision,omitempty" json:"decision,omitempty"`
+
+	// Q Words in the summary or the submitter.
+	Q *WeighingSearch `form:"q,omitempty" json:"q,omitempty"`
+
+	// Published For coordinators: the published table instead of the working one.
+	Published *WeighingPublished `form:"published,omitempty" json:"published,omitempty"`
+
+	// Cursor The next_cursor of the previous page.
+	Cursor *Cursor `form:"cursor,omitempty" json:"cursor,omitempty"`
+	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
+}
+
+// ExportWeighingTableParams defines parameters for ExportWeighingTable.
+type ExportWeighingTableParams struct {
+	Format ExportWeighingTableParamsFormat `form:"format" json:"format"`
+
+	// Area Only rows concerning this social area.
+	Area *WeighingArea `form:"area,omitempty" json:"area,omitempty"`
+
+	// Field Only rows of this field.
+	Field    *WeighingField    `form:"field,omitempty" json:"field,omitempty"`
+	Decision *WeighingDecision `form:"decision,omitempty" json:"decision,omitempty"`
+
+	// Q Words in the summary or the submitter.
+	Q *WeighingSearch `form:"q,omitempty" json:"q,omitempty"`
+
+	// Published For coordinators: the published table instead of the working one.
+	Published *WeighingPublished `form:"published,omitempty" json:"published,omitempty"`
+}
+
+// ExportWeighingTableParamsFormat defines parameters for ExportWeighingTable.
+type ExportWeighingTableParamsFormat string
+
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
 	Q *string `form:"q,omitempty" json:"q,omitempty"`
@@ -2937,6 +3956,27 @@ type GrantRoleParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// SaveAssessmentJSONRequestBody defines body for SaveAssessment for application/json ContentType.
+type SaveAssessmentJSONRequestBody = AssessmentSave
+
+// AnswerCoSignatureJSONRequestBody defines body for AnswerCoSignature for application/json ContentType.
+type AnswerCoSignatureJSONRequestBody = CoSignAnswer
+
+// InviteCoSignerJSONRequestBody defines body for InviteCoSigner for application/json ContentType.
+type InviteCoSignerJSONRequestBody = CoSignerInvite
+
+// AskQueryJSONRequestBody defines body for AskQuery for application/json ContentType.
+type AskQueryJSONRequestBody = QueryInput
+
+// SaveReviewJSONRequestBody defines body for SaveReview for application/json ContentType.
+type SaveReviewJSONRequestBody = ReviewInput
+
+// AssignReviewerJSONRequestBody defines body for AssignReviewer for application/json ContentType.
+type AssignReviewerJSONRequestBody = ReviewerInput
+
+// TransitionAssessmentJSONRequestBody defines body for TransitionAssessment for application/json ContentType.
+type TransitionAssessmentJSONRequestBody = AssessmentTransition
+
 // AddAtlasBoundaryJSONRequestBody defines body for AddAtlasBoundary for application/json ContentType.
 type AddAtlasBoundaryJSONRequestBody = AtlasBoundaryInput
 
@@ -2948,6 +3988,12 @@ type RemapAtlasImportJSONRequestBody = AtlasImportMapping
 
 // CreateAtlasIndicatorJSONRequestBody defines body for CreateAtlasIndicator for application/json ContentType.
 type CreateAtlasIndicatorJSONRequestBody = AtlasIndicator
+
+// UpdateNeedsCallJSONRequestBody defines body for UpdateNeedsCall for application/json ContentType.
+type UpdateNeedsCallJSONRequestBody = NeedsCallChange
+
+// CreateAssessmentJSONRequestBody defines body for CreateAssessment for application/json ContentType.
+type CreateAssessmentJSONRequestBody = AssessmentCreate
 
 // EditCommentJSONRequestBody defines body for EditComment for application/json ContentType.
 type EditCommentJSONRequestBody = CommentEdit
@@ -2976,6 +4022,12 @@ type CreateSocialAreaJSONRequestBody = SocialAreaInput
 // ImportSocialAreasJSONRequestBody defines body for ImportSocialAreas for application/json ContentType.
 type ImportSocialAreasJSONRequestBody = ImportSocialAreasJSONBody
 
+// CreateTextModuleJSONRequestBody defines body for CreateTextModule for application/json ContentType.
+type CreateTextModuleJSONRequestBody = TextModuleInput
+
+// UpdateMeasureJSONRequestBody defines body for UpdateMeasure for application/json ContentType.
+type UpdateMeasureJSONRequestBody = MeasureInput
+
 // CreateOrganisationJSONRequestBody defines body for CreateOrganisation for application/json ContentType.
 type CreateOrganisationJSONRequestBody = OrganisationCreate
 
@@ -2991,11 +4043,17 @@ type ChangeMemberRoleJSONRequestBody = MemberRoleChange
 // UpdateProcessJSONRequestBody defines body for UpdateProcess for application/json ContentType.
 type UpdateProcessJSONRequestBody = ProcessInput
 
+// CreateNeedsCallJSONRequestBody defines body for CreateNeedsCall for application/json ContentType.
+type CreateNeedsCallJSONRequestBody = NeedsCallInput
+
 // CreateConsultationJSONRequestBody defines body for CreateConsultation for application/json ContentType.
 type CreateConsultationJSONRequestBody = ConsultationInput
 
 // UploadDocumentMultipartRequestBody defines body for UploadDocument for multipart/form-data ContentType.
 type UploadDocumentMultipartRequestBody UploadDocumentMultipartBody
+
+// CreateMeasureJSONRequestBody defines body for CreateMeasure for application/json ContentType.
+type CreateMeasureJSONRequestBody = MeasureInput
 
 // ReplacePhasesJSONRequestBody defines body for ReplacePhases for application/json ContentType.
 type ReplacePhasesJSONRequestBody = PhaseList
@@ -3003,11 +4061,26 @@ type ReplacePhasesJSONRequestBody = PhaseList
 // ChangeProcessStatusJSONRequestBody defines body for ChangeProcessStatus for application/json ContentType.
 type ChangeProcessStatusJSONRequestBody = StatusChange
 
+// CreateWeighingBundleJSONRequestBody defines body for CreateWeighingBundle for application/json ContentType.
+type CreateWeighingBundleJSONRequestBody = BundleInput
+
+// AddCommentToWeighingJSONRequestBody defines body for AddCommentToWeighing for application/json ContentType.
+type AddCommentToWeighingJSONRequestBody = WeighingCommentInput
+
+// AnswerQueryJSONRequestBody defines body for AnswerQuery for application/json ContentType.
+type AnswerQueryJSONRequestBody = AnswerInput
+
 // UpdateSocialAreaJSONRequestBody defines body for UpdateSocialArea for application/json ContentType.
 type UpdateSocialAreaJSONRequestBody = SocialAreaUpdate
 
 // GrantRoleJSONRequestBody defines body for GrantRole for application/json ContentType.
 type GrantRoleJSONRequestBody = RoleGrantInput
+
+// DecideWeighingItemJSONRequestBody defines body for DecideWeighingItem for application/json ContentType.
+type DecideWeighingItemJSONRequestBody = DecisionInput
+
+// SplitWeighingItemJSONRequestBody defines body for SplitWeighingItem for application/json ContentType.
+type SplitWeighingItemJSONRequestBody = SplitInput
 
 // Getter for additional properties for AtlasFeatureCollection_Features_Properties. Returns the specified
 // element and whether it was found
@@ -3090,6 +4163,36 @@ func (a AtlasFeatureCollection_Features_Properties) MarshalJSON() ([]byte, error
 
 // ServerInterface represents all server handlers.
 type ServerInterface interface {
+	// GetAssessment An assessment as the person may see it, with what they may do.
+	// (GET /assessments/{assessmentId})
+	GetAssessment(ctx echo.Context, assessmentId AssessmentId) error
+	// SaveAssessment Replace a draft's content (its organisation's members); base_version must be the version edited.
+	// (PUT /assessments/{assessmentId})
+	SaveAssessment(ctx echo.Context, assessmentId AssessmentId) error
+	// AnswerCoSignature The invited organisation prepares (a member), signs or declines (its lead).
+	// (POST /assessments/{assessmentId}/cosignature)
+	AnswerCoSignature(ctx echo.Context, assessmentId AssessmentId) error
+	// InviteCoSigner Invite another provider organisation to co-sign (the submitting organisation's members).
+	// (POST /assessments/{assessmentId}/cosigners)
+	InviteCoSigner(ctx echo.Context, assessmentId AssessmentId) error
+	// AskQuery A private question (Rückfrage) to the submitting organisation (the district's coordinators).
+	// (POST /assessments/{assessmentId}/queries)
+	AskQuery(ctx echo.Context, assessmentId AssessmentId) error
+	// SaveReview An assigned reviewer's recommendation, comment (seen by coordinators and reviewers) and private note.
+	// (PUT /assessments/{assessmentId}/review)
+	SaveReview(ctx echo.Context, assessmentId AssessmentId) error
+	// AssignReviewer Assign a reviewer to a submission (the district's coordinators).
+	// (POST /assessments/{assessmentId}/reviewers)
+	AssignReviewer(ctx echo.Context, assessmentId AssessmentId) error
+	// UnassignReviewer Remove a reviewer and their review (the district's coordinators).
+	// (DELETE /assessments/{assessmentId}/reviewers/{userId})
+	UnassignReviewer(ctx echo.Context, assessmentId AssessmentId, userId UserId) error
+	// TransitionAssessment Ask for release, release, send back (with a reason), submit or withdraw.
+	// (POST /assessments/{assessmentId}/transition)
+	TransitionAssessment(ctx echo.Context, assessmentId AssessmentId) error
+	// ListAssessmentVersions Every version of an assessment, newest first.
+	// (GET /assessments/{assessmentId}/versions)
+	ListAssessmentVersions(ctx echo.Context, assessmentId AssessmentId) error
 	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
 	// (POST /atlas/boundaries)
 	AddAtlasBoundary(ctx echo.Context, params AddAtlasBoundaryParams) error
@@ -3159,6 +4262,21 @@ type ServerInterface interface {
 	// ListAuthProviderStatus Each login provider's state and its latest claim warning (admins).
 	// (GET /auth/providers/status)
 	ListAuthProviderStatus(ctx echo.Context) error
+	// GetNeedsCall A call, with what the person may do in it.
+	// (GET /calls/{callId})
+	GetNeedsCall(ctx echo.Context, callId CallId) error
+	// UpdateNeedsCall Change a call's texts, extend its deadline or invite organisations (coordinators).
+	// (PATCH /calls/{callId})
+	UpdateNeedsCall(ctx echo.Context, callId CallId) error
+	// CreateAssessment Start a needs assessment of one's organisation (members of an invited provider organisation).
+	// (POST /calls/{callId}/assessments)
+	CreateAssessment(ctx echo.Context, callId CallId, params CreateAssessmentParams) error
+	// GetNeedsMap How many submissions of the call concern each social area (the workbench's map).
+	// (GET /calls/{callId}/needs-map)
+	GetNeedsMap(ctx echo.Context, callId CallId) error
+	// ListSubmissions The workbench - a call's submissions (coordinators see all, reviewers what is assigned to them).
+	// (GET /calls/{callId}/submissions)
+	ListSubmissions(ctx echo.Context, callId CallId, params ListSubmissionsParams) error
 	// EditComment Edit one's own comment within 15 minutes.
 	// (PATCH /comments/{commentId})
 	EditComment(ctx echo.Context, commentId CommentId) error
@@ -3225,6 +4343,12 @@ type ServerInterface interface {
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx echo.Context, key DistrictKey, params ImportSocialAreasParams) error
+	// ListTextModules The district's text modules for recurring reasons (coordinators).
+	// (GET /districts/{key}/text-modules)
+	ListTextModules(ctx echo.Context, key DistrictKey) error
+	// CreateTextModule Keep a recurring reason (coordinators).
+	// (POST /districts/{key}/text-modules)
+	CreateTextModule(ctx echo.Context, key DistrictKey) error
 	// GetLimits The limits of what people write (characters) and of the edit window, as the server enforces them.
 	// (GET /limits)
 	GetLimits(ctx echo.Context) error
@@ -3234,6 +4358,9 @@ type ServerInterface interface {
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx echo.Context) error
+	// ListMyOpenCalls The open calls the person's provider organisations are invited to.
+	// (GET /me/calls)
+	ListMyOpenCalls(ctx echo.Context) error
 	// ListMyInvitations The pending invitations to the e-mail address of the person logged in, if their identity provider verified it (matched case-insensitively).
 	// (GET /me/invitations)
 	ListMyInvitations(ctx echo.Context) error
@@ -3243,6 +4370,15 @@ type ServerInterface interface {
 	// DeclineInvitation Decline an invitation to oneself.
 	// (POST /me/invitations/{invitationId}/decline)
 	DeclineInvitation(ctx echo.Context, invitationId InvitationId) error
+	// ListNotices The newest messages to the person's organisations (outcomes, invitations, queries).
+	// (GET /me/notices)
+	ListNotices(ctx echo.Context, params ListNoticesParams) error
+	// GetMeasure A measure with its chain - the weighed needs and comments that led to it, and its indicator's actual values.
+	// (GET /measures/{measureId})
+	GetMeasure(ctx echo.Context, measureId MeasureId) error
+	// UpdateMeasure Change a measure, its status, milestones and target (coordinators).
+	// (PUT /measures/{measureId})
+	UpdateMeasure(ctx echo.Context, measureId MeasureId) error
 	// ListOrganisations All organisations, ordered by name.
 	// (GET /organisations)
 	ListOrganisations(ctx echo.Context) error
@@ -3255,6 +4391,9 @@ type ServerInterface interface {
 	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
 	// (PATCH /organisations/{slug})
 	UpdateOrganisation(ctx echo.Context, slug OrganisationSlug) error
+	// ListOrganisationAssessments The organisation's own assessments, drafts included, or with cosign=true those it is invited to co-sign (its members only).
+	// (GET /organisations/{slug}/assessments)
+	ListOrganisationAssessments(ctx echo.Context, slug OrganisationSlug, params ListOrganisationAssessmentsParams) error
 	// ListInvitations The organisation's pending invitations (admins and the organisation's provider admins).
 	// (GET /organisations/{slug}/invitations)
 	ListInvitations(ctx echo.Context, slug OrganisationSlug) error
@@ -3279,6 +4418,12 @@ type ServerInterface interface {
 	// UpdateProcess Change a process (the district's coordinators and admins).
 	// (PATCH /processes/{processId})
 	UpdateProcess(ctx echo.Context, processId ProcessId) error
+	// ListNeedsCalls The process's calls for needs assessments.
+	// (GET /processes/{processId}/calls)
+	ListNeedsCalls(ctx echo.Context, processId ProcessId) error
+	// CreateNeedsCall Open a call for needs assessments (the district's coordinators and admins).
+	// (POST /processes/{processId}/calls)
+	CreateNeedsCall(ctx echo.Context, processId ProcessId, params CreateNeedsCallParams) error
 	// ListConsultations The process's consultations.
 	// (GET /processes/{processId}/consultations)
 	ListConsultations(ctx echo.Context, processId ProcessId) error
@@ -3294,12 +4439,39 @@ type ServerInterface interface {
 	// DownloadDocument Download a document.
 	// (GET /processes/{processId}/documents/{documentId})
 	DownloadDocument(ctx echo.Context, processId ProcessId, documentId DocumentId) error
+	// ListMeasures The measures of the plan.
+	// (GET /processes/{processId}/measures)
+	ListMeasures(ctx echo.Context, processId ProcessId) error
+	// CreateMeasure Add a measure to the plan (coordinators); its baseline is read from the atlas.
+	// (POST /processes/{processId}/measures)
+	CreateMeasure(ctx echo.Context, processId ProcessId, params CreateMeasureParams) error
 	// ReplacePhases Replace the process's phases as a whole (the district's coordinators and admins); they must be ordered and must not overlap.
 	// (PUT /processes/{processId}/phases)
 	ReplacePhases(ctx echo.Context, processId ProcessId) error
 	// ChangeProcessStatus Move a process to another status (the district's coordinators and admins).
 	// (POST /processes/{processId}/status)
 	ChangeProcessStatus(ctx echo.Context, processId ProcessId) error
+	// GetWeighingTable The weighing table (Abwägungstabelle) - published decisions for everyone; the district's coordinators see what is prepared under embargo unless they ask for published=true.
+	// (GET /processes/{processId}/weighing)
+	GetWeighingTable(ctx echo.Context, processId ProcessId, params GetWeighingTableParams) error
+	// ListWeighingBundles The process's bundles of related rows (coordinators).
+	// (GET /processes/{processId}/weighing/bundles)
+	ListWeighingBundles(ctx echo.Context, processId ProcessId) error
+	// CreateWeighingBundle Bundle related rows under a title (coordinators).
+	// (POST /processes/{processId}/weighing/bundles)
+	CreateWeighingBundle(ctx echo.Context, processId ProcessId) error
+	// AddCommentToWeighing Put a public consultation comment of the process into the weighing table (coordinators).
+	// (POST /processes/{processId}/weighing/comments)
+	AddCommentToWeighing(ctx echo.Context, processId ProcessId) error
+	// ExportWeighingTable The weighing table for the committees as XLSX, DOCX or PDF, with the same filters and visibility as the table.
+	// (GET /processes/{processId}/weighing/export)
+	ExportWeighingTable(ctx echo.Context, processId ProcessId, params ExportWeighingTableParams) error
+	// PublishWeighing Lift the embargo - publish every prepared decision of the process at once and tell the organisations (coordinators).
+	// (POST /processes/{processId}/weighing/publish)
+	PublishWeighing(ctx echo.Context, processId ProcessId) error
+	// AnswerQuery The submitting organisation's answer to a query.
+	// (PUT /queries/{queryId}/answer)
+	AnswerQuery(ctx echo.Context, queryId QueryId) error
 	// DeleteSocialArea Delete a social area without sub-areas that no process names (the district's coordinators and admins).
 	// (DELETE /social-areas/{areaId})
 	DeleteSocialArea(ctx echo.Context, areaId AreaId) error
@@ -3309,6 +4481,9 @@ type ServerInterface interface {
 	// UpdateSocialArea Change a social area (the district's coordinators and admins).
 	// (PATCH /social-areas/{areaId})
 	UpdateSocialArea(ctx echo.Context, areaId AreaId) error
+	// DeleteTextModule Remove a text module (coordinators).
+	// (DELETE /text-modules/{moduleId})
+	DeleteTextModule(ctx echo.Context, moduleId ModuleId) error
 	// ListUsers People with an account, filtered by name or e-mail (admins).
 	// (GET /users)
 	ListUsers(ctx echo.Context, params ListUsersParams) error
@@ -3318,11 +4493,188 @@ type ServerInterface interface {
 	// RevokeRole Revoke a role granted in the platform (admins). Roles from the identity provider come back at the next login and cannot be revoked here.
 	// (DELETE /users/{userId}/roles/{roleId})
 	RevokeRole(ctx echo.Context, userId UserId, roleId int64) error
+	// RemoveWeighingItem Take an unpublished comment or aspect out of the table (coordinators).
+	// (DELETE /weighing-items/{itemId})
+	RemoveWeighingItem(ctx echo.Context, itemId ItemId) error
+	// DecideWeighingItem Prepare a row's weighing under embargo - value, mandatory reason, measures (coordinators).
+	// (PUT /weighing-items/{itemId}/decision)
+	DecideWeighingItem(ctx echo.Context, itemId ItemId) error
+	// SplitWeighingItem Split a submission's row into aspects, each weighed on its own (coordinators).
+	// (POST /weighing-items/{itemId}/split)
+	SplitWeighingItem(ctx echo.Context, itemId ItemId) error
 }
 
 // ServerInterfaceWrapper converts echo contexts to parameters.
 type ServerInterfaceWrapper struct {
 	Handler ServerInterface
+}
+
+// GetAssessment converts echo context to params.
+func (w *ServerInterfaceWrapper) GetAssessment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetAssessment(ctx, assessmentId)
+	return err
+}
+
+// SaveAssessment converts echo context to params.
+func (w *ServerInterfaceWrapper) SaveAssessment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SaveAssessment(ctx, assessmentId)
+	return err
+}
+
+// AnswerCoSignature converts echo context to params.
+func (w *ServerInterfaceWrapper) AnswerCoSignature(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AnswerCoSignature(ctx, assessmentId)
+	return err
+}
+
+// InviteCoSigner converts echo context to params.
+func (w *ServerInterfaceWrapper) InviteCoSigner(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.InviteCoSigner(ctx, assessmentId)
+	return err
+}
+
+// AskQuery converts echo context to params.
+func (w *ServerInterfaceWrapper) AskQuery(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AskQuery(ctx, assessmentId)
+	return err
+}
+
+// SaveReview converts echo context to params.
+func (w *ServerInterfaceWrapper) SaveReview(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SaveReview(ctx, assessmentId)
+	return err
+}
+
+// AssignReviewer converts echo context to params.
+func (w *ServerInterfaceWrapper) AssignReviewer(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AssignReviewer(ctx, assessmentId)
+	return err
+}
+
+// UnassignReviewer converts echo context to params.
+func (w *ServerInterfaceWrapper) UnassignReviewer(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// ------------- Path parameter "userId" -------------
+	var userId UserId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "userId", ctx.Param("userId"), &userId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter userId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UnassignReviewer(ctx, assessmentId, userId)
+	return err
+}
+
+// TransitionAssessment converts echo context to params.
+func (w *ServerInterfaceWrapper) TransitionAssessment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.TransitionAssessment(ctx, assessmentId)
+	return err
+}
+
+// ListAssessmentVersions converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAssessmentVersions(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAssessmentVersions(ctx, assessmentId)
+	return err
 }
 
 // AddAtlasBoundary converts echo context to params.
@@ -3828,6 +5180,157 @@ func (w *ServerInterfaceWrapper) ListAuthProviderStatus(ctx echo.Context) error 
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ListAuthProviderStatus(ctx)
+	return err
+}
+
+// GetNeedsCall converts echo context to params.
+func (w *ServerInterfaceWrapper) GetNeedsCall(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "callId" -------------
+	var callId CallId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callId", ctx.Param("callId"), &callId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter callId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetNeedsCall(ctx, callId)
+	return err
+}
+
+// UpdateNeedsCall converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateNeedsCall(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "callId" -------------
+	var callId CallId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callId", ctx.Param("callId"), &callId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter callId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateNeedsCall(ctx, callId)
+	return err
+}
+
+// CreateAssessment converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateAssessment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "callId" -------------
+	var callId CallId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callId", ctx.Param("callId"), &callId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter callId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateAssessmentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateAssessment(ctx, callId, params)
+	return err
+}
+
+// GetNeedsMap converts echo context to params.
+func (w *ServerInterfaceWrapper) GetNeedsMap(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "callId" -------------
+	var callId CallId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callId", ctx.Param("callId"), &callId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter callId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetNeedsMap(ctx, callId)
+	return err
+}
+
+// ListSubmissions converts echo context to params.
+func (w *ServerInterfaceWrapper) ListSubmissions(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "callId" -------------
+	var callId CallId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "callId", ctx.Param("callId"), &callId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter callId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListSubmissionsParams
+	// ------------- Optional query parameter "area" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "area", ctx.QueryParams(), &params.Area, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter area: %s", err))
+	}
+
+	// ------------- Optional query parameter "field" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "field", ctx.QueryParams(), &params.Field, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter field: %s", err))
+	}
+
+	// ------------- Optional query parameter "group" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "group", ctx.QueryParams(), &params.Group, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter group: %s", err))
+	}
+
+	// ------------- Optional query parameter "org" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "org", ctx.QueryParams(), &params.Org, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter org: %s", err))
+	}
+
+	// ------------- Optional query parameter "status" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "status", ctx.QueryParams(), &params.Status, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter status: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListSubmissions(ctx, callId, params)
 	return err
 }
 
@@ -4374,6 +5877,38 @@ func (w *ServerInterfaceWrapper) ImportSocialAreas(ctx echo.Context) error {
 	return err
 }
 
+// ListTextModules converts echo context to params.
+func (w *ServerInterfaceWrapper) ListTextModules(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "key" -------------
+	var key DistrictKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "key", ctx.Param("key"), &key, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListTextModules(ctx, key)
+	return err
+}
+
+// CreateTextModule converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateTextModule(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "key" -------------
+	var key DistrictKey
+
+	err = runtime.BindStyledParameterWithOptions("simple", "key", ctx.Param("key"), &key, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateTextModule(ctx, key)
+	return err
+}
+
 // GetLimits converts echo context to params.
 func (w *ServerInterfaceWrapper) GetLimits(ctx echo.Context) error {
 	var err error
@@ -4417,6 +5952,15 @@ func (w *ServerInterfaceWrapper) GetMe(ctx echo.Context) error {
 	return err
 }
 
+// ListMyOpenCalls converts echo context to params.
+func (w *ServerInterfaceWrapper) ListMyOpenCalls(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListMyOpenCalls(ctx)
+	return err
+}
+
 // ListMyInvitations converts echo context to params.
 func (w *ServerInterfaceWrapper) ListMyInvitations(ctx echo.Context) error {
 	var err error
@@ -4455,6 +5999,56 @@ func (w *ServerInterfaceWrapper) DeclineInvitation(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.DeclineInvitation(ctx, invitationId)
+	return err
+}
+
+// ListNotices converts echo context to params.
+func (w *ServerInterfaceWrapper) ListNotices(ctx echo.Context) error {
+	var err error
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListNoticesParams
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListNotices(ctx, params)
+	return err
+}
+
+// GetMeasure converts echo context to params.
+func (w *ServerInterfaceWrapper) GetMeasure(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "measureId" -------------
+	var measureId MeasureId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "measureId", ctx.Param("measureId"), &measureId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter measureId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetMeasure(ctx, measureId)
+	return err
+}
+
+// UpdateMeasure converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateMeasure(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "measureId" -------------
+	var measureId MeasureId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "measureId", ctx.Param("measureId"), &measureId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter measureId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateMeasure(ctx, measureId)
 	return err
 }
 
@@ -4525,6 +6119,45 @@ func (w *ServerInterfaceWrapper) UpdateOrganisation(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UpdateOrganisation(ctx, slug)
+	return err
+}
+
+// ListOrganisationAssessments converts echo context to params.
+func (w *ServerInterfaceWrapper) ListOrganisationAssessments(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "slug" -------------
+	var slug OrganisationSlug
+
+	err = runtime.BindStyledParameterWithOptions("simple", "slug", ctx.Param("slug"), &slug, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter slug: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ListOrganisationAssessmentsParams
+	// ------------- Optional query parameter "cosign" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cosign", ctx.QueryParams(), &params.Cosign, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cosign: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListOrganisationAssessments(ctx, slug, params)
 	return err
 }
 
@@ -4680,6 +6313,58 @@ func (w *ServerInterfaceWrapper) UpdateProcess(ctx echo.Context) error {
 	return err
 }
 
+// ListNeedsCalls converts echo context to params.
+func (w *ServerInterfaceWrapper) ListNeedsCalls(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListNeedsCalls(ctx, processId)
+	return err
+}
+
+// CreateNeedsCall converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateNeedsCall(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateNeedsCallParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateNeedsCall(ctx, processId, params)
+	return err
+}
+
 // ListConsultations converts echo context to params.
 func (w *ServerInterfaceWrapper) ListConsultations(ctx echo.Context) error {
 	var err error
@@ -4816,6 +6501,58 @@ func (w *ServerInterfaceWrapper) DownloadDocument(ctx echo.Context) error {
 	return err
 }
 
+// ListMeasures converts echo context to params.
+func (w *ServerInterfaceWrapper) ListMeasures(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListMeasures(ctx, processId)
+	return err
+}
+
+// CreateMeasure converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateMeasure(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateMeasureParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateMeasure(ctx, processId, params)
+	return err
+}
+
 // ReplacePhases converts echo context to params.
 func (w *ServerInterfaceWrapper) ReplacePhases(ctx echo.Context) error {
 	var err error
@@ -4845,6 +6582,213 @@ func (w *ServerInterfaceWrapper) ChangeProcessStatus(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.ChangeProcessStatus(ctx, processId)
+	return err
+}
+
+// GetWeighingTable converts echo context to params.
+func (w *ServerInterfaceWrapper) GetWeighingTable(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params GetWeighingTableParams
+	// ------------- Optional query parameter "area" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "area", ctx.QueryParams(), &params.Area, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter area: %s", err))
+	}
+
+	// ------------- Optional query parameter "field" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "field", ctx.QueryParams(), &params.Field, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter field: %s", err))
+	}
+
+	// ------------- Optional query parameter "decision" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "decision", ctx.QueryParams(), &params.Decision, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter decision: %s", err))
+	}
+
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", ctx.QueryParams(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter q: %s", err))
+	}
+
+	// ------------- Optional query parameter "published" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "published", ctx.QueryParams(), &params.Published, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter published: %s", err))
+	}
+
+	// ------------- Optional query parameter "cursor" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "cursor", ctx.QueryParams(), &params.Cursor, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cursor: %s", err))
+	}
+
+	// ------------- Optional query parameter "limit" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "limit", ctx.QueryParams(), &params.Limit, runtime.BindQueryParameterOptions{Type: "integer", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter limit: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetWeighingTable(ctx, processId, params)
+	return err
+}
+
+// ListWeighingBundles converts echo context to params.
+func (w *ServerInterfaceWrapper) ListWeighingBundles(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListWeighingBundles(ctx, processId)
+	return err
+}
+
+// CreateWeighingBundle converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateWeighingBundle(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateWeighingBundle(ctx, processId)
+	return err
+}
+
+// AddCommentToWeighing converts echo context to params.
+func (w *ServerInterfaceWrapper) AddCommentToWeighing(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AddCommentToWeighing(ctx, processId)
+	return err
+}
+
+// ExportWeighingTable converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportWeighingTable(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportWeighingTableParams
+	// ------------- Required query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// ------------- Optional query parameter "area" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "area", ctx.QueryParams(), &params.Area, runtime.BindQueryParameterOptions{Type: "integer", Format: "int64"})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter area: %s", err))
+	}
+
+	// ------------- Optional query parameter "field" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "field", ctx.QueryParams(), &params.Field, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter field: %s", err))
+	}
+
+	// ------------- Optional query parameter "decision" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "decision", ctx.QueryParams(), &params.Decision, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter decision: %s", err))
+	}
+
+	// ------------- Optional query parameter "q" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "q", ctx.QueryParams(), &params.Q, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter q: %s", err))
+	}
+
+	// ------------- Optional query parameter "published" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, false, "published", ctx.QueryParams(), &params.Published, runtime.BindQueryParameterOptions{Type: "boolean", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter published: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportWeighingTable(ctx, processId, params)
+	return err
+}
+
+// PublishWeighing converts echo context to params.
+func (w *ServerInterfaceWrapper) PublishWeighing(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PublishWeighing(ctx, processId)
+	return err
+}
+
+// AnswerQuery converts echo context to params.
+func (w *ServerInterfaceWrapper) AnswerQuery(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "queryId" -------------
+	var queryId QueryId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "queryId", ctx.Param("queryId"), &queryId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter queryId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AnswerQuery(ctx, queryId)
 	return err
 }
 
@@ -4893,6 +6837,22 @@ func (w *ServerInterfaceWrapper) UpdateSocialArea(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.UpdateSocialArea(ctx, areaId)
+	return err
+}
+
+// DeleteTextModule converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteTextModule(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "moduleId" -------------
+	var moduleId ModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "moduleId", ctx.Param("moduleId"), &moduleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter moduleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteTextModule(ctx, moduleId)
 	return err
 }
 
@@ -4971,6 +6931,54 @@ func (w *ServerInterfaceWrapper) RevokeRole(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.RevokeRole(ctx, userId, roleId)
+	return err
+}
+
+// RemoveWeighingItem converts echo context to params.
+func (w *ServerInterfaceWrapper) RemoveWeighingItem(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "itemId" -------------
+	var itemId ItemId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "itemId", ctx.Param("itemId"), &itemId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter itemId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RemoveWeighingItem(ctx, itemId)
+	return err
+}
+
+// DecideWeighingItem converts echo context to params.
+func (w *ServerInterfaceWrapper) DecideWeighingItem(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "itemId" -------------
+	var itemId ItemId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "itemId", ctx.Param("itemId"), &itemId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter itemId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DecideWeighingItem(ctx, itemId)
+	return err
+}
+
+// SplitWeighingItem converts echo context to params.
+func (w *ServerInterfaceWrapper) SplitWeighingItem(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "itemId" -------------
+	var itemId ItemId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "itemId", ctx.Param("itemId"), &itemId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter itemId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SplitWeighingItem(ctx, itemId)
 	return err
 }
 
@@ -5097,10 +7105,445 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.PUT(options.BaseURL+"/atlas/imports/:importId/mapping", wrapper.RemapAtlasImport, options.OperationMiddlewares["remapAtlasImport"]...)
 	router.POST(options.BaseURL+"/atlas/imports/:importId/apply", wrapper.ApplyAtlasImport, options.OperationMiddlewares["applyAtlasImport"]...)
 	router.POST(options.BaseURL+"/atlas/imports/:importId/undo", wrapper.UndoAtlasImport, options.OperationMiddlewares["undoAtlasImport"]...)
+	router.GET(options.BaseURL+"/processes/:processId/calls", wrapper.ListNeedsCalls, options.OperationMiddlewares["listNeedsCalls"]...)
+	router.POST(options.BaseURL+"/processes/:processId/calls", wrapper.CreateNeedsCall, options.OperationMiddlewares["createNeedsCall"]...)
+	router.GET(options.BaseURL+"/calls/:callId", wrapper.GetNeedsCall, options.OperationMiddlewares["getNeedsCall"]...)
+	router.PATCH(options.BaseURL+"/calls/:callId", wrapper.UpdateNeedsCall, options.OperationMiddlewares["updateNeedsCall"]...)
+	router.GET(options.BaseURL+"/me/calls", wrapper.ListMyOpenCalls, options.OperationMiddlewares["listMyOpenCalls"]...)
+	router.GET(options.BaseURL+"/me/notices", wrapper.ListNotices, options.OperationMiddlewares["listNotices"]...)
+	router.POST(options.BaseURL+"/calls/:callId/assessments", wrapper.CreateAssessment, options.OperationMiddlewares["createAssessment"]...)
+	router.GET(options.BaseURL+"/calls/:callId/submissions", wrapper.ListSubmissions, options.OperationMiddlewares["listSubmissions"]...)
+	router.GET(options.BaseURL+"/calls/:callId/needs-map", wrapper.GetNeedsMap, options.OperationMiddlewares["getNeedsMap"]...)
+	router.GET(options.BaseURL+"/organisations/:slug/assessments", wrapper.ListOrganisationAssessments, options.OperationMiddlewares["listOrganisationAssessments"]...)
+	router.GET(options.BaseURL+"/assessments/:assessmentId", wrapper.GetAssessment, options.OperationMiddlewares["getAssessment"]...)
+	router.PUT(options.BaseURL+"/assessments/:assessmentId", wrapper.SaveAssessment, options.OperationMiddlewares["saveAssessment"]...)
+	router.GET(options.BaseURL+"/assessments/:assessmentId/versions", wrapper.ListAssessmentVersions, options.OperationMiddlewares["listAssessmentVersions"]...)
+	router.POST(options.BaseURL+"/assessments/:assessmentId/transition", wrapper.TransitionAssessment, options.OperationMiddlewares["transitionAssessment"]...)
+	router.POST(options.BaseURL+"/assessments/:assessmentId/cosigners", wrapper.InviteCoSigner, options.OperationMiddlewares["inviteCoSigner"]...)
+	router.POST(options.BaseURL+"/assessments/:assessmentId/cosignature", wrapper.AnswerCoSignature, options.OperationMiddlewares["answerCoSignature"]...)
+	router.POST(options.BaseURL+"/assessments/:assessmentId/reviewers", wrapper.AssignReviewer, options.OperationMiddlewares["assignReviewer"]...)
+	router.DELETE(options.BaseURL+"/assessments/:assessmentId/reviewers/:userId", wrapper.UnassignReviewer, options.OperationMiddlewares["unassignReviewer"]...)
+	router.PUT(options.BaseURL+"/assessments/:assessmentId/review", wrapper.SaveReview, options.OperationMiddlewares["saveReview"]...)
+	router.POST(options.BaseURL+"/assessments/:assessmentId/queries", wrapper.AskQuery, options.OperationMiddlewares["askQuery"]...)
+	router.PUT(options.BaseURL+"/queries/:queryId/answer", wrapper.AnswerQuery, options.OperationMiddlewares["answerQuery"]...)
+	router.GET(options.BaseURL+"/processes/:processId/weighing", wrapper.GetWeighingTable, options.OperationMiddlewares["getWeighingTable"]...)
+	router.GET(options.BaseURL+"/processes/:processId/weighing/export", wrapper.ExportWeighingTable, options.OperationMiddlewares["exportWeighingTable"]...)
+	router.POST(options.BaseURL+"/processes/:processId/weighing/comments", wrapper.AddCommentToWeighing, options.OperationMiddlewares["addCommentToWeighing"]...)
+	router.GET(options.BaseURL+"/processes/:processId/weighing/bundles", wrapper.ListWeighingBundles, options.OperationMiddlewares["listWeighingBundles"]...)
+	router.POST(options.BaseURL+"/processes/:processId/weighing/bundles", wrapper.CreateWeighingBundle, options.OperationMiddlewares["createWeighingBundle"]...)
+	router.POST(options.BaseURL+"/processes/:processId/weighing/publish", wrapper.PublishWeighing, options.OperationMiddlewares["publishWeighing"]...)
+	router.DELETE(options.BaseURL+"/weighing-items/:itemId", wrapper.RemoveWeighingItem, options.OperationMiddlewares["removeWeighingItem"]...)
+	router.PUT(options.BaseURL+"/weighing-items/:itemId/decision", wrapper.DecideWeighingItem, options.OperationMiddlewares["decideWeighingItem"]...)
+	router.POST(options.BaseURL+"/weighing-items/:itemId/split", wrapper.SplitWeighingItem, options.OperationMiddlewares["splitWeighingItem"]...)
+	router.GET(options.BaseURL+"/districts/:key/text-modules", wrapper.ListTextModules, options.OperationMiddlewares["listTextModules"]...)
+	router.POST(options.BaseURL+"/districts/:key/text-modules", wrapper.CreateTextModule, options.OperationMiddlewares["createTextModule"]...)
+	router.DELETE(options.BaseURL+"/text-modules/:moduleId", wrapper.DeleteTextModule, options.OperationMiddlewares["deleteTextModule"]...)
+	router.GET(options.BaseURL+"/processes/:processId/measures", wrapper.ListMeasures, options.OperationMiddlewares["listMeasures"]...)
+	router.POST(options.BaseURL+"/processes/:processId/measures", wrapper.CreateMeasure, options.OperationMiddlewares["createMeasure"]...)
+	router.GET(options.BaseURL+"/measures/:measureId", wrapper.GetMeasure, options.OperationMiddlewares["getMeasure"]...)
+	router.PUT(options.BaseURL+"/measures/:measureId", wrapper.UpdateMeasure, options.OperationMiddlewares["updateMeasure"]...)
 
 }
 
 type ProblemApplicationProblemPlusJSONResponse Problem
+
+type GetAssessmentRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+}
+
+type GetAssessmentResponseObject interface {
+	VisitGetAssessmentResponse(w http.ResponseWriter) error
+}
+
+type GetAssessment200JSONResponse Assessment
+
+func (response GetAssessment200JSONResponse) VisitGetAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetAssessmentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetAssessmentdefaultApplicationProblemPlusJSONResponse) VisitGetAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveAssessmentRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Body         *SaveAssessmentJSONRequestBody
+}
+
+type SaveAssessmentResponseObject interface {
+	VisitSaveAssessmentResponse(w http.ResponseWriter) error
+}
+
+type SaveAssessment200JSONResponse Assessment
+
+func (response SaveAssessment200JSONResponse) VisitSaveAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveAssessmentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SaveAssessmentdefaultApplicationProblemPlusJSONResponse) VisitSaveAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerCoSignatureRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Body         *AnswerCoSignatureJSONRequestBody
+}
+
+type AnswerCoSignatureResponseObject interface {
+	VisitAnswerCoSignatureResponse(w http.ResponseWriter) error
+}
+
+type AnswerCoSignature200JSONResponse Assessment
+
+func (response AnswerCoSignature200JSONResponse) VisitAnswerCoSignatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerCoSignaturedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AnswerCoSignaturedefaultApplicationProblemPlusJSONResponse) VisitAnswerCoSignatureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteCoSignerRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Body         *InviteCoSignerJSONRequestBody
+}
+
+type InviteCoSignerResponseObject interface {
+	VisitInviteCoSignerResponse(w http.ResponseWriter) error
+}
+
+type InviteCoSigner200JSONResponse Assessment
+
+func (response InviteCoSigner200JSONResponse) VisitInviteCoSignerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type InviteCoSignerdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response InviteCoSignerdefaultApplicationProblemPlusJSONResponse) VisitInviteCoSignerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskQueryRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Body         *AskQueryJSONRequestBody
+}
+
+type AskQueryResponseObject interface {
+	VisitAskQueryResponse(w http.ResponseWriter) error
+}
+
+type AskQuery201JSONResponse Assessment
+
+func (response AskQuery201JSONResponse) VisitAskQueryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskQuerydefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AskQuerydefaultApplicationProblemPlusJSONResponse) VisitAskQueryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveReviewRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Body         *SaveReviewJSONRequestBody
+}
+
+type SaveReviewResponseObject interface {
+	VisitSaveReviewResponse(w http.ResponseWriter) error
+}
+
+type SaveReview200JSONResponse Assessment
+
+func (response SaveReview200JSONResponse) VisitSaveReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveReviewdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SaveReviewdefaultApplicationProblemPlusJSONResponse) VisitSaveReviewResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AssignReviewerRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Body         *AssignReviewerJSONRequestBody
+}
+
+type AssignReviewerResponseObject interface {
+	VisitAssignReviewerResponse(w http.ResponseWriter) error
+}
+
+type AssignReviewer200JSONResponse Assessment
+
+func (response AssignReviewer200JSONResponse) VisitAssignReviewerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AssignReviewerdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AssignReviewerdefaultApplicationProblemPlusJSONResponse) VisitAssignReviewerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnassignReviewerRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	UserId       UserId       `json:"userId"`
+}
+
+type UnassignReviewerResponseObject interface {
+	VisitUnassignReviewerResponse(w http.ResponseWriter) error
+}
+
+type UnassignReviewer200JSONResponse Assessment
+
+func (response UnassignReviewer200JSONResponse) VisitUnassignReviewerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnassignReviewerdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UnassignReviewerdefaultApplicationProblemPlusJSONResponse) VisitUnassignReviewerResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type TransitionAssessmentRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Body         *TransitionAssessmentJSONRequestBody
+}
+
+type TransitionAssessmentResponseObject interface {
+	VisitTransitionAssessmentResponse(w http.ResponseWriter) error
+}
+
+type TransitionAssessment200JSONResponse Assessment
+
+func (response TransitionAssessment200JSONResponse) VisitTransitionAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type TransitionAssessmentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response TransitionAssessmentdefaultApplicationProblemPlusJSONResponse) VisitTransitionAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssessmentVersionsRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+}
+
+type ListAssessmentVersionsResponseObject interface {
+	VisitListAssessmentVersionsResponse(w http.ResponseWriter) error
+}
+
+type ListAssessmentVersions200JSONResponse AssessmentVersionList
+
+func (response ListAssessmentVersions200JSONResponse) VisitListAssessmentVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssessmentVersionsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAssessmentVersionsdefaultApplicationProblemPlusJSONResponse) VisitListAssessmentVersionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
 
 type AddAtlasBoundaryRequestObject struct {
 	Params AddAtlasBoundaryParams
@@ -6022,6 +8465,205 @@ type ListAuthProviderStatusdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ListAuthProviderStatusdefaultApplicationProblemPlusJSONResponse) VisitListAuthProviderStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetNeedsCallRequestObject struct {
+	CallId CallId `json:"callId"`
+}
+
+type GetNeedsCallResponseObject interface {
+	VisitGetNeedsCallResponse(w http.ResponseWriter) error
+}
+
+type GetNeedsCall200JSONResponse NeedsCall
+
+func (response GetNeedsCall200JSONResponse) VisitGetNeedsCallResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetNeedsCalldefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetNeedsCalldefaultApplicationProblemPlusJSONResponse) VisitGetNeedsCallResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateNeedsCallRequestObject struct {
+	CallId CallId `json:"callId"`
+	Body   *UpdateNeedsCallJSONRequestBody
+}
+
+type UpdateNeedsCallResponseObject interface {
+	VisitUpdateNeedsCallResponse(w http.ResponseWriter) error
+}
+
+type UpdateNeedsCall200JSONResponse NeedsCall
+
+func (response UpdateNeedsCall200JSONResponse) VisitUpdateNeedsCallResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateNeedsCalldefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateNeedsCalldefaultApplicationProblemPlusJSONResponse) VisitUpdateNeedsCallResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAssessmentRequestObject struct {
+	CallId CallId `json:"callId"`
+	Params CreateAssessmentParams
+	Body   *CreateAssessmentJSONRequestBody
+}
+
+type CreateAssessmentResponseObject interface {
+	VisitCreateAssessmentResponse(w http.ResponseWriter) error
+}
+
+type CreateAssessment201JSONResponse Assessment
+
+func (response CreateAssessment201JSONResponse) VisitCreateAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateAssessmentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateAssessmentdefaultApplicationProblemPlusJSONResponse) VisitCreateAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetNeedsMapRequestObject struct {
+	CallId CallId `json:"callId"`
+}
+
+type GetNeedsMapResponseObject interface {
+	VisitGetNeedsMapResponse(w http.ResponseWriter) error
+}
+
+type GetNeedsMap200JSONResponse NeedsMap
+
+func (response GetNeedsMap200JSONResponse) VisitGetNeedsMapResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetNeedsMapdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetNeedsMapdefaultApplicationProblemPlusJSONResponse) VisitGetNeedsMapResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSubmissionsRequestObject struct {
+	CallId CallId `json:"callId"`
+	Params ListSubmissionsParams
+}
+
+type ListSubmissionsResponseObject interface {
+	VisitListSubmissionsResponse(w http.ResponseWriter) error
+}
+
+type ListSubmissions200JSONResponse AssessmentPage
+
+func (response ListSubmissions200JSONResponse) VisitListSubmissionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListSubmissionsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListSubmissionsdefaultApplicationProblemPlusJSONResponse) VisitListSubmissionsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -6995,6 +9637,85 @@ func (response ImportSocialAreasdefaultApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type ListTextModulesRequestObject struct {
+	Key DistrictKey `json:"key"`
+}
+
+type ListTextModulesResponseObject interface {
+	VisitListTextModulesResponse(w http.ResponseWriter) error
+}
+
+type ListTextModules200JSONResponse TextModuleList
+
+func (response ListTextModules200JSONResponse) VisitListTextModulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListTextModulesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListTextModulesdefaultApplicationProblemPlusJSONResponse) VisitListTextModulesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTextModuleRequestObject struct {
+	Key  DistrictKey `json:"key"`
+	Body *CreateTextModuleJSONRequestBody
+}
+
+type CreateTextModuleResponseObject interface {
+	VisitCreateTextModuleResponse(w http.ResponseWriter) error
+}
+
+type CreateTextModule201JSONResponse TextModule
+
+func (response CreateTextModule201JSONResponse) VisitCreateTextModuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateTextModuledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateTextModuledefaultApplicationProblemPlusJSONResponse) VisitCreateTextModuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetLimitsRequestObject struct {
 }
 
@@ -7120,6 +9841,44 @@ func (response GetMedefaultApplicationProblemPlusJSONResponse) VisitGetMeRespons
 	return err
 }
 
+type ListMyOpenCallsRequestObject struct {
+}
+
+type ListMyOpenCallsResponseObject interface {
+	VisitListMyOpenCallsResponse(w http.ResponseWriter) error
+}
+
+type ListMyOpenCalls200JSONResponse NeedsCallList
+
+func (response ListMyOpenCalls200JSONResponse) VisitListMyOpenCallsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMyOpenCallsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListMyOpenCallsdefaultApplicationProblemPlusJSONResponse) VisitListMyOpenCallsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListMyInvitationsRequestObject struct {
 }
 
@@ -7219,6 +9978,124 @@ type DeclineInvitationdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response DeclineInvitationdefaultApplicationProblemPlusJSONResponse) VisitDeclineInvitationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNoticesRequestObject struct {
+	Params ListNoticesParams
+}
+
+type ListNoticesResponseObject interface {
+	VisitListNoticesResponse(w http.ResponseWriter) error
+}
+
+type ListNotices200JSONResponse NoticeList
+
+func (response ListNotices200JSONResponse) VisitListNoticesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNoticesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListNoticesdefaultApplicationProblemPlusJSONResponse) VisitListNoticesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMeasureRequestObject struct {
+	MeasureId MeasureId `json:"measureId"`
+}
+
+type GetMeasureResponseObject interface {
+	VisitGetMeasureResponse(w http.ResponseWriter) error
+}
+
+type GetMeasure200JSONResponse Measure
+
+func (response GetMeasure200JSONResponse) VisitGetMeasureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMeasuredefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetMeasuredefaultApplicationProblemPlusJSONResponse) VisitGetMeasureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMeasureRequestObject struct {
+	MeasureId MeasureId `json:"measureId"`
+	Body      *UpdateMeasureJSONRequestBody
+}
+
+type UpdateMeasureResponseObject interface {
+	VisitUpdateMeasureResponse(w http.ResponseWriter) error
+}
+
+type UpdateMeasure200JSONResponse Measure
+
+func (response UpdateMeasure200JSONResponse) VisitUpdateMeasureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateMeasuredefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateMeasuredefaultApplicationProblemPlusJSONResponse) VisitUpdateMeasureResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -7376,6 +10253,46 @@ type UpdateOrganisationdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response UpdateOrganisationdefaultApplicationProblemPlusJSONResponse) VisitUpdateOrganisationResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrganisationAssessmentsRequestObject struct {
+	Slug   OrganisationSlug `json:"slug"`
+	Params ListOrganisationAssessmentsParams
+}
+
+type ListOrganisationAssessmentsResponseObject interface {
+	VisitListOrganisationAssessmentsResponse(w http.ResponseWriter) error
+}
+
+type ListOrganisationAssessments200JSONResponse AssessmentPage
+
+func (response ListOrganisationAssessments200JSONResponse) VisitListOrganisationAssessmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListOrganisationAssessmentsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListOrganisationAssessmentsdefaultApplicationProblemPlusJSONResponse) VisitListOrganisationAssessmentsResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -7709,6 +10626,86 @@ func (response UpdateProcessdefaultApplicationProblemPlusJSONResponse) VisitUpda
 	return err
 }
 
+type ListNeedsCallsRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+}
+
+type ListNeedsCallsResponseObject interface {
+	VisitListNeedsCallsResponse(w http.ResponseWriter) error
+}
+
+type ListNeedsCalls200JSONResponse NeedsCallList
+
+func (response ListNeedsCalls200JSONResponse) VisitListNeedsCallsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListNeedsCallsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListNeedsCallsdefaultApplicationProblemPlusJSONResponse) VisitListNeedsCallsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNeedsCallRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Params    CreateNeedsCallParams
+	Body      *CreateNeedsCallJSONRequestBody
+}
+
+type CreateNeedsCallResponseObject interface {
+	VisitCreateNeedsCallResponse(w http.ResponseWriter) error
+}
+
+type CreateNeedsCall201JSONResponse NeedsCall
+
+func (response CreateNeedsCall201JSONResponse) VisitCreateNeedsCallResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateNeedsCalldefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateNeedsCalldefaultApplicationProblemPlusJSONResponse) VisitCreateNeedsCallResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ListConsultationsRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
 }
@@ -7910,6 +10907,86 @@ func (response DownloadDocumentdefaultApplicationProblemPlusJSONResponse) VisitD
 	return err
 }
 
+type ListMeasuresRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+}
+
+type ListMeasuresResponseObject interface {
+	VisitListMeasuresResponse(w http.ResponseWriter) error
+}
+
+type ListMeasures200JSONResponse MeasureList
+
+func (response ListMeasures200JSONResponse) VisitListMeasuresResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListMeasuresdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListMeasuresdefaultApplicationProblemPlusJSONResponse) VisitListMeasuresResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMeasureRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Params    CreateMeasureParams
+	Body      *CreateMeasureJSONRequestBody
+}
+
+type CreateMeasureResponseObject interface {
+	VisitCreateMeasureResponse(w http.ResponseWriter) error
+}
+
+type CreateMeasure201JSONResponse Measure
+
+func (response CreateMeasure201JSONResponse) VisitCreateMeasureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateMeasuredefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateMeasuredefaultApplicationProblemPlusJSONResponse) VisitCreateMeasureResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type ReplacePhasesRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
 	Body      *ReplacePhasesJSONRequestBody
@@ -7979,6 +11056,330 @@ type ChangeProcessStatusdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response ChangeProcessStatusdefaultApplicationProblemPlusJSONResponse) VisitChangeProcessStatusResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWeighingTableRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Params    GetWeighingTableParams
+}
+
+type GetWeighingTableResponseObject interface {
+	VisitGetWeighingTableResponse(w http.ResponseWriter) error
+}
+
+type GetWeighingTable200JSONResponse WeighingPage
+
+func (response GetWeighingTable200JSONResponse) VisitGetWeighingTableResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWeighingTabledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetWeighingTabledefaultApplicationProblemPlusJSONResponse) VisitGetWeighingTableResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWeighingBundlesRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+}
+
+type ListWeighingBundlesResponseObject interface {
+	VisitListWeighingBundlesResponse(w http.ResponseWriter) error
+}
+
+type ListWeighingBundles200JSONResponse BundleList
+
+func (response ListWeighingBundles200JSONResponse) VisitListWeighingBundlesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWeighingBundlesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListWeighingBundlesdefaultApplicationProblemPlusJSONResponse) VisitListWeighingBundlesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWeighingBundleRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Body      *CreateWeighingBundleJSONRequestBody
+}
+
+type CreateWeighingBundleResponseObject interface {
+	VisitCreateWeighingBundleResponse(w http.ResponseWriter) error
+}
+
+type CreateWeighingBundle201JSONResponse Bundle
+
+func (response CreateWeighingBundle201JSONResponse) VisitCreateWeighingBundleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWeighingBundledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateWeighingBundledefaultApplicationProblemPlusJSONResponse) VisitCreateWeighingBundleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddCommentToWeighingRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Body      *AddCommentToWeighingJSONRequestBody
+}
+
+type AddCommentToWeighingResponseObject interface {
+	VisitAddCommentToWeighingResponse(w http.ResponseWriter) error
+}
+
+type AddCommentToWeighing201JSONResponse WeighingItem
+
+func (response AddCommentToWeighing201JSONResponse) VisitAddCommentToWeighingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddCommentToWeighingdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AddCommentToWeighingdefaultApplicationProblemPlusJSONResponse) VisitAddCommentToWeighingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportWeighingTableRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Params    ExportWeighingTableParams
+}
+
+type ExportWeighingTableResponseObject interface {
+	VisitExportWeighingTableResponse(w http.ResponseWriter) error
+}
+
+type ExportWeighingTable200ApplicationpdfResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportWeighingTable200ApplicationpdfResponse) VisitExportWeighingTableResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/pdf")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportWeighingTable200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportWeighingTable200ApplicationvndOpenxmlformatsOfficedocumentSpreadsheetmlSheetResponse) VisitExportWeighingTableResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportWeighingTable200ApplicationvndOpenxmlformatsOfficedocumentWordprocessingmlDocumentResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportWeighingTable200ApplicationvndOpenxmlformatsOfficedocumentWordprocessingmlDocumentResponse) VisitExportWeighingTableResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportWeighingTabledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ExportWeighingTabledefaultApplicationProblemPlusJSONResponse) VisitExportWeighingTableResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishWeighingRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+}
+
+type PublishWeighingResponseObject interface {
+	VisitPublishWeighingResponse(w http.ResponseWriter) error
+}
+
+type PublishWeighing200JSONResponse PublishResult
+
+func (response PublishWeighing200JSONResponse) VisitPublishWeighingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishWeighingdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response PublishWeighingdefaultApplicationProblemPlusJSONResponse) VisitPublishWeighingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerQueryRequestObject struct {
+	QueryId QueryId `json:"queryId"`
+	Body    *AnswerQueryJSONRequestBody
+}
+
+type AnswerQueryResponseObject interface {
+	VisitAnswerQueryResponse(w http.ResponseWriter) error
+}
+
+type AnswerQuery200JSONResponse Assessment
+
+func (response AnswerQuery200JSONResponse) VisitAnswerQueryResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerQuerydefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AnswerQuerydefaultApplicationProblemPlusJSONResponse) VisitAnswerQueryResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -8091,6 +11492,39 @@ type UpdateSocialAreadefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response UpdateSocialAreadefaultApplicationProblemPlusJSONResponse) VisitUpdateSocialAreaResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteTextModuleRequestObject struct {
+	ModuleId ModuleId `json:"moduleId"`
+}
+
+type DeleteTextModuleResponseObject interface {
+	VisitDeleteTextModuleResponse(w http.ResponseWriter) error
+}
+
+type DeleteTextModule204Response struct {
+}
+
+func (response DeleteTextModule204Response) VisitDeleteTextModuleResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteTextModuledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeleteTextModuledefaultApplicationProblemPlusJSONResponse) VisitDeleteTextModuleResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -8216,8 +11650,151 @@ func (response RevokeRoledefaultApplicationProblemPlusJSONResponse) VisitRevokeR
 	return err
 }
 
+type RemoveWeighingItemRequestObject struct {
+	ItemId ItemId `json:"itemId"`
+}
+
+type RemoveWeighingItemResponseObject interface {
+	VisitRemoveWeighingItemResponse(w http.ResponseWriter) error
+}
+
+type RemoveWeighingItem204Response struct {
+}
+
+func (response RemoveWeighingItem204Response) VisitRemoveWeighingItemResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type RemoveWeighingItemdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RemoveWeighingItemdefaultApplicationProblemPlusJSONResponse) VisitRemoveWeighingItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DecideWeighingItemRequestObject struct {
+	ItemId ItemId `json:"itemId"`
+	Body   *DecideWeighingItemJSONRequestBody
+}
+
+type DecideWeighingItemResponseObject interface {
+	VisitDecideWeighingItemResponse(w http.ResponseWriter) error
+}
+
+type DecideWeighingItem200JSONResponse WeighingItem
+
+func (response DecideWeighingItem200JSONResponse) VisitDecideWeighingItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DecideWeighingItemdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DecideWeighingItemdefaultApplicationProblemPlusJSONResponse) VisitDecideWeighingItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SplitWeighingItemRequestObject struct {
+	ItemId ItemId `json:"itemId"`
+	Body   *SplitWeighingItemJSONRequestBody
+}
+
+type SplitWeighingItemResponseObject interface {
+	VisitSplitWeighingItemResponse(w http.ResponseWriter) error
+}
+
+type SplitWeighingItem201JSONResponse WeighingItemList
+
+func (response SplitWeighingItem201JSONResponse) VisitSplitWeighingItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SplitWeighingItemdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SplitWeighingItemdefaultApplicationProblemPlusJSONResponse) VisitSplitWeighingItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
+	// GetAssessment An assessment as the person may see it, with what they may do.
+	// (GET /assessments/{assessmentId})
+	GetAssessment(ctx context.Context, request GetAssessmentRequestObject) (GetAssessmentResponseObject, error)
+	// SaveAssessment Replace a draft's content (its organisation's members); base_version must be the version edited.
+	// (PUT /assessments/{assessmentId})
+	SaveAssessment(ctx context.Context, request SaveAssessmentRequestObject) (SaveAssessmentResponseObject, error)
+	// AnswerCoSignature The invited organisation prepares (a member), signs or declines (its lead).
+	// (POST /assessments/{assessmentId}/cosignature)
+	AnswerCoSignature(ctx context.Context, request AnswerCoSignatureRequestObject) (AnswerCoSignatureResponseObject, error)
+	// InviteCoSigner Invite another provider organisation to co-sign (the submitting organisation's members).
+	// (POST /assessments/{assessmentId}/cosigners)
+	InviteCoSigner(ctx context.Context, request InviteCoSignerRequestObject) (InviteCoSignerResponseObject, error)
+	// AskQuery A private question (Rückfrage) to the submitting organisation (the district's coordinators).
+	// (POST /assessments/{assessmentId}/queries)
+	AskQuery(ctx context.Context, request AskQueryRequestObject) (AskQueryResponseObject, error)
+	// SaveReview An assigned reviewer's recommendation, comment (seen by coordinators and reviewers) and private note.
+	// (PUT /assessments/{assessmentId}/review)
+	SaveReview(ctx context.Context, request SaveReviewRequestObject) (SaveReviewResponseObject, error)
+	// AssignReviewer Assign a reviewer to a submission (the district's coordinators).
+	// (POST /assessments/{assessmentId}/reviewers)
+	AssignReviewer(ctx context.Context, request AssignReviewerRequestObject) (AssignReviewerResponseObject, error)
+	// UnassignReviewer Remove a reviewer and their review (the district's coordinators).
+	// (DELETE /assessments/{assessmentId}/reviewers/{userId})
+	UnassignReviewer(ctx context.Context, request UnassignReviewerRequestObject) (UnassignReviewerResponseObject, error)
+	// TransitionAssessment Ask for release, release, send back (with a reason), submit or withdraw.
+	// (POST /assessments/{assessmentId}/transition)
+	TransitionAssessment(ctx context.Context, request TransitionAssessmentRequestObject) (TransitionAssessmentResponseObject, error)
+	// ListAssessmentVersions Every version of an assessment, newest first.
+	// (GET /assessments/{assessmentId}/versions)
+	ListAssessmentVersions(ctx context.Context, request ListAssessmentVersionsRequestObject) (ListAssessmentVersionsResponseObject, error)
 	// AddAtlasBoundary Add a new version of an area's boundary (Gebietsstand); the previous version ends the day before.
 	// (POST /atlas/boundaries)
 	AddAtlasBoundary(ctx context.Context, request AddAtlasBoundaryRequestObject) (AddAtlasBoundaryResponseObject, error)
@@ -8287,6 +11864,21 @@ type StrictServerInterface interface {
 	// ListAuthProviderStatus Each login provider's state and its latest claim warning (admins).
 	// (GET /auth/providers/status)
 	ListAuthProviderStatus(ctx context.Context, request ListAuthProviderStatusRequestObject) (ListAuthProviderStatusResponseObject, error)
+	// GetNeedsCall A call, with what the person may do in it.
+	// (GET /calls/{callId})
+	GetNeedsCall(ctx context.Context, request GetNeedsCallRequestObject) (GetNeedsCallResponseObject, error)
+	// UpdateNeedsCall Change a call's texts, extend its deadline or invite organisations (coordinators).
+	// (PATCH /calls/{callId})
+	UpdateNeedsCall(ctx context.Context, request UpdateNeedsCallRequestObject) (UpdateNeedsCallResponseObject, error)
+	// CreateAssessment Start a needs assessment of one's organisation (members of an invited provider organisation).
+	// (POST /calls/{callId}/assessments)
+	CreateAssessment(ctx context.Context, request CreateAssessmentRequestObject) (CreateAssessmentResponseObject, error)
+	// GetNeedsMap How many submissions of the call concern each social area (the workbench's map).
+	// (GET /calls/{callId}/needs-map)
+	GetNeedsMap(ctx context.Context, request GetNeedsMapRequestObject) (GetNeedsMapResponseObject, error)
+	// ListSubmissions The workbench - a call's submissions (coordinators see all, reviewers what is assigned to them).
+	// (GET /calls/{callId}/submissions)
+	ListSubmissions(ctx context.Context, request ListSubmissionsRequestObject) (ListSubmissionsResponseObject, error)
 	// EditComment Edit one's own comment within 15 minutes.
 	// (PATCH /comments/{commentId})
 	EditComment(ctx context.Context, request EditCommentRequestObject) (EditCommentResponseObject, error)
@@ -8353,6 +11945,12 @@ type StrictServerInterface interface {
 	// ImportSocialAreas Import social areas from a GeoJSON FeatureCollection (the district's coordinators and admins).
 	// (POST /districts/{key}/social-areas/import)
 	ImportSocialAreas(ctx context.Context, request ImportSocialAreasRequestObject) (ImportSocialAreasResponseObject, error)
+	// ListTextModules The district's text modules for recurring reasons (coordinators).
+	// (GET /districts/{key}/text-modules)
+	ListTextModules(ctx context.Context, request ListTextModulesRequestObject) (ListTextModulesResponseObject, error)
+	// CreateTextModule Keep a recurring reason (coordinators).
+	// (POST /districts/{key}/text-modules)
+	CreateTextModule(ctx context.Context, request CreateTextModuleRequestObject) (CreateTextModuleResponseObject, error)
 	// GetLimits The limits of what people write (characters) and of the edit window, as the server enforces them.
 	// (GET /limits)
 	GetLimits(ctx context.Context, request GetLimitsRequestObject) (GetLimitsResponseObject, error)
@@ -8362,6 +11960,9 @@ type StrictServerInterface interface {
 	// GetMe The person logged in, with roles, organisations and districts.
 	// (GET /me)
 	GetMe(ctx context.Context, request GetMeRequestObject) (GetMeResponseObject, error)
+	// ListMyOpenCalls The open calls the person's provider organisations are invited to.
+	// (GET /me/calls)
+	ListMyOpenCalls(ctx context.Context, request ListMyOpenCallsRequestObject) (ListMyOpenCallsResponseObject, error)
 	// ListMyInvitations The pending invitations to the e-mail address of the person logged in, if their identity provider verified it (matched case-insensitively).
 	// (GET /me/invitations)
 	ListMyInvitations(ctx context.Context, request ListMyInvitationsRequestObject) (ListMyInvitationsResponseObject, error)
@@ -8371,6 +11972,15 @@ type StrictServerInterface interface {
 	// DeclineInvitation Decline an invitation to oneself.
 	// (POST /me/invitations/{invitationId}/decline)
 	DeclineInvitation(ctx context.Context, request DeclineInvitationRequestObject) (DeclineInvitationResponseObject, error)
+	// ListNotices The newest messages to the person's organisations (outcomes, invitations, queries).
+	// (GET /me/notices)
+	ListNotices(ctx context.Context, request ListNoticesRequestObject) (ListNoticesResponseObject, error)
+	// GetMeasure A measure with its chain - the weighed needs and comments that led to it, and its indicator's actual values.
+	// (GET /measures/{measureId})
+	GetMeasure(ctx context.Context, request GetMeasureRequestObject) (GetMeasureResponseObject, error)
+	// UpdateMeasure Change a measure, its status, milestones and target (coordinators).
+	// (PUT /measures/{measureId})
+	UpdateMeasure(ctx context.Context, request UpdateMeasureRequestObject) (UpdateMeasureResponseObject, error)
 	// ListOrganisations All organisations, ordered by name.
 	// (GET /organisations)
 	ListOrganisations(ctx context.Context, request ListOrganisationsRequestObject) (ListOrganisationsResponseObject, error)
@@ -8383,6 +11993,9 @@ type StrictServerInterface interface {
 	// UpdateOrganisation Change an organisation's profile (admins; a provider admin for their own organisation's name and description).
 	// (PATCH /organisations/{slug})
 	UpdateOrganisation(ctx context.Context, request UpdateOrganisationRequestObject) (UpdateOrganisationResponseObject, error)
+	// ListOrganisationAssessments The organisation's own assessments, drafts included, or with cosign=true those it is invited to co-sign (its members only).
+	// (GET /organisations/{slug}/assessments)
+	ListOrganisationAssessments(ctx context.Context, request ListOrganisationAssessmentsRequestObject) (ListOrganisationAssessmentsResponseObject, error)
 	// ListInvitations The organisation's pending invitations (admins and the organisation's provider admins).
 	// (GET /organisations/{slug}/invitations)
 	ListInvitations(ctx context.Context, request ListInvitationsRequestObject) (ListInvitationsResponseObject, error)
@@ -8407,6 +12020,12 @@ type StrictServerInterface interface {
 	// UpdateProcess Change a process (the district's coordinators and admins).
 	// (PATCH /processes/{processId})
 	UpdateProcess(ctx context.Context, request UpdateProcessRequestObject) (UpdateProcessResponseObject, error)
+	// ListNeedsCalls The process's calls for needs assessments.
+	// (GET /processes/{processId}/calls)
+	ListNeedsCalls(ctx context.Context, request ListNeedsCallsRequestObject) (ListNeedsCallsResponseObject, error)
+	// CreateNeedsCall Open a call for needs assessments (the district's coordinators and admins).
+	// (POST /processes/{processId}/calls)
+	CreateNeedsCall(ctx context.Context, request CreateNeedsCallRequestObject) (CreateNeedsCallResponseObject, error)
 	// ListConsultations The process's consultations.
 	// (GET /processes/{processId}/consultations)
 	ListConsultations(ctx context.Context, request ListConsultationsRequestObject) (ListConsultationsResponseObject, error)
@@ -8422,12 +12041,39 @@ type StrictServerInterface interface {
 	// DownloadDocument Download a document.
 	// (GET /processes/{processId}/documents/{documentId})
 	DownloadDocument(ctx context.Context, request DownloadDocumentRequestObject) (DownloadDocumentResponseObject, error)
+	// ListMeasures The measures of the plan.
+	// (GET /processes/{processId}/measures)
+	ListMeasures(ctx context.Context, request ListMeasuresRequestObject) (ListMeasuresResponseObject, error)
+	// CreateMeasure Add a measure to the plan (coordinators); its baseline is read from the atlas.
+	// (POST /processes/{processId}/measures)
+	CreateMeasure(ctx context.Context, request CreateMeasureRequestObject) (CreateMeasureResponseObject, error)
 	// ReplacePhases Replace the process's phases as a whole (the district's coordinators and admins); they must be ordered and must not overlap.
 	// (PUT /processes/{processId}/phases)
 	ReplacePhases(ctx context.Context, request ReplacePhasesRequestObject) (ReplacePhasesResponseObject, error)
 	// ChangeProcessStatus Move a process to another status (the district's coordinators and admins).
 	// (POST /processes/{processId}/status)
 	ChangeProcessStatus(ctx context.Context, request ChangeProcessStatusRequestObject) (ChangeProcessStatusResponseObject, error)
+	// GetWeighingTable The weighing table (Abwägungstabelle) - published decisions for everyone; the district's coordinators see what is prepared under embargo unless they ask for published=true.
+	// (GET /processes/{processId}/weighing)
+	GetWeighingTable(ctx context.Context, request GetWeighingTableRequestObject) (GetWeighingTableResponseObject, error)
+	// ListWeighingBundles The process's bundles of related rows (coordinators).
+	// (GET /processes/{processId}/weighing/bundles)
+	ListWeighingBundles(ctx context.Context, request ListWeighingBundlesRequestObject) (ListWeighingBundlesResponseObject, error)
+	// CreateWeighingBundle Bundle related rows under a title (coordinators).
+	// (POST /processes/{processId}/weighing/bundles)
+	CreateWeighingBundle(ctx context.Context, request CreateWeighingBundleRequestObject) (CreateWeighingBundleResponseObject, error)
+	// AddCommentToWeighing Put a public consultation comment of the process into the weighing table (coordinators).
+	// (POST /processes/{processId}/weighing/comments)
+	AddCommentToWeighing(ctx context.Context, request AddCommentToWeighingRequestObject) (AddCommentToWeighingResponseObject, error)
+	// ExportWeighingTable The weighing table for the committees as XLSX, DOCX or PDF, with the same filters and visibility as the table.
+	// (GET /processes/{processId}/weighing/export)
+	ExportWeighingTable(ctx context.Context, request ExportWeighingTableRequestObject) (ExportWeighingTableResponseObject, error)
+	// PublishWeighing Lift the embargo - publish every prepared decision of the process at once and tell the organisations (coordinators).
+	// (POST /processes/{processId}/weighing/publish)
+	PublishWeighing(ctx context.Context, request PublishWeighingRequestObject) (PublishWeighingResponseObject, error)
+	// AnswerQuery The submitting organisation's answer to a query.
+	// (PUT /queries/{queryId}/answer)
+	AnswerQuery(ctx context.Context, request AnswerQueryRequestObject) (AnswerQueryResponseObject, error)
 	// DeleteSocialArea Delete a social area without sub-areas that no process names (the district's coordinators and admins).
 	// (DELETE /social-areas/{areaId})
 	DeleteSocialArea(ctx context.Context, request DeleteSocialAreaRequestObject) (DeleteSocialAreaResponseObject, error)
@@ -8437,6 +12083,9 @@ type StrictServerInterface interface {
 	// UpdateSocialArea Change a social area (the district's coordinators and admins).
 	// (PATCH /social-areas/{areaId})
 	UpdateSocialArea(ctx context.Context, request UpdateSocialAreaRequestObject) (UpdateSocialAreaResponseObject, error)
+	// DeleteTextModule Remove a text module (coordinators).
+	// (DELETE /text-modules/{moduleId})
+	DeleteTextModule(ctx context.Context, request DeleteTextModuleRequestObject) (DeleteTextModuleResponseObject, error)
 	// ListUsers People with an account, filtered by name or e-mail (admins).
 	// (GET /users)
 	ListUsers(ctx context.Context, request ListUsersRequestObject) (ListUsersResponseObject, error)
@@ -8446,6 +12095,15 @@ type StrictServerInterface interface {
 	// RevokeRole Revoke a role granted in the platform (admins). Roles from the identity provider come back at the next login and cannot be revoked here.
 	// (DELETE /users/{userId}/roles/{roleId})
 	RevokeRole(ctx context.Context, request RevokeRoleRequestObject) (RevokeRoleResponseObject, error)
+	// RemoveWeighingItem Take an unpublished comment or aspect out of the table (coordinators).
+	// (DELETE /weighing-items/{itemId})
+	RemoveWeighingItem(ctx context.Context, request RemoveWeighingItemRequestObject) (RemoveWeighingItemResponseObject, error)
+	// DecideWeighingItem Prepare a row's weighing under embargo - value, mandatory reason, measures (coordinators).
+	// (PUT /weighing-items/{itemId}/decision)
+	DecideWeighingItem(ctx context.Context, request DecideWeighingItemRequestObject) (DecideWeighingItemResponseObject, error)
+	// SplitWeighingItem Split a submission's row into aspects, each weighed on its own (coordinators).
+	// (POST /weighing-items/{itemId}/split)
+	SplitWeighingItem(ctx context.Context, request SplitWeighingItemRequestObject) (SplitWeighingItemResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx echo.Context, request any) (any, error)
@@ -8458,6 +12116,418 @@ func NewStrictHandler(ssi StrictServerInterface, middlewares []StrictMiddlewareF
 type strictHandler struct {
 	ssi         StrictServerInterface
 	middlewares []StrictMiddlewareFunc
+}
+
+// GetAssessment operation middleware
+func (sh *strictHandler) GetAssessment(ctx echo.Context, assessmentId AssessmentId) error {
+	var request GetAssessmentRequestObject
+
+	request.AssessmentId = assessmentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetAssessment(ctx.Request().Context(), request.(GetAssessmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetAssessment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetAssessmentResponseObject); ok {
+		return validResponse.VisitGetAssessmentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SaveAssessment operation middleware
+func (sh *strictHandler) SaveAssessment(ctx echo.Context, assessmentId AssessmentId) error {
+	var request SaveAssessmentRequestObject
+
+	request.AssessmentId = assessmentId
+
+	var body SaveAssessmentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SaveAssessment(ctx.Request().Context(), request.(SaveAssessmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SaveAssessment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SaveAssessmentResponseObject); ok {
+		return validResponse.VisitSaveAssessmentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AnswerCoSignature operation middleware
+func (sh *strictHandler) AnswerCoSignature(ctx echo.Context, assessmentId AssessmentId) error {
+	var request AnswerCoSignatureRequestObject
+
+	request.AssessmentId = assessmentId
+
+	var body AnswerCoSignatureJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AnswerCoSignature(ctx.Request().Context(), request.(AnswerCoSignatureRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AnswerCoSignature")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AnswerCoSignatureResponseObject); ok {
+		return validResponse.VisitAnswerCoSignatureResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// InviteCoSigner operation middleware
+func (sh *strictHandler) InviteCoSigner(ctx echo.Context, assessmentId AssessmentId) error {
+	var request InviteCoSignerRequestObject
+
+	request.AssessmentId = assessmentId
+
+	var body InviteCoSignerJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.InviteCoSigner(ctx.Request().Context(), request.(InviteCoSignerRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "InviteCoSigner")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(InviteCoSignerResponseObject); ok {
+		return validResponse.VisitInviteCoSignerResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AskQuery operation middleware
+func (sh *strictHandler) AskQuery(ctx echo.Context, assessmentId AssessmentId) error {
+	var request AskQueryRequestObject
+
+	request.AssessmentId = assessmentId
+
+	var body AskQueryJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AskQuery(ctx.Request().Context(), request.(AskQueryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AskQuery")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AskQueryResponseObject); ok {
+		return validResponse.VisitAskQueryResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SaveReview operation middleware
+func (sh *strictHandler) SaveReview(ctx echo.Context, assessmentId AssessmentId) error {
+	var request SaveReviewRequestObject
+
+	request.AssessmentId = assessmentId
+
+	var body SaveReviewJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SaveReview(ctx.Request().Context(), request.(SaveReviewRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SaveReview")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SaveReviewResponseObject); ok {
+		return validResponse.VisitSaveReviewResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AssignReviewer operation middleware
+func (sh *strictHandler) AssignReviewer(ctx echo.Context, assessmentId AssessmentId) error {
+	var request AssignReviewerRequestObject
+
+	request.AssessmentId = assessmentId
+
+	var body AssignReviewerJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AssignReviewer(ctx.Request().Context(), request.(AssignReviewerRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AssignReviewer")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AssignReviewerResponseObject); ok {
+		return validResponse.VisitAssignReviewerResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UnassignReviewer operation middleware
+func (sh *strictHandler) UnassignReviewer(ctx echo.Context, assessmentId AssessmentId, userId UserId) error {
+	var request UnassignReviewerRequestObject
+
+	request.AssessmentId = assessmentId
+	request.UserId = userId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UnassignReviewer(ctx.Request().Context(), request.(UnassignReviewerRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UnassignReviewer")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UnassignReviewerResponseObject); ok {
+		return validResponse.VisitUnassignReviewerResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// TransitionAssessment operation middleware
+func (sh *strictHandler) TransitionAssessment(ctx echo.Context, assessmentId AssessmentId) error {
+	var request TransitionAssessmentRequestObject
+
+	request.AssessmentId = assessmentId
+
+	var body TransitionAssessmentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.TransitionAssessment(ctx.Request().Context(), request.(TransitionAssessmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "TransitionAssessment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(TransitionAssessmentResponseObject); ok {
+		return validResponse.VisitTransitionAssessmentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAssessmentVersions operation middleware
+func (sh *strictHandler) ListAssessmentVersions(ctx echo.Context, assessmentId AssessmentId) error {
+	var request ListAssessmentVersionsRequestObject
+
+	request.AssessmentId = assessmentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAssessmentVersions(ctx.Request().Context(), request.(ListAssessmentVersionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAssessmentVersions")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAssessmentVersionsResponseObject); ok {
+		return validResponse.VisitListAssessmentVersionsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
 }
 
 // AddAtlasBoundary operation middleware
@@ -9098,6 +13168,179 @@ func (sh *strictHandler) ListAuthProviderStatus(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(ListAuthProviderStatusResponseObject); ok {
 		return validResponse.VisitListAuthProviderStatusResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetNeedsCall operation middleware
+func (sh *strictHandler) GetNeedsCall(ctx echo.Context, callId CallId) error {
+	var request GetNeedsCallRequestObject
+
+	request.CallId = callId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetNeedsCall(ctx.Request().Context(), request.(GetNeedsCallRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetNeedsCall")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetNeedsCallResponseObject); ok {
+		return validResponse.VisitGetNeedsCallResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateNeedsCall operation middleware
+func (sh *strictHandler) UpdateNeedsCall(ctx echo.Context, callId CallId) error {
+	var request UpdateNeedsCallRequestObject
+
+	request.CallId = callId
+
+	var body UpdateNeedsCallJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateNeedsCall(ctx.Request().Context(), request.(UpdateNeedsCallRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateNeedsCall")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateNeedsCallResponseObject); ok {
+		return validResponse.VisitUpdateNeedsCallResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateAssessment operation middleware
+func (sh *strictHandler) CreateAssessment(ctx echo.Context, callId CallId, params CreateAssessmentParams) error {
+	var request CreateAssessmentRequestObject
+
+	request.CallId = callId
+	request.Params = params
+
+	var body CreateAssessmentJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateAssessment(ctx.Request().Context(), request.(CreateAssessmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateAssessment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateAssessmentResponseObject); ok {
+		return validResponse.VisitCreateAssessmentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetNeedsMap operation middleware
+func (sh *strictHandler) GetNeedsMap(ctx echo.Context, callId CallId) error {
+	var request GetNeedsMapRequestObject
+
+	request.CallId = callId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetNeedsMap(ctx.Request().Context(), request.(GetNeedsMapRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetNeedsMap")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetNeedsMapResponseObject); ok {
+		return validResponse.VisitGetNeedsMapResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListSubmissions operation middleware
+func (sh *strictHandler) ListSubmissions(ctx echo.Context, callId CallId, params ListSubmissionsParams) error {
+	var request ListSubmissionsRequestObject
+
+	request.CallId = callId
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListSubmissions(ctx.Request().Context(), request.(ListSubmissionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListSubmissions")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListSubmissionsResponseObject); ok {
+		return validResponse.VisitListSubmissionsResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -9866,6 +14109,79 @@ func (sh *strictHandler) ImportSocialAreas(ctx echo.Context, key DistrictKey, pa
 	return nil
 }
 
+// ListTextModules operation middleware
+func (sh *strictHandler) ListTextModules(ctx echo.Context, key DistrictKey) error {
+	var request ListTextModulesRequestObject
+
+	request.Key = key
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListTextModules(ctx.Request().Context(), request.(ListTextModulesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListTextModules")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListTextModulesResponseObject); ok {
+		return validResponse.VisitListTextModulesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateTextModule operation middleware
+func (sh *strictHandler) CreateTextModule(ctx echo.Context, key DistrictKey) error {
+	var request CreateTextModuleRequestObject
+
+	request.Key = key
+
+	var body CreateTextModuleJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateTextModule(ctx.Request().Context(), request.(CreateTextModuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateTextModule")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateTextModuleResponseObject); ok {
+		return validResponse.VisitCreateTextModuleResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // GetLimits operation middleware
 func (sh *strictHandler) GetLimits(ctx echo.Context) error {
 	var request GetLimitsRequestObject
@@ -9931,6 +14247,29 @@ func (sh *strictHandler) GetMe(ctx echo.Context) error {
 		return err
 	} else if validResponse, ok := response.(GetMeResponseObject); ok {
 		return validResponse.VisitGetMeResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListMyOpenCalls operation middleware
+func (sh *strictHandler) ListMyOpenCalls(ctx echo.Context) error {
+	var request ListMyOpenCallsRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMyOpenCalls(ctx.Request().Context(), request.(ListMyOpenCallsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMyOpenCalls")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMyOpenCallsResponseObject); ok {
+		return validResponse.VisitListMyOpenCallsResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -10004,6 +14343,104 @@ func (sh *strictHandler) DeclineInvitation(ctx echo.Context, invitationId Invita
 		return err
 	} else if validResponse, ok := response.(DeclineInvitationResponseObject); ok {
 		return validResponse.VisitDeclineInvitationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListNotices operation middleware
+func (sh *strictHandler) ListNotices(ctx echo.Context, params ListNoticesParams) error {
+	var request ListNoticesRequestObject
+
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListNotices(ctx.Request().Context(), request.(ListNoticesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListNotices")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListNoticesResponseObject); ok {
+		return validResponse.VisitListNoticesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetMeasure operation middleware
+func (sh *strictHandler) GetMeasure(ctx echo.Context, measureId MeasureId) error {
+	var request GetMeasureRequestObject
+
+	request.MeasureId = measureId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetMeasure(ctx.Request().Context(), request.(GetMeasureRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetMeasure")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetMeasureResponseObject); ok {
+		return validResponse.VisitGetMeasureResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateMeasure operation middleware
+func (sh *strictHandler) UpdateMeasure(ctx echo.Context, measureId MeasureId) error {
+	var request UpdateMeasureRequestObject
+
+	request.MeasureId = measureId
+
+	var body UpdateMeasureJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateMeasure(ctx.Request().Context(), request.(UpdateMeasureRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateMeasure")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateMeasureResponseObject); ok {
+		return validResponse.VisitUpdateMeasureResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -10148,6 +14585,32 @@ func (sh *strictHandler) UpdateOrganisation(ctx echo.Context, slug OrganisationS
 		return err
 	} else if validResponse, ok := response.(UpdateOrganisationResponseObject); ok {
 		return validResponse.VisitUpdateOrganisationResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListOrganisationAssessments operation middleware
+func (sh *strictHandler) ListOrganisationAssessments(ctx echo.Context, slug OrganisationSlug, params ListOrganisationAssessmentsParams) error {
+	var request ListOrganisationAssessmentsRequestObject
+
+	request.Slug = slug
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListOrganisationAssessments(ctx.Request().Context(), request.(ListOrganisationAssessmentsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListOrganisationAssessments")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListOrganisationAssessmentsResponseObject); ok {
+		return validResponse.VisitListOrganisationAssessmentsResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -10426,6 +14889,80 @@ func (sh *strictHandler) UpdateProcess(ctx echo.Context, processId ProcessId) er
 	return nil
 }
 
+// ListNeedsCalls operation middleware
+func (sh *strictHandler) ListNeedsCalls(ctx echo.Context, processId ProcessId) error {
+	var request ListNeedsCallsRequestObject
+
+	request.ProcessId = processId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListNeedsCalls(ctx.Request().Context(), request.(ListNeedsCallsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListNeedsCalls")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListNeedsCallsResponseObject); ok {
+		return validResponse.VisitListNeedsCallsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateNeedsCall operation middleware
+func (sh *strictHandler) CreateNeedsCall(ctx echo.Context, processId ProcessId, params CreateNeedsCallParams) error {
+	var request CreateNeedsCallRequestObject
+
+	request.ProcessId = processId
+	request.Params = params
+
+	var body CreateNeedsCallJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateNeedsCall(ctx.Request().Context(), request.(CreateNeedsCallRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateNeedsCall")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateNeedsCallResponseObject); ok {
+		return validResponse.VisitCreateNeedsCallResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ListConsultations operation middleware
 func (sh *strictHandler) ListConsultations(ctx echo.Context, processId ProcessId) error {
 	var request ListConsultationsRequestObject
@@ -10584,6 +15121,80 @@ func (sh *strictHandler) DownloadDocument(ctx echo.Context, processId ProcessId,
 	return nil
 }
 
+// ListMeasures operation middleware
+func (sh *strictHandler) ListMeasures(ctx echo.Context, processId ProcessId) error {
+	var request ListMeasuresRequestObject
+
+	request.ProcessId = processId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListMeasures(ctx.Request().Context(), request.(ListMeasuresRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListMeasures")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListMeasuresResponseObject); ok {
+		return validResponse.VisitListMeasuresResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateMeasure operation middleware
+func (sh *strictHandler) CreateMeasure(ctx echo.Context, processId ProcessId, params CreateMeasureParams) error {
+	var request CreateMeasureRequestObject
+
+	request.ProcessId = processId
+	request.Params = params
+
+	var body CreateMeasureJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateMeasure(ctx.Request().Context(), request.(CreateMeasureRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateMeasure")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateMeasureResponseObject); ok {
+		return validResponse.VisitCreateMeasureResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // ReplacePhases operation middleware
 func (sh *strictHandler) ReplacePhases(ctx echo.Context, processId ProcessId) error {
 	var request ReplacePhasesRequestObject
@@ -10674,6 +15285,252 @@ func (sh *strictHandler) ChangeProcessStatus(ctx echo.Context, processId Process
 		return err
 	} else if validResponse, ok := response.(ChangeProcessStatusResponseObject); ok {
 		return validResponse.VisitChangeProcessStatusResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetWeighingTable operation middleware
+func (sh *strictHandler) GetWeighingTable(ctx echo.Context, processId ProcessId, params GetWeighingTableParams) error {
+	var request GetWeighingTableRequestObject
+
+	request.ProcessId = processId
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWeighingTable(ctx.Request().Context(), request.(GetWeighingTableRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWeighingTable")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetWeighingTableResponseObject); ok {
+		return validResponse.VisitGetWeighingTableResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListWeighingBundles operation middleware
+func (sh *strictHandler) ListWeighingBundles(ctx echo.Context, processId ProcessId) error {
+	var request ListWeighingBundlesRequestObject
+
+	request.ProcessId = processId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWeighingBundles(ctx.Request().Context(), request.(ListWeighingBundlesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWeighingBundles")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListWeighingBundlesResponseObject); ok {
+		return validResponse.VisitListWeighingBundlesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateWeighingBundle operation middleware
+func (sh *strictHandler) CreateWeighingBundle(ctx echo.Context, processId ProcessId) error {
+	var request CreateWeighingBundleRequestObject
+
+	request.ProcessId = processId
+
+	var body CreateWeighingBundleJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateWeighingBundle(ctx.Request().Context(), request.(CreateWeighingBundleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateWeighingBundle")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateWeighingBundleResponseObject); ok {
+		return validResponse.VisitCreateWeighingBundleResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AddCommentToWeighing operation middleware
+func (sh *strictHandler) AddCommentToWeighing(ctx echo.Context, processId ProcessId) error {
+	var request AddCommentToWeighingRequestObject
+
+	request.ProcessId = processId
+
+	var body AddCommentToWeighingJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AddCommentToWeighing(ctx.Request().Context(), request.(AddCommentToWeighingRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddCommentToWeighing")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AddCommentToWeighingResponseObject); ok {
+		return validResponse.VisitAddCommentToWeighingResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportWeighingTable operation middleware
+func (sh *strictHandler) ExportWeighingTable(ctx echo.Context, processId ProcessId, params ExportWeighingTableParams) error {
+	var request ExportWeighingTableRequestObject
+
+	request.ProcessId = processId
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportWeighingTable(ctx.Request().Context(), request.(ExportWeighingTableRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportWeighingTable")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportWeighingTableResponseObject); ok {
+		return validResponse.VisitExportWeighingTableResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PublishWeighing operation middleware
+func (sh *strictHandler) PublishWeighing(ctx echo.Context, processId ProcessId) error {
+	var request PublishWeighingRequestObject
+
+	request.ProcessId = processId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PublishWeighing(ctx.Request().Context(), request.(PublishWeighingRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PublishWeighing")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PublishWeighingResponseObject); ok {
+		return validResponse.VisitPublishWeighingResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AnswerQuery operation middleware
+func (sh *strictHandler) AnswerQuery(ctx echo.Context, queryId QueryId) error {
+	var request AnswerQueryRequestObject
+
+	request.QueryId = queryId
+
+	var body AnswerQueryJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AnswerQuery(ctx.Request().Context(), request.(AnswerQueryRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AnswerQuery")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AnswerQueryResponseObject); ok {
+		return validResponse.VisitAnswerQueryResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -10772,6 +15629,31 @@ func (sh *strictHandler) UpdateSocialArea(ctx echo.Context, areaId AreaId) error
 		return err
 	} else if validResponse, ok := response.(UpdateSocialAreaResponseObject); ok {
 		return validResponse.VisitUpdateSocialAreaResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteTextModule operation middleware
+func (sh *strictHandler) DeleteTextModule(ctx echo.Context, moduleId ModuleId) error {
+	var request DeleteTextModuleRequestObject
+
+	request.ModuleId = moduleId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteTextModule(ctx.Request().Context(), request.(DeleteTextModuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteTextModule")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteTextModuleResponseObject); ok {
+		return validResponse.VisitDeleteTextModuleResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -10878,254 +15760,465 @@ func (sh *strictHandler) RevokeRole(ctx echo.Context, userId UserId, roleId int6
 	return nil
 }
 
+// RemoveWeighingItem operation middleware
+func (sh *strictHandler) RemoveWeighingItem(ctx echo.Context, itemId ItemId) error {
+	var request RemoveWeighingItemRequestObject
+
+	request.ItemId = itemId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RemoveWeighingItem(ctx.Request().Context(), request.(RemoveWeighingItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RemoveWeighingItem")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RemoveWeighingItemResponseObject); ok {
+		return validResponse.VisitRemoveWeighingItemResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DecideWeighingItem operation middleware
+func (sh *strictHandler) DecideWeighingItem(ctx echo.Context, itemId ItemId) error {
+	var request DecideWeighingItemRequestObject
+
+	request.ItemId = itemId
+
+	var body DecideWeighingItemJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DecideWeighingItem(ctx.Request().Context(), request.(DecideWeighingItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DecideWeighingItem")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DecideWeighingItemResponseObject); ok {
+		return validResponse.VisitDecideWeighingItemResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SplitWeighingItem operation middleware
+func (sh *strictHandler) SplitWeighingItem(ctx echo.Context, itemId ItemId) error {
+	var request SplitWeighingItemRequestObject
+
+	request.ItemId = itemId
+
+	var body SplitWeighingItemJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SplitWeighingItem(ctx.Request().Context(), request.(SplitWeighingItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SplitWeighingItem")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SplitWeighingItemResponseObject); ok {
+		return validResponse.VisitSplitWeighingItemResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
 // Stored as a slice of fixed-width chunks rather than one concatenated
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L3rktw2kjD6Kog6G6HuGPbVsmesjokNjWRrdSyvNZI9MxHTOrUoMqsKbhKgALBbNQq9zT7G+Tcv9gUS",
-	"AAkWQRarmyVrdr8/trpI4pKZSOQ9P85SUZSCA9dq9uTjrKSSFqBB4l9PJdCXmfkX47Mns5Lq9SyZcVrA",
-	"7MmM2ofJTML7iknIZk+0rCCZqXQNBTVfLYUsqJ49mTGuv3k8S2YF46yoitmTi2SmNyXYR7ACOfv0KcH5",
-	"1J8rkBvzdQYqlazUTJjJzTNyAxuVkFQUBT1RYBarISMn5OIbcqTXQF5Rnh0nhJKMKS1Zqs0X5Ojim/Ov",
-	"L46JkPXvT1KRARFLQokSKaM5Mds5nSV2p+9xDa2tqsGdFvTDK+ArvZ49+fr8HDfq/76st2qm5iu7U51T",
-	"9dwtprvZ74UkOdyCXVZCzN7qLd2thYJw2cr8lxRAue7bgf94Fi66pFqDNG//f38/P/n23cevP/3brHe1",
-	"L4tSSN1LDsw/npQgzMSvDCC6MKrhcfTzujJLZfSRqqGkEN0GOpYyWuASSyJ4A9HjPqghClogy2BJq1y3",
-	"IQrc7ODv4U9mntm7GCyfiaIA3g/HtH4+JSCfCa6qXFMDu4GpWy9NOn8llZBdJP68BsLhg56n+ILBjMFW",
-	"KeGWiUqRkq6gDzv2k1nPMbwwx7ALfn/mfoBNfDViuWRIKl+fZGzF9BYr+UECUypd5//8/5WC/DghcLo6",
-	"JchhyFJI8p1cVrI5h20I38BmEKyjT+RzkVaDZJQ1L0yJx5cZFKXQwNNNFIJPEUoGhWnOgGuSroVQoIjg",
-	"KZASJDGj8QwykkpASiNHCEFKfvnl5fPjhGhBJGi5IYouId88IfSa2x/umF7j2IoWgBNRnjU/mF2C0oRy",
-	"dQdS4YMlk0oTCYauCV1RxhMc5prXO9Enb6DM6QayJwTBg6Pi6kARLvSa8dUpMbRhplxALvhKmWWaCXKx",
-	"WkF2wrjZnBL8mpuvc3YLCsnh8jFZi0oqO0C9cNwKNYOD7Cz88eXlNWcNpOc3sJlLqBRkV+RuzXJo7c1+",
-	"rDTLcyIrrhLy+Pzb7gCMz0spVhKUOiU/8XxDVJWmoNSyyuupzUVyA6VOiBKEkiVlOWTEUGVRalLQzTVf",
-	"AOKHQdZFyOk194S/BpqBbAgyoJyTH/AYRI/t5dbteZG0DsX19YfL85Pr6w+//+7d7+JH4yXPWEq1kI5A",
-	"Y3dV+MrY80hP/nF+8u383cfL5JvHn3bMXQsxMcZVTz/x3LdsB4Nn4StTsoVXrGC6b7s5Pozeol8bZNMP",
-	"dmiP+qGJfpIrypnCPbzNq1UPDw/eeqSIWgupiVmN49YZozeCMziBIWatzPj7Yeid+//Ju48XyTeXPZh6",
-	"LYU5d71oKuvnU+LoFwWyd8rKPpxuvk9mKFUKrgBViddSLHIozD9TYa4AJBdalrk5Ckzws9K+8btflcHj",
-	"x2Dmf5OwnD2Z/T9nja5yZp+qMz8uzrh1F3ECUgqZEKrIm++fkW8ff/174qYhGWjKcnWKsHGjeZ2nR+J8",
-	"nVNe8ZWStCrIdXV+/hWQt+IfjObhL3+uqNQM5GkgGZbBl+Yk1B/Nktl7935EXHQC8J9ExTMqNy95WSHY",
-	"SilKMB/hilHWbHPRP5xHxlqBKMw9it9kGTO7ovnrYCyLcvehWPwKqTYf3tKcZfOlFEWLDjKqYRaZ5xak",
-	"YhaHwZIed/h692A0xPd3u6tmsNYqgr28i6y3BbS/2AFUP9z6NoAvMQ1F5Ns2SLoj4GMthoaPPNsCQXTv",
-	"sQ27H6iUdLMDkKofYs+oprlYVRABVao9QNpH4q9rqq3EjtKPkRBIJsgJoVk2r++5hFjtMCHiFuQtgztk",
-	"uR60/pS0vjEv4EezZOa/ih6R9uaTGdVaskWl4yD2o85VKkpQ8fvDPtvel/0QpbotiwNKjKGeoFr727nk",
-	"etNtkhvie1Ylr4EVGTSHBXCV0xXw0aO+qr/ZSVbh8K0dJDW1bMO6jZt+OoQ8wnx/4oDa+yNFbmlewSlR",
-	"muoKb/c7TtZUEWqfXBFVlaWRcyHD37lR9o8WlcVdaEt5pEgqhMwYx7Un5G4tyAo0YdoKt34ko6co0MdX",
-	"pGBKMb6qBzaYHslXFo4lRR+mOVURcjw/WVCzD3zs1eOClo8UWUigN2rWvXyT2TKnq/BkmTunhsksmVX8",
-	"hos7jv+SkDO6yCF6uKx4EFkuEtH2YlEV0GYwImEJEozSV5PGmQHM2QaojN0aFpvhohGx2yt34I8uNkBW",
-	"a5yC5vk8FRU3vMQw0Xn7J/tXKcoqR1HE/ASpsLiKTYRk1r4LRWVAWL/Lq2JhUYH7bSAYSmQRLo3wroHh",
-	"ENl/Upw032XYKdOQzfdZp1V4sznVnUv+RLMietPfMJ4NUUcEQ7iBOYt/ppnOYfe9aEZ3k7eG9AO0NtML",
-	"vO+B6krCM5HnkMahuOsqWdohhgSFewtdWysZ+HQk9+k5ygN02C9qNIfLQTFu6wwHxqetxe6Q4rbvs56Z",
-	"A/yNXUONtl7asLbuCEFkGWRRZajLg1PK50a/Cdn9QogcKPePK56JLhd9Ljhckbs1oHGIkpxqkF760KJK",
-	"15ARpt09qAhTJF1DegOZ+YgTMyrjq9NmVeG0a8pX4/dwD6bgv1lsRk6SAVoIQEbJFngqMvPv6EOj38WP",
-	"JsthvqZq3YXv2/94enL59Tf+MjVvJmQNH05ju8Fxem/BJeNMrfcE0ApkQXkE75CygubWvaXIHUgwWiqk",
-	"GrI4MtlYPBa0LB0MdwuVSGg/ui8sJzIas7suI1dZ4i0Wo+lKQiFux78t7lR8XhQs4zfNGkDHn3QEDfQ2",
-	"wB3KF7Li3LyYzDLBkVmgCRQlJfwlqoIITfNRm9liSHhp2U2EpBaSbyAMNAclOBZ+qzVdOXht482vMkRW",
-	"4hhawxYa1PjD1WICDSWF/C1gZjs46iumIly1o5HtoTn5N/dQmixv36Xf2AG3VZgd+/uxOWdb8pjIq4LP",
-	"jWo4vMGCfnhpH16cBx6sesNuICNVRkdqHfoxQ90Lem9EDmOm8OehOWu5QOK5Y1n8KDX6fww6+Flbr7GQ",
-	"aGmgsXG9GN5Ym9vm5vOdZ9XtpYHbDlp4bblKlxacZ2Q/Oq8Fkj3o2zGAe2G4tqt216JoUVoxvWs5MXzr",
-	"kXKuqctzklFNieFHLYPI+H1v/21FnvjcThzydzpZoRPO+aiYIo51nY5gy97wVDux3J4DmNZr2UkGteF7",
-	"myVk8avL0lecO4BSdNWjkYu7QZxISIXMbCyJ3RdZAOMrcnFFzmvLCEIObSl3a5HDCGCZeetFJ3ZbzUp3",
-	"QAcZSWgCbKnBzlbgDM2hadBqtonRX0G63zLgorCWnFlgbElmbMWFhH77+suQ57SR5EeZB0bbNoRfwIKB",
-	"VkpTnjn30uX55cXJ+e9Pzi/wwmyZwDsryMAIkWawuaWHtjN0xyfAx37SwKb9wTePY68z2ejEHjdrtlqD",
-	"nC9AWxHE/X0npEJUQKUlzaNg9vY2cwF2QajAWuZoaJcTd5yEGB8XGpHM3Ax7eU8bS4bfa20aWlNpNict",
-	"CRZAnbUTPkQ32lhF9zO1YqRRmzfWNyZFO8fu4KKICZilwFOIudi7rIXxRsKvb0l7rQ/dkvawRml3h8PH",
-	"fRkj4d1f1ud+BDWXOa0UW+QwL+iHkeaw4BvGR35jiGRe2qu9+3oEiMGn3lw6R2bX1Vk1S9earhyH+eri",
-	"9OLydAR3UcAV0+wW4kYIJSrZoY+vo/RRcabHeBlrybR7EeEjeyG7u/qI8Tr0RPB8cxzzmwSkNiix2+Aq",
-	"T40NdbVOZW03bFhc/xXl2c9z9BXvbx9MnX12TwmsNusOuYr2dRBtizgBa22WOdJD8yMt9weGc1eEkBhx",
-	"prb3nwUxs8PKw37eM+Syo5ADeV5z7JBPj2HQBei1aF007yvKNcO9w/sK9fNfgd/ElRhcSMQ96+1TtccD",
-	"3lfANcPhMnYLctXnM5FgJBvIYvxhi2ScUFZ/8S4eKlDBvuTuILqN6j7PScBj7ssqQup3QqbXI33Mr9tJ",
-	"Tbc18mo0jDwsP3nndQdtdazygP8ghTyfCJ5OMhrv4yup1CxlZZ+PSfB6+z1IECUYqaIJKx56z9ul1Ah3",
-	"2dYH0ZmSrRV2MdR7gZhvEfDbQBjjqDiMN9/xp+6t+ory7JEiZr0uwLaJuuCo0wlplD2xbB611fHJT+gW",
-	"XN0Ja8UIbEm1A2r0a8G47tfM+u+auH/af0ecyZMoxlPYijrHKWMWdy+ddT0BzuP+OXzFDp44ZUvRtdvu",
-	"h6QURr2PR0INMaE+ztG5A/fQVca5I1tH0k435gjukkVWwAFzh/bw2khRlUNA6jn2Pey8G9xSH2BMWqkT",
-	"IYT1T20fZUTZfqfYob/vMB9EssTtjsHY/RTn3pikPoPwHjFz6KC2SA8JZuStHwLbnLA8/2k5e/L38cx2",
-	"m3LiF4BuLgBkNJ5OMCDf84ndjEcs4/eypDzCRi/IH8kCExYKwVc4X51XVU/u5aiI0w4k21dGtJdAzEAs",
-	"IQYXy9xtxofSZMluvfq5gKWQkBC6UMA1oakUShHa3AuWiY4A2xbNuG11KeKdp4m39cb305weoNZEYP2w",
-	"cJFkhpfjNOgbjIFy8+x9dkP+47Y/8sy+beLHXomIE6/rvxgJy32iA4YdYOaY9VDJSOEhovo4uLuxcbn7",
-	"Qx1B0gvavxjm1JhRHs4O/9eZXpCLVBnzBt3tOGxBcrFShv/b3DIjOtyyrJ2HoDRdLq0XC58h1hXLgOu4",
-	"e6TKmP6Ou/i1WEw4Sn8fnEdwlosV4zGqpqkWcj46XsW+3suC9jlPLs9j7/i70WvVVK6gP6TRPq2D12pQ",
-	"VQrkbFfAGrPyRh1TPWsPGE7e7DR6CA0iXzvpahdXG6TthiIiRyRI5d0t2w+wjEqvX3sS7RJecAp2LRXf",
-	"q7HZVWDowiowI9Bg302a6XetvCfYZU9wB5B4AA8Ohnlbxz9tqSY2htCFsnXtDDlV2gYanrako8FYwJyy",
-	"Yn5HJR8RffbMvPxX9+7+ODNPlJ7XIYHdHdgLzkupuB+X4Fpva2DMvWL8lI66ccSNzRppYOncH5AdJ6Ti",
-	"Emi6xvj5I+YXd0WQqyr3Jvn6/CtScc1yryAiVskdVQQ/hwyTrY8TUgLPGF+RIy50HSK6AVvvwF8J4sZl",
-	"AbiZze1gv4veCFU5R4NJxEWFdhSMQG0tzPl3rrzEjW8wTTjcgiQZy8aS09ChtPAeR/pTn0t3oO5/OluE",
-	"33P2tNG3kBBc/Q8tboArklPEKmbcC75kq0pCRqTIQRE8fVdhGtNKaPSzEZeBO5cuxmNbuNoj3NdMEl/1",
-	"9oLm+C4pqV5Hz5oRvl1iaHcwLcoTWxIFR7FxPg4IGctISqXc7JN2tYUeuw932/qVRLFlC3Q8IEmOqhtz",
-	"LF2unBZ4GsSdxZQCac4FHldFzKm0WuxoW49b39O0T46llV4PSVcLkUWCNH6k8iYTd2b15E4yrYFfYdQG",
-	"04rYIcmRFgQypm1CXCEy66NXUWyHxvrxkuF9ItLNkgxrmyPb7G7tF+SmDefqYMkMQJhuszC9hg0+5UKP",
-	"vxHNUHsuf5nTlYrXCIqCOIDWWheR/b4BnpkrB7GkKGeaYWkJKEq9sZszOkQm6R2Pom40tpiaizseOxE2",
-	"uaEL7jspNBCm4wHvJZXA9XhqKRnncd9mqEpvr22D6X94n/6K0fdESLJmWRYh+RGELqHMWSxo8T/EHSko",
-	"3xD3RgQcKeVEAZz2RNHbBPtdHOEnV9LmjX8fDUPpfgevCZsfwXyaK1FVZSmks7SPJQL3keqlA//CGHtH",
-	"NuvymjYTDELs8cDUdBNMtBUG7wg7zHVtdtqgfOD+eNqJr3MDuM83jYfH8AyMmbZncuYxj/sojaBl/fI4",
-	"QzJbMwx/KZnN7zT/j0lybh3fZTauJ64cL2muOilm/oJoxwztmd+PgwzApy52cI+FxW+urXipEUven+Hs",
-	"eaz2hMkUCrwXXw6nvbd5QJhn4/SKZFZWixwTp2q6xX9aHhuQeh/lNqf5/uaBcJTQVJBSPk8bGW8szzKS",
-	"gPvMCHM92XeUz91t0RORl+ZCgdpLPtgOro1kqUml56UjnnG215DiPr1LOv7KfEMYJy+++5mctaIuzj6y",
-	"7NOToD6VmRZjD7Ty8FHeS+W0EOfVPOJwB+iskUonhOY5ccdJHSdGt80IXWqQWF1rruC9K1KFM3CATBEu",
-	"iM3cJlJUPCNastJ5fMydrtbiTjldya7kCgcjcIvLWkpR1KMTwc1rZQ5OINlL8OFaih5njpZi7gWzyONb",
-	"FBDDEkZ75kzgBtwG54FSMuhUZbfQuphUPZKC9z3mFCGKR4o4rCEIvWTMlLdHZFdEVQvz6QJcSQXGU/ij",
-	"H7olOQ8kMNpDs3VjltI6ilTcei1K4PsdJRdRNJ7fGxj0qOyGrszjBEXGM1qys9uLM/NzVEr0pD6akb+F",
-	"Xg3PFrucUwl0zrKemMsBi/b2cN6Y5eFelakoLCc3MJ45tpXFg9LHJfWjVBbAf4uvNbn99mi1DlJglO07",
-	"QS0SCkgj5Lh+p10ABuhpXxBbLN0RRPxWjFw3HcqBW5AbwX1dQcJ4Yg02P8t//vcKZEJcno7bZavUmQrt",
-	"en6kwNujGujsvFfvI349+Obd/+6r+Wy78mc0gv0erLWV39g9GJ+JK92XNVgcdrdRMO7/nJx3NFN9HYNY",
-	"zQz2yvfYLuPgOEFw6Ecdbg/GXcdzCgNxS0a9v2k4LBE9TnDzX7ytioKily4WpjC/KS5HBiVuedoj1bIw",
-	"iYTYuqeYcORdLD6mBou6LsCVakIpoKXZx2vUDe3yhX8vFkOCmwvGGuNa92Dz9UwGC7mMW9k2e9wPa5+x",
-	"0srW3ieviDNm4353n6fwy+6AoLpONIuFl+WUZzcSmCJHr/w/seA4/mspgcFcaZppctT8Qt6aX1rOt3qc",
-	"WTLb/jR6efhlTcGiemnu3lzKj9QXQLxntW2EVB0wgSW2h3I3x+wV0RlEtzXD27rdUaWgKQzW2cNLvqYL",
-	"pqnRHgV3eXmX55eXo/SaoWBnl6YWTB6FvCvzHc/OMAqgPz17VrYZb/Fi/4CxekWPJpDMqjIXNNvLLxJT",
-	"H7xgEFZSacHBLbc9YQyu3zPIs1h5cyNECElzUuYUK8WQpXmVHH1P07Ur89o64r9WK+DZmuVLW02mYDnD",
-	"hQBnQqLyVC5zwJBlYHyVM8hAVqhcrUBVPFsDmn8XLM/sz1QWFRqExZq76osaVrX4o6p0Hece3+d0dR/B",
-	"vnGVDPS52Cm2uVFi4H4RXK7bEH8B4v99+9N/ktci36wEN1z2xyrXzP/NOPnu9dsXTx5/dfkNOXrz/TPy",
-	"+28ff3Pc9WrXlR7bzHLEjeOmmiWzcObR1044cWz3thTCMwxZHoyz88np6IlAKs7aYQ+hdzUbOthdTuxq",
-	"a7KMHFkrG2qZvmyr/RM+MKUNzRsNdSkksQtQxyOtODZvPl6kwl7NZgXmJW8hTOtLPu4CqzNQBoM16pLO",
-	"O7LdDJ/oAVw3hhM+hGF5O1NUXPsUpWL1dccD5oqcXNTFOhroEKYV5Ms4kIaqhrh19FzP/qkhgJJKTagm",
-	"aLJ1eei2proXLk93c2kHtnrW4UIhnQoq41SgpnZNB84G/E2Zgx53rK/x0hREWVO0WdM8P+3xc6vesjTO",
-	"DO7GxEweHNMZvakmhVCaXJyfH4+O8QiJaafYZteWtDYfV4JcTRbslhELEDQMarx82WJrsVRuuZnLio/I",
-	"PPZvJvUaotRSdzeIXCN8uymAD45reiJgnXimFcmBZoooAIz5YJpoyPO6FQihC1FpQjmhKQIzEj/1ZUQC",
-	"NQDpDwa6VzxN4cL4u08+lEzua8Ib71Ox9rvFphZbu0Hw7qVOqI5HFmGKrFzZ5kgJpXyn8fJHKBYgbQG0",
-	"mAxqgePG2ooaCMDTRA4Mk3I3TICmKZQa473TnKGBt44MiEkCQV+Qe4h+Na4Dye+ry7bk99X0oGxBcRhC",
-	"U6jCAeu4vxbcDPI2qpF1C0/2G+O3c8vsp7FZX7USJ2N+qCWcKKYr22wpTC6t+6ZxsqDKMBzdzRKvy1tA",
-	"IVaSLlF5WdNKrWmuYe4UGm61lxt0i8y9gkLlYlt3aak0teJTazIaWL6mi7hMi11mIlzV0iHe0OmaSppq",
-	"sGuPF1zrqHRNazhXd8q8Gb/oewMDntbOf8ozcznUlg0fpXXaU/w2GCWWggkZ0/M7xjNxN7e+7Z5IslyY",
-	"u4n7wLQ6bpH6lZ0Oe6q7+2ks2Ch9aimyakAWjzPl/6QFKNuoy2jnPYGKCK0odpxLEAvYISDZInd2o96w",
-	"uHhgXzsFgJJlTlfYJJA03gOSQcpU7xYVUJmu43YB84Rg66PTwdCgeJDSTxx8tINdXZlTTnwXt8ERI/Tg",
-	"HEBq/FCN5a4fAe6lETUBa9sLRqKFIzZT1UhvXLotEDWHLUhNdAho+WNjJyTKKbsxDvsLaEoUYLRfyJXR",
-	"yTCQKa3PvjafUymx8iRGABzRIMIEg9QZdpUzE5z4Seogl8UGBVDL7rscrAmb2jPaq1/+ayKtJhpyixLC",
-	"SK9YVFeDnh8jenGq5HKOQf4xGueZkZep1dP+dvLs7ZvvT342L/v6luhpQkc4ghROUH0wCHVd806H4ql6",
-	"9Ln6cUgngYmHHNE8t/UMs4JxNV6r22mQHxK99xOjaQ/9NzpwRz3Cloct33kIAKMhHxmV6ayAs+Cj4+G7",
-	"ousd73XOD0uSYWO4GOAwAWX0eL6+8bAkmDV2n1BexXJEW8EnDU21EZCEJB4/Fa2ddT0rI5wf4QjbDpAH",
-	"C+6J7ZO302Lmuum1vRu94r2dobvdfvqfckN1VcTa4uqSg8qcanPE4qlxCuQ9A3/9p1F6mtUr6ofUFEqQ",
-	"g/n9FaAAigHsCjtsMkN2GIVc82FjBN/HPfEwXbOfCGux8LmTCsdY5+8fkb9X2p2L7xzP9sf3ZugpMRFP",
-	"rKiXERjDd1WSaAB7rzCzCUHe79na0Sanv3Ros7mRRUQGybZLgocL3P9xs8OE2txcvv1xS0z+32cI/czm",
-	"zkFpaX5fUaA1yLipeq78aSyo3Zlia4xt/oFW15D+J7lQN5PYFTvpe5FaiFlPU8F9b4n7nIKeXIbt/Orw",
-	"pnBR2zvatA1LvnHL2R5pMZOLzg8QhMPN7ALFM+v+3+/S3ILWiI4BW+AbXX//gVDdsxC8h/l9e3HvwMwu",
-	"XPyw1TcAZVwDOR+ME1RaqoqFhDyPl8MMB52C9wzrw+N5TzDML2X2G9BdW274DlPUbY8q1WrletruEXHk",
-	"ifT43397Mv0UgezrNY2x8rSScjjzUGR0QzBdnLlUq9IMRY4wQ66uot9NLQSeqbngo3p4j74wxsARt+oB",
-	"qDSVevQ66pDBSGyKGfWRwhiUK+LJGQ1vZlEE2Ao4JEQYsN0xhRmARsCUYD4hlGDPFiozO9RWevDlbiXA",
-	"8W4fddjsrIH1uz7MbzOOBeBqFK2WnK6RAS0go3KpQBZM69y6zxaggeVsZf8qqFL4NneRh/iGStd5pRRy",
-	"HAX6H/Z3uKV55bmShU2UEeHqPAfa46AjDMfzJ0v+rYSRr8532ZLtFFGY7uqy1PHXYEWQhBQ0XTMOJ+bw",
-	"YOElrPWEHkAX41QzJC70fCkqnp3215mLTbWuCsqDCT4YZFHv6cETLFJ77tN4XALjhjhS6PNpoS27v66O",
-	"e2HeF/rnB2BZQmiuhA+++9vJG/vk5GXmTeroyFtjflq82kXj5e5O9B8///zat+3u97H2nPmnRK0xGHEL",
-	"nl2v1HZqbHekX968DDpUc1owV8fWhWkR82E7/Byjfp4scspvZiPjPgPGYKtLIDH2kG8Ktv336BA380F/",
-	"ko939+2RDuBDySPKceOe7QYQ3vPcHzRndbtbgHc0dvM63fKTAGDx2DgH8fsYrDBCfDyIbOx5O23vYggn",
-	"sRPduMpr15RlON5vHsbzRAWxwyYCBg7nTk2Ofing4VmDA6dviuoanXN5KFudn6gTU5RJutRbJTZSwdO8",
-	"sp1eqUzX7LYnA3hr+X3S6bz0wuuooz6iQMX9DkinQu+0xYzaMG4T7eg0dx+l/9Dclp5s+Caaor5lHDRb",
-	"E8dIyNuTHlJp5zAlgLwLKd4uJ64Zfo9Sm2N1Qg7ULeuyy5WkXGPyQx03atQIW0URYzpSUYAtD2LdWWrN",
-	"SjUy60FsmbEiWXDt0GSVVytbNcJbD+ZoV0Dhq/7JLuTecawGxv9plNmWw3Orin5OWfHE7hvTQTLgmulN",
-	"UNzTFaW8It41+sRCE4zEKCGMIBzhRI155ga9n2YXL8x89yHiYYJ6E2qUW5Q11hgmt9ubogs0yAgSO0pw",
-	"j3VV1tjcOVmbpMIfakftYEnwt32pwaPLRkZJ1qgXfV3+96li+JB6hTG269flymK6xcRQ0Cq6cOC6ZefD",
-	"ENzThhpji095k+3lYu2QQWLNJWSJTJMbgFK1KzthvL0PziOFuIUWS6WEw51/fp8cWb/LKAZQYn3qujCM",
-	"sQOE8VxB7G+dYGWE3ytScfa+aa1SZygfFXRDFmDLZh73GAUe6KO4T9WB0VLQ9Mlz4wtztnKq73UytwSi",
-	"VgJeT+jpYBWEhnruc4Q9fbUO6m6K2G0Pvw8F3B+xe3KOidG+Rzf+LXSPxOwUnpWAy9zfr9IMci+vyv+l",
-	"ti1Gft7yCdkXo9fLcCvrh9FnF8uokt0rpu1eGur4rKFf1DQxg2ach9cPCUfZI+RzNNsZjA39bFHBkf6j",
-	"aNtfit7y+VrSFHOyfF5UYunbaVBWR6wblAq58clMvjrF6TX/TkohlRFlyJvvn5FvH3/9+9rM7VrGkCNa",
-	"ljlLkfLP3MPf/aoEP/bdhKy/hPyX4Tz/dXqNXbVZCi4cxQJ49vTF61cnX52enwh5klPdMufXqV3k6euX",
-	"s2R2C1K5s3t6cXruK6PRks2ezL46PT/9yupZa0TLGdU5VWeuoJR3OQlLwIZabDRhZhaRZdiA6U9NX8yS",
-	"SlqABql6DevNK2cvMyhKoYGnmx9gg9VPnYfkT05OdzVF8EgHgPvVhRJaehnVJcov0pVqaxOTlhUEZb5x",
-	"z5fnF4dZwV8sPpRdRG99iLpNnsOfSojIs7ps66m9dbBGQN/09X6aRP3QtmYQ6PQENwdmMfHOCo5ewIKB",
-	"Vug4Pb5qt3D1nwLPXJwACutLYW0SGkvq/32GZDV7ZxbgSCylmuZiZas0rCBCYC9A215h9ZsdHJ1Pi6Nm",
-	"ph7k1IueAv4/Y3lJlwPaDE0WG9IkmyaWMei6rT/qhGt6ayCtaYJa+d1WlKcN7xyG/wqEh9Ag9F1ZmP1P",
-	"t9/ZnytwnjNmwIiZe551P/Gt8RokFfSDvfsvvahi/7z4w3lUGti5ENyFF4nGvV1XA7Q8aTTJrUD87h5k",
-	"1y20FiG/p6Tz2hVpbnA8tYkrFBK0pjbwTWzP0qTOd3s47f7EQ9o116PglkKJ4ITarqSEKl9VKLHhxK7I",
-	"ii9N6JupHrn0PtsL3hZi9aYB++h4JzHX4vQuava1Cvcj5/+FVORY+1Sszvm0SCNb2KxZSypHTbqfWDYZ",
-	"81gSyZBWYD0K8sjVcUBjwyRiSyypXgoxUrptKFn4ThRbFLLVnPcb22LslbkUbXpzWFPvCmlcVGi/Q4K2",
-	"C5irVJQW0EQ55SnGF/G1FmMMbOEX37iwu6/iYXd7Etw9iM0CCTWbnqtyzZQRlKeiHge2rUvOwtRaPHnm",
-	"7kp8NbEXJf77kXIvqoSEte9jBJP0SLs2GDjY+2HF3aLKNTMax5nRP07MVd/G0HbkQ94uDrhg3Irk3XAD",
-	"JKw96amteuFsfqS4tvWZhWtfwApuGdz1UWRpH1/VBYaYpwvbrm8KUv0F6x0SSp69/YthCn979fZvrgxV",
-	"UPDDX3TWUo9wRDluBRpvRbdScmQzm+u78BUSeeBnqh8xWXOf41F88Oyj/cfL7NPOS7Mm+M/BU/qwZ5c7",
-	"id7D3WCPfAWAxFyBKwlKNeI008QWwcp62MT+4oOrJpbZQKdefJwZOLpcgIfM0cfKnprhBxF7+bkQ+1ZT",
-	"iVWkSpHnQSXEuvuXx8sUeMfJCAIXy4v5YwaZn9Vf2U0ROZrn5hg7jpF439SCpjcrWceo7nHYzgpals59",
-	"+GD0VhHsvoGCltvYPZBVxc7wo9vRKMZ//hswfg53HtdT0NEb7JDToZ5HyjJ6TJl05jyOQfHE4XxvWql4",
-	"Jg7HB37hmfhy+LvZK5+SzZvtGaG8GTUhbEm4wC6v0p95LSrs5Vtro2oHmuqqXf2m0VBYDJrQf7nm0bCJ",
-	"/m8gvbVnj9z9teBEzZUtpLmUJzKA8mD0mLz1SDWmuZ2yl41tOB5LQWcf63//AJsRglhATAc+q36m5zbd",
-	"Yhdiprcp1SYia/as5bKUaVA7Tuu9bZX2oDWoKmgZIKW9/79YGR7VzIypNBeqks6bJHJc/1rkmbIdk306",
-	"hqrK0gg0Lp6KC2+bgw8plCj4XHNbczigNFdI0Fnm61Q88lQCVbXYQp05rTVhwZSyDqq/+tdCkg/y/oOu",
-	"bZ7g8U6TSpMjtwL7V2Oexu1f8zVVRHA4dp3i7Fu3TGHZqJvmQDVGbp/fUtCSUI2d1K23K075P9Kyy0Bj",
-	"dhMWHJGo7cRlq87ffbxMvnkcz1aNeQkNGVrfhzMhIIEaxdzGYtngqz5zzhdu5u4xzheg1yJrrbs+47P3",
-	"FeXaWgJ8JGT40/uK5rNk9ivwGxUNuIxPmeZU2USRyJxfJw3cfh8A7TICsYObwAxJ9rDFgpaPPH9KCG6J",
-	"LCTQG8vHSpqD1nB4Ozw2ODMk4RbBlszF2VKSroUUZQ56be2Yds1Owthxg4kSeG2TGryxfiqBPzcv7sSG",
-	"hg/6LFW3bSzsNGjFEfDs7V+mgO53WNIudE7UnNhszkgjz97+hRxhSVC71OPAYWfjqVXYsUldhTeAMwNR",
-	"aZiKYcHM5Y/sAP8tSNR3dkLfv7jDlv1LiSUX2YeAlm5gY2hXFAU9UWA+R0U9fj2YT0dwwUB23uKFPhzp",
-	"cTQb+DCuw4NziBr8PVTq8TiVjdyIq/WgXpg9JidoxWj8K2ZUKiHDxqtroSCQB1RS38xYydHQexP4wgQn",
-	"JchWLYB+Mi2l8HbpQSp97d7b26ZmhB/nXT44Lv0ie23L+HgqTLrhDPQrPJtLdmvFP0WOfpDAlH0jIW/F",
-	"PxjNJa0K+4tBt63E2RzlVkCBZU9O6NQSeJYQSflNjXekInw+Cr1nElCtH4nlNxB3nsQOuNnvbFsb7WEc",
-	"fxjPN9ydEpdqymwZCDT2rw+5+hATYfYjOjPWnndb0hrglmen5ub9UOT2U3Vi00zrksOqlEAztQbQRX6K",
-	"/5/kOrUonsj27pQYT+LmGiWvn39fe0vsZAlZAcdmr8inAjWluV5pARHNa5hqFci60eAAtb61r00Q9PIl",
-	"MTG3qwiWbVlsdMobBm9wNBUv06yox7YBZm2BtaqFD+RvTn6qo8+c3FxQebNLLvKSlS+FN4zh8OWH4vnw",
-	"mGtW+0r0ntNcrKbCWi5WBlsRw4Z1tgdIPLGGmTtniVhDnjlzzaa2qNE8v2qbNDqGMxvPMYxhKzBvmc3O",
-	"PppP7b+MTLjbjoamm4Pb0HCWYfuZu2an0QOtgtKUNl/kEBTfOKphdmbAdWYg5ZWVlmFteoOav4dLqtft",
-	"2/0HTCl68AXfHtjpBYOj7qUnIP1VGdMnua002h9AZN4yB3RfgD2zhQpGXBjYnOPAHMfsAqs0RCPISiNF",
-	"iiUBrg1Tn4rjIIQN32kH6dR6TIsubYljyxkqvT5rWq8Po0evXwdN2g8IwWaioSCpetlXyHAZJ1QTuyNM",
-	"9z77yLJP/y5BV5LPtfjjma09dG+AQ1pJpjezJ39/1wnPE3zJVpXRC3HqZm0JcY3yGSeLSmvBMZgzxIdP",
-	"WI+i5KzJsYka0n3FNYwQ9V9ZM3cqUJXxAi5eKzewUYRydWeTkm3gc06VtoVrsdMblgjDHA5OJBgyzZxY",
-	"QdMbsVySu7WRPW3CNM8Mm5Sg1pCRtahkvnHPq/I4aYbHilWNfpxTbYjUwuXO6NEEy8srktP0BjLXObCG",
-	"qq1ygMn5px079zZ1vvVFJj4LidrZRhEqNv9xm3KlbmQGk/h/vjP4b9Oei9Cx7gJsGWeBjlAkd1RiZ9hd",
-	"HMInTZ99dP9yQU97smj/rXWpU20b1LTx+F3G9LOgncr0/lo3upnoc0dc+I31JUf49kcTkEKGUbNQ54rb",
-	"ti/mCDNOLr4mBeOVbjv/wj5KagDzZ8scv3gg/qOO/+9zumrQ/0X6+5vexKOo53GkAkxOV6tpPPBmqKZx",
-	"Vu0mdH2i0Bzp8uJcQ6kjYWRZo6LaKODje1FA04fqMGTgqsnDYTnBdnX//7Hc4KltO5AQ23UgIWuWQUJK",
-	"hk2qsemA9WEF2mRL18RWcd07YjS9yLAi+EOoJR6wZwbPfhaHpZZ2FarPTCud0uq9hkbfw28inaJVJtrc",
-	"JtvdAg9LOKoqvXE8gxxs/YHtKDz3Uoj+f/kj+zO9AXeBu+2h6D0ExGT6o/X2fyBk3Z6CW3P7TkwIF4H0",
-	"dD/KrVvdHuSC/Ksb/X8UZvymuoLrFeouEkosJ6403ezGSfCbQUzz546MjWfBq4eFazBPL3CbdyYRBFoj",
-	"NiGC3cabk/GYEO5Dip8tL9MB/iH0v2BJv43c9/kRb0u7IM8L8D/d1T102Gr+OGhafOZf2hFq87RV5e2K",
-	"nLuyh66sm3N13q1FjuVHeG9+KPgmYBHv7rg6Op32zkxZY5pnVNh7iqmwr3FsKbYK0MiVXMRXEt2iDRSI",
-	"eemtgThw1Nc/OGmjp9l3R5Wt8vxEwwft+wofvQBZUHtnxtb0vi9w6bIncOlfye7vaHi35d+T6zQ8fXtU",
-	"1Ow4ZNb+f0W0KE9skrjgoEjFc1DK1Z4iTJEVu3XFLg/I9QfyPL5wg4+Xx36LyjfjhC9y5LvgVjwzYqyE",
-	"k8ZEc4xU9vjy26HYmqCU0vjVNQTZXZ0Qtj9vzZkZJ9R2RsCIhiuiAMgb0HJz8nSpbYFg27sBoRg8aS+o",
-	"w/0+TXA9Oji628PcG4lZrb0jsIaC4ekbw9EDvSEXqxVkJ4yTEkSZN8GtVcaAp5A4N4gogT/0EoUPg1Fi",
-	"332wilpLfBoRIjYYy5Wq27AsMv41TSzXZwnFSqaNibZxVT5m2UVbTVbcI5TLfASXjUMMjfcNSfrEa3df",
-	"q4SgWd554ya0zTyY+Y8g7oZZDUYIvADdblr6Lx0l0N7KoLyQuZ6qk8UKuJD8Bu7duIGkyeZGqwjNMVnn",
-	"CyKV9xUMVz9rIPxnfPW3E/0MzHG5UyDwtbvszQFeWl9SIPuFVe6+HAbg13DSrozYqw761Ko/Na8fuAaU",
-	"n/G+ZaAsfxYc6iJdYaR/q0jUDWx8jagbxrOENOVcJ9EIgmyFsFqUzTH01Z66O0hq/2GdA1HQMiSNOgfC",
-	"ySzN32NwedBwDD/JUBBGvdwpoIzafisxJLGhHJCRxcbgeBTkzj7e7MhcrrMM9z2I/sNGOTow7HfB3Soi",
-	"duKRIDfvP97r/QkCQevDUxtI62hqjLb3J8hXzdsD0UbTSkGpHezvdf3WOCkeGw0lYyMYbFuiXrORD50a",
-	"rQS2Szv/a0lhYU+tQRmsRtxUMlhwLfsqyM0kCZGV/QltNrbcGnku6VJv1XfcfbuH5Olnuse9vs1Ohkw6",
-	"vk/gF2rSafXI+8wmHQ+awVo7+Mokhn9EB6EdErOcDJuw3UtKDAgpxuZsjckTzEkY5HRNg4GDigdbrRV6",
-	"gB9WxjzAMQ+Hr9OwmCSi0jnj5tBbo6zqllc8wLmN5NPadZAVaBUUEzMUsYb05okzSEhDRrc0Zxk5glwB",
-	"eXx5SRjHX+b+Tkxct1JbjKPEymE8w2+P8V92LHzAuGIZtLhZ4tKaLpLz83NS1NzOJrXlTEF2zQPZtlmI",
-	"qLQZbd6MFLZNxbBmSkqhsMEBrmQt7siSIhqOYzU07BkK2ml8oVxtuzHMZ2ZsYb+Rft4WnIFJ+Vsw7qH5",
-	"mas0tn9kx7iT+F1Y6JkDuLrwgf5o24LzzJf+dU21laRVkRBVZzQn5H1FzSfy+Ar7RV3zo3iPqGPPeubY",
-	"VgqLbNQ6KdZXEKVtCHJKnjZVqDFo3w5cUJ2usVZD048LkWGbO2JiFPkrlnyRm7ms+B8NPYalRF3XtTo/",
-	"wKYoXHNXJ065LDlR5RlZAEkR8zZTzheaJK7ghOsawZQzpfrsBazAYxf/SF1zxjP44JsVGuBurghDE74E",
-	"8zHlmySyQgMCz+bqubAftUEMYuuaexi5dLIaZbZht99jiy8Sqgkehif4p0LkY+dCoEqTx9fcsy2VkKJS",
-	"GsGQC18LCX/iQpNUCoXLKBTkt6CIcMkhWE0vIWvMpMgZOM6LPNreQyBx7mSbRbs+/mP59DUPGHVgg4ix",
-	"V1vWri0HPIy/9ig2jvDizg7X3MZ5AhZC5EC592vcj1dvaxK9hpegJds+NYCnk44sCt6AMqCIMO+/+vzU",
-	"IyFdRLkDZlIfyOPoibSux8vJXY++bmW/A7Jpkq6aisV3YXfHh98+dhVtuQ6bkNJ+ZE9xO+VGLx5M0X5l",
-	"3zggzbgZ+jKp8aktd7OUOF/WFEgrrNxFZXZi+KEiXHA4TFqeXYhR4PH6cI5aQwNAjtI1lTQ1PMTKpM5/",
-	"CxnT5I7xTNwlRk8KiicAXwqsSWR2MWT3ydkt9Gbs/VKuJDWcVBBK7mChRHoD+pT83Exk7fcSypxu7Aqk",
-	"EMUjZZiy0RDo0vBqxdDNrG0zS56pa26ELLQZ2IVvyJqWJfArewMUoBRd4e2G5PnxembGvZ49Idcty/+T",
-	"6+r8/KuUZfh/uJ4l5Hqm4D2+iY+4fZJc82vkXnYM+wwXSfDX4POMamre+nh6evrpk7lG05zhiwY1ElLB",
-	"OaRa2a00iYMK3hOmiaJ3p9f8jRBFp469ufUklpWVmLNdmWvn6PH5V8deJmhWVOfCYe05KuGaW+wsIDNy",
-	"kQXw6YYWOTly1G7Jg6oNT2nJ3DPMT1xTziFPEDvu+Drvv4oqE68MXYwy6pkRB9Owg6J8LczZUvQXycUf",
-	"+qrzRc1+hpTid+P5nv3pOga7C6tmbNWuvmM6Ra6McXLQHATDuLVIRT6Nnf4W/KHBfhkGrujhaJ29HdEZ",
-	"xbCj8aC+xR/7qybZE2DjUAjjzsB+8TkN5rF1OBkBM3aTVtdwe0QCR0xvDnQBZ4zfMo+GIRvSj5uXwZuH",
-	"xEQw0ZAdKVj4dseMqQBuXcDBRP4UwUlBWU5olmE9fneldTFkFR0mI83Sb0HaSocMmwdrrO+cUgUnjCvg",
-	"Rge5hXxzPBp7Zx+bP7BAf5pCeQ8F+mUwylCBfhy+efmwh/OnsG3+gOWjacg/iZMX92gLyfh9GhIwVz/k",
-	"y6sQ6wtIhVFMqVtDowzjty63/t7YzCDNGYeDofO5HX8In5EsW/fVJGm2bqxeaA+ArsX8BrnYT603D5lM",
-	"GEw0xMVaS58qMKE1aMtjbuSQEJBtyO3qLNQ6hV+ogTZco13157bRjuVVIeynNNPy1sjRwhNi6xiEhSha",
-	"z84+qrxaDYZObBHFZzlRY07TVBWr2mMOHp29zkO4n7d5tdqduNWB9GFPj2tG/rmzsEeg2Rm+pj9BLoOr",
-	"fYKCOpDuLF1hZxUnyOFPQZsFcdf5vDZMB1s5HqKlvnM4Wlr/TLL6bkk9WAgaEDagiZVMIUuIk2pcU7xM",
-	"UoQdgQ+lIbbDiPXbqI1I+XVBQOdB6FJDgHp1fHiuMHAnb0ls07OEQIAc7/G8PMD0bweSdAKJkdU4tfL5",
-	"QmQbdDTld3SjCHygqc435OO1C8K6nj25njkZ/Xr2KUzk+VzqPe4RXX1YYN125KB8W83clyzR1Gk9fAYA",
-	"dTnaO1fLzPYMw27aaSoqrsnaGWLdjMMKDkZILTbuONsz1OpIf0pwYzaMut6FbT0lgcOdbZHS4M594E6h",
-	"5QLOCHvxmGR0g5w3B5qhQVIBz8jluc16kuLO2WgFB+dV+8qXYCJHjy+/fTDH3dLJhgpm+DT7PfUp/xmf",
-	"NNWfRpjcl8Xjkn3V2F50OQPAsCnLvXNQi4WZYkjxcws90K3mRv/CbrJdWDv7WCmQO47WGyjELVgAjzpU",
-	"9oNsmq56ZqiGBf6LHaJfELpDioaVgC1w34gcDlUVrJ7ATvi5lQxHPcNHcyIj4gsWUozvtihFo06Mv9Bf",
-	"W8/qr4LxyPXbspztuuzqKOizj+6fO2q2NOHGh44THwg1mCpk1yj2PkgXDbXlmmJEeCvMAFU2lyw7VYS3",
-	"D4seUaglhPiXEJ/92RDt9fspY7R9cRaP9QkiRKJHqJ1buaMcS/jmZ6qGMySTtJY+YZsYAxoEcWv46bIh",
-	"t87UYBmMoeT9L6UWxr2KJ138SxdP+qkEvl06SXCXU9HU1p6qmlL86Na8fn832xgStH33n7tJDkt+RZVr",
-	"VlKpz4wmXvfBCwJb6lBnLNfgemDtLNuQzDTT9t2dhYUCkv27neHdvWIwp6PsGvZ9SZR1ebYJWjsjtrG5",
-	"syde10HIVuHARtzHNjzt4JdSTdlnH/0/d6hZz/H3gFjHeIPNJxM5g81QLeA9DDRJ/Bp+Lu741qHc4xYW",
-	"qQZ9orQEWkxS/mSq9mx+WwEApxdfd+ubz2tSc8p/nDit7P1gnhuvW1zmNIXXdoYDCdJm8Eas+mKk6JZ+",
-	"g/kRcOf0nGlsIQhanzfjZDw7vk18tAUCxx7cKxtJ63MufNBCK+lC3ILM2+USRrG/prnHAQRL1CzaGdoH",
-	"yj3DwX8bi8nnU81/tBY2T73mfnQ2E9csfIJLspVphp25Rt2GrfTE3+Y+DFPwfO0gVS3sVmyMNxc18Gyu",
-	"1GGuzhegh+Bx/hlzHifOd8Q+g+GQk9ycmDO6ZfXZzl7CsCCXIMxcRrDhgVhzFVN/0HXTzQPeTsg97nbv",
-	"sTalLZQdMkH2t4kf2U0t3ro0dZastzBNnCVbqV3+rF+U9WaNyHfYrzTsIWuCmEX32aJsq++L83OXSjRN",
-	"QS+blISdWmqPd2JEbh1GR2L8ifW772rZhJipfVZnGIm/v4wROmWiAsYLSbl2zpgv0mBl1oaL/E2sVQiZ",
-	"nqO+MquqQ68n8OWY8TDYIIftaIeEwOnqNDzhNhWmLnR0H3I6+2j+t9MjeituoHbX7faHmtcn8oeaoTxA",
-	"PLS3ANNsnLzBpGjM3sTI+E5WRCoKwCYcvmcehw++fR2mvFJu9IAFEGl3QdYgIQbR5J7HMN6u02JhMFOs",
-	"k70V6dGJeZTy1i+pkvnsyeyMluzs9gKPp9tFt3BIZVgyo7bjoOuRf/SK8uxGAlM2uhD/uZTAgLzV//zv",
-	"TIPrDKiBU5ea1YrPCdK268zKbv3xePKRDXbszT7Sa9hu0RhMV8fvd2drReg70qmb46iE/Cz/+d8rkAmp",
-	"ioWEPKeEKrxx8fmxn5zJJsKinrbtB+3O/dpTbHvW2k8ruEvI8d1hkda647wNnIhJtPCUXaFXlrfdjL5m",
-	"vRcEujO0XEdGOGyZyVUS1Kpsinkm3c5CKiF5k7sXzN02mseJwmlRSssqxToM2ImXnDRtl1ViG/42Dbtx",
-	"sxugMom0bU5cMRyVuJoS4Ypsm99P7z79nwAAAP//",
+	"7L39ktw2si/4KojaG6HuOOwPybLPsRQnbmgk26NraaSR5PHsjrx9UWRWFdwsgALALpUVfpvzGPe/ebEN",
+	"JAASLIIssprV0vjs/DFWF0l8JBKJRH788tMsFetCcOBazR59mhVU0jVokPjXEwn0eWb+xfjs0aygejVL",
+	"ZpyuYfZoRu3DZCbhQ8kkZLNHWpaQzFS6gjU1Xy2EXFM9ezRjXH/zcJbM1oyzdbmePbqfzPS2APsIliBn",
+	"v/+eYH/qryXIrfk6A5VKVmgmTOfmGbmGrUpIKtZreqbADFZDRs7I/W/IiV4BeUF5dpoQSjKmtGSpNl+Q",
+	"k/vfXH59/5QIWf3+KBUZELEglCiRMpoTM53zWWJn+gHH0Jiq6p3pmn58AXypV7NHX19e4kT93w+qqZqu",
+	"+dLOVClQag1cd9M3fGVSKuucqmeOEG1Cfy8kyeEGLEkSYuhakXOzEgpCkinz/2QNlOsu6vmPZ+GgC6o1",
+	"SPP2//uPy7Nvf/n09e//YxallBnt83UhZDepmH88OZleGEK0aVTR4+TdqjRDZfSeqqikkNUMdSxXNsgl",
+	"FkTwmqKnXVTDJWiQLIMFLXPdpChwM4N/hD+Zfma/xGj5lOZ5JxFT+3BKEj4V614WT6vn0/bKVZlrataq",
+	"p+vGS5P2X0olZJtp3q2AcPior1J8wXCC4Y5Cwg0TpSIFXUIXN9hPZh0i574ROe3l9nv8R9jGRyMWC4as",
+	"+fVZxpZM74jNHyUwpdJV/s//oxTkpwmB8+U5QWlKFkKS7+SilPW+b1L4Gra9ZB0sAZ6JtOxlo6x+Ycp1",
+	"fJ7BuhAaeLqNUvAJUsksYZoz4JqkKyEUKCJ4CqQASUxrPIOMpBKQ08gJUpCSn356/uw0IVoQCVpuiaIL",
+	"yLePCH3P7Q8bplfYtqJrwI4oz+ofzCxBaUK52oBU+GDBpNJEguFrQpeU8QSbec+rmeizN1DkdAvZI4Lk",
+	"wVZxdKAIF3rF+PKcGN4wXc4hF3ypzDBNB7lYLiE7Y9xMTgn+npuvc3YDCtnhwUOyEqVUtoFq4DgVahoH",
+	"2Rr4wwcP3nNWU/rqGrZXEkoF2WOyWbEcGnOzHyvN8pzIkquEPLz8tt0A41eFFEsJSp2TVzzfElWmKSi1",
+	"KPOqa3NwXUOhE6IEoWRBWQ4ZMVy5LjRZ0+17PgdcHwZZe0HO33PP+CugGciaIQPOOfsRt0F02z7Y0RTu",
+	"J41N8f79xweXZ+/ff/z37375t/jWeM4zllItpGPQ2NkYvjJ0P9Kz3y7Pvr365dOD5JuHv+/pu1LYYoKr",
+	"6n7ivm/YHgHPwlcmFQsa1t292odT9veCrZnuIm+OD6NawteGuehH27Rntb6OXgJVpYTOua2r51NO76XI",
+	"yrynU/94yj5fySXlTCF3vM3LZcfpGLx1TxG1ElITMyx3DmaMXgvO4Az6jkFl2h/H+7+4/5798ul+8s2D",
+	"jj3wWgoj0TopV1TPpyQdbvbOPj+4p1P2+JMC2dlhaR9O2d/PwJbmGDQXzjZj4GEixUaR1BzzkjO+JHrF",
+	"1NB75GyKsT2DlCkcUFwsZP552Nn/kLCYPZr9Xxf1lf/CPlUXvuG/0byERlffM8izPjqgGssUWZgXu2aO",
+	"D7vOwW8exvjbD+B1Oc+ZWkEWv6qmQsiMcXPEqEdWofYfEE3nORDGlQaaeX17I+S1WTTBO7XtqoW4ZF3Q",
+	"XEE15LkQOVDeGPNboDJdtQf8s5CZIoxbRaJcr6ncmrui/XO+ZkYUdI3qQ68esUvA382eUIXgCtCW81qK",
+	"eQ5r889UGL0UzxRaFLk5n5ngF4V9499+VZaxhnGObxd73FGQOQEphUwIVeTN90/Jtw+//nfiuiEZaMpy",
+	"dY6Ec62h0QnVs+e8KO0Is4yZ9mj+WooCpGZmPm4JiuCnTzOr2LXNMS0tq81stfj4h2+mvkGL+a+Q6pkz",
+	"UHWYBF7nlJd8qSQt1+R9eXn5FZC34jdG8/CXv5bUDBfX2F/di+BLs8TVR7Nk9sG9H7nPh0YkPEcatDC3",
+	"+SuWRYXMrmBJ7Nua6RzMB62OUsr3sUE9lqe0oHOWMxyJ+bjmtoENuA/wW8WW3FkjjW6l9jXzVLxlS051",
+	"KcE04KZCpaRbbBCvOtkV1Q3KZFTDmWZrmEXInAHNcsZhxBfuGm3uIlGCrvQ6H06QP797+cJ8NXg5hVxG",
+	"uxVyeWWFSeSh0xeGM42/Ye2byBu4YbB57d/+PUHB5vh00KLaG0ZkOSU2PbwhO5RYSwq4vprT9DquC+ZA",
+	"s3uKSKBKcLzsKuCZPfuBZJIuNDFfkxOmVUNzJILnW7TytSge8HazR2B8CRJYutLkRnDy94SsmV7Cb+Yn",
+	"DvbH/5uUPCP/jz3zwh4VmcOK8YwwHe9WU11ir5Xx0IwflagcqIIrd8+GrP4Nj0J3Qpl/m+twJumGRyVT",
+	"9eaojVYW2ejNeQPSK0IRfSkU68wM24vFBrvvbFi7f4LdUq9URby641rAuW3dEDKNSYXyLHq6xGVoS7bX",
+	"59yuCpLMqLruemC6jj+zw4o/yyA1wu+q7x3I7A21/QRv4f5jx+vttwoJBZX9fTg+7HqIDHu15yXc/NFn",
+	"CuDKrajqeoNnlYCIPEaOjz/zeyX2dIdJkZLt+dTTDwdS9Rp0ESF5i77VgrdWtyJSxS+WoxLPczuU2sPF",
+	"gZ45QouTQK9Y1hTqoy5KaPd4bj/9+rIt6+GGZcBTGHxsfOc/2Nv0wt+W+q83yWxJi7bcf0nldSY23Ijt",
+	"pn4f0fCT2VKKshh++L2jcgn6qSitblVP5JsH7YmIxcJt13pQj3iZ57tK/ncfmdJ4n8Iv/OXGXXUHzKKQ",
+	"TEimt+GBtGJLc8lfQ8ZQDc7FJnrOGM4RiuYDLin2PTx1dUm1OzNuRf9KYe636fbfNmwjezYSHigj99Ft",
+	"9G6nQB5qmgrnZ89SP5j+eaKiG9W//MpYK4NRxHgGEjL0XyjKmWYK0PrQJILbZq2lc7bMuJZcsX5EYwt4",
+	"p3/e9atVi3bX1533E+M1XUL77K92+qAtH9wQIzpv4IzcPx/bX/+Q39KbsVw6N/pmoMT1y/XDeXpnNo1u",
+	"h7LnO0m5Yn75xxxpqf/IC7jDD/iYGLTXkvbOeeNmXF1YsNkd6fb1Zdx73DCJ2An0k+dv9SruTH+EPn8b",
+	"qVVfbG5xTaiZolL1neo+hEUcDV4wpafbu56wrS08fIvqnKo/iZJnVG4r01pb79o5zP4jqnWAWIO2Hr/4",
+	"HrAW+NYgbmjOsquFFOsWO+y52QVDejjWmGf1kHpVg1EEc9lLtL8Fl4M43bom0Fzx5rdNkrRbwMdaDGTp",
+	"DhJE5x6bcC9zNQnZw2ZPqaa5WJaRw8uKkYjB4+cV1dZ2j4EFZE23JBPkjNAsu6pcyAmxgV4JETcgzT0F",
+	"TeWetF62Nr4xL+BH5hh2X0Vl6O7hSLWWbF52HPa+1SuVigJUXGmxz3bnZT9EkbwTuIjKTBiCoxrz2zvk",
+	"atIjhAxG11XEijSawxy4yukS+OBWX1Tf7GWrsPnGDJKKW3Zp3Vybbj6EPI/5rezd5J4iNzQv4ZxYMU/U",
+	"yqiXK6oItU8eE1UWhQSlIMPfueBATualXbswLPKearihErJZCbIETZi2cSO+JSY4UaBPH5M1U8rcmnzD",
+	"bdW1U67MnUiKm+pzqiLseHlmNJ6M4GPvCVvT4p4icwn0WkUtvIucLsOdhQqJp8ksmZX8mosNx39JyBmd",
+	"N64y9ag6jc7IRLuDRW+Y9d1JWIA0V29SscaFIczFFqgcZtzEhd0duSN/h/GyWqxGO2ua51cpXp+TmRGi",
+	"V82f7F+FKMrcK/4KUmHXKtYRslnzLBSlIWH1Li/Xc7sUON/92ouT0t5s6TUYXMjuneICZSJeJKYhuxoz",
+	"zkMcLNeMZ33cETMvmwk4V0X3vbz/XDStu84bTfoGGpPpJN73gM6mpyLPIdUd+m//UbKwTfQpCgcrXTsj",
+	"6fl0oPTp2Mo9fNitatSby1ExHrbcMJeYp43B7tHids+zjp6D9Rs6hmrZOnnDhq1HGCLLYLhrll/Rosi3",
+	"HaZ7yq9Knom2FH0mODwmmxVg3CUlOdUgvfahRZmuICNMu3NQEaZIuoL0GjLzESemVcaXgQsp7HZF+XL4",
+	"HA4QCv6b+XZgJxlgMBzIKNsCT0Vm/h19KKWIf7ZgOVytqIrEcrz985OzB19/4w9T82ZCVvAx6nPDdjpP",
+	"wQXjGG4yikBLkGsaufQ/g5StaW6zZBTZgASSgYZUWwNZxEkzdB3XtCgcDfcrlchoL90XVhLNc1i74zJy",
+	"lFU+ucF8JWEtboa/LTYq3i8qlvGTZgWg409aikZhfSfWa1pybl5MZpngKCwwuhg1JfwlegUR2pqy904m",
+	"5tq0kwhZLWTfQBmoN0qwLfxUK75y9NpdNz/KcLESJ9BqsVAvjd9cO15Rz0mhfAuE2R6J2mFe2b2Rjbg5",
+	"jbPMBLJ9mE1m9wqzZ34v6322a9PPyzW/MlfD/gnWzp37oXmvjoOxDRmtMtpS1JfW19RB1HsjchjShd8P",
+	"9V7LBTLPhmXxrVTf/2PUwc+a9xpLicYNNNauV8PrwOpmZPXl3r3q5lLTbQ8vvK7d1k1ecEkH4/i8UkhG",
+	"8LcTAAetcBUdGIm4oevCqulty4mRW/eUy/p4cEkyqilGmzYMIsPnvfu3VXnifTt1yJ/pZIn5LS79gyni",
+	"RNf5ALHsDU9Vfoibc0DTaix72aAK39wVCVlH0B7yV4f3SynnXWrfucSmd00kpEJmNi3UzovMgfEluf+Y",
+	"XFaWEaQc2lI2K5HDAGKZfqtBJ3Za9Uj3UAcFSWgCbFyDna3AGZpD06C92Sbm/grS/ZYBF2tryZkFxpZk",
+	"xpZcyLi42TGjtRbJtxJ6upoU/gHmDLRSmvLM5Rc8uHxw/+zy388u7zcdNg8vo0GKRok0jV1lEZ/0nk+A",
+	"D/2kps2AIIeMSWi5vlZsuQJ5NQdtVRD390ZI9H5xKLWkeZTMu3GVTRIqsJY5GtrlxIaTcMWHZR0mM9fD",
+	"qMSk2pLh51qZhlZUopPPsuAaqLN2wsfoRGur6DhTKyYNN2VjdWJSHka6decJR0zALPXhMnuizvEkrDX8",
+	"6pS8f7nvlLSbNcq7exw+7ssYC+//str3A7i5yGmp2DyHqzX9ONAcFnzD+MBvDJNcFfZob78eIWLwqTeX",
+	"XmUuYGTnzqpZutJ06STMV/fP7z84HyBdFKDj+6Yjsk6JUrb44+sof5Sc6SFexkozbR9E+MgeyO6sPmG8",
+	"yuqswm17VNpejd2GgHpurLmrsSsru2Et4rqPKC9+nmHGw3j7YOrssyM1sMqs2+cqGusg2lVxAtFaD3Og",
+	"h+alDc4ZRwznrogGB3bvqd35ZwH8Rf/lYZz3DKXsoMWBPK8kdiMWe4CAXoNeicZB86GkXDOcO3wo8X7+",
+	"K/Dr+CUGBxJxz3r7VOXxgA8lcM2wuYzdgFx2+UwkGM0GsgEhrk4pq774JR4qUMJYdncU3V3qLs9JIGMO",
+	"FRUh9zsl098jPXyHm0nFt9XiVcswcLO88s7r1rJVsCM9/oMU8nwienbltHQnllCpWcqKLh+T4NX0OxZB",
+	"FGC0ihqxo+89b5dSA9xlOx9Ee0p2Rtheoc4DxHyLhN8lwhBHxXG8+U4+tU/VF5Rn9xQx43XYFXXUBXc5",
+	"JuayJxb1o+Z1fPIdukNXt8MaMQI7Wm3PNfq1YLE8uV5nOu7ZuH/af0ecyZMoxlPYAXTBLmMWd6+dtT0B",
+	"zuN+F75iR0/ssnHRtdPupqQU5nofj4TqE0JdkqN1Bo64qwxzRza2pO1uyBbcp4ssgQNCkI3w2rRj9nes",
+	"2PFt3yHO28Et1QZG/KkKY0hY/9TuVsYlG7eL3fJ3beajaJY43SErdtjFuTMmqcsgPCJmDh3UdtFDhhl4",
+	"6ofENjssz18tZo/+MVzY7nJO/ADQ9QGAgqZKUadre9+aJUMEj1jEz2VJeUSM3if/SeaIBbQWLpGygkir",
+	"Ovd6VMRpNy6HNDgEYgZiCTG6WOFuwZSUJgt246+fc1gICQmhcwVcE5pKoRSh9blghegAsu3mDdhptTni",
+	"F88Tb6uJj7s53eJaE6H17cJFkhkejtMsX28MlOtn9N4N5Y+b/sA9+7aOH3shlkPCwAfSckx0QL8DrE4Y",
+	"6PRw7fNttK8+ju6ubRzueKr3h7AjPEltRrm9OPxvZ3pBKVJmzBt0d+OwBcnFErP4LGybUR1uWNZErFCa",
+	"LhbWi4XPcNUVy5r5EYF7pMyY/o67+LXO3JiPziM4y8WS8RhX01QLORyhwL7eKYLGgUAgWsno+LvBY9WY",
+	"ndkZ0mifVsFrFalKBXJvDh7LfBaLo3azwbDzeqbRTWgWcpLEtJojjpiYVurVa8+ibcYLdsG+ofrk347V",
+	"yencXmAGLIN9N6m73zfySXKJQkrcQgYHzbyt4p92riY2htCFskWQNKjSNtDwvKEd9cYC5pStrzYU0bb2",
+	"IsCYl392745fM/NE6asqJLA9AwcC4rRUnI/Djqym1dPmqBg/paNuHHFts0ZqWjr3B2SnCSm5BJquMH7+",
+	"hPnBPSYoVZV7k3x9+RUpuWa5vyDiqpINRZQTDA4VPIXThBQO6eSEC12FiG7BQhf7I0FcuywA17M5Hex3",
+	"0ROhLK7QYBJxUaEdBSNQGwNz/p3HXuPGN5gmHG5AkoxlQ9mpb1Naeg9j/an3pdtQh+/OP5U8i5llhh9B",
+	"w+LmgxD57mEcgt9lpjYd8oP3//o/I5e+6fL3k3rw3TSZgmPcIh/OJQ3x2CGhtbmVo7hwgO9aXANXJKe4",
+	"9xHyWPAFW5YSMiJFDoqgjH4cJrsthUZvLHHAeVfSRQLdIjvYdBIf9e6ArvBdUlC9ikpkc0VzicbtxrQo",
+	"ziwGPrZio8EcETKWkZRKuR2TnLezPHYeTifzI4muFsKZPakAf26VdO5gYByeUY3+sienfLpc8RCcrQPV",
+	"aGQQvAW7GffNQehoPTfmdiS4G1WNvJPV2E9ZTfdsf6pJG4nKR3EHM+8mNUhESh4LyjAx/Ed8fOs4cOHg",
+	"HGGqEMbTpQprgcqA2FgRpEAatQC1FUWMUmKNeINN3W58T9Kuazwt9arvcjkX2bYbYYZQRTaSaQ38MQat",
+	"Ma2IbZKcaEEgY9rmA69FZkOU1HkHXkLlqxyB93hAQo4ZktHsrlBrbE/tJ1Qma8WttUqmAcJ0U4PTK9ji",
+	"Uy708AuBaWrk8Bc5Xao4hGyUxAG1PFrjLrhGDILmMYF1obd2chVIXnTpBq8WU1diw2M7wuZ2tcm9kUJD",
+	"E/8vhFujErgeAfTIOI+HdnRDj/y82mL2M14nfsXkIyIkWbEsi7D8AEaXUOQsFrP9Z7Eha8q3xL0RIUdK",
+	"OVEA5x1JRBYld59EeOWKZbzx76NdPB238eqzYoDwqW8EqiwKIXUMA7mbCdxHqpMP/AuDwRN3ZE1TCAZn",
+	"k8NBdHwTdLSTBeQYO0z1r2daL3nP+fGkpeS4Btzn29rB7aD1AqQ8u/I4j8LcM21YEvaQzFYMo/8KZtPb",
+	"zX9japIbx3cOAXEM8pE7IG6FVYyN9NDnkGtY/8kVRQ/aE2Y7VuCM3FYjaTKF/dKrL8czXjZlQKjFO7NK",
+	"0oAp90LWcm6G8ar9GK1hmaTDraNhK6GlNKX8Kq11vKEyy2gC7jOjzHUkH1N+5U6LjoDkNBcK1DiU532Y",
+	"zZiMdFU45hnmego57vdfkhiGPuPkh+/ekYtG0NnFJ5b9/iiofGO6xdArrTx9KqhFd712QR0nHDaAvmqp",
+	"dEJonhO3ndRpQiTQjNCFBol1e64UfHDlb7AHDpApwgWxwBVEipJnREtWOIe3OdPVSmyUMwLYkTzGxgjc",
+	"4LAWUqyr1ong5rUiB6eQjFJ8uJaiw5etpbjyilnntbABizwuZQwn4CZ4FVxKemNK2A00DiZVtaTgQ4c1",
+	"WYj1PUXcqiEJvWbMlDfHZo+JKufm0zk4RBnGU/hP33RDc+7J37abpm0WQD+5ijvvRAF83FYajSRuaNBh",
+	"izJ8ZR4nqDJe0IJd3Ny/MD/Hsa0hHeeufQudNzxb0ONqGB7tvsjhwJbv6V4WqVhbSW5oPHNiK4vn5Iyw",
+	"zfZBW1fmStxajY0U+KS6dlCDhQLWCCWun2mbgMHyNA+IHZHuGCJ+KkaOmzZ++g3IreC+YhlhPLGWyHfy",
+	"n/+1BJn4mhtulk349NCt4VsKnN2B8WXvuXpQFYvbnrzjz75KzjZrCkYTeA4QrY307vbGuCOpdKhosGvY",
+	"nkbtWrg/uewIQaYvj+y4CDb9oM3tybhve07h7WjoqIf7PMJySYc7Hxxs7xRnQY81uQr0HleuqQH46LKa",
+	"q0iscOSdcVmeSIfIrMGkuQ1se49HYs/9c3qaRgkY5JQNux74L97aSlCx+DQjQK7XDwZG/u+Es0UgKTFT",
+	"k9i6nZjV6+MYfOAqFiWdg8NDRF2zo45IiEnWN8sf/HuxQE2cXNDWkPg1TzYPGtaLljZsZLsMPW7V7hDO",
+	"bGfuk8PODZm4n93doKvtj7qt6hyzWAx3Tnl2LYEpcvLC/xMLdOO/FhIYXClNM01O6l/IW/NLI8KlameW",
+	"zHY/jaooflhTHISdPDf+LNxpqStLZ2S1aKRUFZWIJaL7ABKGzBWXMwghr5u3daejV88afbM1h+d8RedM",
+	"U64VEdwlvz+4fPBg0O25L6PI5YIHnUcp78pUx1MggdfhnSPh44bbVdlvcMtYoGRWFrmg2SjvW3cAUROu",
+	"rEEHN9xmhzG6fheUc+nVWXbLd9tUF8Q4tUYrTEHROcWi0YQZRcjeG4NkSEyrMufnFqgkCHXRcDlLoJm1",
+	"jtnmqSJME6asUQc768b6taXVhbQ11h9h0cA0FRnY8oEdJViecDtqOzbLmfvALPDs9RxlxvyK59udKOaO",
+	"bIKRmCgOxHVvHxXH7X3TY0jsfbHS+wzVMCrRvdnxZTuFssb5ut+soPztt/uhvsIIfZccge3GmLijzOoT",
+	"NN4KSXNS5BQxBW0JFHLyPU1XrnRk45z6tVwCz1YsX1jcwTXLmSsrwYREO1OxyAGT24DxZc4gA1miHWoJ",
+	"quTZCtBTNmd5Zn+mcl2i70ysuMPp1rCsboqqTFfxI/D7nC4PuU90qfrjbrg9uvoPgYa4S/EfQPyvt6/+",
+	"Ql6LfLsU3GzHl2Wumf+bcfLd67c/PHr41YNvyMmb75+Sf//24Ten7V1dYYI3T/wBapPrapbMwp4H605h",
+	"x7HZW9Csp5jc1puR4WGMbP0hX8wuutSdOGSsI+HcobCzjJxYhwQa5DzAv/0TquJSHNAAbAegTgcavC3C",
+	"UhzOzOqXZgTmJe9MSStNNR4tUOUq94b1VmVi9+AimMOug3BtWQIfwwSOvcnMdpGfKxWrxDCcMI/J2f0K",
+	"1q2mDmFaQb6IE6kPX86No0PH9E8NAxRUakI1Qe+WQyyy5df9Del8v6rhyFb12g8p18LaG3aPr1EOW3Q2",
+	"5K8BsToiVzwaYA2dt6Lo3qN5ft4REqQ6AQydx9C1iTnf2KbzD1JN1kJpcv/y8nRwOFzITHvvHnZsSWPy",
+	"8Zu8Q+8DhXW126kkRkANvyQ1xFoM9Edur2TJB2DU+DeTagxRbuE3AXJ+SycLLeT3VJVGwaqvEqscKqwu",
+	"q4gCwPA4pomGPFeEC70yX9C5KDWhnNAUiRnRH7+MoMmaIN1xkweFHq5dwmf7yceCybHejuHuZ+vqmG8r",
+	"TbmdLuleakU1+sUyqv/SFfiIgG3me+2SL8EopRYqN3aRssRxbe0EWAXkqYOs+lm5HVFF0xQKHYSL76lG",
+	"Vrd1iOpXrXWg+X31oKn5fTU9KRtU7KfQFPacQHQcbsqpG3kbNSt0B6bvVSTdp7FeXzQgNmIu+wWcVdUP",
+	"GzAk71al6Y1RTuZUGYGj23hCFRAarMVS0gVeXla0VCuaa7hyFxpuby/X6EG+8hcUKue7d5fGlaa6+FQ3",
+	"GQ0sX9F5XKd9wdZMR6Sq5UM8odMVlTTVYMceh+ZtXenQOegVYLHhxLwZP+g7Y6ieVHFSlGfmcKjMcz6g",
+	"9byjTELQSgysAzKmrzaMZ2JzZcOAOoJuc2HOJu5jeKsQb+pHdt4f1NOeT+3sQ+1TS5GVPbp4XCj/ha5B",
+	"IVHQotAR043Uiq6Oi55AqGMkJJvnzvjZGUEcj4FuJotSssjpkiBAbe1oJZlzu513REJSma7idgHzhHwo",
+	"oaEHR6Io4/Gcrzj4wDA7uiKnnGTORtnbYoQfnK9cDW+qNj93L4B7aQB6dGVAxKDdsMW6q2rR6+iXBonq",
+	"zRa4Tt0CNEJXYjskKinb4WDjFTQl1mBuv5ArcyfDmM+02vvafE6lRIxyDJY6oUEwHiaqMcCQvgLkme+k",
+	"igecb1EBteK+LcHqCNORgbHd+l8dlDpRkzucEAbFxgJg6+V5GbkXp0ourjDRL8bjPDP6MrX3tL+fPX37",
+	"5vuzd+Zlj4SO7lKMGUKSwhleH8yCuoKv532hpx33uepxyCeBiYec0Dy3yNfZmnE1/Fa316vUp3qPU6Np",
+	"B//Xd+DW9UgZ9m+EGYUEMDfkE3NluljDRfDRaf9ZEcv664hj6tckXwXfRUM8RD7i6uorYfRrgllt9wn1",
+	"VTXbnUbIU80FSEIWj++Kxsza7sEBHrywhV0v3q0V92Sm8nI5oAC3eWvXRdep3r+sC4K3rtYlzTu2ZqW5",
+	"1pLZV9Oyl0ALrHLPumZQ3KLb6EQ4fDXGlzkQFz7T3LitSrFxV8at0B8HgSBOFP86L7Ml6CMmKMY12+jz",
+	"7sjxvWkAPg0ynnhgy9OPLMoyWJD6JtuMuAG2XEHmAviN8ltlCaCKkEPmrD1DWG9ImNRzHS/rsmY5KC34",
+	"COH30n8Sa290MHkhxVKCLYIaFiDYV38g0Pb3pHn3SyqkZwDmgRJg4Gfv7Mt7/O/ZyK1xaIx4U41ubZ9A",
+	"NFSM3yRjtemD3MCAP4K12rFbBXMMdlyP3D4o0HqQYLtNxGKPyGuUxvD/28eiOxJup17LZbTuYEse7YsM",
+	"6J/Sbbf3vhDPxh7cW23kM+3J24dd97DyFOZFr80cblts0qx15izB3PF1Quag0lUulAKOnqaf1gr0byVf",
+	"JqRcL8H8oRNyA3Ij5AJ4aODDgAZXPlAUNneRIRy7lwmudmLGVEpl1pFv0Vym8SJgyJ6YUwVo+o6gANBW",
+	"8BAWlBoZcOJ7uDos8uR2IToO/u/QrivdtB/ZNhIO05x1cyC+3Th3Yg+tXdJ9W53y+lFVu6niIxycT5FT",
+	"bSR9HPJMgTwwo9l/Gr39zaoRdVNqGpkSL6YyQqRUVAxot7bNGiGw7sixrz+sQ1bGBBPdzjPUfWWszrVx",
+	"48ncJ5GyALsQ/zbqpjtU7kgHUWWd7kmcabsJD8ZQGIUA5jJyh1+ahhcT7sjJiUNhVMMIYnL2QR/XhD1I",
+	"X52Q5N0BdgeDe9WTG4h63bsf2yx4PKiFl9s9kRy1Ac1colvW+v9+8Rh3HHXRa7S9OtQi2WhkWFcdlsdp",
+	"AjnaPcXGGJv8LYM/Qv6fRFPYThLe8BeATD2leR6HyJ/CJhnmWteJx8PyvDFlnfLOOIiIowZDKGmek5ON",
+	"kNdz4OhZ3NEDktnGmdhOXby/60yV8zXTV1T19XdP1ZC5u74Tqq2gkXShrYGaKTseB7UyaHVfyeUbWEwl",
+	"SjKgmb9ZTQbUMt4GuyxZRh0jtBMd3cMevJGRwm3c4BAdIqowFiuqYJRpdHJgjqDEkPPaWxt0xeGJ/cEl",
+	"s7jXCMt8SssdgF1Uq7u7lnETZsWTMUSMAK0jFLaBNNjdrT1wFpWIO+hiE+6dCLJQTm1UPXWR7aWUwDVx",
+	"sYgDy1UF+2I4OESzuMkhKKItIOfJIBC61+Dz25CjM73NGTVeuk5uMA45aBCi3OfnrV6p2r+WkyJzxORQ",
+	"rxSZQnmrta5bam7x6r57SgS6/TTUS+zzKvbYz3yr/osDC7lFpyq0iyPcmYhSoNQ4U8VRrlO7Jel9vGGF",
+	"SH1V327r3ywY9yyZYXyhzR7UV3OaXsfReDogtUcrHBo+6oEHv4XGdvcf/K7T7mIXaZLdYZf78K3RQpGN",
+	"VCTN4nrtaNPXIfp4h4q7i18fmr+cJhX0Fp24vTZ0Fp1u+/ZGR/l0dNsTzLQ3ZGTfXWPyaKhbxDaFk9lH",
+	"iqc2o3Osvtnnfh5wVQuPa3NWf/o6fj7flqqjDt+a5lPg3UdWZt9a/LgjodERYijnZXJQZq1czyXkebwW",
+	"btjoFMKuP8RxuMgLmvmpyD4D3zX1zu8QoF3CWtw4m4x/Hw25NROceCY9/Z+fn01jV5fXRlGNBDHbm14P",
+	"7q7I6JYgWLo3A6HOS04QH1bwfHsah94Fnqkruwx7vVSjVZTeFFszPk9ApanUg8dR6eQRm5lp9Z7CtOLH",
+	"xLMzxlKbQRFgS+CQEGHItmEK8W/X1HCP+YRQojTlGZWZbWrnKvNgv0PF6y9O5a9nVtP6l66V3xUcc8DR",
+	"KFouOF2hAJpDRuVCgVwzrXObETUHDSxnS/vXmiqFb3MHJoFvqHSVlxiDUfqADjOiG5qXXipZ2kQFEY7O",
+	"S6ARGx1pOFw+WfZv3Oe+utyXHmC7iNK0TvsemMeFYWkJWdN0xTicmc2DVdew0Bsmdbm09UogcaGvFqLk",
+	"2Xl3kclYV6tyTXnQwUezWNQn7+AOFqnd92ncpsa4YY4UutKUMD2hu1ySe+GqC83BN8CyhNBcCR8A/fez",
+	"N/bJ2fPMZ0lgbtYK0VnjtR5UR9SR6ejP7969dvkqPWlzHXv+CVErxJfYoWc70WjXGttu6ac3z4mEBSDJ",
+	"jQRhroi1y7wn5sMmLBYmcj+a55RfzwZCeQSCwcZPIjN2sG/qwl4HoxaYD7rBB30G1wiYMg9xFbNiVxl3",
+	"7Wvigfv+qIjNu4WMfO5YG9XYDT8JCBaHO3AUP8TQGLHL9ZHIwgk1QWvv961JbEfX2Y+VE8sKHJ8KGaZo",
+	"x+MzjwqDG+QQ7qtRdvSYGbe0U9SWaO3LY8U9+I5aaeLoIdwpMJEKnuZlZuM1ZbpiNx02553hd2mnV4VX",
+	"Xgdt9UO8foM2yMHZGMNij5s0bjLtYL/XVEH/He6xOkG2OmUqX1jQcQcLFULRfKQ0S4XS6qoAWcWc7lzR",
+	"SilUFOPpoLj5RayI7ltNFwsExynzHIlIDL1uaG4W8Hy3r2gfdfzuorRVWTocJ/ejMqnfc9KI6I3gZyHk",
+	"X/WS9e9vRJlniN1r8bMWC7DX2r1OnDr/bZCXpivhwNDxaiHbN9z78btQm6OszOnCBGpkJO8x+9fvxlj3",
+	"r2jZ7ihDGa8Xf0iFSvdRXxl6dT22TXXd1+BgEYaKORsc9Fi93hhBMIFOMh+i8YSDu1WNrKqh2PC8Hf42",
+	"hbKOU8HrDdww2MRuoxUiSDvKXeiuaAB3H5PYKkgHPGL/7Ljx2Z6yynY+Aj3dfG47GhFs4r/oZOxbn4Lh",
+	"oHY73HvW2QU5hFGCJduvqMbX8LVkN1QDObOAtOFSEgXgi/ztb/5Wy/p7J1leB1mXLU+orXsbRZvJmKJL",
+	"CbDurMXsp6nukebYFcnYYgEybql0nw05J6oRBl/tjKybH0AewhF9ySB9EQYdiSHR4YlYMfh+0/j3aLZy",
+	"dz0he8qWttdpKSnXCOhZYaEthHTVwVE5ScUabK6UTfpQK1aogUieYsePF4Enb8Ltqbxc2qJR3n1yhY4V",
+	"tD5VP9mBHIzNZmj8FyM8GmlBzbFhctCjOkeMZcA109s6TpO6YuuPiU8gemSpCRlZgYQwaW5AqlEsf6U3",
+	"R8jM4gfT3yGc3M9Qb0KT+g5nDfUGyp2MIZsoFKDcYkaZBIWUHUiQLjr8xYPN93bWZKnwhyqdqWc8iYdL",
+	"6nb+760aHWXZFVB/Cel07A8pYnybcsUxxdGPy1XFdoOJLUGj5tKRy5Ze9lNwpBM5Jhaf8BrB2OFHoYDE",
+	"kosoEpkm1wCFahZ2RAxJDzhF1uIGGiKVEg4b//yQ4gV+ltEVQJPdE5cYO8QREmIUBXh2FWgwlUAfk5Kz",
+	"DyVUNSt96YiTNd2SOdiq2afnB+F67DMNHVIOZrDWOj0g9PBw7kaxi4N25o5FqAEq3QGn1luepuaew/Tk",
+	"DFpK8n6O2B8QcAgHHL6wIyXHxMveZwqLo+b55R64slOElgRS5vDAkrqRg8JK/n9u2xHkl42gGPti3Ajb",
+	"a229HX+2V7nI2UGaKVUFpLozln0IsZoG2rri44N98cKu6yjXoo39oISPg1wOw5F9LYTGUx9UPWJgSynK",
+	"Yt+4bPM/4KuG4+kc8j03BoraaTtBIMbXIIrKwdd0EYySiXYqVXvddPrBz9lfFa4Zt0F6tgJLztJVUIEF",
+	"raZ5DoyD/I3Byije5ifINdhSp4hNPIesBLnQbGnDd1bYqA2/+a1cwgZJgoFOOeXL34BpC3qscqE8snHJ",
+	"l/5PW5slmVlKRi8j7+CjfimyMh8TjLxX6Roe8j0i2avDgdVpQ62ndnf23YmTQAbMbYoDOWCCww/kn9Q0",
+	"UCOmndtXugtbGYEUM5hxeyFl7gz6MzZzb7V1yLm3MFlPYKMMWuobK+IJHi/R+4B0nHnJsxxGv9/txB+d",
+	"wLHwRcGmS/+pCYGOu8KihngHxS9TXE+g8oTH6vuAaS+rYM+dDV/V9tHKa0uaVTPCtOfRmJCh17g3gC1A",
+	"G7EZvBoi/vdXjcz6+dYFEKMRw1q9nfVPtQwayWyzEoRKIBxuQOKXWZ3o3xceshHy2lF22Bz25ku76OMg",
+	"AKSacyM12q/pvg08hfDvBxgdLP19M/GIrJTyK4RZiOfVTznifeFajXWN7Bi6tMWYbUo948tq7yhSGq2O",
+	"wHpO5VKQk8BIrbqj+KMkrEfRR8y/eaS35jjnIP/5f9JrxdKVZkudEA0s3wBTQFqPuPlX++ffSkl+BM41",
+	"Z4osgaNAajg+BDdbSqJvrqBS52iwEvqq8YSLjvomGFCzEHEip4JrSVOsRuIrgiRWGjk/i/UkUalZygpD",
+	"4K0v4+HrMp6/599JaShvNveb75+Sbx9+/e9VNLCN7VbkhBZFzlIUHRfu4b/9qgQ/tejx1IWVk/+digz+",
+	"9/l7c3HAWt02Ws5qHbMnP7x+cfbV+eWZkGeY6B8onlVRE/Lk9fNZMrsBqdwN//z++aWHlKAFmz2afXV+",
+	"ef6V9caskNMv6iNCXXyq/3ie/W5ra+MON5vJIllls0ezH0A/CQ8WX4IEG3xweRkUucVTPSDBrw6Hym6m",
+	"vRaQuhdc0khYVPXGuTXeYPm4rnargdY13EIhjKVVqwY98r9DdlnTravZldil2zhwp63Dc8LNR5cKTW0A",
+	"mZr9Ys9TugYNUnVGaNevBBN+ns1+/8UcZRH6v6U3sLMAGPXyJ3eDmZj2pjtL/1qQaFnC73+glX8DRU5T",
+	"INTi5dxTxE2DnDCtdr3NzqF9+hgLG125HUfWpTKyzpYDdr9B5msA7/LG70nf5ruwqdl1yftb8pFQEUZ6",
+	"gtFqT8Xbqqfj8JLtwfb2R+ckWygAwSsabOOVYXMmOAY6TYhZY8NexFVbU5bfcqDZ6cFMg0xyJJZBrC+w",
+	"C+o838fiF5C2sz86x9hZEsox7zAO6EW0IKk4M6tLThAt0KruWC03LpwOYJ8PJUgfeXsUeaOu/+oQJo7B",
+	"NkHw6SCWuf+vq6iQwkUI+nBXcvLGqNgLSZdw6nErO5jEclDgxA9vEofwjayDV4+k7rjw2OPwTRjq+QeX",
+	"NVbDxfjHMDi4GWqZVAXHThQAJ/Ntg0MweqiK0zx1IXaWHc2F7GAGOua59QRn7YM4j8pIPkb0j85KSFFC",
+	"68hkLcx91sgcpY4nZsyifyoVSHdFzSAHGw3QXPGfOG2v+R/murIWNxDS3mVZM+l+Gk/8291Vk73v/4RL",
+	"ZlNj+1ZZS8oVqwImjyEM3lVd3OE1uu70jy8Zrp1ZPAeqIKn/oYBnZE7Ta3LizF8WmtzchFBXMVchX8fx",
+	"AAnhbt2q03T1gqnAdvU3//qdEN/1hlbzjnXw459iFb7DwpTeDiEWWLy3GkxCOGxAabJg0hWqnNZ2hSul",
+	"c6ou5qLkGa0uFvHjOcuemJf/ZN/dzsb2/jyDdSE08HT7I2xx7x9lO4eD/DxXjXAEFQN37WtbdNqtQMUN",
+	"KiEiz4LVn2DPZ5mLVN7huJ0RnPwAcwZaIXbN6WMHoQE3TJSqNprxzEE1YbjwQsiGUols5YUBslhKNc3F",
+	"0norOm3W5tWn1ZvH3PPNnjoWpxr0dGYnnx1cNW1097qEu7NcG8pugUqXqLOiN4bSmiaoRWx2iha0rdtt",
+	"+i9BeAr1Uv8HEP/r7au/jN/dfmbWfGC0DWbI6PEqnZvEVRKqF6mubfSgWdvoPy6jsWH7hZyZhQ/KHPa2",
+	"L7vrZNJglluC+LcD2O57QEvuU5HnLu0kwn5PSOu1x6T2mbr6pYaqSc1VCTJNYmueJlUV6dvz7ise8q7R",
+	"HAS3HEqEuWBgtCyhijj2SWx1jIWdguVpppUdGDlplmbFBEqfnGAfne5l5iqgdx832xdHH5X//bjIifap",
+	"RJ2HN691C1uL3rLKSV1EWyzIu1UpGV8ymhDHWsG1yLl1EfL3NOCxfhZh60JIvUfNNG8+dy+2OKRJyfvf",
+	"2PvaC3MoEkz6qXJmrmH7GHlclJhBhAxtB3ClUlFYQhvVGtW4mFzE1xqCMcjGu/+NQz78Ko58OJLhDmA2",
+	"S6Q+vXjFlBZyOxX3OLLtHHKWpj4S2Z2V+GpiD0r89z3lXlTdKrRnmK77p8VjDeZ+XHV3XeaaFVTqi4WQ",
+	"6zNz1DdXaBd8Km9CyM8Ztyp5G/EJGWskPzUDUrA331I7GuUzKNd2SV47o3YHRxb28WPChV5hJXvPF5CR",
+	"LUyiU/9U5IIatfrp278ZofD3F2//Tgy9jFSrD0x30NlcQaQj6nFL0HgqFt4ghNmrqjoLXyCTNwy77hGT",
+	"lfQ5HSQHLz7Zf+wLGmkw/F3IlK7Vs8OdyKBuGzNnCWpECfE1TWt1mmmSYgpI1iEmxqsPzx3FG1ft9npc",
+	"GDpuD7Ck7fTRaVc3zfcu7IO7Wti3mprd95gUIs9t8n0t0e1OsOsyxbpjZwSJa3Y/9dsMMt+rP7Jd1JdK",
+	"CM1zs42dxEh8duycptdLWcGEjthsF2taFC6W8NbLG3O9vYE1LXZX90hWFdvDSzejuzaRDhb8HDZ+raex",
+	"5KOE3+Wee8oKeqwA6EIFXXyAW/PRvFLyTBxPDvzEM/HlyHczVz6lmDfTM0p53WpC2IJw4eouuT2vRZmu",
+	"zCL626jas0z+EO8xjYbKYlBT+cs1j9aj/CzaW7P3yNlfKU7UHNlCmkN5IgMoD1qP6Vv3VG2a26t7WXSF",
+	"06EcdPGp+vePsB2giAXMdOS96nt6ZhGv9y3M9DalykRkzZ6VXpYyDWrPbj3YVmk3Wr1Ua1siyS1Kc/5/",
+	"szo8XjMzptJcqFK6SHWR4/hXIs8M+0i59YjYqiwKo9A4RBcuvG0OPqZQoOLznmM1uEaqwKIC6rin6moI",
+	"5IkEqiq1hTpzWqND9Oxj8PvP/jXeAKWsytjaHAYdmrnxTJNKkxM3AvtXbZ7G6b/nK6qI4HCKuCnUvXXD",
+	"FNOEqut6Q9VGbg8xvqYFoZoInoKNpI9z/ktatAVozG4S1rCP2k72l9v/PYllIBg2tL4PZ0JABjUXc4sG",
+	"Y+Ffusw5X7iZu8M4vwa9Ellj3NUen30oKdfWEuBTQMKfPpQ0nyWzX4FfqyjkU7zLNEeHZ7zPrwPI138P",
+	"iPYgQrGjm8AMS3aIxTUt7nn5lBCcEplLoNdWjhU0B63h+HZ48280r7pBsAXzefskXQkpihz0ytox7Zid",
+	"hrHnBBMF8Mom1XtivSqAPzMv7l0NDR/1Rapumquw16AVX4Cnb/82nT8+dE5UkhixfalCO89JLviS2KGe",
+	"Bg47i+hm1xwThFJQj8MTwJmB6lxD5iC895D/BqSP3uynvn9xjy37p4JoQRT7GPDSNWyVjSqkZwrM53hR",
+	"jx8P5tMBUjDQnXdkoc+6fxgFIT6O6/DoEqIifweX+nWcykZu1NWqUa/MnpIztGLU/hXTKqb4Cm6kgIJA",
+	"H1BJdTIb/QH5vU6qw5wIkI1yTN1sWkjh7dK9XPravTfapmaUH+ddPvpa+kF22pbx8VQr6Zoz1C9xby7Y",
+	"jVX/FDn5UQJT9o2EvBW/MZpLWq7tL2a5AcVWvZUbAQVWPDmlU0vgWUIk5dfVuiMX4fNBy3shAa/1A1f5",
+	"DcSdJ7ENbuY7272NdgiO/xguN9yZEtdqimwRKDT2r4+5+hhTYcYxnWlr5NmWNBq44dm5OXk/rnP7qTqz",
+	"lT58VZNzVUigmVoB6HV+jv+d5Di1SzxVMLu9xHgWN8coef3s+8pbYjtLyBI44KFj5FRwTamPV7qGyM2r",
+	"n2tVlS7Ty61v7WsTBL18SULMzSqyykaPtKRBAW/WaCpZhoUbXNs2wKypsJaV8oHyzelPVfSZ05vXVF7v",
+	"04u8ZtUbTlqtcPjybdf5+CtXj/aF6NynuVhOtWq5WJrVihg2rLM9WMQza5jZOEvECvLMmWu2lUWN5vnj",
+	"pkmjZTiz8Rz9K2wV5h2z2cUn86n9l9EJ99vRLErCsdcMe+m3n7ljdpp7oL2gzLdoHHMYBXX9s5OKZheG",
+	"XBeGUqdhXrw3rE1vUPPncEH1qnm6/wjbKQ74ZsPuXtDb6qh7AvJfmTF9lotlfwCRects0LEEe2rBRwYc",
+	"GC/YmukjSxwzC4RliUaQIeCJWBDg2gj1qSQOUtjInWaQTnWPafAlono7yVDq1YXPwN0T31Xq1evqzaNS",
+	"sO6oL0iqGvZjFLiME6qJnRECzl98Ytnv/1OCLiW/0uI/L2z5x4MJDmkpmd7OHv3jl1Z4nuALtizNvRC7",
+	"rseWWDsS/jgvtRYcgznD9fCQ+dEluahRMaOGdF/0FiNE/VfWzJ0KvMp4BRePlWvYKuIr/RAX+JxTpUm6",
+	"gvSanFBNsEor4sNwIsGwaebUCppei8WCbFZG97SQ7ZgauZCAkFYrUcp8656XxWlSN49FQ+v7cU61YVJL",
+	"l425RxMtroErktP0GuxLAVVtnQUsD3DesnPvcudbX+frTljU9jaIUQ2P+km5aoMyg0n8P9+Z9W/ynovQ",
+	"se4CRFmwREcqkg2VnPHlXgmR0jxXF5/Mf/aEO/0FIFNPaZ4fk/J1J51ZBnk+Tcq5aWkH+6aZI2CWk02S",
+	"S/QUqWvDDahOV5F4A8SAbpJ4en921b4D8L3jqJQ7W1w7PUKxwXuKaPioVULgowa3VzKgWc44mJu1hTdp",
+	"QAqoJhxZZ3Zvc/eEqXzjQ1NCJumLnAhTPL/MqIlqhHbEXx56BYIiTRg2R5AnQrAtsTCKwT21A1ThwEyq",
+	"u77F1YlCpAzlOXx01nTGx2W39RMfd3f3OP5SUWJpyttT/c9iQ9aUb4Pk/CoMwJDFHMIpSKuKhSkR1pu3",
+	"EfJ6Djxd3VNkTYvTSSV8ZIWCUfZq4G+D98bYgCMmzGFItx0mYMRt7bhpRspvdrXjsciHcU8DX72rSSGX",
+	"e0IXfnH/Pfvl0/3kmwddIQzRrBKvVtbte1O3BxY1ZPHp3LzDcf8vdZmtBFbXjfadh91RkyVyvwu3IDmr",
+	"T+lwNzfRQBUAQW2tgsxwceiqhn+xGEHrI+xmV9jo4pP7l9OTRzbpv+3TAr/LmHYvHg2KDFs3Hd219ucn",
+	"1nk8rKcCbDCz88cv1nOy6D9m5zJO7n9N1oyXuhkelwquylxb7c+ftJGVv1jk+MUt1z+q4H2f02W9/F+k",
+	"bmeGOAIn4GGkSmNOl8tpYlRNU0Z8uPX1gXRrkRmqosO+ActBToxegE4ce9E7PYgDXPsHIboMYYOXtn04",
+	"riR4Wc3is8A73Z00eFIY/RphW36FVCdkxTJISMG4ufyV3PyjD10I7SsRK8pgfvEDvDW3xFNaTOPZO3Fc",
+	"bmlWmr5jXnm1WDCjw/tBdLvi7fPJrO5m0Q1TeCxK4QZS9XRcxlFl4cNHulHB3Evh8v/Lb9l39BrcAe6m",
+	"h8bpPiIm02+tt39Ayro5Bafm7pmYEC4C7ekwzvWXpOMckD+71v9QK+Mn1VZcH6PFUkKRM0Cb/3b/mgS/",
+	"mYWp/9xj5H8avHpcugb9dBK3fmcik3/QYp1EU+SUV260aWVMSPf95v8W8Y9x/wuG9Hn0vrtf+NodEK7/",
+	"dEd332ar5GOv6e+pf2lPMPqTRiXmx+TSlSZ3pZddMOBmJXIs/sE7EVQcCs4w42FH0k1zaGYa2LsXVGiQ",
+	"YaqWkfGh2ApN05sxlQ2ljcWx2hCKIJS1+sFpG/EiLK0pf1/m+ZmGj5oooDJdkZMfQK6pPTNjY/rQZVZ9",
+	"0BHa/69kTHQ8vD82xrPrRMjhO63izY5DZiNkHhMtijMLoyQ4KFLyHJRy9WEJU2TJblxB+iNK/R5/3hdu",
+	"8GlU4btjR94w5YucuAJfrqBUIeGsNtGcIpc9fPBtX/R5UMho+OhqhmyPTgjroKokM+OEErXCpHq2hsdo",
+	"0n4DWm7Pniw0SMOAK6A+Sit40hxQS/r9PsHx6OjoTg9zbiRmtPaMQJQxI9O3FhC7onoulkvIzhgnttps",
+	"lf5VZgx4CokLFBIF8NseovCxN4/iu4/2otZQnwY40HqzHVJ1E1bwwr+myXa4k2SFZNqsQZt54LP6XD7C",
+	"ZPB3oV7mcxxspk5ovK9Z0kMTufNaJQTN8i5ebULbzK2F/wDmroVVbwztD6Brm+2/fBxtcyq9+kJVMXCy",
+	"DDKbtFrTvR1Zm9R4R2gVoTmms39BrPKhhH584JrCf8VXP5/qZ2iOw51iAV+7w95s4IX1JQW6X4gD/eUI",
+	"AD+GsyZ2eOd10IMP/Kl+/cgoqb7HQ4FSrXwWHCoY2zAXtgGjeg1bj6J6zXiWkEIUZT6dlSfI5w3xVC0K",
+	"h8dDbc8gqfyHVZbwmhYha1RZwk5nqf8espZHDVj2nfSFKVfDnYLKeNtvpE4nNtgZMjLfmjUeRLmLT9d7",
+	"sH0qHI6xG9F/WF+Ojkz7fXS3FxHb8UCSm/cfjnp/glSpavNUBtIq3xDzUf0O8rjSIxb6wtVv3iP+Xldv",
+	"DdPiWwFrvREM+PaYKLA9l0AzVJeS8C9ns3HD32+zqRZuKh0sOJZ9DeK6k4TI0v6ENhsLSEyeSbrQOwjo",
+	"+0/3kD19Twec67vipM+k46j6pZp03PA+i0nHk6YXjRJfmcTwj8tBaIvFrCTDMPCDtMSAkWJizoYcn2HW",
+	"bn/IL76Iee7HVA/qbvoUhBA7/gjbPGy+AipgkohSY6nYxBllVRuA/Aj7NoI4Y8dBlqBVALdrOGIF6fUj",
+	"Z5CQho1uaM4ycgK5AvLwwQPCOP5y5c9EVHAZX1q4ugKTBHiG39oCg7YtfMCwAHxDmiUu8f9+cnl5SdaV",
+	"tLOwDzlTkL3ngW5bD0SU2rR2VbdkB0L8OBKzG4Qt3IUjWYkNWVBchtMYypzdQzUHfalSrR7hZxFsAYF6",
+	"ZFuwByaVb60ch+PJM4fFOz6yY9hO/C4shWLTamxNper+aBQ1Cxtmi2OYsZd8qSQt1wlRFeZPQj6U1Hwi",
+	"Tx+TVGTwnp+UnH0owSNVV6jwXvRcmdcsDF11J0UEMoHDo/k5eVLXacG0Vtvwmup0hWhmBD4yhSVqcTFK",
+	"dOwjdAD5GUER5fZKlvw/DT+GYPsbybQGXmXQ2iTe99whKbuA940o84zMgaS48hZLwkOxEwfJZlnFNGpN",
+	"qT6/FzEq7eDvqfec8Qw+umqnSNztY8LQhC8BI+v5NomM0JDAi7mqL5orgQuDq/Weexo5wIVqyQy16izh",
+	"hlwkVBPcDI/wT4WLb37MgSpNHr7nXmyppCpNn+bCo4XiT1xokkqhcBhrBfkNYDlyTARCvOmErDDXOGfg",
+	"JC/KaHsOgcS+k10Rjf7s4XL6PQ8EdWCDiIlXC/zc1ANuJ187LjaO8eLOjgXNFVSegLkQOVDu/RqHyerd",
+	"m0Sn4eV8dlCVjOm0I7sEb0AZUkSE988eweVESBdR7oiZVBvyNLojrevxweSuR4/s3u2AtCITgfrrmh6I",
+	"QuN28RSF3i1IeEOvW0ixDmwEbTvhEU4nDR/12VpkZb7HrvAOPuqX7r0j8lPdTZ+27QZ8BEUbI1Jc865w",
+	"aVpKlLE2D2JIdvMx78c1gY4U5VZ38Fl0wWB+vYs/xdr/CFBggktziQfmr+dszXQvHtgL+8YRt4vroQu2",
+	"C59abNWFxP6yGo17ba8wVGZnRrVQhAsOx8GAsQMhYmE1MRfzYMQpkJN0RSVNdVU/3oVCQMY02TCeiU1C",
+	"qAqR+oAvBALgmln0mVBzdgOd8DA/FUtJjVIiCCUbmCuRXoM+J+/qjqwrTEKR060dgRRifU8Z/cZctunC",
+	"qD2KYcQGgsIo4Jl6z819Bc1vduBbsqJFAfyxVabWoBRdoqKIkv7T+5lp9/3sEXnfcKI9el9eXn6Vsgz/",
+	"C+9nCXk/U/AB38RH3D5J3vP3qAjYNuwzHCTBX4PPM6qpeevT+fn5778bjTTNGb5olkZCKjiHVCs7lRql",
+	"RsEHwjRRdHP+nr8RYt0qmmYUSIk1TCQChJVGgzt5ePnVqVev6xFVwCsIdE4lvOd2deaQmSuGJfD5lq5z",
+	"cuK43bIHVVue0oK5Z5i3vqKcQ57g6riT0AXSqOi9/IXhi0H2cdNiL+ZXkEbdWDlb9+x+cv8/RuVRG1aK",
+	"q5mXycgo013b930rpXcKJW2YTlHBsTnA9UYwOpAWqcincXndgN80WJzR0BWdhY29tyfQad3vsz+qm/5l",
+	"N0Sv3QE2pIsw7nxV9+/S9xQbh1O3ER4q2UFoMVsk8Gl2Am6twQIy9KqGL7evCuBP8b27QMDp0wxxtFPp",
+	"haIAblsMRJ2FmG1jjli4dQ9LokWX2rCGC3zJcXY/YZ8Hbx6TuYOO+qgbDHy34uVUPGwDVIKOvGCCszVl",
+	"OaFZhvX0nJbQZnprhmGSeFaul+sGpK1UwDQ5sWanjKRUwRnjCrhimt1Avj3t3xDB2C4+1X8ghlGaQnGA",
+	"ee950EpfgT1svn75uPLuVcDcfXZZh8uzYsUkISg4xwrhx5oRtUBtCvLF43DV55CKtVGy3BhqU53fhkb4",
+	"HbyaGaQ543C05Xxm2+9bzwgGgPtqEhAA11YntftJx4Vm6R6zwV/cO2OvxHfgv7dD6xN3boJTCTcnMJ32",
+	"Xwm26ljZAVETpUb2Tppi12iMDLqvpWugqpSgLj65f+3JWnxp3zquLLFddF3o7eNpUlpcY3UATrqijJMz",
+	"p9yypZH5DnKM19GP9vaTWywcppPqflKhG99ThKa6pHmkPtihhp+XfoW6E6ltdmO4SEeAs3DD+Bw5jXfH",
+	"G1Umo2sz8XjWGA2/Zjkobe/sPCMaIbUGWoIaG7dXHL5qvHlM2Iegoz4R1xj6VCGkjUYbsY3mmhtSsUm5",
+	"fVXSGxrJF+pKD8f4eSAch+ptIe2ndKjzHdzGiFNC7GyDEFS38ezik8rLZe/5tcMUd7KjhuymqdD3m232",
+	"bp1R+yGcz9u8XO5PsW9R+ri7x3Z653g5A5bZuSin30HuhGruoKCmjdtLj7FKtLvU4k9ByVixaX1ehRAE",
+	"Uznt46WufbgL0jvonHsSfDPI5poKxZYjne1/SPDIgNqTmbSanIE49XUviQ3rVFW9QExgRVXaLooNvdEY",
+	"vcMwBbw2eJFUnJl3yInRqyq0Xr5jUDlUV47Iq042HWpguyPz2n7jWjAQdKNsQRNrTDJr4AwRmbXoIoAq",
+	"BuZ8LIxMPI4lblcCRQxzVQ0eF5LUFlqBhFKnxz+8elTHHSPL9CdXYPMZfo16cITu3/Zk/QdGHlatqTWp",
+	"zUW2xci1fEO3isBHmup8Sz69d1kd72eP3s/cZn8/+z1EBrgrJ8dzizW/WQmsaWqLYFO+axkey5bo8LUh",
+	"g4YAVQW4jSsfIiRuScrNjhQl12Tl3NGux36bJKZczLduO9s95LEC9ELI9TnBidm8zGoWdEkZJxI4bJQz",
+	"RPi1cx+4XWilgHNF339IMrpFBSEHmqFbVgHPyINLC6MgxcZ5qgUHF6b3lcd0JScPH3x7mGLQbUbtQ+Dz",
+	"uF0jTaD+Mz4pdhiNCLkvS8YlYy3PncvlTud+75N756jGH9NFb6SXHcSRTjWvpHxZJ9m+Vbv4VCqQe7bW",
+	"G1iLG7AEHrSp7AeTuBVsU7UI/BfbRD8hdfvuw/aiZon7RuTHs8v6Dj5PzRnHPf1bcyK/3w8s5BjKMeAc",
+	"/XfjD/TXNr7sV8F45PhtOLv2HXZVWuXFJ/fPPe6UOn/x2ImnPbHLU+UAvuJVc/YWWKwoppg24pbRsuDQ",
+	"d6ZKGfV5lgOQH0OKfwkJn3e20N4MNWXSp/eR+FWfIOQ8uoUGhBVV8T5/sKgiRwRDTAwtWpgLxk4NpEm8",
+	"izt7qOd2HNZO+yK9KtUAP0tM+p3VXntVAHc1XeJscdB+DF2VHZuxEWzZD7YavnlHWLe9WzMc0BG2aLP5",
+	"6bCOhm/Ofmi+LwXp8iBo5Pv/0tDIfreGAHyCO8SEurbsVFjJ8a1bKV7jw9SGsOBPRS5o9sx1clz2W5e5",
+	"ZgWV+mIh5Poso5o2GaBOZEYwRpbDIFDGZKaZtu/uhQ0OWPYftodfDsqwnI6zK9p3QSRV4Ou352i72oQG",
+	"zPv62fdESFu9A4ihyKnNmDm6hlhx9sUn/889No9n+HvArEOiKc0nEwVTmqYaxLsdaZL4MfxMbPjOphxx",
+	"CotUgz5TWgJdTwJualhiEvK5aQUEnP4uud/486xiNWeJizOnj7LcY0F1Lx0/fq7fhmqHMZV25NurYvAd",
+	"WP7d3VfqcMgvUhsaH095/18x1jbL6mDKKpjZqD7NqElbgmVOFWCsOUJr0Mxmu6MXTedUjbuvWDPUrTWe",
+	"eE2wIqcpvLY9HMmmZBqvd+wXY1BqmPoQewQ2zuQ3jVsASesxadwNy7ZvQcVs8Y2hx+Zjm1rr8Ux8mGkD",
+	"0ETcgMybUKSDlA8HZXgUndoa2Zroh0fCdcLGP4/z4O6s1C+ts8lzr9FOnfvAruLxVFTMJzAv9TgEfnbv",
+	"vKPzfPyJ5b+24FjJ4PcdUufwD545oPAx37zFyi1jvnhdznOmVjBoaF9UxF41g71wn4bZtFnsyQo+u65t",
+	"q+TkyXzzz/9alnypNJ1Dbm5kZxaX3VC2hnxHEyKGeAgOj3shPxVAVRW6kFBQI0htSRBYz6lcCl/8BUUu",
+	"VdfYeNUpxgVOrQPu33cX85Jn+5Br/Mr9yb17RCaxXfTp4m7A0xsqXcOGASXk1CY/bo6BVjNcTW9S/khn",
+	"nG38s+jabl69Sz3FStt+mutqNyclaNoamKe0ZzOF1damZ4knWeZKHbwTnjGOxBK++c9Zf8mP4bnuRhkz",
+	"6rUUm0kqO5TaqEC2OEfDIu2LwPjLutOSGK8AP5qnyxScNKjk0B7FqLfmUDcei685hNWGklkmUvOfIlt0",
+	"VKX7b6t/jVOWDAFHF1H6DHWbxnW5ETJz/Mv4cp2f+yeTWEaPqQR6VGOzu5nWYG/Qf3/x9u8Jefbq6d+J",
+	"kOT1s++TGhIBY5oXLDf8gJeeG6bYnOVMbz28lhvwnWtxTo08zrnjWL5x5Bzrymu76kbD/LPY2Np2eIRv",
+	"QEKtQk8Ds7SwdUS90l7dCzwiq9ft/SVh91igmmBNa4y1gzxvBdypgSeEgym4+IQiHMFRMMR+/CL/1TbQ",
+	"bbJ7gg3/1R0Vx1AobA+fJQaszhTbnyU2laxR5dwIFawh0Yy1dGkS6ADEhe1a/gbq9Sfzn0G+uwZU+ufx",
+	"3oVw4L6OmSrndioWJoKLar9Y3ObjOPp+AN1Hj8s7xF+fGHv9Fd9pchI/H+LX7wSM7hppMPHdFStgrjoB",
+	"ZLbAlYUhxqyPdk2C3eIAuJaxcNSdJTsmWP/nyZDezy0+MHVqxH4fnDoxYn+IgXzxyf5jkLTaweL9HBkW",
+	"AV7xEUw9DgfYq3Gl2pcz9JOyGUMD7nLj6nkf07RrBt1ls/vJYtRfXjrQ2mmqMFr4W6OZ11mFiVPOa6AU",
+	"zPG1uY0xEI0QNANXpsoLukDMx/GaVpj4EtWlf5CUa5fw8kV63s3YcJCfxeaDlOmQiUszqgqRboJ8GdMe",
+	"JnTmsJtRmhA4X56HotCCrlbV6Q5hp4tP5j97s85uxDVUKVH7JaJ5fSKJaJryBPHU3iFMPXHyBitZVEEI",
+	"bbDIVKyBzGl6be5EGq11HzXJxZLZQiMp5Vyg41naWZAVSIhRNDlwG3qM4ILqVYhIjBK5zwbWwgluYwOb",
+	"Vfb37zOmYa0uPpn/DMoqbNg27/jke0evESGl5LXHqzJxSkJVAak22lrDFXeEs/E5UmvWS8oLf80+AEPS",
+	"N99x6X0GKcvaKzG9SPWGyc9y+x1iRZ/Kgm5NIzZH/p6qDW5NN+iZhf9LyJryzHDT1lUNSOq4uGEWki6e",
+	"UUXO9O0YJnp4vzXt3gHDYD+f3efS54S1QmISJyxO1lxJyvmaKWWtJFJsrH/FdZRY2H+PPik4BleJzaBK",
+	"E1haQd54LihlPns0u6AFu7i5j6vtvmiX5SuN7szoPVVDfZOTF5Rn1xKYsjY+/OdCAgPyVv/zvzINp4kV",
+	"m8CpQ2tvgFUERZGqYgvmpNqPi544gKpOQHIsNYDnqz+EVdBdhT/b7u1V0z6J564ZnAcgfCf/+V9LkAkp",
+	"13MJeU4JVXiHxOenvnMma7iBqttmUnC779detWj2WiUtV/hHrj2rFLTbeRtk1CbRsq52hD5cbjfn1jVf",
+	"XW3bPTRStwwTNtJUVBJUgq9L5Sc28t8MrdoKCclrOP/zELcrTFqJDKA73dHynFune82UN4tiDzlQ5Quh",
+	"Ic4UFhtDD6aQ13Pg6SqJOTQ9Z3VFLbvB2/0W52RnzFRalimWZsOQVXJWg8OqxKHCYul2NEyYfrdAZWJ2",
+	"X5oLjJI1Yk6KPHH1MVXiysyFZMTGjV7x/wUAAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

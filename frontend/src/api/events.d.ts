@@ -121,6 +121,17 @@ export interface components {
             type: "comment.dequeued";
             data: components["schemas"]["CommentRef"];
         };
+        /** @description Something changed on a process's needs workbench; see NeedsChanged for who hears it. */
+        NeedsChangedFrame: {
+            room: components["schemas"]["NeedsRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "needs.changed";
+            data: components["schemas"]["NeedsChanged"];
+        };
+        /** @description The needs room of a process, needs:<process id>. */
+        NeedsRoom: string;
         /** @description The room of a consultation, consultation:<id>. */
         ConsultationRoom: string;
         /**
@@ -188,6 +199,20 @@ export interface components {
             /** @description Why it was rejected or hidden before; left out when empty. */
             reason?: string;
             flags: number;
+        };
+        /**
+         * @description Something changed on the needs workbench of a process (room needs:<process id>): which
+         *     thing, its id and its new state. It carries no text: a client reads what it may see
+         *     through the API. An organisation hears of its own assessments and of those it is invited
+         *     to co-sign; the coordinators (moderators) of submissions, reviews, queries and
+         *     publications; a reviewer (user:<id>) of what is assigned to them.
+         */
+        NeedsChanged: {
+            /** @enum {string} */
+            subject: "assessment" | "cosignature" | "review" | "query" | "weighing";
+            /** Format: int64 */
+            id: number;
+            status?: string;
         };
         /** @description Which comment left the thread (comment.removed) or the queue (comment.dequeued). */
         CommentRef: {

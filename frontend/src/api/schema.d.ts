@@ -1177,10 +1177,1025 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/processes/{processId}/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The process's calls for needs assessments. */
+        get: operations["listNeedsCalls"];
+        put?: never;
+        /** Open a call for needs assessments (the district's coordinators and admins). */
+        post: operations["createNeedsCall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{callId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** A call, with what the person may do in it. */
+        get: operations["getNeedsCall"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a call's texts, extend its deadline or invite organisations (coordinators). */
+        patch: operations["updateNeedsCall"];
+        trace?: never;
+    };
+    "/me/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The open calls the person's provider organisations are invited to. */
+        get: operations["listMyOpenCalls"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The newest messages to the person's organisations (outcomes, invitations, queries). */
+        get: operations["listNotices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{callId}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a needs assessment of one's organisation (members of an invited provider organisation). */
+        post: operations["createAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{callId}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** The workbench - a call's submissions (coordinators see all, reviewers what is assigned to them). */
+        get: operations["listSubmissions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calls/{callId}/needs-map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        /** How many submissions of the call concern each social area (the workbench's map). */
+        get: operations["getNeedsMap"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organisations/{slug}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The organisation's short name, e.g. diakonie-erfurt. */
+                slug: components["parameters"]["OrganisationSlug"];
+            };
+            cookie?: never;
+        };
+        /** The organisation's own assessments, drafts included, or with cosign=true those it is invited to co-sign (its members only). */
+        get: operations["listOrganisationAssessments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        /** An assessment as the person may see it, with what they may do. */
+        get: operations["getAssessment"];
+        /** Replace a draft's content (its organisation's members); base_version must be the version edited. */
+        put: operations["saveAssessment"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        /** Every version of an assessment, newest first. */
+        get: operations["listAssessmentVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/transition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask for release, release, send back (with a reason), submit or withdraw. */
+        post: operations["transitionAssessment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/cosigners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite another provider organisation to co-sign (the submitting organisation's members). */
+        post: operations["inviteCoSigner"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/cosignature": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The invited organisation prepares (a member), signs or declines (its lead). */
+        post: operations["answerCoSignature"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Assign a reviewer to a submission (the district's coordinators). */
+        post: operations["assignReviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/reviewers/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a reviewer and their review (the district's coordinators). */
+        delete: operations["unassignReviewer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** An assigned reviewer's recommendation, comment (seen by coordinators and reviewers) and private note. */
+        put: operations["saveReview"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/queries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A private question (Rückfrage) to the submitting organisation (the district's coordinators). */
+        post: operations["askQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/queries/{queryId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queryId: components["parameters"]["QueryId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** The submitting organisation's answer to a query. */
+        put: operations["answerQuery"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/weighing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The weighing table (Abwägungstabelle) - published decisions for everyone; the district's coordinators see what is prepared under embargo unless they ask for published=true. */
+        get: operations["getWeighingTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/weighing/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The weighing table for the committees as XLSX, DOCX or PDF, with the same filters and visibility as the table. */
+        get: operations["exportWeighingTable"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/weighing/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a public consultation comment of the process into the weighing table (coordinators). */
+        post: operations["addCommentToWeighing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/weighing/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The process's bundles of related rows (coordinators). */
+        get: operations["listWeighingBundles"];
+        put?: never;
+        /** Bundle related rows under a title (coordinators). */
+        post: operations["createWeighingBundle"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/weighing/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the embargo - publish every prepared decision of the process at once and tell the organisations (coordinators). */
+        post: operations["publishWeighing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/weighing-items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Take an unpublished comment or aspect out of the table (coordinators). */
+        delete: operations["removeWeighingItem"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/weighing-items/{itemId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Prepare a row's weighing under embargo - value, mandatory reason, measures (coordinators). */
+        put: operations["decideWeighingItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/weighing-items/{itemId}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split a submission's row into aspects, each weighed on its own (coordinators). */
+        post: operations["splitWeighingItem"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/districts/{key}/text-modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        /** The district's text modules for recurring reasons (coordinators). */
+        get: operations["listTextModules"];
+        put?: never;
+        /** Keep a recurring reason (coordinators). */
+        post: operations["createTextModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/text-modules/{moduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: components["parameters"]["ModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a text module (coordinators). */
+        delete: operations["deleteTextModule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/processes/{processId}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The measures of the plan. */
+        get: operations["listMeasures"];
+        put?: never;
+        /** Add a measure to the plan (coordinators); its baseline is read from the atlas. */
+        post: operations["createMeasure"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/measures/{measureId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: components["parameters"]["MeasureId"];
+            };
+            cookie?: never;
+        };
+        /** A measure with its chain - the weighed needs and comments that led to it, and its indicator's actual values. */
+        get: operations["getMeasure"];
+        /** Change a measure, its status, milestones and target (coordinators). */
+        put: operations["updateMeasure"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
+         * @enum {string}
+         */
+        WeighingValue: "considered" | "partly" | "not_considered" | "noted";
+        /** @enum {string} */
+        TargetGroup: "kinder" | "jugendliche" | "familien" | "alleinerziehende" | "aeltere" | "pflegebeduerftige" | "behinderung" | "zugewanderte" | "langzeitarbeitslose" | "wohnungslose" | "sucht" | "andere";
+        NeedsCallInput: {
+            title: string;
+            /** @description Markdown. */
+            guidance?: string;
+            /** Format: int64 */
+            phase_id?: number;
+            area_ids?: number[];
+            fields?: string[];
+            /** Format: date-time */
+            deadline: string;
+            /** @enum {string} */
+            audience: "providers" | "invited";
+            invited?: string[];
+        };
+        NeedsCallChange: {
+            title?: string;
+            guidance?: string;
+            /**
+             * Format: date-time
+             * @description Only later than the current one.
+             */
+            deadline?: string;
+            invited?: string[];
+        };
+        NeedsCall: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            process_id: number;
+            district_key: string;
+            /** Format: int64 */
+            phase_id?: number;
+            title: string;
+            guidance: string;
+            guidance_html: string;
+            area_ids: number[];
+            fields: string[];
+            /** Format: date-time */
+            deadline: string;
+            /** @enum {string} */
+            audience: "providers" | "invited";
+            invited: string[];
+            open: boolean;
+            /** Format: date-time */
+            created_at: string;
+            /** @description The person coordinates the call (workbench */
+            can_manage: boolean;
+            /** @description The person's provider organisations that may draft in this call now. */
+            can_submit_as: components["schemas"]["OrgRef"][];
+            /** @description The live room of the process's needs workbench, needs:<process id>. */
+            room: string;
+        };
+        OrgRef: {
+            slug: string;
+            name: string;
+        };
+        NeedsCallList: {
+            items: components["schemas"]["NeedsCall"][];
+        };
+        TargetCount: {
+            group: components["schemas"]["TargetGroup"];
+            /** @description Required for andere. */
+            label?: string;
+            people: number;
+        };
+        /** @description A value cited from the atlas. On input only indicator, area and year count; the server reads the value as it is when cited. */
+        Evidence: {
+            indicator: string;
+            /** @description An atlas area key */
+            area: string;
+            year: number;
+            readonly value?: number | null;
+            readonly title?: string;
+            readonly area_name?: string;
+            readonly unit?: string;
+            readonly ref?: string;
+        };
+        Proposal: {
+            /** @description Markdown. */
+            measure?: string;
+            /** @description Staff in full-time equivalents. */
+            fte?: number;
+            /**
+             * Format: int64
+             * @description Euros.
+             */
+            costs_per_year?: number;
+            funding?: string[];
+            time_frame?: string;
+            /** @description The atlas indicator that would show the effect. */
+            indicator?: string;
+        };
+        AssessmentContent: {
+            title: string;
+            area_ids?: number[];
+            field?: string;
+            groups?: components["schemas"]["TargetCount"][];
+            /** @description Markdown. */
+            situation?: string;
+            evidence?: components["schemas"]["Evidence"][];
+            /** @description Existing offers in the area */
+            offers?: string;
+            /** @description Markdown. */
+            gap?: string;
+            proposal?: components["schemas"]["Proposal"];
+            /** @enum {string} */
+            priority?: "high" | "medium" | "low";
+        };
+        AssessmentCreate: {
+            org: string;
+            content: components["schemas"]["AssessmentContent"];
+        };
+        AssessmentSave: {
+            base_version: number;
+            content: components["schemas"]["AssessmentContent"];
+        };
+        AssessmentTransition: {
+            /** @enum {string} */
+            action: "request_release" | "release" | "send_back" | "submit" | "withdraw";
+            /** @description Required for send_back. */
+            reason?: string;
+        };
+        CoSignerInvite: {
+            org: string;
+        };
+        CoSignAnswer: {
+            /** @enum {string} */
+            action: "prepare" | "sign" | "decline";
+            reason?: string;
+        };
+        ReviewerInput: {
+            /** Format: int64 */
+            user_id: number;
+        };
+        ReviewInput: {
+            recommendation?: components["schemas"]["WeighingValue"];
+            comment?: string;
+            /** @description Private - only the reviewer sees it. */
+            note?: string;
+        };
+        QueryInput: {
+            question: string;
+        };
+        AnswerInput: {
+            answer: string;
+        };
+        CoSignature: {
+            org: string;
+            org_name: string;
+            /** @enum {string} */
+            status: "invited" | "prepared" | "cosigned" | "declined";
+            reason?: string;
+            /** Format: date-time */
+            invited_at: string;
+            /** Format: date-time */
+            answered_at?: string;
+        };
+        Review: {
+            /** Format: int64 */
+            reviewer_id: number;
+            reviewer_name: string;
+            recommendation?: components["schemas"]["WeighingValue"];
+            comment?: string;
+            /** @description Only in the reviewer's own review. */
+            note?: string;
+            /** Format: date-time */
+            updated_at: string;
+        };
+        Query: {
+            /** Format: int64 */
+            id: number;
+            question: string;
+            asker_name: string;
+            /** Format: date-time */
+            asked_at: string;
+            answer?: string;
+            answerer_name?: string;
+            /** Format: date-time */
+            answered_at?: string;
+        };
+        AssessmentCapabilities: {
+            edit: boolean;
+            request_release: boolean;
+            release: boolean;
+            send_back: boolean;
+            submit: boolean;
+            withdraw: boolean;
+            invite_cosigners: boolean;
+            prepare_cosign: boolean;
+            cosign: boolean;
+            decline_cosign: boolean;
+            review: boolean;
+            assign: boolean;
+            ask: boolean;
+            answer: boolean;
+            see_versions: boolean;
+        };
+        ReviewProgress: {
+            assigned: number;
+            reviewed: number;
+            /** @description The reviewers' recommendations differ. */
+            disagreement: boolean;
+        };
+        Assessment: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            call_id: number;
+            call_title?: string;
+            /** Format: date-time */
+            deadline?: string;
+            /** Format: int64 */
+            process_id: number;
+            district_key: string;
+            org: string;
+            org_name: string;
+            /** @description eingereicht von X, mitgezeichnet von Y und Z: the organisations behind it. */
+            signers: string;
+            /** @enum {string} */
+            status: "draft" | "release_requested" | "released" | "submitted" | "withdrawn";
+            version: number;
+            content: components["schemas"]["AssessmentContent"];
+            html: components["schemas"]["AssessmentHTML"];
+            /** @description The lead's reason for sending the draft back (its organisation only). */
+            sent_back?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            submitted_at?: string;
+            cosigners: components["schemas"]["CoSignature"][];
+            can?: components["schemas"]["AssessmentCapabilities"];
+            reviews?: components["schemas"]["Review"][];
+            queries?: components["schemas"]["Query"][];
+            progress?: components["schemas"]["ReviewProgress"];
+        };
+        /** @description The Markdown fields rendered and sanitised. */
+        AssessmentHTML: {
+            situation: string;
+            offers: string;
+            gap: string;
+            measure: string;
+        };
+        AssessmentPage: {
+            items: components["schemas"]["Assessment"][];
+            next_cursor?: string;
+        };
+        AssessmentVersion: {
+            version: number;
+            status: string;
+            /** Format: date-time */
+            at: string;
+            content: components["schemas"]["AssessmentContent"];
+        };
+        AssessmentVersionList: {
+            items: components["schemas"]["AssessmentVersion"][];
+        };
+        NeedsMap: {
+            areas: {
+                /** Format: int64 */
+                area_id: number;
+                count: number;
+            }[];
+        };
+        Notice: {
+            /** Format: int64 */
+            id: number;
+            org: string;
+            /** @enum {string} */
+            kind: "decision" | "cosign_invitation" | "cosign_answer" | "query" | "sent_back";
+            /** Format: int64 */
+            assessment_id?: number;
+            /** Format: int64 */
+            process_id?: number;
+            text: string;
+            /** Format: date-time */
+            at: string;
+        };
+        NoticeList: {
+            items: components["schemas"]["Notice"][];
+        };
+        Decision: {
+            value: components["schemas"]["WeighingValue"];
+            reason: string;
+            measure_ids: number[];
+            /** Format: date-time */
+            at: string;
+        };
+        DecisionInput: {
+            value: components["schemas"]["WeighingValue"];
+            reason: string;
+            measure_ids?: number[];
+        };
+        WeighingItem: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            process_id: number;
+            /** @enum {string} */
+            kind: "assessment" | "aspect" | "comment";
+            /** Format: int64 */
+            assessment_id?: number;
+            /** Format: int64 */
+            comment_id?: number;
+            /** Format: int64 */
+            parent_id?: number;
+            summary: string;
+            /** @description Organisations by name; empty for residents */
+            submitter: string;
+            area_ids: number[];
+            field?: string;
+            /** Format: int64 */
+            bundle_id?: number;
+            bundle_title?: string;
+            working?: components["schemas"]["Decision"];
+            published?: components["schemas"]["Decision"];
+            /** @description The prepared decision differs from the published one. */
+            pending: boolean;
+        };
+        WeighingItemList: {
+            items: components["schemas"]["WeighingItem"][];
+        };
+        WeighingPage: {
+            items: components["schemas"]["WeighingItem"][];
+            next_cursor?: string;
+            /** @description The page shows working decisions under embargo (coordinators only). */
+            working: boolean;
+            can_weigh?: boolean;
+        };
+        WeighingCommentInput: {
+            /** Format: int64 */
+            comment_id: number;
+        };
+        BundleInput: {
+            title: string;
+            item_ids: number[];
+        };
+        Bundle: {
+            /** Format: int64 */
+            id: number;
+            title: string;
+        };
+        BundleList: {
+            items: components["schemas"]["Bundle"][];
+        };
+        SplitInput: {
+            aspects: string[];
+        };
+        PublishResult: {
+            published: number;
+        };
+        TextModuleInput: {
+            title: string;
+            body: string;
+        };
+        TextModule: {
+            /** Format: int64 */
+            id: number;
+            district_key: string;
+            title: string;
+            body: string;
+        };
+        TextModuleList: {
+            items: components["schemas"]["TextModule"][];
+        };
+        Milestone: {
+            title: string;
+            /** Format: date */
+            due?: string;
+            done?: boolean;
+        };
+        MeasureTarget: {
+            indicator: string;
+            area: string;
+            baseline_year: number;
+            /** @description Read from the atlas. */
+            readonly baseline?: number | null;
+            target_year: number;
+            value: number;
+        };
+        MeasureInput: {
+            title: string;
+            description?: string;
+            area_ids?: number[];
+            fields?: string[];
+            responsible?: string;
+            /** Format: int64 */
+            budget?: number;
+            status?: components["schemas"]["MeasureStatus"];
+            milestones?: components["schemas"]["Milestone"][];
+            target?: components["schemas"]["MeasureTarget"];
+        };
+        /**
+         * @description geplant, beschlossen, in Umsetzung, umgesetzt, verworfen.
+         * @enum {string}
+         */
+        MeasureStatus: "planned" | "adopted" | "in_progress" | "done" | "discarded";
+        Measure: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            process_id: number;
+            district_key: string;
+            title: string;
+            description: string;
+            description_html: string;
+            area_ids: number[];
+            fields: string[];
+            responsible: string;
+            /** Format: int64 */
+            budget: number;
+            status: components["schemas"]["MeasureStatus"];
+            milestones: components["schemas"]["Milestone"][];
+            target?: components["schemas"]["MeasureTarget"];
+            progress: number;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+            editable: boolean;
+            /** @description The weighed needs and comments that led to it (on the single measure). */
+            items?: components["schemas"]["WeighingItem"][];
+            /** @description The indicator's public values in the target's area, by year (on the single measure). */
+            actuals?: {
+                year: number;
+                value?: number | null;
+            }[];
+        };
+        MeasureList: {
+            items: components["schemas"]["Measure"][];
+        };
         Problem: {
             /**
              * @description A URI reference naming the problem type.
@@ -2117,6 +3132,21 @@ export interface components {
         };
     };
     parameters: {
+        CallId: number;
+        AssessmentId: number;
+        QueryId: number;
+        ItemId: number;
+        ModuleId: number;
+        MeasureId: number;
+        /** @description Only rows concerning this social area. */
+        WeighingArea: number;
+        /** @description Only rows of this field. */
+        WeighingField: string;
+        WeighingDecision: components["schemas"]["WeighingValue"];
+        /** @description Words in the summary or the submitter. */
+        WeighingSearch: string;
+        /** @description For coordinators: the published table instead of the working one. */
+        WeighingPublished: boolean;
         AtlasImportId: number;
         /**
          * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
@@ -4190,6 +5220,1000 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AtlasImport"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listNeedsCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsCallList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createNeedsCall: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedsCallInput"];
+            };
+        };
+        responses: {
+            /** @description The call. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsCall"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getNeedsCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsCall"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateNeedsCall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NeedsCallChange"];
+            };
+        };
+        responses: {
+            /** @description The call. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsCall"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listMyOpenCalls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The calls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsCallList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listNotices: {
+        parameters: {
+            query?: {
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The notices. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticeList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createAssessment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentCreate"];
+            };
+        };
+        responses: {
+            /** @description The draft. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listSubmissions: {
+        parameters: {
+            query?: {
+                area?: number;
+                field?: string;
+                group?: components["schemas"]["TargetGroup"];
+                org?: string;
+                status?: "submitted" | "withdrawn";
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submissions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getNeedsMap: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                callId: components["parameters"]["CallId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NeedsMap"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listOrganisationAssessments: {
+        parameters: {
+            query?: {
+                cosign?: boolean;
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                /** @description The organisation's short name, e.g. diakonie-erfurt. */
+                slug: components["parameters"]["OrganisationSlug"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentPage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    saveAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentSave"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listAssessmentVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentVersionList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    transitionAssessment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssessmentTransition"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    inviteCoSigner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoSignerInvite"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    answerCoSignature: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoSignAnswer"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    assignReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewerInput"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    unassignReviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+                userId: components["parameters"]["UserId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    saveReview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    askQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QueryInput"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    answerQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                queryId: components["parameters"]["QueryId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerInput"];
+            };
+        };
+        responses: {
+            /** @description The assessment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Assessment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWeighingTable: {
+        parameters: {
+            query?: {
+                /** @description Only rows concerning this social area. */
+                area?: components["parameters"]["WeighingArea"];
+                /** @description Only rows of this field. */
+                field?: components["parameters"]["WeighingField"];
+                decision?: components["parameters"]["WeighingDecision"];
+                /** @description Words in the summary or the submitter. */
+                q?: components["parameters"]["WeighingSearch"];
+                /** @description For coordinators: the published table instead of the working one. */
+                published?: components["parameters"]["WeighingPublished"];
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeighingPage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    exportWeighingTable: {
+        parameters: {
+            query: {
+                format: "xlsx" | "docx" | "pdf";
+                /** @description Only rows concerning this social area. */
+                area?: components["parameters"]["WeighingArea"];
+                /** @description Only rows of this field. */
+                field?: components["parameters"]["WeighingField"];
+                decision?: components["parameters"]["WeighingDecision"];
+                /** @description Words in the summary or the submitter. */
+                q?: components["parameters"]["WeighingSearch"];
+                /** @description For coordinators: the published table instead of the working one. */
+                published?: components["parameters"]["WeighingPublished"];
+            };
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/pdf": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    addCommentToWeighing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WeighingCommentInput"];
+            };
+        };
+        responses: {
+            /** @description The new row. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeighingItem"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listWeighingBundles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bundles. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createWeighingBundle: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BundleInput"];
+            };
+        };
+        responses: {
+            /** @description The bundle. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Bundle"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    publishWeighing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many rows were published. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublishResult"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    removeWeighingItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    decideWeighingItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionInput"];
+            };
+        };
+        responses: {
+            /** @description The row. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeighingItem"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    splitWeighingItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                itemId: components["parameters"]["ItemId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SplitInput"];
+            };
+        };
+        responses: {
+            /** @description The aspects. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeighingItemList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listTextModules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The modules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextModuleList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createTextModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The official 5-digit district key (Kreisschlüssel), e.g. 16051 for Erfurt. */
+                key: components["parameters"]["DistrictKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextModuleInput"];
+            };
+        };
+        responses: {
+            /** @description The module. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TextModule"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteTextModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                moduleId: components["parameters"]["ModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measures. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeasureList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createMeasure: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureInput"];
+            };
+        };
+        responses: {
+            /** @description The measure. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: components["parameters"]["MeasureId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The measure. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateMeasure: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                measureId: components["parameters"]["MeasureId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MeasureInput"];
+            };
+        };
+        responses: {
+            /** @description The measure. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Measure"];
                 };
             };
             default: components["responses"]["Problem"];
