@@ -93,8 +93,7 @@ func document(t Table) string {
 		b.WriteString(para("", `<w:rPr><w:b/><w:color w:val="C00000"/><w:sz w:val="28"/></w:rPr>`,
 			EmbargoNote+": enthält vorbereitete, noch nicht veröffentlichte Abwägungen"))
 	}
-	lines := t.filterLines()
-	b.WriteString(para("", "", "Filter: "+strings.Join(lines, "; ")))
+	b.WriteString(para("", "", t.filterSentence()))
 	b.WriteString(table(t))
 	// Landscape A4 with 1.5 cm margins, in twentieths of a point.
 	b.WriteString(`<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>` +

@@ -109,23 +109,7 @@ func TestDOCXHoldsEveryCell(t *testing.T) {
 		!strings.HasPrefix(paras[2], EmbargoNote) || paras[3] != tb.filterSentence() {
 		t.Errorf("heading paragraphs %q", paras)
 	}
-	if len(rows) != 1+len(tb.Rows) {
-		t.Fatalf("%d table rows, want the heading and %d", len(rows), len(tb.Rows))
-	}
-	if strings.Join(rows[0], "|") != strings.Join(Header, "|") {
-		t.Errorf("heading %q", rows[0])
-	}
-	for i, r := range tb.Rows {
-		want := r.cells()
-		if len(rows[i+1]) != len(want) {
-			t.Fatalf("row %d has %d cells", i+1, len(rows[i+1]))
-		}
-		for j := range want {
-			if rows[i+1][j] != want[j] {
-				t.Errorf("row %d, %s: %q, want %q", i+1, Header[j], trim(rows[i+1][j]), trim(want[j]))
-			}
-		}
-	}
+	checkRows(t, rows, tb)
 	if rows[1][2] != `<script>alert("x")</script>&"'` || rows[3][2] != "Spielplatz 🎉 fehlt" || rows[3][8] != "Straße\tTab" ||
 		rows[1][9] != "Jugendclub länger öffnen\nzweite Zeile" || rows[2][2] != "Steuerzeichenweg" {
 		t.Errorf("hostile text changed: %q", [][]string{rows[1], rows[3]})

@@ -62,6 +62,9 @@ func TestPDFHoldsTheTable(t *testing.T) {
 			}
 		}
 	}
+	if !strings.Contains(pages[1], "Nr.ArtZusammenfassung") || !strings.Contains(pages[1], "Maßnahmen2Begründung") {
+		t.Errorf("page 2 does not go on with item 2 below the heading: %q", trim(pages[1]))
+	}
 	if first := pages[0]; strings.Index(first, squeeze(EmbargoNote)) > strings.Index(first, "Nr.") {
 		t.Error("the draft note is not above the table")
 	}

@@ -15,8 +15,8 @@ func (d *pdfDoc) row(cells []string, shaded bool) {
 		height = max(height, len(lines[i]))
 	}
 	fits := func(n int) bool { return f.GetY()+float64(n)*lineH+2*cellPad <= bottom() }
-	fresh := float64(int((bottom() - d.tableTop() - 2*cellPad) / lineH))
-	if !fits(height) && (float64(height) <= fresh || !fits(3)) {
+	fresh := int((bottom() - d.tableTop() - 2*cellPad) / lineH) // the lines a new page holds
+	if !fits(height) && (height <= fresh || !fits(3)) {
 		d.newPage()
 	}
 	for from := 0; from < height; {
@@ -49,6 +49,14 @@ func (d *pdfDoc) chunk(lines [][]string, from, to int, shaded bool) {
 		for j := from; j < to && j < len(lines[i]); j++ {
 			f.SetXY(x, y+cellPad+float64(j-from)*lineH)
 			f.CellFormat(w, lineH, lines[i][j], "", 0, "L", false, 0, "")
+		}
+		if i == 0 && from > 0 && len(lines[0]) > 0 {
+			// A band going on from the previous page repeats the item's number, in grey, so
+			// the reader knows whose text it is.
+			f.SetTextColor(120, 120, 120)
+			f.SetXY(x, y+cellPad)
+			f.CellFormat(w, lineH, lines[0][0], "", 0, "L", false, 0, "")
+			f.SetTextColor(0, 0, 0)
 		}
 		x += w
 	}

@@ -8,7 +8,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 )
 
 // Table is a weighing table as the committees read it.
@@ -131,8 +130,8 @@ func (t Table) title() string {
 }
 
 // clean makes s safe for all three formats: invalid UTF-8 becomes U+FFFD, line ends become "\n",
-// and characters XML 1.0 does not allow (control characters but tab and line feed, the C1
-// controls, U+FFFE and U+FFFF) are dropped, as are DEL and the non-characters no font can show.
+// and the characters XML 1.0 does not allow (control characters but tab and line feed, U+FFFE,
+// U+FFFF) are dropped, as are DEL and the C1 controls, which XML allows but no font shows.
 func clean(s string) string {
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	var b strings.Builder
@@ -143,7 +142,7 @@ func clean(s string) string {
 			b.WriteRune(r)
 		case r == '\r':
 			b.WriteByte('\n')
-		case r < 0x20, r >= 0x7f && r <= 0x9f, r == 0xfffe, r == 0xffff, r > utf8.MaxRune:
+		case r < 0x20, r >= 0x7f && r <= 0x9f, r == 0xfffe, r == 0xffff:
 		default:
 			b.WriteRune(r)
 		}

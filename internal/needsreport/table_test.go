@@ -70,3 +70,27 @@ func TestFilterLines(t *testing.T) {
 		t.Errorf("%q, want %q", got, want)
 	}
 }
+
+// checkRows compares a table read back, heading first, with tb's rows. A row read back may lack
+// its trailing empty cells: excelize leaves them out.
+func checkRows(t *testing.T, rows [][]string, tb Table) {
+	t.Helper()
+	if len(rows) != 1+len(tb.Rows) {
+		t.Fatalf("%d rows, want the heading and %d", len(rows), len(tb.Rows))
+	}
+	if strings.Join(rows[0], "|") != strings.Join(Header, "|") {
+		t.Errorf("heading %q", rows[0])
+	}
+	for i, r := range tb.Rows {
+		want := r.cells()
+		if len(rows[i+1]) > len(want) {
+			t.Errorf("row %d has %d cells", i+1, len(rows[i+1]))
+		}
+		got := append(rows[i+1], make([]string, len(want))...)[:len(want)]
+		for j := range want {
+			if got[j] != want[j] {
+				t.Errorf("row %d, %s: %q, want %q", i+1, Header[j], trim(got[j]), trim(want[j]))
+			}
+		}
+	}
+}

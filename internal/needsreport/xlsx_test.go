@@ -33,21 +33,7 @@ func TestXLSXHoldsEveryCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 1+len(tb.Rows) {
-		t.Fatalf("%d rows, want the heading and %d", len(rows), len(tb.Rows))
-	}
-	if strings.Join(rows[0], "|") != strings.Join(Header, "|") {
-		t.Errorf("heading %q", rows[0])
-	}
-	for i, r := range tb.Rows {
-		want := r.cells()
-		got := append(rows[i+1], make([]string, len(want))...)[:len(want)]
-		for j := range want {
-			if got[j] != want[j] {
-				t.Errorf("row %d, %s: %q, want %q", i+1, Header[j], trim(got[j]), trim(want[j]))
-			}
-		}
-	}
+	checkRows(t, rows, tb)
 	if rows[1][2] != `<script>alert("x")</script>&"'` || rows[1][8] != "Ärger über Öffnungszeiten ß" {
 		t.Errorf("hostile text changed: %q %q", rows[1][2], rows[1][8])
 	}
