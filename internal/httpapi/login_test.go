@@ -42,6 +42,7 @@ func TestLoginFlowForEveryDemoUser(t *testing.T) {
 			{"verwaltung", "demo-koordination-jena", "Jana Jenaer", []string{"coordinator:16053"}, []string{"16053"}},
 			{"traeger", "demo-traeger-diakonie", "Dora Diakonie", []string{"provider_admin:diakonie-erfurt"}, nil},
 			{"traeger", "demo-traeger-awo", "Arne Awo", []string{"provider_member:awo-erfurt"}, nil},
+			{"traeger", "demo-traeger-awo-leitung", "Agnes Awo", []string{"provider_admin:awo-erfurt"}, nil},
 			{"buerger", "demo-buergerin", "Rita Rathaus", []string{"resident"}, nil},
 		}
 		for _, c := range cases {

@@ -177,7 +177,7 @@ func TestDemoUsers(t *testing.T) {
 			t.Errorf("%s: audience %q", u.Subject, u.Audience)
 		}
 	}
-	if len(seen) != 6 {
-		t.Errorf("%d demo users, want 6", len(seen))
+	if len(seen) != 7 {
+		t.Errorf("%d demo users, want 7", len(seen))
 	}
 }

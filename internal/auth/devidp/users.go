@@ -32,6 +32,11 @@ func DemoUsers() []User {
 			Description: "Träger: AWO Erfurt (Beispiel)",
 		},
 		{
+			Subject: "demo-traeger-awo-leitung", Name: "Agnes Awo", Email: "agnes.awo" + domain,
+			Groups:   []string{"org:awo-erfurt", "traegerleitung:awo-erfurt"},
+			Audience: "provider", Description: "Träger: AWO Erfurt (Beispiel), Leitung",
+		},
+		{
 			Subject: "demo-buergerin", Name: "Rita Rathaus", Email: "rita.rathaus" + domain,
 			Groups: []string{}, Audience: "resident",
 			Description: "Bürgerin aus Erfurt",
