@@ -67,12 +67,13 @@ func fromJSON(s string, v any) error {
 	return nil
 }
 
-// stamp is t in UTC, or now when the caller left it zero.
+// stamp is t in UTC to the microsecond PostgreSQL keeps (so that what a write returns is what
+// a read gives), or now when the caller left it zero.
 func stamp(t time.Time) time.Time {
 	if t.IsZero() {
-		return time.Now().UTC()
+		t = time.Now()
 	}
-	return t.UTC()
+	return t.UTC().Truncate(time.Microsecond)
 }
 
 // optTime is t for a nullable column: NULL for the zero time.
@@ -80,7 +81,7 @@ func optTime(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
 	}
-	t = t.UTC()
+	t = stamp(t)
 	return &t
 }
 
