@@ -3,7 +3,9 @@ package store_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -319,6 +321,42 @@ func TestNeedsReviewsAndQueries(t *testing.T) {
 		}
 		if err := f.s.SaveQuery(ctx, needs.Query{ID: 99999}); !errors.Is(err, needs.ErrQueryNotFound) {
 			t.Errorf("saving an unknown query: %v", err)
+		}
+	})
+}
+
+// TestNeedsConcurrentSaves: editors who loaded the same version save at once, each in a
+// transaction of its own; the guarded UPDATE lets exactly one of them win.
+func TestNeedsConcurrentSaves(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		f := newNeedsFixture(t, db)
+		a := f.assess(t, "awo", needs.Content{Title: "Treff"})
+		const editors = 6
+		errs := make([]error, editors)
+		var wg sync.WaitGroup
+		for i := range editors {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				next := a
+				next.Version, next.Content.Title = 2, fmt.Sprintf("Fassung %d", i)
+				errs[i] = db.InTx(ctx, func(ctx context.Context) error { return f.s.SaveAssessment(ctx, next, 1, f.rita.User.ID) })
+			}()
+		}
+		wg.Wait()
+		won := -1
+		for i, err := range errs {
+			switch {
+			case err == nil && won < 0:
+				won = i
+			case !errors.Is(err, needs.ErrStaleVersion):
+				t.Errorf("editor %d: %v", i, err)
+			}
+		}
+		vs, err := f.s.Versions(ctx, a.ID)
+		if won < 0 || err != nil || len(vs) != 2 || vs[0].Content.Title != fmt.Sprintf("Fassung %d", won) {
+			t.Fatalf("winner %d, versions %+v %v", won, vs, err)
 		}
 	})
 }
