@@ -11,7 +11,9 @@ import (
 // rows lists every gorm row type of the store; a new one must be added here so that its fields are
 // checked against the migrated schema.
 var rows = []any{&districtRow{}, &userRow{}, &organisationRow{}, &membershipRow{}, &roleGrantRow{}, &auditRow{}, &sessionRow{}, &loginStateRow{}, &socialAreaRow{}, &processRow{}, &processAreaRow{}, &phaseRow{}, &documentRow{}, &consultationRow{}, &sectionRow{}, &consultationAreaRow{}, &commentRow{}, &supportRow{}, &flagRow{}, &responseRow{}, &decisionRow{}, &outboxRow{}, &relayedRow{}, &eventRow{}, &sequenceRow{}, &idempotencyKeyRow{}, &invitationRow{},
-	&atlasIndicatorRow{}, &atlasValueRow{}, &atlasBoundaryRow{}, &atlasSuppressionRow{}, &atlasCitationRow{}, &atlasImportRow{}}
+	&atlasIndicatorRow{}, &atlasValueRow{}, &atlasBoundaryRow{}, &atlasSuppressionRow{}, &atlasCitationRow{}, &atlasImportRow{},
+	&needsCallRow{}, &needsAssessmentRow{}, &needsAssessmentAreaRow{}, &needsAssessmentGroupRow{}, &needsVersionRow{}, &needsCoSignatureRow{},
+	&needsReviewRow{}, &needsQueryRow{}, &needsItemRow{}, &needsItemAreaRow{}, &needsBundleRow{}, &needsTextModuleRow{}, &needsMeasureRow{}, &needsNoticeRow{}}
 
 // SchemaMismatches lists every row-type field without a column in the migrated schema and every
 // column no row type maps. The migrations own the schema; the contract suite calls this on both
