@@ -77,8 +77,8 @@ func AccessOf(who identity.Principal, a *Assessment, reviews []Review) Access {
 // the frontend never re-derives a rule.
 type Capabilities struct {
 	Edit, RequestRelease, Release, SendBack, Submit, Withdraw, InviteCoSigners bool
-	PrepareCoSign, CoSign, DeclineCoSign                                      bool
-	Review, Assign, Ask, Answer, SeeVersions                                  bool
+	PrepareCoSign, CoSign, DeclineCoSign                                       bool
+	Review, Assign, Ask, Answer, SeeVersions                                   bool
 }
 
 // CapabilitiesOf derives the capabilities from the access, the state and the call.

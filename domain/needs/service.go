@@ -59,6 +59,8 @@ type Service struct {
 	dir      Directory
 	atlas    Atlas
 	comments Comments
+	files    Files
+	blobs    Blobs
 	now      func() time.Time
 }
 
@@ -72,6 +74,8 @@ type Deps struct {
 	Directory Directory
 	Atlas     Atlas
 	Comments  Comments
+	Files     Files            // attachments' rows
+	Blobs     Blobs            // attachments' bytes
 	Now       func() time.Time // nil: time.Now
 }
 
@@ -81,7 +85,7 @@ func NewService(d Deps) *Service {
 		d.Now = time.Now
 	}
 	return &Service{store: d.Store, tx: d.Tx, outbox: d.Outbox, audit: d.Audit, plan: d.Processes, dir: d.Directory,
-		atlas: d.Atlas, comments: d.Comments, now: d.Now}
+		atlas: d.Atlas, comments: d.Comments, files: d.Files, blobs: d.Blobs, now: d.Now}
 }
 
 // Calls lists the calls of a process the person may read.

@@ -37,20 +37,11 @@ func SeedAll(ctx context.Context, districts district.Store, ids *identity.Servic
 	if err := SeedPlanning(ctx, districts, plan, blobs, now); err != nil {
 		return err
 	}
-	ps, _, err := plan.Processes(ctx, planning.ProcessQuery{DistrictKey: "16051", Limit: 10})
-	if err != nil {
+	p, err := firstProcess(ctx, plan)
+	if err != nil || p.ID == 0 {
 		return err
 	}
-	for _, p := range ps {
-		if p.Title == firstProcessTitle {
-			full, err := plan.Process(ctx, p.ID)
-			if err != nil {
-				return err
-			}
-			return seedConsultation(ctx, ids, cons, full, issuer, now)
-		}
-	}
-	return nil
+	return seedConsultation(ctx, ids, cons, p, issuer, now)
 }
 
 const firstProcessTitle = "Integrierte Sozialplanung Erfurt (Beispiel)"

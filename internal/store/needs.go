@@ -67,12 +67,13 @@ func fromJSON(s string, v any) error {
 	return nil
 }
 
-// stamp is t in UTC, or now when the caller left it zero.
+// stamp is t in UTC to the microsecond PostgreSQL keeps (so that what a write returns is what
+// a read gives), or now when the caller left it zero.
 func stamp(t time.Time) time.Time {
 	if t.IsZero() {
-		return time.Now().UTC()
+		t = time.Now()
 	}
-	return t.UTC()
+	return t.UTC().Truncate(time.Microsecond)
 }
 
 // optTime is t for a nullable column: NULL for the zero time.
@@ -80,7 +81,7 @@ func optTime(t time.Time) *time.Time {
 	if t.IsZero() {
 		return nil
 	}
-	t = t.UTC()
+	t = stamp(t)
 	return &t
 }
 
@@ -111,6 +112,31 @@ func idCursor(c string) (int64, error) {
 		return 0, fmt.Errorf("%w: the cursor is not one this API gave out", needs.ErrInvalid)
 	}
 	return id, nil
+}
+
+// domainRows converts rows with their toDomain, which fails only on a stored JSON it cannot read.
+func domainRows[R interface{ toDomain() (T, error) }, T any](rows []R) ([]T, error) {
+	out := make([]T, len(rows))
+	for i, r := range rows {
+		var err error
+		if out[i], err = r.toDomain(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// updateOne writes updates into the row with the id; missing when there is none, needs.ErrInvalid
+// when a reference does not exist.
+func updateOne(tx *gorm.DB, model any, id int64, updates map[string]any, missing error) error {
+	res := tx.Model(model).Where("id = ?", id).Updates(updates)
+	if res.Error != nil {
+		return translate(res.Error, needs.ErrInvalid)
+	}
+	if res.RowsAffected == 0 {
+		return missing
+	}
+	return nil
 }
 
 // notFound turns "no row" into the context's error for the thing.
@@ -173,15 +199,8 @@ func (s *Needs) SaveCall(ctx context.Context, c needs.Call) error {
 	if err != nil {
 		return err
 	}
-	res := conn(ctx, s.db).Model(&needsCallRow{}).Where("id = ?", c.ID).Updates(map[string]any{"title": row.Title, "guidance": row.Guidance,
-		"deadline": row.Deadline, "audience": row.Audience, "invited": row.Invited, "area_ids": row.AreaIDs, "fields": row.Fields})
-	if res.Error != nil {
-		return translate(res.Error, needs.ErrInvalid)
-	}
-	if res.RowsAffected == 0 {
-		return needs.ErrCallNotFound
-	}
-	return nil
+	return updateOne(conn(ctx, s.db), &needsCallRow{}, c.ID, map[string]any{"title": row.Title, "guidance": row.Guidance,
+		"deadline": row.Deadline, "audience": row.Audience, "invited": row.Invited, "area_ids": row.AreaIDs, "fields": row.Fields}, needs.ErrCallNotFound)
 }
 
 // Call implements needs.Store.
@@ -206,12 +225,5 @@ func (s *Needs) Calls(ctx context.Context, q needs.CallQuery) ([]needs.Call, err
 	if err := tx.Order("deadline, id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list calls: %w", err)
 	}
-	out := make([]needs.Call, len(rows))
-	for i, r := range rows {
-		var err error
-		if out[i], err = r.toDomain(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return domainRows(rows)
 }

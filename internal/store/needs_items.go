@@ -107,17 +107,6 @@ func (r needsItemRow) toDomain() (needs.Item, error) {
 	return it, err
 }
 
-func itemsOf(rows []needsItemRow) ([]needs.Item, error) {
-	out := make([]needs.Item, len(rows))
-	for i, r := range rows {
-		var err error
-		if out[i], err = r.toDomain(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
 // InsertItem implements needs.Store: the district is the process's. The unique indexes decide
 // that an assessment has one item and a comment is selected once (kernel.ErrConflict); a
 // subject, parent, bundle or area that does not exist is needs.ErrInvalid.
@@ -245,7 +234,7 @@ func (s *Needs) Items(ctx context.Context, q needs.ItemQuery) ([]needs.Item, str
 		last := rows[len(rows)-1]
 		next = fmt.Sprintf("%d.%d", deref(last.BundleID), last.ID)
 	}
-	out, err := itemsOf(rows)
+	out, err := domainRows(rows)
 	return out, next, err
 }
 
@@ -279,7 +268,7 @@ func (s *Needs) Publish(ctx context.Context, processID int64, at time.Time) ([]n
 	if err := s.items(tx).Where("needs_items.id IN ?", ids).Order(itemOrder).Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	return itemsOf(rows)
+	return domainRows(rows)
 }
 
 // ItemsOfMeasure implements needs.Store. The measure lists are JSON arrays of numbers without
@@ -292,7 +281,7 @@ func (s *Needs) ItemsOfMeasure(ctx context.Context, measureID int64) ([]needs.It
 	if err != nil {
 		return nil, fmt.Errorf("list items of a measure: %w", err)
 	}
-	return itemsOf(rows)
+	return domainRows(rows)
 }
 
 // InsertBundle implements needs.Store; a process that does not exist is needs.ErrInvalid.

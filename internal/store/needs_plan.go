@@ -161,16 +161,9 @@ func (s *Needs) SaveMeasure(ctx context.Context, m needs.Measure) error {
 	if err != nil {
 		return err
 	}
-	res := conn(ctx, s.db).Model(&needsMeasureRow{}).Where("id = ?", m.ID).Updates(map[string]any{"title": row.Title, "description": row.Description,
+	return updateOne(conn(ctx, s.db), &needsMeasureRow{}, m.ID, map[string]any{"title": row.Title, "description": row.Description,
 		"area_ids": row.AreaIDs, "fields": row.Fields, "responsible": row.Responsible, "budget": row.Budget, "status": row.Status,
-		"milestones": row.Milestones, "target": row.Target, "updated_at": row.UpdatedAt})
-	if res.Error != nil {
-		return translate(res.Error, needs.ErrInvalid)
-	}
-	if res.RowsAffected == 0 {
-		return needs.ErrMeasureNotFound
-	}
-	return nil
+		"milestones": row.Milestones, "target": row.Target, "updated_at": row.UpdatedAt}, needs.ErrMeasureNotFound)
 }
 
 // Measure implements needs.Store.
@@ -188,14 +181,7 @@ func (s *Needs) Measures(ctx context.Context, processID int64) ([]needs.Measure,
 	if err := conn(ctx, s.db).Where("process_id = ?", processID).Order("id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("list measures: %w", err)
 	}
-	out := make([]needs.Measure, len(rows))
-	for i, r := range rows {
-		var err error
-		if out[i], err = r.toDomain(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return domainRows(rows)
 }
 
 // AddNotice implements needs.Store; an organisation, assessment or process that does not exist

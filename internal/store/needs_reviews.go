@@ -96,15 +96,8 @@ func (s *Needs) InsertQuery(ctx context.Context, q needs.Query) (needs.Query, er
 
 // SaveQuery implements needs.Store.
 func (s *Needs) SaveQuery(ctx context.Context, q needs.Query) error {
-	res := conn(ctx, s.db).Model(&needsQueryRow{}).Where("id = ?", q.ID).
-		Updates(map[string]any{"answer": q.Answer, "answered_by": nonZero(q.AnsweredBy), "answered_at": optTime(q.AnsweredAt)})
-	if res.Error != nil {
-		return translate(res.Error, needs.ErrInvalid)
-	}
-	if res.RowsAffected == 0 {
-		return needs.ErrQueryNotFound
-	}
-	return nil
+	return updateOne(conn(ctx, s.db), &needsQueryRow{}, q.ID,
+		map[string]any{"answer": q.Answer, "answered_by": nonZero(q.AnsweredBy), "answered_at": optTime(q.AnsweredAt)}, needs.ErrQueryNotFound)
 }
 
 // Query implements needs.Store.

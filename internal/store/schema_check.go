@@ -13,7 +13,7 @@ import (
 var rows = []any{&districtRow{}, &userRow{}, &organisationRow{}, &membershipRow{}, &roleGrantRow{}, &auditRow{}, &sessionRow{}, &loginStateRow{}, &socialAreaRow{}, &processRow{}, &processAreaRow{}, &phaseRow{}, &documentRow{}, &consultationRow{}, &sectionRow{}, &consultationAreaRow{}, &commentRow{}, &supportRow{}, &flagRow{}, &responseRow{}, &decisionRow{}, &outboxRow{}, &relayedRow{}, &eventRow{}, &sequenceRow{}, &idempotencyKeyRow{}, &invitationRow{},
 	&atlasIndicatorRow{}, &atlasValueRow{}, &atlasBoundaryRow{}, &atlasSuppressionRow{}, &atlasCitationRow{}, &atlasImportRow{},
 	&needsCallRow{}, &needsAssessmentRow{}, &needsAssessmentAreaRow{}, &needsAssessmentGroupRow{}, &needsVersionRow{}, &needsCoSignatureRow{},
-	&needsReviewRow{}, &needsQueryRow{}, &needsItemRow{}, &needsItemAreaRow{}, &needsBundleRow{}, &needsTextModuleRow{}, &needsMeasureRow{}, &needsNoticeRow{}}
+	&needsReviewRow{}, &needsQueryRow{}, &needsItemRow{}, &needsItemAreaRow{}, &needsBundleRow{}, &needsTextModuleRow{}, &needsMeasureRow{}, &needsNoticeRow{}, &needsAttachmentRow{}}
 
 // SchemaMismatches lists every row-type field without a column in the migrated schema and every
 // column no row type maps. The migrations own the schema; the contract suite calls this on both
