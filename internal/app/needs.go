@@ -13,9 +13,10 @@ import (
 	"github.com/teilhabe/teilhabe/internal/store"
 )
 
-// Needs returns the needs context's use cases on db, emitting live events into out; it reads
-// processes through plan, organisations and people through ids, and values through at.
-func Needs(db *store.DB, out *store.Outbox, plan *planning.Service, ids *identity.Service, at *atlas.Service, now func() time.Time) *needs.Service {
+// Needs returns the needs context's use cases on db, emitting live events into out and keeping
+// attachments' bytes in blobs; it reads processes through plan, organisations and people through
+// ids, and values through at.
+func Needs(db *store.DB, out *store.Outbox, blobs planning.Blobs, plan *planning.Service, ids *identity.Service, at *atlas.Service, now func() time.Time) *needs.Service {
 	if now == nil {
 		now = time.Now
 	}
@@ -24,7 +25,8 @@ func Needs(db *store.DB, out *store.Outbox, plan *planning.Service, ids *identit
 		Processes: plan, Directory: ids,
 		Atlas:    NeedsAtlas{Service: at, Store: store.NewAtlas(db), Now: now},
 		Comments: NeedsComments{Store: store.NewConsultations(db)},
-		Now:      now,
+		Files:    store.NewNeedsFiles(db), Blobs: blobs,
+		Now: now,
 	})
 }
 

@@ -216,7 +216,7 @@ func itemOut(it needs.Item) api.WeighingItem {
 	return api.WeighingItem{Id: it.ID, ProcessId: it.ProcessID, Kind: api.WeighingItemKind(it.Kind), AssessmentId: opt(it.AssessmentID),
 		CommentId: opt(it.CommentID), ParentId: opt(it.ParentID), Summary: it.Summary, Submitter: it.Submitter, AreaIds: nonNil(it.AreaIDs),
 		Field: opt(it.Field), BundleId: opt(it.BundleID), BundleTitle: opt(it.BundleTitle), Working: decisionOut(it.Working),
-		Published: decisionOut(it.Published), Pending: it.Working != nil && it.Pending()}
+		Published: decisionOut(it.Published), Pending: it.Pending()}
 }
 
 func itemsOut(items []needs.Item) []api.WeighingItem {

@@ -40,8 +40,11 @@ func (h *handlers) needsAudiences(ctx context.Context, who identity.Principal, i
 		return auds, nil
 	}
 	reviews, err := h.reviewsIn(ctx, who, pid)
-	if err != nil || !reviews {
-		return nil, errors.Join(realtime.ErrNoAccess, err)
+	if err != nil {
+		return nil, err
+	}
+	if !reviews {
+		return nil, realtime.ErrNoAccess
 	}
 	return auds, nil
 }

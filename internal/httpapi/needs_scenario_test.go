@@ -66,6 +66,12 @@ func TestNeedsScenario(t *testing.T) {
 
 		// Two reviewers recommend differently.
 		coordID, jenaID := w.coord.me().ID, w.jena.me().ID
+		var notYet struct{ Items []assessmentJ }
+		w.call(w.jena, 200, "GET", w.path("/api/v1/calls/%d/submissions", call.ID), "", &notYet)
+		w.problem(w.jena, 404, "GET", w.path("/api/v1/assessments/%d", a.ID), "")
+		if len(notYet.Items) != 0 {
+			t.Errorf("another district's coordinator sees Erfurt's submissions: %+v", notYet.Items)
+		}
 		for _, id := range []int64{coordID, jenaID} {
 			w.call(w.coord, 200, "POST", w.path("/api/v1/assessments/%d/reviewers", a.ID), fmt.Sprintf(`{"user_id":%d}`, id), nil)
 		}
@@ -124,10 +130,13 @@ func TestNeedsScenario(t *testing.T) {
 		for _, b := range []*browser{w.anon, w.res, w.dia} {
 			var public tableJ
 			w.call(b, 200, "GET", w.path("/api/v1/processes/%d/weighing", w.processID), "", &public)
-			for _, it := range public.Items {
-				if public.Working || it.Working != nil || it.Published != nil {
-					t.Errorf("before publishing, a reader sees %+v", it)
-				}
+			if public.Working || len(public.Items) != 0 {
+				t.Errorf("before publishing, a reader sees %+v", public)
+			}
+			var asked tableJ // asking for the working table changes nothing
+			w.call(b, 200, "GET", w.path("/api/v1/processes/%d/weighing?published=false", w.processID), "", &asked)
+			if asked.Working || len(asked.Items) != 0 {
+				t.Errorf("before publishing, a reader asking for the working table sees %+v", asked)
 			}
 		}
 		var before measureJ

@@ -110,7 +110,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	plan := app.Planning(db, blobs, nil)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning: plan, Needs: app.Needs(db, outbox, plan, ids, atlasSvc, nil),
+		Planning: plan, Needs: app.Needs(db, outbox, blobs, plan, ids, atlasSvc, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 		Pages: pages, Metrics: metrics, Atlas: atlasSvc,
 	})
