@@ -49,7 +49,8 @@ func SeedNeeds(ctx context.Context, svc *needs.Service, ids *identity.Service, p
 	if err != nil {
 		return fmt.Errorf("demo call: %w", err)
 	}
-	content := needs.Content{Title: "Familienzentrum im Sozialraum Süd-Ost (Beispiel)", AreaIDs: p.SocialAreaIDs[len(p.SocialAreaIDs)-1:],
+	// The third of the demo's social areas is Nord-Ost, SR-O1, whose made-up counts the evidence cites.
+	content := needs.Content{Title: "Familienzentrum im Sozialraum Nord-Ost (Beispiel)", AreaIDs: p.SocialAreaIDs[2:3],
 		Field: "familie", Groups: []needs.TargetCount{{Group: "familien", People: 400}, {Group: "alleinerziehende", People: 120}},
 		Situation: "Beispieldaten: Viele Familien im Sozialraum beziehen Leistungen nach dem SGB II; Beratung gibt es nur in der Innenstadt.",
 		Evidence:  []needs.Evidence{{Indicator: "demo_kinder_bedarfsgemeinschaften", Area: "16051:SR-O1", Year: 2023}},
@@ -73,7 +74,7 @@ func SeedNeeds(ctx context.Context, svc *needs.Service, ids *identity.Service, p
 			return fmt.Errorf("demo assessment: %w", err)
 		}
 	}
-	m, err := svc.CreateMeasure(ctx, karl, needs.Measure{ProcessID: p.ID, Title: "Familienzentrum Süd-Ost (Beispiel)",
+	m, err := svc.CreateMeasure(ctx, karl, needs.Measure{ProcessID: p.ID, Title: "Familienzentrum Nord-Ost (Beispiel)",
 		Description: "Beispieldaten: Aufbau eines Familienzentrums mit Beratung und offenem Treff.", AreaIDs: content.AreaIDs,
 		Fields: []string{"familie"}, Responsible: "Jugendamt Erfurt (Beispiel)", Budget: 120000,
 		Milestones: []needs.Milestone{{Title: "Räume gefunden", Due: now.AddDate(0, 3, 0).Truncate(24 * time.Hour), Done: true},
