@@ -57,7 +57,7 @@ func newMatrixEnv(t *testing.T, a *app, residentID int64, residentEmail string) 
 	t.Helper()
 	// The fixtures' own identity service has no invitation limit: the matrix invites for every row and role.
 	ids := identity.NewService(identity.Deps{Store: store.NewIdentity(a.DB), Tx: a.DB, Audit: store.NewAudit(a.DB), Policy: access.Identity{}})
-	e := &matrixEnv{ids: ids, plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs}
+	e := &matrixEnv{ids: ids, plan: store.NewPlanning(a.DB), residentID: residentID, residentEmail: residentEmail, blobs: a.Blobs, db: a.DB}
 	area, err := e.plan.InsertArea(context.Background(), erfurtArea("Matrix"))
 	if err != nil {
 		t.Fatal(err)

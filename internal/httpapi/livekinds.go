@@ -8,6 +8,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/needs"
 	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
@@ -19,6 +20,7 @@ func (h *handlers) registerLiveKinds() {
 		return
 	}
 	h.live.RegisterKind(consultation.RoomPrefix, h.consultationAudiences)
+	h.live.RegisterKind(needs.RoomPrefix, h.needsAudiences)
 }
 
 // consultationAudiences: whoever may read the consultation follows its room; the district's

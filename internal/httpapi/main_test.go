@@ -161,6 +161,9 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 		go func() { outbox.Run(ctx); close(relayed) }()
 	}
 	deps.Consultations = compose.Consultations(db, outbox, deps.limits, nil)
+	if deps.Needs == nil {
+		deps.Needs = compose.Needs(db, outbox, blobs, deps.Planning, ids, deps.Atlas, nil)
+	}
 	e, err := httpapi.New(deps.Deps)
 	if err != nil {
 		t.Fatal(err)

@@ -68,6 +68,7 @@ type matrixEnv struct {
 	// a consultation of the draft process: it exists only for the district's coordinators and admins
 	draftConsultationID int64
 	atlas               *atlas.Service // the import rows' fixtures (atlas_imports_test.go)
+	db                  *store.DB      // for the rows' own fixtures (needs_matrix_test.go)
 }
 
 type matrixRow struct {

@@ -23,6 +23,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/district"
 	"github.com/teilhabe/teilhabe/domain/identity"
 	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/domain/needs"
 	"github.com/teilhabe/teilhabe/domain/planning"
 	"github.com/teilhabe/teilhabe/internal/auth"
 )
@@ -66,6 +67,8 @@ type Deps struct {
 	Pages *PageCache
 	// Atlas is the social-structure atlas's use cases.
 	Atlas *atlas.Service
+	// Needs is the needs context's use cases: calls, assessments, workbench, weighing, measures.
+	Needs *needs.Service
 }
 
 // handlers implements api.StrictServerInterface, one file per resource.
@@ -76,6 +79,7 @@ type handlers struct {
 	plan      *planning.Service
 	cons      *consultation.Service
 	atlas     *atlas.Service
+	needs     *needs.Service
 	geo       geometryCache // the atlas maps' boundaries, per instance
 	live      Live
 	pages     *PageCache
@@ -105,7 +109,7 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready, d.Log))
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
-		cons: d.Consultations, atlas: d.Atlas, live: d.Live, pages: d.Pages, auth: d.Auth,
+		cons: d.Consultations, atlas: d.Atlas, needs: d.Needs, live: d.Live, pages: d.Pages, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	h.registerLiveKinds()
 	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)

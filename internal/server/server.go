@@ -107,9 +107,10 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	go outbox.Run(relayCtx)
 
 	metrics := httpapi.NewMetrics(db.SQL, authSvc)
+	plan := app.Planning(db, blobs, nil)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning:      app.Planning(db, blobs, nil),
+		Planning: plan, Needs: app.Needs(db, outbox, blobs, plan, ids, atlasSvc, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 		Pages: pages, Metrics: metrics, Atlas: atlasSvc,
 	})
