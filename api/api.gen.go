@@ -2220,6 +2220,20 @@ type AtlasValueDetailStatus string
 // AtlasValueDetailSuppression defines model for AtlasValueDetail.Suppression.
 type AtlasValueDetailSuppression string
 
+// Attachment defines model for Attachment.
+type Attachment struct {
+	ContentType string    `json:"content_type"`
+	FileName    string    `json:"file_name"`
+	Id          int64     `json:"id"`
+	Size        int64     `json:"size"`
+	UploadedAt  time.Time `json:"uploaded_at"`
+}
+
+// AttachmentList defines model for AttachmentList.
+type AttachmentList struct {
+	Items []Attachment `json:"items"`
+}
+
 // Audience Who logs in with a provider.
 type Audience string
 
@@ -3466,6 +3480,9 @@ type AtlasImportId = int64
 // AtlasLevel defines model for AtlasLevel.
 type AtlasLevel string
 
+// AttachmentId defines model for AttachmentId.
+type AttachmentId = int64
+
 // CallId defines model for CallId.
 type CallId = int64
 
@@ -3534,6 +3551,23 @@ type WeighingPublished = bool
 
 // WeighingSearch defines model for WeighingSearch.
 type WeighingSearch = string
+
+// UploadAssessmentAttachmentMultipartBody defines parameters for UploadAssessmentAttachment.
+type UploadAssessmentAttachmentMultipartBody struct {
+	File openapi_types.File `json:"file"`
+}
+
+// UploadAssessmentAttachmentParams defines parameters for UploadAssessmentAttachment.
+type UploadAssessmentAttachmentParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
 
 // AddAtlasBoundaryParams defines parameters for AddAtlasBoundary.
 type AddAtlasBoundaryParams struct {
@@ -3959,6 +3993,9 @@ type GrantRoleParams struct {
 // SaveAssessmentJSONRequestBody defines body for SaveAssessment for application/json ContentType.
 type SaveAssessmentJSONRequestBody = AssessmentSave
 
+// UploadAssessmentAttachmentMultipartRequestBody defines body for UploadAssessmentAttachment for multipart/form-data ContentType.
+type UploadAssessmentAttachmentMultipartRequestBody UploadAssessmentAttachmentMultipartBody
+
 // AnswerCoSignatureJSONRequestBody defines body for AnswerCoSignature for application/json ContentType.
 type AnswerCoSignatureJSONRequestBody = CoSignAnswer
 
@@ -4169,6 +4206,18 @@ type ServerInterface interface {
 	// SaveAssessment Replace a draft's content (its organisation's members); base_version must be the version edited.
 	// (PUT /assessments/{assessmentId})
 	SaveAssessment(ctx echo.Context, assessmentId AssessmentId) error
+	// ListAssessmentAttachments The files attached to an assessment as evidence (whoever may see the assessment).
+	// (GET /assessments/{assessmentId}/attachments)
+	ListAssessmentAttachments(ctx echo.Context, assessmentId AssessmentId) error
+	// UploadAssessmentAttachment Attach a file (PDF, office file, PNG or JPEG, up to 20 MB) to a draft of one's organisation; locked on submission.
+	// (POST /assessments/{assessmentId}/attachments)
+	UploadAssessmentAttachment(ctx echo.Context, assessmentId AssessmentId, params UploadAssessmentAttachmentParams) error
+	// DeleteAssessmentAttachment Remove an attachment from a draft of one's organisation.
+	// (DELETE /assessments/{assessmentId}/attachments/{attachmentId})
+	DeleteAssessmentAttachment(ctx echo.Context, assessmentId AssessmentId, attachmentId AttachmentId) error
+	// DownloadAssessmentAttachment Download an attachment (whoever may see the assessment).
+	// (GET /assessments/{assessmentId}/attachments/{attachmentId})
+	DownloadAssessmentAttachment(ctx echo.Context, assessmentId AssessmentId, attachmentId AttachmentId) error
 	// AnswerCoSignature The invited organisation prepares (a member), signs or declines (its lead).
 	// (POST /assessments/{assessmentId}/cosignature)
 	AnswerCoSignature(ctx echo.Context, assessmentId AssessmentId) error
@@ -4538,6 +4587,106 @@ func (w *ServerInterfaceWrapper) SaveAssessment(ctx echo.Context) error {
 
 	// Invoke the callback with all the unmarshaled arguments
 	err = w.Handler.SaveAssessment(ctx, assessmentId)
+	return err
+}
+
+// ListAssessmentAttachments converts echo context to params.
+func (w *ServerInterfaceWrapper) ListAssessmentAttachments(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListAssessmentAttachments(ctx, assessmentId)
+	return err
+}
+
+// UploadAssessmentAttachment converts echo context to params.
+func (w *ServerInterfaceWrapper) UploadAssessmentAttachment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params UploadAssessmentAttachmentParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UploadAssessmentAttachment(ctx, assessmentId, params)
+	return err
+}
+
+// DeleteAssessmentAttachment converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteAssessmentAttachment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// ------------- Path parameter "attachmentId" -------------
+	var attachmentId AttachmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attachmentId", ctx.Param("attachmentId"), &attachmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter attachmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteAssessmentAttachment(ctx, assessmentId, attachmentId)
+	return err
+}
+
+// DownloadAssessmentAttachment converts echo context to params.
+func (w *ServerInterfaceWrapper) DownloadAssessmentAttachment(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "assessmentId" -------------
+	var assessmentId AssessmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "assessmentId", ctx.Param("assessmentId"), &assessmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
+	}
+
+	// ------------- Path parameter "attachmentId" -------------
+	var attachmentId AttachmentId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "attachmentId", ctx.Param("attachmentId"), &attachmentId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter attachmentId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DownloadAssessmentAttachment(ctx, assessmentId, attachmentId)
 	return err
 }
 
@@ -7117,6 +7266,10 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.GET(options.BaseURL+"/organisations/:slug/assessments", wrapper.ListOrganisationAssessments, options.OperationMiddlewares["listOrganisationAssessments"]...)
 	router.GET(options.BaseURL+"/assessments/:assessmentId", wrapper.GetAssessment, options.OperationMiddlewares["getAssessment"]...)
 	router.PUT(options.BaseURL+"/assessments/:assessmentId", wrapper.SaveAssessment, options.OperationMiddlewares["saveAssessment"]...)
+	router.GET(options.BaseURL+"/assessments/:assessmentId/attachments", wrapper.ListAssessmentAttachments, options.OperationMiddlewares["listAssessmentAttachments"]...)
+	router.POST(options.BaseURL+"/assessments/:assessmentId/attachments", wrapper.UploadAssessmentAttachment, options.OperationMiddlewares["uploadAssessmentAttachment"]...)
+	router.DELETE(options.BaseURL+"/assessments/:assessmentId/attachments/:attachmentId", wrapper.DeleteAssessmentAttachment, options.OperationMiddlewares["deleteAssessmentAttachment"]...)
+	router.GET(options.BaseURL+"/assessments/:assessmentId/attachments/:attachmentId", wrapper.DownloadAssessmentAttachment, options.OperationMiddlewares["downloadAssessmentAttachment"]...)
 	router.GET(options.BaseURL+"/assessments/:assessmentId/versions", wrapper.ListAssessmentVersions, options.OperationMiddlewares["listAssessmentVersions"]...)
 	router.POST(options.BaseURL+"/assessments/:assessmentId/transition", wrapper.TransitionAssessment, options.OperationMiddlewares["transitionAssessment"]...)
 	router.POST(options.BaseURL+"/assessments/:assessmentId/cosigners", wrapper.InviteCoSigner, options.OperationMiddlewares["inviteCoSigner"]...)
@@ -7215,6 +7368,166 @@ type SaveAssessmentdefaultApplicationProblemPlusJSONResponse struct {
 }
 
 func (response SaveAssessmentdefaultApplicationProblemPlusJSONResponse) VisitSaveAssessmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssessmentAttachmentsRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+}
+
+type ListAssessmentAttachmentsResponseObject interface {
+	VisitListAssessmentAttachmentsResponse(w http.ResponseWriter) error
+}
+
+type ListAssessmentAttachments200JSONResponse AttachmentList
+
+func (response ListAssessmentAttachments200JSONResponse) VisitListAssessmentAttachmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListAssessmentAttachmentsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListAssessmentAttachmentsdefaultApplicationProblemPlusJSONResponse) VisitListAssessmentAttachmentsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAssessmentAttachmentRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	Params       UploadAssessmentAttachmentParams
+	Body         *multipart.Reader
+}
+
+type UploadAssessmentAttachmentResponseObject interface {
+	VisitUploadAssessmentAttachmentResponse(w http.ResponseWriter) error
+}
+
+type UploadAssessmentAttachment201JSONResponse Attachment
+
+func (response UploadAssessmentAttachment201JSONResponse) VisitUploadAssessmentAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UploadAssessmentAttachmentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UploadAssessmentAttachmentdefaultApplicationProblemPlusJSONResponse) VisitUploadAssessmentAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteAssessmentAttachmentRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	AttachmentId AttachmentId `json:"attachmentId"`
+}
+
+type DeleteAssessmentAttachmentResponseObject interface {
+	VisitDeleteAssessmentAttachmentResponse(w http.ResponseWriter) error
+}
+
+type DeleteAssessmentAttachment204Response struct {
+}
+
+func (response DeleteAssessmentAttachment204Response) VisitDeleteAssessmentAttachmentResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteAssessmentAttachmentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeleteAssessmentAttachmentdefaultApplicationProblemPlusJSONResponse) VisitDeleteAssessmentAttachmentResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DownloadAssessmentAttachmentRequestObject struct {
+	AssessmentId AssessmentId `json:"assessmentId"`
+	AttachmentId AttachmentId `json:"attachmentId"`
+}
+
+type DownloadAssessmentAttachmentResponseObject interface {
+	VisitDownloadAssessmentAttachmentResponse(w http.ResponseWriter) error
+}
+
+type DownloadAssessmentAttachment200ApplicationoctetStreamResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response DownloadAssessmentAttachment200ApplicationoctetStreamResponse) VisitDownloadAssessmentAttachmentResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/octet-stream")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type DownloadAssessmentAttachmentdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DownloadAssessmentAttachmentdefaultApplicationProblemPlusJSONResponse) VisitDownloadAssessmentAttachmentResponse(w http.ResponseWriter) error {
 
 	var buf bytes.Buffer
 	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
@@ -11771,6 +12084,18 @@ type StrictServerInterface interface {
 	// SaveAssessment Replace a draft's content (its organisation's members); base_version must be the version edited.
 	// (PUT /assessments/{assessmentId})
 	SaveAssessment(ctx context.Context, request SaveAssessmentRequestObject) (SaveAssessmentResponseObject, error)
+	// ListAssessmentAttachments The files attached to an assessment as evidence (whoever may see the assessment).
+	// (GET /assessments/{assessmentId}/attachments)
+	ListAssessmentAttachments(ctx context.Context, request ListAssessmentAttachmentsRequestObject) (ListAssessmentAttachmentsResponseObject, error)
+	// UploadAssessmentAttachment Attach a file (PDF, office file, PNG or JPEG, up to 20 MB) to a draft of one's organisation; locked on submission.
+	// (POST /assessments/{assessmentId}/attachments)
+	UploadAssessmentAttachment(ctx context.Context, request UploadAssessmentAttachmentRequestObject) (UploadAssessmentAttachmentResponseObject, error)
+	// DeleteAssessmentAttachment Remove an attachment from a draft of one's organisation.
+	// (DELETE /assessments/{assessmentId}/attachments/{attachmentId})
+	DeleteAssessmentAttachment(ctx context.Context, request DeleteAssessmentAttachmentRequestObject) (DeleteAssessmentAttachmentResponseObject, error)
+	// DownloadAssessmentAttachment Download an attachment (whoever may see the assessment).
+	// (GET /assessments/{assessmentId}/attachments/{attachmentId})
+	DownloadAssessmentAttachment(ctx context.Context, request DownloadAssessmentAttachmentRequestObject) (DownloadAssessmentAttachmentResponseObject, error)
 	// AnswerCoSignature The invited organisation prepares (a member), signs or declines (its lead).
 	// (POST /assessments/{assessmentId}/cosignature)
 	AnswerCoSignature(ctx context.Context, request AnswerCoSignatureRequestObject) (AnswerCoSignatureResponseObject, error)
@@ -12185,6 +12510,115 @@ func (sh *strictHandler) SaveAssessment(ctx echo.Context, assessmentId Assessmen
 		return err
 	} else if validResponse, ok := response.(SaveAssessmentResponseObject); ok {
 		return validResponse.VisitSaveAssessmentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListAssessmentAttachments operation middleware
+func (sh *strictHandler) ListAssessmentAttachments(ctx echo.Context, assessmentId AssessmentId) error {
+	var request ListAssessmentAttachmentsRequestObject
+
+	request.AssessmentId = assessmentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListAssessmentAttachments(ctx.Request().Context(), request.(ListAssessmentAttachmentsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListAssessmentAttachments")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListAssessmentAttachmentsResponseObject); ok {
+		return validResponse.VisitListAssessmentAttachmentsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UploadAssessmentAttachment operation middleware
+func (sh *strictHandler) UploadAssessmentAttachment(ctx echo.Context, assessmentId AssessmentId, params UploadAssessmentAttachmentParams) error {
+	var request UploadAssessmentAttachmentRequestObject
+
+	request.AssessmentId = assessmentId
+	request.Params = params
+
+	if reader, err := ctx.Request().MultipartReader(); err != nil {
+		return err
+	} else {
+		request.Body = reader
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UploadAssessmentAttachment(ctx.Request().Context(), request.(UploadAssessmentAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UploadAssessmentAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UploadAssessmentAttachmentResponseObject); ok {
+		return validResponse.VisitUploadAssessmentAttachmentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteAssessmentAttachment operation middleware
+func (sh *strictHandler) DeleteAssessmentAttachment(ctx echo.Context, assessmentId AssessmentId, attachmentId AttachmentId) error {
+	var request DeleteAssessmentAttachmentRequestObject
+
+	request.AssessmentId = assessmentId
+	request.AttachmentId = attachmentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteAssessmentAttachment(ctx.Request().Context(), request.(DeleteAssessmentAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteAssessmentAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteAssessmentAttachmentResponseObject); ok {
+		return validResponse.VisitDeleteAssessmentAttachmentResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DownloadAssessmentAttachment operation middleware
+func (sh *strictHandler) DownloadAssessmentAttachment(ctx echo.Context, assessmentId AssessmentId, attachmentId AttachmentId) error {
+	var request DownloadAssessmentAttachmentRequestObject
+
+	request.AssessmentId = assessmentId
+	request.AttachmentId = attachmentId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DownloadAssessmentAttachment(ctx.Request().Context(), request.(DownloadAssessmentAttachmentRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DownloadAssessmentAttachment")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DownloadAssessmentAttachmentResponseObject); ok {
+		return validResponse.VisitDownloadAssessmentAttachmentResponse(ctx.Response())
 	} else if response != nil {
 		return fmt.Errorf("unexpected response type: %T", response)
 	}
@@ -15886,339 +16320,344 @@ func (sh *strictHandler) SplitWeighingItem(ctx echo.Context, itemId ItemId) erro
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7L39ktw2si/4KojaG6HuOOwPybLnjBQnbmgk26NraaSR5PHsjrx9UWRWFdwsgALALpW1fpvzGOe/ebEN",
-	"JAASLIIssprV0vjc+WOsLpL4SCQSifz45adZKtaF4MC1mj36NCuopGvQIPGvJxLo88z8i/HZo1lB9WqW",
-	"zDhdw+zRjNqHyUzCh5JJyGaPtCwhmal0BWtqvloIuaZ69mjGuP7m4SyZrRln63I9e3Q/meltAfYRLEHO",
-	"fvstwf7UX0uQW/N1BiqVrNBMmM7NM3INW5WQVKzX9EyBGayGjJyR+9+QE70C8oLy7DQhlGRMaclSbb4g",
-	"J/e/ufz6/ikRsvr9USoyIGJBKFEiZTQnZjrns8TO9AOOoTFV1TvTNf34AvhSr2aPvr68xIn6vx9UUzVd",
-	"86WdqVKg1Bq47qZv+MqkVNY5Vc8cIdqE/k5IksMNWJIkxNC1IudmJRSEJFPm/8kaKNdd1PMfz8JBF1Rr",
-	"kObt//cfl2d//PnT17/9j1mUUma0z9eFkN2kYv7x5GR6YQjRplFFj5N3q9IMldF7qqKSQlYz1LFc2SCX",
-	"WBDBa4qedlENl6BBsgwWtMx1k6LAzQz+Ef5k+pn9HKPlU5rnnURM7cMpSfhUrHtZPK2eT9srV2WuqVmr",
-	"nq4bL03afymVkG2mebcCwuGjvkrxBcMJhjsKCTdMlIoUdAld3GA/mXWInPtG5LSX2+/xH2AbH41YLBiy",
-	"5tdnGVsyvSM2f5DAlEpX+T//SynITxMC58tzgtKULIQk38pFKet936TwNWx7yTpYAjwTadnLRln9wpTr",
-	"+DyDdSE08HQbpeATpJJZwjRnwDVJV0IoUETwFEgBkpjWeAYZSSUgp5ETpCAlP/74/NlpQrQgErTcEkUX",
-	"kG8fEfqe2x82TK+wbUXXgB1RntU/mFmC0oRytQGp8MGCSaWJBMPXhC4p4wk2855XM9Fnb6DI6RayRwTJ",
-	"g63i6EARLvSK8eU5MbxhupxDLvhSmWGaDnKxXEJ2xriZnBL8PTdf5+wGFLLDg4dkJUqpbAPVwHEq1DQO",
-	"sjXwhw8evOespvTVNWyvJJQKssdks2I5NOZmP1aa5TmRJVcJeXj5x3YDjF8VUiwlKHVOXvF8S1SZpqDU",
-	"osyrrs3BdQ2FTogShJIFZTlkxHDlutBkTbfv+RxwfRhk7QU5f88946+AZiBrhgw45+wH3AbRbftgR1O4",
-	"nzQ2xfv3Hx9cnr1///EP3/78b/Gt8ZxnLKVaSMegsbMxfGXofqRnv16e/fHq508Pkm8e/ran70phiwmu",
-	"qvuJ+75hewQ8C1+ZVCxoWHf3ah9O2d8Ltma6i7w5PoxqCV8b5qIfbdOe1fo6eglUlRI657aunk85vZci",
-	"K/OeTv3jKft8JZeUM4Xc8TYvlx2nY/DWPUXUSkhNzLDcOZgxei04gzPoOwaVaX8c7//s/nv286f7yTcP",
-	"OvbAaymMROukXFE9n5J0uNk7+/zgnk7Z448KZGeHpX04ZX8/AVuaY9BcONuMgYeJFBtFUnPMS874kugV",
-	"U0PvkbMpxvYMUqZwQHGxkPnnYWf/Q8Ji9mj2f13UV/4L+1Rd+Ib/RvMSGl19xyDP+uiAaixTZGFe7Jo5",
-	"Puw6B795GONvP4DX5TxnagVZ/KqaCiEzxs0Rox5Zhdp/QDSd50AYVxpo5vXtjZDXZtEE79S2qxbiknVB",
-	"cwXVkOdC5EB5Y8xvgcp01R7wT0JmijBuFYlyvaZya+6K9s/5mhlR0DWqD716xC4BfzN7QhWCK0Bbzmsp",
-	"5jmszT9TYfRSPFNoUeTmfGaCXxT2jX/7RVnGGsY5vl3scUdB5gSkFDIhVJE33z0lf3z49R+I64ZkoCnL",
-	"1TkSzrWGRidUz57zorQjzDJm2qP5aykKkJqZ+bglKIKfPs2sYtc2x7S0rDaz1eLjH76Z+gYt5r9AqmfO",
-	"QNVhEnidU17ypZK0XJP35eXlV0Deil8ZzcNf/lpSM1xcY391L4IvzRJXH82S2Qf3fuQ+HxqR8Bxp0MLc",
-	"5q9YFhUyu4IlsW9rpnMwH7Q6Sinfxwb1WJ7Sgs5ZznAk5uOa2wY24D7AbxVbcmeNNLqV2tfMU/GWLTnV",
-	"pQTTgJsKlZJusUG86mRXVDcok1ENZ5qtYRYhcwY0yxmHEV+4a7S5i0QJutLrfDhB/vzu5Qvz1eDlFHIZ",
-	"7VbI5ZUVJpGHTl8YzjT+hrVvIm/ghsHmtX/7twQFm+PTQYtqbxiR5ZTY9PCG7FBiLSng+mpO0+u4LpgD",
-	"ze4pIoEqwfGyq4Bn9uwHkkm60MR8TU6YVg3NkQieb9HK16J4wNvNHoHxJUhg6UqTG8HJ3xOyZnoJv5qf",
-	"ONgf/29S8oz8P/bMC3tUZA4rxjPCdLxbTXWJvVbGQzN+VKJyoAqu3D0bsvo3PArdCWX+ba7DmaQbHpVM",
-	"1ZujNlpZZKM35w1IrwhF9KVQrDMzbC8WG+y+s2Ht/gl2S71SFfHqjmsB57Z1Q8g0JhXKs+jpEpehLdle",
-	"n3O7Kkgyo+q664HpOv7MDiv+LIPUCL+rvncgszfU9hO8hfuPHa+33yokFFT29+H4sOshMuzVnpdw80ef",
-	"KYArt6Kq6w2eVQIi8hg5Pv7M75XY0x0mRUq251NPPxxI1WvQRYTkLfpWC95a3YpIFb9Yjko8z+1Qag8X",
-	"B3rmCC1OAr1iWVOoj7oood3juf3068u2rIcblgFPYfCx8a3/YG/TC39b6r/eJLMlLdpy/yWV15nYcCO2",
-	"m/p9RMNPZkspymL44feOyiXop6K0ulU9kW8etCciFgu3XetBPeJlnu8q+d9+ZErjfQq/8Jcbd9UdMItC",
-	"MiGZ3oYH0ootzSV/DRlDNTgXm+g5YzhHKJoPuKTY9/DU1SXV7sy4Ff0rhbnfptt/27CN7NlIeKCM3Ee3",
-	"0budAnmoaSqcnz1L/WD654mKblT/8itjrQxGEeMZSMjQf6EoZ5opQOtDkwhum7WWztky41pyxfoRjS3g",
-	"nf55169WLdpdX3feT4zXdAnts7/a6YO2fHBDjOi8gTNy/3xsf/1DfktvxnLp3OibgRLXL9cP5+md2TS6",
-	"Hcqe7yTlivnlH3Okpf4jL+AOP+BjYtBeS9o7542bcXVhwWZ3pNvXl3HvccMkYifQT56/1au4M/0R+vxt",
-	"pFZ9sbnFNaFmikrVd6r7EBZxNHjBlJ5u73rCtrbw8C2qc6r+JEqeUbmtTGttvWvnMPv3qNYBYg3aevzi",
-	"e8Ba4FuDuKE5y64WUqxb7LDnZhcM6eFYY57VQ+pVDUYRzGUv0f4WXA7idOuaQHPFm982SdJuAR9rMZCl",
-	"O0gQnXtswr3M1SRkD5s9pZrmYllGDi8rRiIGj59WVFvbPQYWkDXdkkyQM0Kz7KpyISfEBnolRNyANPcU",
-	"NJV70nrZ2vjGvIAfmWPYfRWVobuHI9VasnnZcdj7Vq9UKgpQcaXFPtudl/0QRfJO4CIqM2EIjmrMb++Q",
-	"q0mPEDIYXVcRK9JoDnPgKqdL4INbfVF9s5etwuYbM0gqbtmldXNtuvkQ8jzmt7J3k3uK3NC8hHNixTxR",
-	"K6Nerqgi1D55TFRZFBKUggx/54IDOZmXdu3CsMh7quGGSshmJcgSNGHaxo34lpjgRIE+fUzWTClza/IN",
-	"t1XXTrkydyIpbqrPqYqw4+WZ0Xgygo+9J2xNi3uKzCXQaxW18C5yugx3FiokniazZFbyay42HP8lIWd0",
-	"3rjK1KPqNDojE+0OFr1h1ncnYQHSXL1JxRoXhjAXW6BymHETF3Z35I78HcbLarEa7axpnl+leH1OZkaI",
-	"XjV/sn8Voihzr/grSIVdq1hHyGbNs1CUhoTVu7xcz+1S4Hz3ay9OSnuzpddgcCG7d4oLlIl4kZiG7GrM",
-	"OA9xsFwznvVxR8y8bCbgXBXd9/L+c9G07jpvNOkbaEymk3jfATqbnoo8h1R36L/9R8nCNtGnKBysdO2M",
-	"pOfTgdKnYyv38GG3qlFvLkfFeNhyw1xinjYGu0eL2z3POnoO1m/oGKpl6+QNG7YeYYgsg+GuWX5FiyLf",
-	"dpjuKb8qeSbaUvSZ4PCYbFaAcZeU5FSD9NqHFmW6goww7c5BRZgi6QrSa8jMR5yYVhlfBi6ksNsV5cvh",
-	"czhAKPhv5tuBnWSAwXAgo2wLPBWZ+Xf0oZQi/tmC5XC1oioSy/H2z0/OHnz9jT9MzZsJWcHHqM8N2+k8",
-	"BReMY7jJKAItQa5p5NL/DFK2prnNklFkAxJIBhpSbQ1kESfN0HVc06JwNNyvVCKjvXRfWEk0z2HtjsvI",
-	"UVb55AbzlYS1uBn+ttioeL+oWMZPmhWAjj9pKRqF9Z1Yr2nJuXkxmWWCo7DA6GLUlPCX6BVEaGvK3juZ",
-	"mGvTTiJktZB9A2Wg3ijBtvBTrfjK0Wt33fwow8VKnECrxUK9NH5z7XhFPSeF8i0QZnskaod5ZfdGNuLm",
-	"NM4yE8j2YTaZ3SvMnvm9rPfZrk0/L9f8ylwN+ydYO3fuh+a9Og7GNmS0ymhLUV9aX1MHUe+NyGFIF34/",
-	"1HstF8g8G5bFt1J9/49RBz9r3mssJRo30Fi7Xg2vA6ubkdWXe/eqm0tNtz288Lp2Wzd5wSUdjOPzSiEZ",
-	"wd9OABy0wlV0YCTihq4Lq6a3LSdGbt1TLuvjwSXJqKYYbdowiAyf9+7fVuWJ9+3UIX+mkyXmt7j0D6aI",
-	"E13nA8SyNzxV+SFuzgFNq7HsZYMqfHNXJGQdQXvIXx3eL6Wcd6l95xKb3jWRkAqZ2bRQOy8yB8aX5P5j",
-	"cllZRpByaEvZrEQOA4hl+q0Gndhp1SPdQx0UJKEJsHENdrYCZ2gOTYP2ZpuY+ytI91sGXKytJWcWGFuS",
-	"GVtyIePiZseM1lok30ro6WpS+HuYM9BKacozl1/w4PLB/bPLP5xd3m86bB5eRoMUjRJpGrvKIj7pPZ8A",
-	"H/pJTZsBQQ4Zk9Byfa3YcgXyag7aqiDu742Q6P3iUGpJ8yiZd+MqmyRUYC1zNLTLiQ0n4YoPyzpMZq6H",
-	"UYlJtSXDz7UyDa2oRCefZcE1UGfthI/RidZW0XGmVkwabsrG6sSkPIx0684TjpiAWerDZfZEneNJWGv4",
-	"1Sl5/3LfKWk3a5R39zh83JcxFt7/ZbXvB3BzkdNSsXkOV2v6caA5LPiG8YHfGCa5KuzR3n49QsTgU28u",
-	"vcpcwMjOnVWzdKXp0kmYr+6f339wPkC6KEDH901HZJ0SpWzxx9dR/ig500O8jJVm2j6I8JE9kN1ZfcJ4",
-	"ldVZhdv2qLS9GrsNAfXcWHNXY1dWdsNaxHUfUV78PMOMh/H2wdTZZ0dqYJVZt89VNNZBtKviBKK1HuZA",
-	"D81LG5wzjhjOXRENDuzeU7vzzwL4i/7LwzjvGUrZQYsDeV5J7EYs9gABvQa9Eo2D5kNJuWY4d/hQ4v38",
-	"F+DX8UsMDiTinvX2qcrjAR9K4Jphcxm7Abns8plIMJoNZANCXJ1SVn3xczxUoISx7O4ourvUXZ6TQMYc",
-	"KipC7ndKpr9HevgON5OKb6vFq5Zh4GZ55Z3XrWWrYEd6/Acp5PlE9OzKaelOLKFSs5QVXT4mwavpdyyC",
-	"KMBoFTViR9973i6lBrjLdj6I9pTsjLC9Qp0HiPkWCb9LhCGOiuN48518ap+qLyjP7ilixuuwK+qoC+5y",
-	"TMxlTyzqR83r+OQ7dIeuboc1YgR2tNqea/RrwWJ5cr3OdNyzcf+0/444kydRjKewA+iCXcYs7l47a3sC",
-	"nMf9LnzFjp7YZeOia6fdTUkpzPU+HgnVJ4S6JEfrDBxxVxnmjmxsSdvdkC24TxdZAgeEIBvhtWnH7O9Y",
-	"sePbvkOct4Nbqg2M+FMVxpCw/qndrYxLNm4Xu+Xv2sxH0SxxukNW7LCLc2dMUpdBeETMHDqo7aKHDDPw",
-	"1A+JbXZYnr9azB79Y7iw3eWc+AGg6wMABU2Vok7X9r41S4YIHrGIn8uS8ogYvU/+g8wRC2gtXCJlBZFW",
-	"de71qIjTblwOaXAIxAzEEmJ0scLdgikpTRbsxl8/57AQEhJC5wq4JjSVQilC63PBCtEBZNvNG7DTanPE",
-	"z54n3lYTH3dzusW1JkLr24WLJDM8HKdZvt4YKNfP6L0byh83/YF79m0dP/ZCLIeEgQ+k5ZjogH4HWJ0w",
-	"0Onh2ufbaF99HN1d2zjc8VTvD2FHeJLajHJ7cfjfzvSCUqTMmDfo7sZhC5KLJWbxWdg2ozrcsKyJWKE0",
-	"XSysFwuf4aorljXzIwL3SJkx/S138WuduTEfnUdwlosl4zGupqkWcjhCgX29UwSNA4FAtJLR8XeDx6ox",
-	"O7MzpNE+rYLXKlKVCuTeHDyW+SwWR+1mg2Hn9Uyjm9As5CSJaTVHHDExrdSr155F24wX7IJ9Q/XJvx2r",
-	"k9O5vcAMWAb7blJ3v2/kk+QShZS4hQwOmnlbxT/tXE1sDKELZYsgaVClbaDheUM76o0FzClbX20oom3t",
-	"RYAxL//k3h2/ZuaJ0ldVSGB7Bg4ExGmpOB+HHVlNq6fNUTF+SkfdOOLaZo3UtHTuD8hOE1JyCTRdYfz8",
-	"CfODe0xQqir3Jvn68itScs1yf0HEVSUbiignGBwqeAqnCSkc0skJF7oKEd2ChS72R4K4dlkArmdzOtjv",
-	"oidCWVyhwSTiokI7CkagNgbm/DuPvcaNbzBNONyAJBnLhrJT36a09B7G+lPvS7ehDt+dfyp5FjPLDD+C",
-	"hsXNByHy3cM4BL/LTG065Afv//V/Ri590+XvJ/Xgu2kyBce4RT6cSxrisUNCa3MrR3HhAN+1uAauSE5x",
-	"7yPkseALtiwlZESKHBRBGf04THZbCo3eWOKA866kiwS6RXaw6SQ+6t0BXeG7pKB6FZXI5ormEo3bjWlR",
-	"nFkMfGzFRoM5ImQsIymVcjsmOW9neew8nE7mRxJdLYQze1IB/twq6dzBwDg8oxr9ZU9O+XS54iE4Wweq",
-	"0cggeAt2M+6bg9DRem7M7UhwN6oaeSersZ+ymu7Z/lSTNhKVj+IOZt5NapCIlDwWlGFi+I/4+NZx4MLB",
-	"OcJUIYynSxXWApUBsbEiSIE0agFqK4oYpcQa8Qabut34nqRd13ha6lXf5XIusm03wgyhimwk0xr4Ywxa",
-	"Y1oR2yQ50YJAxrTNB16LzIYoqfMOvITKVzkC7/GAhBwzJKPZXaHW2J7aj6hM1opba5VMA4TppganV7DF",
-	"p1zo4RcC09TI4S9yulRxCNkoiQNqebTGXXCNGATNYwLrQm/t5CqQvOjSDV4tpq7Ehsd2hM3tapN7I4WG",
-	"Jv5fCLdGJXA9AuiRcR4P7eiGHvlptcXsZ7xO/ILJR0RIsmJZFmH5AYwuochZLGb7z2JD1pRviXsjQo6U",
-	"cqIAzjuSiCxK7j6J8MoVy3jj30e7eDpu49VnxQDhU98IVFkUQuoYBnI3E7iPVCcf+BcGgyfuyJqmEAzO",
-	"JoeD6Pgm6GgnC8gxdpjqX8+0XvKe8+NJS8lxDbjPt7WD20HrBUh5duVxHoW5Z9qwJOwhma0YRv8VzKa3",
-	"m//G1CQ3jm8dAuIY5CN3QNwKqxgb6aHPIdew/pMrih60J8x2rMAZua1G0mQK+6VXX45nvGzKgFCLd2aV",
-	"pAFT7oWs5dwM41X7MVrDMkmHW0fDVkJLaUr5VVrreENlltEE3GdGmetIPqb8yp0WHQHJaS4UqHEoz/sw",
-	"mzEZ6apwzDPM9RRy3G8/JzEMfcbJ99++IxeNoLOLTyz77VFQ+cZ0i6FXWnn6VFCL7nrtgjpOOGwAfdVS",
-	"6YTQPCduO6nThEigGaELDRLr9lwp+ODK32APHCBThAtigSuIFCXPiJascA5vc6arldgoZwSwI3mMjRG4",
-	"wWEtpFhXrRPBzWtFDk4hGaX4cC1Fhy9bS3HlFbPOa2EDFnlcyhhOwE3wKriU9MaUsBtoHEyqaknBhw5r",
-	"shDre4q4VUMSes2YKW+OzR4TVc7Np3NwiDKMp/AfvumG5tyTv203TdssgH5yFXfeiQL4uK00Gknc0KDD",
-	"FmX4yjxOUGW8oAW7uLl/YX6OY1tDOs5d+xY6b3i2oMfVMDzafZHDgS3f070sUrG2ktzQeObEVhbPyRlh",
-	"m+2Dtq7Mlbi1Ghsp8El17aAGCwWsEUpcP9M2AYPlaR4QOyLdMUT8VIwcN2389BuQW8F9xTLCeGItke/k",
-	"P/9zCTLxNTfcLJvw6aFbw7cUOLsD48vec/WgKha3PXnHn32VnG3WFIwm8BwgWhvp3e2NcUdS6VDRYNew",
-	"PY3atXB/ctkRgkxfHtlxEWz6QZvbk3Hf9pzC29HQUQ/3eYTlkg53PjjY3inOgh5rchXoPa5cUwPw0WU1",
-	"V5FY4cg747I8kQ6RWYNJcxvY9h6PxJ775/Q0jRIwyCkbdj3wX7y1laBi8WlGgFyvHwyM/N8JZ4tAUmKm",
-	"JrF1OzGr18cx+MBVLEo6B4eHiLpmRx2REJOsb5bf+/digZo4uaCtIfFrnmweNKwXLW3YyHYZetyq3SGc",
-	"2c7cJ4edGzJxP7u7QVfbH3Vb1TlmsRjunPLsWgJT5OSF/ycW6MZ/LSQwuFKaZpqc1L+Qt+aXRoRL1c4s",
-	"me1+GlVR/LCmOAg7eW78WbjTUleWzshq0UipKioRS0T3ASQMmSsuZxBCXjdv605Hr541+mZrDs/5is6Z",
-	"plwrIrhLfn9w+eDBoNtzX0aRywUPOo9S3pWpjqdAAq/DO0fCxw23q7Jf4ZaxQMmsLHJBs1Het+4AoiZc",
-	"WYMObrjNDmN0/TYo59Krs+yW77apLohxao1WmIKic4pFowkzipC9NwbJkJhWZc7PLVBJEOqi4XKWQDNr",
-	"HbPNU0WYJkxZow521o31a0urC2lrrD/CooFpKjKw5QM7SrA84XbUdmyWM/eBWeDZ6znKjPkVz7c7Ucwd",
-	"2QQjMVEciOvePiqO2/umx5DY+2Kl9xmqYVSie7Pjy3YKZY3zdb9ZQfmPf9wP9RVG6LvkCGw3xsQdZVaf",
-	"oPFWSJqTIqeIKWhLoJCT72i6cqUjG+fUL+USeLZi+cLiDq5ZzlxZCSYk2pmKRQ6Y3AaML3MGGcgS7VBL",
-	"UCXPVoCesjnLM/szlesSfWdixR1Ot4ZldVNUZbqKH4Hf5XR5yH2iS9Ufd8Pt0dW/DzTEXYp/D+J/vX31",
-	"F/Ja5Nul4GY7vixzzfzfjJNvX7/9/tHDrx58Q07efPeU/OGPD785be/qChO8eeIPUJtcV7NkFvY8WHcK",
-	"O47N3oJmPcXktt6MDA9jZOsP+WJ20aXuxCFjHQnnDoWdZeTEOiTQIOcB/u2fUBWX4oAGYDsAdTrQ4G0R",
-	"luJwZla/NCMwL3lnSlppqvFogSpXuTestyoTuwcXwRx2HYRryxL4GCZw7E1mtov8XKlYJYbhhHlMzu5X",
-	"sG41dQjTCvJFnEh9+HJuHB06pn9qGKCgUhOqCXq3HGKRLb/ub0jn+1UNR7aq135IuRbW3rB7fI1y2KKz",
-	"IX8NiNURueLRAGvovBVF9x7N8/OOkCDVCWDoPIauTcz5xjadf5BqshZKk/uXl6eDw+FCZtp797BjSxqT",
-	"j9/kHXofKKyr3U4lMQJq+CWpIdZioD9yeyVLPgCjxr+ZVGOIcgu/CZDzWzpZaCG/p6o0ClZ9lVjlUGF1",
-	"WUUUAIbHMU005LkiXOiV+YLORakJ5YSmSMyI/vhlBE3WBOmOmzwo9HDtEj7bTz4WTI71dgx3P1tXx3xb",
-	"acrtdEn3Uiuq0S+WUf2XrsBHBGwz32uXfAlGKbVQubGLlCWOa2snwCogTx1k1c/K7YgqmqZQ6CBcfE81",
-	"srqtQ1S/aq0Dze+rB03N76vpSdmgYj+FprDnBKLjcFNO3cjbqFmhOzB9ryLpPo31+qIBsRFz2S/grKp+",
-	"2IAhebcqTW+McjKnyggc3cYTqoDQYC2Wki7w8rKipVrRXMOVu9Bwe3u5Rg/ylb+gUDnfvbs0rjTVxae6",
-	"yWhg+YrO4zrtC7ZmOiJVLR/iCZ2uqKSpBjv2ODRv60qHzkGvAIsNJ+bN+EHfGUP1pIqTojwzh0NlnvMB",
-	"recdZRKCVmJgHZAxfbVhPBObKxsG1BF0mwtzNnEfw1uFeFM/svP+oJ72fGpnH2qfWoqs7NHF40L5L3QN",
-	"ComCFoWOmG6kVnR1XPQEQh0jIdk8d8bPzgjieAx0M1mUkkVOlwQBamtHK8mc2+28IxKSynQVtwuYJ+RD",
-	"CQ09OBJFGY/nfMXBB4bZ0RU55SRzNsreFiP84HzlanhTtfm5ewHcSwPQoysDIgbthi3WXVWLXke/NEhU",
-	"b7bAdeoWoBG6EtshUUnZDgcbr6ApsQZz+4VcmTsZxnym1d7X5nMqJWKUY7DUCQ2C8TBRjQGG9BUgz3wn",
-	"VTzgfIsKqBX3bQlWR5iODIzt1v/qoNSJmtzhhDAoNhYAWy/Py8i9OFVycYWJfjEe55nRl6m9p/397Onb",
-	"N9+dvTMveyR0dJdizBCSFM7w+mAW1BV8Pe8LPe24z1WPQz4JTDzkhOa5Rb7O1oyr4be6vV6lPtV7nBpN",
-	"O/i/vgO3rkfKsH8jzCgkgLkhn5gr08UaLoKPTvvPiljWX0ccU78m+Sr4LhriIfIRV1dfCaNfE8xqu0+o",
-	"r6rZ7jRCnmouQBKyeHxXNGbWdg8O8OCFLex68W6tuCczlZfLAQW4zVu7LrpO9f5lXRC8dbUuad6xNSvN",
-	"tZbMvpqWvQRaYJV71jWD4hbdRifC4asxvsyBuPCZ5sZtVYqNuzJuhf44CARxovjXeZktQR8xQTGu2Uaf",
-	"d0eO700D8GmQ8cQDW55+ZFGWwYLUN9lmxA2w5QoyF8BvlN8qSwBVhBwyZ+0ZwnpDwqSe63hZlzXLQWnB",
-	"Rwi/l/6TWHujg8kLKZYSbBHUsADBvvoDgba/J827X1IhPQMwD5QAAz97Z1/e43/PRm6NQ2PEm2p0a/sE",
-	"oqFi/CYZq00f5AYG/BGs1Y7dKphjsON65PZBgdaDBNttIhZ7RF6jNIb/3z4W3ZFwO/VaLqN1B1vyaF9k",
-	"QP+Ubru994V4Nvbg3mojn2lP3j7suoeVpzAvem3mcNtik2atM2cJ5o6vEzIHla5yoRRw9DT9uFagfy35",
-	"MiHlegnmD52QG5AbIRfAQwMfBjS48oGisLmLDOHYvUxwtRMzplIqs458i+YyjRcBQ/bEnCpA03cEBYC2",
-	"goewoNTIgBPfw9VhkSe3C9Fx8H+Hdl3ppv3ItpFwmOasmwPx7ca5E3to7ZLu2+qU14+q2k0VH+HgfIqc",
-	"aiPp45BnCuSBGc3+0+jtb1aNqJtS08iUeDGVESKlomJAu7Vt1giBdUeOff1hHbIyJpjodp6h7itjda6N",
-	"G0/mPomUBdiF+LdRN92hckc6iCrrdE/iTNtNeDCGwigEMJeRO/zSNLyYcEdOThwKoxpGEJOzD/q4JuxB",
-	"+uqEJO8OsDsY3Kue3EDU69792GbB40EtvNzuieSoDWjmEt2y1v/3i8e446iLXqPt1aEWyUYjw7rqsDxO",
-	"E8jR7ik2xtjkbxn8EfL/JJrCdpLwhr8AZOopzfM4RP4UNskw17pOPB6W540p65R3xkFEHDUYQknznJxs",
-	"hLyeA0fP4o4ekMw2zsR26uL9XWeqnK+ZvqKqr797qobM3fWdUG0FjaQLbQ3UTNnxOKiVQav7Si7fwGIq",
-	"UZIBzfzNajKglvE22GXJMuoYoZ3o6B724I2MFG7jBofoEFGFsVhRBaNMo5MDcwQlhpzX3tqgKw5P7A8u",
-	"mcW9RljmU1ruAOyiWt3dtYybMCuejCFiBGgdobANpMHubu2Bs6hE3EEXm3DvRJCFcmqj6qmLbC+lBK6J",
-	"i0UcWK4q2BfDwSGaxU0OQRFtATlPBoHQvQaf34Ycneltzqjx0nVyg3HIQYMQ5T4/b/VK1f61nBSZIyaH",
-	"eqXIFMpbrXXdUnOLV/fdUyLQ7aehXmKfV7HHfuZb9V8cWMgtOlWhXRzhzkSUAqXGmSqOcp3aLUnv4w0r",
-	"ROqr+nZb/2bBuGfJDOMLbfagvprT9DqOxtMBqT1a4dDwUQ88+C00trv/4Heddhe7SJPsDrvch2+NFops",
-	"pCJpFtdrR5u+DtHHO1TcXfz60PzlNKmgt+jE7bWhs+h027c3Osqno9ueYKa9ISP77hqTR0PdIrYpnMw+",
-	"Ujy1GZ1j9c0+9/OAq1p4XJuz+tPX8fP5tlQddfjWNJ8C7z6yMvvW4ocdCY2OEEM5L5ODMmvlei4hz+O1",
-	"cMNGpxB2/SGOw0Ve0MyPRfYZ+K6pd36LAO0S1uLG2WT8+2jIrZngxDPp6f/8/Gwau7q8NopqJIjZ3vR6",
-	"cHdFRrcEwdK9GQh1XnKC+LCC59vTOPQu8Exd2WXY66UaraL0ptia8XkCKk2lHjyOSieP2MxMq/cUphU/",
-	"Jp6dMZbaDIoAWwKHhAhDtg1TiH+7poZ7zCeEEqUpz6jMbFM7V5kH+x0qXn9xKn89s5rWP3et/K7gmAOO",
-	"RtFywekKBdAcMioXCuSaaZ3bjKg5aGA5W9q/1lQpfJs7MAl8Q6WrvMQYjNIHdJgR3dC89FLJ0iYqiHB0",
-	"XgKN2OhIw+HyybJ/4z731eW+9ADbRZSmddr3wDwuDEtLyJqmK8bhzGwerLqGhd4wqculrVcCiQt9tRAl",
-	"z867i0zGulqVa8qDDj6axaI+eQd3sEjtvk/jNjXGDXOk0JWmhOkJ3eWS3AtXXWgOvgGWJYTmSvgA6L+f",
-	"vbFPzp5nPksCc7NWiM4ar/WgOqKOTEd/fvfutctX6Umb69jzT4haIb7EDj3biUa71th2Sz++eU4kLABJ",
-	"biQIc0WsXeY9MR82YbEwkfvRPKf8ejYQyiMQDDZ+Epmxg31TF/Y6GLXAfNANPugzuEbAlHmIq5gVu8q4",
-	"a18TD9z3R0Vs3i1k5HPH2qjGbvhJQLA43IGj+CGGxohdro9EFk6oCVp7v29NYju6zn6snFhW4PhUyDBF",
-	"Ox6feVQY3CCHcF+NsqPHzLilnaK2RGtfHivuwXfUShNHD+FOgYlU8DQvMxuvKdMVu+mwOe8Mv0s7vSq8",
-	"8jpoqx/i9Ru0QQ7OxhgWe9ykcZNpB/u9pgr673CP1Qmy1SlT+cKCjjtYqBCK5iOlWSqUVlcFyCrmdOeK",
-	"VkqhohhPB8XNL2JFdN9qulggOE6Z50hEYuh1Q3OzgOe7fUX7qON3F6WtytLhOLkflUn9npNGRG8EPwsh",
-	"/6qXrH9/I8o8Q+xei5+1WIC91u514tT5b4O8NF0JB4aOVwvZvuHej9+F2hxlZU4XJlAjI3mP2b9+N8a6",
-	"f0XLdkcZyni9+EMqVLqP+srQq+uxbarrvgYHizBUzNngoMfq9cYIggl0kvkQjScc3K1qZFUNxYbn7fC3",
-	"KZR1nApeb+CGwSZ2G60QQdpR7kJ3RQO4+5jEVkE64BH7Z8eNz/aUVbbzEejp5nPb0YhgE/9FJ2Pf+hQM",
-	"B7Xb4d6zzi7IIYwSLNl+RTW+hq8lu6EayJkFpA2XkigAX+Rvf/O3WtbfOsnyOsi6bHlCbd3bKNpMxhRd",
-	"SoB1Zy1mP011jzTHrkjGFguQcUul+2zIOVGNMPhqZ2Td/ADyEI7oSwbpizDoSAyJDk/EisH3m8a/Q7OV",
-	"u+sJ2VO2tL1OS0m5RkDPCgttIaSrDo7KSSrWYHOlbNKHWrFCDUTyFDt+vAg8eRNuT+Xl0haN8u6TK3Ss",
-	"oPWp+skO5GBsNkPjvxjh0UgLao4Nk4Me1TliLAOumd7WcZrUFVt/THwC0SNLTcjICiSESXMDUo1i+Su9",
-	"OUJmFt+b/g7h5H6GehOa1Hc4a6g3UO5kDNlEoQDlFjPKJCik7ECCdNHhLx5svrezJkuFP1TpTD3jSTxc",
-	"Urfzf2/V6CjLroD6S0inY39IEePblCuOKY5+XK4qthtMbAkaNZeOXLb0sp+CI53IMbH4hNcIxg4/CgUk",
-	"llxEkcg0uQYoVLOwI2JIesApshY30BCplHDY+OeHFC/ws4yuAJrsnrjE2CGOkBCjKMCzq0CDqQT6mJSc",
-	"fSihqlnpS0ecrOmWzMFWzT49PwjXY59p6JByMIO11ukBoYeHczeKXRy0M3csQg1Q6Q44td7yNDX3HKYn",
-	"Z9BSkvdzxP6AgEM44PCFHSk5Jl72PlNYHDXPL/fAlZ0itCSQMocHltSNHBRW8n+4bUeQXzaCYuyLcSNs",
-	"r7X1dvzZXuUiZwdpplQVkOrOWPYhxGoaaOuKjw/2xQu7rqNcizb2gxI+DnI5DEf2tRAaT31Q9YiBLaUo",
-	"i33jss1/j68ajqdzyPfcGChqp+0EgRhfgygqB1/TRTBKJtqpVO110+l7P2d/Vbhm3Abp2QosOUtXQQUW",
-	"tJrmOTAO8lcGK6N4m58g12BLnSI28RyyEuRCs6UN31lhozb85tdyCRskCQY65ZQvfwWmLeixyoXyyMYl",
-	"X/o/bW2WZGYpGb2MvIOP+qXIynxMMPJepWt4yPeIZK8OB1anDbWe2t3ZdydOAhkwtykO5IAJDj+Qf1TT",
-	"QI2Ydm5f6S5sZQRSzGDG7YWUuTPoz9jMvdXWIefewmQ9gY0yaKlvrIgneLxE7wPSceYlz3IY/X63E390",
-	"AsfCFwWbLv2nJgQ67gqLGuIdFD9PcT2ByhMeq+8Dpr2sgj13NnxV20crry1pVs0I055HY0KGXuPeALYA",
-	"bcRm8GqI+N9fNTLr51sXQIxGDGv1dtY/1TJoJLPNShAqgXC4AYlfZnWif194yEbIa0fZYXPYmy/too+D",
-	"AJBqzo3UaL+m+zbwFMK/H2B0sPT3zcQjslLKrxBmIZ5XP+WI94VrNdY1smPo0hZjtin1jC+rvaNIabQ6",
-	"Aus5lUtBTgIjteqO4o+SsB5FHzH/5pHemuOcg/znf6XXiqUrzZY6IRpYvgGmgLQecfOv9s+/lpL8AJxr",
-	"zhRZAkeB1HB8CG62lETfXEGlztFgJfRV4wkXHfVNMKBmIeJETgXXkqZYjcRXBEmsNHJ+FutJolKzlBWG",
-	"wFtfxsPXZTx/z7+V0lDebO433z0lf3z49R+qaGAb263ICS2KnKUoOi7cw3/7RQl+atHjqQsrJ/87FRn8",
-	"7/P35uKAtbpttJzVOmZPvn/94uyr88szIc8w0T9QPKuiJuTJ6+ezZHYDUrkb/vn980sPKUELNns0++r8",
-	"8vwr641ZIadf1EeEuvhU//E8+83W1sYdbjaTRbLKZo9m34N+Eh4svgQJNvjg8jIocounekCCXxwOld1M",
-	"ey0gdS+4pJGwqOqNc2u8wfJxXe1WA61ruIVCGEurVg165H+H7LKmW1ezK7FLt3HgTluH54Sbjy4VmtoA",
-	"MjX72Z6ndA0apOqM0K5fCSb8PJv99rM5yiL0f0tvYGcBMOrlT+4GMzHtTXeW/rUg0bKE335HK/8Gipym",
-	"QKjFy7mniJsGOWFa7XqbnUP79DEWNrpyO46sS2VknS0H7H6DzNcA3uWN35K+zXdhU7Prkve35COhIoz0",
-	"BKPVnoq3VU/H4SXbg+3t985JtlAAglc02MYrw+ZMcAx0mhCzxoa9iKu2piy/5UCz04OZBpnkSCyDWF9g",
-	"F9R5vo/FLyBtZ793jrGzJJRj3mEc0ItoQVJxZlaXnCBaoFXdsVpuXDgdwD4fSpA+8vYo8kZd/9UhTByD",
-	"bYLg00Esc/9fV1EhhYsQ9OGu5OSNUbEXki7h1ONWdjCJ5aDAiR/eJA7hG1kHrx5J3XHhscfhmzDU83cu",
-	"a6yGi/GPYXBwM9QyqQqOnSgATubbBodg9FAVp3nqQuwsO5oL2cEMdMxz6wnO2gdxHpWRfIzo752VkKKE",
-	"1pHJWpj7rJE5Sh1PzJhF/1QqkO6KmkEONhqgueI/ctpe89/NdWUtbiCkvcuyZtL9NJ74t7urJnvf/xGX",
-	"zKbG9q2ylpQrVgVMHkMYvKu6uMNrdN3p718yXDuzeA5UQVL/QwHPyJym1+TEmb8sNLm5CaGuYq5Cvo7j",
-	"ARLC3bpVp+nqBVOB7epv/vU7Ib7rDa3mHevgxz/FKnyLhSm9HUIssHhvNZiEcNiA0mTBpCtUOa3tCldK",
-	"51RdzEXJM1pdLOLHc5Y9MS//yb67nY3t/XkG60Jo4On2B9ji3j/Kdg4H+XmuGuEIKgbu2te26LRbgYob",
-	"VEJEngWrP8GezzIXqbzDcTsjOPke5gy0Quya08cOQgNumChVbTTjmYNqwnDhhZANpRLZygsDZLGUapqL",
-	"pfVWdNqszatPqzePueebPXUsTjXo6cxOPju4atro7nUJd2e5NpTdApUuUWdFbwylNU1Qi9jsFC1oW7fb",
-	"9F+C8BTqpf73IP7X21d/Gb+7/cys+cBoG8yQ0eNVOjeJqyRUL1Jd2+hBs7bRv19GY8P2CzkzCx+UOext",
-	"X3bXyaTBLLcE8W8HsN13gJbcpyLPXdpJhP2ekNZrj0ntM3X1Sw1Vk5qrEmSaxNY8Taoq0rfn3Vc85F2j",
-	"OQhuOZQIc8HAaFlCFXHsk9jqGAs7BcvTTCs7MHLSLM2KCZQ+OcE+Ot3LzFVA7z5uti+OPir/+3GRE+1T",
-	"iToPb17rFrYWvWWVk7qItliQd6tSMr5kNCGOtYJrkXPrIuTvacBj/SzC1oWQeo+aad587l5scUiTkve/",
-	"sfe1F+ZQJJj0U+XMXMP2MfK4KDGDCBnaDuBKpaKwhDaqNapxMbmIrzUEY5CNd/8bh3z4VRz5cCTDHcBs",
-	"lkh9evGKKS3kdirucWTbOeQsTX0ksjsr8dXEHpT473vKvai6VWjPMF33T4vHGsz9uOruusw1K6jUFwsh",
-	"12fmqG+u0C74VN6EkJ8zblXyNuITMtZIfmoGpGBvvqV2NMpnUK7tkrx2Ru0Ojizs48eEC73CSvaeLyAj",
-	"W5hEp/6xyAU1avXTt38zQuHvL97+nRh6GalWH5juoLO5gkhH1OOWoPFULLxBCLNXVXUWvkAmbxh23SMm",
-	"K+lzOkgOXnyy/9gXNNJg+LuQKV2rZ4c7kUHdNmbOEtSIEuJrmtbqNNMkxRSQrENMjFcfnjuKN67a7fW4",
-	"MHTcHmBJ2+mj065umu9d2Ad3tbBvNTW77zEpRJ7b5PtaotudYNdlinXHzggS1+x+6rcZZL5Xf2S7qC+V",
-	"EJrnZhs7iZH47Ng5Ta+XsoIJHbHZLta0KFws4a2XN+Z6ewNrWuyu7pGsKraHl25Gd20iHSz4OWz8Wk9j",
-	"yUcJv8s995QV9FgB0IUKuvgAt+ajeaXkmTieHPiRZ+LLke9mrnxKMW+mZ5TyutWEsAXhwtVdcnteizJd",
-	"mUX0t1G1Z5n8Id5jGg2VxaCm8pdrHq1H+Vm0t2bvkbO/UpyoObKFNIfyRAZQHrQe07fuqdo0t1f3sugK",
-	"p0M56OJT9e8fYDtAEQuY6ch71ff0zCJe71uY6W1KlYnImj0rvSxlGtSe3XqwrdJutHqp1rZEkluU5vz/",
-	"ZnV4vGZmTKW5UKV0keoix/GvRJ4Z9pFy6xGxVVkURqFxiC5ceNscfEyhQMXnPcdqcI1UgUUF1HFP1dUQ",
-	"yBMJVFVqC3XmtEaH6NnH4Pef/Gu8AUpZlbG1OQw6NHPjmSaVJiduBPav2jyN03/PV1QRweEUcVOoe+uG",
-	"KaYJVdf1hqqN3B5ifE0LQjURPAUbSR/n/Je0aAvQmN0krGEftZ3sL7f/WxLLQDBsaH0fzoSADGou5hYN",
-	"xsK/dJlzvnAzd4dxfg16JbLGuKs9PvtQUq6tJcCngIQ/fShpPktmvwC/VlHIp3iXaY4Oz3ifXweQr38I",
-	"iPYgQrGjm8AMS3aIxTUt7nn5lBCcEplLoNdWjhU0B63h+HZ48280r7pBsAXzefskXQkpihz0ytox7Zid",
-	"hrHnBBMF8Mom1XtivSqAPzMv7l0NDR/1Rapumquw16AVX4Cnb/82nT8+dE5UkhixfalCO89JLviS2KGe",
-	"Bg47i+hm1xwThFJQj8MTwJmB6lxD5iC895D/BqSP3uynvn9xjy37x4JoQRT7GPDSNWyVjSqkZwrM53hR",
-	"jx8P5tMBUjDQnXdkoc+6fxgFIT6O6/DoEqIifweX+nWcykZu1NWqUa/MnpIztGLU/hXTKqb4Cm6kgIJA",
-	"H1BJdTIb/QH5vU6qw5wIkI1yTN1sWkjh7dK9XPravTfapmaUH+ddPvpa+kF22pbx8VQr6Zoz1C9xby7Y",
-	"jVX/FDn5QQJT9o2EvBW/MppLWq7tL2a5AcVWvZUbAQVWPDmlU0vgWUIk5dfVuiMX4fNBy3shAa/1A1f5",
-	"DcSdJ7ENbuY7272NdgiOfx8uN9yZEtdqimwRKDT2r4+5+hhTYcYxnWlr5NmWNBq44dm5OXk/rnP7qTqz",
-	"lT58VZNzVUigmVoB6HV+jv+d5Di1SzxVMLu9xHgWN8coef3su8pbYjtLyBI44KFj5FRwTamPV7qGyM2r",
-	"n2tVlS7Ty61v7WsTBL18SULMzSqyykaPtKRBAW/WaCpZhoUbXNs2wKypsJaV8oHyzelPVfSZ05vXVF7v",
-	"04u8ZtUbTlqtcPjybdf5+CtXj/aF6NynuVhOtWq5WJrVihg2rLM9WMQza5jZOEvECvLMmWu2lUWN5vnj",
-	"pkmjZTiz8Rz9K2wV5h2z2cUn86n9l9EJ99vRLErCsdcMe+m3n7ljdpp7oL2gzLdoHHMYBXX9s5OKZheG",
-	"XBeGUqdhXrw3rE1vUPPncEH1qnm6/wDbKQ74ZsPuXtDb6qh7AvJfmTF9lotlfwCRects0LEEe2rBRwYc",
-	"GC/YmukjSxwzC4RliUaQIeCJWBDg2gj1qSQOUtjInWaQTnWPafAlono7yVDq1YXPwN0T31Xq1evqzaNS",
-	"sO6oL0iqGvZjFLiME6qJnRECzl98Ytlv/1OCLiW/0uI/Lmz5x4MJDmkpmd7OHv3j51Z4nuALtizNvRC7",
-	"rseWWDsS/jgvtRYcgznD9fCQ+dEluahRMaOGdF/0FiNE/VfWzJ0KvMp4BRePlWvYKuIr/RAX+JxTpUm6",
-	"gvSanFBNsEor4sNwIsGwaebUCppei8WCbFZG97SQ7ZgauZCAkFYrUcp8656XxWlSN49FQ+v7cU61YVJL",
-	"l425RxMtroErktP0GuxLAVVtnQUsD3DesnPvcudbX+frTljU9jaIUQ2P+km5aoMyg0n8P9+a9W/ynovQ",
-	"se4CRFmwREcqkg2VnPHlXgmR0jxXF5/Mf/aEO/0FIFNPaZ4fk/J1J51ZBnk+Tcq5aWkH+6aZI2CWk02S",
-	"S/QUqWvDDahOV5F4A8SAbpJ4en921b4D8L3jqJQ7W1w7PUKxwXuKaPioVULgowa3VzKgWc44mJu1hTdp",
-	"QAqoJhxZZ3Zvc/eEqXzjQ1NCJumLnAhTPL/MqIlqhHbEXx56BYIiTRg2R5AnQrAtsTCKwT21A1ThwEyq",
-	"u77F1YlCpAzlOXx01nTGx2W39RMfd3f3OP5SUWJpyttT/c9iQ9aUb4Pk/CoMwJDFHMIpSKuKhSkR1pu3",
-	"EfJ6Djxd3VNkTYvTSSV8ZIWCUfZq4G+D98bYgCMmzGFItx0mYMRt7bhpRspvdrXjsciHcU8DX72rSSGX",
-	"e0IXfnb/Pfv50/3kmwddIQzRrBKvVtbte1O3BxY1ZPHp3LzDcf8vdZmtBFbXjfadh91RkyVyvwu3IDmr",
-	"T+lwNzfRQBUAQW2tgsxwceiqhn+xGEHrI+xmV9jo4pP7l9OTRzbpv+3TAr/NmHYvHg2KDFs3Hd219ucn",
-	"1nk8rKcCbDCz88cv1nOy6D9m5zJO7n9N1oyXuhkelwquylxb7c+ftJGVv1jk+MUt1z+q4H2X02W9/F+k",
-	"bmeGOAIn4GGkSmNOl8tpYlRNU0Z8uPX1gXRrkRmqosO+ActBToxegE4ce9E7PYgDXPsHIboMYYOXtn04",
-	"riR4Wc3is8A73Z00eFIY/RphW36BVCdkxTJISMG4ufyV3PyjD10I7SsRK8pgfvEDvDW3xFNaTOPZO3Fc",
-	"bmlWmr5jXnm1WDCjw/tBdLvi7fPJrO5m0Q1TeCxK4QZS9XRcxlFl4cNHulHB3Evh8v/Lb9l39BrcAe6m",
-	"h8bpPiIm02+tt79Dyro5Bafm7pmYEC4C7ekwzvWXpOMckD+51n9XK+Mn1VZcH6PFUkKRM0Cb/3b/mgS/",
-	"mYWp/9xj5H8avHpcugb9dBK3fmcik3/QYp1EU+SUV260aWVMSPf95v8W8Y9x/wuG9Hn0vrtf+NodEK7/",
-	"dEd332ar5GOv6e+pf2lPMPqTRiXmx+TSlSZ3pZddMOBmJXIs/sE7EVQcCs4w42FH0k1zaGYa2LsXVGiQ",
-	"YaqWkfGh2ApN05sxlQ2ljcWx2hCKIJS1+sFpG/EiLK0pf1fm+ZmGj5oooDJdkZPvQa6pPTNjY/rQZVZ9",
-	"0BHa/69kTHQ8vD82xrPrRMjhO63izY5DZiNkHhMtijMLoyQ4KFLyHJRy9WEJU2TJblxB+iNK/R5/3hdu",
-	"8GlU4btjR94w5YucuAJfrqBUIeGsNtGcIpc9fPDHvujzoJDR8NHVDNkenRDWQVVJZsYJJWqFSfVsDY/R",
-	"pP0GtNyePVlokIYBV0B9lFbwpDmglvT7bYLj0dHRnR7m3EjMaO0ZgShjRqZvLSB2RfVcLJeQnTFObLXZ",
-	"Kv2rzBjwFBIXKCQK4Lc9ROFjbx7Ftx/tRa2hPg1woPVmO6TqJqzghX9Nk+1wJ8kKybRZgzbzwGf1uXyE",
-	"yeDvQr3M5zjYTJ3QeF+zpIcmcue1Sgia5V282oS2mVsL/wHMXQur3hja70HXNtt/+Tja5lR69YWqYuBk",
-	"GWQ2abWmezuyNqnxjtAqQnNMZ/+CWOVDCf34wDWF/4qvfj7Vz9AchzvFAr52h73ZwAvrSwp0vxAH+ssR",
-	"AH4MZ03s8M7roAcf+FP9+pFRUn2PhwKlWvksOFQwtmEubANG9Rq2HkX1mvEsIYUoynw6K0+QzxviqVoU",
-	"Do+H2p5BUvkPqyzhNS1C1qiyhJ3OUv89ZC2PGrDsO+kLU66GOwWV8bbfSJ1ObLAzZGS+NWs8iHIXn673",
-	"YPtUOBxjN6L/sL4cHZn2++huLyK244EkN+8/HPX+BKlS1eapDKRVviHmo/od5HGlRyz0havfvEf8va7e",
-	"GqbFtwLWeiMY8O0xUWB7LoFmqC4l4V/OZuOGv99mUy3cVDpYcCz7GsR1JwmRpf0JbTYWkJg8k3ShdxDQ",
-	"95/uIXv6ng4413fFSZ9Jx1H1SzXpuOF9FpOOJ00vGiW+MonhH5eD0BaLWUmGYeAHaYkBI8XEnA05PsOs",
-	"3f6QX3wR89yPqR7U3fQpCCF2/BG2edh8BVTAJBGlxlKxiTPKqjYA+RH2bQRxxo6DLEGrAG7XcMQK0utH",
-	"ziAhDRvd0Jxl5ARyBeThgweEcfzlyp+JqOAyvrRwdQUmCfAMv7UFBm1b+IBhAfiGNEtc4v/95PLykqwr",
-	"aWdhH3KmIHvPA922HogotWntqm7JDoT4cSRmNwhbuAtHshIbsqC4DKcxlDm7h2oO+lKlWj3CzyLYAgL1",
-	"yLZgD0wq31o5DseTZw6Ld3xkx7Cd+G1YCsWm1diaStX90ShqFjbMFscwYy/5UklarhOiKsyfhHwoqflE",
-	"nj4mqcjgPT8pOftQgkeqrlDhvei5Mq9ZGLrqTooIZAKHR/Nz8qSu04JprbbhNdXpCtHMCHxkCkvU4mKU",
-	"6NhH6ADyE4Iiyu2VLPl/GH4MwfY3kmkNvMqgtUm877lDUnYB7xtR5hmZA0lx5S2WhIdiJw6SzbKKadSa",
-	"Un1+L2JU2sHfU+854xl8dNVOkbjbx4ShCV8CRtbzbRIZoSGBF3NVXzRXAhcGV+s99zRygAvVkhlq1VnC",
-	"DblIqCa4GR7hnwoX3/yYA1WaPHzPvdhSSVWaPs2FRwvFn7jQJJVC4TDWCvIbwHLkmAiEeNMJWWGucc7A",
-	"SV6U0fYcAol9J7siGv3Zw+X0ex4I6sAGEROvFvi5qQfcTr52XGwc48WdHQuaK6g8AXMhcqDc+zUOk9W7",
-	"N4lOw8v57KAqGdNpR3YJ3oAypIgI7588gsuJkC6i3BEzqTbkaXRHWtfjg8ldjx7ZvdsBaUUmAvXXNT0Q",
-	"hcbt4ikKvVuQ8IZet5BiHdgI2nbCI5xOGj7qs7XIynyPXeEdfNQv3XtH5Ke6mz5t2w34CIo2RqS45l3h",
-	"0rSUKGNtHsSQ7OZj3o9rAh0pyq3u4LPogsH8ehd/irX/AaDABJfmEg/MX8/ZmulePLAX9o0jbhfXQxds",
-	"Fz612KoLif1lNRr32l5hqMzOjGqhCBccjoMBYwdCxMJqYi7mwYhTICfpikqa6qp+vAuFgIxpsmE8E5uE",
-	"UBUi9QFfCATANbPoM6Hm7AY64WF+LJaSGqVEEEo2MFcivQZ9Tt7VHVlXmIQip1s7AinE+p4y+o25bNOF",
-	"UXsUw4gNBIVRwDP1npv7Cprf7MC3ZEWLAvhjq0ytQSm6REURJf2n9zPT7vvZI/K+4UR79L68vPwqZRn+",
-	"F97PEvJ+puADvomPuH2SvOfvURGwbdhnOEiCvwafZ1RT89an8/Pz334zGmmaM3zRLI2EVHAOqVZ2KjVK",
-	"jYIPhGmi6Ob8PX8jxLpVNM0okBJrmEgECCuNBnfy8PKrU69e1yOqgFcQ6JxKeM/t6swhM1cMS+DzLV3n",
-	"5MRxu2UPqrY8pQVzzzBvfUU5hzzB1XEnoQukUdF7+QvDF4Ps46bFXsyvII36JFy6/w9FxekjW//sfnL/",
-	"30flUxuWiqubl8nIaNNdG/h9K613CiZtmE5R0bG5wPWGMLqQFqnIp3F93YDfPFik0dAXnYaNPbgn4Gnd",
-	"77s/qrv+ZTdUr90JNrSLMO58Vvfv0gcVG4dTuxEmKtlBajFbJfBtdgJvrcECM/SqiC+3rwrgT/G9u0DC",
-	"6dMQcbRT6YeiAG5bDESehZptY49Y2HUPT6JFl/qwhgt8yXF2P2GfB28ek7mDjvqoGwx8t/LlVDxsA1WC",
-	"jrxggrM1ZTmhWYZ19Zy20GZ6a45hknhWrpfrBqStWMA0ObHmp4ykVMEZ4wq4YprdQL497d8QwdguPtV/",
-	"IJZRmkJxgJnvedBKX6E9bL5++bjy7lXA3H32WYfPs2LFJKEoOMcK6ceaE7VArQryxeNw1eeQirVRttwY",
-	"apOd34ZG+B28mhmkOeNwtOV8ZtvvW88IFoD7ahIwANdWJ7X7SceFZuke88Ff3Dtjr8Z34Me3Q+sTd26C",
-	"Uwk3JzDdLaASbNWxsgOmJkqN7J00xa7RGBl0X0/XQFUpQV18cv/ak7340r51XFliu+i62NvH06S2uMbq",
-	"QJx0RRknZ065ZUsj8x30GK+jIO0tKLeYOEwn1T2lQjm+pwhNdUnzSJ2wQw1AL/0KdSdU2yzHcJGOAGvh",
-	"hvE5chvvjjeqjEbXZuJxrTEqfs1yUNre3XlGNEJrDbQINTZurzh81XjzmPAPQUd9Iq4x9KlCSRuNNmIc",
-	"zTU3pGKTcvuqpTc0ki/UpR6O8fNAOQ7V20LaT+lY5zv4jRHnhNjZBiG4buPZxSeVl8ve82uHKe5kRw3Z",
-	"TVOh8Dfb7N06o/ZDOJ+3ebncn2rfovRxd4/t9M5xcwYss3NVTr+D3AnV3EFBbRu3lx5jtWh3qcWfgtKx",
-	"YtP6vAolCKZy2sdLXftwF6x30Dn3JPhmkO01FYotRzrdf5cgkgG1JzNpNTkD8errXhIb3qmquoGYyIqq",
-	"tF0UG4KjMYqHYSp4bfAiqTgz75ATo1dVqL18x6ByqK4ckVedbDrUwHZH5rX9xrVgIOhO2YIm1phk1sAZ",
-	"IjJr0UUgVQzQ+VgYmXgcS9yuBIoY5qpaPC40qS20AgmlTo9/ePWojjtGlulPrsDmM/wa9eAI3b/tyf4P",
-	"jDysWlNrUpuLbIsRbPmGbhWBjzTV+ZZ8eu+yO97PHr2fuc3+fvZbiBBwV06O5xZzfrMSWNvUFsOmfNcy",
-	"PJYt0fFrQwcNAapKcBtXRkRI3JKUmx0pSq7JyrmlXY/9NklMvZhv3Xa2e8hjBuiFkOtzghOz+ZnVLOiS",
-	"Mk4kcNgoZ4jwa+c+cLvQSgHnkr7/kGR0iwpCDjRD96wCnpEHlxZOQYqN81gLDi5c7yuP7UpOHj7442GK",
-	"QbcZtQ+Jz+N3jTSB+s/4pBhiNCLkviwZl4y1PHculzud+71P7p2jGn9MF70RX3YQRzrVvJLyZZ1k+1bt",
-	"4lOpQO7ZWm9gLW7AEnjQprIfTOJWsE3VIvBfbBP9iNTtuw/bi5ol7huRH88u6zv4PLVnHPf0b82J/H7f",
-	"s5BjKMfAc/TfjT/QX9s4s18E45Hjt+Hs2nfYVemVF5/cP/e4U+o8xmMnoPbEME+VC/iKV83ZW2Cxophq",
-	"2ohfRsuCQ+GZKnXU51sOQIAMKf4lJH7e2UJ7M9SUyZ/eR+JXfYLQ8+gWGhBWVMX7/M6iihwRDDExtGhh",
-	"Lhg7tZAm8S7u7KGe23FYQ+2L9KpUA/wssel3VoPtVQHc1XaJs8VB+zF0VXZsxkawZT/oavjmHWHe9m7N",
-	"cEBH2KLN5qfDPBq+Ofsh+r4UxMuDIJLv/0tDJPvdGgLxCe6QE+oas1NhJse3bqV4jQ9TG8KCPxa5oNkz",
-	"18lx2W9d5poVVOqLhZDrs4xq2mSAOqEZQRlZDoPAGZOZZtq+uxc+OGDZf9gefj4o03I6zq5o3wWVVIGw",
-	"356j7WoTGjDv62ffESFtFQ8ghiKnNnPm6BpixdkXn/w/99g8nuHvAbMOiaY0n0wUTGmaahDvdqRJ4sfw",
-	"M7HhO5tyxCksUg36TGkJdD0JyKlhiUnI56YVEHD6u+R+48+zitWcJS7OnD7Kco8F1b10/Pi5fhuqHcZU",
-	"2pFvr4rBd6D5d3dfqcMhv0htaHw85f1/xVjbLKuDKatgZqP6NKMmbSmWOVWAseYIsUEzm/WOXjSdUzXu",
-	"vmLNULfWeOK1wYqcpvDa9nAkm5JpvN6xX4xBqWHqQwwS2DiT3zRuASStx6ZxNyzbvgUXs0U4hh6bj22K",
-	"rcc18WGmDWATcQMyb0KSDlI+HKThUXRqa2RroiAeCd8JG/88zoO7s1K/tM4mz71GO3XuA7uKx1NRMZ/A",
-	"vNTjEPjJvfOOzvPxJ5b/2oJkJYPfd4idwz945gDDx3zzFiu4jPnidTnPmVrBoKF9URF71Qz2wn4aZtNm",
-	"sScr/Oy6tq2SkyfzzT//c1nypdJ0Drm5kZ1ZfHZD2Rr6HU2IGOIhODzuhf5UAFV16EJCQY0gtaVBYD2n",
-	"cil8ERgUuVRdY+NVpxgXOLUOuH/fXcxLnu1DsPEr9yf37hGZxHbRp4u7AU9vqHQNGwaUkFOb/Lg5BmrN",
-	"cDW9SfkjnXG28c+ia7t59S71FCtt+2muq92clKBpa2Ce0p7NFFZdm54lnmSZK3nwTnjGOBJL+OY/Zx0m",
-	"P4bnuhttzKjXUmwmqfBQaqMC2SIdDYu0LwbjL+tOS2K8Avxoni5TcNKg0kN7FKPe2kPduCy+9hBWHUpm",
-	"mUjNf4ps0VGd7r+t/jVOWTIEHF1M6TPUbxrX5UbIzPEv48t1fu6fTGIZPaYS6NGNze5mWoO9Qf/9xdu/",
-	"J+TZq6d/J0KS18++S2pIBIxpXrDc8ANeem6YYnOWM731MFtuwHeuxTk18jjnjmP5xpFzrCuv7aobFfPP",
-	"YmNr3OERvgEJtQo9DczSwtYT9Up7dS/wyKxet/eXhN1jgWqCta0x1g7yvBVwpwaeEA6m4OITinAER8EQ",
-	"+/GL/FfbQLfJ7gk2/Fd3VBxDobA9fJYYsDpTbH+W2FSyRpVzI1SwlkQz1tKlSaADEBe2a/kb6NefzH8G",
-	"+e4akOmfx3sXwoL7emaqnNupWJgILqr9YvGbj+Po+x50Hz0u7xCHfWIM9ld8p8lJ/HyIY78TMLprpMHE",
-	"d1e0gLkqBZDZQlcWjhizPtq1CXaLBOBaxsJRd5bsmKD9nydDej+3+MDUqZH7fXDqxMj9IRbyxSf7j0HS",
-	"ageT93NkWAS4xUcw9Tg8YK/GlWpfztCPymYMDbjLjavrfUzTrhl0l83uR4tVf3npwGunqcZoYXCNZl5n",
-	"FSZOOa+BUjDH1+Y2xkA0QtAMXJkqL+gCMR/Ha1ph4ktUl/5eUq5dwssX6Xk3Y8NBfhabD1KmQyYuzagq",
-	"RLoJ8mVMe5jQmcNuRmlC4Hx5HopCC7paVak7hJ0uPpn/7M06uxHXUKVE7ZeI5vWJJKJpyhPEU3uHMPXE",
-	"yRusaFEFIbTBIlOxBjKn6bW5E2m01n3UJBdLZguOpJRzgY5naWdBViAhRtHkwG3oMYILqlchMjFK5D4b",
-	"WAsnuI0NbFbZ37/PmIa1uvhk/jMoq7Bh27zjk+8dvUaElJLXHq/KxCkJVQWk2mhrDVfcEc7G50itWS8p",
-	"L/w1+wAMSd98x6X3GaQsa6/E9CLVGyY/y+13iBV9Kgu6NY3YHPl7qja4Nd2gZxb+LyFryjPDTVtXPSCp",
-	"4+KGWUi6eEYVOdO3Y5jo4f3WtHsHDIP9fHafS58T1gqJSZywOFlzJSnna6aUtZJIsbH+FddRYuH/Pfqk",
-	"4BhcJTaDKk5giQV547mglPns0eyCFuzi5j6utvuiXZ6vNLozo/dUDfVNTl5Qnl1LYMra+PCfCwkMyFv9",
-	"z//MNJwmVmwCpw6tvQFWERRHqooumJNqPy564gCqOgHJseQAnq/+EFZBdxX+bLu3V037JJ67ZnAegPCd",
-	"/Od/LkEmpFzPJeQ5JVThHRKfn/rOmazhBqpum0nB7b5fe9Wi2WuVtFzhH7n2rFLQbudtkFGbRMu72hH6",
-	"cLndnFvXfHW1bffQSN0yTNhIU1FJUBG+Lpmf2Mh/M7RqKyQkr+H8z0PcrjBpJTKA7nRHy3Nune41U94s",
-	"ij3kQJUviIY4U1h0DD2YQl7PgaerJObQ9JzVFbXsBm/3W5yTnTFTaVmmWKINQ1bJWQ0OqxKHCosl3NEw",
-	"YfrdApWJ2X1pLjBK1og5KfLE1clUiSs3F5IRGzd6xf8fAAD//w==",
+	"7P3tkty4kTeK3wqi/k+EumPZL9JoxmspNp6QpRlZa8mSJY3t/7Hm9IMis6rgZgElAOxSjc7czV7GfvON",
+	"nUACIMEi+FbNamlmjz941EUSL4lEIpEvv/w8S8V6IzhwrWaPPs82VNI1aJD41xMJ9EVm/sX47NFsQ/Vq",
+	"lsw4XcPs0Yzah8lMwseCSchmj7QsIJmpdAVrar5aCLmmevZoxrj+7uEsma0ZZ+tiPXt0P5np3QbsI1iC",
+	"nP3yS4L9qb8UIHfm6wxUKtlGM2E6N8/INexUQlKxXtMzBWawGjJyRu5/R070CshLyrPThFCSMaUlS7X5",
+	"gpzc/+7y2/unRMjy90epyICIBaFEiZTRnJjpnM8SO9OPOIbaVFXnTNf000vgS72aPfr28hIn6v9+UE7V",
+	"dM2XdqZKgVJr4LqdvuErk1JZ51Q9c4RoEvoHIUkON2BJkhBD15Kc25VQEJJMmf8na6Bct1HPfzwLB72h",
+	"WoM0b//f/7g8+/1Pn7/95X/NopQyo32x3gjZTirmH09OppeGEE0alfQ4eb8qzFAZvadKKilkNUMdy5U1",
+	"cokFEbyi6Gkb1XAJaiTLYEGLXNcpCtzM4B/hT6af2U9xWmqarrq5LnxlSnI+pXne2mtqH07an1h3TjQt",
+	"n0/bK1dFrqnhk46uay9N2n8hlZBNhn2/AsLhk75K8QXDhYYzNxJumCgU2dAltHGi/WTWIu7uG3HXZDUv",
+	"X/4Eu/hoxGLBcFt8e5axJdN7IvtPEphS6Sr/138rBflpQuB8eU5QkpOFkOR7uShkJXPqFL6GXSdZB0uf",
+	"ZyItOtkoq16Ych1fZLDeCA083UUp+ASpZJYwzRlwTdKVEAoUETwFsgFJTGs8g4ykEpDTyAlSkJIff3zx",
+	"7DQhWhAJWu6IogvId48I/cDtD1umV9i2omvAjijPqh/MLEFpQrnaglT4YMGk0kSC4WtCl5TxBJv5wMuZ",
+	"6LO3sMnpDrJHBMmDreLoQBEu9Irx5TkxvGG6nEMu+FKZYZoOcrFcQnbGuJmcEvwDN1/n7AYUssODh2Ql",
+	"CqlsA+XAcSrUNA6yMfCHDx584Kyi9NU17K4kFAqyx2S7YjnU5mY/VprlOZEFVwl5ePn7ZgOMX22kWEpQ",
+	"6py85vmOqCJNQalFkZddm0PzGjY6IUoQShaU5ZARw5XrjSZruvvA54DrwyBrLsj5B+4ZfwU0A1kxZMA5",
+	"Z3/CbRDdtg/2tJT7SW1TfPjw6cHl2YcPn373/U//Ft8aL3jGUqqFdAwaO5fDV4buR3r28+XZ769++vwg",
+	"+e7hLz19l8piTHCV3U/c9w3rEfAsfGVSsaBh3d6rfThlfy/Zmuk28ub4MKqhfGuYi36yTXtW6+roFVBV",
+	"SGid27p8PuX0XomsyDs69Y+n7PO1XFLOFHLHu7xYtpyOwVv3FFErITUxw3LnYMboteAMzqDrGFSm/XG8",
+	"/5P779lPn+8n3z1o2QNvpDASrZVym/L5lKTDzd7a50f3dMoef1QgWzss7MMp+/sbsKU5Bs1lt8kYeJhI",
+	"sVUkNce85IwviV4xNfQOO5tibM8gZQoHFBcLmX8edva/JCxmj2b/v4vK3HBhn6oL3/BfaV5ArasfGORZ",
+	"Fx1QjWWKLMyLbTPHh23n4HcPY/ztB/CmmOdMrSCLX5NTIWTGuDli1COrUPsPiKbzHAjjSgPNvL69FfLa",
+	"LJrgrdp22UJcsi5orqAc8lyIHCivjfkdUJmumgP+m5CZIoxbRaJYr6ncmXuq/XO+ZkYUtI3qY6cesU/A",
+	"X8yeUBvBFaAd6Y0U8xzW5p+pMHopnil0s8nN+cwEv9jYN/7tn8oy1jDO8e1ij3sKMicgpZAJoYq8/eEp",
+	"+f3Db39HXDckA01Zrs6RcK41NHihevaCbwo7wixjpj2av5FiA1IzMx+3BJvgp88zq9g1TUENLavJbJX4",
+	"+Idvprq9i/k/IdUzZxxrMUe8ySkv+FJJWqzJh+Ly8hsg78TPjObhL38pqBkurrE3G2yCL80Slx/NktlH",
+	"937ElhAasPAcqdHC3OavWBYVMvuCJbFva6ZzMB80Okop72ODaixP6YbOWc5wJObjitsGNuA+wG8VW3Jn",
+	"CTW6lepr5ql4x5ac6kKCacBNhUpJd9ggXnWyK6prlMmohjPN1jCLkDkDmuWMw4gv3DXa3EWiBF3pdT6c",
+	"IH98/+ql+Wrwcgq5jHYr5PLKCpPIQ6cvDGcaf8Pqm8hbuGGwfePf/iVBweb4dNCi2htGZDklNj28ITuU",
+	"WEsKuL6a0/Q6rgvmQLN7ikigSnC87CrgmT37gWSSLjQxX5MTplVNcySC5zu0MDYoHvB2vUdgfAkSWLrS",
+	"5EZw8veErJlews/mJw72x/8/KXhG/i975oU9KjKHFeMZYTreraa6wF5Lw6UZPypROVAFV+6eDVn1Gx6F",
+	"7oQy/zbX4UzSLY9KpvLNURut2GSjN+cNSK8IRfSlUKwzM2wvFmvsvrdh7f4Jdku1UiXxqo4rAee2dU3I",
+	"1CYVyrPo6RKXoQ3ZXp1z+ypIMqPquu2B6Tr+zA4r/iyD1Ai/q653ILM31OYTvIX7jx2vN9/aSNhQ2d2H",
+	"48O2h8iwVz0v4eaPPlMAV25FVdsbPCsFROQxcnz8md8rsad7TIqUbM6nmn44kLLXoIsIyRv0LRe8sbol",
+	"kUp+sRyVeJ7bo1QPFwd65ggtTgK9YlldqI+6KKHd44X99NvLpqyHG5YBT2HwsfG9/6C36YW/LXVfb5LZ",
+	"km6acv8VldeZ2HIjtuv6fUTDT2ZLKYrN8MPvPZVL0E9FYXWraiLfPWhORCwWbrtWg3rEizzfV/K//8SU",
+	"xvsUfuEvN+6qO2AWG8mEZHoXHkgrtjSX/DVkDNXgXGyj54zhHKFoPuCSYt/DU1cXVLsz41b0LxXmbptu",
+	"923DNtKzkfBAGbmPbqN3OwXyUNNUOD97lvrBdM8TFd2o/uVXxloZjCLGM5CQof9CUc40U4DWhzoR3DZr",
+	"LJ2zZca15JL1IxpbwDvd865eLVu0u77qvJsYb+gSmmd/udMHbfnghhjReQNnZP98bH/dQ35Hb8Zy6dzo",
+	"m4ES1y3XD+fpvdnUuh3Knu8l5Yr55R9zpKX+Iy/gDj/gY2LQXkuaO+etm3F5YcFm96Tbt5dx73HNJGIn",
+	"0E2ev1aruDf9Efr8baRWdbG5xTWhYopS1Xeq+xAWcTR4yZSebu96wja28PAtqnOq/iAKnlG5K01rTb1r",
+	"7zD796jWAWIN2nr84nvAWuAbg7ihOcuuFlKsG+zQc7MLhvRwrDHP6iHVqgajCObSS7S/BpeDON3aJlBf",
+	"8fq3dZI0W8DHWgxk6RYSROcem3Anc9UJ2cFmT6mmuVgWkcPLipGIweNvK6qt7R4DC8ia7kgmyBmhWXZV",
+	"upATYoPMEiJuQJp7CprKPWm9bK19Y17Aj8wx7L6KytD9w5FqLdm8aDnsfatXKhUbUHGlxT7bn5f9EEXy",
+	"XtAkKjNhCI6qza93yOWkRwgZjOwriRVpNIc5cJXTJfDBrb4sv+llq7D52gySklv2aV1fm3Y+hDyP+a3s",
+	"3eSeIjc0L+CcWDFP1MqolyuqCLVPHhNVbDYSlIIMf+eCAzmZF3btwpDMe6rmhkrIdiXIEjRh2saN+JaY",
+	"4ESBPn1M1kwpc2vyDTdV11a5MnciKW6qz6mKsOPlmdF4MoKPvSdsTTf3FJlLoNcqauFd5HQZ7ixUSDxN",
+	"Zsms4NdcbDn+S0LO6Lx2lalG1Wp0RibaHyx6w6zvTsICpLl6k5I1LgxhLnZA5TDjJi7s/sgd+VuMl+Vi",
+	"1dpZ0zy/SvH6nMyMEL2q/2T/2ohNkXvFX0Eq7FrFOkI2q5+FojAkLN/lxXpulwLn26+9OCntzZZeg8GF",
+	"bN8pLlAm4kViGrKrMeM8xMFyzXjWxR0x87KZgHNVtN/Lu89F07rrvNakb6A2mVbi/QDobHoq8hxS3aL/",
+	"dh8lC9tEl6JwsNK1N5KOTwdKn5at3MGH7apGtbkcFeMh0zVziXlaG2yPFrd/nrX0HKzf0DGUy9bKGzZk",
+	"PsIQWQbDXbP8im42+a7FdE/5VcEz0ZSizwSHx2S7Aoy7pCSnGqTXPrQo0hVkhGl3DirCFElXkF5DZj7i",
+	"xLTK+DJwIYXdrihfDp/DAULBfzPfDewkAwyGAxllW+CpyMy/ow+lFPHPFiyHqxVVkViOd398cvbg2+/8",
+	"YWreTMgKPkV9bthO6ym4YBzDTUYRaAlyTSOX/meQsjXNbYaOIluQQDLQkGprIIs4aYau45puNo6G/Uol",
+	"Mtor94WVRPMc1u64jBxlpU9uMF9JWIub4W+LrYr3i4pl/KRZAej4k4aisbG+E+s1LTg3LyazTHAUFhhd",
+	"jJoS/hK9gghtTdm9k4m5Nu0kQlYL2TdQBqqNEmwLP9WSrxy99tfNjzJcrMQJtEosVEvjN9eeV9RzUijf",
+	"AmHWI1FbzCv7N7IRN6dxlplAtg+zyexfYXrm96raZ/s2/bxY8ytzNeyeYOXcuR+a96o4GNuQ0SqjLUV9",
+	"aV1NHUS9tyKHIV34/VDttVwg82xZFt9K1f0/Rh38rH6vsZSo3UBj7Xo1vAqsrkdWX/buVTeXim49vPCm",
+	"clvXecElHYzj81IhGcHfTgActMJldGAk4oauN1ZNb1pOjNy6p1zWx4NLklFNMdq0ZhAZPu/9v63KE+/b",
+	"qUP+TCdLzG9x6R9MESe6zgeIZW94KvND3JwDmpZj6WWDMnxzXyRkLUF7yF8t3i+lnHepeecS2841kZAK",
+	"mdmUVDsvMgfGl+T+Y3JZWkaQcmhL2a5EDgOIZfotB53YaVUj7aEOCpLQBFi7BjtbgTM0h6ZBe7NNzP0V",
+	"pPstAy7W1pIzC4wtyYwtuZBxcbNnRmsskm8l9HTVKfwc5gy0UpryzOUXPLh8cP/s8ndnl/frDpuHl9Eg",
+	"RaNEmsausohPuucT4EM/qWgzIMghYxIarq8VW65AXs1BWxXE/b0VEr1fHAotaR4l835cZZ2ECqxljoZ2",
+	"ObHlJFzxYVmHycz1MCoxqbJk+LmWpqEVlejksyy4BuqsnfApOtHKKjrO1IoJy3XZWJ6YlIeRbu05yhET",
+	"MEt9uExP1DmehJWGX56S9y/7Tkm7WaO82+PwcV/GWLj/y3LfD+DmTU4LxeY5XK3pp4HmsOAbxgd+Y5jk",
+	"amOP9ubrESIGn3pz6VXmAkb27qyapStNl07CfHP//P6D8wHSRQE6vm9aIuuUKGSDP76N8kfBmR7iZSw1",
+	"0+ZBhI/sgezO6hPGy6zOMty2Q6Xt1NhtCKjnxoq7aruytBtWIq79iPLi5xlmPIy3D6bOPjtSAyvNul2u",
+	"orEOon0VJxCt1TAHemhe2eCcccRw7opocGD7ntqffxZAb3RfHsZ5z1DKDlocyPNSYtdisQcI6DXolagd",
+	"NB8LyjXDucPHAu/n/wR+Hb/E4EAi7llvnyo9HvCxAK4ZNpexG5DLNp+JBKPZQDYgxNUpZeUXP8VDBQoY",
+	"y+6OovtL3eY5CWTMoaIi5H6nZPp7pIcOcTMp+bZcvHIZBm6W19553Vi2EvKkw3+QQp5PRM+2nJb2xBIq",
+	"NUvZps3HJHg5/ZZFEBswWkWF2NH1nrdLqQHusr0Poj0leyNsrlDrAWK+RcLvE2GIo+I43nwnn5qn6kvK",
+	"s3uKmPE67Ioq6oK7HBNz2ROL6lH9Oj75Dt2jq9thtRiBPa224xr9RrBYnlynMx33bNw/7b8jzuRJFOMp",
+	"7AG6YJcxi7vXzpqeAOdxvwtfsaMndlm76Nppt1NSCnO9j0dCdQmhNsnROANH3FWGuSNrW9J2N2QL9uki",
+	"S+CA8GcjvDbNmP09K3Z827eI82ZwS7mBEfuqxBgS1j+1v5VxycbtYrf8bZv5KJolTnfIih12cW6NSWoz",
+	"CI+ImUMHtV30kGEGnvohsc0Oy/PXi9mjfwwXtvucEz8AdHUAoKApU9Tp2t63ZskQwSMW8XNZUh4Ro/fJ",
+	"f5A5YgGthUukLOHZys69HhVx2o3LIQ0OgZiBWEKMLla4WzAlpcmC3fjr5xwWQkJC6FwB14SmUihFaHUu",
+	"WCE6gGz7eQN2Wk2O+MnzxLty4uNuTre41kRofbtwkWSGh+M0y9cZA+X6Gb13Q/njpj9wz76r4sdeiuWQ",
+	"MPCBtBwTHdDtAKsSBlo9XH2+jebVx9HdtY3DHU/17hB2hCepzCi3F4f/40wvP9UgKOO3MeD6yodJjYxk",
+	"GRxKotjPMPDVYpMLmo2KjonFR4RxEbVZusHUO4qzoKfbJPkd1SrcYlcUGfO2+f2QekFyscSETIvAZ7TA",
+	"G5bVwUeUpouFdUjiM9zAimX1VJfA01VkTH/PXShia5rTJ+fcneViyXhMQNFUCzkcbMK+3sp34/A8EHhm",
+	"dCjl4LFqTLRtjU61T8s4xJJUhQI5jJUxfsBRu95g2Hk10zbOmSbHsOKII+YYFnr1xrNok/GCXdA3VJ/H",
+	"3bI6OZ3bu+iAZbDvJlX3fSOfRGyElLiN4KiaeVeGsu2dBTYc1MndCCgKVdrGjJ7XFN3OsM6csvXVliJw",
+	"Wi+Yj3n5b+7d8Wtmnih9VUZ3Nmfg8FzchQPn42BAy2l1tDkqXFPpqEdOXNsEoIqWzpMF2WlCCi6BpitM",
+	"hThhfnCPCUpV5d4k315+QwquWe7v+riqZEsRsAbjfAVP4TQhGwdac8KFLqN9d2ARsP2RIK5dQofr2ZwO",
+	"9rvoiVBsrtD2FfE2okkMg4lrA3Ouusf+8oRvME043IAkGcuGslPXprT0Hsb6U+9Lt6EO351/KHgWs7AN",
+	"P4KGpUAE2Q7twzgEis1MbToQD+/K939G7u/TQTEk1eDbaTIFx7hFPpxLauKxRUJrUNqKC1c3QItr4Irk",
+	"FPc+olcLvmDLQkJGpMhBEZTRj8O8xaXQ6FgnDgPxSrqgrlskeptO4qPeH9AVvks2VK+iEtnctt1lptmY",
+	"FpszW0oBW7GBfY4IGctISqXcjcmz3FseOw+nk/mRRFcLkemelNhNt8IPcIg+DpqqAvLpgQeYLu0/xNlr",
+	"Aagamc9gcYvGfXMQ0F2H8aMZ1O9GVYEoZRWMV1bRPevPGmqCivmA/GDm7aQGiaDXY/E1JkZyiY9vHbcl",
+	"DE73pgoRWV3WtxaoDIitFUEKpFELUFtRxCgl1h472GvhxvckbbPI0EKvui6Xc5Ht2sGCCFVkK5nWwB9j",
+	"/CHTitgmyYkWBDKmbWr3WmQ22kydt0BflG7nEdCdB+RWmSEZze4Ktcbm1H5EZbJS3BqrZBogTNc1OL2C",
+	"HT7lQg+/EJimRg5/kdOliqMBR0kcUMsDb+7jpMTQhB4TWG/0zk6uxDuMLt3g1WLqSmx5bEfYNL0mubdS",
+	"aKhDOYbIeVQC1yMwOxnn8SiddhSZv612mMiO14l/Yh4ZEZKsWJZFWH4Ao0vY5CwWfv9HsSVrynfEvREh",
+	"R0o5UQDnLflgFvC4TyK8dnVP3vr30cWRjtt41VkxQPhUNwJVbDZC6hicdTsTuI9UKx/4FwbjYO7JmroQ",
+	"DM4mB2np+CboaC+hyzF2iNpQzbRa8o7z40lDyXENuM93VayCQ0kMQA/tyuM8NuaeaSPMsIdktmIYyLlh",
+	"FqnA/DemJrlxfO/ALMeAWLkD4law09hIB30OuYZ1n1xRIKieiOmxAmfkthpJkynsl159OZ7xsi4DQi3e",
+	"mVWSGuK8F7KWczMMPe6G2w0rXh1uHQ1bCS2lKeVXaaXjDZVZRhNwnxllriWPnPIrd1q0xJanuVCgxgF2",
+	"98FvY17Z1cYxzzAvYshxv/yUxMohME6ef/+eXNTiBy8+s+yXR0ERI9MtRtFp5elToma667WLzznhsAUM",
+	"O5BKJ4TmOXHbSZ0mRALNCF1okFiC6UrBR1fJCHvgAJkiXBCLQUKkKHhGtGQbF7tgznS1ElvljAB2JI+x",
+	"MQI3OKyFFOuydSK4eW2Tg1NIRik+XEvREpagpbjyilnrtbCGcD0u+w8n4CZ4FVxKOsOD2A3UDiZVtqTg",
+	"Y4s1WYj1PUXcqiEJvWbMlDfHZo+JKubm0zk4cCDGU/gP33RNc+5IxbebpmkWwJAHFXfeiQ3wcVtpNCi8",
+	"oUGLLcrwlXmcoMp4QTfs4ub+hfk5DlMO6TjP+ztoveHZ2ixXw6CF+4LAA1u+p3uxScXaSnJD45kTW1k8",
+	"vWqEbbYLpbw0V+LWqm2kwCfVtoNqLBSwRihx/UybBAyWp35A7Il0xxDxUzFy3DSh8G9A7gT3xecI44m1",
+	"RL6X//qvJcjEl09xs6wj4YduDd9S4OwOjC+95+pBBUlue/KOP/tKOVsvDxnNxTpAtNYy9Zsb446k0qGi",
+	"wa5hcxqVa+H+5LIjxAu/PLLjItj0gza3J2Pf9pzC21HTUQ/3eYSVrw53PjgE5inOgg5rchmzP67yVg27",
+	"0yWol0F14chbQ+w8kQ6RWYNJcxsE/g6PRM/9c3qaRgkYpAcOux74L97Zol6xUEMjQK7XDwYmcexFJkbQ",
+	"RTHpltgSrJig7eMYfAwy1pedg4O2RF2zpSRMCC/XNcvn/r1YzC1OLmhrSCiiJ5vHf+sEvhs2sn2GHrdq",
+	"d4hMtzf3yREEh0zcz+5ugPL6A6jLktUsFo6fU55dS2CKnLz0/8Q67/ivhQQGV0rTTJOT6hfyzvxSi3Ap",
+	"25kls/1PoyqKH9YUB2Erz40/C/daaku4Gln4GylVRiVite8urIshc8XlDLIBquZtCfHo1bMCUm3M4QVf",
+	"0TnTlGtFBHc4Bg8uHzwYdHvuSg5zaf1B51HKu4rjv4r46fa6fhNFVnv18/YR1t8HlXk6dZb9Suw2awnh",
+	"aq3RCrOJdE6x/jdhRhGy98YgrxUz5Mz5uQMqCaKW1FzOEmhmrWO2eaoI04Qpa9TBztphm22VfCFtufxH",
+	"WP8xTUUGthJkSzWdJ9yO2o7NcmYfLgmevZ6jzJhf83y3F8XckhgyEt7G4fH29lFyXO+bHg6k98VS7zNU",
+	"w6hE92bLl81s2Aqy7X69GPbvf9+P2hYmW7g8F2w3xsQtFXOfoPFWSJqTTU4RHtJWsyEnP9B05aqA1s6p",
+	"fxZL4NmK5QsLIblmOXMVQpiQaGfaLHLAPEVgfJkzyEAWaIdagip4tgL0lM1ZntmfqVwX6DsTK+4g1zUs",
+	"y5uiKtJV/Aj8IafLQ+4Tbar+uBtuh67+PNAQ9yn+HMR/vnv9Z/JG5Lul4GY7vipyzfzfjJPv37x7/ujh",
+	"Nw++Iydvf3hKfvf7h9+dNnd1Ce9eP/EHqE2uq1kyC3serDuFHcdmb/HPnmKeYmdGhkeksqWkfF3C6FK3",
+	"QsqxFuwAB6jPMnJiHRJokPO1GuyfUNYJ44AGYDsAdTrQ4G3BsuLIdFa/NCMwL3lnSlpqqvFogTLtvDOs",
+	"t6z42wNxYQ67FsI1ZQl8ChM4evPS7SK/UCpWVGM4YR6Ts/slQl9FHcK0gnwRJ1IXVKAbR4uO6Z8aBthQ",
+	"qQnVBL1bDnzKVtL3N6TzflXDka3stRsdsAGbOOweXwFWNuhsyF9hm7VErnhgxwoFcUXRvUfz/LwlJEi1",
+	"YlE6j6FrE9P3sU3nH6SarIXS5P7l5engcLiQmXrvHnZsSW3y8Zu8A2IEhSXSm6kkRkANvyTVxFoMv0nu",
+	"rmTBB8AN+TeTcgxRbuE3QRGEhk4WWsjvqTKNgpVfJVY5VFgoWBEFgOFxTBMNea4IF3plvqBzUWhCOaEp",
+	"EjOiP34dQZMVQdrjJg8KPVy73N3mk08bJsd6O4a7n62rY74rNeVmuqR7qRHV6BfLqP5LV6slgpua99ol",
+	"X4FRSi3qcewiZYnj2toLsArIUwVZdbNyM6KKpilsdBAu3lNYrmrrENWvXOtA8/vmQV3z+2Z6Utao2E2h",
+	"Kew5geg43JRTNfIualZoD0zvVSTdp7FeX9bQUmIu+wWclYUsa4gy71eF6Y1RTuZUGYGjm9BQJaYdrMVS",
+	"0gVeXla0UCuaa7hyFxpuby/X6EG+8hcUKuf7d5falaa8+JQ3GQ0sX9F5XKd9ydZMR6Sq5UM8odMVlTTV",
+	"YMceR1luXOnQOegVYLHlxLwZP+hbY6ielHFSlGfmcCjNcz6g9byl4kXQSgx3BTKmr7aMZ2J7ZcOAWoJu",
+	"c2HOJu5jeMsQb+pHdt4d1NOcT+XsQ+1TS5EVHbp4XCj/ma5BIVHQotAS043Uiq6Oi55A1GokJJvnzvjZ",
+	"GkEcj4GuJ4tSssjpkiDWcOVoJZlzu523REJSma7idgHzhHwsoKYHR6Io4/Gcrzn4wDA7uk1OOcmcjbKz",
+	"xQg/OF+5Gt5UZX5uXwD30gAg8NKAiEG7YYtVV+WiV9EvNRJVmy1wnboFqIWuxHZIVFI2w8HGK2hKrMHc",
+	"fiFX5k6GMZ9pufe1+ZxKiXDzGCx1QoNgPExUY4AhfRuQZ76TMh5wvkMF1Ir7pgSrIkxHBsa2639VUOpE",
+	"Te5xQhgUGwuArZbnVeRenCq5uMJEvxiP88zoy9Te0/5+9vTd2x/O3puXPag9uksxZghJCmd4fTAL6mr3",
+	"nneFnrbc58rHIZ8EJh5yQvPcgphna8bV8Ftdr1epS/Uep0bTFv6v7sCN65Ey7F8LMwoJYG7IJ+bKdLGG",
+	"i+Cj0+6zIpb11xLH1K1Jvg6+i4Z4iHzE1dUXNenWBLPK7hPqq2q2P42Qp+oLkIQsHt8VtZk13YMDPHhh",
+	"C/tevFsr7slM5cVyQC1189a+i65VvX9V1XZvXK0LmrdszVJzrSSzL4xmL4EWWOWedc2guEW30YlwUHmM",
+	"L3MgLnymvnEbRX/jroxbAXkOwrOcKP51XmRL0EdMUIxrttHn7ZHjvWkAPg0ynniAvpmxdaQGC1LfZJMR",
+	"t8CWK8hcAL9RfsssAVQRcsictWcI6w0Jk3qh4xV61iwHpQUfIfxe+U9i7Y0OJt9IsZRg69mGtST6SkkE",
+	"2n5Pmne3pEJ6BmAeKAEGfvbevtzjf89Gbo1DY8TranRj+wSioWT8OhnLTR/kBgb8EazVnt0qmGOw4zrk",
+	"9kGB1oME220iFjtEXq3Kif9fH4vuSbi90juX0RKSDXnUFxnQPaXbbu++EM/aHuwtHPOF9uTtw647WHkK",
+	"86LXZg63LdZp1jhzlmDu+Dohc1DpKhdKAUdP049rBfrngi8TUqyXYP7QCbkBuRVyATw08GFAg6sEKTY2",
+	"d5Ehsr6XCa4MZsZUSmXWkm9RX6bxImDInphTBWj6jqAA0EbwENYGGxlw4nu4Oizy5HYhOg7+79CuS920",
+	"G6Q4Eg5Tn3V9IL7dOHdiD41d0n5bnfL6URYuKuMjHJzPJqfaSPo45JkCeWBGs/80evublSNqp9Q0MiVe",
+	"F2eESCmpGNBubZs1QmDdkmNffViFrIwJJrqdZ6j9yliea+PGk7lPIhUe9qs12Kib9lC5Ix1EpXW6I3Gm",
+	"6SY8GENhFAKYy8gdfmkaXhe6JScnDoVRDiOIyelDsa4Ie5C+OiHJ2wPsDgb3qiY3EMC8cz82WfB4UAuv",
+	"dj2RHJUBzVyiG9b6/3nxGHccddFptL061CJZa2RYVy2Wx2kCOZo9xcYYm/wtgz9C/p9EU9hNEt7wZ4BM",
+	"PaV5Hq92MIVNMsy1rhKPh+V5Y8o65a1xEBFHDYZQ0jwnJ1shr+fA0bO4pwcks60zsZ26eH/XmSrma6av",
+	"qOrq756qIHP3fSdUW0Ej6UJbAzVTdjwOamXQ6r6Wy7ewmEqUZEAzf7OaDKhlvA12WbCMOkZoJjq6hx14",
+	"IyOF27jBITpEVGHcrKiCUabRyYE5gmpRzmtvbdAlhyf2B5fM4l4jLPMpLXcAdlGu7v5axk2YJU/GEDEC",
+	"tI5Q2AbSYH+3dsBZlCLuoItNuHciyEI5tVH11EW2F1IC18TFIg6sPBbsi+HgEPU6NYegiDaAnCeDQGhf",
+	"gy9vQ47O9DZn1HjpOrnBOOSgQYhyX563OqVq91pOiswRk0OdUmQK5a3Sum6pucULNfdUe3T7aaiX2OdV",
+	"9NjPfKv+iwNr8kWnKrSLI9ybiFKg1DhTxVGuU/52VIXVuvu0R6S+qm631W8WjHuWzDC+0GYP6qs5Ta/j",
+	"aDwtkNqjFQ4Nn/TAg99CY7v7D37XanexizTJ7rDLffjWaKDIRorLZnG9drTp6xB9vEXF3cevD81fTpMK",
+	"eotO3F4bWuuHN317o6N8WrrtCGbqDRnpu2tMHg11i9imcDJ9pHhqMzrH6ptd7ucBV7XwuDZn9edv4+fz",
+	"bak66vCtaD4F3n1kZfrW4k97EhodIYZyXiYHZdaK9VxCnsfLGoeNTiHsukMch4u8oJkfN9kX4Lu63vk9",
+	"ArRLWIsbZ5Px76Mht2KCE8+kp//7y7Np7OryxiiqkSBme9PrwN0VGd0RBEv3ZiDUeckJ4sMKnu9O49C7",
+	"wDN1ZZeh10s1WkXpTLE14/MEVJpKPXgcpU4esZmZVu8pTCt+TDw7Yyy1GRQBtgQOCRGGbFumEP92TQ33",
+	"mE8IJUpTnlGZ2ab2rjIP+h0qXn9xKn81s4rWP7Wt/L7gmAOORtFiwekKBdAcMioXCuSaaZ3bjKg5aGA5",
+	"W9q/1lQpfJs7MAl8Q6WrvMAYjMIHdJgR3dC88FLJ0iYqiHB0XgKN2OhIw+HyybJ/7T73zWVfeoDtIkrT",
+	"Ku17YB4XhqUlZE3TFeNwZjYPVl3DQm+Y1OXS1kuBxIW+WoiCZ+ftRSZjXa2KNeVBB5/MYlGfvIM7WKR2",
+	"36dxmxrjhjlSaEtTwvSE9nJJ7oWrNjQH3wDLEkJzJXwA9N/P3tonZy8ynyWBuVkrRGeN13pQLVFHpqM/",
+	"vn//xuWrdKTNtez5J0StEF9ij57NRKN9a2yzpR/fviASFoAkNxKEuXrkLvOemA/rsFiYyP1onlN+PRsI",
+	"5REIBhs/iczYwr6pC3sdjFpgPmgHH/QZXCNgyjzEVcyKXWbcNa+JB+77oyI27xcy8rljTVRjN/wkIFgc",
+	"7sBR/BBDY8Qu10UiCydUB62937UmsR1dZT+WTiwrcHwqZJiiHY/PPCoMbpBD2Fej7OgxM25pp6gt0diX",
+	"x4p78B010sTRQ7hXYCIVPM2LzMZrynTFblpsznvDb9NOrzZeeR201Q/x+g3aIAdnYwyLPa7TuM60g/1e",
+	"UwX9t7jHqgTZ8pQpfWFBxy0stBGK5iOlWSqUVlcbkGXM6d4VrZBCRTGeDoqbX8SK6L7TdLFAcJwiz5GI",
+	"xNDrhuZmAc/3+4r2UcXvLgpblaXFcXI/KpO6PSe1iN4IfhZC/pUvWf/+VhR5hti9Fj9rsQB7re114lT5",
+	"b4O8NG0JB4aOVwvZvOHej9+FmhxlZU4bJlAtI7nH7F+9G2Pdv6Blu6UMZbxe/CEVKt1HXWXo1fXYNtV1",
+	"V4ODRRgq5mxw0GP5em0EwQRayXyIxhMO7lY1ssqGYsPzdvjbFMo6TgWvt3DDYBu7jZaIIM0od6HbogHc",
+	"fUxiqyAd8Ij9s+XGZ3vKStv5CPR087ntaESwif+ilbFvfQqGg9rvsPesswtyCKMES9avqMbX8I1kN1QD",
+	"ObOAtOFSEgXgi/z1N3+rZf2llSxvgqzLhifU1r2Nos1kTNGlBFi31mL201T3SH3simRssQAZt1S6z4ac",
+	"E+UIg6/2RtbODyAP4YiuZJCuCIOWxJDo8ESsGHy3afwHNFu5u56QHWVLm+u0lJRrBPQssdAWQrrq4Kic",
+	"pGINNlfKJn2oFduogUieYs+PF4Enr8PtqbxY2qJR3n1yhY4VtD6VP9mBHIzNZmj8ZyM8amlB9bFhctCj",
+	"KkeMZcA107sqTpO6YuuPiU8gemSpCRlZgYQwaW5AqlEsf6UzR8jM4rnp7xBO7maot6FJfY+zhnoD5V7G",
+	"kE0UClBuMaNMgkLKDiRIGx3+7MHmOzurs1T4Q5nO1DGexMMltTv/e6tGR1l2BdRfQlod+0OKGN+mXHFM",
+	"cfTjclWx3WBiS1CruXTksqWX3RQc6USOicUnvEIwdvhRKCCx5CKKRKbJNcBG1Qs7IoakB5wia3EDNZFK",
+	"CYetf35I8QI/y+gKoMnuiUuMHeIICTGKAjy7EjSYSqCPScHZxwLKmpW+dMTJmu7IHGzV7NPzg3A9+kxD",
+	"h5SDGay1Tg8IPTycu1bs4qCduWcRqoFKt8CpdZanqbjnMD05g4aS3M8R/QEBh3DA4Qs7UnJMvOxdprA4",
+	"ap5f7oErO0VoSSBlDg8sqRo5KKzk/+O2PUF+WQuKsS/GjbCd1tbb8WdzlTc5O0gzpWoDqW6NZR9CrLqB",
+	"tqr4+KAvXth1HeVatLEflPBxkMthOLKvhdB46oOqRwxsKUWx6RuXbf45vmo4ns4h77kxUNROmwkCMb4G",
+	"sSkdfHUXwSiZaKdSttdOp+d+zv6qcM24DdKzFVhylq6CCixoNc1zYBzkzwxWRvE2P0GuwZY6RWziOWQF",
+	"yIVmSxu+s8JGbfjNz8UStkgSDHTKKV/+DExb0GOVC+WRjQu+9H/a2izJzFIyehl5D5/0K5EV+Zhg5F6l",
+	"a3jI94hkrxYHVqsNtZra3dl3J04CGTC3KQ7kgAkOP5B/VNNAjZh2bl/pLmxlBFLMYMbthJS5M+jP2My9",
+	"1dYh597CZD2BjTJoqWusiCd4vETvA9Jx5gXPchj9frsTf3QCx8IXBZsu/aciBDruNhY1xDsofpriegKl",
+	"JzxW3wdMe1kJe+5s+Kqyj5ZeW1KvmhGmPY/GhAy9xp0BbAHaiM3g1RDxv7+uZdbPdy6AGI0Y1urtrH+q",
+	"YdBIZtuVIFQC4XADEr/MqkT/rvCQrZDXjrLD5tCbL+2ij4MAkHLOtdRov6Z9G3gK4d8NMDpY+vtm4hFZ",
+	"KeVXCLMQz6ufcsR94Vq1dY3sGLq0xZhtSj3jy3LvKFIYrY7Aek7lUpCTwEit2qP4oySsRtFFzL96pLf6",
+	"OOcg//Xf6bVi6UqzpU6IBpZvgSkgjUfc/Kv588+FJH8CzjVniiyBo0CqOT4EN1tKom9uQ6XO0WAl9FXt",
+	"CRct9U0woGYh4kROBdeSpliNxFcESaw0cn4W60miUrOUbQyBd76Mh6/LeP6Bfy+lobzZ3G9/eEp+//Db",
+	"35XRwDa2W5ETutnkLEXRceEe/ts/leCnFj2eurBy8n9SkcH/Of9gLg5Yq9tGy1mtY/bk+ZuXZ9+cX54J",
+	"eYaJ/oHiWRY1IU/evJglsxuQyt3wz++fX3pICbphs0ezb84vz7+x3pgVcvpFdUSoi8/VHy+yX2xtbdzh",
+	"ZjNZJKts9mj2HPST8GDxJUiwwQeXl0GRWzzVAxL80+FQ2c3UawGpesEljYRFlW+cW+MNlo9ra7ccaFXD",
+	"LRTCWFq1bNAj/ztklzXduZpdiV26rQN32jk8J9x8dKnQ1AaQqdlP9jyla9AgVWuEdvVKMOEX2eyXn8xR",
+	"FqH/O3oDewuAUS9/cDeYiWlvurP0rwSJlgX88hta+bewyWkKhFq8nHuKuGmQE6bVvrfZObRPH2Nhoyu3",
+	"48i6UEbW2XLA7jfIfA3gfd74JenafBdUa5quyoD86EY0B3BFqSfBF8dcmrIbPP/blqcazBTr896VSlSu",
+	"YQtwTvf3K7ji0ORkuxKocPltq2ssc3qczSpUZJF+xILWsWWaje3xRQbrjdDA092fYId9tm/9dZFrZs6w",
+	"C3OinWVU0/oi76cc5HXgkDnjVkvstlzgd00tYoi4uH8Enuznx0kOCmyNUFtq8+TNsx8SlyiBvyTkzZ+f",
+	"EyHJf775/nlCio1h1geX5NUfTpFtHSiXWJhLz726eHlMcpFe432IoH6uynpRBwuQi8/VH+5gzyAH60Op",
+	"c+sz/L2FW/fW72HMnrsWN0beTSGSTVO4x8sx2HtjJ/3iOzsqPp+JLe/YmyMkqEg16DOlJdB1nWv7t1OU",
+	"XQ0XTUFEP8U9Mt69eEz63w9Y1CZQdXG3RS7B2sU2mf8IkvsJBnM/Fe/Kno6jatkebG+/dUXL1tFBbKfa",
+	"tvW2InNlcvrVaULMGpvtTVwxUmXVsRxodnqASLRMg0xyJJZBKEywC+oCw47FLyBtZ791jrGzJJRjWn4c",
+	"79Kcqqk4M6tLThBM11q2sJh8XHc/gH0+FiB9YspR5I26/osDYDoG2wS5GXetnt31PZ5sXAC9zwYhJ2//",
+	"9d/p9ULSJZx6WOcWJrEcFMS4hYa2Q/hGVrkdR7IGuOyR4/BNmAnxG5c11gCE6QFh7kw9EyEp63GeKABO",
+	"5rsah2BwbZnGcOoi0C07cqHhYAY65rn1BGftcxyOykg+heK3zkpIUUKrxB28+VVXuiOJGbPonwsFsuei",
+	"9yOnzTX/zVjz7NWxor0DIWHS/TSe+Me+/vyIS9Z/8dGScsXKfIJjCIP3ZRd3aGWuOv3tS4Zr5zXOgSpI",
+	"qn8o4BmZ0/SanDjvkK3cYW5CqKuYq5Avc3yAhHBG6aEG5b/61++E+K63LqOyH/8Uq/A91m32ZnqxqBuT",
+	"E8JhC0qTBZOujvO01mJcKZ1TdTEXBc9oebGIH89Z9sS8/Af77u64luPb2GGDQX6Zq0Y4gpKB2/a1BHpP",
+	"EbcCJTeohIg8C1Z/gj2fZS6RZ4/j9kZw8hzmDLRCaLfTxw5hCm6YKFTlU+KZQzLEbJqFkDWlEtnKCwNk",
+	"sZRqmouldea3unTNq0/LN4/qQar11LI45aCnMzt58IyyaaO7v4Q5cJXTJTjHrqHsDqh0eawremMorWmC",
+	"WsR2r6ZP0/nbpP8ShKdQJ/Wfg/jPd6//PH53+5lZ84HRNpgho4dzdlEErtBetUhV6b8H9dJ//34ZDZ0e",
+	"YMPNqfI5C8Pe9lXpnUwazHJLEP92ANv9AGjJfSry3GVlRtjvCWm89phU7jJX3ttQNam4KkGmSWxJ8MSB",
+	"1k3Bu695yLtGcxDccigR5oKBySSEKuLYJ7HFoxZ2CpanmVZ2YOSkXrkc8QV87p59dNrLzGW+Sx832xdH",
+	"H5X/87jIifapRJ2v/lHpFnjeOFY58fce/PX9qpCMLxlNiGOt4Frkop4QEf804LFuFmHrjZB9cQvmzRfu",
+	"xQaH1Cl5/zt7X3tpDkWCObFlSuk17B4jj4sCE2yRoe0ArlQqNpbQRrVGNS4mF/G1mmAMktXvf+eAgb+J",
+	"AwOPZLgDmM0SqUsvXjGlhdxNxT2ObHuHnKWpT9RxZyW+mtiDEv99T7kXVbsK7Rmm7f5p4cqDuf86AyUS",
+	"x1gj+SkSXuFb+vJhFuWSvHFG7RaO3NjHjwkXesX4kjDPF5CRHUyiU9vAGkLJ03d/NULh7y/f/d0GZIhF",
+	"cGC6g86m0iMdUY9bgsZTceMNQgjuoMqz8CUyec2w6x4xWUqf00Fy8OKz/UdfTGWN4e9CprStnh3uRAZ1",
+	"25g5S1AjSogv+V2p00yTFDMksxYxMV59eOEoXrtqN9fjwtBxd4Alba+PVru6ab5zYR/c1cK+09Tsvsdk",
+	"I/LcYtNUEt3uBLsuU6w7dkaQuGb3U7/NIPO9+iPbBUWrhNA8N9vYSYzEg0fMaXq9lCWK9ojNdrGmm40L",
+	"tb/18sZcb29hTTf7q3skq4rt4ZWb0V2bSAcLfg5bv9bTWPJRwu9zzz1lBT0WyHWR9C4+wK35aF4peCaO",
+	"Jwd+5Jn4euS7mSufUsyb6RmlvGo1IWxBuHBlCd2e16LA0N3yNqp6lskf4h2m0VBZLCFUv2bzaDXKL6K9",
+	"1XuPnP2l4kTNkS3kNNGcaADlQesxfeueqkxzvbqXBR86HcpBF5/Lf/8JdgMUsYCZjrxXfU/PbEGIvoWZ",
+	"3qZUmois2bPUy1KmQfXs1oNtlXajVUu1thUE3aLU5/9Xq8PjNTNjKs2FKqRL5BI5jn8l8sywj5Q7XzBC",
+	"FZuNUWgc4BkX3jYHn1LYoOLzgWOx1Fom3aLEsbqnqmJB5IkEqkq1hTpzWq1D9Oxjbtjf/Gu8htlcVnm3",
+	"KX46NHPjmSaVJiduBPavyjyN0//AV1QRweEUYcWoe+uGKaYJVdfVhqqM3L4Cx5puCNVE8BRsolmc81/R",
+	"TVOAxuwmLNgiUduJq6d19dPnB8l3D+P1tGIJeoYNre/DmRCQQc3F3IKlWXS0NnPOV27mbjHOr0GvRFYb",
+	"d7nHZx8LyrW1BPgMyfCnjwXNZ8nsn8CvVRQRMd5lmqPDM97ntwEi+u8Coj2IUOzoJjDDki1icU0397x8",
+	"SghOicwl0GsrxzY0B63h+HZ48280r7pBsAXzsDYkXQkpNjnolbVj2jE7DaPnBBMb4KVNqvPEer0B/sy8",
+	"2LsaGj7pi1TdTJKq8PTdX6fzx4fOiVISI/Q9VWjnOckFXxI71NPAYWcBT+2aY/5sCupxeAI4M1CVis9c",
+	"hYse8t+A9NGb3dT3L/bYsn/EZCDFPgW8dA07ZaMK6ZkC8zle1OPHg/l0gBQMdOc9WehBaR5GMfqP4zo8",
+	"uoQoyd/CpX4dp7KRG3W1bNQrs6fkDK0YlX/FtIoIGIIbKaAg0AdUUp7MRn9Afq9yzjEnAmStWmE7m26k",
+	"8HbpTi59494bbVMzyo/zLh99Lf0gW23LYqr0qKA5Q32bqLdgN1b9U+TkTxKYsm8k5J34mdFc0mJtfzHL",
+	"DSi2qq1cCyiw4skpnVoCzxIiKb8u1x25CJ8PWt4LCXitH7jKbyHuPIltcDPf2f5ttEVw/PtwueHOlLhW",
+	"s8kWgUJj//qUq08xFWYc05m2Rp5tSa2BG56dm5P30zq3n6ozm9/pi36dq40EmqkVgF7n5/jfSY5Tu8RT",
+	"BbPbS4xncXOMkjfPfii9JbazhCyBAx46Rk4F15TqeKVriNy8urlWlekyndz6zr42QdDL1yTE3Kwiq2z0",
+	"SEsaFPBmjaaSZVjXyLVtA8zqCmtRKh8o35z+VEafOb15TeV1n17kNavOcNJyhcOXb7vOx1+5arQvRes+",
+	"zcVyqlXLxdKsVsSwYZ3twSKeWcPM1lkiVpBnzlyzKy1qNM8f100aDcOZjefoXmGrMO+ZzS4+m0/tv4xO",
+	"2G9HsyBCx14z7KXbfuaO2WnugfaCMt+hccxB+FTlQU9Kml0Ycl0YSp2GsDHesDa9Qc2fwxuqV/XT/U+w",
+	"m+KArzfs7gWdrY66JyD/FRnTZ7lYdgcQmbfMBh1LsKcWm2vAgfGSrZk+ssQxs0DUsmgEGeKBiQUBro1Q",
+	"n0riIIWN3KkH6ZT3mBpfYtELJxkKvbrwGbg98V2FXr0p3zwqBauOuoKkymE/RoHLOKGa2BlhPZaLzyz7",
+	"5X9L0IXkV1r8x4WtjnwwwSEtJNO72aN//NQIzxN8wZaFuRdi19XYEmtHwh/nhdaCYzBnuB6+okx0SS4q",
+	"0OioId3XhMcIUf+VNXOnAq8yXsHFY+Uador4QnjEBT7nVGmSriC9JidUEyxijvBpnEgwbJo5tYKm12Kx",
+	"INuV0T1tRRNMjVxIQMTHlShkvnPPi81pUjWPNbWr+3FOtWFSS5etuUcTLa6BK5JTBEvRdaraMkRYPee8",
+	"Yefe5853vgzmnbCo7W0Qoxoe9ZNyxXhlBpP4f74361/nPRehY90FiLJgiY5UJFsqOePLXgmR0jxXF5/N",
+	"f3rCnf4MkKmnNM+PSfmqk9YsgzyfJuXctLQHDVfPETDLySbJJXqK1LXhBlSnqxjoVEY11Ek8vT+7bN/h",
+	"299xVMqdLa6dHqHY4D1FNHzSKiHwSYPbKxnQLGcczM3awpvUIAVUHa2zNbu3vnvCVL7xoSkhk3RFToQp",
+	"nl9n1EQ5Qjvirw+9AuGoJgybI8gTIbZdFOqKnDgwk/Kub3F1ohApQ3kOH53VnfFx2W39xMfd3R2Ov1QU",
+	"E4EL/lFsyZryXZCcX4YBGLKYQzgFaVWxMCXCevO2Ql7Pgaere4qs6eZ0UgkfWaFglJ0a+LvgvTE24IgJ",
+	"cxgQfIsJGGHNW26akerUbe34Uh3DuKdWfqStSSGXPaELP7n/nv30+X7y3YO2EIZoVolXK6v2vanb424b",
+	"svh0bt7iuP9VXWZLgdV2o33vYXfUZInc78MtSM6qUzrczXWwbAVAUFsrITNcHLqq4F8sRtD6CLvZ1f27",
+	"+Oz+5fTkkU36b7u0wO8zpt2LR4Miw9ZNR3et/fmJtR4P66kAG8zs/PGL5Q4t+o/ZuYyT+9+SNeOFrofH",
+	"pYKrItdW+/MnbWTlLxY5fnHL9Y8qeD/kdFkt/1ep25khjsAJiCCOmhaW08SomqaM+HDr6wPp1iIzVEWH",
+	"fQ2Wg5wYvQCdOPaid3oQB7j2D0J0GcIGr2z7cFxJ8KqcxReBd7o7afBkY/RrhG35J6Q6ISuWQUI2jJvL",
+	"X8HNP7rQhdC+ErGiDOYXP8Bbc0s8pcU0nr0Xx+WWt24OX4RXXi8WzOjwfhDtrnj7fDKru1l0wxQei1K4",
+	"gZQ9HZdxVLHx4SPtqGDupXD5f/Vb9j29BneAu+mhcbqLiMn0W+vdb5Cybk7Bqbl/JiaEi0B7Ooxz/SXp",
+	"OAfk31zrv6mV8ZNqKq6P0WIpYZMzQJv/rn9Ngt/MwlR/9hj5nwavHpeuQT+txK3emcjkH7RYJdFscspL",
+	"N9q0Miake7/5v0H8Y9z/giF9Gb3v7he+cgeE6z/d0d212Ur52Gn6e+pf6glGf0KUBaa5pwjLHpNLvPT4",
+	"Lnww4HYlcqyNxVsRVBwKzjDjYUvSTX1oZhrYuxdUaJBhqpKR8aHYAobTmzGVDaWNxbHaEIoglLX8wWkb",
+	"8RpljSn/UOT5mYZPmiigMl2Rk+cg19SembExfWwzqz5oCe3/NRkTHQ/3x8Z4dp0IOXyvVbzZcchshMxj",
+	"osXmzMIoCQ6KFDwHpVz5dMIUWbIb4MeW+h3+vK/c4FMrUnvHjrxhyhc5cfUvXb3FjYSzykRzilz28MHv",
+	"u6LPgzp/w0dXMWRzdEJYB1UpmRknlKgVJtWzNTxGk/Zb0HJ39mShQRoGXAH1UVrBk/qAGtLvlwmOR0dH",
+	"d3qYcyMxo7VnBKKMGZm+s4DYJdVzsVxCdsY4scXYy/SvImPAU0hcoJDYAL/tIQqfOvMovv9kL2o19WmA",
+	"A60z2yFVN2GBS/xrmmyHO0lWSKbNGrSZBz6rz+UjTAZ/F+plPsfBZuqExvuKJT00kTuvVULQLO/i1Sa0",
+	"zdxa+A9g7kpYdcbQPgdd2Wx/9XG09al06gtlQd3JMshs0mpF92ZkbVLhHaFVhOaYzv4VscrHArrxgSsK",
+	"/wVf/XKqn6E5DneKBXzjDnuzgRfWlxTofiEO9NcjAPwYzurY4a3XQQ8+8Ifq9SOjpPoeDwVKtfJZcChh",
+	"bMNc2BqM6jXsPIrqNeNZQjZiU+TTWXmCfN4QT9WicHg81OYMktJ/WGYJr+kmZI0yS9jpLNXfQ9byqAHL",
+	"vpOuMOVyuFNQGW/7tdTpxAY7Q0bmO7PGgyh38fm6B9unxOEYuxH9h9Xl6Mi076O7vYjYjgeS3Lz/cNT7",
+	"E6RKlZunNJCW+YaYj+p3kMeVHrHQ5qaVglI94u9N+dYwLb4RsNYZwYBvj4kC67kEmqG6lIRfnc3GDb/f",
+	"ZlMu3FQ6WHAs+xL9VScJkYX9CW02FpCYPJN0ofcQ0PtP95A9fU8HnOv74qTLpOOo+rWadNzwvohJx5Om",
+	"E40SX5nE8I/LQWiDxawks1WJD9ESA0aKiTkbcnyGWbvdIb/4Iua5H1M9qLrpUhBC7PgjbPOw+RKogEki",
+	"Co2lYhNnlFVNAPIj7NsI4owdB1mCVgHcruGIFaTXj5xBQho2uqE5y8gJ5ArIwwcPCOP4y5U/E1HBZXxp",
+	"4eo2mCTAM/zWFhi0beEDxhXLoCbNfAny+8nl5SVZl9LOwj7kTEH2gQe6bTUQUWjT2lXVkh0I8eNIzG4Q",
+	"tnAXjmQltmRBcRlOYyhzdg9VHPS1SrVqhF9EsAUE6pBtwR6YVL41chyOJ88cFu/4yI5hO/H7sBSKTaux",
+	"NZXK+6NR1CxsmC2OYcZe8KWStFgnRJWYPwn5WFDziTx9TFKRwQd+UnD2sQCPVF2iwnvRc2VeszB05Z0U",
+	"EcgEDo/m5+RJVacF01ptw2uq0xWimRH4xBSWqMXFKNCxj9AB5G8Iiih3V7Lg/2H4MQTb30qmNfAyg9Ym",
+	"8X7gDknZBbxvRZFnZA4kxZW3WBIeip04SDbLKqZRa0r1+b2IUWkHf0994Ixn8MlVO0Xi7h4ThiZ8CRhZ",
+	"z3dJZISGBF7MlX3RXAlcGFytD9zTyAEulEtmqFVlCdfkIqGa4GZ4hH8qXHzzYw5UafLwA/diSyVkXSiN",
+	"ZMiFRwvFn7jQJJVC4TDWCvIbwHLkmAiEeNMJWWGucc7ASV6U0fYcAol9J/siGv3Zw+X0Bx4I6sAGEROv",
+	"Fvi5rgfcTr62XGwc48WdHQuaKyg9AXMhcqDc+zUOk9X7N4lWw8v57KAqGdNpR3YJ3oIypIgI7795BJcT",
+	"IV1EuSNmUm7I0+iOtK7HB5O7Hj2ye7sD0opMBOqvanogCo3bxVMUercg4TW9biHFOrARNO2ERzidNHzS",
+	"Z2uRFXmPXeE9fNKv3HtH5Keqmy5t2w34CIo2RqS45l3h0rSQKGNtHsSQ7OZj3o8rAh0pyq3q4IvogsH8",
+	"Ohd/irX/E8AGE1zqSzwwfz1na6Y78cBe2jeOuF1cD22wXfjUYqsuJPaXVWjca3uFoTI7M6qFIlxwOA4G",
+	"jB0IEQuribmYByNOgZykKyppqsv68S4UAjKmyZbxTGwTQlWI1Ad8IRAA18yiy4SasxtohYf5cbOU1Cgl",
+	"glCyhbkS6TXoc/K+6si6wiRscrqzI5BCrO8po9+YyzZdGLVHMYzYQFAYBTxTH7i5r6D5zQ58R1Z0swH+",
+	"2CpTa1CKLlFRREn/+cPMtPth9oh8qDnRHn0oLi+/SVmG/4UPs4R8mCn4iG/iI26fJB/4B1QEbBv2GQ6S",
+	"4K/B5xnV1Lz1+fz8/JdfjEaa5gxfNEsjIRWcQ6qVnUqFUqPgI2GaKLo9/8DfCrFuFE0zCqTEGiYSAcIK",
+	"o8GdPLz85tSr19WISuAVBDqnEj5wuzpzyMwVwxL4fEfXOTlx3G7Zg6odT+mGuWeYt76inEOe4Oq4k9AF",
+	"0qjovfyl4YtB9nHTYifmV5BGfRIu3f+DouL0ka1/dj+5/++j8qkNS8XVzctkZLTpvg38vpXWewWTtkyn",
+	"qOjYXOBqQxhdSItU5NO4vm7Abx4s0mjoi07D2h7sCXhad/vuj+quf9UO1Wt3gg3tIow7n9X9u/RBxcbh",
+	"1G6EiUr2kFrMVgl8m63AW2uwwAydKuKr3esN8Kf43l0g4XRpiDjaqfRDsQFuWwxEnoWabWKPWNh1D0+i",
+	"RZv6sIYLfMlxdjdhXwRvHpO5g466qBsMfL/y5VQ8bANVgo68YIKzNWU5oVmGdfWcttBkemuOYZJ4Vq6W",
+	"6wakrVjANDmx5qeMpFTBGeMKuGKa3UC+O+3eEMHYLj5XfyCWUZrC5gAz34ugla5Ce9h89fJx5d3rgLm7",
+	"7LMOn2fFNpOEouAcS6Qfa07UArUqyBePw1WfQyrWRtlyY6hMdn4bGuF38GpmkOaMw9GW85ltv2s9I1gA",
+	"7qtJwABcW63U7iYdF5qlPeaDP7t3xl6N78CPb4fWJe7cBKcSbk5gultAKdjKY2UPTE0UGtk7qYtdozEy",
+	"aL+eroGqQoK6+Oz+1ZO9+Mq+dVxZYrtou9jbx9OktrjGqkCcdEUZJ2dOuWVLI/Md9BivoiDtLSi3mDhM",
+	"J+U9pUQ5vqcITXVB80idsEMNQK/8CrUnVNssx3CRjgBr4YbxJXIb7443yoxG12bica0xKn7NclDa3t15",
+	"RjRCaw20CNU2bqc4fF1785jwD0FHXSKuNvSpQklrjdZiHM01N6RinXJ91dJrGslX6lIPx/hloByH6m0h",
+	"7ad0rPM9/MaIc0LsbYMQXLf27OKzyotl5/m1xxR3sqOG7KapUPjrbXZunVH7IZzPu7xY9qfaNyh93N1j",
+	"O71z3JwBy+xcldPvIHdC1XdQUNvG7aXHWC3aXWrxp6B0rNg2Pi9DCYKpnHbxUts+3AfrHXTOPQm+GWR7",
+	"TYViy5FO998kiGRA7clMWnXOQLz6qpfEhneqsm4gJrKiKm0XxYbgaIziYZgKXhm8SCrOzDvkxOhVJWov",
+	"3zOoHKorR+RVK5sONbDdkXmt37gWDATdKTvQxBqTzBo4Q0RmLboIpIoBOp82RiYexxK3L4EihrmyFo8L",
+	"TWoKrUBCqdPjH14dquOekWX6kyuw+Qy/Rj04QvfvOrL/AyMPK9fUmtTmItthBFu+pTtF4BNNdb4jnz+4",
+	"7I4Ps0cfZm6zf5j9EiIE3JWT44XFnN+uBNY2tcWwKd+3DI9lS3T82tBBQ4CyEtzWlRERErck5WZHioJr",
+	"snJuaddjt00SUy/mO7ed7R7ymAF6IeT6nODEbH5mOQu6pIwTCRy2yhki/Nq5D9wutFLAuaTvPyQZ3aGC",
+	"kAPN0D2rgGfkwaWFU5Bi6zzWgoML1/vGY7uSk4cPfn+YYtBuRu1C4vP4XSNNoP4zPimGGI0Iua9LxiVj",
+	"Lc+ty+VO527vk3vnqMYf00VnxJcdxJFONa+kfF0nWd+qXXwuFMierfUW1uIGLIEHbSr7wSRuBdtUJQJ/",
+	"ZZvoR6Ru133YXtQscd+K/Hh2Wd/Bl6k947ine2tO5Pd7zkKOoRwDz9F/N/5Af2PjzP4pGI8cvzVnV99h",
+	"V6ZXXnx2/+xxp1R5jMdOQO2IYZ4qF/A1L5uzt8DNimKqaS1+GS0LDoVnqtRRn285AAEypPjXkPh5Zwvt",
+	"zVBTJn96H4lf9QlCz6NbaEBYURnv8xuLKnJEMMTE0KKFuWDs1UKaxLu4t4c6bsdhDbWv0qtSDvCLxKbf",
+	"WQ221xvgrrZLnC0O2o+hq7JlM9aCLbtBV8M37wjztnNrhgM6whatNz8d5tHwzdkN0fe1IF4eBJF8/1cN",
+	"kex3awjEJ7hDTqhqzE6FmRzfuqXiNT5MbQgL/rjJBc2euU6Oy37rItdsQ6W+WAi5PsuopnUGqBKaEZSR",
+	"5TAInDGZaabtu73wwQHL/sP28NNBmZbTcXZJ+zaopBKE/fYcbVeb0IB53zz7gQhpq3gAMRQ5tZkzR9cQ",
+	"S86++Oz/2WPzeIa/B8w6JJrSfDJRMKVpqka825EmiR/Dz8SW723KEaewSDXoM6Ul0PUkIKeGJSYhn5tW",
+	"QMDp75L9xp9nJas5S1ycOX2UZY8F1b10/Pi5bhuqHcZU2pFvr4zBd6D5d3dfqcIhv0ptaHw85f1fY6xt",
+	"llXBlGUws1F96lGTthTLnCrAWHOE2KCZzXpHL5rOqRp3X7FmqFtrPPHaYJucpvDG9nAkm5JpvNqxX41B",
+	"qWbqQwwS2DqT3zRuASStx6ZxNyzbvgUXs0U4hh6bj22Krcc18WGmNWATcQMyr0OSDlI+HKThUXRqa2Sr",
+	"oyAeCd8JG/8yzoO7s1K/ss4mz71GO3XuA7uKx1NRMZ/AvNThEPibe+c9nefjTyz/tQXJSga/7xA7h3/w",
+	"zAGGj/nmHVZwGfPFm2KeM7WCQUP7qiL2yhn0wn4aZtNmsScr/Oy6tq2Skyfz7b/+a1nwpdJ0Drm5kZ1Z",
+	"fHZD2Qr6HU2IGOIhODzuhP5UAGV16I2EDTWC1JYGgfWcyqXwRWBQ5FJ1jY2XnWJc4NQ6YP++u5gXPOtD",
+	"sPEr9wf37hGZxHbRpYu7AU9vqHQNGwaUkFOb/Lg9BmrNcDW9TvkjnXG28S+ia7t5dS71FCtt+6mvq92c",
+	"lKBpa2CeUs9mCquuTc8ST7LMlTx4LzxjHIklfPNfsg6TH8ML3Y42ZtRrKbaTVHgotFGBbJGOmkXaF4Px",
+	"l3WnJTFeAn7UT5cpOGlQ6aEexaiz9lA7LouvPYRVh5JZJlLzn022aKlO9z9W/xqnLBkCji6m9AXqN43r",
+	"citk5viX8eU6P/dPJrGMHlMJ9OjGZnczrcHeoP/+8t3fE/Ls9dO/EyHJm2c/JBUkAsY0L1hu+AEvPTdM",
+	"sTnLmd55mC034DvX4pwaeZxzx7F87cg51pXXdtWOivlHsbU17vAI34KESoWeBmZpYeuJeqW9vBd4ZFav",
+	"2/tLwv6xQDXB2tYYawd53gi4UwNPCAdTcPEZRTiCo2CI/fhF/ottoN1k9wQb/os7Ko6hUNgevkgMWJUp",
+	"1p8lNpWsUcXcCBWsJVGPtXRpEugAxIVtW/4a+vVn859BvrsaZPqX8d6FsOC+npkq5nYqFiaCi3K/WPzm",
+	"4zj6noPuosflHeKwT4zB/prvNTmJnw9x7PcCRveNNJj47ooWMFelADJb6MrCEWPWR7M2wX6RAFzLWDjq",
+	"3pIdE7T/y2RI93OLD0ydGrnfB6dOjNwfYiFffLb/GCSt9jB5v0SGRYBbfARTj8MD9mpcofpyhn5UNmNo",
+	"wF1uXF3vY5p2zaDbbHY/Wqz6y0sHXjtNNUYLg2s08yqrMHHKeQWUgjm+NrcxBqIRgmbgypR5QReI+The",
+	"0woTX6K69HNJuXYJL1+l592MDQf5RWw+SJkWmbg0oyoR6SbIlzHtYUJnDvsZpQmB8+V5KAot6GpZpe4Q",
+	"drr4bP7Tm3V2I66hTInql4jm9YkkomnKE8RTe48w1cTJW6xoUQYhNMEiU7EGMqfptbkTabTWfdIkF0tm",
+	"C46klHOBjmdpZ0FWICFG0eTAbegxgjdUr0JkYpTIXTawBk5wExvYrLK/f58xDWt18dn8Z1BWYc22eccn",
+	"33t6jQgpBa88XqWJUxKqNpBqo63VXHFHOBtfILVmnaS88NfsAzAkffMtl95nkLKsuRLTi1RvmPwit98h",
+	"VvSpLOjWNGJz5O+pyuBWd4OeWfi/hKwpzww37Vz1gKSKixtmIWnjGbXJmb4dw0QP73em3TtgGOzni/tc",
+	"upywVkhM4oTFyZorSTFfM6WslUSKrfWvuI4SC//v0ScFx+AqsR1UcQJLLMgbzwWFzGePZhd0wy5u7uNq",
+	"uy+a5fkKozszek9VUN/k5CXl2bUEpqyND/+5kMCAvNP/+q9Mw2lixSZw6tDaa2AVQXGksuiCOan6cdET",
+	"B1DVCkiOJQfwfPWHsAq6K/Fnm729rtsn8dw1g/MAhO/lv/5rCTIhxXouIc8poQrvkPj81HfOZAU3UHZb",
+	"Twpu9v3Gqxb1Xsuk5RL/yLVnlYJmO++CjNokWt7VjtCHy+3n3Lrmy6tts4da6pZhwlqaikqCivBVyfzE",
+	"Rv6boZVbISF5Bed/HuJ2hUkrkQG0pztannPrdK+e8mZR7CEHqnxBNMSZwqJj6MEU8noOPF0lMYem56y2",
+	"qGU3eLvf4pzsjJlKyyLFEm0YskrOKnBYlThUWCzhjoYJ0+8OqEzM7ktzgVGyRsxJkSeuTqZKXLm5kIzY",
+	"uNEr/t8AAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -134,6 +134,9 @@ func (s *Service) Detach(ctx context.Context, who identity.Principal, id, attach
 
 // editableByOwn: the person belongs to the submitting organisation and the draft is not locked.
 func (s *Service) editableByOwn(ctx context.Context, who identity.Principal, id int64) error {
+	if who.Anonymous() {
+		return kernel.ErrLoginRequired
+	}
 	v, err := s.Assessment(ctx, who, id)
 	if err != nil {
 		return err

@@ -278,6 +278,9 @@ func (s *Service) AddTextModule(ctx context.Context, who identity.Principal, m T
 
 // DeleteTextModule removes one.
 func (s *Service) DeleteTextModule(ctx context.Context, who identity.Principal, id int64) error {
+	if who.Anonymous() {
+		return kernel.ErrLoginRequired
+	}
 	return s.tx.InTx(ctx, func(ctx context.Context) error {
 		m, err := s.store.TextModule(ctx, id)
 		if err != nil {

@@ -24,6 +24,7 @@ var roleMap = map[string]string{
 	"koordination-16051":             "coordinator:16051",
 	"koordination-16053":             "coordinator:16053",
 	"traegerleitung:diakonie-erfurt": "provider_admin:diakonie-erfurt",
+	"traegerleitung:awo-erfurt":      "provider_admin:awo-erfurt",
 }
 
 // Login returns the development provider, served under base + IdPPath, and the three login

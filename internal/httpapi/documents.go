@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -44,58 +45,22 @@ func (h *handlers) UploadDocument(ctx context.Context, req api.UploadDocumentReq
 	if _, err := h.plan.ChangeableProcess(ctx, p, req.ProcessId); err != nil {
 		return nil, err
 	}
-	var title, fileName, tmp string
-	defer func() {
-		if tmp != "" {
-			_ = os.Remove(tmp)
-		}
-	}()
-	for {
-		part, err := req.Body.NextPart()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			return nil, NewProblem(http.StatusBadRequest, "invalid_request", "the upload is not valid multipart/form-data")
-		}
-		switch part.FormName() {
-		case "title":
-			b, _ := io.ReadAll(io.LimitReader(part, 801))
-			title = strings.TrimSpace(string(b))
-		case "file":
-			if tmp != "" {
-				return nil, NewProblem(http.StatusBadRequest, "invalid_request", "send one file per upload")
-			}
-			fileName = cleanFileName(part.FileName())
-			if tmp, err = spool(part); err != nil {
-				return nil, err
-			}
-		}
+	up, err := receiveUpload(req.Body, documentTypes, "use PDF or an office format")
+	defer up.remove()
+	if err != nil {
+		return nil, err
 	}
-	if tmp == "" {
-		return nil, NewProblem(http.StatusBadRequest, "invalid_request", "the form field file is missing")
-	}
+	title := up.title
 	if strings.ContainsRune(title, 0) {
 		return nil, errNULCharacter
 	}
 	if kernel.Chars(title) > kernel.MaxName {
 		return nil, NewProblem(http.StatusUnprocessableEntity, "validation_failed", fmt.Sprintf("the title is longer than %d characters", kernel.MaxName))
 	}
-	mt, err := mimetype.DetectFile(tmp)
-	if err != nil {
-		return nil, err
-	}
-	contentType := mt.String()
-	if i := strings.IndexByte(contentType, ';'); i > 0 {
-		contentType = contentType[:i]
-	}
-	if !documentTypes[contentType] {
-		return nil, NewProblem(http.StatusUnsupportedMediaType, "unsupported_file_type",
-			fmt.Sprintf("%s files cannot be uploaded; use PDF or an office format", contentType))
-	}
 	if title == "" {
-		title = strings.TrimSuffix(fileName, filepath.Ext(fileName))
+		title = strings.TrimSuffix(up.fileName, filepath.Ext(up.fileName))
 	}
+	fileName, contentType, tmp := up.fileName, up.contentType, up.tmp
 	f, err := os.Open(tmp)
 	if err != nil {
 		return nil, err
@@ -107,6 +72,59 @@ func (h *handlers) UploadDocument(ctx context.Context, req api.UploadDocumentReq
 		return nil, err
 	}
 	return api.UploadDocument201JSONResponse{Id: d.ID, Title: d.Title, FileName: d.FileName, ContentType: d.ContentType, Size: d.Size, UploadedAt: d.UploadedAt}, nil
+}
+
+// upload is a received file, spooled to a temporary file with its type detected from the content.
+type upload struct {
+	title, fileName, contentType, tmp string
+}
+
+func (u upload) remove() {
+	if u.tmp != "" {
+		_ = os.Remove(u.tmp)
+	}
+}
+
+// receiveUpload reads a multipart upload of one file (and an optional title) and accepts only
+// the given types, detected from the content (never the file name or the browser's claim); hint
+// says what would be accepted. The caller removes the temporary file.
+func receiveUpload(body *multipart.Reader, types map[string]bool, hint string) (upload, error) {
+	var up upload
+	for {
+		part, err := body.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return up, NewProblem(http.StatusBadRequest, "invalid_request", "the upload is not valid multipart/form-data")
+		}
+		switch part.FormName() {
+		case "title":
+			b, _ := io.ReadAll(io.LimitReader(part, 801))
+			up.title = strings.TrimSpace(string(b))
+		case "file":
+			if up.tmp != "" {
+				return up, NewProblem(http.StatusBadRequest, "invalid_request", "send one file per upload")
+			}
+			up.fileName = cleanFileName(part.FileName())
+			if up.tmp, err = spool(part); err != nil {
+				return up, err
+			}
+		}
+	}
+	if up.tmp == "" {
+		return up, NewProblem(http.StatusBadRequest, "invalid_request", "the form field file is missing")
+	}
+	mt, err := mimetype.DetectFile(up.tmp)
+	if err != nil {
+		return up, err
+	}
+	up.contentType, _, _ = strings.Cut(mt.String(), ";")
+	if !types[up.contentType] {
+		return up, NewProblem(http.StatusUnsupportedMediaType, "unsupported_file_type",
+			fmt.Sprintf("%s files cannot be uploaded; %s", up.contentType, hint))
+	}
+	return up, nil
 }
 
 // spool copies an uploaded file to a temporary file, refusing more than MaxDocumentBytes.
@@ -159,24 +177,33 @@ func (h *handlers) DownloadDocument(ctx context.Context, req api.DownloadDocumen
 	if err != nil {
 		return nil, err
 	}
-	return download{doc: d, body: f}, nil
+	return download{contentType: d.ContentType, size: d.Size, fileName: d.FileName, sha256: d.SHA256, body: f}, nil
 }
 
-// download sends a document with its real type, as an attachment.
+// download sends a stored file (a process's document, an assessment's attachment) with its real
+// type, as an attachment.
 type download struct {
-	doc  planning.Document
-	body io.ReadCloser
+	contentType, fileName, sha256 string
+	size                          int64
+	body                          io.ReadCloser
 }
 
 // VisitDownloadDocumentResponse writes the file with its headers.
-func (d download) VisitDownloadDocumentResponse(w http.ResponseWriter) error {
+func (d download) VisitDownloadDocumentResponse(w http.ResponseWriter) error { return d.write(w) }
+
+// VisitDownloadAssessmentAttachmentResponse writes the file with its headers.
+func (d download) VisitDownloadAssessmentAttachmentResponse(w http.ResponseWriter) error {
+	return d.write(w)
+}
+
+func (d download) write(w http.ResponseWriter) error {
 	defer d.body.Close()
 	h := w.Header()
-	h.Set("Content-Type", d.doc.ContentType)
-	h.Set("Content-Length", strconv.FormatInt(d.doc.Size, 10))
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.doc.FileName}))
+	h.Set("Content-Type", d.contentType)
+	h.Set("Content-Length", strconv.FormatInt(d.size, 10))
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": d.fileName}))
 	h.Set("Cache-Control", "private, no-cache")
-	h.Set("ETag", `"`+d.doc.SHA256+`"`)
+	h.Set("ETag", `"`+d.sha256+`"`)
 	w.WriteHeader(http.StatusOK)
 	_, err := io.Copy(w, d.body)
 	return err

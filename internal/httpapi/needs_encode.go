@@ -15,19 +15,12 @@ import (
 // The JSON mapping of the needs context: the generated types carry numbers as float32 and
 // optional fields as pointers; the domain holds float64 and zero values.
 
+// f32 is a value as the contract carries it.
 func f32(v *float64) *float32 {
 	if v == nil {
 		return nil
 	}
 	x := float32(*v)
-	return &x
-}
-
-func f64(v *float32) *float64 {
-	if v == nil {
-		return nil
-	}
-	x := float64(*v)
 	return &x
 }
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -41,21 +40,9 @@ var weighingFormats = map[api.ExportWeighingTableParamsFormat]struct {
 	"pdf":  {needsreport.PDF, "application/pdf"},
 }
 
-// weighingFile is a rendered weighing table, sent as an attachment.
-type weighingFile struct {
-	body        []byte
-	contentType string
-	name        string
-}
-
-// VisitExportWeighingTableResponse writes the file.
-func (f weighingFile) VisitExportWeighingTableResponse(w http.ResponseWriter) error {
-	w.Header().Set("Content-Type", f.contentType)
-	w.Header().Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": f.name}))
-	w.Header().Set("Content-Length", strconv.Itoa(len(f.body)))
-	w.WriteHeader(http.StatusOK)
-	_, err := w.Write(f.body)
-	return err
+// VisitExportWeighingTableResponse writes the file, as a profile's report is written.
+func (r report) VisitExportWeighingTableResponse(w http.ResponseWriter) error {
+	return r.VisitGetAtlasProfileReportResponse(w)
 }
 
 // ExportWeighingTable implements api.StrictServerInterface: the whole table with the filters and
@@ -93,7 +80,7 @@ func (h *handlers) ExportWeighingTable(ctx context.Context, req api.ExportWeighi
 	if working {
 		name += "-entwurf"
 	}
-	return weighingFile{body: buf.Bytes(), contentType: format.contentType, name: name + "." + string(p.Format)}, nil
+	return report{body: buf.Bytes(), contentType: format.contentType, name: name + "." + string(p.Format)}, nil
 }
 
 // weighingTable is the table as the committees read it: names instead of ids, German values.

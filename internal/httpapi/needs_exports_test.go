@@ -32,8 +32,19 @@ func checkExports(t *testing.T, w *needsWorld, signers string) {
 			t.Errorf("the public %s export names the resident or is marked as a draft", format)
 		}
 	}
+	// The filters are the table's and are named in the file.
+	r := w.anon.do("GET", w.path("/api/v1/processes/%d/weighing/export?format=docx&decision=partly&area=%d&q=Treffpunkt", w.processID, w.areaID), "")
+	filtered := squeeze(exportText(t, "docx", []byte(r.Body)))
+	for _, want := range []string{"Abwägung: teilweise berücksichtigt", "Sozialraum: Erfurt-Nord", "Suche: Treffpunkt", "Einwohner:in"} {
+		if !strings.Contains(filtered, squeeze(want)) {
+			t.Errorf("the filtered export lacks %q", want)
+		}
+	}
+	if strings.Contains(filtered, squeeze(signers)) {
+		t.Errorf("the filtered export holds the submission weighed otherwise")
+	}
 	// The coordinators' working table is marked as such.
-	r := w.coord.do("GET", w.path("/api/v1/processes/%d/weighing/export?format=docx", w.processID), "")
+	r = w.coord.do("GET", w.path("/api/v1/processes/%d/weighing/export?format=docx", w.processID), "")
 	if r.Status != 200 || !strings.Contains(r.Header.Get("Content-Disposition"), "entwurf") {
 		t.Errorf("working export = %d %v", r.Status, r.Header)
 	}

@@ -171,7 +171,7 @@ var needsMatrixRows = []matrixRow{
 	{op: "POST /districts/{key}/text-modules", path: fixed("/api/v1/districts/16051/text-modules"),
 		body: needsBody(`{"title":"Abgedeckt","body":"Das Angebot besteht bereits."}`), want: coordinatorsOfErfurt(201)},
 	// A module of another district does not exist for anyone else.
-	{op: "DELETE /text-modules/{moduleId}", path: needsPath("/api/v1/text-modules/%d", freshModule), want: expect(404, "admin", 204, "coordinator_16051", 204)},
+	{op: "DELETE /text-modules/{moduleId}", path: needsPath("/api/v1/text-modules/%d", freshModule), want: expect(404, "anonymous", 401, "admin", 204, "coordinator_16051", 204)},
 	{op: "GET /processes/{processId}/measures", path: needsPath("/api/v1/processes/%d/measures", published), want: public(200)},
 	{op: "GET /processes/{processId}/measures", path: needsPath("/api/v1/processes/%d/measures", draftProcess), want: draftReaders(200)},
 	{op: "POST /processes/{processId}/measures", path: needsPath("/api/v1/processes/%d/measures", published),

@@ -192,7 +192,7 @@ func isLive(c echo.Context) bool { return c.Request().URL.Path == livePath }
 
 func largeBody(c echo.Context) bool {
 	p := c.Request().URL.Path
-	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/social-areas/import") || atlasImportBody(c)
+	return strings.HasSuffix(p, "/documents") || strings.HasSuffix(p, "/attachments") || strings.HasSuffix(p, "/social-areas/import") || atlasImportBody(c)
 }
 
 // permissionsPolicy switches off browser features the platform never uses.

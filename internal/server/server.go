@@ -78,7 +78,13 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 			if err := demo.SeedAll(ctx, store.NewDistricts(db), ids, store.NewPlanning(db), cons, blobs, issuer, time.Now()); err != nil {
 				return err
 			}
-			return demo.SeedAtlas(ctx, atlasSvc)
+			if err := demo.SeedAtlas(ctx, atlasSvc); err != nil {
+				return err
+			}
+			// The seed's events wait in the outbox for the relay, which starts after it.
+			seedPlan := app.Planning(db, blobs, nil)
+			needsSvc := app.Needs(db, store.NewOutbox(db, log, nil), blobs, seedPlan, ids, atlasSvc, nil)
+			return demo.SeedNeeds(ctx, needsSvc, ids, store.NewPlanning(db), issuer, time.Now())
 		}
 	}
 	fatal := make(chan error, 3) // the database retry, the public and the metrics server

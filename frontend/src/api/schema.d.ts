@@ -1348,6 +1348,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/assessments/{assessmentId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        /** The files attached to an assessment as evidence (whoever may see the assessment). */
+        get: operations["listAssessmentAttachments"];
+        put?: never;
+        /** Attach a file (PDF, office file, PNG or JPEG, up to 20 MB) to a draft of one's organisation; locked on submission. */
+        post: operations["uploadAssessmentAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/assessments/{assessmentId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+                attachmentId: components["parameters"]["AttachmentId"];
+            };
+            cookie?: never;
+        };
+        /** Download an attachment (whoever may see the assessment). */
+        get: operations["downloadAssessmentAttachment"];
+        put?: never;
+        post?: never;
+        /** Remove an attachment from a draft of one's organisation. */
+        delete: operations["deleteAssessmentAttachment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/assessments/{assessmentId}/versions": {
         parameters: {
             query?: never;
@@ -2011,6 +2052,19 @@ export interface components {
         AssessmentPage: {
             items: components["schemas"]["Assessment"][];
             next_cursor?: string;
+        };
+        Attachment: {
+            /** Format: int64 */
+            id: number;
+            file_name: string;
+            content_type: string;
+            /** Format: int64 */
+            size: number;
+            /** Format: date-time */
+            uploaded_at: string;
+        };
+        AttachmentList: {
+            items: components["schemas"]["Attachment"][];
         };
         AssessmentVersion: {
             version: number;
@@ -3132,6 +3186,7 @@ export interface components {
         };
     };
     parameters: {
+        AttachmentId: number;
         CallId: number;
         AssessmentId: number;
         QueryId: number;
@@ -5548,6 +5603,116 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Assessment"];
                 };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listAssessmentAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attachments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttachmentList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    uploadAssessmentAttachment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The attachment. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    downloadAssessmentAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+                attachmentId: components["parameters"]["AttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteAssessmentAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                assessmentId: components["parameters"]["AssessmentId"];
+                attachmentId: components["parameters"]["AttachmentId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             default: components["responses"]["Problem"];
         };
