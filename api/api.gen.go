@@ -2742,6 +2742,15 @@ type Limits struct {
 	// Name Names and titles.
 	Name int `json:"name"`
 
+	// NeedsLabel A target group's own label, a funding source, a time frame.
+	NeedsLabel int `json:"needs_label"`
+
+	// NeedsReason A weighing's reason, a Rückfrage, its answer, a reviewer's comment or note, a text module.
+	NeedsReason int `json:"needs_reason"`
+
+	// NeedsText A Markdown field of a needs assessment or a measure's description.
+	NeedsText int `json:"needs_text"`
+
 	// Office A process's responsible office.
 	Office int `json:"office"`
 
@@ -3569,6 +3578,18 @@ type UploadAssessmentAttachmentParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// AskQueryParams defines parameters for AskQuery.
+type AskQueryParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // AddAtlasBoundaryParams defines parameters for AddAtlasBoundary.
 type AddAtlasBoundaryParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
@@ -3846,6 +3867,18 @@ type ImportSocialAreasParams struct {
 	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
 }
 
+// CreateTextModuleParams defines parameters for CreateTextModule.
+type CreateTextModuleParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // LiveParams defines parameters for Live.
 type LiveParams struct {
 	Room  string `form:"room" json:"room"`
@@ -3952,6 +3985,30 @@ type GetWeighingTableParams struct {
 	Limit  *Limit  `form:"limit,omitempty" json:"limit,omitempty"`
 }
 
+// CreateWeighingBundleParams defines parameters for CreateWeighingBundle.
+type CreateWeighingBundleParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// AddCommentToWeighingParams defines parameters for AddCommentToWeighing.
+type AddCommentToWeighingParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ExportWeighingTableParams defines parameters for ExportWeighingTable.
 type ExportWeighingTableParams struct {
 	Format ExportWeighingTableParamsFormat `form:"format" json:"format"`
@@ -3980,6 +4037,18 @@ type ListUsersParams struct {
 
 // GrantRoleParams defines parameters for GrantRole.
 type GrantRoleParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// SplitWeighingItemParams defines parameters for SplitWeighingItem.
+type SplitWeighingItemParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
 	// retry with the same key and the same request answers the first result again, with
 	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
@@ -4226,7 +4295,7 @@ type ServerInterface interface {
 	InviteCoSigner(ctx echo.Context, assessmentId AssessmentId) error
 	// AskQuery A private question (Rückfrage) to the submitting organisation (the district's coordinators).
 	// (POST /assessments/{assessmentId}/queries)
-	AskQuery(ctx echo.Context, assessmentId AssessmentId) error
+	AskQuery(ctx echo.Context, assessmentId AssessmentId, params AskQueryParams) error
 	// SaveReview An assigned reviewer's recommendation, comment (seen by coordinators and reviewers) and private note.
 	// (PUT /assessments/{assessmentId}/review)
 	SaveReview(ctx echo.Context, assessmentId AssessmentId) error
@@ -4397,7 +4466,7 @@ type ServerInterface interface {
 	ListTextModules(ctx echo.Context, key DistrictKey) error
 	// CreateTextModule Keep a recurring reason (coordinators).
 	// (POST /districts/{key}/text-modules)
-	CreateTextModule(ctx echo.Context, key DistrictKey) error
+	CreateTextModule(ctx echo.Context, key DistrictKey, params CreateTextModuleParams) error
 	// GetLimits The limits of what people write (characters) and of the edit window, as the server enforces them.
 	// (GET /limits)
 	GetLimits(ctx echo.Context) error
@@ -4508,10 +4577,10 @@ type ServerInterface interface {
 	ListWeighingBundles(ctx echo.Context, processId ProcessId) error
 	// CreateWeighingBundle Bundle related rows under a title (coordinators).
 	// (POST /processes/{processId}/weighing/bundles)
-	CreateWeighingBundle(ctx echo.Context, processId ProcessId) error
+	CreateWeighingBundle(ctx echo.Context, processId ProcessId, params CreateWeighingBundleParams) error
 	// AddCommentToWeighing Put a public consultation comment of the process into the weighing table (coordinators).
 	// (POST /processes/{processId}/weighing/comments)
-	AddCommentToWeighing(ctx echo.Context, processId ProcessId) error
+	AddCommentToWeighing(ctx echo.Context, processId ProcessId, params AddCommentToWeighingParams) error
 	// ExportWeighingTable The weighing table for the committees as XLSX, DOCX or PDF, with the same filters and visibility as the table.
 	// (GET /processes/{processId}/weighing/export)
 	ExportWeighingTable(ctx echo.Context, processId ProcessId, params ExportWeighingTableParams) error
@@ -4550,7 +4619,7 @@ type ServerInterface interface {
 	DecideWeighingItem(ctx echo.Context, itemId ItemId) error
 	// SplitWeighingItem Split a submission's row into aspects, each weighed on its own (coordinators).
 	// (POST /weighing-items/{itemId}/split)
-	SplitWeighingItem(ctx echo.Context, itemId ItemId) error
+	SplitWeighingItem(ctx echo.Context, itemId ItemId, params SplitWeighingItemParams) error
 }
 
 // ServerInterfaceWrapper converts echo contexts to parameters.
@@ -4733,8 +4802,28 @@ func (w *ServerInterfaceWrapper) AskQuery(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter assessmentId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AskQueryParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.AskQuery(ctx, assessmentId)
+	err = w.Handler.AskQuery(ctx, assessmentId, params)
 	return err
 }
 
@@ -6053,8 +6142,28 @@ func (w *ServerInterfaceWrapper) CreateTextModule(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter key: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateTextModuleParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateTextModule(ctx, key)
+	err = w.Handler.CreateTextModule(ctx, key, params)
 	return err
 }
 
@@ -6828,8 +6937,28 @@ func (w *ServerInterfaceWrapper) CreateWeighingBundle(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateWeighingBundleParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.CreateWeighingBundle(ctx, processId)
+	err = w.Handler.CreateWeighingBundle(ctx, processId, params)
 	return err
 }
 
@@ -6844,8 +6973,28 @@ func (w *ServerInterfaceWrapper) AddCommentToWeighing(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AddCommentToWeighingParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.AddCommentToWeighing(ctx, processId)
+	err = w.Handler.AddCommentToWeighing(ctx, processId, params)
 	return err
 }
 
@@ -7126,8 +7275,28 @@ func (w *ServerInterfaceWrapper) SplitWeighingItem(ctx echo.Context) error {
 		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter itemId: %s", err))
 	}
 
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SplitWeighingItemParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
 	// Invoke the callback with all the unmarshaled arguments
-	err = w.Handler.SplitWeighingItem(ctx, itemId)
+	err = w.Handler.SplitWeighingItem(ctx, itemId, params)
 	return err
 }
 
@@ -7621,6 +7790,7 @@ func (response InviteCoSignerdefaultApplicationProblemPlusJSONResponse) VisitInv
 
 type AskQueryRequestObject struct {
 	AssessmentId AssessmentId `json:"assessmentId"`
+	Params       AskQueryParams
 	Body         *AskQueryJSONRequestBody
 }
 
@@ -9990,8 +10160,9 @@ func (response ListTextModulesdefaultApplicationProblemPlusJSONResponse) VisitLi
 }
 
 type CreateTextModuleRequestObject struct {
-	Key  DistrictKey `json:"key"`
-	Body *CreateTextModuleJSONRequestBody
+	Key    DistrictKey `json:"key"`
+	Params CreateTextModuleParams
+	Body   *CreateTextModuleJSONRequestBody
 }
 
 type CreateTextModuleResponseObject interface {
@@ -11461,6 +11632,7 @@ func (response ListWeighingBundlesdefaultApplicationProblemPlusJSONResponse) Vis
 
 type CreateWeighingBundleRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
+	Params    CreateWeighingBundleParams
 	Body      *CreateWeighingBundleJSONRequestBody
 }
 
@@ -11501,6 +11673,7 @@ func (response CreateWeighingBundledefaultApplicationProblemPlusJSONResponse) Vi
 
 type AddCommentToWeighingRequestObject struct {
 	ProcessId ProcessId `json:"processId"`
+	Params    AddCommentToWeighingParams
 	Body      *AddCommentToWeighingJSONRequestBody
 }
 
@@ -12038,6 +12211,7 @@ func (response DecideWeighingItemdefaultApplicationProblemPlusJSONResponse) Visi
 
 type SplitWeighingItemRequestObject struct {
 	ItemId ItemId `json:"itemId"`
+	Params SplitWeighingItemParams
 	Body   *SplitWeighingItemJSONRequestBody
 }
 
@@ -12722,10 +12896,11 @@ func (sh *strictHandler) InviteCoSigner(ctx echo.Context, assessmentId Assessmen
 }
 
 // AskQuery operation middleware
-func (sh *strictHandler) AskQuery(ctx echo.Context, assessmentId AssessmentId) error {
+func (sh *strictHandler) AskQuery(ctx echo.Context, assessmentId AssessmentId, params AskQueryParams) error {
 	var request AskQueryRequestObject
 
 	request.AssessmentId = assessmentId
+	request.Params = params
 
 	var body AskQueryJSONRequestBody
 	var err error
@@ -14569,10 +14744,11 @@ func (sh *strictHandler) ListTextModules(ctx echo.Context, key DistrictKey) erro
 }
 
 // CreateTextModule operation middleware
-func (sh *strictHandler) CreateTextModule(ctx echo.Context, key DistrictKey) error {
+func (sh *strictHandler) CreateTextModule(ctx echo.Context, key DistrictKey, params CreateTextModuleParams) error {
 	var request CreateTextModuleRequestObject
 
 	request.Key = key
+	request.Params = params
 
 	var body CreateTextModuleJSONRequestBody
 	var err error
@@ -15777,10 +15953,11 @@ func (sh *strictHandler) ListWeighingBundles(ctx echo.Context, processId Process
 }
 
 // CreateWeighingBundle operation middleware
-func (sh *strictHandler) CreateWeighingBundle(ctx echo.Context, processId ProcessId) error {
+func (sh *strictHandler) CreateWeighingBundle(ctx echo.Context, processId ProcessId, params CreateWeighingBundleParams) error {
 	var request CreateWeighingBundleRequestObject
 
 	request.ProcessId = processId
+	request.Params = params
 
 	var body CreateWeighingBundleJSONRequestBody
 	var err error
@@ -15825,10 +16002,11 @@ func (sh *strictHandler) CreateWeighingBundle(ctx echo.Context, processId Proces
 }
 
 // AddCommentToWeighing operation middleware
-func (sh *strictHandler) AddCommentToWeighing(ctx echo.Context, processId ProcessId) error {
+func (sh *strictHandler) AddCommentToWeighing(ctx echo.Context, processId ProcessId, params AddCommentToWeighingParams) error {
 	var request AddCommentToWeighingRequestObject
 
 	request.ProcessId = processId
+	request.Params = params
 
 	var body AddCommentToWeighingJSONRequestBody
 	var err error
@@ -16268,10 +16446,11 @@ func (sh *strictHandler) DecideWeighingItem(ctx echo.Context, itemId ItemId) err
 }
 
 // SplitWeighingItem operation middleware
-func (sh *strictHandler) SplitWeighingItem(ctx echo.Context, itemId ItemId) error {
+func (sh *strictHandler) SplitWeighingItem(ctx echo.Context, itemId ItemId, params SplitWeighingItemParams) error {
 	var request SplitWeighingItemRequestObject
 
 	request.ItemId = itemId
+	request.Params = params
 
 	var body SplitWeighingItemJSONRequestBody
 	var err error
@@ -16320,344 +16499,346 @@ func (sh *strictHandler) SplitWeighingItem(ctx echo.Context, itemId ItemId) erro
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P3tkty4kTeK3wqi/k+EumPZL9JoxmspNp6QpRlZa8mSJY3t/7Hm9IMis6rgZgElAOxSjc7czV7GfvON",
-	"nUACIMEi+FbNamlmjz941EUSL4lEIpEvv/w8S8V6IzhwrWaPPs82VNI1aJD41xMJ9EVm/sX47NFsQ/Vq",
-	"lsw4XcPs0Yzah8lMwseCSchmj7QsIJmpdAVrar5aCLmmevZoxrj+7uEsma0ZZ+tiPXt0P5np3QbsI1iC",
-	"nP3yS4L9qb8UIHfm6wxUKtlGM2E6N8/INexUQlKxXtMzBWawGjJyRu5/R070CshLyrPThFCSMaUlS7X5",
-	"gpzc/+7y2/unRMjy90epyICIBaFEiZTRnJjpnM8SO9OPOIbaVFXnTNf000vgS72aPfr28hIn6v9+UE7V",
-	"dM2XdqZKgVJr4LqdvuErk1JZ51Q9c4RoEvoHIUkON2BJkhBD15Kc25VQEJJMmf8na6Bct1HPfzwLB72h",
-	"WoM0b//f/7g8+/1Pn7/95X/NopQyo32x3gjZTirmH09OppeGEE0alfQ4eb8qzFAZvadKKilkNUMdy5U1",
-	"cokFEbyi6Gkb1XAJaiTLYEGLXNcpCtzM4B/hT6af2U9xWmqarrq5LnxlSnI+pXne2mtqH07an1h3TjQt",
-	"n0/bK1dFrqnhk46uay9N2n8hlZBNhn2/AsLhk75K8QXDhYYzNxJumCgU2dAltHGi/WTWIu7uG3HXZDUv",
-	"X/4Eu/hoxGLBcFt8e5axJdN7IvtPEphS6Sr/138rBflpQuB8eU5QkpOFkOR7uShkJXPqFL6GXSdZB0uf",
-	"ZyItOtkoq16Ych1fZLDeCA083UUp+ASpZJYwzRlwTdKVEAoUETwFsgFJTGs8g4ykEpDTyAlSkJIff3zx",
-	"7DQhWhAJWu6IogvId48I/cDtD1umV9i2omvAjijPqh/MLEFpQrnaglT4YMGk0kSC4WtCl5TxBJv5wMuZ",
-	"6LO3sMnpDrJHBMmDreLoQBEu9Irx5TkxvGG6nEMu+FKZYZoOcrFcQnbGuJmcEvwDN1/n7AYUssODh2Ql",
-	"CqlsA+XAcSrUNA6yMfCHDx584Kyi9NU17K4kFAqyx2S7YjnU5mY/VprlOZEFVwl5ePn7ZgOMX22kWEpQ",
-	"6py85vmOqCJNQalFkZddm0PzGjY6IUoQShaU5ZARw5XrjSZruvvA54DrwyBrLsj5B+4ZfwU0A1kxZMA5",
-	"Z3/CbRDdtg/2tJT7SW1TfPjw6cHl2YcPn373/U//Ft8aL3jGUqqFdAwaO5fDV4buR3r28+XZ769++vwg",
-	"+e7hLz19l8piTHCV3U/c9w3rEfAsfGVSsaBh3d6rfThlfy/Zmuk28ub4MKqhfGuYi36yTXtW6+roFVBV",
-	"SGid27p8PuX0XomsyDs69Y+n7PO1XFLOFHLHu7xYtpyOwVv3FFErITUxw3LnYMboteAMzqDrGFSm/XG8",
-	"/5P779lPn+8n3z1o2QNvpDASrZVym/L5lKTDzd7a50f3dMoef1QgWzss7MMp+/sbsKU5Bs1lt8kYeJhI",
-	"sVUkNce85IwviV4xNfQOO5tibM8gZQoHFBcLmX8edva/JCxmj2b/v4vK3HBhn6oL3/BfaV5ArasfGORZ",
-	"Fx1QjWWKLMyLbTPHh23n4HcPY/ztB/CmmOdMrSCLX5NTIWTGuDli1COrUPsPiKbzHAjjSgPNvL69FfLa",
-	"LJrgrdp22UJcsi5orqAc8lyIHCivjfkdUJmumgP+m5CZIoxbRaJYr6ncmXuq/XO+ZkYUtI3qY6cesU/A",
-	"X8yeUBvBFaAd6Y0U8xzW5p+pMHopnil0s8nN+cwEv9jYN/7tn8oy1jDO8e1ij3sKMicgpZAJoYq8/eEp",
-	"+f3Db39HXDckA01Zrs6RcK41NHihevaCbwo7wixjpj2av5FiA1IzMx+3BJvgp88zq9g1TUENLavJbJX4",
-	"+Idvprq9i/k/IdUzZxxrMUe8ySkv+FJJWqzJh+Ly8hsg78TPjObhL38pqBkurrE3G2yCL80Slx/NktlH",
-	"937ElhAasPAcqdHC3OavWBYVMvuCJbFva6ZzMB80Okop72ODaixP6YbOWc5wJObjitsGNuA+wG8VW3Jn",
-	"CTW6lepr5ql4x5ac6kKCacBNhUpJd9ggXnWyK6prlMmohjPN1jCLkDkDmuWMw4gv3DXa3EWiBF3pdT6c",
-	"IH98/+ql+Wrwcgq5jHYr5PLKCpPIQ6cvDGcaf8Pqm8hbuGGwfePf/iVBweb4dNCi2htGZDklNj28ITuU",
-	"WEsKuL6a0/Q6rgvmQLN7ikigSnC87CrgmT37gWSSLjQxX5MTplVNcySC5zu0MDYoHvB2vUdgfAkSWLrS",
-	"5EZw8veErJlews/mJw72x/8/KXhG/i975oU9KjKHFeMZYTreraa6wF5Lw6UZPypROVAFV+6eDVn1Gx6F",
-	"7oQy/zbX4UzSLY9KpvLNURut2GSjN+cNSK8IRfSlUKwzM2wvFmvsvrdh7f4Jdku1UiXxqo4rAee2dU3I",
-	"1CYVyrPo6RKXoQ3ZXp1z+ypIMqPquu2B6Tr+zA4r/iyD1Ai/q653ILM31OYTvIX7jx2vN9/aSNhQ2d2H",
-	"48O2h8iwVz0v4eaPPlMAV25FVdsbPCsFROQxcnz8md8rsad7TIqUbM6nmn44kLLXoIsIyRv0LRe8sbol",
-	"kUp+sRyVeJ7bo1QPFwd65ggtTgK9YlldqI+6KKHd44X99NvLpqyHG5YBT2HwsfG9/6C36YW/LXVfb5LZ",
-	"km6acv8VldeZ2HIjtuv6fUTDT2ZLKYrN8MPvPZVL0E9FYXWraiLfPWhORCwWbrtWg3rEizzfV/K//8SU",
-	"xvsUfuEvN+6qO2AWG8mEZHoXHkgrtjSX/DVkDNXgXGyj54zhHKFoPuCSYt/DU1cXVLsz41b0LxXmbptu",
-	"923DNtKzkfBAGbmPbqN3OwXyUNNUOD97lvrBdM8TFd2o/uVXxloZjCLGM5CQof9CUc40U4DWhzoR3DZr",
-	"LJ2zZca15JL1IxpbwDvd865eLVu0u77qvJsYb+gSmmd/udMHbfnghhjReQNnZP98bH/dQ35Hb8Zy6dzo",
-	"m4ES1y3XD+fpvdnUuh3Knu8l5Yr55R9zpKX+Iy/gDj/gY2LQXkuaO+etm3F5YcFm96Tbt5dx73HNJGIn",
-	"0E2ev1aruDf9Efr8baRWdbG5xTWhYopS1Xeq+xAWcTR4yZSebu96wja28PAtqnOq/iAKnlG5K01rTb1r",
-	"7zD796jWAWIN2nr84nvAWuAbg7ihOcuuFlKsG+zQc7MLhvRwrDHP6iHVqgajCObSS7S/BpeDON3aJlBf",
-	"8fq3dZI0W8DHWgxk6RYSROcem3Anc9UJ2cFmT6mmuVgWkcPLipGIweNvK6qt7R4DC8ia7kgmyBmhWXZV",
-	"upATYoPMEiJuQJp7CprKPWm9bK19Y17Aj8wx7L6KytD9w5FqLdm8aDnsfatXKhUbUHGlxT7bn5f9EEXy",
-	"XtAkKjNhCI6qza93yOWkRwgZjOwriRVpNIc5cJXTJfDBrb4sv+llq7D52gySklv2aV1fm3Y+hDyP+a3s",
-	"3eSeIjc0L+CcWDFP1MqolyuqCLVPHhNVbDYSlIIMf+eCAzmZF3btwpDMe6rmhkrIdiXIEjRh2saN+JaY",
-	"4ESBPn1M1kwpc2vyDTdV11a5MnciKW6qz6mKsOPlmdF4MoKPvSdsTTf3FJlLoNcqauFd5HQZ7ixUSDxN",
-	"Zsms4NdcbDn+S0LO6Lx2lalG1Wp0RibaHyx6w6zvTsICpLl6k5I1LgxhLnZA5TDjJi7s/sgd+VuMl+Vi",
-	"1dpZ0zy/SvH6nMyMEL2q/2T/2ohNkXvFX0Eq7FrFOkI2q5+FojAkLN/lxXpulwLn26+9OCntzZZeg8GF",
-	"bN8pLlAm4kViGrKrMeM8xMFyzXjWxR0x87KZgHNVtN/Lu89F07rrvNakb6A2mVbi/QDobHoq8hxS3aL/",
-	"dh8lC9tEl6JwsNK1N5KOTwdKn5at3MGH7apGtbkcFeMh0zVziXlaG2yPFrd/nrX0HKzf0DGUy9bKGzZk",
-	"PsIQWQbDXbP8im42+a7FdE/5VcEz0ZSizwSHx2S7Aoy7pCSnGqTXPrQo0hVkhGl3DirCFElXkF5DZj7i",
-	"xLTK+DJwIYXdrihfDp/DAULBfzPfDewkAwyGAxllW+CpyMy/ow+lFPHPFiyHqxVVkViOd398cvbg2+/8",
-	"YWreTMgKPkV9bthO6ym4YBzDTUYRaAlyTSOX/meQsjXNbYaOIluQQDLQkGprIIs4aYau45puNo6G/Uol",
-	"Mtor94WVRPMc1u64jBxlpU9uMF9JWIub4W+LrYr3i4pl/KRZAej4k4aisbG+E+s1LTg3LyazTHAUFhhd",
-	"jJoS/hK9gghtTdm9k4m5Nu0kQlYL2TdQBqqNEmwLP9WSrxy99tfNjzJcrMQJtEosVEvjN9eeV9RzUijf",
-	"AmHWI1FbzCv7N7IRN6dxlplAtg+zyexfYXrm96raZ/s2/bxY8ytzNeyeYOXcuR+a96o4GNuQ0SqjLUV9",
-	"aV1NHUS9tyKHIV34/VDttVwg82xZFt9K1f0/Rh38rH6vsZSo3UBj7Xo1vAqsrkdWX/buVTeXim49vPCm",
-	"clvXecElHYzj81IhGcHfTgActMJldGAk4oauN1ZNb1pOjNy6p1zWx4NLklFNMdq0ZhAZPu/9v63KE+/b",
-	"qUP+TCdLzG9x6R9MESe6zgeIZW94KvND3JwDmpZj6WWDMnxzXyRkLUF7yF8t3i+lnHepeecS2841kZAK",
-	"mdmUVDsvMgfGl+T+Y3JZWkaQcmhL2a5EDgOIZfotB53YaVUj7aEOCpLQBFi7BjtbgTM0h6ZBe7NNzP0V",
-	"pPstAy7W1pIzC4wtyYwtuZBxcbNnRmsskm8l9HTVKfwc5gy0UpryzOUXPLh8cP/s8ndnl/frDpuHl9Eg",
-	"RaNEmsausohPuucT4EM/qWgzIMghYxIarq8VW65AXs1BWxXE/b0VEr1fHAotaR4l835cZZ2ECqxljoZ2",
-	"ObHlJFzxYVmHycz1MCoxqbJk+LmWpqEVlejksyy4BuqsnfApOtHKKjrO1IoJy3XZWJ6YlIeRbu05yhET",
-	"MEt9uExP1DmehJWGX56S9y/7Tkm7WaO82+PwcV/GWLj/y3LfD+DmTU4LxeY5XK3pp4HmsOAbxgd+Y5jk",
-	"amOP9ubrESIGn3pz6VXmAkb27qyapStNl07CfHP//P6D8wHSRQE6vm9aIuuUKGSDP76N8kfBmR7iZSw1",
-	"0+ZBhI/sgezO6hPGy6zOMty2Q6Xt1NhtCKjnxoq7aruytBtWIq79iPLi5xlmPIy3D6bOPjtSAyvNul2u",
-	"orEOon0VJxCt1TAHemhe2eCcccRw7opocGD7ntqffxZAb3RfHsZ5z1DKDlocyPNSYtdisQcI6DXolagd",
-	"NB8LyjXDucPHAu/n/wR+Hb/E4EAi7llvnyo9HvCxAK4ZNpexG5DLNp+JBKPZQDYgxNUpZeUXP8VDBQoY",
-	"y+6OovtL3eY5CWTMoaIi5H6nZPp7pIcOcTMp+bZcvHIZBm6W19553Vi2EvKkw3+QQp5PRM+2nJb2xBIq",
-	"NUvZps3HJHg5/ZZFEBswWkWF2NH1nrdLqQHusr0Poj0leyNsrlDrAWK+RcLvE2GIo+I43nwnn5qn6kvK",
-	"s3uKmPE67Ioq6oK7HBNz2ROL6lH9Oj75Dt2jq9thtRiBPa224xr9RrBYnlynMx33bNw/7b8jzuRJFOMp",
-	"7AG6YJcxi7vXzpqeAOdxvwtfsaMndlm76Nppt1NSCnO9j0dCdQmhNsnROANH3FWGuSNrW9J2N2QL9uki",
-	"S+CA8GcjvDbNmP09K3Z827eI82ZwS7mBEfuqxBgS1j+1v5VxycbtYrf8bZv5KJolTnfIih12cW6NSWoz",
-	"CI+ImUMHtV30kGEGnvohsc0Oy/PXi9mjfwwXtvucEz8AdHUAoKApU9Tp2t63ZskQwSMW8XNZUh4Ro/fJ",
-	"f5A5YgGthUukLOHZys69HhVx2o3LIQ0OgZiBWEKMLla4WzAlpcmC3fjr5xwWQkJC6FwB14SmUihFaHUu",
-	"WCE6gGz7eQN2Wk2O+MnzxLty4uNuTre41kRofbtwkWSGh+M0y9cZA+X6Gb13Q/njpj9wz76r4sdeiuWQ",
-	"MPCBtBwTHdDtAKsSBlo9XH2+jebVx9HdtY3DHU/17hB2hCepzCi3F4f/40wvP9UgKOO3MeD6yodJjYxk",
-	"GRxKotjPMPDVYpMLmo2KjonFR4RxEbVZusHUO4qzoKfbJPkd1SrcYlcUGfO2+f2QekFyscSETIvAZ7TA",
-	"G5bVwUeUpouFdUjiM9zAimX1VJfA01VkTH/PXShia5rTJ+fcneViyXhMQNFUCzkcbMK+3sp34/A8EHhm",
-	"dCjl4LFqTLRtjU61T8s4xJJUhQI5jJUxfsBRu95g2Hk10zbOmSbHsOKII+YYFnr1xrNok/GCXdA3VJ/H",
-	"3bI6OZ3bu+iAZbDvJlX3fSOfRGyElLiN4KiaeVeGsu2dBTYc1MndCCgKVdrGjJ7XFN3OsM6csvXVliJw",
-	"Wi+Yj3n5b+7d8Wtmnih9VUZ3Nmfg8FzchQPn42BAy2l1tDkqXFPpqEdOXNsEoIqWzpMF2WlCCi6BpitM",
-	"hThhfnCPCUpV5d4k315+QwquWe7v+riqZEsRsAbjfAVP4TQhGwdac8KFLqN9d2ARsP2RIK5dQofr2ZwO",
-	"9rvoiVBsrtD2FfE2okkMg4lrA3Ouusf+8oRvME043IAkGcuGslPXprT0Hsb6U+9Lt6EO351/KHgWs7AN",
-	"P4KGpUAE2Q7twzgEis1MbToQD+/K939G7u/TQTEk1eDbaTIFx7hFPpxLauKxRUJrUNqKC1c3QItr4Irk",
-	"FPc+olcLvmDLQkJGpMhBEZTRj8O8xaXQ6FgnDgPxSrqgrlskeptO4qPeH9AVvks2VK+iEtnctt1lptmY",
-	"FpszW0oBW7GBfY4IGctISqXcjcmz3FseOw+nk/mRRFcLkemelNhNt8IPcIg+DpqqAvLpgQeYLu0/xNlr",
-	"Aagamc9gcYvGfXMQ0F2H8aMZ1O9GVYEoZRWMV1bRPevPGmqCivmA/GDm7aQGiaDXY/E1JkZyiY9vHbcl",
-	"DE73pgoRWV3WtxaoDIitFUEKpFELUFtRxCgl1h472GvhxvckbbPI0EKvui6Xc5Ht2sGCCFVkK5nWwB9j",
-	"/CHTitgmyYkWBDKmbWr3WmQ22kydt0BflG7nEdCdB+RWmSEZze4Ktcbm1H5EZbJS3BqrZBogTNc1OL2C",
-	"HT7lQg+/EJimRg5/kdOliqMBR0kcUMsDb+7jpMTQhB4TWG/0zk6uxDuMLt3g1WLqSmx5bEfYNL0mubdS",
-	"aKhDOYbIeVQC1yMwOxnn8SiddhSZv612mMiO14l/Yh4ZEZKsWJZFWH4Ao0vY5CwWfv9HsSVrynfEvREh",
-	"R0o5UQDnLflgFvC4TyK8dnVP3vr30cWRjtt41VkxQPhUNwJVbDZC6hicdTsTuI9UKx/4FwbjYO7JmroQ",
-	"DM4mB2np+CboaC+hyzF2iNpQzbRa8o7z40lDyXENuM93VayCQ0kMQA/tyuM8NuaeaSPMsIdktmIYyLlh",
-	"FqnA/DemJrlxfO/ALMeAWLkD4law09hIB30OuYZ1n1xRIKieiOmxAmfkthpJkynsl159OZ7xsi4DQi3e",
-	"mVWSGuK8F7KWczMMPe6G2w0rXh1uHQ1bCS2lKeVXaaXjDZVZRhNwnxllriWPnPIrd1q0xJanuVCgxgF2",
-	"98FvY17Z1cYxzzAvYshxv/yUxMohME6ef/+eXNTiBy8+s+yXR0ERI9MtRtFp5elToma667WLzznhsAUM",
-	"O5BKJ4TmOXHbSZ0mRALNCF1okFiC6UrBR1fJCHvgAJkiXBCLQUKkKHhGtGQbF7tgznS1ElvljAB2JI+x",
-	"MQI3OKyFFOuydSK4eW2Tg1NIRik+XEvREpagpbjyilnrtbCGcD0u+w8n4CZ4FVxKOsOD2A3UDiZVtqTg",
-	"Y4s1WYj1PUXcqiEJvWbMlDfHZo+JKubm0zk4cCDGU/gP33RNc+5IxbebpmkWwJAHFXfeiQ3wcVtpNCi8",
-	"oUGLLcrwlXmcoMp4QTfs4ub+hfk5DlMO6TjP+ztoveHZ2ixXw6CF+4LAA1u+p3uxScXaSnJD45kTW1k8",
-	"vWqEbbYLpbw0V+LWqm2kwCfVtoNqLBSwRihx/UybBAyWp35A7Il0xxDxUzFy3DSh8G9A7gT3xecI44m1",
-	"RL6X//qvJcjEl09xs6wj4YduDd9S4OwOjC+95+pBBUlue/KOP/tKOVsvDxnNxTpAtNYy9Zsb446k0qGi",
-	"wa5hcxqVa+H+5LIjxAu/PLLjItj0gza3J2Pf9pzC21HTUQ/3eYSVrw53PjgE5inOgg5rchmzP67yVg27",
-	"0yWol0F14chbQ+w8kQ6RWYNJcxsE/g6PRM/9c3qaRgkYpAcOux74L97Zol6xUEMjQK7XDwYmcexFJkbQ",
-	"RTHpltgSrJig7eMYfAwy1pedg4O2RF2zpSRMCC/XNcvn/r1YzC1OLmhrSCiiJ5vHf+sEvhs2sn2GHrdq",
-	"d4hMtzf3yREEh0zcz+5ugPL6A6jLktUsFo6fU55dS2CKnLz0/8Q67/ivhQQGV0rTTJOT6hfyzvxSi3Ap",
-	"25kls/1PoyqKH9YUB2Erz40/C/daaku4Gln4GylVRiVite8urIshc8XlDLIBquZtCfHo1bMCUm3M4QVf",
-	"0TnTlGtFBHc4Bg8uHzwYdHvuSg5zaf1B51HKu4rjv4r46fa6fhNFVnv18/YR1t8HlXk6dZb9Suw2awnh",
-	"aq3RCrOJdE6x/jdhRhGy98YgrxUz5Mz5uQMqCaKW1FzOEmhmrWO2eaoI04Qpa9TBztphm22VfCFtufxH",
-	"WP8xTUUGthJkSzWdJ9yO2o7NcmYfLgmevZ6jzJhf83y3F8XckhgyEt7G4fH29lFyXO+bHg6k98VS7zNU",
-	"w6hE92bLl81s2Aqy7X69GPbvf9+P2hYmW7g8F2w3xsQtFXOfoPFWSJqTTU4RHtJWsyEnP9B05aqA1s6p",
-	"fxZL4NmK5QsLIblmOXMVQpiQaGfaLHLAPEVgfJkzyEAWaIdagip4tgL0lM1ZntmfqVwX6DsTK+4g1zUs",
-	"y5uiKtJV/Aj8IafLQ+4Tbar+uBtuh67+PNAQ9yn+HMR/vnv9Z/JG5Lul4GY7vipyzfzfjJPv37x7/ujh",
-	"Nw++Iydvf3hKfvf7h9+dNnd1Ce9eP/EHqE2uq1kyC3serDuFHcdmb/HPnmKeYmdGhkeksqWkfF3C6FK3",
-	"QsqxFuwAB6jPMnJiHRJokPO1GuyfUNYJ44AGYDsAdTrQ4G3BsuLIdFa/NCMwL3lnSlpqqvFogTLtvDOs",
-	"t6z42wNxYQ67FsI1ZQl8ChM4evPS7SK/UCpWVGM4YR6Ts/slQl9FHcK0gnwRJ1IXVKAbR4uO6Z8aBthQ",
-	"qQnVBL1bDnzKVtL3N6TzflXDka3stRsdsAGbOOweXwFWNuhsyF9hm7VErnhgxwoFcUXRvUfz/LwlJEi1",
-	"YlE6j6FrE9P3sU3nH6SarIXS5P7l5engcLiQmXrvHnZsSW3y8Zu8A2IEhSXSm6kkRkANvyTVxFoMv0nu",
-	"rmTBB8AN+TeTcgxRbuE3QRGEhk4WWsjvqTKNgpVfJVY5VFgoWBEFgOFxTBMNea4IF3plvqBzUWhCOaEp",
-	"EjOiP34dQZMVQdrjJg8KPVy73N3mk08bJsd6O4a7n62rY74rNeVmuqR7qRHV6BfLqP5LV6slgpua99ol",
-	"X4FRSi3qcewiZYnj2toLsArIUwVZdbNyM6KKpilsdBAu3lNYrmrrENWvXOtA8/vmQV3z+2Z6Utao2E2h",
-	"Kew5geg43JRTNfIualZoD0zvVSTdp7FeX9bQUmIu+wWclYUsa4gy71eF6Y1RTuZUGYGjm9BQJaYdrMVS",
-	"0gVeXla0UCuaa7hyFxpuby/X6EG+8hcUKuf7d5falaa8+JQ3GQ0sX9F5XKd9ydZMR6Sq5UM8odMVlTTV",
-	"YMceR1luXOnQOegVYLHlxLwZP+hbY6ielHFSlGfmcCjNcz6g9byl4kXQSgx3BTKmr7aMZ2J7ZcOAWoJu",
-	"c2HOJu5jeMsQb+pHdt4d1NOcT+XsQ+1TS5EVHbp4XCj/ma5BIVHQotAS043Uiq6Oi55A1GokJJvnzvjZ",
-	"GkEcj4GuJ4tSssjpkiDWcOVoJZlzu523REJSma7idgHzhHwsoKYHR6Io4/Gcrzn4wDA7uk1OOcmcjbKz",
-	"xQg/OF+5Gt5UZX5uXwD30gAg8NKAiEG7YYtVV+WiV9EvNRJVmy1wnboFqIWuxHZIVFI2w8HGK2hKrMHc",
-	"fiFX5k6GMZ9pufe1+ZxKiXDzGCx1QoNgPExUY4AhfRuQZ76TMh5wvkMF1Ir7pgSrIkxHBsa2639VUOpE",
-	"Te5xQhgUGwuArZbnVeRenCq5uMJEvxiP88zoy9Te0/5+9vTd2x/O3puXPag9uksxZghJCmd4fTAL6mr3",
-	"nneFnrbc58rHIZ8EJh5yQvPcgphna8bV8Ftdr1epS/Uep0bTFv6v7sCN65Ey7F8LMwoJYG7IJ+bKdLGG",
-	"i+Cj0+6zIpb11xLH1K1Jvg6+i4Z4iHzE1dUXNenWBLPK7hPqq2q2P42Qp+oLkIQsHt8VtZk13YMDPHhh",
-	"C/tevFsr7slM5cVyQC1189a+i65VvX9V1XZvXK0LmrdszVJzrSSzL4xmL4EWWOWedc2guEW30YlwUHmM",
-	"L3MgLnymvnEbRX/jroxbAXkOwrOcKP51XmRL0EdMUIxrttHn7ZHjvWkAPg0ynniAvpmxdaQGC1LfZJMR",
-	"t8CWK8hcAL9RfsssAVQRcsictWcI6w0Jk3qh4xV61iwHpQUfIfxe+U9i7Y0OJt9IsZRg69mGtST6SkkE",
-	"2n5Pmne3pEJ6BmAeKAEGfvbevtzjf89Gbo1DY8TranRj+wSioWT8OhnLTR/kBgb8EazVnt0qmGOw4zrk",
-	"9kGB1oME220iFjtEXq3Kif9fH4vuSbi90juX0RKSDXnUFxnQPaXbbu++EM/aHuwtHPOF9uTtw647WHkK",
-	"86LXZg63LdZp1jhzlmDu+Dohc1DpKhdKAUdP049rBfrngi8TUqyXYP7QCbkBuRVyATw08GFAg6sEKTY2",
-	"d5Ehsr6XCa4MZsZUSmXWkm9RX6bxImDInphTBWj6jqAA0EbwENYGGxlw4nu4Oizy5HYhOg7+79CuS920",
-	"G6Q4Eg5Tn3V9IL7dOHdiD41d0n5bnfL6URYuKuMjHJzPJqfaSPo45JkCeWBGs/80evublSNqp9Q0MiVe",
-	"F2eESCmpGNBubZs1QmDdkmNffViFrIwJJrqdZ6j9yliea+PGk7lPIhUe9qs12Kib9lC5Ix1EpXW6I3Gm",
-	"6SY8GENhFAKYy8gdfmkaXhe6JScnDoVRDiOIyelDsa4Ie5C+OiHJ2wPsDgb3qiY3EMC8cz82WfB4UAuv",
-	"dj2RHJUBzVyiG9b6/3nxGHccddFptL061CJZa2RYVy2Wx2kCOZo9xcYYm/wtgz9C/p9EU9hNEt7wZ4BM",
-	"PaV5Hq92MIVNMsy1rhKPh+V5Y8o65a1xEBFHDYZQ0jwnJ1shr+fA0bO4pwcks60zsZ26eH/XmSrma6av",
-	"qOrq756qIHP3fSdUW0Ej6UJbAzVTdjwOamXQ6r6Wy7ewmEqUZEAzf7OaDKhlvA12WbCMOkZoJjq6hx14",
-	"IyOF27jBITpEVGHcrKiCUabRyYE5gmpRzmtvbdAlhyf2B5fM4l4jLPMpLXcAdlGu7v5axk2YJU/GEDEC",
-	"tI5Q2AbSYH+3dsBZlCLuoItNuHciyEI5tVH11EW2F1IC18TFIg6sPBbsi+HgEPU6NYegiDaAnCeDQGhf",
-	"gy9vQ47O9DZn1HjpOrnBOOSgQYhyX563OqVq91pOiswRk0OdUmQK5a3Sum6pucULNfdUe3T7aaiX2OdV",
-	"9NjPfKv+iwNr8kWnKrSLI9ybiFKg1DhTxVGuU/52VIXVuvu0R6S+qm631W8WjHuWzDC+0GYP6qs5Ta/j",
-	"aDwtkNqjFQ4Nn/TAg99CY7v7D37XanexizTJ7rDLffjWaKDIRorLZnG9drTp6xB9vEXF3cevD81fTpMK",
-	"eotO3F4bWuuHN317o6N8WrrtCGbqDRnpu2tMHg11i9imcDJ9pHhqMzrH6ptd7ucBV7XwuDZn9edv4+fz",
-	"bak66vCtaD4F3n1kZfrW4k97EhodIYZyXiYHZdaK9VxCnsfLGoeNTiHsukMch4u8oJkfN9kX4Lu63vk9",
-	"ArRLWIsbZ5Px76Mht2KCE8+kp//7y7Np7OryxiiqkSBme9PrwN0VGd0RBEv3ZiDUeckJ4sMKnu9O49C7",
-	"wDN1ZZeh10s1WkXpTLE14/MEVJpKPXgcpU4esZmZVu8pTCt+TDw7Yyy1GRQBtgQOCRGGbFumEP92TQ33",
-	"mE8IJUpTnlGZ2ab2rjIP+h0qXn9xKn81s4rWP7Wt/L7gmAOORtFiwekKBdAcMioXCuSaaZ3bjKg5aGA5",
-	"W9q/1lQpfJs7MAl8Q6WrvMAYjMIHdJgR3dC88FLJ0iYqiHB0XgKN2OhIw+HyybJ/7T73zWVfeoDtIkrT",
-	"Ku17YB4XhqUlZE3TFeNwZjYPVl3DQm+Y1OXS1kuBxIW+WoiCZ+ftRSZjXa2KNeVBB5/MYlGfvIM7WKR2",
-	"36dxmxrjhjlSaEtTwvSE9nJJ7oWrNjQH3wDLEkJzJXwA9N/P3tonZy8ynyWBuVkrRGeN13pQLVFHpqM/",
-	"vn//xuWrdKTNtez5J0StEF9ij57NRKN9a2yzpR/fviASFoAkNxKEuXrkLvOemA/rsFiYyP1onlN+PRsI",
-	"5REIBhs/iczYwr6pC3sdjFpgPmgHH/QZXCNgyjzEVcyKXWbcNa+JB+77oyI27xcy8rljTVRjN/wkIFgc",
-	"7sBR/BBDY8Qu10UiCydUB62937UmsR1dZT+WTiwrcHwqZJiiHY/PPCoMbpBD2Fej7OgxM25pp6gt0diX",
-	"x4p78B010sTRQ7hXYCIVPM2LzMZrynTFblpsznvDb9NOrzZeeR201Q/x+g3aIAdnYwyLPa7TuM60g/1e",
-	"UwX9t7jHqgTZ8pQpfWFBxy0stBGK5iOlWSqUVlcbkGXM6d4VrZBCRTGeDoqbX8SK6L7TdLFAcJwiz5GI",
-	"xNDrhuZmAc/3+4r2UcXvLgpblaXFcXI/KpO6PSe1iN4IfhZC/pUvWf/+VhR5hti9Fj9rsQB7re114lT5",
-	"b4O8NG0JB4aOVwvZvOHej9+FmhxlZU4bJlAtI7nH7F+9G2Pdv6Blu6UMZbxe/CEVKt1HXWXo1fXYNtV1",
-	"V4ODRRgq5mxw0GP5em0EwQRayXyIxhMO7lY1ssqGYsPzdvjbFMo6TgWvt3DDYBu7jZaIIM0od6HbogHc",
-	"fUxiqyAd8Ij9s+XGZ3vKStv5CPR087ntaESwif+ilbFvfQqGg9rvsPesswtyCKMES9avqMbX8I1kN1QD",
-	"ObOAtOFSEgXgi/z1N3+rZf2llSxvgqzLhifU1r2Nos1kTNGlBFi31mL201T3SH3simRssQAZt1S6z4ac",
-	"E+UIg6/2RtbODyAP4YiuZJCuCIOWxJDo8ESsGHy3afwHNFu5u56QHWVLm+u0lJRrBPQssdAWQrrq4Kic",
-	"pGINNlfKJn2oFduogUieYs+PF4Enr8PtqbxY2qJR3n1yhY4VtD6VP9mBHIzNZmj8ZyM8amlB9bFhctCj",
-	"KkeMZcA107sqTpO6YuuPiU8gemSpCRlZgYQwaW5AqlEsf6UzR8jM4rnp7xBO7maot6FJfY+zhnoD5V7G",
-	"kE0UClBuMaNMgkLKDiRIGx3+7MHmOzurs1T4Q5nO1DGexMMltTv/e6tGR1l2BdRfQlod+0OKGN+mXHFM",
-	"cfTjclWx3WBiS1CruXTksqWX3RQc6USOicUnvEIwdvhRKCCx5CKKRKbJNcBG1Qs7IoakB5wia3EDNZFK",
-	"CYetf35I8QI/y+gKoMnuiUuMHeIICTGKAjy7EjSYSqCPScHZxwLKmpW+dMTJmu7IHGzV7NPzg3A9+kxD",
-	"h5SDGay1Tg8IPTycu1bs4qCduWcRqoFKt8CpdZanqbjnMD05g4aS3M8R/QEBh3DA4Qs7UnJMvOxdprA4",
-	"ap5f7oErO0VoSSBlDg8sqRo5KKzk/+O2PUF+WQuKsS/GjbCd1tbb8WdzlTc5O0gzpWoDqW6NZR9CrLqB",
-	"tqr4+KAvXth1HeVatLEflPBxkMthOLKvhdB46oOqRwxsKUWx6RuXbf45vmo4ns4h77kxUNROmwkCMb4G",
-	"sSkdfHUXwSiZaKdSttdOp+d+zv6qcM24DdKzFVhylq6CCixoNc1zYBzkzwxWRvE2P0GuwZY6RWziOWQF",
-	"yIVmSxu+s8JGbfjNz8UStkgSDHTKKV/+DExb0GOVC+WRjQu+9H/a2izJzFIyehl5D5/0K5EV+Zhg5F6l",
-	"a3jI94hkrxYHVqsNtZra3dl3J04CGTC3KQ7kgAkOP5B/VNNAjZh2bl/pLmxlBFLMYMbthJS5M+jP2My9",
-	"1dYh597CZD2BjTJoqWusiCd4vETvA9Jx5gXPchj9frsTf3QCx8IXBZsu/aciBDruNhY1xDsofpriegKl",
-	"JzxW3wdMe1kJe+5s+Kqyj5ZeW1KvmhGmPY/GhAy9xp0BbAHaiM3g1RDxv7+uZdbPdy6AGI0Y1urtrH+q",
-	"YdBIZtuVIFQC4XADEr/MqkT/rvCQrZDXjrLD5tCbL+2ij4MAkHLOtdRov6Z9G3gK4d8NMDpY+vtm4hFZ",
-	"KeVXCLMQz6ufcsR94Vq1dY3sGLq0xZhtSj3jy3LvKFIYrY7Aek7lUpCTwEit2qP4oySsRtFFzL96pLf6",
-	"OOcg//Xf6bVi6UqzpU6IBpZvgSkgjUfc/Kv588+FJH8CzjVniiyBo0CqOT4EN1tKom9uQ6XO0WAl9FXt",
-	"CRct9U0woGYh4kROBdeSpliNxFcESaw0cn4W60miUrOUbQyBd76Mh6/LeP6Bfy+lobzZ3G9/eEp+//Db",
-	"35XRwDa2W5ETutnkLEXRceEe/ts/leCnFj2eurBy8n9SkcH/Of9gLg5Yq9tGy1mtY/bk+ZuXZ9+cX54J",
-	"eYaJ/oHiWRY1IU/evJglsxuQyt3wz++fX3pICbphs0ezb84vz7+x3pgVcvpFdUSoi8/VHy+yX2xtbdzh",
-	"ZjNZJKts9mj2HPST8GDxJUiwwQeXl0GRWzzVAxL80+FQ2c3UawGpesEljYRFlW+cW+MNlo9ra7ccaFXD",
-	"LRTCWFq1bNAj/ztklzXduZpdiV26rQN32jk8J9x8dKnQ1AaQqdlP9jyla9AgVWuEdvVKMOEX2eyXn8xR",
-	"FqH/O3oDewuAUS9/cDeYiWlvurP0rwSJlgX88hta+bewyWkKhFq8nHuKuGmQE6bVvrfZObRPH2Nhoyu3",
-	"48i6UEbW2XLA7jfIfA3gfd74JenafBdUa5quyoD86EY0B3BFqSfBF8dcmrIbPP/blqcazBTr896VSlSu",
-	"YQtwTvf3K7ji0ORkuxKocPltq2ssc3qczSpUZJF+xILWsWWaje3xRQbrjdDA092fYId9tm/9dZFrZs6w",
-	"C3OinWVU0/oi76cc5HXgkDnjVkvstlzgd00tYoi4uH8Enuznx0kOCmyNUFtq8+TNsx8SlyiBvyTkzZ+f",
-	"EyHJf775/nlCio1h1geX5NUfTpFtHSiXWJhLz726eHlMcpFe432IoH6uynpRBwuQi8/VH+5gzyAH60Op",
-	"c+sz/L2FW/fW72HMnrsWN0beTSGSTVO4x8sx2HtjJ/3iOzsqPp+JLe/YmyMkqEg16DOlJdB1nWv7t1OU",
-	"XQ0XTUFEP8U9Mt69eEz63w9Y1CZQdXG3RS7B2sU2mf8IkvsJBnM/Fe/Kno6jatkebG+/dUXL1tFBbKfa",
-	"tvW2InNlcvrVaULMGpvtTVwxUmXVsRxodnqASLRMg0xyJJZBKEywC+oCw47FLyBtZ791jrGzJJRjWn4c",
-	"79Kcqqk4M6tLThBM11q2sJh8XHc/gH0+FiB9YspR5I26/osDYDoG2wS5GXetnt31PZ5sXAC9zwYhJ2//",
-	"9d/p9ULSJZx6WOcWJrEcFMS4hYa2Q/hGVrkdR7IGuOyR4/BNmAnxG5c11gCE6QFh7kw9EyEp63GeKABO",
-	"5rsah2BwbZnGcOoi0C07cqHhYAY65rn1BGftcxyOykg+heK3zkpIUUKrxB28+VVXuiOJGbPonwsFsuei",
-	"9yOnzTX/zVjz7NWxor0DIWHS/TSe+Me+/vyIS9Z/8dGScsXKfIJjCIP3ZRd3aGWuOv3tS4Zr5zXOgSpI",
-	"qn8o4BmZ0/SanDjvkK3cYW5CqKuYq5Avc3yAhHBG6aEG5b/61++E+K63LqOyH/8Uq/A91m32ZnqxqBuT",
-	"E8JhC0qTBZOujvO01mJcKZ1TdTEXBc9oebGIH89Z9sS8/Af77u64luPb2GGDQX6Zq0Y4gpKB2/a1BHpP",
-	"EbcCJTeohIg8C1Z/gj2fZS6RZ4/j9kZw8hzmDLRCaLfTxw5hCm6YKFTlU+KZQzLEbJqFkDWlEtnKCwNk",
-	"sZRqmouldea3unTNq0/LN4/qQar11LI45aCnMzt58IyyaaO7v4Q5cJXTJTjHrqHsDqh0eawremMorWmC",
-	"WsR2r6ZP0/nbpP8ShKdQJ/Wfg/jPd6//PH53+5lZ84HRNpgho4dzdlEErtBetUhV6b8H9dJ//34ZDZ0e",
-	"YMPNqfI5C8Pe9lXpnUwazHJLEP92ANv9AGjJfSry3GVlRtjvCWm89phU7jJX3ttQNam4KkGmSWxJ8MSB",
-	"1k3Bu695yLtGcxDccigR5oKBySSEKuLYJ7HFoxZ2CpanmVZ2YOSkXrkc8QV87p59dNrLzGW+Sx832xdH",
-	"H5X/87jIifapRJ2v/lHpFnjeOFY58fce/PX9qpCMLxlNiGOt4Frkop4QEf804LFuFmHrjZB9cQvmzRfu",
-	"xQaH1Cl5/zt7X3tpDkWCObFlSuk17B4jj4sCE2yRoe0ArlQqNpbQRrVGNS4mF/G1mmAMktXvf+eAgb+J",
-	"AwOPZLgDmM0SqUsvXjGlhdxNxT2ObHuHnKWpT9RxZyW+mtiDEv99T7kXVbsK7Rmm7f5p4cqDuf86AyUS",
-	"x1gj+SkSXuFb+vJhFuWSvHFG7RaO3NjHjwkXesX4kjDPF5CRHUyiU9vAGkLJ03d/NULh7y/f/d0GZIhF",
-	"cGC6g86m0iMdUY9bgsZTceMNQgjuoMqz8CUyec2w6x4xWUqf00Fy8OKz/UdfTGWN4e9CprStnh3uRAZ1",
-	"25g5S1AjSogv+V2p00yTFDMksxYxMV59eOEoXrtqN9fjwtBxd4Alba+PVru6ab5zYR/c1cK+09Tsvsdk",
-	"I/LcYtNUEt3uBLsuU6w7dkaQuGb3U7/NIPO9+iPbBUWrhNA8N9vYSYzEg0fMaXq9lCWK9ojNdrGmm40L",
-	"tb/18sZcb29hTTf7q3skq4rt4ZWb0V2bSAcLfg5bv9bTWPJRwu9zzz1lBT0WyHWR9C4+wK35aF4peCaO",
-	"Jwd+5Jn4euS7mSufUsyb6RmlvGo1IWxBuHBlCd2e16LA0N3yNqp6lskf4h2m0VBZLCFUv2bzaDXKL6K9",
-	"1XuPnP2l4kTNkS3kNNGcaADlQesxfeueqkxzvbqXBR86HcpBF5/Lf/8JdgMUsYCZjrxXfU/PbEGIvoWZ",
-	"3qZUmois2bPUy1KmQfXs1oNtlXajVUu1thUE3aLU5/9Xq8PjNTNjKs2FKqRL5BI5jn8l8sywj5Q7XzBC",
-	"FZuNUWgc4BkX3jYHn1LYoOLzgWOx1Fom3aLEsbqnqmJB5IkEqkq1hTpzWq1D9Oxjbtjf/Gu8htlcVnm3",
-	"KX46NHPjmSaVJiduBPavyjyN0//AV1QRweEUYcWoe+uGKaYJVdfVhqqM3L4Cx5puCNVE8BRsolmc81/R",
-	"TVOAxuwmLNgiUduJq6d19dPnB8l3D+P1tGIJeoYNre/DmRCQQc3F3IKlWXS0NnPOV27mbjHOr0GvRFYb",
-	"d7nHZx8LyrW1BPgMyfCnjwXNZ8nsn8CvVRQRMd5lmqPDM97ntwEi+u8Coj2IUOzoJjDDki1icU0397x8",
-	"SghOicwl0GsrxzY0B63h+HZ48280r7pBsAXzsDYkXQkpNjnolbVj2jE7DaPnBBMb4KVNqvPEer0B/sy8",
-	"2LsaGj7pi1TdTJKq8PTdX6fzx4fOiVISI/Q9VWjnOckFXxI71NPAYWcBT+2aY/5sCupxeAI4M1CVis9c",
-	"hYse8t+A9NGb3dT3L/bYsn/EZCDFPgW8dA07ZaMK6ZkC8zle1OPHg/l0gBQMdOc9WehBaR5GMfqP4zo8",
-	"uoQoyd/CpX4dp7KRG3W1bNQrs6fkDK0YlX/FtIoIGIIbKaAg0AdUUp7MRn9Afq9yzjEnAmStWmE7m26k",
-	"8HbpTi59494bbVMzyo/zLh99Lf0gW23LYqr0qKA5Q32bqLdgN1b9U+TkTxKYsm8k5J34mdFc0mJtfzHL",
-	"DSi2qq1cCyiw4skpnVoCzxIiKb8u1x25CJ8PWt4LCXitH7jKbyHuPIltcDPf2f5ttEVw/PtwueHOlLhW",
-	"s8kWgUJj//qUq08xFWYc05m2Rp5tSa2BG56dm5P30zq3n6ozm9/pi36dq40EmqkVgF7n5/jfSY5Tu8RT",
-	"BbPbS4xncXOMkjfPfii9JbazhCyBAx46Rk4F15TqeKVriNy8urlWlekyndz6zr42QdDL1yTE3Kwiq2z0",
-	"SEsaFPBmjaaSZVjXyLVtA8zqCmtRKh8o35z+VEafOb15TeV1n17kNavOcNJyhcOXb7vOx1+5arQvRes+",
-	"zcVyqlXLxdKsVsSwYZ3twSKeWcPM1lkiVpBnzlyzKy1qNM8f100aDcOZjefoXmGrMO+ZzS4+m0/tv4xO",
-	"2G9HsyBCx14z7KXbfuaO2WnugfaCMt+hccxB+FTlQU9Kml0Ycl0YSp2GsDHesDa9Qc2fwxuqV/XT/U+w",
-	"m+KArzfs7gWdrY66JyD/FRnTZ7lYdgcQmbfMBh1LsKcWm2vAgfGSrZk+ssQxs0DUsmgEGeKBiQUBro1Q",
-	"n0riIIWN3KkH6ZT3mBpfYtELJxkKvbrwGbg98V2FXr0p3zwqBauOuoKkymE/RoHLOKGa2BlhPZaLzyz7",
-	"5X9L0IXkV1r8x4WtjnwwwSEtJNO72aN//NQIzxN8wZaFuRdi19XYEmtHwh/nhdaCYzBnuB6+okx0SS4q",
-	"0OioId3XhMcIUf+VNXOnAq8yXsHFY+Uador4QnjEBT7nVGmSriC9JidUEyxijvBpnEgwbJo5tYKm12Kx",
-	"INuV0T1tRRNMjVxIQMTHlShkvnPPi81pUjWPNbWr+3FOtWFSS5etuUcTLa6BK5JTBEvRdaraMkRYPee8",
-	"Yefe5853vgzmnbCo7W0Qoxoe9ZNyxXhlBpP4f74361/nPRehY90FiLJgiY5UJFsqOePLXgmR0jxXF5/N",
-	"f3rCnf4MkKmnNM+PSfmqk9YsgzyfJuXctLQHDVfPETDLySbJJXqK1LXhBlSnqxjoVEY11Ek8vT+7bN/h",
-	"299xVMqdLa6dHqHY4D1FNHzSKiHwSYPbKxnQLGcczM3awpvUIAVUHa2zNbu3vnvCVL7xoSkhk3RFToQp",
-	"nl9n1EQ5Qjvirw+9AuGoJgybI8gTIbZdFOqKnDgwk/Kub3F1ohApQ3kOH53VnfFx2W39xMfd3R2Ov1QU",
-	"E4EL/lFsyZryXZCcX4YBGLKYQzgFaVWxMCXCevO2Ql7Pgaere4qs6eZ0UgkfWaFglJ0a+LvgvTE24IgJ",
-	"cxgQfIsJGGHNW26akerUbe34Uh3DuKdWfqStSSGXPaELP7n/nv30+X7y3YO2EIZoVolXK6v2vanb424b",
-	"svh0bt7iuP9VXWZLgdV2o33vYXfUZInc78MtSM6qUzrczXWwbAVAUFsrITNcHLqq4F8sRtD6CLvZ1f27",
-	"+Oz+5fTkkU36b7u0wO8zpt2LR4Miw9ZNR3et/fmJtR4P66kAG8zs/PGL5Q4t+o/ZuYyT+9+SNeOFrofH",
-	"pYKrItdW+/MnbWTlLxY5fnHL9Y8qeD/kdFkt/1ep25khjsAJiCCOmhaW08SomqaM+HDr6wPp1iIzVEWH",
-	"fQ2Wg5wYvQCdOPaid3oQB7j2D0J0GcIGr2z7cFxJ8KqcxReBd7o7afBkY/RrhG35J6Q6ISuWQUI2jJvL",
-	"X8HNP7rQhdC+ErGiDOYXP8Bbc0s8pcU0nr0Xx+WWt24OX4RXXi8WzOjwfhDtrnj7fDKru1l0wxQei1K4",
-	"gZQ9HZdxVLHx4SPtqGDupXD5f/Vb9j29BneAu+mhcbqLiMn0W+vdb5Cybk7Bqbl/JiaEi0B7Ooxz/SXp",
-	"OAfk31zrv6mV8ZNqKq6P0WIpYZMzQJv/rn9Ngt/MwlR/9hj5nwavHpeuQT+txK3emcjkH7RYJdFscspL",
-	"N9q0Miake7/5v0H8Y9z/giF9Gb3v7he+cgeE6z/d0d212Ur52Gn6e+pf6glGf0KUBaa5pwjLHpNLvPT4",
-	"Lnww4HYlcqyNxVsRVBwKzjDjYUvSTX1oZhrYuxdUaJBhqpKR8aHYAobTmzGVDaWNxbHaEIoglLX8wWkb",
-	"8RpljSn/UOT5mYZPmiigMl2Rk+cg19SembExfWwzqz5oCe3/NRkTHQ/3x8Z4dp0IOXyvVbzZcchshMxj",
-	"osXmzMIoCQ6KFDwHpVz5dMIUWbIb4MeW+h3+vK/c4FMrUnvHjrxhyhc5cfUvXb3FjYSzykRzilz28MHv",
-	"u6LPgzp/w0dXMWRzdEJYB1UpmRknlKgVJtWzNTxGk/Zb0HJ39mShQRoGXAH1UVrBk/qAGtLvlwmOR0dH",
-	"d3qYcyMxo7VnBKKMGZm+s4DYJdVzsVxCdsY4scXYy/SvImPAU0hcoJDYAL/tIQqfOvMovv9kL2o19WmA",
-	"A60z2yFVN2GBS/xrmmyHO0lWSKbNGrSZBz6rz+UjTAZ/F+plPsfBZuqExvuKJT00kTuvVULQLO/i1Sa0",
-	"zdxa+A9g7kpYdcbQPgdd2Wx/9XG09al06gtlQd3JMshs0mpF92ZkbVLhHaFVhOaYzv4VscrHArrxgSsK",
-	"/wVf/XKqn6E5DneKBXzjDnuzgRfWlxTofiEO9NcjAPwYzurY4a3XQQ8+8Ifq9SOjpPoeDwVKtfJZcChh",
-	"bMNc2BqM6jXsPIrqNeNZQjZiU+TTWXmCfN4QT9WicHg81OYMktJ/WGYJr+kmZI0yS9jpLNXfQ9byqAHL",
-	"vpOuMOVyuFNQGW/7tdTpxAY7Q0bmO7PGgyh38fm6B9unxOEYuxH9h9Xl6Mi076O7vYjYjgeS3Lz/cNT7",
-	"E6RKlZunNJCW+YaYj+p3kMeVHrHQ5qaVglI94u9N+dYwLb4RsNYZwYBvj4kC67kEmqG6lIRfnc3GDb/f",
-	"ZlMu3FQ6WHAs+xL9VScJkYX9CW02FpCYPJN0ofcQ0PtP95A9fU8HnOv74qTLpOOo+rWadNzwvohJx5Om",
-	"E40SX5nE8I/LQWiDxawks1WJD9ESA0aKiTkbcnyGWbvdIb/4Iua5H1M9qLrpUhBC7PgjbPOw+RKogEki",
-	"Co2lYhNnlFVNAPIj7NsI4owdB1mCVgHcruGIFaTXj5xBQho2uqE5y8gJ5ArIwwcPCOP4y5U/E1HBZXxp",
-	"4eo2mCTAM/zWFhi0beEDxhXLoCbNfAny+8nl5SVZl9LOwj7kTEH2gQe6bTUQUWjT2lXVkh0I8eNIzG4Q",
-	"tnAXjmQltmRBcRlOYyhzdg9VHPS1SrVqhF9EsAUE6pBtwR6YVL41chyOJ88cFu/4yI5hO/H7sBSKTaux",
-	"NZXK+6NR1CxsmC2OYcZe8KWStFgnRJWYPwn5WFDziTx9TFKRwQd+UnD2sQCPVF2iwnvRc2VeszB05Z0U",
-	"EcgEDo/m5+RJVacF01ptw2uq0xWimRH4xBSWqMXFKNCxj9AB5G8Iiih3V7Lg/2H4MQTb30qmNfAyg9Ym",
-	"8X7gDknZBbxvRZFnZA4kxZW3WBIeip04SDbLKqZRa0r1+b2IUWkHf0994Ixn8MlVO0Xi7h4ThiZ8CRhZ",
-	"z3dJZISGBF7MlX3RXAlcGFytD9zTyAEulEtmqFVlCdfkIqGa4GZ4hH8qXHzzYw5UafLwA/diSyVkXSiN",
-	"ZMiFRwvFn7jQJJVC4TDWCvIbwHLkmAiEeNMJWWGucc7ASV6U0fYcAol9J/siGv3Zw+X0Bx4I6sAGEROv",
-	"Fvi5rgfcTr62XGwc48WdHQuaKyg9AXMhcqDc+zUOk9X7N4lWw8v57KAqGdNpR3YJ3oIypIgI7795BJcT",
-	"IV1EuSNmUm7I0+iOtK7HB5O7Hj2ye7sD0opMBOqvanogCo3bxVMUercg4TW9biHFOrARNO2ERzidNHzS",
-	"Z2uRFXmPXeE9fNKv3HtH5Keqmy5t2w34CIo2RqS45l3h0rSQKGNtHsSQ7OZj3o8rAh0pyq3q4IvogsH8",
-	"Ohd/irX/E8AGE1zqSzwwfz1na6Y78cBe2jeOuF1cD22wXfjUYqsuJPaXVWjca3uFoTI7M6qFIlxwOA4G",
-	"jB0IEQuribmYByNOgZykKyppqsv68S4UAjKmyZbxTGwTQlWI1Ad8IRAA18yiy4SasxtohYf5cbOU1Cgl",
-	"glCyhbkS6TXoc/K+6si6wiRscrqzI5BCrO8po9+YyzZdGLVHMYzYQFAYBTxTH7i5r6D5zQ58R1Z0swH+",
-	"2CpTa1CKLlFRREn/+cPMtPth9oh8qDnRHn0oLi+/SVmG/4UPs4R8mCn4iG/iI26fJB/4B1QEbBv2GQ6S",
-	"4K/B5xnV1Lz1+fz8/JdfjEaa5gxfNEsjIRWcQ6qVnUqFUqPgI2GaKLo9/8DfCrFuFE0zCqTEGiYSAcIK",
-	"o8GdPLz85tSr19WISuAVBDqnEj5wuzpzyMwVwxL4fEfXOTlx3G7Zg6odT+mGuWeYt76inEOe4Oq4k9AF",
-	"0qjovfyl4YtB9nHTYifmV5BGfRIu3f+DouL0ka1/dj+5/++j8qkNS8XVzctkZLTpvg38vpXWewWTtkyn",
-	"qOjYXOBqQxhdSItU5NO4vm7Abx4s0mjoi07D2h7sCXhad/vuj+quf9UO1Wt3gg3tIow7n9X9u/RBxcbh",
-	"1G6EiUr2kFrMVgl8m63AW2uwwAydKuKr3esN8Kf43l0g4XRpiDjaqfRDsQFuWwxEnoWabWKPWNh1D0+i",
-	"RZv6sIYLfMlxdjdhXwRvHpO5g466qBsMfL/y5VQ8bANVgo68YIKzNWU5oVmGdfWcttBkemuOYZJ4Vq6W",
-	"6wakrVjANDmx5qeMpFTBGeMKuGKa3UC+O+3eEMHYLj5XfyCWUZrC5gAz34ugla5Ce9h89fJx5d3rgLm7",
-	"7LMOn2fFNpOEouAcS6Qfa07UArUqyBePw1WfQyrWRtlyY6hMdn4bGuF38GpmkOaMw9GW85ltv2s9I1gA",
-	"7qtJwABcW63U7iYdF5qlPeaDP7t3xl6N78CPb4fWJe7cBKcSbk5gultAKdjKY2UPTE0UGtk7qYtdozEy",
-	"aL+eroGqQoK6+Oz+1ZO9+Mq+dVxZYrtou9jbx9OktrjGqkCcdEUZJ2dOuWVLI/Md9BivoiDtLSi3mDhM",
-	"J+U9pUQ5vqcITXVB80idsEMNQK/8CrUnVNssx3CRjgBr4YbxJXIb7443yoxG12bica0xKn7NclDa3t15",
-	"RjRCaw20CNU2bqc4fF1785jwD0FHXSKuNvSpQklrjdZiHM01N6RinXJ91dJrGslX6lIPx/hloByH6m0h",
-	"7ad0rPM9/MaIc0LsbYMQXLf27OKzyotl5/m1xxR3sqOG7KapUPjrbXZunVH7IZzPu7xY9qfaNyh93N1j",
-	"O71z3JwBy+xcldPvIHdC1XdQUNvG7aXHWC3aXWrxp6B0rNg2Pi9DCYKpnHbxUts+3AfrHXTOPQm+GWR7",
-	"TYViy5FO998kiGRA7clMWnXOQLz6qpfEhneqsm4gJrKiKm0XxYbgaIziYZgKXhm8SCrOzDvkxOhVJWov",
-	"3zOoHKorR+RVK5sONbDdkXmt37gWDATdKTvQxBqTzBo4Q0RmLboIpIoBOp82RiYexxK3L4EihrmyFo8L",
-	"TWoKrUBCqdPjH14dquOekWX6kyuw+Qy/Rj04QvfvOrL/AyMPK9fUmtTmItthBFu+pTtF4BNNdb4jnz+4",
-	"7I4Ps0cfZm6zf5j9EiIE3JWT44XFnN+uBNY2tcWwKd+3DI9lS3T82tBBQ4CyEtzWlRERErck5WZHioJr",
-	"snJuaddjt00SUy/mO7ed7R7ymAF6IeT6nODEbH5mOQu6pIwTCRy2yhki/Nq5D9wutFLAuaTvPyQZ3aGC",
-	"kAPN0D2rgGfkwaWFU5Bi6zzWgoML1/vGY7uSk4cPfn+YYtBuRu1C4vP4XSNNoP4zPimGGI0Iua9LxiVj",
-	"Lc+ty+VO527vk3vnqMYf00VnxJcdxJFONa+kfF0nWd+qXXwuFMierfUW1uIGLIEHbSr7wSRuBdtUJQJ/",
-	"ZZvoR6Ru133YXtQscd+K/Hh2Wd/Bl6k947ine2tO5Pd7zkKOoRwDz9F/N/5Af2PjzP4pGI8cvzVnV99h",
-	"V6ZXXnx2/+xxp1R5jMdOQO2IYZ4qF/A1L5uzt8DNimKqaS1+GS0LDoVnqtRRn285AAEypPjXkPh5Zwvt",
-	"zVBTJn96H4lf9QlCz6NbaEBYURnv8xuLKnJEMMTE0KKFuWDs1UKaxLu4t4c6bsdhDbWv0qtSDvCLxKbf",
-	"WQ221xvgrrZLnC0O2o+hq7JlM9aCLbtBV8M37wjztnNrhgM6whatNz8d5tHwzdkN0fe1IF4eBJF8/1cN",
-	"kex3awjEJ7hDTqhqzE6FmRzfuqXiNT5MbQgL/rjJBc2euU6Oy37rItdsQ6W+WAi5PsuopnUGqBKaEZSR",
-	"5TAInDGZaabtu73wwQHL/sP28NNBmZbTcXZJ+zaopBKE/fYcbVeb0IB53zz7gQhpq3gAMRQ5tZkzR9cQ",
-	"S86++Oz/2WPzeIa/B8w6JJrSfDJRMKVpqka825EmiR/Dz8SW723KEaewSDXoM6Ul0PUkIKeGJSYhn5tW",
-	"QMDp75L9xp9nJas5S1ycOX2UZY8F1b10/Pi5bhuqHcZU2pFvr4zBd6D5d3dfqcIhv0ptaHw85f1fY6xt",
-	"llXBlGUws1F96lGTthTLnCrAWHOE2KCZzXpHL5rOqRp3X7FmqFtrPPHaYJucpvDG9nAkm5JpvNqxX41B",
-	"qWbqQwwS2DqT3zRuASStx6ZxNyzbvgUXs0U4hh6bj22Krcc18WGmNWATcQMyr0OSDlI+HKThUXRqa2Sr",
-	"oyAeCd8JG/8yzoO7s1K/ss4mz71GO3XuA7uKx1NRMZ/AvNThEPibe+c9nefjTyz/tQXJSga/7xA7h3/w",
-	"zAGGj/nmHVZwGfPFm2KeM7WCQUP7qiL2yhn0wn4aZtNmsScr/Oy6tq2Skyfz7b/+a1nwpdJ0Drm5kZ1Z",
-	"fHZD2Qr6HU2IGOIhODzuhP5UAGV16I2EDTWC1JYGgfWcyqXwRWBQ5FJ1jY2XnWJc4NQ6YP++u5gXPOtD",
-	"sPEr9wf37hGZxHbRpYu7AU9vqHQNGwaUkFOb/Lg9BmrNcDW9TvkjnXG28S+ia7t5dS71FCtt+6mvq92c",
-	"lKBpa2CeUs9mCquuTc8ST7LMlTx4LzxjHIklfPNfsg6TH8ML3Y42ZtRrKbaTVHgotFGBbJGOmkXaF4Px",
-	"l3WnJTFeAn7UT5cpOGlQ6aEexaiz9lA7LouvPYRVh5JZJlLzn022aKlO9z9W/xqnLBkCji6m9AXqN43r",
-	"citk5viX8eU6P/dPJrGMHlMJ9OjGZnczrcHeoP/+8t3fE/Ls9dO/EyHJm2c/JBUkAsY0L1hu+AEvPTdM",
-	"sTnLmd55mC034DvX4pwaeZxzx7F87cg51pXXdtWOivlHsbU17vAI34KESoWeBmZpYeuJeqW9vBd4ZFav",
-	"2/tLwv6xQDXB2tYYawd53gi4UwNPCAdTcPEZRTiCo2CI/fhF/ottoN1k9wQb/os7Ko6hUNgevkgMWJUp",
-	"1p8lNpWsUcXcCBWsJVGPtXRpEugAxIVtW/4a+vVn859BvrsaZPqX8d6FsOC+npkq5nYqFiaCi3K/WPzm",
-	"4zj6noPuosflHeKwT4zB/prvNTmJnw9x7PcCRveNNJj47ooWMFelADJb6MrCEWPWR7M2wX6RAFzLWDjq",
-	"3pIdE7T/y2RI93OLD0ydGrnfB6dOjNwfYiFffLb/GCSt9jB5v0SGRYBbfARTj8MD9mpcofpyhn5UNmNo",
-	"wF1uXF3vY5p2zaDbbHY/Wqz6y0sHXjtNNUYLg2s08yqrMHHKeQWUgjm+NrcxBqIRgmbgypR5QReI+The",
-	"0woTX6K69HNJuXYJL1+l592MDQf5RWw+SJkWmbg0oyoR6SbIlzHtYUJnDvsZpQmB8+V5KAot6GpZpe4Q",
-	"drr4bP7Tm3V2I66hTInql4jm9YkkomnKE8RTe48w1cTJW6xoUQYhNMEiU7EGMqfptbkTabTWfdIkF0tm",
-	"C46klHOBjmdpZ0FWICFG0eTAbegxgjdUr0JkYpTIXTawBk5wExvYrLK/f58xDWt18dn8Z1BWYc22eccn",
-	"33t6jQgpBa88XqWJUxKqNpBqo63VXHFHOBtfILVmnaS88NfsAzAkffMtl95nkLKsuRLTi1RvmPwit98h",
-	"VvSpLOjWNGJz5O+pyuBWd4OeWfi/hKwpzww37Vz1gKSKixtmIWnjGbXJmb4dw0QP73em3TtgGOzni/tc",
-	"upywVkhM4oTFyZorSTFfM6WslUSKrfWvuI4SC//v0ScFx+AqsR1UcQJLLMgbzwWFzGePZhd0wy5u7uNq",
-	"uy+a5fkKozszek9VUN/k5CXl2bUEpqyND/+5kMCAvNP/+q9Mw2lixSZw6tDaa2AVQXGksuiCOan6cdET",
-	"B1DVCkiOJQfwfPWHsAq6K/Fnm729rtsn8dw1g/MAhO/lv/5rCTIhxXouIc8poQrvkPj81HfOZAU3UHZb",
-	"Twpu9v3Gqxb1Xsuk5RL/yLVnlYJmO++CjNokWt7VjtCHy+3n3Lrmy6tts4da6pZhwlqaikqCivBVyfzE",
-	"Rv6boZVbISF5Bed/HuJ2hUkrkQG0pztannPrdK+e8mZR7CEHqnxBNMSZwqJj6MEU8noOPF0lMYem56y2",
-	"qGU3eLvf4pzsjJlKyyLFEm0YskrOKnBYlThUWCzhjoYJ0+8OqEzM7ktzgVGyRsxJkSeuTqZKXLm5kIzY",
-	"uNEr/t8AAAD//w==",
+	"7P3tkty4kTeK3wqi/k+EumPZL9JoxmspNp6QpRlZa8mSJY3t/7Hm9IMis6rgZgEUAHapRmfuZi9jv/nG",
+	"TiABkGARZJHVrJZm9viDR10k8ZJIJBL58svPs1SsC8GBazV79HlWUEnXoEHiX08k0BeZ+Rfjs0ezgurV",
+	"LJlxuobZoxm1D5OZhI8lk5DNHmlZQjJT6QrW1Hy1EHJN9ezRjHH93cNZMlszztblevbofjLT2wLsI1iC",
+	"nP3yS4L9qb+UILfm6wxUKlmhmTCdm2fkGrYqIalYr+mZAjNYDRk5I/e/Iyd6BeQl5dlpQijJmNKSpdp8",
+	"QU7uf3f57f1TImT1+6NUZEDEglCiRMpoTsx0zmeJnelHHENjqqp3pmv66SXwpV7NHn17eYkT9X8/qKZq",
+	"uuZLO1OlQKk1cN1N3/CVSamsc6qeOUK0Cf2DkCSHG7AkSYiha0XOzUooCEmmzP+TNVCuu6jnP56Fgy6o",
+	"1iDN2//3Py7Pfv/T529/+V+zKKXMaF+sCyG7ScX848nJ9NIQok2jih4n71elGSqj91RFJYWsZqhjubJB",
+	"LrEggtcUPe2iGi5Bg2QZLGiZ6yZFgZsZ/CP8yfQz+ylOS03TVT/Xha9MSc6nNM87e03tw0n7E+veiabV",
+	"82l75arMNTV80tN146VJ+y+lErLNsO9XQDh80lcpvmC40HBmIeGGiVKRgi6hixPtJ7MOcXffiLs2q3n5",
+	"8ifYxkcjFguG2+Lbs4wtmd4R2X+SwJRKV/m//lspyE8TAufLc4KSnCyEJN/LRSlrmdOk8DVse8k6WPo8",
+	"E2nZy0ZZ/cKU6/gig3UhNPB0G6XgE6SSWcI0Z8A1SVdCKFBE8BRIAZKY1ngGGUklIKeRE6QgJT/++OLZ",
+	"aUK0IBK03BJFF5BvHxH6gdsfNkyvsG1F14AdUZ7VP5hZgtKEcrUBqfDBgkmliQTD14QuKeMJNvOBVzPR",
+	"Z2+hyOkWskcEyYOt4uhAES70ivHlOTG8YbqcQy74Uplhmg5ysVxCdsa4mZwS/AM3X+fsBhSyw4OHZCVK",
+	"qWwD1cBxKtQ0DrI18IcPHnzgrKb01TVsrySUCrLHZLNiOTTmZj9WmuU5kSVXCXl4+ft2A4xfFVIsJSh1",
+	"Tl7zfEtUmaag1KLMq67NoXkNhU6IEoSSBWU5ZMRw5brQZE23H/gccH0YZO0FOf/APeOvgGYga4YMOOfs",
+	"T7gNotv2wY6Wcj9pbIoPHz49uDz78OHT777/6d/iW+MFz1hKtZCOQWPncvjK0P1Iz36+PPv91U+fHyTf",
+	"PfxlT9+VshgTXFX3E/d9w/YIeBa+MqlY0LDu7tU+nLK/l2zNdBd5c3wY1VC+NcxFP9mmPav1dfQKqCol",
+	"dM5tXT2fcnqvRFbmPZ36x1P2+VouKWcKueNdXi47TsfgrXuKqJWQmphhuXMwY/RacAZn0HcMKtP+ON7/",
+	"yf337KfP95PvHnTsgTdSGInWSbmiej4l6XCzd/b50T2dsscfFcjODkv7cMr+/gZsaY5Bc9ltMwYeJlJs",
+	"FEnNMS8540uiV0wNvcPOphjbM0iZwgHFxULmn4ed/S8Ji9mj2f/vojY3XNin6sI3/Feal9Do6gcGedZH",
+	"B1RjmSIL82LXzPFh1zn43cMYf/sBvCnnOVMryOLX5FQImTFujhj1yCrU/gOi6TwHwrjSQDOvb2+EvDaL",
+	"Jnintl21EJesC5orqIY8FyIHyhtjfgdUpqv2gP8mZKYI41aRKNdrKrfmnmr/nK+ZEQVdo/rYq0fsEvAX",
+	"sydUIbgCtCO9kWKew9r8MxVGL8UzhRZFbs5nJvhFYd/4t38qy1jDOMe3iz3uKMicgJRCJoQq8vaHp+T3",
+	"D7/9HXHdkAw0Zbk6R8K51tDgherZC16UdoRZxkx7NH8jRQFSMzMftwRF8NPnmVXs2qaglpbVZrZafPzD",
+	"N1Pf3sX8n5DqmTOOdZgj3uSUl3ypJC3X5EN5efkNkHfiZ0bz8Je/lNQMF9fYmw2K4EuzxNVHs2T20b0f",
+	"sSWEBiw8Rxq0MLf5K5ZFhcyuYEns25rpHMwHrY5SyvexQT2Wp7Sgc5YzHIn5uOa2gQ24D/BbxZbcWUKN",
+	"bqX2NfNUvGNLTnUpwTTgpkKlpFtsEK862RXVDcpkVMOZZmuYRcicAc1yxmHEF+4abe4iUYKu9DofTpA/",
+	"vn/10nw1eDmFXEa7FXJ5ZYVJ5KHTF4Yzjb9h7ZvIW7hhsHnj3/4lQcHm+HTQotobRmQ5JTY9vCE7lFhL",
+	"Cri+mtP0Oq4L5kCze4pIoEpwvOwq4Jk9+4Fkki40MV+TE6ZVQ3MkgudbtDC2KB7wdrNHYHwJEli60uRG",
+	"cPL3hKyZXsLP5icO9sf/Pyl5Rv4ve+aFPSoyhxXjGWE63q2musReK8OlGT8qUTlQBVfung1Z/Rsehe6E",
+	"Mv821+FM0g2PSqbqzVEbrSyy0ZvzBqRXhCL6UijWmRm2F4sNdt/ZsHb/BLulXqmKeHXHtYBz27ohZBqT",
+	"CuVZ9HSJy9CWbK/PuV0VJJlRdd31wHQdf2aHFX+WQWqE31XfO5DZG2r7Cd7C/ceO19tvFRIKKvv7cHzY",
+	"9RAZ9mrPS7j5o88UwJVbUdX1Bs8qARF5jBwff+b3SuzpDpMiJdvzqacfDqTqNegiQvIWfasFb61uRaSK",
+	"XyxHJZ7ndii1h4sDPXOEFieBXrGsKdRHXZTQ7vHCfvrtZVvWww3LgKcw+Nj43n+wt+mFvy31X2+S2ZIW",
+	"bbn/isrrTGy4EdtN/T6i4SezpRRlMfzwe0/lEvRTUVrdqp7Idw/aExGLhduu9aAe8TLPd5X87z8xpfE+",
+	"hV/4y4276g6YRSGZkExvwwNpxZbmkr+GjKEanItN9JwxnCMUzQdcUux7eOrqkmp3ZtyK/pXC3G/T7b9t",
+	"2Eb2bCQ8UEbuo9vo3U6BPNQ0Fc7PnqV+MP3zREU3qn/5lbFWBqOI8QwkZOi/UJQzzRSg9aFJBLfNWkvn",
+	"bJlxLbli/YjGFvBO/7zrV6sW7a6vO+8nxhu6hPbZX+30QVs+uCFGdN7AGbl/Pra//iG/ozdjuXRu9M1A",
+	"ieuX64fz9M5sGt0OZc/3knLF/PKPOdJS/5EXcIcf8DExaK8l7Z3z1s24urBgszvS7dvLuPe4YRKxE+gn",
+	"z1/rVdyZ/gh9/jZSq77Y3OKaUDNFpeo71X0IizgavGRKT7d3PWFbW3j4FtU5VX8QJc+o3FamtbbetXOY",
+	"/XtU6wCxBm09fvE9YC3wrUHc0JxlVwsp1i122HOzC4b0cKwxz+oh9aoGowjmspdofw0uB3G6dU2gueLN",
+	"b5skabeAj7UYyNIdJIjOPTbhXuZqErKHzZ5STXOxLCOHlxUjEYPH31ZUW9s9BhaQNd2STJAzQrPsqnIh",
+	"J8QGmSVE3IA09xQ0lXvSetna+Ma8gB+ZY9h9FZWhu4cj1Vqyedlx2PtWr1QqClBxpcU+252X/RBF8k7Q",
+	"JCozYQiOasxv75CrSY8QMhjZVxEr0mgOc+Aqp0vgg1t9WX2zl63C5hszSCpu2aV1c226+RDyPOa3sneT",
+	"e4rc0LyEc2LFPFEro16uqCLUPnlMVFkUEpSCDH/nggM5mZd27cKQzHuq4YZKyGYlyBI0YdrGjfiWmOBE",
+	"gT59TNZMKXNr8g23VddOuTJ3Iiluqs+pirDj5ZnReDKCj70nbE2Le4rMJdBrFbXwLnK6DHcWKiSeJrNk",
+	"VvJrLjYc/yUhZ3TeuMrUo+o0OiMT7Q4WvWHWdydhAdJcvUnFGheGMBdboHKYcRMXdnfkjvwdxstqsRrt",
+	"rGmeX6V4fU5mRoheNX+yfxWiKHOv+CtIhV2rWEfIZs2zUJSGhNW7vFzP7VLgfPdrL05Ke7Ol12BwIbt3",
+	"iguUiXiRmIbsasw4D3GwXDOe9XFHzLxsJuBcFd338v5z0bTuOm806RtoTKaTeD8AOpueijyHVHfov/1H",
+	"ycI20acoHKx07Yyk59OB0qdjK/fwYbeqUW8uR8V4yHTDXGKeNga7R4vbPc86eg7Wb+gYqmXr5A0bMh9h",
+	"iCyD4a5ZfkWLIt92mO4pvyp5JtpS9Jng8JhsVoBxl5TkVIP02ocWZbqCjDDtzkFFmCLpCtJryMxHnJhW",
+	"GV8GLqSw2xXly+FzOEAo+G/m24GdZIDBcCCjbAs8FZn5d/ShlCL+2YLlcLWiKhLL8e6PT84efPudP0zN",
+	"mwlZwaeozw3b6TwFF4xjuMkoAi1Brmnk0v8MUramuc3QUWQDEkgGGlJtDWQRJ83QdVzTonA03K9UIqO9",
+	"cl9YSTTPYe2Oy8hRVvnkBvOVhLW4Gf622Kh4v6hYxk+aFYCOP2kpGoX1nVivacm5eTGZZYKjsMDoYtSU",
+	"8JfoFURoa8reO5mYa9NOImS1kH0DZaDeKMG28FOt+MrRa3fd/CjDxUqcQKvFQr00fnPteEU9J4XyLRBm",
+	"eyRqh3ll90Y24uY0zjITyPZhNpndK8ye+b2q99muTT8v1/zKXA37J1g7d+6H5r06DsY2ZLTKaEtRX1pf",
+	"UwdR763IYUgXfj/Uey0XyDwblsW3Un3/j1EHP2veaywlGjfQWLteDa8Dq5uR1Zd796qbS023PbzwpnZb",
+	"N3nBJR2M4/NKIRnB304AHLTCVXRgJOKGrgurprctJ0Zu3VMu6+PBJcmophht2jCIDJ/37t9W5Yn37dQh",
+	"f6aTJea3uPQPpogTXecDxLI3PFX5IW7OAU2rsexlgyp8c1ckZB1Be8hfHd4vpZx3qX3nEpveNZGQCpnZ",
+	"lFQ7LzIHxpfk/mNyWVlGkHJoS9msRA4DiGX6rQad2GnVI91DHRQkoQmwcQ12tgJnaA5Ng/Zmm5j7K0j3",
+	"WwZcrK0lZxYYW5IZW3Ih4+Jmx4zWWiTfSujpalL4OcwZaKU05ZnLL3hw+eD+2eXvzi7vNx02Dy+jQYpG",
+	"iTSNXWURn/SeT4AP/aSmzYAgh4xJaLm+Vmy5Ank1B21VEPf3Rkj0fnEotaR5lMy7cZVNEiqwljka2uXE",
+	"hpNwxYdlHSYz18OoxKTakuHnWpmGVlSik8+y4Bqos3bCp+hEa6voOFMrJiw3ZWN1YlIeRrp15yhHTMAs",
+	"9eEye6LO8SSsNfzqlLx/ue+UtJs1yrt7HD7uyxgL7/+y2vcDuLnIaanYPIerNf000BwWfMP4wG8Mk1wV",
+	"9mhvvx4hYvCpN5deZS5gZOfOqlm60nTpJMw398/vPzgfIF0UoOP7piOyTolStvjj2yh/lJzpIV7GSjNt",
+	"H0T4yB7I7qw+YbzK6qzCbXtU2l6N3YaAem6suauxKyu7YS3iuo8oL36eYcbDePtg6uyzIzWwyqzb5yoa",
+	"6yDaVXEC0VoPc6CH5pUNzhlHDOeuiAYHdu+p3flnAfRG/+VhnPcMpeygxYE8ryR2IxZ7gIBeg16JxkHz",
+	"saRcM5w7fCzxfv5P4NfxSwwOJOKe9fapyuMBH0vgmmFzGbsBuezymUgwmg1kA0JcnVJWffFTPFSghLHs",
+	"7ii6u9RdnpNAxhwqKkLud0qmv0d66BA3k4pvq8WrlmHgZnntndetZasgT3r8Bynk+UT07Mpp6U4soVKz",
+	"lBVdPibBq+l3LIIowGgVNWJH33veLqUGuMt2Poj2lOyMsL1CnQeI+RYJv0uEIY6K43jznXxqn6ovKc/u",
+	"KWLG67Ar6qgL7nJMzGVPLOpHzev45Dt0h65uhzViBHa02p5r9BvBYnlyvc503LNx/7T/jjiTJ1GMp7AD",
+	"6IJdxizuXjtrewKcx/0ufMWOnthl46Jrp91NSSnM9T4eCdUnhLokR+sMHHFXGeaObGxJ292QLbhPF1kC",
+	"B4Q/G+G1acfs71ix49u+Q5y3g1uqDYzYVxXGkLD+qd2tjEs2bhe75e/azEfRLHG6Q1bssItzZ0xSl0F4",
+	"RMwcOqjtoocMM/DUD4ltdliev17MHv1juLDd5Zz4AaDrAwAFTZWiTtf2vjVLhggesYify5LyiBi9T/6D",
+	"zBELaC1cImUFz1Z17vWoiNNuXA5pcAjEDMQSYnSxwt2CKSlNFuzGXz/nsBASEkLnCrgmNJVCKULrc8EK",
+	"0QFk280bsNNqc8RPnifeVRMfd3O6xbUmQuvbhYskMzwcp1m+3hgo18/ovRvKHzf9gXv2XR0/9lIsh4SB",
+	"D6TlmOiAfgdYnTDQ6eHa59toX30c3V3bONzxVO8PYUd4ktqMcntx+D/O9PJTA4IyfhsDrq98mNTISJbB",
+	"oSSK/QwDXy2LXNBsVHRMLD4ijItozNINptlRnAU93SbJ76hX4Ra7osyYt83vhtQLkoslJmRaBD6jBd6w",
+	"rAk+ojRdLKxDEp/hBlYsa6a6BJ6uMmP6e+5CETvTnD455+4sF0vGYwKKplrI4WAT9vVOvhuH54HAM6ND",
+	"KQePVWOibWd0qn1axSFWpCoVyGGsjPEDjtrNBsPO65l2cc40OYY1Rxwxx7DUqzeeRduMF+yCfUP1edwd",
+	"q5PTub2LDlgG+25Sd79v5JOIjZAStxEcdTPvqlC2nbPAhoM6uRsBRaFK25jR84ai2xvWmVO2vtpQBE7b",
+	"C+ZjXv6be3f8mpknSl9V0Z3tGTg8F3fhwPk4GNBqWj1tjgrXVDrqkRPXNgGopqXzZEF2mpCSS6DpClMh",
+	"Tpgf3GOCUlW5N8m3l9+QkmuW+7s+rirZUASswThfwVM4TUjhQGtOuNBVtO8WLAK2PxLEtUvocD2b08F+",
+	"Fz0RyuIKbV8RbyOaxDCYuDEw56p77C9P+AbThMMNSJKxbCg79W1KS+9hrD/1vnQb6vDd+YeSZzEL2/Aj",
+	"aFgKRJDt0D2MQ6DYzNSmA/Hwrnz/Z+T+Ph0UQ1IPvpsmU3CMW+TDuaQhHjsktAalrbhwdQO0uAauSE5x",
+	"7yN6teALtiwlZESKHBRBGf04zFtcCo2OdeIwEK+kC+q6RaK36SQ+6t0BXeG7pKB6FZXI5rbtLjPtxrQo",
+	"zmwpBWzFBvY5ImQsIymVcjsmz3Jneew8nE7mRxJdLUSme1JhN90KP8Ah+jhoqhrIZw88wHRp/yHOXgdA",
+	"1ch8BotbNO6bg4Dueowf7aB+N6oaRCmrYbyymu7Z/qyhNqiYD8gPZt5NapAIej0WX2NiJJf4+NZxW8Lg",
+	"dG+qEJHVZX1rgcqA2FgRpEAatQC1FUWMUmLtsYO9Fm58T9Iuiwwt9arvcjkX2bYbLIhQRTaSaQ38McYf",
+	"Mq2IbZKcaEEgY9qmdq9FZqPN1HkH9EXldh4B3XlAbpUZktHsrlBrbE/tR1Qma8WttUqmAcJ0U4PTK9ji",
+	"Uy708AuBaWrk8Bc5Xao4GnCUxAG1PPDmLk5KDE3oMYF1obd2chXeYXTpBq8WU1diw2M7wqbptcm9kUJD",
+	"E8oxRM6jErgegdnJOI9H6XSjyPxttcVEdrxO/BPzyIiQZMWyLMLyAxhdQpGzWPj9H8WGrCnfEvdGhBwp",
+	"5UQBnHfkg1nA430S4bWre/LWv48ujnTcxqvPigHCp74RqLIohNQxOOtuJnAfqU4+8C8MxsHckTVNIRic",
+	"TQ7S0vFN0NFOQpdj7BC1oZ5pveQ958eTlpLjGnCfb+tYBYeSGIAe2pXHeRTmnmkjzLCHZLZiGMhZMItU",
+	"YP4bU5PcOL53YJZjQKzcAXEr2GlspIc+h1zD+k+uKBDUnojpsQJn5LYaSZMp7JdefTme8bIpA0It3plV",
+	"kgbivBeylnMzDD3uh9sNK14dbh0NWwktpSnlV2mt4w2VWUYTcJ8ZZa4jj5zyK3dadMSWp7lQoMYBdu+D",
+	"38a8sqvCMc8wL2LIcb/8lMTKITBOnn//nlw04gcvPrPsl0dBESPTLUbRaeXpU6Fmuuu1i8854bABDDuQ",
+	"SieE5jlx20mdJkQCzQhdaJBYgulKwUdXyQh74ACZIlwQi0FCpCh5RrRkhYtdMGe6WomNckYAO5LH2BiB",
+	"GxzWQop11ToR3LxW5OAUklGKD9dSdIQlaCmuvGLWeS1sIFyPy/7DCbgJXgWXkt7wIHYDjYNJVS0p+Nhh",
+	"TRZifU8Rt2pIQq8ZM+XNsdljosq5+XQODhyI8RT+wzfd0Jx7UvHtpmmbBTDkQcWdd6IAPm4rjQaFNzTo",
+	"sEUZvjKPE1QZL2jBLm7uX5if4zDlkI7zvL+Dzhuerc1yNQxaeF8QeGDL93Qvi1SsrSQ3NJ45sZXF06tG",
+	"2Gb7UMorcyVurcZGCnxSXTuowUIBa4QS18+0TcBgeZoHxI5IdwwRPxUjx00bCv8G5FZwX3yOMJ5YS+R7",
+	"+a//WoJMfPkUN8smEn7o1vAtBc7uwPiy91w9qCDJbU/e8WdfJWeb5SGjuVgHiNZGpn57Y9yRVDpUNNg1",
+	"bE+jdi3cn1x2hHjhl0d2XASbftDm9mTctz2n8HY0dNTDfR5h5avDnQ8OgXmKs6DHmlzF7I+rvNXA7nQJ",
+	"6lVQXTjyzhA7T6RDZNZg0twGgb/HI7Hn/jk9TaMEDNIDh10P/BfvbFGvWKihESDX6wcDkzh2IhMj6KKY",
+	"dEtsCVZM0PZxDD4GGevLzsFBW6Ku2VESJoSX65vlc/9eLOYWJxe0NSQU0ZPN47/1At8NG9kuQ49btTtE",
+	"ptuZ++QIgkMm7md3N0B5+wOoq5LVLBaOn1OeXUtgipy89P/EOu/4r4UEBldK00yTk/oX8s780ohwqdqZ",
+	"JbPdT6Mqih/WFAdhJ8+NPwt3WupKuBpZ+BspVUUlYrXvPqyLIXPF5QyyAermbQnx6NWzBlJtzeEFX9E5",
+	"05RrRQR3OAYPLh88GHR77ksOc2n9QedRyruK47+K+Onuun4TRVZ79fP2EdbfB5V5enWW3UrsNmsJ4Wqt",
+	"0QqziXROsf43YUYRsvfGIK8VM+TM+bkFKgmiljRczhJoZq1jtnmqCNOEKWvUwc66YZttlXwhbbn8R1j/",
+	"MU1FBrYSZEc1nSfcjtqOzXLmPlwSPHs9R5kxv+b5dieKuSMxZCS8jcPj3dtHxXF73/RwIHtfrPQ+QzWM",
+	"SnRvdnzZzoatIdvuN4th//73+1HbwmQLl+eC7caYuKNi7hM03gpJc1LkFOEhbTUbcvIDTVeuCmjjnPpn",
+	"uQSerVi+sBCSa5YzVyGECYl2pmKRA+YpAuPLnEEGskQ71BJUybMVoKdszvLM/kzlukTfmVhxB7muYVnd",
+	"FFWZruJH4A85XR5yn+hS9cfdcHt09eeBhrhL8ecg/vPd6z+TNyLfLgU32/FVmWvm/2acfP/m3fNHD795",
+	"8B05efvDU/K73z/87rS9qyt49+aJP0Btcl3NklnY82DdKew4NnuLf/YU8xR7MzI8IpUtJeXrEkaXuhNS",
+	"jnVgBzhAfZaRE+uQQIOcr9Vg/4SqThgHNADbAajTgQZvC5YVR6az+qUZgXnJO1PSSlONRwtUaee9Yb1V",
+	"xd89EBfmsOsgXFuWwKcwgWNvXrpd5BdKxYpqDCfMY3J2v0Loq6lDmFaQL+JE6oMKdOPo0DH9U8MABZWa",
+	"UE3Qu+XAp2wlfX9DOt+vajiyVb32owO2YBOH3eNrwMoWnQ35a2yzjsgVD+xYoyCuKLr3aJ6fd4QEqU4s",
+	"SucxdG1i+j626fyDVJO1UJrcv7w8HRwOFzLT3ruHHVvSmHz8Ju+AGEFhifR2KokRUMMvSQ2xFsNvktsr",
+	"WfIBcEP+zaQaQ5Rb+E1QBKGlk4UW8nuqSqNg1VeJVQ4VFgpWRAFgeBzTREOeK8KFXpkv6FyUmlBOaIrE",
+	"jOiPX0fQZE2Q7rjJg0IP1y53t/3kU8HkWG/HcPezdXXMt5Wm3E6XdC+1ohr9YhnVf+lqtURwU/O9dslX",
+	"YJRSi3ocu0hZ4ri2dgKsAvLUQVb9rNyOqKJpCoUOwsX3FJar2zpE9avWOtD8vnnQ1Py+mZ6UDSr2U2gK",
+	"e04gOg435dSNvIuaFboD0/cqku7TWK8vG2gpMZf9As6qQpYNRJn3q9L0xignc6qMwNFtaKgK0w7WYinp",
+	"Ai8vK1qqFc01XLkLDbe3l2v0IF/5CwqV8927S+NKU118qpuMBpav6Dyu075ka6YjUtXyIZ7Q6YpKmmqw",
+	"Y4+jLLeudOgc9Aqw2HBi3owf9J0xVE+qOCnKM3M4VOY5H9B63lHxImglhrsCGdNXG8YzsbmyYUAdQbe5",
+	"MGcT9zG8VYg39SM77w/qac+ndvah9qmlyMoeXTwulP9M16CQKGhR6IjpxkinqyoJdHcsNiGaIAaPWyN8",
+	"NyGULEp7kFtfivnFnDRkIeka+jrrCpV+QjbO9YRI2eYl0+jbf/13er2QdAmJDZXG/BjzxJWMkPeqWDCj",
+	"LnOh7WDgk9HwsjLvHY15LTaWZtFchHtyYWG0qi1JEDDZOf3uKRK0Ee8SeTO6F1ysCs4c2ZbNc2dq7ozX",
+	"jpOxmZpLySKnSzfQyq1NMufkPO+IO6UyXcWtMOYJ+VhC49YRiVmNR8++5uDD8OzoipxykjmLcG+Lkd3n",
+	"IhPU8KZqY3/3AriXBsCuV+ZaDJEOW6y7qha9jjVqkKgWbYGj2i1AI1AoJo8aTNzczDu7LXqCtcP0xivO",
+	"SqxBcCCQK7MFMBY3rfajNp9TKbEMAAaxndAgSBITCBlgqGUB8sx3UsVpzre45+0x3D5Z6sjfkQHL3Xp5",
+	"HSw8UZM7PBMGK8cCk+vleRWxV6RKLq4wATO2G3hm7jHU3p//fvb03dsfzt6bl32xAXRjYywXkhTO8Fpn",
+	"FtTVVD7vCwnuuGdXj0M+CUxv5ITmuQWXz9aMq+G37b3evr4r0bjrDe3g/9o20bq2KsP+jfCvkAArqsiJ",
+	"ucperOEi+Oi0/wyPZWN2xJf1a/ivg++ioTciH2FS8MVm+jX0rLbHhfcINdudRshTzQVIQhaP74rGzNpu",
+	"2wGe1bCFXe/qrS9UyUzl5XJAjXvz1q7rtPPa9aquud8yeZQ079ia1Y2ilsy+YJ29nFv97p51maG4RXfe",
+	"iXAQhowvc/AaTnPjtooxx11MtwJYHYQzOlFc8rzMlqCPmDgav3FEn3dH9O9Nz/DpqfGEEFRmx9b3GixI",
+	"fZNtRkTNHjKvQfOszt5AFSGHzFnhhrDekPC1FzpeOWnNclBa8BHC75X/JNbe6CD/QoqlBFtnOKzxsa/E",
+	"R3Av2JN+3y+pkJ4ByApKgIGfvbcv74mLyEZujUNj95sKd2v7BKKhYvwmGatNH+RsBvwRrNWOPTGYY7Dj",
+	"euT2QQHwgwTbbSJJe0Reo/qM/98+Ft2RcDslkS6jpT1b8mhfxEb/lG67vfeF3jb24N6CPl9oT94+HL6H",
+	"lacw+3pt5nCbb5NmrTNnCUVOuU7IHFS6yoVSwNED+ONagf655MuElOslmD90Qm5AboRcAA8Nrxho4ip0",
+	"isLmlDKseOBlgitPmjGVUpl15ME0l2m8CBiyJ+ZUAbokIugMtBXUhTXbRgYC+R6uDosIul3olINlPLTr",
+	"SjftB4+OhCk1Z90ciG83zp3YQ2uXdN9Wp7x+VAWlqrgVB7NU5FQbSR+HolMgD8w0959Gb3+zakTdlJpG",
+	"psTrFY0QKRUVA9qtbbNGCKw7sA/qD+tQojFBXrfz2HVfGatzbdx4MvdJpPLGbhUNGw3VHcJ4pIOosmP3",
+	"JDS13bcHY1uMQmZzmdLDL03D63V35ErFIUqqYQSxUvvQxWvCHqSvTkjy7sDHg0HX6skNBJbv3Y9tFjwe",
+	"BMar7Z4Im9qAZi7RLWv9/7w4mTuOhuk12l4dapFsNDKsqw7L4zQBNu2eYmOMTf6WQTkh/0+iKWwnCTv5",
+	"M0CmntI8j1ehmMImGebA1wnhw/LvEUqA8s74lIijBkNbaZ6Tk42Q13Pg6IPc0QOSmXfTn7o8DNeZKudr",
+	"pq+o6uvvnqqhjHd9J1RbQSPpQlsDNVN2PA4CZ9DqvpbLt7CYSpRkQDN/s5oMQGe8DXZZsow6RmgnoLqH",
+	"PTgwI4XbuMEhakdUYSxWVMEo0+jkgClBFS/n37c26IrDE/uDSzJyrxGW+VSjOwAhqVZ3dy3jJsyKJ2NI",
+	"JQGKSihsA2mwu1t7YEYqEXfQxSbcOxHEp5zabAfqMg5KKTGmxsaIDqwIF+yL4aAdzfpBh6C7tgC2J4Om",
+	"6F6DL29Djs70NmfUeOk6ucE45KBBSH9fnrd6pWr/Wk6KmBKTQ71SZArlrda6bqm5xQto76nC6fbTUC+x",
+	"z3fZYz/zrfovDqyVGJ2q0C7icGciVRDjiDJCx7hO+dtRHe7s7tMeKfyqvt3Wv9kg0Fkyw0hEm9Wpr+Y0",
+	"vY6jJHVAnY9WOHy06ICD30KWu/uPC9DrsLvYRZpkd9jlPnxrtNB9I0V/s7heO9r0dYg+3qHi7tYVCM1f",
+	"TpMKeotO3F4bOuu6t317o6N8OrrtCWbaGzKy764xeTTULWKbwsnsI8VTm2k7Vt/scz8PuKqFx7U5qz9/",
+	"Gz+fb0vVUYdvTfMp6hBEVmbfWvxpR0KjI8RQzsvkoPxduZ5LyPN4uemw0SmEXX+I43CRFzTzY5F9Ab5r",
+	"6p3fI3C+hLW4cTYZ/z4acmsmOPFMevq/vzybxq4ub4yiGglitje9HjxkkdEtQRB7bwZCnZecIG6v4Pn2",
+	"NA6JDDxTV3YZ9nqpRqsovanPZnyegEpTqQePo9LJIzYz0+o9henej4lnZ4ylNoMiwJbAISHCkG3DFOIS",
+	"r6nhHvMJoURpyjMqM9vUzlXmwX6HitdfnMpfz6ym9U9dK78rOOaAo1G0XHC6QgE0h4zKhQK5ZlrnNlNt",
+	"DhpYzpb2rzVVCt/mDuQD31DpKi8xBqP0AR1mRDc0L71UsrSJCiIcnZdAIzY60nC4fLLs37jPfXO5Lz3A",
+	"dhGlaZ2OPzC/DsPSErKm6YpxODObB6vhYQE+TLZzcAKVQOJCXy1EybPz7uKfsa5W5ZryoINPZrGoT/PB",
+	"HSxSu+/TuE2NccMcKXQlNGF6QncZK/fCVRfKhm+AZQmhuRI+APrvZ2/tk7MXmc+SwJy5FaLmxmtwqI6o",
+	"I9PRH9+/f+PyVXrSGTv2/BOiVoj7sUPPdkrSrjW23dKPb18QCQtAkhsJwlydeIeIQMyHTbgyTLB/NM8p",
+	"v54NhFgJBIONn0Rm7GDf1IW9DkaTMB90g0L6XK8R8HEeeixmxa5y89rXxAP3/VGRtHcLTPksszbatBt+",
+	"EhAsDkPhKH6IoTFil+sjkYV5aoIJ3+9bk9iOrvMkKyeWFTg+aTJMnY/HZx4VnjjINtxXO+7oMTNuaaeo",
+	"+dHal8eKe/AdtdL30UO4U/gjFTzNy8zGa8p0xW46bM47w+/STq8Kr7wO2uqHeP0GbZCDszGGxR43adxk",
+	"2sF+r6mC/jvcY3UqbXXKVL6woOMOFiqEovlIaZYKpdVVAbKKOd25opVSqCj21kFx84tYceN3mi4WCFpU",
+	"5jkSkRh63dDcLOD5bl/RPur4XZes3+U4uR+VSf2ek0ZEbwTXDKEYq5esf38jyjxDTGWLa7ZYgL3W7nXi",
+	"1Plvg7w0XQkHho5XCFEwgALRO62VOV1YTY2M5D1m//rdGOv+BS3bHeVB43X8D6kc6j7qqeBI1fXYNtV1",
+	"X4ODRRgq5mxw0GP1emMEwQQ6yXyIxhMO7la1y6qGYsPzdvjbFDA7TmW1t4i+EbuNVkgt7Sh3obuiAdx9",
+	"LMD0EBvu/uy48dmessp2PgLV3nxuOxoRbOK/6GTsW5+C4aB2O9x71tkFOYRRgiXbr6jG1/CNZDdUAzmz",
+	"QMHhUhIF4Isv7m/+Vsv6SydZ3gRZly1PqK1HHEUBypiiSwmw7qyR7aep7pHm2BXJ2GIBMm6pdJ8NOSeq",
+	"EQZf7Yysmx9AHsIRfckgfREGHYkh0eGJWJH+ftP4D2i2cnc9IXvKybbXaSkp1wi0WmHULYR0VdtROUkF",
+	"wheJNbFJH2rFCjUQYVXs+PEisPFNGESVl0tbzMu7T67QsYLWp+onO5CDMfMMjf9shEcjLag5NkwOelTn",
+	"iLEMuGZ6W8dpUlcE/zHxCUSPLDUhIyuQECbNDUg1iuWv9OYImVk8N/0dwsn9DPU2NKnvcNZQb6DcyRiy",
+	"iUIB+jBmlElQSNmBBOmiw599EYDezposFf5QpTP1jCfxwErdzv+91byjLLsC6i8hnY79IcWlb1NGOqY4",
+	"+nG5auVuMLElaNTCOnI52ct+Co50IsfE4hNeI0s7pCkUkFgKE0Ui0+QaoFDNgpuI7emhqcha3EBDpFLC",
+	"YeOfH1JUws8yugJosnviEmOHOEJCjKIAZ7ACc6YS6GNScvaxhKqWqC/pcbKmWzIHW8389PwgXI99pqFD",
+	"yvQM1lqnB+oeHs7dKEJy0M7csQg1wL47gNd6ywbV3HOYnpxBS0nezxH7AwIO4YDDF3ak5Jh42ftMYXF8",
+	"Pb/cA1d2itCSQMocHlhSN3JQWMn/x207gvyyERRjX4wbYXutrbfjz/YqFzk7SDOlqoBUd8ayDyFW00Bb",
+	"V+J8sC9e2HUd5Vq0sR+U8HGQy2E44rKF0Hjqg6pHDAzxa/eNyzb/HF81HB/HxG3cGChqp+0EgRhfgygq",
+	"B1/TRTBKJtqpVO110+m5n7O/KlwzboP0bGWcnKWroDIOWk3zHBgH+TODlVG8zU+Qa7AlaBEzeg5ZCXKh",
+	"2dKG76ywURt+83O5hA2SBAOdcsqXPwPTFoxa5UJ5xOmSL/2ftmZOMrOUjF5G3sMn/QpxfEcEI+9VuoaH",
+	"fI9I9upwYHXaUOup3Z19d+IkkAFzm+JADpjg8AP5RzUN1Ihp5/YVCMNWRiDFDGbcXkiZO4P+jM3cW20d",
+	"cu4tTNYT2CiDlvrGiniCx0v0PiAdZ17yLIfR73c78UcncCx8sbbp0n9qQqDjrrCoId5B8dMU1xOoPOGx",
+	"uktg2ssqgHRnw1e1fbTy2pJmNZMw7Xk0JmToNe4NYAvQRmwGr4aI//11I7N+vnUBxGjEsFZvZ/1TLYNG",
+	"MtusBKESCIcbkPhlVif694WHbIS8dpQdNoe9+dIu+jgIAKnm3EiN9mu6bwNPIfz7AUYHS3/fTDwiK6X8",
+	"CmEW4nn1U454X7hWY10jO4YubZFsm1LP+LLaO4qURqsjsJ5TuRTkJDBSq+4o/igJ61H0EfOvHumtOc45",
+	"yH/9d3qtWLrSbKkTooHlG2AKSOsRN/9q//xzKcmfgHPNmSJL4CiQGo4Pwc2WkuibK6jUORqshL5qPOGi",
+	"o+4MBtQsRJzIqeBa0hSrxPhKLYmVRs7PYj1JVGqWssIQeOvLq/h6mecf+PdSGsqbzf32h6fk9w+//V0V",
+	"DWxjuxU5oUWRsxRFx4V7+G//VIKfWvR46sLKyf9JRQb/5/yDuThgDXUbLWe1jtmT529enn1zfnkm5Bkm",
+	"+geKZ1Vshjx582KWzG5AKnfDP79/fukhJWjBZo9m35xfnn9jvTEr5PSL+ohQF5/rP15kv9ia57jDzWay",
+	"SFbZ7NHsOegn4cHiS8Nggw8uL4Piw3iqByT4p8OhsptprwWk7gWXNBIWVb1xbo03WNavq91qoHVtvVAI",
+	"Y8nbuhwJbSDQr+nW1VJL7NJtHLjT1uE54eajS4WmNoBMzX6y5yldgwapOiO061eCCb/IZr/8ZI6yCP3f",
+	"0RvYWQCMevmDu8FMTHvTnaV/LUi0LOGX39DKv4UipykQavFysAYOToOcMK12vc3OoX36GAtOXbkdR9al",
+	"MrLOlml2v0HmazPv8sYvSd/mu6Ba03RVBeRHN6I5gGtKPQm+OObSVN3g+d+1PPVgplif966EpXINW4Bz",
+	"urtfwRXtJieblUCFy29b3WCZ0+NsVqEii/QjFhqPLdNsbI8vMlgXQgNPt3+CLfbZvfXXZa6ZOcMuzIl2",
+	"llFNm4u8m3KQN4FD5oxbLbHfcoHftbWIIeLi/hF4cj8/TnJQYGuE2hKoJ2+e/ZC4RAn8JSFv/vycCEn+",
+	"8833zxNSFoZZH1ySV384RbZ1oFxiYS4995ri5THJRXqN9yGC+rmqKksdLEAuPtd/uIM9gxysD6XJrc/w",
+	"9w5u3Vm/hzF77lrcGHk3hUg2TeEer8Zg74299Ivv7Kj4fCY2vGdvjpCgItWgz5SWQNdNrt2/naLsarho",
+	"CiL6Ke6Q8e7FY7L//YBFbQJVH3db5BKsKW2T+Y8guZ9gMPdT8a7q6Tiqlu3B9vZbV7RsHR3EdmpsW28r",
+	"Mlcmp1+dJsSssdnexBWJVVYdy4FmpweIRMs0yCRHYhmEwgS7oC4w7Fj8AtJ29lvnGDtLQjmm5cfxLs2p",
+	"moozs7rkBMF0rWULi/zHdfcD2OdjCdInphxF3qjrvzgApiPqhYevfJDccdf63V0bAkjhIvB9Ogk5qSun",
+	"nnpc6A4usywYBMmFlrpDGE/WySFHMie49JPj8E2YSvEbF1bWgoT5BWHyTTOVIakKep4oAE7m2waHYHRu",
+	"lQdx6kLYLTtyoeFgBjrmwfcEZ+2TJI7KSD4H47fOSkjRoDCzvTrWd8IjiRmz6J9LBXLPTfFHTttr/psx",
+	"B9q7Z017h2LCpPtpPPGPfX/6EZds/81JS8oVqxISjiEM3ldd3KGZuu70ty8Zrp3bOQeqIKn/oYBnZE7T",
+	"a3Li3Eu29Ie5SqGuYu5Svk7yARLCWbWHWqT/6l+/E+K73vqs0n78U6zC91j42dv5xaJpjU4Ihw0oTRZM",
+	"ukLQ05qbcaV0TtXFXJQ8o9XNJH48Z9kT8/If7Ltf7RWjMcgvc9UIR1AxcNe+lkDvKeJWoOIGlRCRZ8Hq",
+	"T7Dns8xlAu1w3M4ITp7DnIFWiA13+thBVMENE6WqnVI8c1CImI6zELKhVCJbeWGALJZSTXOxtNEAnT5h",
+	"8+rT6s2juqAaPXUsTjXo6exWHn2jatro7i9hDlzldAnOM2wouwUqXSLsit4YSmuaoBax2SkK1PYet+m/",
+	"BOEp1Ev95yD+893rP4/f3X5m1v5gtA1myOjxoF0YgqvUVy9SXTvwQbN24L9fRmOvBxiBc6p80sOwt31Z",
+	"eyeTBrPcEsS/HcB2PwCagp+KPHdpnRH2e0Jarz0mtb/N1Qc3VE1qrkqQaRJbUzxxqHdT8O5rHvKu0RwE",
+	"txxKhLlgYDYKoYo49kls9amFnYLlaaaVHRg5aZY+R4ACn/xnH53uZeYqYWYfN9sXRx+V//O4yIn2qUSd",
+	"Lx9S6xZ43jhWOfH3Hvz1/aqUjC8ZTYhjreBa5MKmEFL/NOCxfhZh60LIfYEP5s0X7sUWhzQpef87e197",
+	"aQ5Fgkm1VU7qNWwfI4+LEjN0kaHtAK5UKgpLaKNaoxoXk4v4WkMwBtnu979zyMLfxJGFRzLcAcxmidSn",
+	"F6+Y0kJup+IeR7adQ87S1Gf6uLMSX03sQYn/vqfci6pbhfYM03X/tHjnwdx/nZEWiWOskfwUic/wLX35",
+	"OI1qSd44o3YHRxb28WPChV4xviTM8wVkZAuT6NQ2ModQ8vTdX41Q+PvLd3+3ER1iERyY7qCzufhIR9Tj",
+	"lqDxVCy8QQjRIVR1Fr5EJm8Ydt0jJivpczpIDl58tv/YF5TZYPi7kCldq2eHO5FB3TZmzhLUiBLia4bX",
+	"6jTTJMUUy6xDTIxXH144ijeu2u31uDB03B5gSdvpo9OubprvXdgHd7Ww7zQ1u+8xKUSeW3CbWqLbnWDX",
+	"ZYp1x84IEtfsfuq3GWS+V39ku6hqlRCa52YbO4mRePSJOU2vl7KC4R6x2S7WtChcrP6tlzfmensLa1rs",
+	"ru6RrCq2h1duRndtIh0s+Dls/FpPY8lHCb/LPfeUFfRYYdeF4rsAA7fmo3ml5Jk4nhz4kWfi65HvZq58",
+	"SjFvpmeU8rrVhLAF4cLVNXR7XosSY3+r26jas0z+EO8xjYbKYoXB+jWbR+tRfhHtrdl75OyvFCdqjmwh",
+	"pwkHRQMoD1qP6Vv3VG2a26t7WfSi06EcdPG5+vefYDtAEQuY6ch71ff0zFaU2Lcw09uUKhORNXtWelnK",
+	"NKg9u/VgW6XdaPVSrW0JQrcozfn/1erweM3MmEpzoUrpMsFEjuNfiTwz7CPl1lecUGVRGIXGIaZx4W1z",
+	"8CmFAhWfDxyrrTZS8RYVENY9VVcbIk8kUFWpLdSZ0xodomcfk8v+5l/jDdDnqky8zRHUoZkbzzSpNDlx",
+	"I7B/1eZpnP4HvqKKCA6niEtG3Vs3TDFNqLquN1Rt5PYlPNa0IFQTwVOwmWpxzn9Fi7YAjdlNWLBForYT",
+	"V5Dr6qfPD5LvHsYLcsUy/AwbWt+HMyEgg5qLuUVbs/BqXeacr9zM3WGcX4Neiawx7mqPzz6WlGtrCfAp",
+	"luFPH0uaz5LZP4FfqyikYrzLNEeHZ7zPbwNI9d8FRHsQodjRTWCGJTvE4poW97x8SghOicwl0Gsrxwqa",
+	"g9ZwfDu8+TeaV90g2IJ5XBySroQURQ56Ze2YdsxOw9hzgokCeGWT6j2xXhfAn5kX966Ghk/6IlU3k+Q6",
+	"PH331+n88aFzopLEiJ1PFdp5TnLBl8QO9TRw2FnEVLvmmICbgnocngDODFTn8jNXImMP+W9A+ujNfur7",
+	"F/fYsn/EbCLFPgW8dA1bZaMK6ZkC8zle1OPHg/l0gBQMdOcdWehRbR5GQf6P4zo8uoSoyN/BpX4dp7KR",
+	"G3W1atQrs6fkDK0YtX/FtIoQGoIbKaAg0AdUUp3MRn9Afq+T1jGpAmSj3GE3mxZSeLt0L5e+ce+NtqkZ",
+	"5cd5l4++ln6QnbZlMVV+VdCcob7N9FuwG6v+KXLyJwlM2TcS8k78zGguabm2v5jlBhRb9VZuBBRY8eSU",
+	"Ti2BZwmRlF9X645chM8HLe+FBLzWD1zltxB3nsQ2uJnvbPc22iE4/n243HBnSlyrKbJFoNDYvz7l6lNM",
+	"hRnHdKatkWdb0mjghmfn5uT9tM7tp+rMJoj6qmHnqpBAM7UC0Ov8HP87yXFql3iqYHZ7ifEsbo5R8ubZ",
+	"D5W3xHaWkCVwwEPHyKngmlIfr3QNkZtXP9eqKt+ml1vf2dcmCHr5moSYm1VklY0eaUmDAt6s0VSyDAsj",
+	"ubZtgFlTYS0r5QPlm9Ofqugzpzevqbzepxd5zao3nLRa4fDl267z8VeuHu1L0blPc7GcatVysTSrFTFs",
+	"WGd7sIhn1jCzcZaIFeSZM9dsK4sazfPHTZNGy3Bm4zn6V9gqzDtms4vP5lP7L6MT7rejWRSiY68Z9tJv",
+	"P3PH7DT3QHtBmW/ROOYwgOr6oicVzS4MuS4MpU5D3BlvWJveoObP4YLqVfN0/xOicN76gG827O4Fva2O",
+	"uicg/5UZ02e5WPYHEJm3zAYdS7CnFtxrwIHxkq2ZPrLEMbNA2LNoBBkCiokFAa6NUJ9K4iCFjdxpBulU",
+	"95gGX2LVDCcZSr268Cm8e+K7Sr16U715VArWHfUFSVXDfowCl3FCNbEzwoIuF59Z9sv/lqBLya+0+I8L",
+	"W175YIJDWkqmt7NH//ipFZ4n+IItS3MvxK7rsSXWjoQ/zkutBcdgznA9fEma6JJc1KjTUUO6LyqPEaL+",
+	"K2vmTgVeZbyCi8fKNWwV8ZX0iAt8zqnSJF1Bek1OqCZYBR3x1ziRYNg0c2oFTa/FYkE2K6N72pIomBq5",
+	"kICQkStRynzrnpfFaVI3j0W56/txTrVhUkuXjblHEy2ugSuSU0Rb0U2q2jpGWH7nvGXn3uXOd76O5p2w",
+	"qO1tEKMaHvWTctV8ZQaT+H++N+vf5D0XoWPdBQjTYImOVCQbKjnjy70SIqV5ri4+m//sCXf6M0CmntI8",
+	"Pybl6046swzyfJqUc9PSDrZcM0fALCebJJfoKVLXhhtQna5iqFUZ1dAk8fT+7Kp9B5B/x1Epd7a4dnqE",
+	"YoP3FNHwSauEwCcNbq9kQLOccTA3a4uP0oAUUE24z87s3ubuCVP5xoemhEzSFzkRpnh+nVET1QjtiL8+",
+	"9ArEs5owbI4gT4TgeFGsLHLi0FCqu74F5olirAzlOXx01nTGx2W39RMfd3f3OP5SUU6ETvhHsSFryrdB",
+	"cn4VBmDIYg7hFKRVxcKUCOvN2wh5PQeeru4psqbF6aQSPrJCwSh7NfB3wXtjbMARE+YwJPkOEzDionfc",
+	"NCPlrbva8bU+hnFPo35JV5NCLveELvzk/nv20+f7yXcPukIYolklXq2s2/embg/cbcji07l5h+P+V3WZ",
+	"rQRW1432vYfdUZMlcr8PtyA5q0/pcDc30bYVAEFtrYLMcHHoqoZ/sRhB6yPsZlc48OKz+5fTk0c26b/t",
+	"0wK/z5h2Lx4NywxbNx3dtfbnJ9Z5PKynAmwws/PHL9ZLtOg/ZucyTu5/S9aMl7oZHpcKrspcW+3Pn7SR",
+	"lb9Y5PjFLdc/quD9kNNlvfxfpW5nhjgCJyACWWpaWE4To2qaMuLDra8PpFuLzFAVHfYNWA5yYvQCdOLY",
+	"i97pQRzg2j8I0WUIG7yy7cNxJcGrahZfBN7p7qTBk8Lo1wjb8k9IdUJWLIOEFIyby1/JzT/60IXQvhKx",
+	"ogzmFz/AW3NLPKXFNJ69F8fllrduDl+EV14vFszo8H4Q3a54+3wyq7tZdMMUHsxSuIFUPR2XcVRZ+PCR",
+	"blQw91K4/L/6LfueXoM7wN300DjdR8Rk+q317jdIWTen4NTcPRMTwkWgPR3Guf6SdJwD8m+u9d/UyvhJ",
+	"tRXXx2ixlFDkDNDmv92/JsFvZmHqP/cY+Z8Grx6XrkE/ncSt35nI5B+0WCfRFDnllRttWhkT0n2/+b9F",
+	"/GPc/4IhfRm97+4XvnYHhOs/3dHdt9kq+dhr+nvqX9oTjP6EKAtMc08Rlj0ml3jp8V34YMDNSuRYXIt3",
+	"Iqg4FJxhxsOOpJvm0Mw0sHcvqNAgw1QtI+NDsRUQpzdjKhtKG4tjtSEUQShr9YPTNuJFzlpT/qHM8zMN",
+	"nzRRQGW6IifPQa6pPTNjY/rYZVZ90BHa/2syJjoe3h8b49l1IuTwnVbxZschsxEyj4kWxZmFURIcFCl5",
+	"Dkq5+uuEKbJkN8CPLfV7/HlfucGnUeX2jh15w5QvcuIKaLqCjYWEs9pEc4pc9vDB7/uiz4NCgcNHVzNk",
+	"e3RCWAdVJZkZJ5SoFSbVszU8RpP2W9Bye/ZkoUEaBlwB9VFawZPmgFrS75cJjkdHR3d6mHMjMaO1ZwSi",
+	"jBmZvrWA2BXVc7FcQnbGOLHV3Kv0rzJjwFNIXKCQKIDf9hCFT715FN9/she1hvo0wIHWm+2QqpuwQib+",
+	"NU22w50kKyTTZg3azAOf1efyESaDvwv1Mp/jYDN1QuN9zZIemsid1yohaJZ38WoT2mZuLfwHMHctrHpj",
+	"aJ+Drm22v/o42uZUevWFqiLvZBlkNmm1pns7sjap8Y7QKkJzTGf/iljlYwn9+MA1hf+Cr3451c/QHIc7",
+	"xQK+cYe92cAL60sKdL8QB/rrEQB+DGdN7PDO66AHH/hD/fqRUVJ9j4cCpVr5LDhUMLZhLmwDRvUath5F",
+	"9ZrxLCGFKMp8OitPkM8b4qlaFA6Ph9qeQVL5D6ss4TUtQtaosoSdzlL/PWQtjxqw7DvpC1OuhjsFlfG2",
+	"30idTmywM2RkvjVrPIhyF5+v92D7VDgcYzei/7C+HB2Z9vvobi8ituOBJDfvPxz1/gSpUtXmqQykVb4h",
+	"5qP6HeRxpUcstLlppaDUHvH3pnprmBbfCljrjWDAt8dEge25BJqhupSEX53Nxg1/v82mWripdLDgWPY1",
+	"/utOEiJL+xPabCwgMXkm6ULvIKDvP91D9vQ9HXCu74qTPpOOo+rXatJxw/siJh1Pml40SnxlEsM/Lgeh",
+	"LRazksyWNT5ESwwYKSbmbMjxGWbt9of84ouY535M9aDupk9BCLHjj7DNw+YroAImiSg11ppNnFFWtQHI",
+	"j7BvI4gzdhxkCVoFcLuGI1aQXj9yBglp2OiG5iwjJ5ArIA8fPCCM4y9X/kxEBZfxpYWrKzBJgGf4rS0w",
+	"aNvCB4wrlkFDmvka5veTy8tLsq6knYV9yJmC7AMPdNt6IKLUprWruiU7EOLHkZjdIGzhLhzJSmzIguIy",
+	"nMZQ5uweqjnoa5Vq9Qi/iGALCNQj24I9MKl8a+U4HE+eOSze8ZEdw3bi92EpFJtWY2sqVfdHo6hZ2DBb",
+	"HMOMveRLJWm5ToiqMH8S8rGk5hN5+pikIoMP/KTk7GMJHqm6QoX3oufKvGZh6Ko7KSKQCRwezc/Jk7pO",
+	"C6a12obXVKcrRDMj8IkpLFGLi1GiYx+hA8jfEBRRbq9kyf/D8GMItr+RTGvgVQatTeL9wB2Ssgt434gy",
+	"z8gcSIorb7EkPBQ7cZBsllVMo9aU6vN7EaPSDv6e+sAZz+CTq3aKxN0+JgxN+BIwsp5vk8gIDQm8mKv6",
+	"orkSuDC4Wh+4p5EDXKiWzFCrzhJuyEVCNcHN8Aj/VLj45sccqNLk4QfuxZZKyLpUGsmQC48Wij9xoUkq",
+	"hcJhrBXkN4D1zDERCPGmE7LCXOOcgZO8KKPtOQQS+052RTT6s4fL6Q88ENSBDSImXi3wc1MPuJ187bjY",
+	"OMaLOzsWNFdQeQLmQuRAufdrHCard28SnYaX89lBVTKm047sErwFZUgREd5/8wguJ0K6iHJHzKTakKfR",
+	"HWldjw8mdz16ZPduB6QVmQjUX9f0QBQat4unqBRvQcIbet1CinVgI2jbCY9wOmn4pM/WIivzPXaF9/BJ",
+	"v3LvHZGf6m76tG034CMo2hiR4pp3hUvTUqKMtXkQQ7Kbj3k/rgn0tSqT9Qi/iDIZEKiXe6Zgnj8BFJgh",
+	"0+SRgQnwOVsz3Qso9tK+ccT95nrowv3CpxacdSGxv6yG817bOxCV2ZnRTRThgsNxQGTsQIhYWFXOBU0Y",
+	"eQzkJF1RSVNdFaB3sRSQMU02jGdikxCqQqg/4AuBCLpmFn022JzdQCe+zI/FUlKj1QhCyQbmSqTXoM/J",
+	"+7oj60uTUOR0a0cghVjfU0ZBMrd1ujB6k2IY8oGoMgp4pj5wc+FB+50d+JasaFEAf2y1sTUoRZeoaeJR",
+	"8fnDzLT7YfaIfGh44R59KC8vv0lZhv+FD7OEfJgp+Ihv4iNunyQf+AfUJGwb9hkOkuCvwecZ1dS89fn8",
+	"/PyXX4xKm+YMXzRLIyEVnEOqlZ1KDXOj4CNhmii6Of/A3wqxblVdMxqoxCIoEhHGSqMCnjy8/ObU6+f1",
+	"iCrkFkRKpxI+cLs6c8jMHcUS+HxL1zk5cdxu2YOqLU9pwdwzTHxfUc4hT3B13FHqInFU9GL/0vDFIAO7",
+	"abEXNCzIwz4Jl+7/QVFx+sgWULuf3P/3UQnZhqXi+uplMjJcddeIft9K652KSxumU9SUbDJxvSGMMqVF",
+	"KvJpfGc34DcPVnk09EWvY2MP7omYWvc7/4/q73/VjfVrd4KNDSOMO6fX/bt0YsXG4fR2xJlKdqBezFYJ",
+	"nKOdyF1rsMgOvTrmq+3rAvhTfO8uoHT6VEwc7VQKpiiA2xYDkWexatvgJRa33eObaNGlPqzhAl9ynN1P",
+	"2BfBm8dk7qCjPuoGA98tnTkVD9tIl6AjL5jgbE1ZTmiWYWE+py20md7ac5gknpXr5boBaUseME1OrP0q",
+	"IylVcMa4Aq6YZjeQb0/7N0QwtovP9R8IhpSmUBxgJ3wRtNJXqQ+br18+rrx7HTB3n4HXAfysWDFJLAvO",
+	"sYIKsvZILVCrgnzxOFz1OaRibZQtN4ba5ue3oRF+B69mBmnOOBxtOZ/Z9vvWMwIm4L6aBE3AtdVJ7X7S",
+	"caFZusf+8Gf3zthL7x0EAtih9Yk7N8GphJsTmO4WUAm26ljZQWMTpUb2Tppi12iMDLqvp2ugqpSgLj67",
+	"f+1Jf3xl3zquLLFddF3s7eNpcmNcY3UkT7qijJMzp9yypZH5DruM12GU9haUW1AdppPqnlLBJN9ThKa6",
+	"pHmk0NihFqRXfoW6M7JtmmS4SEfAxXDD+BLJkXfHG1VKpGsz8cDYGFa/Zjkobe/uPCMasbkGWoQaG7dX",
+	"HL5uvHlM/Iigoz4R1xj6VLGojUYbQZLmmhtSsUm5feXWGxrJV2pGDcf4ZbAgh+ptIe2n9MzzHQDIiHdD",
+	"7GyDEJ238ezis8rLZe/5tcMUd7KjhuymqWD8m232bp1R+yGcz7u8XO7P1W9R+ri7x3Z658A7A5bZ+Tqn",
+	"30HuhGruoKA4jttLj7HctLvU4k9B7VmxaX1exSIEUznt46WufbiL9jvonHsSfDPI9poKxZYjvfa/SRTK",
+	"gNqTmbSanIGA93UviY0PVVXhQcyERVXaLoqN4dEYBsQwl7w2eJFUnJl3yInRqyrYX75jUDlUV47Iq042",
+	"HWpguyPz2n7jWjAQdKdsQRNrTDJr4AwRmbXoIhIrRvh8KoxMPI4lblcCRQxzVTEfF9vUFlqBhFKnxz+8",
+	"elTHHSPL9CdXYPMZfo16cITu3/XABwRGHlatqTWpzUW2xRC4fEO3isAnmup8Sz5/cOkhH2aPPszcZv8w",
+	"+yWEGLgrJ8cLC1q/WQksjmqraVO+axkey5bo+LWxh4YAVSm5jatDIiRuScrNjhQl12Tl3NKux36bJOZu",
+	"zLduO9s95EEH9ELI9TnBidkEz2oWdEkZJxI4bJQzRPi1cx+4XWilgHNJ339IMrpFBSEHmqF7VgHPyINL",
+	"i8cgxcZ5rAUHF+/3jQeHJScPH/z+MMWg24zaB+XnAcBGmkD9Z3xSEDIaEXJfl4xLxlqeO5fLnc793if3",
+	"zlGNP6aL3pAxO4gjnWpeSfm6TrJ9q3bxuVQg92ytt7AWN2AJPGhT2Q8mcSvYpmoR+CvbRD8idfvuw/ai",
+	"Zon7VuTHs8v6Dr5M8RrHPf1bcyK/33MWcgzlGLmO/rvxB/obG2f2T8F45PhtOLv2HXZVfubFZ/fPPe6U",
+	"OhHy2BmsPUHQUyUTvuZVc/YWWKwo5qo2AqDRsuBgfKbKPfUJmwMgJEOKfw2Zo3e20N4MNWX2qPeR+FWf",
+	"IHY9uoUGhBVV8T6/sagiRwRDTAwtWpgLxk4xpUm8izt7qOd2HBZh+yq9KtUAv0hs+p0VcXtdAHfFYeJs",
+	"cdB+DF2VHZuxEWzZj9oavnlHoLm9WzMc0BG2aLP56UCThm/Ofoy/rwUy8yCM5fu/aoxlv1tDJD/BHfRC",
+	"XaR2KtDl+NatFK/xYWpDWPDHIhc0e+Y6OS77rctcs4JKfbEQcn2WUU2bDFBnRCOqI8thELpjMtNM23f3",
+	"4g8HLPsP28NPB6VqTsfZFe27sJYqFPfbc7RdbUID5n3z7AcipC0DAsRQ5NRmzhxdQ6w4++Kz/+cem8cz",
+	"/D1g1iHRlOaTiYIpTVMN4t2ONEn8GH4mNnxnU444hUWqQZ8pLYGuJ0FJNSwxCfnctAICTn+X3G/8eVax",
+	"mrPExZnTR1nusaC6l44fP9dvQ7XDmEo78u1VMfgOdf/u7it1OORXqQ2Nj6e8/2uMtc2yOpiyCmY2qk8z",
+	"atLWcplTBRhrjhgdNLNp8+hF0zlV4+4r1gx1a40nXlysyGkKb2wPR7IpmcbrHfvVGJQapj4EMYGNM/lN",
+	"4xZA0npwG3fDsu1bdDJbxWPosfnYpth6YBQfZtpARhE3IPMmpukg5cNhIh5Fp7ZGtiaM4pEAorDxL+M8",
+	"uDsr9SvrbPLca7RT5z6wq3g8FRXzCcxLPQ6Bv7l33tP5AeAP/muLspUMft9Bfg7/4JlDHB/zzTssATPm",
+	"izflPGdqBYOG9lVF7FUz2IsbaphNm8WerHK069q2Sk6ezDf/+q9lyZdK0znk5kZ2ZgHeDWVr7Hg0IWKI",
+	"h+DwuBc7VAFU5aULCQU1gtTWFoH1nMql8FVkUORSdY2NV51iXODUOuD+fXcxL3m2DwLHr9wf3LtHZBLb",
+	"RZ8u7gY8vaHSNWwYUEJObfLj5hiwN8PV9Cblv1Zt3Y7uiyjrjjC9vDIFq9h+moxhdzclaBsbmOi0ZzeG",
+	"dd+m56knWeaKLrwXnrO+Vp7y4/uSpaT8GF7obsA0o+BLsZmkSEWpjRJm64w0bOK+no03Fzg9jfEKcqR5",
+	"vk3BioOqJ+1RzXrLJ3Ujw/jySVg4KZllIjX/KbJFR4G9/7Ea4Dh1zRBwdD2oL1CCalyXGyEzx7+ML9f5",
+	"uX8yiW32mGqoB2g2u5tpDfYO//eX7/6ekGevn/6dCEnePPshqUEZMKp6wXLDD3jtumGKzVnO9NYDfbkB",
+	"37ke6RTZ4xxcjuWDM+t4l27bVTew5x/FxpbpQx1gAxJqJX4aoKeFLYnqrw3VzcSDy/rbhb+m7B4LVBMs",
+	"z43RfpDnrZA/NfCEcEAJF59RhCM8Cwb5j1/kv9gGuo2GT7Dhv7ij4hgKhe3hi0Sh1blq+/PUppI1qpwb",
+	"oYLlMJrRni5RA12QuLBdy98A8P5s/jPIe9hAff8y/sMQ2dyXZFPl3E7FAlVwUe0XC0F9HFfjc9B99Li8",
+	"Qyj5iWHkX/OdJifxNCIU/07I6q6ZCFPvXd0F5gotQGZrdVlEZcw7aZdX2K1zgGsZC4jdWbJj1h34Mjna",
+	"+7nFh8ZOXXzAh8dOXHwghHO++Gz/MUhaNWCFv0yORwC9fARjk0Mk9mpcqfZlLf2obM7SgLvcuNLkxzQu",
+	"m0F3WQ1/tHD7l5cOPneagpIWiNdo5nVeY+KU8xqqBbOMbXZlDMYjhO3Alakyky4QdXK8phWm3kR16eeS",
+	"cu1Sbr5Ky48ZGw7yi9h8kDIdMnFpRlVh4k2QsWPaw5TSHHZzWhMC58vzUBRa2Neq0N4h7HTx2fxnb97b",
+	"jbiGKilrv0Q0r08kEU1TniCe2juEqSdO3mJRjioMog1XmYo1kDlNr82dSKO17pMmuVgyWzMlpZwLdH1L",
+	"OwuyAgkxiiYHbkOPUlxQvQqxkVEi99nAWkjFbXRis8r+/n3GNKzVxWfzn0F5jQ3b5h2ffO/pNWK0lLz2",
+	"uVUmTkmoKiDVRltrOAOPcDa+QGrNekl54a/ZB6BY+uY7Lr3PIGVZeyWmF6neMPlFbr9DrOhTWdCtacRm",
+	"6d9TtcGt6Yg9swCECVlTnhlu2rr6BUkdmTfMQtLFM6rImb4dw0QP73em3R2G+ToLq5mBfnGnTZ8f2UqZ",
+	"SfzIOFlzpynna6aUNbNIsbEOGtdRYisYeABNwTE+TGwGFc3AKhHyxq9xKfPZo9kFLdjFzX1cQ/dFu0Rh",
+	"aZRvRu+pGq2cnLykPLuWwJQ1EuI/FxIYkHf6X/+VaThNrNwFTh3gfANvIygQVdWNMEfdfmj3xGFsdWKq",
+	"Y9UEPKD9Ka6C7ioI3XZvr5sGTjy4zeA8huJ7+a//WoJMSLmeS8hzSqjCSyg+P/WdM1kjJlTdNvOa232/",
+	"8bpJs9cq77qCcHLtWa2i3c67ICk4iZa4tSP0EX+7acOu+epu3O6hkX1mmLCRaaOSoCr+WmRO9CQ2ecEM",
+	"rdoKCcnrigTnIfRYmHcTGUB3xqblObdO95pZexaIH3KgyheFQ6gsLLyGLlAhr+fA01US84h6zuoKvHaD",
+	"t/stzsnOGqq0LFMsU4dRt+SsxrdViQO2xTL2aNkw/W6BysTsvjQXGOhrxJwUeeJqharEldwLyYiNG8Xk",
+	"/w0AAP//",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -6,6 +6,7 @@ import (
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/domain/needs"
 )
 
 // GetLimits implements api.StrictServerInterface: the domain's limits, so the frontend checks
@@ -16,5 +17,6 @@ func (h *handlers) GetLimits(context.Context, api.GetLimitsRequestObject) (api.G
 		Office: kernel.MaxOffice, Intro: kernel.MaxIntro, SectionBody: kernel.MaxSectionBody, Comment: kernel.MaxComment,
 		Reason: kernel.MaxReason, Search: kernel.MaxSearch, Sections: consultation.MaxSections,
 		EditWindowSeconds: int(consultation.EditWindow.Seconds()),
+		NeedsText:         needs.MaxText, NeedsLabel: needs.MaxLabel, NeedsReason: needs.MaxReason,
 	}, nil
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/domain/needs"
 )
 
 // TestContractLimitsAreTheDomains holds every maxLength of api/openapi.yaml to the domain's
@@ -25,7 +26,8 @@ func TestContractLimitsAreTheDomains(t *testing.T) {
 	}
 	domain := []int{kernel.MaxName, kernel.MaxCode, kernel.MaxDescription, kernel.MaxSummary, kernel.MaxOffice, kernel.MaxIntro,
 		kernel.MaxSectionBody, kernel.MaxComment, kernel.MaxReason, kernel.MaxSearch, kernel.MaxEmail,
-		atlas.MaxKey, atlas.MaxAreaKey, atlas.MaxUnit, atlas.MaxShort, atlas.MaxSource, atlas.MaxLicence, atlas.MaxKeyList}
+		atlas.MaxKey, atlas.MaxAreaKey, atlas.MaxUnit, atlas.MaxShort, atlas.MaxSource, atlas.MaxLicence, atlas.MaxKeyList,
+		needs.MaxText, needs.MaxLabel, needs.MaxReason, needs.MaxNote}
 	found := 0
 	var walk func(path string, v any)
 	walk = func(path string, v any) {

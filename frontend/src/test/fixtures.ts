@@ -150,4 +150,7 @@ export const limits: Limits = {
   search: 200,
   sections: 100,
   edit_window_seconds: 900,
+  needs_text: 20000,
+  needs_label: 100,
+  needs_reason: 5000,
 };
