@@ -31,7 +31,8 @@ export function AssessmentActions({ assessment, onChanged }: AssessmentActionsPr
   const [failure, setFailure] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const headingRef = useRef<HTMLHeadingElement>(null);
-  if (buttons.length === 0 && !assessment.can?.invite_cosigners) return null;
+  // The section stays while it has something to say, even when the step taken was the last one.
+  if (buttons.length === 0 && !assessment.can?.invite_cosigners && done === undefined && failure === undefined) return null;
 
   const act = async (button: AssessmentButton) => {
     if (busy) return;
