@@ -19,6 +19,7 @@ const (
 	CanEdit     Capability = "edit"
 	CanWithdraw Capability = "withdraw"
 	CanRespond  Capability = "respond"
+	CanWeigh    Capability = "weigh" // put the comment into the process's weighing table (Abwägung)
 	CanApprove  Capability = Capability(ActionApprove)
 	CanReject   Capability = Capability(ActionReject)
 	CanHide     Capability = Capability(ActionHide)
@@ -83,6 +84,7 @@ func ViewFor(c *Consultation, cm Comment, p identity.Principal, now time.Time) V
 	add(v.Own && open && cm.Status != StatusWithdrawn, CanWithdraw)
 	if v.Moderator {
 		add(cm.Status != StatusWithdrawn, CanRespond)
+		add(published, CanWeigh)
 		for _, a := range []Action{ActionApprove, ActionReject, ActionHide, ActionPin, ActionUnpin} {
 			add(cm.CanModerateWith(a) && (a != ActionPin || !cm.Pinned) && (a != ActionUnpin || cm.Pinned), Capability(a))
 		}

@@ -31,6 +31,7 @@ var (
 	ErrNotReviewer      = kernel.New(kernel.KindConflict, "not_a_reviewer", "The person is not a possible reviewer.")
 	ErrReasonRequired   = kernel.New(kernel.KindInvalid, "reason_required", "Every weighing needs a reason.")
 	ErrMeasureStatus    = kernel.New(kernel.KindConflict, "measure_status", "The measure cannot move to this status.")
+	ErrAlreadyWeighed   = kernel.New(kernel.KindConflict, "already_in_weighing_table", "This comment is already in the weighing table.")
 	ErrNothingToPublish = kernel.New(kernel.KindConflict, "nothing_to_publish", "No prepared decision differs from what is published.")
 )
 

@@ -4,13 +4,14 @@ import (
 	"slices"
 	"time"
 
+	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/identity"
 )
 
-// Coordinates reports whether the person runs the district's weighing: its coordinators and
-// the platform's admins.
+// Coordinates reports whether the person runs the district's weighing: whoever coordinates its
+// planning (access.CanCoordinate: its coordinators and the platform's admins).
 func Coordinates(who identity.Principal, district string) bool {
-	return who.IsAdmin() || who.Coordinates(district)
+	return access.CanCoordinate(who, district)
 }
 
 // member reports whether the person belongs to the organisation; lead whether they lead it.

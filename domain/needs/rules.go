@@ -156,6 +156,15 @@ func (c *Content) Complete() error {
 	return nil
 }
 
+// OutwardStatus is the status as anyone outside the organisation sees it (an organisation
+// invited to co-sign): the internal release of a draft is the organisation's own business.
+func (a *Assessment) OutwardStatus() Status {
+	if a.Editable() {
+		return StatusDraft
+	}
+	return a.Status
+}
+
 // Editable reports whether members may still change the content: not once submitted.
 func (a *Assessment) Editable() bool {
 	return a.Status == StatusDraft || a.Status == StatusRequested || a.Status == StatusReleased

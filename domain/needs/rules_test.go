@@ -271,3 +271,13 @@ func TestAccessAndCapabilities(t *testing.T) {
 		t.Errorf("after the deadline: %+v", c)
 	}
 }
+
+func TestOutwardStatusHidesTheRelease(t *testing.T) {
+	for st, want := range map[Status]Status{StatusDraft: StatusDraft, StatusRequested: StatusDraft, StatusReleased: StatusDraft,
+		StatusSubmitted: StatusSubmitted, StatusWithdrawn: StatusWithdrawn} {
+		a := Assessment{Status: st}
+		if got := a.OutwardStatus(); got != want {
+			t.Errorf("%s seen from outside: %s, want %s", st, got, want)
+		}
+	}
+}

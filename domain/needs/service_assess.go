@@ -84,7 +84,7 @@ func (s *Service) Assessment(ctx context.Context, who identity.Principal, id int
 	}
 	v := View{Assessment: a, Call: call, Access: x, Can: CapabilitiesOf(who, x, &a, &call, s.now())}
 	if !x.Own {
-		v.SentBack = ""
+		v.SentBack, v.Status = "", a.OutwardStatus()
 	}
 	if x.Workbench() {
 		v.Reviews = visibleReviews(who, rs[id])
@@ -262,14 +262,18 @@ func (s *Service) change(ctx context.Context, who identity.Principal, id int64, 
 		if err := s.log(ctx, who, action, id, map[string]any{"org": a.Org, "version": a.Version, "status": a.Status}); err != nil {
 			return err
 		}
-		audiences := []string{kernel.AudienceOrganisation(a.Org)}
+		if err := s.emit(ctx, a.ProcessID, "assessment", id, string(a.Status), kernel.AudienceOrganisation(a.Org)); err != nil {
+			return err
+		}
+		var others []string
 		if a.Status != before && (a.Status == StatusSubmitted || a.Status == StatusWithdrawn) {
-			audiences = append(audiences, kernel.AudienceModerators)
+			others = append(others, kernel.AudienceModerators)
 		}
 		for _, c := range a.CoSigners {
-			audiences = append(audiences, kernel.AudienceOrganisation(c.Org))
+			others = append(others, kernel.AudienceOrganisation(c.Org))
 		}
-		return s.emit(ctx, a.ProcessID, "assessment", id, string(a.Status), audiences...)
+		// Everyone but the organisation itself hears the state others may see: no release.
+		return s.emit(ctx, a.ProcessID, "assessment", id, string(a.OutwardStatus()), others...)
 	})
 	if err != nil {
 		return View{}, err

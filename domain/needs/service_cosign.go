@@ -115,7 +115,7 @@ func (s *Service) OrgAssessments(ctx context.Context, who identity.Principal, or
 	list, next, err := s.store.Assessments(ctx, q)
 	for i := range list {
 		if list[i].Org != org {
-			list[i].SentBack = ""
+			list[i].SentBack, list[i].Status = "", list[i].OutwardStatus()
 		}
 	}
 	return list, next, err

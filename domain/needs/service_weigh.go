@@ -2,6 +2,7 @@ package needs
 
 import (
 	"context"
+	"errors"
 	"slices"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
@@ -54,6 +55,9 @@ func (s *Service) AddComment(ctx context.Context, who identity.Principal, proces
 	err = s.tx.InTx(ctx, func(ctx context.Context) error {
 		out, err = s.store.InsertItem(ctx, Item{ProcessID: processID, DistrictKey: p.DistrictKey, Kind: ItemComment, CommentID: commentID,
 			Summary: summary, Submitter: "", AreaIDs: areas, UpdatedAt: s.now().UTC()})
+		if errors.Is(err, kernel.ErrConflict) {
+			return ErrAlreadyWeighed
+		}
 		if err != nil {
 			return err
 		}

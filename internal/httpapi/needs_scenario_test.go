@@ -114,6 +114,9 @@ func TestNeedsScenario(t *testing.T) {
 		// The coordinator weighs the submission and the resident's comment under embargo.
 		var comment itemJ
 		w.call(w.coord, 201, "POST", w.path("/api/v1/processes/%d/weighing/comments", w.processID), fmt.Sprintf(`{"comment_id":%d}`, w.commentID), &comment)
+		if code := w.problem(w.coord, 409, "POST", w.path("/api/v1/processes/%d/weighing/comments", w.processID), fmt.Sprintf(`{"comment_id":%d}`, w.commentID)); code != "already_in_weighing_table" {
+			t.Errorf("a comment weighed twice: %s", code)
+		}
 		var m measureJ
 		w.call(w.coord, 201, "POST", w.path("/api/v1/processes/%d/measures", w.processID),
 			`{"title":"Seniorentreff Nord","description":"Ein **offener** Treff","target":{"indicator":"arbeitslose","area":"16051","baseline_year":2021,"target_year":2025,"value":5}}`, &m)

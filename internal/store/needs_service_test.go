@@ -171,6 +171,9 @@ func TestNeedsFromCallToPublishedTable(t *testing.T) {
 		wantErr(t, "a member signs", err, needs.ErrLeadOnly)
 		must(w.svc.CoSign(ctx, w.agnes, v.ID))(t)
 		must(w.svc.Release(ctx, w.dora, v.ID))(t)
+		if seen := must(w.svc.Assessment(ctx, w.agnes, v.ID))(t); seen.Status != needs.StatusDraft {
+			t.Errorf("the co-signer sees Diakonie's release: %s", seen.Status)
+		}
 		v = must(w.svc.Submit(ctx, w.dirk, v.ID))(t)
 		if v.Status != needs.StatusSubmitted || v.Signers() != "Diakonie Erfurt, mitgezeichnet von AWO Erfurt" {
 			t.Fatalf("submitted: %s %q", v.Status, v.Signers())

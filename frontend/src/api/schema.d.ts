@@ -2845,7 +2845,7 @@ export interface components {
             needs_reason: number;
         };
         /** @enum {string} */
-        CommentAction: "support" | "reply" | "flag" | "edit" | "withdraw" | "respond" | "approve" | "reject" | "hide" | "pin" | "unpin";
+        CommentAction: "support" | "reply" | "flag" | "edit" | "withdraw" | "respond" | "weigh" | "approve" | "reject" | "hide" | "pin" | "unpin";
         CommentPage: {
             items: components["schemas"]["Comment"][];
             next_cursor?: string;

@@ -119,6 +119,11 @@ export function moderateComment(id: number, action: ModerationAction, reason?: s
   return sendJSON<Comment>("POST", `/comments/${id}/moderation`, reason ? { action, reason } : { action });
 }
 
+/** Puts a public comment into its process's weighing table (Abwägung), as a row of its own. */
+export async function weighComment(processId: number, commentId: number): Promise<void> {
+  await request(`${apiBase}/processes/${processId}/weighing/comments`, { method: "POST", body: { comment_id: commentId } });
+}
+
 /** The administration's official response to a comment (replaces an earlier one). */
 export function respondToComment(id: number, body: string): Promise<OfficialResponse> {
   return sendJSON<OfficialResponse>("PUT", `/comments/${id}/response`, { body });

@@ -12,6 +12,7 @@ import { FlagDisclosure } from "./FlagDisclosure";
 import { ModerationActions, moderationChoices } from "./ModerationActions";
 import { ResponseEditor } from "./ResponseEditor";
 import { SupportButton } from "./SupportButton";
+import { WeighButton } from "./WeighButton";
 import { useThreadEnv, type Report } from "./threadEnv";
 
 type Panel = "edit" | "reply" | "moderate" | null;
@@ -113,7 +114,7 @@ export function CommentItem({ comment, depth }: CommentItemProps) {
               }}
             />
           )}
-          {(may("respond") || moderationChoices(comment).length > 0) && panelButton("moderate", t("moderation.toggle"), t("moderation.toggleLabel", { author: comment.author_name }))}
+          {(may("respond") || may("weigh") || moderationChoices(comment).length > 0) && panelButton("moderate", t("moderation.toggle"), t("moderation.toggleLabel", { author: comment.author_name }))}
         </div>
         {panel === "edit" && (
           <CommentForm
@@ -153,6 +154,7 @@ export function CommentItem({ comment, depth }: CommentItemProps) {
                 report.success(t(`moderation.done.${action}`));
               }}
             />
+            {may("weigh") && <WeighButton processId={consultation.process_id} comment={comment} report={report} />}
             {may("respond") && (
               <ResponseEditor
                 comment={comment}

@@ -212,6 +212,13 @@ export const deConsultation = {
     back: "Zurück zur Beteiligung",
     toggle: "Moderieren",
     toggleLabel: "Beitrag von {{author}} moderieren",
+    weigh: {
+      button: "In die Abwägungstabelle übernehmen",
+      label: "Beitrag von {{author}} in die Abwägungstabelle übernehmen",
+      done: "Der Beitrag steht jetzt in der Abwägungstabelle.",
+      already: "Der Beitrag steht schon in der Abwägungstabelle.",
+      table: "Zur Abwägungstabelle",
+    },
     queueHeading: "Warteschlange",
     queueIntro: "Beiträge, die auf Freigabe warten oder gemeldet wurden, die ältesten zuerst.",
     queueEmpty: "Kein Beitrag wartet auf eine Entscheidung.",

@@ -213,6 +213,13 @@ export const enConsultation: Pick<Messages, keyof typeof deConsultation> = {
     back: "Back to the consultation",
     toggle: "Moderate",
     toggleLabel: "Moderate the comment by {{author}}",
+    weigh: {
+      button: "Add to the weighing table",
+      label: "Add the comment by {{author}} to the weighing table",
+      done: "The comment is now in the weighing table.",
+      already: "The comment is already in the weighing table.",
+      table: "To the weighing table",
+    },
     queueHeading: "Queue",
     queueIntro: "Comments awaiting approval or reported, oldest first.",
     queueEmpty: "No comment is awaiting a decision.",
