@@ -12,11 +12,11 @@ export function AssessmentCard({ assessment: a }: { assessment: Assessment }) {
         <Link to={assessmentPath(a.id)}>{a.content.title}</Link>
       </h3>
       <p className="badge-row">
-        <span className={`needs-badge needs-badge--${a.status}`}>{t(`needs.status.${a.status}`)}</span>
+        <span className={`badge needs-badge--${a.status}`}>{t(`needs.status.${a.status}`)}</span>
         {a.progress && a.progress.assigned > 0 && (
-          <span className="needs-badge">{t("needs.workbench.progress", { reviewed: a.progress.reviewed, assigned: a.progress.assigned })}</span>
+          <span className="badge">{t("needs.workbench.progress", { reviewed: a.progress.reviewed, assigned: a.progress.assigned })}</span>
         )}
-        {a.progress?.disagreement && <span className="needs-badge needs-badge--warn">{t("needs.workbench.disagreement")}</span>}
+        {a.progress?.disagreement && <span className="badge needs-badge--warn">{t("needs.workbench.disagreement")}</span>}
       </p>
       <p className="needs-card__meta">{a.signers || a.org_name}</p>
       {a.call_title && <p className="needs-card__meta">{t("needs.card.call", { title: a.call_title })}</p>}

@@ -4,16 +4,17 @@ import { useLimits } from "../../../shared/hooks/useLimits";
 import { ApiError } from "../../../shared/api/client";
 import { saveAssessment, type Assessment } from "../api/needs";
 import type { AtlasIndicator } from "../../atlas/api/atlas";
-import { indicatorName } from "../../atlas/model/format";
 import type { SocialArea } from "../../planning/api/socialAreas";
 import { CheckboxGroup } from "../../planning/components/processes/CheckboxGroup";
 import { toContent, toValues, validate, type AssessmentErrors, type AssessmentValues } from "../model/assessmentForm";
 import { priorities } from "../model/labels";
+import { indicatorOptions } from "../model/options";
 import { Field } from "../../../shared/form/Field";
 import { FormActions } from "../../../shared/form/FormActions";
 import { RadioGroup } from "../../../shared/form/RadioGroup";
 import { useSaveForm } from "../../../shared/form/useSaveForm";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
+import { Choice } from "./Choice";
 import { EvidenceEditor, type AtlasArea } from "./EvidenceEditor";
 import { TargetGroupsEditor } from "./TargetGroupsEditor";
 
@@ -93,18 +94,12 @@ export function AssessmentEditor({ assessment, context, onSaved, onReload }: Ass
         checked={values.areaIds}
         onChange={(ids) => change("areaIds", ids)}
       />
-      <Field label={t("needs.editor.field")}>
-        {(c) => (
-          <select {...c} value={values.field} onChange={(e) => change("field", e.target.value)}>
-            <option value="">{t("form.choose")}</option>
-            {context.fields.map((f) => (
-              <option key={f} value={f}>
-                {t(`processes.field.${f}`, { defaultValue: f })}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <Choice
+        label={t("needs.editor.field")}
+        value={values.field}
+        options={context.fields.map((f) => ({ value: f, label: t(`processes.field.${f}`, { defaultValue: f }) }))}
+        onChange={(f) => change("field", f)}
+      />
       <TargetGroupsEditor rows={values.groups} onChange={(rows) => change("groups", rows)} errors={errors} />
       {text("situation", t("needs.editor.situation"))}
       <EvidenceEditor rows={values.evidence} onChange={(rows) => change("evidence", rows)} indicators={context.indicators} areas={context.atlasAreas} errors={errors} />
@@ -125,18 +120,7 @@ export function AssessmentEditor({ assessment, context, onSaved, onReload }: Ass
         <Field label={t("needs.editor.timeFrame")}>
           {(c) => <input {...c} value={values.timeFrame} onChange={(e) => change("timeFrame", e.target.value)} />}
         </Field>
-        <Field label={t("needs.editor.effectIndicator")}>
-          {(c) => (
-            <select {...c} value={values.indicator} onChange={(e) => change("indicator", e.target.value)}>
-              <option value="">{t("form.choose")}</option>
-              {context.indicators.map((x) => (
-                <option key={x.key} value={x.key}>
-                  {indicatorName(x, language)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <Choice label={t("needs.editor.effectIndicator")} value={values.indicator} options={indicatorOptions(context.indicators, language)} onChange={(x) => change("indicator", x)} />
       </fieldset>
       <RadioGroup
         legend={t("needs.editor.priority")}

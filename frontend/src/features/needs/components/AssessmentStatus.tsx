@@ -13,8 +13,8 @@ export function AssessmentStatus({ assessment: a }: { assessment: Assessment }) 
         {t("needs.view.statusHeading")}
       </h2>
       <p className="badge-row">
-        <span className={`needs-badge needs-badge--${a.status}`}>{t(`needs.status.${a.status}`)}</span>
-        <span className="needs-badge">{t("needs.view.version", { version: a.version })}</span>
+        <span className={`badge needs-badge--${a.status}`}>{t(`needs.status.${a.status}`)}</span>
+        <span className="badge">{t("needs.view.version", { version: a.version })}</span>
       </p>
       <p className="needs-signers">{a.signers || a.org_name}</p>
       {a.submitted_at && <p>{t("needs.view.submittedAt", { date: formatDateTimeShort(a.submitted_at, language) })}</p>}
@@ -29,7 +29,7 @@ export function AssessmentStatus({ assessment: a }: { assessment: Assessment }) 
           <ul className="needs-cosigners">
             {a.cosigners.map((c) => (
               <li key={c.org}>
-                {c.org_name}: <span className={`needs-badge needs-badge--${c.status}`}>{t(`needs.cosignStatus.${c.status}`)}</span>
+                {c.org_name}: <span className={`badge needs-badge--${c.status}`}>{t(`needs.cosignStatus.${c.status}`)}</span>
                 {c.reason && <> – {c.reason}</>}
               </li>
             ))}

@@ -6,6 +6,7 @@ import { ServerHtml } from "../../consultation/components/ServerHtml";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
 import { formatDecimal, formatInteger } from "../../../shared/lib/format";
 import { atlasIndicatorPath } from "../../../routes";
+import { FactList } from "./FactList";
 
 /** A draft or submission as text: every part of the form, with the cited atlas values. */
 export function AssessmentView({ assessment, areas, saved = false }: { assessment: Assessment; areas: readonly SocialArea[]; saved?: boolean }) {
@@ -28,16 +29,7 @@ export function AssessmentView({ assessment, areas, saved = false }: { assessmen
   return (
     <section aria-labelledby="content-heading" className="needs-view">
       <h2 id="content-heading">{saved ? t("needs.view.savedHeading") : t("needs.view.heading")}</h2>
-      <dl className="facts">
-        {facts
-          .filter(([, v]) => v)
-          .map(([term, value]) => (
-            <div className="facts__row" key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <FactList rows={facts} />
       {(c.groups ?? []).length > 0 && (
         <>
           <h3>{t("needs.editor.groups")}</h3>

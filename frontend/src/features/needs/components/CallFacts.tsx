@@ -3,6 +3,7 @@ import type { NeedsCall } from "../api/needs";
 import type { SocialArea } from "../../planning/api/socialAreas";
 import { ServerHtml } from "../../consultation/components/ServerHtml";
 import { CallDeadline } from "./CallSummary";
+import { FactList } from "./FactList";
 
 /** What a call asks for: its deadline, scope (areas and fields), audience and guidance. */
 export function CallFacts({ call, areas }: { call: NeedsCall; areas: readonly SocialArea[] }) {
@@ -18,14 +19,7 @@ export function CallFacts({ call, areas }: { call: NeedsCall; areas: readonly So
       <p>
         <CallDeadline call={call} />
       </p>
-      <dl className="facts">
-        {rows.map(([term, value]) => (
-          <div className="facts__row" key={term}>
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} />
       {call.guidance_html && (
         <section aria-labelledby="guidance-heading">
           <h2 id="guidance-heading">{t("needs.call.guidance")}</h2>

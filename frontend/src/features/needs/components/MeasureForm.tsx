@@ -3,16 +3,17 @@ import { useTranslation } from "react-i18next";
 import { useLimits } from "../../../shared/hooks/useLimits";
 import type { Measure, MeasureInput, MeasureStatus } from "../api/needs";
 import type { AtlasIndicator } from "../../atlas/api/atlas";
-import { indicatorName } from "../../atlas/model/format";
 import type { SocialArea } from "../../planning/api/socialAreas";
 import { CheckboxGroup } from "../../planning/components/processes/CheckboxGroup";
 import { measureStatuses } from "../model/labels";
+import { indicatorOptions, yearOptions } from "../model/options";
 import { emptyMeasure, measureValues, toMeasureInput, validateMeasure, type MeasureErrors, type MeasureValues } from "../model/measureForm";
 import { Field } from "../../../shared/form/Field";
 import { FormActions } from "../../../shared/form/FormActions";
 import { useSaveForm } from "../../../shared/form/useSaveForm";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
 import type { AtlasArea } from "./EvidenceEditor";
+import { Choice, RemoveRow } from "./Choice";
 
 /** What a measure may refer to: the process's areas and fields, the atlas's indicators and areas. */
 export interface MeasureContext {
@@ -51,7 +52,6 @@ export function MeasureForm({ measure, context, label, savedMessage, onSave }: M
     await onSave(toMeasureInput(v));
     if (!measure) setV(emptyMeasure);
   };
-  const years = [...(context.indicators.find((x) => x.key === v.indicator)?.years ?? [])].sort((a, b) => b - a);
   const input = (key: "title" | "responsible" | "budget", text: string, error?: string, required = false) => (
     <Field label={text} error={error} required={required}>
       {(c) => <input {...c} value={v[key]} maxLength={key === "title" ? limits?.name : undefined} inputMode={key === "budget" ? "numeric" : undefined} onChange={(e) => change(key, e.target.value)} />}
@@ -95,11 +95,7 @@ export function MeasureForm({ measure, context, label, savedMessage, onSave }: M
               <input type="checkbox" className="checkbox__input" checked={s.done} onChange={(e) => setStone(i, { done: e.target.checked })} />
               <span>{t("needs.measure.done")}</span>
             </label>
-            <p>
-              <button type="button" className="button button--secondary button--small" aria-label={t("needs.measure.removeMilestone", { n: i + 1 })} onClick={() => change("milestones", v.milestones.filter((_, j) => j !== i))}>
-                {t("needs.editor.remove")}
-              </button>
-            </p>
+            <RemoveRow label={t("needs.measure.removeMilestone", { n: i + 1 })} onRemove={() => change("milestones", v.milestones.filter((_, j) => j !== i))} />
           </div>
         ))}
         <p>
@@ -111,44 +107,17 @@ export function MeasureForm({ measure, context, label, savedMessage, onSave }: M
       <fieldset className="fieldset fieldset--group">
         <legend>{t("needs.measure.target")}</legend>
         {errors.target && <p className="field__error">{t(`needs.errors.${errors.target === "targetYear" ? "targetYear" : "target"}`)}</p>}
-        <Field label={t("needs.measure.indicator")}>
-          {(c) => (
-            <select {...c} value={v.indicator} onChange={(e) => change("indicator", e.target.value)}>
-              <option value="">{t("needs.measure.noTarget")}</option>
-              {context.indicators.map((x) => (
-                <option key={x.key} value={x.key}>
-                  {indicatorName(x, language)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <Choice
+          label={t("needs.measure.indicator")}
+          empty={t("needs.measure.noTarget")}
+          value={v.indicator}
+          options={indicatorOptions(context.indicators, language)}
+          onChange={(x) => change("indicator", x)}
+        />
         {v.indicator && (
           <>
-            <Field label={t("needs.editor.area")} required>
-              {(c) => (
-                <select {...c} value={v.area} onChange={(e) => change("area", e.target.value)}>
-                  <option value="">{t("form.choose")}</option>
-                  {context.atlasAreas.map((a) => (
-                    <option key={a.key} value={a.key}>
-                      {a.name}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label={t("needs.measure.baselineYear")} required>
-              {(c) => (
-                <select {...c} value={v.baselineYear} onChange={(e) => change("baselineYear", e.target.value)}>
-                  <option value="">{t("form.choose")}</option>
-                  {years.map((y) => (
-                    <option key={y} value={String(y)}>
-                      {y}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <Choice label={t("needs.editor.area")} required value={v.area} options={context.atlasAreas.map((a) => ({ value: a.key, label: a.name }))} onChange={(x) => change("area", x)} />
+            <Choice label={t("needs.measure.baselineYear")} required value={v.baselineYear} options={yearOptions(context.indicators, v.indicator)} onChange={(x) => change("baselineYear", x)} />
             <Field label={t("needs.measure.targetYear")} required>
               {(c) => <input {...c} inputMode="numeric" value={v.targetYear} onChange={(e) => change("targetYear", e.target.value)} />}
             </Field>

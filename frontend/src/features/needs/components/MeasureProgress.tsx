@@ -6,7 +6,7 @@ export function MeasureProgress({ measure }: { measure: Pick<Measure, "status" |
   const { t } = useTranslation();
   return (
     <div className="needs-progress">
-      <span className={`needs-badge needs-badge--${measure.status}`}>{t(`needs.measureStatus.${measure.status}`)}</span>
+      <span className={`badge needs-badge--${measure.status}`}>{t(`needs.measureStatus.${measure.status}`)}</span>
       <div
         role="progressbar"
         aria-label={t("needs.measure.progressOf", { title: measure.title })}

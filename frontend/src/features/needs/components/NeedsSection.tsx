@@ -7,8 +7,8 @@ import type { SocialArea } from "../../planning/api/socialAreas";
 import { useAsync } from "../../../shared/hooks/useAsync";
 import { Disclosure } from "../../../shared/components/Disclosure";
 import { LoadError, Loading } from "../../../shared/components/Status";
-import { measuresPath, needsCallPath, weighingPath } from "../../../routes";
-import { CallDeadline } from "./CallSummary";
+import { measuresPath, weighingPath } from "../../../routes";
+import { CallCard } from "./CallSummary";
 import { CallForm } from "./CallForm";
 import "./needs.css";
 
@@ -42,14 +42,7 @@ export function NeedsSection({ process, areas, manages }: NeedsSectionProps) {
       {calls.length > 0 && (
         <ul className="needs-cards">
           {calls.map((c) => (
-            <li key={c.id} className="needs-card">
-              <h3 className="needs-card__title">
-                <Link to={needsCallPath(c.id)}>{c.title}</Link>
-              </h3>
-              <p>
-                <CallDeadline call={c} />
-              </p>
-            </li>
+            <CallCard key={c.id} call={c} />
           ))}
         </ul>
       )}

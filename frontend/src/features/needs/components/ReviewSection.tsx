@@ -28,7 +28,7 @@ export function ReviewSection({ assessment, onChanged }: ReviewSectionProps) {
       {assessment.progress && (
         <p>
           {t("needs.workbench.progress", { reviewed: assessment.progress.reviewed, assigned: assessment.progress.assigned })}
-          {assessment.progress.disagreement && <span className="needs-badge needs-badge--warn"> {t("needs.workbench.disagreement")}</span>}
+          {assessment.progress.disagreement && <span className="badge needs-badge--warn"> {t("needs.workbench.disagreement")}</span>}
         </p>
       )}
       {reviews.length > 0 && (

@@ -4,6 +4,7 @@ import type { SocialArea } from "../../planning/api/socialAreas";
 import { fields as allFields } from "../../planning/api/processes";
 import { targetGroups } from "../model/labels";
 import { Field } from "../../../shared/form/Field";
+import { Choice } from "./Choice";
 
 interface SubmissionFiltersProps {
   call: NeedsCall;
@@ -19,18 +20,7 @@ export function SubmissionFilters({ call, areas, filter, onChange }: SubmissionF
   const scope = call.area_ids.length > 0 ? areas.filter((a) => call.area_ids.includes(a.id)) : areas;
   const fields = call.fields.length > 0 ? call.fields : allFields;
   const select = (key: keyof SubmissionFilter, label: string, options: { value: string; label: string }[]) => (
-    <Field label={label}>
-      {(c) => (
-        <select {...c} value={filter[key]} onChange={(e) => set(key, e.target.value)}>
-          <option value="">{t("needs.filters.all")}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <Choice label={label} empty={t("needs.filters.all")} value={filter[key]} options={options} onChange={(v) => set(key, v)} />
   );
   return (
     <form className="form needs-filters" role="search" aria-label={t("needs.filters.label")} onSubmit={(e) => e.preventDefault()}>

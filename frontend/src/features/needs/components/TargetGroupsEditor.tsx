@@ -3,6 +3,7 @@ import type { TargetGroup } from "../api/needs";
 import type { AssessmentErrors, GroupRow } from "../model/assessmentForm";
 import { targetGroups } from "../model/labels";
 import { Field } from "../../../shared/form/Field";
+import { RemoveRow } from "./Choice";
 
 interface TargetGroupsEditorProps {
   rows: GroupRow[];
@@ -39,16 +40,7 @@ export function TargetGroupsEditor({ rows, onChange, errors }: TargetGroupsEdito
           <Field label={t("needs.editor.people")} error={errors[`people-${i}`] && t("needs.errors.whole")} required>
             {(c) => <input {...c} inputMode="numeric" value={row.people} onChange={(e) => set(i, { people: e.target.value })} />}
           </Field>
-          <p>
-            <button
-              type="button"
-              className="button button--secondary button--small"
-              aria-label={t("needs.editor.removeGroup", { n: i + 1 })}
-              onClick={() => onChange(rows.filter((_, j) => j !== i))}
-            >
-              {t("needs.editor.remove")}
-            </button>
-          </p>
+          <RemoveRow label={t("needs.editor.removeGroup", { n: i + 1 })} onRemove={() => onChange(rows.filter((_, j) => j !== i))} />
         </div>
       ))}
       <p>

@@ -5,6 +5,7 @@ import type { WeighingFilter } from "../api/needs";
 import type { SocialArea } from "../../planning/api/socialAreas";
 import { weighingValues } from "../model/labels";
 import { Field } from "../../../shared/form/Field";
+import { Choice } from "./Choice";
 
 interface WeighingFiltersProps {
   filter: WeighingFilter;
@@ -19,18 +20,7 @@ export function WeighingFilters({ filter, onChange, areas, fields }: WeighingFil
   const limits = useLimits();
   const [q, setQ] = useState(filter.q);
   const select = (key: "area" | "field" | "decision", label: string, options: { value: string; label: string }[]) => (
-    <Field label={label}>
-      {(c) => (
-        <select {...c} value={filter[key]} onChange={(e) => onChange({ ...filter, [key]: e.target.value })}>
-          <option value="">{t("needs.filters.all")}</option>
-          {options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <Choice label={label} empty={t("needs.filters.all")} value={filter[key]} options={options} onChange={(v) => onChange({ ...filter, [key]: v })} />
   );
   return (
     <form

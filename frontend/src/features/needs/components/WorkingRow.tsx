@@ -33,8 +33,8 @@ export function WorkingRow({ item, districtKey, modules, onModule, measures, sel
         {item.bundle_title && <> · {t("needs.weighing.bundle", { title: item.bundle_title })}</>}
       </p>
       <p className="badge-row">
-        {item.published && <span className="needs-badge">{t("needs.weighing.publishedValue", { value: t(`needs.values.${item.published.value}`) })}</span>}
-        {item.pending && <span className="needs-badge needs-badge--warn">{t("needs.weighing.pending")}</span>}
+        {item.published && <span className="badge">{t("needs.weighing.publishedValue", { value: t(`needs.values.${item.published.value}`) })}</span>}
+        {item.pending && <span className="badge needs-badge--warn">{t("needs.weighing.pending")}</span>}
       </p>
       {item.published && <MeasureLinks ids={item.published.measure_ids} measures={measures} />}
       <DecisionForm item={item} districtKey={districtKey} modules={modules} onModule={onModule} measures={measures} onSaved={onChanged} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { AssessmentCapabilities, AssessmentContent } from "../api/needs";
+import type { AssessmentContent } from "../api/needs";
+import { noCapabilities as nothing } from "../test/fixtures";
 import { queryString, weighingExportHref, noWeighingFilter } from "../api/needs";
 import { toNeedsEvent } from "../api/live";
 import { atlasAreaKey, parseNumber, parseWhole, toContent, toValues, validate } from "./assessmentForm";
@@ -8,23 +9,6 @@ import { assessmentButtons } from "./labels";
 import { listSignature, mergeById } from "./liveChange";
 import { emptyMeasure, toMeasureInput, validateMeasure } from "./measureForm";
 
-const nothing: AssessmentCapabilities = {
-  edit: false,
-  request_release: false,
-  release: false,
-  send_back: false,
-  submit: false,
-  withdraw: false,
-  invite_cosigners: false,
-  prepare_cosign: false,
-  cosign: false,
-  decline_cosign: false,
-  review: false,
-  assign: false,
-  ask: false,
-  answer: false,
-  see_versions: false,
-};
 
 const content: AssessmentContent = {
   title: "Schulsozialarbeit am Herrenberg",

@@ -19,6 +19,7 @@ import { submitterName } from "../components/PublishedTable";
 import { loadMeasureContext } from "../components/measureContext";
 import { useReloadable } from "../components/useReloadable";
 import "../components/needs.css";
+import { FactList } from "../components/FactList";
 
 /** The route element: another measure mounts a fresh page. */
 export function MeasureRoute() {
@@ -58,16 +59,7 @@ function MeasureBody({ measure: m, onChanged }: { measure: Measure; onChanged: (
   return (
     <>
       <MeasureProgress measure={m} />
-      <dl className="facts">
-        {facts
-          .filter(([, v]) => v)
-          .map(([term, value]) => (
-            <div className="facts__row" key={term}>
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-      </dl>
+      <FactList rows={facts} />
       {m.description_html && <ServerHtml html={m.description_html} />}
       <section aria-labelledby="milestones-heading">
         <h2 id="milestones-heading">{t("needs.measure.milestones")}</h2>
@@ -77,7 +69,7 @@ function MeasureBody({ measure: m, onChanged }: { measure: Measure; onChanged: (
           <ul className="needs-milestones">
             {m.milestones.map((s, i) => (
               <li key={i}>
-                <span className={s.done ? "needs-badge needs-badge--done" : "needs-badge"}>{s.done ? t("needs.measure.done") : t("needs.measure.open")}</span> {s.title}
+                <span className={s.done ? "badge needs-badge--done" : "badge"}>{s.done ? t("needs.measure.done") : t("needs.measure.open")}</span> {s.title}
                 {s.due && <> ({t("needs.measure.dueOn", { date: formatDate(s.due, language) })})</>}
               </li>
             ))}

@@ -10,7 +10,7 @@ import { PageHeading } from "../../../shared/components/PageHeading";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { assessmentPath, needsCallPath } from "../../../routes";
 import { AssessmentPages } from "../components/AssessmentPages";
-import { CallDeadline } from "../components/CallSummary";
+import { CallCard } from "../components/CallSummary";
 import "../components/needs.css";
 
 /** /traeger/bedarfe: a Träger's open calls, its own assessments, those it is asked to co-sign, and its notices. */
@@ -53,13 +53,7 @@ function OpenCalls() {
       {calls.status === "success" && calls.data.length > 0 && (
         <ul className="needs-cards">
           {calls.data.map((c) => (
-            <li key={c.id} className="needs-card">
-              <h3 className="needs-card__title">
-                <Link to={needsCallPath(c.id)}>{c.title}</Link>
-              </h3>
-              <p>
-                <CallDeadline call={c} />
-              </p>
+            <CallCard key={c.id} call={c}>
               {c.can_submit_as.length > 0 && (
                 <ul className="needs-links">
                   {c.can_submit_as.map((o) => (
@@ -71,7 +65,7 @@ function OpenCalls() {
                   ))}
                 </ul>
               )}
-            </li>
+            </CallCard>
           ))}
         </ul>
       )}
@@ -106,7 +100,7 @@ function Notices() {
           {notices.data.map((n) => (
             <li key={n.id}>
               <time dateTime={n.at}>{formatDateTimeShort(n.at, language)}</time>{" "}
-              <span className="needs-badge">{t(`needs.noticeKind.${n.kind}`)}</span>{" "}
+              <span className="badge">{t(`needs.noticeKind.${n.kind}`)}</span>{" "}
               {n.assessment_id ? <Link to={assessmentPath(n.assessment_id)}>{n.text}</Link> : n.text}
             </li>
           ))}
