@@ -225,6 +225,14 @@ describe("needs", () => {
     await page.getByRole("progressbar", { name: `Fortschritt von „${measureTitle}“` }).waitFor();
     await page.getByRole("region", { name: "Woher die Maßnahme kommt" }).getByRole("link", { name: assessmentTitle }).waitFor();
     await assertAccessible(page, "the measure page");
+
+    // On a phone both pages fit the screen; the table scrolls within its own region.
+    await page.setViewportSize({ width: 375, height: 740 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, "the measure page fits 375 px");
+    await page.goto(`${server.baseURL}/prozesse/${processId}/abwaegung`);
+    await table.getByRole("row").filter({ hasText: assessmentTitle }).waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 375, "the table page fits 375 px");
+    await assertAccessible(page, "the published weighing table on a phone");
     assertClean();
     await close();
   });

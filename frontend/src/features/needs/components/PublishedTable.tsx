@@ -12,7 +12,8 @@ interface PublishedTableProps {
 export function PublishedTable({ items, measures }: PublishedTableProps) {
   const { t } = useTranslation();
   return (
-    <div className="table-scroll">
+    // On a phone the table scrolls sideways; the region takes the keyboard focus to scroll.
+    <div className="table-scroll" role="region" aria-label={t("needs.weighing.caption")} tabIndex={0}>
       <table className="data-table needs-table">
         <caption>{t("needs.weighing.caption")}</caption>
         <thead>

@@ -16,6 +16,7 @@ export function VersionsSection({ assessmentId, version }: { assessmentId: numbe
       {versions.status === "loading" && <Loading />}
       {versions.status === "error" && <LoadError error={versions.error} onRetry={versions.retry} />}
       {versions.status === "success" && (
+        <div className="table-scroll" role="region" aria-label={t("needs.versions.heading")} tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">{t("needs.versions.heading")}</caption>
           <thead>
@@ -39,6 +40,7 @@ export function VersionsSection({ assessmentId, version }: { assessmentId: numbe
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );
