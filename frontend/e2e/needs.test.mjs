@@ -30,6 +30,8 @@ after(async () => {
 const callTitle = "Bedarfe Jugendhilfe 2027 (Test)";
 const assessmentTitle = "Schulsozialarbeit am Herrenberg";
 const measureTitle = "Schulsozialarbeit ausbauen";
+/** The smallest file the server takes for a PDF (it looks at the content, not the name). */
+const minimalPDF = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
 
 /**
  * Opens a page at `path`, logs the person in there and returns the checked page.
@@ -113,6 +115,11 @@ describe("needs", () => {
     const saved = page.getByRole("region", { name: "Gespeicherte Fassung" });
     await saved.getByText(/64,16/).waitFor();
     await assertAccessible(page, "the assessment editor");
+
+    const attachments = page.getByRole("region", { name: "Anlagen" });
+    await attachments.getByLabel(/^Datei/).setInputFiles({ name: "schulstatistik.pdf", mimeType: "application/pdf", buffer: Buffer.from(minimalPDF) });
+    await attachments.getByRole("button", { name: "Anlage hochladen" }).click();
+    await attachments.getByRole("link", { name: "schulstatistik.pdf" }).waitFor();
 
     // Dora leads the Diakonie: she releases the draft herself, then asks the AWO.
     const steps = page.getByRole("region", { name: "Nächste Schritte" });

@@ -1,4 +1,4 @@
-import { apiBase, getJSON, sendEmpty, sendJSON } from "../../../shared/api/client";
+import { apiBase, getJSON, sendEmpty, sendForm, sendJSON } from "../../../shared/api/client";
 import type { components } from "../../../api/schema";
 
 type Schemas = components["schemas"];
@@ -36,6 +36,7 @@ export type MeasureTarget = Schemas["MeasureTarget"];
 export type MeasureInput = Schemas["MeasureInput"];
 export type MeasureStatus = Schemas["MeasureStatus"];
 export type Measure = Schemas["Measure"];
+export type Attachment = Schemas["Attachment"];
 
 /** The calls of a process, as the person may see them. */
 export async function listNeedsCalls(processId: number, signal?: AbortSignal): Promise<NeedsCall[]> {
@@ -107,6 +108,27 @@ export function getAssessment(id: number, signal?: AbortSignal): Promise<Assessm
 /** Saves a draft; a 409 stale_version means someone saved since base_version. */
 export function saveAssessment(id: number, baseVersion: number, content: AssessmentContent): Promise<Assessment> {
   return sendJSON<Assessment>("PUT", `/assessments/${id}`, { base_version: baseVersion, content });
+}
+
+/** The files attached to an assessment as evidence. */
+export async function listAttachments(id: number, signal?: AbortSignal): Promise<Attachment[]> {
+  return (await getJSON<Schemas["AttachmentList"]>(`/assessments/${id}/attachments`, signal)).items;
+}
+
+/** Attaches a file to a draft (PDF, office file, PNG or JPEG; the server checks the content). */
+export function uploadAttachment(id: number, file: File): Promise<Attachment> {
+  const form = new FormData();
+  form.set("file", file);
+  return sendForm<Attachment>(`/assessments/${id}/attachments`, form);
+}
+
+export function deleteAttachment(id: number, attachmentId: number): Promise<void> {
+  return sendEmpty("DELETE", `/assessments/${id}/attachments/${attachmentId}`);
+}
+
+/** The address of an attachment, for a plain download link. */
+export function attachmentHref(id: number, attachmentId: number): string {
+  return `${apiBase}/assessments/${id}/attachments/${attachmentId}`;
 }
 
 export async function listAssessmentVersions(id: number, signal?: AbortSignal): Promise<AssessmentVersion[]> {

@@ -18,6 +18,7 @@ function renderPage(shown: Assessment, routes: Record<string, object | ((r: Fake
     "/api/v1/districts/16051/social-areas": { items: areas },
     "/api/v1/districts/16051": erfurt,
     "/api/v1/atlas/catalogue": catalogue,
+    "/api/v1/assessments/12/attachments": { items: [{ id: 3, file_name: "sozialbericht.pdf", content_type: "application/pdf", size: 2048, uploaded_at: "2026-12-01T10:00:00Z" }] },
     ...routes,
   });
   renderWithProviders(
@@ -53,6 +54,9 @@ describe("AssessmentPage", () => {
     expect(screen.queryByRole("button", { name: "Entwurf speichern" })).not.toBeInTheDocument();
     expect(screen.getByRole("textbox", { name: /Rückfrage an den Träger/ })).toBeInTheDocument();
     expect(screen.getByText(/12,50 Prozent/)).toBeInTheDocument();
+    expect(await screen.findByRole("link", { name: "sozialbericht.pdf" })).toHaveAttribute("href", "/api/v1/assessments/12/attachments/3");
+    expect(screen.queryByRole("button", { name: "Anlage hochladen" })).not.toBeInTheDocument();
+    expect(screen.queryByRole("button", { name: /Anlage „sozialbericht.pdf“ entfernen/ })).not.toBeInTheDocument();
   });
 
   it("asks for a reason before sending back, and shows the new state", async () => {

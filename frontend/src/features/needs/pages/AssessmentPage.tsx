@@ -11,6 +11,7 @@ import { PageHeading } from "../../../shared/components/PageHeading";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { needsCallPath, needsWorkbenchPath, paths } from "../../../routes";
 import { AssessmentActions } from "../components/AssessmentActions";
+import { AttachmentsSection } from "../components/AttachmentsSection";
 import { AssessmentEditor } from "../components/AssessmentEditor";
 import { AssessmentStatus } from "../components/AssessmentStatus";
 import { AssessmentView } from "../components/AssessmentView";
@@ -87,6 +88,7 @@ function AssessmentBody({ assessment, onChanged }: { assessment: Assessment; onC
         <AssessmentEditor key={reloads} assessment={assessment} context={context.data.editor} onSaved={onChanged} onReload={reload} />
       )}
       <AssessmentView assessment={assessment} areas={areas} saved={editable} />
+      <AttachmentsSection assessmentId={assessment.id} editable={editable} />
       <AssessmentActions assessment={assessment} onChanged={onChanged} />
       <QueriesSection assessment={assessment} onChanged={onChanged} />
       <ReviewSection assessment={assessment} onChanged={onChanged} />
