@@ -22,6 +22,7 @@ import { Loading } from "./shared/components/Status";
 import { paths } from "./routes";
 import { withTexts } from "./shared/i18n/lazyTexts";
 import { ConsultationRoute } from "./features/consultation/pages/ConsultationPage";
+import * as needs from "./features/needs/lazy";
 
 // The consultation page is where most people arrive from a link: it comes with the first load, so
 // that its chunk is not fetched only after the app has started (on a slow line a second later).
@@ -62,6 +63,13 @@ export function App() {
           <Route path={paths.moderation} element={<OnDemand><ModerationRoute /></OnDemand>} />
           <Route path={paths.moderationLog} element={<OnDemand><ModerationLogRoute /></OnDemand>} />
           <Route path={paths.atlasImport} element={<OnDemand><AtlasImportPage /></OnDemand>} />
+          <Route path={paths.needsDashboard} element={<OnDemand><needs.ProviderDashboardPage /></OnDemand>} />
+          <Route path={paths.needsCall} element={<OnDemand><needs.CallRoute /></OnDemand>} />
+          <Route path={paths.needsWorkbench} element={<OnDemand><needs.WorkbenchRoute /></OnDemand>} />
+          <Route path={paths.assessment} element={<OnDemand><needs.AssessmentRoute /></OnDemand>} />
+          <Route path={paths.weighing} element={<OnDemand><needs.WeighingRoute /></OnDemand>} />
+          <Route path={paths.measures} element={<OnDemand><needs.MeasuresRoute /></OnDemand>} />
+          <Route path={paths.measure} element={<OnDemand><needs.MeasureRoute /></OnDemand>} />
           <Route path={paths.profile} element={<ProfilePage />} />
           <Route path={paths.organisations} element={<OrganisationsPage />} />
           <Route path={paths.organisation} element={<OrganisationRoute />} />

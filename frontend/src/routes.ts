@@ -27,6 +27,14 @@ export const paths = {
   adminLoginProviders: "/verwaltung/anmeldedienste",
   /** Werte importieren: imports of the atlas's indicator values (coordinators, admins). */
   atlasImport: "/atlas/import",
+  /** Meine Bedarfsanzeigen: a provider organisation's calls, assessments and notices. */
+  needsDashboard: "/traeger/bedarfe",
+  needsCall: "/aufrufe/:id",
+  needsWorkbench: "/aufrufe/:id/eingaben",
+  assessment: "/bedarfsanzeigen/:id",
+  weighing: "/prozesse/:id/abwaegung",
+  measures: "/prozesse/:id/massnahmen",
+  measure: "/massnahmen/:id",
   /** The server sends a failed login here. */
   loginFailed: "/login/failed",
 } as const;
@@ -85,4 +93,34 @@ export function atlasComparePath(areas: string[]): string {
 /** The page of one indicator of the atlas. */
 export function atlasIndicatorPath(key: string): string {
   return `/atlas/indikator/${encodeURIComponent(key)}`;
+}
+
+/** A call for needs assessments. */
+export function needsCallPath(id: number): string {
+  return `/aufrufe/${id}`;
+}
+
+/** The workbench of a call's submissions. */
+export function needsWorkbenchPath(callId: number): string {
+  return `${needsCallPath(callId)}/eingaben`;
+}
+
+/** A needs assessment (Bedarfsanzeige). */
+export function assessmentPath(id: number): string {
+  return `/bedarfsanzeigen/${id}`;
+}
+
+/** The weighing table (Abwägungstabelle) of a process. */
+export function weighingPath(processId: number): string {
+  return `/prozesse/${processId}/abwaegung`;
+}
+
+/** The measures of a process's plan. */
+export function measuresPath(processId: number): string {
+  return `/prozesse/${processId}/massnahmen`;
+}
+
+/** One measure with its chain. */
+export function measurePath(id: number): string {
+  return `/massnahmen/${id}`;
 }

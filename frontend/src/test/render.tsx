@@ -8,6 +8,7 @@ import { createI18n, type Language } from "../shared/i18n";
 import { addTexts } from "../shared/i18n/lazyTexts";
 import { atlasTexts } from "../features/atlas/i18n";
 import { atlasImportTexts } from "../features/atlas/import/i18n";
+import { needsTexts } from "../features/needs/i18n";
 import { AuthProvider } from "../features/identity/auth/AuthProvider";
 import { limits } from "./fixtures";
 
@@ -27,6 +28,7 @@ export function renderWithProviders(
   // The texts of pages that load on demand (the app adds them with the page's chunk).
   addTexts(instance, atlasTexts);
   addTexts(instance, atlasImportTexts);
+  addTexts(instance, needsTexts);
   const result = render(
     <I18nextProvider i18n={instance}>
       <MemoryRouter initialEntries={[route]}>{auth ? <AuthProvider>{ui}</AuthProvider> : ui}</MemoryRouter>

@@ -17,6 +17,7 @@ export const de = {
     atlas: "Sozialatlas",
     atlasOverview: "Landesübersicht des Sozialstrukturatlas",
     organisations: "Organisationen",
+    needs: "Meine Bedarfsanzeigen",
     admin: "Verwaltung",
   },
   language: {

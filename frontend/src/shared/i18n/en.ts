@@ -19,6 +19,7 @@ export const en: Messages = {
     atlas: "Social atlas",
     atlasOverview: "Land overview of the social-structure atlas",
     organisations: "Organisations",
+    needs: "My needs assessments",
     admin: "Administration",
   },
   language: {

@@ -166,11 +166,13 @@ export function backoffDelay(attempt: number, random: () => number = Math.random
   return Math.round(cap / 2 + (random() * cap) / 2);
 }
 
-export interface LiveOptions {
+export interface LiveOptions<E = LiveEvent> {
   room: string;
   /** The last event the page already shows (the consultation's live_seq). */
   since: number;
-  onEvent: (event: LiveEvent) => void;
+  onEvent: (event: E) => void;
+  /** Narrows a frame to an event of the room's kind (default: a consultation's, toLiveEvent). */
+  parse?: (raw: RawEvent) => E | undefined;
   onStatus?: (status: LiveStatus) => void;
   /** For tests: makes the socket (default: the browser's WebSocket). */
   createSocket?: (url: string) => LiveSocket;
@@ -192,7 +194,7 @@ export interface LiveConnection {
  * connection ends — a network failure, a server restart (1012), a server that found the client
  * too slow (1013) — so that nothing is missed or shown twice.
  */
-export function connectLive(options: LiveOptions): LiveConnection {
+export function connectLive<E = LiveEvent>(options: LiveOptions<E>): LiveConnection {
   const {
     room,
     onEvent,
@@ -202,6 +204,7 @@ export function connectLive(options: LiveOptions): LiveConnection {
     random = Math.random,
     now = Date.now,
   } = options;
+  const parse = options.parse ?? (toLiveEvent as unknown as (raw: RawEvent) => E | undefined);
   let last = options.since;
   let attempt = 0;
   let socket: LiveSocket | undefined;
@@ -239,7 +242,7 @@ export function connectLive(options: LiveOptions): LiveConnection {
       const raw = parseEnvelope(message.data);
       if (!raw || raw.room !== room || raw.seq <= last) return;
       last = raw.seq;
-      const event = toLiveEvent(raw);
+      const event = parse(raw);
       if (event) onEvent(event);
     };
     current.onerror = () => undefined; // a close event follows; reconnecting happens there

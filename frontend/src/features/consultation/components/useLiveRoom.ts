@@ -1,13 +1,18 @@
 import { useEffect, useRef, useState } from "react";
 import type { Consultation } from "../api/consultations";
-import { connectLive, type LiveEvent, type LiveStatus } from "../api/live";
+import { connectLive, type LiveEvent, type LiveStatus, type RawEvent } from "../api/live";
 
 /**
  * Follows a consultation's room from its live_seq for as long as the page shows it, handing each
  * event to `onEvent` (the latest one given, so it may close over fresh state). One connection
- * per page: a changed consultation (settings saved) continues the same room.
+ * per page: a changed consultation (settings saved) continues the same room. Another room kind
+ * (the needs workbench) passes its own `parse`.
  */
-export function useLiveRoom(consultation: Pick<Consultation, "room" | "live_seq">, onEvent: (event: LiveEvent) => void): LiveStatus {
+export function useLiveRoom<E = LiveEvent>(
+  consultation: Pick<Consultation, "room" | "live_seq">,
+  onEvent: (event: E) => void,
+  parse?: (raw: RawEvent) => E | undefined,
+): LiveStatus {
   const [live, setLive] = useState<LiveStatus>("connecting");
   const handler = useRef(onEvent);
   handler.current = onEvent;
@@ -18,7 +23,13 @@ export function useLiveRoom(consultation: Pick<Consultation, "room" | "live_seq"
       setLive("closed");
       return;
     }
-    const connection = connectLive({ room: consultation.room, since: since.current, onStatus: setLive, onEvent: (event) => handler.current(event) });
+    const connection = connectLive<E>({
+      room: consultation.room,
+      since: since.current,
+      onStatus: setLive,
+      onEvent: (event) => handler.current(event),
+      ...(parse ? { parse } : {}),
+    });
     return () => connection.close();
   }, [consultation.room]);
   return live;

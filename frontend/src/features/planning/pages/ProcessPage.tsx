@@ -21,6 +21,7 @@ import { ProcessFacts } from "../components/processes/ProcessFacts";
 import { ProcessManagement } from "../components/processes/ProcessManagement";
 import { StatusBadge } from "../components/processes/StatusBadge";
 import { ConsultationsSection } from "../../consultation/components/ConsultationsSection";
+import { LazyNeedsSection } from "../../needs/lazy";
 import { districtPath, paths } from "../../../routes";
 import "../components/processes/processes.css";
 
@@ -87,6 +88,7 @@ export function ProcessPage({ processId }: { processId: number | undefined }) {
             <PhaseTimeline phases={process.phases} />
           </section>
           <ConsultationsSection processId={process.id} manages={manages} />
+          <LazyNeedsSection process={process} areas={areas} manages={manages} />
           <section aria-labelledby="scope-heading">
             <h2 id="scope-heading">{t("process.areasHeading")}</h2>
             {context.status === "loading" && <Loading />}

@@ -1,0 +1,47 @@
+import { useTranslation } from "react-i18next";
+import { listAssessmentVersions } from "../api/needs";
+import { useAsync } from "../../../shared/hooks/useAsync";
+import { useLanguage } from "../../../shared/hooks/useLanguage";
+import { formatDateTimeShort } from "../../../shared/lib/time";
+import { LoadError, Loading } from "../../../shared/components/Status";
+
+/** Every version of an assessment, newest first (for those the server lets see them). */
+export function VersionsSection({ assessmentId, version }: { assessmentId: number; version: number }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const versions = useAsync((signal) => listAssessmentVersions(assessmentId, signal), [assessmentId, version]);
+  return (
+    <section aria-labelledby="versions-heading">
+      <h2 id="versions-heading">{t("needs.versions.heading")}</h2>
+      {versions.status === "loading" && <Loading />}
+      {versions.status === "error" && <LoadError error={versions.error} onRetry={versions.retry} />}
+      {versions.status === "success" && (
+        <div className="table-scroll" role="region" aria-label={t("needs.versions.heading")} tabIndex={0}>
+        <table className="data-table">
+          <caption className="visually-hidden">{t("needs.versions.heading")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("needs.versions.version")}</th>
+              <th scope="col">{t("needs.versions.at")}</th>
+              <th scope="col">{t("needs.versions.status")}</th>
+              <th scope="col">{t("needs.versions.title")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {versions.data.map((v) => (
+              <tr key={v.version}>
+                <td>{v.version}</td>
+                <td>
+                  <time dateTime={v.at}>{formatDateTimeShort(v.at, language)}</time>
+                </td>
+                <td>{t(`needs.status.${v.status}`, { defaultValue: v.status })}</td>
+                <td>{v.content.title}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+      )}
+    </section>
+  );
+}
