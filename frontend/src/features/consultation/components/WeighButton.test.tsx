@@ -1,4 +1,4 @@
-import { screen } from "@testing-library/react";
+import { screen, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { describe, expect, it, vi } from "vitest";
 import { comment } from "../../../test/consultations";
@@ -29,8 +29,8 @@ describe("WeighButton", () => {
 
     fakeApi({ "POST /api/v1/processes/8/weighing/comments": () => problem(403, "forbidden") });
     const r2 = report();
-    renderWithProviders(<WeighButton processId={8} comment={comment(6)} report={r2} />);
-    await userEvent.click(screen.getAllByRole("button")[0]);
+    const { container } = renderWithProviders(<WeighButton processId={8} comment={comment(6, { author_name: "Dora Diakonie" })} report={r2} />);
+    await userEvent.click(within(container).getByRole("button", { name: "Beitrag von Dora Diakonie in die Abwägungstabelle übernehmen" }));
     expect(r2.error).toHaveBeenCalled();
   });
 });
