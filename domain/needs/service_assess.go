@@ -66,15 +66,10 @@ func (s *Service) Draft(ctx context.Context, who identity.Principal, callID int6
 
 // Assessment returns an assessment the person may see; for anyone else it does not exist.
 func (s *Service) Assessment(ctx context.Context, who identity.Principal, id int64) (View, error) {
-	a, err := s.store.Assessment(ctx, id)
+	a, rs, x, err := s.load(ctx, who, id)
 	if err != nil {
 		return View{}, err
 	}
-	rs, err := s.store.Reviews(ctx, []int64{id})
-	if err != nil {
-		return View{}, err
-	}
-	x := AccessOf(who, &a, rs[id])
 	if !x.Sees() {
 		return View{}, ErrNotFound
 	}
@@ -87,7 +82,7 @@ func (s *Service) Assessment(ctx context.Context, who identity.Principal, id int
 		v.SentBack, v.Status = "", a.OutwardStatus()
 	}
 	if x.Workbench() {
-		v.Reviews = visibleReviews(who, rs[id])
+		v.Reviews = visibleReviews(who, rs)
 	}
 	if x.Own || x.Workbench() {
 		if v.Queries, err = s.store.Queries(ctx, id); err != nil {
@@ -95,6 +90,19 @@ func (s *Service) Assessment(ctx context.Context, who identity.Principal, id int
 		}
 	}
 	return v, nil
+}
+
+// load reads an assessment with its reviews and how the person stands to it.
+func (s *Service) load(ctx context.Context, who identity.Principal, id int64) (Assessment, []Review, Access, error) {
+	a, err := s.store.Assessment(ctx, id)
+	if err != nil {
+		return a, nil, Access{}, err
+	}
+	rs, err := s.store.Reviews(ctx, []int64{id})
+	if err != nil {
+		return a, nil, Access{}, err
+	}
+	return a, rs[id], AccessOf(who, &a, rs[id]), nil
 }
 
 // visibleReviews hides every note but the person's own.
@@ -235,15 +243,10 @@ func (s *Service) change(ctx context.Context, who identity.Principal, id int64, 
 		return View{}, kernel.ErrLoginRequired
 	}
 	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		a, err := s.store.Assessment(ctx, id)
+		a, _, x, err := s.load(ctx, who, id)
 		if err != nil {
 			return err
 		}
-		rs, err := s.store.Reviews(ctx, []int64{id})
-		if err != nil {
-			return err
-		}
-		x := AccessOf(who, &a, rs[id])
 		if !x.Sees() {
 			return ErrNotFound
 		}

@@ -220,15 +220,10 @@ func (s *Service) onBench(ctx context.Context, who identity.Principal, id int64,
 		return View{}, kernel.ErrLoginRequired
 	}
 	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		a, err := s.store.Assessment(ctx, id)
+		a, _, x, err := s.load(ctx, who, id)
 		if err != nil {
 			return err
 		}
-		rs, err := s.store.Reviews(ctx, []int64{id})
-		if err != nil {
-			return err
-		}
-		x := AccessOf(who, &a, rs[id])
 		switch {
 		case !x.Workbench():
 			return ErrNotFound

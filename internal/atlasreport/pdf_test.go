@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/teilhabe/teilhabe/internal/testpdf"
 )
 
 // pageTexts renders the profile and reads each page's text back, with all white space removed: a
@@ -17,22 +17,10 @@ func pageTexts(t *testing.T, p Profile) []string {
 	if err := PDF(&buf, p); err != nil {
 		t.Fatal(err)
 	}
-	r, err := pdf.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
-	if err != nil {
-		t.Fatalf("reading the PDF back: %v", err)
-	}
-	var pages []string
-	for i := 1; i <= r.NumPage(); i++ {
-		text, err := r.Page(i).GetPlainText(nil)
-		if err != nil {
-			t.Fatalf("page %d: %v", i, err)
-		}
-		pages = append(pages, squeeze(text))
-	}
-	return pages
+	return testpdf.Pages(t, buf.Bytes())
 }
 
-func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
+var squeeze = testpdf.Squeeze
 
 func TestPDFCarriesTheProfile(t *testing.T) {
 	p := sommerda()
