@@ -6,6 +6,7 @@ import { ErrorAlert } from "../../../shared/components/ErrorAlert";
 import { SuccessStatus } from "../../../shared/components/SuccessStatus";
 import { Field } from "../../../shared/form/Field";
 import { OrgSelect } from "./OrgPicker";
+import { useLimits } from "../../../shared/hooks/useLimits";
 
 interface AssessmentActionsProps {
   assessment: Assessment;
@@ -22,6 +23,7 @@ function run(a: Assessment, button: AssessmentButton, reason: string): Promise<A
  * withdraw, co-sign and the rest; sending back and declining ask for a reason first.
  */
 export function AssessmentActions({ assessment, onChanged }: AssessmentActionsProps) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const buttons = assessmentButtons(assessment.can);
   const [asking, setAsking] = useState<AssessmentButton>();
@@ -88,7 +90,7 @@ export function AssessmentActions({ assessment, onChanged }: AssessmentActionsPr
           }}
         >
           <Field label={t("needs.actions.reason")} error={reasonError} required>
-            {(c) => <textarea {...c} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
+            {(c) => <textarea {...c} rows={3} value={reason} maxLength={limits?.needs_reason} onChange={(e) => setReason(e.target.value)} autoFocus />}
           </Field>
           <p className="form__actions">
             <button type="submit" className="button" aria-disabled={busy || undefined}>

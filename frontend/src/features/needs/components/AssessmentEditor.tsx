@@ -78,7 +78,7 @@ export function AssessmentEditor({ assessment, context, onSaved, onReload }: Ass
 
   const text = (key: TextKey, label: string, hint?: string) => (
     <Field label={label} hint={hint ?? t("needs.markdownHint")}>
-      {(c) => <textarea {...c} rows={6} value={values[key]} onChange={(e) => change(key, e.target.value)} />}
+      {(c) => <textarea {...c} rows={6} value={values[key]} maxLength={limits?.needs_text} onChange={(e) => change(key, e.target.value)} />}
     </Field>
   );
 
@@ -118,7 +118,7 @@ export function AssessmentEditor({ assessment, context, onSaved, onReload }: Ass
           {(c) => <textarea {...c} rows={3} value={values.funding} onChange={(e) => change("funding", e.target.value)} />}
         </Field>
         <Field label={t("needs.editor.timeFrame")}>
-          {(c) => <input {...c} value={values.timeFrame} onChange={(e) => change("timeFrame", e.target.value)} />}
+          {(c) => <input {...c} value={values.timeFrame} maxLength={limits?.needs_label} onChange={(e) => change("timeFrame", e.target.value)} />}
         </Field>
         <Choice label={t("needs.editor.effectIndicator")} value={values.indicator} options={indicatorOptions(context.indicators, language)} onChange={(x) => change("indicator", x)} />
       </fieldset>

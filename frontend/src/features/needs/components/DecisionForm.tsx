@@ -93,7 +93,7 @@ export function DecisionForm({ item, districtKey, modules, onModule, measures, o
         </div>
       )}
       <Field label={t("needs.weighing.reason")} error={error} required>
-        {(c) => <textarea {...c} rows={4} value={reason} onChange={(e) => setReason(e.target.value)} />}
+        {(c) => <textarea {...c} rows={4} value={reason} maxLength={limits?.needs_reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
       <div className="needs-row">
         <Field label={t("needs.weighing.moduleTitle")} error={moduleError}>

@@ -8,6 +8,7 @@ import { RadioGroup } from "../../../shared/form/RadioGroup";
 import { useSaveForm } from "../../../shared/form/useSaveForm";
 import { useAuth } from "../../identity/auth/useAuth";
 import { TextForm } from "./TextForm";
+import { useLimits } from "../../../shared/hooks/useLimits";
 
 interface ReviewSectionProps {
   assessment: Assessment;
@@ -58,6 +59,7 @@ export function ReviewSection({ assessment, onChanged }: ReviewSectionProps) {
 }
 
 function ReviewForm({ assessment, onChanged, initial }: ReviewSectionProps & { initial: Assessment["reviews"] extends (infer R)[] | undefined ? R | undefined : never }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const formRef = useRef<HTMLFormElement>(null);
   const form = useSaveForm(formRef);
@@ -78,10 +80,10 @@ function ReviewForm({ assessment, onChanged, initial }: ReviewSectionProps & { i
         onChange={setRecommendation}
       />
       <Field label={t("needs.review.comment")} hint={t("needs.review.commentHint")}>
-        {(c) => <textarea {...c} rows={3} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        {(c) => <textarea {...c} rows={3} value={comment} maxLength={limits?.needs_reason} onChange={(e) => setComment(e.target.value)} />}
       </Field>
       <Field label={t("needs.review.note")} hint={t("needs.review.noteHint")}>
-        {(c) => <textarea {...c} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />}
+        {(c) => <textarea {...c} rows={3} value={note} maxLength={limits?.needs_reason} onChange={(e) => setNote(e.target.value)} />}
       </Field>
       <FormActions form={form} label={t("needs.review.save")} savedMessage={t("needs.review.saved")} />
     </form>

@@ -4,6 +4,7 @@ import type { AssessmentErrors, GroupRow } from "../model/assessmentForm";
 import { targetGroups } from "../model/labels";
 import { Field } from "../../../shared/form/Field";
 import { RemoveRow } from "./Choice";
+import { useLimits } from "../../../shared/hooks/useLimits";
 
 interface TargetGroupsEditorProps {
   rows: GroupRow[];
@@ -13,6 +14,7 @@ interface TargetGroupsEditorProps {
 
 /** The target groups of an assessment, each with the number of people (and a label for "andere"). */
 export function TargetGroupsEditor({ rows, onChange, errors }: TargetGroupsEditorProps) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const set = (i: number, change: Partial<GroupRow>) => onChange(rows.map((r, j) => (j === i ? { ...r, ...change } : r)));
   return (
@@ -34,7 +36,7 @@ export function TargetGroupsEditor({ rows, onChange, errors }: TargetGroupsEdito
           </Field>
           {row.group === "andere" && (
             <Field label={t("needs.editor.groupLabel")} error={errors[`label-${i}`] && t("form.errors.required")} required>
-              {(c) => <input {...c} value={row.label} onChange={(e) => set(i, { label: e.target.value })} />}
+              {(c) => <input {...c} value={row.label} maxLength={limits?.needs_label} onChange={(e) => set(i, { label: e.target.value })} />}
             </Field>
           )}
           <Field label={t("needs.editor.people")} error={errors[`people-${i}`] && t("needs.errors.whole")} required>
