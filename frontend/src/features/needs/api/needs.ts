@@ -48,6 +48,11 @@ export function createNeedsCall(processId: number, input: NeedsCallInput): Promi
   return sendJSON<NeedsCall>("POST", `/processes/${processId}/calls`, input);
 }
 
+/** Changes a call (its coordinators): here, a later deadline (an earlier one is refused). */
+export function extendNeedsCall(id: number, deadline: string): Promise<NeedsCall> {
+  return sendJSON<NeedsCall>("PATCH", `/calls/${id}`, { deadline });
+}
+
 export function getNeedsCall(id: number, signal?: AbortSignal): Promise<NeedsCall> {
   return getJSON<NeedsCall>(`/calls/${id}`, signal);
 }

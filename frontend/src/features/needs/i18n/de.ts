@@ -33,6 +33,13 @@ export const deNeeds = {
       created: "Der Aufruf „{{title}}“ ist angelegt.",
     },
     call: {
+      extend: {
+        heading: "Frist verlängern",
+        label: "Neue Frist",
+        button: "Frist verlängern",
+        saved: "Die Frist ist verlängert.",
+        later: "Eine Frist kann nur verlängert werden: Wählen Sie einen späteren Zeitpunkt.",
+      },
       title: "Aufruf zur Bedarfsermittlung",
       openUntil: "offen bis {{date}}",
       closedSince: "abgeschlossen seit {{date}}",

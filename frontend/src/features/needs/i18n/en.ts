@@ -35,6 +35,13 @@ export const enNeeds: typeof deNeeds = {
       created: "The call “{{title}}” is open.",
     },
     call: {
+      extend: {
+        heading: "Extend the deadline",
+        label: "New deadline",
+        button: "Extend the deadline",
+        saved: "The deadline is extended.",
+        later: "A deadline can only be extended: choose a later time.",
+      },
       title: "Call for needs assessments",
       openUntil: "open until {{date}}",
       closedSince: "closed since {{date}}",

@@ -15,6 +15,7 @@ import { FormActions } from "../../../shared/form/FormActions";
 import { useSaveForm } from "../../../shared/form/useSaveForm";
 import { assessmentPath, needsWorkbenchPath, paths, processPath } from "../../../routes";
 import { CallFacts } from "../components/CallFacts";
+import { ExtendDeadline } from "../components/ExtendDeadline";
 import { PageState, isNotFound } from "../components/PageState";
 import "../components/needs.css";
 
@@ -47,6 +48,7 @@ export function CallPage({ callId }: { callId: number | undefined }) {
       {loaded.status === "success" && call && (
         <>
           <CallFacts call={call} areas={loaded.data.areas} />
+          {call.can_manage && <ExtendDeadline call={call} onChanged={() => loaded.retry()} />}
           {call.can_manage && (
             <p>
               <Link className="button button-link" to={needsWorkbenchPath(call.id)}>
