@@ -1,6 +1,6 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { assignReviewer, saveReview, type Assessment, type WeighingValue } from "../api/needs";
+import { assignReviewer, saveReview, unassignReviewer, type Assessment, type WeighingValue } from "../api/needs";
 import { weighingValues } from "../model/labels";
 import { Field } from "../../../shared/form/Field";
 import { FormActions } from "../../../shared/form/FormActions";
@@ -9,6 +9,7 @@ import { useSaveForm } from "../../../shared/form/useSaveForm";
 import { useAuth } from "../../identity/auth/useAuth";
 import { TextForm } from "./TextForm";
 import { useLimits } from "../../../shared/hooks/useLimits";
+import { ConfirmAction } from "../../../shared/components/ConfirmAction";
 
 interface ReviewSectionProps {
   assessment: Assessment;
@@ -38,6 +39,19 @@ export function ReviewSection({ assessment, onChanged }: ReviewSectionProps) {
             <li key={r.reviewer_id}>
               <strong>{r.reviewer_name}</strong>: {r.recommendation ? t(`needs.values.${r.recommendation}`) : t("needs.review.open")}
               {r.comment && <> – {r.comment}</>}
+              {can?.assign && (
+                <>
+                  {" "}
+                  <ConfirmAction
+                    small
+                    label={t("needs.review.remove")}
+                    accessibleLabel={t("needs.review.removeLabel", { name: r.reviewer_name })}
+                    question={t("needs.review.removeQuestion", { name: r.reviewer_name })}
+                    confirmLabel={t("needs.review.remove")}
+                    onConfirm={async () => onChanged(await unassignReviewer(assessment.id, r.reviewer_id))}
+                  />
+                </>
+              )}
             </li>
           ))}
         </ul>
@@ -48,7 +62,6 @@ export function ReviewSection({ assessment, onChanged }: ReviewSectionProps) {
           label={t("needs.review.assign")}
           button={t("needs.review.assignButton")}
           savedMessage={t("needs.review.assigned")}
-         
           problem={(text) => (/^[1-9]\d{0,17}$/.test(text) ? undefined : t("needs.review.idInvalid"))}
           onSend={async (text) => onChanged(await assignReviewer(assessment.id, Number(text)))}
         />

@@ -238,6 +238,9 @@ export const deNeeds = {
       asked_done: "Die Rückfrage ist gestellt.",
     },
     review: {
+      removeQuestion: "{{name}} als Prüfer:in entfernen? Die Prüfung geht verloren.",
+      remove: "Entfernen",
+      removeLabel: "{{name}} als Prüfer:in entfernen",
       heading: "Prüfung",
       open: "noch nicht geprüft",
       assign: "Prüfer:in zuweisen (Personen-Nummer)",

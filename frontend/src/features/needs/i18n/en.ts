@@ -240,6 +240,9 @@ export const enNeeds: typeof deNeeds = {
       asked_done: "The query is sent.",
     },
     review: {
+      removeQuestion: "Remove {{name}} as a reviewer? The review is lost.",
+      remove: "Remove",
+      removeLabel: "Remove {{name}} as a reviewer",
       heading: "Review",
       open: "not reviewed yet",
       assign: "Assign a reviewer (person number)",
