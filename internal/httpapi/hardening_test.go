@@ -131,6 +131,11 @@ func TestOutageAnswers503(t *testing.T) {
 	if r.Status != http.StatusServiceUnavailable || !strings.Contains(string(r.Body), `"code":"unavailable"`) || r.Header.Get("Retry-After") == "" {
 		t.Fatalf("post during the outage = %d %v %s", r.Status, r.Header, r.Body)
 	}
+	// A client waits as Retry-After says; the instance is back once /readyz says so (its ping
+	// also lets the pool drop the connections the outage killed, several under load).
+	for i := 0; i < 50 && do(a.Echo, "GET", "/readyz").Code != http.StatusOK; i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
 	if r := rita.do("POST", fmt.Sprintf("/api/v1/consultations/%d/comments", id), `{"body":"Danach"}`); r.Status != http.StatusCreated {
 		t.Errorf("post after the outage = %d %s", r.Status, r.Body)
 	}
