@@ -134,7 +134,9 @@ func (s *Service) Bundles(ctx context.Context, who identity.Principal, processID
 }
 
 // Decide prepares the weighing of an item under embargo; the public sees it once published.
-func (s *Service) Decide(ctx context.Context, who identity.Principal, itemID int64, d Decision) (Item, error) {
+// With wholeBundle the same decision is prepared for every item of the item's bundle, so related
+// needs are weighed alike.
+func (s *Service) Decide(ctx context.Context, who identity.Principal, itemID int64, d Decision, wholeBundle bool) (Item, error) {
 	if err := d.Check(); err != nil {
 		return Item{}, err
 	}
@@ -147,12 +149,36 @@ func (s *Service) Decide(ctx context.Context, who identity.Principal, itemID int
 			}
 		}
 		d.At = s.now().UTC()
-		it.Working, it.UpdatedAt = &d, d.At
-		if err := s.store.SaveItem(ctx, *it); err != nil {
-			return err
+		targets := []Item{*it}
+		if wholeBundle {
+			if it.BundleID == 0 {
+				return invalid("whole_bundle: the item belongs to no bundle")
+			}
+			all, _, err := s.store.Items(ctx, ItemQuery{ProcessID: it.ProcessID})
+			if err != nil {
+				return err
+			}
+			targets = targets[:0]
+			for _, x := range all {
+				if x.BundleID == it.BundleID {
+					targets = append(targets, x)
+				}
+			}
 		}
-		out = *it
-		return s.emit(ctx, it.ProcessID, "weighing", it.ID, "prepared", kernel.AudienceModerators)
+		for _, x := range targets {
+			dx := d
+			x.Working, x.UpdatedAt = &dx, d.At
+			if err := s.store.SaveItem(ctx, x); err != nil {
+				return err
+			}
+			if x.ID == it.ID {
+				out = x
+			}
+			if err := s.emit(ctx, x.ProcessID, "weighing", x.ID, "prepared", kernel.AudienceModerators); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	return out, err
 }

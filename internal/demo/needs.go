@@ -88,7 +88,7 @@ func SeedNeeds(ctx context.Context, svc *needs.Service, ids *identity.Service, p
 		return fmt.Errorf("demo weighing: %d rows, %w", len(items), err)
 	}
 	if _, err := svc.Decide(ctx, karl, items[0].ID, needs.Decision{Value: needs.Partly, MeasureIDs: []int64{m.ID},
-		Reason: "Beispieldaten: Der Bedarf ist belegt; ein Familienzentrum wird aufgebaut, zunächst mit einer statt zwei Stellen."}); err != nil {
+		Reason: "Beispieldaten: Der Bedarf ist belegt; ein Familienzentrum wird aufgebaut, zunächst mit einer statt zwei Stellen."}, false); err != nil {
 		return fmt.Errorf("demo weighing: %w", err)
 	}
 	if _, err := svc.Publish(ctx, karl, p.ID); err != nil {

@@ -94,7 +94,7 @@ func (h *handlers) RemoveWeighingItem(ctx context.Context, req api.RemoveWeighin
 func (h *handlers) DecideWeighingItem(ctx context.Context, req api.DecideWeighingItemRequestObject) (api.DecideWeighingItemResponseObject, error) {
 	d := needs.Decision{Value: needs.Weighing(req.Body.Value), Reason: req.Body.Reason}
 	set(&d.MeasureIDs, req.Body.MeasureIds)
-	it, err := h.needs.Decide(ctx, principalFrom(ctx), req.ItemId, d)
+	it, err := h.needs.Decide(ctx, principalFrom(ctx), req.ItemId, d, req.Body.WholeBundle != nil && *req.Body.WholeBundle)
 	if err != nil {
 		return nil, err
 	}

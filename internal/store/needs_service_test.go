@@ -235,11 +235,11 @@ func TestNeedsFromCallToPublishedTable(t *testing.T) {
 		if len(items) != 1 || !working || items[0].Submitter != "Diakonie Erfurt, mitgezeichnet von AWO Erfurt" {
 			t.Fatalf("table: %+v %v", items, working)
 		}
-		_, err = w.svc.Decide(ctx, w.karl, items[0].ID, needs.Decision{Value: needs.Partly})
+		_, err = w.svc.Decide(ctx, w.karl, items[0].ID, needs.Decision{Value: needs.Partly}, false)
 		wantErr(t, "a decision without reason", err, needs.ErrReasonRequired)
-		_, err = w.svc.Decide(ctx, w.dora, items[0].ID, needs.Decision{Value: needs.Partly, Reason: "Selbst entschieden"})
+		_, err = w.svc.Decide(ctx, w.dora, items[0].ID, needs.Decision{Value: needs.Partly, Reason: "Selbst entschieden"}, false)
 		wantErr(t, "a provider weighs", err, kernel.ErrForbidden)
-		must(w.svc.Decide(ctx, w.karl, items[0].ID, needs.Decision{Value: needs.Partly, Reason: "Mit einer Stelle.", MeasureIDs: []int64{m.ID}}))(t)
+		must(w.svc.Decide(ctx, w.karl, items[0].ID, needs.Decision{Value: needs.Partly, Reason: "Mit einer Stelle.", MeasureIDs: []int64{m.ID}}, false))(t)
 		pub, working := must4(w.svc.Table(ctx, w.rita, w.processID, needs.ItemQuery{}))(t)
 		if working || len(pub) != 0 {
 			t.Fatalf("the embargo leaks: %+v", pub)
@@ -256,7 +256,7 @@ func TestNeedsFromCallToPublishedTable(t *testing.T) {
 		if len(pub) != 1 || pub[0].Published == nil || pub[0].Published.Value != needs.Partly || pub[0].Working != nil {
 			t.Fatalf("published table: %+v", pub)
 		}
-		must(w.svc.Decide(ctx, w.karl, items[0].ID, needs.Decision{Value: needs.Considered, Reason: "Doch ganz.", MeasureIDs: []int64{m.ID}}))(t)
+		must(w.svc.Decide(ctx, w.karl, items[0].ID, needs.Decision{Value: needs.Considered, Reason: "Doch ganz.", MeasureIDs: []int64{m.ID}}, false))(t)
 		if pub, _ = must4(w.svc.Table(ctx, w.anonymous, w.processID, needs.ItemQuery{}))(t); pub[0].Published.Value != needs.Partly {
 			t.Error("a new prepared decision shows before it is published")
 		}
@@ -322,4 +322,37 @@ func must4[T any](v T, _ string, working bool, err error) func(*testing.T) (T, b
 		t.Helper()
 		return must(v, err)(t), working
 	}
+}
+
+// TestNeedsBundleDecision: related rows bundled are weighed alike in one step; a row of no
+// bundle cannot be.
+func TestNeedsBundleDecision(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		w := newNeedsWorld(t, db)
+		call := must(w.svc.CreateCall(ctx, w.karl, needs.Call{ProcessID: w.processID, Title: "Bedarfe", Deadline: w.clock.now().Add(time.Hour),
+			Audience: needs.AudienceProviders}))(t)
+		for _, title := range []string{"Treff Nord", "Treff Süd", "Beratung"} {
+			v := must(w.svc.Draft(ctx, w.dora, call.ID, "diakonie-erfurt", needs.Content{Title: title, AreaIDs: w.areas[:1], Field: "familie",
+				Groups: []needs.TargetCount{{Group: "aeltere", People: 9}}, Situation: "s", Gap: "g", Priority: needs.PriorityMedium}))(t)
+			must(w.svc.Release(ctx, w.dora, v.ID))(t)
+			must(w.svc.Submit(ctx, w.dora, v.ID))(t)
+		}
+		items, _ := must4(w.svc.Table(ctx, w.karl, w.processID, needs.ItemQuery{}))(t)
+		if len(items) != 3 {
+			t.Fatalf("%d rows", len(items))
+		}
+		b := must(w.svc.Group(ctx, w.karl, w.processID, "Treffpunkte", []int64{items[0].ID, items[1].ID}))(t)
+		d := needs.Decision{Value: needs.Considered, Reason: "Ein Treff für beide Sozialräume."}
+		_, err := w.svc.Decide(ctx, w.karl, items[2].ID, d, true)
+		wantErr(t, "a bundle decision on a row of no bundle", err, needs.ErrInvalid)
+		must(w.svc.Decide(ctx, w.karl, items[0].ID, d, true))(t)
+		items, _ = must4(w.svc.Table(ctx, w.karl, w.processID, needs.ItemQuery{}))(t)
+		for _, it := range items {
+			bundled := it.BundleID == b.ID
+			if bundled != (it.Working != nil) || (bundled && (it.Working.Reason != d.Reason || it.BundleTitle != "Treffpunkte")) {
+				t.Errorf("row %q (bundle %d): %+v", it.Summary, it.BundleID, it.Working)
+			}
+		}
+	})
 }

@@ -2111,6 +2111,8 @@ export interface components {
             value: components["schemas"]["WeighingValue"];
             reason: string;
             measure_ids?: number[];
+            /** @description The same decision for every row of the row's bundle (default false). */
+            whole_bundle?: boolean;
         };
         WeighingItem: {
             /** Format: int64 */

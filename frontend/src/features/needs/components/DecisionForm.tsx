@@ -18,10 +18,12 @@ interface DecisionFormProps {
   onModule: (module: TextModule) => void;
   measures: readonly Measure[];
   onSaved: (item: WeighingItem) => void;
+  /** The decision was prepared for the whole bundle. */
+  onBundleSaved: () => void;
 }
 
 /** A row's weighing under embargo: the value, the reason (from a text module if wanted) and the measures. */
-export function DecisionForm({ item, districtKey, modules, onModule, measures, onSaved }: DecisionFormProps) {
+export function DecisionForm({ item, districtKey, modules, onModule, measures, onSaved, onBundleSaved }: DecisionFormProps) {
   const { t } = useTranslation();
   const limits = useLimits();
   const formRef = useRef<HTMLFormElement>(null);
@@ -30,6 +32,7 @@ export function DecisionForm({ item, districtKey, modules, onModule, measures, o
   const [reason, setReason] = useState(item.working?.reason ?? "");
   const [measureIds, setMeasureIds] = useState<number[]>(item.working?.measure_ids ?? []);
   const [error, setError] = useState<string>();
+  const [wholeBundle, setWholeBundle] = useState(false);
   const [moduleId, setModuleId] = useState("");
   const [moduleTitle, setModuleTitle] = useState("");
   const [moduleFailure, setModuleFailure] = useState<unknown>();
@@ -41,7 +44,11 @@ export function DecisionForm({ item, districtKey, modules, onModule, measures, o
     setError(missing ? t("needs.weighing.reasonRequired") : undefined);
     return !missing;
   };
-  const save = async () => onSaved(await decideWeighingItem(item.id, { value, reason: reason.trim(), measure_ids: measureIds }));
+  const save = async () => {
+    const saved = await decideWeighingItem(item.id, { value, reason: reason.trim(), measure_ids: measureIds, ...(wholeBundle ? { whole_bundle: true } : {}) });
+    if (wholeBundle) onBundleSaved();
+    else onSaved(saved);
+  };
   const insert = () => {
     const chosen = modules.find((m) => String(m.id) === moduleId);
     if (chosen) setReason((r) => (r.trim() ? `${r.trim()}\n\n${chosen.body}` : chosen.body));
@@ -109,6 +116,12 @@ export function DecisionForm({ item, districtKey, modules, onModule, measures, o
       <SuccessStatus message={moduleSaved} />
       {measures.length > 0 && (
         <CheckboxGroup legend={t("needs.weighing.measures")} options={measures.map((m) => ({ value: m.id, label: m.title }))} checked={measureIds} onChange={setMeasureIds} />
+      )}
+      {item.bundle_id !== undefined && item.bundle_title && (
+        <label className="checkbox">
+          <input type="checkbox" className="checkbox__input" checked={wholeBundle} onChange={(e) => setWholeBundle(e.target.checked)} />
+          <span>{t("needs.weighing.wholeBundle", { title: item.bundle_title })}</span>
+        </label>
       )}
       <FormActions form={form} label={t("needs.weighing.saveDecision")} savedMessage={t("needs.weighing.decisionSaved")} />
     </form>

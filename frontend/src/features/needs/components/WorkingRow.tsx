@@ -14,11 +14,13 @@ interface WorkingRowProps {
   selected: boolean;
   onSelect: (on: boolean) => void;
   onChanged: (item: WeighingItem) => void;
+  /** The decision went to every row of the bundle: the table reads them again. */
+  onBundleDecided: () => void;
   onSplit: (parent: WeighingItem, aspects: WeighingItem[]) => void;
 }
 
 /** A row of the working table (coordinators): what was brought in, the published and the prepared decision, and the tools. */
-export function WorkingRow({ item, districtKey, modules, onModule, measures, selected, onSelect, onChanged, onSplit }: WorkingRowProps) {
+export function WorkingRow({ item, districtKey, modules, onModule, measures, selected, onSelect, onChanged, onBundleDecided, onSplit }: WorkingRowProps) {
   const { t } = useTranslation();
   return (
     <li className="needs-card" id={`zeile-${item.id}`}>
@@ -37,7 +39,7 @@ export function WorkingRow({ item, districtKey, modules, onModule, measures, sel
         {item.pending && <span className="badge needs-badge--warn">{t("needs.weighing.pending")}</span>}
       </p>
       {item.published && <MeasureLinks ids={item.published.measure_ids} measures={measures} />}
-      <DecisionForm item={item} districtKey={districtKey} modules={modules} onModule={onModule} measures={measures} onSaved={onChanged} />
+      <DecisionForm item={item} districtKey={districtKey} modules={modules} onModule={onModule} measures={measures} onSaved={onChanged} onBundleSaved={onBundleDecided} />
       {item.kind === "assessment" && (
         <Disclosure label={t("needs.weighing.split")}>
           <TextForm

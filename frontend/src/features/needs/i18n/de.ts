@@ -296,6 +296,8 @@ export const deNeeds = {
       unknownArea: "Gebiet {{id}}",
     },
     weighing: {
+      wholeBundle: "Für alle Einträge des Bündels „{{title}}“ übernehmen",
+      bundleDecided: "Die Abwägung gilt jetzt für alle Einträge des Bündels.",
       heading: "Abwägungstabelle",
       title: "Abwägungstabelle: {{title}}",
       filterLabel: "Abwägungstabelle filtern",

@@ -298,6 +298,8 @@ export const enNeeds: typeof deNeeds = {
       unknownArea: "Area {{id}}",
     },
     weighing: {
+      wholeBundle: "Apply to every row of the bundle “{{title}}”",
+      bundleDecided: "The decision now applies to every row of the bundle.",
       heading: "Weighing table",
       title: "Weighing table: {{title}}",
       filterLabel: "Filter the weighing table",

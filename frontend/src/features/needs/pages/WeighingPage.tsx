@@ -155,6 +155,10 @@ function Table({ first, filter, processId, districtKey, measures, onReload, say 
                 selected={selected.includes(item.id)}
                 onSelect={(on) => setSelected((s) => (on ? [...s, item.id] : s.filter((id) => id !== item.id)))}
                 onChanged={replace}
+                onBundleDecided={() => {
+                  say(t("needs.weighing.bundleDecided"));
+                  onReload();
+                }}
                 onSplit={(_, aspects) => {
                   paged.setItems((items) => mergeById(items, aspects));
                   say(t("needs.weighing.splitDone"));
