@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { ApiError, getJSON, sendEmpty, sendForm, sendJSON, setCsrfToken } from "./client";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ApiError, getJSON, sendEmpty, sendForm, sendJSON, setCsrfToken, warm } from "./client";
 import { getMe } from "../../features/identity/api/auth";
 import { fakeApi, json } from "../../test/render";
 import { karl } from "../../test/people";
@@ -33,6 +33,33 @@ describe("getJSON", () => {
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(502);
     expect((error as ApiError).problem).toBeUndefined();
+  });
+});
+
+describe("warm", () => {
+  afterEach(() => vi.useRealTimers());
+
+  it("starts a page's first reads early; the page's first read takes the answer, a second asks again", async () => {
+    let reads = 0;
+    const fetchMock = fakeApi({ "/api/v1/measures/3": () => json({ id: 3, read: ++reads }) });
+    warm(["/measures/3"]);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await expect(getJSON("/measures/3")).resolves.toEqual({ id: 3, read: 1 });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+    await expect(getJSON("/measures/3")).resolves.toEqual({ id: 3, read: 2 });
+  });
+
+  it("hands an early error to its reader, and reads again when the answer waited too long", async () => {
+    fakeApi({ "/api/v1/measures/4": () => json({ code: "measure_not_found", status: 404, title: "x", type: "about:blank" }, 404, "application/problem+json") });
+    warm(["/measures/4"]);
+    await expect(getJSON("/measures/4")).rejects.toBeInstanceOf(ApiError);
+
+    vi.useFakeTimers({ toFake: ["Date"] });
+    let reads = 0;
+    fakeApi({ "/api/v1/measures/5": () => json({ read: ++reads }) });
+    warm(["/measures/5"]);
+    vi.setSystemTime(Date.now() + 60_000);
+    await expect(getJSON("/measures/5")).resolves.toEqual({ read: 2 });
   });
 });
 

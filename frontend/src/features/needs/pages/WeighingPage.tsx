@@ -45,13 +45,19 @@ export function WeighingTablePage({ processId }: { processId: number | undefined
   const loaded = useAsync(
     async (signal) => {
       if (processId === undefined) throw new ApiError(404);
-      const process = await getProcess(processId, signal);
-      const [areas, measures] = await Promise.all([listSocialAreas(process.district_key, signal).catch(() => [] as SocialArea[]), listMeasures(processId, signal)]);
-      return { process, areas, measures };
+      const [process, measures] = await Promise.all([getProcess(processId, signal), listMeasures(processId, signal)]);
+      return { process, measures };
     },
     [processId],
   );
   const process = loaded.status === "success" ? loaded.data.process : undefined;
+  // The areas only name the filter's choices: the table does not wait for them.
+  const districtKey = process?.district_key;
+  const areaList = useAsync(
+    (signal) => (districtKey === undefined ? Promise.resolve([] as SocialArea[]) : listSocialAreas(districtKey, signal).catch(() => [] as SocialArea[])),
+    [districtKey],
+  );
+  const areas = areaList.status === "success" ? areaList.data : [];
   const heading = process ? t("needs.weighing.title", { title: process.title }) : isNotFound(loaded) ? t("needs.notFoundHeading") : t("needs.weighing.heading");
   useDocumentTitle(heading);
   const [filter, setFilter] = useState<WeighingFilter>(noWeighingFilter);
@@ -68,7 +74,7 @@ export function WeighingTablePage({ processId }: { processId: number | undefined
       <PageState state={loaded} retry={loaded.retry} />
       {loaded.status === "success" && (
         <>
-          <WeighingFilters filter={filter} onChange={setFilter} areas={loaded.data.areas.filter((a) => loaded.data.process.social_area_ids.includes(a.id))} fields={loaded.data.process.fields} />
+          <WeighingFilters filter={filter} onChange={setFilter} areas={areas.filter((a) => loaded.data.process.social_area_ids.includes(a.id))} fields={loaded.data.process.fields} />
           {page.status === "success" && (page.data.working || filter.published) && (
             <p>
               <label className="checkbox">
