@@ -1,10 +1,11 @@
 import { useTranslation } from "react-i18next";
 import type { NeedsMap } from "../api/needs";
 import type { SocialArea } from "../../planning/api/socialAreas";
+import { NeedsMapSvg } from "./NeedsMapSvg";
 
 /**
- * How many submissions concern each social area, as a list with bars (the planning feature's map
- * shows a scope, not counts). The numbers are text, so the bars only repeat what is read.
+ * How many submissions concern each social area: a map shaded by the counts and a list with bars.
+ * The numbers are text, so the map and the bars only repeat what is read.
  */
 export function NeedsMapBars({ map, areas }: { map: NeedsMap; areas: readonly SocialArea[] }) {
   const { t } = useTranslation();
@@ -15,6 +16,7 @@ export function NeedsMapBars({ map, areas }: { map: NeedsMap; areas: readonly So
   return (
     <section aria-labelledby="map-heading">
       <h2 id="map-heading">{t("needs.map.heading")}</h2>
+      <NeedsMapSvg map={map} areas={areas} />
       {rows.length === 0 ? (
         <p>{t("needs.map.none")}</p>
       ) : (

@@ -289,6 +289,13 @@ export const deNeeds = {
       status: "Stand",
     },
     map: {
+      label: "Karte: Eingaben je Sozialraum",
+      areaCount_one: "{{name}}: {{count}} Eingabe",
+      areaCount_other: "{{name}}: {{count}} Eingaben",
+      shade0: "keine",
+      shade1: "eine",
+      shade2: "zwei bis drei",
+      shade3: "vier und mehr",
       heading: "Eingaben je Sozialraum",
       none: "Noch keine Eingaben.",
       count_one: "{{count}} Eingabe",

@@ -291,6 +291,13 @@ export const enNeeds: typeof deNeeds = {
       status: "State",
     },
     map: {
+      label: "Map: submissions per social area",
+      areaCount_one: "{{name}}: {{count}} submission",
+      areaCount_other: "{{name}}: {{count}} submissions",
+      shade0: "none",
+      shade1: "one",
+      shade2: "two to three",
+      shade3: "four or more",
       heading: "Submissions per social area",
       none: "No submissions yet.",
       count_one: "{{count}} submission",
