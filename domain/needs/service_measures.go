@@ -67,12 +67,12 @@ func (m *Measure) Validate(p planning.Process) error {
 	return nil
 }
 
-// Measures lists the measures of a process the person may read.
-func (s *Service) Measures(ctx context.Context, who identity.Principal, processID int64) ([]Measure, error) {
+// Measures lists a page of the measures of a process the person may read (limit 0: all).
+func (s *Service) Measures(ctx context.Context, who identity.Principal, processID int64, cursor string, limit int) ([]Measure, string, error) {
 	if _, err := s.plan.Process(ctx, who, processID); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return s.store.Measures(ctx, processID)
+	return s.store.Measures(ctx, processID, cursor, limit)
 }
 
 // MeasureOf returns a measure of a process the person may read, with its chain.

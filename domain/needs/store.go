@@ -109,7 +109,9 @@ type Store interface {
 	// SaveMeasure writes every field of the measure.
 	SaveMeasure(ctx context.Context, m Measure) error
 	Measure(ctx context.Context, id int64) (Measure, error) // ErrMeasureNotFound
-	Measures(ctx context.Context, processID int64) ([]Measure, error)
+	// Measures returns a page of a process's measures, oldest first, and the next cursor
+	// (limit 0: all).
+	Measures(ctx context.Context, processID int64, cursor string, limit int) ([]Measure, string, error)
 	// ItemsOfMeasure lists the items whose working or published decision names the measure.
 	ItemsOfMeasure(ctx context.Context, measureID int64) ([]Item, error)
 

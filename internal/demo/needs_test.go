@@ -56,7 +56,7 @@ func TestDemoNeeds(t *testing.T) {
 			rows[0].Submitter != "Diakonie Erfurt (Beispiel), mitgezeichnet von AWO Erfurt (Beispiel)" {
 			t.Fatalf("the public table after seeding twice: %+v", rows)
 		}
-		measures, err := svc.Measures(ctx, identity.Principal{}, rows[0].ProcessID)
+		measures, _, err := svc.Measures(ctx, identity.Principal{}, rows[0].ProcessID, "", 0)
 		if err != nil || len(measures) != 1 || measures[0].Target == nil || measures[0].Target.Baseline == nil {
 			t.Fatalf("the demo measure: %v %+v", err, measures)
 		}

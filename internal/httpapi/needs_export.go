@@ -101,7 +101,7 @@ func (h *handlers) weighingTable(ctx context.Context, who identity.Principal, pr
 	for _, a := range areas {
 		areaNames[a.ID] = a.Name
 	}
-	measures, err := h.needs.Measures(ctx, who, processID)
+	measures, _, err := h.needs.Measures(ctx, who, processID, "", 0)
 	if err != nil {
 		return t, err
 	}

@@ -10,11 +10,14 @@ import (
 // ListMeasures implements api.StrictServerInterface.
 func (h *handlers) ListMeasures(ctx context.Context, req api.ListMeasuresRequestObject) (api.ListMeasuresResponseObject, error) {
 	who := principalFrom(ctx)
-	ms, err := h.needs.Measures(ctx, who, req.ProcessId)
+	cursor, limit := "", 50
+	set(&cursor, req.Params.Cursor)
+	set(&limit, req.Params.Limit)
+	ms, next, err := h.needs.Measures(ctx, who, req.ProcessId, cursor, limit)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListMeasures200JSONResponse{Items: make([]api.Measure, len(ms))}
+	out := api.ListMeasures200JSONResponse{Items: make([]api.Measure, len(ms)), NextCursor: opt(next)}
 	for i, m := range ms {
 		out.Items[i] = measureOut(m, needs.Coordinates(who, m.DistrictKey))
 	}

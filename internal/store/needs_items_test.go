@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -284,9 +285,34 @@ func TestNeedsModulesMeasuresNotices(t *testing.T) {
 		if err := f.s.SaveMeasure(ctx, m); err != nil {
 			t.Fatal(err)
 		}
-		ms, err := f.s.Measures(ctx, f.processID)
-		if err != nil || len(ms) != 1 || ms[0].Status != needs.MeasureInProgress || ms[0].Target != nil || len(ms[0].Milestones) != 1 || !ms[0].CreatedAt.Equal(f.now) {
-			t.Fatalf("measures %+v %v", ms, err)
+		ms, next, err := f.s.Measures(ctx, f.processID, "", 0)
+		if err != nil || next != "" || len(ms) != 1 || ms[0].Status != needs.MeasureInProgress || ms[0].Target != nil || len(ms[0].Milestones) != 1 || !ms[0].CreatedAt.Equal(f.now) {
+			t.Fatalf("measures %+v %q %v", ms, next, err)
+		}
+		for _, title := range []string{"Zweite", "Dritte"} {
+			if _, err := f.s.InsertMeasure(ctx, needs.Measure{ProcessID: f.processID, Title: title, Status: needs.MeasurePlanned}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		var titles []string
+		for cursor, pages := "", 0; ; pages++ {
+			page, next, err := f.s.Measures(ctx, f.processID, cursor, 2)
+			if err != nil || pages > 2 {
+				t.Fatalf("page %d: %v", pages, err)
+			}
+			for _, m := range page {
+				titles = append(titles, m.Title)
+			}
+			if next == "" {
+				break
+			}
+			cursor = next
+		}
+		if strings.Join(titles, ",") != "Jugendtreff,Zweite,Dritte" {
+			t.Errorf("paged measures: %v", titles)
+		}
+		if _, _, err := f.s.Measures(ctx, f.processID, "x'; --", 2); !errors.Is(err, needs.ErrInvalid) {
+			t.Errorf("a cursor the API never gave: %v", err)
 		}
 		if _, err := f.s.Measure(ctx, 99999); !errors.Is(err, needs.ErrMeasureNotFound) {
 			t.Errorf("unknown measure: %v", err)

@@ -176,12 +176,29 @@ func (s *Needs) Measure(ctx context.Context, id int64) (needs.Measure, error) {
 }
 
 // Measures implements needs.Store, in the order they were made.
-func (s *Needs) Measures(ctx context.Context, processID int64) ([]needs.Measure, error) {
-	var rows []needsMeasureRow
-	if err := conn(ctx, s.db).Where("process_id = ?", processID).Order("id").Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list measures: %w", err)
+func (s *Needs) Measures(ctx context.Context, processID int64, cursor string, limit int) ([]needs.Measure, string, error) {
+	tx := conn(ctx, s.db).Where("process_id = ?", processID)
+	if cursor != "" {
+		after, err := idCursor(cursor)
+		if err != nil {
+			return nil, "", err
+		}
+		tx = tx.Where("id > ?", after)
 	}
-	return domainRows(rows)
+	if limit > 0 {
+		tx = tx.Limit(limit + 1)
+	}
+	var rows []needsMeasureRow
+	if err := tx.Order("id").Find(&rows).Error; err != nil {
+		return nil, "", fmt.Errorf("list measures: %w", err)
+	}
+	next := ""
+	if limit > 0 && len(rows) > limit {
+		rows = rows[:limit]
+		next = fmt.Sprint(rows[len(rows)-1].ID)
+	}
+	out, err := domainRows(rows)
+	return out, next, err
 }
 
 // AddNotice implements needs.Store; an organisation, assessment or process that does not exist

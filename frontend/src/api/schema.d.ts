@@ -1763,7 +1763,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** The measures of the plan. */
+        /** A page of the measures of the plan, oldest first. */
         get: operations["listMeasures"];
         put?: never;
         /** Add a measure to the plan (coordinators); its baseline is read from the atlas. */
@@ -2251,6 +2251,7 @@ export interface components {
         };
         MeasureList: {
             items: components["schemas"]["Measure"][];
+            next_cursor?: string;
         };
         Problem: {
             /**
@@ -6338,7 +6339,11 @@ export interface operations {
     };
     listMeasures: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path: {
                 processId: components["parameters"]["ProcessId"];

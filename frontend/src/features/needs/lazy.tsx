@@ -20,7 +20,7 @@ function idAfter(path: string, pattern: RegExp): string | undefined {
 // The public pages' first reads: the weighing table with its process and measures, one measure.
 const tableReads = (path: string) => {
   const id = idAfter(path, /\/prozesse\/(\d{1,18})\/abwaegung\/?$/);
-  return id ? [`/processes/${id}`, `/processes/${id}/weighing`, `/processes/${id}/measures`] : [];
+  return id ? [`/processes/${id}`, `/processes/${id}/weighing`, `/processes/${id}/measures?limit=200`] : [];
 };
 const measureReads = (path: string) => {
   const id = idAfter(path, /\/massnahmen\/(\d{1,18})\/?$/);

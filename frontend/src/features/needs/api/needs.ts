@@ -228,8 +228,21 @@ export function createTextModule(districtKey: string, title: string, body: strin
   return sendJSON<TextModule>("POST", `/districts/${encodeURIComponent(districtKey)}/text-modules`, { title, body });
 }
 
+/** The first read of a process's measures (also started early by the lazy route). */
+export function measureListPath(processId: number, cursor?: string): string {
+  return `/processes/${processId}/measures${queryString({ limit: "200", cursor })}`;
+}
+
+/** Every measure of a process, page by page: the pickers and the table's names need them all. */
 export async function listMeasures(processId: number, signal?: AbortSignal): Promise<Measure[]> {
-  return (await getJSON<Schemas["MeasureList"]>(`/processes/${processId}/measures`, signal)).items;
+  const out: Measure[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await getJSON<Schemas["MeasureList"]>(measureListPath(processId, cursor), signal);
+    out.push(...page.items);
+    cursor = page.next_cursor;
+  } while (cursor);
+  return out;
 }
 
 export function createMeasure(processId: number, input: MeasureInput): Promise<Measure> {

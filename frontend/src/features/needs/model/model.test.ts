@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { AssessmentContent } from "../api/needs";
 import { noCapabilities as nothing } from "../test/fixtures";
-import { queryString, weighingExportHref, noWeighingFilter } from "../api/needs";
+import { listMeasures, queryString, weighingExportHref, noWeighingFilter } from "../api/needs";
+import { fakeApi, json, type FakeRequest } from "../../../test/render";
 import { toNeedsEvent } from "../api/live";
 import { atlasAreaKey, parseNumber, parseWhole, toContent, toValues, validate } from "./assessmentForm";
 import { fromLocalInput, toLocalInput } from "./datetime";
@@ -127,5 +128,19 @@ describe("the measure form", () => {
       target: { indicator: "sgb2_quote", area: "16051", baseline_year: 2023, target_year: 2028, value: -2.5 },
     });
     expect(toMeasureInput({ ...emptyMeasure, title: "Ohne Ziel" })).not.toHaveProperty("target");
+  });
+});
+
+describe("listMeasures", () => {
+  it("reads every page of a process's measures", async () => {
+    const seen: string[] = [];
+    fakeApi({
+      "/api/v1/processes/7/measures": (r: FakeRequest) => {
+        seen.push(r.url.search);
+        return json(r.url.searchParams.get("cursor") ? { items: [{ id: 2 }] } : { items: [{ id: 1 }], next_cursor: "1" });
+      },
+    });
+    expect((await listMeasures(7)).map((m) => m.id)).toEqual([1, 2]);
+    expect(seen).toEqual(["?limit=200", "?limit=200&cursor=1"]);
   });
 });
