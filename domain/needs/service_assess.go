@@ -119,15 +119,15 @@ func visibleReviews(who identity.Principal, rs []Review) []Review {
 
 // Versions lists the versions of an assessment, for its organisation and, once submitted, the
 // coordinators.
-func (s *Service) Versions(ctx context.Context, who identity.Principal, id int64) ([]Version, error) {
+func (s *Service) Versions(ctx context.Context, who identity.Principal, id int64, cursor string, limit int) ([]Version, string, error) {
 	v, err := s.Assessment(ctx, who, id)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	if !v.Can.SeeVersions {
-		return nil, kernel.ErrForbidden
+		return nil, "", kernel.ErrForbidden
 	}
-	return s.store.Versions(ctx, id)
+	return s.store.Versions(ctx, id, cursor, limit)
 }
 
 // Save replaces a draft's content; base is the version the person edited, so that two members

@@ -60,8 +60,9 @@ type Store interface {
 	Assessment(ctx context.Context, id int64) (Assessment, error)
 	// Assessments returns a page, newest first, with its co-signatures, and the next cursor.
 	Assessments(ctx context.Context, q AssessmentQuery) ([]Assessment, string, error)
-	// Versions lists an assessment's versions, newest first.
-	Versions(ctx context.Context, assessmentID int64) ([]Version, error)
+	// Versions lists a page of an assessment's versions, newest first, and the next cursor
+	// (limit 0: all).
+	Versions(ctx context.Context, assessmentID int64, cursor string, limit int) ([]Version, string, error)
 
 	// InviteCoSigner adds an invitation; ErrAlreadyInvited when the organisation has one (the
 	// unique key decides).

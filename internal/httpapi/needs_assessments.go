@@ -36,11 +36,14 @@ func (h *handlers) SaveAssessment(ctx context.Context, req api.SaveAssessmentReq
 
 // ListAssessmentVersions implements api.StrictServerInterface.
 func (h *handlers) ListAssessmentVersions(ctx context.Context, req api.ListAssessmentVersionsRequestObject) (api.ListAssessmentVersionsResponseObject, error) {
-	vs, err := h.needs.Versions(ctx, principalFrom(ctx), req.AssessmentId)
+	cursor, limit := "", 50
+	set(&cursor, req.Params.Cursor)
+	set(&limit, req.Params.Limit)
+	vs, next, err := h.needs.Versions(ctx, principalFrom(ctx), req.AssessmentId, cursor, limit)
 	if err != nil {
 		return nil, err
 	}
-	out := api.ListAssessmentVersions200JSONResponse{Items: make([]api.AssessmentVersion, len(vs))}
+	out := api.ListAssessmentVersions200JSONResponse{Items: make([]api.AssessmentVersion, len(vs)), NextCursor: opt(next)}
 	for i, v := range vs {
 		out.Items[i] = api.AssessmentVersion{Version: v.Version, Status: string(v.Status), At: v.At, Content: contentOut(v.Content)}
 	}

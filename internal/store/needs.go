@@ -106,6 +106,23 @@ func processDistrict(tx *gorm.DB, processID int64) (string, error) {
 }
 
 // idCursor reads a cursor that is the id of a page's last row.
+// paged narrows a list to what follows the cursor (after is e.g. "id >": the column and the
+// direction of the list's order) and asks for one row more than the page, which tells whether
+// another page follows.
+func paged(tx *gorm.DB, after, cursor string, limit int) (*gorm.DB, error) {
+	if cursor != "" {
+		n, err := idCursor(cursor)
+		if err != nil {
+			return nil, err
+		}
+		tx = tx.Where(after+" ?", n)
+	}
+	if limit > 0 {
+		tx = tx.Limit(limit + 1)
+	}
+	return tx, nil
+}
+
 func idCursor(c string) (int64, error) {
 	id, err := strconv.ParseInt(c, 10, 64)
 	if err != nil || id <= 0 {

@@ -276,19 +276,28 @@ func (s *Needs) withCoSigners(tx *gorm.DB, rows []needsAssessmentRow) ([]needs.A
 }
 
 // Versions implements needs.Store.
-func (s *Needs) Versions(ctx context.Context, assessmentID int64) ([]needs.Version, error) {
+func (s *Needs) Versions(ctx context.Context, assessmentID int64, cursor string, limit int) ([]needs.Version, string, error) {
+	tx, err := paged(conn(ctx, s.db).Where("assessment_id = ?", assessmentID), "version <", cursor, limit)
+	if err != nil {
+		return nil, "", err
+	}
 	var rows []needsVersionRow
-	if err := conn(ctx, s.db).Where("assessment_id = ?", assessmentID).Order("version DESC").Find(&rows).Error; err != nil {
-		return nil, fmt.Errorf("list versions: %w", err)
+	if err := tx.Order("version DESC").Find(&rows).Error; err != nil {
+		return nil, "", fmt.Errorf("list versions: %w", err)
+	}
+	next := ""
+	if limit > 0 && len(rows) > limit {
+		rows = rows[:limit]
+		next = fmt.Sprint(rows[len(rows)-1].Version)
 	}
 	out := make([]needs.Version, len(rows))
 	for i, r := range rows {
 		out[i] = needs.Version{AssessmentID: r.AssessmentID, Version: r.Version, Status: needs.Status(r.Status), By: deref(r.SavedBy), At: r.SavedAt.UTC()}
 		if err := fromJSON(r.Content, &out[i].Content); err != nil {
-			return nil, err
+			return nil, "", err
 		}
 	}
-	return out, nil
+	return out, next, nil
 }
 
 // InviteCoSigner implements needs.Store: the primary key (assessment, organisation) decides

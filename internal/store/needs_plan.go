@@ -177,16 +177,9 @@ func (s *Needs) Measure(ctx context.Context, id int64) (needs.Measure, error) {
 
 // Measures implements needs.Store, in the order they were made.
 func (s *Needs) Measures(ctx context.Context, processID int64, cursor string, limit int) ([]needs.Measure, string, error) {
-	tx := conn(ctx, s.db).Where("process_id = ?", processID)
-	if cursor != "" {
-		after, err := idCursor(cursor)
-		if err != nil {
-			return nil, "", err
-		}
-		tx = tx.Where("id > ?", after)
-	}
-	if limit > 0 {
-		tx = tx.Limit(limit + 1)
+	tx, err := paged(conn(ctx, s.db).Where("process_id = ?", processID), "id >", cursor, limit)
+	if err != nil {
+		return nil, "", err
 	}
 	var rows []needsMeasureRow
 	if err := tx.Order("id").Find(&rows).Error; err != nil {

@@ -158,10 +158,16 @@ func TestNeedsAssessmentVersions(t *testing.T) {
 			!got.SubmittedAt.Equal(sub.SubmittedAt) || !got.UpdatedAt.Equal(first.UpdatedAt) {
 			t.Fatalf("after the saves %+v %v", got, err)
 		}
-		vs, err := f.s.Versions(ctx, a.ID)
-		if err != nil || len(vs) != 2 || vs[0].Version != 2 || vs[0].By != f.coord.User.ID || vs[0].Content.Title != "Jugendtreff Nord-Ost" ||
+		vs, next, err := f.s.Versions(ctx, a.ID, "", 0)
+		if err != nil || next != "" || len(vs) != 2 || vs[0].Version != 2 || vs[0].By != f.coord.User.ID || vs[0].Content.Title != "Jugendtreff Nord-Ost" ||
 			vs[1].Version != 1 || vs[1].Content.Title != "Jugendtreff Nord" || vs[1].Status != needs.StatusDraft || vs[1].By != f.rita.User.ID {
 			t.Fatalf("versions %+v %v", vs, err)
+		}
+		if page, next, err := f.s.Versions(ctx, a.ID, "", 1); err != nil || len(page) != 1 || page[0].Version != 2 || next != "2" {
+			t.Fatalf("first page of versions %+v %q %v", page, next, err)
+		}
+		if page, next, err := f.s.Versions(ctx, a.ID, "2", 1); err != nil || len(page) != 1 || page[0].Version != 1 || next != "" {
+			t.Fatalf("second page of versions %+v %q %v", page, next, err)
 		}
 		if _, err := f.s.Assessment(ctx, 99999); !errors.Is(err, needs.ErrNotFound) {
 			t.Errorf("unknown assessment: %v", err)
@@ -354,7 +360,7 @@ func TestNeedsConcurrentSaves(t *testing.T) {
 				t.Errorf("editor %d: %v", i, err)
 			}
 		}
-		vs, err := f.s.Versions(ctx, a.ID)
+		vs, _, err := f.s.Versions(ctx, a.ID, "", 0)
 		if won < 0 || err != nil || len(vs) != 2 || vs[0].Content.Title != fmt.Sprintf("Fassung %d", won) {
 			t.Fatalf("winner %d, versions %+v %v", won, vs, err)
 		}

@@ -1398,7 +1398,7 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Every version of an assessment, newest first. */
+        /** A page of the versions of an assessment, newest first. */
         get: operations["listAssessmentVersions"];
         put?: never;
         post?: never;
@@ -2075,6 +2075,7 @@ export interface components {
         };
         AssessmentVersionList: {
             items: components["schemas"]["AssessmentVersion"][];
+            next_cursor?: string;
         };
         NeedsMap: {
             areas: {
@@ -5728,7 +5729,11 @@ export interface operations {
     };
     listAssessmentVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The next_cursor of the previous page. */
+                cursor?: components["parameters"]["Cursor"];
+                limit?: components["parameters"]["Limit"];
+            };
             header?: never;
             path: {
                 assessmentId: components["parameters"]["AssessmentId"];

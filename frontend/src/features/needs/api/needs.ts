@@ -136,8 +136,9 @@ export function attachmentHref(id: number, attachmentId: number): string {
   return `${apiBase}/assessments/${id}/attachments/${attachmentId}`;
 }
 
-export async function listAssessmentVersions(id: number, signal?: AbortSignal): Promise<AssessmentVersion[]> {
-  return (await getJSON<Schemas["AssessmentVersionList"]>(`/assessments/${id}/versions`, signal)).items;
+/** A page of an assessment's versions, newest first. */
+export function listAssessmentVersions(id: number, cursor?: string, signal?: AbortSignal): Promise<Schemas["AssessmentVersionList"]> {
+  return getJSON<Schemas["AssessmentVersionList"]>(`/assessments/${id}/versions${queryString({ cursor })}`, signal);
 }
 
 export function transitionAssessment(id: number, action: TransitionAction, reason?: string): Promise<Assessment> {

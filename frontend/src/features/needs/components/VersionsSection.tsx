@@ -1,22 +1,34 @@
 import { useTranslation } from "react-i18next";
-import { listAssessmentVersions } from "../api/needs";
+import { listAssessmentVersions, type AssessmentVersion } from "../api/needs";
 import { useAsync } from "../../../shared/hooks/useAsync";
 import { useLanguage } from "../../../shared/hooks/useLanguage";
 import { formatDateTimeShort } from "../../../shared/lib/time";
 import { LoadError, Loading } from "../../../shared/components/Status";
+import { MoreButton } from "./MoreButton";
+import { usePaged } from "./usePaged";
 
 /** Every version of an assessment, newest first (for those the server lets see them). */
 export function VersionsSection({ assessmentId, version }: { assessmentId: number; version: number }) {
   const { t } = useTranslation();
-  const language = useLanguage();
-  const versions = useAsync((signal) => listAssessmentVersions(assessmentId, signal), [assessmentId, version]);
+  const versions = useAsync((signal) => listAssessmentVersions(assessmentId, undefined, signal), [assessmentId, version]);
   return (
     <section aria-labelledby="versions-heading">
       <h2 id="versions-heading">{t("needs.versions.heading")}</h2>
       {versions.status === "loading" && <Loading />}
       {versions.status === "error" && <LoadError error={versions.error} onRetry={versions.retry} />}
-      {versions.status === "success" && (
-        <div className="table-scroll" role="region" aria-label={t("needs.versions.heading")} tabIndex={0}>
+      {versions.status === "success" && <VersionsTable key={version} assessmentId={assessmentId} first={versions.data} />}
+    </section>
+  );
+}
+
+/** The versions read so far, with "Mehr laden" for older ones. */
+function VersionsTable({ assessmentId, first }: { assessmentId: number; first: { items: AssessmentVersion[]; next_cursor?: string } }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const paged = usePaged(first, (cursor) => listAssessmentVersions(assessmentId, cursor));
+  return (
+    <>
+      <div className="table-scroll" role="region" aria-label={t("needs.versions.heading")} tabIndex={0}>
         <table className="data-table">
           <caption className="visually-hidden">{t("needs.versions.heading")}</caption>
           <thead>
@@ -28,7 +40,7 @@ export function VersionsSection({ assessmentId, version }: { assessmentId: numbe
             </tr>
           </thead>
           <tbody>
-            {versions.data.map((v) => (
+            {paged.items.map((v) => (
               <tr key={v.version}>
                 <td>{v.version}</td>
                 <td>
@@ -40,8 +52,8 @@ export function VersionsSection({ assessmentId, version }: { assessmentId: numbe
             ))}
           </tbody>
         </table>
-        </div>
-      )}
-    </section>
+      </div>
+      <MoreButton paged={paged} />
+    </>
   );
 }
