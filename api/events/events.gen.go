@@ -337,7 +337,7 @@ type LiveFrame struct {
 	// Data The payload; its schema follows from type.
 	Data interface{} `json:"data"`
 
-	// Room The room, as kind:id: consultation:<id> now; workshop:<id> and needs:<process id> later.
+	// Room The room, as kind:id: consultation:<id> and needs:<process id> now; workshop:<id> later.
 	Room string `json:"room"`
 	Seq  int64  `json:"seq"`
 	Type string `json:"type"`

@@ -12,7 +12,7 @@ export interface components {
          *     without gaps; a client that reconnects passes the last seq it saw as since.
          */
         LiveFrame: {
-            /** @description The room, as kind:id: consultation:<id> now; workshop:<id> and needs:<process id> later. */
+            /** @description The room, as kind:id: consultation:<id> and needs:<process id> now; workshop:<id> later. */
             room: string;
             /** Format: int64 */
             seq: number;
