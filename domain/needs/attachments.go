@@ -132,6 +132,13 @@ func (s *Service) Detach(ctx context.Context, who identity.Principal, id, attach
 	return nil
 }
 
+// MayAttach reports (as nil) that the person may add or remove files now: they belong to the
+// submitting organisation and the draft is not locked. The upload handler asks it before it
+// reads a file that would only be thrown away.
+func (s *Service) MayAttach(ctx context.Context, who identity.Principal, id int64) error {
+	return s.editableByOwn(ctx, who, id)
+}
+
 // editableByOwn: the person belongs to the submitting organisation and the draft is not locked.
 func (s *Service) editableByOwn(ctx context.Context, who identity.Principal, id int64) error {
 	if who.Anonymous() {

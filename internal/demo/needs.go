@@ -19,6 +19,10 @@ func SeedNeeds(ctx context.Context, svc *needs.Service, ids *identity.Service, p
 	if err != nil || p.ID == 0 {
 		return err
 	}
+	// Every start comes here: look before logging anyone in (a login writes the user and an audit line).
+	if calls, err := svc.Calls(ctx, identity.Principal{}, p.ID); err != nil || len(calls) > 0 {
+		return err
+	}
 	people := map[string]identity.Principal{}
 	for _, u := range []struct{ sub, name, provider, role string }{
 		{"demo-koordination-erfurt", "Karl Koordinator", "verwaltung", "coordinator:16051"},
@@ -38,9 +42,6 @@ func SeedNeeds(ctx context.Context, svc *needs.Service, ids *identity.Service, p
 		}
 	}
 	karl, dora, agnes := people["demo-koordination-erfurt"], people["demo-traeger-diakonie"], people["demo-traeger-awo-leitung"]
-	if calls, err := svc.Calls(ctx, karl, p.ID); err != nil || len(calls) > 0 {
-		return err
-	}
 	call, err := svc.CreateCall(ctx, karl, needs.Call{ProcessID: p.ID, Title: "Bedarfsanzeigen 2027 (Beispiel)",
 		Guidance: "Beispieldaten: Beschreiben Sie Bedarfe in den Erfurter Sozialräumen, die Ihnen in Ihrer Arbeit begegnen. " +
 			"Belegen Sie sie möglichst mit Werten aus dem Sozialstrukturatlas.",

@@ -5,7 +5,6 @@ import (
 	"os"
 
 	"github.com/teilhabe/teilhabe/api"
-	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/needs"
 )
 
@@ -39,18 +38,9 @@ func (h *handlers) ListAssessmentAttachments(ctx context.Context, req api.ListAs
 // UploadAssessmentAttachment implements api.StrictServerInterface.
 func (h *handlers) UploadAssessmentAttachment(ctx context.Context, req api.UploadAssessmentAttachmentRequestObject) (api.UploadAssessmentAttachmentResponseObject, error) {
 	p := principalFrom(ctx)
-	if p.Anonymous() {
-		return nil, kernel.ErrLoginRequired
-	}
 	// Refuse before reading a file that would only be thrown away; Attach checks again.
-	v, err := h.needs.Assessment(ctx, p, req.AssessmentId)
-	switch {
-	case err != nil:
+	if err := h.needs.MayAttach(ctx, p, req.AssessmentId); err != nil {
 		return nil, err
-	case !v.Access.Own:
-		return nil, kernel.ErrForbidden
-	case !v.Can.Edit:
-		return nil, needs.ErrState
 	}
 	up, err := receiveUpload(req.Body, attachmentTypes, "use PDF, an office format, PNG or JPEG")
 	defer up.remove()
