@@ -9,6 +9,7 @@ import (
 	"context"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime/multipart"
@@ -675,6 +676,48 @@ func (e AuthProviderStatusState) Valid() bool {
 	}
 }
 
+// Defines values for BoardCardState.
+const (
+	BoardCardStateHidden  BoardCardState = "hidden"
+	BoardCardStateMerged  BoardCardState = "merged"
+	BoardCardStateVisible BoardCardState = "visible"
+)
+
+// Valid indicates whether the value is a known member of the BoardCardState enum.
+func (e BoardCardState) Valid() bool {
+	switch e {
+	case BoardCardStateHidden:
+		return true
+	case BoardCardStateMerged:
+		return true
+	case BoardCardStateVisible:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CardModerationAction.
+const (
+	CardModerationActionHide  CardModerationAction = "hide"
+	CardModerationActionMerge CardModerationAction = "merge"
+	CardModerationActionMove  CardModerationAction = "move"
+)
+
+// Valid indicates whether the value is a known member of the CardModerationAction enum.
+func (e CardModerationAction) Valid() bool {
+	switch e {
+	case CardModerationActionHide:
+		return true
+	case CardModerationActionMerge:
+		return true
+	case CardModerationActionMove:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CoSignAnswerAction.
 const (
 	CoSignAnswerActionDecline CoSignAnswerAction = "decline"
@@ -984,6 +1027,69 @@ func (e GeometryType) Valid() bool {
 	}
 }
 
+// Defines values for HandoffStatus.
+const (
+	HandoffStatusDeclined HandoffStatus = "declined"
+	HandoffStatusDone     HandoffStatus = "done"
+	HandoffStatusOffered  HandoffStatus = "offered"
+)
+
+// Valid indicates whether the value is a known member of the HandoffStatus enum.
+func (e HandoffStatus) Valid() bool {
+	switch e {
+	case HandoffStatusDeclined:
+		return true
+	case HandoffStatusDone:
+		return true
+	case HandoffStatusOffered:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for HandoffTarget.
+const (
+	HandoffTargetComment  HandoffTarget = "comment"
+	HandoffTargetNeeds    HandoffTarget = "needs"
+	HandoffTargetWeighing HandoffTarget = "weighing"
+)
+
+// Valid indicates whether the value is a known member of the HandoffTarget enum.
+func (e HandoffTarget) Valid() bool {
+	switch e {
+	case HandoffTargetComment:
+		return true
+	case HandoffTargetNeeds:
+		return true
+	case HandoffTargetWeighing:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for HandoffInputTarget.
+const (
+	HandoffInputTargetComment  HandoffInputTarget = "comment"
+	HandoffInputTargetNeeds    HandoffInputTarget = "needs"
+	HandoffInputTargetWeighing HandoffInputTarget = "weighing"
+)
+
+// Valid indicates whether the value is a known member of the HandoffInputTarget enum.
+func (e HandoffInputTarget) Valid() bool {
+	switch e {
+	case HandoffInputTargetComment:
+		return true
+	case HandoffInputTargetNeeds:
+		return true
+	case HandoffInputTargetWeighing:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ImportChangeAction.
 const (
 	Create ImportChangeAction = "create"
@@ -1194,6 +1300,87 @@ func (e ModerationInputAction) Valid() bool {
 	}
 }
 
+// Defines values for ModuleHeadKind.
+const (
+	ModuleHeadKindBoard     ModuleHeadKind = "board"
+	ModuleHeadKindPoll      ModuleHeadKind = "poll"
+	ModuleHeadKindQuestions ModuleHeadKind = "questions"
+)
+
+// Valid indicates whether the value is a known member of the ModuleHeadKind enum.
+func (e ModuleHeadKind) Valid() bool {
+	switch e {
+	case ModuleHeadKindBoard:
+		return true
+	case ModuleHeadKindPoll:
+		return true
+	case ModuleHeadKindQuestions:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModuleHeadState.
+const (
+	ModuleClosed ModuleHeadState = "closed"
+	ModuleOpen   ModuleHeadState = "open"
+	ModuleReady  ModuleHeadState = "ready"
+)
+
+// Valid indicates whether the value is a known member of the ModuleHeadState enum.
+func (e ModuleHeadState) Valid() bool {
+	switch e {
+	case ModuleClosed:
+		return true
+	case ModuleOpen:
+		return true
+	case ModuleReady:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModuleInputKind.
+const (
+	ModuleInputKindBoard     ModuleInputKind = "board"
+	ModuleInputKindPoll      ModuleInputKind = "poll"
+	ModuleInputKindQuestions ModuleInputKind = "questions"
+)
+
+// Valid indicates whether the value is a known member of the ModuleInputKind enum.
+func (e ModuleInputKind) Valid() bool {
+	switch e {
+	case ModuleInputKindBoard:
+		return true
+	case ModuleInputKindPoll:
+		return true
+	case ModuleInputKindQuestions:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModuleTransitionAction.
+const (
+	CloseModule ModuleTransitionAction = "close"
+	OpenModule  ModuleTransitionAction = "open"
+)
+
+// Valid indicates whether the value is a known member of the ModuleTransitionAction enum.
+func (e ModuleTransitionAction) Valid() bool {
+	switch e {
+	case CloseModule:
+		return true
+	case OpenModule:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for NeedsCallAudience.
 const (
 	NeedsCallAudienceInvited   NeedsCallAudience = "invited"
@@ -1314,6 +1501,39 @@ func (e PhaseKind) Valid() bool {
 	}
 }
 
+// Defines values for PollConfigKind.
+const (
+	Budget   PollConfigKind = "budget"
+	Multiple PollConfigKind = "multiple"
+	Ranking  PollConfigKind = "ranking"
+	Scale    PollConfigKind = "scale"
+	Single   PollConfigKind = "single"
+	Text     PollConfigKind = "text"
+	Words    PollConfigKind = "words"
+)
+
+// Valid indicates whether the value is a known member of the PollConfigKind enum.
+func (e PollConfigKind) Valid() bool {
+	switch e {
+	case Budget:
+		return true
+	case Multiple:
+		return true
+	case Ranking:
+		return true
+	case Scale:
+		return true
+	case Single:
+		return true
+	case Text:
+		return true
+	case Words:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ProcessStatus.
 const (
 	ProcessStatusArchived  ProcessStatus = "archived"
@@ -1332,6 +1552,60 @@ func (e ProcessStatus) Valid() bool {
 	case ProcessStatusDraft:
 		return true
 	case ProcessStatusPublished:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProjectionKind.
+const (
+	Agenda   ProjectionKind = "agenda"
+	Join     ProjectionKind = "join"
+	Module   ProjectionKind = "module"
+	Question ProjectionKind = "question"
+)
+
+// Valid indicates whether the value is a known member of the ProjectionKind enum.
+func (e ProjectionKind) Valid() bool {
+	switch e {
+	case Agenda:
+		return true
+	case Join:
+		return true
+	case Module:
+		return true
+	case Question:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for QuestionModerationAction.
+const (
+	QuestionModerationActionAnswer      QuestionModerationAction = "answer"
+	QuestionModerationActionApprove     QuestionModerationAction = "approve"
+	QuestionModerationActionHide        QuestionModerationAction = "hide"
+	QuestionModerationActionHighlight   QuestionModerationAction = "highlight"
+	QuestionModerationActionMerge       QuestionModerationAction = "merge"
+	QuestionModerationActionUnhighlight QuestionModerationAction = "unhighlight"
+)
+
+// Valid indicates whether the value is a known member of the QuestionModerationAction enum.
+func (e QuestionModerationAction) Valid() bool {
+	switch e {
+	case QuestionModerationActionAnswer:
+		return true
+	case QuestionModerationActionApprove:
+		return true
+	case QuestionModerationActionHide:
+		return true
+	case QuestionModerationActionHighlight:
+		return true
+	case QuestionModerationActionMerge:
+		return true
+	case QuestionModerationActionUnhighlight:
 		return true
 	default:
 		return false
@@ -1491,6 +1765,99 @@ func (e WeighingValue) Valid() bool {
 	case Noted:
 		return true
 	case Partly:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkshopMinutesStatus.
+const (
+	WorkshopMinutesStatusDraft     WorkshopMinutesStatus = "draft"
+	WorkshopMinutesStatusPublished WorkshopMinutesStatus = "published"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopMinutesStatus enum.
+func (e WorkshopMinutesStatus) Valid() bool {
+	switch e {
+	case WorkshopMinutesStatusDraft:
+		return true
+	case WorkshopMinutesStatusPublished:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkshopQuestionState.
+const (
+	WorkshopQuestionStateAnswered WorkshopQuestionState = "answered"
+	WorkshopQuestionStateHidden   WorkshopQuestionState = "hidden"
+	WorkshopQuestionStateMerged   WorkshopQuestionState = "merged"
+	WorkshopQuestionStatePending  WorkshopQuestionState = "pending"
+	WorkshopQuestionStateVisible  WorkshopQuestionState = "visible"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopQuestionState enum.
+func (e WorkshopQuestionState) Valid() bool {
+	switch e {
+	case WorkshopQuestionStateAnswered:
+		return true
+	case WorkshopQuestionStateHidden:
+		return true
+	case WorkshopQuestionStateMerged:
+		return true
+	case WorkshopQuestionStatePending:
+		return true
+	case WorkshopQuestionStateVisible:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkshopStatus.
+const (
+	WorkshopStatusEnded     WorkshopStatus = "ended"
+	WorkshopStatusLive      WorkshopStatus = "live"
+	WorkshopStatusPlanned   WorkshopStatus = "planned"
+	WorkshopStatusRehearsal WorkshopStatus = "rehearsal"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopStatus enum.
+func (e WorkshopStatus) Valid() bool {
+	switch e {
+	case WorkshopStatusEnded:
+		return true
+	case WorkshopStatusLive:
+		return true
+	case WorkshopStatusPlanned:
+		return true
+	case WorkshopStatusRehearsal:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkshopTransitionAction.
+const (
+	End          WorkshopTransitionAction = "end"
+	EndRehearsal WorkshopTransitionAction = "end_rehearsal"
+	Rehearse     WorkshopTransitionAction = "rehearse"
+	Start        WorkshopTransitionAction = "start"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopTransitionAction enum.
+func (e WorkshopTransitionAction) Valid() bool {
+	switch e {
+	case End:
+		return true
+	case EndRehearsal:
+		return true
+	case Rehearse:
+		return true
+	case Start:
 		return true
 	default:
 		return false
@@ -1681,6 +2048,47 @@ func (e ExportWeighingTableParamsFormat) Valid() bool {
 	default:
 		return false
 	}
+}
+
+// Defines values for ExportMinutesParamsFormat.
+const (
+	ExportMinutesParamsFormatDocx ExportMinutesParamsFormat = "docx"
+	ExportMinutesParamsFormatMd   ExportMinutesParamsFormat = "md"
+	ExportMinutesParamsFormatPdf  ExportMinutesParamsFormat = "pdf"
+)
+
+// Valid indicates whether the value is a known member of the ExportMinutesParamsFormat enum.
+func (e ExportMinutesParamsFormat) Valid() bool {
+	switch e {
+	case ExportMinutesParamsFormatDocx:
+		return true
+	case ExportMinutesParamsFormatMd:
+		return true
+	case ExportMinutesParamsFormatPdf:
+		return true
+	default:
+		return false
+	}
+}
+
+// AgendaItem defines model for AgendaItem.
+type AgendaItem struct {
+	EndedAt   *time.Time `json:"ended_at,omitempty"`
+	Id        int64      `json:"id"`
+	Minutes   int        `json:"minutes"`
+	Position  int        `json:"position"`
+	StartedAt *time.Time `json:"started_at,omitempty"`
+	Title     string     `json:"title"`
+}
+
+// AgendaItemInput defines model for AgendaItemInput.
+type AgendaItemInput struct {
+	// Id Kept items carry their id.
+	Id *int64 `json:"id,omitempty"`
+
+	// Minutes The planned duration.
+	Minutes *int   `json:"minutes,omitempty"`
+	Title   string `json:"title"`
 }
 
 // AnswerInput defines model for AnswerInput.
@@ -2304,6 +2712,49 @@ type AuthProviderStatusList struct {
 	Items []AuthProviderStatus `json:"items"`
 }
 
+// BoardCard defines model for BoardCard.
+type BoardCard struct {
+	AuthorName *string        `json:"author_name,omitempty"`
+	Column     int            `json:"column"`
+	CreatedAt  time.Time      `json:"created_at"`
+	Dots       int            `json:"dots"`
+	Id         int64          `json:"id"`
+	MergedInto *int64         `json:"merged_into,omitempty"`
+	Mine       *bool          `json:"mine,omitempty"`
+	ModuleId   int64          `json:"module_id"`
+	Reason     *string        `json:"reason,omitempty"`
+	State      BoardCardState `json:"state"`
+
+	// Text Empty for a hidden card.
+	Text    string `json:"text"`
+	ThemeId *int64 `json:"theme_id,omitempty"`
+}
+
+// BoardCardState defines model for BoardCard.State.
+type BoardCardState string
+
+// BoardConfig defines model for BoardConfig.
+type BoardConfig struct {
+	Columns *[]string `json:"columns,omitempty"`
+
+	// Dots Dots per person (0: no dot-voting).
+	Dots *int `json:"dots,omitempty"`
+
+	// Until The voting's timer.
+	Until *time.Time `json:"until,omitempty"`
+
+	// Voting Dot-voting is open (read-only here; see setDotVoting).
+	Voting *bool `json:"voting,omitempty"`
+}
+
+// BoardTheme defines model for BoardTheme.
+type BoardTheme struct {
+	Id       int64  `json:"id"`
+	ModuleId int64  `json:"module_id"`
+	Position int    `json:"position"`
+	Title    string `json:"title"`
+}
+
 // Bundle defines model for Bundle.
 type Bundle struct {
 	Id    int64  `json:"id"`
@@ -2319,6 +2770,39 @@ type BundleInput struct {
 // BundleList defines model for BundleList.
 type BundleList struct {
 	Items []Bundle `json:"items"`
+}
+
+// CardInput defines model for CardInput.
+type CardInput struct {
+	Column *int   `json:"column,omitempty"`
+	Text   string `json:"text"`
+}
+
+// CardModeration defines model for CardModeration.
+type CardModeration struct {
+	Action CardModerationAction `json:"action"`
+	Column *int                 `json:"column,omitempty"`
+	Into   *int64               `json:"into,omitempty"`
+	Reason *string              `json:"reason,omitempty"`
+
+	// ThemeId 0: out of its theme.
+	ThemeId *int64 `json:"theme_id,omitempty"`
+}
+
+// CardModerationAction defines model for CardModeration.Action.
+type CardModerationAction string
+
+// ChatMessage defines model for ChatMessage.
+type ChatMessage struct {
+	AuthorName string    `json:"author_name"`
+	CreatedAt  time.Time `json:"created_at"`
+	Hidden     bool      `json:"hidden"`
+	Id         int64     `json:"id"`
+	Mine       *bool     `json:"mine,omitempty"`
+	Reason     *string   `json:"reason,omitempty"`
+
+	// Text Empty for a hidden message.
+	Text string `json:"text"`
 }
 
 // ClaimWarning The latest login whose tokens lacked the configured roles claim; the person got only default_role.
@@ -2491,6 +2975,12 @@ type ConsultationList struct {
 	Items []Consultation `json:"items"`
 }
 
+// CurrentItem defines model for CurrentItem.
+type CurrentItem struct {
+	// ItemId Left out: the next item.
+	ItemId *int64 `json:"item_id,omitempty"`
+}
+
 // Decision defines model for Decision.
 type Decision struct {
 	At         time.Time `json:"at"`
@@ -2594,6 +3084,25 @@ type Document struct {
 	UploadedAt  time.Time `json:"uploaded_at"`
 }
 
+// DotPlacement defines model for DotPlacement.
+type DotPlacement struct {
+	CardId int64 `json:"card_id"`
+	Dots   int   `json:"dots"`
+}
+
+// DotVoting defines model for DotVoting.
+type DotVoting struct {
+	Open bool `json:"open"`
+
+	// Seconds A timer (0: none).
+	Seconds *int `json:"seconds,omitempty"`
+}
+
+// Dots defines model for Dots.
+type Dots struct {
+	Dots []DotPlacement `json:"dots"`
+}
+
 // Evidence A value cited from the atlas. On input only indicator, area and year count; the server reads the value as it is when cited.
 type Evidence struct {
 	// Area An atlas area key
@@ -2605,6 +3114,12 @@ type Evidence struct {
 	Unit      *string  `json:"unit,omitempty"`
 	Value     *float32 `json:"value,omitempty"`
 	Year      int      `json:"year"`
+}
+
+// Facilitator defines model for Facilitator.
+type Facilitator struct {
+	Id   int64  `json:"id"`
+	Name string `json:"name"`
 }
 
 // Field A sectoral planning field (Fachplanung).
@@ -2623,6 +3138,66 @@ type Geometry struct {
 
 // GeometryType defines model for Geometry.Type.
 type GeometryType string
+
+// GuestJoin defines model for GuestJoin.
+type GuestJoin struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+}
+
+// GuestJoined defines model for GuestJoined.
+type GuestJoined struct {
+	Participant Participant `json:"participant"`
+	WorkshopId  int64       `json:"workshop_id"`
+}
+
+// Handoff defines model for Handoff.
+type Handoff struct {
+	CreatedAt time.Time     `json:"created_at"`
+	Id        int64         `json:"id"`
+	Org       *string       `json:"org,omitempty"`
+	Status    HandoffStatus `json:"status"`
+	Subject   string        `json:"subject"`
+
+	// Summary The text handed on.
+	Summary    *string       `json:"summary,omitempty"`
+	Target     HandoffTarget `json:"target"`
+	TargetId   *int64        `json:"target_id,omitempty"`
+	WorkshopId int64         `json:"workshop_id"`
+}
+
+// HandoffStatus defines model for Handoff.Status.
+type HandoffStatus string
+
+// HandoffTarget defines model for Handoff.Target.
+type HandoffTarget string
+
+// HandoffAnswer defines model for HandoffAnswer.
+type HandoffAnswer struct {
+	Accept bool `json:"accept"`
+}
+
+// HandoffInput defines model for HandoffInput.
+type HandoffInput struct {
+	// CallId target needs: the open call the draft belongs to.
+	CallId *int64 `json:"call_id,omitempty"`
+
+	// ConsultationId target comment: the consultation of the process.
+	ConsultationId *int64 `json:"consultation_id,omitempty"`
+
+	// Org target needs: the provider organisation asked.
+	Org     *string            `json:"org,omitempty"`
+	Subject string             `json:"subject"`
+	Target  HandoffInputTarget `json:"target"`
+}
+
+// HandoffInputTarget defines model for HandoffInput.Target.
+type HandoffInputTarget string
+
+// HandoffList defines model for HandoffList.
+type HandoffList struct {
+	Items []Handoff `json:"items"`
+}
 
 // ImportChange defines model for ImportChange.
 type ImportChange struct {
@@ -2727,6 +3302,12 @@ type InvitationSent struct {
 
 // InvitationSentStatus defines model for InvitationSent.Status.
 type InvitationSentStatus string
+
+// JoinInput defines model for JoinInput.
+type JoinInput struct {
+	// Org An organisation of one's own to take part for.
+	Org *string `json:"org,omitempty"`
+}
 
 // Lebenslage The life-situation area of the Thuringian base set of indicators.
 type Lebenslage string
@@ -2907,6 +3488,12 @@ type Milestone struct {
 	Title string              `json:"title"`
 }
 
+// MinutesSave defines model for MinutesSave.
+type MinutesSave struct {
+	BaseVersion int    `json:"base_version"`
+	Text        string `json:"text"`
+}
+
 // ModerationDecision defines model for ModerationDecision.
 type ModerationDecision struct {
 	Action    ModerationDecisionAction `json:"action"`
@@ -2932,6 +3519,56 @@ type ModerationInputAction string
 type ModerationLog struct {
 	Items      []ModerationDecision `json:"items"`
 	NextCursor *string              `json:"next_cursor,omitempty"`
+}
+
+// ModuleHead defines model for ModuleHead.
+type ModuleHead struct {
+	AgendaItemId *int64          `json:"agenda_item_id,omitempty"`
+	Board        *BoardConfig    `json:"board,omitempty"`
+	Id           int64           `json:"id"`
+	Kind         ModuleHeadKind  `json:"kind"`
+	Poll         *PollConfig     `json:"poll,omitempty"`
+	Position     int             `json:"position"`
+	State        ModuleHeadState `json:"state"`
+	Title        string          `json:"title"`
+}
+
+// ModuleHeadKind defines model for ModuleHead.Kind.
+type ModuleHeadKind string
+
+// ModuleHeadState defines model for ModuleHead.State.
+type ModuleHeadState string
+
+// ModuleInput defines model for ModuleInput.
+type ModuleInput struct {
+	AgendaItemId *int64          `json:"agenda_item_id,omitempty"`
+	Board        *BoardConfig    `json:"board,omitempty"`
+	Kind         ModuleInputKind `json:"kind"`
+	Poll         *PollConfig     `json:"poll,omitempty"`
+	Title        *string         `json:"title,omitempty"`
+}
+
+// ModuleInputKind defines model for ModuleInput.Kind.
+type ModuleInputKind string
+
+// ModuleTransition defines model for ModuleTransition.
+type ModuleTransition struct {
+	Action ModuleTransitionAction `json:"action"`
+}
+
+// ModuleTransitionAction defines model for ModuleTransition.Action.
+type ModuleTransitionAction string
+
+// ModuleView A module with what the caller may see of it now.
+type ModuleView struct {
+	Cards     *[]BoardCard        `json:"cards,omitempty"`
+	Module    ModuleHead          `json:"module"`
+	MyAnswer  *PollAnswer         `json:"my_answer,omitempty"`
+	MyDots    *[]DotPlacement     `json:"my_dots,omitempty"`
+	MyVotes   *[]int64            `json:"my_votes,omitempty"`
+	Questions *[]WorkshopQuestion `json:"questions,omitempty"`
+	Results   *PollResults        `json:"results,omitempty"`
+	Themes    *[]BoardTheme       `json:"themes,omitempty"`
 }
 
 // MyInvitation An invitation to the person asking.
@@ -3091,6 +3728,14 @@ type OrganisationUpdate struct {
 	Name        *string           `json:"name,omitempty"`
 }
 
+// Participant defines model for Participant.
+type Participant struct {
+	Guest bool    `json:"guest"`
+	Id    int64   `json:"id"`
+	Name  string  `json:"name"`
+	Org   *string `json:"org,omitempty"`
+}
+
 // Phase defines model for Phase.
 type Phase struct {
 	// Current Whether today lies in this phase (read only).
@@ -3110,6 +3755,58 @@ type PhaseKind string
 // PhaseList defines model for PhaseList.
 type PhaseList struct {
 	Phases []Phase `json:"phases"`
+}
+
+// PollAnswer defines model for PollAnswer.
+type PollAnswer struct {
+	Text   *string   `json:"text,omitempty"`
+	Values *[]int    `json:"values,omitempty"`
+	Words  *[]string `json:"words,omitempty"`
+}
+
+// PollConfig defines model for PollConfig.
+type PollConfig struct {
+	Anonymous   *bool          `json:"anonymous,omitempty"`
+	Budget      *int           `json:"budget,omitempty"`
+	Kind        PollConfigKind `json:"kind"`
+	MaxChoices  *int           `json:"max_choices,omitempty"`
+	Options     *[]string      `json:"options,omitempty"`
+	ResultsLive *bool          `json:"results_live,omitempty"`
+	ScaleMax    *int           `json:"scale_max,omitempty"`
+	ScaleMin    *int           `json:"scale_min,omitempty"`
+}
+
+// PollConfigKind defines model for PollConfig.Kind.
+type PollConfigKind string
+
+// PollResults defines model for PollResults.
+type PollResults struct {
+	Answers  int      `json:"answers"`
+	Mean     *float32 `json:"mean,omitempty"`
+	ModuleId int64    `json:"module_id"`
+
+	// Options Per option: answers choosing it, ranking points or budget points.
+	Options *[]int `json:"options,omitempty"`
+	Scale   *[]struct {
+		Count int `json:"count"`
+		Value int `json:"value"`
+	} `json:"scale,omitempty"`
+	Texts *[]string    `json:"texts,omitempty"`
+	Words *[]WordCount `json:"words,omitempty"`
+}
+
+// Presence defines model for Presence.
+type Presence struct {
+	ByOrg []struct {
+		Count int    `json:"count"`
+		Org   string `json:"org"`
+	} `json:"by_org"`
+
+	// Connected Connections to the room on this server now.
+	Connected int `json:"connected"`
+	Guests    int `json:"guests"`
+	Joined    int `json:"joined"`
+	LoggedIn  int `json:"logged_in"`
 }
 
 // Problem defines model for Problem.
@@ -3186,6 +3883,21 @@ type ProcessSummary struct {
 	UpdatedAt    time.Time     `json:"updated_at"`
 }
 
+// Projection defines model for Projection.
+type Projection struct {
+	// Id The question or module shown.
+	Id   *int64         `json:"id,omitempty"`
+	Kind ProjectionKind `json:"kind"`
+}
+
+// ProjectionKind defines model for Projection.Kind.
+type ProjectionKind string
+
+// ProjectorKey defines model for ProjectorKey.
+type ProjectorKey struct {
+	Key string `json:"key"`
+}
+
 // Proposal defines model for Proposal.
 type Proposal struct {
 	// CostsPerYear Euros.
@@ -3222,6 +3934,29 @@ type Query struct {
 // QueryInput defines model for QueryInput.
 type QueryInput struct {
 	Question string `json:"question"`
+}
+
+// QuestionModeration defines model for QuestionModeration.
+type QuestionModeration struct {
+	Action QuestionModerationAction `json:"action"`
+	Answer *string                  `json:"answer,omitempty"`
+	Into   *int64                   `json:"into,omitempty"`
+	Reason *string                  `json:"reason,omitempty"`
+}
+
+// QuestionModerationAction defines model for QuestionModeration.Action.
+type QuestionModerationAction string
+
+// QuestionVote defines model for QuestionVote.
+type QuestionVote struct {
+	QuestionId int64 `json:"question_id"`
+	Voted      bool  `json:"voted"`
+	Votes      int   `json:"votes"`
+}
+
+// ReasonInput defines model for ReasonInput.
+type ReasonInput struct {
+	Reason string `json:"reason"`
 }
 
 // ResponseInput defines model for ResponseInput.
@@ -3398,6 +4133,11 @@ type TargetCount struct {
 // TargetGroup defines model for TargetGroup.
 type TargetGroup string
 
+// TextInput defines model for TextInput.
+type TextInput struct {
+	Text string `json:"text"`
+}
+
 // TextModule defines model for TextModule.
 type TextModule struct {
 	Body        string `json:"body"`
@@ -3479,6 +4219,173 @@ type WeighingPage struct {
 // WeighingValue berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
 type WeighingValue string
 
+// WordCount defines model for WordCount.
+type WordCount struct {
+	Count int    `json:"count"`
+	Word  string `json:"word"`
+}
+
+// Workshop defines model for Workshop.
+type Workshop struct {
+	Agenda        []AgendaItem         `json:"agenda"`
+	AreaIds       []int64              `json:"area_ids"`
+	Capabilities  WorkshopCapabilities `json:"capabilities"`
+	Chat          bool                 `json:"chat"`
+	CurrentItemId *int64               `json:"current_item_id,omitempty"`
+	Description   string               `json:"description"`
+	DistrictKey   string               `json:"district_key"`
+	EndsAt        *time.Time           `json:"ends_at,omitempty"`
+	Facilitators  []Facilitator        `json:"facilitators"`
+	Guests        bool                 `json:"guests"`
+	Id            int64                `json:"id"`
+	ItemStartedAt *time.Time           `json:"item_started_at,omitempty"`
+
+	// JoinCode Shown when guests may join, and to facilitators.
+	JoinCode         *string        `json:"join_code,omitempty"`
+	MinutesPublished bool           `json:"minutes_published"`
+	OnlineUrl        string         `json:"online_url"`
+	Place            string         `json:"place"`
+	Premoderate      bool           `json:"premoderate"`
+	ProcessId        int64          `json:"process_id"`
+	Projector        Projection     `json:"projector"`
+	SlowSeconds      int            `json:"slow_seconds"`
+	StartsAt         time.Time      `json:"starts_at"`
+	Status           WorkshopStatus `json:"status"`
+	Title            string         `json:"title"`
+}
+
+// WorkshopCapabilities defines model for WorkshopCapabilities.
+type WorkshopCapabilities struct {
+	Facilitate  bool `json:"facilitate"`
+	HandOff     bool `json:"hand_off"`
+	Join        bool `json:"join"`
+	JoinAsGuest bool `json:"join_as_guest"`
+	Participate bool `json:"participate"`
+	Project     bool `json:"project"`
+}
+
+// WorkshopDecision defines model for WorkshopDecision.
+type WorkshopDecision struct {
+	AgendaItemId *int64    `json:"agenda_item_id,omitempty"`
+	CreatedAt    time.Time `json:"created_at"`
+	Id           int64     `json:"id"`
+	Text         string    `json:"text"`
+}
+
+// WorkshopDecisionInput defines model for WorkshopDecisionInput.
+type WorkshopDecisionInput struct {
+	AgendaItemId *int64 `json:"agenda_item_id,omitempty"`
+	Text         string `json:"text"`
+}
+
+// WorkshopDecisionList defines model for WorkshopDecisionList.
+type WorkshopDecisionList struct {
+	Items []WorkshopDecision `json:"items"`
+}
+
+// WorkshopInput defines model for WorkshopInput.
+type WorkshopInput struct {
+	Agenda  *[]AgendaItemInput `json:"agenda,omitempty"`
+	AreaIds *[]int64           `json:"area_ids,omitempty"`
+	Chat    *bool              `json:"chat,omitempty"`
+
+	// CoFacilitators E-mail addresses of accounts that co-facilitate.
+	CoFacilitators *[]string  `json:"co_facilitators,omitempty"`
+	Description    *string    `json:"description,omitempty"`
+	EndsAt         *time.Time `json:"ends_at,omitempty"`
+
+	// Guests Guests may join with the join code and a display name.
+	Guests *bool `json:"guests,omitempty"`
+
+	// OnlineUrl A BigBlueButton or Jitsi link for an online session.
+	OnlineUrl *string `json:"online_url,omitempty"`
+
+	// Place Where in person
+	Place *string `json:"place,omitempty"`
+
+	// Premoderate Questions appear only once a facilitator approved them.
+	Premoderate *bool `json:"premoderate,omitempty"`
+
+	// SlowSeconds Chat slow mode: seconds between two messages of one person (0: off).
+	SlowSeconds *int      `json:"slow_seconds,omitempty"`
+	StartsAt    time.Time `json:"starts_at"`
+	Title       string    `json:"title"`
+}
+
+// WorkshopList defines model for WorkshopList.
+type WorkshopList struct {
+	Items []Workshop `json:"items"`
+}
+
+// WorkshopLog defines model for WorkshopLog.
+type WorkshopLog struct {
+	Items []struct {
+		Action  string    `json:"action"`
+		At      time.Time `json:"at"`
+		Reason  string    `json:"reason"`
+		Subject string    `json:"subject"`
+	} `json:"items"`
+}
+
+// WorkshopMinutes defines model for WorkshopMinutes.
+type WorkshopMinutes struct {
+	// Html The Markdown rendered safely.
+	Html        string                `json:"html"`
+	PublishedAt *time.Time            `json:"published_at,omitempty"`
+	Status      WorkshopMinutesStatus `json:"status"`
+
+	// Text Markdown.
+	Text      string    `json:"text"`
+	UpdatedAt time.Time `json:"updated_at"`
+	Version   int       `json:"version"`
+}
+
+// WorkshopMinutesStatus defines model for WorkshopMinutes.Status.
+type WorkshopMinutesStatus string
+
+// WorkshopQuestion defines model for WorkshopQuestion.
+type WorkshopQuestion struct {
+	Answer      *string               `json:"answer,omitempty"`
+	AuthorName  *string               `json:"author_name,omitempty"`
+	CreatedAt   time.Time             `json:"created_at"`
+	Highlighted bool                  `json:"highlighted"`
+	Id          int64                 `json:"id"`
+	MergedInto  *int64                `json:"merged_into,omitempty"`
+	Mine        *bool                 `json:"mine,omitempty"`
+	ModuleId    int64                 `json:"module_id"`
+	Reason      *string               `json:"reason,omitempty"`
+	State       WorkshopQuestionState `json:"state"`
+
+	// Text Empty for a hidden question.
+	Text  string `json:"text"`
+	Votes int    `json:"votes"`
+}
+
+// WorkshopQuestionState defines model for WorkshopQuestion.State.
+type WorkshopQuestionState string
+
+// WorkshopSession defines model for WorkshopSession.
+type WorkshopSession struct {
+	Chat []ChatMessage `json:"chat"`
+
+	// LiveSeq Follow room workshop:<id> with since=live_seq.
+	LiveSeq  int64        `json:"live_seq"`
+	Me       *Participant `json:"me,omitempty"`
+	Modules  []ModuleView `json:"modules"`
+	Workshop Workshop     `json:"workshop"`
+}
+
+// WorkshopStatus defines model for WorkshopStatus.
+type WorkshopStatus string
+
+// WorkshopTransition defines model for WorkshopTransition.
+type WorkshopTransition struct {
+	Action WorkshopTransitionAction `json:"action"`
+}
+
+// WorkshopTransitionAction defines model for WorkshopTransition.Action.
+type WorkshopTransitionAction string
+
 // AreaId defines model for AreaId.
 type AreaId = int64
 
@@ -3503,6 +4410,9 @@ type AttachmentId = int64
 // CallId defines model for CallId.
 type CallId = int64
 
+// CardId defines model for CardId.
+type CardId = int64
+
 // CommentId defines model for CommentId.
 type CommentId = int64
 
@@ -3512,11 +4422,17 @@ type ConsultationId = int64
 // Cursor defines model for Cursor.
 type Cursor = string
 
+// DecisionId defines model for DecisionId.
+type DecisionId = int64
+
 // DistrictKey defines model for DistrictKey.
 type DistrictKey = string
 
 // DocumentId defines model for DocumentId.
 type DocumentId = int64
+
+// HandoffId defines model for HandoffId.
+type HandoffId = int64
 
 // IdempotencyKey defines model for IdempotencyKey.
 type IdempotencyKey = string
@@ -3539,6 +4455,9 @@ type Limit = int
 // MeasureId defines model for MeasureId.
 type MeasureId = int64
 
+// MessageId defines model for MessageId.
+type MessageId = int64
+
 // ModuleId defines model for ModuleId.
 type ModuleId = int64
 
@@ -3550,6 +4469,12 @@ type ProcessId = int64
 
 // QueryId defines model for QueryId.
 type QueryId = int64
+
+// QuestionId defines model for QuestionId.
+type QuestionId = int64
+
+// ThemeId defines model for ThemeId.
+type ThemeId = int64
 
 // UserId defines model for UserId.
 type UserId = int64
@@ -3568,6 +4493,12 @@ type WeighingPublished = bool
 
 // WeighingSearch defines model for WeighingSearch.
 type WeighingSearch = string
+
+// WorkshopId defines model for WorkshopId.
+type WorkshopId = int64
+
+// WorkshopModuleId defines model for WorkshopModuleId.
+type WorkshopModuleId = int64
 
 // UploadAssessmentAttachmentMultipartBody defines parameters for UploadAssessmentAttachment.
 type UploadAssessmentAttachmentMultipartBody struct {
@@ -4052,6 +4983,18 @@ type ExportWeighingTableParams struct {
 // ExportWeighingTableParamsFormat defines parameters for ExportWeighingTable.
 type ExportWeighingTableParamsFormat string
 
+// CreateWorkshopParams defines parameters for CreateWorkshop.
+type CreateWorkshopParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
 // ListUsersParams defines parameters for ListUsers.
 type ListUsersParams struct {
 	Q *string `form:"q,omitempty" json:"q,omitempty"`
@@ -4071,6 +5014,98 @@ type GrantRoleParams struct {
 
 // SplitWeighingItemParams defines parameters for SplitWeighingItem.
 type SplitWeighingItemParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// AddCardParams defines parameters for AddCard.
+type AddCardParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// AskQuestionParams defines parameters for AskQuestion.
+type AskQuestionParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// AddThemeParams defines parameters for AddTheme.
+type AddThemeParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// SendChatMessageParams defines parameters for SendChatMessage.
+type SendChatMessageParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// NoteDecisionParams defines parameters for NoteDecision.
+type NoteDecisionParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// HandOffParams defines parameters for HandOff.
+type HandOffParams struct {
+	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+	// retry with the same key and the same request answers the first result again, with
+	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+	// and lives for 24 hours. The same key with another request answers 422
+	// idempotency_key_reused; while the first request still runs, 409
+	// idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+	// be retried with the same key.
+	IdempotencyKey *IdempotencyKey `json:"Idempotency-Key,omitempty"`
+}
+
+// ExportMinutesParams defines parameters for ExportMinutes.
+type ExportMinutesParams struct {
+	Format ExportMinutesParamsFormat `form:"format" json:"format"`
+}
+
+// ExportMinutesParamsFormat defines parameters for ExportMinutes.
+type ExportMinutesParamsFormat string
+
+// CreateWorkshopModuleParams defines parameters for CreateWorkshopModule.
+type CreateWorkshopModuleParams struct {
 	// IdempotencyKey A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
 	// retry with the same key and the same request answers the first result again, with
 	// Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
@@ -4195,6 +5230,9 @@ type CreateWeighingBundleJSONRequestBody = BundleInput
 // AddCommentToWeighingJSONRequestBody defines body for AddCommentToWeighing for application/json ContentType.
 type AddCommentToWeighingJSONRequestBody = WeighingCommentInput
 
+// CreateWorkshopJSONRequestBody defines body for CreateWorkshop for application/json ContentType.
+type CreateWorkshopJSONRequestBody = WorkshopInput
+
 // AnswerQueryJSONRequestBody defines body for AnswerQuery for application/json ContentType.
 type AnswerQueryJSONRequestBody = AnswerInput
 
@@ -4209,6 +5247,81 @@ type DecideWeighingItemJSONRequestBody = DecisionInput
 
 // SplitWeighingItemJSONRequestBody defines body for SplitWeighingItem for application/json ContentType.
 type SplitWeighingItemJSONRequestBody = SplitInput
+
+// ModerateCardJSONRequestBody defines body for ModerateCard for application/json ContentType.
+type ModerateCardJSONRequestBody = CardModeration
+
+// JoinAsGuestJSONRequestBody defines body for JoinAsGuest for application/json ContentType.
+type JoinAsGuestJSONRequestBody = GuestJoin
+
+// AnswerHandoffJSONRequestBody defines body for AnswerHandoff for application/json ContentType.
+type AnswerHandoffJSONRequestBody = HandoffAnswer
+
+// HideChatMessageJSONRequestBody defines body for HideChatMessage for application/json ContentType.
+type HideChatMessageJSONRequestBody = ReasonInput
+
+// UpdateWorkshopModuleJSONRequestBody defines body for UpdateWorkshopModule for application/json ContentType.
+type UpdateWorkshopModuleJSONRequestBody = ModuleInput
+
+// AnswerPollJSONRequestBody defines body for AnswerPoll for application/json ContentType.
+type AnswerPollJSONRequestBody = PollAnswer
+
+// AddCardJSONRequestBody defines body for AddCard for application/json ContentType.
+type AddCardJSONRequestBody = CardInput
+
+// PlaceDotsJSONRequestBody defines body for PlaceDots for application/json ContentType.
+type PlaceDotsJSONRequestBody = Dots
+
+// AskQuestionJSONRequestBody defines body for AskQuestion for application/json ContentType.
+type AskQuestionJSONRequestBody = TextInput
+
+// SetModuleStateJSONRequestBody defines body for SetModuleState for application/json ContentType.
+type SetModuleStateJSONRequestBody = ModuleTransition
+
+// AddThemeJSONRequestBody defines body for AddTheme for application/json ContentType.
+type AddThemeJSONRequestBody = TextInput
+
+// SetDotVotingJSONRequestBody defines body for SetDotVoting for application/json ContentType.
+type SetDotVotingJSONRequestBody = DotVoting
+
+// ModerateQuestionJSONRequestBody defines body for ModerateQuestion for application/json ContentType.
+type ModerateQuestionJSONRequestBody = QuestionModeration
+
+// RenameThemeJSONRequestBody defines body for RenameTheme for application/json ContentType.
+type RenameThemeJSONRequestBody = TextInput
+
+// UpdateWorkshopJSONRequestBody defines body for UpdateWorkshop for application/json ContentType.
+type UpdateWorkshopJSONRequestBody = WorkshopInput
+
+// SendChatMessageJSONRequestBody defines body for SendChatMessage for application/json ContentType.
+type SendChatMessageJSONRequestBody = TextInput
+
+// SetCurrentItemJSONRequestBody defines body for SetCurrentItem for application/json ContentType.
+type SetCurrentItemJSONRequestBody = CurrentItem
+
+// NoteDecisionJSONRequestBody defines body for NoteDecision for application/json ContentType.
+type NoteDecisionJSONRequestBody = WorkshopDecisionInput
+
+// HandOffJSONRequestBody defines body for HandOff for application/json ContentType.
+type HandOffJSONRequestBody = HandoffInput
+
+// JoinWorkshopJSONRequestBody defines body for JoinWorkshop for application/json ContentType.
+type JoinWorkshopJSONRequestBody = JoinInput
+
+// SaveMinutesJSONRequestBody defines body for SaveMinutes for application/json ContentType.
+type SaveMinutesJSONRequestBody = MinutesSave
+
+// CreateWorkshopModuleJSONRequestBody defines body for CreateWorkshopModule for application/json ContentType.
+type CreateWorkshopModuleJSONRequestBody = ModuleInput
+
+// ShowOnProjectorJSONRequestBody defines body for ShowOnProjector for application/json ContentType.
+type ShowOnProjectorJSONRequestBody = Projection
+
+// OpenProjectorJSONRequestBody defines body for OpenProjector for application/json ContentType.
+type OpenProjectorJSONRequestBody = ProjectorKey
+
+// TransitionWorkshopJSONRequestBody defines body for TransitionWorkshop for application/json ContentType.
+type TransitionWorkshopJSONRequestBody = WorkshopTransition
 
 // Getter for additional properties for AtlasFeatureCollection_Features_Properties. Returns the specified
 // element and whether it was found
@@ -4513,6 +5626,9 @@ type ServerInterface interface {
 	// ListNotices The newest messages to the person's organisations (outcomes, invitations, queries).
 	// (GET /me/notices)
 	ListNotices(ctx echo.Context, params ListNoticesParams) error
+	// ListWorkshopOffers Workshop results offered to one's organisations as draft needs assessments, waiting for an answer.
+	// (GET /me/workshop-offers)
+	ListWorkshopOffers(ctx echo.Context) error
 	// GetMeasure A measure with its chain - the weighed needs and comments that led to it, and its indicator's actual values.
 	// (GET /measures/{measureId})
 	GetMeasure(ctx echo.Context, measureId MeasureId) error
@@ -4609,6 +5725,12 @@ type ServerInterface interface {
 	// PublishWeighing Lift the embargo - publish every prepared decision of the process at once and tell the organisations (coordinators).
 	// (POST /processes/{processId}/weighing/publish)
 	PublishWeighing(ctx echo.Context, processId ProcessId) error
+	// ListWorkshops The workshops of a process the person may read, by start time.
+	// (GET /processes/{processId}/workshops)
+	ListWorkshops(ctx echo.Context, processId ProcessId) error
+	// CreateWorkshop Set up a workshop in a process (its coordinators).
+	// (POST /processes/{processId}/workshops)
+	CreateWorkshop(ctx echo.Context, processId ProcessId, params CreateWorkshopParams) error
 	// AnswerQuery The submitting organisation's answer to a query.
 	// (PUT /queries/{queryId}/answer)
 	AnswerQuery(ctx echo.Context, queryId QueryId) error
@@ -4642,6 +5764,138 @@ type ServerInterface interface {
 	// SplitWeighingItem Split a submission's row into aspects, each weighed on its own (coordinators).
 	// (POST /weighing-items/{itemId}/split)
 	SplitWeighingItem(ctx echo.Context, itemId ItemId, params SplitWeighingItemParams) error
+	// ModerateCard Move a card (column, theme), merge it into another (dots kept) or hide it with a reason (facilitators).
+	// (POST /workshop-cards/{cardId}/moderation)
+	ModerateCard(ctx echo.Context, cardId CardId) error
+	// FindWorkshopByCode The workshop a join code belongs to (its title and time), for the join page.
+	// (GET /workshop-codes/{code})
+	FindWorkshopByCode(ctx echo.Context, code string) error
+	// DeleteDecision Remove a noted decision (facilitators).
+	// (DELETE /workshop-decisions/{decisionId})
+	DeleteDecision(ctx echo.Context, decisionId DecisionId) error
+	// JoinAsGuest Join a workshop open to guests with its join code and a display name, without an account; sets the workshop's guest cookie.
+	// (POST /workshop-guests)
+	JoinAsGuest(ctx echo.Context) error
+	// AnswerHandoff Accept an offer (a draft needs assessment of the organisation is made, linked to the workshop) or decline it (a member of the organisation).
+	// (POST /workshop-handoffs/{handoffId}/answer)
+	AnswerHandoff(ctx echo.Context, handoffId HandoffId) error
+	// HideChatMessage Hide a chat message with a reason that goes into the public moderation log (facilitators).
+	// (POST /workshop-messages/{messageId}/hide)
+	HideChatMessage(ctx echo.Context, messageId MessageId) error
+	// DeleteWorkshopModule Remove a module that was never opened (facilitators).
+	// (DELETE /workshop-modules/{workshopModuleId})
+	DeleteWorkshopModule(ctx echo.Context, workshopModuleId WorkshopModuleId) error
+	// UpdateWorkshopModule Change a module's title, agenda item or settings (facilitators; a poll's options only while it is ready).
+	// (PUT /workshop-modules/{workshopModuleId})
+	UpdateWorkshopModule(ctx echo.Context, workshopModuleId WorkshopModuleId) error
+	// AnswerPoll Give or change one's answer to an open poll (one per participant).
+	// (PUT /workshop-modules/{workshopModuleId}/answer)
+	AnswerPoll(ctx echo.Context, workshopModuleId WorkshopModuleId) error
+	// AddCard Add a card to an open ideas board (participants).
+	// (POST /workshop-modules/{workshopModuleId}/cards)
+	AddCard(ctx echo.Context, workshopModuleId WorkshopModuleId, params AddCardParams) error
+	// PlaceDots Replace one's dots on a board while dot-voting is open (at most the board's budget in all).
+	// (PUT /workshop-modules/{workshopModuleId}/dots)
+	PlaceDots(ctx echo.Context, workshopModuleId WorkshopModuleId) error
+	// AskQuestion Ask a question (participants of an open questions module); pending until approved when the workshop pre-moderates.
+	// (POST /workshop-modules/{workshopModuleId}/questions)
+	AskQuestion(ctx echo.Context, workshopModuleId WorkshopModuleId, params AskQuestionParams) error
+	// GetPollResults A poll's results (facilitators and the projector always; participants when results are live or the poll is closed).
+	// (GET /workshop-modules/{workshopModuleId}/results)
+	GetPollResults(ctx echo.Context, workshopModuleId WorkshopModuleId) error
+	// SetModuleState Open or close a module (facilitators).
+	// (POST /workshop-modules/{workshopModuleId}/state)
+	SetModuleState(ctx echo.Context, workshopModuleId WorkshopModuleId) error
+	// AddTheme Add a theme to cluster cards in (facilitators).
+	// (POST /workshop-modules/{workshopModuleId}/themes)
+	AddTheme(ctx echo.Context, workshopModuleId WorkshopModuleId, params AddThemeParams) error
+	// SetDotVoting Open dot-voting on a board (optionally with a timer) or close it (facilitators).
+	// (POST /workshop-modules/{workshopModuleId}/voting)
+	SetDotVoting(ctx echo.Context, workshopModuleId WorkshopModuleId) error
+	// ModerateQuestion Approve, answer, highlight (on the projector), unhighlight, hide with a reason (public log) or merge into another question, votes kept (facilitators).
+	// (POST /workshop-questions/{questionId}/moderation)
+	ModerateQuestion(ctx echo.Context, questionId QuestionId) error
+	// UnvoteQuestion Take one's up-vote back.
+	// (DELETE /workshop-questions/{questionId}/vote)
+	UnvoteQuestion(ctx echo.Context, questionId QuestionId) error
+	// VoteQuestion Up-vote a question (once per participant; again is a no-op).
+	// (PUT /workshop-questions/{questionId}/vote)
+	VoteQuestion(ctx echo.Context, questionId QuestionId) error
+	// DeleteTheme Remove a theme; its cards stay, unclustered (facilitators).
+	// (DELETE /workshop-themes/{themeId})
+	DeleteTheme(ctx echo.Context, themeId ThemeId) error
+	// RenameTheme Rename a theme (facilitators).
+	// (PUT /workshop-themes/{themeId})
+	RenameTheme(ctx echo.Context, themeId ThemeId) error
+	// GetWorkshop A workshop's set-up and state, with what the caller may do.
+	// (GET /workshops/{workshopId})
+	GetWorkshop(ctx echo.Context, workshopId WorkshopId) error
+	// UpdateWorkshop Change the set-up (facilitators); agenda items keep their id.
+	// (PUT /workshops/{workshopId})
+	UpdateWorkshop(ctx echo.Context, workshopId WorkshopId) error
+	// SendChatMessage Write in the workshop's chat (participants, when the chat is on; slow mode may ask to wait).
+	// (POST /workshops/{workshopId}/chat)
+	SendChatMessage(ctx echo.Context, workshopId WorkshopId, params SendChatMessageParams) error
+	// SetCurrentItem Move to an agenda item, or to the next one when item_id is left out (facilitators); the item's timer starts.
+	// (PUT /workshops/{workshopId}/current)
+	SetCurrentItem(ctx echo.Context, workshopId WorkshopId) error
+	// ExportWorkshopData The session's raw data as CSV - public questions, cards, poll answers without names, decisions (facilitators).
+	// (GET /workshops/{workshopId}/data)
+	ExportWorkshopData(ctx echo.Context, workshopId WorkshopId) error
+	// ListDecisions The decisions the facilitators noted (facilitators).
+	// (GET /workshops/{workshopId}/decisions)
+	ListDecisions(ctx echo.Context, workshopId WorkshopId) error
+	// NoteDecision Note a decision for the minutes (facilitators).
+	// (POST /workshops/{workshopId}/decisions)
+	NoteDecision(ctx echo.Context, workshopId WorkshopId, params NoteDecisionParams) error
+	// ListHandoffs What was handed on from the workshop into planning (facilitators).
+	// (GET /workshops/{workshopId}/handoffs)
+	ListHandoffs(ctx echo.Context, workshopId WorkshopId) error
+	// HandOff Turn a question, card or theme into a consultation comment, an item of the weighing table, or offer it to an organisation as a draft needs assessment (facilitators).
+	// (POST /workshops/{workshopId}/handoffs)
+	HandOff(ctx echo.Context, workshopId WorkshopId, params HandOffParams) error
+	// JoinWorkshop Join as the person logged in (once; joining again answers the same participant).
+	// (POST /workshops/{workshopId}/join)
+	JoinWorkshop(ctx echo.Context, workshopId WorkshopId) error
+	// GetMinutes The minutes - the draft for facilitators, the published minutes for everyone who may read the workshop.
+	// (GET /workshops/{workshopId}/minutes)
+	GetMinutes(ctx echo.Context, workshopId WorkshopId) error
+	// SaveMinutes Save the edited draft; base_version must be the version edited (facilitators).
+	// (PUT /workshops/{workshopId}/minutes)
+	SaveMinutes(ctx echo.Context, workshopId WorkshopId) error
+	// DraftMinutes Build the draft from the session's data, replacing an unpublished draft (facilitators).
+	// (POST /workshops/{workshopId}/minutes/draft)
+	DraftMinutes(ctx echo.Context, workshopId WorkshopId) error
+	// ExportMinutes The minutes as PDF, DOCX or Markdown (the draft for facilitators, else the published minutes).
+	// (GET /workshops/{workshopId}/minutes/export)
+	ExportMinutes(ctx echo.Context, workshopId WorkshopId, params ExportMinutesParams) error
+	// PublishMinutes Publish the draft on the process page (facilitators).
+	// (POST /workshops/{workshopId}/minutes/publish)
+	PublishMinutes(ctx echo.Context, workshopId WorkshopId) error
+	// GetWorkshopModerationLog The public moderation log - what was hidden or merged, when and why, never the hidden text.
+	// (GET /workshops/{workshopId}/moderation-log)
+	GetWorkshopModerationLog(ctx echo.Context, workshopId WorkshopId) error
+	// CreateWorkshopModule Prepare a module - questions, a poll or an ideas board (facilitators).
+	// (POST /workshops/{workshopId}/modules)
+	CreateWorkshopModule(ctx echo.Context, workshopId WorkshopId, params CreateWorkshopModuleParams) error
+	// GetWorkshopPresence Who is there - connected now, joined, by guest or logged in, by organisation (facilitators).
+	// (GET /workshops/{workshopId}/presence)
+	GetWorkshopPresence(ctx echo.Context, workshopId WorkshopId) error
+	// ShowOnProjector Choose what the projector shows (facilitators).
+	// (PUT /workshops/{workshopId}/projector)
+	ShowOnProjector(ctx echo.Context, workshopId WorkshopId) error
+	// RenewProjectorKey Make a new key for a hall's device to show the projector view without logging in; the old key stops working (facilitators).
+	// (POST /workshops/{workshopId}/projector-key)
+	RenewProjectorKey(ctx echo.Context, workshopId WorkshopId) error
+	// OpenProjector Exchange a projector key for this device's projector cookie.
+	// (POST /workshops/{workshopId}/projector-session)
+	OpenProjector(ctx echo.Context, workshopId WorkshopId) error
+	// GetWorkshopSession The live state as the caller may see it, with live_seq to follow the room workshop:<id> from (a snapshot, not a replay).
+	// (GET /workshops/{workshopId}/session)
+	GetWorkshopSession(ctx echo.Context, workshopId WorkshopId) error
+	// TransitionWorkshop Start a rehearsal, end it (its contributions are discarded), start the workshop or end it (facilitators).
+	// (POST /workshops/{workshopId}/status)
+	TransitionWorkshop(ctx echo.Context, workshopId WorkshopId) error
 }
 
 // ServerInterfaceWrapper converts echo contexts to parameters.
@@ -6316,6 +7570,15 @@ func (w *ServerInterfaceWrapper) ListNotices(ctx echo.Context) error {
 	return err
 }
 
+// ListWorkshopOffers converts echo context to params.
+func (w *ServerInterfaceWrapper) ListWorkshopOffers(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListWorkshopOffers(ctx)
+	return err
+}
+
 // GetMeasure converts echo context to params.
 func (w *ServerInterfaceWrapper) GetMeasure(ctx echo.Context) error {
 	var err error
@@ -7128,6 +8391,58 @@ func (w *ServerInterfaceWrapper) PublishWeighing(ctx echo.Context) error {
 	return err
 }
 
+// ListWorkshops converts echo context to params.
+func (w *ServerInterfaceWrapper) ListWorkshops(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListWorkshops(ctx, processId)
+	return err
+}
+
+// CreateWorkshop converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateWorkshop(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "processId" -------------
+	var processId ProcessId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "processId", ctx.Param("processId"), &processId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter processId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateWorkshopParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateWorkshop(ctx, processId, params)
+	return err
+}
+
 // AnswerQuery converts echo context to params.
 func (w *ServerInterfaceWrapper) AnswerQuery(ctx echo.Context) error {
 	var err error
@@ -7354,6 +8669,852 @@ func (w *ServerInterfaceWrapper) SplitWeighingItem(ctx echo.Context) error {
 	return err
 }
 
+// ModerateCard converts echo context to params.
+func (w *ServerInterfaceWrapper) ModerateCard(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "cardId" -------------
+	var cardId CardId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "cardId", ctx.Param("cardId"), &cardId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter cardId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ModerateCard(ctx, cardId)
+	return err
+}
+
+// FindWorkshopByCode converts echo context to params.
+func (w *ServerInterfaceWrapper) FindWorkshopByCode(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "code" -------------
+	var code string
+
+	err = runtime.BindStyledParameterWithOptions("simple", "code", ctx.Param("code"), &code, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "string", Format: "", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter code: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.FindWorkshopByCode(ctx, code)
+	return err
+}
+
+// DeleteDecision converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteDecision(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "decisionId" -------------
+	var decisionId DecisionId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "decisionId", ctx.Param("decisionId"), &decisionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter decisionId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteDecision(ctx, decisionId)
+	return err
+}
+
+// JoinAsGuest converts echo context to params.
+func (w *ServerInterfaceWrapper) JoinAsGuest(ctx echo.Context) error {
+	var err error
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.JoinAsGuest(ctx)
+	return err
+}
+
+// AnswerHandoff converts echo context to params.
+func (w *ServerInterfaceWrapper) AnswerHandoff(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "handoffId" -------------
+	var handoffId HandoffId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "handoffId", ctx.Param("handoffId"), &handoffId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter handoffId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AnswerHandoff(ctx, handoffId)
+	return err
+}
+
+// HideChatMessage converts echo context to params.
+func (w *ServerInterfaceWrapper) HideChatMessage(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "messageId" -------------
+	var messageId MessageId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "messageId", ctx.Param("messageId"), &messageId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter messageId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.HideChatMessage(ctx, messageId)
+	return err
+}
+
+// DeleteWorkshopModule converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteWorkshopModule(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteWorkshopModule(ctx, workshopModuleId)
+	return err
+}
+
+// UpdateWorkshopModule converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateWorkshopModule(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateWorkshopModule(ctx, workshopModuleId)
+	return err
+}
+
+// AnswerPoll converts echo context to params.
+func (w *ServerInterfaceWrapper) AnswerPoll(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AnswerPoll(ctx, workshopModuleId)
+	return err
+}
+
+// AddCard converts echo context to params.
+func (w *ServerInterfaceWrapper) AddCard(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AddCardParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AddCard(ctx, workshopModuleId, params)
+	return err
+}
+
+// PlaceDots converts echo context to params.
+func (w *ServerInterfaceWrapper) PlaceDots(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PlaceDots(ctx, workshopModuleId)
+	return err
+}
+
+// AskQuestion converts echo context to params.
+func (w *ServerInterfaceWrapper) AskQuestion(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AskQuestionParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AskQuestion(ctx, workshopModuleId, params)
+	return err
+}
+
+// GetPollResults converts echo context to params.
+func (w *ServerInterfaceWrapper) GetPollResults(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetPollResults(ctx, workshopModuleId)
+	return err
+}
+
+// SetModuleState converts echo context to params.
+func (w *ServerInterfaceWrapper) SetModuleState(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SetModuleState(ctx, workshopModuleId)
+	return err
+}
+
+// AddTheme converts echo context to params.
+func (w *ServerInterfaceWrapper) AddTheme(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params AddThemeParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.AddTheme(ctx, workshopModuleId, params)
+	return err
+}
+
+// SetDotVoting converts echo context to params.
+func (w *ServerInterfaceWrapper) SetDotVoting(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopModuleId" -------------
+	var workshopModuleId WorkshopModuleId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopModuleId", ctx.Param("workshopModuleId"), &workshopModuleId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopModuleId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SetDotVoting(ctx, workshopModuleId)
+	return err
+}
+
+// ModerateQuestion converts echo context to params.
+func (w *ServerInterfaceWrapper) ModerateQuestion(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "questionId" -------------
+	var questionId QuestionId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "questionId", ctx.Param("questionId"), &questionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter questionId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ModerateQuestion(ctx, questionId)
+	return err
+}
+
+// UnvoteQuestion converts echo context to params.
+func (w *ServerInterfaceWrapper) UnvoteQuestion(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "questionId" -------------
+	var questionId QuestionId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "questionId", ctx.Param("questionId"), &questionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter questionId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UnvoteQuestion(ctx, questionId)
+	return err
+}
+
+// VoteQuestion converts echo context to params.
+func (w *ServerInterfaceWrapper) VoteQuestion(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "questionId" -------------
+	var questionId QuestionId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "questionId", ctx.Param("questionId"), &questionId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter questionId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.VoteQuestion(ctx, questionId)
+	return err
+}
+
+// DeleteTheme converts echo context to params.
+func (w *ServerInterfaceWrapper) DeleteTheme(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "themeId" -------------
+	var themeId ThemeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "themeId", ctx.Param("themeId"), &themeId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter themeId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DeleteTheme(ctx, themeId)
+	return err
+}
+
+// RenameTheme converts echo context to params.
+func (w *ServerInterfaceWrapper) RenameTheme(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "themeId" -------------
+	var themeId ThemeId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "themeId", ctx.Param("themeId"), &themeId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter themeId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RenameTheme(ctx, themeId)
+	return err
+}
+
+// GetWorkshop converts echo context to params.
+func (w *ServerInterfaceWrapper) GetWorkshop(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetWorkshop(ctx, workshopId)
+	return err
+}
+
+// UpdateWorkshop converts echo context to params.
+func (w *ServerInterfaceWrapper) UpdateWorkshop(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.UpdateWorkshop(ctx, workshopId)
+	return err
+}
+
+// SendChatMessage converts echo context to params.
+func (w *ServerInterfaceWrapper) SendChatMessage(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params SendChatMessageParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SendChatMessage(ctx, workshopId, params)
+	return err
+}
+
+// SetCurrentItem converts echo context to params.
+func (w *ServerInterfaceWrapper) SetCurrentItem(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SetCurrentItem(ctx, workshopId)
+	return err
+}
+
+// ExportWorkshopData converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportWorkshopData(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportWorkshopData(ctx, workshopId)
+	return err
+}
+
+// ListDecisions converts echo context to params.
+func (w *ServerInterfaceWrapper) ListDecisions(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListDecisions(ctx, workshopId)
+	return err
+}
+
+// NoteDecision converts echo context to params.
+func (w *ServerInterfaceWrapper) NoteDecision(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params NoteDecisionParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.NoteDecision(ctx, workshopId, params)
+	return err
+}
+
+// ListHandoffs converts echo context to params.
+func (w *ServerInterfaceWrapper) ListHandoffs(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ListHandoffs(ctx, workshopId)
+	return err
+}
+
+// HandOff converts echo context to params.
+func (w *ServerInterfaceWrapper) HandOff(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params HandOffParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.HandOff(ctx, workshopId, params)
+	return err
+}
+
+// JoinWorkshop converts echo context to params.
+func (w *ServerInterfaceWrapper) JoinWorkshop(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.JoinWorkshop(ctx, workshopId)
+	return err
+}
+
+// GetMinutes converts echo context to params.
+func (w *ServerInterfaceWrapper) GetMinutes(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetMinutes(ctx, workshopId)
+	return err
+}
+
+// SaveMinutes converts echo context to params.
+func (w *ServerInterfaceWrapper) SaveMinutes(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.SaveMinutes(ctx, workshopId)
+	return err
+}
+
+// DraftMinutes converts echo context to params.
+func (w *ServerInterfaceWrapper) DraftMinutes(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.DraftMinutes(ctx, workshopId)
+	return err
+}
+
+// ExportMinutes converts echo context to params.
+func (w *ServerInterfaceWrapper) ExportMinutes(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params ExportMinutesParams
+	// ------------- Required query parameter "format" -------------
+
+	err = runtime.BindQueryParameterWithOptions("form", true, true, "format", ctx.QueryParams(), &params.Format, runtime.BindQueryParameterOptions{Type: "string", Format: ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter format: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ExportMinutes(ctx, workshopId, params)
+	return err
+}
+
+// PublishMinutes converts echo context to params.
+func (w *ServerInterfaceWrapper) PublishMinutes(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.PublishMinutes(ctx, workshopId)
+	return err
+}
+
+// GetWorkshopModerationLog converts echo context to params.
+func (w *ServerInterfaceWrapper) GetWorkshopModerationLog(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetWorkshopModerationLog(ctx, workshopId)
+	return err
+}
+
+// CreateWorkshopModule converts echo context to params.
+func (w *ServerInterfaceWrapper) CreateWorkshopModule(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Parameter object where we will unmarshal all parameters from the context
+	var params CreateWorkshopModuleParams
+
+	headers := ctx.Request().Header
+	// ------------- Optional header parameter "Idempotency-Key" -------------
+	if valueList, found := headers[http.CanonicalHeaderKey("Idempotency-Key")]; found {
+		var IdempotencyKey IdempotencyKey
+		n := len(valueList)
+		if n != 1 {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Expected one value for Idempotency-Key, got %d", n))
+		}
+
+		err = runtime.BindStyledParameterWithOptions("simple", "Idempotency-Key", valueList[0], &IdempotencyKey, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationHeader, Explode: false, Required: false, Type: "string", Format: ""})
+		if err != nil {
+			return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter Idempotency-Key: %s", err))
+		}
+
+		params.IdempotencyKey = &IdempotencyKey
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.CreateWorkshopModule(ctx, workshopId, params)
+	return err
+}
+
+// GetWorkshopPresence converts echo context to params.
+func (w *ServerInterfaceWrapper) GetWorkshopPresence(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetWorkshopPresence(ctx, workshopId)
+	return err
+}
+
+// ShowOnProjector converts echo context to params.
+func (w *ServerInterfaceWrapper) ShowOnProjector(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.ShowOnProjector(ctx, workshopId)
+	return err
+}
+
+// RenewProjectorKey converts echo context to params.
+func (w *ServerInterfaceWrapper) RenewProjectorKey(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.RenewProjectorKey(ctx, workshopId)
+	return err
+}
+
+// OpenProjector converts echo context to params.
+func (w *ServerInterfaceWrapper) OpenProjector(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.OpenProjector(ctx, workshopId)
+	return err
+}
+
+// GetWorkshopSession converts echo context to params.
+func (w *ServerInterfaceWrapper) GetWorkshopSession(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.GetWorkshopSession(ctx, workshopId)
+	return err
+}
+
+// TransitionWorkshop converts echo context to params.
+func (w *ServerInterfaceWrapper) TransitionWorkshop(ctx echo.Context) error {
+	var err error
+	// ------------- Path parameter "workshopId" -------------
+	var workshopId WorkshopId
+
+	err = runtime.BindStyledParameterWithOptions("simple", "workshopId", ctx.Param("workshopId"), &workshopId, runtime.BindStyledParameterOptions{ParamLocation: runtime.ParamLocationPath, Explode: false, Required: true, Type: "integer", Format: "int64", ValueIsUnescaped: ctx.Request().URL.RawPath == ""})
+	if err != nil {
+		return echo.NewHTTPError(http.StatusBadRequest, fmt.Sprintf("Invalid format for parameter workshopId: %s", err))
+	}
+
+	// Invoke the callback with all the unmarshaled arguments
+	err = w.Handler.TransitionWorkshop(ctx, workshopId)
+	return err
+}
+
 // This is a simple interface which specifies echo.Route addition functions which
 // are present on both echo.Echo and echo.Group, since we want to allow using
 // either of them for path registration
@@ -7518,6 +9679,53 @@ func RegisterHandlersWithOptions(router EchoRouter, si ServerInterface, options 
 	router.POST(options.BaseURL+"/processes/:processId/measures", wrapper.CreateMeasure, options.OperationMiddlewares["createMeasure"]...)
 	router.GET(options.BaseURL+"/measures/:measureId", wrapper.GetMeasure, options.OperationMiddlewares["getMeasure"]...)
 	router.PUT(options.BaseURL+"/measures/:measureId", wrapper.UpdateMeasure, options.OperationMiddlewares["updateMeasure"]...)
+	router.GET(options.BaseURL+"/processes/:processId/workshops", wrapper.ListWorkshops, options.OperationMiddlewares["listWorkshops"]...)
+	router.POST(options.BaseURL+"/processes/:processId/workshops", wrapper.CreateWorkshop, options.OperationMiddlewares["createWorkshop"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId", wrapper.GetWorkshop, options.OperationMiddlewares["getWorkshop"]...)
+	router.PUT(options.BaseURL+"/workshops/:workshopId", wrapper.UpdateWorkshop, options.OperationMiddlewares["updateWorkshop"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/status", wrapper.TransitionWorkshop, options.OperationMiddlewares["transitionWorkshop"]...)
+	router.PUT(options.BaseURL+"/workshops/:workshopId/current", wrapper.SetCurrentItem, options.OperationMiddlewares["setCurrentItem"]...)
+	router.PUT(options.BaseURL+"/workshops/:workshopId/projector", wrapper.ShowOnProjector, options.OperationMiddlewares["showOnProjector"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/projector-key", wrapper.RenewProjectorKey, options.OperationMiddlewares["renewProjectorKey"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/projector-session", wrapper.OpenProjector, options.OperationMiddlewares["openProjector"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/join", wrapper.JoinWorkshop, options.OperationMiddlewares["joinWorkshop"]...)
+	router.POST(options.BaseURL+"/workshop-guests", wrapper.JoinAsGuest, options.OperationMiddlewares["joinAsGuest"]...)
+	router.GET(options.BaseURL+"/workshop-codes/:code", wrapper.FindWorkshopByCode, options.OperationMiddlewares["findWorkshopByCode"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/session", wrapper.GetWorkshopSession, options.OperationMiddlewares["getWorkshopSession"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/presence", wrapper.GetWorkshopPresence, options.OperationMiddlewares["getWorkshopPresence"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/modules", wrapper.CreateWorkshopModule, options.OperationMiddlewares["createWorkshopModule"]...)
+	router.DELETE(options.BaseURL+"/workshop-modules/:workshopModuleId", wrapper.DeleteWorkshopModule, options.OperationMiddlewares["deleteWorkshopModule"]...)
+	router.PUT(options.BaseURL+"/workshop-modules/:workshopModuleId", wrapper.UpdateWorkshopModule, options.OperationMiddlewares["updateWorkshopModule"]...)
+	router.POST(options.BaseURL+"/workshop-modules/:workshopModuleId/state", wrapper.SetModuleState, options.OperationMiddlewares["setModuleState"]...)
+	router.POST(options.BaseURL+"/workshop-modules/:workshopModuleId/questions", wrapper.AskQuestion, options.OperationMiddlewares["askQuestion"]...)
+	router.DELETE(options.BaseURL+"/workshop-questions/:questionId/vote", wrapper.UnvoteQuestion, options.OperationMiddlewares["unvoteQuestion"]...)
+	router.PUT(options.BaseURL+"/workshop-questions/:questionId/vote", wrapper.VoteQuestion, options.OperationMiddlewares["voteQuestion"]...)
+	router.POST(options.BaseURL+"/workshop-questions/:questionId/moderation", wrapper.ModerateQuestion, options.OperationMiddlewares["moderateQuestion"]...)
+	router.PUT(options.BaseURL+"/workshop-modules/:workshopModuleId/answer", wrapper.AnswerPoll, options.OperationMiddlewares["answerPoll"]...)
+	router.GET(options.BaseURL+"/workshop-modules/:workshopModuleId/results", wrapper.GetPollResults, options.OperationMiddlewares["getPollResults"]...)
+	router.POST(options.BaseURL+"/workshop-modules/:workshopModuleId/cards", wrapper.AddCard, options.OperationMiddlewares["addCard"]...)
+	router.POST(options.BaseURL+"/workshop-cards/:cardId/moderation", wrapper.ModerateCard, options.OperationMiddlewares["moderateCard"]...)
+	router.POST(options.BaseURL+"/workshop-modules/:workshopModuleId/themes", wrapper.AddTheme, options.OperationMiddlewares["addTheme"]...)
+	router.DELETE(options.BaseURL+"/workshop-themes/:themeId", wrapper.DeleteTheme, options.OperationMiddlewares["deleteTheme"]...)
+	router.PUT(options.BaseURL+"/workshop-themes/:themeId", wrapper.RenameTheme, options.OperationMiddlewares["renameTheme"]...)
+	router.PUT(options.BaseURL+"/workshop-modules/:workshopModuleId/dots", wrapper.PlaceDots, options.OperationMiddlewares["placeDots"]...)
+	router.POST(options.BaseURL+"/workshop-modules/:workshopModuleId/voting", wrapper.SetDotVoting, options.OperationMiddlewares["setDotVoting"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/chat", wrapper.SendChatMessage, options.OperationMiddlewares["sendChatMessage"]...)
+	router.POST(options.BaseURL+"/workshop-messages/:messageId/hide", wrapper.HideChatMessage, options.OperationMiddlewares["hideChatMessage"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/moderation-log", wrapper.GetWorkshopModerationLog, options.OperationMiddlewares["getWorkshopModerationLog"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/decisions", wrapper.ListDecisions, options.OperationMiddlewares["listDecisions"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/decisions", wrapper.NoteDecision, options.OperationMiddlewares["noteDecision"]...)
+	router.DELETE(options.BaseURL+"/workshop-decisions/:decisionId", wrapper.DeleteDecision, options.OperationMiddlewares["deleteDecision"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/minutes", wrapper.GetMinutes, options.OperationMiddlewares["getMinutes"]...)
+	router.PUT(options.BaseURL+"/workshops/:workshopId/minutes", wrapper.SaveMinutes, options.OperationMiddlewares["saveMinutes"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/minutes/draft", wrapper.DraftMinutes, options.OperationMiddlewares["draftMinutes"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/minutes/publish", wrapper.PublishMinutes, options.OperationMiddlewares["publishMinutes"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/minutes/export", wrapper.ExportMinutes, options.OperationMiddlewares["exportMinutes"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/data", wrapper.ExportWorkshopData, options.OperationMiddlewares["exportWorkshopData"]...)
+	router.GET(options.BaseURL+"/workshops/:workshopId/handoffs", wrapper.ListHandoffs, options.OperationMiddlewares["listHandoffs"]...)
+	router.POST(options.BaseURL+"/workshops/:workshopId/handoffs", wrapper.HandOff, options.OperationMiddlewares["handOff"]...)
+	router.GET(options.BaseURL+"/me/workshop-offers", wrapper.ListWorkshopOffers, options.OperationMiddlewares["listWorkshopOffers"]...)
+	router.POST(options.BaseURL+"/workshop-handoffs/:handoffId/answer", wrapper.AnswerHandoff, options.OperationMiddlewares["answerHandoff"]...)
 
 }
 
@@ -10567,6 +12775,44 @@ func (response ListNoticesdefaultApplicationProblemPlusJSONResponse) VisitListNo
 	return err
 }
 
+type ListWorkshopOffersRequestObject struct {
+}
+
+type ListWorkshopOffersResponseObject interface {
+	VisitListWorkshopOffersResponse(w http.ResponseWriter) error
+}
+
+type ListWorkshopOffers200JSONResponse HandoffList
+
+func (response ListWorkshopOffers200JSONResponse) VisitListWorkshopOffersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWorkshopOffersdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListWorkshopOffersdefaultApplicationProblemPlusJSONResponse) VisitListWorkshopOffersResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type GetMeasureRequestObject struct {
 	MeasureId MeasureId `json:"measureId"`
 }
@@ -11893,6 +14139,86 @@ func (response PublishWeighingdefaultApplicationProblemPlusJSONResponse) VisitPu
 	return err
 }
 
+type ListWorkshopsRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+}
+
+type ListWorkshopsResponseObject interface {
+	VisitListWorkshopsResponse(w http.ResponseWriter) error
+}
+
+type ListWorkshops200JSONResponse WorkshopList
+
+func (response ListWorkshops200JSONResponse) VisitListWorkshopsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListWorkshopsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListWorkshopsdefaultApplicationProblemPlusJSONResponse) VisitListWorkshopsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWorkshopRequestObject struct {
+	ProcessId ProcessId `json:"processId"`
+	Params    CreateWorkshopParams
+	Body      *CreateWorkshopJSONRequestBody
+}
+
+type CreateWorkshopResponseObject interface {
+	VisitCreateWorkshopResponse(w http.ResponseWriter) error
+}
+
+type CreateWorkshop201JSONResponse Workshop
+
+func (response CreateWorkshop201JSONResponse) VisitCreateWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWorkshopdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateWorkshopdefaultApplicationProblemPlusJSONResponse) VisitCreateWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 type AnswerQueryRequestObject struct {
 	QueryId QueryId `json:"queryId"`
 	Body    *AnswerQueryJSONRequestBody
@@ -12306,6 +14632,1782 @@ func (response SplitWeighingItemdefaultApplicationProblemPlusJSONResponse) Visit
 	return err
 }
 
+type ModerateCardRequestObject struct {
+	CardId CardId `json:"cardId"`
+	Body   *ModerateCardJSONRequestBody
+}
+
+type ModerateCardResponseObject interface {
+	VisitModerateCardResponse(w http.ResponseWriter) error
+}
+
+type ModerateCard200JSONResponse BoardCard
+
+func (response ModerateCard200JSONResponse) VisitModerateCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ModerateCarddefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ModerateCarddefaultApplicationProblemPlusJSONResponse) VisitModerateCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindWorkshopByCodeRequestObject struct {
+	Code string `json:"code"`
+}
+
+type FindWorkshopByCodeResponseObject interface {
+	VisitFindWorkshopByCodeResponse(w http.ResponseWriter) error
+}
+
+type FindWorkshopByCode200JSONResponse Workshop
+
+func (response FindWorkshopByCode200JSONResponse) VisitFindWorkshopByCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type FindWorkshopByCodedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response FindWorkshopByCodedefaultApplicationProblemPlusJSONResponse) VisitFindWorkshopByCodeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteDecisionRequestObject struct {
+	DecisionId DecisionId `json:"decisionId"`
+}
+
+type DeleteDecisionResponseObject interface {
+	VisitDeleteDecisionResponse(w http.ResponseWriter) error
+}
+
+type DeleteDecision204Response struct {
+}
+
+func (response DeleteDecision204Response) VisitDeleteDecisionResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteDecisiondefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeleteDecisiondefaultApplicationProblemPlusJSONResponse) VisitDeleteDecisionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JoinAsGuestRequestObject struct {
+	Body *JoinAsGuestJSONRequestBody
+}
+
+type JoinAsGuestResponseObject interface {
+	VisitJoinAsGuestResponse(w http.ResponseWriter) error
+}
+
+type JoinAsGuest200JSONResponse GuestJoined
+
+func (response JoinAsGuest200JSONResponse) VisitJoinAsGuestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JoinAsGuestdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response JoinAsGuestdefaultApplicationProblemPlusJSONResponse) VisitJoinAsGuestResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerHandoffRequestObject struct {
+	HandoffId HandoffId `json:"handoffId"`
+	Body      *AnswerHandoffJSONRequestBody
+}
+
+type AnswerHandoffResponseObject interface {
+	VisitAnswerHandoffResponse(w http.ResponseWriter) error
+}
+
+type AnswerHandoff200JSONResponse Handoff
+
+func (response AnswerHandoff200JSONResponse) VisitAnswerHandoffResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerHandoffdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AnswerHandoffdefaultApplicationProblemPlusJSONResponse) VisitAnswerHandoffResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideChatMessageRequestObject struct {
+	MessageId MessageId `json:"messageId"`
+	Body      *HideChatMessageJSONRequestBody
+}
+
+type HideChatMessageResponseObject interface {
+	VisitHideChatMessageResponse(w http.ResponseWriter) error
+}
+
+type HideChatMessage200JSONResponse ChatMessage
+
+func (response HideChatMessage200JSONResponse) VisitHideChatMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HideChatMessagedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response HideChatMessagedefaultApplicationProblemPlusJSONResponse) VisitHideChatMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteWorkshopModuleRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+}
+
+type DeleteWorkshopModuleResponseObject interface {
+	VisitDeleteWorkshopModuleResponse(w http.ResponseWriter) error
+}
+
+type DeleteWorkshopModule204Response struct {
+}
+
+func (response DeleteWorkshopModule204Response) VisitDeleteWorkshopModuleResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteWorkshopModuledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeleteWorkshopModuledefaultApplicationProblemPlusJSONResponse) VisitDeleteWorkshopModuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWorkshopModuleRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Body             *UpdateWorkshopModuleJSONRequestBody
+}
+
+type UpdateWorkshopModuleResponseObject interface {
+	VisitUpdateWorkshopModuleResponse(w http.ResponseWriter) error
+}
+
+type UpdateWorkshopModule200JSONResponse ModuleHead
+
+func (response UpdateWorkshopModule200JSONResponse) VisitUpdateWorkshopModuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWorkshopModuledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateWorkshopModuledefaultApplicationProblemPlusJSONResponse) VisitUpdateWorkshopModuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerPollRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Body             *AnswerPollJSONRequestBody
+}
+
+type AnswerPollResponseObject interface {
+	VisitAnswerPollResponse(w http.ResponseWriter) error
+}
+
+type AnswerPoll200JSONResponse PollAnswer
+
+func (response AnswerPoll200JSONResponse) VisitAnswerPollResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AnswerPolldefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AnswerPolldefaultApplicationProblemPlusJSONResponse) VisitAnswerPollResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddCardRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Params           AddCardParams
+	Body             *AddCardJSONRequestBody
+}
+
+type AddCardResponseObject interface {
+	VisitAddCardResponse(w http.ResponseWriter) error
+}
+
+type AddCard201JSONResponse BoardCard
+
+func (response AddCard201JSONResponse) VisitAddCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddCarddefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AddCarddefaultApplicationProblemPlusJSONResponse) VisitAddCardResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PlaceDotsRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Body             *PlaceDotsJSONRequestBody
+}
+
+type PlaceDotsResponseObject interface {
+	VisitPlaceDotsResponse(w http.ResponseWriter) error
+}
+
+type PlaceDots200JSONResponse Dots
+
+func (response PlaceDots200JSONResponse) VisitPlaceDotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PlaceDotsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response PlaceDotsdefaultApplicationProblemPlusJSONResponse) VisitPlaceDotsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskQuestionRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Params           AskQuestionParams
+	Body             *AskQuestionJSONRequestBody
+}
+
+type AskQuestionResponseObject interface {
+	VisitAskQuestionResponse(w http.ResponseWriter) error
+}
+
+type AskQuestion201JSONResponse WorkshopQuestion
+
+func (response AskQuestion201JSONResponse) VisitAskQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AskQuestiondefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AskQuestiondefaultApplicationProblemPlusJSONResponse) VisitAskQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPollResultsRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+}
+
+type GetPollResultsResponseObject interface {
+	VisitGetPollResultsResponse(w http.ResponseWriter) error
+}
+
+type GetPollResults200JSONResponse PollResults
+
+func (response GetPollResults200JSONResponse) VisitGetPollResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetPollResultsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetPollResultsdefaultApplicationProblemPlusJSONResponse) VisitGetPollResultsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetModuleStateRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Body             *SetModuleStateJSONRequestBody
+}
+
+type SetModuleStateResponseObject interface {
+	VisitSetModuleStateResponse(w http.ResponseWriter) error
+}
+
+type SetModuleState200JSONResponse ModuleHead
+
+func (response SetModuleState200JSONResponse) VisitSetModuleStateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetModuleStatedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SetModuleStatedefaultApplicationProblemPlusJSONResponse) VisitSetModuleStateResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddThemeRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Params           AddThemeParams
+	Body             *AddThemeJSONRequestBody
+}
+
+type AddThemeResponseObject interface {
+	VisitAddThemeResponse(w http.ResponseWriter) error
+}
+
+type AddTheme201JSONResponse BoardTheme
+
+func (response AddTheme201JSONResponse) VisitAddThemeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type AddThemedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response AddThemedefaultApplicationProblemPlusJSONResponse) VisitAddThemeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetDotVotingRequestObject struct {
+	WorkshopModuleId WorkshopModuleId `json:"workshopModuleId"`
+	Body             *SetDotVotingJSONRequestBody
+}
+
+type SetDotVotingResponseObject interface {
+	VisitSetDotVotingResponse(w http.ResponseWriter) error
+}
+
+type SetDotVoting200JSONResponse ModuleHead
+
+func (response SetDotVoting200JSONResponse) VisitSetDotVotingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetDotVotingdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SetDotVotingdefaultApplicationProblemPlusJSONResponse) VisitSetDotVotingResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ModerateQuestionRequestObject struct {
+	QuestionId QuestionId `json:"questionId"`
+	Body       *ModerateQuestionJSONRequestBody
+}
+
+type ModerateQuestionResponseObject interface {
+	VisitModerateQuestionResponse(w http.ResponseWriter) error
+}
+
+type ModerateQuestion200JSONResponse WorkshopQuestion
+
+func (response ModerateQuestion200JSONResponse) VisitModerateQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ModerateQuestiondefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ModerateQuestiondefaultApplicationProblemPlusJSONResponse) VisitModerateQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnvoteQuestionRequestObject struct {
+	QuestionId QuestionId `json:"questionId"`
+}
+
+type UnvoteQuestionResponseObject interface {
+	VisitUnvoteQuestionResponse(w http.ResponseWriter) error
+}
+
+type UnvoteQuestion200JSONResponse QuestionVote
+
+func (response UnvoteQuestion200JSONResponse) VisitUnvoteQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UnvoteQuestiondefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UnvoteQuestiondefaultApplicationProblemPlusJSONResponse) VisitUnvoteQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VoteQuestionRequestObject struct {
+	QuestionId QuestionId `json:"questionId"`
+}
+
+type VoteQuestionResponseObject interface {
+	VisitVoteQuestionResponse(w http.ResponseWriter) error
+}
+
+type VoteQuestion200JSONResponse QuestionVote
+
+func (response VoteQuestion200JSONResponse) VisitVoteQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type VoteQuestiondefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response VoteQuestiondefaultApplicationProblemPlusJSONResponse) VisitVoteQuestionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DeleteThemeRequestObject struct {
+	ThemeId ThemeId `json:"themeId"`
+}
+
+type DeleteThemeResponseObject interface {
+	VisitDeleteThemeResponse(w http.ResponseWriter) error
+}
+
+type DeleteTheme204Response struct {
+}
+
+func (response DeleteTheme204Response) VisitDeleteThemeResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type DeleteThemedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DeleteThemedefaultApplicationProblemPlusJSONResponse) VisitDeleteThemeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RenameThemeRequestObject struct {
+	ThemeId ThemeId `json:"themeId"`
+	Body    *RenameThemeJSONRequestBody
+}
+
+type RenameThemeResponseObject interface {
+	VisitRenameThemeResponse(w http.ResponseWriter) error
+}
+
+type RenameTheme200JSONResponse BoardTheme
+
+func (response RenameTheme200JSONResponse) VisitRenameThemeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RenameThemedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RenameThemedefaultApplicationProblemPlusJSONResponse) VisitRenameThemeResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type GetWorkshopResponseObject interface {
+	VisitGetWorkshopResponse(w http.ResponseWriter) error
+}
+
+type GetWorkshop200JSONResponse Workshop
+
+func (response GetWorkshop200JSONResponse) VisitGetWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetWorkshopdefaultApplicationProblemPlusJSONResponse) VisitGetWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWorkshopRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Body       *UpdateWorkshopJSONRequestBody
+}
+
+type UpdateWorkshopResponseObject interface {
+	VisitUpdateWorkshopResponse(w http.ResponseWriter) error
+}
+
+type UpdateWorkshop200JSONResponse Workshop
+
+func (response UpdateWorkshop200JSONResponse) VisitUpdateWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type UpdateWorkshopdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response UpdateWorkshopdefaultApplicationProblemPlusJSONResponse) VisitUpdateWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendChatMessageRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Params     SendChatMessageParams
+	Body       *SendChatMessageJSONRequestBody
+}
+
+type SendChatMessageResponseObject interface {
+	VisitSendChatMessageResponse(w http.ResponseWriter) error
+}
+
+type SendChatMessage201JSONResponse ChatMessage
+
+func (response SendChatMessage201JSONResponse) VisitSendChatMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SendChatMessagedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SendChatMessagedefaultApplicationProblemPlusJSONResponse) VisitSendChatMessageResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetCurrentItemRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Body       *SetCurrentItemJSONRequestBody
+}
+
+type SetCurrentItemResponseObject interface {
+	VisitSetCurrentItemResponse(w http.ResponseWriter) error
+}
+
+type SetCurrentItem200JSONResponse Workshop
+
+func (response SetCurrentItem200JSONResponse) VisitSetCurrentItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SetCurrentItemdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SetCurrentItemdefaultApplicationProblemPlusJSONResponse) VisitSetCurrentItemResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportWorkshopDataRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type ExportWorkshopDataResponseObject interface {
+	VisitExportWorkshopDataResponse(w http.ResponseWriter) error
+}
+
+type ExportWorkshopData200TextcsvResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportWorkshopData200TextcsvResponse) VisitExportWorkshopDataResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/csv")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportWorkshopDatadefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ExportWorkshopDatadefaultApplicationProblemPlusJSONResponse) VisitExportWorkshopDataResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDecisionsRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type ListDecisionsResponseObject interface {
+	VisitListDecisionsResponse(w http.ResponseWriter) error
+}
+
+type ListDecisions200JSONResponse WorkshopDecisionList
+
+func (response ListDecisions200JSONResponse) VisitListDecisionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListDecisionsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListDecisionsdefaultApplicationProblemPlusJSONResponse) VisitListDecisionsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type NoteDecisionRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Params     NoteDecisionParams
+	Body       *NoteDecisionJSONRequestBody
+}
+
+type NoteDecisionResponseObject interface {
+	VisitNoteDecisionResponse(w http.ResponseWriter) error
+}
+
+type NoteDecision201JSONResponse WorkshopDecision
+
+func (response NoteDecision201JSONResponse) VisitNoteDecisionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type NoteDecisiondefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response NoteDecisiondefaultApplicationProblemPlusJSONResponse) VisitNoteDecisionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListHandoffsRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type ListHandoffsResponseObject interface {
+	VisitListHandoffsResponse(w http.ResponseWriter) error
+}
+
+type ListHandoffs200JSONResponse HandoffList
+
+func (response ListHandoffs200JSONResponse) VisitListHandoffsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ListHandoffsdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ListHandoffsdefaultApplicationProblemPlusJSONResponse) VisitListHandoffsResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HandOffRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Params     HandOffParams
+	Body       *HandOffJSONRequestBody
+}
+
+type HandOffResponseObject interface {
+	VisitHandOffResponse(w http.ResponseWriter) error
+}
+
+type HandOff201JSONResponse Handoff
+
+func (response HandOff201JSONResponse) VisitHandOffResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type HandOffdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response HandOffdefaultApplicationProblemPlusJSONResponse) VisitHandOffResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JoinWorkshopRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Body       *JoinWorkshopJSONRequestBody
+}
+
+type JoinWorkshopResponseObject interface {
+	VisitJoinWorkshopResponse(w http.ResponseWriter) error
+}
+
+type JoinWorkshop200JSONResponse Participant
+
+func (response JoinWorkshop200JSONResponse) VisitJoinWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type JoinWorkshopdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response JoinWorkshopdefaultApplicationProblemPlusJSONResponse) VisitJoinWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMinutesRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type GetMinutesResponseObject interface {
+	VisitGetMinutesResponse(w http.ResponseWriter) error
+}
+
+type GetMinutes200JSONResponse WorkshopMinutes
+
+func (response GetMinutes200JSONResponse) VisitGetMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetMinutesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetMinutesdefaultApplicationProblemPlusJSONResponse) VisitGetMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveMinutesRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Body       *SaveMinutesJSONRequestBody
+}
+
+type SaveMinutesResponseObject interface {
+	VisitSaveMinutesResponse(w http.ResponseWriter) error
+}
+
+type SaveMinutes200JSONResponse WorkshopMinutes
+
+func (response SaveMinutes200JSONResponse) VisitSaveMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type SaveMinutesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response SaveMinutesdefaultApplicationProblemPlusJSONResponse) VisitSaveMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DraftMinutesRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type DraftMinutesResponseObject interface {
+	VisitDraftMinutesResponse(w http.ResponseWriter) error
+}
+
+type DraftMinutes200JSONResponse WorkshopMinutes
+
+func (response DraftMinutes200JSONResponse) VisitDraftMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type DraftMinutesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response DraftMinutesdefaultApplicationProblemPlusJSONResponse) VisitDraftMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ExportMinutesRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Params     ExportMinutesParams
+}
+
+type ExportMinutesResponseObject interface {
+	VisitExportMinutesResponse(w http.ResponseWriter) error
+}
+
+type ExportMinutes200ApplicationpdfResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportMinutes200ApplicationpdfResponse) VisitExportMinutesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/pdf")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportMinutes200ApplicationvndOpenxmlformatsOfficedocumentWordprocessingmlDocumentResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportMinutes200ApplicationvndOpenxmlformatsOfficedocumentWordprocessingmlDocumentResponse) VisitExportMinutesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportMinutes200TextmarkdownResponse struct {
+	Body          io.Reader
+	ContentLength int64
+}
+
+func (response ExportMinutes200TextmarkdownResponse) VisitExportMinutesResponse(w http.ResponseWriter) error {
+
+	w.Header().Set("Content-Type", "text/markdown")
+	if response.ContentLength != 0 {
+		w.Header().Set("Content-Length", fmt.Sprint(response.ContentLength))
+	}
+	w.WriteHeader(200)
+
+	if closer, ok := response.Body.(io.ReadCloser); ok {
+		defer closer.Close()
+	}
+	_, err := io.Copy(w, response.Body)
+	return err
+}
+
+type ExportMinutesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ExportMinutesdefaultApplicationProblemPlusJSONResponse) VisitExportMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishMinutesRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type PublishMinutesResponseObject interface {
+	VisitPublishMinutesResponse(w http.ResponseWriter) error
+}
+
+type PublishMinutes200JSONResponse WorkshopMinutes
+
+func (response PublishMinutes200JSONResponse) VisitPublishMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type PublishMinutesdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response PublishMinutesdefaultApplicationProblemPlusJSONResponse) VisitPublishMinutesResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopModerationLogRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type GetWorkshopModerationLogResponseObject interface {
+	VisitGetWorkshopModerationLogResponse(w http.ResponseWriter) error
+}
+
+type GetWorkshopModerationLog200JSONResponse WorkshopLog
+
+func (response GetWorkshopModerationLog200JSONResponse) VisitGetWorkshopModerationLogResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopModerationLogdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetWorkshopModerationLogdefaultApplicationProblemPlusJSONResponse) VisitGetWorkshopModerationLogResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWorkshopModuleRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Params     CreateWorkshopModuleParams
+	Body       *CreateWorkshopModuleJSONRequestBody
+}
+
+type CreateWorkshopModuleResponseObject interface {
+	VisitCreateWorkshopModuleResponse(w http.ResponseWriter) error
+}
+
+type CreateWorkshopModule201JSONResponse ModuleHead
+
+func (response CreateWorkshopModule201JSONResponse) VisitCreateWorkshopModuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(201)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type CreateWorkshopModuledefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response CreateWorkshopModuledefaultApplicationProblemPlusJSONResponse) VisitCreateWorkshopModuleResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopPresenceRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type GetWorkshopPresenceResponseObject interface {
+	VisitGetWorkshopPresenceResponse(w http.ResponseWriter) error
+}
+
+type GetWorkshopPresence200JSONResponse Presence
+
+func (response GetWorkshopPresence200JSONResponse) VisitGetWorkshopPresenceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopPresencedefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetWorkshopPresencedefaultApplicationProblemPlusJSONResponse) VisitGetWorkshopPresenceResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ShowOnProjectorRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Body       *ShowOnProjectorJSONRequestBody
+}
+
+type ShowOnProjectorResponseObject interface {
+	VisitShowOnProjectorResponse(w http.ResponseWriter) error
+}
+
+type ShowOnProjector200JSONResponse Workshop
+
+func (response ShowOnProjector200JSONResponse) VisitShowOnProjectorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type ShowOnProjectordefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response ShowOnProjectordefaultApplicationProblemPlusJSONResponse) VisitShowOnProjectorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RenewProjectorKeyRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type RenewProjectorKeyResponseObject interface {
+	VisitRenewProjectorKeyResponse(w http.ResponseWriter) error
+}
+
+type RenewProjectorKey200JSONResponse ProjectorKey
+
+func (response RenewProjectorKey200JSONResponse) VisitRenewProjectorKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type RenewProjectorKeydefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response RenewProjectorKeydefaultApplicationProblemPlusJSONResponse) VisitRenewProjectorKeyResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type OpenProjectorRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Body       *OpenProjectorJSONRequestBody
+}
+
+type OpenProjectorResponseObject interface {
+	VisitOpenProjectorResponse(w http.ResponseWriter) error
+}
+
+type OpenProjector204Response struct {
+}
+
+func (response OpenProjector204Response) VisitOpenProjectorResponse(w http.ResponseWriter) error {
+	w.WriteHeader(204)
+	return nil
+}
+
+type OpenProjectordefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response OpenProjectordefaultApplicationProblemPlusJSONResponse) VisitOpenProjectorResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopSessionRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+}
+
+type GetWorkshopSessionResponseObject interface {
+	VisitGetWorkshopSessionResponse(w http.ResponseWriter) error
+}
+
+type GetWorkshopSession200JSONResponse WorkshopSession
+
+func (response GetWorkshopSession200JSONResponse) VisitGetWorkshopSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type GetWorkshopSessiondefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response GetWorkshopSessiondefaultApplicationProblemPlusJSONResponse) VisitGetWorkshopSessionResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type TransitionWorkshopRequestObject struct {
+	WorkshopId WorkshopId `json:"workshopId"`
+	Body       *TransitionWorkshopJSONRequestBody
+}
+
+type TransitionWorkshopResponseObject interface {
+	VisitTransitionWorkshopResponse(w http.ResponseWriter) error
+}
+
+type TransitionWorkshop200JSONResponse Workshop
+
+func (response TransitionWorkshop200JSONResponse) VisitTransitionWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(200)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
+type TransitionWorkshopdefaultApplicationProblemPlusJSONResponse struct {
+	Body       Problem
+	StatusCode int
+}
+
+func (response TransitionWorkshopdefaultApplicationProblemPlusJSONResponse) VisitTransitionWorkshopResponse(w http.ResponseWriter) error {
+
+	var buf bytes.Buffer
+	if err := json.NewEncoder(&buf).Encode(response.Body); err != nil {
+		return err
+	}
+	w.Header().Set("Content-Type", "application/problem+json")
+	w.WriteHeader(response.StatusCode)
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // StrictServerInterface represents all server handlers.
 type StrictServerInterface interface {
 	// GetAssessment An assessment as the person may see it, with what they may do.
@@ -12530,6 +16632,9 @@ type StrictServerInterface interface {
 	// ListNotices The newest messages to the person's organisations (outcomes, invitations, queries).
 	// (GET /me/notices)
 	ListNotices(ctx context.Context, request ListNoticesRequestObject) (ListNoticesResponseObject, error)
+	// ListWorkshopOffers Workshop results offered to one's organisations as draft needs assessments, waiting for an answer.
+	// (GET /me/workshop-offers)
+	ListWorkshopOffers(ctx context.Context, request ListWorkshopOffersRequestObject) (ListWorkshopOffersResponseObject, error)
 	// GetMeasure A measure with its chain - the weighed needs and comments that led to it, and its indicator's actual values.
 	// (GET /measures/{measureId})
 	GetMeasure(ctx context.Context, request GetMeasureRequestObject) (GetMeasureResponseObject, error)
@@ -12626,6 +16731,12 @@ type StrictServerInterface interface {
 	// PublishWeighing Lift the embargo - publish every prepared decision of the process at once and tell the organisations (coordinators).
 	// (POST /processes/{processId}/weighing/publish)
 	PublishWeighing(ctx context.Context, request PublishWeighingRequestObject) (PublishWeighingResponseObject, error)
+	// ListWorkshops The workshops of a process the person may read, by start time.
+	// (GET /processes/{processId}/workshops)
+	ListWorkshops(ctx context.Context, request ListWorkshopsRequestObject) (ListWorkshopsResponseObject, error)
+	// CreateWorkshop Set up a workshop in a process (its coordinators).
+	// (POST /processes/{processId}/workshops)
+	CreateWorkshop(ctx context.Context, request CreateWorkshopRequestObject) (CreateWorkshopResponseObject, error)
 	// AnswerQuery The submitting organisation's answer to a query.
 	// (PUT /queries/{queryId}/answer)
 	AnswerQuery(ctx context.Context, request AnswerQueryRequestObject) (AnswerQueryResponseObject, error)
@@ -12659,6 +16770,138 @@ type StrictServerInterface interface {
 	// SplitWeighingItem Split a submission's row into aspects, each weighed on its own (coordinators).
 	// (POST /weighing-items/{itemId}/split)
 	SplitWeighingItem(ctx context.Context, request SplitWeighingItemRequestObject) (SplitWeighingItemResponseObject, error)
+	// ModerateCard Move a card (column, theme), merge it into another (dots kept) or hide it with a reason (facilitators).
+	// (POST /workshop-cards/{cardId}/moderation)
+	ModerateCard(ctx context.Context, request ModerateCardRequestObject) (ModerateCardResponseObject, error)
+	// FindWorkshopByCode The workshop a join code belongs to (its title and time), for the join page.
+	// (GET /workshop-codes/{code})
+	FindWorkshopByCode(ctx context.Context, request FindWorkshopByCodeRequestObject) (FindWorkshopByCodeResponseObject, error)
+	// DeleteDecision Remove a noted decision (facilitators).
+	// (DELETE /workshop-decisions/{decisionId})
+	DeleteDecision(ctx context.Context, request DeleteDecisionRequestObject) (DeleteDecisionResponseObject, error)
+	// JoinAsGuest Join a workshop open to guests with its join code and a display name, without an account; sets the workshop's guest cookie.
+	// (POST /workshop-guests)
+	JoinAsGuest(ctx context.Context, request JoinAsGuestRequestObject) (JoinAsGuestResponseObject, error)
+	// AnswerHandoff Accept an offer (a draft needs assessment of the organisation is made, linked to the workshop) or decline it (a member of the organisation).
+	// (POST /workshop-handoffs/{handoffId}/answer)
+	AnswerHandoff(ctx context.Context, request AnswerHandoffRequestObject) (AnswerHandoffResponseObject, error)
+	// HideChatMessage Hide a chat message with a reason that goes into the public moderation log (facilitators).
+	// (POST /workshop-messages/{messageId}/hide)
+	HideChatMessage(ctx context.Context, request HideChatMessageRequestObject) (HideChatMessageResponseObject, error)
+	// DeleteWorkshopModule Remove a module that was never opened (facilitators).
+	// (DELETE /workshop-modules/{workshopModuleId})
+	DeleteWorkshopModule(ctx context.Context, request DeleteWorkshopModuleRequestObject) (DeleteWorkshopModuleResponseObject, error)
+	// UpdateWorkshopModule Change a module's title, agenda item or settings (facilitators; a poll's options only while it is ready).
+	// (PUT /workshop-modules/{workshopModuleId})
+	UpdateWorkshopModule(ctx context.Context, request UpdateWorkshopModuleRequestObject) (UpdateWorkshopModuleResponseObject, error)
+	// AnswerPoll Give or change one's answer to an open poll (one per participant).
+	// (PUT /workshop-modules/{workshopModuleId}/answer)
+	AnswerPoll(ctx context.Context, request AnswerPollRequestObject) (AnswerPollResponseObject, error)
+	// AddCard Add a card to an open ideas board (participants).
+	// (POST /workshop-modules/{workshopModuleId}/cards)
+	AddCard(ctx context.Context, request AddCardRequestObject) (AddCardResponseObject, error)
+	// PlaceDots Replace one's dots on a board while dot-voting is open (at most the board's budget in all).
+	// (PUT /workshop-modules/{workshopModuleId}/dots)
+	PlaceDots(ctx context.Context, request PlaceDotsRequestObject) (PlaceDotsResponseObject, error)
+	// AskQuestion Ask a question (participants of an open questions module); pending until approved when the workshop pre-moderates.
+	// (POST /workshop-modules/{workshopModuleId}/questions)
+	AskQuestion(ctx context.Context, request AskQuestionRequestObject) (AskQuestionResponseObject, error)
+	// GetPollResults A poll's results (facilitators and the projector always; participants when results are live or the poll is closed).
+	// (GET /workshop-modules/{workshopModuleId}/results)
+	GetPollResults(ctx context.Context, request GetPollResultsRequestObject) (GetPollResultsResponseObject, error)
+	// SetModuleState Open or close a module (facilitators).
+	// (POST /workshop-modules/{workshopModuleId}/state)
+	SetModuleState(ctx context.Context, request SetModuleStateRequestObject) (SetModuleStateResponseObject, error)
+	// AddTheme Add a theme to cluster cards in (facilitators).
+	// (POST /workshop-modules/{workshopModuleId}/themes)
+	AddTheme(ctx context.Context, request AddThemeRequestObject) (AddThemeResponseObject, error)
+	// SetDotVoting Open dot-voting on a board (optionally with a timer) or close it (facilitators).
+	// (POST /workshop-modules/{workshopModuleId}/voting)
+	SetDotVoting(ctx context.Context, request SetDotVotingRequestObject) (SetDotVotingResponseObject, error)
+	// ModerateQuestion Approve, answer, highlight (on the projector), unhighlight, hide with a reason (public log) or merge into another question, votes kept (facilitators).
+	// (POST /workshop-questions/{questionId}/moderation)
+	ModerateQuestion(ctx context.Context, request ModerateQuestionRequestObject) (ModerateQuestionResponseObject, error)
+	// UnvoteQuestion Take one's up-vote back.
+	// (DELETE /workshop-questions/{questionId}/vote)
+	UnvoteQuestion(ctx context.Context, request UnvoteQuestionRequestObject) (UnvoteQuestionResponseObject, error)
+	// VoteQuestion Up-vote a question (once per participant; again is a no-op).
+	// (PUT /workshop-questions/{questionId}/vote)
+	VoteQuestion(ctx context.Context, request VoteQuestionRequestObject) (VoteQuestionResponseObject, error)
+	// DeleteTheme Remove a theme; its cards stay, unclustered (facilitators).
+	// (DELETE /workshop-themes/{themeId})
+	DeleteTheme(ctx context.Context, request DeleteThemeRequestObject) (DeleteThemeResponseObject, error)
+	// RenameTheme Rename a theme (facilitators).
+	// (PUT /workshop-themes/{themeId})
+	RenameTheme(ctx context.Context, request RenameThemeRequestObject) (RenameThemeResponseObject, error)
+	// GetWorkshop A workshop's set-up and state, with what the caller may do.
+	// (GET /workshops/{workshopId})
+	GetWorkshop(ctx context.Context, request GetWorkshopRequestObject) (GetWorkshopResponseObject, error)
+	// UpdateWorkshop Change the set-up (facilitators); agenda items keep their id.
+	// (PUT /workshops/{workshopId})
+	UpdateWorkshop(ctx context.Context, request UpdateWorkshopRequestObject) (UpdateWorkshopResponseObject, error)
+	// SendChatMessage Write in the workshop's chat (participants, when the chat is on; slow mode may ask to wait).
+	// (POST /workshops/{workshopId}/chat)
+	SendChatMessage(ctx context.Context, request SendChatMessageRequestObject) (SendChatMessageResponseObject, error)
+	// SetCurrentItem Move to an agenda item, or to the next one when item_id is left out (facilitators); the item's timer starts.
+	// (PUT /workshops/{workshopId}/current)
+	SetCurrentItem(ctx context.Context, request SetCurrentItemRequestObject) (SetCurrentItemResponseObject, error)
+	// ExportWorkshopData The session's raw data as CSV - public questions, cards, poll answers without names, decisions (facilitators).
+	// (GET /workshops/{workshopId}/data)
+	ExportWorkshopData(ctx context.Context, request ExportWorkshopDataRequestObject) (ExportWorkshopDataResponseObject, error)
+	// ListDecisions The decisions the facilitators noted (facilitators).
+	// (GET /workshops/{workshopId}/decisions)
+	ListDecisions(ctx context.Context, request ListDecisionsRequestObject) (ListDecisionsResponseObject, error)
+	// NoteDecision Note a decision for the minutes (facilitators).
+	// (POST /workshops/{workshopId}/decisions)
+	NoteDecision(ctx context.Context, request NoteDecisionRequestObject) (NoteDecisionResponseObject, error)
+	// ListHandoffs What was handed on from the workshop into planning (facilitators).
+	// (GET /workshops/{workshopId}/handoffs)
+	ListHandoffs(ctx context.Context, request ListHandoffsRequestObject) (ListHandoffsResponseObject, error)
+	// HandOff Turn a question, card or theme into a consultation comment, an item of the weighing table, or offer it to an organisation as a draft needs assessment (facilitators).
+	// (POST /workshops/{workshopId}/handoffs)
+	HandOff(ctx context.Context, request HandOffRequestObject) (HandOffResponseObject, error)
+	// JoinWorkshop Join as the person logged in (once; joining again answers the same participant).
+	// (POST /workshops/{workshopId}/join)
+	JoinWorkshop(ctx context.Context, request JoinWorkshopRequestObject) (JoinWorkshopResponseObject, error)
+	// GetMinutes The minutes - the draft for facilitators, the published minutes for everyone who may read the workshop.
+	// (GET /workshops/{workshopId}/minutes)
+	GetMinutes(ctx context.Context, request GetMinutesRequestObject) (GetMinutesResponseObject, error)
+	// SaveMinutes Save the edited draft; base_version must be the version edited (facilitators).
+	// (PUT /workshops/{workshopId}/minutes)
+	SaveMinutes(ctx context.Context, request SaveMinutesRequestObject) (SaveMinutesResponseObject, error)
+	// DraftMinutes Build the draft from the session's data, replacing an unpublished draft (facilitators).
+	// (POST /workshops/{workshopId}/minutes/draft)
+	DraftMinutes(ctx context.Context, request DraftMinutesRequestObject) (DraftMinutesResponseObject, error)
+	// ExportMinutes The minutes as PDF, DOCX or Markdown (the draft for facilitators, else the published minutes).
+	// (GET /workshops/{workshopId}/minutes/export)
+	ExportMinutes(ctx context.Context, request ExportMinutesRequestObject) (ExportMinutesResponseObject, error)
+	// PublishMinutes Publish the draft on the process page (facilitators).
+	// (POST /workshops/{workshopId}/minutes/publish)
+	PublishMinutes(ctx context.Context, request PublishMinutesRequestObject) (PublishMinutesResponseObject, error)
+	// GetWorkshopModerationLog The public moderation log - what was hidden or merged, when and why, never the hidden text.
+	// (GET /workshops/{workshopId}/moderation-log)
+	GetWorkshopModerationLog(ctx context.Context, request GetWorkshopModerationLogRequestObject) (GetWorkshopModerationLogResponseObject, error)
+	// CreateWorkshopModule Prepare a module - questions, a poll or an ideas board (facilitators).
+	// (POST /workshops/{workshopId}/modules)
+	CreateWorkshopModule(ctx context.Context, request CreateWorkshopModuleRequestObject) (CreateWorkshopModuleResponseObject, error)
+	// GetWorkshopPresence Who is there - connected now, joined, by guest or logged in, by organisation (facilitators).
+	// (GET /workshops/{workshopId}/presence)
+	GetWorkshopPresence(ctx context.Context, request GetWorkshopPresenceRequestObject) (GetWorkshopPresenceResponseObject, error)
+	// ShowOnProjector Choose what the projector shows (facilitators).
+	// (PUT /workshops/{workshopId}/projector)
+	ShowOnProjector(ctx context.Context, request ShowOnProjectorRequestObject) (ShowOnProjectorResponseObject, error)
+	// RenewProjectorKey Make a new key for a hall's device to show the projector view without logging in; the old key stops working (facilitators).
+	// (POST /workshops/{workshopId}/projector-key)
+	RenewProjectorKey(ctx context.Context, request RenewProjectorKeyRequestObject) (RenewProjectorKeyResponseObject, error)
+	// OpenProjector Exchange a projector key for this device's projector cookie.
+	// (POST /workshops/{workshopId}/projector-session)
+	OpenProjector(ctx context.Context, request OpenProjectorRequestObject) (OpenProjectorResponseObject, error)
+	// GetWorkshopSession The live state as the caller may see it, with live_seq to follow the room workshop:<id> from (a snapshot, not a replay).
+	// (GET /workshops/{workshopId}/session)
+	GetWorkshopSession(ctx context.Context, request GetWorkshopSessionRequestObject) (GetWorkshopSessionResponseObject, error)
+	// TransitionWorkshop Start a rehearsal, end it (its contributions are discarded), start the workshop or end it (facilitators).
+	// (POST /workshops/{workshopId}/status)
+	TransitionWorkshop(ctx context.Context, request TransitionWorkshopRequestObject) (TransitionWorkshopResponseObject, error)
 }
 
 type StrictHandlerFunc func(ctx echo.Context, request any) (any, error)
@@ -15041,6 +19284,29 @@ func (sh *strictHandler) ListNotices(ctx echo.Context, params ListNoticesParams)
 	return nil
 }
 
+// ListWorkshopOffers operation middleware
+func (sh *strictHandler) ListWorkshopOffers(ctx echo.Context) error {
+	var request ListWorkshopOffersRequestObject
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWorkshopOffers(ctx.Request().Context(), request.(ListWorkshopOffersRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWorkshopOffers")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListWorkshopOffersResponseObject); ok {
+		return validResponse.VisitListWorkshopOffersResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // GetMeasure operation middleware
 func (sh *strictHandler) GetMeasure(ctx echo.Context, measureId MeasureId) error {
 	var request GetMeasureRequestObject
@@ -16159,6 +20425,80 @@ func (sh *strictHandler) PublishWeighing(ctx echo.Context, processId ProcessId) 
 	return nil
 }
 
+// ListWorkshops operation middleware
+func (sh *strictHandler) ListWorkshops(ctx echo.Context, processId ProcessId) error {
+	var request ListWorkshopsRequestObject
+
+	request.ProcessId = processId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListWorkshops(ctx.Request().Context(), request.(ListWorkshopsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListWorkshops")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListWorkshopsResponseObject); ok {
+		return validResponse.VisitListWorkshopsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateWorkshop operation middleware
+func (sh *strictHandler) CreateWorkshop(ctx echo.Context, processId ProcessId, params CreateWorkshopParams) error {
+	var request CreateWorkshopRequestObject
+
+	request.ProcessId = processId
+	request.Params = params
+
+	var body CreateWorkshopJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateWorkshop(ctx.Request().Context(), request.(CreateWorkshopRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateWorkshop")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateWorkshopResponseObject); ok {
+		return validResponse.VisitCreateWorkshopResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // AnswerQuery operation middleware
 func (sh *strictHandler) AnswerQuery(ctx echo.Context, queryId QueryId) error {
 	var request AnswerQueryRequestObject
@@ -16552,352 +20892,2131 @@ func (sh *strictHandler) SplitWeighingItem(ctx echo.Context, itemId ItemId, para
 	return nil
 }
 
+// ModerateCard operation middleware
+func (sh *strictHandler) ModerateCard(ctx echo.Context, cardId CardId) error {
+	var request ModerateCardRequestObject
+
+	request.CardId = cardId
+
+	var body ModerateCardJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ModerateCard(ctx.Request().Context(), request.(ModerateCardRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ModerateCard")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ModerateCardResponseObject); ok {
+		return validResponse.VisitModerateCardResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// FindWorkshopByCode operation middleware
+func (sh *strictHandler) FindWorkshopByCode(ctx echo.Context, code string) error {
+	var request FindWorkshopByCodeRequestObject
+
+	request.Code = code
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.FindWorkshopByCode(ctx.Request().Context(), request.(FindWorkshopByCodeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "FindWorkshopByCode")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(FindWorkshopByCodeResponseObject); ok {
+		return validResponse.VisitFindWorkshopByCodeResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteDecision operation middleware
+func (sh *strictHandler) DeleteDecision(ctx echo.Context, decisionId DecisionId) error {
+	var request DeleteDecisionRequestObject
+
+	request.DecisionId = decisionId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteDecision(ctx.Request().Context(), request.(DeleteDecisionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteDecision")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteDecisionResponseObject); ok {
+		return validResponse.VisitDeleteDecisionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// JoinAsGuest operation middleware
+func (sh *strictHandler) JoinAsGuest(ctx echo.Context) error {
+	var request JoinAsGuestRequestObject
+
+	var body JoinAsGuestJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.JoinAsGuest(ctx.Request().Context(), request.(JoinAsGuestRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "JoinAsGuest")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(JoinAsGuestResponseObject); ok {
+		return validResponse.VisitJoinAsGuestResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AnswerHandoff operation middleware
+func (sh *strictHandler) AnswerHandoff(ctx echo.Context, handoffId HandoffId) error {
+	var request AnswerHandoffRequestObject
+
+	request.HandoffId = handoffId
+
+	var body AnswerHandoffJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AnswerHandoff(ctx.Request().Context(), request.(AnswerHandoffRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AnswerHandoff")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AnswerHandoffResponseObject); ok {
+		return validResponse.VisitAnswerHandoffResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// HideChatMessage operation middleware
+func (sh *strictHandler) HideChatMessage(ctx echo.Context, messageId MessageId) error {
+	var request HideChatMessageRequestObject
+
+	request.MessageId = messageId
+
+	var body HideChatMessageJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.HideChatMessage(ctx.Request().Context(), request.(HideChatMessageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "HideChatMessage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(HideChatMessageResponseObject); ok {
+		return validResponse.VisitHideChatMessageResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteWorkshopModule operation middleware
+func (sh *strictHandler) DeleteWorkshopModule(ctx echo.Context, workshopModuleId WorkshopModuleId) error {
+	var request DeleteWorkshopModuleRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteWorkshopModule(ctx.Request().Context(), request.(DeleteWorkshopModuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteWorkshopModule")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteWorkshopModuleResponseObject); ok {
+		return validResponse.VisitDeleteWorkshopModuleResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateWorkshopModule operation middleware
+func (sh *strictHandler) UpdateWorkshopModule(ctx echo.Context, workshopModuleId WorkshopModuleId) error {
+	var request UpdateWorkshopModuleRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+
+	var body UpdateWorkshopModuleJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateWorkshopModule(ctx.Request().Context(), request.(UpdateWorkshopModuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateWorkshopModule")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateWorkshopModuleResponseObject); ok {
+		return validResponse.VisitUpdateWorkshopModuleResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AnswerPoll operation middleware
+func (sh *strictHandler) AnswerPoll(ctx echo.Context, workshopModuleId WorkshopModuleId) error {
+	var request AnswerPollRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+
+	var body AnswerPollJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AnswerPoll(ctx.Request().Context(), request.(AnswerPollRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AnswerPoll")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AnswerPollResponseObject); ok {
+		return validResponse.VisitAnswerPollResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AddCard operation middleware
+func (sh *strictHandler) AddCard(ctx echo.Context, workshopModuleId WorkshopModuleId, params AddCardParams) error {
+	var request AddCardRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+	request.Params = params
+
+	var body AddCardJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AddCard(ctx.Request().Context(), request.(AddCardRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddCard")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AddCardResponseObject); ok {
+		return validResponse.VisitAddCardResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PlaceDots operation middleware
+func (sh *strictHandler) PlaceDots(ctx echo.Context, workshopModuleId WorkshopModuleId) error {
+	var request PlaceDotsRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+
+	var body PlaceDotsJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PlaceDots(ctx.Request().Context(), request.(PlaceDotsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PlaceDots")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PlaceDotsResponseObject); ok {
+		return validResponse.VisitPlaceDotsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AskQuestion operation middleware
+func (sh *strictHandler) AskQuestion(ctx echo.Context, workshopModuleId WorkshopModuleId, params AskQuestionParams) error {
+	var request AskQuestionRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+	request.Params = params
+
+	var body AskQuestionJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AskQuestion(ctx.Request().Context(), request.(AskQuestionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AskQuestion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AskQuestionResponseObject); ok {
+		return validResponse.VisitAskQuestionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetPollResults operation middleware
+func (sh *strictHandler) GetPollResults(ctx echo.Context, workshopModuleId WorkshopModuleId) error {
+	var request GetPollResultsRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetPollResults(ctx.Request().Context(), request.(GetPollResultsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetPollResults")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetPollResultsResponseObject); ok {
+		return validResponse.VisitGetPollResultsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SetModuleState operation middleware
+func (sh *strictHandler) SetModuleState(ctx echo.Context, workshopModuleId WorkshopModuleId) error {
+	var request SetModuleStateRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+
+	var body SetModuleStateJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SetModuleState(ctx.Request().Context(), request.(SetModuleStateRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetModuleState")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SetModuleStateResponseObject); ok {
+		return validResponse.VisitSetModuleStateResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// AddTheme operation middleware
+func (sh *strictHandler) AddTheme(ctx echo.Context, workshopModuleId WorkshopModuleId, params AddThemeParams) error {
+	var request AddThemeRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+	request.Params = params
+
+	var body AddThemeJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.AddTheme(ctx.Request().Context(), request.(AddThemeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "AddTheme")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(AddThemeResponseObject); ok {
+		return validResponse.VisitAddThemeResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SetDotVoting operation middleware
+func (sh *strictHandler) SetDotVoting(ctx echo.Context, workshopModuleId WorkshopModuleId) error {
+	var request SetDotVotingRequestObject
+
+	request.WorkshopModuleId = workshopModuleId
+
+	var body SetDotVotingJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SetDotVoting(ctx.Request().Context(), request.(SetDotVotingRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetDotVoting")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SetDotVotingResponseObject); ok {
+		return validResponse.VisitSetDotVotingResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ModerateQuestion operation middleware
+func (sh *strictHandler) ModerateQuestion(ctx echo.Context, questionId QuestionId) error {
+	var request ModerateQuestionRequestObject
+
+	request.QuestionId = questionId
+
+	var body ModerateQuestionJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ModerateQuestion(ctx.Request().Context(), request.(ModerateQuestionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ModerateQuestion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ModerateQuestionResponseObject); ok {
+		return validResponse.VisitModerateQuestionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UnvoteQuestion operation middleware
+func (sh *strictHandler) UnvoteQuestion(ctx echo.Context, questionId QuestionId) error {
+	var request UnvoteQuestionRequestObject
+
+	request.QuestionId = questionId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UnvoteQuestion(ctx.Request().Context(), request.(UnvoteQuestionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UnvoteQuestion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UnvoteQuestionResponseObject); ok {
+		return validResponse.VisitUnvoteQuestionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// VoteQuestion operation middleware
+func (sh *strictHandler) VoteQuestion(ctx echo.Context, questionId QuestionId) error {
+	var request VoteQuestionRequestObject
+
+	request.QuestionId = questionId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.VoteQuestion(ctx.Request().Context(), request.(VoteQuestionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "VoteQuestion")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(VoteQuestionResponseObject); ok {
+		return validResponse.VisitVoteQuestionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DeleteTheme operation middleware
+func (sh *strictHandler) DeleteTheme(ctx echo.Context, themeId ThemeId) error {
+	var request DeleteThemeRequestObject
+
+	request.ThemeId = themeId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DeleteTheme(ctx.Request().Context(), request.(DeleteThemeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DeleteTheme")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DeleteThemeResponseObject); ok {
+		return validResponse.VisitDeleteThemeResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RenameTheme operation middleware
+func (sh *strictHandler) RenameTheme(ctx echo.Context, themeId ThemeId) error {
+	var request RenameThemeRequestObject
+
+	request.ThemeId = themeId
+
+	var body RenameThemeJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RenameTheme(ctx.Request().Context(), request.(RenameThemeRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RenameTheme")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RenameThemeResponseObject); ok {
+		return validResponse.VisitRenameThemeResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetWorkshop operation middleware
+func (sh *strictHandler) GetWorkshop(ctx echo.Context, workshopId WorkshopId) error {
+	var request GetWorkshopRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWorkshop(ctx.Request().Context(), request.(GetWorkshopRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWorkshop")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetWorkshopResponseObject); ok {
+		return validResponse.VisitGetWorkshopResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// UpdateWorkshop operation middleware
+func (sh *strictHandler) UpdateWorkshop(ctx echo.Context, workshopId WorkshopId) error {
+	var request UpdateWorkshopRequestObject
+
+	request.WorkshopId = workshopId
+
+	var body UpdateWorkshopJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.UpdateWorkshop(ctx.Request().Context(), request.(UpdateWorkshopRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "UpdateWorkshop")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(UpdateWorkshopResponseObject); ok {
+		return validResponse.VisitUpdateWorkshopResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SendChatMessage operation middleware
+func (sh *strictHandler) SendChatMessage(ctx echo.Context, workshopId WorkshopId, params SendChatMessageParams) error {
+	var request SendChatMessageRequestObject
+
+	request.WorkshopId = workshopId
+	request.Params = params
+
+	var body SendChatMessageJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SendChatMessage(ctx.Request().Context(), request.(SendChatMessageRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SendChatMessage")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SendChatMessageResponseObject); ok {
+		return validResponse.VisitSendChatMessageResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SetCurrentItem operation middleware
+func (sh *strictHandler) SetCurrentItem(ctx echo.Context, workshopId WorkshopId) error {
+	var request SetCurrentItemRequestObject
+
+	request.WorkshopId = workshopId
+
+	var body SetCurrentItemJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SetCurrentItem(ctx.Request().Context(), request.(SetCurrentItemRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SetCurrentItem")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SetCurrentItemResponseObject); ok {
+		return validResponse.VisitSetCurrentItemResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportWorkshopData operation middleware
+func (sh *strictHandler) ExportWorkshopData(ctx echo.Context, workshopId WorkshopId) error {
+	var request ExportWorkshopDataRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportWorkshopData(ctx.Request().Context(), request.(ExportWorkshopDataRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportWorkshopData")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportWorkshopDataResponseObject); ok {
+		return validResponse.VisitExportWorkshopDataResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListDecisions operation middleware
+func (sh *strictHandler) ListDecisions(ctx echo.Context, workshopId WorkshopId) error {
+	var request ListDecisionsRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListDecisions(ctx.Request().Context(), request.(ListDecisionsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListDecisions")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListDecisionsResponseObject); ok {
+		return validResponse.VisitListDecisionsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// NoteDecision operation middleware
+func (sh *strictHandler) NoteDecision(ctx echo.Context, workshopId WorkshopId, params NoteDecisionParams) error {
+	var request NoteDecisionRequestObject
+
+	request.WorkshopId = workshopId
+	request.Params = params
+
+	var body NoteDecisionJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.NoteDecision(ctx.Request().Context(), request.(NoteDecisionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "NoteDecision")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(NoteDecisionResponseObject); ok {
+		return validResponse.VisitNoteDecisionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ListHandoffs operation middleware
+func (sh *strictHandler) ListHandoffs(ctx echo.Context, workshopId WorkshopId) error {
+	var request ListHandoffsRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ListHandoffs(ctx.Request().Context(), request.(ListHandoffsRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ListHandoffs")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ListHandoffsResponseObject); ok {
+		return validResponse.VisitListHandoffsResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// HandOff operation middleware
+func (sh *strictHandler) HandOff(ctx echo.Context, workshopId WorkshopId, params HandOffParams) error {
+	var request HandOffRequestObject
+
+	request.WorkshopId = workshopId
+	request.Params = params
+
+	var body HandOffJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.HandOff(ctx.Request().Context(), request.(HandOffRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "HandOff")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(HandOffResponseObject); ok {
+		return validResponse.VisitHandOffResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// JoinWorkshop operation middleware
+func (sh *strictHandler) JoinWorkshop(ctx echo.Context, workshopId WorkshopId) error {
+	var request JoinWorkshopRequestObject
+
+	request.WorkshopId = workshopId
+
+	var body JoinWorkshopJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		if !errors.Is(err, io.EOF) {
+			return err
+		}
+	} else {
+		request.Body = &body
+	}
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.JoinWorkshop(ctx.Request().Context(), request.(JoinWorkshopRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "JoinWorkshop")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(JoinWorkshopResponseObject); ok {
+		return validResponse.VisitJoinWorkshopResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetMinutes operation middleware
+func (sh *strictHandler) GetMinutes(ctx echo.Context, workshopId WorkshopId) error {
+	var request GetMinutesRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetMinutes(ctx.Request().Context(), request.(GetMinutesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetMinutes")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetMinutesResponseObject); ok {
+		return validResponse.VisitGetMinutesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// SaveMinutes operation middleware
+func (sh *strictHandler) SaveMinutes(ctx echo.Context, workshopId WorkshopId) error {
+	var request SaveMinutesRequestObject
+
+	request.WorkshopId = workshopId
+
+	var body SaveMinutesJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.SaveMinutes(ctx.Request().Context(), request.(SaveMinutesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "SaveMinutes")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(SaveMinutesResponseObject); ok {
+		return validResponse.VisitSaveMinutesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// DraftMinutes operation middleware
+func (sh *strictHandler) DraftMinutes(ctx echo.Context, workshopId WorkshopId) error {
+	var request DraftMinutesRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.DraftMinutes(ctx.Request().Context(), request.(DraftMinutesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "DraftMinutes")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(DraftMinutesResponseObject); ok {
+		return validResponse.VisitDraftMinutesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ExportMinutes operation middleware
+func (sh *strictHandler) ExportMinutes(ctx echo.Context, workshopId WorkshopId, params ExportMinutesParams) error {
+	var request ExportMinutesRequestObject
+
+	request.WorkshopId = workshopId
+	request.Params = params
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ExportMinutes(ctx.Request().Context(), request.(ExportMinutesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ExportMinutes")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ExportMinutesResponseObject); ok {
+		return validResponse.VisitExportMinutesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// PublishMinutes operation middleware
+func (sh *strictHandler) PublishMinutes(ctx echo.Context, workshopId WorkshopId) error {
+	var request PublishMinutesRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.PublishMinutes(ctx.Request().Context(), request.(PublishMinutesRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "PublishMinutes")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(PublishMinutesResponseObject); ok {
+		return validResponse.VisitPublishMinutesResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetWorkshopModerationLog operation middleware
+func (sh *strictHandler) GetWorkshopModerationLog(ctx echo.Context, workshopId WorkshopId) error {
+	var request GetWorkshopModerationLogRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWorkshopModerationLog(ctx.Request().Context(), request.(GetWorkshopModerationLogRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWorkshopModerationLog")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetWorkshopModerationLogResponseObject); ok {
+		return validResponse.VisitGetWorkshopModerationLogResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// CreateWorkshopModule operation middleware
+func (sh *strictHandler) CreateWorkshopModule(ctx echo.Context, workshopId WorkshopId, params CreateWorkshopModuleParams) error {
+	var request CreateWorkshopModuleRequestObject
+
+	request.WorkshopId = workshopId
+	request.Params = params
+
+	var body CreateWorkshopModuleJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.CreateWorkshopModule(ctx.Request().Context(), request.(CreateWorkshopModuleRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "CreateWorkshopModule")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(CreateWorkshopModuleResponseObject); ok {
+		return validResponse.VisitCreateWorkshopModuleResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetWorkshopPresence operation middleware
+func (sh *strictHandler) GetWorkshopPresence(ctx echo.Context, workshopId WorkshopId) error {
+	var request GetWorkshopPresenceRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWorkshopPresence(ctx.Request().Context(), request.(GetWorkshopPresenceRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWorkshopPresence")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetWorkshopPresenceResponseObject); ok {
+		return validResponse.VisitGetWorkshopPresenceResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// ShowOnProjector operation middleware
+func (sh *strictHandler) ShowOnProjector(ctx echo.Context, workshopId WorkshopId) error {
+	var request ShowOnProjectorRequestObject
+
+	request.WorkshopId = workshopId
+
+	var body ShowOnProjectorJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.ShowOnProjector(ctx.Request().Context(), request.(ShowOnProjectorRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "ShowOnProjector")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(ShowOnProjectorResponseObject); ok {
+		return validResponse.VisitShowOnProjectorResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// RenewProjectorKey operation middleware
+func (sh *strictHandler) RenewProjectorKey(ctx echo.Context, workshopId WorkshopId) error {
+	var request RenewProjectorKeyRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.RenewProjectorKey(ctx.Request().Context(), request.(RenewProjectorKeyRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "RenewProjectorKey")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(RenewProjectorKeyResponseObject); ok {
+		return validResponse.VisitRenewProjectorKeyResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// OpenProjector operation middleware
+func (sh *strictHandler) OpenProjector(ctx echo.Context, workshopId WorkshopId) error {
+	var request OpenProjectorRequestObject
+
+	request.WorkshopId = workshopId
+
+	var body OpenProjectorJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.OpenProjector(ctx.Request().Context(), request.(OpenProjectorRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "OpenProjector")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(OpenProjectorResponseObject); ok {
+		return validResponse.VisitOpenProjectorResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// GetWorkshopSession operation middleware
+func (sh *strictHandler) GetWorkshopSession(ctx echo.Context, workshopId WorkshopId) error {
+	var request GetWorkshopSessionRequestObject
+
+	request.WorkshopId = workshopId
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.GetWorkshopSession(ctx.Request().Context(), request.(GetWorkshopSessionRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "GetWorkshopSession")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(GetWorkshopSessionResponseObject); ok {
+		return validResponse.VisitGetWorkshopSessionResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
+// TransitionWorkshop operation middleware
+func (sh *strictHandler) TransitionWorkshop(ctx echo.Context, workshopId WorkshopId) error {
+	var request TransitionWorkshopRequestObject
+
+	request.WorkshopId = workshopId
+
+	var body TransitionWorkshopJSONRequestBody
+	var err error
+	if binder, ok := ctx.Echo().Binder.(*echo.DefaultBinder); ok {
+		// A request validator built on kin-openapi's openapi3filter with
+		// KeepValidatedValue leaves the value it validated on the body. Bind
+		// that value, matching member names exactly, so the handler receives
+		// what was validated instead of a second, case-insensitive decode.
+		// Otherwise bind only the request body, so that path and query
+		// parameters are not also bound into the body struct.
+		if vb, ok := ctx.Request().Body.(interface{ ValidatedValue() any }); !ok || runtime.BindJSONValue(vb.ValidatedValue(), &body) != nil {
+			err = binder.BindBody(ctx, &body)
+		}
+	} else {
+		// A custom binder is installed on the Echo instance; defer to it
+		// entirely, since echo.Binder does not expose body-only binding and
+		// the binder may do more than decode (for example call ctx.Validate).
+		err = ctx.Bind(&body)
+	}
+	if err != nil {
+		return err
+	}
+	request.Body = &body
+
+	handler := func(ctx echo.Context, request interface{}) (interface{}, error) {
+		return sh.ssi.TransitionWorkshop(ctx.Request().Context(), request.(TransitionWorkshopRequestObject))
+	}
+	for _, middleware := range sh.middlewares {
+		handler = middleware(handler, "TransitionWorkshop")
+	}
+
+	response, err := handler(ctx, request)
+
+	if err != nil {
+		return err
+	} else if validResponse, ok := response.(TransitionWorkshopResponseObject); ok {
+		return validResponse.VisitTransitionWorkshopResponse(ctx.Response())
+	} else if response != nil {
+		return fmt.Errorf("unexpected response type: %T", response)
+	}
+	return nil
+}
+
 // Base64 encoded, compressed with deflate, json marshaled OpenAPI spec.
 // Stored as a slice of fixed-width chunks rather than one concatenated
 // const string: with thousands of chunks the chained `+` fold is several
 // times slower for the Go compiler than parsing a slice literal.
 var swaggerSpec = []string{
-	"7P3tktw2kjeK3wqi/k+EumPZL5Jlz1qKjSc0kq3RWhppJHk8/zPy6QdFZlXBzQIoAOxSWcd3s5ex3+bG",
-	"TiABkGAV+FbNkmTvmQ9jdZHESyKRyExk/vLjLBXrQnDgWs0efJwVVNI1aJD41yMJ9Flm/sX47MGsoHo1",
-	"S2acrmH2YEbtw2Qm4X3JJGSzB1qWkMxUuoI1NV8thFxTPXswY1x/c3+WzNaMs3W5nj24m8z0tgD7CJYg",
-	"Z7/9lmB/6m8lyK35OgOVSlZoJkzn5hm5hq1KSCrWa3qmwAxWQ0bOyN1vyIleAXlOeXaaEEoyprRkqTZf",
-	"kJO731x+ffeUCFn9/iAVGRCxIJQokTKaEzOd81liZ/oex9CYquqc6Zp+eA58qVezB19fXuJE/d/3qqma",
-	"rvnSzlQpUGoNXLfTN3xlUirrnKonjhD7hP5eSJLDDViSJMTQtSLnZiUUhCRT5v/JGijXbdTzH8/CQRdU",
-	"a5Dm7f/7n5dn3/788evf/tcsSikz2mfrQsh2UjH/eHIyPTeE2KdRRY+Tt6vSDJXRO6qikkJWM9SxXNkg",
-	"l1gQwWuKnrZRDZegQbIMFrTMdZOiwM0M/hn+ZPqZ/RynpabpqpvrwlemJOdjmuetvab24aT9iXXnRNPq",
-	"+bS9clXmmho+6ei68dKk/ZdSCbnPsG9XQDh80FcpvmC40HBmIeGGiVKRgi6hjRPtJ7MWcXfXiLt9VvPy",
-	"5QfYxkcjFguG2+Lrs4wtmd4R2T9IYEqlq/xf/60U5KcJgfPlOUFJThZCku/kopS1zGlS+Bq2nWQdLH2e",
-	"iLTsZKOsfmHKdXyWwboQGni6jVLwEVLJLGGaM+CapCshFCgieAqkAElMazyDjKQSkNPICVKQkh9/fPbk",
-	"NCFaEAlabomiC8i3Dwh9x+0PG6ZX2Laia8COKM/qH8wsQWlCudqAVPhgwaTSRILha0KXlPEEm3nHq5no",
-	"s9dQ5HQL2QOC5MFWcXSgCBd6xfjynBjeMF3OIRd8qcwwTQe5WC4hO2PcTE4J/o6br3N2AwrZ4d59shKl",
-	"VLaBauA4FWoaB7k38Pv37r3jrKb01TVsrySUCrKHZLNiOTTmZj9WmuU5kSVXCbl/+e1+A4xfFVIsJSh1",
-	"Tl7yfEtUmaag1KLMq67NoXkNhU6IEoSSBWU5ZMRw5brQZE237/gccH0YZPsLcv6Oe8ZfAc1A1gwZcM7Z",
-	"D7gNotv23o6WcjdpbIp37z7cuzx79+7Dn777+d/iW+MZz1hKtZCOQWPncvjK0P1Iz369PPv26ueP95Jv",
-	"7v/W03elLMYEV9X9xH3fsB4Bz8JXJhULGtbtvdqHU/b3nK2ZbiNvjg+jGsrXhrnoB9u0Z7Wujl4AVaWE",
-	"1rmtq+dTTu+FyMq8o1P/eMo+X8ol5Uwhd7zJy2XL6Ri8dUcRtRJSEzMsdw5mjF4LzuAMuo5BZdofx/s/",
-	"u/+e/fzxbvLNvZY98EoKI9FaKVdUz6ckHW721j7fu6dT9vijAtnaYWkfTtnfT8CW5hg0xu4+Y+BhIsVG",
-	"kdQc85IzviR6xdRQG3Y2xdieQMoUDiguFjL/POzsf0lYzB7M/n8Xtbvhwj5VF77hv9O8hEZX3zPIsy46",
-	"oBrLFFmYF9tmjg/bzsFv7sf42w/gVTnPmVpBFjeTUyFkxrg5YtQDq1D7D4im8xwI40oDzby+vRHy2iya",
-	"4K3adtVCXLIuaK6gGvJciBwob4z5DVCZrvYH/JOQmSKMW0WiXK+p3Bo71f45XzMjCtpG9b5Tj9gl4G9m",
-	"T6hCcAXoR3olxTyHtflnKoxeimcKLYrcnM9M8IvCvvFvvyjLWMM4x7eLPe4oyJyAlEImhCry+vvH5Nv7",
-	"X/+JuG5IBpqyXJ0j4Vxr6PBC9ewZL0o7wixjpj2av5KiAKmZmY9bgiL46ePMKnb7rqA9LWuf2Wrx8U/f",
-	"TG29i/kvkOqZc461uCNe5ZSXfKkkLdfkXXl5+RWQN+JXRvPwl7+V1AwX19i7DYrgS7PE1UezZPbevR/x",
-	"JYQOLDxHGrQw1vwVy6JCZlewJPZtzXQO5oO9jlLK+9igHstjWtA5yxmOxHxcc9vABtwH+K1iS+48oUa3",
-	"Un3NPBZv2JJTXUowDbipUCnpFhtEUye7orpBmYxqONNsDbMImTOgWc44jPjCmdHGFokSdKXX+XCC/OXt",
-	"i+fmq8HLKeQy2q2QyysrTCIPnb4wnGm8hdU3kddww2Dzyr/9W4KCzfHpoEW1FkZkOSU2PbwhO5RYSwq4",
-	"vprT9DquC+ZAszuKSKBKcDR2FfDMnv1AMkkXmpivyQnTqqE5EsHzLXoY9yge8HazR2B8CRJYutLkRnDy",
-	"j4SsmV7Cr+YnDvbH/z8peUb+L3vmhT0qMocV4xlhOt6tprrEXivHpRk/KlE5UAVXzs6GrP4Nj0J3Qpl/",
-	"G3M4k3TDo5KpenPURiuLbPTmvAHpFaGIvhSKdWaG7cVig913NqzdP8FuqVeqIl7dcS3g3LZuCJnGpEJ5",
-	"Fj1d4jJ0T7bX59yuCpLMqLpue2C6jj+zw4o/yyA1wu+q6x3IrIW6/wStcP+x4/X9twoJBZXdfTg+bHuI",
-	"DHvV8xJu/ugzBXDlVlS1vcGzSkBEHiPHx5/5vRJ7usOkSMn9+dTTDwdS9Rp0ESH5Hn2rBd9b3YpIFb9Y",
-	"jko8z+1QqoeLAz1zhBYngV6xrCnURxlK6Pd4Zj/9+nJf1sMNy4CnMPjY+M5/0Nv0wltL3eZNMlvSYl/u",
-	"v6DyOhMbbsR2U7+PaPjJbClFWQw//N5SuQT9WJRWt6on8s29/YmIxcJt13pQD3iZ57tK/ncfmNJoT+EX",
-	"3rhxpu6AWRSSCcn0NjyQVmxpjPw1ZAzV4FxsoueM4RyhaD7ASLHv4amrS6rdmXEr+lcKc7dPt9vasI30",
-	"bCQ8UEbuo9vo3U6BPNQ1Fc7PnqV+MN3zREU3qn/5lbFeBqOI8QwkZHh/oShnmilA70OTCG6b7S2d82XG",
-	"teSK9SMaW8A73fOuX61atLu+7rybGK/oEvbP/mqnD9rygYUY0XmDy8j++dj+uof8ht6M5dK50TcDJa5b",
-	"rh/O0zuzaXQ7lD3fSsoV88s/5khL/UdewB1+wMfEoDVL9nfOazfjymDBZnek29eX8dvjhkvETqCbPH+v",
-	"V3Fn+iP0+dtIrdqwuYWZUDNFpeo71X0IizgaPGdKT7d3PWGPuIV1TtWfRckzKreV621fL9s57P49qpWA",
-	"WIO2N4LxPWI99HuDuKE5y64WUqz32KXH8guGdH+ss8/qKfWqB6MI5tJLtL8HxkOcbm0TaHJE89smSfZb",
-	"wMdaDGT5FhJE5x6bcJP5OgnZwWaPqaa5WJaRw82KmYhD5KcV1da3j4EHZE23JBPkjNAsu6qumBNig9AS",
-	"Im5AGjsGXemetF72Nr4xL+BH5ph2X0Vl7O7Oo1pLNi9blAHf6pVKRQEqrtTYZ7vzsh+iyN4JqkRlJwzR",
-	"UY359Q65mvQIIYSRfxWxIo3mMAeucroEPrjV59U3vWwVNt+YQVJxyy6tm2vTzoeQ57F7LWu73FHkhuYl",
-	"nBN7DBC1MurniipC7ZOHRJVFIUEpyPB3LjiQk3lp1y4M2byjGtdUCdmsBFmCJkzbuBLfEhOcKNCnD8ma",
-	"KWWsKt/wvmrbKlfmTiTFXfk5VRF2vDwzGlFG8LG/KVvT4o4icwn0WkU9wIucLsOdhQqLp8ksmZX8mosN",
-	"x39JyBmdN0ydelStTmlkot3B4m2ZvduTsABpTHNSscaFIczFFqgc5vzEhd0duSN/i3OzWqxGO2ua51cp",
-	"mtfJzAjRq+ZP9q9CFGXuDQMFqbBrFesI2ax5ForSkLB6l5fruV0KnG+/duOktHdreg0HF7J9p7hAmsgt",
-	"E9OQXY0Z5yEXMNeMZ13cEXM/mwm4q4x2u737XDStu84bTfoGGpNpJd73gJdRj0WeQ6pb9OPuo2Rhm+hS",
-	"FA5WunZG0vHpQOnTspU7+LBd1ag3l6NiPKS64U4xTxuD7dHids+zlp6D9Rs6hmrZWnnDhtRHGCLLYPjV",
-	"Lb+iRZFvW1z7lF+VPBP7UvSJ4PCQbFaAcZmU5FSD9NqHFmW6goww7c5BRZgi6QrSa8jMR5yYVhlfBldM",
-	"YbcrypfD53CAUPDfzLcDO8kAg+VARtkWeCoy8+/oQylF/LMFy+FqRVUk1uPNXx6d3fv6G3+YmjcTsoIP",
-	"0Ts5bKf1FFwwjuEoowi0BLmmEafAE0jZmuY2g0eRDUggGWhItXWgRS5xhq7jmhaFo2G/UomM9sJ9YSXR",
-	"PIe1Oy4jR1l1ZzeYrySsxc3wt8VGxftFxTJ+0qwAdPzJnqJR2LsVe6tacm5eTGaZ4CgsMPoYNSX8JWqC",
-	"CG1d3b2TiV192kmErBayb6AM1Bsl2BZ+qhVfOXrtrpsfZbhYiRNotViol8Zvrp1bU89JoXwLhFmPRG1x",
-	"v+xaZCMsp3Gem0C299k3tsFdE6Znfi/qfbbr88/LNb8ypmH3BOvLn7uh+6+Ok7ENGa0y2lL0rq2rqYOo",
-	"91rkMKQLvx/qvZYLZJ4Ny+Jbqbb/Y9TBz5p2jaVEwwKNtevV8Drwuhl5fdm7V91carr18MKr+lq7yQsu",
-	"KWEcn1cKyQj+dgLgoBWuogcjETl0XVg1fd9zYuTWHeWyQu5dkoxqitGoDYfI8Hnv/m1VnnjfTh3yZzpZ",
-	"Yv6LSw9hijjRdT5ALHvHU5U/4uYc0LQaSy8bVOGduyIhawnqQ/5quR1Tyt0+7dtcYtO5JhJSITObsmrn",
-	"RebA+JLcfUguK88IUg59KZuVyGEAsUy/1aATO616pD3UQUESugAbZrDzFThHc+gatJZtYuxXkO63DLhY",
-	"W0/OLHC2JDO25ELGxc2OG21vkXwr4U1Yk8JPYc5AK6Upz1z+wb3Le3fPLv90dnm3eaFz/zIaxGiUSNPY",
-	"VRa5s+75BPjQT2raDAiCyJiEvauxFVuuQF7NQVsVxP29ERJvxziUWtI8SubduMsmCRVYzxwN/XJiw0m4",
-	"4sOyEpOZ62FU4lLtyfBzrVxDKyrxEtCy4Bqo83bCh+hEa6/oOFcrJjQ3ZWN1YlIeRsK15zBHXMAs9eE0",
-	"PVHpeBLWGn51St697Dsl7WaN8m7PhY/7MsbC/V9W+34ANxc5LRWb53C1ph8GusOCbxgf+I1hkqvCHu37",
-	"r0eIGHzq3aVXmQso2bFZNUtXmi6dhPnq7vnde+cDpIsCvBi/aYm8U6KUe/zxdZQ/Ss70kFvGSjPdP4jw",
-	"kT2Q3Vl9wniV9VmF43aotJ0auw0R9dxYc1djV1Z+w1rEtR9RXvw8wYyI8f7B1PlnR2pglVu366po7AXR",
-	"rooTiNZ6mANvaF7Y4J1xxHDXFdHgwfY9tTv/LIDm6DYext2eoZQdtDiQ55XEbsRqDxDQa9Ar0Tho3peU",
-	"a4Zzh/cl2ue/AL+OGzE4kMj1rPdPVTce8L4Erhk2l7EbkMu2OxMJRrOBbEAIrFPKqi9+jocKlDCW3R1F",
-	"d5e67eYkkDGHioqQ+52S6e1IDy3iZlLxbbV41TIM3Cwv/eX13rJVkCgd9wcp5PlE9GzLeWlPPKFSs5QV",
-	"bXdMglfTb1kEUYDRKmpEj673vF9KDbgu2/kg2lOyM8L9FWo9QMy3SPhdIgy5qDjObb6TT/un6nPKszuK",
-	"mPE6bIs66oK7HBRj7IlF/ahpjk++Q3fo6nZYI0ZgR6vtMKNfCRbLo+u8TMc9G7+f9t8R5/IkivEUdgBf",
-	"sMuYx91rZ/s3Ae7G/VPcFTt6YpcNQ9dOu52SUhjzPh4J1SWE2iTH3hk4wlYZdh3Z2JK2uyFbsE8XWQIH",
-	"hEcbcWuzH9O/48WOb/sWcb4f3FJtYMTGqjCIhL2f2t3KuGTjdrFb/rbNfBTNEqc7ZMUOM5xbY5LaHMIj",
-	"YubwgtouesgwA0/9kNhmh+X5y8XswT+HC9tdzokfALo+AFDQVCnsdG3trVkyRPCIRfxclpRHxOhd8h9k",
-	"jlhBa+ESLSv4tqpzr0dFLu3G5ZgGh0DMQSwhRhcr3C3YktJkwW68+TmHhZCQEDpXwDWhqRRKEVqfC1aI",
-	"DiDbbl6BndY+R/zseeJNNfFxltMtzJoIrW8XLpLM8HCcZvk6Y6BcP6P3bih/3PQH7tk3dfzYc7EcEiY+",
-	"kJZjogO6L8DqhILWG66+u41908fR3bWNwx1P9e4QdoQvqd0otxeH/+NcLz83ICrj1hhwfeXDpEZGsgwO",
-	"JVHsVxj4alnkgmajomNi8RFhXERjlm4wzY7iLOjpNkn+R70Kt9gVZca8b343pF6QXCwxYdMi9Bkt8IZl",
-	"TXASpeliYS8k8RluYMWyZipMcNNVZkx/x10oYmsa1Ad3uTvLxZLxmICiqRZyOBiFfb2V78bhfSAwzehQ",
-	"ysFj1ZiI2xqdap9WcYgVqUoFchgrY/yAo3azwbDzeqZtnDNNDmLNEUdMYCr16pVn0X3GC3ZB31B9nnfL",
-	"6uR0bm3RActg303q7vtGPonYCClxG8FRN/OmCmXbOQtsOKiTuxHQFKq0jRk9byi6nWGdOWXrqw1FYLVe",
-	"sB/z8k/u3fFrZp4ofVVFd+7PwOG9OIMD5+NgQqtpdbQ5KlxT6eiNnLi2CUA1Ld1NFmSnCSm5BJquMBXi",
-	"hPnBPSQoVZV7k3x9+RUpuWa5t/VxVcmGIqANxvkKnsJpQgoHanPCha6ifbdgEbL9kSCuXUKH69mcDva7",
-	"6IlQFlfo+4rcNqJLDIOJGwNzV3UPvfGEbzBNONyAJBnLhrJT16a09B7G+lPvS7ehDt+dfy55FvOwDT+C",
-	"hqVABNkO7cM4BKrNTG06kA9/le//jNjv00E1JPXg22kyBce4RT6cSxrisUVCa1DaigtXV0CLa+CK5BT3",
-	"PqJbC75gy1JCRqTIQRGU0Q/DvMWl0HixThxG4pV0QV23SAQ3ncRHvTugK3yXFFSvohLZWNvOmNlvTIvi",
-	"zJZawFZsYJ8jQsYyklIpt2PyLHeWx87D6WR+JNHVQuS6RxW2063wBRzij4OuqoF+euADpoMFCHH4WgCs",
-	"RuYzWFyjcd8cBITX4fzYD+p3o6pBlrIa5iur6Z71Zw3tg475gPxg5u2kBomg2GPxNyZGeomPbx33JQxO",
-	"96YKEVtd1rcWqAyIjRVBCqRRC1BbUcQoJdYfO/jWwo3vUdrmkaGlXnUZl3ORbdvBhAhVZCOZ1sAfYvwh",
-	"04rYJsmJFgQypm1q91pkNtpMnbdAY1TXziOgPQ/IrTJDMprdFWqN+1P7EZXJWnHbWyXTAGG6qcHpFWzx",
-	"KRd6uEFgmho5/EVOlyqOFhwlcUAtD8y5i6MSQxt6SGBd6K2dXIWHGF26wavF1JXY8NiOsGl6++TeSKGh",
-	"CfUYIutRCVyPwPRknMejdNpRZn5abTGRHc2JXzCPjAhJVizLIiw/gNElFDmLhd//RWzImvItcW9EyJFS",
-	"ThTAeUs+mAVE7pMIL11dlNf+fbziSMdtvPqsGCB8aotAlUUhpI7BXbczgftItfKBf2EwTuaOrGkKweBs",
-	"cpCXjm+CjnYSuhxjh6gN9UzrJe84Px7tKTmuAff5to5VcCiKASiiXXkELgWLLUcLY2/aSDPsKZmtGAZ0",
-	"FswiFpj/xtQlN57vHOjlGLArd1DcCp4aG+mg0yHmWPcJFgWM6omcHit4Rm6vkTSZwo/p1ZjjOTGbsiDU",
-	"5p17JWkg03thazk3wxDkbljesDLW4V7SsJXQY5pSfpXWut5Q2WU0AveZUepa8skpv3KnRkuMeZoLBWoc",
-	"sHcfTDfml10VjnmG3SaGHPfbz0msbALj5Ol3b8lFI47w4iPLfnsQFDsy3WI0nVaePhW6pjOzXZzOCYcN",
-	"YPiBVDohNM+J207qNCESaEboQoPEUk1XCt67ikfYAwfIFOGCWCwSIkXJM6IlK1wMgznb1UpslHMG2JE8",
-	"xMYI3OCwFlKsq9aJ4Oa1IgenmIxSgLiWoiU8QUtx5RW0VvOwgYQ9LgsQJ+AmeBUYJ51hQuwGGgeUqlpS",
-	"8L7FqyzE+o4ibtWQhF5DZsq7ZbOHRJVz8+kcHEgQ4yn8h2+6oUF3pOTbTbPvHsDQBxW/xBMF8HFbaTR4",
-	"vKFBi0/K8JV5nKDqeEELdnFz98L8HIczh3TcDfwbaLX0bA2Xq2EQxH3B4IFP39O9LFKxtpLc0HjmxFYW",
-	"T7Ma4aPtQjOv3Ja4tRobKbibattBDRYKWCOUuH6m+wQMlqd5QOyIdMcQ8VMxctzsQ+bfgNwK7ovUEcYT",
-	"65F8K//1X0uQiS+z4mbZRMwPrzd8S8Gld+CE6T1XDypcctuTd/zZV8nZZhnJaE7WAaK1kbG/vzE+kVQ6",
-	"VDTYNdyfRn3FcHdy2RHiil8e+QIj2PSDNrcnY9/2nOLWo6GjHn73EVbIOvwSwiE1T3EWdHiVq9j9cRW6",
-	"GhieLlG9Cq4LR94aaueJdIjMGkya2yD1d9xM9Nifh9A0mSEYwdW8ul2NYHbStVG/Ld1QQcHzgkix8WEC",
-	"UmzuKGIbISdeVUcinsasm+6ljK5bkJ04zCrxX7yxNcdikY5Gbl2v7w3MIdkJjIwQCnN+ia0Qi/nhnj4+",
-	"BBrL387BIWuiittSsSZEt+ua5VP/XizkFycXtDUkEtKTzcPPdeLuDRvZ7j4at2qfEBhvZ+6TAxgOmbif",
-	"3afB6euP364qarNYNkBOeXYtgSly8tz/E8vQ478WEhhcKU0zTU7qX8gb80sjwKZqZ5bMdj+NakZ+WFOc",
-	"v608N/4I3mmpLd9rZF1ypFQVFInFyLugNobMFZczSEaom7cVzqMWb43jujeHZ3xF50xTrhUR3MEo3Lu8",
-	"d2+Q0d6Vm+ZQBYLOo5R3BdF/F+Hb7WUHJwrs9lrv7QO8vwsKB3WqSruF4m3SFKLlWl8ZJjPpnGJ5csKM",
-	"/mXN1SCtFhP0zPm5BSoJgqY0brwl0Mw65WzzVBGmCVPWl4SdtaNG2yL+Qtpq/g+wPGWaigxsocqWYj+P",
-	"uB21HZvlzD5YFDx7PUeZMb/k+XYniLolL2Ukuo6DA+7to+K43jc9Gknvi5W6aaiGQZHuzZYv95Nxa8S4",
-	"u81a3d9+2w8aF+Z6uDQbbDfGxC0FfR+hz1hImpMip4hOaYvtkJPvabpyRUob59Qv5RJ4tmL5wiJYrlnO",
-	"XAETJiS6t4pFDpgmCYwvcwYZyBLdX0tQJc9WgBd1c5Zn9mcq1yVe3YkVd4jvGpaVgarKdBU/Ar/P6fIQ",
-	"M6bNwhhnWHfo6k8DDXGX4k9B/Oebl38lr0S+XQputuOLMtfM/804+e7Vm6cP7n917xty8vr7x+RP397/",
-	"5nR/V1fo8s0Tf4Da5LqaJbOw58G6U9hxbPYWfu0xpkl2JoR4QCxb6cqXTYwudSuiHWuBLnB4/iwjJ/Ye",
-	"BP2AvlSE/ROqMmYc0KyzA1CnA/3sFqsrDoxn9UszAvOSv8NJK001HqxQZb13RhVXBYl7EDbMYddCuH1Z",
-	"Ah/C/JHetHi7yM+UitX0GE6Yh+TsbgUQWFOHMK0gX8SJ1IVU6MbRomP6p4YBCio1ocZGL3PtsK9soX9v",
-	"IZ33qxqObFWv3eCEe6iNw+z4Gi9zj86G/DW0WkvgjMeVrEEYVxRvFWmen7dEJKlWKEx3UenaRPQAbNNd",
-	"S1JN1kJpcvfy8nRwNF7ITL22hx1b0ph83JJ3OJCgsIL7fiaLEVDDjaSGWIvBR8ntlSz5ALQj/2ZSjSHK",
-	"LfwmqMGwp5OFjvk7qsriYNVXiVUOFdYxVkQBYHQe00RDnivChV6ZL+hclJpQTmiKxIzoj19GzGZNkPaw",
-	"zYMiH9cudXj/yYeCybGXLMNvve0Ny3xbacr72Zrupb2gSr9YRvVfulIxEdjWvNcd+gKMUmpBl2OGlCWO",
-	"a2snvisgTx3j1c3K+wFdNE2h0EG0ek/du7qtQ1S/aq0Dze+re03N76vpSdmgYjeFpvDnBKLjcFdO3cib",
-	"qFuhPS6+V5F0n8Z6fd4Aa4lFCizgrKqz2QC0ebsqTW+McjKnyggcvY9MVUHqwVosJV2g8bKipVrRXMOV",
-	"M2i4tV6u8eL6yhsoVM53bZeGSVMZPpUlo4HlKzqP67TP2ZrpiFS1fIgndLqikqYa7NjjIM97Jh3eSXoF",
-	"WGw4MW/GD/rW0K1HVXgW5Zk5HCr3nI+nPW8puBG0EoN9gYzpqw3jmdhc2eijlpjfXJizifsQ4irCnPqR",
-	"nXfHEu3Pp75jRO1TS5GVHbp4XCj/la5BIVHQo9ASUo4BVldVDuruWGw+NkEIILdG+G5CKFmU9iC3dynm",
-	"F3PSkIWka+jqrC1S+xHZuBsvBOo2L5lGX//rv9PrhaRLSGykNqbnmCeuYoW8U4WgGXWZC20HAx+MhpeV",
-	"eedozGuxsTRr+iLalItGo1XpS4J4ze6u8Y4iQRvxLpE3o3vBhcjgzJFt2Tx3rubWcPE4GZuZwZQscrp0",
-	"A61u06s7wvOWcFcq01XcC2OekPclNKyOSKhsPGj3JQcf/WdHV+SUk8x5hDtbjOw+FxChhjdVO/vbF8C9",
-	"NAD1vXLXYmR22GLdVbXodYhTg0S1aAvux90CNOKTYvKowcTNzbyz26In2H504HjFWYk1CA4EcmW2AIYA",
-	"p9V+1OZzKiVWIcDYuRMaxGZi/iIDjPAsQJ75Tqrw0PkW97w9hvdPljrgeGScdLteXscoT9TkDs+EMdKx",
-	"eOh6eV5E/BWpkosrzP+M7QaeGTuGWvv5H2eP37z+/uytednXOsBrbBsSgDFxZ2jWmQV1JZ/PuyKRW+zs",
-	"6nHIJ4HrjZzQPLfY9tmacTXc2u697esyicaZN7SF/2vfxJ7Zqgz7N6LOQgKsqCInxpS9WMNF8NFp9xke",
-	"SwZtCWvr1vBfBt9FI35EPsKl4GvddGvoWe2PC+0INdudRshTzQVIQhaP74rGzPavbQfcrIYt7N6u3tqg",
-	"SmYqL5cDSvCbt3avTlvNrheuKn/MS13SvGVrVhZFLZl9vTxrnFv97o69MkNxi9d5J8IhKDK+zMFrOM2N",
-	"u1cLOn7FdCt810EwpxOFQ8/LbAn6iHmrcYsj+rw9kaA3K8Rnx8bzUFCZHVtebLAg9U3uMyJq9pB5DZpn",
-	"ddIIqgg5ZM4LN4T1hkTNPdPxwk1rloPSgo8Qfi/8J7H2RucWFFIsJdgyx2GJkb4KI4Fd0JP93y2pkJ4B",
-	"xgtKgIGfvbUv98RFZCO3xqEpA02Fe2/7BKKhYvwmGatNH6SMBvwRrNWOPzGYY7DjOuT2QXH3gwTbbQJY",
-	"O0Reo/iN/18fi+5IuJ2KTJfRyqJ78qgvYqN7Srfd3n0Rv4092FtP6DPtydtH4Xew8hRuX6/NHC9btUnT",
-	"vTNpCUVOuU7IHFS6yoVSwPGG8Me1Av1ryZcJKddLMH/ohNyA3Ai5AB46ZjEQxRUQFYVNdWVYkMHLDFc9",
-	"NWMqpTJrSc9pLuN4ETFkz8ypAryyiIBH0L2gLywpNzJQyPdwdVjE0O1Cqxxq5KFdV7prN7Z1JIypOevm",
-	"QHy7ce7EHvZ2Ubs1O6V5UtW7quJaHApUkVNtToI4Up4CeWACvP80ah3OqhG1U2oamRMvpzRCpFRUDGi3",
-	"ts0aIbBugWSoP6xDjcYEgd3uRq/dpKzOvXHjydwnkcIgu0U+bLRUe4jjkQ6qys/dkWe1f717MOTGKOA4",
-	"l8A93KgaXk68JYUrjqBSDSOIpeoDP68Je5A+OyHJ2wMjD8aEqyc3EPe+cz/us+ARdZ1tTwRO7WAzRvae",
-	"N/9/XhzNJ46W6XTqXh3qsWw0MqyrFs/kNAE4+z3Fxhib/C2DdkL+n0RT2E4SlvJXgEw9pnkeL5Ixhc8y",
-	"TM2v89SHwQIgwgHlrfErkYscDH2leU5ONkJez4HjHeWOHuBArBiG42OehutMlfM101dUdfV3R9VIy7t3",
-	"K1RbQSPpQlsHNlN2PA6ZZ9DqvpTL17CYSpRkQDNvWU2G6zPeR7ssWUYdI+wnqLqHHfA0I4XbuMEhmEhU",
-	"YSxWVMEo1+nkOC5BkTF3/2991BWHJ/YHl4TkXiMs86lInwAbpVrd3bWMuzgrnowBqATgLqGwDaTB7m7t",
-	"QD+pRNxBhk24dyJAVDm12RDUZSSUUmLMjY0hHViwLtgXw7FEmuWNDgGf3cP/ngwxo30NPr+POTrT25xR",
-	"46Xr5A7lkIMGARB+ft7qlKrdazkpkEtMDnVKkSmUt1rruqXmFq/v3VMk1O2nobfIPh+mx3/mW/VfHFjK",
-	"MTpVoV1E4s5EqiDHEVWOjmFOeeuoDod29rQHMr+qrdv6NxskOktmGKlosz711Zym13HwphYk9tEKh48m",
-	"HXDwW0R1Z/+4AL4Wv4tdpEl2h13uw7fGHvhwpCZxFtdrR7u+DtHHW1Tc3bIHofvLaVJBb9GJW7Ohtez8",
-	"/t3f6Ciglm47gp16Q0r6bI3Jo6VuEfsUTqaPFI9tJu5YfbPrenqAqRYe1+as/vh1/Hy+LVVHHb41zaco",
-	"kxBZmb61+GFHQuNFiKGcl8lBdb5yPZeQ5/Fq2GGjUwi77hDI4SIvaObHIvsMfNfUO79DXH8Ja3HjfDL+",
-	"fXTk1kxw4pn09H9/fjaNmS6vjKIaCXK2ll4HTLPI6JYgxr53A6HOS04QTljwfHsaR2oGnqkruwy9t1Sj",
-	"VZTO1GgzPk9ApanUg8dR6eQRn5lp9Y7CdPCHxLMzxlqbQRFgS+CQEGHItmEK4ZLX1HCP+YRQojTlGZWZ",
-	"bWrHlLnXf6Hi9Ren8tczq2n9c9vK7wqOOeBoFC0XnK5QAM0ho3KhQK6Z1rnNZJuDBpazpf1rTZXCt7kD",
-	"AcE3VLrKS4zBKH1AhxnRDc1LL5UsbaKCCEfnJdCIjY40HC6fLPs37LmvLvvSB2wXUZrW6foD8+8wbC0h",
-	"a5quGIczs3mwWB/WB8RkPAc3UAkkLvTVQpQ8O2+vTRrralWuKQ86+GAWi/o0INzBIrX7Po371Bg3zJFC",
-	"W8ITpi+0V9lyL1y1oXD4BliWEJor4QOk/3H22j45e5b5LArMqVshmG+8RIhqiToyHf3l7dtXLp+lI92x",
-	"Zc8/ImqFuCA79NxPWdr1xu639OPrZ0TCApDkRoIwV8beISYQ82ETzgwT8B/Mc8qvZwMhWALBYOMrkRlb",
-	"2Dd1YbGD0SbMB+2gkT4XbAS8nIcmi3mxq9y9fTPxwH1/VIDv3fpXPgttHwTbDT8JCBaHqXAUP8TRGPHL",
-	"dZHIwkA1MY7vdq1JbEfXeZTVJZYVOD6pMkytj8dvHhU1OchG7Cttd/SYGbe0U5Qi2duXx4p78B3tpffj",
-	"DeFOPZJU8DQvMxuvKdMVu2nxOe8Mv007vSq88jpoqx9y6zdogxycrTEsNrlJ4ybTDr73miopoOV6rE61",
-	"rU6Z6i4s6LiFhQqhaD5SmqVCaXVVgKxiTndMtFIKFcXmOiiufhGrvfxG08UCQY3KPEciEkOvG5qbBTzf",
-	"7SvaRx2/65L52y5O7kZlUvfNSSOiN4J7hlCN1Uv2fn8jyjxDzGWLe7ZYgDVrey9x6vy4Qbc0bQkJho5X",
-	"CGEwgAJRm9bKnDYsp0bGco/bv343xrp/Q892S/XS6CY8qLCp+6ijwCRV12PbVNddDQ4WYaiYs8FBj9Xr",
-	"jREEE2gl8yEaTzi4W5VUqxqKDc/74W9TV+04Bd9eIzpHzBqtkFz2o9yFbosGcPZYgPkhNtz92WLx2Z6y",
-	"ync+CmzfdzQi2MR/0crYtz4Fw0Htdth71tkFOYRRgiXrV1Tja/hKshuqgZxZIOFwKYkC8LUh+5u/1bL+",
-	"1kqWV0FW5t5NqC2XHEUJypiiSwmwbi3h7aep7pDm2BXJ2GIBMu6pdJ8NOSeqEQZf7YysnR9AHsIRXckg",
-	"XREGLYkh0eG5kNQdm77TNf49uq2crSdkR7Xb/XVaSso1ArFWGHYLIV1ReVROUoHwRmJNbNKHWrFCDURg",
-	"FTv3eBFY+SZMosrLpa0x5q9PrvBiBb1P1U92IAdj6hka/9UIj0ZaUHNsmBz0oM4RYxlwzfS2jtOkrkb/",
-	"Q+ITiB5YakJGViAhTJobkGoUy1/pzBEys3hq+juEk7sZ6nXoUt/hrKG3gXInY8gmCgXoxJhRJkEhZQcS",
-	"pI0Of/VFAjo7a7JU+EOVztQxnsQDL7Vf/vcWG4+y7AqoN0JaL/aH1L6+TZXrmOLox+WKqbvBxJagUaLr",
-	"yFVuL7spOPISOSYWH/EaedohUaGAxAqdKBKZJtcAhWrWAUXsTw9dRdbiBhoilRIOG//8kKITfpbRFUCX",
-	"3SOXGDvkIiTEMApwCCuwZyqBPiQlZ+9LqEqc+pIfJ2u6JXOwxdZPzw/C/ehzDR1Sxmew1jo9kPfwcO5G",
-	"kZKDduaOR6gBBt4CzNZZVqjmnsP05Az2lOR+jugPCDiEAw5f2JGSY+Jl73KFxfH3/HIPXNkpQksCKXN4",
-	"YEndyEFhJf8ft+0I8stGUIx9Me6E7fS23o4/91e5yNlBmilVBaS6NZZ9CLGaDtq6QOi9vnhh13WUa9HH",
-	"flDCx0FXDsMRmS2ExmMfVD1iYIhv2zcu2/xTfNVwfBwzt2ExUNRO9xMEYnwNoqgu+JpXBKNkop1K1V47",
-	"nZ76OXtT4ZpxG6RnK+fkLF0FlXPQa5rnwDjIXxmsjOJtfoJcg62Mi5jSc8hKkAvNljZ8Z4WN2vCbX8sl",
-	"bJAkGOiUU778FZi2YNUqF8ojUpd86f+0NXWSmaVk1Bh5Cx/0C8T5HRGM3Kt0DQ/5HpHs1XKB1epDraf2",
-	"6fy7EyeBDJjbFAdywASHH8g/qmmgRkw7t69QGLYyAilmMON2Qsp8MmjQ2My919Yh697CZT2BjzJoqWus",
-	"iDd4vETvA9JxbI3f0e+3X+KPTuBY+GJu06X/1ITAi7vCoob4C4qfpzBPoLoJj9VlAtNeVhdZtj58VftH",
-	"q1tb0qx2EqY9j8aMDG+NOwPYArQRm8GrIXL//rKRWT/fugBidGJYr7fz/qk9hwaWoSZUAuFwAxK/zOpE",
-	"/67wkI2Q146yw+bQmy/too+DAJBqzo3UaL+mfRt4CuHfDUA6WPr7ZuIRWSnlVwizEM+rn3LEfeFajXWN",
-	"7Bi6tEW0bUo948tq7yhSGq2OwHpO5VKQk8BJrdqj+KMkrEfRRcy/e6S35jjnIP/13+m1YulKs6VOiAaW",
-	"b4ApIHuPuPnX/s+/lpL8AJxrzhRZAkeB1Lj4ENxsKYl3cwWVOkeHldBXjSdctNSlwYCahYgTORVcS5pi",
-	"FRlfySWx0sjds9ibJCo1S1lhCLz15Vd8Pc3zd/w7KQ3lzeZ+/f1j8u39r/9URQPb2G5FTmhR5CxF0XHh",
-	"Hv7bL0rwU4suT11YOfk/qcjg/5y/M4YD1li30XJW65g9evrq+dlX55dnQp5hon+geFbFaMijV89myewG",
-	"pHIW/vnd80sPKUELNnsw++r88vwrexuzQk6/qI8IdfGx/uNZ9putiY473Gwmi2SVzR7MnoJ+FB4svnQM",
-	"Nnjv8jIoToynekCCXxwOld1MvR6Quhdc0khYVPXGuXXeYNm/tnargda190IhjCVx63IltIFQv6ZbV2st",
-	"sUu3ceBOW4fnhJuPLhW62gAyNfvZnqd0DRqkao3Qrl8JJvwsm/32sznKIvR/Q29gZwEw6uXPzoKZmPam",
-	"O0v/WpBoWcJvf6CVfw1FTlMg1OLlYI0cnAY5YVrt3ja7C+3Th1iQ6srtOLIulZF1toyz+w0yX7t5lzd+",
-	"S7o23wXVmqarKiA/uhHNAVxT6lHwxTGXpuoGz/+25akHM8X6vHUlLpVr2AKg0939Cq6oNznZrAQqXH7b",
-	"6gbLnB5nswoVWaQfsRB5bJlmY3t8lsG6EBp4uv0Btthn+9Zfl7lm5gy7MCfaWUY1bS7ybspB3gQOmTNu",
-	"tcRuzwV+t69FDBEXd4/Ak/38OMlBga0Rakuknrx68n3iEiXwl4S8+utTIiT5z1ffPU1IWRhmvXdJXvz5",
-	"FNnWgXKJhTF67jTFy0OSi/Qa7SGC+rmqKk8dLEAuPtZ/uIM9gxzsHUqTW5/g7y3curN+92P+3LW4MfJu",
-	"CpFsmsI9Xo3B2o2d9Ivv7Kj4fCI2vGNvjpCgItWgz5SWQNdNru3fTlF2NVw0BRH9FHfI+OnFY9L/fsCi",
-	"NoGqi7stcgnWnLbJ/EeQ3I8wmPuxeFP1dBxVy/Zge/ujK1q2zg5iOzW2rfcVGZPJ6VenCTFrbLY3cUVk",
-	"lVXHcqDZ6QEi0TINMsmRWAahMMEuqAsMOxa/gLSd/dE5xs6SUI5p+XG8S3OqpuLMrC45QTBd69lifNmm",
-	"ux/APu9LkD4x5SjyRl3/zQEwHVEvPHzlg+SOT63ffWpHAClcBL5PJyEndWXVU48L3cJllgWDILnQU3cI",
-	"48k6OeRI7gSXfnIcvglTKf7gwsp6kDC/IEy+aaYyJFXBzxMFwMl82+AQjM6t8iBOXQi7ZUcuNBzMQMc8",
-	"+B7hrH2SxFEZyedg/NFZCSkaFG62pmNtEx5JzJhF/1gqkD2W4o+c7q/5H8YdaG3PmvYOxYRJ99N44h/b",
-	"fvoRl6zfctKScsWqhIRjCIO3VRef0E1dd/rHlwzX7to5B6ogqf+hgGdkTtNrcuKul2zpD2NKoa5ibClf",
-	"R/kACeG82kM90n/3r4/l/cf2+nQA1z9na6adxnv05XXz6fJ7ewpNpIXSJXjIdd8ylm8PHd8J4bABpcmC",
-	"SVeTelrPNjKFzqm6mIuSZ7QyguKaQJY9Mi//2b77xVozjUF+HqsmHEG1V9pEiAR6RxG3AtuKHRIi8ixY",
-	"/QnYLstc0pG/xHIctzOCk6cwZ6AVwtCdPnRoWHDDRKnq+y+eOdRFzPxZCNnQX5GtvNxBFkupprlY2sCD",
-	"1utn8+rj6s2j3nY1empZnGrQ07nIPNBH1bQxE57DHLjK6RLcJbSh7BaodDm3K3pjKK1pggrLZqf+0P5F",
-	"9T79lyA8hTqp/xTEf755+dfxu9vPzLo6jIhnhoweetpFPLiigPUi1WUK7zXLFP77ZTTMe4C/OafK51cM",
-	"e9tX2B973ixB/NsBbPc9oNf5schzl0EaYb9HZO+1h6S+2nOlyg1Vk5qrEmSaxJY3TxzA3hS8+5KHvGuU",
-	"FMEthxJhbBlMfCFUEcc+iS10tbBTsDzNtLIDIyfNKuyIheDzDO2j015mrnJz+rjZvjj6qPyfx0VOtE8l",
-	"6nylklq3wPPGscqJN7Hw17erUjK+ZDQhjrUCC8xFaCF6/2nAY90swtaFkH0xFubNZ+7FPQ5pUvLuN9Y0",
-	"fG4ORYL5u1X66zVsHyKPixKTgZGh7QCuVCoKS2ijxaMaF5OL+FpDMAaJ9Xe/cSDGX8VBjI+rJtdE6lKQ",
-	"V0xpIbdTcY8j284hZ2nqk4rcWYmvJvagxH/fUe5F1a5Ce4ZpM3UttHow999nUEfiGGskP0VCQXxLnz8k",
-	"pFqSV85/3sKRhX38kHChV4wvCfN8ARnZwiQ6tQ0CIpQ8fvN3IxT+8fzNP2zwiFgEB6Y76GzaP9IR9bgl",
-	"aDwVC+97QiAKVZ2Fz5HJGz5k94jJSvqcDpKDFx/tP/riPxsM/ylkStvq2eFO5Lu3jZmzBDWihPjy5LU6",
-	"zTRJMZszaxET49WHZ47iDVN7fz0uDB23BzjtdvpodeGb5jsX9t6nWtg3mprd95AUIs8tjk4t0e1OsOsy",
-	"xbpjZwSJa3Y/9dsMMt+rP7JdALdKCM1zs42dxEg80MWcptdLWSF+j9hsF2taFC4t4NbLG7vlew1rWuyu",
-	"7pG8KraHF25Gn9obO1jwc9j4tZ7m0gAl/C733FFW0GMxXxf172IZ3JqP5pWSZ+J4cuBHnokvR76bufIp",
-	"xbyZnlHK61YTwhaEC1dC0e15LUoMM66sUdWzTP4Q73CNhspiBff6JbtH61F+Fu2t2Xvk7K8UJ2qObCGn",
-	"iTxFBygPWo/pW3dU7Zrr1b0sUNLpUA66+Fj9+wfYDlDEAmY68l71PT2xxSv6FmZ6n1LlIrJuz0ovS5kG",
-	"1bNbD/ZV2o1WL9XaVjt0i9Kc/9+tDo9mZsZUmgtVSpd0JnIc/0rkmWEfKbe+uIUqi8IoNA6cjQvvm4MP",
-	"KRSo+LzjWNi1kfW3qDC37qi6sBF5JIGqSm2hzp3W6BCDCDCP7Sf/Gm/gS1cV6W06og7d3HimSaXJiRuB",
-	"/at2T+P03/EVVURwOEUINOreumGKaULVdb2haie3rxaypgWhmgiegk2Ki3P+C1rsC9CY34QFWyTqO3G1",
-	"v65+/ngv+eZ+vPZXLJnQsKG9+3AuBGRQY5hbYDeL5NbmzvnC3dwtzvk16JXIGuOu9vjsfUm5tp4An80Z",
-	"/vS+pPksmf0C/FpF0RvjXaY5XnjG+/w6QG//U0C0exGKHd0FZliyRSyuaXHHy6eE4JTIXAK9tnKsoDlo",
-	"Dcf3w5t/o3vVDYItmIfgIelKSFHkoFfWj2nH7DSMnhNMFMArn1TnifWyAP7EvNi7Gho+6ItU3UySVvH4",
-	"zd+noO53NyC3JLycqCQxwvRThX6ek1zwJbFDPQ0u7Cw4q11zzPVNQT0MTwDnBqphA5irxtFD/huQPlC0",
-	"m/r+xR5f9o+YuKTYh4CXrmGrbAAjPVNgPkdDPX48mE8HSMFAd96RhR5A5360nsBxrg6PLiEq8rdwqV/H",
-	"qXzkRl2tGvXK7Ck5Qy9Gfb9iWkW0DsGNFFAQ6AMqqU5moz8gv9f58Zi/AbJRWbGdTQspvF+6k0tfufdG",
-	"+9SM8uNul4++ln6Qrb5lMVUqV9Ccob5NKlywG6v+KXLygwSm7BsJeSN+ZTSXtFzbX8xyA4qteis3Agqs",
-	"eHJKp5bAs4RIyq+rdUcuwueDlvdCApr1A1f5NcQvT2Ib3Mx3tmuNtgiOfx8uN9yZEtdqimwRKDT2rw+5",
-	"+hBTYcYxnWlr5NmWNBq44dm5OXk/rHP7qTqzuai+QNm5KiTQTK0A9Do/x/9OcpzaJZ4qbt4aMZ7FzTFK",
-	"Xj35vrotsZ0lZAkc8NAxciowU+rjla4hYnl1c62qUns6ufWNfW2CoJcvSYi5WUVW2eiRljQo4M0aTSXL",
-	"sAaTa9sGmDUV1rJSPlC+Of2pij5zevOayus+vchrVp2Rq9UKhy/fdp2Pv3L1aJ+L1n2ai+VUq5aLpVmt",
-	"iGPDXrYHi3hmHTMb54lYQZ45d8228qjRPH/YdGnsOc5sPEf3CluFecdtdvHRfGr/ZXTCfj+aBTw69pph",
-	"L93+M3fMTmMHWgNlvkXnmIMbqkuZnlQ0uzDkujCUOg0hbrxjbXqHmj+HC6pXzdP9BwT8vPUB32zY2QWd",
-	"rY6yE5D/yozps1wsuwOIzFtmg/6+A+HNLBBhLRpB5oPVgWsj1KeSOEhhI3eaQTqVHdPgSyzQ4SRDqVcX",
-	"Plu4J76r1KtX1ZtHpWDdUVeQVDXshyhwGSdUEzsjrB1z8ZFlv/1vCbqU/EqL/7iwlZwPJjikpWR6O3vw",
-	"z5/3wvMEX7BlaexC7LoeW2L9SPjjvNRacAzmDNfDV7+JLslFDXAddaT7+vUYIeq/sm7uVKAp4xVcPFau",
-	"YauIL9pHXOBzTpUm6QrSa3JCNcGC6wj1xokEw6aZUytoei0WC7JZGd3TVl/BLMyFBESnXIlS5lv3vCxO",
-	"k7p5rP9d28c51YZJLV02xo4mWlwDVySnCOyim1S1JZOw0s/5np97lzvf+JKdn4RFbW+DGNXwqJ+UKxws",
-	"M5jk/uc7s/5N3nMROva6ABEhLNGRimRDJWd82SshUprn6uKj+U9PuNNfATL1mOb5MSlfd9KaZZDn0+QV",
-	"mZZ2YOyaOQJmOdkkuUSPkbo23IDqdBUDyMqohiaJp7/Prtp3WPyfOCrlky2unR6h2OAdRTR80Coh8EGD",
-	"2ysZ0CxnHIxlbaFYGugFqoks2ppI3Nw9Ydbg+NCUkEm6IifCbNIvM2qiGqEd8ZcHlIHQWROGzRHkiRCH",
-	"LwrLRU4c8Epl61sMoCicy1Cew0dnzcv4uOy298TH3d0dF3+pKCcCQvyL2JA15dsAB6AKAzBkMYdwCtKq",
-	"YmFKhL3N2wh5PQeeru4osqbF6aQSPrJCwSg7NfA3wXtjfMARF+Yw0PoWFzBCsLdYmpFK2m3t+LIiw7in",
-	"USqlrUkhlz2hCz+7/579/PFu8s29thCGaFaJVyvr9r2r22OEG7L4zHHecnH/+8zqbrNo33qEHzVZRvfb",
-	"cAuSs/qUDndzE9hbARDU1ip0DheHrmqkGQtHtD7CbnY1Ci8+un85PXlkk/7bLi3wu4xp9+LRYNOwddPR",
-	"p9b+/MRaj4f1VNgQZnb++MXSjBZoyOxcxsndr8ma8VI3w+NSwVWZa6v9+ZM2svIXixy/uOX6RxW873O6",
-	"rJf/i9TtzBBH4ARE0FFNC8tpYlRNU0Z8uPX1gXRrkRmq4oV9AwGEnBi9AC9xrKF3ehAHuPYPAo8ZwgYv",
-	"bPtwXEnwoprFZ0GS+nTS4FFh9GtEiPkFUp2QFcsgIQXjxvgruflHF5AR+lciXpTB/OIHeGtuiae0mMaz",
-	"t+K43PLazeGz8MrLxYIZHd4Pov0q3j6fzOtuFt0whcfNFG4gVU/HZRxVFj58pB2AzL0ULv/vfsu+pdfg",
-	"DnA3PXROdxExmX5rvfkDUtbNKTg1d8/EhHARaE+Hca43ko5zQP7kWv9DrYyf1L7i+hA9lhKKnAH6/Lf9",
-	"axL8Zham/rPHyf84ePW4dA36aSVu/c5ELv+gxTqJpsgpr67RppUxId373f97xD+G/RcM6fPofZ9+4evr",
-	"gHD9pzu6uzZbJR87XX+P/Us9weiPiLLANHcUYdlDcolGj+/CBwNuViLHOl68FUHFoeAMcx62JN00h2am",
-	"gb17QYUOGaZqGRkfii22OL0bU9lQ2lgcqw2hCEJZqx+cthGvp7Y35e/LPD/T8EETBVSmK3LyFOSa2jMz",
-	"Nqb3bW7Vey2h/b8nZ6Lj4f7YGM+u08JD+lbRsuOQ2QiZh0SL4szCKAkOipQ8B6VcqXfCFFmyG+DHlvod",
-	"93lfuMOnUVD3E1/kDVO+yImr1elqQxYSzmoXzSly2f1733ZFnwc1CYePrmbI/dEJYS+oKsnMOKFErTCp",
-	"nq3hIbq0X4OW27NHCw3SMOAKqI/SCp40B7Qn/X6b4Hh0dHSnhzk3EjNae0YgypiR6VuLvV1RPRfLJWRn",
-	"jBNbOL5K/yozBjyFxAUKiQL4bQ9R+NCZR/HdB2uoNdSnARdondkOqboJi3HiX9NkO3ySZIVk2qxBm3ng",
-	"s/pcPsJk8HehXuZzHGymTui8r1nSQxO581olBN3yLl5tQt/MrYX/AOauhVVnDO1T0LXP9ncfR9ucSqe+",
-	"UBX/nSyDzCat1nTfj6xNarwj9IrQHNPZvyBWeV9CNz5wTeG/4aufT/UzNMfhTrGAr9xhbzbwwt4lBbpf",
-	"iAP95QgAP4azJnZ4qznowQf+XL9+ZJRU3+OhQKlWPgsOFYxtmAvbgFG9hq1HUb1mPEtIIYoyn87LE+Tz",
-	"hniqFoXD46HuzyCp7g+rLOE1LULWqLKEnc5S/z1kLY8asOw76QpTroY7BZXR2m+kTic22BkyMt+aNR5E",
-	"uYuP1z3YPhUOx9iN6D+sjaMj076P7tYQsR0PJLl5//6o9ydIlao2T+UgrfINMR/V7yCPKz1ioY2llYJS",
-	"PeLvVfXWMC1+L2CtM4IB3x4TBdZjBJqhupSE353Pxg2/32dTLdxUOlhwLBuDE3MVqk4SIkv7E/psLCAx",
-	"eSLpQu8goPef7iF7+p4OONd3xUmXS8dR9Ut16bjhfRaXjidNJxolvjKJ4x+Xg9A9FrOSzFZQPkRLDBgp",
-	"JuZsyPEZZu12h/zii5jnfkz1oO6mS0EIseOPsM3D5iugAiaJKDWWtU2cU1btA5AfYd9GEGfsOMgStArg",
-	"dg1HrCC9fuAcEtKw0Q3NWUZOIFdA7t+7RxjHX678mYgKLuNLC1dXYJIAz/BbW8vQtoUPGFcsg4Y08+XS",
-	"7yaXl5dkXUk7C/uQMwXZOx7otvVARKlNa1d1S3YgxI8jMbtB2BphOJKV2JAFxWU4jaHM2T1Uc9CXKtXq",
-	"EX4WwRYQqEO2BXtgUvm2l+NwPHnmsHjHR3YM24nfhaVQbFqNralU2Y9GUbOwYbY4hhl7yZdK0nKdEFVh",
-	"/iTkfUnNJ/L0IUlFBu/4ScnZ+xI8UnWFCu9Fz5V5zcLQVTYpIpAJHB7Nz8mjuk4LprXahtdUpytEMyPw",
-	"gSmshouLUeLFPkIHkJ8QFFFur2TJ/8PwYwi2v5FMa+BVBq1N4n3HHZKyC3jfiDLPyBxIiitvsSQ8FDtx",
-	"kGyWVUyj1pXq83sRo9IO/o56xxnP4IMrrIrE3T4kDF34EjCynm+TyAgNCbyYq/qiuRK4MLha77inkQNc",
-	"qJbMUKvOEm7IRUI1wc3wAP9UuPjmxxyo0uT+O+7FlkrIulQayZALjxaKP3GhSSqFwmGsFeQ3gKXTMREI",
-	"8aYTssJc45yBk7woo+05BBL7TnZFNN5nD5fT73ggqAMfREy8WuDnph5wO/naYtg4xotfdixorqC6CZgL",
-	"kQPl/l7jMFm9a0m0Ol7OZwdVyZhOO7JL8BqUIUVEeP/kEVxOhHQR5Y6YSbUhT6M70l493pv86tEju7df",
-	"QFqRiUD9dU0PRKFxu3iKovQWJLyh1y2kWAc+gn0/4RFOJw0f9NlaZGXe41d4Cx/0C/feEfmp7qZL23YD",
-	"PoKijREprnlXIzUtJcpYmwcxJLv5mPZxTaAvVZmsR/hZlMmAQJ3cMwXz/ABQYIZMk0cGJsDnbM10J6DY",
-	"c/vGEfeb66EN9wufWnDWhcT+shrOe21tICqzM6ObKMIFh+OAyNiBELGwqpwLmjDyGMhJuqKSprqqde9i",
-	"KSBjmmwYz8QmIVSFUH/AFwIRdM0sunywObuBVnyZH4ulpEarEYSSDcyVSK9Bn5O3dUf2Lk1CkdOtHYEU",
-	"Yn1HGQXJWOt0YfQmxTDkA1FlFPBMvePG4EH/nR34lqxoUQB/aLWxNShFl6hp4lHx8d3MtPtu9oC8a9zC",
-	"PXhXXl5+lbIM/wvvZgl5N1PwHt/ER9w+Sd7xd6hJ2DbsMxwkwV+DzzOqqXnr4/n5+W+/GZU2zRm+aJZG",
-	"Qio4h1QrO5Ua5kbBe8I0UXRz/o6/FmK9V3XNaKASi6BIRBgrjQp4cv/yq1Ovn9cjqpBbECmdSnjH7erM",
-	"ITM2iiXw+Zauc3LiuN2yB1VbntKCuWeY+L6inEOe4Oq4o9RF4qioYf/c8MUgB7tpsRM0LMjDPgmX7v9B",
-	"UXH6wBZQu5vc/fdRCdmGpeL66mUyMlx114l+10rrnYpLG6ZT1JRsMnG9IYwypUUq8mnuzm7Abx6s8mjo",
-	"i7eOjT3YEzG17r78P+p9/4t2rF+7E2xsGGHcXXrd/ZSXWLFxOL0dcaaSHagXs1WCy9FW5K41WGSHTh3z",
-	"xfZlAfwxvvcpoHS6VEwc7VQKpiiA2xYDkWexavfBSyxuu8c30aJNfVjDBb7kOLubsM+CN4/J3EFHXdQN",
-	"Br5bOnMqHraRLkFHXjDB2ZqynNAsw8J8TlvYZ3rrz2GSeFaul+sGpC15wDQ5sf6rjKRUwRnjCrhimt1A",
-	"vj3t3hDB2C4+1n8gGFKaQnGAn/BZ0EpXpT5svn75uPLuZcDcXQ5eB/CzYsUksSw4xwoqyPojtUCtCvLF",
-	"w3DV55CKtVG23Bhqn5/fhkb4HbyaGaQ543C05Xxi2+9azwiYgPtqEjQB11YrtbtJx4VmaY//4a/unbFG",
-	"7ycIBLBD6xJ3boJTCTcnMJ0VUAm26ljZQWMTpUb2Tppi12iMDNrN0zVQVUpQFx/dv3rSH1/Yt44rS2wX",
-	"bYa9fTxNboxrrI7kSVeUcXLmlFu2NDLfYZfxOozSWkG5BdVhOqnslAom+Y4iNNUlzSOFxg71IL3wK9Se",
-	"kW3TJMNFOgIuhhvG50iO/HS8UaVEujYTD4yNYfVrloPS1nbnGdGIzTXQI9TYuJ3i8GXjzWPiRwQddYm4",
-	"xtCnikVtNNoIkjRmbkjFJuX6yq03NJIv1I0ajvHzYEEO1dtC2k95M893ACAjtxtiZxuE6LyNZxcfVV4u",
-	"O8+vHab4JDtqyG6aCsa/2Wbn1hm1H8L5vMnLZX+u/h6lj7t7bKefHHhnwDK7u87pd5A7oZo7KCiO4/bS",
-	"Qyw37Yxa/CmoPSs2e59XsQjBVE67eKltH+6i/Q465x4F3wzyvaZCseXIW/s/JAplQO3JXFpNzkDA+7qX",
-	"xMaHqqrwIGbCoiptF8XG8GgMA2KYS147vEgqzsw75MToVRXsL99xqByqK0fkVSubDnWwfSL3Wr9zLRgI",
-	"XqdsQRPrTDJr4BwRmfXoIhIrRvh8KIxMPI4nblcCRRxzVTEfF9u0L7QCCaVOj394daiOO06W6U+uwOcz",
-	"3Iy6d4Tu33TABwROHlatqXWpzUW2xRC4fEO3isAHmup8Sz6+c+kh72YP3s3cZn83+y2EGPhUlxzPLGj9",
-	"ZiWwOKqtpk35rmd4LFvixa+NPTQEqErJbVwdEiFxS1JudqQouSYrdy3teuz2SWLuxnzrtrPdQx50QC+E",
-	"XJ8TnJhN8KxmQZeUcSKBw0Y5R4RfO/eB24VWCrgr6bv3SUa3qCDkQDO8nlXAM3Lv0uIxSLFxN9aCg4v3",
-	"+8qDw5KT+/e+PUwxaHejdkH5eQCwkS5Q/xmfFISMRoTclyXjkrGe59blcqdz9+2Te+eozh/TRWfImB3E",
-	"kU41r6R8WSdZ36pdfCwVyJ6t9RrW4gYsgQdtKvvBJNcKtqlaBP7ONtGPSN0ue9gaapa4r0V+PL+s7+Dz",
-	"FK9x3NO9NSe693vKQo6hHCPX8f5u/IH+ysaZ/SIYjxy/jcuuvsOuys+8+Oj+2XOdUidCHjuDtSMIeqpk",
-	"wpe8as5agcWKYq5qIwAaPQsOxmeq3FOfsDkAQjKk+JeQOfrJFtq7oabMHvV3JH7VJ4hdj26hAWFFVbzP",
-	"HyyqyBHBEBNDixbGwNgppjTJ7eLOHuqwjsMibF/krUo1wM8Sm/7Jiri9LIC74jBxtjhoP4ZXlS2bsRFs",
-	"2Y3aGr75iUBzO7dmOKAjbNFm89OBJg3fnN0Yf18KZOZBGMt3f9cYy363hkh+gjvohbpI7VSgy/GtWyle",
-	"48PUhrDgj0UuaPbEdXJc9luXuWYFlfpiIeT6LKOaNhmgzohGVEeWwyB0x2Smmbbv9uIPByz7T9vDzwel",
-	"ak7H2RXt27CWKhT323O0XW1CA+Z99eR7IqQtAwLEUOTUZs4cXUOsOPvio/9nj8/jCf4eMOuQaErzyUTB",
-	"lKapBvFuR5okfgw/ERu+sylHnMIi1aDPlJZA15OgpBqWmIR8bloBAae3JfudP08qVnOeuDhz+ijLHg+q",
-	"e+n3DVtqZ9HtpbUTnRbeXActV/H+iNQcQl5+WkupDsT8IvWw8ZGcd3+PUb5ZVodxVmHURulqxmvaKjJz",
-	"qgCj3BEdhGY2YR/v73RO1ThLyTrAbq1rxcuaFTlN4ZXt4UjeLNN4vZO/GFdWw8mI8Cmwcc7GaS4kkLQe",
-	"VsfZdrZ9i4tm64cMPbAf2uReD8niA1wbmCziBmTeRFMdpPY4NMajaPPWvdcEcDwSNBU2/nmuLT6df/yF",
-	"veby3Gv0YndxYVfxeMoxZjKYlzquIn5y77yl8wNgJ/zXFt8rGfy+Axsd/sETh3U+5ps3WHxmzBevynnO",
-	"1AoGDe2L0r+qGfQilhpm02axJ6tZ7bq2rZKTR/PNv/5rWfKl0nQOubEFzyy0vKFsjVqPzksMLhEcHnai",
-	"liqAqrB1IaGgRpDaqiawnlO5FL5+DYpcqq6x8apTjEicWgfs33cX85JnfeA7fuX+7N49IpPYLrp0dDfg",
-	"6V2krmHDgBJyatMuN8cA3Bmupjcp/6Vq63Z0n0VZd4Tp5JUpWMX202QMu7spQa/cwBSrnt0YVpybnqce",
-	"ZZkr9/BWeM76UnnKj+9zFrHyY3im26HajIIvxWaS8hilNkqYrXDS8Mb7SjreeeD0NMYrsJPm+TYFKw6q",
-	"29SjmnUWbmrHpPGFm7BkUzLLRGr+U2SLltJ+/2M1wHHqmiHg6EpUn6H41bguN0Jmjn8ZX67zc/9kEq/w",
-	"MdVQDw1tdjfTGqwN/4/nb/6RkCcvH/+DCElePfk+qeEgMJ57wXLDD2h23TDF5ixneushxtyAP7ke6RTZ",
-	"4xxcjuWDM+t4Rrftqh1S9C9iYwsEog6wAQm1Ej8NxNTCFmP1ZkNlmXhYW29deDNl91igmmBhcIwzhDzf",
-	"CzZUA08IB9Fw8RFFOALDYHrB+EX+m22g3Wn4CBv+mzsqjqFQ2B4+S/xbnSXXnyE3laxR5dwIFSzE0Ywz",
-	"dSkiePmJC9u2/A3o8I/mP4PuLRt485/n5jLEVPfF4FQ5t1OxEBlcVPvFgl8f55LzKeguelx+QhD7iQHs",
-	"X/KdJie548QiADvBsrtuIkz6dxUfmCvxAJmtEmaxnDHjZb+ww26FBVzLWCjuzpIds+LB58kO7+cWH5Q7",
-	"ddkDH5g7cdmDEEj64qP9xyBp1QA0/jzZJQHo8xGcTQ4L2atxperLl/pR2WypAbbcuKLox3Qum0G3eQ1/",
-	"tED/l5cOuHeaUpYWAtho5nVGZeKU8xokBvObbV5nDEAkBAzBlalyoi4Q73K8phUm/UR16aeScu2Sfb5I",
-	"z48ZGw7ys/h8kDItMnFpRlWh8U2QK2Taw2TWHHazaRMC58vzUBRawNmqxN8h7HTx0fynN+PuRlxDlQ7W",
-	"LxHN6xNJRNOUJ4in9g5h6omT11gOpAqD2AfKTMUayJym18Ym0uit+6BJLpbMVmtJKecCr76lnQVZgYQY",
-	"RZMDt6HHRy6oXoWozCiRu3xgexjJ+7jIZpW9/X3GNKzVxUfzn0EZlQ3f5ic++d7Sa0SHKXl951a5OCWh",
-	"qoBUG22tcRl4hLPxGVJr1knKC29mH4Cf6ZtvMXqfQMqy/ZWYXqR6x+RnsX6HeNGn8qBb14jFB7ijaodb",
-	"8yL2zEIfJmRNeWa4aesqJyR1nN4wD0kbz6giZ/p2DBM9vN+YdncY5sss6WYG+tkvbbruka2UmeQeGSdr",
-	"bJpyvmZKWTeLFBt7QeM6SmztBA/dKTjGh4nNoHIdWJ9C3vg1LmU+ezC7oAW7uLmLa+i+2C+OWBrlm9E7",
-	"qsZJJyfPKc+uJTBlnYT4z4UEBuSN/td/ZRpOEyt3gVMHdd9A+ghKU1UVK8xR1w8qnzh0r1Y0d6zXgAe0",
-	"P8VV0F0F3rvf28umgxMPbjM4j974Vv7rv5YgE1Ku5xLynBKq0AjF56e+cyZrrIaq22ZG9X7fr7xu0uy1",
-	"yviuwKNce1ar2G/nTZCOnESL69oR+oi/3YRl13xlG+/30Mh7M0zYyPFRSVCPfy0yJ3oSmzZhhlZthYTk",
-	"dS2E8xD0LMz4iQygPVfU8pxbpzvNfEFbAgByoMqXo0OQLiz5hlegQl7PgaerJHYj6jkrFoYdDN7utzgn",
-	"O2+o0rJMsUAeRt2SsxpZVyUOUhcL6KNnw/S7BSoTs/vSXGCgrxFzUuSJq1KqElfsLyQjNm4Uk/83AAD/",
-	"/w==",
+	"7P3rktw2kjeM3wqi/0+EumPZJ/kwO1JsPCFLPo2lkUaS7fm/I7/9oMisKrhZQAkAu1Sj9d08l7Hf5sbe",
+	"QAIgQRZ4qmZ1y96dD2N1kcQhkUgk8vDLj0epWK0FB67V0aOPR2sq6Qo0SPzriQT6fWb+xfjRo6M11cuj",
+	"5IjTFRw9OqL2YXIk4X3BJGRHj7QsIDlS6RJW1Hw1F3JF9dGjI8b1l58fJUcrxtmqWB09ukyO9HYN9hEs",
+	"QB799luC/am/FSC35usMVCrZWjNhOjfPyDVsVUJSsVrRUwVmsBoyckouvyTHegnkOeXZSUIoyZjSkqXa",
+	"fEGOL7+8+OLyhAhZ/v4oFRkQMSeUKJEymhMznbOjxM70PY6hNlXVOdMV/fAc+EIvjx59cXGBE/V/Pyyn",
+	"arrmCztTpUCpFXDdTt/wlUmprHOqnjlC7BL6GyFJDjdgSZIQQ9eSnJulUBCSTJn/JyugXLdRz398FA56",
+	"TbUGad7+f/9xcfrnXz5+8dv/OopSyoz2+9VayHZSMf94cjI9N4TYpVFJj+O3y8IMldEHqqSSQlYz1LFc",
+	"WSOXmBPBK4qetFENl6BGsgzmtMh1naLAzQz+Ef5k+jn6JU5LTdNlN9eFr0xJzqc0z1t7Te3DafuTWUd/",
+	"+HDS/sSqk7Bp+XzaXrkqck0NX3Z0XXtp0v4LqYTc3SBvl0A4fNBXKb5guN7shLWEGyYKRdZ0AW2cbz85",
+	"ahGvl0a87rL2M0iZ6iJCVr0wJQG8HP0BtnEqiPmc4fb/4jRjC6YbR9MPEphS6TL/138pBflJQuBscUbw",
+	"xCJzIcnXcl7ISrbWJ3UN287ZDJayz0RadLJvVr0wJfm+ozwT83lrt8vy+ZS9fp/Bai008HQbXbcnuDaG",
+	"YdOcAdckXQqhQBHBUyBrkMS0xjPISCoB9xU5xnWj5Mcfv392khAtiAQtt0TROeTbR4S+4/aHDdNLbFvR",
+	"FWBHlGfVD2aWoDShXG1AKnwwZ1JpIsHsYkIXlPEEm3nHy5no09ewzukWskcEyYOt4uhAES70kvHFGTEc",
+	"abqcQS74Qplhmg5ysVhAdsq4mZwS/B03X+fsBhQy4cPPyVIUUtkGyoHjVKhpHOTOwD9/+PAdZxWlr65h",
+	"eyWhUJA9Jpsly6E2N/ux0izPiSy4SsjnF3/ebYDxq7UUCwlKnZGXPN8SVaQpKDUv8rJro5Jcw1onRAlC",
+	"yZyyHDJi9sJqrcmKbt/xGeD6MMh2F+TsHffbbQk0A1nxY8A5pz/g5osKqYcNHfAyqW3Fd+8+PLw4fffu",
+	"w5++/uXf4hvye56xlGohHYPGtJ7wlaFSgJ7+8+L0z1e/fHyYfPn5bz19l6p4TEyX3U/c9w3rOc5Y+Mqk",
+	"YkHDqr1X+3DK/p6zFdNt5M3xYVT/+8IwF/1gm/as1tXRC6CqkNA6t1X5fMrpvQCl6KKrV/980l5FVuQd",
+	"nfrHU/b5Ui4oZwp58k1eLFo0geCtB4qopZCamGG5Mz9j9FpwBqfQdeQr0/64HfeL++/pLx8vky8ftuy8",
+	"V1IYOdpKuXX5fErSoYhp7fO9ezpxj6pTvryvXpiy37dLWLXzpXZPp+zxRwWytcPCPpyyv5+BLYya8cRc",
+	"QHe2AB7WUmwUSY0aJTnjC6KXTA21wBxNMTZ/T2gTu/6aUOvsf0mYHz06+v+dV8ayc/tUnfuGf6J5AbWu",
+	"vmGQZ110wEsRU2RuXmybOT5s0zO+/Dy2k/0AXhWznKklZHEjTyqEzBg3R7h6ZK9n/gOi6SwHwrjSQDN/",
+	"e9sIeW0WTfDWu1vZQvzkmtNcQTnkmRA5UF4b8xugMl3uDvhnITNFGLeKWrFaUbklQro/ZytmhF7bqN53",
+	"6mkRAgp5rZZi3bp5NtULk24g12zPGbZpvjbdGH4zTam14ArQAvxKilkOK/PPVJg7D+ordL3Oje7HBD9f",
+	"2zf+7VdlN9WwXePbxR4bly9OQEohE0IVef3NU/Lnz7/4E3HdkAw0Zbk6Q3q51tBUvQCeUaPB4RkoxRqk",
+	"ZnYSeFO7orpGjoxqONVsBbuHYXLEsijpmuRCYhba9rL7cC0U007W7D5Vmko9clya6RyC5gKerTjgH2b4",
+	"Qe/+s2q0lXFQzH6FVJumKwJ+z9eFXeYswxZo/iqgp9vDdRKziIz5AdaaGLVZkZRKiRdqJglDUTeKLWt0",
+	"3lWs1jnlHDKSFRJ50rRf6sdf1vTji1jjJVW7b3DdNLeNRCmLt9J9qGrvs7v+hZFDc81ExyaBtti4X+WU",
+	"F3yhJC1W5F1xcfEZkDfin4zm4S9/K6gZLopeb4teB18ayVt+dJQcvXfvRwzUoVdkdxOnNM+vBu9LfLtt",
+	"t5jHvE9CVWN5Std0xnKGIzEfV4JwYAPuA/xWsQV37jXcG33NPBVv2IJTXUhAXrVToVLSLTaIFp5xUiQD",
+	"muWMw4gvnM3y6tpaI3ZeWOpVPpwg37198XyUmBVyEe1WyMWVPRQjD92FZTjTeMNS30Reww2DzSv/9m8J",
+	"6hteEg5ZVGtYiSynxKaHN2SHEmtJAddXM5pex2VmDjR7oIgEqgRHG58CnlmVHEgm6VwT8zU5ZlrVrq5E",
+	"8HyLbqsdige8Xe8RGF+ABJYuNbkRnPw9ISumF/BP8xMH++P/nxQ8I/+PVUXDHhWZwZLxjDAd71ZTXbiT",
+	"3nnDzPhRLcqBKrhy5kXIqt9QQ3WKo/n3hullJumGRyVT+eaojVass9Gb8wakatEZYqe8F4s1dm9sWLt/",
+	"gt1SrVRJvKrjSsC5bV0TMrVJhfIserrEZeiObK/OuebNIDmi6rrtgek6/swOK/4sg9QIv6uudyCzhrnd",
+	"J2h89B87Xt99ay1hTWV3H44P2x4iw171vISbP/pMAVy5FVVtb/CsFBCRx8jx8Wd+r8SeNpgUKbk7n2r6",
+	"4UDKXoMuIiTfoW+54DurWxKp5BfLUYnnuQalerg4uAKN0OIk0CuW1YX6WP2XfvjefvrFxa6shxuWAU9h",
+	"8LHxtf+gt+m5N2J0Wx2SowVd78r9F1ReZ2LjNfJAuY5cvJOjhRTFevjh95bKBeinorC6VTWRLx/uTkTM",
+	"5267VoN6xIs8b94/v/7AlEYzB37hbQ7OAjVgFmvJhGR6Gx5IS7YwF/gVZAzV4FxsoueM4RyhaD7g/mzf",
+	"w1NXF9TfM29F/0NfhKqNhAfKyH10G73bKZD72sbD+dmz1A+me56o6Eb1L78y1vhnFDGegYQM3baKcqaZ",
+	"Arwp14ngttnO0jkXTlxLLlk/orEFvNM97+rVskW766vOu4nxii5g9+wvd/qgLR/cECM6bxBxMsBIgv11",
+	"D/kNvRnLpTOjbwZKXLdc35+nG7OpdTuUPd9KyisT1ZgjLfUfeQG3/wEfE4P2WrK7c167GZcXFmy2Id2+",
+	"uIhbdWsmETuBbvL8VK1iY/oj9PnbSK3qYnOLa0LFFKWq71T3ISziaPCcKT3d3vWEPeAW1jlVX4mCZ1Ru",
+	"S9Pbrl7WOOz+PaqVgFiBtoEQ8T1ibe47g7ihOcuu5lKsdtil5+YXDOnzscY+q6dUqx6MIphLL9F+Ci4P",
+	"cbq1TaDOEfVv6yTZbQEfazGQ5VtIEJ17bMJ15uskZAebPaWa5mJRRA43K2YiBpGfl1RblxvGW5EV3ZJM",
+	"kFNCs+yqjKxJiI1sToi4AWnuMejh8qT1srf2jXkBPzLHtPsqKmObO49qLdmsaFEGfKtXKhXrNkO8fdac",
+	"l/0QRXYjUh+VnTAeUtXm1zvkctIjhBCGk5fEijSawwy4yukC+OBWn5ff9LJV2HxtBknJLU1a19emnQ8h",
+	"z2PuZnt3eaDIDc0LOCP2GCBqadTPJVWE2iePiSrWawlKQYa/c8GBHM8Ku3ZhHsADVfMeJ2SzFGQBmjBt",
+	"w+l8S0xwokCfPCYrppS5VfmGd1XbVrkycyIpbsrPqYqw48Wp0Ygygo+9A3tF1w8UmUmg1ypqAZ7ndBHu",
+	"LFRYPE2OkqOCX3Ox4fgvCTmjs9pVpxpVq1Eamag5WHRiW5e7hDlIczUnJWucG8Kcb4HKYcZPXNjmyB35",
+	"W4yb5WLV2lnRPL9K8XqdHBkhelX/yf61Fusi9xcDBamwaxXrCNmsfhaKYpYHpyEvVjO7FDjffu3GSWlv",
+	"1vQaDi5k+05x8YMRLxPTkF2NGec+DphrxrMu7oiZn80EnCtjX7ewad11XmuychAHk2kl3jeAzqinIs8h",
+	"1S36cfdRMrdNdCkKeytdjZF0fDpQ+rRs5Q4+bFc1qs3lqBjP06mZU8zT2mB7tLjmedbSc7B+Q8dQLlsr",
+	"b9g8rQhDZBkMd93yK7pe59sW0z7lVwXPxK4UfSY4PCabJWA4OiU51SC99qFFkS4hI0y7c1ARpki6hPQa",
+	"MvMRJ6ZVxheBiynsdkn5Yvgc9hAK/pvZdmAnGWCMMMgo2wJPRWb+HX0opYh/Nmc5XC2pioRgvfnuyenD",
+	"L770h6l5MyFL+BD1yWE7rafgnHGMEhtFoAXIFY0YBZ5BylY0t2mhimxAAslAQ6qtAS3ixBkc3kPXa0fD",
+	"fqUSGe2F+8JKolkOK3dcxiOErM9uMF9JWImb4W+LTUtkEiqW8ZNmCaDjT3YUjbX1rVivasG5eTE5ygRH",
+	"YYFJF6gp4S/RK4jQ1tTdO5mY69NOImS1kH0DZaDaKMG28FMt+crRq7lufpThYiVOoFVioVoav7kaXlPP",
+	"SaF8C4RZj0RtMb80b2Qjbk7jLDeBbO+739gGm1eYnvm9qPZZ0+afFyt+Za6G3ROsnD+XofmvipOxDRmt",
+	"MtpS1NfW1dRe1HstchjShd8P1V7LBTLPhmXxrVTd/2PUwc/q9xpLidoNNNauV8OrfJOHfQF1DYZwc6no",
+	"1sMLryq3dp0XXC7WOD4vFZIR/O0EwF4rXAa2RiJy6Gpt1fRdy4mRWw+US4Z7eEEyqikGidcMIsPn3fzb",
+	"qjzxvp065M90ssC0P5cVxxRxoutsgFj2hqcybc7NOaBpOZZeNigjj5siIWsJ6kP+avGOYapR/M4lNp1r",
+	"IiEVMrM4CHZeZAaML8jlY3JRWkaQcmhL2SxFDgOIZfotB53YaVUj7aEOCpLQBFi7BjtbgTM0h6ZBe7NN",
+	"zP0VpPstAy5W1pJzFBhbkiO24ELGxU3DjLazSL6V0BNWp/C3MGOgldKUZy4B6uHFw8vTiz+dXlzWHTqf",
+	"X0SDGI0SaRq7yiI+655PgA/9pKLNgCCIjEnYcY0t2WIJ8moG2qog7u+NkOgd41BoSfMomZtxl3USKrCW",
+	"ORra5cSGk3DFh6WAJ0euh1H5mpUlw8+1NA0tqUQnoGXBFVBn7YQP0YlWVtFxplZEyajLxvLEpDyMhGsH",
+	"xoiYgFnqw2l6kkXwJKw0/PKUvLzoDzs3mzXKuz0OH/dljIX7vyz3/QBuXue0UGyWw9WKfhhoDgu+YXzg",
+	"N4ZJrtb2aN99PULE4FNvLr3KXEBJ486qWbrUdOEkzGeXZ5cPzwZIFwXoGL9pibxTopA7/PFFlD8KzvQQ",
+	"L2Opme4eRPjIHsjurD5mvEx2L8NxO1TaTo3dhoh6bqy4q7YrS7thJeLajygvfp5hss54+2Dq7LMjNbDS",
+	"rNvlKhrrIGqqOIForYY50EPzwgbvjCOGc1dEgwfb91Rz/lmA99R9eRjnPUMpO2hxIM9LiV2L1R4goFeg",
+	"l6J20LwvKNcM5w7vC7yf/wr8On6JwYFE3LPePlV6POB9AVwzbC5jNyAXbT4TCUazgWxACKxTysovfomH",
+	"ChQwlt0dRZtL3eY5CWTMvqIi5H6nZPp7pMercjMp+bZcvHIZBm6Wl955vbNsJc5Wh/8ghTyfiJ5tOS/t",
+	"iSdUapaydZuPSfBy+i2LINZgtIoKtqnrPW+XUgPcZY0Poj0ljRHurlDrAWK+RcI3iTDEUXEYb76TT7un",
+	"6nPKsweKmPE6SJ8q6oK7HBRz2RPz6lH9Oj75Dm3Q1e2wWoxAQ6vtuEa/EiyWR9fpTMc9G/dP+++IM3kS",
+	"xXgKDVQv7DJmcffa2a4nwHnc78JX7OiJXdYuunba7ZSUwlzv45FQXUKoTXLsnIEj7irD3JG1LWm7G7IF",
+	"+3SRBXBAzM0RXpvdmP6GFTu+7VvE+W5wS7mBEXCxBJoT1j/V3Mq4ZON2sVv+ts18EM0Spztkxfa7OLfG",
+	"JLUZhEfEzKGD2i56yDADT/2Q2GaH5fnL+dGjfwwXtk3OiR8AujoAUNCUyBJ0Ze9bYYp6u+AR8/i5LCmP",
+	"iNFL8h9khhBpK+ESLUtM0LJzr0dFnHbjckyDQyBmIJYQo4sV7hZjTmkyZzf++jmDuZCQEDpTwDWhqRRK",
+	"EVqdC1aIDiBbM6/ATmuXI37xPPGmnPi4m9MtrjURWt8uXCQ5wsNxmuXrjIFy/Yzeu6H8cdMfuGffVPFj",
+	"z8ViSJj4QFqOguzodIBVCQWtHq4+38bu1cfR3bWNwx1P9e4QdkQVqswotxeH/+1ML7/UcI/jtzHg+sqH",
+	"SY2MZBkcSqLYP2Hgq8U6F3QcZE0sPiKMi6jN0g2m3lGcBT3dJsn/qFbhFruiyJi3zTdD6gXJxQITNi0w",
+	"qdECb1hWBydRms7n1iGJz3ADK5bVU2ECT1eRMf01d6GIrWlQH5xz9ygXC8ZjAoqmWsjhYBT29Va+G4f3",
+	"gZhJo0MpB49VYyJua3SqfVrGIZakKhTIYayM8QOO2vUGw86rmbZxzjQ5iBVHHDCBqdDLV55Fdxkv2AV9",
+	"Q/V53i2rk9OZvYsOWAb7blJ13zfyScRGSInbCI6qmTdlKFvjLLDhoE7uRkBTqNI2ZrQGYdUd1plTtrra",
+	"UMQ77AX7MS//7N4dv2bmidJXZXTn7gwc3ou7cOB8HDpyOa2ONkeFayod9ciJa5sAVNHSebIgO0lIwSXQ",
+	"dImpEMfMD+4xQamq3Jvki4vPSME1y/1dH1eVbCgC2mCcr+ApnCRk7UBtjrnQZbTvFmzZBX8kiGuX0OF6",
+	"NqeD/S56IhTrK7R9RbyNaBLDYOLawJyr7rG/POEbTBMONyBJ1kBEG3nM+01p6T2M9afel25D7b87vxJU",
+	"Zk+pzGKyTi+7TsKdsJ9bxmFnQrdY24eHDYNcQHbFuM1kHIYj2OJqtoDFw/WGjptOuSM9498wdNVjTEqW",
+	"ocvXDj0eJQEfInLx69Vab10Yim2FpFRmUUmCILdDpxLj9YoYQeQUjsvPzq1fbyqLZTjB52wxGoZiN/xz",
+	"ZBRGFf75MBL86Rmwmd2gFZo5XWbl8cUjwgXJhD69EZrxxUkN9vBhb/gJCtCWiEBs8IEiZo/I4Wed/S46",
+	"djdIwhQRa+DkWALNTgXPt2QJEh4TBUAU6GdC/1RNJ+JZja/k27iDd/iOHbnLuqE9x8B0hizt07DK1qOc",
+	"W/Asv81cx4yuHczFDmMvrFANq+nwkPx+839GTJ3Todok1eDbaTLF4eoWef8DFcsf7bE41WlaxbL9uRdA",
+	"1Z0MAYE/G01g00bbTF6IDCSdBKhkJW7An3P24ItHuO5FiNYTv5ubqzO7N5wsPEIbGc+PiCg0uqs1RnOv",
+	"oBtotz90vwMl5emS6hdVVPVIlW0PtcxpKHFQvuzWalaH2jRY73Gx22cDbRoBkUolptTDetSX2kWx5a6q",
+	"QWl7cXJl+7S4Bq5ITvEWhOWNUAEqJGREihwUwdvq4xDBYSE0hhgSB+J+JV14+y0gcUwn8VE3B3SF75I1",
+	"1cuoRrmWoJxZd7cxLdantpIhtmJTHBwRMpZZVOoxiBONZbTzcNYpP5LoaiGG75MS5fJWAsxhHzoQzwry",
+	"sAdIaTqApBCRuAXKcyzcOiI8jvtmL0jgnstRPb3RjaqCm8wqwNOsonvWnz+9C7/qUxODmbeTGiRWRRqL",
+	"RDYx5l18fKu4V2Uw8A1VWFLC4d9ogWYRsbEiSIG8AWntNooATZfWMz04fsON70na5pvqO6lmItu2wyoS",
+	"qshGMq2BP8ajwJy8tklyrAWBjGkLcrOyCoyLIIuBhJUBeCNAzvc4Rs2Q6CyHq5br349oVqtMWDurZBog",
+	"TNdtWXoJW3zKhR5+XTRNjRz+PKcLFS9nEiVxQC0PUd5ElIvhLj4mgMc7Tq5Ehj67VakIpq7Ehsd2hAUs",
+	"2CX3RgoNddDrEGOYSuB6xJWVcR6PV27H2/t5uUVIHzSs/ooZ9URIp+/ssPwARpewzlksEfE7sSEryrfE",
+	"vREhR0o5UQBnLWYvW7WkTyK8dOU4X/v3MdgjHbfxqrNigPCpbKOqWK+F1LF6PO1M4D5SrXzgXxiMGN6Q",
+	"NU1NtDybHPi345ugo0Zqu2PsEL+qmmm15B3nx5MdJcc14D7fVlGbDk86gIe2K48Q7mBRdul6Le0tzzKt",
+	"v+bhXNDUb/4bU5fceL528N9jYD/dQXGrQh3YSAed9rnQd59gUejMHuvlWMEzcnuNpMkUHl2vxhzOnVuX",
+	"BaE27xxNSa10lhe24Y2wu0BBWAh6f39x2EroO04pv0orXW+o7DIagfvMKHUtyDqUX7lTo+VunuZCgRrn",
+	"xOkrWIKZ9ldrxzzD4qpCjvvtlyRW141x8u3Xb8l5LaPi/CPLfnsUVLs13XpDjaNPiTPurtkuYvmYwwYw",
+	"EFMqnRCa58RtJ3WSEAk0I3SuQWKt3isF713JW+yBA2SKcEEsKhuRouAZ0ZKtXTSnOdvVUmyUMwbYkTzG",
+	"xgjc4LDmUqzK1ong5rV1Dk4xGaUAcS1FS6CmluLKK2it18NaTZBxeAg4ATfBq+By0hkwzW6gdkCpsiUF",
+	"71v860KsHijiVg1J6DVkpryDOntMVDEzn87AwSUynsJ/+KajZruozyIwigbmAetBiIcziTXwcVtpdBkd",
+	"Q4MWm5ThK/M4QdXxnK7Z+c3lufk5XtgF0nGxiG+g9aZni0xeDSvG0JcWF/GlFutUrKwkNzQ+cmKrxZU6",
+	"po5bR12X0iuBW6u2kYIonbYdVGOhgDVCiVv5VZsEDJanfkA0RLpjiPipGDludosH3YDcCu6rlBPGE2uR",
+	"fCv/9X8XIBNfB9LNsl47KAz08C0F4X+BEab3XN2rhNttT97xZ18pZwPF7rKl4sMeorWGXbS7Me5IKu0r",
+	"Guwa7k6j8iBeTi47wgorFwf2TwabftDm9mTs255TODVrOuotXJuFNBcQX+tzvOd5V8Q8h7kmotBWSTM6",
+	"PxauHF2oMhafEFYc3t9n4kpsTHF0dRjBy6TLcRWPa+DrDmGozIoIR96aI+GJtI+IHUya25RY6nCk9FyX",
+	"96FpcoQoUlezMtYjArZOV+a2YOmG+hQeb0SKjY/vlGLzQBHbCDn2NwskYlt4TcdSRtctgJUYdonyX7yx",
+	"NZxjKSpGzF6vHg5M/m1ktEQIhWAtaJ10wD6ePj53LSFakBk4SHTUyFtKDYawxF2z/Na/F8vVwskFbQ1J",
+	"YfFk87jBnYDJw0bW3EfjVu0OEY0bc58ceXrIxP3s7gZguT/xzo/rBxZL48wpz64lMEWOn/t/nhg1Gf81",
+	"l8DgSmmaaXJc/ULemF9qkdFlO0fJUfPTqCLnhzWFutDKc6M1hmZLbYn6u7JDOHcB+eI0Ywuma9UqkFJl",
+	"NsvllxdfXHZhpA2ZKy5nkEVaNf+1nBdSRy/oFQD/zhy+50s6Y5pyrYjgDv/q4cXDh4NsDF2gAg4OKug8",
+	"SnmRFr+bvLv2etETZeR5Jf32mXnPhH6V0xRW48tRplRmbcacbg3JBybHg4wve/nH9+xaapnXT2UQ8ZhY",
+	"h3VbbJi1fUY8jk9sdLMLpOZQj5/+7MuRMLc4gpYpqZGz8YQeJiZDVugJLm+MuXUZvg4KinaOu0lSC6aA",
+	"VTSs5RhBDnRO1Rl5yQkz6r013gRwOwjcYdSzLVBJEEyxFv8hgWbWRG2bp4owTZiyllXsrL2aDIplc/Th",
+	"Px5h2fo0FRnYAvYtRUCfcDtqOzYr+PrgElG18wLLjPklz7eN5MqWfPWRqJuuTEhvH6VA633ToxT2vlje",
+	"ZgzVMFnKvdny5S5ITyU9Lmtb7PLPf+7fZWEOuEu/x3ZjTPwNTVnOdBygdvD5MQxvB6Vaa/GPb3wR3eZ2",
+	"UZBqIWlO1jlF/HxbDpQcf0PTpfmtcIkQXiH7tVgAz5Ysn1uM/RXLmSuxyIREs/N6ngOGNgPji5xBBrJA",
+	"s/QCVMGzJaADfcbyzP5M5apAl7pYcleTSsOiNBypIl3Gdb1vcrrY577eHu08xuDVcSn9NrgKNSn+LYi/",
+	"vHn5V/JK5NuF4EYwvChyzfzfjJOvX7359tHnnz38khy//uYp+dOfP//yZFe+lPWv6qrtgPuB6+ooOQp7",
+	"HnxJCDuOzr4Apf8iGB8d+R/Boh0ERdvEkh25kg75unX3lBOCSHZgCTPXX2LzVfDqb4bf5bVaivWecQnh",
+	"50ltGLE5fEd5JubziBq8RwzfYNnVFiO7G+vqinZgXd++4NaydlRLqaryjhWJyIYPmiwpzzBDN54jiOn8",
+	"dUxp71faOCsZomZDFgf7rIERDCDSLfkAl7/ODJ485WSCoKqeuH7HJ3uGiqew1gMASd2LHf3vlTlE8zxq",
+	"XLdEsNEI1sCOGYDmfRvxIOlckxnkgi8U0WK01T0aPxsdg2OlRz75ofwowI1LQak9huD2Wt/Uy5zw0ONG",
+	"qLq2OmyfjhnsvEBnPMbay0zw/zRXrP/E3J+TRxbu/TK5/Pe4FnnLndaE8WoyfQd7TWEd8hJ1f6uQraTw",
+	"FBHPOrFdPHVs0XpzOc/qqfZhIHfWZa/YlYiuNCfLyLEN5EFHtq/6av+ED0xh8qzggIZ+OwB1MjBQxMLu",
+	"x2tcWIujGYF5yQchpaXtMh5tWwJYdgIESKDP8cUesFzg+qqFcLvqP3wIoWB6ES7tIn+vVKw873DCPCan",
+	"l2Wtj4o6hGkF+fysBQWgveiIG0fLMemfGgYwmgWhmqDvxsHYm1knxNvMB+SbObKVvXbXGdkpwDLMs1OV",
+	"vtmhsyF/VSWhJfLbl4ip6qksKYbF0Tw/awmpV61VbVyknWsTgUCxTRdXRzVZCaXJ5cXFyeB0kpCZeuWO",
+	"HVtSm3zct+NKuoA5jWKgNEZADReMNbEWQ4KX2ytZ8AF6gn8zKccQ5RZ+E5RT3TGjhOfcA1UCsrDyq8Ta",
+	"cxTJ0cyjADC9hGmiIc8V4UKbk4jQmSg0oZzQFIkZMfl8GklHFUHa8472St1ZORTA3Scf1kyOjRIaHrZp",
+	"Q4Rm29K4tQu85l7ayQryi0WYIgtX9TlSgSnvdZC/gNUMpK2fFtPALXFcW40EhYA8VZJCNyvvZiQ4pblK",
+	"twySEGKaQNXWPsp0udZhSn3jOv7Z9KSsUbGbQlPocIHouIUaVzbyJupoak/s7Ndp7aexXv8i2F4LG70m",
+	"NMSkuYwIDq6YkxZE02uwisBcyP5rQiwK6XkNJzoWmjuHU8V04S4kAZb222Vh2mWUkxlViNKyC4pfGhJg",
+	"JRaSztEquaSFWtJcw5WzVHJrlrzGe8aVtzxSOWsaJWu2ytKiWZooNbB8SWdxHfw5W7EYgo6lGGoU6ZJK",
+	"mmqwY4/bwXZstRgE6BV2szLmzbhi0por8aTMh6A8M4dZ6WD2CWxnLbV+g1ZikDOQMX21YTwTm6tWl5dR",
+	"tcwtG09Rm7NXpnRSP7Kz7uD93flUt2jUlrUUWdFxd4gfIn+lK1BIFHRatORw4l30qoS/23Ho2es2oo+7",
+	"NcJ3E0LJvLCKh40GMr+Yk5HMJV1BV2dtqZFPiL8jY41A85Jp9PW//iu9nku6gMSmRqIlxzxxxXLlgzLn",
+	"w6j3XGg7GPhgNNKsyDtHE8eieELKjGTrPxBzQl36B1UKlPLdUeKi5R4oErQR7xJ5M7oXnJkEZ45sy2a5",
+	"C5Zozc+Mk7EOSkjJPKcLN9AyfLWMcjtryS+jMl3G3SvmCXlfQO2WFMlNi2fJveTg023s6NY55SRzMQ2d",
+	"LUZ2n4tAVsObajOlhgvgXhpQcLIMOEBze9hi1VW56FVOQY1ESWAjKiM83QLUEgJi8qjGxPXN3NhtsRM3",
+	"ko4zXtFXYgWCA4FcmS2AOXdpuR+1+ZxKiQVQMVnlmAbJUAgYwgBTqtYgT30nZT7WbIt73qoNuydLleE3",
+	"MjGx/R5RJQVO1GSDZ8KkxFgCYrU8LyL2lVTJ+RUCrsR2A8/MvYva+/7fT5++ef3N6Vvzsi+zioGYNqgV",
+	"k1BO8RpqFtQMEVQ8RLNWHWpX2JSPQz4JfGrkmOa5xfXJVoyr4daB3ni1rivcuOsYbeH/ypayc81Whv1r",
+	"aR4hAZZUkWNz9T5fwXnw0cnZGKc4WsFb8ki6byQvg++iMesiH2EC8WW2u28UWWU/DO896qg5jZCn6guQ",
+	"hCwe3xW1me0GHg6IDQxbaMYH3voCmBypvFj0W17xrWbwX+s18YVVMqJW9YLmLVuzvFFUktnVu3Rmaavf",
+	"PbBROShuMWLoWLjiLYwvcvAaTn3j1ofRGsVyq9JSgyosTZR/OCsy57w5EFBM/MYRfd6eudubhu3haOKx",
+	"e6jMjsz0HS5IfZO7jIiaPWReg+ZZlaWNKkIOmbMaDmG9IXkfmMwUmc2K5aC04COE3wv/Say90cm8aykW",
+	"EpRqVjfuQ0IM7gU9IQjdkgrpGcBLlz7LAZ+9tS/3RPZmI7fGvjm6dYV7Z/sEoqFk/DoZy00fhBME/BGs",
+	"VcP+Gcwx2HEdcnuvRNdBgu02KVgdIq9Wd9v/r49FGxKuUQw+li0bkUd9DvvuKd12e/flrNX2YG8p83va",
+	"k7dPe+1g5SnM1F6bORw8TJ2mO2fSAtY55TohM1DpMhdKAUeP5o8rBfqfBV8kpFgtwPyhE3IDciPkHHho",
+	"mMUIU1uHLxNriy3DsBaslxkuBixjKqUyawn9qi/jeBExZM/MqILcIbU20droTly50UrHxiL7Hq72C0q+",
+	"XfS2C1Dbt+tSd+0uqxeJlK7Puj4Q326cO7GHnV3Ufpud8npSltov43Ac7Oo6p9qcBPEiHQrknhF9/tPo",
+	"7fCoHFE7paaROfFK7iNESknFEP3aNmuEwKoFA636sAqNGhPdfTsPZPuVsjz3xubStEE+Z836wja6qz2L",
+	"4kAHFeOFBvWG3oydmtnPVzcgPbpAt3IVAWl/WOlJ43Dak3rf0WmV5vsOAIRdL/ve0H2jAKgdENTwu+Kt",
+	"q6/EkRjLYQQhbX3lJCvC7qWmT0jywbD1w7Glq8kNrCTaKWZ2WfCAKhz67r4DGithtACe0asAfmQAK82E",
+	"K4fUWSciKGMzhk+93dEzgQ8gxmukyPMj3/8v0YTjvDf485XI82pc3eVSdrC0jP627QfSSo4+nJpPTm+o",
+	"NEe1Mt/adXjtWrB/vbTt2D+eutZGwnA5k6e/zXtUrM5SLbbDvbZpP8d0S/t9uOeOmaL1XO0pbW9G2U7t",
+	"t5LyitluJRlD9hvIfYbT7DiOkiPkNPfXL+OEYJHDTww2MdevDRKwzrGN93emNM/BRnMocNiSHnJzN/17",
+	"RB2asi7bb1Gor2KAslcJRvPN9oqWyS19vOLSYOxnt0qK3hn69upGNFL39jHDV1tk6Mh+dqlCf3NfxhGa",
+	"VJFrNYREr92rvjTMyKW1dbP6bhluoaO8uu2J/63cZRjJ1vTN//eL4r3jWN1OF+3Vvv7HWiPDumrxM04T",
+	"/rvbU2yMscnfMmQ45P9J7v3bSYJi/wqQqafUHsn7GOr7RV+IbFnBPA5D1USAUMpbo1EjYRn+lCPHGyGv",
+	"Z8Ax4qhxq68S104csIPrTBWzFdNXVHX190DF0/Oc1w8FDeYqMofni+Nxp+yg1X0pF69hPpUoyYBm3k46",
+	"GSz2eI/romAZdYywC5jmHnagO48UbuMG1w4Ms15SBaMcoZPDIDeyThE4GjJFSg5PXOqoRS1xrxGWeeyS",
+	"O4AWLle3uZZxh2XJkzH84eBKFwrbQBo0d2sHeHAp4vYyU4Z7J4LjnlObi0ldPqSFHCUug2XYZgv3xXAo",
+	"3hp771W7aac65mSAs+1rcP8e4+hMb3NGjZeuk7uHQw4aVL/j/nmrU6r2GKinxEGOyaFOKTKF8lZpXbfU",
+	"3F7QdVxxq48lup+GxoT5bNy+GqCuVf9Ff5BbpIGWqQrt8gsaEylTFoZP5yDXqaZBzOchlHUAr6rbbfWb",
+	"s2+gcQBD6pWZyYym13Hs8xaQltEKh3fwDDj4bUFCb9K0Hp0Wd4NdpEl2h13u/bfGTu2unQH5NI7be3z2",
+	"KlEbV3F34I4Cr4/TpHpQYdy1YWe6rRfv8TG9Ld12hC73Boj23TUmj32+RSRzOJk+Ujy1OCBj9c2uYLMB",
+	"V7XwuEZgly/i5/NtqTrq8K1oPkWV0cjK9K3FDw0JjWENhnJeJntt7yg5KlYzCXlOo1I4bHQKYded0DBc",
+	"5AXN/GhhZ+6Y72JVryWsxI2zyfj30ZAbQBJ5Jj353/fPprGry6s6cFwDTL0ApW9Za7zLKjoGUDJxo4mx",
+	"xyujbUfyrux1taNUm8jolmCdTW/LQsWdHGNJMcHz7Um8WhvwTF1ZXuoNnBmtZ3U6O8z4PBcoTaUePI7y",
+	"YhEx/JlWHyhE1HlM/AJg+pcZFAG2AA4JEYZsG6awZNqKmi1gPiGUKE15RmVmm2rcx4a6M2t+ZTezitat",
+	"K9+UfjPA0ShazDldIu/MIKNyrkCumNa5Ta6fgQaWs4X9a0WVwre5AxzFN1S6zAsMCy18jKkZ0Q3NCy9a",
+	"LW2i0hRH58XoCGmFNBwuZC371y6ln/VhHrsuojStXI7jhh0JrbqMS1ebz9Q0EVSx630x613gzghD2G5/",
+	"+Pyi8zb/WYRuUQo5B/5IWw8XfLsShYoL1Sq0fxQ1mvczm4VjeLrINVvbDZVS/K+k/Nq67cssCksudwH6",
+	"JU6dq3QpWAoduOfRkYn1rld4pGbVvdTORXyVs5uW8Eac+NWKfmiQNRj6F9Gsc/sd4/XvRoGht+puoct6",
+	"996Pe0/Fg4RWZlq7Uc8+CmH4zS5Ymvp58AoksQ8fOdgGRdKlEAoTaXVCHAuRtWBYT0ESy0ruh5oXaEAF",
+	"QWTMdnNOq4FmNwS8bRl8AZ+hlhu7FUa6f3aFTk/4Q/YUhzMs6MAFRzrOiLKUBOVtvA1rwPbK6VrjSTxI",
+	"SbNmlOHUTQXntq7vDvM9tY98orZeeg+RU89cPEO9im4wXtQRWzjv1xI7OYLkiDUVrxgfwE7V8Ms2y47D",
+	"lhJP+fhylbCCA3F3MF0tISuaLhmHU6Ohml8ISCkkgvA4WMTy6sKFvpqLgmdxgADQLm+h2dWyWFEedPDB",
+	"aEQBPixTRKRWuU7j3jfGjQaWQhvQCcYLkTXVy5by+PjCVRtaqG+AZQmhuRI+Mfrvp6/tk9PvM4+egFg6",
+	"S6yaGa/Fr1qyjUxH3719+8rhWHTAHLUo1k+IWiJ+aYOeu1AlTamy29KPr78nEuaAJDdquhHAzmdq+IiY",
+	"D+uFeBAo8NEsp/z6aCCmehjVaWGaDTO2sG/q0mEHo2KaD9rLnXkMmDHBba6oTszfXWL27BqU91SuD1pJ",
+	"tylRPfrMbrVZN/wkIFgcTtNRfB+XZMSD10UiW9ehXkz0smtNYju6wk8qw12swPFgSiEEYDxv86DlSQMU",
+	"op3Sh3edK+OWdoqa/zv78lCJAb6jXcx9SecIbxdg7KSCp3mR2TxNmS7ZTYt3ujH8NhPQ1dpbiAZt9X3i",
+	"gwZtkL1RGoblJNdpXGfawREyU4EBtATSVBBb5SlTRs0EHbew0K9VxcMxBW9b9AgftmzuMC6eHGtf7oF7",
+	"37yDG8XQMC8mMBxVEdJHyW4Y8dgIf0cHIX+w7DmCEo6h6xaacWLJNNEyqrVQNB9db0VpdbUGWWYCN0zt",
+	"hRQthQj2QTuY68gJ9EbT+RyhsYs8RxYnZsI3NAd3oe23x1Q3cQex2Gb0uLy4GB0BU8uzjqDnY42u8iUb",
+	"p7kRRZ4hP1v0/PkcrHuiNxinQi0aFG3TBhNh6HiFwJIDKBA1s9kToQ0RvIYj13Nnq96Nse7fMEKhxRAT",
+	"FZH20UjHuPtItkeKYwGMcW2q664GBx8wpXwa5pIJxFkwgmACrWTeRx8NBzeu7nRj7GVDLcPDhy9qpfsn",
+	"Sioto2GWbLHM2WKJiDQ8/Mulm65ALuLuhIof+/2XjGuxR/DZAXJZPVl/EjqirfoVGW64vBG6tuUDW2+Z",
+	"y9QjDcJO/Ve+4dgUXiNVPskibz4IaJ/B+TChW20pbCQ+shuXutc88EtQ6F3ADKHbQpGdiSeADxYb7v5s",
+	"MSLZnrJyK4+qPO87GhHp7r9olca3VqzDQTU77FWf7YLsVdOqWrL+u298DV9JdkM1kFNb9jRcSqIAlKs0",
+	"39/8rZb1t1ayvAoA3nbCMNmi1XCcMUUXEiCOc/42mKZ6QOpjVyRj8znIeISB+2yIclOOMPiqMbJ2fgC5",
+	"D0d04cqMKIXsm4kOz+XDNcyEnXE536Al3JmPhDxrD8fYXaeFpFxjDaqyfMdcSIJYqFajTgUipYsVsfgx",
+	"asnWamDxKdEIIozUWK9XiFF5sUhwBD526wqjutCgXf5kB7J3ORFD47/SVQNhqD42xBl6VMFNsQy4Znpb",
+	"JYlRTXKxYPwx8VhEjyw1ISNLkBDibw1ALYpB4XTCDZlZfGv624eTuxnqdRgK0+CsoaGIsgE+ZDGHggqm",
+	"CE4lQSFlBxKkjQ5/9RXzOzurs1T4Q4mM1DGexGO4t0cexy+OhCqykUxriBe9XAL1N+fWqOLm+vDM3MNw",
+	"VyjKmWYKsrNbhGHFbjt+XMmRQ3/HwcSWwBHmNtrYoDv3Fy137oCCI+MsYmLxCa+K7jlQexSQCVHCikSm",
+	"yTXA2lauKtFhseyRR8EnK3EDNZFKCYeNfz5IfjYWxc8yugLoBXjiMPaG+FZDOPSgpElZ545KoI9Jwdn7",
+	"Arwa6t8nxyu6JTMgsFrrWrDgCAjhPmvzIijk3CXNy4LPYy7+09cwHJ5LKtZFXp6Ie+3MhpG5VgexpcZD",
+	"Sc1u7tlPT96pHf3FRT9H9N/m9+GA/Rd2pOSYeNlHxFc1lnvgyk4R1x5Imf2j2qtG9opp/x9uawjyi1pE",
+	"vn2x25VzMT1/7q7yOmd7aaZUrSHVEwVPfmFf9qGUfcmKruso16Lbbq9s8728mMOL0Vk03qc+mm3EwLBU",
+	"Vt+4bPPf4quG4+Plt2o3Bora6W52coyvQazLmIG6X2uUTLRTKdtrp9O3fs7+qnDNuM0Q+rVYAM9yli6N",
+	"dA1q1tE8B8ZB/pPB0ije5ifINUgoy9PNICtAzjVb2LD7JTZqw+b/WSxggyTBBIWc8sU/gWlb904hvJgt",
+	"blfwhf9TFSkaxy0lo5eRt/Bhr/0VCVf/Yi8Y0CiN4YN+UQKDDUzP7NUEhyfBjoC/aHHUtxp2q6ndndF5",
+	"4rT4AXObQksImGB/LeFHNQ2UsmmnNcxn1Ghao20mqOvUCZl9Z6WPYjP3pmRXOewWdvQJDKdBS11jxXoq",
+	"h4O+2gOgYFbwbEyagnu/PVhpdEo7RhvdjkmbwT4VIdAFvrbwwd5r8ssUdyYoY0pidfLBtJeVBSKdY0FV",
+	"Rtsy/oHUq0+HQFCja+KE8RedgboB7LDFNNIQiWR5WcMam21dNiJaVqwp3pkk1dEuCOlmKQiVQDhgfgBd",
+	"QVZBn3WFwW2EvHaUHTaHXgQpl8oYBLqVc66BRfk17dvAUwj/7gJLg6W/byYeeZpSfoXAcy0pwxOOuC8s",
+	"tbaukR1DFzbUz4KMMb4o944ihVE1CaxmVC4EOQ4s56o9JThKwmoUXcT8yacx1cc5A/mv/0qvFUuXmi10",
+	"QjSwfANMAdl5xM2/dn/+ZyHJD8C55kyRBXAUSDVvjOBmS0l0GK6p1Dla0YS+qj3hog0dqspjGpNVtBEy",
+	"61dO8a2uvCKPIduGND6Y157g622cNtVxmdI1nbGc+UEOgcd9Gn5j2ljSloR8H+k8Dl391rZpTM4eE7A2",
+	"p6mZD26n4QHU1Udx6MVG1tc+QAVIOMw7HxmC96tg/CruWnizFBtu3SF2jJg0bz5IbGKSICE9ou6DlS2M",
+	"cRULdwzmKTjWtClkXAFf57QtH0aCqzHdkkG7T7E8G588wNLjA7oRQ6VetD0aBS/1OHYbZnLy2y2o5jUx",
+	"fmSjznQ5Eb8ytQWsqQllZmG4UE4SNIgWxNSXgefVYjT2XoyzGkKqS+g+bUizRgaR76mFp5aUZ1diPo8/",
+	"xeD51idXVF11IJOsPaJJBz/jZCIPG6sbzCLxEf31EdS7q9oOZthFxI6aMPvUytgHresQuGoOSq0HzqtJ",
+	"hHspENFSDmgiK2BzipOo8k3euYU675ran/J7qFi2sx60kuQuYFE7lClx1dRTGlkppyvKckKzTIK5/BMx",
+	"JzRFVbUMFjutxEcNEyFMZHzYnQtyGRn1aHfeaBWtUqfqk/62rsLY2ht6CfYvjJkwSg0lGVPrnNoLfNzY",
+	"UNdWmtnOX7HFV3kBXxVa2+SsvzCtGMkZv3ZuFWIbIAqUckEk/YQodaAdNCiJgR0W/txcj84WZ4QSlS6F",
+	"yMmS5rmzJQzIQm2oU/WufCy8InS9BiptMKzgKRAaaoLEJQ5g6voqTsKmutQAUjA8aF4hZjSPiHuRzEBv",
+	"ADjRG0FWoBRdWOYVvISbP754RMR8flLLe/qyP7VqD+1sUqN+1X+XrJtSBE8gegfW92pLNLlV/bfWKm1o",
+	"smroSG1ghe7FEZXbbkkxVyhwlyrxCMG3SyBl/KH04YKKziGPQzCU2vCe94z2vOaYAcXrH+1RfxNkESRH",
+	"QXnEHs9CeYNwSpyDZvUN9GYZ7BT2GZVWV+il6Eig2AuO1qdYtd2cB2vAmJmVXbWmVkW+YG1VN8fCNXXt",
+	"1WbdOG9YTo5umK+Z7hMWbZ5Zhu58O58RbPl1aYqnxLZSplBHOXVoPhZeGkKgI8d7vrqcz9AKl3Lw9eKN",
+	"VREiBkqn/g0S+eY8fWHPy5gFKmc3cKXgfSwlITenMKIYbdyQXCELX8DCKlKK8RT+wzc0MK1g1Q9qEAB8",
+	"lnw3qnikL8IWB70qLbDDDsxdG699UI2sNG2UNO1c3R25W1X4lrAEKhXNXWMWS7Ldko0NTlg4z/Xv+r0K",
+	"h4O6iv29P+C/NbnyN0z0nIv4qZcKriVNNYI2AcuXdAaJ9Qa65AubXlIaMITcEguiQpCIjC/O3vGvpRRS",
+	"oXPt9TdPyZ8//+JPJeqQxZBS5Jiu1zlL0XV37h7+269K8BPL29TBV5H/Y24J/+fsHcclScHBl1uBf/Tk",
+	"21fPTz87uzgV8hRLjwQ64pGfAnny6vvgQHp0dHF2eXbhi9zQNTt6dPTZ2cXZZzZFY4mLc165aNX5x+qP",
+	"77PfMP7Loi6a5bQlZTNz3QH9JHTsOowau9oPLy6sk4Nrl/kVkuBXJ6st//fejatecEkjCf7lG2f2Cjin",
+	"LiU+1m450HOPMvZb6AQ9esKDBglVYTU5XzqR6aReW3HrKsyhoKcLLPOIVXmwhOiaSroCjbCFLUhQ1SvB",
+	"hL/Pjn77xehIEfq/oTfQWAA8bb5yEUQT0x4rT/9W33taFvDbH2jlXwPegc0V3WinDxRx0yDHDKEcaylo",
+	"Lsvt5DEJy1yTVaE0mQFyjf8NMqZd3k2DN35LujbfOdWapssS+Cu6Ec2VraLUk+CLQy5N2Q3eGNuWpxrM",
+	"FOtjmpyzHJRrGNBFRJv7FW5YhkBwx5ulwIAHv211jWVODrNZhYos0o/rXNAstkxHY3v8PoPVWmjg6fYH",
+	"2GKf7VvfYtxSqc/NiXaaUU3ri9yENsvrpYxmjNsoje4zGL+Ln8B94uLyADzZz4+THBTYGqHIk+T41bNv",
+	"EgfIhr8k5NVfv0Xz3Kuvv01IsTbM+vCCvPjqBNnWlQm01qUHdfHymOQivcZ4JILxMaUdb38Bcv6x+sMd",
+	"7BnkYC9HdW59hr+3cGtj/T6PBXmvxI2Rd1OIZNMU7vFyDDZuq5N+8Z0dFZ/PxIZ37M0RElSkGvSp0hLo",
+	"qs61/dspyq6Gi6Ygop9ig4x3Lx6T/vcDFrVAjV3cbWspUe3wmA4iuS3W+1PxpuzpMKqW7cEXs/5jK1qm",
+	"RVdtrrZtfaymuTI5/eokIWaNEUg7gzRn3Dw16lgONDvZQyRapnEQ4gdhGSzOC3ZBXbb4ofgFpO3sj84x",
+	"dpaEcqyxEa/Aa07VVJya1SXHWN7bRpYyvmjT3fdgn/cFSB/UcRB5o67/5krCHVAv3H/lA5iyu9bv7toQ",
+	"QNYOlqdEwjx+/a//Sq/nki7gxCOwt3CZZcEgcz6MlN2H8WSFGHUgc4LDpDoM34T4Sn9wYWUtSAg6FCJy",
+	"1fGNEg8IQY4VACezbY1DMFagBEc6cbg2lh25sDETezHQIQ++Jzhrj5x0UEbywEx/dFZCihJawYHh1bG6",
+	"Ex5IzJhF/1gokD03xR853V3zP4w50N49K9q7aglMup/GE//Q96cfccn6b0665sc5iDCoXEV3aKYO/FN/",
+	"eMlw7dK+cqAKkuofCnhGZjS9JsfOvWTd4+YqhbqKuUuZJ5mkmz0khLNqD7VI/+RfH8v7T2360gCuf85W",
+	"TDuN9+DL6+bTZff2FJpIC6ULsKVlqpYxojI0fCeEwwaUJnMmlT6AZRuZQudUnc9EwTNaXoLimkCWPTEv",
+	"f2Xf/WRvM7VB3s+tJhxBuVfaRIgE+kARtwLbkh0SIvIsWP0J2C7LHBKZd2I5jmuM4PhbmDHQCmtKnjx2",
+	"VXfgholCVf4vnrk6sAgHNheypr8iW3m5gyyWUk1zsbCJf63uZ/Pq0/LNg3q7aj21LE456OlMZB6yvmza",
+	"XBOewwy4yukCkirIeAtUutjqJb0xlNbUZlF5F3Xow647qnfpvwDhKdRJ/W9B/OXNy7+O391+ZtbUYUQ8",
+	"M2T0xfBdxAPWPEiCRaqKKz6sRdxe/vtFFPtlgL05p8qDLg17+5lT98aeNwsQ/7YH230DaHV+KvLcJ4Pt",
+	"st8TsvPaY1K59nDXJhhwnlRclSDTJAQLACaukNcUvPuSh7xrlBTBLYcSYe4yiIZFqCKOfRICNF2SuZ2C",
+	"5WmmlR0YOcYQ0dT+ZXOMS/BB++ikl5lLwK4+brYvjj4q//txkRPtU4k6l59LKt0CzxvHKsf+ioW/vl0W",
+	"kvEFowlxrBXcwFyElhmqOgl4rJtF2GotZF+MhXnze/fiDofUKXn5pb0aPjeHIsGI0BIT8xq2j5HHRYEI",
+	"ocjQdgBXKhVrS2ijxaMaF5OL+FpNMAZou5dfurLqn8XLqh9WTa6I1KUgL5nSQm6n4h5HtsYhZ2nqkcbc",
+	"WYmvJvagxH8/UO5F1a5Ce4Zpu+o+xVjbYO6/z6COxDHWSH6KhIL4lu4/JKRcklfOft7CkWv7+DHhQi+x",
+	"lq/nC8jIFibRqW0QEKHk6ZufjFD4+/M3f7fBI2IeHJjuoLOB5EhH1OMWoPFUXHvbE6JTq/IsfI5MXrMh",
+	"u0dMltLnZJAcPP9o/9EX/1lj+LuQKW2rZ4c7ke3eNmbOEtSIEnMEYvWDSp1mmqQI8Zi1iInx6sP3juK1",
+	"q/buepwbOm73MNo1+mg14ZvmOxf24V0t7BuLNvGYrEWeW3D9SqLbnWDXZYp1x84IEtfsfuq3GWS+V39k",
+	"uwBulRCa52YbO4mRePTrGU2vF7KsLDxis52v6HrtYHluvbwxL99rWNF1c3UPZFWxPbxwM7pra+xgwc9h",
+	"49d6GqcBSvgm9zxQVtDTBfWpwT6Wwa35aF4peCYOJwd+5Jn4dOS7mSufUsyb6RmlvGo1IWxOuCCYWeH3",
+	"vBYFhhmXt1HVs0z+EO8wjYbKYlm48FM2j1ajvBftrd575OwvFSdqjmwhp4k8RQMoD1qP6VsPVGWa69W9",
+	"bPWEk6EcdP6x/PcPsB2giAXMdOC96nt6Zovk9y3M9Dal0kRkzZ6lXpYyDapnt+5tq7QbrVqqFV0Hi1Kf",
+	"/09Wh8drZsZUmgtVSJd0JnIc/1LkmWEfKbe+iL4q1mtEzLAVW7jwtjn4kMIaFZ93XC+hzmnONeQs857b",
+	"zsgTCVSVagt15rRahxhEgHlsP/vXeK1SKhAF8gakgwPUoZkbzzSpNDl2I7B/VeZpnP47vqSKCA4nWBeF",
+	"urdumGKaUHVdbajKyO387OZoJFQjAoRNiotz/gu63hWgMbsJC7ZI1HbyD3r6z4vTP1/98vFh8uXnv0Vv",
+	"u7FkQsOG1vfhTAjIoOZibuHNbHmXNnPOJ27mbjHOr0AvRVYbd7nHj94XlGtrCfD5nuFP7wvM8/wV+LWK",
+	"ZnjGu0xzdHjG+/wiwOP4U0C0hxGKHdwEZliyRSyu6PqBl08JwSmRmQR6beXYmuagNRzeDm/+jeZVNwg2",
+	"Zx6Xn6RLIcU6B720dkw7Zqdh9JxgYg28tEl1nlgv18CfmRd7V0PDB32eqptJ0iqevvlpCup+fQNyS0Ln",
+	"RCmJseA0VWjnOc4FXxA71JPAYWcrttk1x1zfFNTj8ARwZqAKtpfxNC8y6LlVihuQPlC0m/r+xR5b9o+Y",
+	"uKTYh4CXrmGrbAAjPVVgPseLevx4MJ8OkIKB7tyQhR7r5vNopd3DuA4PLiFK8rdwqV/HqWzkRl0tG/XK",
+	"7Ak5RStG5V8xrSJatuBGCigI9AGVlCczYk8Yfq/y4zF/Ayp1t5tN11J4u3Qnl75y7422qRnlx3mXD76W",
+	"fpCttmUxVSpX0Jyhvk0qnLMbq/4pcvyDBKbsGwl5I/7JaC5psbK/mOUGFFvVVq4FFFjx5JROLYFnCZGU",
+	"X5frjlyEzwct77kEvNYPXOXXEHeexDa4me9R8zbaIjj+fbjccGdKXKtZZ/NAobF/fcjVh5gKM47pTFsj",
+	"z7ak1sANz87MyfthldtP1anNRc1EWmDMoVpLoJlaAuhVfob/neQ4tUs8Vdy8vcR4FjfHKHn17JvSW2I7",
+	"S8gCOILIoZwKrinV8UpXELl5dXOtKlN7Orn1jX1tgqCXT0mIuVlFVvklQgmiU94IeLNGU8kyzVZl2zbA",
+	"rK6wFqXygfLN6U9l9JnTm1dUXvfpRV6z6oxcLVc4fPm263z4latG+1y07tNcLKZatVwszGpFDBsOf7Ja",
+	"xFNrmNk4S8QS8syZa7alRY3m+eO6SWPHcGbjObpX2CrMDbPZ+Ufzqf2X0Qn77Wi24MCh1wx76bafuWN2",
+	"mnugvaDMtmgcc3BDEuYgLVJGSbNzQ65zQ6mTEOLGG9amN6j5c3hN9bJ+uv+AEOG3PuDrDbt7QWero+4J",
+	"yH9FxvRpbsEq2wOIzFtmg/6+A+HNLLDCSTSCzAerA9dGqE8lcZDCRu7Ug3TKe0yNL7Fqt5MMhV6e+2zh",
+	"nviuQi9flW8elIJVR11BUuWwH6PAZZxQTeyMsKD8+UeW/fa/JehC8ist/uPccPotCA5pIZneHj36xy87",
+	"4XmCz9miMPdC7LoaW2LtSPjjzCISA02X4Xr4kvjRJTmvoEGjhvSfl4BeUowQ9V9ZM3cq8CrjFVw8Vq5h",
+	"q4hHcyQu8DmnSpN0Cek1OaaaILocQr1xIsGwaebUCppei/mcbJZG97Ql2TELcy4Bq0MtRSHzrXterE+S",
+	"qnmQUsjqfpxTbZjU0mVj7tFEi2vgiuQUgV10napYWI1g+f+zHTt3kzvfeBDSO2FR29sgRiUIdG0nZQ0C",
+	"QmYwif/na7P+dd5zETrWXYCIEJboSEWyoZIzvuiVECnNc3X+0fynJ9zprwCZekrz/JCUrzppzTLI82ny",
+	"ikxLDRi7eo6AWU42SS7RU6SuDTegOl3GALIyqqFO4un92WX7rkDvHUel3Nni2ukRig0+UETDB60SAh80",
+	"uL2SAc0QI15IB8VSQy9Q9cperYnE9d0TZg2OD00JmaQrciLMJv00oybKEdoRf3pAGQidNWHYHEGeCHH4",
+	"orBc5NgBr5R3fYsBFIVzGcpz+Oi07oyPy27rJz7s7u5w/Nn6F1NQ/TuxISvKtwEOQBkGYMhiDuEUpFXF",
+	"wpQI683bCHk9A54uHyiyouuTSSV8ZIWCUXZq4G+C98bYgCMmzGFFY1tMwFgCteWm+eXng03Jvtb4MO6p",
+	"1U9va1LIRU/owi/uv6e/fLxMvnzYFsIQzSrxamXVvjd1+xqdhiw+c5y3OO5/n1ndbTfatx7hR02W0f02",
+	"3ILktDqlw91cL6ypAAhqayU6h4tDVxXSjIUjWh1gN1ucGrOhXXFnqyePbNJ/26UFfp0x7V48GGwatm46",
+	"umvtz0+s9XhYTYUNYWbnj98NL4GGzM5lnFx+QVxtu5BVUsFVkWur/fmTNrLy5/Mcv7jl+kcVvG9yuqiW",
+	"/5PU7cwQR+AERNBRTQuLaWJUTVNGfLj19YF0rsISOuxrCCDkGIsprUG6i97JXhzg2t8LPGYIG7xwFaIO",
+	"KwlelLO4FySpu5MGT2y1LHN4/AqpTsiSZZCQNcPiYQU3/+gCMrJly3atKIP5xQ/w1twST2kxjWdvxWG5",
+	"5bWbw73wysv5nBkd3g+i3RVvn09mdTeLbpjC42YKN5Cyp8MyjirWPnykHYDMvRQu/+9+y76l1+AOcDc9",
+	"NE53ETGZfmu9+QNS1s0pODWbZ2JCuAi0p/0411+SDnNA/uxa/0OtjJ/UruL6GC2WEtY5A7T5b/vXJPjN",
+	"LEz1Z4+R/2nw6mHpGvTTStzqnYlM/kGLVRLNOqe8dKNNK2NCuveb/3eIf4j7XzCk+9H77n7hK3dAuP7T",
+	"Hd1dm62Uj52mv6f+pZ5g9CdEWWCaB4qw7DG5wEuP78IHA26WIsc6XrwVQQV8Pc4hxsOWpJv60Mw0sHcv",
+	"qNAgw1QlI+NDWVNpZfjEZkxlQ2ljcaw2hCIIZS1/cNoGZC3GvcZVtsjzUw0fNFFAZbokx9+CXFF7ZsbG",
+	"9L7NrPqwJbT/92RMdDzcHxvj2XVaeEjfKt7sOGQ2QuYx0WJ9amGUBAdFCp6DUsRyHWGKLNgN8ENL/Q5/",
+	"3idu8PH62H1gQw5TvsixK2lKCp5hcQQ4rUw0J8hlnz/8c1f0eVCTcPjoKobcHZ0Q1kFVSmbGCSVqiUn1",
+	"bAWP0aT9GrTcnj6Za5CGAZdAfZRW8KQ+oB3p99sEx6Ojozs9zLmRmNHaMwJRxoxM31rs7ZLquVgsIDvF",
+	"0uhinVfpX0XGgKeQuEAhsQZ+20MUPnTmUXz9wV7UaurTAAdaZ7ZDqm6CI8L+NU22w50kKyTTZg3azAOf",
+	"1efyESaDvwv1Mp/jYDN1QuN9xZIemsid1yohaJZ38WoT2mZuLfwHMHclrDpjaL8FXdlsf/dxtPWpdOoL",
+	"GaRsUu+jS1qt6L4bWZtUeEdoFaE5prN/QqzyvoBufOCKwn/DV+9P9TM0x+FOsYCv3GFvNvDc+pIC3S/E",
+	"gf50BIAfw2kdO7z1OujBB76qXj8wSqrvcV+gVCufBYcSxjbMha3BqF7D1qOoXjOeJWQt1kU+nZUnyOcN",
+	"8VQtCofHQ92dQVL6D8ss4RVdh6xRZgk7naX6e8haHjRg2XfSFaZcDncKKuNtv5Y6ndhgZ8jIbGvWeBDl",
+	"zj9e92D7lDgcYzei/7C6HB2Y9n10txcR2/FAkpv3Px/1/gSpUuXmKQ2kZb4h5qP6HeRxpUcstLlppaBU",
+	"j/h7Vb41TIvfCVjrjGDAt8dEgfVcAs1QXUrC785m44bfb7MpF24qHSw4ls2FE3MVyk4SIgv7E9psLCAx",
+	"eSbpXDcQ0PtP95A9fU97nOtNcdJl0nFU/VRNOm5492LS8aTpRKPEVyYx/ONyELrDYlaS2QrK+2iJASPF",
+	"xJwNOT7FrN3ukF98EfPcD6keVN10KQghdvwBtnnYfAlUwCQRhcaytokzyqpdAPID7NsI4owdB1mAVgHc",
+	"ruGIJaTXj5xBQho2uqE5y8gx5ArI5w8fEsbxlyt/JqKCy/jCwtWtMUmAZ/itrWVo28IHjCuWQU2a+XLp",
+	"l8nFxQVZldLOwj7kTEH2jge6bTUQUWjT2lXVkh0I8eNIzG4QtkYYjmQpNmROcRlOYihzdg9VHPSpSrVq",
+	"hPci2AICdci2YA9MKt92chwOJ88cFu/4yI5hO/HrsBSKTauxNZXK+6NR1CxsmC2OYcZe8IWStFglRJWY",
+	"Pwl5X1DziTx5TFKRwTt+XHD2vgCPVF2iwnvRc2VeszB05Z0UEcgEDo/mZ+RJVacF01ptwyuq0yWimRH4",
+	"wBRWw8XFKNCxj9AB5GcERZTbK1nw/zD8GILtbyTTGniZQWuTeN9xh6TsAt43osgzMgOS4spbLAkPxU4c",
+	"JJtlFdOoNaX6/F7EqLSDf6DeccYz+OAKqyJxt48JQxO+BIys59skMkJDAi/myr5orgQuDK7WO+5p5AAX",
+	"yiUz1KqyhGtykVBNcDM8wj8VLr75MQeqNPn8HfdiSyVkVSiNZMiFRwvFn7jQJJVC4TBWCvIbwNLpmAiE",
+	"eNMJWWKucc7ASV6U0fYcAol9J00Rjf7s4XL6HQ8EdWCDiIlXC/xc1wNuJ19bLjaO8eLOjjnNFZSegJkQ",
+	"OVDu/Rr7yermTaLV8HJ2tFeVjOm0I7sEr0EZUkSE988eweVYSBdR7oiZlBvyJLojrevx4eSuR4/s3u6A",
+	"tCITgfqrmh6IQuN28RRF6S1IeE2vm0uxCmwEu3bCA5xOGj7o05XIirzHrvAWPugX7r0D8lPVTZe27QZ8",
+	"AEUbI1Jc865GalpIlLE2D2JIdvMh78cVgT5VZbIa4b0okwGBOrlnCub5AWCNGTJ1HhmYAJ+zFdOdgGLP",
+	"7RsH3G+uhzbcL3xqwVnnEvvLKjjvlb0DUZmdGt1EES44HAZExg6EiLlV5VzQhJHHQI7TJZU01WWtexdL",
+	"ARnTZMN4JjYJoSqE+gM+F4iga2bRZYPN2Q204sv8uF5IarQaQSjZwEyJ9Br0GXlbdWR9aRLWOd3aEUgh",
+	"Vg+UUZDMbZ3Ojd6kGIZ8IKqMAp6pd9xceNB+Zwe+JUu6XgN/bLWxFShFF6hp4lHx8d2Raffd0SPyruaF",
+	"e/SuuLj4LGUZ/hfeHSXk3ZGC9/gmPuL2SfKOv0NNwrZhn+EgCf4afJ5RTc1bH8/Ozn77zai0ac7wRbM0",
+	"ElLBOaRa2alUMDcK3hOmiaKbs3f8tRCrnaprRgOVWARFIsJYYVTA488vPjvx+nk1ohK5BZHSqYR33K7O",
+	"DDJzR7EEPtvSVU6OHbdb9qBqy1O6Zu4ZJr4vKeeQJ7g67ih1kTgqerF/bvhikIHdtNgJGhbkYR+HS/ef",
+	"KCr+cyPktVqK9ckjW0ntMrn891GZ2Ya34orrRTIybrVpTb+0YrtRemnDdIoqk80qrnaG0aq0SEU+jRPt",
+	"BvwuwnKPhtDofqxtxp7QqVV3FMBBHf8v2kF/7ZawQWKEcef9urxLb1ZsHE6BR8CppIH5YvZM4CVthfBa",
+	"gYV46FQ2X2xfroE/xffuAlOnS9fE0U6laYo1cNtiIPssaO0uiokFcPdAJ1q06RErOMeXHGd3E/b74M1D",
+	"MnfQURd1g4E3a2hOxcM25CXoyAsmOF1RlhOaZVihz6kNu0xvDTtMEs/K1XLdgLS1D5gmx9aQlZGUKjhl",
+	"XAFXTLMbyLcn3RsiGNv5x+oPREVKU1jvYTD8Pmilq2QfNl+9fFh59zJg7i5Lr0P6WbL1JEEtOMcSM8ga",
+	"JrVA9Qry+eNw1WeQipXRutwYKuOf34ZG+O29mhmkOeNwsOV8ZtvvWs8IqoD7ahJYAddWK7W7SceFZmmP",
+	"IeKv7p2xt987iAiwQ+sSd26CUwk3JzDddaAUbOWx0oBlE4VG9k7qYtdojAza76krOPda6KmYz/vAUH92",
+	"7760rx6Q3t9Rnon5vIvgdryT5Ji6aRGJxk5lm7bgObtwZXhxsz7yJr6ZSsiGMnRzOMhr668Iye/pXS0B",
+	"VYUEdf7R/asnFfWFfeuw4tx20WZksY+nyVNyjVVRVemSMk5O3f2CLcyx6+jMq5BWeyPN7RoxnZR3xhKy",
+	"+oEiNNUFzSNF3/a15r3wK9SeHW9TVsNFOgBGiRvGfSSq3h1vlOmprs3Eg5RjisOK5aC0taPwjGjESRto",
+	"navt5k6B97L25iGxPIKOOoVeOKCp4oJrjdYCVjld1VSiOuX6St/XlMJP1KQdjvF+cDmHqs4h7aeMkuAN",
+	"MM6Ip0k0tkGIlFx7dv5R5cWi8/xqMMWd7Kghu2mqkgr1Nju3zqj9EM7nTV4s+nETdih92N1jO71zEKQB",
+	"y+z8ztPvIHdC1XdQUKjI7aXHWPrb2RXwp6AOsNjsfF7GhQRTOenipbZ92EReHnTOPQm+GWQHT4Vii5ER",
+	"FH9IRNCA2pNZFeucgcUHwutGZoO/fRFIzEpGVdouio2n0hiSxTCvv7I5klScmnfIsdGrSghm3rBp7asr",
+	"R+RVK5sOtXHekYWz374ZDARdW1vQxNrzzBo4W1BmjeqIiovRVh/WRiYexhjalEAR22hZWMnFme0KrUBC",
+	"qZPDH14dqmPDzjX9yRWY3YZfox4eoPs3HVAOgZ2NlWtqrZozkW0xHDHf0K0i8IGmOt+Sj+9cqs67o0fv",
+	"jtxmf3f0Wwj3cFd+pu9tAYHNUmChWlvZnPKmcX4sW6IT3tpVDAHKsn4bVxNGSNySlJsdKQquydKFCLge",
+	"u83CmEcz27rtbPeQB4DQcyFXZwQnZpNty1nQBWWcSOCwUc4Q4dfOfeB2oZUCLjzg8nOS0S0qCDnQDF3l",
+	"CnhGHl5YbAwpNi56QHBwsZefeaBecvz5wz/vpxi0W7K7YBU9GNtIK7T/jE8KCEcjQu7TknHJWON/63K5",
+	"07nbAejeOajxx3TRGb5nB3GgU80rKZ/WSda3aucfCwWyZ2u9hpW4AUvgQZvKfjCJZ8c2VYnA39km+hGp",
+	"23Ufthc1S9zXIj+cXdZ3cD+FhBz3dG/NiVyv37KQYyjHLAJ0oY4/0F/ZmL9fBeOR47fmb+w77Mpc2fOP",
+	"7p897pQqKfXQ2cQdAelTJXa+5GVz9ha4XlLMG64Fo6NlwUEqTZUH7JNnB8B5hhT/FLJ472yhvRlqykxe",
+	"7yPxqz5BHkF0Cw2I7CpDrv5ggV2OCIaYGN01NxeMpuN3CotJYw913I7DgnifpFelHOC95AncWUG9l2vg",
+	"rlBPnC322o+hq7JlM9biXbsRdMM37wjAuHNrhgM6wBatNz8dgNXwzdmNt/ipwJfuhXd9+bvGu/a7NURV",
+	"FNzBYFQFg6cCwI5v3VLxGh8pOIQFf1zngmbPXCeHZb9VkWu2plKfz4VcnWZU0zoDVNnpiLDJchiEtJkc",
+	"aabtu71Y0AHL/sP28MteabPTcXZJ+zbcqxJR//YcbVeb0IB5Xz37hghpS7IAMRQ5sVlMB9cQS84+/+j/",
+	"2WPzeIa/B8w6JKDVfDJRPKtpqka825EmiR/Dz8SGNzbliFNYpBr0qdIS6GoSxFrDEpOQz00rIOD0d8l+",
+	"48+zktWcJS7OnD7KsseC6l76fUPI2ll0W2ntRKeFmtdBy2XKBaJmh/Cjd3tTqgIxP0k9bHwk5+XvMco3",
+	"y6owzjKS3Shd9XhNW9FnRhVgogEitdDMgieg/07nVI27KVkD2K11rXiJuXVOU3hleziQNcs0Xu3kT8aU",
+	"VTMyIpQNbJyxcRqHBJLWQxy5u51t32LU2VouQw/sxzbR2sPj+ADXGj6OuAGZ15FtB6k9DhnzINq8Ne/V",
+	"wTQPBBOGjd+P2+Lu7OMvrJvLc6/Ri53jwq7i4ZRjzGQwL3W4In5277ylsz0gQPzXFmstGfy+A34d/sEz",
+	"hzs/5ps3WAhozBevilnO1BIGDe2T0r/KGfSixxpm02axJ6sf7rq2rZLjJ7PNv/7vouALpekMcnMXPLUw",
+	"/4ayVQUBNF5icIng8LgTQVYBlEXG1xLW1AhSW2EGVjMqF8LXEkKRS9U1Nl52ihGJU+uA/fvufFbwrA8I",
+	"ya/cV+7dAzKJ7aJLR3cDnt5E6ho2DCghpzbzdXMI8KPhanqd8p+qtm5Hdy/KuiNMJ69MwSq2nzpj2N1N",
+	"CVrlBqZY9ezGsPrf9Dz1JMtc6Y23wnPWp8pTfnz3WVDMj+F73Q6bZxR8KTaTlCoptFHCbLWZmjXeVzXy",
+	"xgOnpzFe4s3Uz7cpWHFQDa0e1ayziFY7PpAvooXls5KjTKTmP+ts3lJm8b+tBjhOXTMEHF0V7B4KkY3r",
+	"ciNk5viX8cUqP/NPJrEKH1IN9TDdZnczrcHe4f/+/M3fE/Ls5dO/EyHJq2ffJBUiB8Zzz1lu+AGvXTdM",
+	"sRnLmd56uDc34DvXI50ie5iDy7F8cGYd7tJtu2qHd/1ObGyxRtQBNiChUuKnQfma28K4/tpQ3kw8xLC/",
+	"XfhrSvNYoJpgkXaMM4Q83wk2VLc7IUqghiGQGAe9LfhOuu4L5XAn28W+QQvCVhpN6sB+Rg4mZLYlSlNX",
+	"xbMN7eKA1wfXyyer5Lnx3Y9254nTwzhT8M0b0KRYE1o2arNYSt8zAny0bckmMooDrzn/iJoVQmZh1s94",
+	"2fs320C7Lf8JNvw3p8EdggVsD/cSllolr/Ynrk4lPFQxM2c91iqqh3+7zC2MScCFbZPKteoKH81/BoUT",
+	"1Epy3E9AQVh2wtfLVMXMTsUi13BRbgpbH+AwsQffgu6ix8Ud1vmYuMbHS95ocpLQA6yT0ohhb1pvEYvD",
+	"FcVhrgoOZLaQooW7x0S03do3zSI0uJaxCPnGkh2yKMz9gDb0c4uPlZ+6MoyPl5+4MkyItX/+0f5jkLSq",
+	"Yb7fT9JXgIt/ABuwg4v3t6tC9aUx/qhsEuMAE8v7GuZEX6zgIX0+ZtBtyvmPthbKxYXDNp+m2q9FSTcX",
+	"5irROXF35gq7CWEHbLp1DNcnxPHBlSlTFc8RCXi8phXm4kUV9m8l5drl4H2SuroZGw7yXpR1pEyLTFyY",
+	"UZU4pROk8Jn2MMc8h2aSe0LgbHEWikJ7CyyroO7DTucfzX96E2FvxDWUWZr9EtG8PpFENE15gnhqNwhT",
+	"TZy8xopJZXTSLoRwKlZAZjS9JtSaOrgRtblYMFvQKqWcC4xIkXYWZAkSYhRN9tyGHjl+TfUyBK5Hidxl",
+	"mt5Bj99FjDer7M1ip0zDSp1/NP8ZlOhccznc8cn3ll4jaFPBK1d46XmQhKo1pNpoazUf/QHOxu+RWked",
+	"pDz31q89kIV98y2X3meQsmx3JaYXqd5fcC+33yHOrakcW9ZiaWE7HqjKDl6Pjzi1iKQJWVGeGW7auuIy",
+	"SRU+O8xw2cYzap0zfTuGiR7eb0y7DYb5NKtemoHeuy+1y1xrpcwkxlqcrLnTFLMVU8qaWaTYWL+p6yix",
+	"5WU8oq7gGLYpNkMrGpUw0SmVmTr/aP6DgfUicxwynt+eYhsd/PbCNg7mxQPJJtP0i2oOdyycvhJUZji7",
+	"1kxVmU0Y+WiaMwueFyuOuEIrODFSRy4sPhwPQiKPM6EVuYa1PjHH4pJl+I69c5TlsOY0ZTnT/dbcioFE",
+	"ZlRB8592ZIZvGM+84fqr7VORwV34V+7CRB62R6gFvcD6qjPIBV9gVCrayW24DTq3GC6T96PiJ2u6GO5o",
+	"ieiAqSdpmwZYu05j9SD/52Xkbl1b4TKu8Pyj/+ewTDCv6tyXKYQLHfobhzH36JKAJUmOGnRbGOlmL91R",
+	"cfgXwfgT9a1560DSENs23dy1ICw7hlZRuKZSs5St8dLqoGWm3Jim99BzhQV9tCB2VapUh2rHom3QXInX",
+	"ObX2lqS091dWmcdE+dLpvu0HyrZq7tfXDAaJzaWtiKDOP7p/3cYh9p1voiuKDtt2bx6I31zrtqu75jk/",
+	"tRZ+M2Q+FfP5tIVqsLQEOaYtFST8lbMGyc0UWdEMEpIzfm2xW0NuwuPZYY5itaIKy3C3sWFntC87cv7R",
+	"/cswm9EAxrPaC99AB6t9xzJ4uqTavXsgZnuNKsu9XELDybXm2+HjKbjNkNMoe0taFpBpqG3og1wICGIr",
+	"XTxmpc+TXCz20e9KN4j/5cVwd8jPtU/uDwfPekO0r3DNEcDUHAiQHUgr+LlBrL4KIxFKHSA9dWyt34uJ",
+	"u/4OaHb4Wr9VpRFs8oHTvRNCF8AzSpiGlZGxCjCiQdVZANHdRZ4/UESsbdgZgthtliz3qNsSaLa97fbZ",
+	"+7Qfzlv2IH4lEFnqIAmtIs/v57Rv9hwxydjIFKqI0kJOI1IQJlFI58921aSCEBhu1UzDP+RYcAytCzXd",
+	"W/MMmmumYpnWbAtrn/k0oY6ozO4nZeeubDs2vR5NOwFLsQyoIjOBFp+Ao259ip9nQqtDCqFXOU3hmdCH",
+	"ynXGpu9Y+lR9xhCBtJpW6vj8eStusH0EurLcYA+mTOjTG2EBzpVlmWOjLwqlHcA8lRmmC2YL0BjHmee3",
+	"5h1cTY9adziRpK7/5jr6VMXSW/ig7zUcuCRQC1f6lZpEQqlrG+2pbGxcKI4wrsDJrJI7nCZ28rjEeC+4",
+	"Zjmh67U02j7ZLIHXLsFkLeHUXV7qxf72YVNXCLITOFjk+Wv32oHVFt9Nm/fSPp4IzMdqsr4SZk3TLc1u",
+	"ayl+hVQL6cpPPCa1FcXF8S1QCSR3WhB+a1QdpkiaCwXZIe9PQxdbaarhoPLoDbggvzfY1SEva28lxdrU",
+	"d+/LussbG0I5GrXaMFF1YZ/UWnGO7rGD685vTS//c0rFlGdLmraMRfNwOvUZm8OqWHmhNEjUp5VRe6Zl",
+	"KqtyHVraPBP6J9vRwVRo1/4fXcgEanKgQh9bSw/N8623rGq2AnlSCSWm9+GcUgPCrCflq8vfJsrib2U7",
+	"AyItArX5EHzjm7+/iIt7UX+t1po4w09ClmyxzNliqcmx4HWN6iQhBS+fJzbsohFz4Uz1uVggv7nwjTB2",
+	"w48+ITdCg43imJAdTaNdxvwfuXmjxksHWk7fx09CQzuOdDFRYhu99nfqYm2kgo3unUqFbW7UmG3kpz8i",
+	"XX90xAyviJjZ3TCGPnZV1pjCWI1TsR7GxVaRO/+I/x2WluOUsnvKyDG9WzBMq4UoTbdGLjjd5GBOqLeW",
+	"QF2Yl5yuAurcu8Z58XvUOC0VS6VzvFwONMue8kZBZvwfInruSRhDo0CfFmu0SuAd3iGIIDyddmU+QCJM",
+	"QSamNjQMd9EefTKgAr/PNXfuWQSGsSte3zGPQz+t0XVg7Wprs2z8bjpPl1Tvfz/ruZnxrB7n8j+3/vsL",
+	"k/lZMl0mvgViBeNmajbqpLI3pw77UvDHROVigwEzKGKouiZakA1l+mQftiukdAScXiC9Af3Utn/ANJ+w",
+	"hz+wOMJQeutoDeQOVl53oVSY5ic4WK4xT69YZpgmh7lNLGsKMMwf1LDC0JOVxSOWWu3BRr4KSxeYnXv9",
+	"mXm1d1E0fNDnqbqpL8YgULGnb36aDE8EysQWuiFmkoQq04GHjUor51FitebEuhrsnVuVgbkIt5EE2LeH",
+	"jefa8UQ018uPozMp/ln51h1sIt9ZV/pSOeypFrhaD7MXal4nG5V/B8vUdmz/VdRyEz5piKk9ci0vDzaI",
+	"Pu6Zgnn+ai0HZdKGz5Ipa6Tf8nZ17gPvOzfod/6lw8erd21LH7M+ybb82Ye/mlZtzmCZ7B7ge2lBPBrK",
+	"fW5SQ52XmKjwSe5Pn3FxH9vyDhMd3haSB3Y8exQ71//KG6mjoL8JFnrGSNt5BOw3cVXNQBKmfZxbmCSB",
+	"ZUFakipuLQN+FYwf6E74F8H4gS0FpouS8Q4aY1vdmQZkcU2XtFVDpczFYmFxO9CI/BgTtrCQOBqPvT5Y",
+	"4syOjbZtsIY7Z7qMcC/cK3egu/mu2m7P9vFUSps/Y09tyQjcfOb8DbdbUmWXINKG/yYsOUE2S1GiiTYS",
+	"++7OaveG3kC4VAcI0bGtm47u64Z8dwxiZmkBfjOGabWGPR5jea+rG5CorPmKTOY1/5t7/dYy203lHPs9",
+	"kPB+Ztr+Q27vrwqWZ+G29ppfdRM3t/CESIw1Rvlah9Sx3022jINw+qulmBahf53NK4D+VRbD5//kMOon",
+	"A4xPrA1oReV1JjZ8D0PQVDVHwzOHKgsa7xHkX7jhOTjHlrMIcgXxA+nOLT+esfdGlB8koRzO+x9SRrm5",
+	"BVKqiqZBaF0stHV7CVQGK53mYjHE21qFNz0XizsBhhetey8Xi8lqSEVThE+twxUNBSzLbGAuxiRlzm9C",
+	"eUY2y23i8mjNCrk3jWC5831ngzMPtN/qgPRldu6nWX12bHrv5e8yjrOCZXNh4qehr8Am7yLwXyNp7rZy",
+	"Yy1BAU9hiMR45d89aJ1N10dXPNdElkNBGF6xpaF2KjiH1Cj1XGwSvI+DLRphUVCErC7t+HPNsHO//pky",
+	"MPNAjtml2Lzkr8pODpR1bdu/x3Dbu4kTEUJBFf5TZSmpJRY4vP2Gdg2eXsP2QOfHa+CwKfnBSP/DVt6t",
+	"+mlZoWscgqEgx3I7Z0ePeJHnE/jREYYV4fSvYYu6OiVLiulnGdywFL3spuPGat4w2JTuXCM4MIeVWy+6",
+	"yDNsTmmxVshew/0Sg5be3X8PtPwv13BX0iBY9T55EIl7tQeGuGZYBEHBJNbcrz+kHoqjWm7PHHrJPGM8",
+	"UMHz4RhajTUNVrLveH7jXr0DSem7aiujoame7C6NeZnYorehByGTCoAw7WIqzZtXCt6bLTkXee42pRRi",
+	"VcrwR++Ki4vPUpbhf8GajI4pUZyu1VLoBOusU2sx2t75Sb5vofZB+7ZKu7yjqM/7y/O803pSWFTMsMwS",
+	"qFQ0TwjwDHOrbCkpriWbFTZn3Oj4GVMplRlkJ4mvSBZ6q4Usvx92IpjRgLzxrFLI/OjR0Tlds/ObS2QH",
+	"99WueCwk4wtGzWHmMPMVOX5OeXYtgSkLHoj/nEtgQN7of/3fTMPJ/8fWFeU2DMLQq/C3RnJ3if5O2qRN",
+	"2jdNrTYaDRUkk3af3WQXm2wwmIS/SqmwTcAtfua9BJcsOMvdeE0+/1yLl2VQJnnv4GwbMAxySywT8cNG",
+	"Jk/udSdqeuGvj8qckNt3rL22intMWU/O2XzA+gh/v1cMYNb7OaBz1tjI8iv8fBDjU8isddps42bH9puw",
+	"8rdWhaSfiZgGNV7i09+P817lYCLUdoYiDCiz97jZiGm+pJqq3S2qMHsLJwV5MxsHfbcOAgKDR1D1FTBc",
+	"0yXXyk6BlLXxe2NbY+q9qTpZ5xLqtoXHM0SX39NT8yhl/4AObV6zoz/G6UpRQtlbZ5zHG/QkemVlFWLz",
+	"uqJn5Xximt47/UKhCqvDRUkSHj4xfFFGXwZzzG3hUJDeg3XRp44APmEOoE/8dN7PMevzPkdar3sCt/pC",
+	"Vi6do3cI7R9RqLXoHKV0UrRdMSrOmlv6uzZrnsUlrOOyBjR2cTaao5nmC2VrrmEze3zky1GsX0TWf9AG",
+	"4OznPE10So3egZnuDx/oHQfkD3o30OD0o/kfAAD//w==",
 }
 
 // decodeSpec returns the embedded OpenAPI spec as raw JSON bytes,

@@ -7,6 +7,57 @@ import (
 	"time"
 )
 
+// Defines values for BoardCardState.
+const (
+	BoardCardStateHidden  BoardCardState = "hidden"
+	BoardCardStateMerged  BoardCardState = "merged"
+	BoardCardStateVisible BoardCardState = "visible"
+)
+
+// Valid indicates whether the value is a known member of the BoardCardState enum.
+func (e BoardCardState) Valid() bool {
+	switch e {
+	case BoardCardStateHidden:
+		return true
+	case BoardCardStateMerged:
+		return true
+	case BoardCardStateVisible:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for CardChangedFrameType.
+const (
+	CardChangedFrameTypeCardChanged CardChangedFrameType = "card.changed"
+)
+
+// Valid indicates whether the value is a known member of the CardChangedFrameType enum.
+func (e CardChangedFrameType) Valid() bool {
+	switch e {
+	case CardChangedFrameTypeCardChanged:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ChatMessageFrameType.
+const (
+	ChatMessageFrameTypeChatMessage ChatMessageFrameType = "chat.message"
+)
+
+// Valid indicates whether the value is a known member of the ChatMessageFrameType enum.
+func (e ChatMessageFrameType) Valid() bool {
+	switch e {
+	case ChatMessageFrameTypeChatMessage:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for CommentCreatedFrameType.
 const (
 	CommentCreatedFrameTypeCommentCreated CommentCreatedFrameType = "comment.created"
@@ -97,6 +148,21 @@ func (e CommentUpdatedFrameType) Valid() bool {
 	}
 }
 
+// Defines values for CountsChangedFrameType.
+const (
+	CountsChangedFrameTypeCountsChanged CountsChangedFrameType = "counts.changed"
+)
+
+// Valid indicates whether the value is a known member of the CountsChangedFrameType enum.
+func (e CountsChangedFrameType) Valid() bool {
+	switch e {
+	case CountsChangedFrameTypeCountsChanged:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for ModerationDecidedAction.
 const (
 	ModerationDecidedActionApprove ModerationDecidedAction = "approve"
@@ -133,6 +199,78 @@ const (
 func (e ModerationDecidedFrameType) Valid() bool {
 	switch e {
 	case ModerationDecidedFrameTypeModerationDecided:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModuleChangedFrameType.
+const (
+	ModuleChangedFrameTypeModuleChanged ModuleChangedFrameType = "module.changed"
+)
+
+// Valid indicates whether the value is a known member of the ModuleChangedFrameType enum.
+func (e ModuleChangedFrameType) Valid() bool {
+	switch e {
+	case ModuleChangedFrameTypeModuleChanged:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModuleHeadKind.
+const (
+	ModuleHeadKindBoard     ModuleHeadKind = "board"
+	ModuleHeadKindPoll      ModuleHeadKind = "poll"
+	ModuleHeadKindQuestions ModuleHeadKind = "questions"
+)
+
+// Valid indicates whether the value is a known member of the ModuleHeadKind enum.
+func (e ModuleHeadKind) Valid() bool {
+	switch e {
+	case ModuleHeadKindBoard:
+		return true
+	case ModuleHeadKindPoll:
+		return true
+	case ModuleHeadKindQuestions:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModuleHeadState.
+const (
+	ModuleHeadStateClosed ModuleHeadState = "closed"
+	ModuleHeadStateOpen   ModuleHeadState = "open"
+	ModuleHeadStateReady  ModuleHeadState = "ready"
+)
+
+// Valid indicates whether the value is a known member of the ModuleHeadState enum.
+func (e ModuleHeadState) Valid() bool {
+	switch e {
+	case ModuleHeadStateClosed:
+		return true
+	case ModuleHeadStateOpen:
+		return true
+	case ModuleHeadStateReady:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ModuleRemovedFrameType.
+const (
+	ModuleRemovedFrameTypeModuleRemoved ModuleRemovedFrameType = "module.removed"
+)
+
+// Valid indicates whether the value is a known member of the ModuleRemovedFrameType enum.
+func (e ModuleRemovedFrameType) Valid() bool {
+	switch e {
+	case ModuleRemovedFrameTypeModuleRemoved:
 		return true
 	default:
 		return false
@@ -181,6 +319,63 @@ func (e NeedsChangedFrameType) Valid() bool {
 	}
 }
 
+// Defines values for PollConfigKind.
+const (
+	PollConfigKindBudget   PollConfigKind = "budget"
+	PollConfigKindMultiple PollConfigKind = "multiple"
+	PollConfigKindRanking  PollConfigKind = "ranking"
+	PollConfigKindScale    PollConfigKind = "scale"
+	PollConfigKindSingle   PollConfigKind = "single"
+	PollConfigKindText     PollConfigKind = "text"
+	PollConfigKindWords    PollConfigKind = "words"
+)
+
+// Valid indicates whether the value is a known member of the PollConfigKind enum.
+func (e PollConfigKind) Valid() bool {
+	switch e {
+	case PollConfigKindBudget:
+		return true
+	case PollConfigKindMultiple:
+		return true
+	case PollConfigKindRanking:
+		return true
+	case PollConfigKindScale:
+		return true
+	case PollConfigKindSingle:
+		return true
+	case PollConfigKindText:
+		return true
+	case PollConfigKindWords:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ProjectionKind.
+const (
+	ProjectionKindAgenda   ProjectionKind = "agenda"
+	ProjectionKindJoin     ProjectionKind = "join"
+	ProjectionKindModule   ProjectionKind = "module"
+	ProjectionKindQuestion ProjectionKind = "question"
+)
+
+// Valid indicates whether the value is a known member of the ProjectionKind enum.
+func (e ProjectionKind) Valid() bool {
+	switch e {
+	case ProjectionKindAgenda:
+		return true
+	case ProjectionKindJoin:
+		return true
+	case ProjectionKindModule:
+		return true
+	case ProjectionKindQuestion:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for PublicCommentStatus.
 const (
 	PublicCommentStatusPublished PublicCommentStatus = "published"
@@ -193,6 +388,21 @@ func (e PublicCommentStatus) Valid() bool {
 	case PublicCommentStatusPublished:
 		return true
 	case PublicCommentStatusWithdrawn:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for QuestionChangedFrameType.
+const (
+	QuestionChangedFrameTypeQuestionChanged QuestionChangedFrameType = "question.changed"
+)
+
+// Valid indicates whether the value is a known member of the QuestionChangedFrameType enum.
+func (e QuestionChangedFrameType) Valid() bool {
+	switch e {
+	case QuestionChangedFrameTypeQuestionChanged:
 		return true
 	default:
 		return false
@@ -231,6 +441,218 @@ func (e ResponseCreatedFrameType) Valid() bool {
 		return false
 	}
 }
+
+// Defines values for ResultsChangedFrameType.
+const (
+	ResultsChangedFrameTypeResultsChanged ResultsChangedFrameType = "results.changed"
+)
+
+// Valid indicates whether the value is a known member of the ResultsChangedFrameType enum.
+func (e ResultsChangedFrameType) Valid() bool {
+	switch e {
+	case ResultsChangedFrameTypeResultsChanged:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for SessionResetFrameType.
+const (
+	SessionResetFrameTypeSessionReset SessionResetFrameType = "session.reset"
+)
+
+// Valid indicates whether the value is a known member of the SessionResetFrameType enum.
+func (e SessionResetFrameType) Valid() bool {
+	switch e {
+	case SessionResetFrameTypeSessionReset:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ThemeChangedFrameType.
+const (
+	ThemeChangedFrameTypeThemeChanged ThemeChangedFrameType = "theme.changed"
+)
+
+// Valid indicates whether the value is a known member of the ThemeChangedFrameType enum.
+func (e ThemeChangedFrameType) Valid() bool {
+	switch e {
+	case ThemeChangedFrameTypeThemeChanged:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for ThemeRemovedFrameType.
+const (
+	ThemeRemovedFrameTypeThemeRemoved ThemeRemovedFrameType = "theme.removed"
+)
+
+// Valid indicates whether the value is a known member of the ThemeRemovedFrameType enum.
+func (e ThemeRemovedFrameType) Valid() bool {
+	switch e {
+	case ThemeRemovedFrameTypeThemeRemoved:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkshopChangedFrameType.
+const (
+	WorkshopChangedFrameTypeWorkshopChanged WorkshopChangedFrameType = "workshop.changed"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopChangedFrameType enum.
+func (e WorkshopChangedFrameType) Valid() bool {
+	switch e {
+	case WorkshopChangedFrameTypeWorkshopChanged:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkshopQuestionState.
+const (
+	WorkshopQuestionStateAnswered WorkshopQuestionState = "answered"
+	WorkshopQuestionStateHidden   WorkshopQuestionState = "hidden"
+	WorkshopQuestionStateMerged   WorkshopQuestionState = "merged"
+	WorkshopQuestionStatePending  WorkshopQuestionState = "pending"
+	WorkshopQuestionStateVisible  WorkshopQuestionState = "visible"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopQuestionState enum.
+func (e WorkshopQuestionState) Valid() bool {
+	switch e {
+	case WorkshopQuestionStateAnswered:
+		return true
+	case WorkshopQuestionStateHidden:
+		return true
+	case WorkshopQuestionStateMerged:
+		return true
+	case WorkshopQuestionStatePending:
+		return true
+	case WorkshopQuestionStateVisible:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for WorkshopStateStatus.
+const (
+	WorkshopStateStatusEnded     WorkshopStateStatus = "ended"
+	WorkshopStateStatusLive      WorkshopStateStatus = "live"
+	WorkshopStateStatusPlanned   WorkshopStateStatus = "planned"
+	WorkshopStateStatusRehearsal WorkshopStateStatus = "rehearsal"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopStateStatus enum.
+func (e WorkshopStateStatus) Valid() bool {
+	switch e {
+	case WorkshopStateStatusEnded:
+		return true
+	case WorkshopStateStatusLive:
+		return true
+	case WorkshopStateStatusPlanned:
+		return true
+	case WorkshopStateStatusRehearsal:
+		return true
+	default:
+		return false
+	}
+}
+
+// AgendaItem defines model for AgendaItem.
+type AgendaItem struct {
+	EndedAt   *time.Time `json:"ended_at,omitempty"`
+	Id        int64      `json:"id"`
+	Minutes   int        `json:"minutes"`
+	Position  int        `json:"position"`
+	StartedAt *time.Time `json:"started_at,omitempty"`
+	Title     string     `json:"title"`
+}
+
+// BoardCard defines model for BoardCard.
+type BoardCard struct {
+	AuthorName *string        `json:"author_name,omitempty"`
+	Column     int            `json:"column"`
+	CreatedAt  time.Time      `json:"created_at"`
+	Dots       int            `json:"dots"`
+	Id         int64          `json:"id"`
+	MergedInto *int64         `json:"merged_into,omitempty"`
+	ModuleId   int64          `json:"module_id"`
+	Reason     *string        `json:"reason,omitempty"`
+	State      BoardCardState `json:"state"`
+
+	// Text Empty for a hidden card.
+	Text    string `json:"text"`
+	ThemeId *int64 `json:"theme_id,omitempty"`
+}
+
+// BoardCardState defines model for BoardCard.State.
+type BoardCardState string
+
+// BoardConfig defines model for BoardConfig.
+type BoardConfig struct {
+	Columns *[]string `json:"columns,omitempty"`
+
+	// Dots Dots per person (0: no dot-voting).
+	Dots *int `json:"dots,omitempty"`
+
+	// Until The voting's timer.
+	Until *time.Time `json:"until,omitempty"`
+
+	// Voting Dot-voting is open (read-only here; see setDotVoting).
+	Voting *bool `json:"voting,omitempty"`
+}
+
+// BoardTheme defines model for BoardTheme.
+type BoardTheme struct {
+	Id       int64  `json:"id"`
+	ModuleId int64  `json:"module_id"`
+	Position int    `json:"position"`
+	Title    string `json:"title"`
+}
+
+// CardChangedFrame A card was added, moved, merged or hidden (hidden: without text). Everyone.
+type CardChangedFrame struct {
+	Data BoardCard            `json:"data"`
+	Room WorkshopRoom         `json:"room"`
+	Seq  int64                `json:"seq"`
+	Type CardChangedFrameType `json:"type"`
+}
+
+// CardChangedFrameType defines model for CardChangedFrame.Type.
+type CardChangedFrameType string
+
+// ChatMessage defines model for ChatMessage.
+type ChatMessage struct {
+	AuthorName string    `json:"author_name"`
+	CreatedAt  time.Time `json:"created_at"`
+	Hidden     bool      `json:"hidden"`
+	Id         int64     `json:"id"`
+	Reason     *string   `json:"reason,omitempty"`
+
+	// Text Empty for a hidden message.
+	Text string `json:"text"`
+}
+
+// ChatMessageFrame A chat message was written or hidden (hidden: without text). Everyone.
+type ChatMessageFrame struct {
+	Data ChatMessage          `json:"data"`
+	Room WorkshopRoom         `json:"room"`
+	Seq  int64                `json:"seq"`
+	Type ChatMessageFrameType `json:"type"`
+}
+
+// ChatMessageFrameType defines model for ChatMessageFrame.Type.
+type ChatMessageFrameType string
 
 // CommentCreatedFrame A comment became public (posted, or approved from the queue). Everyone.
 type CommentCreatedFrame struct {
@@ -331,13 +753,33 @@ type CommentUpdatedFrameType string
 // ConsultationRoom The room of a consultation, consultation:<id>.
 type ConsultationRoom = string
 
+// Counts defines model for Counts.
+type Counts struct {
+	Counts []struct {
+		Id int64 `json:"id"`
+		N  int   `json:"n"`
+	} `json:"counts"`
+	ModuleId int64 `json:"module_id"`
+}
+
+// CountsChangedFrame The up-votes of a questions module or the dots of a board, coalesced (at most a few frames a second, however many vote). Everyone.
+type CountsChangedFrame struct {
+	Data Counts                 `json:"data"`
+	Room WorkshopRoom           `json:"room"`
+	Seq  int64                  `json:"seq"`
+	Type CountsChangedFrameType `json:"type"`
+}
+
+// CountsChangedFrameType defines model for CountsChangedFrame.Type.
+type CountsChangedFrameType string
+
 // LiveFrame The envelope of every frame, whatever its type. seq counts the room's events 1, 2, 3, ...
 // without gaps; a client that reconnects passes the last seq it saw as since.
 type LiveFrame struct {
 	// Data The payload; its schema follows from type.
 	Data interface{} `json:"data"`
 
-	// Room The room, as kind:id: consultation:<id> and needs:<process id> now; workshop:<id> later.
+	// Room The room, as kind:id: consultation:<id>, needs:<process id> and workshop:<id>.
 	Room string `json:"room"`
 	Seq  int64  `json:"seq"`
 	Type string `json:"type"`
@@ -368,6 +810,46 @@ type ModerationDecidedFrame struct {
 
 // ModerationDecidedFrameType defines model for ModerationDecidedFrame.Type.
 type ModerationDecidedFrameType string
+
+// ModuleChangedFrame A module was prepared, opened, closed or changed. Everyone.
+type ModuleChangedFrame struct {
+	Data ModuleHead             `json:"data"`
+	Room WorkshopRoom           `json:"room"`
+	Seq  int64                  `json:"seq"`
+	Type ModuleChangedFrameType `json:"type"`
+}
+
+// ModuleChangedFrameType defines model for ModuleChangedFrame.Type.
+type ModuleChangedFrameType string
+
+// ModuleHead defines model for ModuleHead.
+type ModuleHead struct {
+	AgendaItemId *int64          `json:"agenda_item_id,omitempty"`
+	Board        *BoardConfig    `json:"board,omitempty"`
+	Id           int64           `json:"id"`
+	Kind         ModuleHeadKind  `json:"kind"`
+	Poll         *PollConfig     `json:"poll,omitempty"`
+	Position     int             `json:"position"`
+	State        ModuleHeadState `json:"state"`
+	Title        string          `json:"title"`
+}
+
+// ModuleHeadKind defines model for ModuleHead.Kind.
+type ModuleHeadKind string
+
+// ModuleHeadState defines model for ModuleHead.State.
+type ModuleHeadState string
+
+// ModuleRemovedFrame A module that was never opened was removed. Everyone.
+type ModuleRemovedFrame struct {
+	Data WorkshopRef            `json:"data"`
+	Room WorkshopRoom           `json:"room"`
+	Seq  int64                  `json:"seq"`
+	Type ModuleRemovedFrameType `json:"type"`
+}
+
+// ModuleRemovedFrameType defines model for ModuleRemovedFrame.Type.
+type ModuleRemovedFrameType string
 
 // NeedsChanged Something changed on the needs workbench of a process (room needs:<process id>): which
 // thing, its id and its new state. It carries no text: a client reads what it may see
@@ -404,6 +886,47 @@ type NeedsChangedFrameType string
 // NeedsRoom The needs room of a process, needs:<process id>.
 type NeedsRoom = string
 
+// PollConfig defines model for PollConfig.
+type PollConfig struct {
+	Anonymous   *bool          `json:"anonymous,omitempty"`
+	Budget      *int           `json:"budget,omitempty"`
+	Kind        PollConfigKind `json:"kind"`
+	MaxChoices  *int           `json:"max_choices,omitempty"`
+	Options     *[]string      `json:"options,omitempty"`
+	ResultsLive *bool          `json:"results_live,omitempty"`
+	ScaleMax    *int           `json:"scale_max,omitempty"`
+	ScaleMin    *int           `json:"scale_min,omitempty"`
+}
+
+// PollConfigKind defines model for PollConfig.Kind.
+type PollConfigKind string
+
+// PollResults defines model for PollResults.
+type PollResults struct {
+	Answers  int      `json:"answers"`
+	Mean     *float32 `json:"mean,omitempty"`
+	ModuleId int64    `json:"module_id"`
+
+	// Options Per option: answers choosing it, ranking points or budget points.
+	Options *[]int `json:"options,omitempty"`
+	Scale   *[]struct {
+		Count int `json:"count"`
+		Value int `json:"value"`
+	} `json:"scale,omitempty"`
+	Texts *[]string    `json:"texts,omitempty"`
+	Words *[]WordCount `json:"words,omitempty"`
+}
+
+// Projection defines model for Projection.
+type Projection struct {
+	// Id The question or module shown.
+	Id   *int64         `json:"id,omitempty"`
+	Kind ProjectionKind `json:"kind"`
+}
+
+// ProjectionKind defines model for Projection.Kind.
+type ProjectionKind string
+
 // PublicComment What everyone may see of a public comment, the same fields as the API's Comment without
 // what depends on the person asking (own, supported, replies) or is not public (body,
 // reason, flags). Only published and withdrawn comments are sent; a withdrawn one has
@@ -432,6 +955,17 @@ type PublicComment struct {
 
 // PublicCommentStatus defines model for PublicComment.Status.
 type PublicCommentStatus string
+
+// QuestionChangedFrame A question was asked, approved, answered, highlighted, merged or hidden (hidden: without text). Public ones to everyone; pending ones to the facilitators and their author (user:<id> or guest:<id>).
+type QuestionChangedFrame struct {
+	Data WorkshopQuestion         `json:"data"`
+	Room WorkshopRoom             `json:"room"`
+	Seq  int64                    `json:"seq"`
+	Type QuestionChangedFrameType `json:"type"`
+}
+
+// QuestionChangedFrameType defines model for QuestionChangedFrame.Type.
+type QuestionChangedFrameType string
 
 // QueuedComment A comment as a moderator sees it in the queue: the public fields, with any status the
 // queue holds (pending, or published and flagged), plus its Markdown, the reason of an
@@ -483,8 +1017,113 @@ type ResponseCreatedFrame struct {
 // ResponseCreatedFrameType defines model for ResponseCreatedFrame.Type.
 type ResponseCreatedFrameType string
 
+// ResultsChangedFrame A poll's results, coalesced. Everyone when results are live or the poll is closed; otherwise the facilitators and the projector.
+type ResultsChangedFrame struct {
+	Data PollResults             `json:"data"`
+	Room WorkshopRoom            `json:"room"`
+	Seq  int64                   `json:"seq"`
+	Type ResultsChangedFrameType `json:"type"`
+}
+
+// ResultsChangedFrameType defines model for ResultsChangedFrame.Type.
+type ResultsChangedFrameType string
+
+// SessionResetFrame A rehearsal ended and its contributions were discarded: load the session again. Everyone.
+type SessionResetFrame struct {
+	Data WorkshopRef           `json:"data"`
+	Room WorkshopRoom          `json:"room"`
+	Seq  int64                 `json:"seq"`
+	Type SessionResetFrameType `json:"type"`
+}
+
+// SessionResetFrameType defines model for SessionResetFrame.Type.
+type SessionResetFrameType string
+
 // SupportsChanged defines model for SupportsChanged.
 type SupportsChanged struct {
 	Id       int64 `json:"id"`
 	Supports int   `json:"supports"`
 }
+
+// ThemeChangedFrame A theme of a board was added or renamed. Everyone.
+type ThemeChangedFrame struct {
+	Data BoardTheme            `json:"data"`
+	Room WorkshopRoom          `json:"room"`
+	Seq  int64                 `json:"seq"`
+	Type ThemeChangedFrameType `json:"type"`
+}
+
+// ThemeChangedFrameType defines model for ThemeChangedFrame.Type.
+type ThemeChangedFrameType string
+
+// ThemeRemovedFrame A theme was removed; its cards stay, unclustered. Everyone.
+type ThemeRemovedFrame struct {
+	Data WorkshopRef           `json:"data"`
+	Room WorkshopRoom          `json:"room"`
+	Seq  int64                 `json:"seq"`
+	Type ThemeRemovedFrameType `json:"type"`
+}
+
+// ThemeRemovedFrameType defines model for ThemeRemovedFrame.Type.
+type ThemeRemovedFrameType string
+
+// WordCount defines model for WordCount.
+type WordCount struct {
+	Count int    `json:"count"`
+	Word  string `json:"word"`
+}
+
+// WorkshopChangedFrame The workshop's state changed: status, agenda item under way, projection, chat settings. Everyone.
+type WorkshopChangedFrame struct {
+	Data WorkshopState            `json:"data"`
+	Room WorkshopRoom             `json:"room"`
+	Seq  int64                    `json:"seq"`
+	Type WorkshopChangedFrameType `json:"type"`
+}
+
+// WorkshopChangedFrameType defines model for WorkshopChangedFrame.Type.
+type WorkshopChangedFrameType string
+
+// WorkshopQuestion defines model for WorkshopQuestion.
+type WorkshopQuestion struct {
+	Answer      *string               `json:"answer,omitempty"`
+	AuthorName  *string               `json:"author_name,omitempty"`
+	CreatedAt   time.Time             `json:"created_at"`
+	Highlighted bool                  `json:"highlighted"`
+	Id          int64                 `json:"id"`
+	MergedInto  *int64                `json:"merged_into,omitempty"`
+	ModuleId    int64                 `json:"module_id"`
+	Reason      *string               `json:"reason,omitempty"`
+	State       WorkshopQuestionState `json:"state"`
+
+	// Text Empty for a hidden question.
+	Text  string `json:"text"`
+	Votes int    `json:"votes"`
+}
+
+// WorkshopQuestionState defines model for WorkshopQuestion.State.
+type WorkshopQuestionState string
+
+// WorkshopRef defines model for WorkshopRef.
+type WorkshopRef struct {
+	Id int64 `json:"id"`
+}
+
+// WorkshopRoom defines model for WorkshopRoom.
+type WorkshopRoom = string
+
+// WorkshopState defines model for WorkshopState.
+type WorkshopState struct {
+	Agenda        []AgendaItem        `json:"agenda"`
+	Chat          bool                `json:"chat"`
+	CurrentItemId *int64              `json:"current_item_id,omitempty"`
+	Id            int64               `json:"id"`
+	ItemStartedAt *time.Time          `json:"item_started_at,omitempty"`
+	Premoderate   bool                `json:"premoderate"`
+	Projector     Projection          `json:"projector"`
+	SlowSeconds   int                 `json:"slow_seconds"`
+	Status        WorkshopStateStatus `json:"status"`
+}
+
+// WorkshopStateStatus defines model for WorkshopState.Status.
+type WorkshopStateStatus string

@@ -12,7 +12,7 @@ export interface components {
          *     without gaps; a client that reconnects passes the last seq it saw as since.
          */
         LiveFrame: {
-            /** @description The room, as kind:id: consultation:<id> and needs:<process id> now; workshop:<id> later. */
+            /** @description The room, as kind:id: consultation:<id>, needs:<process id> and workshop:<id>. */
             room: string;
             /** Format: int64 */
             seq: number;
@@ -242,6 +242,267 @@ export interface components {
             action: "approve" | "reject" | "hide" | "pin" | "unpin";
             /** @description The moderator's reason; empty (not left out) when none was given. */
             reason: string;
+        };
+        /** @description The workshop's state changed: status, agenda item under way, projection, chat settings. Everyone. */
+        WorkshopChangedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "workshop.changed";
+            data: components["schemas"]["WorkshopState"];
+        };
+        /** @description A module was prepared, opened, closed or changed. Everyone. */
+        ModuleChangedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "module.changed";
+            data: components["schemas"]["ModuleHead"];
+        };
+        /** @description A module that was never opened was removed. Everyone. */
+        ModuleRemovedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "module.removed";
+            data: components["schemas"]["WorkshopRef"];
+        };
+        /** @description A question was asked, approved, answered, highlighted, merged or hidden (hidden: without text). Public ones to everyone; pending ones to the facilitators and their author (user:<id> or guest:<id>). */
+        QuestionChangedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "question.changed";
+            data: components["schemas"]["WorkshopQuestion"];
+        };
+        /** @description A card was added, moved, merged or hidden (hidden: without text). Everyone. */
+        CardChangedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "card.changed";
+            data: components["schemas"]["BoardCard"];
+        };
+        /** @description A theme of a board was added or renamed. Everyone. */
+        ThemeChangedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "theme.changed";
+            data: components["schemas"]["BoardTheme"];
+        };
+        /** @description A theme was removed; its cards stay, unclustered. Everyone. */
+        ThemeRemovedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "theme.removed";
+            data: components["schemas"]["WorkshopRef"];
+        };
+        /** @description A chat message was written or hidden (hidden: without text). Everyone. */
+        ChatMessageFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "chat.message";
+            data: components["schemas"]["ChatMessage"];
+        };
+        /** @description The up-votes of a questions module or the dots of a board, coalesced (at most a few frames a second, however many vote). Everyone. */
+        CountsChangedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "counts.changed";
+            data: components["schemas"]["Counts"];
+        };
+        /** @description A poll's results, coalesced. Everyone when results are live or the poll is closed; otherwise the facilitators and the projector. */
+        ResultsChangedFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "results.changed";
+            data: components["schemas"]["PollResults"];
+        };
+        /** @description A rehearsal ended and its contributions were discarded: load the session again. Everyone. */
+        SessionResetFrame: {
+            room: components["schemas"]["WorkshopRoom"];
+            /** Format: int64 */
+            seq: number;
+            /** @enum {string} */
+            type: "session.reset";
+            data: components["schemas"]["WorkshopRef"];
+        };
+        WorkshopRoom: string;
+        WorkshopRef: {
+            /** Format: int64 */
+            id: number;
+        };
+        Counts: {
+            /** Format: int64 */
+            module_id: number;
+            counts: {
+                /** Format: int64 */
+                id: number;
+                n: number;
+            }[];
+        };
+        WorkshopState: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            status: "planned" | "rehearsal" | "live" | "ended";
+            agenda: components["schemas"]["AgendaItem"][];
+            /** Format: int64 */
+            current_item_id?: number;
+            /** Format: date-time */
+            item_started_at?: string;
+            projector: components["schemas"]["Projection"];
+            chat: boolean;
+            slow_seconds: number;
+            premoderate: boolean;
+        };
+        AgendaItem: {
+            /** Format: int64 */
+            id: number;
+            position: number;
+            title: string;
+            minutes: number;
+            /** Format: date-time */
+            started_at?: string;
+            /** Format: date-time */
+            ended_at?: string;
+        };
+        Projection: {
+            /** @enum {string} */
+            kind: "join" | "agenda" | "question" | "module";
+            /**
+             * Format: int64
+             * @description The question or module shown.
+             */
+            id?: number;
+        };
+        PollConfig: {
+            /** @enum {string} */
+            kind: "single" | "multiple" | "scale" | "ranking" | "budget" | "words" | "text";
+            options?: string[];
+            max_choices?: number;
+            scale_min?: number;
+            scale_max?: number;
+            budget?: number;
+            anonymous?: boolean;
+            results_live?: boolean;
+        };
+        BoardConfig: {
+            columns?: string[];
+            /** @description Dots per person (0: no dot-voting). */
+            dots?: number;
+            /** @description Dot-voting is open (read-only here; see setDotVoting). */
+            voting?: boolean;
+            /**
+             * Format: date-time
+             * @description The voting's timer.
+             */
+            until?: string;
+        };
+        ModuleHead: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "questions" | "poll" | "board";
+            title: string;
+            /** @enum {string} */
+            state: "ready" | "open" | "closed";
+            position: number;
+            /** Format: int64 */
+            agenda_item_id?: number;
+            poll?: components["schemas"]["PollConfig"];
+            board?: components["schemas"]["BoardConfig"];
+        };
+        WorkshopQuestion: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            module_id: number;
+            author_name?: string;
+            /** @description Empty for a hidden question. */
+            text: string;
+            /** @enum {string} */
+            state: "pending" | "visible" | "answered" | "hidden" | "merged";
+            votes: number;
+            answer?: string;
+            /** Format: int64 */
+            merged_into?: number;
+            reason?: string;
+            highlighted: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        BoardCard: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            module_id: number;
+            author_name?: string;
+            column: number;
+            /** Format: int64 */
+            theme_id?: number;
+            /** @description Empty for a hidden card. */
+            text: string;
+            /** @enum {string} */
+            state: "visible" | "hidden" | "merged";
+            /** Format: int64 */
+            merged_into?: number;
+            reason?: string;
+            dots: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        BoardTheme: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            module_id: number;
+            title: string;
+            position: number;
+        };
+        ChatMessage: {
+            /** Format: int64 */
+            id: number;
+            author_name: string;
+            /** @description Empty for a hidden message. */
+            text: string;
+            hidden: boolean;
+            reason?: string;
+            /** Format: date-time */
+            created_at: string;
+        };
+        WordCount: {
+            word: string;
+            count: number;
+        };
+        PollResults: {
+            /** Format: int64 */
+            module_id: number;
+            answers: number;
+            /** @description Per option: answers choosing it, ranking points or budget points. */
+            options?: number[];
+            scale?: {
+                value: number;
+                count: number;
+            }[];
+            mean?: number;
+            words?: components["schemas"]["WordCount"][];
+            texts?: string[];
         };
     };
     responses: never;

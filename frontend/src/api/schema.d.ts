@@ -1794,10 +1794,1193 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/processes/{processId}/workshops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        /** The workshops of a process the person may read, by start time. */
+        get: operations["listWorkshops"];
+        put?: never;
+        /** Set up a workshop in a process (its coordinators). */
+        post: operations["createWorkshop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** A workshop's set-up and state, with what the caller may do. */
+        get: operations["getWorkshop"];
+        /** Change the set-up (facilitators); agenda items keep their id. */
+        put: operations["updateWorkshop"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a rehearsal, end it (its contributions are discarded), start the workshop or end it (facilitators). */
+        post: operations["transitionWorkshop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/current": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Move to an agenda item, or to the next one when item_id is left out (facilitators); the item's timer starts. */
+        put: operations["setCurrentItem"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/projector": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose what the projector shows (facilitators). */
+        put: operations["showOnProjector"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/projector-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a new key for a hall's device to show the projector view without logging in; the old key stops working (facilitators). */
+        post: operations["renewProjectorKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/projector-session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange a projector key for this device's projector cookie. */
+        post: operations["openProjector"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join as the person logged in (once; joining again answers the same participant). */
+        post: operations["joinWorkshop"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-guests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Join a workshop open to guests with its join code and a display name, without an account; sets the workshop's guest cookie. */
+        post: operations["joinAsGuest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-codes/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        /** The workshop a join code belongs to (its title and time), for the join page. */
+        get: operations["findWorkshopByCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** The live state as the caller may see it, with live_seq to follow the room workshop:<id> from (a snapshot, not a replay). */
+        get: operations["getWorkshopSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/presence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** Who is there - connected now, joined, by guest or logged in, by organisation (facilitators). */
+        get: operations["getWorkshopPresence"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/modules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Prepare a module - questions, a poll or an ideas board (facilitators). */
+        post: operations["createWorkshopModule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a module's title, agenda item or settings (facilitators; a poll's options only while it is ready). */
+        put: operations["updateWorkshopModule"];
+        post?: never;
+        /** Remove a module that was never opened (facilitators). */
+        delete: operations["deleteWorkshopModule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open or close a module (facilitators). */
+        post: operations["setModuleState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a question (participants of an open questions module); pending until approved when the workshop pre-moderates. */
+        post: operations["askQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-questions/{questionId}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Up-vote a question (once per participant; again is a no-op). */
+        put: operations["voteQuestion"];
+        post?: never;
+        /** Take one's up-vote back. */
+        delete: operations["unvoteQuestion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-questions/{questionId}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve, answer, highlight (on the projector), unhighlight, hide with a reason (public log) or merge into another question, votes kept (facilitators). */
+        post: operations["moderateQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Give or change one's answer to an open poll (one per participant). */
+        put: operations["answerPoll"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        /** A poll's results (facilitators and the projector always; participants when results are live or the poll is closed). */
+        get: operations["getPollResults"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/cards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a card to an open ideas board (participants). */
+        post: operations["addCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-cards/{cardId}/moderation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a card (column, theme), merge it into another (dots kept) or hide it with a reason (facilitators). */
+        post: operations["moderateCard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a theme to cluster cards in (facilitators). */
+        post: operations["addTheme"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-themes/{themeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                themeId: components["parameters"]["ThemeId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename a theme (facilitators). */
+        put: operations["renameTheme"];
+        post?: never;
+        /** Remove a theme; its cards stay, unclustered (facilitators). */
+        delete: operations["deleteTheme"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/dots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace one's dots on a board while dot-voting is open (at most the board's budget in all). */
+        put: operations["placeDots"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-modules/{workshopModuleId}/voting": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open dot-voting on a board (optionally with a timer) or close it (facilitators). */
+        post: operations["setDotVoting"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/chat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Write in the workshop's chat (participants, when the chat is on; slow mode may ask to wait). */
+        post: operations["sendChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-messages/{messageId}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hide a chat message with a reason that goes into the public moderation log (facilitators). */
+        post: operations["hideChatMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/moderation-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** The public moderation log - what was hidden or merged, when and why, never the hidden text. */
+        get: operations["getWorkshopModerationLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** The decisions the facilitators noted (facilitators). */
+        get: operations["listDecisions"];
+        put?: never;
+        /** Note a decision for the minutes (facilitators). */
+        post: operations["noteDecision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-decisions/{decisionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: components["parameters"]["DecisionId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a noted decision (facilitators). */
+        delete: operations["deleteDecision"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/minutes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** The minutes - the draft for facilitators, the published minutes for everyone who may read the workshop. */
+        get: operations["getMinutes"];
+        /** Save the edited draft; base_version must be the version edited (facilitators). */
+        put: operations["saveMinutes"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/minutes/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the draft from the session's data, replacing an unpublished draft (facilitators). */
+        post: operations["draftMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/minutes/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish the draft on the process page (facilitators). */
+        post: operations["publishMinutes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/minutes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** The minutes as PDF, DOCX or Markdown (the draft for facilitators, else the published minutes). */
+        get: operations["exportMinutes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** The session's raw data as CSV - public questions, cards, poll answers without names, decisions (facilitators). */
+        get: operations["exportWorkshopData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshops/{workshopId}/handoffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        /** What was handed on from the workshop into planning (facilitators). */
+        get: operations["listHandoffs"];
+        put?: never;
+        /** Turn a question, card or theme into a consultation comment, an item of the weighing table, or offer it to an organisation as a draft needs assessment (facilitators). */
+        post: operations["handOff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/workshop-offers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Workshop results offered to one's organisations as draft needs assessments, waiting for an answer. */
+        get: operations["listWorkshopOffers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/workshop-handoffs/{handoffId}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handoffId: components["parameters"]["HandoffId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an offer (a draft needs assessment of the organisation is made, linked to the workshop) or decline it (a member of the organisation). */
+        post: operations["answerHandoff"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        WorkshopInput: {
+            title: string;
+            description?: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at?: string;
+            /** @description Where in person */
+            place?: string;
+            /** @description A BigBlueButton or Jitsi link for an online session. */
+            online_url?: string;
+            area_ids?: number[];
+            /** @description Guests may join with the join code and a display name. */
+            guests?: boolean;
+            /** @description Questions appear only once a facilitator approved them. */
+            premoderate?: boolean;
+            chat?: boolean;
+            /** @description Chat slow mode: seconds between two messages of one person (0: off). */
+            slow_seconds?: number;
+            agenda?: components["schemas"]["AgendaItemInput"][];
+            /** @description E-mail addresses of accounts that co-facilitate. */
+            co_facilitators?: string[];
+        };
+        AgendaItemInput: {
+            /**
+             * Format: int64
+             * @description Kept items carry their id.
+             */
+            id?: number;
+            title: string;
+            /** @description The planned duration. */
+            minutes?: number;
+        };
+        AgendaItem: {
+            /** Format: int64 */
+            id: number;
+            position: number;
+            title: string;
+            minutes: number;
+            /** Format: date-time */
+            started_at?: string;
+            /** Format: date-time */
+            ended_at?: string;
+        };
+        /** @enum {string} */
+        WorkshopStatus: "planned" | "rehearsal" | "live" | "ended";
+        Projection: {
+            /** @enum {string} */
+            kind: "join" | "agenda" | "question" | "module";
+            /**
+             * Format: int64
+             * @description The question or module shown.
+             */
+            id?: number;
+        };
+        Facilitator: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+        };
+        WorkshopCapabilities: {
+            facilitate: boolean;
+            join: boolean;
+            join_as_guest: boolean;
+            participate: boolean;
+            project: boolean;
+            hand_off: boolean;
+        };
+        Workshop: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            process_id: number;
+            district_key: string;
+            title: string;
+            description: string;
+            /** Format: date-time */
+            starts_at: string;
+            /** Format: date-time */
+            ends_at?: string;
+            place: string;
+            online_url: string;
+            area_ids: number[];
+            guests: boolean;
+            /** @description Shown when guests may join, and to facilitators. */
+            join_code?: string;
+            premoderate: boolean;
+            chat: boolean;
+            slow_seconds: number;
+            status: components["schemas"]["WorkshopStatus"];
+            agenda: components["schemas"]["AgendaItem"][];
+            /** Format: int64 */
+            current_item_id?: number;
+            /** Format: date-time */
+            item_started_at?: string;
+            projector: components["schemas"]["Projection"];
+            facilitators: components["schemas"]["Facilitator"][];
+            minutes_published: boolean;
+            capabilities: components["schemas"]["WorkshopCapabilities"];
+        };
+        WorkshopList: {
+            items: components["schemas"]["Workshop"][];
+        };
+        WorkshopTransition: {
+            /** @enum {string} */
+            action: "rehearse" | "end_rehearsal" | "start" | "end";
+        };
+        CurrentItem: {
+            /**
+             * Format: int64
+             * @description Left out: the next item.
+             */
+            item_id?: number;
+        };
+        ProjectorKey: {
+            key: string;
+        };
+        JoinInput: {
+            /** @description An organisation of one's own to take part for. */
+            org?: string;
+        };
+        GuestJoin: {
+            code: string;
+            name: string;
+        };
+        GuestJoined: {
+            /** Format: int64 */
+            workshop_id: number;
+            participant: components["schemas"]["Participant"];
+        };
+        Participant: {
+            /** Format: int64 */
+            id: number;
+            name: string;
+            guest: boolean;
+            org?: string;
+        };
+        Presence: {
+            /** @description Connections to the room on this server now. */
+            connected: number;
+            joined: number;
+            guests: number;
+            logged_in: number;
+            by_org: {
+                org: string;
+                count: number;
+            }[];
+        };
+        PollConfig: {
+            /** @enum {string} */
+            kind: "single" | "multiple" | "scale" | "ranking" | "budget" | "words" | "text";
+            options?: string[];
+            max_choices?: number;
+            scale_min?: number;
+            scale_max?: number;
+            budget?: number;
+            anonymous?: boolean;
+            results_live?: boolean;
+        };
+        BoardConfig: {
+            columns?: string[];
+            /** @description Dots per person (0: no dot-voting). */
+            dots?: number;
+            /** @description Dot-voting is open (read-only here; see setDotVoting). */
+            voting?: boolean;
+            /**
+             * Format: date-time
+             * @description The voting's timer.
+             */
+            until?: string;
+        };
+        ModuleInput: {
+            /** @enum {string} */
+            kind: "questions" | "poll" | "board";
+            title?: string;
+            /** Format: int64 */
+            agenda_item_id?: number;
+            poll?: components["schemas"]["PollConfig"];
+            board?: components["schemas"]["BoardConfig"];
+        };
+        ModuleHead: {
+            /** Format: int64 */
+            id: number;
+            /** @enum {string} */
+            kind: "questions" | "poll" | "board";
+            title: string;
+            /** @enum {string} */
+            state: "ready" | "open" | "closed";
+            position: number;
+            /** Format: int64 */
+            agenda_item_id?: number;
+            poll?: components["schemas"]["PollConfig"];
+            board?: components["schemas"]["BoardConfig"];
+        };
+        ModuleTransition: {
+            /** @enum {string} */
+            action: "open" | "close";
+        };
+        /** @description A module with what the caller may see of it now. */
+        ModuleView: {
+            module: components["schemas"]["ModuleHead"];
+            questions?: components["schemas"]["WorkshopQuestion"][];
+            my_votes?: number[];
+            results?: components["schemas"]["PollResults"];
+            my_answer?: components["schemas"]["PollAnswer"];
+            cards?: components["schemas"]["BoardCard"][];
+            themes?: components["schemas"]["BoardTheme"][];
+            my_dots?: components["schemas"]["DotPlacement"][];
+        };
+        WorkshopSession: {
+            workshop: components["schemas"]["Workshop"];
+            me?: components["schemas"]["Participant"];
+            modules: components["schemas"]["ModuleView"][];
+            chat: components["schemas"]["ChatMessage"][];
+            /**
+             * Format: int64
+             * @description Follow room workshop:<id> with since=live_seq.
+             */
+            live_seq: number;
+        };
+        TextInput: {
+            text: string;
+        };
+        WorkshopQuestion: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            module_id: number;
+            author_name?: string;
+            /** @description Empty for a hidden question. */
+            text: string;
+            /** @enum {string} */
+            state: "pending" | "visible" | "answered" | "hidden" | "merged";
+            votes: number;
+            answer?: string;
+            /** Format: int64 */
+            merged_into?: number;
+            reason?: string;
+            highlighted: boolean;
+            mine?: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        QuestionVote: {
+            /** Format: int64 */
+            question_id: number;
+            votes: number;
+            voted: boolean;
+        };
+        QuestionModeration: {
+            /** @enum {string} */
+            action: "approve" | "answer" | "highlight" | "unhighlight" | "hide" | "merge";
+            answer?: string;
+            reason?: string;
+            /** Format: int64 */
+            into?: number;
+        };
+        PollAnswer: {
+            values?: number[];
+            words?: string[];
+            text?: string;
+        };
+        WordCount: {
+            word: string;
+            count: number;
+        };
+        PollResults: {
+            /** Format: int64 */
+            module_id: number;
+            answers: number;
+            /** @description Per option: answers choosing it, ranking points or budget points. */
+            options?: number[];
+            scale?: {
+                value: number;
+                count: number;
+            }[];
+            mean?: number;
+            words?: components["schemas"]["WordCount"][];
+            texts?: string[];
+        };
+        CardInput: {
+            text: string;
+            column?: number;
+        };
+        BoardCard: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            module_id: number;
+            author_name?: string;
+            column: number;
+            /** Format: int64 */
+            theme_id?: number;
+            /** @description Empty for a hidden card. */
+            text: string;
+            /** @enum {string} */
+            state: "visible" | "hidden" | "merged";
+            /** Format: int64 */
+            merged_into?: number;
+            reason?: string;
+            dots: number;
+            mine?: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        CardModeration: {
+            /** @enum {string} */
+            action: "move" | "merge" | "hide";
+            column?: number;
+            /**
+             * Format: int64
+             * @description 0: out of its theme.
+             */
+            theme_id?: number;
+            /** Format: int64 */
+            into?: number;
+            reason?: string;
+        };
+        BoardTheme: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            module_id: number;
+            title: string;
+            position: number;
+        };
+        DotPlacement: {
+            /** Format: int64 */
+            card_id: number;
+            dots: number;
+        };
+        Dots: {
+            dots: components["schemas"]["DotPlacement"][];
+        };
+        DotVoting: {
+            open: boolean;
+            /** @description A timer (0: none). */
+            seconds?: number;
+        };
+        ChatMessage: {
+            /** Format: int64 */
+            id: number;
+            author_name: string;
+            /** @description Empty for a hidden message. */
+            text: string;
+            hidden: boolean;
+            reason?: string;
+            mine?: boolean;
+            /** Format: date-time */
+            created_at: string;
+        };
+        ReasonInput: {
+            reason: string;
+        };
+        WorkshopLog: {
+            items: {
+                subject: string;
+                action: string;
+                reason: string;
+                /** Format: date-time */
+                at: string;
+            }[];
+        };
+        WorkshopDecisionInput: {
+            text: string;
+            /** Format: int64 */
+            agenda_item_id?: number;
+        };
+        WorkshopDecision: {
+            /** Format: int64 */
+            id: number;
+            text: string;
+            /** Format: int64 */
+            agenda_item_id?: number;
+            /** Format: date-time */
+            created_at: string;
+        };
+        WorkshopDecisionList: {
+            items: components["schemas"]["WorkshopDecision"][];
+        };
+        WorkshopMinutes: {
+            /** @enum {string} */
+            status: "draft" | "published";
+            /** @description Markdown. */
+            text: string;
+            /** @description The Markdown rendered safely. */
+            html: string;
+            version: number;
+            /** Format: date-time */
+            updated_at: string;
+            /** Format: date-time */
+            published_at?: string;
+        };
+        MinutesSave: {
+            text: string;
+            base_version: number;
+        };
+        HandoffInput: {
+            subject: string;
+            /** @enum {string} */
+            target: "comment" | "weighing" | "needs";
+            /**
+             * Format: int64
+             * @description target comment: the consultation of the process.
+             */
+            consultation_id?: number;
+            /** @description target needs: the provider organisation asked. */
+            org?: string;
+            /**
+             * Format: int64
+             * @description target needs: the open call the draft belongs to.
+             */
+            call_id?: number;
+        };
+        Handoff: {
+            /** Format: int64 */
+            id: number;
+            /** Format: int64 */
+            workshop_id: number;
+            subject: string;
+            /** @description The text handed on. */
+            summary?: string;
+            /** @enum {string} */
+            target: "comment" | "weighing" | "needs";
+            /** Format: int64 */
+            target_id?: number;
+            org?: string;
+            /** @enum {string} */
+            status: "done" | "offered" | "declined";
+            /** Format: date-time */
+            created_at: string;
+        };
+        HandoffList: {
+            items: components["schemas"]["Handoff"][];
+        };
+        HandoffAnswer: {
+            accept: boolean;
+        };
         /**
          * @description berücksichtigt, teilweise berücksichtigt, nicht berücksichtigt, zur Kenntnis genommen.
          * @enum {string}
@@ -3196,6 +4379,14 @@ export interface components {
         };
     };
     parameters: {
+        WorkshopId: number;
+        WorkshopModuleId: number;
+        QuestionId: number;
+        CardId: number;
+        ThemeId: number;
+        MessageId: number;
+        DecisionId: number;
+        HandoffId: number;
         AttachmentId: number;
         CallId: number;
         AssessmentId: number;
@@ -6452,6 +7643,1271 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Measure"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listWorkshops: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workshops. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createWorkshop: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                processId: components["parameters"]["ProcessId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkshopInput"];
+            };
+        };
+        responses: {
+            /** @description The workshop. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workshop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWorkshop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workshop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workshop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateWorkshop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkshopInput"];
+            };
+        };
+        responses: {
+            /** @description The workshop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workshop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    transitionWorkshop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkshopTransition"];
+            };
+        };
+        responses: {
+            /** @description The workshop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workshop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    setCurrentItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CurrentItem"];
+            };
+        };
+        responses: {
+            /** @description The workshop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workshop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    showOnProjector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Projection"];
+            };
+        };
+        responses: {
+            /** @description The workshop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workshop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    renewProjectorKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProjectorKey"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    openProjector: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProjectorKey"];
+            };
+        };
+        responses: {
+            /** @description The cookie is set. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    joinWorkshop: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["JoinInput"];
+            };
+        };
+        responses: {
+            /** @description The participant. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Participant"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    joinAsGuest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GuestJoin"];
+            };
+        };
+        responses: {
+            /** @description The participant and the workshop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GuestJoined"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    findWorkshopByCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workshop. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workshop"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWorkshopSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopSession"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWorkshopPresence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The counts. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Presence"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    createWorkshopModule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModuleInput"];
+            };
+        };
+        responses: {
+            /** @description The module. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleHead"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    updateWorkshopModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModuleInput"];
+            };
+        };
+        responses: {
+            /** @description The module. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleHead"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteWorkshopModule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    setModuleState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ModuleTransition"];
+            };
+        };
+        responses: {
+            /** @description The module. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleHead"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    askQuestion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextInput"];
+            };
+        };
+        responses: {
+            /** @description The question. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopQuestion"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    voteQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionVote"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    unvoteQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The count. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionVote"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    moderateQuestion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                questionId: components["parameters"]["QuestionId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionModeration"];
+            };
+        };
+        responses: {
+            /** @description The question. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopQuestion"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    answerPoll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PollAnswer"];
+            };
+        };
+        responses: {
+            /** @description The answer as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollAnswer"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getPollResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The results. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PollResults"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    addCard: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardInput"];
+            };
+        };
+        responses: {
+            /** @description The card. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardCard"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    moderateCard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                cardId: components["parameters"]["CardId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CardModeration"];
+            };
+        };
+        responses: {
+            /** @description The card. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardCard"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    addTheme: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextInput"];
+            };
+        };
+        responses: {
+            /** @description The theme. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardTheme"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    renameTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                themeId: components["parameters"]["ThemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextInput"];
+            };
+        };
+        responses: {
+            /** @description The theme. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardTheme"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteTheme: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                themeId: components["parameters"]["ThemeId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    placeDots: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Dots"];
+            };
+        };
+        responses: {
+            /** @description The dots as stored. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dots"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    setDotVoting: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopModuleId: components["parameters"]["WorkshopModuleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DotVoting"];
+            };
+        };
+        responses: {
+            /** @description The module. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModuleHead"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    sendChatMessage: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TextInput"];
+            };
+        };
+        responses: {
+            /** @description The message. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    hideChatMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                messageId: components["parameters"]["MessageId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonInput"];
+            };
+        };
+        responses: {
+            /** @description The message. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatMessage"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getWorkshopModerationLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The log. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopLog"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listDecisions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decisions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopDecisionList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    noteDecision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkshopDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description The decision. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopDecision"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteDecision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                decisionId: components["parameters"]["DecisionId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    getMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopMinutes"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    saveMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MinutesSave"];
+            };
+        };
+        responses: {
+            /** @description The minutes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopMinutes"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    draftMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopMinutes"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    publishMinutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The minutes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkshopMinutes"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    exportMinutes: {
+        parameters: {
+            query: {
+                format: "pdf" | "docx" | "md";
+            };
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "text/markdown": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    exportWorkshopData: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listHandoffs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hand-offs. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    handOff: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A key the client chooses once per intended creation (e.g. a UUID), to retry safely: a
+                 *     retry with the same key and the same request answers the first result again, with
+                 *     Idempotent-Replayed: true, and creates nothing. The key belongs to the logged-in person
+                 *     and lives for 24 hours. The same key with another request answers 422
+                 *     idempotency_key_reused; while the first request still runs, 409
+                 *     idempotency_key_in_progress. Only successful answers are kept, so a failed attempt may
+                 *     be retried with the same key.
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                workshopId: components["parameters"]["WorkshopId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffInput"];
+            };
+        };
+        responses: {
+            /** @description The hand-off. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    listWorkshopOffers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The offers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HandoffList"];
+                };
+            };
+            default: components["responses"]["Problem"];
+        };
+    };
+    answerHandoff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handoffId: components["parameters"]["HandoffId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HandoffAnswer"];
+            };
+        };
+        responses: {
+            /** @description The hand-off. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handoff"];
                 };
             };
             default: components["responses"]["Problem"];
