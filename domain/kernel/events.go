@@ -9,11 +9,18 @@ import (
 // registry) tells which audiences a connection belongs to.
 const (
 	AudienceEveryone   = "everyone"   // whoever may read the room, also anonymously
-	AudienceModerators = "moderators" // the room's moderators or facilitators
+	AudienceModerators = "moderators" // the room's moderators
+	// AudienceFacilitators are the people who run a live workshop.
+	AudienceFacilitators = "facilitators"
+	// AudienceProjector is a workshop's shared screen: what is shown on the wall.
+	AudienceProjector = "projector"
 )
 
 // AudienceUser is the audience of one person (their own pending comment, say).
 func AudienceUser(userID int64) string { return "user:" + itoa(userID) }
+
+// AudienceGuest is the audience of one workshop guest (joined with a workshop token, no account).
+func AudienceGuest(guestID int64) string { return "guest:" + itoa(guestID) }
 
 // AudienceOrganisation is the audience of one organisation's members.
 func AudienceOrganisation(slug string) string { return "org:" + slug }

@@ -105,16 +105,17 @@ func (k *checker) run(ctx context.Context) {
 }
 
 // decision is the outcome of one authorisation, shared by the connections of one session (or
-// one admitted principal) in one room during a check.
+// one admitted principal) with one credential in one room during a check.
 type decision struct {
 	aud audienceSet
 	err error
 }
 
 type decisionKey struct {
-	session string
-	user    int64
-	room    string
+	session    string
+	credential string // two guests of one room are two decisions, however alike otherwise
+	user       int64
+	room       string
 }
 
 // check re-authorises cs. It resolves each session once and asks each room's authoriser once per
@@ -148,10 +149,10 @@ func (k *checker) check(ctx context.Context, cs []*conn) {
 			}
 			who = p
 		}
-		key := decisionKey{session: c.session, user: who.User.ID, room: c.room}
+		key := decisionKey{session: c.session, credential: c.cred, user: who.User.ID, room: c.room}
 		d, seen := decided[key]
 		if !seen {
-			d.aud, d.err = k.b.kinds.authorise(ctx, who, c.room)
+			d.aud, d.err = k.b.kinds.authorise(withCredential(ctx, c.cred), who, c.room)
 			decided[key] = d
 		}
 		switch {

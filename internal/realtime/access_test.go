@@ -167,3 +167,31 @@ func TestOnChangeHearsEveryChange(t *testing.T) {
 	b.b.Announce(context.Background(), realtime.Change{Session: "s9"})
 	waitFor(t, 10*time.Second, "the instance's own Change", has(realtime.Change{Session: "s9"}))
 }
+
+// TestGuestCredential: a guest's credential reaches the kind's authoriser at the upgrade and at
+// every re-check; a wrong one is refused with 403, and once the authoriser refuses the right one
+// (the token was revoked) the open connection is closed with 4403, while a second guest's
+// connection with its own credential is decided on its own.
+func TestGuestCredential(t *testing.T) {
+	db := testdb.SQLite(t)
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{RecheckEvery: 50 * time.Millisecond})
+	in.gate.set(func(g *gate) { g.tokens["3"] = "hash-a"; g.tokens["4"] = "hash-b" })
+	for _, u := range []string{in.wsURL("workshop:3", 0), in.credentialURL("workshop:3", 0, "hash-b")} {
+		_, resp, err := websocket.DefaultDialer.Dial(u, http.Header{"Origin": {testOrigin}})
+		if err == nil || resp == nil || resp.StatusCode != http.StatusForbidden {
+			t.Fatalf("%s: %v %v, want 403", u, err, resp)
+		}
+	}
+	guest := dialWith(t, websocket.DefaultDialer, in.credentialURL("workshop:3", 0, "hash-a"))
+	other := dialWith(t, websocket.DefaultDialer, in.credentialURL("workshop:4", 0, "hash-b"))
+	in.b.Published("workshop:3", appendFor(t, db, "workshop:3", realtime.GuestAudience(1), "own vote").Seq)
+	expectSeqs(guest, "workshop:3", 1)
+
+	in.gate.set(func(g *gate) { g.tokens["3"] = "hash-c" }) // guest a's token revoked
+	if code := guest.closeCode(10 * time.Second); code != realtime.CloseAccessRevoked {
+		t.Errorf("close code %d, want 4403", code)
+	}
+	time.Sleep(150 * time.Millisecond) // several checks more
+	publish(t, in, "workshop:4", 1)
+	expectSeqs(other, "workshop:4", 1)
+}

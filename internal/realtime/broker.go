@@ -146,6 +146,11 @@ type Subscription struct {
 	// Session is the stored hash of the session token (auth.HashToken), "" without a session:
 	// the broker re-resolves Who from it and finds the connection when the session ends.
 	Session string
+	// Credential is what else admits the connection besides a session, opaque to the broker:
+	// for a workshop guest, the hash of their workshop-scoped token. It is kept with the
+	// connection and handed to the kind's authoriser (CredentialFrom) at the upgrade and at
+	// every re-check, so revoking the token closes the connection like a lost role.
+	Credential string
 	// Address is the client's address (behind a proxy, the one it reports), for the limit of
 	// connections per address; "" is not limited.
 	Address string
@@ -179,7 +184,7 @@ func (b *Broker) ServeWS(w http.ResponseWriter, r *http.Request, sub Subscriptio
 	if !validRoom(sub.Room) {
 		return &Refusal{http.StatusBadRequest, ErrInvalidRoom}
 	}
-	aud, err := b.kinds.authorise(r.Context(), sub.Who, sub.Room)
+	aud, err := b.kinds.authorise(withCredential(r.Context(), sub.Credential), sub.Who, sub.Room)
 	switch {
 	case errors.Is(err, ErrUnknownKind), errors.Is(err, ErrInvalidRoom):
 		return &Refusal{http.StatusBadRequest, err}

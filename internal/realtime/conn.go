@@ -26,6 +26,7 @@ type conn struct {
 	since   int64
 	who     identity.Principal // as admitted; re-resolved from session when it has one
 	session string             // hash of the session token; "" for anonymous connections
+	cred    string             // Subscription.Credential, for the authoriser's re-checks
 	aud     atomic.Pointer[audienceSet]
 	ws      *websocket.Conn
 	send    chan *frame
@@ -43,7 +44,7 @@ type conn struct {
 func newConn(ws *websocket.Conn, sub Subscription, aud audienceSet, queue int) *conn {
 	ctx, cancel := context.WithCancel(context.Background())
 	c := &conn{
-		room: sub.Room, since: max(sub.Since, 0), who: sub.Who, session: sub.Session, ws: ws,
+		room: sub.Room, since: max(sub.Since, 0), who: sub.Who, session: sub.Session, cred: sub.Credential, ws: ws,
 		send:  make(chan *frame, queue),
 		ready: make(chan struct{}),
 		ctx:   ctx, cancel: cancel,

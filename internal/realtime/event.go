@@ -25,8 +25,8 @@ var ErrInvalidRoom = errors.New("realtime: invalid room name")
 // ErrInvalidType reports an empty or overlong event type.
 var ErrInvalidType = errors.New("realtime: invalid event type")
 
-// ErrInvalidAudience reports an audience that is none of Everyone, Moderators, "org:<slug>" and
-// "user:<id>".
+// ErrInvalidAudience reports an audience that is none of Everyone, Moderators, Facilitators,
+// Projector, "org:<slug>", "user:<id>" and "guest:<id>".
 var ErrInvalidAudience = errors.New("realtime: invalid audience")
 
 // The audiences of a room that do not depend on who is in it. An event is stored for exactly one
@@ -37,6 +37,12 @@ const (
 	// Moderators are the people who run the room: for a consultation, the district's
 	// coordinators and the admins.
 	Moderators = "moderators"
+	// Facilitators are the people who run a live workshop (what moderators are elsewhere,
+	// plus the workshop's own hosts).
+	Facilitators = "facilitators"
+	// Projector is the room's shared screen: a display that shows the workshop to the people
+	// in it, hearing what everyone may see on the wall but nothing personal.
+	Projector = "projector"
 )
 
 // OrgAudience is the audience of one organisation's members, e.g. "org:jugendhilfe-erfurt".
@@ -45,6 +51,10 @@ func OrgAudience(slug string) string { return "org:" + slug }
 // UserAudience is the audience of one person, e.g. for an answer meant only for its author.
 func UserAudience(id int64) string { return "user:" + strconv.FormatInt(id, 10) }
 
+// GuestAudience is the audience of one workshop guest (someone without an account who joined
+// with a workshop-scoped token), e.g. for the confirmation of their own vote.
+func GuestAudience(id int64) string { return "guest:" + strconv.FormatInt(id, 10) }
+
 // Event is one stored event of a room. Its JSON is exactly what a websocket client receives; the
 // audience decides who receives it and is never sent.
 type Event struct {
@@ -52,7 +62,7 @@ type Event struct {
 	Seq      int64           `json:"seq"`  // per-room sequence, 1, 2, 3, ... without gaps in storage
 	Type     string          `json:"type"` // e.g. "comment.created"
 	Data     json.RawMessage `json:"data"`
-	Audience string          `json:"-"` // Everyone, Moderators, "org:<slug>" or "user:<id>"
+	Audience string          `json:"-"` // one of the forms validAudience accepts
 }
 
 // CheckEvent validates what a store is about to append, so that every event the hub later reads
@@ -70,9 +80,11 @@ func CheckEvent(room, audience, typ string) error {
 	return nil
 }
 
-// validAudience accepts Everyone, Moderators, "org:<slug>" and "user:<positive id>".
+// validAudience accepts Everyone, Moderators, Facilitators, Projector, "org:<slug>",
+// "user:<positive id>" and "guest:<positive id>".
 func validAudience(a string) bool {
-	if a == Everyone || a == Moderators {
+	switch a {
+	case Everyone, Moderators, Facilitators, Projector:
 		return true
 	}
 	if len(a) > maxAudienceLen || !utf8.ValidString(a) {
@@ -82,10 +94,18 @@ func validAudience(a string) bool {
 		return slug != "" && !strings.ContainsFunc(slug, func(r rune) bool { return r < 0x21 || r == 0x7f })
 	}
 	if id, ok := strings.CutPrefix(a, "user:"); ok {
-		n, err := strconv.ParseInt(id, 10, 64)
-		return err == nil && n > 0 && strconv.FormatInt(n, 10) == id
+		return positiveID(id)
+	}
+	if id, ok := strings.CutPrefix(a, "guest:"); ok {
+		return positiveID(id)
 	}
 	return false
+}
+
+// positiveID accepts the canonical decimal form of a positive int64 ("7", not "07" or "+7").
+func positiveID(s string) bool {
+	n, err := strconv.ParseInt(s, 10, 64)
+	return err == nil && n > 0 && strconv.FormatInt(n, 10) == s
 }
 
 // defaultPage is the page size of replays and hub reads; it stays below the default send queue,

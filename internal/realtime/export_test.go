@@ -6,6 +6,7 @@ var (
 	ParseChange        = parseChange
 	EncodeChange       = encodeChange
 	EncodeNotification = encodeNotification
+	ValidAudience      = validAudience
 	ParseClientMessage = func(b []byte) (string, error) {
 		m, err := parseClientMessage(b)
 		return m.Type, err

@@ -20,14 +20,15 @@ var errUndecided = errors.New("gate: cannot decide")
 // changes who may read which room and who moderates, then announces it as a handler would.
 type gate struct {
 	mu         sync.Mutex
-	ended      map[string]bool // sessions that ended
-	denied     map[string]bool // "<room id>" refused to everyone, "<room id>/<user id>" to one person
-	moderators map[string]bool // "<room id>/<user id>"
+	ended      map[string]bool   // sessions that ended
+	denied     map[string]bool   // "<room id>" refused to everyone, "<room id>/<user id>" to one person
+	moderators map[string]bool   // "<room id>/<user id>"
+	tokens     map[string]string // "<room id>" → the only credential admitted (a guests' room)
 	undecided  bool
 }
 
 func newGate() *gate {
-	return &gate{ended: map[string]bool{}, denied: map[string]bool{}, moderators: map[string]bool{}}
+	return &gate{ended: map[string]bool{}, denied: map[string]bool{}, moderators: map[string]bool{}, tokens: map[string]string{}}
 }
 
 func (g *gate) resolve(_ context.Context, session string) (identity.Principal, error) {
@@ -43,11 +44,17 @@ func (g *gate) resolve(_ context.Context, session string) (identity.Principal, e
 	return identity.Principal{User: identity.User{ID: id}}, nil
 }
 
-func (g *gate) authorise(_ context.Context, who identity.Principal, id string) ([]string, error) {
+func (g *gate) authorise(ctx context.Context, who identity.Principal, id string) ([]string, error) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	if g.undecided {
 		return nil, errUndecided
+	}
+	if token, ok := g.tokens[id]; ok {
+		if realtime.CredentialFrom(ctx) != token {
+			return nil, realtime.ErrNoAccess
+		}
+		return []string{realtime.Everyone, realtime.GuestAudience(1)}, nil
 	}
 	person := id + "/" + strconv.FormatInt(who.User.ID, 10)
 	if g.denied[id] || g.denied[person] {
@@ -64,6 +71,11 @@ func (g *gate) set(f func(g *gate)) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	f(g)
+}
+
+// credentialURL is the websocket URL of room for a guest holding credential.
+func (in *instance) credentialURL(room string, since int64, credential string) string {
+	return in.wsURL(room, since) + "&credential=" + url.QueryEscape(credential)
 }
 
 // sessionURL is the websocket URL of room for the person of session.

@@ -61,7 +61,7 @@ func startInstance(t testing.TB, db *store.DB, bus realtime.Bus, opts realtime.O
 	in.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		since, _ := strconv.ParseInt(q.Get("since"), 10, 64)
-		sub := realtime.Subscription{Room: q.Get("room"), Since: since, Session: q.Get("session")}
+		sub := realtime.Subscription{Room: q.Get("room"), Since: since, Session: q.Get("session"), Credential: q.Get("credential")}
 		if sub.Session != "" {
 			sub.Who, _ = g.resolve(r.Context(), sub.Session)
 		}

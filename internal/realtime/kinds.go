@@ -24,8 +24,26 @@ var ErrNoAccess = errors.New("realtime: no access to the room")
 // ErrNoAccess (or ErrInvalidRoom for an id of the wrong form). Audiences that someone may read
 // the room at all include Everyone; the broker adds it when it is missing. It runs at the
 // upgrade, every Options.RecheckEvery and whenever the person's roles or session change, so it
-// must reflect the current rules, not a snapshot.
+// must reflect the current rules, not a snapshot. A connection's Subscription.Credential (a
+// guest's token) is in ctx for CredentialFrom.
 type Authoriser func(ctx context.Context, who identity.Principal, id string) (audiences []string, err error)
+
+type credentialKey struct{}
+
+// CredentialFrom returns the Subscription's Credential of the connection an Authoriser is
+// deciding about ("" when it has none): the authoriser's signature stays that of sessions and
+// principals, and kinds with guests read their token from the context.
+func CredentialFrom(ctx context.Context) string {
+	s, _ := ctx.Value(credentialKey{}).(string)
+	return s
+}
+
+func withCredential(ctx context.Context, credential string) context.Context {
+	if credential == "" {
+		return ctx
+	}
+	return context.WithValue(ctx, credentialKey{}, credential)
+}
 
 // kinds is the registry of room kinds: prefix → authoriser. Registration happens at start-up
 // and lookups once per connection and check, so a read-write lock costs nothing that matters.
