@@ -13,7 +13,10 @@ import (
 var rows = []any{&districtRow{}, &userRow{}, &organisationRow{}, &membershipRow{}, &roleGrantRow{}, &auditRow{}, &sessionRow{}, &loginStateRow{}, &socialAreaRow{}, &processRow{}, &processAreaRow{}, &phaseRow{}, &documentRow{}, &consultationRow{}, &sectionRow{}, &consultationAreaRow{}, &commentRow{}, &supportRow{}, &flagRow{}, &responseRow{}, &decisionRow{}, &outboxRow{}, &relayedRow{}, &eventRow{}, &sequenceRow{}, &idempotencyKeyRow{}, &invitationRow{},
 	&atlasIndicatorRow{}, &atlasValueRow{}, &atlasBoundaryRow{}, &atlasSuppressionRow{}, &atlasCitationRow{}, &atlasImportRow{},
 	&needsCallRow{}, &needsAssessmentRow{}, &needsAssessmentAreaRow{}, &needsAssessmentGroupRow{}, &needsVersionRow{}, &needsCoSignatureRow{},
-	&needsReviewRow{}, &needsQueryRow{}, &needsItemRow{}, &needsItemAreaRow{}, &needsBundleRow{}, &needsTextModuleRow{}, &needsMeasureRow{}, &needsNoticeRow{}, &needsAttachmentRow{}}
+	&needsReviewRow{}, &needsQueryRow{}, &needsItemRow{}, &needsItemAreaRow{}, &needsBundleRow{}, &needsTextModuleRow{}, &needsMeasureRow{}, &needsNoticeRow{}, &needsAttachmentRow{},
+	&workshopRow{}, &workshopFacilitatorRow{}, &workshopAgendaRow{}, &workshopParticipantRow{}, &workshopModuleRow{}, &workshopQuestionRow{},
+	&workshopVoteRow{}, &workshopAnswerRow{}, &workshopThemeRow{}, &workshopCardRow{}, &workshopDotRow{}, &workshopMessageRow{},
+	&workshopDecisionRow{}, &workshopLogRow{}, &workshopMinutesRow{}, &workshopHandoffRow{}}
 
 // SchemaMismatches lists every row-type field without a column in the migrated schema and every
 // column no row type maps. The migrations own the schema; the contract suite calls this on both

@@ -1,0 +1,383 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"github.com/teilhabe/teilhabe/domain/workshop"
+)
+
+type workshopModuleRow struct {
+	ID           int64 `gorm:"primaryKey"`
+	WorkshopID   int64
+	AgendaItemID *int64
+	Kind         string
+	Title        string
+	Position     int
+	State        string
+	Config       string // JSON: pollConfigJSON or boardConfigJSON by kind, {} for questions
+	OpenedAt     *time.Time
+	ClosedAt     *time.Time
+}
+
+func (workshopModuleRow) TableName() string { return "workshop_modules" }
+
+// pollConfigJSON and boardConfigJSON are the stored forms of a module's configuration.
+type pollConfigJSON struct {
+	Kind        string   `json:"kind"`
+	Options     []string `json:"options"`
+	MaxChoices  int      `json:"max_choices"`
+	ScaleMin    int      `json:"scale_min"`
+	ScaleMax    int      `json:"scale_max"`
+	Budget      int      `json:"budget"`
+	Anonymous   bool     `json:"anonymous"`
+	ResultsLive bool     `json:"results_live"`
+}
+
+type boardConfigJSON struct {
+	Columns []string   `json:"columns"`
+	Dots    int        `json:"dots"`
+	Voting  bool       `json:"voting"`
+	Until   *time.Time `json:"until,omitempty"`
+}
+
+type workshopQuestionRow struct {
+	ID            int64 `gorm:"primaryKey"`
+	ModuleID      int64
+	WorkshopID    int64
+	ParticipantID *int64
+	AuthorName    string
+	Text          string
+	State         string
+	Votes         int
+	Answer        string
+	MergedInto    *int64
+	Reason        string
+	Highlighted   bool
+	CreatedAt     time.Time
+}
+
+func (workshopQuestionRow) TableName() string { return "workshop_questions" }
+
+type workshopVoteRow struct {
+	QuestionID    int64 `gorm:"primaryKey;autoIncrement:false"`
+	ParticipantID int64 `gorm:"primaryKey;autoIncrement:false"`
+}
+
+func (workshopVoteRow) TableName() string { return "workshop_question_votes" }
+
+type workshopAnswerRow struct {
+	ModuleID      int64  `gorm:"primaryKey;autoIncrement:false"`
+	ParticipantID int64  `gorm:"primaryKey;autoIncrement:false"`
+	Answer        string // JSON: answerJSON
+	UpdatedAt     time.Time
+}
+
+func (workshopAnswerRow) TableName() string { return "workshop_answers" }
+
+type answerJSON struct {
+	Values []int    `json:"values"`
+	Words  []string `json:"words"`
+	Text   string   `json:"text"`
+}
+
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// moduleConfig is the configuration column of m: its kind's configuration as JSON.
+func moduleConfig(m workshop.Module) (string, error) {
+	var v any = struct{}{}
+	switch m.Kind {
+	case workshop.KindPoll:
+		p := m.Poll
+		v = pollConfigJSON{Kind: string(p.Kind), Options: orEmpty(p.Options), MaxChoices: p.MaxChoices, ScaleMin: p.ScaleMin, ScaleMax: p.ScaleMax,
+			Budget: p.Budget, Anonymous: p.Anonymous, ResultsLive: p.ResultsLive}
+	case workshop.KindBoard:
+		b := m.Board
+		v = boardConfigJSON{Columns: orEmpty(b.Columns), Dots: b.Dots, Voting: b.Voting, Until: optTime(b.Until)}
+	}
+	out, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("%w: %v", workshop.ErrInvalid, err)
+	}
+	return string(out), nil
+}
+
+func moduleToRow(m workshop.Module) (workshopModuleRow, error) {
+	r := workshopModuleRow{ID: m.ID, WorkshopID: m.WorkshopID, AgendaItemID: nonZero(m.AgendaItemID), Kind: string(m.Kind), Title: m.Title,
+		Position: m.Position, State: string(m.State), OpenedAt: optTime(m.OpenedAt), ClosedAt: optTime(m.ClosedAt)}
+	if r.State == "" {
+		r.State = string(workshop.ModuleReady)
+	}
+	var err error
+	r.Config, err = moduleConfig(m)
+	return r, err
+}
+
+func (r workshopModuleRow) toDomain() (workshop.Module, error) {
+	m := workshop.Module{ID: r.ID, WorkshopID: r.WorkshopID, AgendaItemID: deref(r.AgendaItemID), Kind: workshop.ModuleKind(r.Kind), Title: r.Title,
+		Position: r.Position, State: workshop.ModuleState(r.State), OpenedAt: fromOptTime(r.OpenedAt), ClosedAt: fromOptTime(r.ClosedAt)}
+	switch m.Kind {
+	case workshop.KindPoll:
+		var p pollConfigJSON
+		if err := fromJSON(r.Config, &p); err != nil {
+			return m, err
+		}
+		m.Poll = workshop.PollConfig{Kind: workshop.PollKind(p.Kind), Options: orEmpty(p.Options), MaxChoices: p.MaxChoices, ScaleMin: p.ScaleMin,
+			ScaleMax: p.ScaleMax, Budget: p.Budget, Anonymous: p.Anonymous, ResultsLive: p.ResultsLive}
+	case workshop.KindBoard:
+		var b boardConfigJSON
+		if err := fromJSON(r.Config, &b); err != nil {
+			return m, err
+		}
+		m.Board = workshop.BoardConfig{Columns: orEmpty(b.Columns), Dots: b.Dots, Voting: b.Voting, Until: fromOptTime(b.Until)}
+	}
+	return m, nil
+}
+
+func (r workshopQuestionRow) toDomain() (workshop.Question, error) {
+	return workshop.Question{ID: r.ID, ModuleID: r.ModuleID, WorkshopID: r.WorkshopID, ParticipantID: deref(r.ParticipantID), AuthorName: r.AuthorName,
+		Text: r.Text, State: workshop.QuestionState(r.State), Votes: r.Votes, Answer: r.Answer, MergedInto: deref(r.MergedInto), Reason: r.Reason,
+		Highlighted: r.Highlighted, CreatedAt: r.CreatedAt.UTC()}, nil
+}
+
+func (r workshopAnswerRow) toDomain() (workshop.Answer, error) {
+	var a answerJSON
+	if err := fromJSON(r.Answer, &a); err != nil {
+		return workshop.Answer{}, err
+	}
+	return workshop.Answer{ModuleID: r.ModuleID, ParticipantID: r.ParticipantID, Values: orEmpty(a.Values), Words: orEmpty(a.Words), Text: a.Text,
+		UpdatedAt: r.UpdatedAt.UTC()}, nil
+}
+
+// moduleWorkshop is the workshop of a module, which its questions and cards carry.
+func moduleWorkshop(tx *gorm.DB, moduleID int64) (int64, error) {
+	var ids []int64
+	if err := tx.Model(&workshopModuleRow{}).Where("id = ?", moduleID).Pluck("workshop_id", &ids).Error; err != nil {
+		return 0, err
+	}
+	if len(ids) == 0 {
+		return 0, workshop.ErrModuleNotFound
+	}
+	return ids[0], nil
+}
+
+// InsertModule implements workshop.Store; a module without a state is ready.
+func (s *Workshops) InsertModule(ctx context.Context, m workshop.Module) (workshop.Module, error) {
+	row, err := moduleToRow(m)
+	if err != nil {
+		return m, err
+	}
+	row.ID = 0
+	if err := conn(ctx, s.db).Create(&row).Error; err != nil {
+		return m, translate(err, workshop.ErrInvalid)
+	}
+	return row.toDomain()
+}
+
+// SaveModule implements workshop.Store: the item, title, position, state, configuration and
+// times; the kind stays.
+func (s *Workshops) SaveModule(ctx context.Context, m workshop.Module) error {
+	row, err := moduleToRow(m)
+	if err != nil {
+		return err
+	}
+	return updateOne(conn(ctx, s.db), &workshopModuleRow{}, m.ID, map[string]any{"agenda_item_id": row.AgendaItemID, "title": row.Title,
+		"position": row.Position, "state": row.State, "config": row.Config, "opened_at": row.OpenedAt, "closed_at": row.ClosedAt}, workshop.ErrModuleNotFound)
+}
+
+// Module implements workshop.Store.
+func (s *Workshops) Module(ctx context.Context, id int64) (workshop.Module, error) {
+	var r workshopModuleRow
+	if err := conn(ctx, s.db).Take(&r, id).Error; err != nil {
+		return workshop.Module{}, notFound(err, workshop.ErrModuleNotFound)
+	}
+	return r.toDomain()
+}
+
+// Modules implements workshop.Store, by position.
+func (s *Workshops) Modules(ctx context.Context, workshopID int64) ([]workshop.Module, error) {
+	var rows []workshopModuleRow
+	if err := conn(ctx, s.db).Where("workshop_id = ?", workshopID).Order("position, id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list modules: %w", err)
+	}
+	return domainRows(rows)
+}
+
+// DeleteModule implements workshop.Store; what was contributed in it goes with it.
+func (s *Workshops) DeleteModule(ctx context.Context, id int64) error {
+	return deleteOne(conn(ctx, s.db), &workshopModuleRow{}, id, workshop.ErrModuleNotFound)
+}
+
+// deleteOne deletes the row with the id; missing when there is none.
+func deleteOne(tx *gorm.DB, model any, id int64, missing error) error {
+	res := tx.Where("id = ?", id).Delete(model)
+	if res.Error == nil && res.RowsAffected == 0 {
+		return missing
+	}
+	return res.Error
+}
+
+// InsertQuestion implements workshop.Store: the workshop is the module's
+// (workshop.ErrModuleNotFound without one), and a new question has no votes.
+func (s *Workshops) InsertQuestion(ctx context.Context, q workshop.Question) (workshop.Question, error) {
+	tx := conn(ctx, s.db)
+	ws, err := moduleWorkshop(tx, q.ModuleID)
+	if err != nil {
+		return q, err
+	}
+	row := workshopQuestionRow{ModuleID: q.ModuleID, WorkshopID: ws, ParticipantID: nonZero(q.ParticipantID), AuthorName: q.AuthorName, Text: q.Text,
+		State: string(q.State), Answer: q.Answer, MergedInto: nonZero(q.MergedInto), Reason: q.Reason, Highlighted: q.Highlighted, CreatedAt: stamp(q.CreatedAt)}
+	if err := tx.Create(&row).Error; err != nil {
+		return q, translate(err, workshop.ErrInvalid)
+	}
+	return row.toDomain()
+}
+
+// SaveQuestion implements workshop.Store.
+func (s *Workshops) SaveQuestion(ctx context.Context, q workshop.Question) error {
+	return updateOne(conn(ctx, s.db), &workshopQuestionRow{}, q.ID, map[string]any{"state": string(q.State), "answer": q.Answer,
+		"merged_into": nonZero(q.MergedInto), "reason": q.Reason, "highlighted": q.Highlighted}, workshop.ErrQuestionNotFound)
+}
+
+// Question implements workshop.Store.
+func (s *Workshops) Question(ctx context.Context, id int64) (workshop.Question, error) {
+	var r workshopQuestionRow
+	if err := conn(ctx, s.db).Take(&r, id).Error; err != nil {
+		return workshop.Question{}, notFound(err, workshop.ErrQuestionNotFound)
+	}
+	return r.toDomain()
+}
+
+// Questions implements workshop.Store.
+func (s *Workshops) Questions(ctx context.Context, moduleID int64) ([]workshop.Question, error) {
+	var rows []workshopQuestionRow
+	if err := conn(ctx, s.db).Where("module_id = ?", moduleID).Order("id DESC").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list questions: %w", err)
+	}
+	return domainRows(rows)
+}
+
+// Vote implements workshop.Store. ON CONFLICT DO NOTHING lets the primary key decide between
+// concurrent votes of one person without aborting the transaction, and the count is raised
+// only by the statement sequence that inserted the row.
+func (s *Workshops) Vote(ctx context.Context, questionID, participantID int64) (bool, error) {
+	tx := conn(ctx, s.db)
+	res := tx.Exec("INSERT INTO workshop_question_votes (question_id, participant_id) VALUES (?, ?) ON CONFLICT DO NOTHING", questionID, participantID)
+	if res.Error != nil {
+		return false, translate(res.Error, workshop.ErrInvalid)
+	}
+	if res.RowsAffected == 0 {
+		return false, nil
+	}
+	return true, tx.Exec("UPDATE workshop_questions SET votes = votes + 1 WHERE id = ?", questionID).Error
+}
+
+// Unvote implements workshop.Store.
+func (s *Workshops) Unvote(ctx context.Context, questionID, participantID int64) (bool, error) {
+	tx := conn(ctx, s.db)
+	res := tx.Where("question_id = ? AND participant_id = ?", questionID, participantID).Delete(&workshopVoteRow{})
+	if res.Error != nil || res.RowsAffected == 0 {
+		return false, res.Error
+	}
+	return true, tx.Exec("UPDATE workshop_questions SET votes = votes - 1 WHERE id = ? AND votes > 0", questionID).Error
+}
+
+// MoveVotes implements workshop.Store. Both questions are locked first (on PostgreSQL; SQLite's
+// transactions hold the whole database), so that no vote comes or goes between the move and
+// the recount: a vote's foreign key check waits for the lock.
+func (s *Workshops) MoveVotes(ctx context.Context, from, into int64) error {
+	if from == into {
+		return nil
+	}
+	tx := conn(ctx, s.db)
+	var locked []int64
+	if err := tx.Model(&workshopQuestionRow{}).Clauses(clause.Locking{Strength: "UPDATE"}).Where("id IN ?", []int64{from, into}).
+		Order("id").Pluck("id", &locked).Error; err != nil {
+		return err
+	}
+	if len(locked) < 2 {
+		return workshop.ErrQuestionNotFound
+	}
+	if err := tx.Exec(`UPDATE workshop_question_votes SET question_id = ? WHERE question_id = ? AND participant_id NOT IN
+		(SELECT v.participant_id FROM workshop_question_votes v WHERE v.question_id = ?)`, into, from, into).Error; err != nil {
+		return err
+	}
+	if err := tx.Where("question_id = ?", from).Delete(&workshopVoteRow{}).Error; err != nil {
+		return err
+	}
+	return tx.Exec(`UPDATE workshop_questions SET votes = (SELECT COUNT(*) FROM workshop_question_votes v WHERE v.question_id = workshop_questions.id)
+		WHERE id IN ?`, []int64{from, into}).Error
+}
+
+// VotedBy implements workshop.Store.
+func (s *Workshops) VotedBy(ctx context.Context, moduleID, participantID int64) ([]int64, error) {
+	ids := []int64{}
+	err := conn(ctx, s.db).Model(&workshopVoteRow{}).Joins("JOIN workshop_questions q ON q.id = workshop_question_votes.question_id").
+		Where("q.module_id = ? AND workshop_question_votes.participant_id = ?", moduleID, participantID).
+		Order("workshop_question_votes.question_id").Pluck("workshop_question_votes.question_id", &ids).Error
+	return ids, err
+}
+
+// VoteCounts implements workshop.Store: every question of the module, from the count on its row.
+func (s *Workshops) VoteCounts(ctx context.Context, moduleID int64) (map[int64]int, error) {
+	var rows []struct {
+		ID    int64
+		Votes int
+	}
+	if err := conn(ctx, s.db).Model(&workshopQuestionRow{}).Select("id, votes").Where("module_id = ?", moduleID).Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("count votes: %w", err)
+	}
+	out := make(map[int64]int, len(rows))
+	for _, r := range rows {
+		out[r.ID] = r.Votes
+	}
+	return out, nil
+}
+
+// SaveAnswer implements workshop.Store: one upsert on the primary key.
+func (s *Workshops) SaveAnswer(ctx context.Context, a workshop.Answer) error {
+	b, err := json.Marshal(answerJSON{Values: orEmpty(a.Values), Words: orEmpty(a.Words), Text: a.Text})
+	if err != nil {
+		return fmt.Errorf("%w: %v", workshop.ErrInvalid, err)
+	}
+	row := workshopAnswerRow{ModuleID: a.ModuleID, ParticipantID: a.ParticipantID, Answer: string(b), UpdatedAt: stamp(a.UpdatedAt)}
+	err = conn(ctx, s.db).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "module_id"}, {Name: "participant_id"}},
+		DoUpdates: clause.AssignmentColumns([]string{"answer", "updated_at"})}).Create(&row).Error
+	return translate(err, workshop.ErrInvalid)
+}
+
+// AnswerOf implements workshop.Store.
+func (s *Workshops) AnswerOf(ctx context.Context, moduleID, participantID int64) (workshop.Answer, bool, error) {
+	var rows []workshopAnswerRow
+	if err := conn(ctx, s.db).Where("module_id = ? AND participant_id = ?", moduleID, participantID).Find(&rows).Error; err != nil || len(rows) == 0 {
+		return workshop.Answer{}, false, err
+	}
+	a, err := rows[0].toDomain()
+	return a, err == nil, err
+}
+
+// Answers implements workshop.Store, by participant.
+func (s *Workshops) Answers(ctx context.Context, moduleID int64) ([]workshop.Answer, error) {
+	var rows []workshopAnswerRow
+	if err := conn(ctx, s.db).Where("module_id = ?", moduleID).Order("participant_id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("list answers: %w", err)
+	}
+	return domainRows(rows)
+}
+
+// CountAnswers implements workshop.Store.
+func (s *Workshops) CountAnswers(ctx context.Context, moduleID int64) (int, error) {
+	var n int64
+	err := conn(ctx, s.db).Model(&workshopAnswerRow{}).Where("module_id = ?", moduleID).Count(&n).Error
+	return int(n), err
+}
