@@ -13,6 +13,7 @@ import (
 
 	"github.com/teilhabe/teilhabe/api"
 	"github.com/teilhabe/teilhabe/domain/consultation"
+	"github.com/teilhabe/teilhabe/internal/csvcell"
 )
 
 var exportHeader = []string{"ID", "Antwort auf", "Abschnitt", "Verfasst von", "Datum", "Status", "Begründung", "Unterstützungen", "Meldungen", "Kommentar", "Stellungnahme der Verwaltung"}
@@ -34,15 +35,7 @@ func exportRecord(r consultation.ExportRow) []string {
 		section = "Gesamter Plan"
 	}
 	return []string{strconv.FormatInt(cm.ID, 10), parent, section, cm.AuthorName, cm.CreatedAt.Format(time.RFC3339), statusWords[cm.Status],
-		cm.Reason, strconv.Itoa(cm.Supports), strconv.Itoa(cm.Flags), sanitiseCell(cm.Body), sanitiseCell(r.Response)}
-}
-
-// sanitiseCell keeps a spreadsheet from running text as a formula (CSV injection).
-func sanitiseCell(s string) string {
-	if s != "" && (s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' || s[0] == '\r') {
-		return "'" + s
-	}
-	return s
+		cm.Reason, strconv.Itoa(cm.Supports), strconv.Itoa(cm.Flags), csvcell.Safe(cm.Body), csvcell.Safe(r.Response)}
 }
 
 // ExportConsultation implements api.StrictServerInterface.

@@ -1,13 +1,14 @@
 package needsreport
 
 import (
-	"archive/zip"
 	"bytes"
 	"encoding/xml"
 	"io"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/teilhabe/teilhabe/internal/docxzip"
 )
 
 // DOCX writes the table as a Word document (Office Open XML, landscape A4): the title as a
@@ -18,29 +19,14 @@ import (
 // to be had (ubavic/godocx is not served by the module proxy, its origin gomutex/godocx is
 // unmaintained, unioffice needs a paid licence), and the six parts this table needs are small.
 func DOCX(w io.Writer, t Table) error {
-	z := zip.NewWriter(w)
-	modified := t.Created
-	if modified.IsZero() {
-		modified = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) // the earliest a zip entry can say
-	}
-	parts := []struct{ name, body string }{
-		{"[Content_Types].xml", docxContentTypes},
-		{"_rels/.rels", docxRels},
-		{"docProps/core.xml", coreProps(t)},
-		{"word/_rels/document.xml.rels", docxDocumentRels},
-		{"word/styles.xml", docxStyles},
-		{"word/document.xml", document(t)},
-	}
-	for _, p := range parts {
-		f, err := z.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: modified})
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return err
-		}
-	}
-	return z.Close()
+	return docxzip.Write(w, t.Created, []docxzip.Part{
+		{Name: "[Content_Types].xml", Body: docxContentTypes},
+		{Name: "_rels/.rels", Body: docxzip.Rels},
+		{Name: "docProps/core.xml", Body: coreProps(t)},
+		{Name: "word/_rels/document.xml.rels", Body: docxDocumentRels},
+		{Name: "word/styles.xml", Body: docxStyles},
+		{Name: "word/document.xml", Body: document(t)},
+	})
 }
 
 // esc escapes s for XML text and attributes, after clean has dropped what XML cannot hold.
