@@ -904,7 +904,7 @@ type PollConfigKind string
 // PollResults defines model for PollResults.
 type PollResults struct {
 	Answers  int      `json:"answers"`
-	Mean     *float32 `json:"mean,omitempty"`
+	Mean     *float64 `json:"mean,omitempty"`
 	ModuleId int64    `json:"module_id"`
 
 	// Options Per option: answers choosing it, ranking points or budget points.

@@ -40,6 +40,7 @@ var (
 	ErrReasonRequired   = kernel.New(kernel.KindInvalid, "reason_required", "Hiding needs a reason; it goes into the public moderation log.")
 	ErrMinutesState     = kernel.New(kernel.KindConflict, "minutes_state", "There are no minutes in a state that allows this.")
 	ErrStaleMinutes     = kernel.New(kernel.KindConflict, "stale_version", "The draft was changed since you loaded it; reload it and apply your changes again.")
+	ErrHandoffNotFound  = kernel.New(kernel.KindNotFound, "handoff_not_found", "There is no such hand-off.")
 	ErrAlreadyHandedOff = kernel.New(kernel.KindConflict, "already_handed_off", "This has already been handed on to this target.")
 )
 

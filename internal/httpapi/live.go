@@ -54,6 +54,7 @@ func (h *handlers) liveUpgrade(f api.StrictHandlerFunc, operationID string) api.
 				sub.Session = auth.HashToken(ck.Value)
 			}
 		}
+		sub.Credential = credentialOf(callerFrom(ctx))
 		err := h.live.ServeWS(c.Response(), c.Request(), sub)
 		var refused *realtime.Refusal
 		switch {

@@ -8,7 +8,9 @@ import (
 	"github.com/teilhabe/teilhabe/domain/access"
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/identity"
+	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/needs"
+	"github.com/teilhabe/teilhabe/domain/workshop"
 	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
@@ -21,6 +23,29 @@ func (h *handlers) registerLiveKinds() {
 	}
 	h.live.RegisterKind(consultation.RoomPrefix, h.consultationAudiences)
 	h.live.RegisterKind(needs.RoomPrefix, h.needsAudiences)
+	if h.workshops != nil {
+		h.live.RegisterKind(workshop.RoomPrefix, h.workshopAudiences)
+	}
+}
+
+// workshopAudiences: whoever may read the workshop (its process's readers, its participants,
+// guests by their cookie, the projector by its key) follows its room; facilitators also hear the
+// facilitators' and the projector's events, the projector the projector's, a participant their
+// own (user:<id> or guest:<id>).
+func (h *handlers) workshopAudiences(ctx context.Context, who identity.Principal, id string) ([]string, error) {
+	wid, err := strconv.ParseInt(id, 10, 64)
+	if err != nil || wid < 1 || strconv.FormatInt(wid, 10) != id {
+		return nil, realtime.ErrInvalidRoom
+	}
+	c := callerOfCredential(workshop.Caller{Who: who}, realtime.CredentialFrom(ctx))
+	auds, err := h.workshops.Audiences(ctx, c, wid)
+	if kernel.KindOf(err) == kernel.KindNotFound {
+		return nil, realtime.ErrNoAccess
+	}
+	if err != nil {
+		return nil, err
+	}
+	return append(realtime.PersonalAudiences(who), auds...), nil
 }
 
 // consultationAudiences: whoever may read the consultation follows its room; the district's

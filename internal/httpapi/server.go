@@ -25,6 +25,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/needs"
 	"github.com/teilhabe/teilhabe/domain/planning"
+	"github.com/teilhabe/teilhabe/domain/workshop"
 	"github.com/teilhabe/teilhabe/internal/auth"
 )
 
@@ -69,6 +70,8 @@ type Deps struct {
 	Atlas *atlas.Service
 	// Needs is the needs context's use cases: calls, assessments, workbench, weighing, measures.
 	Needs *needs.Service
+	// Workshops is the live workshops' use cases.
+	Workshops *workshop.Service
 }
 
 // handlers implements api.StrictServerInterface, one file per resource.
@@ -80,6 +83,8 @@ type handlers struct {
 	cons      *consultation.Service
 	atlas     *atlas.Service
 	needs     *needs.Service
+	workshops *workshop.Service
+	cookies   cookieScope
 	geo       geometryCache // the atlas maps' boundaries, per instance
 	live      Live
 	pages     *PageCache
@@ -109,10 +114,10 @@ func New(d Deps) (*echo.Echo, error) {
 	e.GET("/readyz", readyz(d.Ready, d.Log))
 
 	h := &handlers{districts: d.Districts, identity: d.Identity, audit: d.Audit, plan: d.Planning,
-		cons: d.Consultations, atlas: d.Atlas, needs: d.Needs, live: d.Live, pages: d.Pages, auth: d.Auth,
+		cons: d.Consultations, atlas: d.Atlas, needs: d.Needs, workshops: d.Workshops, cookies: newCookieScope(d.BaseURL), live: d.Live, pages: d.Pages, auth: d.Auth,
 		now: func() time.Time { return time.Now().UTC() }}
 	h.registerLiveKinds()
-	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade}), apiPrefix)
+	api.RegisterHandlersWithBaseURL(e, api.NewStrictHandler(h, []api.StrictMiddlewareFunc{h.liveUpgrade, h.workshopCredentials}), apiPrefix)
 
 	l := &loginRoutes{svc: d.Auth, cookies: newCookieScope(d.BaseURL), maxAge: int(d.SessionMaxAge.Seconds()), base: d.BaseURL, log: d.Log, ended: h.sessionEnded, endedHash: h.sessionHashEnded, loggedIn: h.loggedIn,
 		starts: kernel.NewLimiter[string](loginStartEvery, loginStartBurst, nil)}

@@ -84,7 +84,10 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 			// The seed's events wait in the outbox for the relay, which starts after it.
 			seedPlan := app.Planning(db, blobs, nil)
 			needsSvc := app.Needs(db, store.NewOutbox(db, log, nil), blobs, seedPlan, ids, atlasSvc, nil)
-			return demo.SeedNeeds(ctx, needsSvc, ids, store.NewPlanning(db), issuer, time.Now())
+			if err := demo.SeedNeeds(ctx, needsSvc, ids, store.NewPlanning(db), issuer, time.Now()); err != nil {
+				return err
+			}
+			return demo.SeedWorkshop(ctx, app.Workshops(db, store.NewOutbox(db, log, nil), seedPlan, nil), ids, store.NewPlanning(db), issuer, time.Now())
 		}
 	}
 	fatal := make(chan error, 3) // the database retry, the public and the metrics server
@@ -114,11 +117,13 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 
 	metrics := httpapi.NewMetrics(db.SQL, authSvc)
 	plan := app.Planning(db, blobs, nil)
+	workshops := app.Workshops(db, outbox, plan, nil)
+	go workshops.Run(relayCtx)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: plan, Needs: app.Needs(db, outbox, blobs, plan, ids, atlasSvc, nil),
 		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
-		Pages: pages, Metrics: metrics, Atlas: atlasSvc,
+		Pages: pages, Metrics: metrics, Atlas: atlasSvc, Workshops: workshops,
 	})
 	if err != nil {
 		return err

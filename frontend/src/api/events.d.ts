@@ -500,6 +500,7 @@ export interface components {
                 value: number;
                 count: number;
             }[];
+            /** Format: double */
             mean?: number;
             words?: components["schemas"]["WordCount"][];
             texts?: string[];

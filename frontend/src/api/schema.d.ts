@@ -2819,6 +2819,7 @@ export interface components {
                 value: number;
                 count: number;
             }[];
+            /** Format: double */
             mean?: number;
             words?: components["schemas"]["WordCount"][];
             texts?: string[];
