@@ -199,4 +199,3 @@ func visibleQuestions(qs []Question, fac bool, me *Participant) []Question {
 	}
 	return out
 }
-

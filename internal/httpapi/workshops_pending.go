@@ -51,4 +51,3 @@ func (h *handlers) ExportMinutes(context.Context, api.ExportMinutesRequestObject
 func (h *handlers) PublishMinutes(context.Context, api.PublishMinutesRequestObject) (api.PublishMinutesResponseObject, error) {
 	return nil, errNotBuilt
 }
-
