@@ -11,7 +11,7 @@ export function LiveRegion({ notice, live }: { notice: WorkshopSessionHook["noti
   return (
     <>
       <div aria-live="polite" className="visually-hidden">
-        {notice && <p key={notice.n}>{t(`workshop.live.${notice.key}` as "workshop.live.newQuestion", notice.values ?? {})}</p>}
+        {notice && <p key={notice.n}>{t(`workshop.live.${notice.key}` as "workshop.live.moduleOpened", { title: "", ...notice.values })}</p>}
       </div>
       {(live === "reconnecting" || live === "revoked") && <p className="hint">{t(`workshop.connection.${live}`)}</p>}
     </>

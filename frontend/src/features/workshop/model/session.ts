@@ -133,7 +133,7 @@ function removeTheme(state: SessionState, id: number): SessionState {
       return {
         ...m,
         themes: m.themes.filter((t) => t.id !== id),
-        cards: m.cards?.map((c) => {
+        cards: (m.cards ?? []).map((c) => {
           if (c.theme_id !== id) return c;
           const { theme_id: _t, ...rest } = c;
           return rest;
@@ -190,7 +190,7 @@ export function reduceSession(state: SessionState, action: SessionAction): Sessi
     case "voted":
       return mapModule(state, action.moduleId, (m) => ({
         ...m,
-        questions: m.questions?.map((q) => (q.id === action.questionId ? { ...q, votes: action.votes } : q)),
+        questions: (m.questions ?? []).map((q) => (q.id === action.questionId ? { ...q, votes: action.votes } : q)),
         my_votes: action.voted ? [...new Set([...(m.my_votes ?? []), action.questionId])] : (m.my_votes ?? []).filter((id) => id !== action.questionId),
       }));
     case "answered":
