@@ -23,6 +23,7 @@ import { paths } from "./routes";
 import { withTexts } from "./shared/i18n/lazyTexts";
 import { ConsultationRoute } from "./features/consultation/pages/ConsultationPage";
 import * as needs from "./features/needs/lazy";
+import * as workshop from "./features/workshop/lazy";
 
 // The consultation page is where most people arrive from a link: it comes with the first load, so
 // that its chunk is not fetched only after the app has started (on a slow line a second later).
@@ -52,6 +53,8 @@ export function App() {
   return (
     <AuthProvider>
       <Routes>
+        {/* The projector fills the hall's screen: no header, no navigation. */}
+        <Route path={paths.workshopProjector} element={<OnDemand><workshop.ProjectorRoute /></OnDemand>} />
         <Route element={<Layout />}>
           <Route path={paths.home} element={<HomePage />} />
           <Route path={paths.district} element={<DistrictRoute />} />
@@ -70,6 +73,13 @@ export function App() {
           <Route path={paths.weighing} element={<OnDemand><needs.WeighingRoute /></OnDemand>} />
           <Route path={paths.measures} element={<OnDemand><needs.MeasuresRoute /></OnDemand>} />
           <Route path={paths.measure} element={<OnDemand><needs.MeasureRoute /></OnDemand>} />
+          <Route path={paths.newWorkshop} element={<OnDemand><workshop.NewWorkshopRoute /></OnDemand>} />
+          <Route path={paths.workshopSetup} element={<OnDemand><workshop.SetupRoute /></OnDemand>} />
+          <Route path={paths.workshop} element={<OnDemand><workshop.ParticipantRoute /></OnDemand>} />
+          <Route path={paths.workshopConsole} element={<OnDemand><workshop.ConsoleRoute /></OnDemand>} />
+          <Route path={paths.workshopMinutes} element={<OnDemand><workshop.MinutesRoute /></OnDemand>} />
+          <Route path={paths.workshopJoin} element={<OnDemand><workshop.JoinRoute /></OnDemand>} />
+          <Route path={paths.workshopJoinCode} element={<OnDemand><workshop.JoinRoute /></OnDemand>} />
           <Route path={paths.profile} element={<ProfilePage />} />
           <Route path={paths.organisations} element={<OrganisationsPage />} />
           <Route path={paths.organisation} element={<OrganisationRoute />} />

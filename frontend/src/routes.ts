@@ -35,6 +35,17 @@ export const paths = {
   weighing: "/prozesse/:id/abwaegung",
   measures: "/prozesse/:id/massnahmen",
   measure: "/massnahmen/:id",
+  /** Werkstatt: the set-up form of a new workshop (?prozess=<process id>). */
+  newWorkshop: "/werkstaetten/neu",
+  workshopSetup: "/werkstaetten/:id/einrichten",
+  /** The participant view of a workshop (phone first). */
+  workshop: "/werkstaetten/:id",
+  workshopConsole: "/werkstaetten/:id/moderation",
+  workshopProjector: "/werkstaetten/:id/projektor",
+  workshopMinutes: "/werkstaetten/:id/protokoll",
+  /** Joining a workshop with its code (the QR code on the projector leads to /w/<code>). */
+  workshopJoin: "/w",
+  workshopJoinCode: "/w/:code",
   /** The server sends a failed login here. */
   loginFailed: "/login/failed",
 } as const;
@@ -123,4 +134,36 @@ export function measuresPath(processId: number): string {
 /** One measure with its chain. */
 export function measurePath(id: number): string {
   return `/massnahmen/${id}`;
+}
+
+/** The set-up form of a new workshop in a process. */
+export function newWorkshopPath(processId: number): string {
+  return `/werkstaetten/neu?prozess=${processId}`;
+}
+
+/** A workshop's participant view. */
+export function workshopPath(id: number): string {
+  return `/werkstaetten/${id}`;
+}
+
+export function workshopSetupPath(id: number): string {
+  return `${workshopPath(id)}/einrichten`;
+}
+
+/** The facilitators' console of a workshop. */
+export function workshopConsolePath(id: number): string {
+  return `${workshopPath(id)}/moderation`;
+}
+
+export function workshopProjectorPath(id: number): string {
+  return `${workshopPath(id)}/projektor`;
+}
+
+export function workshopMinutesPath(id: number): string {
+  return `${workshopPath(id)}/protokoll`;
+}
+
+/** The join page, with the code filled in when given. */
+export function workshopJoinPath(code?: string): string {
+  return code ? `/w/${encodeURIComponent(code)}` : "/w";
 }

@@ -9,6 +9,7 @@ import { addTexts } from "../shared/i18n/lazyTexts";
 import { atlasTexts } from "../features/atlas/i18n";
 import { atlasImportTexts } from "../features/atlas/import/i18n";
 import { needsTexts } from "../features/needs/i18n";
+import { workshopTexts } from "../features/workshop/i18n";
 import { AuthProvider } from "../features/identity/auth/AuthProvider";
 import { limits } from "./fixtures";
 
@@ -29,6 +30,7 @@ export function renderWithProviders(
   addTexts(instance, atlasTexts);
   addTexts(instance, atlasImportTexts);
   addTexts(instance, needsTexts);
+  addTexts(instance, workshopTexts);
   const result = render(
     <I18nextProvider i18n={instance}>
       <MemoryRouter initialEntries={[route]}>{auth ? <AuthProvider>{ui}</AuthProvider> : ui}</MemoryRouter>

@@ -11,6 +11,7 @@ import { LoadError, Loading } from "../../../shared/components/Status";
 import { assessmentPath, needsCallPath } from "../../../routes";
 import { AssessmentPages } from "../components/AssessmentPages";
 import { CallCard } from "../components/CallSummary";
+import { LazyWorkshopOffers } from "../../workshop/lazy";
 import "../components/needs.css";
 
 /** /traeger/bedarfe: a Träger's open calls, its own assessments, those it is asked to co-sign, and its notices. */
@@ -34,6 +35,7 @@ export function ProviderDashboardPage() {
               <OrgAssessments slug={o.slug} cosign heading={t("needs.dashboard.cosign")} />
             </section>
           ))}
+          <LazyWorkshopOffers />
           <Notices />
         </>
       )}

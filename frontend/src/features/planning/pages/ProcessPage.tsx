@@ -22,6 +22,7 @@ import { ProcessManagement } from "../components/processes/ProcessManagement";
 import { StatusBadge } from "../components/processes/StatusBadge";
 import { ConsultationsSection } from "../../consultation/components/ConsultationsSection";
 import { LazyNeedsSection } from "../../needs/lazy";
+import { LazyWorkshopsSection } from "../../workshop/lazy";
 import { districtPath, paths } from "../../../routes";
 import "../components/processes/processes.css";
 
@@ -89,6 +90,7 @@ export function ProcessPage({ processId }: { processId: number | undefined }) {
           </section>
           <ConsultationsSection processId={process.id} manages={manages} />
           <LazyNeedsSection process={process} areas={areas} manages={manages} />
+          <LazyWorkshopsSection processId={process.id} manages={manages} />
           <section aria-labelledby="scope-heading">
             <h2 id="scope-heading">{t("process.areasHeading")}</h2>
             {context.status === "loading" && <Loading />}

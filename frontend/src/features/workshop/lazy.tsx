@@ -1,0 +1,49 @@
+import { lazy, Suspense, type ComponentProps, type ComponentType } from "react";
+import { withTexts } from "../../shared/i18n/lazyTexts";
+import { Loading } from "../../shared/components/Status";
+import { warm } from "../../shared/api/client";
+
+// The workshop pages load on demand with their texts, so the home page's first load does not
+// grow; the participant view's chunk holds no heavy library (the QR code is the projector's and
+// the console's). reads names what a page asks for first, to start it while its code loads.
+function workshopChunk<P extends object>(load: () => Promise<ComponentType<P>>, reads?: (path: string) => string[]) {
+  return lazy(() => {
+    if (reads) warm(reads(window.location.pathname));
+    return Promise.all([load(), import("./i18n")]).then(([Page, t]) => ({ default: withTexts(Page, t.workshopTexts) }));
+  });
+}
+
+/** The session a participant's phone asks for first. */
+const sessionReads = (path: string) => {
+  const id = /\/werkstaetten\/(\d{1,18})\/?$/.exec(path)?.[1];
+  return id ? [`/workshops/${id}/session`] : [];
+};
+
+export const NewWorkshopRoute = workshopChunk(() => import("./pages/SetupPage").then((m) => m.NewWorkshopRoute));
+export const SetupRoute = workshopChunk(() => import("./pages/SetupPage").then((m) => m.SetupRoute));
+export const JoinRoute = workshopChunk(() => import("./pages/JoinPage").then((m) => m.JoinRoute));
+export const ParticipantRoute = workshopChunk(() => import("./pages/ParticipantPage").then((m) => m.ParticipantRoute), sessionReads);
+export const ConsoleRoute = workshopChunk(() => import("./pages/ConsolePage").then((m) => m.ConsoleRoute));
+export const ProjectorRoute = workshopChunk(() => import("./pages/ProjectorPage").then((m) => m.ProjectorRoute));
+export const MinutesRoute = workshopChunk(() => import("./pages/MinutesPage").then((m) => m.MinutesRoute));
+
+const Section = workshopChunk(() => import("./components/WorkshopsSection").then((m) => m.WorkshopsSection));
+const Offers = workshopChunk(() => import("./components/WorkshopOffers").then((m) => m.WorkshopOffers));
+
+/** "Werkstätten" on the process page, loaded after the page itself. */
+export function LazyWorkshopsSection(props: ComponentProps<typeof Section>) {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Section {...props} />
+    </Suspense>
+  );
+}
+
+/** The workshop results offered to a Träger, on its dashboard. */
+export function LazyWorkshopOffers() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Offers />
+    </Suspense>
+  );
+}

@@ -1,0 +1,104 @@
+import { useEffect, useState, type FormEvent } from "react";
+import { useNavigate, useParams, useSearchParams } from "react-router";
+import { useTranslation } from "react-i18next";
+import { useAuth } from "../../identity/auth/useAuth";
+import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
+import { PageHeading } from "../../../shared/components/PageHeading";
+import { ErrorAlert } from "../../../shared/components/ErrorAlert";
+import { workshopPath } from "../../../routes";
+import { findWorkshopByCode, joinAsGuest, joinWorkshop, type Workshop } from "../api/workshops";
+import { useAction } from "../components/useAction";
+import "../components/workshop.css";
+
+/** /w and /w/:code: the join page; the code comes from the URL (the QR code) or is typed in. */
+export function JoinRoute() {
+  const { code = "" } = useParams();
+  const [search] = useSearchParams();
+  const given = code || search.get("code") || "";
+  return <JoinPage key={given} initialCode={given} />;
+}
+
+/** Enter the code, then a display name (guests) or "Teilnehmen" (logged in); then on to the participant view. */
+export function JoinPage({ initialCode }: { initialCode: string }) {
+  const { t } = useTranslation();
+  useDocumentTitle(t("workshop.join.heading"));
+  const [code, setCode] = useState(initialCode);
+  const [found, setFound] = useState<Workshop>();
+  const find = useAction();
+  const lookUp = (e?: FormEvent) => {
+    e?.preventDefault();
+    const c = code.trim().toUpperCase();
+    if (!c) return;
+    void find.run(async () => setFound(await findWorkshopByCode(c)));
+  };
+  // A code from the URL (the projector's QR code) is looked up at once.
+  useEffect(() => {
+    if (initialCode) lookUp();
+  }, []);
+  return (
+    <div className="workshop-page">
+      <PageHeading>{t("workshop.join.heading")}</PageHeading>
+      {!found && (
+        <form className="workshop-form" onSubmit={lookUp}>
+          <label htmlFor="join-code" className="field__label">
+            {t("workshop.join.code")}
+          </label>
+          <input id="join-code" type="text" autoComplete="off" autoCapitalize="characters" maxLength={20} value={code} onChange={(e) => setCode(e.target.value)} required />
+          <ErrorAlert error={find.error} messages={{ not_found: t("workshop.join.unknownCode") }} />
+          <p className="form__actions">
+            <button type="submit" className="button" aria-disabled={find.busy || undefined}>
+              {t("workshop.join.find")}
+            </button>
+          </p>
+        </form>
+      )}
+      {found && <JoinStep workshop={found} code={code.trim().toUpperCase()} />}
+    </div>
+  );
+}
+
+function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
+  const { t } = useTranslation();
+  const { user } = useAuth();
+  const navigate = useNavigate();
+  const [name, setName] = useState("");
+  const join = useAction();
+  const asGuest = !user && workshop.capabilities.join_as_guest;
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    void join.run(async () => {
+      if (asGuest) await joinAsGuest(code, name.trim());
+      else await joinWorkshop(workshop.id);
+      navigate(workshopPath(workshop.id));
+    });
+  };
+  return (
+    <section aria-labelledby="join-workshop">
+      <h2 id="join-workshop">{workshop.title}</h2>
+      {workshop.place && <p>{workshop.place}</p>}
+      {asGuest || workshop.capabilities.join ? (
+        <form className="workshop-form" onSubmit={submit}>
+          {asGuest && (
+            <>
+              <label htmlFor="join-name" className="field__label">
+                {t("workshop.join.name")}
+              </label>
+              <p className="field__hint" id="join-name-hint">
+                {t("workshop.join.nameHint")}
+              </p>
+              <input id="join-name" type="text" maxLength={60} aria-describedby="join-name-hint" value={name} onChange={(e) => setName(e.target.value)} required />
+            </>
+          )}
+          <ErrorAlert error={join.error} />
+          <p className="form__actions">
+            <button type="submit" className="button" aria-disabled={join.busy || undefined}>
+              {t("workshop.join.submit")}
+            </button>
+          </p>
+        </form>
+      ) : (
+        <p className="notice">{user ? t("workshop.join.notAllowed") : t("workshop.join.login")}</p>
+      )}
+    </section>
+  );
+}
