@@ -283,4 +283,3 @@ func TestWorkshopAccess(t *testing.T) {
 }
 
 func must3b(n int, _ bool, err error) func(*testing.T) int { return must(n, err) }
-
