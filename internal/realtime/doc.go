@@ -11,6 +11,10 @@
 // the last sequence it saw and is replayed what it missed (of its audiences) before live events
 // continue; events of other audiences are simply gaps in its numbering.
 //
+// A websocket message may carry several events, one JSON object per line: what is queued for a
+// connection when its writer wakes (at most 64 events or 64 KB) goes out as one message, so a
+// burst costs one write per connection and batch rather than per event.
+//
 // Who may follow a room is decided by the room's kind (RegisterKind), whose authoriser the
 // broker runs at the upgrade, every Options.RecheckEvery and when a Change (lost role, ended
 // session) is announced on the bus; a connection that lost access is closed with 4403.

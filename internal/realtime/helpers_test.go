@@ -1,6 +1,7 @@
 package realtime_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -100,8 +101,9 @@ func (in *instance) wsURL(room string, since int64) string {
 
 // client is a websocket client of one room, as a browser tab would be.
 type client struct {
-	t  testing.TB
-	ws *websocket.Conn
+	t       testing.TB
+	ws      *websocket.Conn
+	pending [][]byte // the lines of the last message not read yet
 }
 
 func (in *instance) dial(t testing.TB, room string, since int64) *client {
@@ -123,15 +125,29 @@ func dialWith(t testing.TB, d *websocket.Dialer, u string) *client {
 	return &client{t: t, ws: ws}
 }
 
+// line returns the next event's raw JSON: a message carries one event per line.
+func (c *client) line(timeout time.Duration) ([]byte, error) {
+	if len(c.pending) == 0 {
+		_ = c.ws.SetReadDeadline(time.Now().Add(timeout))
+		typ, msg, err := c.ws.ReadMessage()
+		if err != nil {
+			return nil, err
+		}
+		if typ != websocket.TextMessage {
+			return nil, fmt.Errorf("message type %d", typ)
+		}
+		c.pending = bytes.Split(msg, []byte{'\n'})
+	}
+	line := c.pending[0]
+	c.pending = c.pending[1:]
+	return line, nil
+}
+
 // next reads one event and checks that it is exactly an Event's JSON and nothing more.
 func (c *client) next(timeout time.Duration) (realtime.Event, error) {
-	_ = c.ws.SetReadDeadline(time.Now().Add(timeout))
-	typ, msg, err := c.ws.ReadMessage()
+	msg, err := c.line(timeout)
 	if err != nil {
 		return realtime.Event{}, err
-	}
-	if typ != websocket.TextMessage {
-		return realtime.Event{}, fmt.Errorf("message type %d", typ)
 	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(msg, &keys); err != nil || len(keys) != 4 {
