@@ -32,6 +32,12 @@ type conn struct {
 	send    chan *frame
 	ready   chan struct{} // closed by the hub once the connection may replay
 
+	// Set by the hub before ready is closed: the room's delivered seq at registration, and the
+	// ring's frames after since when the ring covers them (fromRing).
+	joined   int64
+	backlog  []*frame
+	fromRing bool
+
 	ctx    context.Context // ends with the connection; bounds its replay reads
 	cancel context.CancelFunc
 
@@ -160,6 +166,24 @@ func (b *Broker) writePump(c *conn) {
 func (b *Broker) replay(c *conn, ping *time.Ticker) (int64, error) {
 	last := c.since
 	out := lines{b: b, c: c}
+	if last >= c.joined {
+		return last, nil // up to date: everything newer reaches the connection live
+	}
+	if c.fromRing {
+		backlog := c.backlog
+		c.backlog = nil
+		for _, f := range backlog {
+			if err := out.live(f, &last); err != nil {
+				return last, err
+			}
+			if out.full() {
+				if err := out.flush(); err != nil {
+					return last, err
+				}
+			}
+		}
+		return max(last, c.joined), out.flush()
+	}
 	for {
 		events, err := b.events.Since(c.ctx, c.room, last, defaultPage)
 		if err != nil {

@@ -49,11 +49,17 @@ type instance struct {
 
 func startInstance(t testing.TB, db *store.DB, bus realtime.Bus, opts realtime.Options) *instance {
 	t.Helper()
+	return startInstanceLog(t, db, store.NewEvents(db), bus, opts)
+}
+
+// startInstanceLog is startInstance whose broker reads the events of db through events.
+func startInstanceLog(t testing.TB, db *store.DB, events realtime.Log, bus realtime.Bus, opts realtime.Options) *instance {
+	t.Helper()
 	if opts.AllowedOrigins == nil {
 		opts.AllowedOrigins = []string{testOrigin}
 	}
 	g := newGate()
-	b := realtime.NewBroker(store.NewEvents(db), bus, g.resolve, testLog(), opts)
+	b := realtime.NewBroker(events, bus, g.resolve, testLog(), opts)
 	b.RegisterKind("consultation", g.authorise)
 	b.RegisterKind("workshop", g.authorise)
 	ctx, cancel := context.WithCancel(context.Background())
