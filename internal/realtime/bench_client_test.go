@@ -80,6 +80,7 @@ func fanoutClients(wsURL string, clients, messages int) (clientResult, error) {
 	}
 	fmt.Println("ready")
 
+	cpu, start := cpuSeconds(), time.Now()
 	deadline := time.Now().Add(time.Duration(messages)*time.Second/fanoutRate + 15*time.Second)
 	latencies := make([][]uint32, clients) // microseconds
 	for i, ws := range conns {
@@ -113,6 +114,7 @@ func fanoutClients(wsURL string, clients, messages int) (clientResult, error) {
 	}
 	wg.Wait()
 	res := clientResult{Expected: clients * messages}
+	res.Busy = (cpuSeconds() - cpu) / time.Since(start).Seconds()
 	all := make([]uint32, 0, res.Expected)
 	for _, l := range latencies {
 		all = append(all, l...)
@@ -192,7 +194,7 @@ func joinClients(wsURL string, clients, rate int) (clientResult, error) {
 		}
 	})
 
-	start := time.Now()
+	start, cpu := time.Now(), cpuSeconds()
 	var wg sync.WaitGroup
 	for i := range clients {
 		time.Sleep(time.Until(start.Add(time.Duration(i) * time.Second / time.Duration(rate))))
@@ -223,6 +225,7 @@ func joinClients(wsURL string, clients, rate int) (clientResult, error) {
 		})
 	}
 	wg.Wait()
+	res.Busy = (cpuSeconds() - cpu) / time.Since(start).Seconds()
 	close(stop)
 	pinger.Wait()
 	for _, ws := range conns {

@@ -91,8 +91,11 @@ func benchFanout(b *testing.B, clients, seconds int, data func(i int) []byte, re
 		b.ReportMetric(float64(ours.Expected-ours.Received), "lost")
 		b.ReportMetric(float64(ref.Expected-ref.Received), "ref_lost")
 		b.ReportMetric(ours.childCPU, "child_cpu_s")
-		b.ReportMetric(ours.serverCPU, "server_cpu_s")
-		b.ReportMetric(ref.serverCPU, "ref_server_cpu_s")
+		b.ReportMetric(ours.Busy, "child_busy")
+		b.ReportMetric(ref.Busy, "ref_child_busy")
+		b.ReportMetric(ours.serverBusy, "server_busy")
+		b.ReportMetric(ref.serverBusy, "ref_server_busy")
+		b.ReportMetric(max(ours.othersBusy, ref.othersBusy), "others_busy")
 	}
 }
 
@@ -118,7 +121,10 @@ func BenchmarkJoinBurst(b *testing.B) {
 		b.ReportMetric(ref.HTTPP99, "ref_http_p99_ms")
 		b.ReportMetric(float64(ours.Expected-ours.Received), "failed")
 		b.ReportMetric(ours.childCPU, "child_cpu_s")
-		b.ReportMetric(ours.serverCPU, "server_cpu_s")
+		b.ReportMetric(ours.Busy, "child_busy")
+		b.ReportMetric(ours.serverBusy, "server_busy")
+		b.ReportMetric(ref.serverBusy, "ref_server_busy")
+		b.ReportMetric(max(ours.othersBusy, ref.othersBusy), "others_busy")
 	}
 }
 
@@ -129,6 +135,7 @@ type clientResult struct {
 	Expected      int
 	BurstS        float64 // join: first dial to the last first message
 	HTTPP99       float64 // join: the facilitator's requests, milliseconds
+	Busy          float64 // the client process's CPU over wall time while reading (1: a core)
 }
 
 type measurement struct {
@@ -136,6 +143,8 @@ type measurement struct {
 	bytesPerConn float64
 	childCPU     float64 // seconds of CPU the client process used
 	serverCPU    float64 // seconds of CPU this process used meanwhile
+	serverBusy   float64 // serverCPU over the wall time (1: its core)
+	othersBusy   float64 // cores the machine's other processes kept busy meanwhile: noise
 }
 
 // benchTarget is a running server under measurement.
@@ -151,7 +160,6 @@ func measureFanout(b *testing.B, clients, messages int, data func(i int) []byte,
 	target := start(b)
 	defer target.stop()
 	before := heapAndStacks()
-	cpu := cpuSeconds()
 	child := startChild(b, "fanout", target.url, clients, messages, 0)
 	if line := child.line(); line != "ready" {
 		b.Fatalf("client process: %q", line)
@@ -160,6 +168,7 @@ func measureFanout(b *testing.B, clients, messages int, data func(i int) []byte,
 	time.Sleep(200 * time.Millisecond) // let registrations settle
 	perConn := float64(heapAndStacks()-before) / float64(clients)
 
+	cpu, began, machine := cpuSeconds(), time.Now(), machineBusy()
 	tick := time.NewTicker(time.Second / fanoutRate)
 	for i := range messages {
 		<-tick.C
@@ -168,7 +177,7 @@ func measureFanout(b *testing.B, clients, messages int, data func(i int) []byte,
 	tick.Stop()
 	m := child.result()
 	m.bytesPerConn = perConn
-	m.serverCPU = cpuSeconds() - cpu
+	m.measured(cpu, began, machine)
 	return m
 }
 
@@ -181,11 +190,40 @@ func measureJoin(b *testing.B, clients, seconds int, start func(*testing.B) *ben
 		last = target.send(questionData(i))
 	}
 	time.Sleep(100 * time.Millisecond) // let the announcements settle
-	cpu := cpuSeconds()
+	cpu, began, machine := cpuSeconds(), time.Now(), machineBusy()
 	child := startChild(b, "join", target.url+"?since="+strconv.FormatInt(last-1, 10), clients, 0, max(1, clients/seconds))
 	m := child.result()
-	m.serverCPU = cpuSeconds() - cpu
+	m.measured(cpu, began, machine)
 	return m
+}
+
+// measured completes m with the server's CPU since cpu and began and what the machine's other
+// processes used meanwhile (the child's CPU is only known for its whole life, so its busy share
+// of the measured phase stands in for it).
+func (m *measurement) measured(cpu float64, began time.Time, machine float64) {
+	wall := time.Since(began).Seconds()
+	m.serverCPU = cpuSeconds() - cpu
+	m.serverBusy = m.serverCPU / wall
+	m.othersBusy = max(0, (machineBusy()-machine)/wall-m.serverBusy-m.Busy)
+}
+
+// machineBusy is the CPU time all processes have used, from /proc/stat (0 where there is none).
+func machineBusy() float64 {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	fields := strings.Fields(line)
+	var busy float64
+	for i, f := range fields[1:] {
+		if i == 3 || i == 4 { // idle, iowait
+			continue
+		}
+		n, _ := strconv.ParseFloat(f, 64)
+		busy += n
+	}
+	return busy / 100 // USER_HZ
 }
 
 // Sizes of the messages: a new question of a workshop, and a chat line.
