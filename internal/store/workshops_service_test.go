@@ -238,3 +238,47 @@ func TestWorkshopHandoffs(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestMigrationWorkshopItems: migration 00020 rebuilds needs_items on SQLite (and changes its
+// CHECKs on PostgreSQL) keeping the rows there: a comment's row, with its areas, and a split
+// submission's aspects still read back after rolling it back and applying it again, and a
+// workshop's row can be written only with it.
+func TestMigrationWorkshopItems(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *store.DB) {
+		ctx := context.Background()
+		ww := newWorkshopWorld(t, db)
+		v := must(ww.cons.PostComment(ctx, ww.rita, consultation.PostComment{ConsultationID: ww.consultationID, Body: "Mehr Bänke im Park."}))(t)
+		before := must(ww.svc.AddComment(ctx, ww.karl, ww.processID, v.ID))(t)
+		before = must(ww.svc.Decide(ctx, ww.karl, before.ID, needs.Decision{Value: needs.Partly, Reason: "Zum Teil."}, false))(t)
+		must(ww.ws.HandOff(ctx, ww.karl, ww.w.ID, workshop.HandoffRequest{Subject: "card:" + itoa(ww.card.ID), Target: workshop.ToWeighing}))(t)
+		if _, err := db.MigrateDown(ctx); err != nil {
+			t.Fatal(err)
+		}
+		_, err := ww.svc.AddWorkshopResult(ctx, ww.karl, ww.processID, "Ein Ergebnis", nil, "Werkstatt Nord")
+		if err == nil {
+			t.Error("a workshop's row was written before migration 00020")
+		}
+		if _, err := db.MigrateUp(ctx, nil); err != nil {
+			t.Fatal(err)
+		}
+		var after needs.Item
+		items, _ := must4(ww.svc.Table(ctx, ww.karl, ww.processID, needs.ItemQuery{}))(t)
+		for _, it := range items {
+			if it.ID == before.ID {
+				after = it
+			}
+		}
+		if after.Kind != needs.ItemComment || after.CommentID != v.ID || after.Summary != before.Summary || len(after.AreaIDs) != len(before.AreaIDs) ||
+			after.Working == nil || after.Working.Value != needs.Partly {
+			t.Errorf("the comment's row after the migration: %+v, before %+v", after, before)
+		}
+		it := must(ww.svc.AddWorkshopResult(ctx, ww.karl, ww.processID, "Ein Ergebnis", ww.areas[:1], "Werkstatt Nord"))(t)
+		if it.Kind != needs.ItemWorkshop || it.Submitter != "Werkstatt „Werkstatt Nord“" || len(it.AreaIDs) != 1 {
+			t.Errorf("the workshop's row: %+v", it)
+		}
+		_, err = ww.svc.AddWorkshopResult(ctx, ww.rita, ww.processID, "Ein Ergebnis", nil, "Werkstatt Nord")
+		if err == nil {
+			t.Error("a resident wrote a row of the weighing table")
+		}
+	})
+}
