@@ -120,7 +120,7 @@ type Store interface {
 	// InsertHandoff stores a hand-off (ErrAlreadyHandedOff when the subject went to the target).
 	InsertHandoff(ctx context.Context, h Handoff) (Handoff, error)
 	SaveHandoff(ctx context.Context, h Handoff) error
-	Handoff(ctx context.Context, id int64) (Handoff, error)
+	Handoff(ctx context.Context, id int64) (Handoff, error) // ErrHandoffNotFound
 	Handoffs(ctx context.Context, workshopID int64) ([]Handoff, error)
 	// OfferedTo lists the hand-offs offered to the organisation and not answered yet.
 	OfferedTo(ctx context.Context, org string) ([]Handoff, error)

@@ -2973,6 +2973,11 @@ export interface components {
             /** Format: int64 */
             target_id?: number;
             org?: string;
+            /**
+             * Format: int64
+             * @description target needs: the call the draft belongs to.
+             */
+            call_id?: number;
             /** @enum {string} */
             status: "done" | "offered" | "declined";
             /** Format: date-time */
@@ -3307,7 +3312,7 @@ export interface components {
             /** Format: int64 */
             process_id: number;
             /** @enum {string} */
-            kind: "assessment" | "aspect" | "comment";
+            kind: "assessment" | "aspect" | "comment" | "workshop";
             /** Format: int64 */
             assessment_id?: number;
             /** Format: int64 */
