@@ -490,8 +490,11 @@ func (s *Service) taking(ctx context.Context, c Caller, id int64) (Workshop, Par
 		return w, Participant{}, ErrWorkshopState
 	}
 	if me == nil {
+		if c.Who.Anonymous() && !w.Guests {
+			return w, Participant{}, kernel.ErrLoginRequired // no way in but logging in
+		}
 		if c.Who.Anonymous() {
-			return w, Participant{}, ErrNotParticipant
+			return w, Participant{}, ErrNotParticipant // join as a guest first
 		}
 		p, err := s.Join(ctx, c.Who, id, "")
 		return w, p, err
@@ -515,6 +518,17 @@ func (s *Service) facilitated(ctx context.Context, who identity.Principal, id in
 		return Workshop{}, ErrFacilitatorsOnly
 	}
 	return w, nil
+}
+
+// within is facilitated's refusal for something inside a workshop (a module, a question, a card,
+// a theme, a message, a decision): it does not exist (notFound) for who may not read the
+// workshop; who may read it is asked to log in (401) or told it is the facilitators' (403), as
+// for the workshop's own facilitator operations.
+func within(err, notFound error) error {
+	if kernel.KindOf(err) == kernel.KindNotFound {
+		return notFound
+	}
+	return err
 }
 
 // coordinated loads a process the person coordinates, with its areas.

@@ -151,7 +151,7 @@ func (s *Service) facilitatedModule(ctx context.Context, who identity.Principal,
 	}
 	w, err := s.facilitated(ctx, who, m.WorkshopID)
 	if err != nil {
-		return Module{}, w, ErrModuleNotFound
+		return Module{}, w, within(err, ErrModuleNotFound)
 	}
 	return m, w, nil
 }

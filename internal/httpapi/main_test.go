@@ -164,6 +164,10 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 	if deps.Needs == nil {
 		deps.Needs = compose.Needs(db, outbox, blobs, deps.Planning, ids, deps.Atlas, nil)
 	}
+	if deps.Workshops == nil {
+		deps.Workshops = compose.Workshops(db, outbox, deps.Planning, nil)
+		go deps.Workshops.Run(ctx)
+	}
 	e, err := httpapi.New(deps.Deps)
 	if err != nil {
 		t.Fatal(err)
