@@ -165,7 +165,7 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 		deps.Needs = compose.Needs(db, outbox, blobs, deps.Planning, ids, deps.Atlas, nil)
 	}
 	if deps.Workshops == nil {
-		deps.Workshops = compose.Workshops(db, outbox, deps.Planning, nil)
+		deps.Workshops = compose.Workshops(db, outbox, deps.Planning, deps.Consultations, deps.Needs, nil)
 		go deps.Workshops.Run(ctx)
 	}
 	e, err := httpapi.New(deps.Deps)
