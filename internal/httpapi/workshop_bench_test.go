@@ -98,8 +98,8 @@ func BenchmarkVoteStorm(b *testing.B) {
 		ingest := runLoad(b, flooding)
 		perVote := float64(counter.Count()-stmts0) / float64(ingest.OK)
 		reference := runLoad(b, loadPlan{Method: http.MethodPost, URL: ref.URL + "/ref/comments", Duration: flood, Conns: benchClients,
-			Header:  map[string]string{"Origin": a.URL, "Content-Type": "application/json", "Cookie": "ref_session=" + refSession},
-			Bodies:  []string{`{"body":"Beitrag 1 mit etwas Text"}`, `{"body":"Beitrag 2 mit etwas Text"}`}})
+			Header: map[string]string{"Origin": a.URL, "Content-Type": "application/json", "Cookie": "ref_session=" + refSession},
+			Bodies: []string{`{"body":"Beitrag 1 mit etwas Text"}`, `{"body":"Beitrag 2 mit etwas Text"}`}})
 		if n := countAnswers(); n != dbCount {
 			b.Errorf("changing answers made %d answers of %d", n, dbCount)
 		}
@@ -249,4 +249,3 @@ func tallyLag(done []int64, frames []tallyFrame) time.Duration {
 }
 
 func abs(n int) int { return max(n, -n) }
-
