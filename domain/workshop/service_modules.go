@@ -203,12 +203,10 @@ func (s *Service) publishCounts(ctx context.Context, moduleID int64) error {
 			}
 			return s.outbox.Emit(ctx, replace(room, kernel.AudienceEveryone, EventCountsChanged, subj, CountsOut(m.ID, counts)))
 		case KindPoll:
-			answers, err := s.store.Answers(ctx, m.ID)
+			r, err := s.tally(ctx, m)
 			if err != nil {
 				return err
 			}
-			r := Tally(m.Poll, answers)
-			r.ModuleID = m.ID
 			data := ResultsOut(r)
 			if m.ResultsPublic() {
 				return s.outbox.Emit(ctx, replace(room, kernel.AudienceEveryone, EventResultsChanged, subj, data))
