@@ -127,7 +127,7 @@ func BenchmarkVoteStorm(b *testing.B) {
 
 // livePoll sets up a running workshop with an open single-choice poll whose results are live,
 // as its facilitator.
-func livePoll(b *testing.B, coord *browser) (workshopID, moduleID int64) {
+func livePoll(b testing.TB, coord *browser) (workshopID, moduleID int64) {
 	b.Helper()
 	must := func(r response, want int) response {
 		b.Helper()
@@ -148,16 +148,19 @@ func livePoll(b *testing.B, coord *browser) (workshopID, moduleID int64) {
 
 // seatGuests stores n guests of the workshop, 1,000 rows a statement (set-up, not measured), and
 // returns their cookies' tokens.
-func seatGuests(b *testing.B, db *store.DB, workshopID int64, n int) []string {
+func seatGuests(b testing.TB, db *store.DB, workshopID int64, n int) []string {
 	b.Helper()
 	tokens := make([]string, n)
+	now := time.Now().UTC()
 	for done := 0; done < n; done += 1000 {
 		var rows []string
+		var args []any
 		for i := done; i < min(n, done+1000); i++ {
 			tokens[i] = workshop.NewToken()
-			rows = append(rows, fmt.Sprintf("(%d, '%s', 'Gast %d', now())", workshopID, workshop.HashToken(tokens[i]), i))
+			rows = append(rows, "(?, ?, ?, ?)")
+			args = append(args, workshopID, workshop.HashToken(tokens[i]), fmt.Sprintf("Gast %d", i), now)
 		}
-		if _, err := db.SQL.Exec("INSERT INTO workshop_participants (workshop_id, token_hash, name, joined_at) VALUES " + strings.Join(rows, ",")); err != nil {
+		if err := db.Gorm.Exec("INSERT INTO workshop_participants (workshop_id, token_hash, name, joined_at) VALUES "+strings.Join(rows, ","), args...).Error; err != nil {
 			b.Fatal(err)
 		}
 	}
