@@ -52,6 +52,13 @@ type loadResult struct {
 	CPU, Wall time.Duration
 }
 
+// add is the result of both runs, one after the other (their p99: the higher one's).
+func (r loadResult) add(o loadResult) loadResult {
+	r.OK, r.Failed, r.Elapsed, r.CPU, r.Wall = r.OK+o.OK, r.Failed+o.Failed, r.Elapsed+o.Elapsed, r.CPU+o.CPU, r.Wall+o.Wall
+	r.P99, r.Done = max(r.P99, o.P99), append(r.Done, o.Done...)
+	return r
+}
+
 // rate is the successful requests per second.
 func (r loadResult) rate() float64 { return float64(r.OK) / r.Elapsed.Seconds() }
 
