@@ -326,3 +326,13 @@ func countOf(ev liveEvent, module, id int64) (int, bool) {
 	}
 	return 0, true
 }
+
+// connErr is why the connection's reading ended, nil while it is open.
+func connErr(f *feed) error {
+	select {
+	case <-f.ended:
+		return f.err
+	default:
+		return nil
+	}
+}
