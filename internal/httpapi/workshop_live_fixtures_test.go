@@ -68,12 +68,28 @@ func (w *liveWorkshop) ok(b *browser, method, path, body string) response {
 	return r
 }
 
-// module prepares a module (body is the ModuleInput) and opens it.
+// module prepares a module (body is the ModuleInput) and opens it. Opening sends the module's
+// counts (or results) coalesced, a moment later: module waits until they are in the room, so a
+// test's socket opened afterwards never starts with them.
 func (w *liveWorkshop) module(body string) int64 {
 	w.t.Helper()
 	id := decode[struct{ ID int64 }](w.t, w.ok(w.coord, "POST", fmt.Sprintf("/api/v1/workshops/%d/modules", w.id), body)).ID
 	w.ok(w.coord, "POST", fmt.Sprintf("/api/v1/workshop-modules/%d/state", id), `{"action":"open"}`)
-	return id
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		var n int64
+		err := w.a.DB.Gorm.Raw("SELECT COUNT(*) FROM room_events WHERE room = ? AND subject = ?", w.room(), fmt.Sprintf("counts:%d", id)).Scan(&n).Error
+		if err != nil {
+			w.t.Fatal(err)
+		}
+		if n > 0 {
+			return id
+		}
+		if time.Now().After(deadline) {
+			w.t.Fatalf("the counts of module %d never reached the room", id)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
 }
 
 const (
