@@ -57,8 +57,10 @@ func (s *Service) emitModule(ctx context.Context, m Module) error {
 }
 
 // emitQuestion sends a question to those who may see it: a public one to everyone; a pending one
-// to the facilitators and its author; a hidden or merged one to everyone without its text
-// (replacing its earlier events, so no replay shows the text again).
+// to the facilitators and its author; a hidden or merged one without its text to everyone, and
+// to the facilitators and the author too, whose events of it while it was pending hold the text
+// (replacing the earlier events of each audience, so no replay shows the text again). author is
+// the question's participant row; a zero one (gone) has no events of its own.
 func (s *Service) emitQuestion(ctx context.Context, q Question, author Participant) error {
 	room, subj := Room(q.WorkshopID), subject("question", q.ID)
 	switch q.State {
@@ -67,7 +69,13 @@ func (s *Service) emitQuestion(ctx context.Context, q Question, author Participa
 			rewrite(room, kernel.AudienceFacilitators, EventQuestionChanged, subj, QuestionOut(q, true)),
 			rewrite(room, author.Audience(), EventQuestionChanged, subj, QuestionOut(q, true)))
 	case QuestionHidden, QuestionMerged:
-		return s.outbox.Emit(ctx, replace(room, kernel.AudienceEveryone, EventQuestionChanged, subj, QuestionOut(q, false)))
+		data := QuestionOut(q, false)
+		evs := []kernel.Event{replace(room, kernel.AudienceEveryone, EventQuestionChanged, subj, data),
+			replace(room, kernel.AudienceFacilitators, EventQuestionChanged, subj, data)}
+		if author.ID != 0 {
+			evs = append(evs, replace(room, author.Audience(), EventQuestionChanged, subj, data))
+		}
+		return s.outbox.Emit(ctx, evs...)
 	default:
 		return s.outbox.Emit(ctx, rewrite(room, kernel.AudienceEveryone, EventQuestionChanged, subj, QuestionOut(q, true)))
 	}

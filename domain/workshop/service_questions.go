@@ -2,6 +2,7 @@ package workshop
 
 import (
 	"context"
+	"errors"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
 )
@@ -93,7 +94,10 @@ func (s *Service) ModerateQuestion(ctx context.Context, who identity.Principal, 
 		if err != nil {
 			return within(err, ErrQuestionNotFound)
 		}
-		author := Participant{ID: q.ParticipantID}
+		author, err := s.author(ctx, q)
+		if err != nil {
+			return err
+		}
 		var target *Question
 		switch d.Action {
 		case "approve":
@@ -149,6 +153,19 @@ func (s *Service) ModerateQuestion(ctx context.Context, who identity.Principal, 
 		s.counts.Touch(out.ModuleID)
 	}
 	return out, err
+}
+
+// author is a question's participant row, for the audience of its own events (user:<id> or
+// guest:<id>); the zero Participant when it is gone.
+func (s *Service) author(ctx context.Context, q Question) (Participant, error) {
+	if q.ParticipantID == 0 {
+		return Participant{}, nil
+	}
+	p, err := s.store.Participant(ctx, q.ParticipantID)
+	if errors.Is(err, ErrNotParticipant) {
+		return Participant{}, nil
+	}
+	return p, err
 }
 
 // highlightOnly keeps one question highlighted per workshop and shows it on the projector.

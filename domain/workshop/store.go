@@ -35,6 +35,8 @@ type Store interface {
 	ParticipantByUser(ctx context.Context, workshopID, userID int64) (Participant, error)
 	// ParticipantByToken returns a guest by token hash (ErrNotParticipant).
 	ParticipantByToken(ctx context.Context, tokenHash string) (Participant, error)
+	// Participant returns a participant by id (ErrNotParticipant).
+	Participant(ctx context.Context, id int64) (Participant, error)
 	// Attendance counts the participants who joined: all, guests, and by organisation.
 	Attendance(ctx context.Context, workshopID int64) (Attendance, error)
 

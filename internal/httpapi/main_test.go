@@ -78,6 +78,10 @@ type testDeps struct {
 	clock   *testClock // the session service's clock; nil: the wall clock
 	// providers changes the demo login providers before the session service is built.
 	providers func([]auth.ProviderConfig)
+	// sendQueue and writeTimeout bound the broker's per-connection queue and writes (0: its
+	// defaults), for tests of slow clients.
+	sendQueue    int
+	writeTimeout time.Duration
 }
 
 // withProviders changes the demo login providers' configuration.
@@ -146,13 +150,13 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 		auth.Options{BaseURL: base, IdleTimeout: time.Hour, MaxAge: 12 * time.Hour, Now: now})
 	pages := httpapi.NewPageCache(pageTTL)
 	broker := realtime.NewBroker(store.NewEvents(db), realtime.NewLocalBus(), httpapi.LiveResolver(svc), quiet, realtime.Options{AllowedOrigins: []string{srv.URL},
-		OnChange: httpapi.SessionInvalidator(svc), OnRoom: pages.OnRoom})
+		OnChange: httpapi.SessionInvalidator(svc), OnRoom: pages.OnRoom, SendQueue: early.sendQueue, WriteTimeout: early.writeTimeout})
 	ctx, stop := context.WithCancel(context.Background())
 	done := make(chan struct{})
 	outbox := store.NewOutbox(db, quiet, broker.Published)
-	relayed := make(chan struct{})
+	relayed, coalesced := make(chan struct{}), make(chan struct{})
 	go func() { _ = broker.Run(ctx); close(done) }()
-	t.Cleanup(func() { stop(); <-done; <-relayed })
+	t.Cleanup(func() { stop(); <-done; <-relayed; <-coalesced })
 	deps.Deps = httpapi.Deps{
 		Log: quiet, SQL: db.SQL, BaseURL: base, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
 		Planning: compose.Planning(db, blobs, nil),
@@ -171,10 +175,9 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 	if deps.Needs == nil {
 		deps.Needs = compose.Needs(db, outbox, blobs, deps.Planning, ids, deps.Atlas, nil)
 	}
-	if deps.Workshops == nil {
-		deps.Workshops = compose.Workshops(db, outbox, deps.Planning, deps.Consultations, deps.Needs, nil)
-		go deps.Workshops.Run(ctx)
-	}
+	// The workshops' coalesced counts and results reach the room only while Run runs.
+	deps.Workshops = compose.Workshops(db, outbox, deps.Planning, deps.Consultations, deps.Needs, now)
+	go func() { deps.Workshops.Run(ctx); close(coalesced) }()
 	e, err := httpapi.New(deps.Deps)
 	if err != nil {
 		t.Fatal(err)
@@ -208,4 +211,10 @@ func do(e http.Handler, method, path string, header ...string) *httptest.Respons
 	rec := httptest.NewRecorder()
 	e.ServeHTTP(rec, req)
 	return rec
+}
+
+// withSendQueue bounds the broker's per-connection queue and its writes, so that a client that
+// stops reading is closed after a few frames and its connection ends soon after.
+func withSendQueue(n int, writeTimeout time.Duration) appOption {
+	return func(d *testDeps) { d.sendQueue, d.writeTimeout = n, writeTimeout }
 }

@@ -342,6 +342,15 @@ func (s *Workshops) ParticipantByUser(ctx context.Context, workshopID, userID in
 	return r.toDomain(), nil
 }
 
+// Participant implements workshop.Store.
+func (s *Workshops) Participant(ctx context.Context, id int64) (workshop.Participant, error) {
+	var r workshopParticipantRow
+	if err := conn(ctx, s.db).Take(&r, id).Error; err != nil {
+		return workshop.Participant{}, notFound(err, workshop.ErrNotParticipant)
+	}
+	return r.toDomain(), nil
+}
+
 // ParticipantByToken implements workshop.Store.
 func (s *Workshops) ParticipantByToken(ctx context.Context, tokenHash string) (workshop.Participant, error) {
 	var r workshopParticipantRow
