@@ -774,7 +774,8 @@ type CountsChangedFrame struct {
 type CountsChangedFrameType string
 
 // LiveFrame The envelope of every frame, whatever its type. seq counts the room's events 1, 2, 3, ...
-// without gaps; a client that reconnects passes the last seq it saw as since.
+// without gaps; a client that reconnects passes the last seq it saw as since. A message may
+// carry several events, one JSON object per line.
 type LiveFrame struct {
 	// Data The payload; its schema follows from type.
 	Data interface{} `json:"data"`

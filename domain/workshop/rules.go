@@ -417,3 +417,35 @@ func (w *Workshop) Show(p Projection, questionOK func(int64) bool, moduleOK func
 	w.Projector = p
 	return nil
 }
+
+// The actions of a workshop's status, as POST /workshops/{id}/status names them.
+var statusActions = []string{"rehearse", "end_rehearsal", "start", "end"}
+
+// Apply runs a status action on the workshop.
+func (w *Workshop) Apply(action string, now time.Time) error {
+	switch action {
+	case "rehearse":
+		return w.Rehearse()
+	case "end_rehearsal":
+		return w.EndRehearsal()
+	case "start":
+		return w.Start()
+	case "end":
+		return w.End(now)
+	}
+	return invalid("action: unknown %q", action)
+}
+
+// Actions lists the status actions the workshop allows now, for the console's buttons: each is
+// tried on a copy, so the rules live in one place.
+func (w Workshop) Actions() []string {
+	out := []string{}
+	for _, a := range statusActions {
+		c := w
+		c.Agenda = append([]AgendaItem(nil), w.Agenda...)
+		if c.Apply(a, time.Time{}) == nil {
+			out = append(out, a)
+		}
+	}
+	return out
+}

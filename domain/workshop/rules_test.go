@@ -384,3 +384,17 @@ func TestShow(t *testing.T) {
 		}
 	}
 }
+
+func TestActionsFollowTheStatus(t *testing.T) {
+	for status, want := range map[Status]string{
+		StatusPlanned: "rehearse start", StatusRehearsal: "end_rehearsal start", StatusLive: "end", StatusEnded: "",
+	} {
+		w := Workshop{Status: status, Agenda: []AgendaItem{{ID: 1, Title: "A", StartedAt: time.Unix(1, 0)}}}
+		if got := strings.Join(w.Actions(), " "); got != want {
+			t.Errorf("%s: actions %q, want %q", status, got, want)
+		}
+		if w.Status != status || w.Agenda[0].StartedAt.IsZero() {
+			t.Errorf("%s: Actions changed the workshop: %+v", status, w)
+		}
+	}
+}

@@ -304,19 +304,7 @@ func (s *Service) Transition(ctx context.Context, who identity.Principal, id int
 			return err
 		}
 		discard := w.Status == StatusRehearsal && (action == "end_rehearsal" || action == "start")
-		switch action {
-		case "rehearse":
-			err = w.Rehearse()
-		case "end_rehearsal":
-			err = w.EndRehearsal()
-		case "start":
-			err = w.Start()
-		case "end":
-			err = w.End(s.now().UTC())
-		default:
-			err = invalid("action: unknown %q", action)
-		}
-		if err != nil {
+		if err := w.Apply(action, s.now().UTC()); err != nil {
 			return err
 		}
 		if discard {

@@ -120,6 +120,12 @@ func workshopOut(v workshop.View) api.Workshop {
 	out.Capabilities = api.WorkshopCapabilities{Facilitate: caps[workshop.CanFacilitate], Join: caps[workshop.CanJoin],
 		JoinAsGuest: caps[workshop.CanJoinAsGuest], Participate: caps[workshop.CanParticipate], Project: caps[workshop.CanProject],
 		HandOff: caps[workshop.CanHandOff]}
+	out.Actions = []api.WorkshopActions{}
+	if caps[workshop.CanFacilitate] {
+		for _, a := range w.Actions() {
+			out.Actions = append(out.Actions, api.WorkshopActions(a))
+		}
+	}
 	if w.Guests || caps[workshop.CanFacilitate] || caps[workshop.CanProject] {
 		out.JoinCode = &w.JoinCode
 	}

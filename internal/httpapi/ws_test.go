@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/gorilla/websocket"
@@ -40,13 +41,27 @@ type liveEvent struct {
 	Data json.RawMessage `json:"data"`
 }
 
+// unread holds, per socket, the events of its last message not read yet: a message carries
+// one event per line.
+var unread sync.Map // *websocket.Conn → []string
+
 // next reads the next event, failing after a few seconds.
 func next(b *browser, c *websocket.Conn) liveEvent {
 	b.t.Helper()
-	_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
-	var ev liveEvent
-	if err := c.ReadJSON(&ev); err != nil {
-		b.t.Fatalf("no live event: %v", err)
+	lines, _ := unread.Load(c)
+	pending, _ := lines.([]string)
+	if len(pending) == 0 {
+		_ = c.SetReadDeadline(time.Now().Add(5 * time.Second))
+		_, msg, err := c.ReadMessage()
+		if err != nil {
+			b.t.Fatalf("no live event: %v", err)
+		}
+		pending = strings.Split(string(msg), "\n")
 	}
+	var ev liveEvent
+	if err := json.Unmarshal([]byte(pending[0]), &ev); err != nil {
+		b.t.Fatalf("not a live event: %q: %v", pending[0], err)
+	}
+	unread.Store(c, pending[1:])
 	return ev
 }

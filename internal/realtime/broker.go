@@ -52,7 +52,7 @@ type Broker struct {
 // followed once the kind is registered with RegisterKind; Run must be running for ServeWS.
 func NewBroker(events Log, bus Bus, resolve Resolver, log *slog.Logger, opts Options) *Broker {
 	b := &Broker{events: events, bus: bus, resolve: resolve, log: log, opts: opts.withDefaults()}
-	b.hub = newHub(events, log)
+	b.hub = newHub(events, log, b.opts.ReplayRing)
 	b.pub = newPublisher(bus, log)
 	b.access = newChecker(b)
 	b.upgrader = websocket.Upgrader{

@@ -32,6 +32,12 @@ type conn struct {
 	send    chan *frame
 	ready   chan struct{} // closed by the hub once the connection may replay
 
+	// Set by the hub before ready is closed: the room's delivered seq at registration, and the
+	// ring's frames after since when the ring covers them (fromRing).
+	joined   int64
+	backlog  []*frame
+	fromRing bool
+
 	ctx    context.Context // ends with the connection; bounds its replay reads
 	cancel context.CancelFunc
 
@@ -101,6 +107,10 @@ func (b *Broker) readPump(c *conn) {
 
 // writePump first replays what the client missed, then writes live events, pings on schedule, and
 // finally the close frame. Writing only seq > last keeps the two phases free of duplicates.
+//
+// Whatever is queued when the writer wakes goes out as one message, one event per line: under a
+// burst a connection costs one write (and one wakeup of the client) per batch instead of per
+// event, and a single event costs what it did.
 func (b *Broker) writePump(c *conn) {
 	defer c.ws.Close() // unblocks the reader when the writer ends first
 	ping := time.NewTicker(b.opts.PingInterval)
@@ -117,17 +127,27 @@ func (b *Broker) writePump(c *conn) {
 		b.goodbye(c)
 		return
 	}
+	out := lines{b: b, c: c}
 	for {
 		select {
 		case f := <-c.send:
-			if f.seq <= last || !c.hears(f.audience) {
-				continue // already replayed, or queued before the audiences shrank
+			err := out.live(f, &last)
+		drain: // what else is queued right now joins the message
+			for err == nil && !out.full() {
+				select {
+				case f = <-c.send:
+					err = out.live(f, &last)
+				default:
+					break drain
+				}
 			}
-			if err := b.writeFrame(c, f.payload); err != nil {
+			if err == nil {
+				err = out.flush()
+			}
+			if err != nil {
 				c.close(websocket.CloseAbnormalClosure, "")
 				return
 			}
-			last = f.seq
 		case <-ping.C:
 			if err := c.ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(b.opts.WriteTimeout)); err != nil {
 				c.close(websocket.CloseAbnormalClosure, "")
@@ -140,10 +160,30 @@ func (b *Broker) writePump(c *conn) {
 	}
 }
 
-// replay writes the room's events after c.since straight from the database, page by page. Live
-// events arriving meanwhile wait in the send queue and are dropped there if already replayed.
+// replay writes the room's events after c.since straight from the database, page by page, each
+// page in messages of up to maxBatch events. Live events arriving meanwhile wait in the send
+// queue and are dropped there if already replayed.
 func (b *Broker) replay(c *conn, ping *time.Ticker) (int64, error) {
 	last := c.since
+	out := lines{b: b, c: c}
+	if last >= c.joined {
+		return last, nil // up to date: everything newer reaches the connection live
+	}
+	if c.fromRing {
+		backlog := c.backlog
+		c.backlog = nil
+		for _, f := range backlog {
+			if err := out.live(f, &last); err != nil {
+				return last, err
+			}
+			if out.full() {
+				if err := out.flush(); err != nil {
+					return last, err
+				}
+			}
+		}
+		return max(last, c.joined), out.flush()
+	}
 	for {
 		events, err := b.events.Since(c.ctx, c.room, last, defaultPage)
 		if err != nil {
@@ -157,10 +197,18 @@ func (b *Broker) replay(c *conn, ping *time.Ticker) (int64, error) {
 			payload, err := encodeEvent(ev)
 			if err != nil {
 				b.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)
-			} else if err := b.writeFrame(c, payload); err != nil {
+			} else if err := out.add(payload); err != nil {
 				return last, err
 			}
 			last = ev.Seq
+			if out.full() {
+				if err := out.flush(); err != nil {
+					return last, err
+				}
+			}
+		}
+		if err := out.flush(); err != nil {
+			return last, err
 		}
 		if len(events) < defaultPage {
 			return last, nil
@@ -175,14 +223,68 @@ func (b *Broker) replay(c *conn, ping *time.Ticker) (int64, error) {
 	}
 }
 
-func (b *Broker) writeFrame(c *conn, payload []byte) error {
+// The bounds of one message: enough to take a burst in a few writes, small enough that one
+// message never holds a client's parser (or the writer's pooled buffer) for long.
+const (
+	maxBatch      = 64
+	maxBatchBytes = 64 << 10
+)
+
+var newline = []byte{'\n'}
+
+// lines builds one websocket text message of events, one JSON object per line (json.Marshal
+// never writes a raw newline, so the separator is unambiguous). Events are written straight into
+// the connection's message writer: no joined copy, and nothing held between messages.
+type lines struct {
+	b    *Broker
+	c    *conn
+	w    io.WriteCloser // the open message; nil between messages
+	n    int
+	size int
+}
+
+// live adds a frame from the send queue unless it was replayed already or its audience is no
+// longer the connection's (it was queued before the audiences shrank).
+func (l *lines) live(f *frame, last *int64) error {
+	if f.seq <= *last || !l.c.hears(f.audience) {
+		return nil
+	}
+	*last = f.seq
+	return l.add(f.payload)
+}
+
+func (l *lines) add(payload []byte) error {
 	if payload == nil {
 		return nil // an event that could not be encoded was logged by the hub
 	}
-	if err := c.ws.SetWriteDeadline(time.Now().Add(b.opts.WriteTimeout)); err != nil {
+	if l.w == nil {
+		if err := l.c.ws.SetWriteDeadline(time.Now().Add(l.b.opts.WriteTimeout)); err != nil {
+			return err
+		}
+		w, err := l.c.ws.NextWriter(websocket.TextMessage)
+		if err != nil {
+			return err
+		}
+		l.w = w
+	} else if _, err := l.w.Write(newline); err != nil {
 		return err
 	}
-	return c.ws.WriteMessage(websocket.TextMessage, payload)
+	l.n++
+	l.size += len(payload) + 1
+	_, err := l.w.Write(payload)
+	return err
+}
+
+func (l *lines) full() bool { return l.n >= maxBatch || l.size >= maxBatchBytes }
+
+// flush ends the open message, if any.
+func (l *lines) flush() error {
+	if l.w == nil {
+		return nil
+	}
+	err := l.w.Close()
+	l.w, l.n, l.size = nil, 0, 0
+	return err
 }
 
 // goodbye sends the close frame chosen by close, if one is to be sent.

@@ -9,7 +9,14 @@
 // the room's new events from the Log once, encodes each once and fans it out to its local
 // connections of that room whose audiences include the event's. A client that reconnects passes
 // the last sequence it saw and is replayed what it missed (of its audiences) before live events
-// continue; events of other audiences are simply gaps in its numbering.
+// continue; events of other audiences are simply gaps in its numbering. A joining client that is
+// up to date (since at the newest event the hub has fanned out, as after loading the page) costs
+// no read at all; with Options.ReplayRing one a little behind is replayed from a per-room ring of
+// recent frames in memory, and only one further behind reads the Log.
+//
+// A websocket message may carry several events, one JSON object per line: what is queued for a
+// connection when its writer wakes (at most 64 events or 64 KB) goes out as one message, so a
+// burst costs one write per connection and batch rather than per event.
 //
 // Who may follow a room is decided by the room's kind (RegisterKind), whose authoriser the
 // broker runs at the upgrade, every Options.RecheckEvery and when a Change (lost role, ended

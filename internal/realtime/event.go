@@ -63,6 +63,10 @@ type Event struct {
 	Type     string          `json:"type"` // e.g. "comment.created"
 	Data     json.RawMessage `json:"data"`
 	Audience string          `json:"-"` // one of the forms validAudience accepts
+	// Supersedes is set by a Log for an event that rewrote or deleted earlier stored events of
+	// its room (kernel.Rewrite, kernel.Replace): the hub's ring of recent frames then holds
+	// those as they were and must not replay them. Never sent.
+	Supersedes bool `json:"-"`
 }
 
 // CheckEvent validates what a store is about to append, so that every event the hub later reads

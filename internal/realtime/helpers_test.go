@@ -1,6 +1,7 @@
 package realtime_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -48,11 +49,17 @@ type instance struct {
 
 func startInstance(t testing.TB, db *store.DB, bus realtime.Bus, opts realtime.Options) *instance {
 	t.Helper()
+	return startInstanceLog(t, db, store.NewEvents(db), bus, opts)
+}
+
+// startInstanceLog is startInstance whose broker reads the events of db through events.
+func startInstanceLog(t testing.TB, db *store.DB, events realtime.Log, bus realtime.Bus, opts realtime.Options) *instance {
+	t.Helper()
 	if opts.AllowedOrigins == nil {
 		opts.AllowedOrigins = []string{testOrigin}
 	}
 	g := newGate()
-	b := realtime.NewBroker(store.NewEvents(db), bus, g.resolve, testLog(), opts)
+	b := realtime.NewBroker(events, bus, g.resolve, testLog(), opts)
 	b.RegisterKind("consultation", g.authorise)
 	b.RegisterKind("workshop", g.authorise)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -100,8 +107,9 @@ func (in *instance) wsURL(room string, since int64) string {
 
 // client is a websocket client of one room, as a browser tab would be.
 type client struct {
-	t  testing.TB
-	ws *websocket.Conn
+	t       testing.TB
+	ws      *websocket.Conn
+	pending [][]byte // the lines of the last message not read yet
 }
 
 func (in *instance) dial(t testing.TB, room string, since int64) *client {
@@ -123,15 +131,29 @@ func dialWith(t testing.TB, d *websocket.Dialer, u string) *client {
 	return &client{t: t, ws: ws}
 }
 
+// line returns the next event's raw JSON: a message carries one event per line.
+func (c *client) line(timeout time.Duration) ([]byte, error) {
+	if len(c.pending) == 0 {
+		_ = c.ws.SetReadDeadline(time.Now().Add(timeout))
+		typ, msg, err := c.ws.ReadMessage()
+		if err != nil {
+			return nil, err
+		}
+		if typ != websocket.TextMessage {
+			return nil, fmt.Errorf("message type %d", typ)
+		}
+		c.pending = bytes.Split(msg, []byte{'\n'})
+	}
+	line := c.pending[0]
+	c.pending = c.pending[1:]
+	return line, nil
+}
+
 // next reads one event and checks that it is exactly an Event's JSON and nothing more.
 func (c *client) next(timeout time.Duration) (realtime.Event, error) {
-	_ = c.ws.SetReadDeadline(time.Now().Add(timeout))
-	typ, msg, err := c.ws.ReadMessage()
+	msg, err := c.line(timeout)
 	if err != nil {
 		return realtime.Event{}, err
-	}
-	if typ != websocket.TextMessage {
-		return realtime.Event{}, fmt.Errorf("message type %d", typ)
 	}
 	var keys map[string]json.RawMessage
 	if err := json.Unmarshal(msg, &keys); err != nil || len(keys) != 4 {

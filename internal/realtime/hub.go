@@ -11,9 +11,10 @@ import (
 // frame is one event encoded once for all connections of its room that hear its audience; it is
 // never modified after the hub sends it.
 type frame struct {
-	seq      int64
-	audience string
-	payload  []byte
+	seq        int64
+	audience   string
+	payload    []byte
+	supersedes bool // Event.Supersedes: earlier stored events changed with this one
 }
 
 // room is the hub's state of one room with local connections.
@@ -26,6 +27,7 @@ type room struct {
 	fetching  bool  // a read of this room is in flight (at most one at a time)
 	want      int64 // newest seq announced since the last read started
 	force     bool  // read again regardless of want: a full page, or announcements were lost
+	ring      *ring // the newest frames, once ready; nil when the hub keeps none
 }
 
 type notice struct {
@@ -47,6 +49,7 @@ type hub struct {
 	events Log
 	log    *slog.Logger
 	page   int
+	ring   int // frames kept per room for replays from memory (Options.ReplayRing)
 
 	register   chan *conn
 	unregister chan *conn
@@ -59,11 +62,12 @@ type hub struct {
 	rooms map[string]*room
 }
 
-func newHub(events Log, log *slog.Logger) *hub {
+func newHub(events Log, log *slog.Logger, ring int) *hub {
 	return &hub{
 		events:     events,
 		log:        log,
 		page:       defaultPage,
+		ring:       ring,
 		register:   make(chan *conn),
 		unregister: make(chan *conn, 64),
 		notices:    make(chan notice, 256),
@@ -135,7 +139,7 @@ func (h *hub) add(ctx context.Context, c *conn) {
 	}
 	r.conns[c] = struct{}{}
 	if r.ready {
-		close(c.ready)
+		h.release(r, c)
 	} else {
 		// The connection replays only after delivered is known: every event up to it is then
 		// committed before the replay reads, and every later one reaches the connection live.
@@ -200,8 +204,11 @@ func (h *hub) apply(ctx context.Context, res fetchResult) {
 	}
 	if res.init {
 		r.delivered, r.ready = res.last, true
+		if h.ring > 0 {
+			r.ring = newRing(h.ring, r.delivered)
+		}
 		for _, c := range r.waiting {
-			close(c.ready)
+			h.release(r, c)
 		}
 		r.waiting = nil
 	}
@@ -211,12 +218,28 @@ func (h *hub) apply(ctx context.Context, res fetchResult) {
 		}
 		h.fanout(r, f)
 		r.delivered = f.seq
+		if r.ring != nil {
+			r.ring.push(f)
+		}
 	}
 	if len(res.frames) == h.page {
 		r.force = true // a full page: there may be more
 	}
 	h.fetch(ctx, r)
 	h.forgetIfIdle(r)
+}
+
+// release lets c replay, telling it what the hub already knows: every event up to delivered has
+// been fanned out before c was registered, every later one will reach c live. A connection that
+// saw delivered already has nothing to replay, and one a little behind gets its events from the
+// ring; only one further behind reads the database. Written before ready is closed, so the
+// writer reads these fields safely.
+func (h *hub) release(r *room, c *conn) {
+	c.joined = r.delivered
+	if c.since < r.delivered && r.ring != nil {
+		c.backlog, c.fromRing = r.ring.since(c.since)
+	}
+	close(c.ready)
 }
 
 // fanout offers f to every connection of r without waiting; a connection whose queue is full is
@@ -298,7 +321,7 @@ func (h *hub) readOnce(ctx context.Context, name string, after int64, res *fetch
 			h.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)
 			b = nil
 		}
-		res.frames = append(res.frames, &frame{seq: ev.Seq, audience: ev.Audience, payload: b})
+		res.frames = append(res.frames, &frame{seq: ev.Seq, audience: ev.Audience, payload: b, supersedes: ev.Supersedes})
 	}
 	return nil
 }

@@ -8,10 +8,10 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	// BenchmarkFanout runs its websocket clients in a child copy of this binary, so that the
+	// The benchmarks run their websocket clients in a child copy of this binary, so that the
 	// parent's memory figures are the server's alone; the child needs no database.
-	if os.Getenv(fanoutChildEnv) != "" {
-		os.Exit(runFanoutClients())
+	if os.Getenv(benchChildEnv) != "" {
+		os.Exit(runBenchClients())
 	}
 	os.Exit(testdb.Main(m))
 }

@@ -40,6 +40,13 @@ type Options struct {
 	// needs one, a household behind one address a few dozen; a script opening thousands is
 	// refused with 429.
 	MaxPerAddress int
+	// ReplayRing is how many of a room's newest events the hub keeps in memory, per room with
+	// connections, to replay a client that reconnects a little behind without reading the
+	// database; 0 keeps none. Enable it only with a Log that sets Event.Supersedes (store.Events
+	// does not yet): otherwise a replay from memory could show an event that was since
+	// withdrawn or hidden. A client that is up to date (since at the room's newest event, as
+	// after loading a page) never reads the database at its upgrade, ring or not.
+	ReplayRing int
 }
 
 func (o Options) withDefaults() Options {

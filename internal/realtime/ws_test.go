@@ -1,6 +1,7 @@
 package realtime_test
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"net/http"
 	"sync"
@@ -26,8 +27,7 @@ func TestReplayThenLive(t *testing.T) {
 		publish(t, in, "workshop:7", 3)
 
 		c := in.dial(t, "consultation:42", 0)
-		_ = c.ws.SetReadDeadline(time.Now().Add(10 * time.Second))
-		_, raw, err := c.ws.ReadMessage()
+		raw, err := c.line(10 * time.Second)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,4 +177,33 @@ func pgInstanceWith(t *testing.T, url string, opts realtime.Options) *instance {
 	}
 	t.Cleanup(bus.Close) // runs after the instance has stopped
 	return startInstance(t, db, bus, opts)
+}
+
+// TestReplayIsBatched: a replay goes out as few messages of at most 64 events each, one event per
+// line, in order; the lines are exactly the events' JSON.
+func TestReplayIsBatched(t *testing.T) {
+	db := testdb.SQLite(t)
+	in := startInstance(t, db, realtime.NewLocalBus(), realtime.Options{})
+	const room, total = "workshop:5", 150
+	publish(t, in, room, total)
+	c := in.dial(t, room, 0)
+	messages := 0
+	for seen := 0; seen < total; {
+		_ = c.ws.SetReadDeadline(time.Now().Add(10 * time.Second))
+		_, msg, err := c.ws.ReadMessage()
+		if err != nil {
+			t.Fatal(err)
+		}
+		messages++
+		n := bytes.Count(msg, []byte{'\n'}) + 1
+		if n > 64 {
+			t.Errorf("a message of %d events", n)
+		}
+		c.pending = bytes.Split(msg, []byte{'\n'})
+		c.expect(room, int64(seen+1), int64(seen+n))
+		seen += n
+	}
+	if messages > 6 {
+		t.Errorf("%d messages for %d replayed events", messages, total)
+	}
 }

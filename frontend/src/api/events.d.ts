@@ -9,7 +9,8 @@ export interface components {
     schemas: {
         /**
          * @description The envelope of every frame, whatever its type. seq counts the room's events 1, 2, 3, ...
-         *     without gaps; a client that reconnects passes the last seq it saw as since.
+         *     without gaps; a client that reconnects passes the last seq it saw as since. A message may
+         *     carry several events, one JSON object per line.
          */
         LiveFrame: {
             /** @description The room, as kind:id: consultation:<id>, needs:<process id> and workshop:<id>. */

@@ -2642,6 +2642,8 @@ export interface components {
             facilitators: components["schemas"]["Facilitator"][];
             minutes_published: boolean;
             capabilities: components["schemas"]["WorkshopCapabilities"];
+            /** @description The status actions (POST /workshops/{id}/status) the workshop allows now; for facilitators, empty for everyone else. */
+            actions: ("rehearse" | "end_rehearsal" | "start" | "end")[];
         };
         WorkshopList: {
             items: components["schemas"]["Workshop"][];

@@ -181,6 +181,31 @@ describe("connectLive", () => {
     expect(statuses.at(-1)).toBe("revoked");
   });
 
+  it("delivers every event of a message that carries several, one per line", () => {
+    const { events, connection, last } = setup(5);
+    last().open();
+    last().send([created(6), created(5), "nonsense", created(7)].map((e) => (typeof e === "string" ? e : JSON.stringify(e))).join("\n"));
+    expect(events.map((e) => e.seq)).toEqual([6, 7]);
+    expect(connection.lastSeq()).toBe(7);
+  });
+
+  it("stops within a message when an event closes the connection", () => {
+    const events: number[] = [];
+    let socket: FakeSocket | undefined;
+    const connection = connectLive({
+      room,
+      since: 0,
+      onEvent: (e) => {
+        events.push(e.seq);
+        connection.close();
+      },
+      createSocket: (url) => (socket = new FakeSocket(url)),
+    });
+    socket!.open();
+    socket!.send([created(1), created(2)].map((e) => JSON.stringify(e)).join("\n"));
+    expect(events).toEqual([1]);
+  });
+
   it("reports the last seq seen", () => {
     const { connection, last } = setup(3);
     last().open();

@@ -237,13 +237,17 @@ export function connectLive<E = LiveEvent>(options: LiveOptions<E>): LiveConnect
       openedAt = now();
       onStatus("live");
     };
+    // A message may carry several events, one JSON object per line (a burst, or a replay).
     current.onmessage = (message: MessageEvent) => {
-      if (stopped || socket !== current || typeof message.data !== "string") return;
-      const raw = parseEnvelope(message.data);
-      if (!raw || raw.room !== room || raw.seq <= last) return;
-      last = raw.seq;
-      const event = parse(raw);
-      if (event) onEvent(event);
+      if (typeof message.data !== "string") return;
+      for (const line of message.data.split("\n")) {
+        if (stopped || socket !== current) return; // onEvent may have closed the connection
+        const raw = parseEnvelope(line);
+        if (!raw || raw.room !== room || raw.seq <= last) continue;
+        last = raw.seq;
+        const event = parse(raw);
+        if (event) onEvent(event);
+      }
     };
     current.onerror = () => undefined; // a close event follows; reconnecting happens there
     current.onclose = (event: CloseEvent) => {

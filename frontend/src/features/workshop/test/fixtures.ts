@@ -30,6 +30,7 @@ export function workshop(caps: Partial<WorkshopCapabilities> = {}, rest: Partial
     facilitators: [{ id: 3, name: "Karl Koordinator" }],
     minutes_published: false,
     capabilities: { ...none, ...caps },
+    actions: caps.facilitate ? ["end"] : [],
     ...rest,
   };
 }

@@ -9,9 +9,7 @@ import { AgendaNow } from "../AgendaNow";
 import { useAction } from "../useAction";
 import { TextAction } from "./ReasonForm";
 
-const actions: readonly TransitionAction[] = ["rehearse", "end_rehearsal", "start", "end"];
-
-/** The status buttons and the agenda with its timer; the server refuses a step that does not fit. */
+/** The status buttons the server allows now, and the agenda with its timer. */
 export function ConsoleAgenda({ workshop, apply }: { workshop: Workshop; apply: (action: SessionAction) => void }) {
   const { t } = useTranslation();
   const act = useAction();
@@ -21,7 +19,7 @@ export function ConsoleAgenda({ workshop, apply }: { workshop: Workshop; apply: 
       <h2 id="console-agenda">{t("workshop.console.agenda")}</h2>
       <p>{t(`workshop.status.${workshop.status}`)}</p>
       <p className="button-row">
-        {actions.map((a) => (
+        {workshop.actions.map((a: TransitionAction) => (
           <button key={a} type="button" className={a === "end_rehearsal" || a === "end" ? "button button--secondary" : "button"} onClick={() => take(transitionWorkshop(workshop.id, a))}>
             {t(`workshop.console.status.${a}`)}
           </button>
