@@ -66,6 +66,37 @@ func (s *Service) AddComment(ctx context.Context, who identity.Principal, proces
 	return out, err
 }
 
+// AddWorkshopResult puts a result of a workshop of the process (a question, a card, a theme)
+// into the weighing table; source is the workshop's title, the row's submitter is the workshop.
+func (s *Service) AddWorkshopResult(ctx context.Context, who identity.Principal, processID int64, summary string, areaIDs []int64, source string) (Item, error) {
+	p, err := s.coordinatedProcess(ctx, who, processID)
+	if err != nil {
+		return Item{}, err
+	}
+	if err := checkText("summary", &summary, MaxText, true); err != nil {
+		return Item{}, err
+	}
+	if err := checkText("source", &source, MaxTitle, true); err != nil {
+		return Item{}, err
+	}
+	areaIDs = uniqueIDs(areaIDs)
+	for _, a := range areaIDs {
+		if !slices.Contains(p.SocialAreaIDs, a) {
+			return Item{}, invalid("area_ids: area %d is not in the process's scope", a)
+		}
+	}
+	var out Item
+	err = s.tx.InTx(ctx, func(ctx context.Context) error {
+		out, err = s.store.InsertItem(ctx, Item{ProcessID: processID, DistrictKey: p.DistrictKey, Kind: ItemWorkshop, Summary: summary,
+			Submitter: "Werkstatt „" + source + "“", AreaIDs: areaIDs, UpdatedAt: s.now().UTC()})
+		if err != nil {
+			return err
+		}
+		return s.log(ctx, who, "weighing_item.add_workshop", out.ID, map[string]any{"source": source})
+	})
+	return out, err
+}
+
 // Split divides a submission's row into aspects, each weighed on its own.
 func (s *Service) Split(ctx context.Context, who identity.Principal, itemID int64, aspects []string) ([]Item, error) {
 	if len(aspects) < 2 || len(aspects) > MaxList {

@@ -39,6 +39,7 @@ const (
 	ItemAssessment ItemKind = "assessment" // a submitted needs assessment
 	ItemAspect     ItemKind = "aspect"     // one aspect of a submission that was split
 	ItemComment    ItemKind = "comment"    // a consultation comment the coordinators selected
+	ItemWorkshop   ItemKind = "workshop"   // a result of a workshop of the process, handed on by its facilitator
 )
 
 // Decision is a weighing: its value, the mandatory reason and the measures it leads to.

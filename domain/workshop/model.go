@@ -38,9 +38,11 @@ var (
 	ErrSlowMode         = kernel.New(kernel.KindRateLimited, "slow_mode", "Slow mode: please wait before your next message.")
 	ErrTooFast          = kernel.New(kernel.KindRateLimited, "too_many_contributions", "Too many contributions too fast; please wait a moment.")
 	ErrReasonRequired   = kernel.New(kernel.KindInvalid, "reason_required", "Hiding needs a reason; it goes into the public moderation log.")
+	ErrMinutesNotFound  = kernel.New(kernel.KindNotFound, "minutes_not_found", "There are no published minutes of this workshop yet.")
 	ErrMinutesState     = kernel.New(kernel.KindConflict, "minutes_state", "There are no minutes in a state that allows this.")
 	ErrStaleMinutes     = kernel.New(kernel.KindConflict, "stale_version", "The draft was changed since you loaded it; reload it and apply your changes again.")
 	ErrHandoffNotFound  = kernel.New(kernel.KindNotFound, "handoff_not_found", "There is no such hand-off.")
+	ErrHandoffAnswered  = kernel.New(kernel.KindConflict, "handoff_answered", "This offer has already been answered.")
 	ErrAlreadyHandedOff = kernel.New(kernel.KindConflict, "already_handed_off", "This has already been handed on to this target.")
 )
 
@@ -392,6 +394,8 @@ type Handoff struct {
 	Target     HandoffTarget
 	TargetID   int64  // the comment, weighing item or assessment; 0 while consent is pending
 	Org        string // ToNeeds: the organisation asked
+	CallID     int64  // ToNeeds: the open call of the process the draft is to belong to
+	Summary    string // the text handed on, with its link-back line
 	Status     string // "done", or for ToNeeds "offered" until the organisation accepts or "declined"
 	CreatedBy  int64
 	CreatedAt  time.Time

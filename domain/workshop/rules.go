@@ -29,6 +29,7 @@ const (
 	MaxBudget        = 1000
 	MaxCloudWords    = 50 // words a word cloud's results show
 	JoinCodeLength   = 8
+	MaxJoinCodeInput = 20                                // a join code as typed, with the spaces and dashes NormaliseJoinCode drops
 	joinCodeAlphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789" // no 0/O, 1/I/L
 )
 

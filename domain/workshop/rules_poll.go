@@ -216,16 +216,42 @@ func cleanWords(in []string) ([]string, error) {
 // Tally counts a poll's answers (see Results). Stored answers were checked when given, but the
 // tally does not rely on it: a value that does not fit the poll is skipped, never a panic.
 func Tally(c PollConfig, answers []Answer) Results {
-	r := Results{Answers: len(answers)}
+	groups := make([]AnswerGroup, len(answers))
+	for i, a := range answers {
+		groups[i] = AnswerGroup{Answer: a, N: 1}
+	}
+	r := TallyGroups(c, groups)
 	if len(answers) > 0 {
 		r.ModuleID = answers[0].ModuleID
+	}
+	return r
+}
+
+// AnswerGroup is one answer given by N participants alike (the store counts them grouped, so
+// that a tally of thousands of answers reads a handful of rows).
+type AnswerGroup struct {
+	Answer Answer
+	N      int
+}
+
+// TallyGroups is Tally of answers counted by group: each group counts as N equal answers. Open
+// answers (text) come in the order of the groups' times.
+func TallyGroups(c PollConfig, groups []AnswerGroup) Results {
+	var r Results
+	for _, g := range groups {
+		r.Answers += g.N
 	}
 	n := len(c.Options)
 	switch c.Kind {
 	case PollSingle, PollMultiple, PollRanking, PollBudget:
 		r.Options = make([]int, n)
-		for _, a := range answers {
-			tallyOptions(c.Kind, r.Options, a.Values)
+		one := make([]int, n)
+		for _, g := range groups {
+			clear(one)
+			tallyOptions(c.Kind, one, g.Answer.Values)
+			for i, v := range one {
+				r.Options[i] += v * g.N
+			}
 		}
 	case PollScale:
 		r.Scale = map[int]int{}
@@ -233,12 +259,12 @@ func Tally(c PollConfig, answers []Answer) Results {
 			r.Scale[v] = 0
 		}
 		sum, count := 0, 0
-		for _, a := range answers {
-			if len(a.Values) == 1 {
-				if _, ok := r.Scale[a.Values[0]]; ok {
-					r.Scale[a.Values[0]]++
-					sum += a.Values[0]
-					count++
+		for _, g := range groups {
+			if v := g.Answer.Values; len(v) == 1 {
+				if _, ok := r.Scale[v[0]]; ok {
+					r.Scale[v[0]] += g.N
+					sum += v[0] * g.N
+					count += g.N
 				}
 			}
 		}
@@ -246,14 +272,16 @@ func Tally(c PollConfig, answers []Answer) Results {
 			r.Mean = float64(sum) / float64(count)
 		}
 	case PollWords:
-		r.Words = tallyWords(answers)
+		r.Words = tallyWords(groups)
 	case PollText:
-		byTime := slices.Clone(answers)
-		slices.SortStableFunc(byTime, func(a, b Answer) int { return a.UpdatedAt.Compare(b.UpdatedAt) })
+		byTime := slices.Clone(groups)
+		slices.SortStableFunc(byTime, func(a, b AnswerGroup) int { return a.Answer.UpdatedAt.Compare(b.Answer.UpdatedAt) })
 		r.Texts = []string{}
-		for _, a := range byTime {
-			if t := strings.TrimSpace(a.Text); t != "" {
-				r.Texts = append(r.Texts, t)
+		for _, g := range byTime {
+			if t := strings.TrimSpace(g.Answer.Text); t != "" {
+				for range g.N {
+					r.Texts = append(r.Texts, t)
+				}
 			}
 		}
 	}
@@ -295,15 +323,15 @@ func tallyOptions(kind PollKind, counts []int, values []int) {
 // tallyWords counts words regardless of case, each at most once per answer; a word shows in its
 // most frequent spelling (the first in byte order when two are as frequent). The most frequent
 // MaxCloudWords come first, then by word.
-func tallyWords(answers []Answer) []WordCount {
+func tallyWords(groups []AnswerGroup) []WordCount {
 	type entry struct {
 		count     int
 		spellings map[string]int
 	}
 	words := map[string]*entry{}
-	for _, a := range answers {
+	for _, g := range groups {
 		seen := map[string]bool{}
-		for _, w := range a.Words {
+		for _, w := range g.Answer.Words {
 			w = strings.Join(strings.Fields(w), " ")
 			key := strings.ToLower(w)
 			if w == "" || seen[key] {
@@ -315,8 +343,8 @@ func tallyWords(answers []Answer) []WordCount {
 				e = &entry{spellings: map[string]int{}}
 				words[key] = e
 			}
-			e.count++
-			e.spellings[w]++
+			e.count += g.N
+			e.spellings[w] += g.N
 		}
 	}
 	out := make([]WordCount, 0, len(words))

@@ -37,15 +37,16 @@ type Directory interface {
 // rules of this package, persists in one transaction with the audit line and the live events,
 // and returns what the caller may see.
 type Service struct {
-	store   Store
-	tx      kernel.Transactor
-	outbox  kernel.Outbox
-	audit   audit.Store
-	plan    Processes
-	dir     Directory
-	now     func() time.Time
-	counts  *Coalescer
-	limiter *kernel.Limiter[int64]
+	store    Store
+	tx       kernel.Transactor
+	outbox   kernel.Outbox
+	audit    audit.Store
+	plan     Processes
+	dir      Directory
+	planning Planning
+	now      func() time.Time
+	counts   *Coalescer
+	limiter  *kernel.Limiter[int64]
 }
 
 // Deps are the ports a Service needs.
@@ -56,6 +57,7 @@ type Deps struct {
 	Audit     audit.Store
 	Processes Processes
 	Directory Directory
+	Planning  Planning         // where results are handed on to
 	Now       func() time.Time // nil: time.Now
 }
 
@@ -65,7 +67,7 @@ func NewService(d Deps) *Service {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Service{store: d.Store, tx: d.Tx, outbox: d.Outbox, audit: d.Audit, plan: d.Processes, dir: d.Directory, now: d.Now,
+	s := &Service{store: d.Store, tx: d.Tx, outbox: d.Outbox, audit: d.Audit, plan: d.Processes, dir: d.Directory, planning: d.Planning, now: d.Now,
 		// A participant may contribute (ask, add a card, write) in bursts of 10, then one every
 		// 3 seconds: a room of hundreds stays readable, a script is slowed down.
 		limiter: kernel.NewLimiter[int64](3*time.Second, 10, d.Now)}
@@ -488,8 +490,11 @@ func (s *Service) taking(ctx context.Context, c Caller, id int64) (Workshop, Par
 		return w, Participant{}, ErrWorkshopState
 	}
 	if me == nil {
+		if c.Who.Anonymous() && !w.Guests {
+			return w, Participant{}, kernel.ErrLoginRequired // no way in but logging in
+		}
 		if c.Who.Anonymous() {
-			return w, Participant{}, ErrNotParticipant
+			return w, Participant{}, ErrNotParticipant // join as a guest first
 		}
 		p, err := s.Join(ctx, c.Who, id, "")
 		return w, p, err
@@ -513,6 +518,17 @@ func (s *Service) facilitated(ctx context.Context, who identity.Principal, id in
 		return Workshop{}, ErrFacilitatorsOnly
 	}
 	return w, nil
+}
+
+// within is facilitated's refusal for something inside a workshop (a module, a question, a card,
+// a theme, a message, a decision): it does not exist (notFound) for who may not read the
+// workshop; who may read it is asked to log in (401) or told it is the facilitators' (403), as
+// for the workshop's own facilitator operations.
+func within(err, notFound error) error {
+	if kernel.KindOf(err) == kernel.KindNotFound {
+		return notFound
+	}
+	return err
 }
 
 // coordinated loads a process the person coordinates, with its areas.

@@ -55,7 +55,7 @@ func (s *Service) ModerateCard(ctx context.Context, who identity.Principal, id i
 		}
 		m, w, err := s.facilitatedModule(ctx, who, card.ModuleID)
 		if err != nil {
-			return ErrCardNotFound
+			return within(err, ErrCardNotFound)
 		}
 		switch d.Action {
 		case "move":
@@ -257,7 +257,7 @@ func (s *Service) facilitatedTheme(ctx context.Context, who identity.Principal, 
 	}
 	m, _, err := s.facilitatedModule(ctx, who, t.ModuleID)
 	if err != nil {
-		return Theme{}, m, ErrThemeNotFound
+		return Theme{}, m, within(err, ErrThemeNotFound)
 	}
 	return t, m, nil
 }

@@ -53,7 +53,7 @@ func (s *Service) HideMessage(ctx context.Context, who identity.Principal, id in
 			return err
 		}
 		if _, err := s.facilitated(ctx, who, m.WorkshopID); err != nil {
-			return ErrMessageNotFound
+			return within(err, ErrMessageNotFound)
 		}
 		if reason, err = CheckContribution("reason", reason, MaxReason); err != nil {
 			return ErrReasonRequired
@@ -119,7 +119,7 @@ func (s *Service) DeleteDecision(ctx context.Context, who identity.Principal, id
 			return err
 		}
 		if _, err := s.facilitated(ctx, who, d.WorkshopID); err != nil {
-			return ErrDecisionNotFound
+			return within(err, ErrDecisionNotFound)
 		}
 		return s.store.DeleteDecision(ctx, id)
 	})

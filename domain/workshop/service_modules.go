@@ -151,7 +151,7 @@ func (s *Service) facilitatedModule(ctx context.Context, who identity.Principal,
 	}
 	w, err := s.facilitated(ctx, who, m.WorkshopID)
 	if err != nil {
-		return Module{}, w, ErrModuleNotFound
+		return Module{}, w, within(err, ErrModuleNotFound)
 	}
 	return m, w, nil
 }
@@ -179,46 +179,44 @@ func (s *Service) openModule(ctx context.Context, c Caller, id int64, kind Modul
 // publishCounts sends a module's current counts: up-votes of a questions module, dots of a
 // board, a poll's results (to everyone when they are live or the poll is closed, else to the
 // facilitators and the projector). It reads them from the database, so the last frame of a
-// storm is the stored truth.
+// storm is the stored truth. It writes only its event, in one statement, so it needs no
+// transaction: at read committed one would not make the reads agree any better, and it would
+// add two round trips to how far the tally is behind.
 func (s *Service) publishCounts(ctx context.Context, moduleID int64) error {
-	return s.tx.InTx(ctx, func(ctx context.Context) error {
-		m, err := s.store.Module(ctx, moduleID)
+	m, err := s.store.Module(ctx, moduleID)
+	if err != nil {
+		if kernel.KindOf(err) == kernel.KindNotFound {
+			return nil // removed meanwhile
+		}
+		return err
+	}
+	room, subj := Room(m.WorkshopID), subject("counts", m.ID)
+	switch m.Kind {
+	case KindQuestions, KindBoard:
+		var counts map[int64]int
+		if m.Kind == KindQuestions {
+			counts, err = s.store.VoteCounts(ctx, m.ID)
+		} else {
+			counts, err = s.store.DotCounts(ctx, m.ID)
+		}
 		if err != nil {
-			if kernel.KindOf(err) == kernel.KindNotFound {
-				return nil // removed meanwhile
-			}
 			return err
 		}
-		room, subj := Room(m.WorkshopID), subject("counts", m.ID)
-		switch m.Kind {
-		case KindQuestions, KindBoard:
-			var counts map[int64]int
-			if m.Kind == KindQuestions {
-				counts, err = s.store.VoteCounts(ctx, m.ID)
-			} else {
-				counts, err = s.store.DotCounts(ctx, m.ID)
-			}
-			if err != nil {
-				return err
-			}
-			return s.outbox.Emit(ctx, replace(room, kernel.AudienceEveryone, EventCountsChanged, subj, CountsOut(m.ID, counts)))
-		case KindPoll:
-			answers, err := s.store.Answers(ctx, m.ID)
-			if err != nil {
-				return err
-			}
-			r := Tally(m.Poll, answers)
-			r.ModuleID = m.ID
-			data := ResultsOut(r)
-			if m.ResultsPublic() {
-				return s.outbox.Emit(ctx, replace(room, kernel.AudienceEveryone, EventResultsChanged, subj, data))
-			}
-			return s.outbox.Emit(ctx,
-				replace(room, kernel.AudienceFacilitators, EventResultsChanged, subj, data),
-				replace(room, kernel.AudienceProjector, EventResultsChanged, subj, data))
+		return s.outbox.Emit(ctx, replace(room, kernel.AudienceEveryone, EventCountsChanged, subj, CountsOut(m.ID, counts)))
+	case KindPoll:
+		r, err := s.tally(ctx, m)
+		if err != nil {
+			return err
 		}
-		return nil
-	})
+		data := ResultsOut(r)
+		if m.ResultsPublic() {
+			return s.outbox.Emit(ctx, replace(room, kernel.AudienceEveryone, EventResultsChanged, subj, data))
+		}
+		return s.outbox.Emit(ctx,
+			replace(room, kernel.AudienceFacilitators, EventResultsChanged, subj, data),
+			replace(room, kernel.AudienceProjector, EventResultsChanged, subj, data))
+	}
+	return nil
 }
 
 // ResultsPublic reports whether every participant sees the poll's results: live ones, or once

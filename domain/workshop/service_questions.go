@@ -91,7 +91,7 @@ func (s *Service) ModerateQuestion(ctx context.Context, who identity.Principal, 
 		}
 		w, err := s.facilitated(ctx, who, q.WorkshopID)
 		if err != nil {
-			return ErrQuestionNotFound
+			return within(err, ErrQuestionNotFound)
 		}
 		author := Participant{ID: q.ParticipantID}
 		var target *Question

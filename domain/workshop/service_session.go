@@ -63,12 +63,10 @@ func (s *Service) Session(ctx context.Context, c Caller, id int64) (Session, err
 			}
 		case KindPoll:
 			if m.ResultsPublic() || projects {
-				answers, err := s.store.Answers(ctx, m.ID)
+				r, err := s.tally(ctx, m)
 				if err != nil {
 					return out, err
 				}
-				r := Tally(m.Poll, answers)
-				r.ModuleID = m.ID
 				mv.Results = &r
 			}
 			if me != nil {

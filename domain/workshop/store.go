@@ -74,6 +74,13 @@ type Store interface {
 	Answers(ctx context.Context, moduleID int64) ([]Answer, error)
 	// CountAnswers counts a poll's answers.
 	CountAnswers(ctx context.Context, moduleID int64) (int, error)
+	// AnswerGroups counts a poll's answers grouped: each distinct answer once, with how many
+	// gave it (no participant, no time).
+	AnswerGroups(ctx context.Context, moduleID int64) ([]AnswerGroup, error)
+	// Ballot reads in one go what answering the module takes: the module, its workshop's
+	// status and the participant row there of the user (userID not 0) or else of the guest
+	// (tokenHash); ErrModuleNotFound.
+	Ballot(ctx context.Context, moduleID, userID int64, tokenHash string) (Ballot, error)
 
 	InsertCard(ctx context.Context, c Card) (Card, error)
 	// SaveCard writes column, theme, state, merged-into, reason and position.
@@ -120,10 +127,19 @@ type Store interface {
 	// InsertHandoff stores a hand-off (ErrAlreadyHandedOff when the subject went to the target).
 	InsertHandoff(ctx context.Context, h Handoff) (Handoff, error)
 	SaveHandoff(ctx context.Context, h Handoff) error
-	Handoff(ctx context.Context, id int64) (Handoff, error)
+	Handoff(ctx context.Context, id int64) (Handoff, error) // ErrHandoffNotFound
 	Handoffs(ctx context.Context, workshopID int64) ([]Handoff, error)
 	// OfferedTo lists the hand-offs offered to the organisation and not answered yet.
 	OfferedTo(ctx context.Context, org string) ([]Handoff, error)
+}
+
+// Ballot is what answering a poll reads: the module, its workshop's status and the caller's
+// participant row in that workshop (Joined false: they did not join).
+type Ballot struct {
+	Module      Module
+	Status      Status
+	Participant Participant
+	Joined      bool
 }
 
 // Attendance is how many joined, as the minutes and the console count them.

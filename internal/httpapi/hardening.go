@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,6 +15,9 @@ import (
 // errNULCharacter: PostgreSQL cannot store U+0000 in text, SQLite can; refusing it everywhere
 // keeps the two databases in agreement and turns what was a 500 into a clear answer.
 var errNULCharacter = kernel.New(kernel.KindInvalid, "invalid_characters", "The text contains a NUL character (U+0000), which is not allowed.")
+
+// errInvalidUTF8: Go's JSON decoder would silently turn invalid bytes into U+FFFD and store them.
+var errInvalidUTF8 = kernel.New(kernel.KindInvalid, "invalid_characters", "The text is not valid UTF-8.")
 
 // refuseNUL answers 422 invalid_characters to a request whose query or JSON body holds U+0000,
 // before any handler sees it. Multipart uploads are checked field by field where they are read.
@@ -33,6 +37,9 @@ func refuseNUL(next echo.HandlerFunc) echo.HandlerFunc {
 		req.Body = io.NopCloser(bytes.NewReader(body))
 		if bytes.IndexByte(body, 0) >= 0 || containsFold(body, `\u0000`) {
 			return errNULCharacter
+		}
+		if strings.Contains(req.Header.Get(echo.HeaderContentType), "json") && !utf8.Valid(body) {
+			return errInvalidUTF8
 		}
 		return next(c)
 	}

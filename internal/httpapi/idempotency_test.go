@@ -281,10 +281,11 @@ func TestExpiredKeysAreForgotten(t *testing.T) {
 // idempotentOps is the decision which operations create something: every POST that answers 201,
 // and the POSTs that add rows answering otherwise (a flag, an import; an invitation renews itself). Moving a
 // process or a comment to another state (status, withdraw, moderation) creates nothing.
-var idempotentOps = []string{"addAtlasBoundary", "addCommentToWeighing", "askQuery", "createAssessment", "createAtlasImport", "createAtlasIndicator",
-	"createComment", "createConsultation", "createMeasure", "createNeedsCall", "createOrganisation", "createProcess", "createSocialArea",
-	"createTextModule", "createWeighingBundle", "flagComment", "grantRole", "importSocialAreas", "splitWeighingItem",
-	"uploadAssessmentAttachment", "uploadDocument"}
+var idempotentOps = []string{"addAtlasBoundary", "addCard", "addCommentToWeighing", "addTheme", "askQuery", "askQuestion",
+	"createAssessment", "createAtlasImport", "createAtlasIndicator", "createComment", "createConsultation", "createMeasure",
+	"createNeedsCall", "createOrganisation", "createProcess", "createSocialArea", "createTextModule", "createWeighingBundle",
+	"createWorkshop", "createWorkshopModule", "flagComment", "grantRole", "handOff", "importSocialAreas", "noteDecision", "sendChatMessage",
+	"splitWeighingItem", "uploadAssessmentAttachment", "uploadDocument"}
 
 func TestCreatingOperationsTakeAnIdempotencyKey(t *testing.T) {
 	spec, err := api.GetSpec()

@@ -7,6 +7,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/consultation"
 	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/needs"
+	"github.com/teilhabe/teilhabe/domain/workshop"
 )
 
 // GetLimits implements api.StrictServerInterface: the domain's limits, so the frontend checks
@@ -18,5 +19,9 @@ func (h *handlers) GetLimits(context.Context, api.GetLimitsRequestObject) (api.G
 		Reason: kernel.MaxReason, Search: kernel.MaxSearch, Sections: consultation.MaxSections,
 		EditWindowSeconds: int(consultation.EditWindow.Seconds()),
 		NeedsText:         needs.MaxText, NeedsLabel: needs.MaxLabel, NeedsReason: needs.MaxReason,
+		GuestName: workshop.MaxGuestName, WorkshopQuestion: workshop.MaxQuestion, WorkshopAnswer: workshop.MaxAnswer,
+		WorkshopCard: workshop.MaxCard, WorkshopChat: workshop.MaxChat, WorkshopPollText: workshop.MaxPollText,
+		WorkshopWord: workshop.MaxWord, WorkshopOption: workshop.MaxOption, WorkshopDecision: workshop.MaxDecision,
+		WorkshopMinutes: workshop.MaxMinutes, Url: workshop.MaxURL, JoinCode: workshop.MaxJoinCodeInput,
 	}, nil
 }

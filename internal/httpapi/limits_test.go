@@ -10,6 +10,7 @@ import (
 	"github.com/teilhabe/teilhabe/domain/atlas"
 	"github.com/teilhabe/teilhabe/domain/kernel"
 	"github.com/teilhabe/teilhabe/domain/needs"
+	"github.com/teilhabe/teilhabe/domain/workshop"
 )
 
 // TestContractLimitsAreTheDomains holds every maxLength of api/openapi.yaml to the domain's
@@ -27,7 +28,9 @@ func TestContractLimitsAreTheDomains(t *testing.T) {
 	domain := []int{kernel.MaxName, kernel.MaxCode, kernel.MaxDescription, kernel.MaxSummary, kernel.MaxOffice, kernel.MaxIntro,
 		kernel.MaxSectionBody, kernel.MaxComment, kernel.MaxReason, kernel.MaxSearch, kernel.MaxEmail,
 		atlas.MaxKey, atlas.MaxAreaKey, atlas.MaxUnit, atlas.MaxShort, atlas.MaxSource, atlas.MaxLicence, atlas.MaxKeyList,
-		needs.MaxText, needs.MaxLabel, needs.MaxReason, needs.MaxNote}
+		needs.MaxText, needs.MaxLabel, needs.MaxReason, needs.MaxNote,
+		workshop.MaxURL, workshop.MaxGuestName, workshop.MaxQuestion, workshop.MaxAnswer, workshop.MaxCard, workshop.MaxChat,
+		workshop.MaxPollText, workshop.MaxWord, workshop.MaxOption, workshop.MaxDecision, workshop.MaxMinutes, workshop.MaxJoinCodeInput}
 	found := 0
 	var walk func(path string, v any)
 	walk = func(path string, v any) {

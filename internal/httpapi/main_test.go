@@ -30,7 +30,14 @@ import (
 	"github.com/teilhabe/teilhabe/internal/testdb"
 )
 
-func TestMain(m *testing.M) { os.Exit(testdb.Main(m)) }
+func TestMain(m *testing.M) {
+	// The HTTP benchmarks' Go load client runs in a child copy of this binary (load_bench_test.go),
+	// which needs no database.
+	if os.Getenv(loadChildEnv) != "" {
+		os.Exit(runLoadChild())
+	}
+	os.Exit(testdb.Main(m))
+}
 
 // testFrontend stands in for the built app; the real build is exercised by the browser tests.
 var testFrontend = fstest.MapFS{
@@ -163,6 +170,10 @@ func newAppAt(t testing.TB, db *store.DB, root string, opts ...appOption) *app {
 	deps.Consultations = compose.Consultations(db, outbox, deps.limits, nil)
 	if deps.Needs == nil {
 		deps.Needs = compose.Needs(db, outbox, blobs, deps.Planning, ids, deps.Atlas, nil)
+	}
+	if deps.Workshops == nil {
+		deps.Workshops = compose.Workshops(db, outbox, deps.Planning, deps.Consultations, deps.Needs, nil)
+		go deps.Workshops.Run(ctx)
 	}
 	e, err := httpapi.New(deps.Deps)
 	if err != nil {

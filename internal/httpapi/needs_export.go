@@ -17,7 +17,8 @@ import (
 // resident is how the table names a resident's comment: residents are never named.
 const resident = "Einwohner:in"
 
-var itemKinds = map[needs.ItemKind]string{needs.ItemAssessment: "Bedarfsanzeige", needs.ItemAspect: "Teilaspekt", needs.ItemComment: "Kommentar"}
+var itemKinds = map[needs.ItemKind]string{needs.ItemAssessment: "Bedarfsanzeige", needs.ItemAspect: "Teilaspekt", needs.ItemComment: "Kommentar",
+	needs.ItemWorkshop: "Werkstatt"}
 
 // fieldTitles are the fields as the committees read them (the frontend's German labels).
 var fieldTitles = map[string]string{"jugendhilfe": "Jugendhilfe", "familie": "Familie", "senioren": "Senioren/Altenhilfe",

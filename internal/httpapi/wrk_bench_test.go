@@ -6,7 +6,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -45,12 +44,7 @@ func runWrk(b *testing.B, url, script string) wrkResult {
 	if err := os.WriteFile(path, []byte(script), 0o600); err != nil {
 		b.Fatal(err)
 	}
-	args := []string{"-t", "1", "-c", strconv.Itoa(benchClients), "-d", loadDuration, "--latency", "-s", path, url}
-	if _, err := exec.LookPath("taskset"); err == nil && runtime.NumCPU() > 1 {
-		args = append([]string{"-c", loadCore, wrk}, args...)
-		wrk = "taskset"
-	}
-	out, err := exec.Command(wrk, args...).CombinedOutput()
+	out, err := loadCommand(wrk, "-t", "1", "-c", strconv.Itoa(benchClients), "-d", loadDuration, "--latency", "-s", path, url).CombinedOutput()
 	if err != nil {
 		b.Fatalf("wrk: %v\n%s", err, out)
 	}

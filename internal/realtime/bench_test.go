@@ -33,6 +33,11 @@ import (
 // in-process bus, an authoriser that looks something up) against a minimal gorilla hub as the
 // reference, in the same run. Targets are reported, not asserted.
 //
+// others_busy is what the machine's other processes took meanwhile: on a shared machine, figures
+// measured with it above about 0.2 cores are noise. Under such contention the broker degrades
+// far more than the reference: each event's path (commit, the hub's read of the log) makes
+// database syscalls, and a goroutine that loses its P in one waits behind every runnable writer.
+//
 // Knobs (environment): REALTIME_FANOUT_CLIENTS and _SECONDS, REALTIME_CHAT_CLIENTS and _SECONDS,
 // REALTIME_JOIN_CLIENTS and _SECONDS. -short makes every benchmark small.
 const (

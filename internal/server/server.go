@@ -87,7 +87,9 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 			if err := demo.SeedNeeds(ctx, needsSvc, ids, store.NewPlanning(db), issuer, time.Now()); err != nil {
 				return err
 			}
-			return demo.SeedWorkshop(ctx, app.Workshops(db, store.NewOutbox(db, log, nil), seedPlan, nil), ids, store.NewPlanning(db), issuer, time.Now())
+			seedOut := store.NewOutbox(db, log, nil)
+			seedWs := app.Workshops(db, seedOut, seedPlan, app.Consultations(db, seedOut, app.Limits{}, nil), needsSvc, nil)
+			return demo.SeedWorkshop(ctx, seedWs, ids, store.NewPlanning(db), issuer, time.Now())
 		}
 	}
 	fatal := make(chan error, 3) // the database retry, the public and the metrics server
@@ -117,12 +119,14 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 
 	metrics := httpapi.NewMetrics(db.SQL, authSvc)
 	plan := app.Planning(db, blobs, nil)
-	workshops := app.Workshops(db, outbox, plan, nil)
+	needsSvc := app.Needs(db, outbox, blobs, plan, ids, atlasSvc, nil)
+	consSvc := app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil)
+	workshops := app.Workshops(db, outbox, plan, consSvc, needsSvc, nil)
 	go workshops.Run(relayCtx)
 	e, err := httpapi.New(httpapi.Deps{
 		Log: log, SQL: db.SQL, BaseURL: cfg.BaseURL, Districts: store.NewDistricts(db), Identity: ids, Audit: audit,
-		Planning: plan, Needs: app.Needs(db, outbox, blobs, plan, ids, atlasSvc, nil),
-		Consultations: app.Consultations(db, outbox, app.Limits{PostBurst: cfg.PostBurst, PostInterval: cfg.PostInterval}, nil), Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
+		Planning: plan, Needs: needsSvc,
+		Consultations: consSvc, Live: broker, Idempotency: keys, Auth: authSvc, SessionMaxAge: cfg.SessionMaxAge, DevIdP: devIdP, Ready: st.ready, Frontend: opts.Frontend,
 		Pages: pages, Metrics: metrics, Atlas: atlasSvc, Workshops: workshops,
 	})
 	if err != nil {

@@ -98,7 +98,8 @@ func (o *Outbox) Emit(ctx context.Context, events ...kernel.Event) error {
 	if err != nil {
 		return err
 	}
-	if err := conn(ctx, o.db.Gorm).Create(&rows).Error; err != nil {
+	// One INSERT is atomic: outside a transaction gorm's own around it would be two more trips.
+	if err := conn(ctx, o.db.Gorm).Session(&gorm.Session{SkipDefaultTransaction: true}).Create(&rows).Error; err != nil {
 		return fmt.Errorf("store events: %w", err)
 	}
 	afterCommit(ctx, o.Kick)

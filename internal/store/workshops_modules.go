@@ -344,14 +344,15 @@ func (s *Workshops) VoteCounts(ctx context.Context, moduleID int64) (map[int64]i
 	return out, nil
 }
 
-// SaveAnswer implements workshop.Store: one upsert on the primary key.
+// SaveAnswer implements workshop.Store: one upsert on the primary key, one statement (without
+// gorm's own transaction around it: a vote storm is thousands of these).
 func (s *Workshops) SaveAnswer(ctx context.Context, a workshop.Answer) error {
 	b, err := json.Marshal(answerJSON{Values: orEmpty(a.Values), Words: orEmpty(a.Words), Text: a.Text})
 	if err != nil {
 		return fmt.Errorf("%w: %v", workshop.ErrInvalid, err)
 	}
 	row := workshopAnswerRow{ModuleID: a.ModuleID, ParticipantID: a.ParticipantID, Answer: string(b), UpdatedAt: stamp(a.UpdatedAt)}
-	err = conn(ctx, s.db).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "module_id"}, {Name: "participant_id"}},
+	err = conn(ctx, s.db).Session(&gorm.Session{SkipDefaultTransaction: true}).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "module_id"}, {Name: "participant_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"answer", "updated_at"})}).Create(&row).Error
 	return translate(err, workshop.ErrInvalid)
 }
@@ -373,6 +374,69 @@ func (s *Workshops) Answers(ctx context.Context, moduleID int64) ([]workshop.Ans
 		return nil, fmt.Errorf("list answers: %w", err)
 	}
 	return domainRows(rows)
+}
+
+// AnswerGroups implements workshop.Store: one row per distinct answer (its stored JSON).
+func (s *Workshops) AnswerGroups(ctx context.Context, moduleID int64) ([]workshop.AnswerGroup, error) {
+	var rows []struct {
+		Answer string
+		N      int
+	}
+	if err := conn(ctx, s.db).Model(&workshopAnswerRow{}).Select("answer, COUNT(*) AS n").Where("module_id = ?", moduleID).
+		Group("answer").Order("answer").Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("count answers: %w", err)
+	}
+	out := make([]workshop.AnswerGroup, len(rows))
+	for i, r := range rows {
+		a, err := workshopAnswerRow{ModuleID: moduleID, Answer: r.Answer}.toDomain()
+		if err != nil {
+			return nil, err
+		}
+		out[i] = workshop.AnswerGroup{Answer: a, N: r.N}
+	}
+	return out, nil
+}
+
+// Ballot implements workshop.Store: the module with its workshop's status and the participant
+// row, in one statement.
+func (s *Workshops) Ballot(ctx context.Context, moduleID, userID int64, tokenHash string) (workshop.Ballot, error) {
+	var r struct {
+		Module         workshopModuleRow `gorm:"embedded"`
+		WorkshopStatus string
+		PID            *int64     `gorm:"column:p_id"`
+		PUserID        *int64     `gorm:"column:p_user_id"`
+		PTokenHash     *string    `gorm:"column:p_token_hash"`
+		PName          string     `gorm:"column:p_name"`
+		POrg           string     `gorm:"column:p_org"`
+		PJoinedAt      *time.Time `gorm:"column:p_joined_at"`
+	}
+	who, arg := "p.user_id = ?", any(userID)
+	if userID == 0 {
+		who, arg = "p.token_hash = ?", tokenHash
+	}
+	err := conn(ctx, s.db).Raw(`SELECT m.*, w.status AS workshop_status, p.id AS p_id, p.user_id AS p_user_id, p.token_hash AS p_token_hash,
+			p.name AS p_name, p.org AS p_org, p.joined_at AS p_joined_at
+		FROM workshop_modules m JOIN workshops w ON w.id = m.workshop_id
+		LEFT JOIN workshop_participants p ON p.workshop_id = m.workshop_id AND `+who+`
+		WHERE m.id = ?`, arg, moduleID).Scan(&r).Error
+	if err != nil {
+		return workshop.Ballot{}, fmt.Errorf("read ballot: %w", err)
+	}
+	if r.Module.ID == 0 {
+		return workshop.Ballot{}, workshop.ErrModuleNotFound
+	}
+	m, err := r.Module.toDomain()
+	if err != nil {
+		return workshop.Ballot{}, err
+	}
+	b := workshop.Ballot{Module: m, Status: workshop.Status(r.WorkshopStatus), Joined: r.PID != nil}
+	if b.Joined && (userID != 0 || tokenHash != "") {
+		b.Participant = workshopParticipantRow{ID: *r.PID, WorkshopID: m.WorkshopID, UserID: r.PUserID, TokenHash: r.PTokenHash,
+			Name: r.PName, Org: r.POrg, JoinedAt: deref(r.PJoinedAt)}.toDomain()
+	} else {
+		b.Joined = false
+	}
+	return b, nil
 }
 
 // CountAnswers implements workshop.Store.

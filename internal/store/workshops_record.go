@@ -65,6 +65,8 @@ type workshopHandoffRow struct {
 	TargetID   int64
 	Org        string
 	Status     string
+	Summary    string
+	CallID     int64
 	CreatedBy  *int64
 	CreatedAt  time.Time
 }
@@ -87,7 +89,7 @@ func (r workshopLogRow) toDomain() (workshop.LogEntry, error) {
 
 func (r workshopHandoffRow) toDomain() (workshop.Handoff, error) {
 	return workshop.Handoff{ID: r.ID, WorkshopID: r.WorkshopID, Subject: r.Subject, Target: workshop.HandoffTarget(r.Target), TargetID: r.TargetID,
-		Org: r.Org, Status: r.Status, CreatedBy: deref(r.CreatedBy), CreatedAt: r.CreatedAt.UTC()}, nil
+		Org: r.Org, Status: r.Status, Summary: r.Summary, CallID: r.CallID, CreatedBy: deref(r.CreatedBy), CreatedAt: r.CreatedAt.UTC()}, nil
 }
 
 // InsertMessage implements workshop.Store.
@@ -234,7 +236,7 @@ func (s *Workshops) MinutesOf(ctx context.Context, workshopID int64) (workshop.M
 // a second hand-off of the subject to the target without aborting the transaction.
 func (s *Workshops) InsertHandoff(ctx context.Context, h workshop.Handoff) (workshop.Handoff, error) {
 	row := workshopHandoffRow{WorkshopID: h.WorkshopID, Subject: h.Subject, Target: string(h.Target), TargetID: h.TargetID, Org: h.Org,
-		Status: h.Status, CreatedBy: nonZero(h.CreatedBy), CreatedAt: stamp(h.CreatedAt)}
+		Status: h.Status, Summary: h.Summary, CallID: h.CallID, CreatedBy: nonZero(h.CreatedBy), CreatedAt: stamp(h.CreatedAt)}
 	res := conn(ctx, s.db).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "workshop_id"}, {Name: "subject"}, {Name: "target"}, {Name: "org"}},
 		DoNothing: true}).Create(&row)
 	if res.Error != nil {
@@ -246,17 +248,17 @@ func (s *Workshops) InsertHandoff(ctx context.Context, h workshop.Handoff) (work
 	return row.toDomain()
 }
 
-// SaveHandoff implements workshop.Store: what it became and its status (workshop.ErrNotFound
-// without it: the context has no error of its own for a hand-off).
+// SaveHandoff implements workshop.Store: what it became and its status
+// (workshop.ErrHandoffNotFound without it).
 func (s *Workshops) SaveHandoff(ctx context.Context, h workshop.Handoff) error {
-	return updateOne(conn(ctx, s.db), &workshopHandoffRow{}, h.ID, map[string]any{"target_id": h.TargetID, "status": h.Status}, workshop.ErrNotFound)
+	return updateOne(conn(ctx, s.db), &workshopHandoffRow{}, h.ID, map[string]any{"target_id": h.TargetID, "status": h.Status}, workshop.ErrHandoffNotFound)
 }
 
-// Handoff implements workshop.Store (workshop.ErrNotFound without it).
+// Handoff implements workshop.Store (workshop.ErrHandoffNotFound without it).
 func (s *Workshops) Handoff(ctx context.Context, id int64) (workshop.Handoff, error) {
 	var r workshopHandoffRow
 	if err := conn(ctx, s.db).Take(&r, id).Error; err != nil {
-		return workshop.Handoff{}, notFound(err, workshop.ErrNotFound)
+		return workshop.Handoff{}, notFound(err, workshop.ErrHandoffNotFound)
 	}
 	return r.toDomain()
 }

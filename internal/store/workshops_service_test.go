@@ -40,7 +40,8 @@ func newWSWorld(t *testing.T, db *store.DB) wsWorld {
 	ids := app.Identity(db)
 	w := wsWorld{clock: ck, karl: login(t, ids, "karl", "coordinator:16051"), rita: login(t, ids, "rita", "resident"),
 		jana: login(t, ids, "jana", "coordinator:16053")}
-	plan := app.Planning(db, blob.Disk{Root: t.TempDir()}, ck.now)
+	blobs := blob.Disk{Root: t.TempDir()}
+	plan := app.Planning(db, blobs, ck.now)
 	p := must(plan.CreateProcess(ctx, w.karl, planning.Process{DistrictKey: "16051", Title: "Sozialplanung 2027",
 		Fields: []planning.Field{"familie"}, Phases: []planning.Phase{{Kind: planning.PhaseBeteiligung,
 			StartsOn: time.Date(2027, 2, 1, 0, 0, 0, 0, time.UTC), EndsOn: time.Date(2027, 6, 30, 0, 0, 0, 0, time.UTC)}}}))(t)
@@ -48,7 +49,9 @@ func newWSWorld(t *testing.T, db *store.DB) wsWorld {
 		t.Fatal(err)
 	}
 	w.processID = p.ID
-	w.svc = app.Workshops(db, store.NewOutbox(db, slog.New(slog.DiscardHandler), nil), plan, ck.now)
+	out := store.NewOutbox(db, slog.New(slog.DiscardHandler), nil)
+	needsSvc := app.Needs(db, out, blobs, plan, ids, app.Atlas(db, blobs, 300, ck.now), ck.now)
+	w.svc = app.Workshops(db, out, plan, app.Consultations(db, out, app.Limits{}, ck.now), needsSvc, ck.now)
 	return w
 }
 

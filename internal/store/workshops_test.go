@@ -473,13 +473,13 @@ func TestWorkshopRecord(t *testing.T) {
 			t.Errorf("hand-off %+v %v", got, err)
 		}
 		_, err = f.s.Handoff(ctx, 99999)
-		wantErr(t, "an unknown hand-off", err, workshop.ErrNotFound)
+		wantErr(t, "an unknown hand-off", err, workshop.ErrHandoffNotFound)
 		if offered, err := f.s.OfferedTo(ctx, "awo"); err != nil || len(offered) != 1 || offered[0] != h {
 			t.Errorf("offered to awo %+v %v", offered, err)
 		}
 		h.Status, h.TargetID = "done", 44
 		noErr(t, f.s.SaveHandoff(ctx, h))
-		wantErr(t, "saving an unknown hand-off", f.s.SaveHandoff(ctx, workshop.Handoff{ID: 99999, Status: "done"}), workshop.ErrNotFound)
+		wantErr(t, "saving an unknown hand-off", f.s.SaveHandoff(ctx, workshop.Handoff{ID: 99999, Status: "done"}), workshop.ErrHandoffNotFound)
 		if offered, err := f.s.OfferedTo(ctx, "awo"); err != nil || len(offered) != 0 {
 			t.Errorf("offered to awo once accepted %+v %v", offered, err)
 		}

@@ -2973,6 +2973,11 @@ export interface components {
             /** Format: int64 */
             target_id?: number;
             org?: string;
+            /**
+             * Format: int64
+             * @description target needs: the call the draft belongs to.
+             */
+            call_id?: number;
             /** @enum {string} */
             status: "done" | "offered" | "declined";
             /** Format: date-time */
@@ -3307,7 +3312,7 @@ export interface components {
             /** Format: int64 */
             process_id: number;
             /** @enum {string} */
-            kind: "assessment" | "aspect" | "comment";
+            kind: "assessment" | "aspect" | "comment" | "workshop";
             /** Format: int64 */
             assessment_id?: number;
             /** Format: int64 */
@@ -4033,6 +4038,30 @@ export interface components {
             needs_label: number;
             /** @description A weighing's reason, a Rückfrage, its answer, a reviewer's comment or note, a text module. */
             needs_reason: number;
+            /** @description A workshop guest's display name. */
+            guest_name: number;
+            /** @description A question in a workshop. */
+            workshop_question: number;
+            /** @description A facilitator's written answer to a question. */
+            workshop_answer: number;
+            /** @description A card of an ideas board. */
+            workshop_card: number;
+            /** @description A chat message. */
+            workshop_chat: number;
+            /** @description An open-text poll answer. */
+            workshop_poll_text: number;
+            /** @description One word-cloud answer. */
+            workshop_word: number;
+            /** @description A poll option, a board column or a theme. */
+            workshop_option: number;
+            /** @description A decision noted for the minutes. */
+            workshop_decision: number;
+            /** @description The minutes' Markdown. */
+            workshop_minutes: number;
+            /** @description A link, such as a workshop's online link. */
+            url: number;
+            /** @description A workshop's join code as typed (with spaces or dashes). */
+            join_code: number;
         };
         /** @enum {string} */
         CommentAction: "support" | "reply" | "flag" | "edit" | "withdraw" | "respond" | "weigh" | "approve" | "reject" | "hide" | "pin" | "unpin";

@@ -325,7 +325,7 @@ export const deNeeds = {
       resident: "Einwohner:in",
       notYet: "noch nicht abgewogen",
       empty: "Keine Zeilen.",
-      kind: { assessment: "Bedarfsanzeige", aspect: "Aspekt", comment: "Stellungnahme" },
+      kind: { assessment: "Bedarfsanzeige", aspect: "Aspekt", comment: "Stellungnahme", workshop: "Werkstatt" },
       bundle: "Bündel „{{title}}“",
       publishedValue: "veröffentlicht: {{value}}",
       pending: "Änderung noch nicht veröffentlicht",

@@ -327,7 +327,7 @@ export const enNeeds: typeof deNeeds = {
       resident: "Resident",
       notYet: "not weighed yet",
       empty: "No rows.",
-      kind: { assessment: "Needs assessment", aspect: "Aspect", comment: "Statement" },
+      kind: { assessment: "Needs assessment", aspect: "Aspect", comment: "Statement", workshop: "Workshop" },
       bundle: "Bundle “{{title}}”",
       publishedValue: "published: {{value}}",
       pending: "Change not yet published",

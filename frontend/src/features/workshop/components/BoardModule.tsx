@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useLimits } from "../../../shared/hooks/useLimits";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../shared/components/ErrorAlert";
 import { useNow } from "../../../shared/hooks/useNow";
@@ -97,6 +98,7 @@ function CardItem({ card, mine, voting, left, onChange }: { card: BoardCard; min
 
 /** The card form; its text is its own state, so no live update overwrites it. */
 function CardForm({ view, apply }: { view: ModuleView; apply: (action: SessionAction) => void }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const columns = view.module.board?.columns ?? [];
   const [text, setText] = useState("");
@@ -117,7 +119,7 @@ function CardForm({ view, apply }: { view: ModuleView; apply: (action: SessionAc
       <label htmlFor={id} className="field__label">
         {t("workshop.board.card")}
       </label>
-      <textarea id={id} rows={2} maxLength={300} value={text} onChange={(e) => setText(e.target.value)} required />
+      <textarea id={id} rows={2} maxLength={limits?.workshop_card} value={text} onChange={(e) => setText(e.target.value)} required />
       {columns.length > 1 && (
         <label className="field">
           <span className="field__label">{t("workshop.board.column")}</span>

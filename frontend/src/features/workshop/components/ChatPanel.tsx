@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useLimits } from "../../../shared/hooks/useLimits";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../../shared/api/client";
 import { ErrorAlert } from "../../../shared/components/ErrorAlert";
@@ -18,6 +19,7 @@ interface Props {
 
 /** The workshop's chat, newest last; slow mode's "please wait" says how long. */
 export function ChatPanel({ workshopId, messages, slowSeconds, participate, moderate = false, apply }: Props) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const [text, setText] = useState("");
   const send = useAction();
@@ -49,7 +51,7 @@ export function ChatPanel({ workshopId, messages, slowSeconds, participate, mode
           <label htmlFor={`chat-text-${workshopId}`} className="field__label">
             {t("workshop.chat.message")}
           </label>
-          <input id={`chat-text-${workshopId}`} type="text" maxLength={500} value={text} onChange={(e) => setText(e.target.value)} required />
+          <input id={`chat-text-${workshopId}`} type="text" maxLength={limits?.workshop_chat} value={text} onChange={(e) => setText(e.target.value)} required />
           {wait !== undefined ? (
             <div role="alert" className="alert-region">
               <p className="status status--error">{t("workshop.chat.wait", { count: wait })}</p>
@@ -69,6 +71,7 @@ export function ChatPanel({ workshopId, messages, slowSeconds, participate, mode
 }
 
 function HideMessage({ message, apply }: { message: ChatMessage; apply: (action: SessionAction) => void }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const [reason, setReason] = useState("");
   const hide = useAction();
@@ -83,7 +86,7 @@ function HideMessage({ message, apply }: { message: ChatMessage; apply: (action:
       >
         <label className="field">
           <span className="field__label">{t("workshop.console.reason")}</span>
-          <input type="text" maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} required />
+          <input type="text" maxLength={limits?.reason} value={reason} onChange={(e) => setReason(e.target.value)} required />
         </label>
         <ErrorAlert error={hide.error} />
         <button type="submit" className="button button--secondary button--small">

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useLimits } from "../../../shared/hooks/useLimits";
 import { useTranslation } from "react-i18next";
 import { useAsync } from "../../../shared/hooks/useAsync";
 import { ErrorAlert } from "../../../shared/components/ErrorAlert";
@@ -44,6 +45,7 @@ export function ModulesEditor({ workshop }: { workshop: Workshop }) {
 }
 
 function NewModuleForm({ workshop, onCreated }: { workshop: Workshop; onCreated: (m: ModuleHead) => void }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const [kind, setKind] = useState<ModuleKind>("questions");
   const [title, setTitle] = useState("");
@@ -93,7 +95,7 @@ function NewModuleForm({ workshop, onCreated }: { workshop: Workshop; onCreated:
       </label>
       <label className="field">
         <span className="field__label">{t("workshop.modules.title")}</span>
-        <input type="text" maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} />
+        <input type="text" maxLength={limits?.name} value={title} onChange={(e) => setTitle(e.target.value)} />
       </label>
       <label className="field">
         <span className="field__label">{t("workshop.modules.item")}</span>

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useLimits } from "../../../shared/hooks/useLimits";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../shared/components/ErrorAlert";
 import { answerPoll, type ModuleView, type PollConfig } from "../api/workshops";
@@ -17,6 +18,7 @@ interface Props {
  * starts from one's stored answer and then keeps its own state: a live update never resets it.
  */
 export function PollForm({ view, config, apply }: Props) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const options = config.options ?? [];
   const given = view.my_answer;
@@ -109,7 +111,7 @@ export function PollForm({ view, config, apply }: Props) {
       body = words.map((w, i) => (
         <label key={i} className="field">
           <span className="field__label">{t("workshop.poll.word", { n: i + 1 })}</span>
-          <input type="text" maxLength={40} value={w} onChange={(e) => setWords((ws) => ws.map((x, j) => (j === i ? e.target.value : x)))} />
+          <input type="text" maxLength={limits?.workshop_word} value={w} onChange={(e) => setWords((ws) => ws.map((x, j) => (j === i ? e.target.value : x)))} />
         </label>
       ));
       break;
@@ -117,7 +119,7 @@ export function PollForm({ view, config, apply }: Props) {
       body = (
         <label className="field">
           <span className="field__label">{t("workshop.poll.text")}</span>
-          <textarea rows={3} maxLength={1000} value={text} onChange={(e) => setText(e.target.value)} />
+          <textarea rows={3} maxLength={limits?.workshop_poll_text} value={text} onChange={(e) => setText(e.target.value)} />
         </label>
       );
       break;

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from "react";
+import { useLimits } from "../../../shared/hooks/useLimits";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../shared/components/ErrorAlert";
 import { askQuestion, voteQuestion, type ModuleView } from "../api/workshops";
@@ -74,6 +75,7 @@ export function QuestionsModule({ view, participate, apply }: Props) {
 
 /** The ask form; its text is its own state, so no frame or snapshot overwrites it. */
 function AskForm({ moduleId, apply }: { moduleId: number; apply: (action: SessionAction) => void }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const [text, setText] = useState("");
   const [sent, setSent] = useState<string>();
@@ -94,7 +96,7 @@ function AskForm({ moduleId, apply }: { moduleId: number; apply: (action: Sessio
       <label htmlFor={id} className="field__label">
         {t("workshop.questions.ask")}
       </label>
-      <textarea id={id} rows={2} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} required />
+      <textarea id={id} rows={2} maxLength={limits?.workshop_question} value={text} onChange={(e) => setText(e.target.value)} required />
       <ErrorAlert error={ask.error} />
       <p className="form__actions">
         <button type="submit" className="button" aria-disabled={ask.busy || undefined}>

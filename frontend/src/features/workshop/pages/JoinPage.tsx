@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from "react";
+import { useLimits } from "../../../shared/hooks/useLimits";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useAuth } from "../../identity/auth/useAuth";
@@ -20,6 +21,7 @@ export function JoinRoute() {
 
 /** Enter the code, then a display name (guests) or "Teilnehmen" (logged in); then on to the participant view. */
 export function JoinPage({ initialCode }: { initialCode: string }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   useDocumentTitle(t("workshop.join.heading"));
   const [code, setCode] = useState(initialCode);
@@ -43,7 +45,7 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
           <label htmlFor="join-code" className="field__label">
             {t("workshop.join.code")}
           </label>
-          <input id="join-code" type="text" autoComplete="off" autoCapitalize="characters" maxLength={20} value={code} onChange={(e) => setCode(e.target.value)} required />
+          <input id="join-code" type="text" autoComplete="off" autoCapitalize="characters" maxLength={limits?.join_code} value={code} onChange={(e) => setCode(e.target.value)} required />
           <ErrorAlert error={find.error} messages={{ not_found: t("workshop.join.unknownCode") }} />
           <p className="form__actions">
             <button type="submit" className="button" aria-disabled={find.busy || undefined}>
@@ -58,6 +60,7 @@ export function JoinPage({ initialCode }: { initialCode: string }) {
 }
 
 function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const { user } = useAuth();
   const navigate = useNavigate();
@@ -86,7 +89,7 @@ function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
               <p className="field__hint" id="join-name-hint">
                 {t("workshop.join.nameHint")}
               </p>
-              <input id="join-name" type="text" maxLength={60} aria-describedby="join-name-hint" value={name} onChange={(e) => setName(e.target.value)} required />
+              <input id="join-name" type="text" maxLength={limits?.guest_name} aria-describedby="join-name-hint" value={name} onChange={(e) => setName(e.target.value)} required />
             </>
           )}
           <ErrorAlert error={join.error} />

@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from "react";
+import { useLimits } from "../../../shared/hooks/useLimits";
 import { Link, useNavigate, useParams, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
 import { useAsync } from "../../../shared/hooks/useAsync";
@@ -49,6 +50,7 @@ function useProcessAreas(processId: number | undefined) {
 }
 
 export function SetupPage({ processId, workshop }: { processId: number | undefined; workshop?: Workshop }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const navigate = useNavigate();
   const heading = workshop ? t("workshop.setup.editHeading") : t("workshop.setup.newHeading");
@@ -92,17 +94,17 @@ export function SetupPage({ processId, workshop }: { processId: number | undefin
       )}
       <form className="form" onSubmit={submit} noValidate>
         <Field label={t("workshop.setup.title")} required error={errors.title && t("workshop.setup.required")}>
-          {(c) => <input {...c} type="text" maxLength={200} value={values.title} onChange={(e) => set("title", e.target.value)} />}
+          {(c) => <input {...c} type="text" maxLength={limits?.name} value={values.title} onChange={(e) => set("title", e.target.value)} />}
         </Field>
-        <Field label={t("workshop.setup.description")}>{(c) => <textarea {...c} rows={3} maxLength={2000} value={values.description} onChange={(e) => set("description", e.target.value)} />}</Field>
+        <Field label={t("workshop.setup.description")}>{(c) => <textarea {...c} rows={3} maxLength={limits?.description} value={values.description} onChange={(e) => set("description", e.target.value)} />}</Field>
         <Field label={t("workshop.setup.startsAt")} required error={errors.startsAt && t("workshop.setup.required")}>
           {(c) => <input {...c} type="datetime-local" value={values.startsAt} onChange={(e) => set("startsAt", e.target.value)} />}
         </Field>
         <Field label={t("workshop.setup.endsAt")} error={errors.endsAt && t("workshop.setup.endBefore")}>
           {(c) => <input {...c} type="datetime-local" value={values.endsAt} onChange={(e) => set("endsAt", e.target.value)} />}
         </Field>
-        <Field label={t("workshop.setup.place")}>{(c) => <input {...c} type="text" maxLength={300} value={values.place} onChange={(e) => set("place", e.target.value)} />}</Field>
-        <Field label={t("workshop.setup.onlineUrl")}>{(c) => <input {...c} type="url" maxLength={2000} value={values.onlineUrl} onChange={(e) => set("onlineUrl", e.target.value)} />}</Field>
+        <Field label={t("workshop.setup.place")}>{(c) => <input {...c} type="text" maxLength={limits?.office} value={values.place} onChange={(e) => set("place", e.target.value)} />}</Field>
+        <Field label={t("workshop.setup.onlineUrl")}>{(c) => <input {...c} type="url" maxLength={limits?.url} value={values.onlineUrl} onChange={(e) => set("onlineUrl", e.target.value)} />}</Field>
         <fieldset className="field">
           <legend className="field__label">{t("workshop.setup.areas")}</legend>
           {areas.status === "loading" && <Loading />}
@@ -132,7 +134,7 @@ export function SetupPage({ processId, workshop }: { processId: number | undefin
             {values.agenda.map((row, index) => (
               <li key={row.key} data-item={row.key} className="agenda-row">
                 <Field label={t("workshop.setup.itemTitle", { n: index + 1 })}>
-                  {(c) => <input {...c} data-focus="title" type="text" maxLength={200} value={row.title} onChange={(e) => rows.update(row.key, { title: e.target.value })} />}
+                  {(c) => <input {...c} data-focus="title" type="text" maxLength={limits?.name} value={row.title} onChange={(e) => rows.update(row.key, { title: e.target.value })} />}
                 </Field>
                 <Field label={t("workshop.setup.itemMinutes", { n: index + 1 })}>
                   {(c) => <input {...c} type="number" min={0} max={600} inputMode="numeric" value={row.minutes} onChange={(e) => rows.update(row.key, { minutes: e.target.value })} />}

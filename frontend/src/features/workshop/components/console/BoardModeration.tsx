@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLimits } from "../../../../shared/hooks/useLimits";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
 import { addTheme, deleteTheme, moderateCard, renameTheme, setDotVoting, type BoardCard, type CardModeration, type ModuleView, type Workshop } from "../../api/workshops";
 import type { SessionAction } from "../../model/session";
@@ -8,6 +9,7 @@ import { TextAction } from "./ReasonForm";
 
 /** A board's moderation: cards moved, merged or hidden; themes; dot-voting opened and closed. */
 export function BoardModeration({ workshop, view, apply }: { workshop: Workshop; view: ModuleView; apply: (action: SessionAction) => void }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const act = useAction();
   const board = view.module.board ?? {};
@@ -24,9 +26,9 @@ export function BoardModeration({ workshop, view, apply }: { workshop: Workshop;
             {t("workshop.console.votingClose")}
           </button>
         ) : (
-          <TextAction summary={t("workshop.console.votingOpen")} label={t("workshop.console.votingMinutes")} button={t("workshop.console.votingOpen")} initial="5" onSubmit={(m) => voting(true, Math.round((Number(m) || 0) * 60))} />
+          <TextAction summary={t("workshop.console.votingOpen")} label={t("workshop.console.votingMinutes")} button={t("workshop.console.votingOpen")} max={undefined} initial="5" onSubmit={(m) => voting(true, Math.round((Number(m) || 0) * 60))} />
         )}
-        <TextAction summary={t("workshop.console.themeAdd")} label={t("workshop.console.themeTitle")} button={t("workshop.console.themeAdd")} onSubmit={(title) => void act.run(async () => apply({ type: "theme", theme: await addTheme(view.module.id, title) }))} />
+        <TextAction summary={t("workshop.console.themeAdd")} label={t("workshop.console.themeTitle")} button={t("workshop.console.themeAdd")} max={limits?.workshop_option} onSubmit={(title) => void act.run(async () => apply({ type: "theme", theme: await addTheme(view.module.id, title) }))} />
       </div>
       {themes.length > 0 && (
         <ul className="workshop-list">
@@ -34,7 +36,7 @@ export function BoardModeration({ workshop, view, apply }: { workshop: Workshop;
             <li key={th.id} className="workshop-item">
               <strong>{th.title}</strong>
               <div className="button-row">
-                <TextAction summary={t("workshop.console.themeRename")} label={t("workshop.console.themeTitle")} button={t("workshop.console.themeRename")} initial={th.title} onSubmit={(title) => void act.run(async () => apply({ type: "theme", theme: await renameTheme(th.id, title) }))} />
+                <TextAction summary={t("workshop.console.themeRename")} label={t("workshop.console.themeTitle")} button={t("workshop.console.themeRename")} max={limits?.workshop_option} initial={th.title} onSubmit={(title) => void act.run(async () => apply({ type: "theme", theme: await renameTheme(th.id, title) }))} />
                 <button type="button" className="button button--secondary button--small" aria-label={t("workshop.console.themeDeleteLabel", { title: th.title })} onClick={() => void act.run(async () => { await deleteTheme(th.id); })}>
                   {t("workshop.console.themeDelete")}
                 </button>
@@ -82,7 +84,7 @@ export function BoardModeration({ workshop, view, apply }: { workshop: Workshop;
                   </select>
                 </label>
               )}
-              <TextAction summary={t("workshop.console.hide")} label={t("workshop.console.reason")} button={t("workshop.console.hide")} onSubmit={(reason) => moderate(c, { action: "hide", reason })} />
+              <TextAction summary={t("workshop.console.hide")} label={t("workshop.console.reason")} button={t("workshop.console.hide")} max={limits?.reason} onSubmit={(reason) => moderate(c, { action: "hide", reason })} />
               {workshop.capabilities.hand_off && <HandoffMenu workshop={workshop} subject={`card:${c.id}`} />}
             </div>
           </li>

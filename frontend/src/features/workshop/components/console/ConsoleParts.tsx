@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { useLimits } from "../../../../shared/hooks/useLimits";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
 import { useAsync } from "../../../../shared/hooks/useAsync";
@@ -77,6 +78,7 @@ export function PresenceCounts({ workshopId }: { workshopId: number }) {
 
 /** The decisions noted for the minutes. */
 export function Decisions({ workshop }: { workshop: Workshop }) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const loaded = useAsync((signal) => listDecisions(workshop.id, signal), [workshop.id]);
   const [added, setAdded] = useState<WorkshopDecision[]>([]);
@@ -96,7 +98,7 @@ export function Decisions({ workshop }: { workshop: Workshop }) {
           </li>
         ))}
       </ul>
-      <TextAction summary={t("workshop.console.decisionNote")} label={t("workshop.console.decisionText")} button={t("workshop.console.decisionNote")} onSubmit={(text) => void act.run(async () => { const d = await noteDecision(workshop.id, text, workshop.current_item_id); setAdded((a) => [...a, d]); })} />
+      <TextAction summary={t("workshop.console.decisionNote")} label={t("workshop.console.decisionText")} button={t("workshop.console.decisionNote")} max={limits?.workshop_decision} onSubmit={(text) => void act.run(async () => { const d = await noteDecision(workshop.id, text, workshop.current_item_id); setAdded((a) => [...a, d]); })} />
       <ErrorAlert error={act.error} />
     </section>
   );

@@ -68,7 +68,7 @@ function HandoffForm({ workshop, subject }: { workshop: Workshop; subject: strin
         <>
           <label className="field">
             <span className="field__label">{t("workshop.handoff.org")}</span>
-            <input type="text" maxLength={64} value={org} onChange={(e) => setOrg(e.target.value)} required />
+            <input type="text" pattern="[a-z0-9][a-z0-9\-]{1,62}" value={org} onChange={(e) => setOrg(e.target.value)} required />
           </label>
           <label className="field">
             <span className="field__label">{t("workshop.handoff.call")}</span>

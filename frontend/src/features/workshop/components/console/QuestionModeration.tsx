@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useLimits } from "../../../../shared/hooks/useLimits";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
 import { moderateQuestion, showOnProjector, type ModuleView, type QuestionModeration as Input, type Workshop, type WorkshopQuestion } from "../../api/workshops";
 import type { SessionAction } from "../../model/session";
@@ -15,6 +16,7 @@ interface Props {
 
 /** The moderation queue of a questions module and its public questions, with the facilitators' actions. */
 export function QuestionModeration({ workshop, view, apply }: Props) {
+  const limits = useLimits();
   const { t } = useTranslation();
   const act = useAction();
   const pending = pendingQuestions(view.questions);
@@ -42,10 +44,10 @@ export function QuestionModeration({ workshop, view, apply }: Props) {
             <button type="button" className="button button--secondary button--small" onClick={() => project(q)}>
               {t("workshop.console.project")}
             </button>
-            <TextAction summary={t("workshop.console.answer")} label={t("workshop.console.answerText")} button={t("workshop.console.answer")} initial={q.answer ?? ""} onSubmit={(answer) => moderate(q, { action: "answer", answer })} />
+            <TextAction summary={t("workshop.console.answer")} label={t("workshop.console.answerText")} button={t("workshop.console.answer")} max={limits?.workshop_answer} initial={q.answer ?? ""} onSubmit={(answer) => moderate(q, { action: "answer", answer })} />
           </>
         )}
-        <TextAction summary={t("workshop.console.hide")} label={t("workshop.console.reason")} button={t("workshop.console.hide")} onSubmit={(reason) => moderate(q, { action: "hide", reason })} />
+        <TextAction summary={t("workshop.console.hide")} label={t("workshop.console.reason")} button={t("workshop.console.hide")} max={limits?.reason} onSubmit={(reason) => moderate(q, { action: "hide", reason })} />
         <MergeInto question={q} others={shown.filter((o) => o.id !== q.id)} onMerge={(into) => moderate(q, { action: "merge", into })} />
         {workshop.capabilities.hand_off && q.state !== "pending" && <HandoffMenu workshop={workshop} subject={`question:${q.id}`} />}
       </div>

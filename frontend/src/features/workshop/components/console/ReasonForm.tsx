@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from "react";
 
 /** A small disclosure with one text field and a button (hide with a reason, answer, rename). */
-export function TextAction({ summary, label, button, onSubmit, initial = "", required = true }: { summary: string; label: string; button: string; onSubmit: (text: string) => void; initial?: string; required?: boolean }) {
+export function TextAction({ summary, label, button, onSubmit, initial = "", required = true, max }: { summary: string; label: string; button: string; onSubmit: (text: string) => void; initial?: string; required?: boolean; max: number | undefined }) {
   const [text, setText] = useState(initial);
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -14,7 +14,7 @@ export function TextAction({ summary, label, button, onSubmit, initial = "", req
       <form onSubmit={submit} aria-label={summary}>
         <label className="field">
           <span className="field__label">{label}</span>
-          <input type="text" maxLength={2000} value={text} onChange={(e) => setText(e.target.value)} required={required} />
+          <input type="text" maxLength={max} value={text} onChange={(e) => setText(e.target.value)} required={required} />
         </label>
         <button type="submit" className="button button--secondary button--small">
           {button}
