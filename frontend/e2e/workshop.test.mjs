@@ -111,7 +111,9 @@ describe("workshop, live", () => {
     await g.getByRole("textbox", { name: "Zugangscode" }).fill(code.toLowerCase());
     await g.getByRole("button", { name: "Weiter" }).click();
     await g.getByRole("heading", { level: 2, name: title }).waitFor();
-    await g.getByRole("textbox", { name: "Ihr Anzeigename" }).fill("Greta Gast");
+    const name = g.getByRole("textbox", { name: "Ihr Anzeigename" });
+    assert.ok(await name.evaluate((el) => el === document.activeElement), "the focus moved on to the name");
+    await name.fill("Greta Gast");
     await assertAccessible(g, "the join page (name)");
     await g.getByRole("button", { name: "Teilnehmen" }).click();
     await g.waitForURL((url) => url.pathname === workshopPath);
@@ -146,11 +148,11 @@ describe("workshop, live", () => {
     await questions.getByRole("button", { name: `Frage freigeben: ${question}` }).click();
     const guestQuestion = g.getByRole("listitem").filter({ hasText: question });
     await guestQuestion.getByRole("button", { name: new RegExp(`^Frage unterstützen: ${question}`) }).waitFor(live);
-    const row = questions.getByRole("listitem").filter({ hasText: question });
-    await row.getByRole("button", { name: "Hervorheben" }).click();
+    await questions.getByRole("button", { name: `Hervorheben: ${question}` }).click();
     await guestQuestion.getByText("hervorgehoben").waitFor(live);
     assert.equal(await ask.inputValue(), half, "the half-typed question survived the live updates");
-    await row.getByRole("button", { name: "Auf dem Projektor zeigen" }).click();
+    await questions.getByRole("button", { name: `Nicht mehr hervorheben: ${question}` }).waitFor();
+    await questions.getByRole("button", { name: `Auf dem Projektor zeigen: ${question}` }).click();
     await p.getByRole("blockquote").getByText(question).waitFor(live);
 
     // The poll: the guest answers, the projector shows the bars with the count.
