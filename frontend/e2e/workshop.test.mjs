@@ -37,6 +37,14 @@ const started = Date.now();
 /** With E2E_TRACE=1 the test says how long it took to each step. @param {string} what */
 const trace = (what) => process.env.E2E_TRACE && console.log(`${((Date.now() - started) / 1000).toFixed(1)} s: ${what}`);
 
+/**
+ * Marks the page's document; stillLoaded later says the page was not reloaded or left since.
+ * @param {import("playwright-core").Page} page
+ */
+const mark = (page) => page.evaluate(() => void (/** @type {any} */ (window).__sameDocument = true));
+/** @param {import("playwright-core").Page} page */
+const stillLoaded = async (page) => assert.equal(await page.evaluate(() => /** @type {any} */ (window).__sameDocument), true, "no reload");
+
 /** @param {import("playwright-core").Page} page */
 const fitsWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
 
@@ -123,6 +131,7 @@ describe("workshop, live", () => {
     await assertAccessible(g, "the participant view (nothing open)");
 
     // Start; the guest's phone follows without a reload.
+    await Promise.all([mark(k), mark(g), mark(p)]);
     trace("Start");
     await k.getByRole("button", { name: "Starten", exact: true }).click();
     await k.getByRole("region", { name: "Ablauf" }).getByText("Läuft", { exact: true }).first().waitFor();
@@ -217,6 +226,8 @@ describe("workshop, live", () => {
     await k.getByRole("button", { name: "Beenden", exact: true }).click();
     await k.getByRole("region", { name: "Ablauf" }).getByText("Beendet", { exact: true }).first().waitFor();
     await g.getByText("Beendet", { exact: true }).waitFor(live);
+    // Everything above arrived live: none of the three pages was loaded again.
+    await Promise.all([stillLoaded(k), stillLoaded(g), stillLoaded(p)]);
     karl.assertClean();
     guest.assertClean([chatWait]);
     projector.assertClean();
