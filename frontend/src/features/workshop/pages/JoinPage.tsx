@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { useLimits } from "../../../shared/hooks/useLimits";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { useTranslation } from "react-i18next";
@@ -67,6 +67,12 @@ function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
   const [name, setName] = useState("");
   const join = useAction();
   const asGuest = !user && workshop.capabilities.join_as_guest;
+  // "Weiter" is gone with the code form: the focus goes on to the name, or to the workshop's title.
+  const nameRef = useRef<HTMLInputElement>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    (nameRef.current ?? headingRef.current)?.focus();
+  }, []);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void join.run(async () => {
@@ -77,7 +83,7 @@ function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
   };
   return (
     <section aria-labelledby="join-workshop">
-      <h2 id="join-workshop">{workshop.title}</h2>
+      <h2 id="join-workshop" ref={headingRef} tabIndex={-1}>{workshop.title}</h2>
       {workshop.place && <p>{workshop.place}</p>}
       {asGuest || workshop.capabilities.join ? (
         <form className="workshop-form" onSubmit={submit}>
@@ -89,7 +95,7 @@ function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
               <p className="field__hint" id="join-name-hint">
                 {t("workshop.join.nameHint")}
               </p>
-              <input id="join-name" type="text" maxLength={limits?.guest_name} aria-describedby="join-name-hint" value={name} onChange={(e) => setName(e.target.value)} required />
+              <input id="join-name" ref={nameRef} type="text" maxLength={limits?.guest_name} aria-describedby="join-name-hint" value={name} onChange={(e) => setName(e.target.value)} required />
             </>
           )}
           <ErrorAlert error={join.error} />

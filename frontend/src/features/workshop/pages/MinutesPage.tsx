@@ -11,6 +11,7 @@ import { LoadError, Loading } from "../../../shared/components/Status";
 import { ServerHtml } from "../../consultation/components/ServerHtml";
 import { workshopPath } from "../../../routes";
 import { draftMinutes, getMinutes, getWorkshop, minutesExportHref, publishMinutes, saveMinutes, workshopDataHref, type Workshop, type WorkshopMinutes } from "../api/workshops";
+import { ApiError } from "../../../shared/api/client";
 import { useAction } from "../components/useAction";
 import "../components/workshop.css";
 
@@ -23,6 +24,9 @@ export function MinutesRoute() {
   return <MinutesPage key={id} workshop={loaded.data} />;
 }
 
+/** 404: no minutes yet (none drafted, or none published for this reader); any other error is one. */
+const isNotFound = (error: unknown) => error instanceof ApiError && error.status === 404;
+
 /** /werkstaetten/:id/protokoll: the facilitators' editor of the minutes, or the published minutes for everyone else. */
 export function MinutesPage({ workshop }: { workshop: Workshop }) {
   const { t } = useTranslation();
@@ -34,7 +38,8 @@ export function MinutesPage({ workshop }: { workshop: Workshop }) {
       <BackLink to={workshopPath(workshop.id)}>{workshop.title}</BackLink>
       <PageHeading>{t("workshop.minutes.heading")}</PageHeading>
       {loaded.status === "loading" && <Loading />}
-      {loaded.status === "error" && (facilitate ? <MinutesEditor workshop={workshop} initial={undefined} /> : <p className="notice">{t("workshop.minutes.notYet")}</p>)}
+      {loaded.status === "error" && !isNotFound(loaded.error) && <LoadError error={loaded.error} onRetry={loaded.retry} />}
+      {loaded.status === "error" && isNotFound(loaded.error) && (facilitate ? <MinutesEditor workshop={workshop} initial={undefined} /> : <p className="notice">{t("workshop.minutes.notYet")}</p>)}
       {loaded.status === "success" && (facilitate ? <MinutesEditor workshop={workshop} initial={loaded.data} /> : <ServerHtml html={loaded.data.html} />)}
       <Downloads workshop={workshop} />
     </>

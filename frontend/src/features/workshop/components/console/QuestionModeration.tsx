@@ -38,10 +38,10 @@ export function QuestionModeration({ workshop, view, apply }: Props) {
         )}
         {q.state !== "pending" && (
           <>
-            <button type="button" className="button button--secondary button--small" onClick={() => moderate(q, { action: q.highlighted ? "unhighlight" : "highlight" })}>
+            <button type="button" className="button button--secondary button--small" aria-label={t(q.highlighted ? "workshop.console.unhighlightLabel" : "workshop.console.highlightLabel", { text: q.text })} onClick={() => moderate(q, { action: q.highlighted ? "unhighlight" : "highlight" })}>
               {q.highlighted ? t("workshop.console.unhighlight") : t("workshop.console.highlight")}
             </button>
-            <button type="button" className="button button--secondary button--small" onClick={() => project(q)}>
+            <button type="button" className="button button--secondary button--small" aria-label={t("workshop.console.projectQuestionLabel", { text: q.text })} onClick={() => project(q)}>
               {t("workshop.console.project")}
             </button>
             <TextAction summary={t("workshop.console.answer")} label={t("workshop.console.answerText")} button={t("workshop.console.answer")} max={limits?.workshop_answer} initial={q.answer ?? ""} onSubmit={(answer) => moderate(q, { action: "answer", answer })} />
