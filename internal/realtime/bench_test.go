@@ -35,8 +35,9 @@ import (
 //
 // others_busy is what the machine's other processes took meanwhile: on a shared machine, figures
 // measured with it above about 0.2 cores are noise. Under such contention the broker degrades
-// far more than the reference: each event's path (commit, the hub's read of the log) makes
-// database syscalls, and a goroutine that loses its P in one waits behind every runnable writer.
+// far more than the reference: each event's path makes database syscalls (the commit; without
+// Broker.Deliver also the hub's read of the log, after the publisher and the bus), and a goroutine
+// that loses its P in one waits behind every runnable writer.
 //
 // Knobs (environment): REALTIME_FANOUT_CLIENTS and _SECONDS, REALTIME_CHAT_CLIENTS and _SECONDS,
 // REALTIME_JOIN_CLIENTS and _SECONDS; REALTIME_DIRECT=0 sends events by announcement only
