@@ -35,11 +35,14 @@ import (
 //
 // others_busy is what the machine's other processes took meanwhile: on a shared machine, figures
 // measured with it above about 0.2 cores are noise. Under such contention the broker degrades
-// far more than the reference: each event's path (commit, the hub's read of the log) makes
-// database syscalls, and a goroutine that loses its P in one waits behind every runnable writer.
+// far more than the reference: each event's path makes database syscalls (the commit; without
+// Broker.Deliver also the hub's read of the log, after the publisher and the bus), and a goroutine
+// that loses its P in one waits behind every runnable writer.
 //
 // Knobs (environment): REALTIME_FANOUT_CLIENTS and _SECONDS, REALTIME_CHAT_CLIENTS and _SECONDS,
-// REALTIME_JOIN_CLIENTS and _SECONDS. -short makes every benchmark small.
+// REALTIME_JOIN_CLIENTS and _SECONDS; REALTIME_DIRECT=0 sends events by announcement only
+// (without Broker.Deliver, as before the relay handed them over). -short makes every benchmark
+// small.
 const (
 	fanoutClientsEnv = "REALTIME_FANOUT_CLIENTS"
 	fanoutSecondsEnv = "REALTIME_FANOUT_SECONDS"
@@ -47,6 +50,7 @@ const (
 	chatSecondsEnv   = "REALTIME_CHAT_SECONDS"
 	joinClientsEnv   = "REALTIME_JOIN_CLIENTS"
 	joinSecondsEnv   = "REALTIME_JOIN_SECONDS"
+	directEnv        = "REALTIME_DIRECT" // "0": announce only, as before Broker.Deliver
 
 	fanoutRate = 20 // messages per second
 	benchRoom  = "workshop:1"
@@ -344,6 +348,7 @@ func heapAndStacks() int64 {
 func ping(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(`{"ok":true}`)) }
 
 func startBrokerTarget(b *testing.B) *benchTarget {
+	direct := os.Getenv(directEnv) != "0"
 	db := testdb.SQLite(b)
 	events := store.NewEvents(db)
 	broker := realtime.NewBroker(events, realtime.NewLocalBus(), nil, testLog(), realtime.Options{AllowedOrigins: []string{testOrigin}})
@@ -376,6 +381,9 @@ func startBrokerTarget(b *testing.B) *benchTarget {
 			if err != nil {
 				b.Error(err)
 				return 0
+			}
+			if direct {
+				broker.Deliver([]realtime.Event{ev}) // as the outbox's relay does after its commit
 			}
 			broker.Published(benchRoom, ev.Seq)
 			return ev.Seq

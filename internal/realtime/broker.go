@@ -134,6 +134,19 @@ func (b *Broker) Published(room string, seq int64) {
 	b.pub.add(room, seq)
 }
 
+// Deliver hands the broker events of this instance's relay that have just committed, numbered
+// (each room's in sequence order, every event the relay numbered in between included), so that
+// the hub fans out those that continue what it delivered without reading them back from the
+// log: under load every hop of an event's path costs a scheduling round. It never blocks and
+// may drop events (a full queue, a stopped broker, a room without local connections); it does
+// not replace Published, which the caller calls as well: other instances hear of the events only
+// on the bus, and the announcement makes this hub read whatever the handover did not deliver.
+func (b *Broker) Deliver(events []Event) {
+	if len(events) > 0 {
+		b.hub.offer(events)
+	}
+}
+
 // Connections returns the number of open websocket connections, for metrics and tests.
 func (b *Broker) Connections() int { return int(b.conns.Load()) }
 

@@ -7,7 +7,11 @@
 // goroutine per instance coalesces those calls per room and announces "room R is at seq S" on a
 // Bus (in-process, or PostgreSQL LISTEN/NOTIFY between instances). Each instance's hub then reads
 // the room's new events from the Log once, encodes each once and fans it out to its local
-// connections of that room whose audiences include the event's. A client that reconnects passes
+// connections of that room whose audiences include the event's. The instance whose outbox relay
+// numbered the events also hands them to its broker directly (Broker.Deliver): its hub fans out
+// those that continue a room's delivered sequence at once, without the publisher, the bus or a
+// read, and the announcement that follows finds them delivered; anything else (a gap, a room
+// whose state is not known yet) waits for the read, so correctness never rests on the handover. A client that reconnects passes
 // the last sequence it saw and is replayed what it missed (of its audiences) before live events
 // continue; events of other audiences are simply gaps in its numbering. A joining client that is
 // up to date (since at the newest event the hub has fanned out, as after loading the page) costs

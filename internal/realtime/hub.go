@@ -54,6 +54,7 @@ type hub struct {
 	register   chan *conn
 	unregister chan *conn
 	notices    chan notice
+	deliveries chan []Event // committed events handed over by this instance's relay (Broker.Deliver)
 	results    chan fetchResult
 	snapshots  chan snapshot
 	done       chan struct{} // closed when the hub has stopped
@@ -71,6 +72,7 @@ func newHub(events Log, log *slog.Logger, ring int) *hub {
 		register:   make(chan *conn),
 		unregister: make(chan *conn, 64),
 		notices:    make(chan notice, 256),
+		deliveries: make(chan []Event, 64),
 		results:    make(chan fetchResult),
 		snapshots:  make(chan snapshot),
 		done:       make(chan struct{}),
@@ -96,7 +98,12 @@ func (h *hub) run(ctx context.Context) {
 			h.add(ctx, c)
 		case c := <-h.unregister:
 			h.remove(c)
+		case evs := <-h.deliveries:
+			h.deliver(ctx, evs)
 		case n := <-h.notices:
+			// Events handed over directly go first: the announcement of the same events, which
+			// follows them, then finds them delivered and costs no read.
+			h.drainDeliveries(ctx)
 			h.notice(ctx, n)
 		case res := <-h.results:
 			h.apply(ctx, res)
@@ -190,6 +197,70 @@ func (h *hub) notice(ctx context.Context, n notice) {
 	}
 	r.want = max(r.want, n.seq)
 	h.fetch(ctx, r)
+}
+
+// offer hands committed events to the hub without waiting; false if its queue is full (the
+// announcement that follows them then makes the hub read them).
+func (h *hub) offer(events []Event) bool {
+	select {
+	case h.deliveries <- events:
+		return true
+	default:
+		return false
+	}
+}
+
+func (h *hub) drainDeliveries(ctx context.Context) {
+	for {
+		select {
+		case evs := <-h.deliveries:
+			h.deliver(ctx, evs)
+		default:
+			return
+		}
+	}
+}
+
+// deliver fans out the events of this instance's relay that continue a room's delivered
+// sequence, without reading the log: the relay numbered every event of the room between them,
+// so seq == delivered+1 misses nothing. Anything else, a gap (events of another instance's
+// relay, or a handover dropped) or a room whose delivered seq is not known yet, only raises want,
+// and the log read fills it in as it would after an announcement. A room without local
+// connections costs a map lookup.
+func (h *hub) deliver(ctx context.Context, events []Event) {
+	for _, ev := range events {
+		r := h.rooms[ev.Room]
+		if r == nil {
+			continue
+		}
+		if !r.ready || ev.Seq > r.delivered+1 {
+			r.want = max(r.want, ev.Seq)
+			h.fetch(ctx, r)
+			continue
+		}
+		if ev.Seq <= r.delivered {
+			continue // read from the log already
+		}
+		f := h.frame(ev)
+		h.fanout(r, f)
+		r.delivered = f.seq
+		if r.ring != nil {
+			r.ring.push(f)
+		}
+		h.forgetIfIdle(r)
+	}
+}
+
+// frame encodes ev once for all connections. Stored data that is not JSON cannot be sent as the
+// fixed event format; skipping it (a nil payload) keeps the room moving, and the log says which
+// event to repair.
+func (h *hub) frame(ev Event) *frame {
+	b, err := encodeEvent(ev)
+	if err != nil {
+		h.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)
+		b = nil
+	}
+	return &frame{seq: ev.Seq, audience: ev.Audience, payload: b, supersedes: ev.Supersedes}
 }
 
 func (h *hub) apply(ctx context.Context, res fetchResult) {
@@ -314,14 +385,7 @@ func (h *hub) readOnce(ctx context.Context, name string, after int64, res *fetch
 	}
 	res.frames = make([]*frame, 0, len(events))
 	for _, ev := range events {
-		b, err := encodeEvent(ev)
-		if err != nil {
-			// Stored data that is not JSON cannot be sent as the fixed event format; skipping
-			// it keeps the room moving, and the log says which event to repair.
-			h.log.Error("realtime: event not encodable, skipped", "room", ev.Room, "seq", ev.Seq, "err", err)
-			b = nil
-		}
-		res.frames = append(res.frames, &frame{seq: ev.Seq, audience: ev.Audience, payload: b, supersedes: ev.Supersedes})
+		res.frames = append(res.frames, h.frame(ev))
 	}
 	return nil
 }

@@ -42,9 +42,12 @@ type Options struct {
 	MaxPerAddress int
 	// ReplayRing is how many of a room's newest events the hub keeps in memory, per room with
 	// connections, to replay a client that reconnects a little behind without reading the
-	// database; 0 keeps none. Enable it only with a Log that sets Event.Supersedes (store.Events
-	// does not yet): otherwise a replay from memory could show an event that was since
-	// withdrawn or hidden. A client that is up to date (since at the room's newest event, as
+	// database; 0 keeps none. Enable it only with a Log (and a Deliver caller) that sets
+	// Event.Supersedes on every event that may be rewritten or deleted later, as store.Events and
+	// store.Outbox do (every event with a subject): such an event empties the room's ring and is
+	// not kept, so the ring only ever holds events that nothing changes afterwards, and a replay
+	// from memory never shows a withdrawn or hidden text, not even one whose withdrawal has not
+	// reached this hub yet. A client that is up to date (since at the room's newest event, as
 	// after loading a page) never reads the database at its upgrade, ring or not.
 	ReplayRing int
 }

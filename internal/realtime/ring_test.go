@@ -46,8 +46,9 @@ func TestUpToDateJoinReadsNothing(t *testing.T) {
 	publish(t, in, room, 3)
 	late.expect(room, 4, 6)
 	ahead.expect(room, 6, 6)
-	if n := events.since.Load() - reads; n != 3 { // the hub's three reads of new events
-		t.Errorf("%d reads of the log, want 3 (the hub's)", n)
+	// The hub's reads of new events: one per announcement, fewer when one read covered several.
+	if n := events.since.Load() - reads; n < 1 || n > 3 {
+		t.Errorf("%d reads of the log, want 1 to 3 (the hub's)", n)
 	}
 }
 

@@ -30,7 +30,10 @@ func startBroker(ctx context.Context, cfg config.Config, db *store.DB, svc *auth
 	}
 	origin := cfg.BaseURL.Scheme + "://" + cfg.BaseURL.Host
 	b := realtime.NewBroker(store.NewEvents(db), bus, httpapi.LiveResolver(svc), log, realtime.Options{AllowedOrigins: []string{origin},
-		OnChange: httpapi.SessionInvalidator(svc), OnRoom: pages.OnRoom})
+		OnChange: httpapi.SessionInvalidator(svc), OnRoom: pages.OnRoom,
+		// store.Events marks superseding events, which empty a room's ring: a reconnect from
+		// before one reads the log, which shows the present (TestRingNeverReplaysSupersededText).
+		ReplayRing: 256})
 	ctx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	go func() {

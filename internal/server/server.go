@@ -113,6 +113,7 @@ func Run(ctx context.Context, cfg config.Config, log *slog.Logger, opts Options)
 	}
 	defer stopBroker()
 	outbox := store.NewOutbox(db, log, broker.Published)
+	outbox.DeliverTo(broker.Deliver) // this instance's broker fans out what its relay moved without reading it back
 	relayCtx, stopRelay := context.WithCancel(ctx)
 	defer stopRelay()
 	go outbox.Run(relayCtx)

@@ -88,7 +88,7 @@ var _ realtime.Log = (*Events)(nil)
 const defaultEventPage = 128
 
 // Since returns the room's events with seq > after, in order, at most limit (below 1: 128), of
-// every audience.
+// every audience, each marked Supersedes when it rewrote or deleted earlier ones.
 func (e *Events) Since(ctx context.Context, room string, after int64, limit int) ([]realtime.Event, error) {
 	if limit < 1 {
 		limit = defaultEventPage
@@ -100,9 +100,17 @@ func (e *Events) Since(ctx context.Context, room string, after int64, limit int)
 	}
 	out := make([]realtime.Event, len(rows))
 	for i, r := range rows {
-		out[i] = realtime.Event{Room: r.Room, Seq: r.Seq, Type: r.Type, Data: json.RawMessage(r.Data), Audience: r.Audience}
+		out[i] = realtime.Event{Room: r.Room, Seq: r.Seq, Type: r.Type, Data: json.RawMessage(r.Data), Audience: r.Audience,
+			Supersedes: supersedes(r.Supersede)}
 	}
 	return out, nil
+}
+
+// supersedes tells the broker that an event may have rewritten or deleted earlier stored events
+// of its room (see supersede), so that it replays nothing it kept in memory from before it. That
+// is every event with a subject: a Standalone event is never changed by a later one.
+func supersedes(rule string) bool {
+	return kernel.Supersede(rule) == kernel.Rewrite || kernel.Supersede(rule) == kernel.Replace
 }
 
 // LastSeq returns the room's newest committed sequence (0 for a room without events). The

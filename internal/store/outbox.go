@@ -13,6 +13,7 @@ import (
 	"gorm.io/gorm"
 
 	"github.com/teilhabe/teilhabe/domain/kernel"
+	"github.com/teilhabe/teilhabe/internal/realtime"
 )
 
 type outboxRow struct {
@@ -68,6 +69,7 @@ type Outbox struct {
 	db        *DB
 	log       *slog.Logger
 	published func(room string, seq int64)
+	deliver   func(events []realtime.Event) // nil: none; see DeliverTo
 	wake      chan struct{}
 	every     time.Duration
 	// failAt, for tests, fails a relay at a named step ("numbered", "inserted").
@@ -87,6 +89,12 @@ func NewOutbox(db *DB, log *slog.Logger, published func(room string, seq int64))
 }
 
 var _ kernel.Outbox = (*Outbox)(nil)
+
+// DeliverTo hands every relayed batch, once committed and before published is told, to deliver
+// (Broker.Deliver): the events as numbered and stored, so this instance's broker can fan them out
+// without reading them back. deliver must not block; the announcements still follow, for other
+// instances and for whatever deliver dropped. Call it before Run.
+func (o *Outbox) DeliverTo(deliver func(events []realtime.Event)) { o.deliver = deliver }
 
 // Emit implements kernel.Outbox: the events are inserted in the transaction of ctx, in one
 // statement, and the relay is woken once it commits.
@@ -180,6 +188,7 @@ func (o *Outbox) Run(ctx context.Context) {
 func (o *Outbox) Relay(ctx context.Context) (int, error) {
 	last := map[string]int64{}
 	var moved int
+	var relayed []relayedRow
 	err := o.db.Gorm.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if o.db.Dialect == Postgres {
 			// The relay's commit need not wait for the disk: lost in a crash, it takes its delete
@@ -244,10 +253,19 @@ ON CONFLICT (room) DO UPDATE SET last_seq = room_sequences.last_seq + excluded.l
 		if err := tx.CreateInBatches(&events, 200).Error; err != nil {
 			return fmt.Errorf("store relayed events: %w", err)
 		}
+		relayed = events
 		return o.fail("inserted")
 	})
 	if err != nil {
 		return 0, err
+	}
+	if o.deliver != nil && len(relayed) > 0 {
+		out := make([]realtime.Event, len(relayed))
+		for i, r := range relayed {
+			out[i] = realtime.Event{Room: r.Room, Seq: r.Seq, Type: r.Type, Data: json.RawMessage(r.Data), Audience: r.Audience,
+				Supersedes: supersedes(r.Supersede)}
+		}
+		o.deliver(out)
 	}
 	for room, seq := range last {
 		o.published(room, seq)
