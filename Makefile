@@ -37,7 +37,7 @@ frontend/dist/index.html: frontend/node_modules/.package-lock.json $(FRONTEND_SR
 test: test-go test-frontend test-browser
 
 test-go:
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 -timeout 25m ./...
 
 test-frontend: frontend/node_modules/.package-lock.json
 	cd frontend && $(NPM) test

@@ -299,29 +299,37 @@ func (s *Service) JoinAsGuest(ctx context.Context, code, name string) (Workshop,
 // Transition starts or ends a rehearsal, starts or ends the workshop. Ending a rehearsal, and
 // starting after one, discards what was contributed in it.
 func (s *Service) Transition(ctx context.Context, who identity.Principal, id int64, action string) (Workshop, error) {
+	return s.changeWorkshop(ctx, who, id, func(ctx context.Context, w *Workshop) error {
+		discard := w.Status == StatusRehearsal && (action == "end_rehearsal" || action == "start")
+		if err := w.Apply(action, s.now().UTC()); err != nil {
+			return err
+		}
+		if discard {
+			if err := s.discard(ctx, w); err != nil {
+				return err
+			}
+		}
+		return s.log(ctx, who, "workshop."+action, id, nil)
+	})
+}
+
+// changeWorkshop runs a facilitator's change of a workshop in one transaction: it loads the
+// workshop, applies change, stores it and tells the room its new state.
+func (s *Service) changeWorkshop(ctx context.Context, who identity.Principal, id int64, change func(ctx context.Context, w *Workshop) error) (Workshop, error) {
 	var out Workshop
 	err := s.tx.InTx(ctx, func(ctx context.Context) error {
 		w, err := s.facilitated(ctx, who, id)
 		if err != nil {
 			return err
 		}
-		discard := w.Status == StatusRehearsal && (action == "end_rehearsal" || action == "start")
-		if err := w.Apply(action, s.now().UTC()); err != nil {
+		if err := change(ctx, &w); err != nil {
 			return err
-		}
-		if discard {
-			if err := s.discard(ctx, &w); err != nil {
-				return err
-			}
 		}
 		if err := s.store.SaveWorkshop(ctx, w); err != nil {
 			return err
 		}
 		out = w
-		if err := s.emitState(ctx, w); err != nil {
-			return err
-		}
-		return s.log(ctx, who, "workshop."+action, id, nil)
+		return s.emitState(ctx, w)
 	})
 	return out, err
 }
@@ -344,13 +352,9 @@ func (s *Service) discard(ctx context.Context, w *Workshop) error {
 
 // SetCurrent moves the workshop to an agenda item (nil: the next one) and starts its timer.
 func (s *Service) SetCurrent(ctx context.Context, who identity.Principal, id int64, item *int64) (Workshop, error) {
-	var out Workshop
-	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		w, err := s.facilitated(ctx, who, id)
-		if err != nil {
-			return err
-		}
+	return s.changeWorkshop(ctx, who, id, func(ctx context.Context, w *Workshop) error {
 		now := s.now().UTC()
+		var err error
 		if item == nil {
 			err = w.NextItem(now)
 		} else {
@@ -359,26 +363,14 @@ func (s *Service) SetCurrent(ctx context.Context, who identity.Principal, id int
 		if err != nil {
 			return err
 		}
-		if w.Agenda, err = s.store.SaveAgenda(ctx, id, w.Agenda); err != nil {
-			return err
-		}
-		if err := s.store.SaveWorkshop(ctx, w); err != nil {
-			return err
-		}
-		out = w
-		return s.emitState(ctx, w)
+		w.Agenda, err = s.store.SaveAgenda(ctx, id, w.Agenda)
+		return err
 	})
-	return out, err
 }
 
 // Show chooses what the projector shows.
 func (s *Service) Show(ctx context.Context, who identity.Principal, id int64, p Projection) (Workshop, error) {
-	var out Workshop
-	err := s.tx.InTx(ctx, func(ctx context.Context) error {
-		w, err := s.facilitated(ctx, who, id)
-		if err != nil {
-			return err
-		}
+	return s.changeWorkshop(ctx, who, id, func(ctx context.Context, w *Workshop) error {
 		question := func(qid int64) bool {
 			q, err := s.store.Question(ctx, qid)
 			return err == nil && q.WorkshopID == id && q.Public()
@@ -387,16 +379,8 @@ func (s *Service) Show(ctx context.Context, who identity.Principal, id int64, p 
 			m, err := s.store.Module(ctx, mid)
 			return err == nil && m.WorkshopID == id
 		}
-		if err := w.Show(p, question, module); err != nil {
-			return err
-		}
-		if err := s.store.SaveWorkshop(ctx, w); err != nil {
-			return err
-		}
-		out = w
-		return s.emitState(ctx, w)
+		return w.Show(p, question, module)
 	})
-	return out, err
 }
 
 // RenewProjectorKey makes a new projector key (shown once) and voids the old one.
