@@ -255,6 +255,10 @@ describe("workshop, live", () => {
     await g.getByRole("link", { name: "Protokoll als PDF" }).waitFor();
     await assertAccessible(g, "the published minutes");
 
+    await g.goto(server.baseURL + workshopPath + "/moderationsprotokoll");
+    await g.getByRole("heading", { level: 1, name: "Moderationsprotokoll" }).waitFor();
+    await assertAccessible(g, "the public moderation log");
+
     // Before the draft, the editor asks for minutes that do not exist yet: 404, which Chromium logs.
     karl.assertClean([/status of 404 .*\/minutes\)$/]);
     guest.assertClean([chatWait]);

@@ -78,6 +78,7 @@ export function App() {
           <Route path={paths.workshop} element={<OnDemand><workshop.ParticipantRoute /></OnDemand>} />
           <Route path={paths.workshopConsole} element={<OnDemand><workshop.ConsoleRoute /></OnDemand>} />
           <Route path={paths.workshopMinutes} element={<OnDemand><workshop.MinutesRoute /></OnDemand>} />
+          <Route path={paths.workshopLog} element={<OnDemand><workshop.ModerationLogRoute /></OnDemand>} />
           <Route path={paths.workshopJoin} element={<OnDemand><workshop.JoinRoute /></OnDemand>} />
           <Route path={paths.workshopJoinCode} element={<OnDemand><workshop.JoinRoute /></OnDemand>} />
           <Route path={paths.profile} element={<ProfilePage />} />

@@ -43,6 +43,8 @@ export const paths = {
   workshopConsole: "/werkstaetten/:id/moderation",
   workshopProjector: "/werkstaetten/:id/projektor",
   workshopMinutes: "/werkstaetten/:id/protokoll",
+  /** A workshop's public moderation log. */
+  workshopLog: "/werkstaetten/:id/moderationsprotokoll",
   /** Joining a workshop with its code (the QR code on the projector leads to /w/<code>). */
   workshopJoin: "/w",
   workshopJoinCode: "/w/:code",
@@ -157,6 +159,11 @@ export function workshopConsolePath(id: number): string {
 
 export function workshopProjectorPath(id: number): string {
   return `${workshopPath(id)}/projektor`;
+}
+
+/** A workshop's public moderation log. */
+export function workshopLogPath(id: number): string {
+  return `${workshopPath(id)}/moderationsprotokoll`;
 }
 
 export function workshopMinutesPath(id: number): string {

@@ -25,6 +25,7 @@ export const JoinRoute = workshopChunk(() => import("./pages/JoinPage").then((m)
 export const ParticipantRoute = workshopChunk(() => import("./pages/ParticipantPage").then((m) => m.ParticipantRoute), sessionReads);
 export const ConsoleRoute = workshopChunk(() => import("./pages/ConsolePage").then((m) => m.ConsoleRoute));
 export const ProjectorRoute = workshopChunk(() => import("./pages/ProjectorPage").then((m) => m.ProjectorRoute));
+export const ModerationLogRoute = workshopChunk(() => import("./pages/ModerationLogPage").then((m) => m.ModerationLogRoute));
 export const MinutesRoute = workshopChunk(() => import("./pages/MinutesPage").then((m) => m.MinutesRoute));
 
 const Section = workshopChunk(() => import("./components/WorkshopsSection").then((m) => m.WorkshopsSection));

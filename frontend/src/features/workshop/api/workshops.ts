@@ -85,8 +85,8 @@ export async function openProjector(id: number, key: string): Promise<void> {
 }
 
 /** Joins as the person logged in (joining again answers the same participant). */
-export function joinWorkshop(id: number): Promise<Participant> {
-  return sendJSON<Participant>("POST", `/workshops/${id}/join`, {});
+export function joinWorkshop(id: number, org = ""): Promise<Participant> {
+  return sendJSON<Participant>("POST", `/workshops/${id}/join`, org ? { org } : {});
 }
 
 /** Joins a workshop open to guests with its code and a display name. */
@@ -200,6 +200,11 @@ export function deleteDecision(id: number): Promise<void> {
 }
 
 /** The draft for facilitators, the published minutes for everyone else. */
+/** The workshop's public moderation log: what was hidden or merged, when and why. */
+export function getWorkshopModerationLog(workshopId: number, signal?: AbortSignal): Promise<components["schemas"]["WorkshopLog"]> {
+  return getJSON<components["schemas"]["WorkshopLog"]>(`/workshops/${workshopId}/moderation-log`, signal);
+}
+
 export function getMinutes(workshopId: number, signal?: AbortSignal): Promise<WorkshopMinutes> {
   return getJSON<WorkshopMinutes>(`/workshops/${workshopId}/minutes`, signal);
 }

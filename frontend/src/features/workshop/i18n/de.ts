@@ -99,6 +99,8 @@ export const deWorkshop = {
       hidden: "Ausgeblendet: {{reason}}",
     },
     join: {
+      org: "Teilnehmen für (optional)",
+      orgNone: "Nur für mich",
       heading: "An einer Werkstatt teilnehmen",
       code: "Zugangscode",
       find: "Weiter",
@@ -253,6 +255,17 @@ export const deWorkshop = {
       joinAt: "Mitmachen unter",
       code: "Code:",
       qr: "QR-Code zum Mitmachen: {{url}}",
+    },
+    log: {
+      heading: "Moderationsprotokoll",
+      intro: "Was die Moderation ausgeblendet oder zusammengeführt hat, wann und warum – ohne den ausgeblendeten Text und ohne Namen.",
+      empty: "Bisher wurde nichts ausgeblendet oder zusammengeführt.",
+      when: "Wann",
+      what: "Was",
+      action: "Entscheidung",
+      reason: "Begründung",
+      subject: { question: "Frage", card: "Karte", message: "Chat-Nachricht" },
+      actions: { hide: "ausgeblendet", merge: "zusammengeführt" },
     },
     minutes: {
       heading: "Protokoll",

@@ -101,6 +101,8 @@ export const enWorkshop: typeof deWorkshop = {
       hidden: "Hidden: {{reason}}",
     },
     join: {
+      org: "Taking part for (optional)",
+      orgNone: "Just for myself",
       heading: "Join a workshop",
       code: "Join code",
       find: "Continue",
@@ -246,6 +248,17 @@ export const enWorkshop: typeof deWorkshop = {
       declined: "Declined.",
     },
     projector: { title: "Projector – {{title}}", joinAt: "Join at", code: "Code:", qr: "QR code to join: {{url}}" },
+    log: {
+      heading: "Moderation log",
+      intro: "What the facilitators hid or merged, when and why – without the hidden text and without names.",
+      empty: "Nothing has been hidden or merged so far.",
+      when: "When",
+      what: "What",
+      action: "Decision",
+      reason: "Reason",
+      subject: { question: "Question", card: "Card", message: "Chat message" },
+      actions: { hide: "hidden", merge: "merged" },
+    },
     minutes: {
       heading: "Minutes",
       notYet: "The minutes are not published yet.",

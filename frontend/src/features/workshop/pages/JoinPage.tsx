@@ -65,6 +65,7 @@ function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [name, setName] = useState("");
+  const [org, setOrg] = useState("");
   const join = useAction();
   const asGuest = !user && workshop.capabilities.join_as_guest;
   // "Weiter" is gone with the code form: the focus goes on to the name, or to the workshop's title.
@@ -77,7 +78,7 @@ function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
     e.preventDefault();
     void join.run(async () => {
       if (asGuest) await joinAsGuest(code, name.trim());
-      else await joinWorkshop(workshop.id);
+      else await joinWorkshop(workshop.id, org);
       navigate(workshopPath(workshop.id));
     });
   };
@@ -96,6 +97,21 @@ function JoinStep({ workshop, code }: { workshop: Workshop; code: string }) {
                 {t("workshop.join.nameHint")}
               </p>
               <input id="join-name" ref={nameRef} type="text" maxLength={limits?.guest_name} aria-describedby="join-name-hint" value={name} onChange={(e) => setName(e.target.value)} required />
+            </>
+          )}
+          {!asGuest && user && user.organisations.length > 0 && (
+            <>
+              <label htmlFor="join-org" className="field__label">
+                {t("workshop.join.org")}
+              </label>
+              <select id="join-org" value={org} onChange={(e) => setOrg(e.target.value)}>
+                <option value="">{t("workshop.join.orgNone")}</option>
+                {user.organisations.map((o) => (
+                  <option key={o.slug} value={o.slug}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
             </>
           )}
           <ErrorAlert error={join.error} />

@@ -4,7 +4,7 @@ import { useDocumentTitle } from "../../../shared/hooks/useDocumentTitle";
 import { PageHeading } from "../../../shared/components/PageHeading";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { ApiError } from "../../../shared/api/client";
-import { workshopConsolePath, workshopJoinPath } from "../../../routes";
+import { workshopConsolePath, workshopLogPath, workshopJoinPath } from "../../../routes";
 import { openModules } from "../model/session";
 import { AgendaNow } from "../components/AgendaNow";
 import { ChatPanel } from "../components/ChatPanel";
@@ -66,6 +66,9 @@ export function ParticipantPage({ workshopId }: { workshopId: number }) {
         <ModuleBlock key={m.module.id} view={m} participate={participate} apply={apply} />
       ))}
       {workshop.chat && <ChatPanel workshopId={workshop.id} messages={state.chat} slowSeconds={workshop.slow_seconds} participate={participate} apply={apply} />}
+      <p>
+        <Link to={workshopLogPath(workshop.id)}>{t("workshop.log.heading")}</Link>
+      </p>
     </div>
   );
 }
