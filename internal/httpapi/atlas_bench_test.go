@@ -10,7 +10,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -159,11 +158,7 @@ func pgbenchRate(b *testing.B, dbURL, query string) float64 {
 		b.Fatal(err)
 	}
 	args := []string{"-n", "-M", "prepared", "-c", strconv.Itoa(benchClients), "-j", "1", "-T", "4", "-f", script, dbURL}
-	if runtime.NumCPU() > 1 {
-		args = append([]string{"-c", loadCore, pgbench}, args...)
-		pgbench = "taskset"
-	}
-	out, err := exec.Command(pgbench, args...).CombinedOutput()
+	out, err := loadCommand(pgbench, args...).CombinedOutput()
 	m := pgbenchTPS.FindSubmatch(out)
 	if err != nil || m == nil {
 		b.Fatalf("pgbench: %v\n%s", err, out)
@@ -247,11 +242,7 @@ func wrkLong(b *testing.B, url string, conns int) float64 {
 		b.Skip("wrk is not installed (apt-get install wrk)")
 	}
 	args := []string{"-t", "1", "-c", strconv.Itoa(conns), "-d", loadDuration, "--timeout", "10s", url}
-	if runtime.NumCPU() > 1 {
-		args = append([]string{"-c", loadCore, wrk}, args...)
-		wrk = "taskset"
-	}
-	out, err := exec.Command(wrk, args...).CombinedOutput()
+	out, err := loadCommand(wrk, args...).CombinedOutput()
 	m := wrkRate.FindSubmatch(out)
 	if err != nil || m == nil || strings.Contains(string(out), "Non-2xx") || strings.Contains(string(out), "Socket errors") {
 		b.Fatalf("wrk: %v\n%s", err, out)

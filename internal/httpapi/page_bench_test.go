@@ -7,7 +7,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strconv"
 	"testing"
 
@@ -43,10 +42,6 @@ func BenchmarkFirstPageVsPgbench(b *testing.B) {
 		b.Fatal(err)
 	}
 	args := []string{"-n", "-M", "prepared", "-c", strconv.Itoa(benchClients), "-j", "1", "-T", "4", "-D", fmt.Sprintf("cid=%d", id), "-f", script, dbURL}
-	if runtime.NumCPU() > 1 {
-		args = append([]string{"-c", loadCore, pgbench}, args...)
-		pgbench = "taskset"
-	}
 	reader := a.browser(b).login("buerger", "demo-buergerin")
 	base, _ := url.Parse(a.URL)
 	var cookie string
@@ -57,7 +52,7 @@ func BenchmarkFirstPageVsPgbench(b *testing.B) {
 		path := fmt.Sprintf("%s/api/v1/consultations/%d/comments", a.URL, id)
 		pages := runWrk(b, path, "")
 		personal := runWrk(b, path, luaHeaders(map[string]string{"Cookie": cookie}))
-		out, err := exec.Command(pgbench, args...).CombinedOutput()
+		out, err := loadCommand(pgbench, args...).CombinedOutput()
 		m := pgbenchTPS.FindSubmatch(out)
 		if err != nil || m == nil {
 			b.Fatalf("pgbench: %v\n%s", err, out)
