@@ -1,23 +1,17 @@
 package realtime_test
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
 
-	"github.com/gorilla/websocket"
 	"gorm.io/gorm"
 
 	"github.com/teilhabe/teilhabe/domain/identity"
@@ -251,102 +245,6 @@ func chatData(i int) []byte {
 	return b
 }
 
-// child is the client process.
-type child struct {
-	b     *testing.B
-	cmd   *exec.Cmd
-	lines *bufio.Scanner
-}
-
-// startChild runs this binary as the client process, on core 1 when there are two.
-func startChild(b *testing.B, mode, url string, clients, messages, rate int) *child {
-	b.Helper()
-	name, args := os.Args[0], []string{}
-	if pinned() {
-		name, args = "taskset", []string{"-c", "1", os.Args[0]}
-	}
-	cmd := exec.Command(name, args...)
-	cmd.Env = append(os.Environ(), benchChildEnv+"="+mode, benchURLEnv+"="+url,
-		benchClientsEnv+"="+strconv.Itoa(clients), benchMessagesEnv+"="+strconv.Itoa(messages), benchRateEnv+"="+strconv.Itoa(rate))
-	cmd.Stderr = os.Stderr
-	out, err := cmd.StdoutPipe()
-	if err != nil {
-		b.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		b.Fatal(err)
-	}
-	c := &child{b: b, cmd: cmd, lines: bufio.NewScanner(out)}
-	b.Cleanup(func() { _ = cmd.Process.Kill(); _ = cmd.Wait() })
-	return c
-}
-
-func (c *child) line() string {
-	if !c.lines.Scan() {
-		c.b.Fatalf("client process ended: %v", c.lines.Err())
-	}
-	return c.lines.Text()
-}
-
-// result reads the client process's result and waits for it to end.
-func (c *child) result() measurement {
-	line := c.line()
-	var m measurement
-	if err := json.Unmarshal([]byte(line), &m.clientResult); err != nil {
-		c.b.Fatalf("client process result %q: %v", line, err)
-	}
-	if err := c.cmd.Wait(); err != nil {
-		c.b.Fatalf("client process: %v", err)
-	}
-	st := c.cmd.ProcessState
-	m.childCPU = (st.UserTime() + st.SystemTime()).Seconds()
-	return m
-}
-
-var pinOnce sync.Once
-
-// pinned reports whether server and clients get a core each: two or more cores and taskset.
-func pinned() bool {
-	_, err := exec.LookPath("taskset")
-	return err == nil && runtime.NumCPU() > 1
-}
-
-// pinServer moves this process (every thread, and so every later one) to core 0 with one P, as
-// make bench runs the other servers; the client process goes to core 1.
-func pinServer(b *testing.B) {
-	pinOnce.Do(func() {
-		if !pinned() {
-			return
-		}
-		if out, err := exec.Command("taskset", "-a", "-p", "-c", "0", strconv.Itoa(os.Getpid())).CombinedOutput(); err != nil {
-			b.Logf("taskset: %v %s", err, out)
-			return
-		}
-		runtime.GOMAXPROCS(1)
-	})
-}
-
-// cpuSeconds is the CPU time this process has used.
-func cpuSeconds() float64 {
-	var ru syscall.Rusage
-	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
-}
-
-// heapAndStacks is the live heap plus goroutine stacks after collecting garbage; stacks that
-// grew during a connection's start shrink over repeated collections.
-func heapAndStacks() int64 {
-	var m runtime.MemStats
-	for range 3 {
-		runtime.GC()
-	}
-	runtime.ReadMemStats(&m)
-	return int64(m.HeapInuse + m.StackInuse)
-}
-
-// ping is the facilitator's request: a trivial handler on the same server as the websockets.
-func ping(w http.ResponseWriter, _ *http.Request) { _, _ = w.Write([]byte(`{"ok":true}`)) }
-
 func startBrokerTarget(b *testing.B) *benchTarget {
 	direct := os.Getenv(directEnv) != "0"
 	db := testdb.SQLite(b)
@@ -389,155 +287,6 @@ func startBrokerTarget(b *testing.B) *benchTarget {
 			return ev.Seq
 		},
 		stop: func() { cancel(); <-done; srv.Close() },
-	}
-}
-
-// refHub is the reference: a minimal gorilla/websocket broadcast hub in the style of gorilla's
-// chat example (one hub goroutine, a buffered send channel and a write goroutine per client,
-// non-blocking broadcast), without storage, replay, authorisation or sequence bookkeeping.
-type refHub struct {
-	register, unregister chan *refClient
-	broadcast            chan []byte
-	done                 chan struct{} // closed when run has returned
-	count                atomic.Int64
-	batch                bool                   // the refBatchHub: queued messages join one write
-	welcome              atomic.Pointer[[]byte] // the newest message, written to each new client
-}
-
-// A refBatchHub is a refHub whose writer joins what is queued into one message, one per line, as
-// gorilla's chat example does.
-func newRefHub(batch bool) *refHub {
-	return &refHub{register: make(chan *refClient), unregister: make(chan *refClient), broadcast: make(chan []byte), done: make(chan struct{}), batch: batch}
-}
-
-type refClient struct {
-	ws   *websocket.Conn
-	send chan []byte
-}
-
-func (h *refHub) run(ctx context.Context) {
-	defer close(h.done)
-	clients := map[*refClient]bool{}
-	for {
-		select {
-		case <-ctx.Done():
-			for c := range clients {
-				close(c.send)
-			}
-			return
-		case c := <-h.register:
-			clients[c] = true
-		case c := <-h.unregister:
-			if clients[c] {
-				delete(clients, c)
-				close(c.send)
-			}
-		case msg := <-h.broadcast:
-			for c := range clients {
-				select {
-				case c.send <- msg:
-				default:
-					delete(clients, c)
-					close(c.send)
-				}
-			}
-		}
-	}
-}
-
-func (h *refHub) serve(w http.ResponseWriter, r *http.Request) {
-	up := websocket.Upgrader{CheckOrigin: func(*http.Request) bool { return true }}
-	ws, err := up.Upgrade(w, r, nil)
-	if err != nil {
-		return
-	}
-	h.count.Add(1)
-	defer h.count.Add(-1)
-	c := &refClient{ws: ws, send: make(chan []byte, 256)}
-	if msg := h.welcome.Load(); msg != nil {
-		c.send <- *msg
-	}
-	select {
-	case h.register <- c:
-	case <-h.done:
-		_ = ws.Close()
-		return
-	}
-	go h.writePump(c)
-	ws.SetReadLimit(4096)
-	for { // read pump
-		if _, _, err := ws.ReadMessage(); err != nil {
-			break
-		}
-	}
-	select {
-	case h.unregister <- c:
-	case <-h.done:
-	}
-}
-
-func (h *refHub) writePump(c *refClient) {
-	ws := c.ws
-	ping := time.NewTicker(25 * time.Second)
-	defer ping.Stop()
-	defer ws.Close()
-	for {
-		select {
-		case msg, ok := <-c.send:
-			if !ok {
-				return
-			}
-			_ = ws.SetWriteDeadline(time.Now().Add(10 * time.Second))
-			if !h.batch {
-				if ws.WriteMessage(websocket.TextMessage, msg) != nil {
-					return
-				}
-				continue
-			}
-			w, err := ws.NextWriter(websocket.TextMessage)
-			if err != nil {
-				return
-			}
-			_, _ = w.Write(msg)
-			for range len(c.send) {
-				_, _ = w.Write([]byte{'\n'})
-				_, _ = w.Write(<-c.send)
-			}
-			if w.Close() != nil {
-				return
-			}
-		case <-ping.C:
-			if ws.WriteControl(websocket.PingMessage, nil, time.Now().Add(10*time.Second)) != nil {
-				return
-			}
-		}
-	}
-}
-
-func startReferenceTarget(*testing.B) *benchTarget      { return startRefHub(false) }
-func startBatchReferenceTarget(*testing.B) *benchTarget { return startRefHub(true) }
-
-func startRefHub(batch bool) *benchTarget {
-	h := newRefHub(batch)
-	ctx, cancel := context.WithCancel(context.Background())
-	go h.run(ctx)
-	mux := http.NewServeMux()
-	mux.HandleFunc("/ping", ping)
-	mux.HandleFunc("/", h.serve)
-	srv := httptest.NewServer(mux)
-	var seq atomic.Int64
-	return &benchTarget{
-		url:   "ws" + strings.TrimPrefix(srv.URL, "http") + "/",
-		conns: func() int { return int(h.count.Load()) },
-		send: func(data []byte) int64 {
-			// The same message shape as the broker's, so both write the same bytes.
-			n := seq.Add(1)
-			msg, _ := json.Marshal(realtime.Event{Room: benchRoom, Seq: n, Type: "question.created", Data: data})
-			h.welcome.Store(&msg)
-			h.broadcast <- msg
-			return n
-		},
-		stop: func() { cancel(); srv.CloseClientConnections(); srv.Close() },
 	}
 }
 
