@@ -64,9 +64,11 @@ func TestWatchRetriesAndRefreshes(t *testing.T) {
 	if !strings.Contains(st.LastError, "503") || st.LastErrorAt.IsZero() || !st.UpSince.IsZero() {
 		t.Errorf("down: %+v", st)
 	}
-	if !strings.Contains(logs.String(), "provider=kc") || !strings.Contains(logs.String(), "login provider unreachable") {
-		t.Errorf("no warning in the log: %s", logs.String())
-	}
+	// The state is set inside refresh, the warning right after it: wait for the line, not just the state.
+	waitUntil(t, "warning in the log", func() bool {
+		l := logs.String()
+		return strings.Contains(l, "provider=kc") && strings.Contains(l, "login provider unreachable")
+	})
 	_, _, err = svc.BeginLogin(ctx, "kc", "/")
 	var unavailable *auth.UnavailableError
 	if !errors.Is(err, auth.ErrProviderUnavailable) || !errors.As(err, &unavailable) || unavailable.RetryAfter <= 0 {
