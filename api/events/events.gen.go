@@ -544,6 +544,30 @@ func (e WorkshopQuestionState) Valid() bool {
 	}
 }
 
+// Defines values for WorkshopStateActions.
+const (
+	WorkshopStateActionsStateActionEnd          WorkshopStateActions = "end"
+	WorkshopStateActionsStateActionEndRehearsal WorkshopStateActions = "end_rehearsal"
+	WorkshopStateActionsStateActionRehearse     WorkshopStateActions = "rehearse"
+	WorkshopStateActionsStateActionStart        WorkshopStateActions = "start"
+)
+
+// Valid indicates whether the value is a known member of the WorkshopStateActions enum.
+func (e WorkshopStateActions) Valid() bool {
+	switch e {
+	case WorkshopStateActionsStateActionEnd:
+		return true
+	case WorkshopStateActionsStateActionEndRehearsal:
+		return true
+	case WorkshopStateActionsStateActionRehearse:
+		return true
+	case WorkshopStateActionsStateActionStart:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for WorkshopStateStatus.
 const (
 	WorkshopStateStatusEnded     WorkshopStateStatus = "ended"
@@ -1115,16 +1139,21 @@ type WorkshopRoom = string
 
 // WorkshopState defines model for WorkshopState.
 type WorkshopState struct {
-	Agenda        []AgendaItem        `json:"agenda"`
-	Chat          bool                `json:"chat"`
-	CurrentItemId *int64              `json:"current_item_id,omitempty"`
-	Id            int64               `json:"id"`
-	ItemStartedAt *time.Time          `json:"item_started_at,omitempty"`
-	Premoderate   bool                `json:"premoderate"`
-	Projector     Projection          `json:"projector"`
-	SlowSeconds   int                 `json:"slow_seconds"`
-	Status        WorkshopStateStatus `json:"status"`
+	// Actions The status actions the workshop allows now (as Workshop.actions gives them to facilitators), so every facilitator's console follows another's status change; only facilitators can use them.
+	Actions       []WorkshopStateActions `json:"actions"`
+	Agenda        []AgendaItem           `json:"agenda"`
+	Chat          bool                   `json:"chat"`
+	CurrentItemId *int64                 `json:"current_item_id,omitempty"`
+	Id            int64                  `json:"id"`
+	ItemStartedAt *time.Time             `json:"item_started_at,omitempty"`
+	Premoderate   bool                   `json:"premoderate"`
+	Projector     Projection             `json:"projector"`
+	SlowSeconds   int                    `json:"slow_seconds"`
+	Status        WorkshopStateStatus    `json:"status"`
 }
+
+// WorkshopStateActions defines model for WorkshopState.Actions.
+type WorkshopStateActions string
 
 // WorkshopStateStatus defines model for WorkshopState.Status.
 type WorkshopStateStatus string

@@ -84,7 +84,11 @@ func (s *Service) emitQuestion(ctx context.Context, q Question, author Participa
 // StateOut is the workshop's live state as events and snapshots carry it.
 func StateOut(w Workshop) events.WorkshopState {
 	out := events.WorkshopState{Id: w.ID, Status: events.WorkshopStateStatus(w.Status), Agenda: AgendaOut(w.Agenda),
-		Projector: ProjectionOut(w.Projector), Chat: w.Chat, SlowSeconds: w.SlowSeconds, Premoderate: w.Premoderate}
+		Projector: ProjectionOut(w.Projector), Chat: w.Chat, SlowSeconds: w.SlowSeconds, Premoderate: w.Premoderate,
+		Actions: []events.WorkshopStateActions{}}
+	for _, a := range w.Actions() {
+		out.Actions = append(out.Actions, events.WorkshopStateActions(a))
+	}
 	if w.CurrentItemID != 0 {
 		out.CurrentItemId = &w.CurrentItemID
 		out.ItemStartedAt = timePtr(w.ItemStartedAt)

@@ -396,5 +396,12 @@ func TestActionsFollowTheStatus(t *testing.T) {
 		if w.Status != status || w.Agenda[0].StartedAt.IsZero() {
 			t.Errorf("%s: Actions changed the workshop: %+v", status, w)
 		}
+		var live []string // the live state carries them, so every facilitator's console follows
+		for _, a := range StateOut(w).Actions {
+			live = append(live, string(a))
+		}
+		if got := strings.Join(live, " "); got != want {
+			t.Errorf("%s: live state's actions %q, want %q", status, got, want)
+		}
 	}
 }

@@ -235,7 +235,7 @@ func TestWorkshopLiveGuestAccess(t *testing.T) {
 
 		guestFeed := draft.listen(guestB, draft.session(guestB).LiveSeq)
 		draft.ok(draft.coord, "POST", fmt.Sprintf("/api/v1/workshops/%d/status", draft.id), `{"action":"end"}`)
-		if ev := guestFeed.next(); ev.Type != "workshop.changed" || !strings.Contains(string(ev.Data), `"status":"ended"`) {
+		if ev := guestFeed.next(); ev.Type != "workshop.changed" || !strings.Contains(string(ev.Data), `"status":"ended"`) || !strings.Contains(string(ev.Data), `"actions":[]`) {
 			t.Errorf("the guest's frame = %s %s, want the end", ev.Type, ev.Data)
 		}
 		if s := guestB.dialStatus("/api/v1/live?room=" + draft.room()); s != http.StatusSwitchingProtocols {

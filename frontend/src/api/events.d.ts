@@ -362,6 +362,8 @@ export interface components {
             id: number;
             /** @enum {string} */
             status: "planned" | "rehearsal" | "live" | "ended";
+            /** @description The status actions the workshop allows now (as Workshop.actions gives them to facilitators), so every facilitator's console follows another's status change; only facilitators can use them. */
+            actions: ("rehearse" | "end_rehearsal" | "start" | "end")[];
             agenda: components["schemas"]["AgendaItem"][];
             /** Format: int64 */
             current_item_id?: number;

@@ -27,7 +27,7 @@ const isCount = (v: unknown): v is number => typeof v === "number" && Number.isS
 // What each frame type's data must at least carry for the reducer to apply it; the rest is as
 // the contract says (a test on the server checks what it sends against events.yaml).
 const checks: Record<WorkshopEventType, (d: Record<string, unknown>) => boolean> = {
-  "workshop.changed": (d) => isId(d.id) && isString(d.status) && Array.isArray(d.agenda) && isObject(d.projector),
+  "workshop.changed": (d) => isId(d.id) && isString(d.status) && Array.isArray(d.actions) && Array.isArray(d.agenda) && isObject(d.projector),
   "module.changed": (d) => isId(d.id) && isString(d.kind) && isString(d.state) && isString(d.title),
   "module.removed": (d) => isId(d.id),
   "question.changed": (d) => isId(d.id) && isId(d.module_id) && isString(d.state) && isString(d.text) && isCount(d.votes),

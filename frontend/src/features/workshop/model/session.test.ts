@@ -40,15 +40,25 @@ describe("reduceSession", () => {
 
   it("applies workshop.changed: status, item under way, projection", () => {
     const w = workshop();
-    const state = apply(start(), frame(11, "workshop.changed", { id: 3, status: "live", agenda: w.agenda, current_item_id: 22, item_started_at: "2026-12-01T17:12:00Z", projector: { kind: "question", id: 41 }, chat: false, slow_seconds: 0, premoderate: true }));
+    const state = apply(start(), frame(11, "workshop.changed", { id: 3, status: "live", actions: ["end"], agenda: w.agenda, current_item_id: 22, item_started_at: "2026-12-01T17:12:00Z", projector: { kind: "question", id: 41 }, chat: false, slow_seconds: 0, premoderate: true }));
     expect(currentItem(state.workshop)?.title).toBe("Spielplätze");
     expect(state.workshop.projector).toEqual({ kind: "question", id: 41 });
     expect(state.workshop.chat).toBe(false);
     expect(state.workshop.title).toBe("Werkstatt Herrenberg (Beispiel)");
     expect(remainingMs(state.workshop, Date.parse("2026-12-01T17:32:00Z"))).toBe(10 * 60_000);
-    const ended = apply(state, frame(12, "workshop.changed", { id: 3, status: "ended", agenda: w.agenda, projector: { kind: "join" }, chat: false, slow_seconds: 0, premoderate: true }));
+    const ended = apply(state, frame(12, "workshop.changed", { id: 3, status: "ended", actions: [], agenda: w.agenda, projector: { kind: "join" }, chat: false, slow_seconds: 0, premoderate: true }));
     expect(ended.workshop.current_item_id).toBeUndefined();
     expect(remainingMs(ended.workshop, 0)).toBeUndefined();
+  });
+
+  it("follows the status actions another facilitator's change allows; a participant never gets them", () => {
+    const w = workshop();
+    const planned = { id: 3, status: "planned", actions: ["rehearse", "start"], agenda: w.agenda, projector: { kind: "join" }, chat: true, slow_seconds: 30, premoderate: true };
+    const rehearsal = { ...planned, status: "rehearsal", actions: ["end_rehearsal", "start"] };
+    const facilitator = fromSnapshot(session({ facilitate: true }));
+    expect(facilitator.workshop.actions).toEqual(["end"]);
+    expect(apply(facilitator, frame(11, "workshop.changed", planned), frame(12, "workshop.changed", rehearsal)).workshop.actions).toEqual(["end_rehearsal", "start"]);
+    expect(apply(start(), frame(11, "workshop.changed", rehearsal)).workshop.actions).toEqual([]);
   });
 
   it("adds, changes and removes modules", () => {
@@ -144,7 +154,7 @@ describe("announcement", () => {
     expect(announcement(state, frame(11, "card.changed", card(59)))).toEqual({ key: "newCard" });
     expect(announcement(state, frame(11, "module.changed", { id: 31, kind: "questions", title: "Ihre Fragen", state: "closed", position: 0 }))).toEqual({ key: "moduleClosed", values: { title: "Ihre Fragen" } });
     const w = workshop();
-    expect(announcement(state, frame(11, "workshop.changed", { id: 3, status: "live", agenda: w.agenda, current_item_id: 22, projector: { kind: "join" }, chat: true, slow_seconds: 30, premoderate: true }))).toEqual({ key: "nextItem", values: { title: "Spielplätze" } });
+    expect(announcement(state, frame(11, "workshop.changed", { id: 3, status: "live", actions: ["end"], agenda: w.agenda, current_item_id: 22, projector: { kind: "join" }, chat: true, slow_seconds: 30, premoderate: true }))).toEqual({ key: "nextItem", values: { title: "Spielplätze" } });
     expect(announcement(state, frame(11, "session.reset", { id: 3 }))).toEqual({ key: "reset" });
   });
 });

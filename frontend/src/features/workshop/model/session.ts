@@ -96,6 +96,8 @@ function applyWorkshop(state: SessionState, data: Extract<WorkshopEvent, { type:
   const workshop: Workshop = {
     ...kept,
     status: data.status,
+    // Only facilitators may use the status actions; everyone else keeps the empty list the server gave.
+    actions: state.workshop.capabilities.facilitate ? data.actions : [],
     agenda: data.agenda,
     projector: data.projector,
     chat: data.chat,
