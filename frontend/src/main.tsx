@@ -5,11 +5,16 @@ import { I18nextProvider } from "react-i18next";
 import { App } from "./App";
 import { createI18n } from "./shared/i18n";
 import { basePath } from "./shared/lib/basePath";
+import { warm } from "./shared/api/client";
+import { firstReads } from "./shared/api/firstReads";
 import "./shared/styles/base.css";
 import "./shared/styles/layout.css";
 import "./shared/styles/components.css";
 import "./shared/styles/forms.css";
 import "./shared/styles/tables.css";
+
+// The page's first reads start now, before React renders anything (see firstReads).
+warm(firstReads());
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html lacks the #root element");

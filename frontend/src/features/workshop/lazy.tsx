@@ -1,28 +1,24 @@
 import { lazy, Suspense, type ComponentProps, type ComponentType } from "react";
 import { withTexts } from "../../shared/i18n/lazyTexts";
 import { Loading } from "../../shared/components/Status";
-import { warm } from "../../shared/api/client";
+import { warm, type WarmRead } from "../../shared/api/client";
+import { currentPageReads } from "../../shared/api/firstReads";
 
 // The workshop pages load on demand with their texts, so the home page's first load does not
 // grow; the participant view's chunk holds no heavy library (the QR code is the projector's and
-// the console's). reads names what a page asks for first, to start it while its code loads.
-function workshopChunk<P extends object>(load: () => Promise<ComponentType<P>>, reads?: (path: string) => string[]) {
+// the console's). a page starts its first reads (shared/api/firstReads) while its code loads.
+function workshopChunk<P extends object>(load: () => Promise<ComponentType<P>>, reads?: () => readonly WarmRead[]) {
   return lazy(() => {
-    if (reads) warm(reads(window.location.pathname));
+    if (reads) warm(reads());
     return Promise.all([load(), import("./i18n")]).then(([Page, t]) => ({ default: withTexts(Page, t.workshopTexts) }));
   });
 }
 
-/** The session a participant's phone asks for first. */
-const sessionReads = (path: string) => {
-  const id = /\/werkstaetten\/(\d{1,18})\/?$/.exec(path)?.[1];
-  return id ? [`/workshops/${id}/session`] : [];
-};
 
 export const NewWorkshopRoute = workshopChunk(() => import("./pages/SetupPage").then((m) => m.NewWorkshopRoute));
 export const SetupRoute = workshopChunk(() => import("./pages/SetupPage").then((m) => m.SetupRoute));
 export const JoinRoute = workshopChunk(() => import("./pages/JoinPage").then((m) => m.JoinRoute));
-export const ParticipantRoute = workshopChunk(() => import("./pages/ParticipantPage").then((m) => m.ParticipantRoute), sessionReads);
+export const ParticipantRoute = workshopChunk(() => import("./pages/ParticipantPage").then((m) => m.ParticipantRoute), currentPageReads);
 export const ConsoleRoute = workshopChunk(() => import("./pages/ConsolePage").then((m) => m.ConsoleRoute));
 export const ProjectorRoute = workshopChunk(() => import("./pages/ProjectorPage").then((m) => m.ProjectorRoute));
 export const ModerationLogRoute = workshopChunk(() => import("./pages/ModerationLogPage").then((m) => m.ModerationLogRoute));
