@@ -1,5 +1,6 @@
 import type { DistrictSummary } from "../../features/districts/api/districts";
 import type { ControlProps } from "./Field";
+import { compareNames } from "../lib/format";
 
 interface DistrictSelectProps {
   control: ControlProps;
@@ -12,7 +13,7 @@ interface DistrictSelectProps {
 
 /** A select of Thuringia's districts, by name, with an empty first option. */
 export function DistrictSelect({ control, districts, value, onChange, emptyLabel }: DistrictSelectProps) {
-  const sorted = [...districts].sort((a, b) => a.name.localeCompare(b.name, "de"));
+  const sorted = [...districts].sort((a, b) => compareNames(a.name, b.name));
   return (
     <select {...control} className="field__control" value={value} onChange={(e) => onChange(e.target.value)}>
       <option value="">{emptyLabel}</option>

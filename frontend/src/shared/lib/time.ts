@@ -1,7 +1,6 @@
 import type { TFunction } from "i18next";
 import type { Language } from "../i18n";
-
-const locales: Record<Language, string> = { de: "de-DE", en: "en-GB" };
+import { formatter, locales } from "./format";
 const minute = 60_000;
 
 /** A duration in whole days, hours and minutes (rounded down to the minute). */
@@ -52,7 +51,7 @@ export function formatStartsIn(opensAt: string, now: number, t: TFunction): stri
 
 /** How long ago something happened, e.g. "vor 3 Stunden", "vor 2 Tagen", "jetzt". */
 export function formatAge(iso: string, now: number, language: Language): string {
-  const format = new Intl.RelativeTimeFormat(locales[language], { numeric: "auto" });
+  const format = formatter(`relative ${language}`, () => new Intl.RelativeTimeFormat(locales[language], { numeric: "auto" }));
   const seconds = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
   if (seconds < 60) return format.format(0, "second");
   const minutes = Math.floor(seconds / 60);
@@ -64,5 +63,5 @@ export function formatAge(iso: string, now: number, language: Language): string 
 
 /** A date and time to the minute, e.g. "21.11.2026, 15:07" in German. */
 export function formatDateTimeShort(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  return formatter(`datetime-short ${language}`, () => new Intl.DateTimeFormat(locales[language], { dateStyle: "medium", timeStyle: "short" })).format(new Date(iso));
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { AtlasCell, AtlasSeries } from "../api/atlas";
 import { LoadError, Loading } from "../../../shared/components/Status";
 import { SeriesChart } from "./SeriesChart";
+import { compareNames } from "../../../shared/lib/format";
 
 interface Props {
   cells: AtlasCell[];
@@ -19,7 +20,7 @@ export function SeriesSection({ cells, area, onArea, series, loading, error, onR
   const { t } = useTranslation();
   const id = useId();
   const headingId = useId();
-  const options = [...cells].sort((a, b) => a.name.localeCompare(b.name, "de"));
+  const options = [...cells].sort((a, b) => compareNames(a.name, b.name));
   return (
     <section className="atlas-series" aria-labelledby={headingId}>
       <h2 id={headingId}>{t("atlas.series.heading")}</h2>

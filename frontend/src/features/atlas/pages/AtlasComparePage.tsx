@@ -11,6 +11,7 @@ import { Attribution } from "../../../shared/components/Attribution";
 import { paths } from "../../../routes";
 import { CompareTable } from "../components/CompareTable";
 import "../components/atlas.css";
+import { compareNames } from "../../../shared/lib/format";
 
 /** The contract's limit of areas in one profile request. */
 const maxAreas = 5;
@@ -43,7 +44,7 @@ export function AtlasComparePage() {
       ? districts.data.features
           .map((f) => f.properties)
           .filter((p) => !areas.includes(p.area))
-          .sort((a, b) => a.name.localeCompare(b.name, "de"))
+          .sort((a, b) => compareNames(a.name, b.name))
       : [];
   const full = areas.length >= maxAreas;
 

@@ -1,4 +1,5 @@
 import { levelRank, type AreaLevel, type SocialArea } from "../api/socialAreas";
+import { compareNames } from "../../../shared/lib/format";
 
 /** A social area with its sub-areas, as the nested list shows them. */
 export interface AreaNode {
@@ -9,7 +10,7 @@ export interface AreaNode {
 
 /** The areas in the server's order: wider levels first, then by name. */
 export function sortAreas(areas: readonly SocialArea[]): SocialArea[] {
-  return [...areas].sort((a, b) => levelRank(a.level) - levelRank(b.level) || a.name.localeCompare(b.name, "de"));
+  return [...areas].sort((a, b) => levelRank(a.level) - levelRank(b.level) || compareNames(a.name, b.name));
 }
 
 /**

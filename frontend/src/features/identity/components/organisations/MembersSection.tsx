@@ -7,6 +7,7 @@ import { SuccessStatus } from "../../../../shared/components/SuccessStatus";
 import { MemberRow } from "./MemberRow";
 import { InviteForm } from "./InviteForm";
 import { InvitationList } from "./InvitationList";
+import { compareNames } from "../../../../shared/lib/format";
 
 interface MembersSectionProps {
   slug: string;
@@ -17,7 +18,7 @@ interface MembersSectionProps {
 }
 
 function byName(a: Member, b: Member): number {
-  return a.name.localeCompare(b.name, "de");
+  return compareNames(a.name, b.name);
 }
 
 /**
