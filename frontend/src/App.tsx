@@ -5,18 +5,8 @@ import { Layout } from "./shared/components/Layout";
 import { RequireAdmin } from "./features/identity/components/admin/RequireAdmin";
 import { HomePage } from "./features/districts/pages/HomePage";
 import { DistrictRoute } from "./features/districts/pages/DistrictPage";
-import { NewProcessRoute } from "./features/planning/pages/NewProcessPage";
 import { ProcessRoute } from "./features/planning/pages/ProcessPage";
-import { SocialAreasRoute } from "./features/planning/pages/SocialAreasPage";
-import { ProfilePage } from "./features/identity/pages/ProfilePage";
-import { OrganisationsPage } from "./features/identity/pages/OrganisationsPage";
-import { OrganisationRoute } from "./features/identity/pages/OrganisationPage";
 import { LoginFailedPage } from "./features/identity/pages/LoginFailedPage";
-import { AdminHomePage } from "./features/identity/pages/admin/AdminHomePage";
-import { NewOrganisationPage } from "./features/identity/pages/admin/NewOrganisationPage";
-import { UsersPage } from "./features/identity/pages/admin/UsersPage";
-import { AuditLogPage } from "./features/identity/pages/admin/AuditLogPage";
-import { LoginProvidersPage } from "./features/identity/pages/admin/LoginProvidersPage";
 import { NotFoundPage } from "./shared/pages/NotFoundPage";
 import { Loading } from "./shared/components/Status";
 import { paths } from "./routes";
@@ -32,6 +22,18 @@ const NewConsultationRoute = lazy(() => import("./features/consultation/pages/Ne
 const ModerationRoute = lazy(() => import("./features/consultation/pages/ModerationPage").then((m) => ({ default: m.ModerationRoute })));
 const AtlasImportPage = lazy(() => Promise.all([import("./features/atlas/import/pages/AtlasImportPage"), import("./features/atlas/import/i18n")]).then(([m, t]) => ({ default: withTexts(m.AtlasImportPage, t.atlasImportTexts) })));
 const ModerationLogRoute = lazy(() => import("./features/consultation/pages/ModerationLogPage").then((m) => ({ default: m.ModerationLogRoute })));
+// The pages of people at work (set-up, organisations, their profile, administration) load on
+// demand too: they are most of the app's code, and a resident's first load needs none of it.
+const NewProcessRoute = lazy(() => import("./features/planning/pages/NewProcessPage").then((m) => ({ default: m.NewProcessRoute })));
+const SocialAreasRoute = lazy(() => import("./features/planning/pages/SocialAreasPage").then((m) => ({ default: m.SocialAreasRoute })));
+const ProfilePage = lazy(() => import("./features/identity/pages/ProfilePage").then((m) => ({ default: m.ProfilePage })));
+const OrganisationsPage = lazy(() => import("./features/identity/pages/OrganisationsPage").then((m) => ({ default: m.OrganisationsPage })));
+const OrganisationRoute = lazy(() => import("./features/identity/pages/OrganisationPage").then((m) => ({ default: m.OrganisationRoute })));
+const AdminHomePage = lazy(() => import("./features/identity/pages/admin/AdminHomePage").then((m) => ({ default: m.AdminHomePage })));
+const NewOrganisationPage = lazy(() => import("./features/identity/pages/admin/NewOrganisationPage").then((m) => ({ default: m.NewOrganisationPage })));
+const UsersPage = lazy(() => import("./features/identity/pages/admin/UsersPage").then((m) => ({ default: m.UsersPage })));
+const AuditLogPage = lazy(() => import("./features/identity/pages/admin/AuditLogPage").then((m) => ({ default: m.AuditLogPage })));
+const LoginProvidersPage = lazy(() => import("./features/identity/pages/admin/LoginProvidersPage").then((m) => ({ default: m.LoginProvidersPage })));
 // The atlas's pages load on demand, so its maps, charts and texts stay out of the home page's first load.
 function atlasPage(load: () => Promise<ComponentType>) {
   return lazy(() => Promise.all([load(), import("./features/atlas/i18n")]).then(([Page, t]) => ({ default: withTexts(Page, t.atlasTexts) })));
@@ -58,8 +60,8 @@ export function App() {
         <Route element={<Layout />}>
           <Route path={paths.home} element={<HomePage />} />
           <Route path={paths.district} element={<DistrictRoute />} />
-          <Route path={paths.newProcess} element={<NewProcessRoute />} />
-          <Route path={paths.socialAreas} element={<SocialAreasRoute />} />
+          <Route path={paths.newProcess} element={<OnDemand><NewProcessRoute /></OnDemand>} />
+          <Route path={paths.socialAreas} element={<OnDemand><SocialAreasRoute /></OnDemand>} />
           <Route path={paths.process} element={<ProcessRoute />} />
           <Route path={paths.newConsultation} element={<OnDemand><NewConsultationRoute /></OnDemand>} />
           <Route path={paths.consultation} element={<ConsultationRoute />} />
@@ -81,9 +83,9 @@ export function App() {
           <Route path={paths.workshopLog} element={<OnDemand><workshop.ModerationLogRoute /></OnDemand>} />
           <Route path={paths.workshopJoin} element={<OnDemand><workshop.JoinRoute /></OnDemand>} />
           <Route path={paths.workshopJoinCode} element={<OnDemand><workshop.JoinRoute /></OnDemand>} />
-          <Route path={paths.profile} element={<ProfilePage />} />
-          <Route path={paths.organisations} element={<OrganisationsPage />} />
-          <Route path={paths.organisation} element={<OrganisationRoute />} />
+          <Route path={paths.profile} element={<OnDemand><ProfilePage /></OnDemand>} />
+          <Route path={paths.organisations} element={<OnDemand><OrganisationsPage /></OnDemand>} />
+          <Route path={paths.organisation} element={<OnDemand><OrganisationRoute /></OnDemand>} />
           <Route path={paths.loginFailed} element={<LoginFailedPage />} />
           <Route path={paths.atlas} element={<OnDemand><AtlasHomePage /></OnDemand>} />
           <Route path={paths.atlasDistrict} element={<OnDemand><AtlasDistrictPage /></OnDemand>} />
@@ -92,11 +94,11 @@ export function App() {
           <Route path={paths.atlasIndicator} element={<OnDemand><AtlasIndicatorPage /></OnDemand>} />
           <Route path={paths.atlasNewIndicator} element={<OnDemand><NewIndicatorPage /></OnDemand>} />
           <Route element={<RequireAdmin />}>
-            <Route path={paths.admin} element={<AdminHomePage />} />
-            <Route path={paths.adminNewOrganisation} element={<NewOrganisationPage />} />
-            <Route path={paths.adminUsers} element={<UsersPage />} />
-            <Route path={paths.adminAuditLog} element={<AuditLogPage />} />
-            <Route path={paths.adminLoginProviders} element={<LoginProvidersPage />} />
+            <Route path={paths.admin} element={<OnDemand><AdminHomePage /></OnDemand>} />
+            <Route path={paths.adminNewOrganisation} element={<OnDemand><NewOrganisationPage /></OnDemand>} />
+            <Route path={paths.adminUsers} element={<OnDemand><UsersPage /></OnDemand>} />
+            <Route path={paths.adminAuditLog} element={<OnDemand><AuditLogPage /></OnDemand>} />
+            <Route path={paths.adminLoginProviders} element={<OnDemand><LoginProvidersPage /></OnDemand>} />
             <Route path={paths.adminLandOverview} element={<OnDemand><LandOverviewPage /></OnDemand>} />
           </Route>
           <Route path="*" element={<NotFoundPage />} />
