@@ -170,6 +170,11 @@ export const deWorkshop = {
       create: "Baustein anlegen",
       remove: "Entfernen",
       removeLabel: "Baustein „{{title}}“ entfernen",
+      edit: "Bearbeiten",
+      editLabel: "Baustein „{{title}}“ bearbeiten",
+      save: "Änderungen speichern",
+      cancel: "Abbrechen",
+      pollLocked: "Die Umfrage war schon geöffnet: Art und Antwortmöglichkeiten bleiben, wie sie sind.",
     },
     console: {
       heading: "Moderation",

@@ -167,6 +167,11 @@ export const enWorkshop: typeof deWorkshop = {
       create: "Create module",
       remove: "Remove",
       removeLabel: "Remove module “{{title}}”",
+      edit: "Edit",
+      editLabel: "Edit module “{{title}}”",
+      save: "Save changes",
+      cancel: "Cancel",
+      pollLocked: "The poll has been opened already: its kind and options stay as they are.",
     },
     console: {
       heading: "Facilitation",
