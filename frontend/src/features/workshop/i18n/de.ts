@@ -240,7 +240,7 @@ export const deWorkshop = {
       target: "Wohin?",
       targets: { comment: "Als Beitrag zu einer Beteiligung", weighing: "In die Abwägungstabelle", needs: "Einem Träger als Entwurf einer Bedarfsanzeige anbieten" },
       consultation: "Beteiligung",
-      org: "Organisation (Kurzname)",
+      org: "Träger",
       call: "Aufruf",
       submit: "Übergeben",
       done: { comment: "Als Beitrag übergeben.", weighing: "In die Abwägungstabelle übernommen.", needs: "Dem Träger angeboten." },

@@ -237,7 +237,7 @@ export const enWorkshop: typeof deWorkshop = {
       target: "Where to?",
       targets: { comment: "As a comment in a consultation", weighing: "Into the weighing table", needs: "Offer to a provider as a draft needs assessment" },
       consultation: "Consultation",
-      org: "Organisation (short name)",
+      org: "Provider organisation",
       call: "Call",
       submit: "Hand on",
       done: { comment: "Handed on as a comment.", weighing: "Taken into the weighing table.", needs: "Offered to the provider." },
