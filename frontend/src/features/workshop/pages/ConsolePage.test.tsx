@@ -55,6 +55,52 @@ describe("ConsolePage", () => {
     expect(screen.getByText("Neue Frage wartet auf Freigabe").closest("[aria-live]")).toHaveAttribute("aria-live", "polite");
   });
 
+  it("offers a question to a Träger chosen by name from the district's providers, loaded only then", async () => {
+    const user = userEvent.setup();
+    const sent: FakeRequest[] = [];
+    const org = (slug: string, name: string, kind: string, district_key?: string) => ({ slug, name, kind, description: "", ...(district_key ? { district_key } : {}) });
+    const fetchMock = fakeApi({
+      "/api/v1/workshops/3/session": session({ facilitate: true, hand_off: true }),
+      "/api/v1/workshops/3/presence": presence,
+      "/api/v1/workshops/3/decisions": { items: [] },
+      "/api/v1/processes/7/consultations": { items: [] },
+      "/api/v1/processes/7/calls": { items: [{ id: 5, title: "Aufruf Jugendhilfe 2027", open: true }] },
+      "/api/v1/organisations": {
+        items: [
+          org("awo-erfurt", "AWO Erfurt", "provider", "16051"),
+          org("diakonie-weimar", "Diakonie Weimar", "provider", "16055"),
+          org("liga-thueringen", "LIGA Thüringen", "umbrella"),
+          org("paritaet", "Paritätischer Wohlfahrtsverband", "provider"),
+        ],
+      },
+      "POST /api/v1/workshops/3/handoffs": (r) => {
+        sent.push(r);
+        return json({ id: 1, workshop_id: 3, subject: "question:41", target: "needs", org: "awo-erfurt", call_id: 5, status: "offered", created_at: "2026-12-01T18:00:00Z" }, 201);
+      },
+    });
+    const orgRequests = () => fetchMock.mock.calls.filter(([input]) => String(input).includes("/organisations")).length;
+    renderWithProviders(<ConsolePage workshopId={3} />);
+    const questions = await screen.findByRole("region", { name: "Ihre Fragen" });
+    const item = within(questions).getByRole("button", { name: "Hervorheben: Frage 41?" }).closest("li")!;
+    await user.click(within(item).getByText("An die Planung übergeben"));
+    const form = await within(item).findByRole("form", { name: "An die Planung übergeben" });
+    expect(orgRequests()).toBe(0);
+
+    await user.click(within(form).getByLabelText("Einem Träger als Entwurf einer Bedarfsanzeige anbieten"));
+    const choice = within(form).getByRole("combobox", { name: "Träger" });
+    expect(await within(choice).findByRole("option", { name: "AWO Erfurt" })).toBeInTheDocument();
+    expect(orgRequests()).toBe(1);
+    // Providers of Erfurt and those of no district; not Weimar's, not an umbrella.
+    expect(within(choice).getAllByRole("option").map((o) => o.textContent)).toEqual(["Bitte wählen", "AWO Erfurt", "Paritätischer Wohlfahrtsverband"]);
+    expect(within(form).queryByRole("textbox")).not.toBeInTheDocument();
+
+    await user.selectOptions(choice, "AWO Erfurt");
+    await user.selectOptions(within(form).getByRole("combobox", { name: "Aufruf" }), "Aufruf Jugendhilfe 2027");
+    await user.click(within(form).getByRole("button", { name: "Übergeben" }));
+    expect(sent.map((r) => r.body)).toEqual([{ subject: "question:41", target: "needs", org: "awo-erfurt", call_id: 5 }]);
+    expect(await within(form).findByText("Dem Träger angeboten.")).toBeInTheDocument();
+  });
+
   it("is the facilitators' only", async () => {
     fakeApi({ "/api/v1/workshops/3/session": session({ participate: true }) });
     renderWithProviders(<ConsolePage workshopId={3} />);

@@ -2,8 +2,10 @@ import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useAsync } from "../../../../shared/hooks/useAsync";
 import { ErrorAlert } from "../../../../shared/components/ErrorAlert";
+import { LoadError } from "../../../../shared/components/Status";
 import { SuccessStatus } from "../../../../shared/components/SuccessStatus";
 import { listConsultations } from "../../../consultation/api/consultations";
+import { listOrganisations } from "../../../identity/api/organisations";
 import { listNeedsCalls } from "../../../needs/api/needs";
 import { handOff, type HandoffInput, type Workshop } from "../../api/workshops";
 import { useAction } from "../useAction";
@@ -37,7 +39,7 @@ function HandoffForm({ workshop, subject }: { workshop: Workshop; subject: strin
     const input: HandoffInput = { subject, target };
     if (target === "comment") input.consultation_id = Number(consultation);
     if (target === "needs") {
-      input.org = org.trim();
+      input.org = org;
       input.call_id = Number(call);
     }
     void send.run(async () => {
@@ -66,10 +68,7 @@ function HandoffForm({ workshop, subject }: { workshop: Workshop; subject: strin
       )}
       {target === "needs" && (
         <>
-          <label className="field">
-            <span className="field__label">{t("workshop.handoff.org")}</span>
-            <input type="text" pattern="[a-z0-9][a-z0-9\-]{1,62}" value={org} onChange={(e) => setOrg(e.target.value)} required />
-          </label>
+          <ProviderSelect districtKey={workshop.district_key} value={org} onChange={setOrg} />
           <label className="field">
             <span className="field__label">{t("workshop.handoff.call")}</span>
             <select value={call} onChange={(e) => setCall(e.target.value)} required>
@@ -85,5 +84,30 @@ function HandoffForm({ workshop, subject }: { workshop: Workshop; subject: strin
       </button>
       <SuccessStatus message={done} />
     </form>
+  );
+}
+
+/**
+ * The provider organisations (Träger) to offer a result to: those of the workshop's district and
+ * those working in no particular one. Mounted only once the target is chosen, so the list loads
+ * then and not with every console render.
+ */
+function ProviderSelect({ districtKey, value, onChange }: { districtKey: string; value: string; onChange: (slug: string) => void }) {
+  const { t } = useTranslation();
+  const providers = useAsync(
+    async (signal) => (await listOrganisations(signal)).filter((o) => o.kind === "provider" && (!o.district_key || o.district_key === districtKey)),
+    [districtKey],
+  );
+  return (
+    <>
+      <label className="field">
+        <span className="field__label">{t("workshop.handoff.org")}</span>
+        <select value={value} onChange={(e) => onChange(e.target.value)} required aria-busy={providers.status === "loading" || undefined}>
+          <option value="">{t("workshop.console.choose")}</option>
+          {providers.status === "success" && providers.data.map((o) => <option key={o.slug} value={o.slug}>{o.name}</option>)}
+        </select>
+      </label>
+      {providers.status === "error" && <LoadError error={providers.error} onRetry={providers.retry} />}
+    </>
   );
 }
