@@ -70,6 +70,48 @@ func (b *BoardConfig) validate() error {
 	return nil
 }
 
+// Revise applies a facilitator's edit of a module's set-up: title, agenda item and settings. The
+// kind never changes. Once a poll was opened, its answers were given to how it asked and on its
+// promise of anonymity: its kind, options, number of choices, scale and budget stay, and an
+// anonymous poll stays anonymous (a named one may become anonymous; whether results are live may
+// change either way). A board keeps its dot-voting round. The result is checked by Validate.
+func (m *Module) Revise(in ModuleInput) error {
+	if in.Kind != m.Kind {
+		return invalid("kind: a module's kind cannot change")
+	}
+	switch m.Kind {
+	case KindPoll:
+		if !m.OpenedAt.IsZero() {
+			next := in.Poll
+			if err := next.Validate(); err != nil {
+				return err
+			}
+			if err := m.Poll.keptBy(next); err != nil {
+				return err
+			}
+		}
+		m.Poll = in.Poll
+	case KindBoard:
+		voting, until := m.Board.Voting, m.Board.Until
+		m.Board = in.Board
+		m.Board.Voting, m.Board.Until = voting, until
+	}
+	m.Title, m.AgendaItemID = in.Title, in.AgendaItemID
+	return nil
+}
+
+// keptBy reports whether next keeps what an opened poll's answers depend on.
+func (c PollConfig) keptBy(next PollConfig) error {
+	switch {
+	case next.Kind != c.Kind || !slices.Equal(next.Options, c.Options) || next.MaxChoices != c.MaxChoices ||
+		next.ScaleMin != c.ScaleMin || next.ScaleMax != c.ScaleMax || next.Budget != c.Budget:
+		return fmt.Errorf("%w: an opened poll keeps its kind, options, choices, scale and budget", ErrModuleState)
+	case c.Anonymous && !next.Anonymous:
+		return fmt.Errorf("%w: an opened anonymous poll stays anonymous", ErrModuleState)
+	}
+	return nil
+}
+
 // Open opens a prepared module for contributions, or reopens a closed one.
 func (m *Module) Open(now time.Time) error {
 	if m.State != ModuleReady && m.State != ModuleClosed {

@@ -3,6 +3,7 @@ package workshop
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -82,6 +83,65 @@ func TestModuleState(t *testing.T) {
 	}
 	if !m.OpenedAt.Equal(t3) || !m.ClosedAt.IsZero() {
 		t.Errorf("reopened: opened %v, closed %v", m.OpenedAt, m.ClosedAt)
+	}
+}
+
+func TestModuleRevise(t *testing.T) {
+	single := PollConfig{Kind: PollSingle, Options: []string{"Ja", "Nein"}, Anonymous: true}
+	scale := PollConfig{Kind: PollScale, ScaleMin: 1, ScaleMax: 5}
+	with := func(c PollConfig, f func(*PollConfig)) PollConfig {
+		c.Options = append([]string(nil), c.Options...)
+		f(&c)
+		return c
+	}
+	for _, tc := range []struct {
+		name   string
+		poll   PollConfig // as stored
+		opened bool
+		next   PollConfig
+		ok     bool
+	}{
+		{"ready: anything", single, false, PollConfig{Kind: PollText}, true},
+		{"ready: anonymous to named", single, false, with(single, func(c *PollConfig) { c.Anonymous = false }), true},
+		{"opened: the same", single, true, single, true},
+		{"opened: options trimmed alike", single, true, with(single, func(c *PollConfig) { c.Options[0] = " Ja " }), true},
+		{"opened: results live", single, true, with(single, func(c *PollConfig) { c.ResultsLive = true }), true},
+		{"opened: named to anonymous", scale, true, with(scale, func(c *PollConfig) { c.Anonymous = true }), true},
+
+		{"opened: anonymous to named", single, true, with(single, func(c *PollConfig) { c.Anonymous = false }), false},
+		{"opened: kind", single, true, with(single, func(c *PollConfig) { c.Kind = PollMultiple }), false},
+		{"opened: an option renamed", single, true, with(single, func(c *PollConfig) { c.Options[1] = "Vielleicht" }), false},
+		{"opened: an option added", single, true, with(single, func(c *PollConfig) { c.Options = append(c.Options, "Egal") }), false},
+		{"opened: the scale", scale, true, with(scale, func(c *PollConfig) { c.ScaleMin, c.ScaleMax = 0, 10 }), false},
+		{"opened: invalid", single, true, with(single, func(c *PollConfig) { c.Options = nil }), false},
+	} {
+		m := Module{Kind: KindPoll, State: ModuleReady, Poll: tc.poll}
+		if err := m.Validate(); err != nil {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if tc.opened {
+			_ = m.Open(t0)
+			_ = m.Close(t0.Add(time.Minute))
+		}
+		before := m.Poll
+		err := m.Revise(ModuleInput{Kind: KindPoll, Title: "Neu", Poll: tc.next})
+		if tc.ok != (err == nil) {
+			t.Errorf("%s: %v", tc.name, err)
+		}
+		if err != nil && m.Title != "" || err != nil && !errors.Is(err, ErrModuleState) && !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: refused with %v, title now %q", tc.name, err, m.Title)
+		}
+		if err != nil && !slices.Equal(m.Poll.Options, before.Options) {
+			t.Errorf("%s: refused but changed: %+v", tc.name, m.Poll)
+		}
+	}
+
+	m := Module{Kind: KindBoard, Board: BoardConfig{Dots: 3, Voting: true, Until: t0}}
+	if err := m.Revise(ModuleInput{Kind: KindBoard, Board: BoardConfig{Columns: []string{"A"}, Dots: 5}}); err != nil || !m.Board.Voting || !m.Board.Until.Equal(t0) || m.Board.Dots != 5 {
+		t.Errorf("a board's round: %v %+v", err, m.Board)
+	}
+	if err := m.Revise(ModuleInput{Kind: KindPoll, Poll: single}); !errors.Is(err, ErrInvalid) {
+		t.Errorf("a board made a poll: %v", err)
 	}
 }
 

@@ -44,8 +44,7 @@ func (s *Service) CreateModule(ctx context.Context, who identity.Principal, work
 	return out, err
 }
 
-// UpdateModule changes a module's title, agenda item and settings; a poll's question kind and
-// options only while it was never opened (answers refer to them).
+// UpdateModule changes a module's title, agenda item and settings as Module.Revise allows.
 func (s *Service) UpdateModule(ctx context.Context, who identity.Principal, id int64, in ModuleInput) (Module, error) {
 	var out Module
 	err := s.tx.InTx(ctx, func(ctx context.Context) error {
@@ -53,23 +52,8 @@ func (s *Service) UpdateModule(ctx context.Context, who identity.Principal, id i
 		if err != nil {
 			return err
 		}
-		if in.Kind != m.Kind {
-			return invalid("kind: a module's kind cannot change")
-		}
-		if m.Kind == KindPoll && !m.OpenedAt.IsZero() && !slices.Equal(in.Poll.Options, m.Poll.Options) {
-			return ErrModuleState
-		}
-		m.Title, m.AgendaItemID = in.Title, in.AgendaItemID
-		switch m.Kind {
-		case KindPoll:
-			if !m.OpenedAt.IsZero() {
-				in.Poll.Kind = m.Poll.Kind
-			}
-			m.Poll = in.Poll
-		case KindBoard:
-			voting, until := m.Board.Voting, m.Board.Until
-			m.Board = in.Board
-			m.Board.Voting, m.Board.Until = voting, until
+		if err := m.Revise(in); err != nil {
+			return err
 		}
 		if err := checkModule(&w, &m); err != nil {
 			return err

@@ -2051,7 +2051,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Change a module's title, agenda item or settings (facilitators; a poll's options only while it is ready). */
+        /** Change a module's title, agenda item or settings (facilitators; once opened, a poll keeps its kind, options, choices, scale and budget, and an anonymous poll stays anonymous: module_state). */
         put: operations["updateWorkshopModule"];
         post?: never;
         /** Remove a module that was never opened (facilitators). */

@@ -3,7 +3,7 @@ import { useLimits } from "../../../shared/hooks/useLimits";
 import { useTranslation } from "react-i18next";
 import { ErrorAlert } from "../../../shared/components/ErrorAlert";
 import { createModule, updateModule, type ModuleHead, type ModuleKind, type PollKind, type Workshop } from "../api/workshops";
-import { emptyModule, moduleInput, moduleValuesFrom, pollLocked, withOptions, type ModuleValues } from "../model/moduleForm";
+import { anonymityLocked, emptyModule, moduleInput, moduleValuesFrom, pollLocked, withOptions, type ModuleValues } from "../model/moduleForm";
 import { useAction } from "./useAction";
 
 const kinds: readonly ModuleKind[] = ["questions", "poll", "board"];
@@ -32,6 +32,7 @@ export function ModuleForm({ workshop, module, onSaved, onCancel }: Props) {
   const id = useId();
   const editing = module !== undefined;
   const locked = pollLocked(module);
+  const lockedAttrs = locked ? { "aria-describedby": `${id}-locked` } : {};
   useEffect(() => {
     if (editing) titleRef.current?.focus();
   }, [editing]);
@@ -92,13 +93,13 @@ export function ModuleForm({ workshop, module, onSaved, onCancel }: Props) {
           {v.pollKind === "multiple" && (
             <label className="field">
               <span className="field__label">{t("workshop.modules.maxChoices")}</span>
-              <input type="number" min={0} max={20} value={v.maxChoices} onChange={(e) => set("maxChoices", e.target.value)} />
+              <input type="number" min={0} max={20} value={v.maxChoices} readOnly={locked} {...lockedAttrs} onChange={(e) => set("maxChoices", e.target.value)} />
             </label>
           )}
           {v.pollKind === "scale" && (
             <label className="field">
               <span className="field__label">{t("workshop.modules.scale")}</span>
-              <select value={v.scaleMax} onChange={(e) => set("scaleMax", e.target.value)}>
+              <select value={v.scaleMax} disabled={locked} {...lockedAttrs} onChange={(e) => set("scaleMax", e.target.value)}>
                 <option value="5">1–5</option>
                 <option value="10">0–10</option>
               </select>
@@ -107,11 +108,11 @@ export function ModuleForm({ workshop, module, onSaved, onCancel }: Props) {
           {v.pollKind === "budget" && (
             <label className="field">
               <span className="field__label">{t("workshop.modules.budget")}</span>
-              <input type="number" min={0} max={1000} value={v.budget} onChange={(e) => set("budget", e.target.value)} />
+              <input type="number" min={0} max={1000} value={v.budget} readOnly={locked} {...lockedAttrs} onChange={(e) => set("budget", e.target.value)} />
             </label>
           )}
           <label className="choice">
-            <input type="checkbox" checked={v.anonymous} onChange={(e) => set("anonymous", e.target.checked)} /> {t("workshop.modules.anonymous")}
+            <input type="checkbox" checked={v.anonymous} disabled={anonymityLocked(module)} {...lockedAttrs} onChange={(e) => set("anonymous", e.target.checked)} /> {t("workshop.modules.anonymous")}
           </label>
           <label className="choice">
             <input type="checkbox" checked={v.resultsLive} onChange={(e) => set("resultsLive", e.target.checked)} /> {t("workshop.modules.resultsLive")}

@@ -78,7 +78,7 @@ describe("ModulesEditor", () => {
     const edit = await screen.findByRole("button", { name: "Baustein „Was ist am wichtigsten?“ bearbeiten" });
     await user.click(edit);
     const form = screen.getByRole("form", { name: "Baustein „Was ist am wichtigsten?“ bearbeiten" });
-    expect(within(form).getByText(/Art und Antwortmöglichkeiten bleiben/)).toBeInTheDocument();
+    expect(within(form).getByText(/Antwortmöglichkeiten, Auswahl, Skala und Punkte bleiben/)).toBeInTheDocument();
     expect(within(form).getByLabelText("Art der Umfrage")).toBeDisabled();
     const options = within(form).getByLabelText("Antwortmöglichkeiten (eine je Zeile)");
     expect(options).toHaveAttribute("readonly");
@@ -95,6 +95,32 @@ describe("ModulesEditor", () => {
     await user.click(within(form).getByRole("button", { name: "Abbrechen" }));
     expect(screen.queryByRole("form", { name: /bearbeiten/ })).not.toBeInTheDocument();
     expect(edit).toHaveFocus();
+  });
+
+  it("keeps an opened anonymous poll anonymous and its scale as the server has it", async () => {
+    const user = userEvent.setup();
+    const sent: FakeRequest[] = [];
+    const scale: ModuleHead = { ...readyPoll, state: "closed", poll: { kind: "scale", anonymous: true, results_live: false, scale_min: 0, scale_max: 10 } };
+    fakeApi({
+      "/api/v1/workshops/3/session": modules(scale),
+      "PUT /api/v1/workshop-modules/34": (r) => {
+        sent.push(r);
+        return json(scale);
+      },
+    });
+    renderWithProviders(<ModulesEditor workshop={workshop({ facilitate: true })} />);
+    await user.click(await screen.findByRole("button", { name: "Baustein „Welche Uhrzeit?“ bearbeiten" }));
+    const form = screen.getByRole("form", { name: "Baustein „Welche Uhrzeit?“ bearbeiten" });
+    const anonymous = within(form).getByLabelText("Anonym");
+    expect(anonymous).toBeChecked();
+    expect(anonymous).toBeDisabled();
+    expect(anonymous).toHaveAccessibleDescription(/eine anonyme Umfrage bleibt anonym/);
+    expect(within(form).getByLabelText("Skala")).toBeDisabled();
+    await user.click(within(form).getByLabelText("Ergebnisse live zeigen"));
+    await user.click(within(form).getByRole("button", { name: "Änderungen speichern" }));
+    expect(sent.map((r) => r.body)).toEqual([
+      { kind: "poll", title: "Welche Uhrzeit?", agenda_item_id: 22, poll: { kind: "scale", anonymous: true, results_live: true, scale_min: 0, scale_max: 10 } },
+    ]);
   });
 
   it("edits a board's columns and dots; Escape leaves the form", async () => {

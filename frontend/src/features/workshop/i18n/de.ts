@@ -174,7 +174,7 @@ export const deWorkshop = {
       editLabel: "Baustein „{{title}}“ bearbeiten",
       save: "Änderungen speichern",
       cancel: "Abbrechen",
-      pollLocked: "Die Umfrage war schon geöffnet: Art und Antwortmöglichkeiten bleiben, wie sie sind.",
+      pollLocked: "Die Umfrage war schon geöffnet: Art, Antwortmöglichkeiten, Auswahl, Skala und Punkte bleiben, wie sie sind, und eine anonyme Umfrage bleibt anonym.",
     },
     console: {
       heading: "Moderation",

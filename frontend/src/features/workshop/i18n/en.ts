@@ -171,7 +171,7 @@ export const enWorkshop: typeof deWorkshop = {
       editLabel: "Edit module “{{title}}”",
       save: "Save changes",
       cancel: "Cancel",
-      pollLocked: "The poll has been opened already: its kind and options stay as they are.",
+      pollLocked: "The poll has been opened already: its kind, options, choices, scale and points stay as they are, and an anonymous poll stays anonymous.",
     },
     console: {
       heading: "Facilitation",

@@ -60,16 +60,21 @@ export function moduleValuesFrom(m: ModuleHead): ModuleValues {
 }
 
 /**
- * Whether a poll's kind and options are fixed: the contract (updateWorkshopModule) changes them
- * only while the module is ready, i.e. was never opened.
+ * Whether how a poll asks is fixed: the contract (updateWorkshopModule) changes its kind, options,
+ * choices, scale and budget only while the module is ready, i.e. was never opened.
  */
 export function pollLocked(m: ModuleHead | undefined): boolean {
   return m !== undefined && m.kind === "poll" && m.state !== "ready";
 }
 
+/** Whether the poll must stay anonymous: it was opened as an anonymous one (its answers were given on that promise). */
+export function anonymityLocked(m: ModuleHead | undefined): boolean {
+  return pollLocked(m) && m?.poll?.anonymous === true;
+}
+
 /**
- * The request of the form. For a module being edited whose poll is locked, the kind and options
- * go back as the server has them (anything else is refused).
+ * The request of the form. For a module being edited whose poll is locked, how it asks goes back
+ * as the server has it, and an anonymous one stays anonymous (anything else is refused).
  */
 export function moduleInput(v: ModuleValues, editing?: ModuleHead): ModuleInput {
   const input: ModuleInput = { kind: v.kind, title: v.title.trim(), ...(v.item ? { agenda_item_id: Number(v.item) } : {}) };
@@ -77,14 +82,15 @@ export function moduleInput(v: ModuleValues, editing?: ModuleHead): ModuleInput 
     const locked = pollLocked(editing) && editing?.poll ? editing.poll : undefined;
     const kind = locked ? locked.kind : v.pollKind;
     const options = locked ? locked.options : lines(v.options);
+    const scaleMax = locked ? (locked.scale_max ?? 5) : Number(v.scaleMax);
     input.poll = {
       kind,
-      anonymous: v.anonymous,
+      anonymous: v.anonymous || anonymityLocked(editing),
       results_live: v.resultsLive,
       ...(withOptions(kind) && options ? { options } : {}),
-      ...(kind === "multiple" ? { max_choices: Number(v.maxChoices) || 0 } : {}),
-      ...(kind === "scale" ? { scale_min: v.scaleMax === "10" ? 0 : 1, scale_max: Number(v.scaleMax) } : {}),
-      ...(kind === "budget" ? { budget: Number(v.budget) || 0 } : {}),
+      ...(kind === "multiple" ? { max_choices: locked ? (locked.max_choices ?? 0) : Number(v.maxChoices) || 0 } : {}),
+      ...(kind === "scale" ? { scale_min: locked ? (locked.scale_min ?? 1) : scaleMax === 10 ? 0 : 1, scale_max: scaleMax } : {}),
+      ...(kind === "budget" ? { budget: locked ? (locked.budget ?? 0) : Number(v.budget) || 0 } : {}),
     };
   }
   if (v.kind === "board") input.board = { columns: lines(v.columns), dots: Number(v.dots) || 0 };
